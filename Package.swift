@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "timeline",
+    products: [
+        .executable(name: "timeline", targets: ["TimelineCLI"]),
+        .library(name: "TimelineCore", targets: ["TimelineCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The SQLite C API from Debian's libsqlite3-dev.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // A small, safe wrapper over the C API; knows nothing of timelines.
+        .target(name: "SQLiteStorage", dependencies: ["CSQLite"]),
+        // Finds, checks, applies and records migrations and seeds.
+        .target(name: "MigrationRunner", dependencies: ["SQLiteStorage"]),
+        // The domain: dates, events, queries, formats. Embeds Migrations/ and Seeds/.
+        .target(
+            name: "TimelineCore",
+            dependencies: ["MigrationRunner", "SQLiteStorage"],
+            plugins: ["EmbedFilesPlugin"]
+        ),
+        .executableTarget(
+            name: "TimelineCLI",
+            dependencies: [
+                "TimelineCore",
+                "MigrationRunner",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Build-time generator: writes Migrations/ and Seeds/ into a Swift source file.
+        .executableTarget(name: "EmbedFilesTool", dependencies: ["MigrationRunner"]),
+        .plugin(
+            name: "EmbedFilesPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedFilesTool"]
+        ),
+        .testTarget(name: "SQLiteStorageTests", dependencies: ["SQLiteStorage"]),
+        .testTarget(name: "MigrationRunnerTests", dependencies: ["MigrationRunner", "SQLiteStorage"]),
+        .testTarget(name: "TimelineCoreTests", dependencies: ["TimelineCore", "SQLiteStorage"]),
+        .testTarget(name: "TimelineCLITests", dependencies: ["TimelineCore"]),
+    ]
+)

@@ -1,0 +1,194 @@
+import CSQLite
+
+/// One connection to an SQLite database.
+///
+/// Not thread-safe: a connection and its statements belong to one thread at a time.
+public final class Database {
+    /// How to open the file.
+    public enum OpenMode: Sendable, Equatable {
+        /// Read and write; create the file when it does not exist.
+        case readWriteCreate
+        /// Read and write an existing file; fail when it does not exist.
+        case readWrite
+        /// Read only; writes fail with SQLITE_READONLY.
+        case readOnly
+        /// A private database in memory; the path is ignored.
+        case inMemory
+    }
+
+    let handle: OpaquePointer
+    /// The path the connection was opened with (`:memory:` for in-memory databases).
+    public let path: String
+    public let mode: OpenMode
+    private var statementCache: [String: Statement] = [:]
+
+    /// Opens a connection. Foreign keys are enforced; a busy connection waits `busyTimeout` milliseconds.
+    public init(path: String, mode: OpenMode = .readWriteCreate, busyTimeout milliseconds: Int32 = 5_000) throws(SQLiteError) {
+        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        var openPath = path
+        switch mode {
+        case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .inMemory:
+            flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY
+            openPath = ":memory:"
+        }
+        var connection: OpaquePointer?
+        let code = sqlite3_open_v2(openPath, &connection, flags, nil)
+        guard code == SQLITE_OK, let connection else {
+            let error = SQLiteError(connection: connection, resultCode: code)
+            sqlite3_close_v2(connection)
+            throw error
+        }
+        self.handle = connection
+        self.path = openPath
+        self.mode = mode
+        sqlite3_busy_timeout(connection, milliseconds)
+        try execute("PRAGMA foreign_keys = ON")
+    }
+
+    deinit {
+        statementCache.removeAll()
+        // v2 defers the close until statements still held elsewhere are finalized.
+        sqlite3_close_v2(handle)
+    }
+
+    func check(_ resultCode: Int32, sql: String? = nil) throws(SQLiteError) {
+        guard resultCode == SQLITE_OK else {
+            throw SQLiteError(connection: handle, resultCode: resultCode, sql: sql)
+        }
+    }
+
+    /// The version of the SQLite library in use, e.g. `3.40.1`.
+    public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+}
+
+// MARK: - Running SQL
+
+extension Database {
+    /// Runs one or more statements that return no rows of interest (DDL, pragmas, scripts).
+    public func execute(_ sql: String) throws(SQLiteError) {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        if code != SQLITE_OK {
+            let text = message.map { String(cString: $0) }
+            sqlite3_free(message)
+            throw SQLiteError(
+                code: code, extendedCode: sqlite3_extended_errcode(handle), message: text, sql: sql)
+        }
+    }
+
+    /// Runs one statement with arguments.
+    public func execute(_ sql: String, _ values: [SQLValue]) throws {
+        try cachedStatement(sql).run(values)
+    }
+
+    /// Compiles one statement. Trailing text after the first statement is an error.
+    public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
+        var statement: OpaquePointer?
+        var tail: UnsafePointer<CChar>?
+        let code = sql.withCString { text in
+            let code = sqlite3_prepare_v3(handle, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, &tail)
+            if code == SQLITE_OK, let tail, tail.pointee != 0,
+                !String(cString: tail).allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == ";" })
+            {
+                sqlite3_finalize(statement)
+                statement = nil
+                return SQLITE_MISUSE
+            }
+            return code
+        }
+        if code == SQLITE_MISUSE {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "more than one statement given where one was expected", sql: sql)
+        }
+        try check(code, sql: sql)
+        guard let statement else {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "no statement in the SQL text", sql: sql)
+        }
+        return Statement(handle: statement, sql: sql)
+    }
+
+    /// A prepared statement from the connection's cache, reset and ready to bind.
+    ///
+    /// Use for SQL that runs again and again; do not keep it past the next call with the same SQL.
+    public func cachedStatement(_ sql: String) throws(SQLiteError) -> Statement {
+        if let statement = statementCache[sql] {
+            statement.reset()
+            statement.clearBindings()
+            return statement
+        }
+        let statement = try prepare(sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    /// The first column of the first row, or nil when there is no row.
+    public func scalar(_ sql: String, _ values: [SQLValue] = []) throws -> SQLValue? {
+        try cachedStatement(sql).first(values) { $0.value(at: 0) }
+    }
+
+    /// The rowid of the last row inserted on this connection.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes64(handle)) }
+
+    /// Whether the connection is inside a transaction.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Whether the connection refuses writes.
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
+    /// Stops the running statement at its next opportunity (from the progress handler or another thread).
+    public func interrupt() {
+        sqlite3_interrupt(handle)
+    }
+}
+
+// MARK: - Pragmas
+
+extension Database {
+    /// `PRAGMA user_version`: a number the application keeps in the file header.
+    public func userVersion() throws -> Int32 {
+        guard case .integer(let value)? = try scalar("PRAGMA user_version") else { return 0 }
+        return Int32(truncatingIfNeeded: value)
+    }
+
+    public func setUserVersion(_ version: Int32) throws(SQLiteError) {
+        try execute("PRAGMA user_version = \(version)")
+    }
+
+    /// Switches a file database to write-ahead logging (readers never block the writer).
+    @discardableResult
+    public func enableWriteAheadLog() throws -> String {
+        guard case .text(let mode)? = try scalar("PRAGMA journal_mode = WAL") else { return "" }
+        return mode
+    }
+
+    public func setBusyTimeout(milliseconds: Int32) {
+        sqlite3_busy_timeout(handle, milliseconds)
+    }
+
+    /// Refuses every write on this connection, whatever the open mode.
+    public func setQueryOnly(_ enabled: Bool) throws(SQLiteError) {
+        try execute("PRAGMA query_only = \(enabled ? 1 : 0)")
+    }
+
+    /// Rows of `PRAGMA foreign_key_check` as (table, rowid, referenced table); empty when consistent.
+    public func foreignKeyViolations() throws -> [(table: String, rowID: Int64?, parent: String)] {
+        try prepare("PRAGMA foreign_key_check").map { row in
+            (row.text(at: 0), row.optionalInt64(at: 1), row.text(at: 2))
+        }
+    }
+
+    /// `PRAGMA integrity_check` lines; `["ok"]` when the file is sound.
+    public func integrityCheck() throws -> [String] {
+        try prepare("PRAGMA integrity_check").map { $0.text(at: 0) }
+    }
+
+    /// Whether a table (or view) of that name exists in the main schema.
+    public func tableExists(_ name: String) throws -> Bool {
+        try scalar("SELECT 1 FROM sqlite_schema WHERE name = ?1 AND type IN ('table', 'view')", [.text(name)]) != nil
+    }
+}

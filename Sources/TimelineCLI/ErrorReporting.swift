@@ -1,0 +1,51 @@
+import ArgumentParser
+import TimelineCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs a command's work; a failure prints one sentence to stderr and exits with its sysexits code.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as TimelineError {
+        printError(error.message)
+        throw ExitCode(exitCode(for: error.category))
+    } catch let error as TimelineDateError {
+        printError(error.description)
+        throw ExitCode(65)
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        printError("internal error: \(error)")
+        throw ExitCode(70)
+    }
+}
+
+/// sysexits(3) codes, as the design names them.
+func exitCode(for category: TimelineError.Category) -> Int32 {
+    switch category {
+    case .usage: return 64
+    case .badData: return 65
+    case .notFound: return 66
+    case .internalError: return 70
+    case .cannotCreate: return 73
+    case .ioError: return 74
+    case .busy: return 75
+    }
+}
+
+func printError(_ message: String) {
+    var line = "timeline: " + message
+    if !line.hasSuffix(".") && !line.hasSuffix("?") { line += "." }
+    line += "\n"
+    var bytes = Array(line.utf8)
+    _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+}

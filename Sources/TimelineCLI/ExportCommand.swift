@@ -1,0 +1,54 @@
+import ArgumentParser
+import TimelineCore
+
+extension Timeline {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Write the timeline out for other tools.",
+            discussion: """
+                --format sql writes the whole database (schema, data and migration history) as SQL that \
+                the sqlite3 shell replays: `sqlite3 copy.sqlite < dump.sql` gives a database timeline opens \
+                as it is. The other formats write the events list's filters select, with every field.
+                A file given with --output is written to a temporary file and renamed into place only when complete.
+
+                Examples:
+                  timeline export --format sql --output timeline.sql
+                  timeline export --format csv --kind layoff --output layoffs.csv
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var filters: QueryOptions
+
+        @Option(help: ArgumentHelp("sql, json, ndjson, csv, tsv or markdown.", valueName: "format"))
+        var format: ExportFormat = .sql
+
+        @Option(name: [.short, .long], help: ArgumentHelp("Write here instead of standard output ('-' for standard output).", valueName: "file"))
+        var output: String?
+
+        enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+            case sql, json, ndjson, csv, tsv, markdown
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let store = try global.openStore()
+                let query = try filters.query()
+                if format == .sql && query != EventQuery() {
+                    throw TimelineError(.usage, "--format sql exports the whole database; list's filters apply to the other formats.")
+                }
+                let destination = try output.map { try TextOutput.file($0) } ?? .standardOutput()
+                switch format {
+                case .sql:
+                    try store.exportSQL(to: destination)
+                default:
+                    let writer = EventListWriter(format: OutputFormat(rawValue: format.rawValue)!, output: destination)
+                    try writer.begin()
+                    try store.forEachEvent(matching: query) { try writer.write($0) }
+                    try writer.end()
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import TimelineCore
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The database file.",
+            discussion: "Default: $TIMELINE_DB, else $XDG_DATA_HOME/timeline/timeline.sqlite, else ~/.local/share/timeline/timeline.sqlite.",
+            valueName: "path"))
+    var db: String?
+
+    /// The database path this invocation uses.
+    func databasePath() throws -> String {
+        try DatabaseLocation.resolve(explicitPath: db, environment: DatabaseLocation.processEnvironment)
+    }
+
+    /// Opens the database, creating, migrating and seeding it as needed.
+    func openStore(migrations: TimelineStore.MigrationPolicy = .automatic) throws -> TimelineStore {
+        try TimelineStore(path: try databasePath(), migrations: migrations)
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+extension DateDisplayLanguage: ExpressibleByArgument {}

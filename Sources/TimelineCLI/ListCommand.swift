@@ -1,0 +1,40 @@
+import ArgumentParser
+import TimelineCore
+
+extension Timeline {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List events in chronological order.",
+            discussion: """
+                An event matches a range when its own span (earliest to latest possible day) overlaps it; \
+                --within asks for events wholly inside. Dates print at their precision.
+
+                Examples:
+                  timeline list
+                  timeline list --from 2022-07 --to 2022 --kind layoff
+                  timeline list --entity "Amazon Care" --format json
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var filters: QueryOptions
+
+        @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))
+        var format: OutputFormat = .table
+
+        @Option(help: ArgumentHelp("The language dates are printed in: en or fr.", valueName: "lang"))
+        var lang: DateDisplayLanguage = .english
+
+        func run() throws {
+            try reportingErrors {
+                let store = try global.openStore()
+                let query = try filters.query()
+                let writer = EventListWriter(format: format, output: .standardOutput(), language: lang)
+                try writer.begin()
+                try store.forEachEvent(matching: query) { try writer.write($0) }
+                try writer.end()
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+/// What a parse may need besides the text: dates to complete partial or relative forms.
+public struct DateParsingContext: Sendable {
+    /// The day a text was written (a source's publication date, `--ref`): gives a year to a day or
+    /// month written without one, taking the occurrence nearest to it.
+    public var reference: CalendarDay?
+
+    /// The current day, for relative forms (`today`, `last quarter`, `30 days ago`). The library
+    /// reads no clock, so a relative form without it is an error; the CLI always passes it.
+    public var today: CalendarDay?
+
+    public init(reference: CalendarDay? = nil, today: CalendarDay? = nil) {
+        self.reference = reference
+        self.today = today
+    }
+}

@@ -1,0 +1,100 @@
+/// Printing dates for people, at their precision, in English or French.
+extension TimelineDate {
+    /// The date as a person would write it: `Q2 2022`, `1 Dec 2022`, `c. 2019`, `since 2019`;
+    /// in French `T2 2022`, `1er déc. 2022`, `vers 2019`, `depuis 2019`.
+    public func display(_ language: DateDisplayLanguage = .english) -> String {
+        isInterval ? intervalText(language) : singleText(language, context: .standalone)
+    }
+
+    /// Where a single date's text goes: alone, or as the start of an open interval ("since") or
+    /// the end of one open at the start ("until"), whose French wording depends on the precision.
+    private enum DisplayContext {
+        case standalone
+        case afterSince
+        case afterUntil
+    }
+
+    private func singleText(_ language: DateDisplayLanguage, context: DisplayContext) -> String {
+        guard let earliest, let period = Period(precision: precision, earliest: earliest) else { return edtf }
+        var text = period.text(language)
+        if approximate { text = (language == .english ? "c. " : "vers ") + text }
+        if uncertain { text += language == .english ? "?" : " ?" }
+        // French takes an article before a day, and "jusqu'" an article or preposition.
+        let isDay = period.precision == .day
+        switch (context, language) {
+        case (.standalone, _): return text
+        case (.afterSince, .english): return "since " + text
+        case (.afterUntil, .english): return "until " + text
+        case (.afterSince, .french): return "depuis " + (isDay && !approximate ? "le " : "") + text
+        case (.afterUntil, .french): return approximate ? "jusque " + text : (isDay ? "jusqu'au " : "jusqu'en ") + text
+        }
+    }
+
+    private func intervalText(_ language: DateDisplayLanguage) -> String {
+        if let third = yearThird {
+            return DateDisplayWords.third(third.third, year: third.year, language)
+        }
+        switch (start, end) {
+        case (let start?, let end?):
+            return start.singleText(language, context: .standalone) + " – " + end.singleText(language, context: .standalone)
+        case (let start?, nil):
+            if endKind == .open {
+                return start.singleText(language, context: .afterSince)
+            }
+            return start.singleText(language, context: .standalone) + " – ?"
+        case (nil, let end?):
+            if startKind == .open {
+                return end.singleText(language, context: .afterUntil)
+            }
+            return "? – " + end.singleText(language, context: .standalone)
+        case (nil, nil):
+            return edtf
+        }
+    }
+
+    /// Which third of which year an `early|mid|late YYYY` interval (`2022-01~/2022-04~`) is, if it is one.
+    var yearThird: (third: Int, year: Int)? {
+        guard let start, let end, !start.isInterval, !end.isInterval,
+              start.precision == .month, end.precision == .month,
+              start.approximate, end.approximate, !start.uncertain, !end.uncertain,
+              let first = start.earliest, let last = end.earliest, first.year == last.year,
+              first.month % 4 == 1, last.month == first.month + 3
+        else { return nil }
+        return (first.month / 4 + 1, first.year)
+    }
+}
+
+extension TimelineDate.Period {
+    /// The period in words, without qualifiers.
+    func text(_ language: DateDisplayLanguage) -> String {
+        let yyyy = CalendarDay.zeroPadded(year, width: 4)
+        switch (self, language) {
+        case (.day(_, let month, let day), .english):
+            return "\(day) \(DateDisplayWords.englishMonths[month - 1]) \(yyyy)"
+        case (.day(_, let month, let day), .french):
+            return (day == 1 ? "1er" : String(day)) + " \(DateDisplayWords.frenchMonths[month - 1]) \(yyyy)"
+        case (.month(_, let month), .english):
+            return "\(DateDisplayWords.englishMonths[month - 1]) \(yyyy)"
+        case (.month(_, let month), .french):
+            return "\(DateDisplayWords.frenchMonths[month - 1]) \(yyyy)"
+        case (.season(_, let season), _):
+            let name = (language == .english ? DateDisplayWords.englishSeasons : DateDisplayWords.frenchSeasons)[season - 1]
+            return season == 4 ? name + " " + yyyy + "–" + DateDisplayWords.followingYear(after: year) : name + " " + yyyy
+        case (.quarter(_, let quarter), _):
+            return (language == .english ? "Q" : "T") + "\(quarter) \(yyyy)"
+        case (.halfYear(_, let half), _):
+            return (language == .english ? "H" : "S") + "\(half) \(yyyy)"
+        case (.year, _):
+            return yyyy
+        case (.decade, .english):
+            return yyyy + "s"
+        case (.decade, .french):
+            return "années " + yyyy
+        case (.century(let firstYear), .english):
+            return DateDisplayWords.englishOrdinal(firstYear / 100 + 1) + " century"
+        case (.century(let firstYear), .french):
+            let number = firstYear / 100 + 1
+            return DateDisplayWords.romanNumeral(number) + (number == 1 ? "er" : "e") + " siècle"
+        }
+    }
+}

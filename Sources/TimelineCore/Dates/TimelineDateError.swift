@@ -1,0 +1,18 @@
+/// A text that is not a valid date, with the text and why.
+public struct TimelineDateError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The text as given (trimmed of surrounding spaces).
+    public let input: String
+    /// Why it is not a date, as a sentence fragment: "February 2022 has 28 days".
+    public let reason: String
+
+    public init(input: String, reason: String) {
+        self.input = input
+        self.reason = reason
+    }
+
+    /// One sentence: `'2022-02-30' is not a valid date: February 2022 has 28 days.`
+    public var description: String {
+        let end = reason.hasSuffix(".") ? "" : "."
+        return "'\(input)' is not a valid date: \(reason)\(end)"
+    }
+}

@@ -1,0 +1,103 @@
+/// CSV (RFC 4180) and TSV lines.
+enum DelimitedText {
+    /// Fields with a comma, quote, CR or LF are quoted, quotes doubled; lines end in CRLF as RFC 4180 says.
+    static func csvLine(_ fields: [String]) -> String {
+        var line = ""
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line += "," }
+            if field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
+                line += "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+            } else {
+                line += field
+            }
+        }
+        return line + "\r\n"
+    }
+
+    /// Tabs, newlines, carriage returns and backslashes escaped as `\t`, `\n`, `\r`, `\\`.
+    static func tsvLine(_ fields: [String]) -> String {
+        var line = ""
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line += "\t" }
+            for character in field.unicodeScalars {
+                switch character {
+                case "\t": line += "\\t"
+                case "\n": line += "\\n"
+                case "\r": line += "\\r"
+                case "\\": line += "\\\\"
+                default: line.unicodeScalars.append(character)
+                }
+            }
+        }
+        return line + "\n"
+    }
+}
+
+/// GitHub-flavoured Markdown table rows.
+enum MarkdownText {
+    static func row(_ cells: [String]) -> String {
+        "| " + cells.map(escape).joined(separator: " | ") + " |\n"
+    }
+
+    static func separator(count: Int) -> String {
+        "|" + String(repeating: "---|", count: count) + "\n"
+    }
+
+    /// Pipes and line breaks would end the cell or the row.
+    static func escape(_ cell: String) -> String {
+        var result = ""
+        for character in cell {
+            switch character {
+            case "|": result += "\\|"
+            case "\n", "\r\n", "\r": result += "<br>"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// Columns padded to their widest cell, for a terminal.
+enum AlignedTable {
+    static func render(header: [String], rows: [[String]]) -> String {
+        let cleanRows = rows.map { $0.map(oneLine) }
+        var widths = header.map(displayWidth)
+        for row in cleanRows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) }
+        }
+        func line(_ cells: [String]) -> String {
+            var text = ""
+            for (index, cell) in cells.enumerated() {
+                text += cell
+                if index < cells.count - 1 {
+                    text += String(repeating: " ", count: widths[index] - displayWidth(cell) + 2)
+                }
+            }
+            return text + "\n"
+        }
+        var text = line(header)
+        text += line(widths.map { String(repeating: "-", count: $0) })
+        for row in cleanRows { text += line(row) }
+        return text
+    }
+
+    private static func oneLine(_ cell: String) -> String {
+        String(cell.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+
+    /// Characters as a terminal draws them: wide East Asian characters take two cells.
+    static func displayWidth(_ text: String) -> Int {
+        var width = 0
+        for character in text {
+            guard let scalar = character.unicodeScalars.first else { continue }
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+                 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+                width += 2
+            default:
+                width += 1
+            }
+        }
+        return width
+    }
+}

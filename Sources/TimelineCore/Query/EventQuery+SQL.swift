@@ -1,0 +1,55 @@
+import SQLiteStorage
+
+extension EventQuery {
+    /// The SELECT over `events` (with its arguments) that returns the matching event ids in order.
+    ///
+    /// An event matches a range when its [earliest, latest] overlaps it; NULL ends are open, i.e.
+    /// -infinity for earliest and +infinity for latest. With `within`, both ends must be known and inside.
+    func selectSQL(entityIDs: [Int64]) -> (sql: String, arguments: [SQLValue]) {
+        let column = dateField.rawValue
+        var conditions: [String] = []
+        var arguments: [SQLValue] = []
+        func argument(_ value: SQLValue) -> String {
+            arguments.append(value)
+            return "?\(arguments.count)"
+        }
+        if dateField == .announced {
+            conditions.append("e.announced_edtf IS NOT NULL")
+        }
+        if within {
+            if let from {
+                conditions.append("e.\(column)_earliest >= \(argument(.text(from.iso)))")
+            }
+            if let to {
+                conditions.append("e.\(column)_latest <= \(argument(.text(to.iso)))")
+            }
+        } else {
+            if let to {
+                conditions.append("(e.\(column)_earliest IS NULL OR e.\(column)_earliest <= \(argument(.text(to.iso))))")
+            }
+            if let from {
+                conditions.append("(e.\(column)_latest IS NULL OR e.\(column)_latest >= \(argument(.text(from.iso))))")
+            }
+        }
+        if !kinds.isEmpty {
+            conditions.append("e.kind IN (" + kinds.map { argument(.text($0)) }.joined(separator: ", ") + ")")
+        }
+        if !entityIDs.isEmpty {
+            let list = entityIDs.map { argument(.integer($0)) }.joined(separator: ", ")
+            conditions.append("e.id IN (SELECT event_id FROM event_entities WHERE entity_id IN (\(list)))")
+        }
+        let direction = reverse ? "DESC" : "ASC"
+        // Chronological: earliest day (open start first), then latest day (the more precise first,
+        // open end last), then uid.
+        var sql = """
+            SELECT e.id FROM events AS e
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY e.\(column)_earliest IS NOT NULL \(direction), e.\(column)_earliest \(direction),
+                     e.\(column)_latest IS NULL \(direction), e.\(column)_latest \(direction), e.uid \(direction)
+            """
+        if limit != nil || offset > 0 {
+            sql += "\nLIMIT \(argument(.integer(Int64(limit ?? -1)))) OFFSET \(argument(.integer(Int64(offset))))"
+        }
+        return (sql, arguments)
+    }
+}

@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the database lives: `--db PATH`, else `$TIMELINE_DB`, else
+/// `$XDG_DATA_HOME/timeline/timeline.sqlite`, else `~/.local/share/timeline/timeline.sqlite`.
+public enum DatabaseLocation {
+    public static func resolve(explicitPath: String?, environment: [String: String]) throws -> String {
+        if let explicitPath, !explicitPath.isEmpty { return explicitPath }
+        if let path = environment["TIMELINE_DB"], !path.isEmpty { return path }
+        if let dataHome = environment["XDG_DATA_HOME"], dataHome.hasPrefix("/") {
+            return dataHome + "/timeline/timeline.sqlite"
+        }
+        guard let home = environment["HOME"], !home.isEmpty else {
+            throw TimelineError(.usage, "cannot find a place for the database: HOME is not set; give --db PATH or set TIMELINE_DB.")
+        }
+        return home + "/.local/share/timeline/timeline.sqlite"
+    }
+
+    /// The process environment, read without Foundation.
+    public static var processEnvironment: [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+
+    /// Creates the folders above `path` that do not exist yet (`mkdir -p` of its parent).
+    public static func createParentFolders(of path: String) throws {
+        var components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        components.removeLast()
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in components where !component.isEmpty {
+            current += "/" + component
+            var info = stat()
+            if stat(current, &info) == 0 {
+                guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                    throw TimelineError(.cannotCreate, "cannot create the database at \(path): \(current) is not a folder.")
+                }
+                continue
+            }
+            if mkdir(current, 0o755) != 0 && errno != EEXIST {
+                throw TimelineError(.cannotCreate, "cannot create the folder \(current) for the database: \(String(cString: strerror(errno))).")
+            }
+        }
+    }
+
+    static func fileExists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}

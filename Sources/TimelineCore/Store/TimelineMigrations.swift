@@ -1,0 +1,22 @@
+import MigrationRunner
+import SQLiteStorage
+
+/// The migrations and seeds built into the binary, and the loaders the runner needs for them.
+public enum TimelineMigrations {
+    /// `Migrations/` and `Seeds/` as they were when the binary was built (checked then).
+    public static let embedded: MigrationSet = {
+        do {
+            return try MigrationSet(files: EmbeddedFiles.files)
+        } catch {
+            fatalError("the embedded migrations were checked at build time: \(error)")
+        }
+    }()
+
+    /// Seeds in JSON are read by the core; SQL seeds run as SQL.
+    public static let loaders: [String: MigrationRunner.SeedLoader] = ["json": SeedLoader.loadJSON]
+
+    /// A runner over the database with the given set (the embedded one unless a folder is named).
+    public static func runner(for database: Database, set: MigrationSet = embedded) -> MigrationRunner {
+        MigrationRunner(database: database, set: set, loaders: loaders)
+    }
+}

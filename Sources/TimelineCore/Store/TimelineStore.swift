@@ -1,0 +1,95 @@
+import MigrationRunner
+import SQLiteStorage
+
+/// A timeline database: opened, brought up to date, and queried.
+public final class TimelineStore {
+    public let database: Database
+    public let path: String
+
+    /// What to do about pending migrations when opening.
+    public enum MigrationPolicy: Sendable {
+        /// Create, migrate and seed as needed: what every ordinary command does.
+        case automatic
+        /// Open as it is (for `migrate` itself, which reports and applies explicitly).
+        case none
+    }
+
+    /// Opens (creating when missing) the database at `path`, migrated unless told not to.
+    public init(path: String, migrations: MigrationPolicy = .automatic, set: MigrationSet = TimelineMigrations.embedded) throws {
+        if DatabaseLocation.isDirectory(path) {
+            throw TimelineError(.cannotCreate, "\(path) is a folder, not a database file; give the path of a file.")
+        }
+        let isNew = !DatabaseLocation.fileExists(path)
+        if isNew {
+            try DatabaseLocation.createParentFolders(of: path)
+        }
+        do {
+            database = try Database(path: path, mode: .readWriteCreate)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+        self.path = path
+        if migrations == .automatic {
+            try migrateIfNeeded(set: set)
+        }
+    }
+
+    /// An in-memory database, migrated and seeded: for tests and scratch work.
+    public init(inMemoryWith set: MigrationSet = TimelineMigrations.embedded) throws {
+        database = try Database(path: ":memory:", mode: .inMemory)
+        path = ":memory:"
+        try migrateIfNeeded(set: set)
+    }
+
+    /// Reads one number when the database is current; otherwise validates and applies what is pending.
+    func migrateIfNeeded(set: MigrationSet) throws {
+        let runner = TimelineMigrations.runner(for: database, set: set)
+        do {
+            if try runner.isCurrent() { return }
+            try runner.migrate()
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Turns storage and runner errors into sentences that name the database.
+    static func translate(_ error: Error, path: String) -> TimelineError {
+        switch error {
+        case let error as TimelineError:
+            return error
+        case let error as MigrationError:
+            if error.isBusy {
+                return TimelineError(.busy, "the database \(path) is busy (locked by another process); try again.")
+            }
+            if case .unreadable = error { return TimelineError(.notFound, error.description) }
+            if case .database(let inner) = error { return translate(inner, path: path) }
+            return TimelineError(.badData, "\(path): \(error.description)")
+        case let error as SQLiteError:
+            return translate(error, path: path)
+        default:
+            return TimelineError(.internalError, "\(path): \(error)")
+        }
+    }
+
+    static func translate(_ error: SQLiteError, path: String) -> TimelineError {
+        if error.isBusy {
+            return TimelineError(.busy, "the database \(path) is busy (locked by another process); try again.")
+        }
+        switch error.code {
+        case 26:  // SQLITE_NOTADB
+            return TimelineError(.badData, "\(path) is not an SQLite database.")
+        case 11:  // SQLITE_CORRUPT
+            return TimelineError(.badData, "the database \(path) is damaged (\(error.message)).")
+        case 14:  // SQLITE_CANTOPEN
+            return TimelineError(.cannotCreate, "cannot open the database \(path): \(error.message).")
+        case 8:  // SQLITE_READONLY
+            return TimelineError(.cannotCreate, "the database \(path) cannot be written (\(error.message)).")
+        case 10, 13:  // SQLITE_IOERR, SQLITE_FULL
+            return TimelineError(.ioError, "reading or writing \(path) failed: \(error.message).")
+        case 19:  // SQLITE_CONSTRAINT
+            return TimelineError(.badData, "\(path): \(error.message).")
+        default:
+            return TimelineError(.internalError, "\(path): \(error.description)")
+        }
+    }
+}

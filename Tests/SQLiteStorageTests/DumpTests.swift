@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import SQLiteStorage
+
+@Suite struct DumpTests {
+    func dump(_ database: Database) throws -> String {
+        var text = ""
+        try database.dumpSQL { text += $0 }
+        return text
+    }
+
+    @Test func dumpReplaysIntoAnIdenticalDatabase() throws {
+        let database = try Database(path: "", mode: .inMemory)
+        try database.execute("""
+            CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, r REAL, b BLOB);
+            CREATE TABLE w (k TEXT PRIMARY KEY, v INTEGER) WITHOUT ROWID;
+            CREATE INDEX t_by_s ON t (s);
+            CREATE VIEW v AS SELECT s FROM t;
+            PRAGMA user_version = 7;
+            """)
+        let texts = ["plain", "it's", "line\nbreak", "cr\rlf\r\n", "nul\u{0}byte", "emoji 🙂", "שלום", "«guillemets»", ""]
+        for text in texts {
+            try database.execute("INSERT INTO t (s, r, b) VALUES (?1, ?2, ?3)", [.text(text), .real(0.1 + 0.2), .blob([0, 0xFF])])
+        }
+        try database.execute("INSERT INTO w VALUES ('b', 2), ('a', 1)")
+        let first = try dump(database)
+        let copy = try Database(path: "", mode: .inMemory)
+        try copy.execute(first)
+        #expect(try dump(copy) == first)
+        let copied = try copy.prepare("SELECT s, r FROM t ORDER BY id").map { ($0.text(at: 0), $0.double(at: 1)) }
+        #expect(copied.map(\.0) == texts)
+        #expect(copied.allSatisfy { $0.1 == 0.1 + 0.2 })
+        #expect(try copy.userVersion() == 7)
+        #expect(first.contains("CREATE VIEW v"))
+        #expect(first.range(of: "INSERT INTO \"w\" VALUES('a',1)")!.lowerBound < first.range(of: "INSERT INTO \"w\" VALUES('b',2)")!.lowerBound)
+    }
+
+    @Test func realsAndIntegersKeepTheirExactValues() throws {
+        let database = try Database(path: "", mode: .inMemory)
+        try database.execute("CREATE TABLE n (x)")
+        let values: [SQLValue] = [.integer(Int64.min), .integer(Int64.max), .real(1e-300), .real(-0.5), .real(123456789.123456789), .real(.infinity)]
+        for value in values { try database.execute("INSERT INTO n VALUES (?1)", [value]) }
+        let copy = try Database(path: "", mode: .inMemory)
+        try copy.execute(try dump(database))
+        #expect(try copy.prepare("SELECT x FROM n ORDER BY rowid").map { $0.value(at: 0) } == values)
+    }
+}

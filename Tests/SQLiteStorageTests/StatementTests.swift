@@ -1,0 +1,84 @@
+import Testing
+@testable import SQLiteStorage
+
+@Suite struct StatementTests {
+    let database: Database
+
+    init() throws {
+        database = try Database(path: "", mode: .inMemory)
+        try database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, i INTEGER, r REAL, s TEXT, b BLOB)")
+    }
+
+    @Test func bindsAndReadsEveryStorageClassByIndex() throws {
+        let insert = try database.prepare("INSERT INTO t (i, r, s, b) VALUES (?1, ?2, ?3, ?4)")
+        try insert.run([.integer(Int64.max), .real(0.1), .text("é « » 🙂 עברית"), .blob([0, 1, 255])])
+        try insert.run([nil, nil, nil, nil])
+        let rows = try database.prepare("SELECT i, r, s, b FROM t ORDER BY id").map { row in
+            [row.value(at: 0), row.value(at: 1), row.value(at: 2), row.value(at: 3)]
+        }
+        #expect(rows[0] == [.integer(Int64.max), .real(0.1), .text("é « » 🙂 עברית"), .blob([0, 1, 255])])
+        #expect(rows[1] == [.null, .null, .null, .null])
+    }
+
+    @Test func bindsByName() throws {
+        let insert = try database.prepare("INSERT INTO t (i, s) VALUES (:number, :label)")
+        try insert.bind(named: [":number": 42, ":label": "forty-two"])
+        try insert.step()
+        let row = try database.prepare("SELECT i, s FROM t").first { ($0.int64(at: 0), $0.text(at: 1)) }
+        #expect(row?.0 == 42)
+        #expect(row?.1 == "forty-two")
+    }
+
+    @Test func unknownParameterNameIsAnErrorNamingIt() throws {
+        let insert = try database.prepare("INSERT INTO t (i) VALUES (:number)")
+        let error = try #require(throws: SQLiteError.self) { try insert.bind(named: [":missing": 1]) }
+        #expect(error.message.contains(":missing"))
+    }
+
+    @Test func wrongArgumentCountIsAnError() throws {
+        let insert = try database.prepare("INSERT INTO t (i, s) VALUES (?1, ?2)")
+        #expect(throws: SQLiteError.self) { try insert.run([1]) }
+    }
+
+    @Test func textWithNULAndEmbeddedQuotesRoundTrips() throws {
+        let text = "a\u{0}b'c\"d\r\n"
+        try database.execute("INSERT INTO t (s) VALUES (?1)", [.text(text)])
+        #expect(try database.scalar("SELECT s FROM t") == .text(text))
+        #expect(try database.scalar("SELECT length(CAST(s AS BLOB)) FROM t") == .integer(Int64(text.utf8.count)))
+    }
+
+    @Test func bindsTextWithoutCopyFromABuffer() throws {
+        let bytes = Array("from a parser's buffer".utf8)
+        let insert = try database.prepare("INSERT INTO t (s) VALUES (?1)")
+        try bytes.withUnsafeBytes { buffer in
+            try insert.bindTextNoCopy(buffer, at: 1)
+            try insert.step()
+        }
+        #expect(try database.scalar("SELECT s FROM t") == .text("from a parser's buffer"))
+    }
+
+    @Test func typedReadsAndOptionalReads() throws {
+        try database.execute("INSERT INTO t (i, r, s) VALUES (7, 2.5, NULL)")
+        let statement = try database.prepare("SELECT i, r, s FROM t")
+        #expect(try statement.step())
+        #expect(statement.int(at: 0) == 7)
+        #expect(statement.double(at: 1) == 2.5)
+        #expect(statement.optionalText(at: 2) == nil)
+        #expect(statement.columnNames == ["i", "r", "s"])
+        #expect(try statement.step() == false)
+    }
+
+    @Test func statementCacheReturnsTheSamePreparedStatementReset() throws {
+        let first = try database.cachedStatement("SELECT count(*) FROM t")
+        #expect(try first.step())
+        let second = try database.cachedStatement("SELECT count(*) FROM t")
+        #expect(first === second)
+        #expect(try second.step())
+        #expect(second.int(at: 0) == 0)
+    }
+
+    @Test func prepareRefusesTwoStatements() throws {
+        let error = try #require(throws: SQLiteError.self) { try database.prepare("SELECT 1; SELECT 2") }
+        #expect(error.message.contains("more than one statement"))
+    }
+}

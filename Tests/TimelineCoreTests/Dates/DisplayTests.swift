@@ -1,0 +1,51 @@
+import Testing
+@testable import TimelineCore
+
+@Suite("Display")
+struct DisplayTests {
+    /// (EDTF, English, French)
+    static let vectors: [(String, String, String)] = [
+        ("2019", "2019", "2019"),
+        ("2019-09", "Sep 2019", "sept. 2019"),
+        ("2022-02", "Feb 2022", "févr. 2022"),
+        ("2022-08", "Aug 2022", "août 2022"),
+        ("2022-34", "Q2 2022", "T2 2022"),
+        ("2022-40", "H1 2022", "S1 2022"),
+        ("2021-22", "Summer 2021", "été 2021"),
+        ("2021-21", "Spring 2021", "printemps 2021"),
+        ("2021-23", "Autumn 2021", "automne 2021"),
+        ("2021-24", "Winter 2021–22", "hiver 2021–22"),
+        ("1999-24", "Winter 1999–2000", "hiver 1999–2000"),
+        ("2022-12-01", "1 Dec 2022", "1er déc. 2022"),
+        ("2022-12-02", "2 Dec 2022", "2 déc. 2022"),
+        ("201X", "2010s", "années 2010"),
+        ("19XX", "20th century", "XXe siècle"),
+        ("20XX", "21st century", "XXIe siècle"),
+        ("00XX", "1st century", "Ier siècle"),
+        ("2019-XX", "2019", "2019"),
+        ("2019-12-XX", "Dec 2019", "déc. 2019"),
+        ("2019~", "c. 2019", "vers 2019"),
+        ("2019?", "2019?", "2019 ?"),
+        ("2019%", "c. 2019?", "vers 2019 ?"),
+        ("2019/2022-12", "2019 – Dec 2022", "2019 – déc. 2022"),
+        ("2019/..", "since 2019", "depuis 2019"),
+        ("2022-12-01/..", "since 1 Dec 2022", "depuis le 1er déc. 2022"),
+        ("../2022", "until 2022", "jusqu'en 2022"),
+        ("../2022-12-31", "until 31 Dec 2022", "jusqu'au 31 déc. 2022"),
+        ("../2022~", "until c. 2022", "jusque vers 2022"),
+        ("2019/", "2019 – ?", "2019 – ?"),
+        ("/2022", "? – 2022", "? – 2022"),
+        ("2022-01~/2022-04~", "early 2022", "début 2022"),
+        ("2022-05~/2022-08~", "mid-2022", "mi-2022"),
+        ("2022-09~/2022-12~", "late 2022", "fin 2022"),
+        ("2022-01/2022-04", "Jan 2022 – Apr 2022", "janv. 2022 – avr. 2022"),
+    ]
+
+    @Test(arguments: vectors)
+    func display(edtf: String, english: String, french: String) throws {
+        let date = try TimelineDate(edtf: edtf)
+        #expect(date.display() == english)
+        #expect(date.display(.english) == english)
+        #expect(date.display(.french) == french)
+    }
+}
