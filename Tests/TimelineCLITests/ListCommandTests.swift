@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+@Suite struct ListCommandTests {
+    let folder: TemporaryFolder
+    var db: String { folder.path("timeline.sqlite") }
+
+    init() throws {
+        folder = try TemporaryFolder()
+    }
+
+    @Test func firstRunCreatesMigratesAndSeedsTheDatabase() throws {
+        let nested = folder.path("a/b/timeline.sqlite")
+        let result = try CLI.run(["list", "--db", nested])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: nested))
+        for expected in ["Sep 2019", "Summer 2021", "Q2 2022", "1 Dec 2022", "31 Dec 2022", "amazon-care-layoff-2022-12-01"] {
+            #expect(result.stdout.contains(expected), "table shows \(expected)")
+        }
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func databaseComesFromTheEnvironmentWhenNoFlagIsGiven() throws {
+        let fromVariable = try CLI.run(["list", "--format", "tsv"], environment: ["TIMELINE_DB": db])
+        #expect(fromVariable.status == 0)
+        #expect(FileManager.default.fileExists(atPath: db))
+
+        let xdg = try CLI.run(["list"], environment: ["XDG_DATA_HOME": folder.path("xdg")])
+        #expect(xdg.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.path("xdg/timeline/timeline.sqlite")))
+
+        let home = try CLI.run(["list"], environment: ["HOME": folder.path("home")])
+        #expect(home.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.path("home/.local/share/timeline/timeline.sqlite")))
+    }
+
+    @Test func rangeWithPartialDatesAndKind() throws {
+        let result = try CLI.run(["list", "--db", db, "--from", "2022-07", "--to", "2022", "--kind", "layoff", "--format", "tsv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("uid\tkind\tstatus\twhen\tearliest\tlatest\tprecision") == true)
+        #expect(lines.dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false)[0] }
+            == ["amazon-care-layoff-2022-12-01", "care-medical-layoff-2022-12-01"])
+    }
+
+    @Test func quarterBoundsAndWithin() throws {
+        let overlapping = try CLI.run(["list", "--db", db, "--from", "2022-Q3", "--to", "2022-Q3", "--format", "tsv"])
+        #expect(overlapping.stdout.contains("amazon-care-expansion-2022\t"), "the whole-2022 expansion overlaps Q3")
+        let within = try CLI.run(["list", "--db", db, "--from", "2022-Q3", "--to", "2022-Q3", "--within", "--format", "tsv"])
+        #expect(!within.stdout.contains("amazon-care-expansion-2022\t"))
+        #expect(within.stdout.contains("amazon-one-medical-acquisition-agreement-2022-07-20"))
+    }
+
+    @Test func entityByNameIsRepeatable() throws {
+        let result = try CLI.run(["list", "--db", db, "--entity", "Care Medical", "--entity", "hilton", "--format", "ndjson"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == 2)
+    }
+
+    @Test func jsonHasTheDocumentedFields() throws {
+        let result = try CLI.run(["list", "--db", db, "--format", "json"])
+        #expect(result.status == 0)
+        let events = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(events.count == 15)
+        for field in ["uid", "kind", "status", "title", "when", "earliest", "latest", "precision", "announced", "entities", "measures", "sources"] {
+            #expect(events.allSatisfy { $0.keys.contains(field) }, "field \(field)")
+        }
+        let headcount = try #require(events.first { $0["uid"] as? String == "amazon-headcount-change-2022-q2" })
+        #expect(headcount["when"] as? String == "2022-34")
+        #expect(headcount["earliest"] as? String == "2022-04-01")
+        #expect(headcount["latest"] as? String == "2022-06-30")
+        #expect(headcount["precision"] as? String == "quarter")
+        #expect(headcount["announced"] as? String == "2022-07-28")
+        let measures = try #require(headcount["measures"] as? [[String: Any]])
+        #expect(measures.contains { $0["value"] as? String == "-99000" })
+    }
+
+    @Test func csvAndMarkdownFormats() throws {
+        let csv = try CLI.run(["list", "--db", db, "--format", "csv", "--limit", "1"])
+        #expect(csv.stdout.hasPrefix("uid,kind,status,when,"))
+        #expect(csv.stdout.contains("amazon-care-launch-2019-09,launch,occurred,2019-09,2019-09-01,2019-09-30,month"))
+        let markdown = try CLI.run(["list", "--db", db, "--format", "markdown", "--limit", "1"])
+        #expect(markdown.stdout.hasPrefix("| When | Announced | Kind |"))
+        #expect(markdown.stdout.contains("| Sep 2019 |"))
+    }
+
+    @Test func unknownKindIsAUsageErrorAndChangesNothing() throws {
+        try CLI.run(["list", "--db", db])
+        let before = try folder.bytes("timeline.sqlite")
+        let result = try CLI.run(["list", "--db", db, "--kind", "layofs"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("unknown kind 'layofs'"))
+        #expect(result.stderr.contains("layoff"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(try folder.bytes("timeline.sqlite") == before)
+    }
+
+    @Test func unknownEntityIsAUsageError() throws {
+        let result = try CLI.run(["list", "--db", db, "--entity", "nobody"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("unknown entity 'nobody'"))
+        #expect(result.stderr.contains("amazon-care"))
+    }
+
+    @Test func impossibleDateIsAnErrorNamingTheInput() throws {
+        let result = try CLI.run(["list", "--db", db, "--from", "2022-02-30"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--from"))
+        #expect(result.stderr.contains("2022-02-30"))
+    }
+
+    @Test func badLimitIsAUsageError() throws {
+        let result = try CLI.run(["list", "--db", db, "--limit", "-1"])
+        #expect(result.status == 64)
+    }
+
+    @Test func builtBinaryWorksAloneFromAnotherFolder() throws {
+        let copy = folder.url.appendingPathComponent("bin/timeline")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.executable, to: copy)
+        let elsewhere = folder.url.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let result = try CLI.run(["list", "--db", "here.sqlite", "--format", "tsv"], executable: copy, currentDirectory: elsewhere)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == 16)
+    }
+
+    @Test func notADatabaseIsBadDataAndUntouched() throws {
+        let path = folder.path("notes.txt")
+        try Data("just some text, not SQLite\n".utf8).write(to: URL(fileURLWithPath: path))
+        let result = try CLI.run(["list", "--db", path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("not an SQLite database"))
+        #expect(try folder.bytes("notes.txt") == Data("just some text, not SQLite\n".utf8))
+    }
+
+    @Test func aFolderIsNotADatabase() throws {
+        let result = try CLI.run(["list", "--db", folder.url.path])
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("is a folder"))
+    }
+
+    @Test func helpExplainsTheCommand() throws {
+        let result = try CLI.run(["list", "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("--within"))
+        #expect(result.stdout.contains("Examples"))
+    }
+}
