@@ -19,8 +19,10 @@ extension Database {
             SchemaObject(type: row.text(at: 0), name: row.text(at: 1), table: row.text(at: 2), sql: row.text(at: 3))
         }
         let virtualTables = objects.filter { $0.type == "table" && $0.sql.uppercased().hasPrefix("CREATE VIRTUAL TABLE") }
+        // Shadow tables belong to their virtual table, which creates them again when replayed.
+        let shadowTables = Set(try prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow'").map { $0.text(at: 0) })
         func isShadow(_ object: SchemaObject) -> Bool {
-            virtualTables.contains { object.name != $0.name && object.name.hasPrefix($0.name + "_") }
+            shadowTables.contains(object.table)
         }
 
         try write("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n")

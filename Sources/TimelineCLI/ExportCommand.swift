@@ -20,6 +20,7 @@ extension Timeline {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: QueryOptions
+        @OptionGroup var dateField: DateFieldOption
 
         @Option(help: ArgumentHelp("sql, json, ndjson, csv, tsv or markdown.", valueName: "format"))
         var format: ExportFormat = .sql
@@ -34,7 +35,7 @@ extension Timeline {
         func run() throws {
             try reportingErrors {
                 let store = try global.openStore()
-                let query = try filters.query()
+                let query = try filters.query(dateField: dateField.dateField)
                 if format == .sql && query != EventQuery() {
                     throw TimelineError(.usage, "--format sql exports the whole database; list's filters apply to the other formats.")
                 }

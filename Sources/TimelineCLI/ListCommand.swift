@@ -19,6 +19,7 @@ extension Timeline {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: QueryOptions
+        @OptionGroup var dateField: DateFieldOption
 
         @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))
         var format: OutputFormat = .table
@@ -29,7 +30,7 @@ extension Timeline {
         func run() throws {
             try reportingErrors {
                 let store = try global.openStore()
-                let query = try filters.query()
+                let query = try filters.query(dateField: dateField.dateField)
                 let writer = EventListWriter(format: format, output: .standardOutput(), language: lang)
                 try writer.begin()
                 try store.forEachEvent(matching: query) { try writer.write($0) }

@@ -17,17 +17,38 @@ struct QueryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Events on or before this date; a partial date means its end (--to 2022 is through 2022-12-31).", valueName: "date"))
     var to: String?
 
+    @Option(help: ArgumentHelp("Events on this date: the same as --from D --to D (--on 2022-12 is all of December 2022).", valueName: "date"))
+    var on: String?
+
     @Flag(help: "Only events lying wholly inside the range (default: events overlapping it).")
     var within = false
-
-    @Option(name: .customLong("by"), help: ArgumentHelp("The date to filter and sort on: when (default) or announced.", valueName: "field"))
-    var dateField: EventQuery.DateField = .when
 
     @Option(help: ArgumentHelp("Only events of this kind (repeatable): launch, layoff, shutdown, …", valueName: "kind"))
     var kind: [String] = []
 
     @Option(help: ArgumentHelp("Only events involving this entity, by slug, name or alias (repeatable).", valueName: "entity"))
     var entity: [String] = []
+
+    @Flag(help: "With --entity: also events of entities that are part of, products of, or contractors of it, transitively.")
+    var related = false
+
+    @Option(help: ArgumentHelp("Only events with this status (repeatable): occurred, planned, considered, cancelled.", valueName: "status"))
+    var status: [EventStatus] = []
+
+    @Option(help: ArgumentHelp("Only events with this tag (repeatable).", valueName: "tag"))
+    var tag: [String] = []
+
+    @Option(help: ArgumentHelp("Full-text search of titles, summaries, quotes and entity names; accents and case ignored; word*, \"a phrase\", AND, OR, NOT.", valueName: "text"))
+    var search: String?
+
+    @Flag(help: "With --search: best matches first instead of chronological order.")
+    var rank = false
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The timeline as it had been reported by this date: only events and citations from sources published by then.", valueName: "date"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("The current day for relative dates such as 'last quarter' (default: $TIMELINE_TODAY, else the real date).", valueName: "date"))
+    var today: String?
 
     @Option(help: ArgumentHelp("At most this many events.", valueName: "n"))
     var limit: Int?
@@ -41,14 +62,25 @@ struct QueryOptions: ParsableArguments {
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be zero or more, not \(limit).") }
         if offset < 0 { throw ValidationError("--offset must be zero or more, not \(offset).") }
+        if on != nil && (from != nil || to != nil) {
+            throw ValidationError("--on is a whole range by itself; give either --on or --from/--to.")
+        }
     }
 
     /// The query these options describe; dates are read as people write them.
-    func query() throws -> EventQuery {
-        let context = DateParsingContext(today: Self.today())
+    func query(dateField: EventQuery.DateField = .when) throws -> EventQuery {
+        let context = DateParsingContext(today: try Self.today(override: today))
         var query = EventQuery(
-            within: within, dateField: dateField, kinds: kind, entities: entity, limit: limit, offset: offset,
-            reverse: reverse)
+            within: within, dateField: dateField, kinds: kind, entities: entity, related: related, statuses: status,
+            tags: tag, search: search, rank: rank, limit: limit, offset: offset, reverse: reverse)
+        if let on {
+            let date = try Self.bound(on, flag: "--on", context: context)
+            query.from = date.earliest
+            query.to = date.latest
+        }
+        if let asOf {
+            query.asOf = try Self.bound(asOf, flag: "--as-of", context: context).latest
+        }
         if let from {
             query.from = try Self.bound(from, flag: "--from", context: context).earliest
         }
@@ -66,13 +98,29 @@ struct QueryOptions: ParsableArguments {
         }
     }
 
-    /// `$TIMELINE_TODAY` when set (for reproducible runs), else today's date in UTC.
-    static func today() -> CalendarDay {
-        if let text = DatabaseLocation.processEnvironment["TIMELINE_TODAY"], let day = CalendarDay(iso: text) {
+    /// `--today`, else `$TIMELINE_TODAY` (for reproducible runs), else today's date in UTC.
+    static func today(override: String?) throws -> CalendarDay {
+        if let override {
+            guard let day = CalendarDay(iso: override) else {
+                throw TimelineError(.usage, "--today '\(override)' is not a day; give it as YYYY-MM-DD.")
+            }
+            return day
+        }
+        if let text = DatabaseLocation.processEnvironment["TIMELINE_TODAY"], !text.isEmpty {
+            guard let day = CalendarDay(iso: text) else {
+                throw TimelineError(.usage, "TIMELINE_TODAY '\(text)' is not a day; give it as YYYY-MM-DD.")
+            }
             return day
         }
         return CalendarDay(dayNumber: Int(time(nil) / 86_400))
     }
 }
 
+/// `--by when|announced` for list and export (stats uses --by for its grouping).
+struct DateFieldOption: ParsableArguments {
+    @Option(name: .customLong("by"), help: ArgumentHelp("The date to filter and sort on: when (default) or announced.", valueName: "field"))
+    var dateField: EventQuery.DateField = .when
+}
+
 extension EventQuery.DateField: ExpressibleByArgument {}
+extension EventStatus: ExpressibleByArgument {}

@@ -33,9 +33,9 @@ import Testing
         #expect(status.status == 0)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [[String: Any]])
         #expect(rows.map { "\($0["kind"]!) \($0["version"]!) \($0["name"]!) \($0["state"]!)" }
-            == ["migration 1 initial_schema applied", "seed 1 amazon_care applied"])
+            == ["migration 1 initial_schema applied", "migration 2 event_search applied", "seed 1 amazon_care applied"])
         let history = try sqlite("SELECT kind, version, name, length(checksum), applied_at LIKE '20%' FROM schema_migrations ORDER BY kind")
-        #expect(history.stdout == "migration|1|initial_schema|64|1\nseed|1|amazon_care|64|1\n")
+        #expect(history.stdout == "migration|1|initial_schema|64|1\nmigration|2|event_search|64|1\nseed|1|amazon_care|64|1\n")
     }
 
     @Test func changedChecksumIsRefusedEverywhereAndTheFileIsUntouched() throws {
@@ -103,7 +103,7 @@ import Testing
             #expect(results == [0, 0], "round \(round)")
             let count = try CLI.run([path, "SELECT count(*) FROM schema_migrations; SELECT count(*) FROM events;"],
                                     executable: URL(fileURLWithPath: "/usr/bin/sqlite3"))
-            #expect(count.stdout == "2\n15\n")
+            #expect(count.stdout == "3\n15\n")
         }
     }
 }

@@ -38,13 +38,37 @@ extension EventQuery {
             let list = entityIDs.map { argument(.integer($0)) }.joined(separator: ", ")
             conditions.append("e.id IN (SELECT event_id FROM event_entities WHERE entity_id IN (\(list)))")
         }
+        if !statuses.isEmpty {
+            conditions.append("e.status IN (" + statuses.map { argument(.text($0.rawValue)) }.joined(separator: ", ") + ")")
+        }
+        if !tags.isEmpty {
+            let list = tags.map { argument(.text($0)) }.joined(separator: ", ")
+            conditions.append("e.id IN (SELECT event_id FROM event_tags WHERE tag IN (\(list)))")
+        }
+        if let asOf {
+            conditions.append(
+                """
+                EXISTS (SELECT 1 FROM citations AS c JOIN sources AS s ON s.id = c.source_id
+                        WHERE c.event_id = e.id AND s.published_latest <= \(argument(.text(asOf.iso))))
+                """)
+        }
+        var from = "events AS e"
+        if let search {
+            let match = argument(.text(SearchQuery.ftsExpression(search)))
+            if rank {
+                from += " JOIN event_search AS s ON s.rowid = e.id"
+                conditions.append("event_search MATCH \(match)")
+            } else {
+                conditions.append("e.id IN (SELECT rowid FROM event_search WHERE event_search MATCH \(match))")
+            }
+        }
         let direction = reverse ? "DESC" : "ASC"
         // Chronological: earliest day (open start first), then latest day (the more precise first,
         // open end last), then uid.
         var sql = """
-            SELECT e.id FROM events AS e
+            SELECT e.id FROM \(from)
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY e.\(column)_earliest IS NOT NULL \(direction), e.\(column)_earliest \(direction),
+            ORDER BY \(search != nil && rank ? "s.rank \(direction), " : "")e.\(column)_earliest IS NOT NULL \(direction), e.\(column)_earliest \(direction),
                      e.\(column)_latest IS NULL \(direction), e.\(column)_latest \(direction), e.uid \(direction)
             """
         if limit != nil || offset > 0 {

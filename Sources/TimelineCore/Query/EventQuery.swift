@@ -16,6 +16,19 @@ public struct EventQuery: Sendable, Equatable {
     public var kinds: [String] = []
     /// Entities (slug, name or alias) to keep events of (any of them); empty for all.
     public var entities: [String] = []
+    /// Also events of entities related to those named (part-of, product-of, contractor-of, transitively).
+    public var related = false
+    /// Statuses to keep (any of them); empty for all.
+    public var statuses: [EventStatus] = []
+    /// Tags to keep (any of them); empty for all.
+    public var tags: [String] = []
+    /// Full-text search: words (accents and case ignored), `prefix*`, `"a phrase"`, AND / OR / NOT.
+    public var search: String?
+    /// With `search`: best matches first instead of chronological order.
+    public var rank = false
+    /// The timeline as it had been reported by this day: only events cited by a source published
+    /// on or before it, with only what such sources said.
+    public var asOf: CalendarDay?
     public var limit: Int?
     public var offset: Int = 0
     /// Latest first.
@@ -23,8 +36,16 @@ public struct EventQuery: Sendable, Equatable {
 
     public init(
         from: CalendarDay? = nil, to: CalendarDay? = nil, within: Bool = false, dateField: DateField = .when,
-        kinds: [String] = [], entities: [String] = [], limit: Int? = nil, offset: Int = 0, reverse: Bool = false
+        kinds: [String] = [], entities: [String] = [], related: Bool = false, statuses: [EventStatus] = [],
+        tags: [String] = [], search: String? = nil, rank: Bool = false, asOf: CalendarDay? = nil,
+        limit: Int? = nil, offset: Int = 0, reverse: Bool = false
     ) {
+        self.related = related
+        self.statuses = statuses
+        self.tags = tags
+        self.search = search
+        self.rank = rank
+        self.asOf = asOf
         self.from = from
         self.to = to
         self.within = within

@@ -3,6 +3,8 @@ import SQLiteStorage
 /// Reads whole events (with entities, tags, measures and citations) through cached statements.
 struct EventReader {
     let database: Database
+    /// When set, only citations (and figures) from sources published on or before this day.
+    var asOf: CalendarDay?
 
     func event(id: Int64) throws -> Event {
         let row = try database.cachedStatement(
@@ -53,9 +55,9 @@ struct EventReader {
             """
             SELECT m.quantity, m.value, m.unit, en.slug, m.approximate, m.qualifier, s.key, m.note
             FROM measures AS m LEFT JOIN entities AS en ON en.id = m.entity_id LEFT JOIN sources AS s ON s.id = m.source_id
-            WHERE m.event_id = ?1 ORDER BY m.id
+            WHERE m.event_id = ?1 AND (?2 IS NULL OR s.published_latest <= ?2) ORDER BY m.id
             """
-        ).map([.integer(eventID)]) { row in
+        ).map([.integer(eventID), .text(asOf?.iso)]) { row in
             Measure(quantity: row.text(at: 0), value: row.text(at: 1), unit: row.text(at: 2), entity: row.optionalText(at: 3),
                     approximate: row.bool(at: 4), qualifier: row.optionalText(at: 5), source: row.optionalText(at: 6),
                     note: row.optionalText(at: 7))
@@ -68,9 +70,9 @@ struct EventReader {
             SELECT s.key, s.url, s.title, s.publisher, s.published_edtf, s.language, s.type, s.note,
                    c.stance, c.quote, c.quote_language, c.translation, c.note
             FROM citations AS c JOIN sources AS s ON s.id = c.source_id
-            WHERE c.event_id = ?1 ORDER BY c.id
+            WHERE c.event_id = ?1 AND (?2 IS NULL OR s.published_latest <= ?2) ORDER BY c.id
             """
-        ).map([.integer(eventID)]) { row in
+        ).map([.integer(eventID), .text(asOf?.iso)]) { row in
             let source = Source(
                 key: row.text(at: 0), url: row.optionalText(at: 1), title: row.optionalText(at: 2), publisher: row.text(at: 3),
                 published: try row.optionalText(at: 4).map { try TimelineDate(edtf: $0) }, language: row.text(at: 5),

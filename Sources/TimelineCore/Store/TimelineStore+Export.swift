@@ -6,11 +6,18 @@ extension TimelineStore {
     public func exportSQL(to output: TextOutput) throws {
         do {
             try database.transaction(.deferred) {
-                try database.dumpSQL { try output.write($0) }
+                // The search index is rebuilt from the rows rather than copied from its internal tables.
+                let rebuild = try database.tableExists("event_search") ? [Self.searchIndexRebuild] : []
+                try database.dumpSQL(rebuildStatements: rebuild) { try output.write($0) }
             }
         } catch let error as SQLiteError {
             throw Self.translate(error, path: path)
         }
         try output.finish()
     }
+
+    static let searchIndexRebuild = """
+        INSERT INTO event_search (rowid, title, summary, quotes, names)
+        SELECT id, title, summary, quotes, names FROM event_search_documents
+        """
 }

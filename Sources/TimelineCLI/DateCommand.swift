@@ -1,0 +1,63 @@
+import ArgumentParser
+import TimelineCore
+
+extension Timeline {
+    struct DateCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "date",
+            abstract: "Show how timeline reads dates: EDTF, earliest and latest day, precision, qualifiers.",
+            discussion: """
+                Takes EDTF (2019, 2019-09, 2022-34, 2021-22, 2019~, 2019/2022-12-31, 2019/..) and the forms \
+                people write, in English and French: Q2 2022, December 2022, 1 Dec 2022, summer 2021, \
+                circa 2019, since 2019, décembre 2022, 1er décembre 2022, T2 2022, été 2021, vers 2019. \
+                Relative forms (today, last quarter, 30 days ago, le mois dernier) resolve against --today, \
+                else $TIMELINE_TODAY, else the real date. A day or month with no year takes the year \
+                nearest to --ref. An input it cannot read is reported with the reason, and exits 65.
+
+                Examples:
+                  timeline date "Q2 2022" "1er décembre 2022" 2019~
+                  timeline date "1er décembre" --ref 2022-09-12 --format json
+                  timeline date "last quarter" --today 2026-11-27
+                """
+        )
+
+        @Argument(help: "The dates to read.")
+        var inputs: [String]
+
+        @Option(help: ArgumentHelp("A day that gives a year to a day or month written without one (e.g. a source's publication date).", valueName: "date"))
+        var ref: String?
+
+        @Option(help: ArgumentHelp("The current day for relative forms (default: $TIMELINE_TODAY, else the real date).", valueName: "date"))
+        var today: String?
+
+        @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))
+        var format: OutputFormat = .table
+
+        @Option(help: ArgumentHelp("The language of the display column: en or fr.", valueName: "lang"))
+        var lang: DateDisplayLanguage = .english
+
+        func run() throws {
+            var failed = false
+            try reportingErrors {
+                let todayDay = try QueryOptions.today(override: today)
+                var context = DateParsingContext(today: todayDay)
+                if let ref {
+                    context.reference = try TimelineDate.parse(ref, context: DateParsingContext(today: todayDay)).earliest
+                }
+                var readings: [(input: String, date: TimelineDate)] = []
+                for input in inputs {
+                    do {
+                        readings.append((input, try TimelineDate.parse(input, context: context)))
+                    } catch {
+                        printError("\(error)")
+                        failed = true
+                    }
+                }
+                if !readings.isEmpty || !failed {
+                    try DateReadingWriter(format: format, output: .standardOutput(), language: lang).write(readings)
+                }
+            }
+            if failed { throw ExitCode(65) }
+        }
+    }
+}

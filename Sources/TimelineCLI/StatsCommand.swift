@@ -1,0 +1,50 @@
+import ArgumentParser
+import TimelineCore
+
+extension Timeline {
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "stats",
+            abstract: "Count events, and add up a figure exactly, by kind, period or entity.",
+            discussion: """
+                Takes list's filters. --sum adds up one measure exactly, per unit: currencies are never \
+                mixed, and decimals stay exact. With --by entity a figure counts toward the entity it \
+                measures. A date less precise than the period asked for (2022 when grouping by month) \
+                is counted in a group of its own, named by its EDTF date, rather than guessed into one.
+
+                Examples:
+                  timeline stats --by kind
+                  timeline stats --kind layoff --sum positions-cut --by entity
+                  timeline stats --by quarter --from 2022 --to 2022
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var filters: QueryOptions
+
+        @Option(name: .customLong("by"), help: ArgumentHelp("kind (default), year, quarter, month or entity.", valueName: "group"))
+        var groupBy: TimelineStatistics.Grouping = .kind
+
+        @Option(name: .customLong("date-field"), help: ArgumentHelp("The date that filters and groups: when (default) or announced.", valueName: "field"))
+        var dateField: EventQuery.DateField = .when
+
+        @Option(help: ArgumentHelp("Add up this measure (employees-laid-off, positions-cut, deal-value, …).", valueName: "quantity"))
+        var sum: String?
+
+        @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))
+        var format: OutputFormat = .table
+
+        func run() throws {
+            try reportingErrors {
+                let store = try global.openStore()
+                let query = try filters.query(dateField: dateField)
+                var statistics = TimelineStatistics(grouping: groupBy, quantity: sum, dateField: query.dateField)
+                try store.forEachEvent(matching: query) { try statistics.add($0) }
+                try StatisticsWriter(format: format, output: .standardOutput())
+                    .write(statistics.finished(), grouping: groupBy, quantity: sum)
+            }
+        }
+    }
+}
+
+extension TimelineStatistics.Grouping: ExpressibleByArgument {}

@@ -1,0 +1,62 @@
+/// Prints `timeline stats` rows in the list formats.
+public struct StatisticsWriter {
+    public let format: OutputFormat
+    let output: TextOutput
+
+    public init(format: OutputFormat, output: TextOutput) {
+        self.format = format
+        self.output = output
+    }
+
+    public func write(_ rows: [TimelineStatistics.Row], grouping: TimelineStatistics.Grouping, quantity: String?) throws {
+        var columns = [grouping.rawValue, "events"]
+        if quantity != nil { columns += ["sum", "unit", "measures"] }
+        let cells = rows.map { row -> [String] in
+            var cells = [row.group, String(row.events)]
+            if quantity != nil { cells += [row.sum ?? "", row.unit ?? "", String(row.measures)] }
+            return cells
+        }
+        switch format {
+        case .table:
+            let shown = cells.map { row -> [String] in
+                var row = row
+                if quantity != nil, !row[2].isEmpty { row[2] = Measure.groupThousands(row[2]) }
+                return row
+            }
+            try output.write(rows.isEmpty ? "No events match.\n" : AlignedTable.render(header: columns, rows: shown))
+        case .markdown:
+            try output.write(MarkdownText.row(columns) + MarkdownText.separator(count: columns.count))
+            for row in cells { try output.write(MarkdownText.row(row)) }
+        case .csv:
+            try output.write(DelimitedText.csvLine(columns))
+            for row in cells { try output.write(DelimitedText.csvLine(row)) }
+        case .tsv:
+            try output.write(DelimitedText.tsvLine(columns))
+            for row in cells { try output.write(DelimitedText.tsvLine(row)) }
+        case .json, .ndjson:
+            var lines: [String] = []
+            for row in rows {
+                var json = JSONText()
+                json.beginObject()
+                json.field(grouping.rawValue, row.group)
+                json.key("events")
+                json.int(row.events)
+                if let quantity {
+                    json.field("quantity", quantity)
+                    json.field("sum", row.sum)
+                    json.field("unit", row.unit)
+                    json.key("measures")
+                    json.int(row.measures)
+                }
+                json.endObject()
+                lines.append(json.text)
+            }
+            if format == .json {
+                try output.write("[" + (lines.isEmpty ? "" : "\n" + lines.joined(separator: ",\n") + "\n") + "]\n")
+            } else {
+                for line in lines { try output.write(line + "\n") }
+            }
+        }
+        try output.finish()
+    }
+}

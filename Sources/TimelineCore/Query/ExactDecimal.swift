@@ -1,0 +1,98 @@
+/// An exact decimal number of any size, for adding up figures: money is never a binary float.
+public struct ExactDecimal: Equatable, Sendable, CustomStringConvertible {
+    /// Digits of the magnitude, most significant first, with `scale` of them after the point.
+    private var digits: [UInt8]
+    private var scale: Int
+    private var negative: Bool
+
+    public static let zero = ExactDecimal(digits: [0], scale: 0, negative: false)
+
+    private init(digits: [UInt8], scale: Int, negative: Bool) {
+        self.digits = digits
+        self.scale = scale
+        self.negative = negative
+        normalise()
+    }
+
+    /// `-99000`, `30.50`, `0.000001`; nil for anything else (no exponents, no grouping).
+    public init?(_ text: String) {
+        var bytes = Substring(text)
+        var negative = false
+        if bytes.hasPrefix("-") {
+            negative = true
+            bytes = bytes.dropFirst()
+        } else if bytes.hasPrefix("+") {
+            bytes = bytes.dropFirst()
+        }
+        var digits: [UInt8] = []
+        var scale = 0
+        var seenPoint = false
+        for character in bytes {
+            if character == "." {
+                if seenPoint { return nil }
+                seenPoint = true
+            } else if let value = character.wholeNumberValue, character.isASCII {
+                digits.append(UInt8(value))
+                if seenPoint { scale += 1 }
+            } else {
+                return nil
+            }
+        }
+        if digits.isEmpty || (seenPoint && scale == 0) { return nil }
+        self.init(digits: digits, scale: scale, negative: negative)
+    }
+
+    private mutating func normalise() {
+        while digits.count > scale + 1, digits.first == 0 { digits.removeFirst() }
+        if digits.allSatisfy({ $0 == 0 }) { negative = false }
+    }
+
+    private func padded(toScale target: Int, length: Int) -> [UInt8] {
+        var result = digits + [UInt8](repeating: 0, count: target - scale)
+        if result.count < length { result = [UInt8](repeating: 0, count: length - result.count) + result }
+        return result
+    }
+
+    public static func + (left: ExactDecimal, right: ExactDecimal) -> ExactDecimal {
+        let scale = max(left.scale, right.scale)
+        let length = max(left.digits.count - left.scale, right.digits.count - right.scale) + scale + 1
+        let a = left.padded(toScale: scale, length: length)
+        let b = right.padded(toScale: scale, length: length)
+        if left.negative == right.negative {
+            var result = [UInt8](repeating: 0, count: length)
+            var carry: UInt8 = 0
+            for index in stride(from: length - 1, through: 0, by: -1) {
+                let sum = a[index] + b[index] + carry
+                result[index] = sum % 10
+                carry = sum / 10
+            }
+            return ExactDecimal(digits: result, scale: scale, negative: left.negative)
+        }
+        // Different signs: subtract the smaller magnitude from the larger; the larger keeps its sign.
+        let leftIsLarger = a.lexicographicallyPrecedes(b) == false
+        let (large, small) = leftIsLarger ? (a, b) : (b, a)
+        var result = [UInt8](repeating: 0, count: length)
+        var borrow: Int = 0
+        for index in stride(from: length - 1, through: 0, by: -1) {
+            var difference = Int(large[index]) - Int(small[index]) - borrow
+            borrow = difference < 0 ? 1 : 0
+            if difference < 0 { difference += 10 }
+            result[index] = UInt8(difference)
+        }
+        return ExactDecimal(digits: result, scale: scale, negative: leftIsLarger ? left.negative : right.negative)
+    }
+
+    public static func += (left: inout ExactDecimal, right: ExactDecimal) {
+        left = left + right
+    }
+
+    public var description: String {
+        var text = negative ? "-" : ""
+        let integerCount = digits.count - scale
+        text += digits[..<integerCount].map { String($0) }.joined()
+        if scale > 0 {
+            text += "." + digits[integerCount...].map { String($0) }.joined()
+        }
+        return text
+    }
+}

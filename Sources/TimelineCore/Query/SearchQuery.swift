@@ -1,0 +1,44 @@
+/// Turns what a user types after `--search` into an FTS5 query.
+///
+/// Words are matched as words (accents and case ignored); `word*` is a prefix; `"two words"` is a
+/// phrase; AND, OR, NOT and parentheses keep their meaning. Anything else — hyphens, apostrophes,
+/// punctuation — is quoted, so `care-medical` or `l'entreprise` never trips FTS5's syntax.
+enum SearchQuery {
+    static func ftsExpression(_ text: String) -> String {
+        var parts: [String] = []
+        var index = text.startIndex
+        func quoted(_ word: Substring) -> String {
+            "\"" + word.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        }
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isWhitespace {
+                index = text.index(after: index)
+            } else if character == "(" || character == ")" {
+                parts.append(String(character))
+                index = text.index(after: index)
+            } else if character == "\"" {
+                let start = text.index(after: index)
+                let end = text[start...].firstIndex(of: "\"") ?? text.endIndex
+                let phrase = text[start..<end]
+                if !phrase.isEmpty { parts.append(quoted(phrase)) }
+                index = end < text.endIndex ? text.index(after: end) : end
+            } else {
+                var end = index
+                while end < text.endIndex, !text[end].isWhitespace, text[end] != "(", text[end] != ")", text[end] != "\"" {
+                    end = text.index(after: end)
+                }
+                let word = text[index..<end]
+                if word == "AND" || word == "OR" || word == "NOT" {
+                    parts.append(String(word))
+                } else if word.hasSuffix("*"), word.count > 1 {
+                    parts.append(quoted(word.dropLast()) + "*")
+                } else if word != "*" {
+                    parts.append(quoted(word))
+                }
+                index = end
+            }
+        }
+        return parts.joined(separator: " ")
+    }
+}

@@ -1,0 +1,116 @@
+/// Counts of events, and exact sums of one measure, grouped by kind, period or entity.
+public struct TimelineStatistics: Sendable {
+    public enum Grouping: String, Sendable, CaseIterable {
+        case kind, year, quarter, month, entity
+    }
+
+    /// One group (and, with a sum, one unit within it).
+    public struct Row: Sendable, Equatable {
+        /// `layoff`, `2022`, `2022-Q2`, `2022-12`, an entity slug; a date's own EDTF when it spans several periods.
+        public var group: String
+        public var events: Int
+        /// The exact sum of the measure in `unit`, or nil when no sum was asked or none was found.
+        public var sum: String?
+        public var unit: String?
+        /// How many figures were added.
+        public var measures: Int
+    }
+
+    public let grouping: Grouping
+    public let quantity: String?
+    public private(set) var rows: [Row] = []
+
+    private var eventCounts: [String: Int] = [:]
+    private var sums: [String: [String: (ExactDecimal, Int)]] = [:]
+    private var order: [String] = []
+    /// Periods sort by their first day, so a season or a whole year sits among the quarters it spans.
+    private var sortKeys: [String: String] = [:]
+    private let dateField: EventQuery.DateField
+
+    public init(grouping: Grouping, quantity: String?, dateField: EventQuery.DateField = .when) {
+        self.grouping = grouping
+        self.quantity = quantity
+        self.dateField = dateField
+    }
+
+    /// Counts one event into its groups.
+    public mutating func add(_ event: Event) throws {
+        let groups = groupKeys(event)
+        if grouping == .year || grouping == .quarter || grouping == .month, groups.count == 1 {
+            let date = dateField == .when ? event.when : event.announced
+            if let earliest = date?.earliest {
+                // A regular period sorts by its own first day; a spanning date by its earliest day.
+                let start = periodKey(earliest) == groups[0] ? periodStart(earliest) : earliest
+                sortKeys[groups[0]] = start.iso + " " + groups[0]
+            }
+        }
+        for group in groups {
+            if eventCounts[group] == nil { order.append(group) }
+            eventCounts[group, default: 0] += 1
+        }
+        guard let quantity else { return }
+        for measure in event.measures where measure.quantity == quantity {
+            guard let value = ExactDecimal(measure.value) else {
+                throw TimelineError(.badData, "event \(event.uid) has a \(quantity) value '\(measure.value)' that is not an exact decimal.")
+            }
+            let measureGroups = grouping == .entity ? (measure.entity.map { [$0] } ?? groups) : groups
+            for group in measureGroups {
+                if eventCounts[group] == nil {
+                    order.append(group)
+                    eventCounts[group] = 0
+                }
+                let (total, count) = sums[group, default: [:]][measure.unit] ?? (.zero, 0)
+                sums[group, default: [:]][measure.unit] = (total + value, count + 1)
+            }
+        }
+    }
+
+    /// The rows, groups in order (periods chronologically, kinds and entities by name).
+    public func finished() -> [Row] {
+        let groups = order.sorted { (sortKeys[$0] ?? $0) < (sortKeys[$1] ?? $1) }
+        var rows: [Row] = []
+        for group in groups {
+            let events = eventCounts[group] ?? 0
+            let units = sums[group] ?? [:]
+            if quantity == nil || units.isEmpty {
+                rows.append(Row(group: group, events: events, sum: nil, unit: nil, measures: 0))
+            } else {
+                for unit in units.keys.sorted() {
+                    let (total, count) = units[unit]!
+                    rows.append(Row(group: group, events: events, sum: total.description, unit: unit, measures: count))
+                }
+            }
+        }
+        return rows
+    }
+
+    private func groupKeys(_ event: Event) -> [String] {
+        switch grouping {
+        case .kind: return [event.kind]
+        case .entity: return event.entities.isEmpty ? ["(none)"] : Array(Set(event.entities.map(\.slug))).sorted()
+        case .year, .quarter, .month:
+            guard let date = dateField == .when ? event.when : event.announced else { return ["(none)"] }
+            guard let earliest = date.earliest, let latest = date.latest else { return [date.edtf] }
+            let first = periodKey(earliest)
+            // A date less precise than the period (2022 when grouping by month) is its own group.
+            return first == periodKey(latest) ? [first] : [date.edtf]
+        }
+    }
+
+    private func periodStart(_ day: CalendarDay) -> CalendarDay {
+        switch grouping {
+        case .quarter: return CalendarDay(year: day.year, month: (day.month - 1) / 3 * 3 + 1, day: 1) ?? day
+        case .month: return CalendarDay(year: day.year, month: day.month, day: 1) ?? day
+        default: return CalendarDay(year: day.year, month: 1, day: 1) ?? day
+        }
+    }
+
+    private func periodKey(_ day: CalendarDay) -> String {
+        let year = String(day.year)
+        switch grouping {
+        case .quarter: return "\(year)-Q\((day.month - 1) / 3 + 1)"
+        case .month: return "\(year)-\(day.month < 10 ? "0" : "")\(day.month)"
+        default: return year
+        }
+    }
+}
