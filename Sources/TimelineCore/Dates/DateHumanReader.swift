@@ -1,31 +1,98 @@
-/// Reads the date forms people write, in English or French, into a `TimelineDate`.
+/// Reads the date forms people write, in English or French, into a `TimelineDate` with
+/// normalised EDTF (`Q2 2022` → `2022-34`, `circa 2019` → `2019~`, `since 2019` → `2019/..`).
+///
+/// Slower than the EDTF scanner (it builds tokens), which is why `parse` tries EDTF first.
 struct DateHumanReader {
+    /// The text as given, for errors.
     let text: String
     let context: DateParsingContext
 
     static let notUnderstoodReason =
         "it is not a date form this tool reads (try 2022-12-01, 2022-12, Q2 2022, December 2022 or 1 Dec 2022)"
 
-    /// The date, nil when the text is no form this reader knows, or an error when it is one but
-    /// names a day that does not exist or lacks what it needs (a year, the current date).
+    /// The date; nil when the text is no form this reader knows; an error when it is one but
+    /// names a day that does not exist, or lacks what it needs (a year, the current date).
     func read() throws(TimelineDateError) -> TimelineDate? {
-        let words = text.lowercased().split(separator: " ").map(String.init)
-        var year: Int?
-        var quarter: Int?
-        for word in words {
-            if word.count == 4, let value = Int(word) { year = value; continue }
-            if word.count == 2, word.hasPrefix("q"), let value = Int(word.dropFirst()) { quarter = value; continue }
-            if word.count == 7, word.dropFirst(4).hasPrefix("-q"), let value = Int(word.prefix(4)),
-               let number = Int(word.dropFirst(6)) {
-                year = value
-                quarter = number
-                continue
-            }
-            return nil
+        let tokens = Self.tokens(of: text)
+        guard !tokens.isEmpty else { return nil }
+        try rejectAmbiguousNumbers(tokens)
+        if let date = try readRelative(tokens[...]) { return date }
+        if let date = try readInterval(tokens[...]) { return date }
+        guard var reading = try readQualified(tokens[...]) else { return nil }
+        if reading.needsYear { try settleYear(&reading) }
+        return try resolve(reading)
+    }
+
+    /// `31/12/2022`, `12/31/2022`, `31.12.2022`, `12/2022`: day first or month first? No guess.
+    private func rejectAmbiguousNumbers(_ tokens: [Token]) throws(TimelineDateError) {
+        guard (3...5).contains(tokens.count), tokens.count % 2 == 1, tokens[0].isNumber(digits: 1...2) else { return }
+        let separator = tokens[1].text
+        guard ["/", ".", "-"].contains(separator) else { return }
+        for (offset, token) in tokens.enumerated() {
+            guard offset % 2 == 0 ? token.isNumber : token.text == separator else { return }
         }
-        guard let year, let quarter else { return nil }
-        let period = TimelineDate.Period.quarter(year: year, quarter: quarter)
-        if let problem = period.problem { throw TimelineDateError(input: text, reason: problem) }
-        return TimelineDate(period: period)
+        throw TimelineDateError(
+            input: text,
+            reason: "numeric dates are ambiguous (day or month first?): write ISO, as in 2022-12-31, "
+                + "or a month name, as in 31 December 2022")
+    }
+
+    /// Gives a year to a reading written without one: the occurrence nearest to the reference.
+    func settleYear(_ reading: inout Reading) throws(TimelineDateError) {
+        guard let reference = context.reference else {
+            if let problem = Self.problemInAnyYear(reading) { throw TimelineDateError(input: text, reason: problem) }
+            throw TimelineDateError(
+                input: text, reason: "it has no year: write one, or give a reference date to take it from")
+        }
+        // Four years either side, so that 29 February finds a leap year.
+        var best: (year: Int, distance: Int)?
+        for year in (reference.year - 4)...(reference.year + 4) {
+            guard let span = reading.span(in: year) else { continue }
+            let distance = span.contains(reference) ? 0
+                : min(abs(span.lowerBound.dayNumber - reference.dayNumber), abs(span.upperBound.dayNumber - reference.dayNumber))
+            if best == nil || distance < best!.distance { best = (year, distance) }
+        }
+        guard let best else {
+            let problem = reading.period(in: reference.year)?.problem ?? Self.notUnderstoodReason
+            throw TimelineDateError(input: text, reason: problem)
+        }
+        reading.year = best.year
+    }
+
+    /// Why a reading without a year exists in no year (`30 February`), if it does not.
+    private static func problemInAnyYear(_ reading: Reading) -> String? {
+        if case .day(let month, let day) = reading.shape, (1...12).contains(month),
+           day > CalendarDay.daysInMonth(month, year: 2000) {
+            let name = TimelineDate.Period.englishMonthNames[month - 1]
+            return "\(name) has at most \(CalendarDay.daysInMonth(month, year: 2000)) days"
+        }
+        return reading.period(in: 2000)?.problem
+    }
+
+    /// The date a reading with its year settled names.
+    func resolve(_ reading: Reading) throws(TimelineDateError) -> TimelineDate {
+        switch reading.shape {
+        case .complete(let date):
+            guard reading.approximate || reading.uncertain, !date.isInterval, let earliest = date.earliest,
+                  let period = TimelineDate.Period(precision: date.precision, earliest: earliest)
+            else { return date }
+            return TimelineDate(period: period, approximate: date.approximate || reading.approximate,
+                                uncertain: date.uncertain || reading.uncertain)
+        case .third(let third):
+            // EDTF has no "early 2022": an interval of approximate months stands for it.
+            guard let year = reading.year, CalendarDay.yearRange.contains(year) else { break }
+            let first = TimelineDate(period: .month(year: year, month: third * 4 - 3),
+                                     approximate: true, uncertain: reading.uncertain)
+            let last = TimelineDate(period: .month(year: year, month: third * 4),
+                                    approximate: true, uncertain: reading.uncertain)
+            return TimelineDate(intervalFrom: .date(first), to: .date(last))
+        case .bareDay:
+            break
+        default:
+            guard let year = reading.year ?? reading.knownYear, let period = reading.period(in: year) else { break }
+            if let problem = period.problem { throw TimelineDateError(input: text, reason: problem) }
+            return TimelineDate(period: period, approximate: reading.approximate, uncertain: reading.uncertain)
+        }
+        throw TimelineDateError(input: text, reason: Self.notUnderstoodReason)
     }
 }

@@ -39,13 +39,15 @@ extension TimelineDate {
         private func scanText() throws(TimelineDateError) -> TimelineDate {
             var slashIndex: Int?
             for index in 0..<bytes.count where bytes[index] == EDTFScanner.slash {
-                guard slashIndex == nil else { throw failure("an interval has a single '/'") }
+                guard slashIndex == nil else {
+                    throw failure("an interval has a single '/' (days are written with dashes, as in 2022-12-01)")
+                }
                 slashIndex = index
             }
             guard let slashIndex else {
                 if bytes.isEmpty { throw failure("the text is empty") }
                 if isOpenEnd(0, bytes.count) {
-                    throw failure("'..' (open) can only be an end of an interval, as in 2019/..")
+                    throw failure("'..' marks the open end of an interval (as in 2019/..) and is no date by itself")
                 }
                 return try scanDate(0, bytes.count)
             }

@@ -28,6 +28,9 @@ extension TimelineDate {
 
     /// The text without leading and trailing whitespace; the same string when there is none.
     private static func trimmingWhitespace(_ text: String) -> String {
+        // Printable ASCII at both ends, the usual case, needs no Unicode property lookup.
+        guard let firstByte = text.utf8.first, let lastByte = text.utf8.last else { return text }
+        if (0x21...0x7E).contains(firstByte) && (0x21...0x7E).contains(lastByte) { return text }
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
               first.properties.isWhitespace || last.properties.isWhitespace
         else { return text }

@@ -48,29 +48,18 @@ struct InvalidDateVector: Sendable, CustomTestStringConvertible {
     }
 
     var testDescription: String { "'\(input)' fails" }
-}
 
-/// A parse of `input` that records an issue instead of throwing.
-func parsed(_ input: String, context: DateParsingContext = .init(),
-            sourceLocation: SourceLocation = #_sourceLocation) -> TimelineDate? {
-    do {
-        return try TimelineDate.parse(input, context: context)
-    } catch {
-        Issue.record("'\(input)' did not parse: \(error)", sourceLocation: sourceLocation)
-        return nil
-    }
-}
-
-/// Checks that parsing fails with an error naming the input and giving the expected reason.
-func expectParseFailure(_ vector: InvalidDateVector, context: DateParsingContext = .init(),
-                        sourceLocation: SourceLocation = #_sourceLocation) {
-    do {
-        let date = try TimelineDate.parse(vector.input, context: context)
-        Issue.record("'\(vector.input)' parsed as \(date.edtf) but should fail", sourceLocation: sourceLocation)
-    } catch {
-        #expect(error.reason.contains(vector.reasonContains),
-                "reason for '\(vector.input)': \(error.reason)", sourceLocation: sourceLocation)
-        #expect(error.description.hasPrefix("'"), sourceLocation: sourceLocation)
-        #expect(error.description.hasSuffix("."), sourceLocation: sourceLocation)
+    /// Checks that parsing fails with an error naming the input and giving the expected reason.
+    func expectParseFailure(context: DateParsingContext = .init(),
+                            sourceLocation: SourceLocation = #_sourceLocation) {
+        do {
+            let date = try TimelineDate.parse(input, context: context)
+            Issue.record("'\(input)' parsed as \(date.edtf) but should fail", sourceLocation: sourceLocation)
+        } catch {
+            #expect(error.reason.contains(reasonContains),
+                    "reason for '\(input)': \(error.reason)", sourceLocation: sourceLocation)
+            #expect(error.description.hasPrefix("'"), sourceLocation: sourceLocation)
+            #expect(error.description.hasSuffix("."), sourceLocation: sourceLocation)
+        }
     }
 }

@@ -49,3 +49,42 @@ struct DisplayTests {
         #expect(date.display(.french) == french)
     }
 }
+
+/// What the tool prints, it reads back as the same date.
+@Suite("Display round trip")
+struct DisplayRoundTripTests {
+    @Test(arguments: DisplayTests.vectors.map(\.0))
+    func readsBackWhatItPrints(edtf: String) throws {
+        let date = try TimelineDate(edtf: edtf)
+        for language in DateDisplayLanguage.allCases {
+            let text = date.display(language)
+            let reread = try TimelineDate.parse(text)
+            #expect(reread.earliest == date.earliest, "\(text)")
+            #expect(reread.latest == date.latest, "\(text)")
+            #expect(reread.precision == date.precision, "\(text)")
+            #expect(reread.approximate == date.approximate, "\(text)")
+            #expect(reread.uncertain == date.uncertain, "\(text)")
+            if !edtf.contains("-XX") {
+                #expect(reread.edtf == date.edtf, "\(text)")
+            }
+        }
+    }
+
+    @Test("human forms print at their precision", arguments: [
+        ("Q2 2022", "Q2 2022", "T2 2022"),
+        ("deuxième trimestre 2022", "Q2 2022", "T2 2022"),
+        ("1er décembre 2022", "1 Dec 2022", "1er déc. 2022"),
+        ("circa 2019", "c. 2019", "vers 2019"),
+        ("since 2019", "since 2019", "depuis 2019"),
+        ("mid 2022", "mid-2022", "mi-2022"),
+        ("fin 2022", "late 2022", "fin 2022"),
+        ("the 2010s", "2010s", "années 2010"),
+        ("hiver 2021", "Winter 2021–22", "hiver 2021–22"),
+        ("from early 2022 to late 2023", "c. Jan 2022 – c. Dec 2023", "vers janv. 2022 – vers déc. 2023"),
+    ])
+    func humanForms(input: String, english: String, french: String) throws {
+        let date = try TimelineDate.parse(input)
+        #expect(date.display(.english) == english)
+        #expect(date.display(.french) == french)
+    }
+}

@@ -1,0 +1,146 @@
+/// Intervals as people write them: `2019 to 2022`, `from 2019 to 2022`, `between 2019 and 2022`,
+/// `2019–2022`, `de 2019 à 2022`, `entre 2019 et 2022`, `since 2019`, `depuis 2019`, `until 2022`.
+extension DateHumanReader {
+    /// What one end of an interval reads as.
+    enum SideReading {
+        case reading(Reading)
+        case open
+        case unknown
+    }
+
+    enum IntervalRole {
+        case start
+        case end
+    }
+
+    func readInterval(_ tokens: ArraySlice<Token>) throws(TimelineDateError) -> TimelineDate? {
+        guard let first = tokens.first else { return nil }
+        if let date = try readClosedInterval(tokens) { return date }
+
+        // since X, from X, à partir de X, depuis X
+        var cursor = Cursor(tokens)
+        if cursor.take(anyOf: Self.sinceWords) || cursor.take("a") && cursor.take("partir") {
+            if first.is("starting") { cursor.take(anyOf: ["in", "on", "from"]) }
+            guard !cursor.atEnd, let side = try readSide(cursor.remaining, role: .start) else { return nil }
+            return try interval(side, .open)
+        }
+        // until X, till X, jusqu'en X, jusqu'au X, jusque vers X
+        cursor = Cursor(tokens)
+        if cursor.take(anyOf: Self.untilWords) {
+            guard !cursor.atEnd, let side = try readSide(cursor.remaining, role: .end) else { return nil }
+            return try interval(.open, side)
+        }
+        return nil
+    }
+
+    /// `A sep B` with an optional opening word (`from`, `between`, `de`, `entre`).
+    private func readClosedInterval(_ tokens: ArraySlice<Token>) throws(TimelineDateError) -> TimelineDate? {
+        var body = tokens
+        var separators = Self.plainSeparators
+        if let first = tokens.first, let opened = Self.intervalOpeners[first.text] {
+            separators = opened
+            body = tokens.dropFirst()
+            if first.is("d"), body.first?.is("'") == true { body = body.dropFirst() }
+        }
+        guard body.count >= 3 else { return nil }
+        for index in (body.startIndex + 1)..<(body.endIndex - 1) where isSeparator(at: index, in: body, separators) {
+            guard let start = try readSide(body[body.startIndex..<index], role: .start),
+                  let end = try readSide(body[(index + 1)...], role: .end)
+            else { continue }
+            return try interval(start, end)
+        }
+        return nil
+    }
+
+    /// Whether the token at `index` separates two ends rather than belonging to one.
+    private func isSeparator(at index: Int, in tokens: ArraySlice<Token>, _ separators: Set<String>) -> Bool {
+        let token = tokens[index]
+        guard token.isAny(separators) else { return false }
+        let before = tokens[index - 1]
+        let after = tokens[index + 1]
+        // `winter 2021–22` is one season.
+        if before.isNumber(digits: 4...4), index - 2 >= tokens.startIndex,
+           tokens[index - 2].is("winter") || tokens[index - 2].is("hiver") {
+            var cursor = Cursor(tokens[index...])
+            Self.takeFollowingYear(&cursor, after: before.value)
+            if cursor.atEnd { return false }
+        }
+        guard token.is("-") else { return true }
+        // A hyphen separates when spaced (`2019 - 2022`), between years (`2019-2022`) or between
+        // days (`1-5 December`); not in `mid-2022`, `2022-Q2` or EDTF's `2022-12`.
+        if token.spaceBefore && after.spaceBefore { return true }
+        guard before.isNumber, after.isNumber else { return false }
+        return after.isNumber(digits: 4...4) || before.isNumber(digits: 1...2) && after.isNumber(digits: 1...2)
+    }
+
+    /// One end: `?` (unknown), `..` (open), a relative date or a single date.
+    private func readSide(_ tokens: ArraySlice<Token>, role: IntervalRole) throws(TimelineDateError) -> SideReading? {
+        let texts = tokens.map(\.text)
+        if texts == ["?"] { return .unknown }
+        if texts == [".", "."] || texts == ["…"] { return .open }
+        if let date = try readRelative(tokens) { return .reading(Reading(.complete(date))) }
+        return try readQualified(tokens, allowBareDay: role == .start).map(SideReading.reading)
+    }
+
+    /// The interval between two ends, which lend each other a year (`March to June 2022`,
+    /// `1–5 December 2022`, `December 2022 to February`) before taking one from the reference.
+    private func interval(_ start: SideReading, _ end: SideReading) throws(TimelineDateError) -> TimelineDate {
+        var startDate: TimelineDate.IntervalSide
+        var endDate: TimelineDate.IntervalSide
+        switch (start, end) {
+        case (.reading(var first), .reading(var last)):
+            if case .bareDay(let day) = first.shape {
+                guard case .day(let month, _) = last.shape else {
+                    throw TimelineDateError(input: text, reason: "a day alone at the start needs a day and month at the end")
+                }
+                first.shape = .day(month: month, day: day)
+                first.year = last.year
+            }
+            if first.needsYear && last.needsYear && first.year == nil && last.year == nil {
+                try settleYear(&last)
+            }
+            if first.needsYear, let year = last.knownYear {
+                first.year = year
+                if let firstSpan = first.span(in: year), let lastSpan = last.span(in: last.year ?? year),
+                   firstSpan.lowerBound > lastSpan.upperBound {
+                    first.year = year - 1
+                }
+            } else if last.needsYear, let year = first.knownYear {
+                last.year = year
+                if let firstSpan = first.span(in: first.year ?? year), let lastSpan = last.span(in: year),
+                   lastSpan.upperBound < firstSpan.lowerBound {
+                    last.year = year + 1
+                }
+            }
+            startDate = try side(of: resolve(first), role: .start)
+            endDate = try side(of: resolve(last), role: .end)
+        case (.reading(var first), _):
+            if first.needsYear { try settleYear(&first) }
+            startDate = try side(of: resolve(first), role: .start)
+            endDate = end.isOpen ? .open : .unknown
+        case (_, .reading(var last)):
+            if last.needsYear { try settleYear(&last) }
+            startDate = start.isOpen ? .open : .unknown
+            endDate = try side(of: resolve(last), role: .end)
+        default:
+            throw TimelineDateError(input: text, reason: "an interval needs a date at one end at least")
+        }
+        return try TimelineDate.checkedInterval(from: startDate, to: endDate, input: text)
+    }
+
+    /// A date as an interval's end; a date that is an interval itself (`early 2022`, `last week`)
+    /// lends the end on that side.
+    private func side(of date: TimelineDate, role: IntervalRole) -> TimelineDate.IntervalSide {
+        guard date.isInterval else { return .date(date) }
+        switch role {
+        case .start: return date.start.map(TimelineDate.IntervalSide.date) ?? (date.startKind == .open ? .open : .unknown)
+        case .end: return date.end.map(TimelineDate.IntervalSide.date) ?? (date.endKind == .open ? .open : .unknown)
+        }
+    }
+}
+
+extension DateHumanReader.SideReading {
+    var isOpen: Bool {
+        if case .open = self { true } else { false }
+    }
+}

@@ -1,0 +1,137 @@
+/// Dates relative to the current day, for query bounds: `today`, `last quarter`, `30 days ago`,
+/// `hier`, `le mois dernier`, `il y a 3 semaines`.
+extension DateHumanReader {
+    enum RelativeUnit {
+        case day, week, month, quarter, year
+    }
+
+    /// What a relative form asks for.
+    enum RelativeForm {
+        /// The day `amount` units from today (`3 weeks ago` is `.shifted(.week, -3)`).
+        case shifted(RelativeUnit, Int)
+        /// The whole week, month, quarter or year `offset` units from the one containing today.
+        case calendar(RelativeUnit, Int)
+    }
+
+    /// The relative date `tokens` name, nil when they are no relative form.
+    func readRelative(_ tokens: ArraySlice<Token>) throws(TimelineDateError) -> TimelineDate? {
+        let words = tokens.filter { !$0.is("'") && !$0.is("-") }.map(\.text)
+        guard let form = Self.relativeForm(words) else { return nil }
+        guard let today = context.today else {
+            throw TimelineDateError(input: text, reason: "it is relative, and no current date was given to resolve it")
+        }
+        guard let date = Self.resolve(form, today: today) else {
+            throw TimelineDateError(input: text, reason: "it falls outside the years 0 to 9999")
+        }
+        return date
+    }
+
+    private static let englishUnits: [String: RelativeUnit] = [
+        "week": .week, "month": .month, "quarter": .quarter, "year": .year,
+    ]
+    private static let frenchUnits: [String: RelativeUnit] = [
+        "semaine": .week, "mois": .month, "trimestre": .quarter, "annee": .year, "an": .year,
+    ]
+    private static let englishOffsets: [String: Int] = [
+        "this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "coming": 1,
+    ]
+    private static let frenchOffsets: [String: Int] = [
+        "dernier": -1, "derniere": -1, "passe": -1, "passee": -1, "precedent": -1, "precedente": -1,
+        "prochain": 1, "prochaine": 1, "suivant": 1, "suivante": 1,
+    ]
+    private static let countedUnits: [String: RelativeUnit] = [
+        "day": .day, "days": .day, "jour": .day, "jours": .day,
+        "week": .week, "weeks": .week, "semaine": .week, "semaines": .week,
+        "month": .month, "months": .month, "mois": .month,
+        "year": .year, "years": .year, "an": .year, "ans": .year, "annee": .year, "annees": .year,
+    ]
+    private static let dayWords: [String: Int] = [
+        "today": 0, "now": 0, "maintenant": 0, "aujourdhui": 0, "yesterday": -1, "hier": -1, "tomorrow": 1, "demain": 1,
+    ]
+
+    private static func relativeForm(_ words: [String]) -> RelativeForm? {
+        switch words.count {
+        case 1:
+            return dayWords[words[0]].map { .shifted(.day, $0) }
+        case 2:
+            if words == ["aujourd", "hui"] { return .shifted(.day, 0) }
+            if words == ["avant", "hier"] { return .shifted(.day, -2) }
+            if words == ["apres", "demain"] { return .shifted(.day, 2) }
+            if let offset = englishOffsets[words[0]], let unit = englishUnits[words[1]] { return .calendar(unit, offset) }
+        default:
+            break
+        }
+        // N days ago, il y a N jours, in N days, dans N jours.
+        if words.count == 3, words[2] == "ago", let count = count(words[0]), let unit = countedUnits[words[1]] {
+            return .shifted(unit, -count)
+        }
+        if words.count == 5, Array(words[0...2]) == ["il", "y", "a"], let count = count(words[3]),
+           let unit = countedUnits[words[4]] {
+            return .shifted(unit, -count)
+        }
+        if words.count == 3, words[0] == "in" || words[0] == "dans", let count = count(words[1]),
+           let unit = countedUnits[words[2]] {
+            return .shifted(unit, count)
+        }
+        // French: [article] unit modifier, [article] modifier unit, ce|cet|cette unit [ci], unit en cours.
+        var french = words[...]
+        if let first = french.first, ["le", "la", "l", "les"].contains(first) { french = french.dropFirst() }
+        if french.last == "ci" { french = french.dropLast() }
+        let parts = Array(french)
+        if parts.count == 2 {
+            if let unit = frenchUnits[parts[0]], let offset = frenchOffsets[parts[1]] { return .calendar(unit, offset) }
+            if let offset = frenchOffsets[parts[0]], let unit = frenchUnits[parts[1]] { return .calendar(unit, offset) }
+            if ["ce", "cet", "cette"].contains(parts[0]), let unit = frenchUnits[parts[1]] { return .calendar(unit, 0) }
+        }
+        if parts.count == 3, parts[1...] == ["en", "cours"], let unit = frenchUnits[parts[0]] { return .calendar(unit, 0) }
+        return nil
+    }
+
+    /// A count written as digits or as `a`, `an`, `one`, `un`, `une`.
+    private static func count(_ word: String) -> Int? {
+        if ["a", "an", "one", "un", "une"].contains(word) { return 1 }
+        guard !word.isEmpty, word.utf8.count <= 6, word.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        return Int(word)
+    }
+
+    /// The date a form names, nil when it falls outside years 0...9999.
+    private static func resolve(_ form: RelativeForm, today: CalendarDay) -> TimelineDate? {
+        switch form {
+        case .shifted(let unit, let amount):
+            let day: CalendarDay?
+            switch unit {
+            case .day: day = today.adding(days: amount)
+            case .week: day = today.adding(days: amount * 7)
+            case .month: day = today.adding(months: amount)
+            case .quarter: day = today.adding(months: amount * 3)
+            case .year: day = today.adding(months: amount * 12)
+            }
+            return day.map { TimelineDate(period: .day(year: $0.year, month: $0.month, day: $0.day)) }
+        case .calendar(let unit, let offset):
+            let period: TimelineDate.Period
+            switch unit {
+            case .day:
+                guard let day = today.adding(days: offset) else { return nil }
+                period = .day(year: day.year, month: day.month, day: day.day)
+            case .week:
+                // ISO weeks run Monday to Sunday.
+                guard let monday = today.adding(days: 1 - today.isoWeekday + 7 * offset),
+                      let sunday = monday.adding(days: 6)
+                else { return nil }
+                let start = TimelineDate(period: .day(year: monday.year, month: monday.month, day: monday.day))
+                let end = TimelineDate(period: .day(year: sunday.year, month: sunday.month, day: sunday.day))
+                return TimelineDate(intervalFrom: .date(start), to: .date(end))
+            case .month:
+                let index = today.year * 12 + today.month - 1 + offset
+                period = .month(year: index / 12, month: index % 12 + 1)
+            case .quarter:
+                let index = today.year * 4 + (today.month - 1) / 3 + offset
+                period = .quarter(year: index / 4, quarter: index % 4 + 1)
+            case .year:
+                period = .year(today.year + offset)
+            }
+            guard period.year >= 0, period.problem == nil else { return nil }
+            return TimelineDate(period: period)
+        }
+    }
+}

@@ -1,0 +1,251 @@
+/// The forms of a single date: `Q2 2022`, `first half of 2022`, `summer 2021`, `early 2022`,
+/// `the 2010s`, `20th century`, `1 December 2022`, `December 1, 2022`, `décembre 2022`…
+extension DateHumanReader {
+    /// A single date with its qualifiers (`circa`, `vers`, `?`…) and filler words, from all of `tokens`.
+    func readQualified(_ tokens: ArraySlice<Token>, allowBareDay: Bool = false) throws(TimelineDateError) -> Reading? {
+        var lower = tokens.startIndex
+        var upper = tokens.endIndex
+        var approximate = false
+        var uncertain = false
+        while lower < upper {
+            let token = tokens[lower]
+            if token.isAny(Self.approximateWords) || token.is("~") {
+                approximate = true
+            } else if token.isAny(Self.uncertainWords) {
+                uncertain = true
+            } else if token.is("peut"), lower + 2 < upper, tokens[lower + 1].is("-"), tokens[lower + 2].is("etre") {
+                uncertain = true
+                lower += 2
+            } else if token.is("."), !token.spaceBefore, lower > tokens.startIndex {
+                // The dot of `c.`, `ca.`, `approx.`.
+            } else if !(token.isAny(Self.fillerWords) && lower + 1 < upper) {
+                break
+            }
+            lower += 1
+        }
+        trailing: while upper > lower {
+            switch tokens[upper - 1].text {
+            case "?": uncertain = true
+            case "~", "environ", "approximately", "approx": approximate = true
+            case "%": approximate = true; uncertain = true
+            case ".", ",": break
+            default: break trailing
+            }
+            upper -= 1
+        }
+        guard lower < upper, var reading = try readCore(tokens[lower..<upper], allowBareDay: allowBareDay) else {
+            return nil
+        }
+        reading.approximate = reading.approximate || approximate
+        reading.uncertain = reading.uncertain || uncertain
+        return reading
+    }
+
+    /// The first form that reads all of `tokens`.
+    private func readCore(_ tokens: ArraySlice<Token>, allowBareDay: Bool) throws(TimelineDateError) -> Reading? {
+        if let reading = try whole(tokens, edtfForm) { return reading }
+        if let reading = try whole(tokens, Self.quarterForm) { return reading }
+        if let reading = try whole(tokens, Self.halfYearForm) { return reading }
+        if let reading = try whole(tokens, Self.seasonForm) { return reading }
+        if let reading = try whole(tokens, Self.thirdForm) { return reading }
+        if let reading = try whole(tokens, decadeForm) { return reading }
+        if let reading = try whole(tokens, Self.centuryForm) { return reading }
+        if let reading = try whole(tokens, Self.dayMonthForm) { return reading }
+        if allowBareDay, let reading = try whole(tokens, Self.bareDayForm) { return reading }
+        return nil
+    }
+
+    private func whole(_ tokens: ArraySlice<Token>,
+                       _ form: (inout Cursor) throws(TimelineDateError) -> Reading?) throws(TimelineDateError) -> Reading? {
+        var cursor = Cursor(tokens)
+        guard let reading = try form(&cursor), cursor.atEnd else { return nil }
+        return reading
+    }
+
+    /// EDTF written inside a human form: `circa 2022-12`, `since 201x`.
+    private func edtfForm(_ cursor: inout Cursor) throws(TimelineDateError) -> Reading? {
+        guard let first = cursor.peek, first.isNumber(digits: 3...4) else { return nil }
+        var edtf = ""
+        var count = 0
+        while let token = cursor.peek {
+            if count > 0 && token.spaceBefore { return nil }
+            switch token.kind {
+            case .number: edtf += token.text
+            case .symbol where token.is("-"): edtf += "-"
+            case .word where token.text.utf8.allSatisfy({ $0 == UInt8(ascii: "x") }): edtf += token.text.uppercased()
+            default: return nil
+            }
+            cursor.advance()
+            count += 1
+        }
+        switch TimelineDate.EDTFScanner.scan(edtf) {
+        case .success(let date): return Reading(.complete(date))
+        case .failure(let error):
+            if count == 1 { return nil }
+            throw TimelineDateError(input: text, reason: error.reason)
+        }
+    }
+
+    /// `Q2 2022`, `T2 2022`, `2022-Q2`, `2022 Q2`, `2nd quarter 2022`, `deuxième trimestre de 2022`.
+    private static func quarterForm(_ cursor: inout Cursor) -> Reading? {
+        numberedPart(&cursor, letters: ["q", "t"], words: quarterWords, last: 4).map { Reading(.quarter($0.number), year: $0.year) }
+    }
+
+    /// `H1 2022`, `S1 2022`, `2022-H2`, `first half of 2022`, `premier semestre 2022`.
+    private static func halfYearForm(_ cursor: inout Cursor) -> Reading? {
+        numberedPart(&cursor, letters: ["h", "s"], words: halfWords, last: 2).map { Reading(.halfYear($0.number), year: $0.year) }
+    }
+
+    /// A numbered part of a year: a letter and number (`Q2`), before or after the year, or an
+    /// ordinal and a word (`second quarter`) before it.
+    private static func numberedPart(_ cursor: inout Cursor, letters: Set<String>, words: Set<String>,
+                                     last: Int) -> (number: Int, year: Int?)? {
+        if cursor.take(anyOf: letters) {
+            guard let number = cursor.peek, number.isNumber(digits: 1...2), !number.spaceBefore else { return nil }
+            cursor.advance()
+            return (number.value, takeOptionalYear(&cursor))
+        }
+        if let year = cursor.takeYear() {
+            cursor.take("-")
+            guard cursor.take(anyOf: letters), let number = cursor.peek, number.isNumber(digits: 1...2),
+                  !number.spaceBefore
+            else { return nil }
+            cursor.advance()
+            return (number.value, year)
+        }
+        guard let ordinal = takeOrdinal(&cursor), cursor.take(anyOf: words) else { return nil }
+        return (ordinal == lastOrdinal ? last : ordinal, takeOptionalYear(&cursor))
+    }
+
+    /// `summer 2021`, `été de 2021`, `fall 2021`, `winter 2021–22`.
+    private static func seasonForm(_ cursor: inout Cursor) -> Reading? {
+        guard let season = cursor.take(from: seasonNumbers) else { return nil }
+        let year = takeOptionalYear(&cursor)
+        if season == 4, let year { takeFollowingYear(&cursor, after: year) }
+        return Reading(.season(season), year: year)
+    }
+
+    /// The `–22` or `/2022` of `winter 2021–22`, which only repeats what winter 2021 means.
+    static func takeFollowingYear(_ cursor: inout Cursor, after year: Int) {
+        var look = cursor
+        guard look.take(anyOf: ["–", "-", "/"]), let next = look.peek,
+              next.isNumber(digits: 2...2) && next.value == (year + 1) % 100
+                || next.isNumber(digits: 4...4) && next.value == year + 1
+        else { return }
+        look.advance()
+        cursor = look
+    }
+
+    /// `early 2022`, `mid-2022`, `late 2022`, `début 2022`, `mi-2022`, `fin de l'année 2022`.
+    private static func thirdForm(_ cursor: inout Cursor) -> Reading? {
+        guard let third = cursor.take(from: thirdWords) else { return nil }
+        cursor.take("-")
+        return Reading(.third(third), year: takeOptionalYear(&cursor))
+    }
+
+    /// `the 2010s`, `2010's`, `les années 2010`.
+    private func decadeForm(_ cursor: inout Cursor) throws(TimelineDateError) -> Reading? {
+        if cursor.take("annees") {
+            if let year = cursor.takeYear() { return year % 10 == 0 ? Reading(.decade(firstYear: year)) : nil }
+            if cursor.takeNumber(digits: 2...2) != nil, cursor.atEnd {
+                throw TimelineDateError(input: text, reason: "write the decade with four digits, as in 'années 1990'")
+            }
+            return nil
+        }
+        guard let number = cursor.peek, number.isNumber(digits: 2...4) else { return nil }
+        cursor.advance()
+        cursor.take("'")
+        guard let suffix = cursor.peek, suffix.is("s"), !suffix.spaceBefore else { return nil }
+        cursor.advance()
+        guard number.isNumber(digits: 4...4) else {
+            throw TimelineDateError(input: text, reason: "write the decade with four digits, as in 'the 1990s'")
+        }
+        return number.value % 10 == 0 ? Reading(.decade(firstYear: number.value)) : nil
+    }
+
+    /// `20th century`, `the 21st century`, `XXe siècle`, `20e siècle`, `Ier siècle`.
+    private static func centuryForm(_ cursor: inout Cursor) -> Reading? {
+        var number: Int?
+        if let digits = cursor.takeNumber(digits: 1...3) {
+            guard takeOrdinalSuffix(&cursor) else { return nil }
+            number = digits
+        } else if let word = cursor.peek, word.kind == .word {
+            number = romanOrdinal(word.text)
+            cursor.advance()
+        }
+        guard let number, (1...100).contains(number), cursor.take(anyOf: centuryWords) else { return nil }
+        return Reading(.century(firstYear: (number - 1) * 100))
+    }
+
+    /// The number of a French Roman ordinal such as `xxe`, `xxieme`, `ier`.
+    private static func romanOrdinal(_ word: String) -> Int? {
+        let values: [Character: Int] = ["i": 1, "v": 5, "x": 10, "l": 50, "c": 100]
+        for suffix in ["eme", "er", "e"] where word.hasSuffix(suffix) {
+            let numeral = word.dropLast(suffix.count)
+            guard !numeral.isEmpty else { return nil }
+            var total = 0
+            var previous = 0
+            for character in numeral.reversed() {
+                guard let value = values[character] else { return nil }
+                total += value < previous ? -value : value
+                previous = max(previous, value)
+            }
+            return total
+        }
+        return nil
+    }
+
+    /// `1 December 2022`, `1er décembre 2022`, `1st of Dec. 2022`, `December 1, 2022`,
+    /// `Dec. 1st 2022`, `December 2022`, `décembre`.
+    private static func dayMonthForm(_ cursor: inout Cursor) -> Reading? {
+        if let day = cursor.takeNumber(digits: 1...2) {
+            takeOrdinalSuffix(&cursor)
+            cursor.take(anyOf: ["of", "de"])
+            guard let month = cursor.take(from: monthNumbers) else { return nil }
+            cursor.takeAbbreviationDot()
+            return Reading(.day(month: month, day: day), year: takeOptionalYear(&cursor))
+        }
+        guard let month = cursor.take(from: monthNumbers) else { return nil }
+        cursor.takeAbbreviationDot()
+        if let day = cursor.takeNumber(digits: 1...2) {
+            takeOrdinalSuffix(&cursor)
+            return Reading(.day(month: month, day: day), year: takeOptionalYear(&cursor))
+        }
+        return Reading(.month(month), year: takeOptionalYear(&cursor))
+    }
+
+    /// `1`, `1er`: a day whose month and year are the other end's (`1–5 December 2022`).
+    private static func bareDayForm(_ cursor: inout Cursor) -> Reading? {
+        guard let day = cursor.takeNumber(digits: 1...2) else { return nil }
+        takeOrdinalSuffix(&cursor)
+        return Reading(.bareDay(day))
+    }
+
+    /// A year after words such as `of`, `de`, `,`; nothing moves when there is none.
+    static func takeOptionalYear(_ cursor: inout Cursor) -> Int? {
+        var look = cursor
+        while look.take(anyOf: ofWords) {}
+        guard let year = look.takeYear() else { return nil }
+        cursor = look
+        return year
+    }
+
+    /// `2`, `2nd`, `second`, `2e`, `deuxième`, `last`: an ordinal's number (`lastOrdinal` for last).
+    static func takeOrdinal(_ cursor: inout Cursor) -> Int? {
+        if let number = cursor.take(from: ordinalWords) { return number }
+        var look = cursor
+        guard let number = look.takeNumber(digits: 1...2), takeOrdinalSuffix(&look) else { return nil }
+        cursor = look
+        return number
+    }
+
+    /// The letters right after an ordinal's digits (`st`, `er`, `eme`…).
+    @discardableResult
+    static func takeOrdinalSuffix(_ cursor: inout Cursor) -> Bool {
+        guard let token = cursor.peek, token.kind == .word, !token.spaceBefore, token.isAny(ordinalSuffixes) else {
+            return false
+        }
+        cursor.advance()
+        return true
+    }
+}

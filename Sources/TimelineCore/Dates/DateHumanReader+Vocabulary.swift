@@ -1,0 +1,84 @@
+/// The English and French words dates are written with, folded as tokens are (lower case, no
+/// accents). Both languages are read at once: no word means one thing in one and another in the other.
+extension DateHumanReader {
+    static let monthNumbers: [String: Int] = [
+        "january": 1, "jan": 1, "janvier": 1, "janv": 1,
+        "february": 2, "feb": 2, "fevrier": 2, "fevr": 2, "fev": 2,
+        "march": 3, "mar": 3, "mars": 3,
+        "april": 4, "apr": 4, "avril": 4, "avr": 4,
+        "may": 5, "mai": 5,
+        "june": 6, "jun": 6, "juin": 6,
+        "july": 7, "jul": 7, "juillet": 7, "juil": 7,
+        "august": 8, "aug": 8, "aout": 8,
+        "september": 9, "sep": 9, "sept": 9, "septembre": 9,
+        "october": 10, "oct": 10, "octobre": 10,
+        "november": 11, "nov": 11, "novembre": 11,
+        "december": 12, "dec": 12, "decembre": 12,
+    ]
+
+    /// 1 spring … 4 winter, as EDTF numbers them 21…24.
+    static let seasonNumbers: [String: Int] = [
+        "spring": 1, "printemps": 1,
+        "summer": 2, "ete": 2,
+        "autumn": 3, "fall": 3, "automne": 3,
+        "winter": 4, "hiver": 4,
+    ]
+
+    /// Ordinals as words; `last`/`dernier` is the last of the kind (`lastOrdinal`).
+    static let ordinalWords: [String: Int] = [
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "last": lastOrdinal,
+        "premier": 1, "premiere": 1, "seconde": 2, "deuxieme": 2, "troisieme": 3, "quatrieme": 4,
+        "dernier": lastOrdinal, "derniere": lastOrdinal,
+    ]
+    static let lastOrdinal = -1
+
+    /// What may follow the digits of an ordinal: `2nd`, `1er`, `1re`, `2e`, `2ème`.
+    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th", "er", "re", "ere", "e", "eme", "nde", "d"]
+
+    static let quarterWords: Set<String> = ["quarter", "qtr", "trimestre"]
+    static let halfWords: Set<String> = ["half", "semester", "semestre", "moitie"]
+    static let centuryWords: Set<String> = ["century", "siecle"]
+
+    /// early, mid, late: 1, 2, 3 (thirds of a year: January–April, May–August, September–December).
+    static let thirdWords: [String: Int] = [
+        "early": 1, "beginning": 1, "start": 1, "debut": 1,
+        "mid": 2, "middle": 2, "mi": 2, "milieu": 2,
+        "late": 3, "end": 3, "fin": 3,
+    ]
+
+    static let approximateWords: Set<String> = [
+        "circa", "c", "ca", "approx", "approximately", "about", "around", "roughly",
+        "vers", "environ", "approximativement", "autour", "alentours",
+    ]
+    static let uncertainWords: Set<String> = ["probably", "possibly", "perhaps", "maybe", "probablement"]
+
+    /// Words a date may be preceded by that change nothing: `in`, `on`, `le`, `lors du`, `dès le mois de`.
+    static let fillerWords: Set<String> = [
+        "in", "on", "at", "the", "of", "during", "month", "year",
+        "le", "la", "l", "les", "en", "au", "aux", "a", "lors", "du", "de", "d", "des", "dans", "durant",
+        "pendant", "courant", "mois", "annee", "an", "'", ",",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ]
+
+    /// Words that link a part of a date to its year: `first half of 2022`, `été de 2021`.
+    static let ofWords: Set<String> = ["of", "de", "d", "du", "'", "l", "the", "year", "annee", ","]
+
+    /// Words that open an interval, with the words that may separate its two ends.
+    static let intervalOpeners: [String: Set<String>] = [
+        "from": ["to", "till", "until", "through", "thru", "–", "-"],
+        "between": ["and", "&"],
+        "de": ["a", "au", "–", "-"],
+        "d": ["a", "au", "–", "-"],
+        "du": ["au", "a", "–", "-"],
+        "entre": ["et"],
+    ]
+    /// Separators an interval may have without an opening word: `2019 to 2022`, `2019–2022`,
+    /// `Q2 2022 / Q4 2022`.
+    static let plainSeparators: Set<String> = ["to", "till", "until", "through", "thru", "–", "-", "/", "→"]
+
+    /// Words that open an interval with an open end (`since 2019`) or an open start (`until 2022`).
+    static let sinceWords: Set<String> = ["since", "from", "depuis", "starting"]
+    static let untilWords: Set<String> = ["until", "till", "jusqu", "jusque", "jusqua"]
+}

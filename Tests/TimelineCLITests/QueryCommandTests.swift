@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Issue-level behaviours of list and stats through the binary.
+@Suite struct QueryCommandTests {
+    let folder: TemporaryFolder
+    var db: String { folder.path("timeline.sqlite") }
+
+    init() throws {
+        folder = try TemporaryFolder()
+    }
+
+    func uids(_ arguments: [String]) throws -> [String] {
+        let result = try CLI.run(["list", "--db", db, "--format", "tsv"] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t")[0]) }
+    }
+
+    @Test func searchAsOfRelatedOnStatusTag() throws {
+        #expect(try uids(["--search", "employes"]).contains("amazon-care-layoff-2022-12-01"))
+        let asOf = try uids(["--as-of", "2022-08-25"])
+        #expect(asOf.contains("amazon-care-shutdown-2022-12-31") && !asOf.contains("amazon-care-layoff-2022-12-01"))
+        #expect(try uids(["--entity", "amazon", "--related"]).contains("care-medical-layoff-2022-12-01"))
+        #expect(try uids(["--on", "2022-12"]) == ["amazon-care-expansion-2022", "amazon-care-layoff-2022-12-01",
+                                                   "care-medical-layoff-2022-12-01", "amazon-care-shutdown-2022-12-31"])
+        #expect(try uids(["--status", "considered"]) == ["amazon-signify-health-acquisition-bid-2022-08-21"])
+        #expect(try uids(["--tag", "warn-notice"]).count == 2)
+    }
+
+    @Test func relativeBoundsResolveAgainstTheGivenToday() throws {
+        let lastQuarter = try uids(["--from", "last quarter", "--to", "last quarter", "--today", "2022-10-15"])
+        #expect(lastQuarter == ["amazon-care-expansion-2022", "amazon-one-medical-acquisition-agreement-2022-07-20",
+                                "amazon-signify-health-acquisition-bid-2022-08-21", "amazon-one-medical-ftc-request-2022-09-02",
+                                "cvs-health-signify-health-acquisition-agreement-2022-09-02"])
+    }
+
+    @Test func onWithFromIsAUsageError() throws {
+        let result = try CLI.run(["list", "--db", db, "--on", "2022", "--from", "2021"])
+        #expect(result.status == 64)
+    }
+
+    @Test func unknownStatusIsAUsageError() throws {
+        let result = try CLI.run(["list", "--db", db, "--status", "rumoured"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("rumoured"))
+    }
+
+    @Test func statsSumsExactlyByEntity() throws {
+        let result = try CLI.run(["stats", "--db", db, "--kind", "layoff", "--sum", "positions-cut", "--by", "entity", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("care-medical,1,236,position,1\r\n"))
+        let json = try CLI.run(["stats", "--db", db, "--by", "year", "--format", "json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.first { $0["year"] as? String == "2022" }?["events"] as? Int == 9)
+    }
+
+    @Test func dateCommandShowsHowInputsAreRead() throws {
+        let result = try CLI.run(["date", "Q2 2022", "2021-22", "2019~", "2019/..", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["edtf"] as? String } == ["2022-34", "2021-22", "2019~", "2019/.."])
+        #expect(rows[0]["earliest"] as? String == "2022-04-01")
+        #expect(rows[0]["latest"] as? String == "2022-06-30")
+        #expect(rows[1]["precision"] as? String == "season")
+        #expect(rows[2]["approximate"] as? Bool == true)
+        #expect(rows[3]["end_kind"] as? String == "open")
+        #expect(rows[3]["start"] as? [String: Any] != nil)
+    }
+
+    @Test func dateCommandRejectsImpossibleDatesWithTheReason() throws {
+        let result = try CLI.run(["date", "2022-02-30", "2022"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("'2022-02-30'"))
+        #expect(result.stderr.contains("28 days"))
+        #expect(result.stdout.contains("2022-01-01"), "the valid input is still shown")
+    }
+}

@@ -1,0 +1,42 @@
+import Testing
+@testable import TimelineCore
+
+@Suite("Invalid human forms")
+struct InvalidFormTests {
+    @Test(arguments: [
+        InvalidDateVector("Q5 2022", "there is no quarter 5"),
+        InvalidDateVector("2022-Q0", "there is no quarter 0"),
+        InvalidDateVector("H3 2022", "there is no half-year 3"),
+        InvalidDateVector("garbage", "not a date form"),
+        InvalidDateVector("31/12", "numeric dates are ambiguous"),
+        InvalidDateVector("12/31/2022", "numeric dates are ambiguous"),
+        InvalidDateVector("31/12/2022", "write ISO, as in 2022-12-31, or a month name"),
+        InvalidDateVector("31.12.2022", "numeric dates are ambiguous"),
+        InvalidDateVector("30 February 2022", "February 2022 has 28 days"),
+        InvalidDateVector("29 février 2023", "February 2023 has 28 days (2023 is not a leap year)"),
+        InvalidDateVector("31 June 2022", "June 2022 has 30 days"),
+        InvalidDateVector("circa 2022-13", "13 is not a month"),
+        InvalidDateVector("2022 to 2019", "its end (2019) is before its start (2022)"),
+        InvalidDateVector("de 2022 à 2019", "its end (2019) is before its start (2022)"),
+        InvalidDateVector("the 90s", "write the decade with four digits"),
+        InvalidDateVector("les années 90", "write the decade with four digits"),
+        InvalidDateVector("December 32, 2022", "December 2022 has 31 days"),
+        InvalidDateVector("early December 2022", "not a date form"),
+        InvalidDateVector("Q2", "it has no year"),
+        InvalidDateVector("20221201", "a year has four digits"),
+        InvalidDateVector("?", "a qualifier"),
+        InvalidDateVector("since", "not a date form"),
+    ])
+    func rejects(vector: InvalidDateVector) {
+        vector.expectParseFailure()
+    }
+
+    @Test func errorNamesTheTrimmedInput() {
+        do {
+            _ = try TimelineDate.parse("  31 June 2022 ")
+            Issue.record("should fail")
+        } catch {
+            #expect(error.description == "'31 June 2022' is not a valid date: June 2022 has 30 days.")
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import TimelineCore
+
+/// A day or month written without a year takes the occurrence nearest to the reference.
+@Suite("Year from the reference")
+struct ReferenceYearTests {
+    static let september = CalendarDay(year: 2022, month: 9, day: 12)!
+    static let january = CalendarDay(year: 2023, month: 1, day: 5)!
+
+    static let september2022: [DateVector] = [
+        DateVector("1er décembre", "2022-12-01", "2022-12-01", "2022-12-01", .day),
+        DateVector("dès le 1er décembre", "2022-12-01", "2022-12-01", "2022-12-01", .day),
+        DateVector("December 1", "2022-12-01", "2022-12-01", "2022-12-01", .day),
+        DateVector("in December", "2022-12", "2022-12-01", "2022-12-31", .month),
+        // February 2023 starts 142 days after the reference, February 2022 ended 196 days before.
+        DateVector("en février", "2023-02", "2023-02-01", "2023-02-28", .month),
+        // March 2022 ended 165 days before, March 2023 starts 170 days after.
+        DateVector("in March", "2022-03", "2022-03-01", "2022-03-31", .month),
+        DateVector("l'été", "2022-22", "2022-06-01", "2022-08-31", .season),
+        DateVector("au deuxième trimestre", "2022-34", "2022-04-01", "2022-06-30", .quarter),
+    ]
+
+    @Test(arguments: september2022)
+    func nearSeptember2022(vector: DateVector) throws {
+        vector.check(try TimelineDate.parse(vector.input, context: .init(reference: Self.september)))
+    }
+
+    @Test(arguments: [
+        DateVector("December", "2022-12", "2022-12-01", "2022-12-31", .month),
+        DateVector("1er décembre", "2022-12-01", "2022-12-01", "2022-12-01", .day),
+        DateVector("March", "2023-03", "2023-03-01", "2023-03-31", .month),
+        DateVector("winter", "2022-24", "2022-12-01", "2023-02-28", .season),
+        DateVector("29 February", "2024-02-29", "2024-02-29", "2024-02-29", .day),
+        DateVector("December to March", "2022-12/2023-03", "2022-12-01", "2023-03-31", .interval),
+        DateVector("du 1er au 5 décembre", "2022-12-01/2022-12-05", "2022-12-01", "2022-12-05", .interval),
+        DateVector("since December", "2022-12/..", "2022-12-01", nil, .interval),
+    ])
+    func nearJanuary2023(vector: DateVector) throws {
+        vector.check(try TimelineDate.parse(vector.input, context: .init(reference: Self.january)))
+    }
+
+    @Test("without a reference, a date without a year is an error", arguments: [
+        InvalidDateVector("1er décembre", "it has no year"),
+        InvalidDateVector("in December", "it has no year"),
+        InvalidDateVector("December 1", "it has no year"),
+        InvalidDateVector("summer", "it has no year"),
+        InvalidDateVector("30 February", "February has at most 29 days"),
+    ])
+    func needsYear(vector: InvalidDateVector) {
+        vector.expectParseFailure()
+    }
+
+    @Test func impossibleInEveryNearbyYear() {
+        InvalidDateVector("31 April", "April 2022 has 30 days")
+            .expectParseFailure(context: .init(reference: Self.september))
+    }
+
+    @Test func aWrittenYearIgnoresTheReference() throws {
+        let date = try TimelineDate.parse("December 2019", context: .init(reference: Self.september))
+        #expect(date.edtf == "2019-12")
+    }
+}

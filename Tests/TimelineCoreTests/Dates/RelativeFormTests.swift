@@ -1,0 +1,70 @@
+import Testing
+@testable import TimelineCore
+
+@Suite("Relative forms")
+struct RelativeFormTests {
+    /// A Monday, so that weeks are easy to check by eye.
+    static let today = CalendarDay(year: 2022, month: 9, day: 12)!
+    static let endOfMarch = CalendarDay(year: 2024, month: 3, day: 31)!
+
+    static let vectors: [DateVector] = [
+        DateVector("today", "2022-09-12", "2022-09-12", "2022-09-12", .day),
+        DateVector("Yesterday", "2022-09-11", "2022-09-11", "2022-09-11", .day),
+        DateVector("tomorrow", "2022-09-13", "2022-09-13", "2022-09-13", .day),
+        DateVector("this week", "2022-09-12/2022-09-18", "2022-09-12", "2022-09-18", .interval),
+        DateVector("last week", "2022-09-05/2022-09-11", "2022-09-05", "2022-09-11", .interval),
+        DateVector("next week", "2022-09-19/2022-09-25", "2022-09-19", "2022-09-25", .interval),
+        DateVector("this month", "2022-09", "2022-09-01", "2022-09-30", .month),
+        DateVector("last month", "2022-08", "2022-08-01", "2022-08-31", .month),
+        DateVector("next month", "2022-10", "2022-10-01", "2022-10-31", .month),
+        DateVector("this quarter", "2022-35", "2022-07-01", "2022-09-30", .quarter),
+        DateVector("last quarter", "2022-34", "2022-04-01", "2022-06-30", .quarter),
+        DateVector("next quarter", "2022-36", "2022-10-01", "2022-12-31", .quarter),
+        DateVector("this year", "2022", "2022-01-01", "2022-12-31", .year),
+        DateVector("last year", "2021", "2021-01-01", "2021-12-31", .year),
+        DateVector("next year", "2023", "2023-01-01", "2023-12-31", .year),
+        DateVector("30 days ago", "2022-08-13", "2022-08-13", "2022-08-13", .day),
+        DateVector("2 weeks ago", "2022-08-29", "2022-08-29", "2022-08-29", .day),
+        DateVector("3 months ago", "2022-06-12", "2022-06-12", "2022-06-12", .day),
+        DateVector("a year ago", "2021-09-12", "2021-09-12", "2021-09-12", .day),
+        DateVector("aujourd'hui", "2022-09-12", "2022-09-12", "2022-09-12", .day),
+        DateVector("aujourd’hui", "2022-09-12", "2022-09-12", "2022-09-12", .day),
+        DateVector("hier", "2022-09-11", "2022-09-11", "2022-09-11", .day),
+        DateVector("demain", "2022-09-13", "2022-09-13", "2022-09-13", .day),
+        DateVector("la semaine dernière", "2022-09-05/2022-09-11", "2022-09-05", "2022-09-11", .interval),
+        DateVector("le mois dernier", "2022-08", "2022-08-01", "2022-08-31", .month),
+        DateVector("le mois prochain", "2022-10", "2022-10-01", "2022-10-31", .month),
+        DateVector("ce mois-ci", "2022-09", "2022-09-01", "2022-09-30", .month),
+        DateVector("l'année dernière", "2021", "2021-01-01", "2021-12-31", .year),
+        DateVector("l’année dernière", "2021", "2021-01-01", "2021-12-31", .year),
+        DateVector("l'an dernier", "2021", "2021-01-01", "2021-12-31", .year),
+        DateVector("le trimestre dernier", "2022-34", "2022-04-01", "2022-06-30", .quarter),
+        DateVector("il y a 3 jours", "2022-09-09", "2022-09-09", "2022-09-09", .day),
+        DateVector("il y a 2 semaines", "2022-08-29", "2022-08-29", "2022-08-29", .day),
+        DateVector("il y a 1 mois", "2022-08-12", "2022-08-12", "2022-08-12", .day),
+        DateVector("il y a 2 ans", "2020-09-12", "2020-09-12", "2020-09-12", .day),
+        DateVector("since last year", "2021/..", "2021-01-01", nil, .interval),
+        DateVector("from last month to next month", "2022-08/2022-10", "2022-08-01", "2022-10-31", .interval),
+    ]
+
+    @Test(arguments: vectors)
+    func relative(vector: DateVector) throws {
+        vector.check(try TimelineDate.parse(vector.input, context: .init(today: Self.today)))
+    }
+
+    @Test("month arithmetic clamps to the month's last day", arguments: [
+        DateVector("1 month ago", "2024-02-29", "2024-02-29", "2024-02-29", .day),
+        DateVector("13 months ago", "2023-02-28", "2023-02-28", "2023-02-28", .day),
+        DateVector("1 year ago", "2023-03-31", "2023-03-31", "2023-03-31", .day),
+        DateVector("last quarter", "2023-36", "2023-10-01", "2023-12-31", .quarter),
+        DateVector("this week", "2024-03-25/2024-03-31", "2024-03-25", "2024-03-31", .interval),
+    ])
+    func clamping(vector: DateVector) throws {
+        vector.check(try TimelineDate.parse(vector.input, context: .init(today: Self.endOfMarch)))
+    }
+
+    @Test("a relative form without today is an error", arguments: ["today", "last quarter", "30 days ago", "hier"])
+    func needsToday(text: String) {
+        InvalidDateVector(text, "no current date was given").expectParseFailure()
+    }
+}

@@ -1,0 +1,88 @@
+import Testing
+@testable import TimelineCore
+
+@Suite struct SearchAndHistoryQueryTests {
+    let store: TimelineStore
+
+    init() throws {
+        store = try TimelineStore(inMemoryWith: TimelineMigrations.embedded)
+    }
+
+    func uids(_ query: EventQuery) throws -> [String] {
+        try store.events(matching: query).map(\.uid)
+    }
+
+    @Test func searchIgnoresAccentsAndCase() throws {
+        let plain = try uids(EventQuery(search: "employes"))
+        #expect(plain.contains("amazon-care-layoff-2022-12-01"), "employes finds the French employés")
+        #expect(try uids(EventQuery(search: "EMPLOYÉS")) == plain)
+    }
+
+    @Test func searchTakesPrefixesAndPhrases() throws {
+        #expect(try uids(EventQuery(search: "licenci*")).contains("amazon-care-layoff-2022-12-01"))
+        let phrase = try uids(EventQuery(search: "\"Care Medical\""))
+        #expect(phrase.contains("care-medical-layoff-2022-12-01"))
+        #expect(try uids(EventQuery(search: "care-medical")) == phrase, "a hyphenated word is a phrase, not an FTS5 error")
+    }
+
+    @Test func searchCoversEntityAliases() throws {
+        #expect(try uids(EventQuery(search: "1Life")).contains("amazon-one-medical-acquisition-agreement-2022-07-20"))
+    }
+
+    @Test func searchResultsAreChronologicalUnlessRanked() throws {
+        let events = try store.events(matching: EventQuery(search: "Amazon"))
+        let earliest = events.map { $0.when.earliest?.iso ?? "" }
+        #expect(earliest == earliest.sorted())
+        let ranked = try uids(EventQuery(search: "Signify", rank: true))
+        #expect(Set(ranked) == Set(try uids(EventQuery(search: "Signify"))))
+    }
+
+    @Test func searchFollowsEditsThroughTheTriggers() throws {
+        try store.database.execute("UPDATE events SET title = 'Zanzibar' WHERE uid = 'amazon-care-launch-2019-09'")
+        #expect(try uids(EventQuery(search: "zanzibar")) == ["amazon-care-launch-2019-09"])
+        try store.database.execute("DELETE FROM events WHERE uid = 'amazon-care-launch-2019-09'")
+        #expect(try uids(EventQuery(search: "zanzibar")).isEmpty)
+    }
+
+    @Test func badSearchSyntaxIsAUsageError() throws {
+        let error = try #require(throws: TimelineError.self) { try store.events(matching: EventQuery(search: "(unbalanced")) }
+        #expect(error.category == .usage)
+        #expect(error.message.contains("--search"))
+    }
+
+    @Test func asOfShowsWhatHadBeenReportedByThen() throws {
+        let day = CalendarDay(iso: "2022-08-25")!
+        let matched = try uids(EventQuery(asOf: day))
+        #expect(matched.contains("amazon-care-shutdown-2022-12-31"))
+        #expect(matched.contains("amazon-one-medical-acquisition-agreement-2022-07-20"))
+        #expect(matched.contains("amazon-signify-health-acquisition-bid-2022-08-21"))
+        #expect(!matched.contains("amazon-care-layoff-2022-12-01"))
+        #expect(!matched.contains("care-medical-layoff-2022-12-01"))
+        #expect(!matched.contains("amazon-one-medical-acquisition-completed-2023-02-22"))
+        // Only what sources published by then said: the French article (2022-09-12) is left out.
+        let shutdown = try #require(try store.event(uid: "amazon-care-shutdown-2022-12-31", asOf: day))
+        #expect(shutdown.citations.allSatisfy { ($0.source.published?.latest ?? day) <= day })
+        #expect(!shutdown.citations.contains { $0.source.language == "fr" })
+        #expect(try store.event(uid: "amazon-care-shutdown-2022-12-31")!.citations.contains { $0.source.language == "fr" })
+    }
+
+    @Test func relatedFollowsPartOfProductOfAndContractorOf() throws {
+        let direct = try uids(EventQuery(entities: ["amazon"]))
+        let related = try uids(EventQuery(entities: ["amazon"], related: true))
+        #expect(!direct.contains("care-medical-layoff-2022-12-01"))
+        #expect(related.contains("care-medical-layoff-2022-12-01"), "Care Medical is a contractor of Amazon Care, a product of Amazon")
+        #expect(related.contains("amazon-care-layoff-2022-12-01"))
+        #expect(Set(direct).isSubset(of: Set(related)))
+        #expect(!related.contains("cvs-health-signify-health-acquisition-completed-2023-03-29"))
+    }
+
+    @Test func statusAndTagFilters() throws {
+        #expect(try uids(EventQuery(statuses: [.considered])) == ["amazon-signify-health-acquisition-bid-2022-08-21"])
+        let planned = try store.events(matching: EventQuery(statuses: [.planned]))
+        #expect(planned.allSatisfy { $0.status == .planned } && planned.count >= 4)
+        let tagged = try store.events(matching: EventQuery(tags: ["warn-notice"]))
+        #expect(Set(tagged.map(\.uid)) == ["amazon-care-layoff-2022-12-01", "care-medical-layoff-2022-12-01"])
+        let error = try #require(throws: TimelineError.self) { try store.events(matching: EventQuery(tags: ["nope"])) }
+        #expect(error.message.contains("warn-notice"))
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+@testable import TimelineCore
+
+@Suite struct StatisticsTests {
+    let store: TimelineStore
+
+    init() throws {
+        store = try TimelineStore(inMemoryWith: TimelineMigrations.embedded)
+    }
+
+    func statistics(_ grouping: TimelineStatistics.Grouping, sum: String? = nil, query: EventQuery = EventQuery()) throws -> [TimelineStatistics.Row] {
+        var statistics = TimelineStatistics(grouping: grouping, quantity: sum)
+        try store.forEachEvent(matching: query) { try statistics.add($0) }
+        return statistics.finished()
+    }
+
+    @Test func countsByKind() throws {
+        let rows = try statistics(.kind)
+        #expect(rows.first { $0.group == "layoff" }?.events == 2)
+        #expect(rows.reduce(0) { $0 + $1.events } == 15)
+    }
+
+    @Test func sumsByEntityCountTowardTheMeasuredEntity() throws {
+        let rows = try statistics(.entity, sum: "positions-cut", query: EventQuery(kinds: ["layoff"]))
+        let careMedical = try #require(rows.first { $0.group == "care-medical" })
+        #expect(careMedical.sum == "236")
+        #expect(careMedical.unit == "position")
+        #expect(rows.first { $0.group == "amazon-care" }?.sum == nil)
+    }
+
+    @Test func sumsNeverMixUnits() throws {
+        let rows = try statistics(.kind, sum: "deal-value")
+        let acquisitions = rows.filter { $0.group == "acquisition" }
+        #expect(acquisitions.count == 1)
+        #expect(acquisitions.first?.unit == "USD")
+        #expect(acquisitions.first?.sum == "11900000000")
+    }
+
+    @Test func lessPreciseDatesKeepAGroupOfTheirOwn() throws {
+        let rows = try statistics(.quarter)
+        #expect(rows.contains { $0.group == "2021-22" }, "summer 2021 spans Q2 and Q3")
+        #expect(rows.contains { $0.group == "2022" })
+        #expect(rows.first { $0.group == "2022-Q4" }?.events == 3)
+        let groups = rows.map(\.group)
+        #expect(groups.firstIndex(of: "2019-Q3")! < groups.firstIndex(of: "2021-22")!)
+        #expect(groups.firstIndex(of: "2021-22")! < groups.firstIndex(of: "2021-Q4")!)
+    }
+
+    @Test(arguments: [
+        ("159", "236", "395"), ("-99000", "1000", "-98000"), ("30.50", "0.5", "31.00"), ("0.1", "0.2", "0.3"),
+        ("99999999999999999999", "1", "100000000000000000000"), ("-5", "5", "0"), ("1.005", "-2", "-0.995"),
+    ])
+    func exactDecimalAddition(a: String, b: String, sum: String) throws {
+        let left = try #require(ExactDecimal(a))
+        let right = try #require(ExactDecimal(b))
+        #expect((left + right).description == sum)
+    }
+
+    @Test(arguments: ["", "-", "1.", "1e5", "1,000", "1.2.3", "abc", "١٢"])
+    func exactDecimalRefusesWhatIsNotADecimal(_ text: String) {
+        #expect(ExactDecimal(text) == nil)
+    }
+}
