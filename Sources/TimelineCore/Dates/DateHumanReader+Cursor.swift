@@ -14,11 +14,6 @@ extension DateHumanReader {
         var peek: Token? { atEnd ? nil : tokens[index] }
         var remaining: ArraySlice<Token> { tokens[index...] }
 
-        func peek(_ offset: Int) -> Token? {
-            let position = index + offset
-            return position < tokens.endIndex ? tokens[position] : nil
-        }
-
         mutating func advance() { index += 1 }
 
         /// Moves past the next token if it is `word`.

@@ -96,7 +96,7 @@ extension DateHumanReader {
                 first.shape = .day(month: month, day: day)
                 first.year = last.year
             }
-            if first.needsYear && last.needsYear && first.year == nil && last.year == nil {
+            if first.needsYear && last.needsYear {
                 try settleYear(&last)
             }
             if first.needsYear, let year = last.knownYear {

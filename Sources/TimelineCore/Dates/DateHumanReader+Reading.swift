@@ -7,7 +7,6 @@ extension DateHumanReader {
             case season(Int)
             case quarter(Int)
             case halfYear(Int)
-            case year
             /// 1 early, 2 mid, 3 late: January–April, May–August, September–December.
             case third(Int)
             case decade(firstYear: Int)
@@ -33,7 +32,7 @@ extension DateHumanReader {
         var needsYear: Bool {
             guard year == nil else { return false }
             switch shape {
-            case .day, .month, .season, .quarter, .halfYear, .year, .third: return true
+            case .day, .month, .season, .quarter, .halfYear, .third: return true
             case .decade, .century, .bareDay, .complete: return false
             }
         }
@@ -46,7 +45,6 @@ extension DateHumanReader {
             case .season(let season): .season(year: year, season: season)
             case .quarter(let quarter): .quarter(year: year, quarter: quarter)
             case .halfYear(let half): .halfYear(year: year, half: half)
-            case .year: .year(year)
             case .decade(let firstYear): .decade(firstYear: firstYear)
             case .century(let firstYear): .century(firstYear: firstYear)
             case .third, .bareDay, .complete: nil
