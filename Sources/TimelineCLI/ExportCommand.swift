@@ -28,6 +28,13 @@ extension Timeline {
         @Option(name: [.short, .long], help: ArgumentHelp("Write here instead of standard output ('-' for standard output).", valueName: "file"))
         var output: String?
 
+        @Option(help: ArgumentHelp("With --format sql: sqlite (default) or postgresql.", valueName: "dialect"))
+        var dialect: SQLDialect = .sqlite
+
+        enum SQLDialect: String, ExpressibleByArgument, CaseIterable {
+            case sqlite, postgresql
+        }
+
         enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
             case sql, json, ndjson, csv, tsv, markdown
         }
@@ -36,11 +43,16 @@ extension Timeline {
             try reportingErrors {
                 let store = try global.openStore()
                 let query = try filters.query(dateField: dateField.dateField)
+                if format != .sql && dialect != .sqlite {
+                    throw TimelineError(.usage, "--dialect applies to --format sql only.")
+                }
                 if format == .sql && query != EventQuery() {
                     throw TimelineError(.usage, "--format sql exports the whole database; list's filters apply to the other formats.")
                 }
                 let destination = try output.map { try TextOutput.file($0) } ?? .standardOutput()
                 switch format {
+                case .sql where dialect == .postgresql:
+                    try store.exportPostgreSQL(to: destination)
                 case .sql:
                     try store.exportSQL(to: destination)
                 default:

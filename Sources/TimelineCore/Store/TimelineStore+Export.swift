@@ -21,3 +21,10 @@ extension TimelineStore {
         SELECT id, title, summary, quotes, names FROM event_search_documents
         """
 }
+
+extension TimelineStore {
+    /// Schema and data as SQL that `psql` loads into an empty PostgreSQL database.
+    public func exportPostgreSQL(to output: TextOutput) throws {
+        throw TimelineError(.internalError, "the PostgreSQL dialect is not written yet.")
+    }
+}
