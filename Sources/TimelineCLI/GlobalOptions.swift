@@ -18,7 +18,12 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the database, creating, migrating and seeding it as needed.
     func openStore(migrations: TimelineStore.MigrationPolicy = .automatic) throws -> TimelineStore {
-        try TimelineStore(path: try databasePath(), migrations: migrations)
+        let store = try TimelineStore(path: try databasePath(), migrations: migrations)
+        // `$TIMELINE_NOW` fixes when new rows are recorded, for reproducible history.
+        if let now = DatabaseLocation.processEnvironment["TIMELINE_NOW"], !now.isEmpty {
+            store.recordingTime = now
+        }
+        return store
     }
 }
 

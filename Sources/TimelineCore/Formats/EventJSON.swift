@@ -1,7 +1,8 @@
 /// The JSON object of an event, as `list --format json|ndjson` and `show --format json` print it.
 ///
 /// Field names and order are stable. Dates are EDTF with ISO earliest/latest days (null for an
-/// open or unknown end); measure values are exact decimal strings.
+/// open or unknown end); measure values are exact decimal strings. When a row was recorded is the
+/// database's bookkeeping, not the event's, so it is left out: an export imports back unchanged.
 enum EventJSON {
     static func object(_ event: Event) -> String {
         var json = JSONText()
@@ -69,7 +70,6 @@ enum EventJSON {
             json.endObject()
         }
         json.endArray()
-        json.field("recorded_at", event.recordedAt)
         json.endObject()
         return json.text
     }

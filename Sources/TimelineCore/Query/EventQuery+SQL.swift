@@ -5,7 +5,7 @@ extension EventQuery {
     ///
     /// An event matches a range when its [earliest, latest] overlaps it; NULL ends are open, i.e.
     /// -infinity for earliest and +infinity for latest. With `within`, both ends must be known and inside.
-    func selectSQL(entityIDs: [Int64]) -> (sql: String, arguments: [SQLValue]) {
+    func selectSQL(entityIDs: [Int64], excludingUIDsWithHistory: Bool = false) -> (sql: String, arguments: [SQLValue]) {
         let column = dateField.rawValue
         var conditions: [String] = []
         var arguments: [SQLValue] = []
@@ -51,6 +51,9 @@ extension EventQuery {
                 EXISTS (SELECT 1 FROM citations AS c JOIN sources AS s ON s.id = c.source_id
                         WHERE c.event_id = e.id AND s.published_latest <= \(argument(.text(asOf.iso))))
                 """)
+        }
+        if excludingUIDsWithHistory {
+            conditions.append("e.uid NOT IN (SELECT uid FROM event_history)")
         }
         var from = "events AS e"
         if let search {

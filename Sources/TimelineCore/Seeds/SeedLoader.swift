@@ -30,7 +30,7 @@ enum SeedLoader {
     }
 
     static func load(_ seed: SeedFile, into database: Database) throws {
-        let writer = TimelineWriter(database: database)
+        let writer = try TimelineWriter(database: database)
         for entity in seed.entities {
             let aliases = entity.aliases ?? []
             _ = try writer.insert(

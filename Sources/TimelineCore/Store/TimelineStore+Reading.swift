@@ -8,9 +8,15 @@ extension TimelineStore {
         if query.related {
             entityIDs = try relatedEntities(of: entityIDs)
         }
-        let (sql, arguments) = query.selectSQL(entityIDs: entityIDs)
         let reader = EventReader(database: database, asOf: query.asOf)
         do {
+            if let asOf = query.asOf, try hasHistory() {
+                for event in try eventsWithHistory(matching: query, asOf: asOf, entityIDs: entityIDs, reader: reader) {
+                    try body(event)
+                }
+                return
+            }
+            let (sql, arguments) = query.selectSQL(entityIDs: entityIDs)
             let statement = try database.prepare(sql)
             try statement.forEachRow(arguments) { row in
                 try body(try reader.event(id: row.int64(at: 0)))
@@ -28,6 +34,79 @@ extension TimelineStore {
         var events: [Event] = []
         try forEachEvent(matching: query) { events.append($0) }
         return events
+    }
+
+    private func hasHistory() throws -> Bool {
+        try database.tableExists("event_history") && database.scalar("SELECT 1 FROM event_history LIMIT 1") != nil
+    }
+
+    /// `--as-of` once events have been edited or removed: each event as it stood in the database at
+    /// the end of that day (or as first recorded, when recorded later), then the query's filters.
+    private func eventsWithHistory(matching query: EventQuery, asOf: CalendarDay, entityIDs: [Int64],
+                                   reader: EventReader) throws -> [Event] {
+        var unlimited = query
+        unlimited.limit = nil
+        unlimited.offset = 0
+        let (sql, arguments) = unlimited.selectSQL(entityIDs: entityIDs, excludingUIDsWithHistory: true)
+        var events = try database.prepare(sql).map(arguments) { try reader.event(id: $0.int64(at: 0)) }
+
+        let boundary = CalendarDay(dayNumber: asOf.dayNumber + 1).iso
+        let entitySlugs: Set<String>? = entityIDs.isEmpty ? nil : Set(try entityIDs.map { id in
+            try database.scalar("SELECT slug FROM entities WHERE id = ?1", [.integer(id)]).flatMap { value -> String? in
+                if case .text(let slug) = value { return slug }
+                return nil
+            } ?? ""
+        })
+        let uids = try database.prepare("SELECT DISTINCT uid FROM event_history ORDER BY uid").map { $0.text(at: 0) }
+        for uid in uids {
+            guard var event = try version(of: uid, before: boundary, reader: reader) else { continue }
+            event.citations = event.citations.filter { $0.source.published?.latest.map { $0 <= asOf } ?? false }
+            let keys = Set(event.citations.map(\.source.key))
+            event.measures = event.measures.filter { $0.source.map(keys.contains) ?? false }
+            if query.matches(event, entitySlugs: entitySlugs) { events.append(event) }
+        }
+        events.sort { EventQuery.chronologicalKey($0, field: query.dateField) < EventQuery.chronologicalKey($1, field: query.dateField) }
+        if query.reverse { events.reverse() }
+        let start = min(query.offset, events.count)
+        let end = query.limit.map { min(events.count, start + $0) } ?? events.count
+        return Array(events[start..<end])
+    }
+
+    /// The version of an event in force just before `boundary` (an ISO day): the live row or a
+    /// history snapshot. When every version was recorded later, the first one; when the event had
+    /// been removed by then, none.
+    private func version(of uid: String, before boundary: String, reader: EventReader) throws -> Event? {
+        struct Version {
+            let recordedAt: String
+            let supersededAt: String?
+            let snapshot: String?
+        }
+        var versions = try database.prepare(
+            "SELECT recorded_at, superseded_at, snapshot FROM event_history WHERE uid = ?1 ORDER BY recorded_at, id"
+        ).map([.text(uid)]) { Version(recordedAt: $0.text(at: 0), supersededAt: $0.text(at: 1), snapshot: $0.text(at: 2)) }
+        let liveID = try database.scalar("SELECT id FROM events WHERE uid = ?1", [.text(uid)])
+        if case .integer? = liveID, case .text(let recorded)? = try database.scalar("SELECT recorded_at FROM events WHERE uid = ?1", [.text(uid)]) {
+            versions.append(Version(recordedAt: recorded, supersededAt: nil, snapshot: nil))
+        }
+        guard let first = versions.first else { return nil }
+        let chosen: Version?
+        if versions.allSatisfy({ $0.recordedAt >= boundary }) {
+            chosen = first
+        } else {
+            chosen = versions.last { $0.recordedAt < boundary && ($0.supersededAt.map { $0 >= boundary } ?? true) }
+        }
+        guard let chosen else { return nil }
+        if let snapshot = chosen.snapshot {
+            do {
+                var event = try EventJSONDecoder.event(from: try JSONParser.parse(snapshot))
+                event.recordedAt = chosen.recordedAt
+                return event
+            } catch {
+                throw TimelineError(.badData, "the history of \(uid) recorded at \(chosen.recordedAt) cannot be read: \(error).")
+            }
+        }
+        guard case .integer(let id)? = liveID else { return nil }
+        return try EventReader(database: database).event(id: id)
     }
 
     /// The event with this uid, or nil.

@@ -5,6 +5,9 @@ import SQLiteStorage
 public final class TimelineStore {
     public let database: Database
     public let path: String
+    /// When rows written through this store are recorded (UTC ISO 8601); nil for the real time.
+    /// Scripts and tests set it (the CLI reads `$TIMELINE_NOW`) to make history reproducible.
+    public var recordingTime: String?
 
     /// What to do about pending migrations when opening.
     public enum MigrationPolicy: Sendable {

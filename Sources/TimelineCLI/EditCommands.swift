@@ -1,0 +1,116 @@
+import ArgumentParser
+import TimelineCore
+
+extension Timeline {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add",
+            abstract: "Add an event.",
+            discussion: """
+                --kind, --date and --title are required. Without --uid, a readable uid is made from the \
+                main entity, the kind and the date (amazon-care-layoff-2022-12-01), with -2, -3, … when taken.
+
+                Example:
+                  timeline add --kind layoff --date "1er décembre 2022" --announced 2022-09-08 \\
+                    --title "Amazon Care lays off 159 employees" --entity "Amazon Care:employer" \\
+                    --measure employees-laid-off=159:person@amazon-care \\
+                    --source https://example.org/article --quote "environ 159 employés" --quote-lang fr
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var fields: EventOptions
+
+        @Option(help: ArgumentHelp("The event's uid (default: made from entity, kind and date).", valueName: "uid"))
+        var uid: String?
+
+        @Option(help: ArgumentHelp("The current day for relative dates (default: $TIMELINE_TODAY, else the real date).", valueName: "date"))
+        var today: String?
+
+        func validate() throws {
+            if fields.kind == nil || fields.date == nil || fields.title == nil {
+                throw ValidationError("add needs --kind, --date and --title.")
+            }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let store = try global.openStore()
+                let context = DateParsingContext(today: try QueryOptions.today(override: today))
+                var event = Event(uid: uid ?? "", kind: "", status: .occurred, title: "", when: try TimelineDate(edtf: "2000"))
+                try fields.apply(to: &event, context: context)
+                let saved = try store.save(event, uidPolicy: .readable)
+                let output = TextOutput.standardOutput()
+                switch saved.outcome {
+                case .inserted: try output.write("Added \(saved.uid)\n")
+                case .updated: try output.write("Updated \(saved.uid)\n")
+                case .unchanged: try output.write("Unchanged \(saved.uid)\n")
+                }
+                try output.finish()
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit",
+            abstract: "Change an event; the version it replaces stays in history.",
+            discussion: """
+                Takes add's flags. Each field given replaces that field; --entity, --measure and --tag \
+                replace the whole list when given; --source adds a citation. `--announced none` clears \
+                the announcement date. `timeline list --as-of` still shows the event as it was before.
+
+                Example:
+                  timeline edit care-medical-layoff-2022-12-01 --status occurred
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The uid of the event to change.")
+        var uid: String
+
+        @OptionGroup var fields: EventOptions
+
+        @Option(help: ArgumentHelp("The current day for relative dates (default: $TIMELINE_TODAY, else the real date).", valueName: "date"))
+        var today: String?
+
+        func run() throws {
+            try reportingErrors {
+                let store = try global.openStore()
+                guard var event = try store.event(uid: uid) else {
+                    throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
+                }
+                let context = DateParsingContext(today: try QueryOptions.today(override: today))
+                try fields.apply(to: &event, context: context)
+                let saved = try store.save(event)
+                let output = TextOutput.standardOutput()
+                try output.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Updated \(saved.uid)\n")
+                try output.finish()
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove",
+            abstract: "Remove an event; its last version stays in history for --as-of.",
+            discussion: "Example:\n  timeline remove amazon-care-expansion-2022"
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The uid of the event to remove.")
+        var uid: String
+
+        func run() throws {
+            try reportingErrors {
+                let store = try global.openStore()
+                try store.remove(uid: uid)
+                let output = TextOutput.standardOutput()
+                try output.write("Removed \(uid)\n")
+                try output.finish()
+            }
+        }
+    }
+}

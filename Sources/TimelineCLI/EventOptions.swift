@@ -1,0 +1,118 @@
+import ArgumentParser
+import TimelineCore
+
+/// The fields of an event, as `add` and `edit` take them.
+struct EventOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The kind: launch, expansion, customer, shutdown, layoff, acquisition, … (see `timeline stats`).", valueName: "kind"))
+    var kind: String?
+
+    @Option(help: ArgumentHelp("When it happens, in any form `timeline date` reads: 2022-12-01, Q2 2022, décembre 2022, 2019/2022-12-31.", valueName: "date"))
+    var date: String?
+
+    @Option(help: ArgumentHelp("A one-line title.", valueName: "text"))
+    var title: String?
+
+    @Option(help: ArgumentHelp("A longer summary.", valueName: "text"))
+    var summary: String?
+
+    @Option(help: ArgumentHelp("When it was made public ('none' to clear it in edit).", valueName: "date"))
+    var announced: String?
+
+    @Option(help: ArgumentHelp("occurred (default), planned, considered or cancelled.", valueName: "status"))
+    var status: EventStatus?
+
+    @Option(help: ArgumentHelp("An entity involved, by slug, name or alias, with an optional role: 'Amazon Care:employer' (repeatable; a new name creates the entity).", valueName: "entity[:role]"))
+    var entity: [String] = []
+
+    @Option(help: ArgumentHelp("A figure: QUANTITY=VALUE:UNIT[@ENTITY], e.g. employees-laid-off=159:person@amazon-care; ~VALUE for about (repeatable).", valueName: "measure"))
+    var measure: [String] = []
+
+    @Option(help: ArgumentHelp("A tag (repeatable).", valueName: "tag"))
+    var tag: [String] = []
+
+    @Option(help: ArgumentHelp("A source backing the event, by URL or source key; created when new (its publisher is the site's name until you say otherwise with --publisher).", valueName: "url"))
+    var source: String?
+
+    @Option(help: ArgumentHelp("With --source, when creating it: the publisher.", valueName: "name"))
+    var publisher: String?
+
+    @Option(help: ArgumentHelp("With --source, when creating it: the publication date.", valueName: "date"))
+    var published: String?
+
+    @Option(help: ArgumentHelp("With --source: the source's own words.", valueName: "text"))
+    var quote: String?
+
+    @Option(name: .customLong("quote-lang"), help: ArgumentHelp("The language of the quote and the source (BCP 47: en, fr).", valueName: "lang"))
+    var quoteLanguage: String?
+
+    @Option(help: ArgumentHelp("With --quote: an English translation.", valueName: "text"))
+    var translation: String?
+
+    @Option(help: ArgumentHelp("With --source: supports (default), contradicts or corrects.", valueName: "stance"))
+    var stance: Citation.Stance = .supports
+
+    func validate() throws {
+        if source == nil && (quote != nil || translation != nil || publisher != nil || published != nil) {
+            throw ValidationError("--quote, --translation, --publisher and --published describe a source: give --source URL too.")
+        }
+    }
+
+    func parsedDate(_ text: String, flag: String, context: DateParsingContext) throws -> TimelineDate {
+        do {
+            return try TimelineDate.parse(text, context: context)
+        } catch {
+            throw TimelineError(.usage, "\(flag) \(error.description)")
+        }
+    }
+
+    func entities() throws -> [EventEntity] {
+        try entity.map { text in
+            var name = Substring(text)
+            var role = "subject"
+            if let colon = text.lastIndex(of: ":"), colon != text.startIndex {
+                role = String(text[text.index(after: colon)...])
+                name = text[..<colon]
+            }
+            guard !name.isEmpty, !role.isEmpty else {
+                throw TimelineError(.usage, "--entity '\(text)' needs a name, and a role after ':' if there is a ':'.")
+            }
+            return EventEntity(slug: "", name: String(name), role: role)
+        }
+    }
+
+    func citation(context: DateParsingContext) throws -> Citation? {
+        guard let source else { return nil }
+        let isURL = source.contains("://")
+        let publication = try published.map { try parsedDate($0, flag: "--published", context: context) }
+        return Citation(
+            source: Source(key: isURL ? "" : source, url: isURL ? source : nil, publisher: publisher ?? "", published: publication,
+                           language: quoteLanguage ?? "", type: "news"),
+            stance: stance, quote: quote, quoteLanguage: quote == nil ? nil : quoteLanguage, translation: translation)
+    }
+
+    /// Applies the options given to an event (for add, a blank one).
+    func apply(to event: inout Event, context: DateParsingContext) throws {
+        if let kind { event.kind = kind }
+        if let title { event.title = title }
+        if let summary { event.summary = summary.isEmpty ? nil : summary }
+        if let status { event.status = status }
+        if let date { event.when = try parsedDate(date, flag: "--date", context: context) }
+        if let announced {
+            event.announced = announced == "none" ? nil : try parsedDate(announced, flag: "--announced", context: context)
+        }
+        if !entity.isEmpty { event.entities = try entities() }
+        let newCitation = try citation(context: context)
+        if !measure.isEmpty {
+            event.measures = try measure.map { text in
+                var figure = try MeasureSpecification.parse(text)
+                // Figures given with --source come from that source.
+                figure.source = newCitation.map { $0.source.url ?? $0.source.key }
+                return figure
+            }
+        }
+        if !tag.isEmpty { event.tags = tag }
+        if let newCitation { event.citations.append(newCitation) }
+    }
+}
+
+extension Citation.Stance: ExpressibleByArgument {}

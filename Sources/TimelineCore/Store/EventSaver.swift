@@ -1,0 +1,264 @@
+import MigrationRunner
+import SQLiteStorage
+
+/// What saving an event did.
+public enum SaveOutcome: String, Sendable {
+    case inserted, updated, unchanged
+}
+
+/// How to make a uid for an event that comes without one.
+public enum UIDPolicy: Sendable {
+    /// A readable stem from the main entity, kind and date (`amazon-care-layoff-2022-12-01`), with
+    /// `-2`, `-3`, … when another event holds it: for events typed in one by one.
+    case readable
+    /// The stem plus a short hash of the event's content: stable across re-imports of the same row,
+    /// and different for rows that differ in anything.
+    case contentHash
+}
+
+/// Saves events by uid (insert, update keeping history, or nothing when unchanged), resolving
+/// entities and sources to existing rows and creating the ones that do not exist.
+struct EventSaver {
+    let database: Database
+    let writer: TimelineWriter
+    private let reader: EventReader
+
+    init(database: Database, recordedAt: String?) throws {
+        self.database = database
+        self.writer = try TimelineWriter(database: database, recordedAt: recordedAt)
+        self.reader = EventReader(database: database)
+    }
+
+    func save(_ input: Event, uidPolicy: UIDPolicy) throws -> (uid: String, outcome: SaveOutcome) {
+        var event = try normalised(input)
+        if event.uid.isEmpty {
+            event.uid = try generateUID(for: event, policy: uidPolicy)
+        }
+        guard event.uid.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && $0.value >= 0x20 }) else {
+            throw TimelineError(.usage, "the uid '\(event.uid)' has spaces or control characters; use letters, digits and '-'.")
+        }
+        if let id = try eventID(uid: event.uid) {
+            let existing = try reader.event(id: id)
+            if EventJSON.object(existing) == EventJSON.object(event) {
+                return (event.uid, .unchanged)
+            }
+            try writer.replace(existing, eventID: id, with: event)
+            return (event.uid, .updated)
+        }
+        _ = try writer.insert(event)
+        return (event.uid, .inserted)
+    }
+
+    func remove(uid: String) throws {
+        guard let id = try eventID(uid: uid) else {
+            throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
+        }
+        try writer.remove(try reader.event(id: id), eventID: id)
+    }
+
+    func eventID(uid: String) throws -> Int64? {
+        guard case .integer(let id)? = try database.scalar("SELECT id FROM events WHERE uid = ?1", [.text(uid)]) else { return nil }
+        return id
+    }
+
+    /// The event as the database will hold it: kinds checked, entities and sources resolved to
+    /// their rows (created when new), tags sorted, duplicates dropped.
+    func normalised(_ input: Event) throws -> Event {
+        var event = input
+        guard try database.scalar("SELECT 1 FROM event_kinds WHERE name = ?1", [.text(event.kind)]) != nil else {
+            let known = try database.prepare("SELECT name FROM event_kinds ORDER BY name").map { $0.text(at: 0) }
+            throw TimelineError(.usage, "unknown kind '\(event.kind)'; known kinds: \(known.joined(separator: ", ")).")
+        }
+        guard !event.title.isEmpty else { throw TimelineError(.usage, "the title is empty.") }
+        var seen = Set<String>()
+        event.entities = try event.entities.compactMap { entity in
+            let resolved = try resolve(entityNamed: entity.slug.isEmpty ? entity.name : entity.slug, displayName: entity.name)
+            let role = Self.slug(entity.role).isEmpty ? "subject" : Self.slug(entity.role)
+            guard seen.insert(resolved.slug + " " + role).inserted else { return nil }
+            return EventEntity(slug: resolved.slug, name: resolved.name, role: role)
+        }
+        event.tags = Array(Set(event.tags.filter { !$0.isEmpty })).sorted()
+        event.citations = try event.citations.map { citation in
+            var citation = citation
+            citation.source = try resolve(citation.source)
+            return citation
+        }
+        event.measures = try event.measures.map { measure in
+            var measure = measure
+            if let entity = measure.entity {
+                measure.entity = try resolve(entityNamed: entity, displayName: entity).slug
+            }
+            if let source = measure.source {
+                guard let key = try sourceKey(matching: source) else {
+                    throw TimelineError(.usage, "the figure \(measure.quantity) names the source '\(source)', which is neither a source key nor a cited source's URL.")
+                }
+                measure.source = key
+            }
+            return measure
+        }
+        return event
+    }
+
+    /// An entity by slug, name or alias (any case); a new organisation when none matches.
+    func resolve(entityNamed reference: String, displayName: String) throws -> (slug: String, name: String) {
+        if let row = try database.cachedStatement(
+            """
+            SELECT slug, name FROM entities WHERE slug = ?1
+            UNION ALL SELECT slug, name FROM entities WHERE slug = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE
+            UNION ALL SELECT e.slug, e.name FROM entity_aliases AS a JOIN entities AS e ON e.id = a.entity_id
+                      WHERE a.alias = ?1 COLLATE NOCASE
+            LIMIT 1
+            """
+        ).first([.text(reference)], { ($0.text(at: 0), $0.text(at: 1)) }) {
+            return row
+        }
+        let name = displayName.isEmpty ? reference : displayName
+        var slug = Self.slug(name)
+        if slug.isEmpty { slug = "entity" }
+        slug = try unique(slug, in: "entities", column: "slug")
+        _ = try writer.insert(Entity(slug: slug, name: name, type: "organisation"))
+        return (slug, name)
+    }
+
+    /// A source by key, else by URL, else by publisher, date and title; created when none matches.
+    func resolve(_ source: Source) throws -> Source {
+        var existingKey: String?
+        if !source.key.isEmpty {
+            existingKey = try database.scalar("SELECT key FROM sources WHERE key = ?1", [.text(source.key)]).flatMap(Self.text)
+        }
+        if existingKey == nil, let url = source.url {
+            existingKey = try database.scalar("SELECT key FROM sources WHERE url = ?1", [.text(url)]).flatMap(Self.text)
+        }
+        if existingKey == nil, source.key.isEmpty, source.url == nil {
+            existingKey = try database.scalar(
+                "SELECT key FROM sources WHERE publisher = ?1 AND published_edtf IS ?2 AND title IS ?3 LIMIT 1",
+                [.text(source.publisher), .text(source.published?.edtf), .text(source.title)]).flatMap(Self.text)
+        }
+        if let existingKey {
+            return try storedSource(key: existingKey)
+        }
+        var created = source
+        guard !source.publisher.isEmpty || source.url != nil else {
+            throw TimelineError(.usage, "the source '\(source.key)' is not in the database; give its publisher or URL to create it.")
+        }
+        if created.publisher.isEmpty { created.publisher = Self.host(of: source.url ?? "") ?? "unknown" }
+        if created.language.isEmpty { created.language = "und" }
+        if created.key.isEmpty {
+            let stem = Self.slug(created.publisher + " " + (created.published?.edtf ?? ""))
+            created.key = try unique(stem.isEmpty ? "source" : stem, in: "sources", column: "key")
+        } else {
+            created.key = Self.slug(created.key)
+        }
+        _ = try writer.insert(created)
+        return try storedSource(key: created.key)
+    }
+
+    private func sourceKey(matching reference: String) throws -> String? {
+        try database.scalar("SELECT key FROM sources WHERE key = ?1 OR url = ?1 LIMIT 1", [.text(reference)]).flatMap(Self.text)
+    }
+
+    private func storedSource(key: String) throws -> Source {
+        guard let source = try database.cachedStatement(
+            "SELECT key, url, title, publisher, published_edtf, language, type, note FROM sources WHERE key = ?1"
+        ).first([.text(key)], { row in
+            Source(key: row.text(at: 0), url: row.optionalText(at: 1), title: row.optionalText(at: 2), publisher: row.text(at: 3),
+                   published: try row.optionalText(at: 4).map { try TimelineDate(edtf: $0) }, language: row.text(at: 5),
+                   type: row.text(at: 6), note: row.optionalText(at: 7))
+        }) else {
+            throw TimelineError(.internalError, "the source \(key) disappeared while it was being saved.")
+        }
+        return source
+    }
+
+    private func generateUID(for event: Event, policy: UIDPolicy) throws -> String {
+        let main = event.entities.first?.slug ?? ""
+        let stem = Self.slug([main, event.kind, event.when.edtf].filter { !$0.isEmpty }.joined(separator: " "))
+        switch policy {
+        case .readable:
+            return try unique(stem, in: "events", column: "uid")
+        case .contentHash:
+            var content = EventJSON.object(event)
+            content = String(content.dropFirst())  // the uid is empty here; hash the rest
+            return stem + "-" + String(SHA256.hexDigest(of: content.utf8).prefix(8))
+        }
+    }
+
+    /// `stem`, else `stem-2`, `stem-3`, … whichever is free.
+    private func unique(_ stem: String, in table: String, column: String) throws -> String {
+        var candidate = stem
+        var suffix = 2
+        while try database.scalar("SELECT 1 FROM \(table) WHERE \(column) = ?1", [.text(candidate)]) != nil {
+            candidate = "\(stem)-\(suffix)"
+            suffix += 1
+        }
+        return candidate
+    }
+
+    /// Lowercase ASCII letters and digits joined by single hyphens; accents dropped (`Siècle Digital` → `siecle-digital`).
+    static func slug(_ text: String) -> String {
+        var result = ""
+        var pendingHyphen = false
+        for scalar in text.asciiFoldedScalars {
+            let value = scalar.value
+            if (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) {
+                if pendingHyphen && !result.isEmpty { result += "-" }
+                pendingHyphen = false
+                let lowercase = (0x41...0x5A).contains(value) ? value + 0x20 : value
+                result.unicodeScalars.append(Unicode.Scalar(lowercase)!)
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return result
+    }
+
+    private static func host(of url: String) -> String? {
+        let parts = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts[0].hasSuffix(":"), parts[1].isEmpty else { return nil }
+        let host = parts[2].prefix { $0 != "?" && $0 != "#" && $0 != ":" }
+        return host.isEmpty ? nil : String(host.hasPrefix("www.") ? host.dropFirst(4) : host)
+    }
+
+    private static func text(_ value: SQLValue) -> String? {
+        if case .text(let text) = value { return text }
+        return nil
+    }
+}
+
+extension String {
+    /// Unicode scalars with accented Latin letters replaced by their ASCII bases: enough for readable slugs.
+    fileprivate var asciiFoldedScalars: [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        for scalar in unicodeScalars {
+            if let base = LatinFolding.base[scalar.value] {
+                scalars.append(contentsOf: base.unicodeScalars)
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return scalars
+    }
+}
+
+/// Accented Latin letters and ligatures to their ASCII bases, for slugs.
+enum LatinFolding {
+    static let base: [UInt32: String] = {
+        var table: [UInt32: String] = [:]
+        let groups: [(String, String)] = [
+            ("àáâãäåāăą", "a"), ("ÀÁÂÃÄÅĀĂĄ", "A"), ("çćĉċč", "c"), ("ÇĆĈĊČ", "C"), ("ďđ", "d"), ("ĎĐ", "D"),
+            ("èéêëēĕėęě", "e"), ("ÈÉÊËĒĔĖĘĚ", "E"), ("ĝğġģ", "g"), ("ĜĞĠĢ", "G"), ("ĥħ", "h"), ("ĤĦ", "H"),
+            ("ìíîïĩīĭįı", "i"), ("ÌÍÎÏĨĪĬĮİ", "I"), ("ĵ", "j"), ("Ĵ", "J"), ("ķ", "k"), ("Ķ", "K"),
+            ("ĺļľŀł", "l"), ("ĹĻĽĿŁ", "L"), ("ñńņňŉ", "n"), ("ÑŃŅŇ", "N"), ("òóôõöøōŏő", "o"), ("ÒÓÔÕÖØŌŎŐ", "O"),
+            ("ŕŗř", "r"), ("ŔŖŘ", "R"), ("śŝşšș", "s"), ("ŚŜŞŠȘ", "S"), ("ţťŧț", "t"), ("ŢŤŦȚ", "T"),
+            ("ùúûüũūŭůűų", "u"), ("ÙÚÛÜŨŪŬŮŰŲ", "U"), ("ŵ", "w"), ("Ŵ", "W"), ("ýÿŷ", "y"), ("ÝŸŶ", "Y"),
+            ("źżž", "z"), ("ŹŻŽ", "Z"),
+        ]
+        for (letters, base) in groups {
+            for scalar in letters.unicodeScalars { table[scalar.value] = base }
+        }
+        table[0xE6] = "ae"; table[0xC6] = "AE"; table[0x153] = "oe"; table[0x152] = "OE"; table[0xDF] = "ss"
+        return table
+    }()
+}
