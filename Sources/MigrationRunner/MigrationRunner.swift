@@ -14,6 +14,7 @@ public final class MigrationRunner {
     private let loaders: [String: SeedLoader]
 
     static let historyTable = "schema_migrations"
+    static let skippedTable = "schema_skipped_seeds"
 
     /// - Parameter loaders: how to load seeds by file extension; `.sql` seeds run as SQL.
     public init(database: Database, set: MigrationSet, loaders: [String: SeedLoader] = [:]) {
@@ -34,6 +35,7 @@ public final class MigrationRunner {
     /// Each known and recorded file with its state, in application order, unknown ones last.
     public func status() throws -> [MigrationStatus] {
         let applied = try appliedRecords()
+        let skipped = try skippedSeedVersions()
         var result: [MigrationStatus] = []
         for file in set.files {
             if let record = applied.first(where: { $0.kind == file.kind && $0.version == file.version }) {
@@ -42,8 +44,9 @@ public final class MigrationRunner {
                                               fileName: file.fileName, state: state, appliedAt: record.appliedAt,
                                               recordedChecksum: record.checksum, checksum: file.checksum))
             } else {
+                let state: MigrationStatus.State = file.kind == .seed && skipped.contains(file.version) ? .skipped : .pending
                 result.append(MigrationStatus(kind: file.kind, version: file.version, name: file.name,
-                                              fileName: file.fileName, state: .pending, appliedAt: nil,
+                                              fileName: file.fileName, state: state, appliedAt: nil,
                                               recordedChecksum: nil, checksum: file.checksum))
             }
         }
@@ -60,7 +63,8 @@ public final class MigrationRunner {
     @discardableResult
     public func validate() throws -> [MigrationFile] {
         let applied = try appliedRecords()
-        return try Self.pendingFiles(set: set, applied: applied)
+        let skipped = try skippedSeedVersions()
+        return try Self.pendingFiles(set: set, applied: applied).filter { !($0.kind == .seed && skipped.contains($0.version)) }
     }
 
     static func pendingFiles(set: MigrationSet, applied: [AppliedRecord]) throws(MigrationError) -> [MigrationFile] {
@@ -93,7 +97,7 @@ public final class MigrationRunner {
     /// re-checked once the write lock is held, so none is applied twice.
     /// - Returns: the files this call applied.
     @discardableResult
-    public func migrate() throws -> [MigrationFile] {
+    public func migrate(skippingSeeds: Bool = false) throws -> [MigrationFile] {
         let pending = try validate()
         if pending.isEmpty {
             try markCurrent()
@@ -112,8 +116,15 @@ public final class MigrationRunner {
                     try createHistoryTable()
                     // Another process may have applied files while this one waited for the lock.
                     let nowApplied = try appliedRecords()
+                    let skipped = try skippedSeedVersions()
                     let stillPending = try Self.pendingFiles(set: set, applied: nowApplied)
+                        .filter { !($0.kind == .seed && skipped.contains($0.version)) }
                     guard stillPending.contains(file) else { return false }
+                    if skippingSeeds && file.kind == .seed {
+                        try recordSkipped(file)
+                        if file == pending.last { try database.setUserVersion(set.fingerprint) }
+                        return false
+                    }
                     try apply(file)
                     if let violation = try database.foreignKeyViolations().first {
                         throw MigrationError.foreignKeyViolation(
@@ -143,7 +154,9 @@ public final class MigrationRunner {
         guard try !isCurrent() else { return }
         try wrap {
             try database.transaction(.immediate) {
-                guard try Self.pendingFiles(set: set, applied: try appliedRecords()).isEmpty else { return }
+                let skipped = try skippedSeedVersions()
+                let pending = try Self.pendingFiles(set: set, applied: try appliedRecords())
+                guard pending.allSatisfy({ $0.kind == .seed && skipped.contains($0.version) }) else { return }
                 try database.setUserVersion(set.fingerprint)
             }
         }
@@ -176,6 +189,29 @@ public final class MigrationRunner {
                 PRIMARY KEY (kind, version)
             )
             """)
+    }
+
+    /// Seeds recorded as deliberately not loaded (`migrate --skip-seeds`: an empty database).
+    func skippedSeedVersions() throws -> Set<Int> {
+        try wrap {
+            guard try database.tableExists(Self.skippedTable) else { return [] }
+            return Set(try database.prepare("SELECT version FROM schema_skipped_seeds").map { $0.int(at: 0) })
+        }
+    }
+
+    private func recordSkipped(_ file: MigrationFile) throws {
+        try database.execute(
+            """
+            CREATE TABLE IF NOT EXISTS schema_skipped_seeds (
+                version INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                checksum TEXT NOT NULL,
+                skipped_at TEXT NOT NULL
+            )
+            """)
+        try database.execute(
+            "INSERT INTO schema_skipped_seeds (version, name, checksum, skipped_at) VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+            [.integer(Int64(file.version)), .text(file.name), .text(file.checksum)])
     }
 
     struct AppliedRecord {

@@ -9,6 +9,8 @@ public struct MigrationStatus: Sendable, Equatable {
         case changed
         /// Recorded, but the binary has no such file: the database is newer.
         case unknown
+        /// A seed deliberately not loaded (`migrate --skip-seeds`).
+        case skipped
     }
 
     public let kind: MigrationFile.Kind

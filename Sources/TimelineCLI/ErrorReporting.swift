@@ -45,7 +45,10 @@ func exitCode(for category: TimelineError.Category) -> Int32 {
 func printError(_ message: String) {
     var line = "timeline: " + message
     if !line.hasSuffix(".") && !line.hasSuffix("?") { line += "." }
-    line += "\n"
-    var bytes = Array(line.utf8)
+    writeToStandardError(line + "\n")
+}
+
+func writeToStandardError(_ text: String) {
+    var bytes = Array(text.utf8)
     _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
 }

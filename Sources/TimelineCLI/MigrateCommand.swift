@@ -41,6 +41,7 @@ extension Timeline.Migrate {
                 Examples:
                   timeline migrate
                   timeline migrate --dry-run
+                  timeline --db empty.sqlite migrate --skip-seeds
                 """
         )
 
@@ -49,6 +50,9 @@ extension Timeline.Migrate {
 
         @Flag(help: "List what would be applied, and apply nothing.")
         var dryRun = false
+
+        @Flag(help: "Apply the schema but record the data sets as skipped, for an empty database (e.g. to import into).")
+        var skipSeeds = false
 
         func run() throws {
             try reportingErrors {
@@ -60,7 +64,7 @@ extension Timeline.Migrate {
                     try output.write(pending.isEmpty ? "Nothing to apply.\n" : "Would apply:\n")
                     for file in pending { try output.write("  \(file.displayPath)\n") }
                 } else {
-                    let applied = try store.migrate(set: set)
+                    let applied = try store.migrate(set: set, skippingSeeds: skipSeeds)
                     try output.write(applied.isEmpty ? "Nothing to apply; the database is up to date.\n" : "Applied:\n")
                     for file in applied { try output.write("  \(file.displayPath)\n") }
                 }

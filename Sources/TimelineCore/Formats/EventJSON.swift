@@ -23,6 +23,25 @@ enum EventJSON {
         json.field("announced_latest", event.announced?.latest?.iso)
         json.field("announced_precision", event.announced?.precision.rawValue)
         json.key("entities")
+        appendEntities(event, to: &json)
+        json.key("tags")
+        appendTags(event, to: &json)
+        json.key("measures")
+        appendMeasures(event, to: &json)
+        json.key("sources")
+        appendSources(event, to: &json)
+        json.endObject()
+        return json.text
+    }
+
+    /// One list of an event as a JSON array, for the list cells of CSV and TSV.
+    static func array(_ append: (Event, inout JSONText) -> Void, of event: Event) -> String {
+        var json = JSONText()
+        append(event, &json)
+        return json.text
+    }
+
+    static func appendEntities(_ event: Event, to json: inout JSONText) {
         json.beginArray()
         for entity in event.entities {
             json.beginObject()
@@ -32,11 +51,15 @@ enum EventJSON {
             json.endObject()
         }
         json.endArray()
-        json.key("tags")
+    }
+
+    static func appendTags(_ event: Event, to json: inout JSONText) {
         json.beginArray()
         for tag in event.tags { json.string(tag) }
         json.endArray()
-        json.key("measures")
+    }
+
+    static func appendMeasures(_ event: Event, to json: inout JSONText) {
         json.beginArray()
         for measure in event.measures {
             json.beginObject()
@@ -51,7 +74,9 @@ enum EventJSON {
             json.endObject()
         }
         json.endArray()
-        json.key("sources")
+    }
+
+    static func appendSources(_ event: Event, to json: inout JSONText) {
         json.beginArray()
         for citation in event.citations {
             json.beginObject()
@@ -70,7 +95,5 @@ enum EventJSON {
             json.endObject()
         }
         json.endArray()
-        json.endObject()
-        return json.text
     }
 }

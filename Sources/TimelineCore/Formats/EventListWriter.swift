@@ -14,7 +14,9 @@ public final class EventListWriter {
         self.language = language
     }
 
-    /// The columns of `csv` and `tsv`, in order: a stable contract for scripts.
+    /// The columns of `csv` and `tsv`, in order: a stable contract for scripts. The list columns
+    /// (entities, tags, measures, sources) hold JSON arrays of the same objects as the JSON format,
+    /// so nothing is lost and `timeline import` reads the file back as it was.
     public static let flatColumns = [
         "uid", "kind", "status", "when", "earliest", "latest", "precision", "approximate", "uncertain",
         "announced", "announced_earliest", "announced_latest", "title", "summary", "entities", "tags", "measures",
@@ -72,11 +74,10 @@ public final class EventListWriter {
             event.when.latest?.iso ?? "", event.when.precision.rawValue, event.when.approximate ? "true" : "false",
             event.when.uncertain ? "true" : "false", event.announced?.edtf ?? "", event.announced?.earliest?.iso ?? "",
             event.announced?.latest?.iso ?? "", event.title, event.summary ?? "",
-            event.entities.map { "\($0.slug):\($0.role)" }.joined(separator: ";"),
-            event.tags.joined(separator: ";"),
-            event.measures.map { m in "\(m.quantity)=\(m.value) \(m.unit)" + (m.entity.map { "@" + $0 } ?? "") }
-                .joined(separator: ";"),
-            event.citations.map(\.source.key).joined(separator: ";"),
+            EventJSON.array(EventJSON.appendEntities, of: event),
+            EventJSON.array(EventJSON.appendTags, of: event),
+            EventJSON.array(EventJSON.appendMeasures, of: event),
+            EventJSON.array(EventJSON.appendSources, of: event),
         ]
     }
 

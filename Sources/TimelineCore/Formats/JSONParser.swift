@@ -22,6 +22,39 @@ public struct JSONParser {
         return value
     }
 
+    /// Calls `body` with each element of a top-level array and the byte offset it starts at,
+    /// building one element at a time.
+    public static func forEachElement(ofArrayIn bytes: UnsafeBufferPointer<UInt8>, _ body: (JSONValue, Int) throws -> Void) throws {
+        var parser = Cursor(bytes: bytes)
+        parser.skipWhitespace()
+        guard parser.index < bytes.count, bytes[parser.index] == UInt8(ascii: "[") else {
+            throw parser.failure("expected an array of events ('[')")
+        }
+        parser.index += 1
+        parser.skipWhitespace()
+        if parser.index < bytes.count, bytes[parser.index] == UInt8(ascii: "]") {
+            parser.index += 1
+        } else {
+            while true {
+                parser.skipWhitespace()
+                let start = parser.index
+                try body(try parser.value(depth: 1), start)
+                parser.skipWhitespace()
+                guard parser.index < bytes.count else { throw parser.failure("the input ends inside the array") }
+                if bytes[parser.index] == UInt8(ascii: ",") {
+                    parser.index += 1
+                } else if bytes[parser.index] == UInt8(ascii: "]") {
+                    parser.index += 1
+                    break
+                } else {
+                    throw parser.failure("expected ',' or ']' between events")
+                }
+            }
+        }
+        parser.skipWhitespace()
+        guard parser.index == bytes.count else { throw parser.failure("unexpected text after the array") }
+    }
+
     public static func parse(_ text: String) throws(Failure) -> JSONValue {
         var text = text
         let result: Result<JSONValue, Failure> = text.withUTF8 { bytes in

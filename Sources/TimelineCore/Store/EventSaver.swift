@@ -29,7 +29,9 @@ struct EventSaver {
         self.reader = EventReader(database: database)
     }
 
-    func save(_ input: Event, uidPolicy: UIDPolicy) throws -> (uid: String, outcome: SaveOutcome) {
+    /// - Parameter rejectingSecondVersionInBatch: refuse to change an event this same writer wrote
+    ///   (one import naming a uid twice with different content).
+    func save(_ input: Event, uidPolicy: UIDPolicy, rejectingSecondVersionInBatch: Bool = false) throws -> (uid: String, outcome: SaveOutcome) {
         var event = try normalised(input)
         if event.uid.isEmpty {
             event.uid = try generateUID(for: event, policy: uidPolicy)
@@ -41,6 +43,9 @@ struct EventSaver {
             let existing = try reader.event(id: id)
             if EventJSON.object(existing) == EventJSON.object(event) {
                 return (event.uid, .unchanged)
+            }
+            if rejectingSecondVersionInBatch && existing.recordedAt == writer.recordedAt {
+                throw TimelineError(.badData, "the uid '\(event.uid)' appears earlier in this file with different content.")
             }
             try writer.replace(existing, eventID: id, with: event)
             return (event.uid, .updated)
@@ -72,7 +77,8 @@ struct EventSaver {
         guard !event.title.isEmpty else { throw TimelineError(.usage, "the title is empty.") }
         var seen = Set<String>()
         event.entities = try event.entities.compactMap { entity in
-            let resolved = try resolve(entityNamed: entity.slug.isEmpty ? entity.name : entity.slug, displayName: entity.name)
+            let resolved = try resolve(entityNamed: entity.slug.isEmpty ? entity.name : entity.slug, displayName: entity.name,
+                                       preferredSlug: entity.slug)
             let role = Self.slug(entity.role).isEmpty ? "subject" : Self.slug(entity.role)
             guard seen.insert(resolved.slug + " " + role).inserted else { return nil }
             return EventEntity(slug: resolved.slug, name: resolved.name, role: role)
@@ -100,7 +106,7 @@ struct EventSaver {
     }
 
     /// An entity by slug, name or alias (any case); a new organisation when none matches.
-    func resolve(entityNamed reference: String, displayName: String) throws -> (slug: String, name: String) {
+    func resolve(entityNamed reference: String, displayName: String, preferredSlug: String = "") throws -> (slug: String, name: String) {
         if let row = try database.cachedStatement(
             """
             SELECT slug, name FROM entities WHERE slug = ?1
@@ -113,7 +119,7 @@ struct EventSaver {
             return row
         }
         let name = displayName.isEmpty ? reference : displayName
-        var slug = Self.slug(name)
+        var slug = Self.slug(preferredSlug.isEmpty ? name : preferredSlug)
         if slug.isEmpty { slug = "entity" }
         slug = try unique(slug, in: "entities", column: "slug")
         _ = try writer.insert(Entity(slug: slug, name: name, type: "organisation"))

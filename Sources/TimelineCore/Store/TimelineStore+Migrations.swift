@@ -22,9 +22,9 @@ extension TimelineStore {
 
     /// Applies what is pending; returns what this call applied.
     @discardableResult
-    public func migrate(set: MigrationSet = TimelineMigrations.embedded) throws -> [MigrationFile] {
+    public func migrate(set: MigrationSet = TimelineMigrations.embedded, skippingSeeds: Bool = false) throws -> [MigrationFile] {
         do {
-            return try TimelineMigrations.runner(for: database, set: set).migrate()
+            return try TimelineMigrations.runner(for: database, set: set).migrate(skippingSeeds: skippingSeeds)
         } catch {
             throw Self.translate(error, path: path)
         }

@@ -1,0 +1,109 @@
+import ArgumentParser
+import TimelineCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Timeline {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Read events from CSV, TSV, NDJSON or JSON into the database.",
+            discussion: """
+                Events are matched by uid: a new one is added, a changed one updated (its old version kept \
+                for --as-of), an identical one left alone, so importing a file twice changes nothing the \
+                second time. Records without a uid get one made from the main entity, kind, date and a \
+                short hash of the content. NDJSON and JSON are what `timeline export` writes. A CSV or TSV \
+                header whose names are event fields (uid, kind, status, title, summary, when, announced, \
+                entities, tags, measures, sources) needs no options; other columns are mapped with --map, \
+                constants given with --set, and unmapped columns ignored.
+
+                All or nothing: the first bad record stops the import with FILE:LINE and the reason, exit 65, \
+                and nothing written. --skip-invalid imports the good records and reports each rejected one.
+
+                Example (a layoffs-tracker spreadsheet):
+                  timeline import layoffs.csv --set kind=layoff --map company=entity:employer \\
+                    --map date=when --date-format m/d/yyyy --null NULL \\
+                    --map total_laid_off=measure:employees-laid-off:person \\
+                    --map percentage_laid_off=measure:workforce-laid-off:percent \\
+                    --map country=tag --title-template '{company} lays off {total_laid_off}'
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The file to read, or - for standard input.")
+        var file: String
+
+        @Option(help: ArgumentHelp("csv, tsv, ndjson or json (default: from the extension, else from the first bytes).", valueName: "format"))
+        var format: ImportOptions.Format?
+
+        @Option(help: ArgumentHelp("Map a column onto a field (repeatable): title, kind, when, announced, status, summary, uid, entity, entity:ROLE, tag, source, measure:QUANTITY:UNIT.", valueName: "column=field"))
+        var map: [String] = []
+
+        @Option(help: ArgumentHelp("Give a field the same value in every record (repeatable), e.g. kind=layoff.", valueName: "field=value"))
+        var set: [String] = []
+
+        @Option(name: .customLong("title-template"), help: ArgumentHelp("Compose titles from columns: '{company} lays off {total_laid_off}'.", valueName: "template"))
+        var titleTemplate: String?
+
+        @Option(name: .customLong("date-format"), help: ArgumentHelp("How the files writes days in when/announced: m/d/yyyy, d/m/yyyy, dd.mm.yyyy, … (default: ISO and the forms `timeline date` reads).", valueName: "format"))
+        var dateFormat: String?
+
+        @Option(help: ArgumentHelp("A value that means 'no value' (repeatable), e.g. NULL or N/A; the empty string always does.", valueName: "token"))
+        var null: [String] = []
+
+        @Flag(help: "Check every record and report what would change; write nothing.")
+        var dryRun = false
+
+        @Flag(help: "Import the good records and report every rejected one, instead of stopping at the first.")
+        var skipInvalid = false
+
+        @Option(help: ArgumentHelp("The current day for relative dates in the file (default: $TIMELINE_TODAY, else the real date).", valueName: "date"))
+        var today: String?
+
+        func run() throws {
+            try reportingErrors {
+                var options = ImportOptions()
+                options.format = format
+                options.mappings = try map.map { try Self.pair($0, flag: "--map", shape: "COLUMN=FIELD") }.map { ($0.0, $0.1) }
+                options.constants = try set.map { try Self.pair($0, flag: "--set", shape: "FIELD=VALUE") }.map { ($0.0, $0.1) }
+                options.titleTemplate = titleTemplate
+                options.dateFormat = try dateFormat.map { try DayFormat($0) }
+                options.nullTokens = null
+                options.dryRun = dryRun
+                options.skipInvalid = skipInvalid
+                options.today = try QueryOptions.today(override: today)
+                let store = try global.openStore()
+                let importer = try Importer(store: store, path: file, options: options)
+                let showProgress = isatty(2) == 1
+                let summary = try importer.run(
+                    reject: { printError($0) },
+                    progress: { count in
+                        if showProgress { writeToStandardError("\rimporting: \(count) records read") }
+                    })
+                if showProgress && summary.records >= 1000 { writeToStandardError("\n") }
+                let output = TextOutput.standardOutput()
+                var line = dryRun ? "Dry run, nothing written: would add \(summary.inserted), update \(summary.updated), leave \(summary.unchanged) unchanged"
+                    : "Imported \(file == "-" ? "standard input" : file): \(summary.inserted) added, \(summary.updated) updated, \(summary.unchanged) unchanged"
+                if skipInvalid { line += ", \(summary.rejected) rejected" }
+                try output.write(line + ".\n")
+                try output.finish()
+            }
+        }
+
+        static func pair(_ text: String, flag: String, shape: String) throws -> (String, String) {
+            guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+                throw TimelineError(.usage, "\(flag) '\(text)' is not \(shape).")
+            }
+            return (String(text[..<equals]), String(text[text.index(after: equals)...]))
+        }
+    }
+}
+
+extension ImportOptions.Format: ExpressibleByArgument {}

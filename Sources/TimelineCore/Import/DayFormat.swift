@@ -1,0 +1,87 @@
+/// A day written in a foreign order, as `--date-format` names it: `m/d/yyyy`, `d/m/yyyy`,
+/// `dd.mm.yyyy`, `yyyy-mm-dd`, `d-m-yyyy`, … (`d`/`dd` day, `m`/`mm` month, `yyyy` year; any
+/// other character must appear as it is).
+public struct DayFormat: Sendable, Equatable {
+    enum Part: Equatable, Sendable {
+        case day, month, year
+        case literal(Character)
+    }
+
+    let parts: [Part]
+    public let pattern: String
+
+    public init(_ pattern: String) throws {
+        var parts: [Part] = []
+        var characters = Array(pattern.lowercased())
+        var seen = Set<String>()
+        while !characters.isEmpty {
+            let character = characters.removeFirst()
+            switch character {
+            case "d", "m", "y":
+                while characters.first == character { characters.removeFirst() }
+                let part: Part = character == "d" ? .day : character == "m" ? .month : .year
+                guard seen.insert(String(character)).inserted else {
+                    throw TimelineError(.usage, "--date-format '\(pattern)' names the \(character == "d" ? "day" : character == "m" ? "month" : "year") twice.")
+                }
+                parts.append(part)
+            default:
+                parts.append(.literal(character))
+            }
+        }
+        guard seen == ["d", "m", "y"] else {
+            throw TimelineError(.usage, "--date-format '\(pattern)' must have a day (d), a month (m) and a year (yyyy), e.g. m/d/yyyy.")
+        }
+        self.parts = parts
+        self.pattern = pattern
+    }
+
+    /// The day `text` names; an error says whether it does not follow the pattern or is impossible.
+    public func day(from text: String) throws -> CalendarDay {
+        guard let fields = fields(of: text) else {
+            throw TimelineError(.badData, "'\(text)' is not a date written \(pattern)")
+        }
+        guard (1...12).contains(fields.month) else {
+            throw TimelineError(.badData, "'\(text)' has no month \(fields.month) (read as \(pattern))")
+        }
+        guard let day = CalendarDay(year: fields.year, month: fields.month, day: fields.day) else {
+            let days = CalendarDay.daysInMonth(fields.month, year: fields.year)
+            throw TimelineError(.badData, "'\(text)' is not a date: month \(fields.month) of \(fields.year) has \(days) days (read as \(pattern))")
+        }
+        return day
+    }
+
+    private func fields(of text: String) -> (year: Int, month: Int, day: Int)? {
+        var characters = Substring(text.trimmingSpaces())
+        var day = 0, month = 0, year = 0
+        for part in parts {
+            switch part {
+            case .literal(let literal):
+                guard characters.first == literal else { return nil }
+                characters.removeFirst()
+            case .day, .month, .year:
+                let digits = characters.prefix { $0.isASCII && $0.isNumber }
+                let limit = part == .year ? 4 : 2
+                guard !digits.isEmpty, digits.count <= limit, part != .year || digits.count == 4, let value = Int(digits) else {
+                    return nil
+                }
+                characters.removeFirst(digits.count)
+                switch part {
+                case .day: day = value
+                case .month: month = value
+                default: year = value
+                }
+            }
+        }
+        guard characters.isEmpty else { return nil }
+        return (year, month, day)
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+        while let last = slice.last, last.isWhitespace { slice.removeLast() }
+        return String(slice)
+    }
+}

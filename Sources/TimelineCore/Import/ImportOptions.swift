@@ -1,0 +1,27 @@
+/// How `timeline import` reads a file and turns its records into events.
+public struct ImportOptions: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case csv, tsv, ndjson, json
+    }
+
+    /// nil: from the file name's extension, else from the first bytes.
+    public var format: Format?
+    /// `--map COLUMN=FIELD`, in order.
+    public var mappings: [(column: String, field: String)] = []
+    /// `--set FIELD=VALUE`: the same value for every record.
+    public var constants: [(field: String, value: String)] = []
+    /// `--title-template '{company} lays off {total_laid_off}'`.
+    public var titleTemplate: String?
+    /// `--date-format m/d/yyyy`: how `when` and `announced` columns write days.
+    public var dateFormat: DayFormat?
+    /// Values that mean "no value" besides the empty string (`NULL`, `N/A`).
+    public var nullTokens: [String] = []
+    /// Check everything, write nothing.
+    public var dryRun = false
+    /// Import the good records and report the rejected ones, instead of stopping at the first.
+    public var skipInvalid = false
+    /// The current day, for relative dates in the file.
+    public var today: CalendarDay?
+
+    public init() {}
+}

@@ -1,0 +1,173 @@
+import SQLiteStorage
+
+/// What an import did (or, in a dry run, would do).
+public struct ImportSummary: Sendable, Equatable {
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var rejected = 0
+    public var records: Int { inserted + updated + unchanged + rejected }
+}
+
+/// Reads events from a file into the database: all of them or none, unless told to skip bad ones.
+public final class Importer {
+    private let store: TimelineStore
+    private let input: InputFile
+    private let options: ImportOptions
+    private let format: ImportOptions.Format
+
+    public init(store: TimelineStore, path: String, options: ImportOptions) throws {
+        self.store = store
+        self.options = options
+        self.input = try InputFile(path: path)
+        if let format = options.format {
+            self.format = format
+        } else {
+            self.format = try Self.guessFormat(path: path, input: input)
+        }
+    }
+
+    /// Runs the import.
+    /// - Parameters:
+    ///   - reject: called with `FILE:LINE: reason` for each record skipped (with `skipInvalid`).
+    ///   - progress: called now and then with the number of records read.
+    public func run(reject: (String) -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> ImportSummary {
+        var summary = ImportSummary()
+        do {
+            try store.database.transaction(.immediate) {
+                let saver = try EventSaver(database: store.database, recordedAt: store.recordingTime)
+                try forEachRecord { line, decode in
+                    func handle(_ reason: String) throws {
+                        let message = "\(input.name):\(line): \(reason)"
+                        guard options.skipInvalid else { throw TimelineError(.badData, message) }
+                        summary.rejected += 1
+                        reject(message)
+                    }
+                    do {
+                        let event = try decode()
+                        let outcome = try store.database.savepoint("import_record") {
+                            try saver.save(event, uidPolicy: .contentHash, rejectingSecondVersionInBatch: true).outcome
+                        }
+                        switch outcome {
+                        case .inserted: summary.inserted += 1
+                        case .updated: summary.updated += 1
+                        case .unchanged: summary.unchanged += 1
+                        }
+                    } catch let error as RecordError {
+                        try handle(error.description)
+                    } catch let error as EventJSONDecoder.FieldError {
+                        try handle(error.description)
+                    } catch let error as TimelineError where error.category == .usage || error.category == .badData {
+                        try handle(error.message)
+                    } catch let error as SQLiteError where error.isConstraintViolation {
+                        try handle(error.message)
+                    }
+                    if summary.records % 1000 == 0 { progress(summary.records) }
+                }
+                if options.dryRun { throw DryRunFinished() }
+            }
+        } catch is DryRunFinished {
+            return summary
+        } catch let error as SQLiteError {
+            throw TimelineStore.translate(error, path: store.path)
+        }
+        return summary
+    }
+
+    /// Thrown at the end of a dry run so the transaction rolls back.
+    private struct DryRunFinished: Error {}
+
+    /// Calls `body` with each record's line and a function that turns it into an event.
+    private func forEachRecord(_ body: (Int, () throws -> Event) throws -> Void) throws {
+        let context = DateParsingContext(today: options.today)
+        switch format {
+        case .csv, .tsv:
+            let reader = DelimitedReader(input: input, dialect: format == .csv ? .csv : .tsv)
+            do {
+                guard let header = try reader.next() else {
+                    throw TimelineError(.badData, "\(input.name) is empty: a header row was expected.")
+                }
+                let mapper = try RecordMapper(header: header.fields, options: options, fileName: input.name)
+                while let record = try reader.next() {
+                    try body(record.line) {
+                        let object = try mapper.object(for: record.fields)
+                        do {
+                            return try EventJSONDecoder.event(from: object, context: context)
+                        } catch let error as EventJSONDecoder.FieldError {
+                            if error.reason == "is required", let column = mapper.column(forField: error.field) {
+                                throw RecordError("column '\(column)' is empty, and an event needs a \(error.field)")
+                            }
+                            if let column = mapper.column(forField: error.field), column != error.field {
+                                throw RecordError("column '\(column)' (\(error.field)): \(error.reason)")
+                            }
+                            if error.reason == "is required" {
+                                throw RecordError("no \(error.field): map a column to it (--map COLUMN=\(error.field)) or give it with --set \(error.field)=VALUE")
+                            }
+                            throw RecordError("column '\(error.field)': \(error.reason)")
+                        }
+                    }
+                }
+            } catch let failure as DelimitedReader.Failure {
+                throw TimelineError(.badData, "\(input.name):\(failure.line): \(failure.reason).")
+            }
+        case .ndjson:
+            var line = 0
+            try input.skipByteOrderMark()
+            while var bytes = try input.nextLine() {
+                line += 1
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                let parsed: Result<JSONValue, JSONParser.Failure> = bytes.withUnsafeMutableBufferPointer { buffer in
+                    do throws(JSONParser.Failure) {
+                        return .success(try JSONParser.parse(UnsafeBufferPointer(buffer)))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+                try body(line) {
+                    do {
+                        return try EventJSONDecoder.event(from: try parsed.get(), context: context)
+                    } catch let failure as JSONParser.Failure {
+                        throw RecordError(failure.description)
+                    }
+                }
+            }
+        case .json:
+            try input.skipByteOrderMark()
+            let bytes = try input.readAll()
+            var line = 1
+            var counted = 0
+            do {
+                try bytes.withUnsafeBufferPointer { buffer in
+                    try JSONParser.forEachElement(ofArrayIn: buffer) { value, offset in
+                        for index in counted..<offset where buffer[index] == 0x0A { line += 1 }
+                        counted = offset
+                        try body(line) { try EventJSONDecoder.event(from: value, context: context) }
+                    }
+                }
+            } catch let failure as JSONParser.Failure {
+                let errorLine = bytes.prefix(failure.offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+                throw TimelineError(.badData, "\(input.name):\(errorLine): \(failure.description).")
+            }
+        }
+    }
+
+    /// From the extension, else from the first bytes: `[` JSON, `{` NDJSON, a tab in the first line TSV, else CSV.
+    static func guessFormat(path: String, input: InputFile) throws -> ImportOptions.Format {
+        let lowercased = path.lowercased()
+        for (suffix, format) in [(".csv", ImportOptions.Format.csv), (".tsv", .tsv), (".tab", .tsv), (".ndjson", .ndjson),
+                                 (".jsonl", .ndjson), (".json", .json)] where lowercased.hasSuffix(suffix) {
+            return format
+        }
+        try input.skipByteOrderMark()
+        while let byte = try input.peekByte(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+            if byte == 0x09 { return .tsv }
+            _ = try input.nextByte()
+        }
+        switch try input.peekByte() {
+        case UInt8(ascii: "[")?: return .json
+        case UInt8(ascii: "{")?: return .ndjson
+        case nil: throw TimelineError(.badData, "\(input.name) is empty.")
+        default: return .csv
+        }
+    }
+}

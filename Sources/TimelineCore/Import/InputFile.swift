@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file (or standard input, `-`) read in 64 KiB blocks, so memory stays flat however large it is.
+public final class InputFile {
+    public let name: String
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private var buffer = [UInt8](repeating: 0, count: 65_536)
+    private var start = 0
+    private var end = 0
+    private var atEnd = false
+
+    public init(path: String) throws {
+        if path == "-" {
+            name = "standard input"
+            descriptor = 0
+            ownsDescriptor = false
+            return
+        }
+        name = path
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw TimelineError(.notFound, "\(path) is a folder, not a file to import.")
+        }
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw TimelineError(.notFound, "cannot read \(path): \(String(cString: strerror(errno))).")
+        }
+        ownsDescriptor = true
+    }
+
+    deinit {
+        if ownsDescriptor { close(descriptor) }
+    }
+
+    /// Fills the buffer when it is empty; false at the end of the file.
+    private func fill() throws -> Bool {
+        if start < end { return true }
+        if atEnd { return false }
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw TimelineError(.ioError, "reading \(name) failed: \(String(cString: strerror(errno))).")
+            }
+            start = 0
+            end = count
+            if count == 0 { atEnd = true }
+            return count > 0
+        }
+    }
+
+    /// The next byte, or nil at the end.
+    @inline(__always)
+    func nextByte() throws -> UInt8? {
+        if start == end, !(try fill()) { return nil }
+        let byte = buffer[start]
+        start += 1
+        return byte
+    }
+
+    /// The next byte without consuming it.
+    func peekByte() throws -> UInt8? {
+        if start == end, !(try fill()) { return nil }
+        return buffer[start]
+    }
+
+    /// The next line without its LF (and CR before it), or nil at the end.
+    func nextLine() throws -> [UInt8]? {
+        var line: [UInt8] = []
+        var sawAny = false
+        while true {
+            if start == end, !(try fill()) { break }
+            sawAny = true
+            let available = buffer[start..<end]
+            if let newline = available.firstIndex(of: 0x0A) {
+                line.append(contentsOf: buffer[start..<newline])
+                start = newline + 1
+                if line.last == 0x0D { line.removeLast() }
+                return line
+            }
+            line.append(contentsOf: available)
+            start = end
+        }
+        if !sawAny && line.isEmpty { return nil }
+        if line.last == 0x0D { line.removeLast() }
+        return line
+    }
+
+    /// Everything that is left.
+    func readAll() throws -> [UInt8] {
+        var all: [UInt8] = []
+        while try fill() {
+            all.append(contentsOf: buffer[start..<end])
+            start = end
+        }
+        return all
+    }
+
+    /// Skips a UTF-8 byte-order mark at the start.
+    func skipByteOrderMark() throws {
+        guard try fill(), end - start >= 3 || atEnd else { return }
+        if end - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
+            start += 3
+        }
+    }
+}

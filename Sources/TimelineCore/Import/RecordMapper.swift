@@ -1,0 +1,213 @@
+/// Turns one CSV/TSV record into the JSON object of an event, following the header and the
+/// `--map`, `--set` and `--title-template` options; `EventJSONDecoder` then checks it.
+struct RecordMapper {
+    /// Where a value goes.
+    enum Target: Equatable {
+        case scalar(String)  // uid, kind, status, title, summary, when, announced
+        case entity(role: String)
+        case tag
+        case source
+        case measure(quantity: String, unit: String)
+        case list(String)  // entities, tags, measures, sources as JSON arrays (what export writes)
+    }
+
+    static let scalarFields = ["uid", "kind", "status", "title", "summary", "when", "announced"]
+    static let listFields = ["entities", "tags", "measures", "sources"]
+    static let fieldHelp = "uid, kind, status, title, summary, when, announced, entity, entity:ROLE, tag, source, measure:QUANTITY:UNIT, entities, tags, measures, sources"
+
+    let header: [String]
+    let columns: [(index: Int, target: Target)]
+    let constants: [(target: Target, value: String)]
+    let titleTemplate: [TemplatePart]?
+    let dateFormat: DayFormat?
+    let nullTokens: Set<String>
+    /// The column each scalar field came from, for error messages.
+    let sourceColumn: [String: String]
+
+    enum TemplatePart: Equatable {
+        case text(String)
+        case column(Int)
+    }
+
+    init(header: [String], options: ImportOptions, fileName: String) throws {
+        let header = header.map { $0.trimmingSpaces() }
+        self.header = header
+        var seenNames = Set<String>()
+        for name in header where !name.isEmpty {
+            guard seenNames.insert(name).inserted else {
+                throw TimelineError(.badData, "\(fileName):1: the header names the column '\(name)' twice.")
+            }
+        }
+        func columnIndex(_ name: String) throws -> Int {
+            guard let index = header.firstIndex(of: name) else {
+                throw TimelineError(.usage, "no column named '\(name)' in \(fileName); its columns are: \(header.joined(separator: ", ")).")
+            }
+            return index
+        }
+        var columns: [(Int, Target)] = []
+        var sourceColumn: [String: String] = [:]
+        let explicitlyMapped = Set(options.mappings.map(\.column))
+        for (index, name) in header.enumerated() where !explicitlyMapped.contains(name) {
+            if Self.scalarFields.contains(name) || Self.listFields.contains(name) {
+                columns.append((index, try Self.target(name)))
+                sourceColumn[name] = name
+            }
+        }
+        for mapping in options.mappings {
+            let index = try columnIndex(mapping.column)
+            let target = try Self.target(mapping.field)
+            columns.append((index, target))
+            if case .scalar(let field) = target { sourceColumn[field] = mapping.column }
+        }
+        self.columns = columns
+        self.sourceColumn = sourceColumn
+        self.constants = try options.constants.map { (try Self.target($0.field), $0.value) }
+        if let template = options.titleTemplate {
+            var parts: [TemplatePart] = []
+            var rest = Substring(template)
+            while let open = rest.firstIndex(of: "{") {
+                if open > rest.startIndex { parts.append(.text(String(rest[..<open]))) }
+                guard let close = rest[open...].firstIndex(of: "}") else {
+                    throw TimelineError(.usage, "--title-template has a '{' with no '}'.")
+                }
+                parts.append(.column(try columnIndex(String(rest[rest.index(after: open)..<close]))))
+                rest = rest[rest.index(after: close)...]
+            }
+            if !rest.isEmpty { parts.append(.text(String(rest))) }
+            titleTemplate = parts
+            sourceColumn["title"] = "--title-template"
+        } else {
+            titleTemplate = nil
+        }
+        dateFormat = options.dateFormat
+        nullTokens = Set(options.nullTokens + [""])
+        // A field nothing provides would fail every record alike: say so once, up front.
+        for field in ["kind", "title", "when"] {
+            let provided = columns.contains { $0.1 == .scalar(field) } || constants.contains { $0.target == .scalar(field) }
+                || (field == "title" && titleTemplate != nil)
+            if !provided {
+                throw TimelineError(.usage, "nothing in \(fileName) gives events their \(field): map a column to it (--map COLUMN=\(field))\(field == "title" ? ", compose it with --title-template" : ""), or give it to every record with --set \(field)=VALUE.")
+            }
+        }
+    }
+
+    /// A field name (`entity:employer`, `measure:employees-laid-off:person`, …) to where its values go.
+    static func target(_ field: String) throws -> Target {
+        let parts = field.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        switch parts[0] {
+        case _ where parts.count == 1 && scalarFields.contains(field): return .scalar(field)
+        case _ where parts.count == 1 && listFields.contains(field): return .list(field)
+        case "entity" where parts.count <= 2:
+            let role = parts.count == 2 ? parts[1] : "subject"
+            guard !role.isEmpty else { break }
+            return .entity(role: role)
+        case "tag" where parts.count == 1: return .tag
+        case "source" where parts.count == 1: return .source
+        case "measure" where parts.count == 3 && !parts[1].isEmpty && !parts[2].isEmpty:
+            return .measure(quantity: parts[1], unit: parts[2])
+        default: break
+        }
+        throw TimelineError(.usage, "'\(field)' is not a field to import into; fields: \(fieldHelp).")
+    }
+
+    /// The event object for one record; a wrong value is an error naming its column.
+    func object(for fields: [String]) throws -> JSONValue {
+        guard fields.count == header.count else {
+            throw RecordError("has \(fields.count) fields where the header has \(header.count)")
+        }
+        var scalars: [String: String] = [:]
+        var entities: [JSONValue] = []
+        var tags: [JSONValue] = []
+        var sources: [JSONValue] = []
+        var measures: [(quantity: String, unit: String, value: String, column: String)] = []
+        var lists: [String: JSONValue] = [:]
+
+        func assign(_ target: Target, _ raw: String, column: String) throws {
+            let value = raw.trimmingSpaces()
+            if nullTokens.contains(value) || nullTokens.contains(raw) { return }
+            switch target {
+            case .scalar(let field):
+                if field == "when" || field == "announced", let dateFormat {
+                    do {
+                        scalars[field] = try dateFormat.day(from: value).iso
+                    } catch let error as TimelineError {
+                        throw RecordError("column '\(column)': \(error.message)")
+                    }
+                } else {
+                    scalars[field] = value
+                }
+            case .entity(let role):
+                entities.append(.object([("name", .string(value)), ("role", .string(role))]))
+            case .tag:
+                tags.append(.string(value))
+            case .source:
+                let key = value.contains("://") ? "url" : "key"
+                sources.append(.object([(key, .string(value))]))
+            case .measure(let quantity, let unit):
+                guard ExactDecimal(value) != nil else {
+                    throw RecordError("column '\(column)': '\(value)' is not a number (digits with an optional '.', no thousands separators)")
+                }
+                measures.append((quantity, unit, value, column))
+            case .list(let field):
+                do {
+                    lists[field] = try JSONParser.parse(value)
+                } catch {
+                    throw RecordError("column '\(column)': \(error.description)")
+                }
+            }
+        }
+
+        for (target, value) in constants {
+            try assign(target, value, column: "--set")
+        }
+        for (index, target) in columns {
+            try assign(target, fields[index], column: header[index])
+        }
+        if let titleTemplate {
+            var title = ""
+            for part in titleTemplate {
+                switch part {
+                case .text(let text): title += text
+                case .column(let index):
+                    let value = fields[index].trimmingSpaces()
+                    if !nullTokens.contains(value) { title += value }
+                }
+            }
+            scalars["title"] = title.split(whereSeparator: { $0 == " " }).joined(separator: " ")
+        }
+        var members: [(String, JSONValue)] = []
+        for field in Self.scalarFields {
+            if let value = scalars[field] { members.append((field, .string(value))) }
+        }
+        let firstEntity = entities.first?["name"]
+        let firstSource = sources.first.flatMap { $0["url"] ?? $0["key"] }
+        var measureValues = measures.map { measure -> JSONValue in
+            .object([("quantity", .string(measure.quantity)), ("value", .string(measure.value)), ("unit", .string(measure.unit)),
+                     ("entity", firstEntity ?? .null), ("source", firstSource ?? .null)])
+        }
+        if case .array(let listed)? = lists["measures"] { measureValues = listed + measureValues }
+        members.append(("entities", Self.merged(lists["entities"], entities)))
+        members.append(("tags", Self.merged(lists["tags"], tags)))
+        members.append(("measures", .array(measureValues)))
+        members.append(("sources", Self.merged(lists["sources"], sources)))
+        return .object(members)
+    }
+
+    private static func merged(_ listed: JSONValue?, _ mapped: [JSONValue]) -> JSONValue {
+        if case .array(let values)? = listed { return .array(values + mapped) }
+        if let listed, mapped.isEmpty { return listed }  // the wrong type: the decoder names it
+        return .array(mapped)
+    }
+
+    /// For an error on a decoded field: the column it came from.
+    func column(forField field: String) -> String? {
+        let base = String(field.prefix { $0 != "[" && $0 != "." })
+        return sourceColumn[base] ?? (Self.listFields.contains(base) && header.contains(base) ? base : nil)
+    }
+}
+
+/// A record that cannot become an event, and why.
+struct RecordError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
