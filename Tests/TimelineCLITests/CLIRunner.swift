@@ -75,3 +75,26 @@ final class TemporaryFolder {
 
     func bytes(_ name: String) throws -> Data { try Data(contentsOf: url.appendingPathComponent(name)) }
 }
+
+/// The repository's own Migrations/ and Seeds/, which the binary embeds.
+enum RepositoryFiles {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `(kind, version, name)` of every file, migrations first, in version order.
+    static var all: [(kind: String, version: Int, name: String)] {
+        var files: [(String, Int, String)] = []
+        for (kind, folder) in [("migration", "Migrations"), ("seed", "Seeds")] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let stem = name.split(separator: ".")[0]
+                let parts = stem.split(separator: "_", maxSplits: 1)
+                files.append((kind, Int(parts[0])!, String(parts[1])))
+            }
+        }
+        return files
+    }
+
+    static func fixture(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
+    }
+}

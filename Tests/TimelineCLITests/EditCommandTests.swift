@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@Suite struct EditCommandTests {
+    let folder: TemporaryFolder
+    var db: String { folder.path("timeline.sqlite") }
+
+    init() throws {
+        folder = try TemporaryFolder()
+    }
+
+    func show(_ uid: String) throws -> [String: Any] {
+        let result = try CLI.run(["show", uid, "--db", db, "--format", "json"])
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+
+    @Test func addMakesAReadableUIDAndTakesEveryDateForm() throws {
+        let arguments = ["add", "--db", db, "--kind", "layoff", "--date", "1er décembre 2022", "--announced", "8 Sep 2022",
+                         "--title", "A test layoff", "--entity", "Amazon Care:employer", "--entity", "Nouvelle Société",
+                         "--measure", "employees-laid-off=12:person@amazon-care", "--source", "https://example.org/a",
+                         "--quote", "douze employés", "--quote-lang", "fr", "--published", "2022-09-09"]
+        let first = try CLI.run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == "Added amazon-care-layoff-2022-12-01-2\n", "the seed holds the plain stem")
+        let event = try show("amazon-care-layoff-2022-12-01-2")
+        #expect(event["when"] as? String == "2022-12-01")
+        #expect(event["announced"] as? String == "2022-09-08")
+        let entities = try #require(event["entities"] as? [[String: Any]])
+        #expect(entities.map { $0["slug"] as? String } == ["amazon-care", "nouvelle-societe"])
+        let sources = try #require(event["sources"] as? [[String: Any]])
+        #expect(sources.first?["quote"] as? String == "douze employés")
+        #expect(sources.first?["publisher"] as? String == "example.org")
+        let measures = try #require(event["measures"] as? [[String: Any]])
+        #expect(measures.first?["source"] as? String == sources.first?["key"] as? String, "the figure comes from the source given with it")
+        #expect(try CLI.run(arguments).stdout == "Added amazon-care-layoff-2022-12-01-3\n")
+    }
+
+    @Test func addRefusesBadInput() throws {
+        let unknownKind = try CLI.run(["add", "--db", db, "--kind", "layof", "--date", "2022", "--title", "x"])
+        #expect(unknownKind.status == 64)
+        #expect(unknownKind.stderr.contains("known kinds"))
+        let badDate = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2022-02-30", "--title", "x"])
+        #expect(badDate.status == 64)
+        #expect(badDate.stderr.contains("--date '2022-02-30'"))
+        let badMeasure = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2022", "--title", "x", "--measure", "cut=many:person"])
+        #expect(badMeasure.status == 64)
+        #expect(badMeasure.stderr.contains("--measure 'cut=many:person'"))
+        let missing = try CLI.run(["add", "--db", db, "--kind", "layoff", "--title", "x"])
+        #expect(missing.status == 64)
+    }
+
+    @Test func editKeepsHistoryAndAsOfAnswersFromIt() throws {
+        try CLI.run(["list", "--db", db])
+        let uid = "care-medical-layoff-2022-12-01"
+        let edited = try CLI.run(["edit", uid, "--db", db, "--status", "occurred", "--title", "Care Medical cut 236 positions"],
+                                 environment: ["TIMELINE_NOW": "2030-01-01T00:00:00.000Z"])
+        #expect(edited.stdout == "Updated \(uid)\n")
+        #expect(try show(uid)["status"] as? String == "occurred")
+        let unchanged = try CLI.run(["edit", uid, "--db", db, "--status", "occurred"])
+        #expect(unchanged.stdout == "Unchanged \(uid)\n")
+
+        func listed(asOf: String) throws -> [[String: Any]] {
+            let result = try CLI.run(["list", "--db", db, "--format", "json", "--entity", "care-medical", "--as-of", asOf])
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        }
+        #expect(try listed(asOf: "2029-12-31").first?["status"] as? String == "planned", "before the edit")
+        #expect(try listed(asOf: "2030-01-02").first?["status"] as? String == "occurred", "after the edit")
+        #expect(try listed(asOf: "2022-09-20").first?["status"] as? String == "planned", "as first reported")
+
+        let removed = try CLI.run(["remove", uid, "--db", db], environment: ["TIMELINE_NOW": "2030-02-01T00:00:00.000Z"])
+        #expect(removed.stdout == "Removed \(uid)\n")
+        #expect(try CLI.run(["show", uid, "--db", db]).status == 66)
+        #expect(try listed(asOf: "2030-01-15").first?["title"] as? String == "Care Medical cut 236 positions", "still answered before the removal")
+        #expect(try listed(asOf: "2030-02-02").isEmpty)
+    }
+
+    @Test func editAndRemoveOfAnUnknownUIDAreMissingInput() throws {
+        #expect(try CLI.run(["edit", "nope", "--db", db, "--title", "x"]).status == 66)
+        #expect(try CLI.run(["remove", "nope", "--db", db]).status == 66)
+    }
+
+    @Test func globalDatabaseOptionBeforeTheCommand() throws {
+        let result = try CLI.run(["--db", db, "list", "--format", "tsv"])
+        #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: db))
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+
+@Suite struct ImportCommandTests {
+    let folder: TemporaryFolder
+    var db: String { folder.path("timeline.sqlite") }
+
+    init() throws {
+        folder = try TemporaryFolder()
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = folder.path(name)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// The README's worked example.
+    static let layoffsArguments = [
+        "--set", "kind=layoff", "--map", "company=entity:employer", "--map", "date=when", "--date-format", "m/d/yyyy",
+        "--null", "NULL", "--map", "total_laid_off=measure:employees-laid-off:person",
+        "--map", "percentage_laid_off=measure:workforce-share-laid-off:fraction", "--map", "country=tag",
+        "--title-template", "{company} lays off {total_laid_off}",
+    ]
+
+    @Test func layoffsSpreadsheetIsAllOrNothing() throws {
+        try CLI.run(["list", "--db", db])
+        let before = try folder.bytes("timeline.sqlite")
+        let result = try CLI.run(["import", RepositoryFiles.fixture("layoffs.csv"), "--db", db] + Self.layoffsArguments)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("layoffs.csv:8: column 'date' is empty, and an event needs a when"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(try folder.bytes("timeline.sqlite") == before, "nothing written")
+    }
+
+    @Test func layoffsSpreadsheetWithSkipInvalid() throws {
+        let first = try CLI.run(["import", RepositoryFiles.fixture("layoffs.csv"), "--db", db, "--skip-invalid"] + Self.layoffsArguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("5 added, 0 updated, 1 unchanged, 2 rejected"))
+        #expect(first.stderr.contains("layoffs.csv:8: column 'date' is empty"))
+        #expect(first.stderr.contains("layoffs.csv:9: column 'date': '2/29/2023' is not a date: month 2 of 2023 has 28 days"))
+
+        let again = try CLI.run(["import", RepositoryFiles.fixture("layoffs.csv"), "--db", db, "--skip-invalid"] + Self.layoffsArguments)
+        #expect(again.stdout.contains("0 added, 0 updated, 6 unchanged, 2 rejected"), "re-importing changes nothing")
+
+        let events = try jsonEvents(["--kind", "layoff", "--from", "2022-12-15"])
+        let titles = events.compactMap { $0["title"] as? String }
+        #expect(titles.contains("Initech, Inc. lays off 45"), "quoted commas")
+        #expect(titles.contains("Acme Robotics lays off"), "a NULL figure leaves no trace")
+        #expect(titles.filter { $0.hasPrefix("Globex lays off") }.count == 2, "two layoffs on one day with different figures are two events")
+        let amazon = try #require(events.first { $0["title"] as? String == "Amazon lays off 18000" })
+        #expect(amazon["when"] as? String == "2023-01-04")
+        #expect((amazon["entities"] as? [[String: Any]])?.first?["slug"] as? String == "amazon", "Amazon is the seed's entity")
+        #expect((amazon["tags"] as? [String]) == ["United States"])
+        let measures = try #require(amazon["measures"] as? [[String: Any]])
+        #expect(measures.map { $0["value"] as? String } == ["18000", "0.01"])
+    }
+
+    @Test func dryRunWritesNothing() throws {
+        try CLI.run(["list", "--db", db])
+        let before = try folder.bytes("timeline.sqlite")
+        let result = try CLI.run(["import", RepositoryFiles.fixture("layoffs.csv"), "--db", db, "--skip-invalid", "--dry-run"] + Self.layoffsArguments)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("would add 5"))
+        #expect(try folder.bytes("timeline.sqlite") == before)
+    }
+
+    func jsonEvents(_ arguments: [String], database: String? = nil) throws -> [[String: Any]] {
+        let result = try CLI.run(["list", "--db", database ?? db, "--format", "json"] + arguments)
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    }
+
+    @Test(arguments: ["ndjson", "json", "csv", "tsv"])
+    func exportImportExportIsByteIdentical(format: String) throws {
+        let source = folder.path("source.sqlite")
+        _ = try CLI.run(["import", RepositoryFiles.fixture("layoffs.csv"), "--db", source, "--skip-invalid"] + Self.layoffsArguments)
+        let quirky = try write("quirky.ndjson", #"{"kind":"other","title":"Quote \" tab\t newline\n emoji 🙂 שלום","when":"2019~","summary":"x, \"y\"","tags":["a;b"],"measures":[{"quantity":"value","value":"0.000000000000000000001","unit":"USD"}]}"# + "\n")
+        #expect(try CLI.run(["import", quirky, "--db", source]).status == 0)
+        let first = folder.path("first.\(format)")
+        #expect(try CLI.run(["export", "--format", format, "--db", source, "--output", first]).status == 0)
+
+        let empty = folder.path("empty.sqlite")
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", empty]).status == 0)
+        #expect(try CLI.run(["list", "--db", empty]).stdout == "No events match.\n")
+        let imported = try CLI.run(["import", first, "--db", empty])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let second = folder.path("second.\(format)")
+        #expect(try CLI.run(["export", "--format", format, "--db", empty, "--output", second]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: second)) == Data(contentsOf: URL(fileURLWithPath: first)))
+    }
+
+    @Test func csvDialectEdgeCases() throws {
+        let text = "\u{FEFF}kind,title,when,summary\r\n"
+            + "launch,\"Two\r\nlines, a comma and \"\"quotes\"\"\",2020-02-29,\r\n"
+            + "launch,plain,Q2 2022,\"é « » 🙂\"\r\n"
+            + "\r\n"
+        let path = try write("edge.csv", text)
+        let result = try CLI.run(["import", path, "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        let events = try jsonEvents(["--kind", "launch", "--from", "2020"])
+        #expect(events.contains { $0["title"] as? String == "Two\r\nlines, a comma and \"quotes\"" && $0["when"] as? String == "2020-02-29" })
+        #expect(events.contains { $0["title"] as? String == "plain" && $0["when"] as? String == "2022-34" && $0["summary"] as? String == "é « » 🙂" })
+    }
+
+    @Test func unbalancedQuoteNamesTheLine() throws {
+        let path = try write("bad.csv", "kind,title,when\nlaunch,ok,2020\nlaunch,\"never closed,2020\nlaunch,x,2021\n")
+        let result = try CLI.run(["import", path, "--db", db])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("bad.csv:3: a quoted field opened on this line is never closed"))
+    }
+
+    @Test func wrongFieldCountNamesTheLine() throws {
+        let path = try write("short.csv", "kind,title,when\nlaunch,ok,2020\nlaunch,missing\n")
+        let result = try CLI.run(["import", path, "--db", db])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("short.csv:3: has 2 fields where the header has 3"))
+    }
+
+    @Test func jsonOfTheWrongTypeNamesTheField() throws {
+        let path = try write("types.ndjson", "{\"kind\":\"launch\",\"title\":\"fine\",\"when\":\"2020\"}\n{\"kind\":5,\"title\":\"x\",\"when\":\"2020\"}\n")
+        let result = try CLI.run(["import", path, "--db", db])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("types.ndjson:2: field 'kind': expected a string, found a number"))
+        #expect(try jsonEvents(["--search", "fine"]).isEmpty, "the good first line was not written either")
+    }
+
+    @Test func brokenJSONNamesTheLine() throws {
+        let path = try write("broken.json", "[\n  {\"kind\":\"launch\",\"title\":\"a\",\"when\":\"2020\"},\n  {\"kind\":\"launch\" \"title\":\"b\"}\n]\n")
+        let result = try CLI.run(["import", path, "--db", db])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("broken.json:3: invalid JSON"))
+    }
+
+    @Test func duplicateUIDWithDifferentContentInOneFileIsRefused() throws {
+        let path = try write("dup.ndjson", """
+            {"uid":"x-1","kind":"launch","title":"first","when":"2020"}
+            {"uid":"x-1","kind":"launch","title":"second","when":"2020"}
+
+            """)
+        let result = try CLI.run(["import", path, "--db", db])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("dup.ndjson:2: the uid 'x-1' appears earlier in this file with different content"))
+    }
+
+    @Test func changedRowUpdatesAndKeepsHistory() throws {
+        let first = try write("v1.ndjson", #"{"uid":"acme-cut","kind":"layoff","title":"Acme cuts 50","when":"2025-12-01","sources":[{"url":"https://example.org/a","publisher":"Example","published":"2025-12-02","language":"en"}]}"# + "\n")
+        let second = try write("v2.ndjson", #"{"uid":"acme-cut","kind":"layoff","title":"Acme cuts 80","when":"2025-12-01","sources":[{"url":"https://example.org/a"}]}"# + "\n")
+        #expect(try CLI.run(["import", first, "--db", db], environment: ["TIMELINE_NOW": "2026-01-10T00:00:00.000Z"]).stdout.contains("1 added"))
+        #expect(try CLI.run(["import", second, "--db", db], environment: ["TIMELINE_NOW": "2026-02-10T00:00:00.000Z"]).stdout.contains("1 updated"))
+        #expect(try jsonEvents(["--search", "acme"]).first?["title"] as? String == "Acme cuts 80")
+        #expect(try jsonEvents(["--search", "acme", "--as-of", "2026-01-20"]).first?["title"] as? String == "Acme cuts 50")
+        #expect(try jsonEvents(["--search", "acme", "--as-of", "2026-02-20"]).first?["title"] as? String == "Acme cuts 80")
+    }
+
+    @Test func standardInput() throws {
+        let result = try CLI.run(["import", "-", "--format", "ndjson", "--db", db],
+                                 stdin: Data(#"{"kind":"launch","title":"from stdin","when":"2021"}"#.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try jsonEvents(["--search", "stdin"]).count == 1)
+    }
+
+    @Test func unknownColumnIsAUsageErrorListingTheColumns() throws {
+        let result = try CLI.run(["import", RepositoryFiles.fixture("layoffs.csv"), "--db", db, "--map", "firm=entity", "--set", "kind=layoff"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("no column named 'firm'"))
+        #expect(result.stderr.contains("total_laid_off"))
+    }
+
+    @Test func missingFileIsMissingInput() throws {
+        let result = try CLI.run(["import", folder.path("nope.csv"), "--db", db])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("nope.csv"))
+    }
+}
