@@ -9,12 +9,17 @@ extension Timeline {
             discussion: """
                 --format sql writes the whole database (schema, data and migration history) as SQL that \
                 the sqlite3 shell replays: `sqlite3 copy.sqlite < dump.sql` gives a database timeline opens \
-                as it is. The other formats write the events list's filters select, with every field.
+                as it is; --dialect postgresql writes schema and data for psql instead. The other formats \
+                write the events list's filters select: json, ndjson, csv and tsv with every field (they \
+                import back unchanged), timelinejs for the TimelineJS viewer, markdown as a readable \
+                chronology grouped by year with footnoted sources.
                 A file given with --output is written to a temporary file and renamed into place only when complete.
 
                 Examples:
                   timeline export --format sql --output timeline.sql
                   timeline export --format csv --kind layoff --output layoffs.csv
+                  timeline export --format timelinejs --group entity --output timeline.json
+                  timeline export --format markdown --from 2022 --output chronology.md
                 """
         )
 
@@ -35,8 +40,14 @@ extension Timeline {
             case sqlite, postgresql
         }
 
+        @Option(help: ArgumentHelp("With --format timelinejs: group slides by kind (default) or entity.", valueName: "group"))
+        var group: TimelineJSWriter.Grouping = .kind
+
+        @Option(help: ArgumentHelp("The language dates are written in (timelinejs, markdown): en or fr.", valueName: "lang"))
+        var lang: DateDisplayLanguage = .english
+
         enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-            case sql, json, ndjson, csv, tsv, markdown
+            case sql, json, ndjson, csv, tsv, timelinejs, markdown
         }
 
         func run() throws {
@@ -56,7 +67,12 @@ extension Timeline {
                 case .sql:
                     try store.exportSQL(to: destination)
                 default:
-                    let writer = EventListWriter(format: OutputFormat(rawValue: format.rawValue)!, output: destination)
+                    let writer: EventStreamWriter
+                    switch format {
+                    case .timelinejs: writer = TimelineJSWriter(output: destination, grouping: group, language: lang)
+                    case .markdown: writer = MarkdownChronologyWriter(output: destination, language: lang)
+                    default: writer = EventListWriter(format: OutputFormat(rawValue: format.rawValue)!, output: destination, language: lang)
+                    }
                     try writer.begin()
                     try store.forEachEvent(matching: query) { try writer.write($0) }
                     try writer.end()
@@ -65,3 +81,5 @@ extension Timeline {
         }
     }
 }
+
+extension TimelineJSWriter.Grouping: ExpressibleByArgument {}

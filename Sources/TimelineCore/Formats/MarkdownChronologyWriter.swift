@@ -1,0 +1,97 @@
+/// A readable chronology in Markdown: events grouped by year, dates at their precision, figures,
+/// and the sources as footnotes with their quotes in their own language.
+public final class MarkdownChronologyWriter: EventStreamWriter {
+    private let output: TextOutput
+    private let language: DateDisplayLanguage
+    private let heading: String
+    private var currentGroup: String?
+    private var footnotes: [String] = []
+    private var footnoteNumbers: [String: Int] = [:]
+
+    public init(output: TextOutput, language: DateDisplayLanguage = .english, heading: String = "Timeline") {
+        self.output = output
+        self.language = language
+        self.heading = heading
+    }
+
+    public func begin() throws {
+        try output.write("# \(heading)\n")
+    }
+
+    public func write(_ event: Event) throws {
+        let group = event.when.earliest.map { String($0.year) } ?? (language == .french ? "Sans date de début" : "Open start")
+        if group != currentGroup {
+            try output.write("\n## \(group)\n\n")
+            currentGroup = group
+        }
+        var text = "- **\(escape(event.when.display(language)))** — \(escape(event.title))"
+        var details: [String] = []
+        if event.status != .occurred { details.append(event.status.rawValue) }
+        if let announced = event.announced { details.append("announced \(announced.display(language))") }
+        if !details.isEmpty { text += " (\(details.joined(separator: "; ")))" }
+        text += footnoteReferences(event)
+        text += "\n"
+        if let summary = event.summary {
+            text += "  " + escape(summary).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  ") + "\n"
+        }
+        if !event.measures.isEmpty {
+            text += "  Figures: " + event.measures.map { measure in
+                var figure = "\(measure.quantity) \(measure.display())"
+                if let entity = measure.entity { figure += " (\(entity))" }
+                return escape(figure)
+            }.joined(separator: "; ") + "\n"
+        }
+        try output.write(text)
+    }
+
+    public func end() throws {
+        if currentGroup == nil { try output.write("\nNo events match.\n") }
+        if !footnotes.isEmpty {
+            try output.write("\n" + footnotes.joined(separator: "\n") + "\n")
+        }
+        try output.finish()
+    }
+
+    /// `[^1][^2]`: one footnote per distinct citation, numbered in order of first use.
+    private func footnoteReferences(_ event: Event) -> String {
+        var references = ""
+        for citation in event.citations {
+            let note = footnoteText(citation)
+            let number: Int
+            if let existing = footnoteNumbers[note] {
+                number = existing
+            } else {
+                number = footnotes.count + 1
+                footnoteNumbers[note] = number
+                footnotes.append("[^\(number)]: " + note)
+            }
+            references += "[^\(number)]"
+        }
+        return references
+    }
+
+    private func footnoteText(_ citation: Citation) -> String {
+        let source = citation.source
+        var text = source.url.map { "[\(escape(source.publisher))](\($0))" } ?? escape(source.publisher)
+        if let title = source.title { text += ", “\(escape(title))”" }
+        text += ", " + (source.published.map { $0.display(language) } ?? "undated")
+        if citation.stance != .supports { text += " — **\(citation.stance.rawValue)**" }
+        if let quote = citation.quote {
+            text += ": « \(escape(quote)) »"
+            if let language = citation.quoteLanguage { text += " (\(language))" }
+            if let translation = citation.translation { text += " — “\(escape(translation))”" }
+        }
+        if let note = citation.note { text += ". " + escape(note) }
+        return text.split(separator: "\n").joined(separator: " ")
+    }
+
+    /// Characters that Markdown would read as formatting.
+    private func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\`*_[]<>|".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}

@@ -1,0 +1,143 @@
+/// TimelineJS3 JSON (`{"title": …, "events": […]}`), for the TimelineJS viewer.
+///
+/// Dates carry only the parts their precision knows: a month-precise event has a year and a month,
+/// a quarter or season spans from its first to its last month, an interval from its start to its end.
+public final class TimelineJSWriter: EventStreamWriter {
+    public enum Grouping: String, Sendable, CaseIterable {
+        case kind, entity
+    }
+
+    private let output: TextOutput
+    private let grouping: Grouping
+    private let language: DateDisplayLanguage
+    private let headline: String
+    private var count = 0
+
+    public init(output: TextOutput, grouping: Grouping = .kind, language: DateDisplayLanguage = .english,
+                headline: String = "Timeline") {
+        self.output = output
+        self.grouping = grouping
+        self.language = language
+        self.headline = headline
+    }
+
+    public func begin() throws {
+        var title = JSONText()
+        title.beginObject()
+        title.key("text")
+        title.beginObject()
+        title.field("headline", headline)
+        title.endObject()
+        title.endObject()
+        try output.write("{\"title\":" + title.text + ",\"events\":[")
+    }
+
+    public func write(_ event: Event) throws {
+        var json = JSONText()
+        json.beginObject()
+        json.field("unique_id", event.uid)
+        let (start, end) = Self.dateParts(event.when)
+        if let start {
+            json.key("start_date")
+            Self.append(start, to: &json)
+        }
+        if let end {
+            json.key("end_date")
+            Self.append(end, to: &json)
+        }
+        json.field("display_date", event.when.display(language))
+        json.key("text")
+        json.beginObject()
+        json.field("headline", event.title)
+        json.field("text", Self.html(event, language: language))
+        json.endObject()
+        switch grouping {
+        case .kind: json.field("group", event.kind)
+        case .entity: json.field("group", event.entities.first?.name ?? "")
+        }
+        json.endObject()
+        try output.write((count == 0 ? "\n" : ",\n") + json.text)
+        count += 1
+    }
+
+    public func end() throws {
+        try output.write(count == 0 ? "]}\n" : "\n]}\n")
+        try output.finish()
+    }
+
+    /// The parts of a TimelineJS date: year, and month and day where known.
+    struct DateParts: Equatable {
+        var year: Int
+        var month: Int?
+        var day: Int?
+    }
+
+    static func dateParts(_ date: TimelineDate) -> (start: DateParts?, end: DateParts?) {
+        if date.isInterval {
+            let start = date.start.flatMap { dateParts($0).start } ?? date.end.flatMap { dateParts($0).start }
+            let end = date.end.flatMap { side -> DateParts? in let parts = dateParts(side); return parts.end ?? parts.start }
+            return (start, date.start == nil ? nil : end)
+        }
+        guard let earliest = date.earliest, let latest = date.latest else { return (nil, nil) }
+        switch date.precision {
+        case .day:
+            return (DateParts(year: earliest.year, month: earliest.month, day: earliest.day), nil)
+        case .month:
+            return (DateParts(year: earliest.year, month: earliest.month), nil)
+        case .season, .quarter, .halfYear:
+            return (DateParts(year: earliest.year, month: earliest.month), DateParts(year: latest.year, month: latest.month))
+        case .year:
+            return (DateParts(year: earliest.year), nil)
+        case .decade, .century, .interval:
+            return (DateParts(year: earliest.year), DateParts(year: latest.year))
+        }
+    }
+
+    private static func append(_ parts: DateParts, to json: inout JSONText) {
+        json.beginObject()
+        json.field("year", String(parts.year))
+        if let month = parts.month { json.field("month", String(month)) }
+        if let day = parts.day { json.field("day", String(day)) }
+        json.endObject()
+    }
+
+    /// The slide's text: summary, figures, and the sources as links with their quotes.
+    static func html(_ event: Event, language: DateDisplayLanguage) -> String {
+        var html = ""
+        if let summary = event.summary { html += "<p>" + escape(summary) + "</p>" }
+        if !event.measures.isEmpty {
+            html += "<p>" + event.measures.map { escape($0.display()) }.joined(separator: "; ") + "</p>"
+        }
+        if !event.citations.isEmpty {
+            html += "<p>Sources:</p><ul>"
+            for citation in event.citations {
+                let source = citation.source
+                var item = escape(source.publisher)
+                if let url = source.url { item = "<a href=\"\(escape(url))\">\(item)</a>" }
+                if let published = source.published { item += ", " + escape(published.display(language)) }
+                if citation.stance != .supports { item += " (" + citation.stance.rawValue + ")" }
+                if let quote = citation.quote {
+                    let lang = citation.quoteLanguage.map { " lang=\"\(escape($0))\"" } ?? ""
+                    item += ": <q\(lang)>" + escape(quote) + "</q>"
+                }
+                html += "<li>" + item + "</li>"
+            }
+            html += "</ul>"
+        }
+        return html
+    }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
