@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@Suite struct ExportFormatTests {
+    let folder: TemporaryFolder
+    var db: String { folder.path("timeline.sqlite") }
+
+    init() throws {
+        folder = try TemporaryFolder()
+    }
+
+    @Test func timelineJSCarriesOnlyTheDatePartsThePrecisionKnows() throws {
+        let result = try CLI.run(["export", "--format", "timelinejs", "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let events = try #require(document["events"] as? [[String: Any]])
+        #expect(events.count == 15)
+        #expect(Set(events.compactMap { $0["unique_id"] as? String }).count == 15, "every event once")
+        func event(_ uid: String) throws -> [String: Any] { try #require(events.first { $0["unique_id"] as? String == uid }) }
+
+        let launch = try event("amazon-care-launch-2019-09")
+        #expect(launch["start_date"] as? [String: String] == ["year": "2019", "month": "9"])
+        #expect(launch["end_date"] == nil)
+        #expect(launch["display_date"] as? String == "Sep 2019")
+        #expect(launch["group"] as? String == "launch")
+
+        let layoff = try event("amazon-care-layoff-2022-12-01")
+        #expect(layoff["start_date"] as? [String: String] == ["year": "2022", "month": "12", "day": "1"])
+
+        let headcount = try event("amazon-headcount-change-2022-q2")
+        #expect(headcount["start_date"] as? [String: String] == ["year": "2022", "month": "4"])
+        #expect(headcount["end_date"] as? [String: String] == ["year": "2022", "month": "6"])
+
+        let year = try event("amazon-care-expansion-2022")
+        #expect(year["start_date"] as? [String: String] == ["year": "2022"])
+
+        let text = try #require((layoff["text"] as? [String: String])?["text"])
+        #expect(text.contains("<a href=\"https://siecledigital.fr/2022/09/12/amazon-suppression-emplois-sante/\">Siècle Digital</a>"))
+        #expect(text.contains("<q lang=\"fr\">environ 159 employés"))
+    }
+
+    @Test func timelineJSGroupsByEntity() throws {
+        let result = try CLI.run(["export", "--format", "timelinejs", "--group", "entity", "--kind", "layoff", "--db", db])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let groups = (document["events"] as? [[String: Any]])?.compactMap { $0["group"] as? String }
+        #expect(groups == ["Amazon Care", "Care Medical"])
+    }
+
+    @Test func markdownIsAChronologyWithFootnotedSources() throws {
+        let result = try CLI.run(["export", "--format", "markdown", "--db", db, "--output", folder.path("timeline.md")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = String(decoding: try folder.bytes("timeline.md"), as: UTF8.self)
+        #expect(text.hasPrefix("# Timeline\n"))
+        for year in ["## 2019", "## 2021", "## 2022", "## 2023"] { #expect(text.contains(year)) }
+        #expect(text.range(of: "## 2019")!.lowerBound < text.range(of: "## 2023")!.lowerBound)
+        #expect(text.contains("- **Q2 2022** — Amazon's headcount falls by 99,000"))
+        #expect(text.contains("Figures: employees-laid-off 159 person (amazon-care)"))
+        #expect(text.contains("« Malgré des efforts, nous avons déterminé qu'Amazon Care n'était pas la bonne solution à long terme pour nos entreprises clientes » (fr)"))
+        #expect(text.contains("— **contradicts**"))
+        let references = text.components(separatedBy: "\n").filter { $0.hasPrefix("[^") }
+        #expect(!references.isEmpty)
+        #expect(references.allSatisfy { line in text.contains(String(line.prefix { $0 != ":" })) })
+    }
+
+    @Test func frenchDates() throws {
+        let result = try CLI.run(["export", "--format", "markdown", "--lang", "fr", "--kind", "headcount-change", "--db", db])
+        #expect(result.stdout.contains("**T2 2022**"))
+    }
+
+    @Test func exportToAFileIsAtomic() throws {
+        let target = folder.path("out.json")
+        try Data("previous".utf8).write(to: URL(fileURLWithPath: target))
+        let failed = try CLI.run(["export", "--format", "json", "--kind", "nope", "--db", db, "--output", target])
+        #expect(failed.status == 64)
+        #expect(try folder.bytes("out.json") == Data("previous".utf8), "a failed export leaves the old file")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+        #expect(try CLI.run(["export", "--format", "json", "--db", db, "--output", target]).status == 0)
+        #expect(try JSONSerialization.jsonObject(with: try folder.bytes("out.json")) is [Any])
+    }
+}
