@@ -12,16 +12,19 @@ struct EmbedFilesPlugin: BuildToolPlugin {
         var inputs: [URL] = []
         for (kind, folder) in [("migration", "Migrations"), ("seed", "Seeds")] {
             let directory = root.appending(path: folder)
+            // The tool lists the folder itself, and the folder is an input: a file added after the
+            // build plan was made is still embedded on the next build.
+            arguments += [kind, directory.path]
+            // A trailing slash makes the build system watch the folder's listing, not just its date.
+            inputs.append(URL(fileURLWithPath: directory.path + "/", isDirectory: true))
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
             for name in names.sorted() where !name.hasPrefix(".") {
-                let file = directory.appending(path: name)
-                inputs.append(file)
-                arguments += [kind, file.path]
+                inputs.append(directory.appending(path: name))
             }
         }
         return [
             .buildCommand(
-                displayName: "Embedding \(inputs.count) migration and seed files",
+                displayName: "Embedding Migrations/ and Seeds/",
                 executable: try context.tool(named: "EmbedFilesTool").url,
                 arguments: arguments,
                 inputFiles: inputs,

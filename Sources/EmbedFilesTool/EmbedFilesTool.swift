@@ -3,23 +3,27 @@ import MigrationRunner
 
 /// Writes migration and seed files into a Swift source file as string constants.
 ///
-/// Usage: EmbedFilesTool OUTPUT (KIND PATH)...; KIND is `migration` or `seed`. File names and
+/// Usage: EmbedFilesTool OUTPUT (KIND FOLDER)...; KIND is `migration` or `seed`. File names and
 /// versions are checked here, so a badly named or duplicate file fails the build, not a user's run.
 @main
 enum EmbedFilesTool {
     static func main() {
         var arguments = CommandLine.arguments.dropFirst()
         guard let output = arguments.popFirst(), arguments.count % 2 == 0 else {
-            fail("usage: EmbedFilesTool OUTPUT (migration|seed PATH)...")
+            fail("usage: EmbedFilesTool OUTPUT (migration|seed FOLDER)...")
         }
         var files: [MigrationFile] = []
-        while let kindText = arguments.popFirst(), let path = arguments.popFirst() {
+        while let kindText = arguments.popFirst(), let folder = arguments.popFirst() {
             guard let kind = MigrationFile.Kind(rawValue: kindText) else { fail("unknown kind \(kindText)") }
-            guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
-            do {
-                files.append(try MigrationFile(kind: kind, fileName: URL(fileURLWithPath: path).lastPathComponent, contents: [UInt8](data)))
-            } catch {
-                fail("\(path): \(error)")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let path = folder + "/" + name
+                guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+                do {
+                    files.append(try MigrationFile(kind: kind, fileName: name, contents: [UInt8](data)))
+                } catch {
+                    fail("\(path): \(error)")
+                }
             }
         }
         let set: MigrationSet

@@ -19,6 +19,11 @@ enum DelimitedText {
         var line = ""
         for (index, field) in fields.enumerated() {
             if index > 0 { line += "\t" }
+            // Most fields need no escaping: copy them whole.
+            if !field.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: "\\") }) {
+                line += field
+                continue
+            }
             for character in field.unicodeScalars {
                 switch character {
                 case "\t": line += "\\t"

@@ -74,6 +74,12 @@ struct JSONText {
 
     static func appendString(_ value: String, to text: inout String) {
         text += "\""
+        // Most strings need no escaping: copy them whole. (U+2028 and U+2029 start with 0xE2.)
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F || $0 == 0xE2 }) {
+            text += value
+            text += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": text += "\\\""
