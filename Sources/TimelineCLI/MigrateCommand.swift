@@ -79,7 +79,11 @@ extension Timeline.Migrate {
             abstract: "Show each migration and seed with its state: applied, pending, changed or unknown.",
             discussion: """
                 changed: applied, but the file differs from what was applied. unknown: applied, but this \
-                version of timeline has no such file (the database is newer).
+                version of timeline has no such file (the database is newer). skipped: a data set left out \
+                with --skip-seeds.
+
+                Example:
+                  timeline migrate status --format json
                 """
         )
 
@@ -103,7 +107,12 @@ extension Timeline.Migrate {
         static let configuration = CommandConfiguration(
             commandName: "validate",
             abstract: "Exit 0 only when every applied file matches this binary and nothing is pending.",
-            discussion: "Exit 65 names the first file that differs, is unknown or is pending."
+            discussion: """
+                Exit 65 names the first file that differs, is unknown or is pending.
+
+                Example:
+                  timeline migrate validate && echo "up to date"
+                """
         )
 
         @OptionGroup var global: GlobalOptions

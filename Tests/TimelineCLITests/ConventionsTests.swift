@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// The conventions of a command-line tool: version, completions, help with examples.
+@Suite struct ConventionsTests {
+    @Test func version() throws {
+        let result = try CLI.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: ".").count == 3)
+    }
+
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScriptsKnowTheCommands(shell: String) throws {
+        let result = try CLI.run(["--generate-completion-script", shell])
+        #expect(result.status == 0)
+        for command in ["list", "show", "import", "export", "migrate", "stats"] {
+            #expect(result.stdout.contains(command), "\(shell) completes \(command)")
+        }
+    }
+
+    @Test(arguments: ["list", "show", "date", "stats", "add", "edit", "remove", "import", "export", "migrate apply",
+                      "migrate status"])
+    func everyCommandHasHelpWithAnExample(command: String) throws {
+        let result = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("OVERVIEW:"))
+        #expect(result.stdout.contains("Example"), "\(command) --help shows an example")
+    }
+
+    @Test func usageErrorsExit64() throws {
+        let result = try CLI.run(["list", "--no-such-flag"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--no-such-flag"))
+    }
+
+    @Test func standardOutputAsAFileName() throws {
+        let folder = try TemporaryFolder()
+        let result = try CLI.run(["export", "--format", "ndjson", "--kind", "layoff", "--output", "-", "--db", folder.path("db.sqlite")])
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n").count == 2)
+    }
+}
