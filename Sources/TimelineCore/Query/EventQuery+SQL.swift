@@ -16,7 +16,19 @@ extension EventQuery {
         if dateField == .announced {
             conditions.append("e.announced_edtf IS NOT NULL")
         }
-        if within {
+        if dateField == .when && (from != nil || to != nil) {
+            // The R*Tree over day numbers answers the overlap (or containment) test exactly, visiting
+            // only events near the range; open ends are stored there as far-away days.
+            var spanConditions: [String] = []
+            if within {
+                if let from { spanConditions.append("earliest_day >= \(argument(.integer(Int64(from.dayNumber))))") }
+                if let to { spanConditions.append("latest_day <= \(argument(.integer(Int64(to.dayNumber))))") }
+            } else {
+                if let to { spanConditions.append("earliest_day <= \(argument(.integer(Int64(to.dayNumber))))") }
+                if let from { spanConditions.append("latest_day >= \(argument(.integer(Int64(from.dayNumber))))") }
+            }
+            conditions.append("e.id IN (SELECT id FROM event_spans WHERE \(spanConditions.joined(separator: " AND ")))")
+        } else if within {
             if let from {
                 conditions.append("e.\(column)_earliest >= \(argument(.text(from.iso)))")
             }
