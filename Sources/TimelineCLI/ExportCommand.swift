@@ -12,7 +12,8 @@ extension Timeline {
                 as it is; --dialect postgresql writes schema and data for psql instead. The other formats \
                 write the events list's filters select: json, ndjson, csv and tsv with every field (they \
                 import back unchanged), timelinejs for the TimelineJS viewer, markdown as a readable \
-                chronology grouped by year with footnoted sources.
+                chronology grouped by year with footnoted sources, html as one self-contained page: the events \
+                on a time axis in lanes by entity or kind (--lanes), and a table of them with their sources.
                 A file given with --output is written to a temporary file and renamed into place only when complete.
 
                 Examples:
@@ -20,6 +21,7 @@ extension Timeline {
                   timeline export --format csv --kind layoff --output layoffs.csv
                   timeline export --format timelinejs --group entity --output timeline.json
                   timeline export --format markdown --from 2022 --output chronology.md
+                  timeline export --format html --lanes kind --lang fr --output timeline.html
                 """
         )
 
@@ -27,7 +29,7 @@ extension Timeline {
         @OptionGroup var filters: QueryOptions
         @OptionGroup var dateField: DateFieldOption
 
-        @Option(help: ArgumentHelp("sql, json, ndjson, csv, tsv or markdown.", valueName: "format"))
+        @Option(help: ArgumentHelp("sql, json, ndjson, csv, tsv, timelinejs, markdown or html.", valueName: "format"))
         var format: ExportFormat = .sql
 
         @Option(name: [.short, .long], help: ArgumentHelp("Write here instead of standard output ('-' for standard output).", valueName: "file"))
@@ -43,11 +45,14 @@ extension Timeline {
         @Option(help: ArgumentHelp("With --format timelinejs: group slides by kind (default) or entity.", valueName: "group"))
         var group: TimelineJSWriter.Grouping = .kind
 
-        @Option(help: ArgumentHelp("The language dates are written in (timelinejs, markdown): en or fr.", valueName: "lang"))
+        @Option(help: ArgumentHelp("With --format html: lanes by entity (default) or kind.", valueName: "lanes"))
+        var lanes: HTMLTimelineWriter.Lanes = .entity
+
+        @Option(help: ArgumentHelp("The language dates are written in (timelinejs, markdown, html): en or fr.", valueName: "lang"))
         var lang: DateDisplayLanguage = .english
 
         enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-            case sql, json, ndjson, csv, tsv, timelinejs, markdown
+            case sql, json, ndjson, csv, tsv, timelinejs, markdown, html
         }
 
         func run() throws {
@@ -71,6 +76,7 @@ extension Timeline {
                     switch format {
                     case .timelinejs: writer = TimelineJSWriter(output: destination, grouping: group, language: lang)
                     case .markdown: writer = MarkdownChronologyWriter(output: destination, language: lang)
+                    case .html: writer = HTMLTimelineWriter(output: destination, lanes: lanes, language: lang)
                     default: writer = EventListWriter(format: OutputFormat(rawValue: format.rawValue)!, output: destination, language: lang)
                     }
                     try writer.begin()
@@ -83,3 +89,4 @@ extension Timeline {
 }
 
 extension TimelineJSWriter.Grouping: ExpressibleByArgument {}
+extension HTMLTimelineWriter.Lanes: ExpressibleByArgument {}
