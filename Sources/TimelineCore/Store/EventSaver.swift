@@ -18,10 +18,20 @@ public enum UIDPolicy: Sendable {
 
 /// Saves events by uid (insert, update keeping history, or nothing when unchanged), resolving
 /// entities and sources to existing rows and creating the ones that do not exist.
-struct EventSaver {
+///
+/// One saver serves one transaction, so it can remember what it resolved: kinds, entities and
+/// sources are looked up once, not once per record.
+final class EventSaver {
     let database: Database
     let writer: TimelineWriter
     private let reader: EventReader
+    private var knownKinds: Set<String>?
+    private var entityCache: [String: (slug: String, name: String)] = [:]
+    private var sourceCache: [String: Source] = [:]
+    /// Ids of events this saver updated (inserted ones are simply the ids above `firstNewID`).
+    private(set) var updatedEventIDs: [Int64] = []
+    /// Caches stay bounded, so memory stays flat however many distinct names a file holds.
+    private static let cacheLimit = 50_000
 
     init(database: Database, recordedAt: String?) throws {
         self.database = database
@@ -48,10 +58,17 @@ struct EventSaver {
                 throw TimelineError(.badData, "the uid '\(event.uid)' appears earlier in this file with different content.")
             }
             try writer.replace(existing, eventID: id, with: event)
+            updatedEventIDs.append(id)
             return (event.uid, .updated)
         }
         _ = try writer.insert(event)
         return (event.uid, .inserted)
+    }
+
+    /// Drops what was resolved, after a savepoint rolled back rows it may have created.
+    func forgetResolved() {
+        entityCache.removeAll()
+        sourceCache.removeAll()
     }
 
     func remove(uid: String) throws {
@@ -70,9 +87,11 @@ struct EventSaver {
     /// their rows (created when new), tags sorted, duplicates dropped.
     func normalised(_ input: Event) throws -> Event {
         var event = input
-        guard try database.scalar("SELECT 1 FROM event_kinds WHERE name = ?1", [.text(event.kind)]) != nil else {
-            let known = try database.prepare("SELECT name FROM event_kinds ORDER BY name").map { $0.text(at: 0) }
-            throw TimelineError(.usage, "unknown kind '\(event.kind)'; known kinds: \(known.joined(separator: ", ")).")
+        if knownKinds == nil {
+            knownKinds = Set(try database.prepare("SELECT name FROM event_kinds").map { $0.text(at: 0) })
+        }
+        guard knownKinds?.contains(event.kind) == true else {
+            throw TimelineError(.usage, "unknown kind '\(event.kind)'; known kinds: \((knownKinds ?? []).sorted().joined(separator: ", ")).")
         }
         guard !event.title.isEmpty else { throw TimelineError(.usage, "the title is empty.") }
         var seen = Set<String>()
@@ -107,15 +126,21 @@ struct EventSaver {
 
     /// An entity by slug, name or alias (any case); a new organisation when none matches.
     func resolve(entityNamed reference: String, displayName: String, preferredSlug: String = "") throws -> (slug: String, name: String) {
+        if let cached = entityCache[reference] { return cached }
+        if entityCache.count > Self.cacheLimit { entityCache.removeAll(keepingCapacity: true) }
+        // Each branch can use an index: the slug, then names and slugs ignoring case, then aliases.
         if let row = try database.cachedStatement(
             """
-            SELECT slug, name FROM entities WHERE slug = ?1
-            UNION ALL SELECT slug, name FROM entities WHERE slug = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE
-            UNION ALL SELECT e.slug, e.name FROM entity_aliases AS a JOIN entities AS e ON e.id = a.entity_id
-                      WHERE a.alias = ?1 COLLATE NOCASE
-            LIMIT 1
+            SELECT slug, name FROM (
+                SELECT slug, name, 1 AS rank FROM entities WHERE slug = ?1
+                UNION ALL SELECT slug, name, 2 FROM entities WHERE slug = ?1 COLLATE NOCASE
+                UNION ALL SELECT slug, name, 3 FROM entities WHERE name = ?1 COLLATE NOCASE
+                UNION ALL SELECT e.slug, e.name, 4 FROM entity_aliases AS a JOIN entities AS e ON e.id = a.entity_id
+                          WHERE a.alias = ?1 COLLATE NOCASE
+            ) ORDER BY rank LIMIT 1
             """
         ).first([.text(reference)], { ($0.text(at: 0), $0.text(at: 1)) }) {
+            entityCache[reference] = row
             return row
         }
         let name = displayName.isEmpty ? reference : displayName
@@ -123,11 +148,21 @@ struct EventSaver {
         if slug.isEmpty { slug = "entity" }
         slug = try unique(slug, in: "entities", column: "slug")
         _ = try writer.insert(Entity(slug: slug, name: name, type: "organisation"))
+        entityCache[reference] = (slug, name)
         return (slug, name)
     }
 
     /// A source by key, else by URL, else by publisher, date and title; created when none matches.
     func resolve(_ source: Source) throws -> Source {
+        let cacheKey = source.key.isEmpty ? (source.url ?? "") : source.key
+        if !cacheKey.isEmpty, let cached = sourceCache[cacheKey] { return cached }
+        if sourceCache.count > Self.cacheLimit { sourceCache.removeAll(keepingCapacity: true) }
+        let resolved = try resolveUncached(source)
+        if !cacheKey.isEmpty { sourceCache[cacheKey] = resolved }
+        return resolved
+    }
+
+    private func resolveUncached(_ source: Source) throws -> Source {
         var existingKey: String?
         if !source.key.isEmpty {
             existingKey = try database.scalar("SELECT key FROM sources WHERE key = ?1", [.text(source.key)]).flatMap(Self.text)
