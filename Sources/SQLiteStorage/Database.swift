@@ -24,6 +24,9 @@ public final class Database {
     /// Statements for SQL written in the source as literals, found by the literal's address:
     /// no hashing of the SQL text on the hot paths that run them again and again.
     private var literalStatementCache: [UInt: Statement] = [:]
+    /// Kept alive while SQLite holds pointers to them (see Database+Hooks).
+    var authorizerBox: AuthorizerBox?
+    var progressBox: ProgressBox?
 
     /// Opens a connection. Foreign keys are enforced; a busy connection waits `busyTimeout` milliseconds.
     public init(path: String, mode: OpenMode = .readWriteCreate, busyTimeout milliseconds: Int32 = 5_000) throws(SQLiteError) {
@@ -48,7 +51,9 @@ public final class Database {
         self.path = openPath
         self.mode = mode
         sqlite3_busy_timeout(connection, milliseconds)
-        try execute("PRAGMA foreign_keys = ON")
+        if mode != .readOnly {
+            try execute("PRAGMA foreign_keys = ON")
+        }
     }
 
     deinit {

@@ -57,6 +57,12 @@ struct JSONText {
         text += value ? "true" : "false"
     }
 
+    /// A value already in JSON syntax (a number).
+    mutating func raw(_ value: String) {
+        separate()
+        text += value
+    }
+
     mutating func int(_ value: Int) {
         separate()
         text += String(value)

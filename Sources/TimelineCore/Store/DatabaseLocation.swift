@@ -55,6 +55,21 @@ public enum DatabaseLocation {
         }
     }
 
+    static func removeFile(_ path: String) {
+        unlink(path)
+        unlink(path + "-wal")
+        unlink(path + "-shm")
+        unlink(path + "-journal")
+    }
+
+    static func moveFile(_ source: String, to destination: String) throws {
+        if rename(source, destination) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(source)
+            throw TimelineError(.cannotCreate, "cannot create \(destination): \(reason).")
+        }
+    }
+
     static func fileExists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0

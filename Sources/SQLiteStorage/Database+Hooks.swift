@@ -1,0 +1,79 @@
+import CSQLite
+
+/// What a statement asks to do, as SQLite's authorizer reports it.
+public struct AuthorizerRequest: Sendable {
+    /// SQLite's action code (`SQLITE_INSERT`, `SQLITE_PRAGMA`, `SQLITE_ATTACH`, `SQLITE_FUNCTION`, …).
+    public let action: Int32
+    /// The action's first and second arguments (a table and column, a pragma and its value, a function name…).
+    public let first: String?
+    public let second: String?
+    /// The database (`main`, `temp`, an attached name) and the trigger or view the access comes from.
+    public let database: String?
+    public let origin: String?
+
+    /// The kinds of action callers usually decide on; the rest are `.other`.
+    public enum Kind: Sendable, Equatable {
+        case read, select, function, pragma, attach, detach, insert, update, delete, transaction, recursive, other
+    }
+
+    public var kind: Kind {
+        switch action {
+        case SQLITE_READ: return .read
+        case SQLITE_SELECT: return .select
+        case SQLITE_FUNCTION: return .function
+        case SQLITE_PRAGMA: return .pragma
+        case SQLITE_ATTACH: return .attach
+        case SQLITE_DETACH: return .detach
+        case SQLITE_INSERT: return .insert
+        case SQLITE_UPDATE: return .update
+        case SQLITE_DELETE: return .delete
+        case SQLITE_TRANSACTION, SQLITE_SAVEPOINT: return .transaction
+        case SQLITE_RECURSIVE: return .recursive
+        default: return .other
+        }
+    }
+}
+
+/// Boxes for the Swift closures SQLite's C callbacks call back into.
+final class AuthorizerBox {
+    let decide: (AuthorizerRequest) -> Bool
+    init(_ decide: @escaping (AuthorizerRequest) -> Bool) { self.decide = decide }
+}
+
+final class ProgressBox {
+    let shouldStop: () -> Bool
+    init(_ shouldStop: @escaping () -> Bool) { self.shouldStop = shouldStop }
+}
+
+extension Database {
+    /// Asks `allow` about every action a statement will take while it is prepared; a refused
+    /// action makes `prepare` fail with SQLITE_AUTH ("not authorized").
+    public func setAuthorizer(_ allow: @escaping (AuthorizerRequest) -> Bool) {
+        let box = AuthorizerBox(allow)
+        authorizerBox = box
+        sqlite3_set_authorizer(handle, { context, action, first, second, database, origin in
+            guard let context else { return SQLITE_DENY }
+            let box = Unmanaged<AuthorizerBox>.fromOpaque(context).takeUnretainedValue()
+            let request = AuthorizerRequest(
+                action: action, first: first.map { String(cString: $0) }, second: second.map { String(cString: $0) },
+                database: database.map { String(cString: $0) }, origin: origin.map { String(cString: $0) })
+            return box.decide(request) ? SQLITE_OK : SQLITE_DENY
+        }, Unmanaged.passUnretained(box).toOpaque())
+    }
+
+    /// Calls `shouldStop` every `instructions` virtual-machine steps; when it returns true the
+    /// running statement stops with SQLITE_INTERRUPT. Pass nil to remove the handler.
+    public func setProgressHandler(every instructions: Int32, _ shouldStop: (() -> Bool)?) {
+        guard let shouldStop else {
+            sqlite3_progress_handler(handle, 0, nil, nil)
+            progressBox = nil
+            return
+        }
+        let box = ProgressBox(shouldStop)
+        progressBox = box
+        sqlite3_progress_handler(handle, instructions, { context in
+            guard let context else { return 0 }
+            return Unmanaged<ProgressBox>.fromOpaque(context).takeUnretainedValue().shouldStop() ? 1 : 0
+        }, Unmanaged.passUnretained(box).toOpaque())
+    }
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import TimelineCore
+
+extension Timeline {
+    struct SQL: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sql",
+            abstract: "Run one read-only SQL query against the database.",
+            discussion: """
+                The database is opened read-only, with PRAGMA query_only on and an authorizer that \
+                refuses writes, ATTACH, load_extension and pragmas that set anything: whatever the query \
+                says, nothing changes. A query running past --timeout-ms is stopped (exit 75).
+
+                Parameters: -p NAME VALUE binds :NAME (integers and decimals as numbers, the rest as text).
+                The views timeline_events, timeline_citations and timeline_figures are a good start.
+
+                Examples:
+                  timeline sql "SELECT kind, count(*) FROM events GROUP BY kind"
+                  timeline sql "SELECT * FROM timeline_events WHERE kind = :kind" -p kind layoff --format json
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "One SQL statement that reads.")
+        var query: String
+
+        @Option(name: .customShort("p"), parsing: .upToNextOption, help: ArgumentHelp("A parameter: NAME VALUE (repeatable).", valueName: "name value"))
+        var parameter: [String] = []
+
+        @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))
+        var format: OutputFormat = .table
+
+        @Option(name: .customLong("timeout-ms"), help: ArgumentHelp("Stop the query after this many milliseconds.", valueName: "n"))
+        var timeoutMilliseconds: Int = 5_000
+
+        @Option(name: .customLong("max-rows"), help: ArgumentHelp("Print at most this many rows.", valueName: "n"))
+        var maxRows: Int?
+
+        func validate() throws {
+            guard parameter.count % 2 == 0 else {
+                throw ValidationError("-p takes a name and a value: -p NAME VALUE.")
+            }
+            if timeoutMilliseconds <= 0 { throw ValidationError("--timeout-ms must be above zero.") }
+            if let maxRows, maxRows < 0 { throw ValidationError("--max-rows must be zero or more.") }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let path = try global.databasePath()
+                var runner = ReadOnlySQL(path: path)
+                runner.timeoutMilliseconds = timeoutMilliseconds
+                runner.maximumRows = maxRows
+                let pairs = stride(from: 0, to: parameter.count, by: 2).map { (name: parameter[$0], value: parameter[$0 + 1]) }
+                let writer = RowWriter(format: format, output: .standardOutput())
+                let result = try runner.run(query, parameters: pairs, columns: { try writer.begin(columns: $0) }, row: { try writer.write($0) })
+                try writer.end()
+                if result.truncated {
+                    printError("stopped after \(result.rows) rows (--max-rows); more rows match")
+                }
+            }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract: "Check the database: integrity, foreign keys, migration checksums, and data warnings.",
+            discussion: """
+                Prints each problem found: errors (a damaged file, a row pointing nowhere, a migration that \
+                changed or is unknown) and warnings (an event no source cites, a figure with no source or \
+                no unit). Exits 0 only when there is nothing to report, 65 otherwise.
+
+                Example:
+                  timeline check && echo clean
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))
+        var format: OutputFormat = .table
+
+        func run() throws {
+            try reportingErrors {
+                let store = try global.openStore(migrations: .none)
+                let findings = try store.check()
+                let writer = RowWriter(format: format, output: .standardOutput())
+                if findings.isEmpty && format == .table {
+                    let output = TextOutput.standardOutput()
+                    try output.write("ok: integrity, foreign keys, migrations and data all clean.\n")
+                    try output.finish()
+                    return
+                }
+                try writer.begin(columns: ["severity", "check", "message"])
+                for finding in findings {
+                    try writer.write([.text(finding.severity.rawValue), .text(finding.check), .text(finding.message)])
+                }
+                try writer.end()
+                if !findings.isEmpty {
+                    let errors = findings.filter { $0.severity == .error }.count
+                    throw TimelineError(.badData, "check found \(errors) errors and \(findings.count - errors) warnings.")
+                }
+            }
+        }
+    }
+
+    struct Backup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "backup",
+            abstract: "Copy the database to a file, safely, even while it is in use.",
+            discussion: """
+                Uses SQLite's online backup API: the copy is a consistent snapshot even while other \
+                processes write. It is written beside PATH and renamed into place when complete and checked.
+
+                Example:
+                  timeline backup ~/backups/timeline-$(date +%F).sqlite
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "Where to write the copy.")
+        var path: String
+
+        func run() throws {
+            try reportingErrors {
+                let store = try global.openStore()
+                try store.backup(to: path)
+                let output = TextOutput.standardOutput()
+                try output.write("Backed up \(store.path) to \(path)\n")
+                try output.finish()
+            }
+        }
+    }
+}

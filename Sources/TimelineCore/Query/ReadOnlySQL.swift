@@ -1,0 +1,146 @@
+import SQLiteStorage
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs one query a user wrote against the database, read-only whatever it says.
+///
+/// Three locks, each enough on its own: the file is opened read-only, `PRAGMA query_only` is on,
+/// and an authorizer refuses anything but reading (writes, ATTACH, `load_extension`, pragmas
+/// that set something). A statement SQLite itself does not call read-only (`VACUUM INTO`, …) is
+/// refused too. A progress handler stops a query that runs past its time.
+public struct ReadOnlySQL {
+    public let path: String
+    public var timeoutMilliseconds: Int = 5_000
+    public var maximumRows: Int?
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// Pragmas that only report something, allowed without an argument.
+    static let readingPragmas: Set<String> = [
+        "table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo", "foreign_key_list",
+        "foreign_key_check", "integrity_check", "quick_check", "user_version", "schema_version", "application_id",
+        "page_count", "page_size", "freelist_count", "encoding", "collation_list", "function_list", "module_list",
+        "pragma_list", "database_list", "data_version", "compile_options",
+    ]
+
+    /// Calls `columns` once with the column names, then `row` for each row.
+    /// - Returns: the number of rows given, and whether `maximumRows` cut the result short.
+    public func run(_ sql: String, parameters: [(name: String, value: String)] = [],
+                    columns: ([String]) throws -> Void, row: ([SQLValue]) throws -> Void) throws -> (rows: Int, truncated: Bool) {
+        guard DatabaseLocation.fileExists(path) else {
+            throw TimelineError(.notFound, "there is no database at \(path).")
+        }
+        let database: Database
+        do {
+            database = try Database(path: path, mode: .readOnly)
+            try database.setQueryOnly(true)
+        } catch {
+            throw TimelineStore.translate(error, path: path)
+        }
+        var refusal: String?
+        database.setAuthorizer { request in
+            if let reason = Self.refusal(of: request) {
+                if refusal == nil { refusal = reason }
+                return false
+            }
+            return true
+        }
+        let statement: Statement
+        do {
+            statement = try database.prepare(sql)
+        } catch {
+            if let refusal {
+                throw TimelineError(.usage, "timeline sql only reads, and the query \(refusal).")
+            }
+            throw TimelineError(.usage, "the query is not valid SQL: \(error.message).")
+        }
+        guard statement.isReadOnly else {
+            throw TimelineError(.usage, "timeline sql only reads, and the query would change something.")
+        }
+        try bind(parameters, to: statement)
+
+        let deadline = Self.now() + UInt64(timeoutMilliseconds) * 1_000_000
+        var timedOut = false
+        database.setProgressHandler(every: 1_000) {
+            if Self.now() > deadline { timedOut = true }
+            return timedOut
+        }
+        try columns(statement.columnNames)
+        var count = 0
+        while true {
+            let hasRow: Bool
+            do {
+                hasRow = try statement.step()
+            } catch {
+                if timedOut || error.isInterrupted {
+                    throw TimelineError(.busy, "the query ran longer than \(timeoutMilliseconds) ms and was stopped; narrow it or give a larger --timeout-ms.")
+                }
+                throw TimelineError(.badData, "the query failed: \(error.message).")
+            }
+            guard hasRow else { break }
+            if let maximumRows, count >= maximumRows { return (count, true) }
+            try row((0..<statement.columnCount).map { statement.value(at: $0) })
+            count += 1
+        }
+        return (count, false)
+    }
+
+    /// Why a request is refused, or nil when it only reads.
+    static func refusal(of request: AuthorizerRequest) -> String? {
+        switch request.kind {
+        case .read, .select, .recursive:
+            return nil
+        case .function:
+            let name = (request.second ?? "").lowercased()
+            return name == "load_extension" ? "loads an extension (load_extension)" : nil
+        case .pragma:
+            let name = (request.first ?? "").lowercased()
+            if request.second == nil && readingPragmas.contains(name) { return nil }
+            return "runs PRAGMA \(name)\(request.second.map { " = \($0)" } ?? "")"
+        case .attach, .detach: return "attaches or detaches a database"
+        case .insert: return "inserts into \(request.first ?? "a table")"
+        case .update: return "updates \(request.first ?? "a table")"
+        case .delete: return "deletes from \(request.first ?? "a table")"
+        case .transaction: return "opens or ends a transaction"
+        case .other: return "changes the database or its schema (SQLite action \(request.action))"
+        }
+    }
+
+    /// `-p NAME VALUE`: integers and decimals bind as numbers, anything else as text.
+    private func bind(_ parameters: [(name: String, value: String)], to statement: Statement) throws {
+        for (name, value) in parameters {
+            var index: Int32?
+            for prefix in [":", "@", "$"] {
+                let candidate = name.hasPrefix(":") || name.hasPrefix("@") || name.hasPrefix("$") ? name : prefix + name
+                if let found = try? statement.parameterIndex(candidate) {
+                    index = found
+                    break
+                }
+            }
+            guard let index else {
+                throw TimelineError(.usage, "-p \(name): the query has no parameter :\(name).")
+            }
+            if let integer = Int64(value) {
+                try statement.bind(integer, at: index)
+            } else if ExactDecimal(value) != nil, let real = Double(value) {
+                try statement.bind(real, at: index)
+            } else {
+                try statement.bind(value, at: index)
+            }
+        }
+    }
+
+    private static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+}

@@ -1,0 +1,80 @@
+import MigrationRunner
+import SQLiteStorage
+
+/// One finding of `timeline check`.
+public struct CheckFinding: Sendable, Equatable {
+    public enum Severity: String, Sendable {
+        /// The file or the history is damaged or does not match this binary.
+        case error
+        /// The data is valid but falls short of the tool's standards (an uncited event, …).
+        case warning
+    }
+
+    public let severity: Severity
+    public let check: String
+    public let message: String
+}
+
+extension TimelineStore {
+    /// Integrity, foreign keys, migration checksums, and data that falls short: an event no source
+    /// cites, a figure with no source or no unit.
+    public func check(set: MigrationSet = TimelineMigrations.embedded) throws -> [CheckFinding] {
+        var findings: [CheckFinding] = []
+        do {
+            let integrity = try database.integrityCheck()
+            if integrity != ["ok"] {
+                findings += integrity.map { CheckFinding(severity: .error, check: "integrity", message: $0) }
+            }
+            for violation in try database.foreignKeyViolations() {
+                findings.append(CheckFinding(
+                    severity: .error, check: "foreign-keys",
+                    message: "\(violation.table) row \(violation.rowID.map(String.init) ?? "?") points at a missing \(violation.parent) row"))
+            }
+        } catch let error as SQLiteError {
+            throw Self.translate(error, path: path)
+        }
+        for status in try migrationStatus(set: set) where status.state != .applied && status.state != .skipped {
+            let name = "\(status.kind.rawValue) \(status.version) (\(status.name))"
+            let message: String
+            switch status.state {
+            case .changed: message = "\(name) was changed after it was applied (recorded \(status.recordedChecksum ?? "?"), file \(status.checksum ?? "?"))"
+            case .unknown: message = "\(name) is applied but unknown to this version of timeline: the database is newer"
+            default: message = "\(name) is not applied yet; run `timeline migrate`"
+            }
+            findings.append(CheckFinding(severity: .error, check: "migrations", message: message))
+        }
+        let warnings: [(check: String, sql: String)] = [
+            ("citations", "SELECT 'event ' || uid || ' is cited by no source' FROM events WHERE id NOT IN (SELECT event_id FROM citations) ORDER BY uid"),
+            ("figures", "SELECT 'event ' || e.uid || ': the figure ' || m.quantity || ' has no source' FROM measures m JOIN events e ON e.id = m.event_id WHERE m.source_id IS NULL ORDER BY e.uid, m.id"),
+            ("figures", "SELECT 'event ' || e.uid || ': the figure ' || m.quantity || ' has no unit' FROM measures m JOIN events e ON e.id = m.event_id WHERE trim(m.unit) = '' ORDER BY e.uid, m.id"),
+        ]
+        for warning in warnings {
+            findings += try database.prepare(warning.sql).map { CheckFinding(severity: .warning, check: warning.check, message: $0.text(at: 0)) }
+        }
+        return findings
+    }
+
+    /// Copies the database to `destination` with the online backup API, consistent even while
+    /// others write; written to a temporary file beside it and renamed into place when complete.
+    public func backup(to destination: String) throws {
+        if DatabaseLocation.isDirectory(destination) {
+            throw TimelineError(.cannotCreate, "\(destination) is a folder; give the path of the backup file.")
+        }
+        let temporary = destination + ".tmp-backup"
+        DatabaseLocation.removeFile(temporary)
+        do {
+            let copy = try Database(path: temporary, mode: .readWriteCreate)
+            try database.backup(to: copy)
+            guard try copy.integrityCheck() == ["ok"] else {
+                throw TimelineError(.ioError, "the backup written to \(destination) did not pass its integrity check.")
+            }
+        } catch let error as SQLiteError {
+            DatabaseLocation.removeFile(temporary)
+            if error.code == 14 {  // SQLITE_CANTOPEN
+                throw TimelineError(.cannotCreate, "cannot create the backup \(destination): \(error.message).")
+            }
+            throw Self.translate(error, path: destination)
+        }
+        try DatabaseLocation.moveFile(temporary, to: destination)
+    }
+}
