@@ -11,6 +11,9 @@ struct GlobalOptions: ParsableArguments {
             valueName: "path"))
     var db: String?
 
+    @Option(name: .customLong("busy-timeout-ms"), help: ArgumentHelp("How long to wait for another process's write to finish before giving up (exit 75).", valueName: "n"))
+    var busyTimeoutMilliseconds: Int32 = 5_000
+
     /// The database path this invocation uses.
     func databasePath() throws -> String {
         try DatabaseLocation.resolve(explicitPath: db, environment: DatabaseLocation.processEnvironment)
@@ -18,7 +21,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the database, creating, migrating and seeding it as needed.
     func openStore(migrations: TimelineStore.MigrationPolicy = .automatic) throws -> TimelineStore {
-        let store = try TimelineStore(path: try databasePath(), migrations: migrations)
+        let store = try TimelineStore(path: try databasePath(), migrations: migrations, busyTimeout: busyTimeoutMilliseconds)
         // `$TIMELINE_NOW` fixes when new rows are recorded, for reproducible history.
         if let now = DatabaseLocation.processEnvironment["TIMELINE_NOW"], !now.isEmpty {
             store.recordingTime = now

@@ -83,6 +83,10 @@ extension Timeline {
 
         func run() throws {
             try reportingErrors {
+                let path = try global.databasePath()
+                guard DatabaseLocation.exists(path) else {
+                    throw TimelineError(.notFound, "there is no database at \(path).")
+                }
                 let store = try global.openStore(migrations: .none)
                 let findings = try store.check()
                 let writer = RowWriter(format: format, output: .standardOutput())

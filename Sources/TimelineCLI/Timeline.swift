@@ -1,6 +1,44 @@
 import ArgumentParser
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs the command line, and turns a parsing error into one line on stderr with exit code 64.
 @main
+enum TimelineEntryPoint {
+    static func main() {
+        do {
+            var command = try Timeline.parseAsRoot()
+            try command.run()
+        } catch let exitCode as ExitCode {
+            // The command has already said what went wrong.
+            exit(exitCode.rawValue)
+        } catch {
+            let code = Timeline.exitCode(for: error)
+            if code == .success {
+                Timeline.exit(withError: error)  // --help, --version: printed as usual
+            }
+            let message = Timeline.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            printError(message.trimmingCharacters() + "; see 'timeline help'")
+            exit(code.rawValue)
+        }
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters() -> String {
+        var text = Substring(self)
+        if text.hasPrefix("Error: ") { text = text.dropFirst(7) }
+        while let last = text.last, last == " " || last == "." { text.removeLast() }
+        return String(text)
+    }
+}
+
 struct Timeline: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",

@@ -23,12 +23,17 @@ public struct ReadOnlySQL {
         self.path = path
     }
 
-    /// Pragmas that only report something, allowed without an argument.
-    static let readingPragmas: Set<String> = [
+    /// Pragmas whose argument names what to report on (a table, an index): they only read.
+    static let reportingPragmas: Set<String> = [
         "table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo", "foreign_key_list",
-        "foreign_key_check", "integrity_check", "quick_check", "user_version", "schema_version", "application_id",
-        "page_count", "page_size", "freelist_count", "encoding", "collation_list", "function_list", "module_list",
-        "pragma_list", "database_list", "data_version", "compile_options",
+        "foreign_key_check", "integrity_check", "quick_check",
+    ]
+
+    /// Pragmas that read without an argument but set something with one.
+    static let readingPragmas: Set<String> = [
+        "user_version", "schema_version", "application_id", "page_count", "page_size", "freelist_count", "encoding",
+        "collation_list", "function_list", "module_list", "pragma_list", "database_list", "data_version",
+        "compile_options",
     ]
 
     /// Calls `columns` once with the column names, then `row` for each row.
@@ -103,7 +108,7 @@ public struct ReadOnlySQL {
             return name == "load_extension" ? "loads an extension (load_extension)" : nil
         case .pragma:
             let name = (request.first ?? "").lowercased()
-            if request.second == nil && readingPragmas.contains(name) { return nil }
+            if reportingPragmas.contains(name) || (request.second == nil && readingPragmas.contains(name)) { return nil }
             return "runs PRAGMA \(name)\(request.second.map { " = \($0)" } ?? "")"
         case .attach, .detach: return "attaches or detaches a database"
         case .insert: return "inserts into \(request.first ?? "a table")"

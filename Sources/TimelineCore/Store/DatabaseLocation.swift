@@ -70,6 +70,11 @@ public enum DatabaseLocation {
         }
     }
 
+    /// Whether anything exists at `path`.
+    public static func exists(_ path: String) -> Bool {
+        fileExists(path)
+    }
+
     static func fileExists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0

@@ -33,7 +33,8 @@ extension TimelineStore {
         } catch let error as SQLiteError {
             throw Self.translate(error, path: path)
         }
-        for status in try migrationStatus(set: set) where status.state != .applied && status.state != .skipped {
+        let statuses = try migrationStatus(set: set)
+        for status in statuses where status.state != .applied && status.state != .skipped {
             let name = "\(status.kind.rawValue) \(status.version) (\(status.name))"
             let message: String
             switch status.state {
@@ -43,6 +44,8 @@ extension TimelineStore {
             }
             findings.append(CheckFinding(severity: .error, check: "migrations", message: message))
         }
+        // The data checks read the current schema; an unmigrated database has its errors already.
+        guard !statuses.contains(where: { $0.kind == .migration && $0.state == .pending }) else { return findings }
         let warnings: [(check: String, sql: String)] = [
             ("citations", "SELECT 'event ' || uid || ' is cited by no source' FROM events WHERE id NOT IN (SELECT event_id FROM citations) ORDER BY uid"),
             ("figures", "SELECT 'event ' || e.uid || ': the figure ' || m.quantity || ' has no source' FROM measures m JOIN events e ON e.id = m.event_id WHERE m.source_id IS NULL ORDER BY e.uid, m.id"),

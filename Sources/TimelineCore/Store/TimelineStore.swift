@@ -18,7 +18,8 @@ public final class TimelineStore {
     }
 
     /// Opens (creating when missing) the database at `path`, migrated unless told not to.
-    public init(path: String, migrations: MigrationPolicy = .automatic, set: MigrationSet = TimelineMigrations.embedded) throws {
+    public init(path: String, migrations: MigrationPolicy = .automatic, set: MigrationSet = TimelineMigrations.embedded,
+                busyTimeout milliseconds: Int32 = 5_000) throws {
         if DatabaseLocation.isDirectory(path) {
             throw TimelineError(.cannotCreate, "\(path) is a folder, not a database file; give the path of a file.")
         }
@@ -27,7 +28,7 @@ public final class TimelineStore {
             try DatabaseLocation.createParentFolders(of: path)
         }
         do {
-            database = try Database(path: path, mode: .readWriteCreate)
+            database = try Database(path: path, mode: .readWriteCreate, busyTimeout: milliseconds)
         } catch {
             throw Self.translate(error, path: path)
         }

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@Suite struct CheckBackupTests {
+    let folder: TemporaryFolder
+    var db: String { folder.path("timeline.sqlite") }
+
+    init() throws {
+        folder = try TemporaryFolder()
+    }
+
+    func sqlite(_ sql: String, _ path: String? = nil) throws -> CLIResult {
+        try CLI.run([path ?? db, sql], executable: URL(fileURLWithPath: "/usr/bin/sqlite3"))
+    }
+
+    @Test func theSeedIsClean() throws {
+        #expect(try CLI.run(["check", "--db", db]).status == 66, "no database, nothing created")
+        #expect(!FileManager.default.fileExists(atPath: db))
+        try CLI.run(["list", "--db", db])
+        let result = try CLI.run(["check", "--db", db])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.hasPrefix("ok:"))
+    }
+
+    @Test func findsUncitedEventsBrokenReferencesAndChangedMigrations() throws {
+        try CLI.run(["list", "--db", db])
+        _ = try sqlite("DELETE FROM citations WHERE event_id = (SELECT id FROM events WHERE uid = 'amazon-care-launch-2019-09');")
+        _ = try sqlite("PRAGMA foreign_keys = OFF; INSERT INTO event_tags (event_id, tag) VALUES (999999, 'orphan');")
+        _ = try sqlite("UPDATE schema_migrations SET checksum = 'abc' WHERE kind = 'migration' AND version = 1;")
+        let result = try CLI.run(["check", "--db", db, "--format", "tsv"])
+        #expect(result.status == 65)
+        #expect(result.stdout.contains("warning\tcitations\tevent amazon-care-launch-2019-09 is cited by no source"))
+        #expect(result.stdout.contains("error\tforeign-keys\tevent_tags row"))
+        #expect(result.stdout.contains("error\tmigrations\tmigration 1 (initial_schema) was changed after it was applied"))
+        #expect(result.stderr.contains("check found 2 errors and 1 warnings"))
+    }
+
+    @Test func backupIsARestorableCopy() throws {
+        try CLI.run(["list", "--db", db])
+        let copy = folder.path("copy.sqlite")
+        let result = try CLI.run(["backup", copy, "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try CLI.run(["list", "--db", copy, "--format", "json"]).stdout == CLI.run(["list", "--db", db, "--format", "json"]).stdout)
+        #expect(try CLI.run(["check", "--db", copy]).status == 0)
+        #expect(try CLI.run(["backup", folder.url.path, "--db", db]).status == 73)
+    }
+
+    @Test func backupWhileAnImportRunsIsConsistent() throws {
+        try CLI.run(["list", "--db", db])
+        let events = try ReliabilityData.ndjson(count: 3_000, in: folder)
+        let importer = Process()
+        importer.executableURL = CLI.executable
+        importer.arguments = ["import", events, "--db", db]
+        importer.standardOutput = FileHandle.nullDevice
+        importer.standardError = FileHandle.nullDevice
+        try importer.run()
+        var copies: [String] = []
+        for index in 0..<5 {
+            Thread.sleep(forTimeInterval: 0.3)
+            let copy = folder.path("during-\(index).sqlite")
+            let result = try CLI.run(["backup", copy, "--db", db])
+            #expect(result.status == 0, "\(result.stderr)")
+            copies.append(copy)
+        }
+        importer.waitUntilExit()
+        #expect(importer.terminationStatus == 0)
+        for copy in copies {
+            #expect(try sqlite("PRAGMA integrity_check", copy).stdout == "ok\n")
+            let count = try sqlite("SELECT count(*) FROM events", copy).stdout
+            #expect(count == "15\n" || count == "3015\n", "all of the import or none: \(count)")
+        }
+    }
+}
+
+/// Data the reliability tests write, import and kill.
+enum ReliabilityData {
+    /// `count` distinct events as NDJSON, each with an entity, a figure and a cited source.
+    static func ndjson(count: Int, in folder: TemporaryFolder, name: String = "events.ndjson") throws -> String {
+        var text = ""
+        for index in 0..<count {
+            let day = String(format: "%04d-%02d-%02d", 2000 + index % 20, 1 + index % 12, 1 + index % 28)
+            text += #"{"uid":"load-\#(index)","kind":"layoff","title":"Company \#(index % 97) cuts \#(index) jobs","when":"\#(day)","#
+            text += #""entities":[{"name":"Company \#(index % 97)","role":"employer"}],"#
+            text += #""measures":[{"quantity":"positions-cut","value":"\#(index)","unit":"position","source":"https://example.org/\#(index % 50)"}],"#
+            text += #""sources":[{"url":"https://example.org/\#(index % 50)","publisher":"Example","published":"\#(day)","language":"en"}]}"# + "\n"
+        }
+        let path = folder.path(name)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+}

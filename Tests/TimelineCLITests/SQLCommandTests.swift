@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// `timeline sql`: reads anything, writes nothing, whatever the query says.
+@Suite struct SQLCommandTests {
+    let folder: TemporaryFolder
+    var db: String { folder.path("timeline.sqlite") }
+
+    init() throws {
+        folder = try TemporaryFolder()
+        _ = try CLI.run(["list", "--db", folder.path("timeline.sqlite")])
+    }
+
+    static let attempts: [String] = [
+        "INSERT INTO events (uid, kind, title, when_edtf, when_precision) VALUES ('x', 'launch', 'x', '2020', 'year')",
+        "UPDATE events SET title = 'hacked'",
+        "DELETE FROM events",
+        "REPLACE INTO event_kinds (name, description) VALUES ('x', 'y')",
+        "WITH doomed AS (SELECT id FROM events) DELETE FROM events WHERE id IN doomed",
+        "INSERT INTO events SELECT * FROM events RETURNING id",
+        "CREATE TABLE evil (x)",
+        "CREATE TEMP TABLE evil (x)",
+        "CREATE VIEW evil AS SELECT 1",
+        "CREATE TRIGGER evil AFTER INSERT ON events BEGIN DELETE FROM events; END",
+        "CREATE INDEX evil ON events (title)",
+        "DROP TABLE events",
+        "DROP VIEW timeline_events",
+        "ALTER TABLE events ADD COLUMN evil TEXT",
+        "ALTER TABLE events RENAME TO evil",
+        "ATTACH DATABASE '/tmp/timeline-evil.sqlite' AS evil",
+        "DETACH DATABASE main",
+        "VACUUM",
+        "VACUUM INTO '/tmp/timeline-evil-copy.sqlite'",
+        "REINDEX",
+        "ANALYZE",
+        "PRAGMA writable_schema = 1",
+        "PRAGMA journal_mode = DELETE",
+        "PRAGMA user_version = 99",
+        "PRAGMA query_only = 0",
+        "PRAGMA foreign_keys = OFF",
+        "SELECT load_extension('/tmp/evil.so')",
+        "BEGIN IMMEDIATE",
+        "SAVEPOINT evil",
+        "SELECT 1; DELETE FROM events",
+        "INSERT INTO event_search (event_search) VALUES ('rebuild')",
+        "DELETE FROM event_spans",
+    ]
+
+    @Test(arguments: attempts)
+    func writesAndEscapesAreRefusedAndChangeNothing(query: String) throws {
+        let before = try folder.bytes("timeline.sqlite")
+        let result = try CLI.run(["sql", query, "--db", db])
+        #expect(result.status == 64, "\(query): \(result.stderr)")
+        #expect(result.stderr.hasPrefix("timeline: "))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(try folder.bytes("timeline.sqlite") == before)
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/timeline-evil.sqlite"))
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/timeline-evil-copy.sqlite"))
+    }
+
+    @Test func aQueryThatNeverEndsIsStopped() throws {
+        let before = try folder.bytes("timeline.sqlite")
+        let started = Date()
+        let result = try CLI.run(["sql", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c",
+                                  "--timeout-ms", "300", "--db", db])
+        #expect(result.status == 75)
+        #expect(result.stderr.contains("ran longer than 300 ms and was stopped"))
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(try folder.bytes("timeline.sqlite") == before)
+    }
+
+    @Test func readsWithParametersFormatsAndARowLimit() throws {
+        let json = try CLI.run(["sql", "SELECT uid, 2 + 3 AS five, 0.5 AS half, NULL AS missing FROM events WHERE kind = :kind ORDER BY uid",
+                                "-p", "kind", "layoff", "--format", "json", "--db", db])
+        #expect(json.status == 0, "\(json.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["uid"] as? String } == ["amazon-care-layoff-2022-12-01", "care-medical-layoff-2022-12-01"])
+        #expect(rows.first?["five"] as? Int == 5)
+        #expect(rows.first?["half"] as? Double == 0.5)
+        #expect(rows.first?["missing"] is NSNull)
+
+        let limited = try CLI.run(["sql", "SELECT uid FROM events", "--max-rows", "3", "--format", "tsv", "--db", db])
+        #expect(limited.status == 0)
+        #expect(limited.stdout.split(separator: "\n").count == 4)
+        #expect(limited.stderr.contains("stopped after 3 rows"))
+
+        let pragma = try CLI.run(["sql", "PRAGMA table_info(events)", "--format", "csv", "--db", db])
+        #expect(pragma.status == 0)
+        #expect(pragma.stdout.contains("when_earliest"))
+    }
+
+    @Test func aMissingDatabaseIsNotCreated() throws {
+        let result = try CLI.run(["sql", "SELECT 1", "--db", folder.path("absent.sqlite")])
+        #expect(result.status == 66)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("absent.sqlite")))
+    }
+}
