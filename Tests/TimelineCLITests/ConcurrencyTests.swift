@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// Readers, an importer and a writer at once: no reader fails or sees half a write.
+@Suite struct ConcurrencyTests {
+    final class Outcomes: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var failures: [String] = []
+        private(set) var counts: [Int] = []
+        func record(_ result: CLIResult, countLines: Bool) {
+            lock.lock()
+            defer { lock.unlock() }
+            if result.status != 0 { failures.append("exit \(result.status): \(result.stderr)") }
+            if countLines { counts.append(result.stdout.split(separator: "\n").count - 1) }
+        }
+    }
+
+    @Test func readersNeverFailNorSeeHalfAWrite() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("timeline.sqlite")
+        try CLI.run(["list", "--db", db])
+        let importSize = 1_500
+        let adds = 15
+        let events = try ReliabilityData.ndjson(count: importSize, in: folder)
+        let outcomes = Outcomes()
+        let group = DispatchGroup()
+        let done = Atomic()
+        for _ in 0..<4 {
+            group.enter()
+            DispatchQueue.global().async {
+                while !done.isSet {
+                    if let result = try? CLI.run(["list", "--db", db, "--format", "tsv"]) {
+                        outcomes.record(result, countLines: true)
+                    }
+                }
+                group.leave()
+            }
+        }
+        group.enter()
+        DispatchQueue.global().async {
+            for index in 0..<adds {
+                if let result = try? CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2021-0\(1 + index % 9)",
+                                               "--title", "Concurrent \(index)", "--uid", "concurrent-\(index)"]) {
+                    outcomes.record(result, countLines: false)
+                }
+            }
+            group.leave()
+        }
+        let imported = try CLI.run(["import", events, "--db", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        Thread.sleep(forTimeInterval: 0.5)
+        done.set()
+        group.wait()
+
+        #expect(outcomes.failures.isEmpty, "\(outcomes.failures.prefix(3))")
+        #expect(!outcomes.counts.isEmpty)
+        for count in outcomes.counts {
+            let extra = count - 15
+            let whole = (0...adds).contains(extra) || (0...adds).contains(extra - importSize)
+            #expect(whole, "a reader saw \(count) events: half of a write")
+        }
+        #expect(try CLI.run(["list", "--db", db, "--format", "tsv"]).stdout.split(separator: "\n").count - 1 == 15 + adds + importSize)
+    }
+
+    @Test func pastTheBusyTimeoutAWriterExits75WithASentence() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("timeline.sqlite")
+        try CLI.run(["list", "--db", db])
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        holder.arguments = [db, "BEGIN IMMEDIATE;", ".shell sleep 3", "COMMIT;"]
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        Thread.sleep(forTimeInterval: 0.7)
+        let before = try folder.bytes("timeline.sqlite")
+        let result = try CLI.run(["add", "--db", db, "--busy-timeout-ms", "300", "--kind", "launch", "--date", "2020", "--title", "x"])
+        #expect(result.status == 75)
+        #expect(result.stderr == "timeline: the database \(db) is busy (locked by another process); try again.\n")
+        let reader = try CLI.run(["list", "--db", db, "--format", "tsv"])
+        #expect(reader.status == 0, "readers are not blocked by a writer")
+        holder.waitUntilExit()
+        #expect(try folder.bytes("timeline.sqlite") == before)
+    }
+}
+
+/// A flag set once, read from many threads.
+final class Atomic: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+}

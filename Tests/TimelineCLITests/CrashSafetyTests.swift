@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// SIGKILL at random moments: the database stays sound and holds all of a write or none of it.
+@Suite(.serialized) struct CrashSafetyTests {
+    func sqlite(_ path: String, _ sql: String) throws -> String {
+        try CLI.run([path, sql], executable: URL(fileURLWithPath: "/usr/bin/sqlite3")).stdout
+    }
+
+    /// Starts the binary, kills it after `delay` seconds (if still running); true when it was killed.
+    func runAndKill(_ arguments: [String], after delay: TimeInterval) throws -> Bool {
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        let killed = process.isRunning
+        if killed { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return killed
+    }
+
+    @Test func importKilledAtTwentyRandomMomentsLeavesAllOrNothing() throws {
+        let folder = try TemporaryFolder()
+        let events = try ReliabilityData.ndjson(count: 2_000, in: folder)
+        // How long a whole import takes here, to spread the kills over it.
+        let probe = folder.path("probe.sqlite")
+        try CLI.run(["list", "--db", probe])
+        let started = Date()
+        #expect(try CLI.run(["import", events, "--db", probe]).status == 0)
+        let duration = max(0.2, Date().timeIntervalSince(started))
+
+        var generator = SystemRandomNumberGenerator()
+        var kills = 0
+        var attempt = 0
+        while kills < 20 && attempt < 60 {
+            attempt += 1
+            let db = folder.path("kill-\(attempt).sqlite")
+            try CLI.run(["list", "--db", db])
+            let delay = Double.random(in: 0.02...(duration * 0.95), using: &generator)
+            guard try runAndKill(["import", events, "--db", db], after: delay) else { continue }
+            kills += 1
+            #expect(try sqlite(db, "PRAGMA integrity_check") == "ok\n", "after a kill at \(delay) s")
+            let count = try sqlite(db, "SELECT count(*) FROM events")
+            #expect(count == "15\n" || count == "2015\n", "all or nothing after a kill at \(delay) s: \(count)")
+            // The tool opens it again and a second import completes it.
+            #expect(try CLI.run(["import", events, "--db", db]).status == 0)
+            #expect(try sqlite(db, "SELECT count(*) FROM events") == "2015\n")
+        }
+        #expect(kills >= 20, "only \(kills) kills landed while the import ran")
+    }
+
+    @Test func migrateKilledWhileApplyingLeavesEachFileWholeOrAbsent() throws {
+        let folder = try TemporaryFolder()
+        // The real files, and a heavy seed after them, so the kill lands inside a file's transaction.
+        let dir = folder.url.appendingPathComponent("files")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: RepositoryFiles.root.appendingPathComponent("Migrations"), to: dir.appendingPathComponent("Migrations"))
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("Seeds"), withIntermediateDirectories: true)
+        let heavy = """
+            CREATE TABLE ballast (n INTEGER PRIMARY KEY, payload TEXT);
+            WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 300000)
+            INSERT INTO ballast SELECT n, hex(randomblob(32)) FROM c;
+            """
+        try Data(heavy.utf8).write(to: dir.appendingPathComponent("Seeds/0001_ballast.sql"))
+        var generator = SystemRandomNumberGenerator()
+        var kills = 0
+        for attempt in 0..<12 {
+            let db = folder.path("migrate-\(attempt).sqlite")
+            let delay = Double.random(in: 0.05...0.8, using: &generator)
+            guard try runAndKill(["migrate", "--dir", dir.path, "--db", db], after: delay) else { continue }
+            kills += 1
+            guard FileManager.default.fileExists(atPath: db) else { continue }
+            #expect(try sqlite(db, "PRAGMA integrity_check") == "ok\n")
+            let seeded = try sqlite(db, "SELECT count(*) FROM schema_migrations WHERE kind = 'seed'")
+            let ballast = try sqlite(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'ballast'")
+            if seeded == "1\n" {
+                #expect(try sqlite(db, "SELECT count(*) FROM ballast") == "300000\n")
+            } else {
+                #expect(ballast == "0\n" || ballast == "", "an unrecorded seed left nothing behind")
+            }
+            // Running it again finishes the job.
+            #expect(try CLI.run(["migrate", "--dir", dir.path, "--db", db]).status == 0)
+            #expect(try sqlite(db, "SELECT count(*) FROM ballast") == "300000\n")
+        }
+        #expect(kills >= 3, "only \(kills) kills landed while migrate ran")
+    }
+}
