@@ -2,39 +2,54 @@
 enum DelimitedText {
     /// Fields with a comma, quote, CR or LF are quoted, quotes doubled; lines end in CRLF as RFC 4180 says.
     static func csvLine(_ fields: [String]) -> String {
-        var line = ""
+        var line: [UInt8] = []
+        line.reserveCapacity(fields.reduce(8) { $0 + $1.utf8.count + 3 })
         for (index, field) in fields.enumerated() {
-            if index > 0 { line += "," }
-            if field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
-                line += "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-            } else {
-                line += field
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            var field = field
+            field.withUTF8 { bytes in
+                guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+                    line.append(contentsOf: bytes)
+                    return
+                }
+                // Quote the field and double its quotes, copying the runs between quotes whole.
+                line.append(UInt8(ascii: "\""))
+                var start = 0
+                for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\"") {
+                    line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...offset]))
+                    line.append(UInt8(ascii: "\""))
+                    start = offset + 1
+                }
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+                line.append(UInt8(ascii: "\""))
             }
         }
-        return line + "\r\n"
+        line.append(0x0D)
+        line.append(0x0A)
+        return String(decoding: line, as: UTF8.self)
     }
 
     /// Tabs, newlines, carriage returns and backslashes escaped as `\t`, `\n`, `\r`, `\\`.
     static func tsvLine(_ fields: [String]) -> String {
-        var line = ""
+        var line: [UInt8] = []
+        line.reserveCapacity(fields.reduce(8) { $0 + $1.utf8.count + 1 })
         for (index, field) in fields.enumerated() {
-            if index > 0 { line += "\t" }
-            // Most fields need no escaping: copy them whole.
-            if !field.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: "\\") }) {
-                line += field
-                continue
-            }
-            for character in field.unicodeScalars {
-                switch character {
-                case "\t": line += "\\t"
-                case "\n": line += "\\n"
-                case "\r": line += "\\r"
-                case "\\": line += "\\\\"
-                default: line.unicodeScalars.append(character)
+            if index > 0 { line.append(0x09) }
+            var field = field
+            field.withUTF8 { bytes in
+                for byte in bytes {
+                    switch byte {
+                    case 0x09: line += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                    case 0x0A: line += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                    case 0x0D: line += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                    case UInt8(ascii: "\\"): line += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                    default: line.append(byte)
+                    }
                 }
             }
         }
-        return line + "\n"
+        line.append(0x0A)
+        return String(decoding: line, as: UTF8.self)
     }
 }
 

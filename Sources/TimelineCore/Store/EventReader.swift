@@ -7,7 +7,7 @@ struct EventReader {
     var asOf: CalendarDay?
 
     func event(id: Int64) throws -> Event {
-        let row = try database.cachedStatement(
+        let row = try database.statement(
             """
             SELECT uid, kind, status, title, summary, when_edtf, announced_edtf, recorded_at
             FROM events WHERE id = ?1
@@ -37,7 +37,7 @@ struct EventReader {
     }
 
     private func entities(eventID: Int64) throws -> [EventEntity] {
-        try database.cachedStatement(
+        try database.statement(
             """
             SELECT en.slug, en.name, ee.role FROM event_entities AS ee JOIN entities AS en ON en.id = ee.entity_id
             WHERE ee.event_id = ?1 ORDER BY ee.position, en.slug, ee.role
@@ -46,12 +46,12 @@ struct EventReader {
     }
 
     private func tags(eventID: Int64) throws -> [String] {
-        try database.cachedStatement("SELECT tag FROM event_tags WHERE event_id = ?1 ORDER BY tag")
+        try database.statement("SELECT tag FROM event_tags WHERE event_id = ?1 ORDER BY tag")
             .map([.integer(eventID)]) { $0.text(at: 0) }
     }
 
     private func measures(eventID: Int64) throws -> [Measure] {
-        try database.cachedStatement(
+        try database.statement(
             """
             SELECT m.quantity, m.value, m.unit, en.slug, m.approximate, m.qualifier, s.key, m.note
             FROM measures AS m LEFT JOIN entities AS en ON en.id = m.entity_id LEFT JOIN sources AS s ON s.id = m.source_id
@@ -65,7 +65,7 @@ struct EventReader {
     }
 
     private func citations(eventID: Int64) throws -> [Citation] {
-        try database.cachedStatement(
+        try database.statement(
             """
             SELECT s.key, s.url, s.title, s.publisher, s.published_edtf, s.language, s.type, s.note,
                    c.stance, c.quote, c.quote_language, c.translation, c.note
