@@ -27,15 +27,14 @@ extension Timeline {
         @Option(help: ArgumentHelp("The language dates are printed in: en or fr.", valueName: "lang"))
         var lang: DateDisplayLanguage = .english
 
+        /// What was asked, as plain values: the one thing `run` acts on, however it was parsed.
+        var invocation: ListInvocation {
+            ListInvocation(db: global.db, busyTimeoutMilliseconds: global.busyTimeoutMilliseconds, filters: filters.arguments,
+                           dateField: dateField.dateField, format: format, lang: lang)
+        }
+
         func run() throws {
-            try reportingErrors {
-                let store = try global.openStore()
-                let query = try filters.query(dateField: dateField.dateField)
-                let writer = EventListWriter(format: format, output: .standardOutput(), language: lang)
-                try writer.begin()
-                try store.forEachEvent(matching: query) { try writer.write($0) }
-                try writer.end()
-            }
+            try invocation.run()
         }
     }
 }

@@ -67,9 +67,58 @@ struct QueryOptions: ParsableArguments {
         }
     }
 
+    /// The options as plain values.
+    var arguments: QueryArguments {
+        QueryArguments(from: from, to: to, on: on, within: within, kind: kind, entity: entity, related: related,
+                       status: status, tag: tag, search: search, rank: rank, asOf: asOf, today: today, limit: limit,
+                       offset: offset, reverse: reverse)
+    }
+
     /// The query these options describe; dates are read as people write them.
     func query(dateField: EventQuery.DateField = .when) throws -> EventQuery {
-        let context = DateParsingContext(today: try Self.today(override: today))
+        try arguments.query(dateField: dateField)
+    }
+
+    /// `--today`, else `$TIMELINE_TODAY` (for reproducible runs), else today's date in UTC.
+    static func today(override: String?) throws -> CalendarDay {
+        if let override {
+            guard let day = CalendarDay(iso: override) else {
+                throw TimelineError(.usage, "--today '\(override)' is not a day; give it as YYYY-MM-DD.")
+            }
+            return day
+        }
+        if let text = DatabaseLocation.processEnvironment["TIMELINE_TODAY"], !text.isEmpty {
+            guard let day = CalendarDay(iso: text) else {
+                throw TimelineError(.usage, "TIMELINE_TODAY '\(text)' is not a day; give it as YYYY-MM-DD.")
+            }
+            return day
+        }
+        return CalendarDay(dayNumber: Int(time(nil) / 86_400))
+    }
+}
+
+/// List's filters as plain values, however they were parsed.
+struct QueryArguments: Equatable {
+    var from: String?
+    var to: String?
+    var on: String?
+    var within = false
+    var kind: [String] = []
+    var entity: [String] = []
+    var related = false
+    var status: [EventStatus] = []
+    var tag: [String] = []
+    var search: String?
+    var rank = false
+    var asOf: String?
+    var today: String?
+    var limit: Int?
+    var offset = 0
+    var reverse = false
+
+    /// The query these filters describe; dates are read as people write them.
+    func query(dateField: EventQuery.DateField = .when) throws -> EventQuery {
+        let context = DateParsingContext(today: try QueryOptions.today(override: today))
         var query = EventQuery(
             within: within, dateField: dateField, kinds: kind, entities: entity, related: related, statuses: status,
             tags: tag, search: search, rank: rank, limit: limit, offset: offset, reverse: reverse)
@@ -96,23 +145,6 @@ struct QueryOptions: ParsableArguments {
         } catch {
             throw TimelineError(.usage, "\(flag) \(error.description)")
         }
-    }
-
-    /// `--today`, else `$TIMELINE_TODAY` (for reproducible runs), else today's date in UTC.
-    static func today(override: String?) throws -> CalendarDay {
-        if let override {
-            guard let day = CalendarDay(iso: override) else {
-                throw TimelineError(.usage, "--today '\(override)' is not a day; give it as YYYY-MM-DD.")
-            }
-            return day
-        }
-        if let text = DatabaseLocation.processEnvironment["TIMELINE_TODAY"], !text.isEmpty {
-            guard let day = CalendarDay(iso: text) else {
-                throw TimelineError(.usage, "TIMELINE_TODAY '\(text)' is not a day; give it as YYYY-MM-DD.")
-            }
-            return day
-        }
-        return CalendarDay(dayNumber: Int(time(nil) / 86_400))
     }
 }
 

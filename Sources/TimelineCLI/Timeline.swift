@@ -12,6 +12,17 @@ import Darwin
 @main
 enum TimelineEntryPoint {
     static func main() {
+        if let invocation = FastListArguments.parse(Array(CommandLine.arguments.dropFirst())) {
+            do {
+                try invocation.run()
+                exit(0)
+            } catch let exitCode as ExitCode {
+                exit(exitCode.rawValue)
+            } catch {
+                printError("internal error: \(error)")
+                exit(70)
+            }
+        }
         do {
             var command = try Timeline.parseAsRoot()
             try command.run()

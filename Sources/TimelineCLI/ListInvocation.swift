@@ -1,0 +1,26 @@
+import TimelineCore
+
+/// Everything `timeline list` was asked, as plain values, and the running of it.
+///
+/// Both argument parsers produce one: swift-argument-parser, and `FastListArguments` for the
+/// plain invocations that make up most runs (start-up is most of a small `list`'s time).
+struct ListInvocation: Equatable {
+    var db: String?
+    var busyTimeoutMilliseconds: Int32 = 5_000
+    var filters = QueryArguments()
+    var dateField: EventQuery.DateField = .when
+    var format: OutputFormat = .table
+    var lang: DateDisplayLanguage = .english
+
+    func run() throws {
+        try reportingErrors {
+            let path = try DatabaseLocation.resolve(explicitPath: db, environment: DatabaseLocation.processEnvironment)
+            let store = try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds)
+            let query = try filters.query(dateField: dateField)
+            let writer = EventListWriter(format: format, output: .standardOutput(), language: lang)
+            try writer.begin()
+            try store.forEachEvent(matching: query) { try writer.write($0) }
+            try writer.end()
+        }
+    }
+}
