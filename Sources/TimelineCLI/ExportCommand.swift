@@ -43,10 +43,10 @@ extension Timeline {
         }
 
         @Option(help: ArgumentHelp("With --format timelinejs: group slides by kind (default) or entity.", valueName: "group"))
-        var group: TimelineJSWriter.Grouping = .kind
+        var group: TimelineJSWriter.Grouping?
 
         @Option(help: ArgumentHelp("With --format html: lanes by entity (default) or kind.", valueName: "lanes"))
-        var lanes: HTMLTimelineWriter.Lanes = .entity
+        var lanes: HTMLTimelineWriter.Lanes?
 
         @Option(help: ArgumentHelp("The language dates are written in (timelinejs, markdown, html): en or fr.", valueName: "lang"))
         var lang: DateDisplayLanguage = .english
@@ -59,6 +59,12 @@ extension Timeline {
             try reportingErrors {
                 let store = try global.openStore()
                 let query = try filters.query(dateField: dateField.dateField)
+                if group != nil && format != .timelinejs {
+                    throw TimelineError(.usage, "--group applies to --format timelinejs only.")
+                }
+                if lanes != nil && format != .html {
+                    throw TimelineError(.usage, "--lanes applies to --format html only.")
+                }
                 if format != .sql && dialect != .sqlite {
                     throw TimelineError(.usage, "--dialect applies to --format sql only.")
                 }
@@ -74,9 +80,9 @@ extension Timeline {
                 default:
                     let writer: EventStreamWriter
                     switch format {
-                    case .timelinejs: writer = TimelineJSWriter(output: destination, grouping: group, language: lang)
+                    case .timelinejs: writer = TimelineJSWriter(output: destination, grouping: group ?? .kind, language: lang)
                     case .markdown: writer = MarkdownChronologyWriter(output: destination, language: lang)
-                    case .html: writer = HTMLTimelineWriter(output: destination, lanes: lanes, language: lang)
+                    case .html: writer = HTMLTimelineWriter(output: destination, lanes: lanes ?? .entity, language: lang)
                     default: writer = EventListWriter(format: OutputFormat(rawValue: format.rawValue)!, output: destination, language: lang)
                     }
                     try writer.begin()
