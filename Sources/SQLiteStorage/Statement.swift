@@ -124,6 +124,17 @@ extension Statement {
         }
     }
 
+    /// The first named parameter (with its prefix) whose bare name is not in `bound`; nil when all are.
+    public func unboundParameterName(bound: Set<String>) -> String? {
+        guard parameterCount > 0 else { return nil }
+        for index in 1...parameterCount {
+            guard let pointer = sqlite3_bind_parameter_name(handle, index) else { return "?\(index)" }
+            let name = String(cString: pointer)
+            if !bound.contains(String(name.dropFirst())) { return name }
+        }
+        return nil
+    }
+
     /// Clears every binding to NULL.
     public func clearBindings() {
         sqlite3_clear_bindings(handle)

@@ -49,11 +49,11 @@ struct EventOptions: ParsableArguments {
     var translation: String?
 
     @Option(help: ArgumentHelp("With --source: supports (default), contradicts or corrects.", valueName: "stance"))
-    var stance: Citation.Stance = .supports
+    var stance: Citation.Stance?
 
     func validate() throws {
-        if source == nil && (quote != nil || translation != nil || publisher != nil || published != nil) {
-            throw ValidationError("--quote, --translation, --publisher and --published describe a source: give --source URL too.")
+        if source == nil && (quote != nil || translation != nil || publisher != nil || published != nil || stance != nil) {
+            throw ValidationError("--quote, --translation, --publisher, --published and --stance describe a source: give --source URL too.")
         }
     }
 
@@ -87,7 +87,7 @@ struct EventOptions: ParsableArguments {
         return Citation(
             source: Source(key: isURL ? "" : source, url: isURL ? source : nil, publisher: publisher ?? "", published: publication,
                            language: quoteLanguage ?? "", type: "news"),
-            stance: stance, quote: quote, quoteLanguage: quote == nil ? nil : quoteLanguage, translation: translation)
+            stance: stance ?? .supports, quote: quote, quoteLanguage: quote == nil ? nil : quoteLanguage, translation: translation)
     }
 
     /// Applies the options given to an event (for add, a blank one).

@@ -24,6 +24,9 @@ struct GlobalOptions: ParsableArguments {
         let store = try TimelineStore(path: try databasePath(), migrations: migrations, busyTimeout: busyTimeoutMilliseconds)
         // `$TIMELINE_NOW` fixes when new rows are recorded, for reproducible history.
         if let now = DatabaseLocation.processEnvironment["TIMELINE_NOW"], !now.isEmpty {
+            guard RecordingTime.isValid(now) else {
+                throw TimelineError(.usage, "TIMELINE_NOW '\(now)' is not a UTC timestamp; give it as YYYY-MM-DDTHH:MM:SS.sssZ.")
+            }
             store.recordingTime = now
         }
         return store

@@ -30,7 +30,7 @@ extension Timeline {
                   timeline import layoffs.csv --set kind=layoff --map company=entity:employer \\
                     --map date=when --date-format m/d/yyyy --null NULL \\
                     --map total_laid_off=measure:employees-laid-off:person \\
-                    --map percentage_laid_off=measure:workforce-laid-off:percent \\
+                    --map percentage_laid_off=measure:workforce-share-laid-off:fraction \\
                     --map country=tag --title-template '{company} lays off {total_laid_off}'
                 """
         )
@@ -52,7 +52,7 @@ extension Timeline {
         @Option(name: .customLong("title-template"), help: ArgumentHelp("Compose titles from columns: '{company} lays off {total_laid_off}'.", valueName: "template"))
         var titleTemplate: String?
 
-        @Option(name: .customLong("date-format"), help: ArgumentHelp("How the files writes days in when/announced: m/d/yyyy, d/m/yyyy, dd.mm.yyyy, … (default: ISO and the forms `timeline date` reads).", valueName: "format"))
+        @Option(name: .customLong("date-format"), help: ArgumentHelp("How the file writes days in when/announced: m/d/yyyy, d/m/yyyy, dd.mm.yyyy, … (default: ISO and the forms `timeline date` reads).", valueName: "format"))
         var dateFormat: String?
 
         @Option(help: ArgumentHelp("A value that means 'no value' (repeatable), e.g. NULL or N/A; the empty string always does.", valueName: "token"))

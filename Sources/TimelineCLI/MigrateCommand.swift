@@ -64,9 +64,16 @@ extension Timeline.Migrate {
                     try output.write(pending.isEmpty ? "Nothing to apply.\n" : "Would apply:\n")
                     for file in pending { try output.write("  \(file.displayPath)\n") }
                 } else {
+                    let skippedBefore = Set(try store.migrationStatus(set: set).filter { $0.state == .skipped }.map(\.version))
                     let applied = try store.migrate(set: set, skippingSeeds: skipSeeds)
-                    try output.write(applied.isEmpty ? "Nothing to apply; the database is up to date.\n" : "Applied:\n")
+                    let skipped = try store.migrationStatus(set: set).filter { $0.state == .skipped && !skippedBefore.contains($0.version) }
+                    if applied.isEmpty && skipped.isEmpty {
+                        try output.write("Nothing to apply; the database is up to date.\n")
+                    }
+                    if !applied.isEmpty { try output.write("Applied:\n") }
                     for file in applied { try output.write("  \(file.displayPath)\n") }
+                    if !skipped.isEmpty { try output.write("Skipped (recorded as not loaded):\n") }
+                    for file in skipped { try output.write("  Seeds/\(file.fileName ?? file.name)\n") }
                 }
                 try output.finish()
             }
@@ -76,7 +83,7 @@ extension Timeline.Migrate {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "status",
-            abstract: "Show each migration and seed with its state: applied, pending, changed or unknown.",
+            abstract: "Show each migration and seed with its state: applied, pending, changed, unknown or skipped.",
             discussion: """
                 changed: applied, but the file differs from what was applied. unknown: applied, but this \
                 version of timeline has no such file (the database is newer). skipped: a data set left out \

@@ -34,18 +34,44 @@ enum TimelineEntryPoint {
             if code == .success {
                 Timeline.exit(withError: error)  // --help, --version: printed as usual
             }
-            let message = Timeline.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            printError(message.trimmingCharacters() + "; see 'timeline help'")
+            printError(Self.oneLine(Timeline.message(for: error)))
             exit(code.rawValue)
         }
     }
 }
 
-extension String {
+extension TimelineEntryPoint {
+    /// swift-argument-parser's message as one line: its list of allowed values joined in, the
+    /// usage lines left out, and a pointer to the help.
+    static func oneLine(_ message: String) -> String {
+        var sentence = ""
+        var values: [String] = []
+        for line in message.split(separator: "\n") {
+            let trimmed = line.trimmingCharacters()
+            if trimmed.hasPrefix("- ") {
+                values.append(String(trimmed.dropFirst(2)))
+            } else if trimmed.hasPrefix("Usage:") || trimmed.hasPrefix("Help:") || trimmed.hasPrefix("See '") {
+                continue
+            } else if sentence.isEmpty {
+                sentence = trimmed
+            }
+        }
+        if sentence.hasPrefix("Error: ") { sentence.removeFirst(7) }
+        if let first = sentence.first { sentence = first.lowercased() + sentence.dropFirst() }
+        if !values.isEmpty {
+            if sentence.hasSuffix(":") { sentence.removeLast() }
+            sentence += " " + values.joined(separator: ", ")
+        }
+        while let last = sentence.last, last == " " || last == "." { sentence.removeLast() }
+        return sentence + (sentence.hasSuffix("?") ? " " : "; ") + "`timeline help` lists the commands and their options"
+    }
+}
+
+extension Substring {
     fileprivate func trimmingCharacters() -> String {
-        var text = Substring(self)
-        if text.hasPrefix("Error: ") { text = text.dropFirst(7) }
-        while let last = text.last, last == " " || last == "." { text.removeLast() }
+        var text = self
+        while let first = text.first, first == " " { text.removeFirst() }
+        while let last = text.last, last == " " { text.removeLast() }
         return String(text)
     }
 }

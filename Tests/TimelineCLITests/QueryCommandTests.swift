@@ -48,7 +48,7 @@ import Testing
     @Test func statsSumsExactlyByEntity() throws {
         let result = try CLI.run(["stats", "--db", db, "--kind", "layoff", "--sum", "positions-cut", "--by", "entity", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("care-medical,1,236,position,1\r\n"))
+        #expect(result.stdout.contains("care-medical,1,236,position,1,false\r\n"))
         let json = try CLI.run(["stats", "--db", db, "--by", "year", "--format", "json"])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(rows.first { $0["year"] as? String == "2022" }?["events"] as? Int == 9)

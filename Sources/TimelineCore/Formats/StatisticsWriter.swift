@@ -10,20 +10,26 @@ public struct StatisticsWriter {
 
     public func write(_ rows: [TimelineStatistics.Row], grouping: TimelineStatistics.Grouping, quantity: String?) throws {
         var columns = [grouping.rawValue, "events"]
-        if quantity != nil { columns += ["sum", "unit", "measures"] }
+        if quantity != nil { columns += ["sum", "unit", "measures", "approximate"] }
         let cells = rows.map { row -> [String] in
             var cells = [row.group, String(row.events)]
-            if quantity != nil { cells += [row.sum ?? "", row.unit ?? "", String(row.measures)] }
+            if quantity != nil { cells += [row.sum ?? "", row.unit ?? "", String(row.measures), row.sum == nil ? "" : String(row.approximate)] }
             return cells
         }
         switch format {
         case .table:
             let shown = cells.map { row -> [String] in
                 var row = row
-                if quantity != nil, !row[2].isEmpty { row[2] = Measure.groupThousands(row[2]) }
+                if quantity != nil, !row[2].isEmpty {
+                    // In the table an approximate sum reads as one: "about 11,900,000,000".
+                    row[2] = (row[5] == "true" ? "about " : "") + Measure.groupThousands(row[2])
+                    row.removeLast()
+                }
+                if quantity != nil, row.count == 6 { row.removeLast() }
                 return row
             }
-            try output.write(rows.isEmpty ? "No events match.\n" : AlignedTable.render(header: columns, rows: shown))
+            let header = quantity == nil ? columns : Array(columns.dropLast())
+            try output.write(rows.isEmpty ? "No events match.\n" : AlignedTable.render(header: header, rows: shown))
         case .markdown:
             try output.write(MarkdownText.row(columns) + MarkdownText.separator(count: columns.count))
             for row in cells { try output.write(MarkdownText.row(row)) }
@@ -47,6 +53,7 @@ public struct StatisticsWriter {
                     json.field("unit", row.unit)
                     json.key("measures")
                     json.int(row.measures)
+                    json.field("approximate", row.approximate)
                 }
                 json.endObject()
                 lines.append(json.text)

@@ -12,14 +12,16 @@ public final class TextOutput {
     private let descriptor: Int32
     private let finalPath: String?
     private let temporaryPath: String?
+    private let closesDescriptor: Bool
     private var buffer: [UInt8] = []
     private var finished = false
     private static let blockSize = 65_536
 
-    private init(descriptor: Int32, finalPath: String?, temporaryPath: String?) {
+    private init(descriptor: Int32, finalPath: String?, temporaryPath: String?, closesDescriptor: Bool = false) {
         self.descriptor = descriptor
         self.finalPath = finalPath
         self.temporaryPath = temporaryPath
+        self.closesDescriptor = closesDescriptor
         buffer.reserveCapacity(Self.blockSize)
     }
 
@@ -27,17 +29,53 @@ public final class TextOutput {
         TextOutput(descriptor: 1, finalPath: nil, temporaryPath: nil)
     }
 
-    /// `-` means standard output.
+    /// `-` means standard output. A new or regular file is replaced atomically; a symbolic link
+    /// is followed to the file it names; a pipe, a device or `/dev/fd/N` is written in place
+    /// (renaming over those would replace them with a plain file).
     public static func file(_ path: String) throws -> TextOutput {
         if path == "-" { return standardOutput() }
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            let type = info.st_mode & S_IFMT
+            if type == S_IFLNK {
+                if let resolved = realpath(path, nil) {
+                    let target = String(cString: resolved)
+                    free(resolved)
+                    var targetInfo = stat()
+                    if stat(target, &targetInfo) == 0, (targetInfo.st_mode & S_IFMT) == S_IFREG {
+                        return try atomicFile(target, shownAs: path)
+                    }
+                }
+                return try inPlace(path)
+            }
+            if type == S_IFDIR {
+                throw TimelineError(.cannotCreate, "cannot write to \(path): it is a folder.")
+            }
+            if type != S_IFREG {
+                return try inPlace(path)
+            }
+        }
+        return try atomicFile(path, shownAs: path)
+    }
+
+    /// Opens a pipe or device for writing as it is.
+    private static func inPlace(_ path: String) throws -> TextOutput {
+        let descriptor = open(path, O_WRONLY)
+        guard descriptor >= 0 else {
+            throw TimelineError(.cannotCreate, "cannot write to \(path): \(String(cString: strerror(errno))).")
+        }
+        return TextOutput(descriptor: descriptor, finalPath: path, temporaryPath: nil, closesDescriptor: true)
+    }
+
+    private static func atomicFile(_ path: String, shownAs shown: String) throws -> TextOutput {
         var template = Array((path + ".tmp-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw TimelineError(.cannotCreate, "cannot create \(path): \(String(cString: strerror(errno))).")
+            throw TimelineError(.cannotCreate, "cannot create \(shown): \(String(cString: strerror(errno))).")
         }
         fchmod(descriptor, 0o644)
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        return TextOutput(descriptor: descriptor, finalPath: path, temporaryPath: temporary)
+        return TextOutput(descriptor: descriptor, finalPath: path, temporaryPath: temporary, closesDescriptor: true)
     }
 
     deinit {
@@ -45,6 +83,8 @@ public final class TextOutput {
         if !finished, let temporaryPath {
             close(descriptor)
             unlink(temporaryPath)
+        } else if !finished && closesDescriptor {
+            close(descriptor)
         }
     }
 
@@ -77,7 +117,12 @@ public final class TextOutput {
         guard !finished else { return }
         try flush()
         finished = true
-        guard let finalPath, let temporaryPath else { return }
+        guard let finalPath, let temporaryPath else {
+            if closesDescriptor && close(descriptor) != 0 {
+                throw TimelineError(.ioError, "writing \(name) failed: \(String(cString: strerror(errno))).")
+            }
+            return
+        }
         if fsync(descriptor) != 0 || close(descriptor) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)

@@ -18,7 +18,10 @@ extension EventQuery {
         }
         if !kinds.isEmpty && !kinds.contains(event.kind) { return false }
         if !statuses.isEmpty && !statuses.contains(event.status) { return false }
-        if !tags.isEmpty && !event.tags.contains(where: tags.contains) { return false }
+        if !tags.isEmpty {
+            let wanted = Set(tags.map { $0.lowercased() })
+            if !event.tags.contains(where: { wanted.contains($0.lowercased()) }) { return false }
+        }
         if let entitySlugs, !event.entities.contains(where: { entitySlugs.contains($0.slug) }) { return false }
         if let asOf, !event.citations.contains(where: { citation in citation.source.published?.latest.map { $0 <= asOf } ?? false }) {
             return false

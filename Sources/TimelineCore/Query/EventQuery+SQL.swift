@@ -55,7 +55,7 @@ extension EventQuery {
         }
         if !tags.isEmpty {
             let list = tags.map { argument(.text($0)) }.joined(separator: ", ")
-            conditions.append("e.id IN (SELECT event_id FROM event_tags WHERE tag IN (\(list)))")
+            conditions.append("e.id IN (SELECT event_id FROM event_tags WHERE tag COLLATE NOCASE IN (\(list)))")
         }
         if let asOf {
             conditions.append(

@@ -32,6 +32,7 @@ public struct ReadOnlySQL {
     /// Pragmas that read without an argument but set something with one.
     static let readingPragmas: Set<String> = [
         "user_version", "schema_version", "application_id", "page_count", "page_size", "freelist_count", "encoding",
+        "journal_mode", "foreign_keys", "query_only", "busy_timeout",
         "collation_list", "function_list", "module_list", "pragma_list", "database_list", "data_version",
         "compile_options",
     ]
@@ -51,7 +52,10 @@ public struct ReadOnlySQL {
             throw TimelineStore.translate(error, path: path)
         }
         var refusal: String?
+        var onlyPragmas = true
+        var sawPragma = false
         database.setAuthorizer { request in
+            if request.kind == .pragma { sawPragma = true } else { onlyPragmas = false }
             if let reason = Self.refusal(of: request) {
                 if refusal == nil { refusal = reason }
                 return false
@@ -67,10 +71,14 @@ public struct ReadOnlySQL {
             }
             throw TimelineError(.usage, "the query is not valid SQL: \(error.message).")
         }
-        guard statement.isReadOnly else {
+        // SQLite never calls a pragma statement read-only; the authorizer allowed only reading ones.
+        guard statement.isReadOnly || (onlyPragmas && sawPragma) else {
             throw TimelineError(.usage, "timeline sql only reads, and the query would change something.")
         }
         try bind(parameters, to: statement)
+        if let unbound = statement.unboundParameterName(bound: Set(parameters.map { $0.name.trimmingPrefixCharacters() })) {
+            throw TimelineError(.usage, "the query's parameter \(unbound) has no value; give it with -p \(unbound.dropFirst()) VALUE.")
+        }
 
         let deadline = Self.now() + UInt64(timeoutMilliseconds) * 1_000_000
         var timedOut = false
@@ -102,6 +110,11 @@ public struct ReadOnlySQL {
     static func refusal(of request: AuthorizerRequest) -> String? {
         switch request.kind {
         case .read, .select, .recursive:
+            return nil
+        case .update where request.first == "sqlite_master" && request.origin == nil:
+            // SQLite itself announces these while it sets up a table-valued pragma such as
+            // pragma_table_info(); a user's UPDATE of the schema is refused by SQLite, query_only and
+            // the read-only file all the same.
             return nil
         case .function:
             let name = (request.second ?? "").lowercased()
@@ -143,9 +156,16 @@ public struct ReadOnlySQL {
         }
     }
 
-    private static func now() -> UInt64 {
+    static func now() -> UInt64 {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+}
+
+extension String {
+    /// The name without its `:`, `@` or `$`.
+    fileprivate func trimmingPrefixCharacters() -> String {
+        hasPrefix(":") || hasPrefix("@") || hasPrefix("$") ? String(dropFirst()) : self
     }
 }

@@ -14,6 +14,8 @@ public struct TimelineStatistics: Sendable {
         public var unit: String?
         /// How many figures were added.
         public var measures: Int
+        /// Some figure in the sum was approximate or a bound ("about", "more than"): so is the sum.
+        public var approximate: Bool = false
     }
 
     public let grouping: Grouping
@@ -22,6 +24,7 @@ public struct TimelineStatistics: Sendable {
 
     private var eventCounts: [String: Int] = [:]
     private var sums: [String: [String: (ExactDecimal, Int)]] = [:]
+    private var approximateSums: Set<String> = []
     private var order: [String] = []
     /// Periods sort by their first day, so a season or a whole year sits among the quarters it spans.
     private var sortKeys: [String: String] = [:]
@@ -61,6 +64,7 @@ public struct TimelineStatistics: Sendable {
                 }
                 let (total, count) = sums[group, default: [:]][measure.unit] ?? (.zero, 0)
                 sums[group, default: [:]][measure.unit] = (total + value, count + 1)
+                if measure.approximate || measure.qualifier != nil { approximateSums.insert(group + "\u{0}" + measure.unit) }
             }
         }
     }
@@ -77,7 +81,8 @@ public struct TimelineStatistics: Sendable {
             } else {
                 for unit in units.keys.sorted() {
                     let (total, count) = units[unit]!
-                    rows.append(Row(group: group, events: events, sum: total.description, unit: unit, measures: count))
+                    rows.append(Row(group: group, events: events, sum: total.description, unit: unit, measures: count,
+                                    approximate: approximateSums.contains(group + "\u{0}" + unit)))
                 }
             }
         }

@@ -10,7 +10,12 @@ import Darwin
 /// `$XDG_DATA_HOME/timeline/timeline.sqlite`, else `~/.local/share/timeline/timeline.sqlite`.
 public enum DatabaseLocation {
     public static func resolve(explicitPath: String?, environment: [String: String]) throws -> String {
-        if let explicitPath, !explicitPath.isEmpty { return explicitPath }
+        if let explicitPath {
+            guard !explicitPath.isEmpty else {
+                throw TimelineError(.usage, "--db is empty; give the path of a database file.")
+            }
+            return explicitPath
+        }
         if let path = environment["TIMELINE_DB"], !path.isEmpty { return path }
         if let dataHome = environment["XDG_DATA_HOME"], dataHome.hasPrefix("/") {
             return dataHome + "/timeline/timeline.sqlite"

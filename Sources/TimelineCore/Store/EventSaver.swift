@@ -111,7 +111,14 @@ final class EventSaver {
         event.measures = try event.measures.map { measure in
             var measure = measure
             if let entity = measure.entity {
-                measure.entity = try resolve(entityNamed: entity, displayName: entity).slug
+                // A figure counts something already known, or one of the event's own entities: a
+                // typo after '@' must not make a new entity.
+                guard let resolved = try existingEntity(entity) ?? event.entities.first(where: { $0.name == entity || $0.slug == entity })
+                    .map({ (slug: $0.slug, name: $0.name) })
+                else {
+                    throw TimelineError(.usage, "the figure \(measure.quantity) counts '\(entity)', which is no known entity and not one of the event's.")
+                }
+                measure.entity = resolved.slug
             }
             if let source = measure.source {
                 guard let key = try sourceKey(matching: source) else {
@@ -126,6 +133,18 @@ final class EventSaver {
 
     /// An entity by slug, name or alias (any case); a new organisation when none matches.
     func resolve(entityNamed reference: String, displayName: String, preferredSlug: String = "") throws -> (slug: String, name: String) {
+        if let existing = try existingEntity(reference) { return existing }
+        let name = displayName.isEmpty ? reference : displayName
+        var slug = Self.slug(preferredSlug.isEmpty ? name : preferredSlug)
+        if slug.isEmpty { slug = "entity" }
+        slug = try unique(slug, in: "entities", column: "slug")
+        _ = try writer.insert(Entity(slug: slug, name: name, type: "organisation"))
+        entityCache[reference] = (slug, name)
+        return (slug, name)
+    }
+
+    /// An entity by slug, name or alias (any case), or nil.
+    func existingEntity(_ reference: String) throws -> (slug: String, name: String)? {
         if let cached = entityCache[reference] { return cached }
         if entityCache.count > Self.cacheLimit { entityCache.removeAll(keepingCapacity: true) }
         // Each branch can use an index: the slug, then names and slugs ignoring case, then aliases.
@@ -143,13 +162,7 @@ final class EventSaver {
             entityCache[reference] = row
             return row
         }
-        let name = displayName.isEmpty ? reference : displayName
-        var slug = Self.slug(preferredSlug.isEmpty ? name : preferredSlug)
-        if slug.isEmpty { slug = "entity" }
-        slug = try unique(slug, in: "entities", column: "slug")
-        _ = try writer.insert(Entity(slug: slug, name: name, type: "organisation"))
-        entityCache[reference] = (slug, name)
-        return (slug, name)
+        return nil
     }
 
     /// A source by key, else by URL, else by publisher, date and title; created when none matches.

@@ -143,7 +143,8 @@ extension TimelineStore {
         }
         if !query.tags.isEmpty {
             let known = try database.prepare("SELECT DISTINCT tag FROM event_tags ORDER BY tag").map { $0.text(at: 0) }
-            if let unknown = query.tags.first(where: { !known.contains($0) }) {
+            let knownLowercased = Set(known.map { $0.lowercased() })
+            if let unknown = query.tags.first(where: { !knownLowercased.contains($0.lowercased()) }) {
                 throw TimelineError(.usage, "unknown tag '\(unknown)' in --tag; known tags: \(known.joined(separator: ", ")).")
             }
         }

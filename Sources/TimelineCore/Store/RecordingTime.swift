@@ -1,0 +1,22 @@
+/// The timestamps rows are recorded at: UTC, ISO 8601, `YYYY-MM-DDTHH:MM:SS.sssZ` as SQLite's
+/// `strftime('%Y-%m-%dT%H:%M:%fZ')` writes them (the fraction is optional when given by hand).
+public enum RecordingTime {
+    public static func isValid(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20 || bytes.count == 24, bytes.last == UInt8(ascii: "Z") else { return false }
+        func number(_ range: Range<Int>) -> Int? {
+            guard bytes[range].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return Int(String(decoding: bytes[range], as: UTF8.self))
+        }
+        guard bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              let year = number(0..<4), bytes[4] == UInt8(ascii: "-"), let month = number(5..<7), bytes[7] == UInt8(ascii: "-"),
+              let day = number(8..<10), CalendarDay(year: year, month: month, day: day) != nil,
+              let hour = number(11..<13), hour < 24, let minute = number(14..<16), minute < 60,
+              let second = number(17..<19), second < 60
+        else { return false }
+        if bytes.count == 24 {
+            return bytes[19] == UInt8(ascii: ".") && number(20..<23) != nil
+        }
+        return true
+    }
+}

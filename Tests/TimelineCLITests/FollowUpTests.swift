@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// Behaviours found by trying the tool as a new user would.
+@Suite struct FollowUpTests {
+    let folder: TemporaryFolder
+    var db: String { folder.path("timeline.sqlite") }
+
+    init() throws {
+        folder = try TemporaryFolder()
+        _ = try CLI.run(["list", "--db", folder.path("timeline.sqlite")])
+    }
+
+    @Test(arguments: ["yesterday", "2022-13-45T99:00:00Z", "'); DROP TABLE events; --", "2026-11-27"])
+    func aBadRecordingTimeIsRefused(_ now: String) throws {
+        let before = try folder.bytes("timeline.sqlite")
+        let result = try CLI.run(["edit", "care-medical-layoff-2022-12-01", "--status", "occurred", "--db", db],
+                                 environment: ["TIMELINE_NOW": now])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("TIMELINE_NOW"))
+        #expect(try folder.bytes("timeline.sqlite") == before)
+    }
+
+    @Test func anEmptyDatabasePathIsAUsageError() throws {
+        let result = try CLI.run(["list", "--db", ""], environment: ["TIMELINE_DB": db])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--db is empty"))
+    }
+
+    @Test func outputThroughASymlinkWritesItsTargetAndAPipeIsWrittenInPlace() throws {
+        let target = folder.path("real.ndjson")
+        try Data("old".utf8).write(to: URL(fileURLWithPath: target))
+        let link = folder.path("link.ndjson")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        #expect(try CLI.run(["export", "--format", "ndjson", "--kind", "layoff", "--db", db, "--output", link]).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target, "the link stays a link")
+        #expect(String(decoding: try folder.bytes("real.ndjson"), as: UTF8.self).split(separator: "\n").count == 2)
+
+        let full = try CLI.run(["export", "--format", "ndjson", "--db", db, "--output", "/dev/full"])
+        #expect(full.status == 74)
+        var info = stat()
+        #expect(stat("/dev/full", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR, "/dev/full is still a device")
+    }
+
+    @Test func tableValuedAndReadingPragmasAreReadsAndParametersNeedValues() throws {
+        let columns = try CLI.run(["sql", "SELECT name FROM pragma_table_info('events') LIMIT 2", "--format", "tsv", "--db", db])
+        #expect(columns.status == 0, "\(columns.stderr)")
+        #expect(columns.stdout == "name\nid\nuid\n")
+        #expect(try CLI.run(["sql", "PRAGMA journal_mode", "--db", db]).status == 0)
+        let unbound = try CLI.run(["sql", "SELECT :a", "--db", db])
+        #expect(unbound.status == 64)
+        #expect(unbound.stderr.contains(":a has no value"))
+    }
+
+    @Test func approximateFiguresMakeAnApproximateSum() throws {
+        let result = try CLI.run(["stats", "--sum", "deal-value", "--kind", "acquisition", "--format", "json", "--db", db])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.first?["sum"] as? String == "11900000000")
+        #expect(rows.first?["approximate"] as? Bool == true)
+        #expect(try CLI.run(["stats", "--sum", "deal-value", "--kind", "acquisition", "--db", db]).stdout.contains("about 11,900,000,000"))
+    }
+
+    @Test func tagsMatchInAnyCase() throws {
+        let result = try CLI.run(["list", "--tag", "WARN-Notice", "--format", "tsv", "--db", db])
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n").count == 3)
+    }
+
+    @Test func sourceOptionsNeedASourceAndFiguresNeedAKnownEntity() throws {
+        let stance = try CLI.run(["edit", "care-medical-layoff-2022-12-01", "--stance", "corrects", "--db", db])
+        #expect(stance.status == 64)
+        let figure = try CLI.run(["add", "--kind", "launch", "--date", "2020", "--title", "x", "--measure", "x=5:person@nobody-here", "--db", db])
+        #expect(figure.status == 64)
+        #expect(figure.stderr.contains("'nobody-here'"))
+        let own = try CLI.run(["add", "--kind", "launch", "--date", "2020", "--title", "x", "--entity", "Brand New Co",
+                               "--measure", "x=5:person@Brand New Co", "--db", db])
+        #expect(own.status == 0, "a figure may count one of the event's own new entities: \(own.stderr)")
+    }
+
+    @Test func skippedSeedsAreReported() throws {
+        let result = try CLI.run(["migrate", "--skip-seeds", "--db", folder.path("empty.sqlite")])
+        #expect(result.stdout.contains("Skipped (recorded as not loaded):\n  Seeds/0001_amazon_care.json"))
+    }
+}
