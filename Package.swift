@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "timeline", targets: ["TimelineCLI"]),
         .library(name: "TimelineCore", targets: ["TimelineCore"]),
+        .executable(name: "timeline-benchmark", targets: ["TimelineBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,6 +36,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // In-process figures for the date-range query (Benchmarks/run.py runs it).
+        .executableTarget(name: "TimelineBenchmark", dependencies: ["TimelineCore", "SQLiteStorage", "CSQLite"]),
         // Build-time generator: writes Migrations/ and Seeds/ into a Swift source file.
         .executableTarget(name: "EmbedFilesTool", dependencies: ["MigrationRunner"]),
         .plugin(
