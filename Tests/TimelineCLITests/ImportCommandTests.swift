@@ -131,6 +131,27 @@ import Testing
         #expect(result.stderr.contains("broken.json:3: invalid JSON"))
     }
 
+    @Test func aJSONArrayIsReadElementByElement() throws {
+        let path = try write("array.json", """
+            [
+              {"kind":"launch","title":"brackets ] and , and [ and \\" quotes","when":"2020",
+               "tags":["a,b","c]"],"entities":[{"name":"Nested [Co]"}]},
+
+              {"kind":"launch","title":"second","when":"2021"}
+            ]
+
+            """)
+        let result = try CLI.run(["import", path, "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2 added"))
+        let titles = try jsonEvents(["--kind", "launch", "--from", "2020", "--to", "2021"]).compactMap { $0["title"] as? String }
+        #expect(titles.contains("brackets ] and , and [ and \" quotes"))
+        let broken = try write("trailing.json", "[{\"kind\":\"launch\",\"title\":\"x\",\"when\":\"2020\"}]\nextra\n")
+        let refused = try CLI.run(["import", broken, "--db", db])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("trailing.json:2: invalid JSON: unexpected text after the array"))
+    }
+
     @Test func duplicateUIDWithDifferentContentInOneFileIsRefused() throws {
         let path = try write("dup.ndjson", """
             {"uid":"x-1","kind":"launch","title":"first","when":"2020"}

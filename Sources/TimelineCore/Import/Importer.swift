@@ -153,20 +153,27 @@ public final class Importer {
             }
         case .json:
             try input.skipByteOrderMark()
-            let bytes = try input.readAll()
-            var line = 1
-            var counted = 0
+            let reader = JSONArrayReader(input: input)
             do {
-                try bytes.withUnsafeBufferPointer { buffer in
-                    try JSONParser.forEachElement(ofArrayIn: buffer) { value, offset in
-                        for index in counted..<offset where buffer[index] == 0x0A { line += 1 }
-                        counted = offset
-                        try body(line) { try EventJSONDecoder.event(from: value, context: context) }
+                while let element = try reader.next() {
+                    let parsed: Result<JSONValue, JSONParser.Failure> = element.bytes.withUnsafeBufferPointer { buffer in
+                        do throws(JSONParser.Failure) {
+                            return .success(try JSONParser.parse(buffer))
+                        } catch {
+                            return .failure(error)
+                        }
+                    }
+                    let line = element.line
+                    try body(line) {
+                        do {
+                            return try EventJSONDecoder.event(from: try parsed.get(), context: context)
+                        } catch let failure as JSONParser.Failure {
+                            throw RecordError(failure.description)
+                        }
                     }
                 }
-            } catch let failure as JSONParser.Failure {
-                let errorLine = bytes.prefix(failure.offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-                throw TimelineError(.badData, "\(input.name):\(errorLine): \(failure.description).")
+            } catch let failure as JSONArrayReader.Failure {
+                throw TimelineError(.badData, "\(input.name):\(failure.line): invalid JSON: \(failure.reason).")
             }
         }
     }
