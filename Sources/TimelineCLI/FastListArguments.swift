@@ -11,10 +11,15 @@ import TimelineCore
 enum FastListArguments {
     static func parse(_ arguments: [String]) -> ListInvocation? {
         var tokens = arguments[...]
-        if tokens.first == "list" { tokens = tokens.dropFirst() }
         var invocation = ListInvocation()
         var seen = Set<String>()
+        var sawCommand = false
         while let token = tokens.popFirst() {
+            // The command's name may come before or after the options (`timeline --db x list`).
+            if token == "list" && !sawCommand {
+                sawCommand = true
+                continue
+            }
             guard token.hasPrefix("--") else { return nil }
             var name = token
             var inlineValue: String?

@@ -11,13 +11,14 @@ import Testing
         ["list", "--status", "planned", "--status", "considered", "--tag", "warn-notice", "--search", "licenci*", "--rank"],
         ["list", "--as-of", "2022-08-25", "--by", "announced", "--limit", "5", "--offset", "2", "--reverse", "--lang", "fr"],
         ["list", "--today", "2022-10-15", "--from", "last quarter", "--busy-timeout-ms", "100", "--format=markdown"],
-        ["--search", "1er décembre 2022", "--from=2019"],
+        ["--search", "1er décembre 2022", "--from=2019"], ["--db", "seed.sqlite", "list"],
+        ["--db", "x.sqlite", "list", "--format", "tsv"],
     ]
 
     @Test(arguments: agreeing)
     func bothReadersAgree(_ arguments: [String]) throws {
         let fast = try #require(FastListArguments.parse(arguments), "the fast reader takes \(arguments)")
-        let rest = arguments.first == "list" ? Array(arguments.dropFirst()) : arguments
+        let rest = arguments.filter { $0 != "list" }
         let parsed = try Timeline.List.parse(rest)
         #expect(fast == parsed.invocation)
     }
@@ -26,7 +27,7 @@ import Testing
         ["list", "--help"], ["-h"], ["list", "--no-such-option"], ["list", "--limit", "-1"], ["list", "--limit", "x"],
         ["list", "--format", "xml"], ["list", "--status", "rumoured"], ["list", "--from", "2020", "--from", "2021"],
         ["list", "--on", "2022", "--from", "2021"], ["list", "--within=yes"], ["list", "--from"], ["show", "x"],
-        ["export"], ["list", "positional"], ["--version"], ["list", "--by", "published"],
+        ["export"], ["list", "positional"], ["--version"], ["list", "--by", "published"], ["list", "list"],
     ]
 
     @Test(arguments: leftToTheFullParser)
