@@ -65,11 +65,15 @@ import Testing
             INSERT INTO ballast SELECT n, hex(randomblob(32)) FROM c;
             """
         try Data(heavy.utf8).write(to: dir.appendingPathComponent("Seeds/0001_ballast.sql"))
+        // How long a whole migrate takes here, to spread the kills over it.
+        let started = Date()
+        #expect(try CLI.run(["migrate", "--dir", dir.path, "--db", folder.path("probe.sqlite")]).status == 0)
+        let duration = max(0.1, Date().timeIntervalSince(started))
         var generator = SystemRandomNumberGenerator()
         var kills = 0
         for attempt in 0..<12 {
             let db = folder.path("migrate-\(attempt).sqlite")
-            let delay = Double.random(in: 0.05...0.8, using: &generator)
+            let delay = Double.random(in: 0.01...(duration * 0.9), using: &generator)
             guard try runAndKill(["migrate", "--dir", dir.path, "--db", db], after: delay) else { continue }
             kills += 1
             guard FileManager.default.fileExists(atPath: db) else { continue }
