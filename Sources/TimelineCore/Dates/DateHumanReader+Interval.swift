@@ -58,11 +58,12 @@ extension DateHumanReader {
         guard token.isAny(separators) else { return false }
         let before = tokens[index - 1]
         let after = tokens[index + 1]
-        // `winter 2021–22` is one season.
+        // `winter 2021–22` is one season, and so is `winter 1999–2000?` (a qualifier may follow).
         if before.isNumber(digits: 4...4), index - 2 >= tokens.startIndex,
            tokens[index - 2].is("winter") || tokens[index - 2].is("hiver") {
             var cursor = Cursor(tokens[index...])
             Self.takeFollowingYear(&cursor, after: before.value)
+            while cursor.index > index, cursor.take(anyOf: ["?", "~", "%", "environ", "approximately", "approx", ".", ","]) {}
             if cursor.atEnd { return false }
         }
         guard token.is("-") else { return true }

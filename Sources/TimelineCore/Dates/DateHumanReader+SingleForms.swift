@@ -18,7 +18,8 @@ extension DateHumanReader {
                 lower += 2
             } else if token.is("."), !token.spaceBefore, lower > tokens.startIndex {
                 // The dot of `c.`, `ca.`, `approx.`.
-            } else if !(token.isAny(Self.fillerWords) && lower + 1 < upper) {
+            } else if !(token.isAny(Self.fillerWords) && lower + 1 < upper && !tokens[lower + 1].isAny(Self.centuryWords)) {
+                // Right before `siècle` or `century` a word is the number, not a filler: `Le siècle` is the 50th.
                 break
             }
             lower += 1

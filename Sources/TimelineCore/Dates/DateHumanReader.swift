@@ -7,6 +7,8 @@ struct DateHumanReader {
     let text: String
     let context: DateParsingContext
 
+    static let maximumTokens = 100
+
     static let notUnderstoodReason =
         "it is not a date form this tool reads (try 2022-12-01, 2022-12, Q2 2022, December 2022 or 1 Dec 2022)"
 
@@ -14,7 +16,9 @@ struct DateHumanReader {
     /// names a day that does not exist, or lacks what it needs (a year, the current date).
     func read() throws(TimelineDateError) -> TimelineDate? {
         let tokens = Self.tokens(of: text)
-        guard !tokens.isEmpty else { return nil }
+        // Intervals are split at every separator in turn, which takes time growing with the square
+        // of the tokens: a text with more than several times the longest form's is no date.
+        guard !tokens.isEmpty, tokens.count <= Self.maximumTokens else { return nil }
         try rejectAmbiguousNumbers(tokens)
         if let date = try readRelative(tokens[...]) { return date }
         if let date = try readInterval(tokens[...]) { return date }

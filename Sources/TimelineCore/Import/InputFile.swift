@@ -105,7 +105,18 @@ public final class InputFile {
 
     /// Skips a UTF-8 byte-order mark at the start.
     func skipByteOrderMark() throws {
-        guard try fill(), end - start >= 3 || atEnd else { return }
+        guard try fill() else { return }
+        // A pipe may deliver fewer than three bytes at first: read on, into the free end of the
+        // buffer, until there are three, so that a mark split across reads is still seen.
+        while end - start < 3, !atEnd, end < buffer.count {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + end, $0.count - end) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw TimelineError(.ioError, "reading \(name) failed: \(String(cString: strerror(errno))).")
+            }
+            if count == 0 { atEnd = true }
+            end += count
+        }
         if end - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
             start += 3
         }
