@@ -26,6 +26,8 @@ import Testing
 
     @Test func markdownEscapesPipes() {
         #expect(MarkdownText.row(["a|b", "c\nd"]) == "| a\\|b | c<br>d |\n")
+        #expect(MarkdownText.escape("a|\u{301}b") == "a\\|\u{301}b", "a combining mark after the pipe")
+        #expect(MarkdownText.escape("x\r\ny\rz") == "x<br>y<br>z")
     }
 
     @Test func figuresAreGroupedAndQualified() {

@@ -65,12 +65,16 @@ enum MarkdownText {
 
     /// Pipes and line breaks would end the cell or the row.
     static func escape(_ cell: String) -> String {
+        // By scalar, not by Character: a combining mark after '|' must not hide the pipe.
         var result = ""
-        for character in cell {
-            switch character {
+        var previousWasCarriageReturn = false
+        for scalar in cell.unicodeScalars {
+            defer { previousWasCarriageReturn = scalar == "\r" }
+            switch scalar {
             case "|": result += "\\|"
-            case "\n", "\r\n", "\r": result += "<br>"
-            default: result.append(character)
+            case "\n" where previousWasCarriageReturn: continue
+            case "\n", "\r": result += "<br>"
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result
