@@ -23,15 +23,8 @@ public struct DateReadingWriter {
         case .table:
             let header = Array(Self.columns.prefix(8))
             try output.write(AlignedTable.render(header: header, rows: rows.map { Array($0.prefix(8)) }))
-        case .markdown:
-            try output.write(MarkdownText.row(Self.columns) + MarkdownText.separator(count: Self.columns.count))
-            for row in rows { try output.write(MarkdownText.row(row)) }
-        case .csv:
-            try output.write(DelimitedText.csvLine(Self.columns))
-            for row in rows { try output.write(DelimitedText.csvLine(row)) }
-        case .tsv:
-            try output.write(DelimitedText.tsvLine(Self.columns))
-            for row in rows { try output.write(DelimitedText.tsvLine(row)) }
+        case .markdown, .csv, .tsv:
+            try TextRows.write(format, header: Self.columns, rows: rows, to: output)
         case .json, .ndjson:
             let objects = readings.map { reading -> String in
                 var json = JSONText()

@@ -24,15 +24,8 @@ public struct MigrationStatusWriter {
                 shortened[5] = String(row[5].prefix(12))
                 return shortened
             }))
-        case .markdown:
-            try output.write(MarkdownText.row(Self.columns) + MarkdownText.separator(count: Self.columns.count))
-            for row in rows { try output.write(MarkdownText.row(row)) }
-        case .csv:
-            try output.write(DelimitedText.csvLine(Self.columns))
-            for row in rows { try output.write(DelimitedText.csvLine(row)) }
-        case .tsv:
-            try output.write(DelimitedText.tsvLine(Self.columns))
-            for row in rows { try output.write(DelimitedText.tsvLine(row)) }
+        case .markdown, .csv, .tsv:
+            try TextRows.write(format, header: Self.columns, rows: rows, to: output)
         case .json, .ndjson:
             var lines: [String] = []
             for (status, row) in zip(statuses, rows) {

@@ -30,15 +30,8 @@ public struct StatisticsWriter {
             }
             let header = quantity == nil ? columns : Array(columns.dropLast())
             try output.write(rows.isEmpty ? "No events match.\n" : AlignedTable.render(header: header, rows: shown))
-        case .markdown:
-            try output.write(MarkdownText.row(columns) + MarkdownText.separator(count: columns.count))
-            for row in cells { try output.write(MarkdownText.row(row)) }
-        case .csv:
-            try output.write(DelimitedText.csvLine(columns))
-            for row in cells { try output.write(DelimitedText.csvLine(row)) }
-        case .tsv:
-            try output.write(DelimitedText.tsvLine(columns))
-            for row in cells { try output.write(DelimitedText.tsvLine(row)) }
+        case .markdown, .csv, .tsv:
+            try TextRows.write(format, header: columns, rows: cells, to: output)
         case .json, .ndjson:
             var lines: [String] = []
             for row in rows {
