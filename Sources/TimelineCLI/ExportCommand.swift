@@ -85,9 +85,7 @@ extension Timeline {
                     case .html: writer = HTMLTimelineWriter(output: destination, lanes: lanes ?? .entity, language: lang)
                     default: writer = EventListWriter(format: OutputFormat(rawValue: format.rawValue)!, output: destination, language: lang)
                     }
-                    try writer.begin()
-                    try store.forEachEvent(matching: query) { try writer.write($0) }
-                    try writer.end()
+                    try store.writeEvents(matching: query, to: writer)
                 }
             }
         }

@@ -18,9 +18,7 @@ struct ListInvocation: Equatable {
             let store = try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds)
             let query = try filters.query(dateField: dateField)
             let writer = EventListWriter(format: format, output: .standardOutput(), language: lang)
-            try writer.begin()
-            try store.forEachEvent(matching: query) { try writer.write($0) }
-            try writer.end()
+            try store.writeEvents(matching: query, to: writer)
         }
     }
 }

@@ -1,4 +1,4 @@
-/// CSV (RFC 4180) and TSV lines.
+/// CSV (RFC 4180) and TSV lines, built as UTF-8 bytes.
 enum DelimitedText {
     /// Fields with a comma, quote, CR or LF are quoted, quotes doubled; lines end in CRLF as RFC 4180 says.
     static func csvLine(_ fields: [String]) -> String {
@@ -7,25 +7,9 @@ enum DelimitedText {
         for (index, field) in fields.enumerated() {
             if index > 0 { line.append(UInt8(ascii: ",")) }
             var field = field
-            field.withUTF8 { bytes in
-                guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
-                    line.append(contentsOf: bytes)
-                    return
-                }
-                // Quote the field and double its quotes, copying the runs between quotes whole.
-                line.append(UInt8(ascii: "\""))
-                var start = 0
-                for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\"") {
-                    line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...offset]))
-                    line.append(UInt8(ascii: "\""))
-                    start = offset + 1
-                }
-                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-                line.append(UInt8(ascii: "\""))
-            }
+            field.withUTF8 { appendCSVField($0, to: &line) }
         }
-        line.append(0x0D)
-        line.append(0x0A)
+        endCSVLine(&line)
         return String(decoding: line, as: UTF8.self)
     }
 
@@ -36,20 +20,57 @@ enum DelimitedText {
         for (index, field) in fields.enumerated() {
             if index > 0 { line.append(0x09) }
             var field = field
-            field.withUTF8 { bytes in
-                for byte in bytes {
-                    switch byte {
-                    case 0x09: line += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-                    case 0x0A: line += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-                    case 0x0D: line += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                    case UInt8(ascii: "\\"): line += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-                    default: line.append(byte)
-                    }
-                }
-            }
+            field.withUTF8 { appendTSVField($0, to: &line) }
         }
-        line.append(0x0A)
+        endTSVLine(&line)
         return String(decoding: line, as: UTF8.self)
+    }
+
+    /// One CSV field (without its separator): as it is, or quoted with its quotes doubled.
+    static func appendCSVField(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout [UInt8]) {
+        guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+            line.append(contentsOf: bytes)
+            return
+        }
+        // Quote the field and double its quotes, copying the runs between quotes whole.
+        line.append(UInt8(ascii: "\""))
+        var start = 0
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\"") {
+            line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...offset]))
+            line.append(UInt8(ascii: "\""))
+            start = offset + 1
+        }
+        line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        line.append(UInt8(ascii: "\""))
+    }
+
+    static func endCSVLine(_ line: inout [UInt8]) {
+        line.append(0x0D)
+        line.append(0x0A)
+    }
+
+    /// One TSV field (without its separator), escaped; the runs between escapes are copied whole.
+    static func appendTSVField(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout [UInt8]) {
+        var start = 0
+        for (offset, byte) in bytes.enumerated() {
+            let escaped: UInt8
+            switch byte {
+            case 0x09: escaped = UInt8(ascii: "t")
+            case 0x0A: escaped = UInt8(ascii: "n")
+            case 0x0D: escaped = UInt8(ascii: "r")
+            case UInt8(ascii: "\\"): escaped = UInt8(ascii: "\\")
+            default: continue
+            }
+            line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+            line.append(UInt8(ascii: "\\"))
+            line.append(escaped)
+            start = offset + 1
+        }
+        line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+
+    static func endTSVLine(_ line: inout [UInt8]) {
+        line.append(0x0A)
     }
 }
 

@@ -6,6 +6,11 @@
 enum EventJSON {
     static func object(_ event: Event) -> String {
         var json = JSONText()
+        appendObject(event, to: &json)
+        return json.text
+    }
+
+    static func appendObject(_ event: Event, to json: inout JSONText) {
         json.beginObject()
         json.field("uid", event.uid)
         json.field("kind", event.kind)
@@ -31,14 +36,6 @@ enum EventJSON {
         json.key("sources")
         appendSources(event, to: &json)
         json.endObject()
-        return json.text
-    }
-
-    /// One list of an event as a JSON array, for the list cells of CSV and TSV.
-    static func array(_ append: (Event, inout JSONText) -> Void, of event: Event) -> String {
-        var json = JSONText()
-        append(event, &json)
-        return json.text
     }
 
     static func appendEntities(_ event: Event, to json: inout JSONText) {

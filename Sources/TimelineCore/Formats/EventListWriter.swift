@@ -4,9 +4,12 @@
 public final class EventListWriter {
     public let format: OutputFormat
     public let language: DateDisplayLanguage
-    private let output: TextOutput
+    let output: TextOutput
     private var tableRows: [[String]] = []
-    private var count = 0
+    /// The line being built, and the JSON of one object or list: kept between events for their storage.
+    var line: [UInt8] = []
+    private var json = JSONText()
+    var count = 0
 
     public init(format: OutputFormat, output: TextOutput, language: DateDisplayLanguage = .english) {
         self.format = format
@@ -40,13 +43,29 @@ public final class EventListWriter {
         defer { count += 1 }
         switch format {
         case .json:
-            try output.write((count == 0 ? "\n" : ",\n") + EventJSON.object(event))
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: (count == 0 ? "\n" : ",\n").utf8)
+            json.removeAll()
+            EventJSON.appendObject(event, to: &json)
+            line.append(contentsOf: json.bytes)
+            try output.write(bytes: line)
         case .ndjson:
-            try output.write(EventJSON.object(event) + "\n")
+            json.removeAll()
+            EventJSON.appendObject(event, to: &json)
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: json.bytes)
+            line.append(0x0A)
+            try output.write(bytes: line)
         case .csv:
-            try output.write(DelimitedText.csvLine(flatValues(event)))
+            line.removeAll(keepingCapacity: true)
+            Self.appendFlatValues(event, separator: UInt8(ascii: ","), field: DelimitedText.appendCSVField, to: &line, json: &json)
+            DelimitedText.endCSVLine(&line)
+            try output.write(bytes: line)
         case .tsv:
-            try output.write(DelimitedText.tsvLine(flatValues(event)))
+            line.removeAll(keepingCapacity: true)
+            Self.appendFlatValues(event, separator: 0x09, field: DelimitedText.appendTSVField, to: &line, json: &json)
+            DelimitedText.endTSVLine(&line)
+            try output.write(bytes: line)
         case .markdown:
             try output.write(MarkdownText.row(tableValues(event)))
         case .table:
@@ -68,17 +87,42 @@ public final class EventListWriter {
         try output.finish()
     }
 
-    func flatValues(_ event: Event) -> [String] {
-        [
-            event.uid, event.kind, event.status.rawValue, event.when.edtf, event.when.earliest?.iso ?? "",
-            event.when.latest?.iso ?? "", event.when.precision.rawValue, event.when.approximate ? "true" : "false",
-            event.when.uncertain ? "true" : "false", event.announced?.edtf ?? "", event.announced?.earliest?.iso ?? "",
-            event.announced?.latest?.iso ?? "", event.title, event.summary ?? "",
-            EventJSON.array(EventJSON.appendEntities, of: event),
-            EventJSON.array(EventJSON.appendTags, of: event),
-            EventJSON.array(EventJSON.appendMeasures, of: event),
-            EventJSON.array(EventJSON.appendSources, of: event),
-        ]
+    /// The `flatColumns` of an event as fields of one CSV or TSV line, appended to `line`; the
+    /// list columns are JSON built in `json` and escaped as one field.
+    private static func appendFlatValues(_ event: Event, separator: UInt8,
+                                         field: (UnsafeBufferPointer<UInt8>, inout [UInt8]) -> Void,
+                                         to line: inout [UInt8], json: inout JSONText) {
+        var first = true
+        func text(_ value: String) {
+            if !first { line.append(separator) }
+            first = false
+            var value = value
+            value.withUTF8 { field($0, &line) }
+        }
+        func list(_ append: (Event, inout JSONText) -> Void) {
+            json.removeAll()
+            append(event, &json)
+            line.append(separator)
+            json.bytes.withUnsafeBufferPointer { field($0, &line) }
+        }
+        text(event.uid)
+        text(event.kind)
+        text(event.status.rawValue)
+        text(event.when.edtf)
+        text(event.when.earliest?.iso ?? "")
+        text(event.when.latest?.iso ?? "")
+        text(event.when.precision.rawValue)
+        text(event.when.approximate ? "true" : "false")
+        text(event.when.uncertain ? "true" : "false")
+        text(event.announced?.edtf ?? "")
+        text(event.announced?.earliest?.iso ?? "")
+        text(event.announced?.latest?.iso ?? "")
+        text(event.title)
+        text(event.summary ?? "")
+        list(EventJSON.appendEntities)
+        list(EventJSON.appendTags)
+        list(EventJSON.appendMeasures)
+        list(EventJSON.appendSources)
     }
 
     func tableValues(_ event: Event) -> [String] {

@@ -13,6 +13,13 @@ struct JSONText {
         bytes.reserveCapacity(256)
     }
 
+    /// Empties the text for the next value, keeping its storage.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        hasElements.removeAll(keepingCapacity: true)
+        afterKey = false
+    }
+
     mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
@@ -88,41 +95,52 @@ struct JSONText {
     /// U+2029 too (they end lines in JavaScript); everything else copied as it is, in runs.
     static func appendString(_ value: String, to output: inout [UInt8]) {
         var value = value
+        value.withUTF8 { appendString(utf8: $0, to: &output) }
+    }
+
+    static func appendString(utf8: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        value.withUTF8 { utf8 in
-            var runStart = 0
-            var index = 0
-            func flush(to end: Int) {
-                if end > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end])) }
+        var runStart = 0
+        var index = 0
+        let count = utf8.count
+        while index < count {
+            let byte = utf8[index]
+            // Most bytes need nothing: test for them first, in one comparison chain.
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0x7F && byte != 0xE2 {
+                index += 1
+                continue
             }
-            while index < utf8.count {
-                let byte = utf8[index]
-                var escape: [UInt8]?
-                var width = 1
-                switch byte {
-                case UInt8(ascii: "\""): escape = [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-                case UInt8(ascii: "\\"): escape = [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-                case 0x0A: escape = [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-                case 0x0D: escape = [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                case 0x09: escape = [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    escape = Array((utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    width = 3
-                case 0x00..<0x20, 0x7F:
-                    let hex = String(byte, radix: 16)
-                    escape = Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-                default:
-                    break
-                }
-                if let escape {
-                    flush(to: index)
-                    output.append(contentsOf: escape)
-                    runStart = index + width
-                }
-                index += width
+            var width = 1
+            let escape: StaticString
+            switch byte {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0xE2 where index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                width = 3
+            case 0xE2:
+                index += 1
+                continue
+            default:  // the other control characters, and DEL
+                if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+                output.append(contentsOf: "\\u00".utf8)
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
+                index += 1
+                runStart = index
+                continue
             }
-            flush(to: utf8.count)
+            if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            output.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+            index += width
+            runStart = index
         }
+        if count > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
         output.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

@@ -95,6 +95,12 @@ public final class TextOutput {
         if buffer.count >= Self.blockSize { try flush() }
     }
 
+    /// Writes UTF-8 text already built as bytes: no String in between.
+    func write(bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.blockSize { try flush() }
+    }
+
     private func flush() throws {
         var offset = 0
         while offset < buffer.count {

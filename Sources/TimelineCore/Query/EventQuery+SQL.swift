@@ -1,11 +1,13 @@
 import SQLiteStorage
 
 extension EventQuery {
-    /// The SELECT over `events` (with its arguments) that returns the matching event ids in order.
+    /// The SELECT over `events` (with its arguments) that returns the matching events in order: the
+    /// row id, then `columns` (of `events AS e`).
     ///
     /// An event matches a range when its [earliest, latest] overlaps it; NULL ends are open, i.e.
     /// -infinity for earliest and +infinity for latest. With `within`, both ends must be known and inside.
-    func selectSQL(entityIDs: [Int64], excludingUIDsWithHistory: Bool = false) -> (sql: String, arguments: [SQLValue]) {
+    func selectSQL(entityIDs: [Int64], columns: String = EventReader.eventColumns,
+                   excludingUIDsWithHistory: Bool = false) -> (sql: String, arguments: [SQLValue]) {
         let column = dateField.rawValue
         var conditions: [String] = []
         var arguments: [SQLValue] = []
@@ -79,11 +81,13 @@ extension EventQuery {
         }
         let direction = reverse ? "DESC" : "ASC"
         // Chronological: earliest day (open start first), then latest day (the more precise first,
-        // open end last), then uid.
+        // open end last), then uid. SQLite sorts NULL first ascending and last descending, which is
+        // where an open start belongs either way; so the first term is the bare column, and the
+        // (earliest, latest) index gives that order without sorting the whole table.
         var sql = """
-            SELECT e.id FROM \(from)
+            SELECT e.id, \(columns) FROM \(from)
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY \(search != nil && rank ? "s.rank \(direction), " : "")e.\(column)_earliest IS NOT NULL \(direction), e.\(column)_earliest \(direction),
+            ORDER BY \(search != nil && rank ? "s.rank \(direction), " : "")e.\(column)_earliest \(direction),
                      e.\(column)_latest IS NULL \(direction), e.\(column)_latest \(direction), e.uid \(direction)
             """
         if limit != nil || offset > 0 {

@@ -1,15 +1,10 @@
 import SQLiteStorage
 
 extension TimelineStore {
-    /// Calls `body` with each matching event, in order, reading one at a time.
+    /// Calls `body` with each matching event, in order, reading a batch at a time.
     public func forEachEvent(matching query: EventQuery, _ body: (Event) throws -> Void) throws {
-        try validate(query)
-        var entityIDs = try resolveEntities(query.entities)
-        if query.related {
-            entityIDs = try relatedEntities(of: entityIDs)
-        }
-        let reader = EventReader(database: database, asOf: query.asOf)
-        do {
+        try reading(query) { entityIDs in
+            let reader = EventReader(database: database, asOf: query.asOf)
             if let asOf = query.asOf, try hasHistory() {
                 for event in try eventsWithHistory(matching: query, asOf: asOf, entityIDs: entityIDs, reader: reader) {
                     try body(event)
@@ -18,9 +13,39 @@ extension TimelineStore {
             }
             let (sql, arguments) = query.selectSQL(entityIDs: entityIDs)
             let statement = try database.prepare(sql)
-            try statement.forEachRow(arguments) { row in
-                try body(try reader.event(id: row.int64(at: 0)))
+            try statement.bind(arguments)
+            try reader.forEachEvent(selectedBy: statement, body)
+        }
+    }
+
+    /// Writes the matching events, in order, from `begin` to `end`. The machine formats are written
+    /// straight from the stored rows (`StoredEventText`), the others from whole events; both give
+    /// the same text.
+    public func writeEvents(matching query: EventQuery, to writer: EventStreamWriter) throws {
+        try writer.begin()
+        if let writer = writer as? EventListWriter, writer.writesStoredText, query.asOf == nil {
+            try reading(query) { entityIDs in
+                let (sql, arguments) = query.selectSQL(entityIDs: entityIDs, columns: StoredEventText.selectedColumns)
+                let statement = try database.prepare(sql)
+                try statement.bind(arguments)
+                try StoredEventTextReader(database: database).forEachEvent(selectedBy: statement) { try writer.write($0) }
             }
+        } else {
+            try forEachEvent(matching: query) { try writer.write($0) }
+        }
+        try writer.end()
+    }
+
+    /// Validates the query, resolves its entities, and runs `body` with their ids, turning SQLite
+    /// errors into sentences (a search FTS5 cannot read is a usage error).
+    private func reading(_ query: EventQuery, _ body: ([Int64]) throws -> Void) throws {
+        try validate(query)
+        var entityIDs = try resolveEntities(query.entities)
+        if query.related {
+            entityIDs = try relatedEntities(of: entityIDs)
+        }
+        do {
+            try body(entityIDs)
         } catch let error as SQLiteError {
             if let search = query.search, error.message.contains("fts5") {
                 throw TimelineError(.usage, "--search '\(search)' is not a search FTS5 understands (\(error.message)); quote phrases and balance parentheses.")
@@ -48,7 +73,10 @@ extension TimelineStore {
         unlimited.limit = nil
         unlimited.offset = 0
         let (sql, arguments) = unlimited.selectSQL(entityIDs: entityIDs, excludingUIDsWithHistory: true)
-        var events = try database.prepare(sql).map(arguments) { try reader.event(id: $0.int64(at: 0)) }
+        var events: [Event] = []
+        let statement = try database.prepare(sql)
+        try statement.bind(arguments)
+        try reader.forEachEvent(selectedBy: statement) { events.append($0) }
 
         let boundary = CalendarDay(dayNumber: asOf.dayNumber + 1).iso
         let entitySlugs: Set<String>? = entityIDs.isEmpty ? nil : Set(try entityIDs.map { id in

@@ -1,0 +1,135 @@
+import SQLiteStorage
+
+/// Reads matching events as `StoredEventText`, a batch at a time, rendering their lists as JSON
+/// straight from the column bytes: the fast path of the CSV, TSV, JSON and NDJSON formats.
+///
+/// It reads the same rows, through the same statements, as `EventReader`, and writes the same
+/// text `EventJSON` writes for the `Event` those rows make (tests hold the two paths equal).
+struct StoredEventTextReader {
+    let details: EventReader
+
+    init(database: Database) {
+        details = EventReader(database: database)
+    }
+
+    /// Steps `statement` (bound, and selecting `e.id` then `StoredEventText.selectedColumns`) to
+    /// its end and calls `body` with each event in order. The text is valid only during the call.
+    func forEachEvent(selectedBy statement: Statement, _ body: (StoredEventText) throws -> Void) throws {
+        defer { statement.reset() }
+        var events = [StoredEventText](repeating: StoredEventText(), count: EventReader.batchSize)
+        var ids: [Int64] = []
+        ids.reserveCapacity(EventReader.batchSize)
+        let columnCount = StoredEventText.Column.allCases.count
+        while try statement.step() {
+            let slot = ids.count
+            ids.append(statement.int64(at: 0))
+            events[slot].removeAll()
+            for column in 1...columnCount {
+                let index = Int32(column)
+                if statement.isNull(at: index) {
+                    events[slot].appendColumn(nil)
+                } else {
+                    statement.withTextBytes(at: index) { events[slot].appendColumn($0) }
+                }
+            }
+            if ids.count == EventReader.batchSize {
+                try renderLists(of: &events, ids: ids)
+                for event in events { try body(event) }
+                ids.removeAll(keepingCapacity: true)
+            }
+        }
+        if !ids.isEmpty {
+            try renderLists(of: &events, ids: ids)
+            for event in events[0..<ids.count] { try body(event) }
+        }
+    }
+
+    /// Renders the entities, tags, measures and sources of the events in `events[0..<ids.count]`.
+    private func renderLists(of events: inout [StoredEventText], ids: [Int64]) throws {
+        var slots: [Int64: Int] = [:]
+        slots.reserveCapacity(ids.count)
+        for (slot, id) in ids.enumerated() { slots[id] = slot }
+        let open = UInt8(ascii: "["), comma = UInt8(ascii: ",")
+
+        try details.forEachDetail(EventReader.entitiesSQL, ids: ids) { row in
+            let slot = slots[row.int64(at: 0)]!
+            events[slot].entities.append(events[slot].entities.isEmpty ? open : comma)
+            Self.appendObject(of: row, fields: Self.entityFields, to: &events[slot].entities)
+        }
+        try details.forEachDetail(EventReader.tagsSQL, ids: ids) { row in
+            let slot = slots[row.int64(at: 0)]!
+            events[slot].tags.append(events[slot].tags.isEmpty ? open : comma)
+            row.withTextBytes(at: 1) { JSONText.appendString(utf8: $0, to: &events[slot].tags) }
+        }
+        try details.forEachDetail(EventReader.measuresSQL, ids: ids) { row in
+            let slot = slots[row.int64(at: 0)]!
+            events[slot].measures.append(events[slot].measures.isEmpty ? open : comma)
+            Self.appendObject(of: row, fields: Self.measureFields, to: &events[slot].measures)
+        }
+        try details.forEachDetail(EventReader.citationsSQL, ids: ids) { row in
+            let slot = slots[row.int64(at: 0)]!
+            events[slot].sources.append(events[slot].sources.isEmpty ? open : comma)
+            Self.appendObject(of: row, fields: Self.sourceFields, to: &events[slot].sources)
+        }
+        for slot in ids.indices {
+            Self.close(&events[slot].entities)
+            Self.close(&events[slot].tags)
+            Self.close(&events[slot].measures)
+            Self.close(&events[slot].sources)
+        }
+    }
+
+    /// `[` was written for a list's first element; an empty list is `[]`.
+    private static func close(_ list: inout [UInt8]) {
+        if list.isEmpty { list.append(UInt8(ascii: "[")) }
+        list.append(UInt8(ascii: "]"))
+    }
+
+    /// How a column becomes a JSON value, as the `Event` path reads it: `text` reads NULL as "",
+    /// `optional` as null, `bool` an integer as true or false.
+    enum ValueKind {
+        case text, optional, bool
+    }
+
+    /// One field of a rendered object: its `"key":` (with the comma before it) and its column.
+    struct Field {
+        let prefix: StaticString
+        let column: Int32
+        let kind: ValueKind
+    }
+
+    private static func appendObject(of row: Statement, fields: [Field], to output: inout [UInt8]) {
+        for field in fields {
+            output.append(contentsOf: UnsafeBufferPointer(start: field.prefix.utf8Start, count: field.prefix.utf8CodeUnitCount))
+            switch field.kind {
+            case .bool:
+                output.append(contentsOf: row.int64(at: field.column) != 0 ? "true".utf8 : "false".utf8)
+            case .optional where row.isNull(at: field.column):
+                output.append(contentsOf: "null".utf8)
+            case .text, .optional:
+                row.withTextBytes(at: field.column) { JSONText.appendString(utf8: $0, to: &output) }
+            }
+        }
+        output.append(UInt8(ascii: "}"))
+    }
+
+    // The keys and their order are `EventJSON`'s; the columns are those of `EventReader`'s SQL.
+    private static let entityFields = [
+        Field(prefix: "{\"slug\":", column: 1, kind: .text), Field(prefix: ",\"name\":", column: 2, kind: .text),
+        Field(prefix: ",\"role\":", column: 3, kind: .text),
+    ]
+    private static let measureFields = [
+        Field(prefix: "{\"quantity\":", column: 1, kind: .text), Field(prefix: ",\"value\":", column: 2, kind: .text),
+        Field(prefix: ",\"unit\":", column: 3, kind: .text), Field(prefix: ",\"entity\":", column: 4, kind: .optional),
+        Field(prefix: ",\"approximate\":", column: 5, kind: .bool), Field(prefix: ",\"qualifier\":", column: 6, kind: .optional),
+        Field(prefix: ",\"source\":", column: 7, kind: .optional), Field(prefix: ",\"note\":", column: 8, kind: .optional),
+    ]
+    private static let sourceFields = [
+        Field(prefix: "{\"key\":", column: 1, kind: .text), Field(prefix: ",\"url\":", column: 2, kind: .optional),
+        Field(prefix: ",\"title\":", column: 3, kind: .optional), Field(prefix: ",\"publisher\":", column: 4, kind: .text),
+        Field(prefix: ",\"published\":", column: 5, kind: .optional), Field(prefix: ",\"language\":", column: 6, kind: .text),
+        Field(prefix: ",\"type\":", column: 7, kind: .text), Field(prefix: ",\"stance\":", column: 9, kind: .text),
+        Field(prefix: ",\"quote\":", column: 10, kind: .optional), Field(prefix: ",\"quote_language\":", column: 11, kind: .optional),
+        Field(prefix: ",\"translation\":", column: 12, kind: .optional), Field(prefix: ",\"note\":", column: 13, kind: .optional),
+    ]
+}
