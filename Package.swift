@@ -34,6 +34,14 @@ let package = Package(
                 "TimelineCore",
                 "MigrationRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            linkerSettings: [
+                // A fully static release binary starts in about half the time of one that loads
+                // libsqlite3, libstdc++ and libc and relocates itself (40,000 PIE fix-ups, 3,300 symbol
+                // look-ups): `list` on the seed went from 4.9 to 2.3 ms of CPU and from 561 to 315 page
+                // faults. LLD links it without gold's warnings about glibc functions that need shared
+                // objects (dlopen, getpwuid_r), which the CLI never calls.
+                .unsafeFlags(["-static-executable", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release)),
             ]
         ),
         // In-process figures for the date-range query (Benchmarks/run.py runs it).

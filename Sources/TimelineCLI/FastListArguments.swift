@@ -8,11 +8,15 @@ import TimelineCore
 /// and `--name=value` forms; anything else — help, an unknown option, a bad value, an option given
 /// twice — returns nil, and swift-argument-parser reads the line and reports as usual. Tests check
 /// both readers agree.
+///
+/// It keeps to arrays and switches: the first `Set<String>` of a run makes the runtime build its
+/// metadata, looking up String's Hashable conformance by scanning every conformance in the binary
+/// (up to 2% of the instructions of a small `list`).
 enum FastListArguments {
     static func parse(_ arguments: [String]) -> ListInvocation? {
         var tokens = arguments[...]
         var invocation = ListInvocation()
-        var seen = Set<String>()
+        var seen: [String] = []
         var sawCommand = false
         while let token = tokens.popFirst() {
             // The command's name may come before or after the options (`timeline --db x list`).
@@ -33,8 +37,10 @@ enum FastListArguments {
                 tokens = tokens.dropFirst()
                 return next
             }
-            let repeatable: Set<String> = ["--kind", "--entity", "--status", "--tag"]
-            guard repeatable.contains(name) || seen.insert(name).inserted else { return nil }
+            if !Self.isRepeatable(name) {
+                guard !seen.contains(name) else { return nil }
+                seen.append(name)
+            }
             switch name {
             case "--within", "--related", "--rank", "--reverse":
                 guard inlineValue == nil else { return nil }
@@ -86,5 +92,13 @@ enum FastListArguments {
         // The cross-option rule swift-argument-parser's validation applies.
         if invocation.filters.on != nil && (invocation.filters.from != nil || invocation.filters.to != nil) { return nil }
         return invocation
+    }
+
+    /// The options that may be given more than once.
+    private static func isRepeatable(_ name: String) -> Bool {
+        switch name {
+        case "--kind", "--entity", "--status", "--tag": return true
+        default: return false
+        }
     }
 }

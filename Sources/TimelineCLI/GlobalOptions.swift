@@ -16,14 +16,20 @@ struct GlobalOptions: ParsableArguments {
 
     /// The database path this invocation uses.
     func databasePath() throws -> String {
-        try DatabaseLocation.resolve(explicitPath: db, environment: DatabaseLocation.processEnvironment)
+        try Self.databasePath(explicitPath: db)
+    }
+
+    /// `--db PATH`, else the default location; the environment is only read when `--db` is not given.
+    static func databasePath(explicitPath: String?) throws -> String {
+        try DatabaseLocation.resolve(
+            explicitPath: explicitPath, environment: explicitPath == nil ? DatabaseLocation.processEnvironment : [:])
     }
 
     /// Opens the database, creating, migrating and seeding it as needed.
     func openStore(migrations: TimelineStore.MigrationPolicy = .automatic) throws -> TimelineStore {
         let store = try TimelineStore(path: try databasePath(), migrations: migrations, busyTimeout: busyTimeoutMilliseconds)
         // `$TIMELINE_NOW` fixes when new rows are recorded, for reproducible history.
-        if let now = DatabaseLocation.processEnvironment["TIMELINE_NOW"], !now.isEmpty {
+        if let now = EnvironmentVariable.value("TIMELINE_NOW"), !now.isEmpty {
             guard RecordingTime.isValid(now) else {
                 throw TimelineError(.usage, "TIMELINE_NOW '\(now)' is not a UTC timestamp; give it as YYYY-MM-DDTHH:MM:SS.sssZ.")
             }

@@ -14,7 +14,7 @@ struct ListInvocation: Equatable {
 
     func run() throws {
         try reportingErrors {
-            let path = try DatabaseLocation.resolve(explicitPath: db, environment: DatabaseLocation.processEnvironment)
+            let path = try GlobalOptions.databasePath(explicitPath: db)
             let store = try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds)
             let query = try filters.query(dateField: dateField)
             let writer = EventListWriter(format: format, output: .standardOutput(), language: lang)

@@ -87,7 +87,7 @@ struct QueryOptions: ParsableArguments {
             }
             return day
         }
-        if let text = DatabaseLocation.processEnvironment["TIMELINE_TODAY"], !text.isEmpty {
+        if let text = EnvironmentVariable.value("TIMELINE_TODAY"), !text.isEmpty {
             guard let day = CalendarDay(iso: text) else {
                 throw TimelineError(.usage, "TIMELINE_TODAY '\(text)' is not a day; give it as YYYY-MM-DD.")
             }
