@@ -7,4 +7,8 @@
 static inline sqlite3_destructor_type csqlite_transient(void) { return SQLITE_TRANSIENT; }
 static inline sqlite3_destructor_type csqlite_static(void) { return SQLITE_STATIC; }
 
+// sqlite3_config is variadic, which Swift cannot call. Memory statistics cost a mutex around
+// every allocation; nothing here reads them. Must run before the library is initialised.
+static inline int csqlite_disable_memory_statistics(void) { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 #endif

@@ -127,11 +127,14 @@ enum AlignedTable {
     }
 
     private static func oneLine(_ cell: String) -> String {
-        String(cell.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        if isPrintableASCII(cell) { return cell }
+        return String(cell.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     }
 
     /// Characters as a terminal draws them: wide East Asian characters take two cells.
     static func displayWidth(_ text: String) -> Int {
+        // Most cells are plain ASCII, one cell a byte: no walk through Characters.
+        if isPrintableASCII(text) { return text.utf8.count }
         var width = 0
         for character in text {
             guard let scalar = character.unicodeScalars.first else { continue }
@@ -144,5 +147,9 @@ enum AlignedTable {
             }
         }
         return width
+    }
+
+    private static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 }

@@ -86,21 +86,21 @@ struct EventReader {
         position.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() { position[id] = index }
 
-        try forEachDetail(Self.entitiesSQL, ids: ids) { row in
+        try forEachDetail(.entities, ids: ids) { row in
             events[position[row.int64(at: 0)]!].entities.append(
                 EventEntity(slug: row.text(at: 1), name: row.text(at: 2), role: row.text(at: 3)))
         }
-        try forEachDetail(Self.tagsSQL, ids: ids) { row in
+        try forEachDetail(.tags, ids: ids) { row in
             events[position[row.int64(at: 0)]!].tags.append(row.text(at: 1))
         }
-        try forEachDetail(Self.measuresSQL, ids: ids) { row in
+        try forEachDetail(.measures, ids: ids) { row in
             events[position[row.int64(at: 0)]!].measures.append(
                 Measure(quantity: row.text(at: 1), value: row.text(at: 2), unit: row.text(at: 3), entity: row.optionalText(at: 4),
                         approximate: row.bool(at: 5), qualifier: row.optionalText(at: 6), source: row.optionalText(at: 7),
                         note: row.optionalText(at: 8)))
         }
         var publishedDates: [String: TimelineDate] = [:]
-        try forEachDetail(Self.citationsSQL, ids: ids) { row in
+        try forEachDetail(.citations, ids: ids) { row in
             var published: TimelineDate? = nil
             if let edtf = row.optionalText(at: 5) {
                 if let known = publishedDates[edtf] {
@@ -121,48 +121,70 @@ struct EventReader {
         }
     }
 
-    /// Runs a child-table statement over `ids` (unused placeholders stay NULL, which matches
-    /// nothing) and calls `body` with each row; column 0 is the event id.
-    func forEachDetail(_ sql: String, ids: [Int64], _ body: (Statement) throws -> Void) throws {
+    /// Runs a child table's statement over `ids` (at most `batchSize`) and calls `body` with each
+    /// row; column 0 is the event id.
+    func forEachDetail(_ table: DetailTable, ids: [Int64], _ body: (Statement) throws -> Void) throws {
+        let sql = ids.count == Self.batchSize ? table.fullBatchSQL : table.sql(idCount: ids.count)
         let statement = try database.cachedStatement(sql)
         defer { statement.reset() }
         for (index, id) in ids.enumerated() {
             try statement.bind(id, at: Int32(index + 1))
         }
-        if let asOf, statement.parameterCount > Int32(Self.batchSize) {
-            try statement.bind(asOf.iso, at: Int32(Self.batchSize + 1))
+        if let asOf, statement.parameterCount > Int32(ids.count) {
+            try statement.bind(asOf.iso, at: Int32(ids.count + 1))
         }
         while try statement.step() {
             try body(statement)
         }
     }
 
-    /// `?1, ?2, … ?batchSize`.
-    private static let idPlaceholders = (1...batchSize).map { "?\($0)" }.joined(separator: ", ")
-    /// The placeholder of the `asOf` day, after the ids.
-    private static let asOfPlaceholder = "?\(batchSize + 1)"
+    /// The tables that hang off an event, and the statements that read them for a batch of ids:
+    /// `?1 … ?n` the ids (as many placeholders as ids: a small query prepares a small statement),
+    /// `?n+1` the `asOf` day or NULL.
+    enum DetailTable {
+        case entities, tags, measures, citations
 
-    static let entitiesSQL = """
-        SELECT ee.event_id, en.slug, en.name, ee.role FROM event_entities AS ee JOIN entities AS en ON en.id = ee.entity_id
-        WHERE ee.event_id IN (\(idPlaceholders)) ORDER BY ee.event_id, ee.position, en.slug, ee.role
-        """
+        func sql(idCount: Int) -> String {
+            let ids = (1...max(idCount, 1)).map { "?\($0)" }.joined(separator: ", ")
+            let asOf = "?\(max(idCount, 1) + 1)"
+            switch self {
+            case .entities:
+                return """
+                    SELECT ee.event_id, en.slug, en.name, ee.role FROM event_entities AS ee JOIN entities AS en ON en.id = ee.entity_id
+                    WHERE ee.event_id IN (\(ids)) ORDER BY ee.event_id, ee.position, en.slug, ee.role
+                    """
+            case .tags:
+                return "SELECT event_id, tag FROM event_tags WHERE event_id IN (\(ids)) ORDER BY event_id, tag"
+            case .measures:
+                return """
+                    SELECT m.event_id, m.quantity, m.value, m.unit, en.slug, m.approximate, m.qualifier, s.key, m.note
+                    FROM measures AS m LEFT JOIN entities AS en ON en.id = m.entity_id LEFT JOIN sources AS s ON s.id = m.source_id
+                    WHERE m.event_id IN (\(ids)) AND (\(asOf) IS NULL OR s.published_latest <= \(asOf))
+                    ORDER BY m.event_id, m.id
+                    """
+            case .citations:
+                return """
+                    SELECT c.event_id, s.key, s.url, s.title, s.publisher, s.published_edtf, s.language, s.type, s.note,
+                           c.stance, c.quote, c.quote_language, c.translation, c.note
+                    FROM citations AS c JOIN sources AS s ON s.id = c.source_id
+                    WHERE c.event_id IN (\(ids)) AND (\(asOf) IS NULL OR s.published_latest <= \(asOf))
+                    ORDER BY c.event_id, c.id
+                    """
+            }
+        }
 
-    static let tagsSQL = """
-        SELECT event_id, tag FROM event_tags WHERE event_id IN (\(idPlaceholders)) ORDER BY event_id, tag
-        """
+        /// The statement of a full batch, made once.
+        var fullBatchSQL: String {
+            switch self {
+            case .entities: return Self.fullBatch.entities
+            case .tags: return Self.fullBatch.tags
+            case .measures: return Self.fullBatch.measures
+            case .citations: return Self.fullBatch.citations
+            }
+        }
 
-    static let measuresSQL = """
-        SELECT m.event_id, m.quantity, m.value, m.unit, en.slug, m.approximate, m.qualifier, s.key, m.note
-        FROM measures AS m LEFT JOIN entities AS en ON en.id = m.entity_id LEFT JOIN sources AS s ON s.id = m.source_id
-        WHERE m.event_id IN (\(idPlaceholders)) AND (\(asOfPlaceholder) IS NULL OR s.published_latest <= \(asOfPlaceholder))
-        ORDER BY m.event_id, m.id
-        """
-
-    static let citationsSQL = """
-        SELECT c.event_id, s.key, s.url, s.title, s.publisher, s.published_edtf, s.language, s.type, s.note,
-               c.stance, c.quote, c.quote_language, c.translation, c.note
-        FROM citations AS c JOIN sources AS s ON s.id = c.source_id
-        WHERE c.event_id IN (\(idPlaceholders)) AND (\(asOfPlaceholder) IS NULL OR s.published_latest <= \(asOfPlaceholder))
-        ORDER BY c.event_id, c.id
-        """
+        private static let fullBatch = (
+            entities: DetailTable.entities.sql(idCount: batchSize), tags: DetailTable.tags.sql(idCount: batchSize),
+            measures: DetailTable.measures.sql(idCount: batchSize), citations: DetailTable.citations.sql(idCount: batchSize))
+    }
 }

@@ -51,22 +51,22 @@ struct StoredEventTextReader {
         for (slot, id) in ids.enumerated() { slots[id] = slot }
         let open = UInt8(ascii: "["), comma = UInt8(ascii: ",")
 
-        try details.forEachDetail(EventReader.entitiesSQL, ids: ids) { row in
+        try details.forEachDetail(.entities, ids: ids) { row in
             let slot = slots[row.int64(at: 0)]!
             events[slot].entities.append(events[slot].entities.isEmpty ? open : comma)
             Self.appendObject(of: row, fields: Self.entityFields, to: &events[slot].entities)
         }
-        try details.forEachDetail(EventReader.tagsSQL, ids: ids) { row in
+        try details.forEachDetail(.tags, ids: ids) { row in
             let slot = slots[row.int64(at: 0)]!
             events[slot].tags.append(events[slot].tags.isEmpty ? open : comma)
             row.withTextBytes(at: 1) { JSONText.appendString(utf8: $0, to: &events[slot].tags) }
         }
-        try details.forEachDetail(EventReader.measuresSQL, ids: ids) { row in
+        try details.forEachDetail(.measures, ids: ids) { row in
             let slot = slots[row.int64(at: 0)]!
             events[slot].measures.append(events[slot].measures.isEmpty ? open : comma)
             Self.appendObject(of: row, fields: Self.measureFields, to: &events[slot].measures)
         }
-        try details.forEachDetail(EventReader.citationsSQL, ids: ids) { row in
+        try details.forEachDetail(.citations, ids: ids) { row in
             let slot = slots[row.int64(at: 0)]!
             events[slot].sources.append(events[slot].sources.isEmpty ? open : comma)
             Self.appendObject(of: row, fields: Self.sourceFields, to: &events[slot].sources)
