@@ -6,7 +6,7 @@
     python3 Benchmarks/run.py --big      # 1M, then a 10M database for the range query
     python3 Benchmarks/run.py --events N # any size
 
-Builds the release binaries itself (static and dynamic `timeline`, and `timeline-benchmark`),
+Builds the release binaries itself (`timeline`, fully static, and `timeline-benchmark`),
 generates the data with Benchmarks/generate.py into a temporary folder, then runs every workload
 ALTERNATING ours and the shell's (ours first on even runs, the shell first on odd ones), at least
 5 timed runs each after one untimed warm-up, and writes the medians, the ratios ours/shell and the
@@ -263,21 +263,17 @@ def swift_build(arguments, scratch):
 
 
 def build(scratch, bin_dir):
-    """Builds the dynamic and the static `timeline` and the static `timeline-benchmark` into bin_dir."""
+    """Builds `timeline` (a release build links it fully static: Package.swift) and `timeline-benchmark`."""
     os.makedirs(bin_dir, exist_ok=True)
     results = {}
     show = subprocess.run(["swift", "build", "-c", "release", "--scratch-path", scratch, "--show-bin-path"], cwd=ROOT,
                           capture_output=True, text=True).stdout.strip()
-    log("building the dynamic release binary")
-    results["dynamic_build"] = swift_build(["-c", "release", "--product", "timeline"], scratch)
-    shutil.copy2(os.path.join(show, "timeline"), os.path.join(bin_dir, "timeline-dynamic"))
     log("building the static release binaries")
     results["static_build"] = swift_build(["-c", "release", "--static-swift-stdlib", "--product", "timeline"], scratch)
     shutil.copy2(os.path.join(show, "timeline"), os.path.join(bin_dir, "timeline"))
     swift_build(["-c", "release", "--static-swift-stdlib", "--product", "timeline-benchmark"], scratch)
     shutil.copy2(os.path.join(show, "timeline-benchmark"), os.path.join(bin_dir, "timeline-benchmark"))
-    for name in ("timeline", "timeline-dynamic"):
-        results[name + "_size"] = os.path.getsize(os.path.join(bin_dir, name))
+    results["timeline_size"] = os.path.getsize(os.path.join(bin_dir, "timeline"))
     return results
 
 
@@ -368,7 +364,6 @@ def main():
     bin_dir = os.path.join(work, "bin")
     builds = build(args.scratch_path, bin_dir)
     ours_bin = os.path.join(bin_dir, "timeline")
-    dynamic_bin = os.path.join(bin_dir, "timeline-dynamic")
     bench_bin = os.path.join(bin_dir, "timeline-benchmark")
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": work, "LC_ALL": "C.UTF-8",
            "TIMELINE_TODAY": "2026-11-27"}
@@ -410,13 +405,6 @@ def main():
                     runs=max(args.runs, 20))
     cold.measure()
     workloads.append(cold)
-    cold_dynamic = Workload("cold-start-dynamic", "cold start, dynamic build (`swift build -c release`)",
-                            lambda: run_process([dynamic_bin, "--db", seed_db, "list"], env=env),
-                            lambda: shell(seed_db, cold_shell_sql),
-                            "timeline-dynamic --db seed.sqlite list", "sqlite3 seed.sqlite '%s'" % cold_shell_sql,
-                            runs=max(args.runs, 20))
-    cold_dynamic.measure()
-    workloads.append(cold_dynamic)
 
     # Import: ours into a migrated empty database, the shell into a new one (+ the date indexes).
     ours_db = os.path.join(work, "ours.sqlite")
@@ -613,12 +601,8 @@ def render(info, builds, size, args, import_runs, generation_seconds, csv_bytes,
     add("| workload | ours (median) | the shell (median) | ratio ours/shell | target | met? |")
     add("|---|---|---|---|---|---|")
     for w in workloads:
-        if w.key == "cold-start-dynamic":
-            target, met = "(for reference)", ""
-        else:
-            target_text, test = TARGETS.get(w.key, ("", None))
-            target = target_text
-            met = ("met" if test(w.ratio) else "**missed**") if test else ""
+        target, test = TARGETS.get(w.key, ("", None))
+        met = ("met" if test(w.ratio) else "**missed**") if test else ""
         if w.key == "range-10m":
             continue
         add("| %s | %s | %s | %.2f | %s | %s |" % (w.label, fmt_time(w.ours_median), fmt_time(w.shell_median),
@@ -659,10 +643,11 @@ def render(info, builds, size, args, import_runs, generation_seconds, csv_bytes,
     add("| binary | build command | build time (incremental, this run) | size | cold start (median of %d) |" %
         len(by_key["cold-start"].ours_times))
     add("|---|---|---|---|---|")
-    add("| static (benchmarked) | `swift build -c release --static-swift-stdlib --product timeline` | %.1f s | %.1f MB | %s |" % (
+    add("| timeline (benchmarked) | `swift build -c release --static-swift-stdlib --product timeline` | %.1f s | %.1f MB | %s |" % (
         builds["static_build"], builds["timeline_size"] / 1e6, fmt_time(by_key["cold-start"].ours_median)))
-    add("| dynamic | `swift build -c release --product timeline` | %.1f s | %.1f MB | %s |" % (
-        builds["dynamic_build"], builds["timeline-dynamic_size"] / 1e6, fmt_time(by_key["cold-start-dynamic"].ours_median)))
+    add("")
+    add("A release build links `timeline` as a static executable (Package.swift): no dynamic loader, no relocations "
+        "at start-up. Debug builds (and `swift test`) link as usual.")
     add("")
     add("`migrate --skip-seeds` of each new database before an import (untimed there): median %s." %
         fmt_time(statistics.median(migrate_times)))
