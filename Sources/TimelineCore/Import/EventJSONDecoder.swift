@@ -26,20 +26,20 @@ public enum EventJSONDecoder {
         let announced = try date(value, "announced", context: context)
         var entities: [EventEntity] = []
         for (index, element) in try array(value, "entities").enumerated() {
-            let field = "entities[\(index)]"
+            let field = { "entities[\(index)]" }
             switch element {
             case .string(let slug):
                 entities.append(EventEntity(slug: slug, name: slug, role: "subject"))
             case .object:
-                let slug = try optionalString(element, "slug", field: field + ".slug")
-                let name = try optionalString(element, "name", field: field + ".name")
+                let slug = try optionalString(element, "slug", field: field() + ".slug")
+                let name = try optionalString(element, "name", field: field() + ".name")
                 guard let reference = slug ?? name, !reference.isEmpty else {
-                    throw FieldError(field: field, reason: "needs a slug or a name")
+                    throw FieldError(field: field(), reason: "needs a slug or a name")
                 }
                 entities.append(EventEntity(slug: slug ?? "", name: name ?? reference,
-                                            role: try optionalString(element, "role", field: field + ".role") ?? "subject"))
+                                            role: try optionalString(element, "role", field: field() + ".role") ?? "subject"))
             default:
-                throw FieldError(field: field, reason: "expected an object or a string, found \(element.typeName)")
+                throw FieldError(field: field(), reason: "expected an object or a string, found \(element.typeName)")
             }
         }
         var tags: [String] = []
@@ -51,78 +51,78 @@ public enum EventJSONDecoder {
         }
         var measures: [Measure] = []
         for (index, element) in try array(value, "measures").enumerated() {
-            let field = "measures[\(index)]"
-            guard case .object = element else { throw FieldError(field: field, reason: "expected an object, found \(element.typeName)") }
-            let quantity = try requiredString(element, "quantity", field: field + ".quantity")
+            let field = { "measures[\(index)]" }
+            guard case .object = element else { throw FieldError(field: field(), reason: "expected an object, found \(element.typeName)") }
+            let quantity = try requiredString(element, "quantity", field: field() + ".quantity")
             let valueText: String
             switch element["value"] {
             case .string(let text)?: valueText = text
             case .number(let text)?: valueText = text
-            case let other?: throw FieldError(field: field + ".value", reason: "expected a number or a string, found \(other.typeName)")
-            case nil: throw FieldError(field: field + ".value", reason: "is required")
+            case let other?: throw FieldError(field: field() + ".value", reason: "expected a number or a string, found \(other.typeName)")
+            case nil: throw FieldError(field: field() + ".value", reason: "is required")
             }
             guard let exact = ExactDecimal(valueText) else {
-                throw FieldError(field: field + ".value", reason: "'\(valueText)' is not an exact decimal number (digits, one optional point, no exponent)")
+                throw FieldError(field: field() + ".value", reason: "'\(valueText)' is not an exact decimal number (digits, one optional point, no exponent)")
             }
             measures.append(Measure(
-                quantity: quantity, value: exact.description, unit: try requiredString(element, "unit", field: field + ".unit"),
-                entity: try optionalString(element, "entity", field: field + ".entity"),
-                approximate: try optionalBool(element, "approximate", field: field + ".approximate") ?? false,
-                qualifier: try optionalString(element, "qualifier", field: field + ".qualifier"),
-                source: try optionalString(element, "source", field: field + ".source"),
-                note: try optionalString(element, "note", field: field + ".note")))
+                quantity: quantity, value: exact.description, unit: try requiredString(element, "unit", field: field() + ".unit"),
+                entity: try optionalString(element, "entity", field: field() + ".entity"),
+                approximate: try optionalBool(element, "approximate", field: field() + ".approximate") ?? false,
+                qualifier: try optionalString(element, "qualifier", field: field() + ".qualifier"),
+                source: try optionalString(element, "source", field: field() + ".source"),
+                note: try optionalString(element, "note", field: field() + ".note")))
         }
         var citations: [Citation] = []
         for (index, element) in try array(value, "sources").enumerated() {
-            let field = "sources[\(index)]"
-            guard case .object = element else { throw FieldError(field: field, reason: "expected an object, found \(element.typeName)") }
-            let stanceText = try optionalString(element, "stance", field: field + ".stance") ?? "supports"
+            let field = { "sources[\(index)]" }
+            guard case .object = element else { throw FieldError(field: field(), reason: "expected an object, found \(element.typeName)") }
+            let stanceText = try optionalString(element, "stance", field: field() + ".stance") ?? "supports"
             guard let stance = Citation.Stance(rawValue: stanceText) else {
-                throw FieldError(field: field + ".stance", reason: "'\(stanceText)' is not a stance; use supports, contradicts or corrects")
+                throw FieldError(field: field() + ".stance", reason: "'\(stanceText)' is not a stance; use supports, contradicts or corrects")
             }
-            let url = try optionalString(element, "url", field: field + ".url")
-            let publisher = try optionalString(element, "publisher", field: field + ".publisher")
-            let published = try date(element, "published", field: field + ".published", context: context)
-            let key = try optionalString(element, "key", field: field + ".key")
+            let url = try optionalString(element, "url", field: field() + ".url")
+            let publisher = try optionalString(element, "publisher", field: field() + ".publisher")
+            let published = try date(element, "published", field: field() + ".published", context: context)
+            let key = try optionalString(element, "key", field: field() + ".key")
             guard key != nil || url != nil || publisher != nil else {
-                throw FieldError(field: field, reason: "needs a key, a url or a publisher")
+                throw FieldError(field: field(), reason: "needs a key, a url or a publisher")
             }
             let source = Source(
-                key: key ?? "", url: url, title: try optionalString(element, "title", field: field + ".title"),
+                key: key ?? "", url: url, title: try optionalString(element, "title", field: field() + ".title"),
                 publisher: publisher ?? "", published: published,
-                language: try optionalString(element, "language", field: field + ".language") ?? "",
-                type: try optionalString(element, "type", field: field + ".type") ?? "news",
+                language: try optionalString(element, "language", field: field() + ".language") ?? "",
+                type: try optionalString(element, "type", field: field() + ".type") ?? "news",
                 note: nil)
             citations.append(Citation(
-                source: source, stance: stance, quote: try optionalString(element, "quote", field: field + ".quote"),
-                quoteLanguage: try optionalString(element, "quote_language", field: field + ".quote_language"),
-                translation: try optionalString(element, "translation", field: field + ".translation"),
-                note: try optionalString(element, "note", field: field + ".note")))
+                source: source, stance: stance, quote: try optionalString(element, "quote", field: field() + ".quote"),
+                quoteLanguage: try optionalString(element, "quote_language", field: field() + ".quote_language"),
+                translation: try optionalString(element, "translation", field: field() + ".translation"),
+                note: try optionalString(element, "note", field: field() + ".note")))
         }
         return Event(uid: uid, kind: kind, status: status, title: title, summary: try optionalString(value, "summary"),
                      when: when, announced: announced, entities: entities, tags: tags, measures: measures, citations: citations)
     }
 
-    private static func requiredString(_ object: JSONValue, _ key: String, field: String? = nil) throws(FieldError) -> String {
-        guard let text = try optionalString(object, key, field: field), !text.isEmpty else {
-            throw FieldError(field: field ?? key, reason: "is required")
+    private static func requiredString(_ object: JSONValue, _ key: String, field: @autoclosure () -> String? = nil) throws(FieldError) -> String {
+        guard let text = try optionalString(object, key, field: field()), !text.isEmpty else {
+            throw FieldError(field: field() ?? key, reason: "is required")
         }
         return text
     }
 
-    private static func optionalString(_ object: JSONValue, _ key: String, field: String? = nil) throws(FieldError) -> String? {
+    private static func optionalString(_ object: JSONValue, _ key: String, field: @autoclosure () -> String? = nil) throws(FieldError) -> String? {
         switch object[key] {
         case nil, .null?: return nil
         case .string(let text)?: return text
-        case let other?: throw FieldError(field: field ?? key, reason: "expected a string, found \(other.typeName)")
+        case let other?: throw FieldError(field: field() ?? key, reason: "expected a string, found \(other.typeName)")
         }
     }
 
-    private static func optionalBool(_ object: JSONValue, _ key: String, field: String) throws(FieldError) -> Bool? {
+    private static func optionalBool(_ object: JSONValue, _ key: String, field: @autoclosure () -> String) throws(FieldError) -> Bool? {
         switch object[key] {
         case nil, .null?: return nil
         case .bool(let flag)?: return flag
-        case let other?: throw FieldError(field: field, reason: "expected true or false, found \(other.typeName)")
+        case let other?: throw FieldError(field: field(), reason: "expected true or false, found \(other.typeName)")
         }
     }
 
@@ -134,12 +134,12 @@ public enum EventJSONDecoder {
         }
     }
 
-    private static func date(_ object: JSONValue, _ key: String, field: String? = nil, context: DateParsingContext) throws(FieldError) -> TimelineDate? {
-        guard let text = try optionalString(object, key, field: field), !text.isEmpty else { return nil }
+    private static func date(_ object: JSONValue, _ key: String, field: @autoclosure () -> String? = nil, context: DateParsingContext) throws(FieldError) -> TimelineDate? {
+        guard let text = try optionalString(object, key, field: field()), !text.isEmpty else { return nil }
         do {
             return try TimelineDate.parse(text, context: context)
         } catch {
-            throw FieldError(field: field ?? key, reason: error.description)
+            throw FieldError(field: field() ?? key, reason: error.description)
         }
     }
 }

@@ -12,12 +12,16 @@ public struct ImportSummary: Sendable, Equatable {
 /// Reads events from a file into the database: all of them or none, unless told to skip bad ones.
 public final class Importer {
     private let store: TimelineStore
-    private let input: InputFile
+    private let path: String
+    private var input: InputFile
     private let options: ImportOptions
     private let format: ImportOptions.Format
+    /// Whether the last run left CHECK constraints to the end of the load.
+    private var checkedConstraintsAtTheEnd = false
 
     public init(store: TimelineStore, path: String, options: ImportOptions) throws {
         self.store = store
+        self.path = path
         self.options = options
         self.input = try InputFile(path: path)
         if let format = options.format {
@@ -32,7 +36,30 @@ public final class Importer {
     ///   - reject: called with `FILE:LINE: reason` for each record skipped (with `skipInvalid`).
     ///   - progress: called now and then with the number of records read.
     public func run(reject: (String) -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> ImportSummary {
+        // CHECK constraints cost SQLite more than anything else per row (each IN list becomes a
+        // temporary table, built again for every insert): they are checked once, over the
+        // tables, at the end. When that finds a bad row, or anything else fails, the import is
+        // rolled back and run again with the constraints checked row by row, to name the first
+        // bad record as ever. That needs a file that can be read twice, and is pointless when bad
+        // records are skipped one by one.
+        guard !options.skipInvalid && input.isRegularFile else {
+            return try run(checkingConstraintsAtTheEnd: false, reject: reject, progress: progress)
+        }
+        do {
+            return try run(checkingConstraintsAtTheEnd: true, reject: reject, progress: progress)
+        } catch where checkedConstraintsAtTheEnd {
+            // Whatever failed, a row may have broken a constraint before it: only the run that
+            // checks them row by row knows which record fails first.
+            input = try InputFile(path: path)
+            if options.format == nil { _ = try Self.guessFormat(path: path, input: input) }
+            return try run(checkingConstraintsAtTheEnd: false, reject: reject, progress: progress)
+        }
+    }
+
+    private func run(checkingConstraintsAtTheEnd checksLater: Bool, reject: (String) -> Void,
+                     progress: (Int) -> Void) throws -> ImportSummary {
         var summary = ImportSummary()
+        checkedConstraintsAtTheEnd = false
         // Foreign keys are checked once, set-wise, at the end instead of by every insert, which
         // spares SQLite a statement journal per row (the pragma only takes effect outside a transaction).
         try store.database.execute("PRAGMA foreign_keys = OFF")
@@ -40,7 +67,9 @@ public final class Importer {
         do {
             try store.database.transaction(.immediate) {
                 let saver = try EventSaver(database: store.database, recordedAt: store.recordingTime)
-                let bulkLoad = try BulkLoad(database: store.database)
+                let bulkLoad = try BulkLoad(database: store.database, checkingConstraintsAtTheEnd: checksLater)
+                defer { bulkLoad.restoreSettings() }
+                checkedConstraintsAtTheEnd = bulkLoad.checksConstraintsAtTheEnd
                 try forEachRecord { line, decode in
                     func handle(_ reason: String) throws {
                         let message = "\(input.name):\(line): \(reason)"
@@ -108,9 +137,11 @@ public final class Importer {
                     throw TimelineError(.badData, "\(input.name) is empty: a header row was expected.")
                 }
                 let mapper = try RecordMapper(header: header.fields, options: options, fileName: input.name)
-                while let record = try reader.next() {
-                    try body(record.line) {
-                        let object = try mapper.object(for: record.fields)
+                while try reader.advance() {
+                    try body(reader.recordLine) {
+                        // Straight from the record's bytes when it can be; else, and to name what
+                        // is wrong, through a String per field.
+                        let object = try mapper.object(ofCurrentRecordIn: reader) ?? mapper.object(for: reader.currentFields())
                         do {
                             return try EventJSONDecoder.event(from: object, context: context)
                         } catch let error as EventJSONDecoder.FieldError {

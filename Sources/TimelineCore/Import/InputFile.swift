@@ -9,6 +9,8 @@ import Darwin
 /// A file (or standard input, `-`) read in 64 KiB blocks, so memory stays flat however large it is.
 public final class InputFile {
     public let name: String
+    /// Whether it is a regular file, which can be opened and read again from the start.
+    let isRegularFile: Bool
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -21,13 +23,16 @@ public final class InputFile {
             name = "standard input"
             descriptor = 0
             ownsDescriptor = false
+            isRegularFile = false
             return
         }
         name = path
         var info = stat()
-        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        let found = stat(path, &info) == 0
+        if found, (info.st_mode & S_IFMT) == S_IFDIR {
             throw TimelineError(.notFound, "\(path) is a folder, not a file to import.")
         }
+        isRegularFile = found && (info.st_mode & S_IFMT) == S_IFREG
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw TimelineError(.notFound, "cannot read \(path): \(String(cString: strerror(errno))).")
@@ -91,6 +96,48 @@ public final class InputFile {
         if !sawAny && line.isEmpty { return nil }
         if line.last == 0x0D { line.removeLast() }
         return line
+    }
+
+    /// Calls `body` with the bytes read but not yet consumed (refilling first when there are none;
+    /// empty only at the end), and consumes as many as it returns. For scanners that go through a
+    /// block at a time instead of a byte at a time.
+    func consumeAvailable(_ body: (UnsafeBufferPointer<UInt8>) throws -> Int) throws {
+        if start == end, !(try fill()) {
+            _ = try body(UnsafeBufferPointer(start: nil, count: 0))
+            return
+        }
+        let consumed = try buffer.withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(rebasing: all[start..<end]))
+        }
+        start += consumed
+    }
+
+    /// Whether the end of the file has been reached (nothing more will be read into the buffer).
+    var reachedEnd: Bool { atEnd }
+
+    /// Reads more after the bytes not yet consumed (moved to the front of the buffer), so that a
+    /// scanner can look past the end of a block; false when the file has nothing more.
+    func readMore() throws -> Bool {
+        if atEnd { return false }
+        if start > 0 {
+            let count = end - start
+            buffer.withUnsafeMutableBytes { bytes in
+                let base = bytes.baseAddress!
+                base.copyMemory(from: base + start, byteCount: count)
+            }
+            start = 0
+            end = count
+        }
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + end, $0.count - end) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw TimelineError(.ioError, "reading \(name) failed: \(String(cString: strerror(errno))).")
+            }
+            if count == 0 { atEnd = true }
+            end += count
+            return count > 0
+        }
     }
 
     /// Everything that is left.

@@ -23,6 +23,9 @@ struct RecordMapper {
     let nullTokens: Set<String>
     /// The column each scalar field came from, for error messages.
     let sourceColumn: [String: String]
+    /// Whether the header alone says where values go (no --map, --set, --title-template,
+    /// --date-format or --null): then `object(ofCurrentRecordIn:)` may build objects from bytes.
+    let readsHeaderOnly: Bool
 
     enum TemplatePart: Equatable {
         case text(String)
@@ -81,6 +84,8 @@ struct RecordMapper {
         }
         dateFormat = options.dateFormat
         nullTokens = Set(options.nullTokens + [""])
+        readsHeaderOnly = options.mappings.isEmpty && options.constants.isEmpty && options.titleTemplate == nil
+            && options.dateFormat == nil && options.nullTokens.allSatisfy(\.isEmpty)
         // A field nothing provides would fail every record alike: say so once, up front.
         for field in ["kind", "title", "when"] {
             let provided = columns.contains { $0.1 == .scalar(field) } || constants.contains { $0.target == .scalar(field) }
@@ -191,6 +196,70 @@ struct RecordMapper {
         members.append(("measures", .array(measureValues)))
         members.append(("sources", Self.merged(lists["sources"], sources)))
         return .object(members)
+    }
+
+    /// The same object as `object(for:)` for the reader's current record, built from its bytes:
+    /// no String per field, only per value kept. Nil when the record needs the general path (it
+    /// has the wrong number of fields, a list that is not valid JSON, or the options remap
+    /// columns): that path then builds the object or names what is wrong.
+    func object(ofCurrentRecordIn reader: DelimitedReader) -> JSONValue? {
+        guard readsHeaderOnly, reader.fieldCount == header.count else { return nil }
+        // By position in `scalarFields` and `listFields`, so that the members come out in the
+        // order `object(for:)` gives them.
+        var scalars = [String?](repeating: nil, count: Self.scalarFields.count)
+        var lists = [JSONValue?](repeating: nil, count: Self.listFields.count)
+        for (index, target) in columns {
+            let readable: Bool = reader.withField(index) { raw in
+                switch target {
+                case .scalar(let field):
+                    let value = Self.trimmedText(raw)
+                    if !value.isEmpty, let position = Self.scalarFields.firstIndex(of: field) { scalars[position] = value }
+                    return true
+                case .list(let field):
+                    guard let position = Self.listFields.firstIndex(of: field) else { return false }
+                    if let trimmed = Self.trimmedBytes(raw) {
+                        if trimmed.isEmpty { return true }
+                        lists[position] = try? JSONParser.parse(trimmed)
+                    } else {
+                        let value = Self.trimmedText(raw)
+                        if value.isEmpty { return true }
+                        lists[position] = try? JSONParser.parse(value)
+                    }
+                    return lists[position] != nil
+                default:
+                    return false
+                }
+            }
+            if !readable { return nil }
+        }
+        var members: [(String, JSONValue)] = []
+        members.reserveCapacity(Self.scalarFields.count + Self.listFields.count)
+        for (position, field) in Self.scalarFields.enumerated() {
+            if let value = scalars[position] { members.append((field, .string(value))) }
+        }
+        members.append(("entities", Self.merged(lists[0], [])))
+        members.append(("tags", Self.merged(lists[1], [])))
+        if case .array(let listed)? = lists[2] {
+            members.append(("measures", .array(listed)))
+        } else {
+            members.append(("measures", .array([])))
+        }
+        members.append(("sources", Self.merged(lists[3], [])))
+        return .object(members)
+    }
+
+    /// The bytes without surrounding spaces when that needs no Unicode knowledge: they are empty,
+    /// or start and end with a printable ASCII byte. Nil otherwise.
+    private static func trimmedBytes(_ raw: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard let first = raw.first, let last = raw.last else { return raw }
+        guard (0x21...0x7F).contains(first) && (0x21...0x7F).contains(last) else { return nil }
+        return raw
+    }
+
+    /// The field as text without surrounding spaces, as `trimmingSpaces()` gives it.
+    private static func trimmedText(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        if let trimmed = trimmedBytes(raw) { return String(decoding: trimmed, as: UTF8.self) }
+        return String(decoding: raw, as: UTF8.self).trimmingSpaces()
     }
 
     private static func merged(_ listed: JSONValue?, _ mapped: [JSONValue]) -> JSONValue {

@@ -7,18 +7,31 @@ import SQLiteStorage
 /// right for one edit, wasteful for a million-row import. They are dropped; when the import is done
 /// the rows of the events it added or changed are built once each, set-wise, and the triggers put
 /// back. Loading into an empty timeline, the secondary indexes are dropped too and built after the
-/// load, sorted once, instead of being kept up to date row by row. A failed import rolls all of it back.
+/// load, sorted once, instead of being kept up to date row by row, and CHECK constraints may be left
+/// to one pass over the tables at the end. A failed import rolls all of it back.
 struct BulkLoad {
     private let database: Database
     private let triggers: [(name: String, sql: String)]
     private let indexes: [(name: String, sql: String)]
     /// Events with an id above this one were added during the suspension.
     private let lastIDBefore: Int64
+    /// Whether CHECK constraints are off during the load and checked by `finish`: asked for,
+    /// and the timeline has no events yet.
+    let checksConstraintsAtTheEnd: Bool
+
+    /// A row written during the load breaks a CHECK constraint (found by `finish`).
+    struct ConstraintViolated: Error, CustomStringConvertible {
+        let description: String
+    }
 
     /// Tables whose secondary indexes only serve reads, never the import's own lookups.
     private static let indexedTables = ["events", "event_entities", "event_tags", "measures", "citations"]
 
-    init(database: Database) throws {
+    /// - Parameter checksConstraintsAtTheEnd: leave CHECK constraints to `finish` when loading into
+    ///   a timeline with no events: it checks every table once and throws `ConstraintViolated` if
+    ///   a row breaks one (the caller then runs the load again with them checked row by row, to
+    ///   say which row).
+    init(database: Database, checkingConstraintsAtTheEnd checksConstraintsAtTheEnd: Bool = false) throws {
         self.database = database
         triggers = try database.prepare(
             """
@@ -33,6 +46,12 @@ struct BulkLoad {
         }
         for trigger in triggers {
             try database.execute("DROP TRIGGER \(SQLLiteral.identifier(trigger.name))")
+        }
+        // The check at the end reads whole tables: worth it only when the load writes (nearly)
+        // all of their rows, as into a timeline with no events.
+        self.checksConstraintsAtTheEnd = checksConstraintsAtTheEnd && lastIDBefore == 0
+        if self.checksConstraintsAtTheEnd {
+            try database.execute("PRAGMA ignore_check_constraints = ON")
         }
         if lastIDBefore == 0 {
             let tables = Self.indexedTables.map(SQLLiteral.string).joined(separator: ", ")
@@ -49,6 +68,11 @@ struct BulkLoad {
 
     /// Builds the dropped indexes, indexes the added and `updated` events, and restores the triggers.
     func finish(updated: [Int64]) throws {
+        defer { restoreSettings() }
+        if checksConstraintsAtTheEnd {
+            try database.execute("PRAGMA ignore_check_constraints = OFF")
+            try checkConstraints()
+        }
         for index in indexes {
             try database.execute(index.sql)
         }
@@ -74,6 +98,37 @@ struct BulkLoad {
             [.integer(lastIDBefore)])
         for trigger in triggers {
             try database.execute(trigger.sql)
+        }
+    }
+
+    /// Checks the CHECK constraints of every table that has any, with one query a table that
+    /// looks for a row breaking any of them (the IN lists and patterns prepared once, not once a
+    /// row); where the constraints cannot be read from the schema with certainty, with SQLite's
+    /// `quick_check`, which evaluates them as an insert would.
+    private func checkConstraints() throws {
+        let tables = try database.prepare(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%CHECK%' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid"
+        ).map { ($0.text(at: 0), $0.text(at: 1)) }
+        for (table, sql) in tables {
+            if let expressions = CheckConstraintText.expressions(inCreateTable: sql), !expressions.isEmpty {
+                let broken = expressions.map { "NOT (\($0))" }.joined(separator: " OR ")
+                let statement = try database.prepare("SELECT 1 FROM \(SQLLiteral.identifier(table)) WHERE \(broken) LIMIT 1")
+                if try statement.step() {
+                    throw ConstraintViolated(description: "a row of \(table) breaks a CHECK constraint")
+                }
+            } else {
+                let problems = try database.prepare("PRAGMA quick_check(\(SQLLiteral.identifier(table)))").map { $0.text(at: 0) }
+                if problems != ["ok"] {
+                    throw ConstraintViolated(description: problems.joined(separator: "; "))
+                }
+            }
+        }
+    }
+
+    /// Checks constraints again as they were before the load (also when the load fails).
+    func restoreSettings() {
+        if checksConstraintsAtTheEnd {
+            try? database.execute("PRAGMA ignore_check_constraints = OFF")
         }
     }
 }

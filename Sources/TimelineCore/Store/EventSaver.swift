@@ -28,6 +28,8 @@ final class EventSaver {
     private var knownKinds: Set<String>?
     private var entityCache: [String: (slug: String, name: String)] = [:]
     private var sourceCache: [String: Source] = [:]
+    /// Source keys a figure named and found, so the next figure naming them skips the query.
+    private var figureSourceKeys: Set<String> = []
     /// Ids of events this saver updated (inserted ones are simply the ids above `firstNewID`).
     private(set) var updatedEventIDs: [Int64] = []
     /// Caches stay bounded, so memory stays flat however many distinct names a file holds.
@@ -46,7 +48,7 @@ final class EventSaver {
         if event.uid.isEmpty {
             event.uid = try generateUID(for: event, policy: uidPolicy)
         }
-        guard event.uid.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && $0.value >= 0x20 }) else {
+        guard Self.isPrintableASCII(event.uid) || event.uid.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && $0.value >= 0x20 }) else {
             throw TimelineError(.usage, "the uid '\(event.uid)' has spaces or control characters; use letters, digits and '-'.")
         }
         if let id = try eventID(uid: event.uid) {
@@ -69,6 +71,8 @@ final class EventSaver {
     func forgetResolved() {
         entityCache.removeAll()
         sourceCache.removeAll()
+        figureSourceKeys.removeAll()
+        writer.forgetRowIDs()
     }
 
     func remove(uid: String) throws {
@@ -79,8 +83,7 @@ final class EventSaver {
     }
 
     func eventID(uid: String) throws -> Int64? {
-        guard case .integer(let id)? = try database.scalar("SELECT id FROM events WHERE uid = ?1", [.text(uid)]) else { return nil }
-        return id
+        try database.statement("SELECT id FROM events WHERE uid = ?1").first([.text(uid)]) { $0.int64(at: 0) }
     }
 
     /// The event as the database will hold it: kinds checked, entities and sources resolved to
@@ -98,7 +101,8 @@ final class EventSaver {
         event.entities = try event.entities.compactMap { entity in
             let resolved = try resolve(entityNamed: entity.slug.isEmpty ? entity.name : entity.slug, displayName: entity.name,
                                        preferredSlug: entity.slug)
-            let role = Self.slug(entity.role).isEmpty ? "subject" : Self.slug(entity.role)
+            let roleSlug = Self.slug(entity.role)
+            let role = roleSlug.isEmpty ? "subject" : roleSlug
             guard seen.insert(resolved.slug + " " + role).inserted else { return nil }
             return EventEntity(slug: resolved.slug, name: resolved.name, role: role)
         }
@@ -148,7 +152,7 @@ final class EventSaver {
         if let cached = entityCache[reference] { return cached }
         if entityCache.count > Self.cacheLimit { entityCache.removeAll(keepingCapacity: true) }
         // Each branch can use an index: the slug, then names and slugs ignoring case, then aliases.
-        if let row = try database.cachedStatement(
+        if let row = try database.statement(
             """
             SELECT slug, name FROM (
                 SELECT slug, name, 1 AS rank FROM entities WHERE slug = ?1
@@ -178,10 +182,10 @@ final class EventSaver {
     private func resolveUncached(_ source: Source) throws -> Source {
         var existingKey: String?
         if !source.key.isEmpty {
-            existingKey = try database.scalar("SELECT key FROM sources WHERE key = ?1", [.text(source.key)]).flatMap(Self.text)
+            existingKey = try database.statement("SELECT key FROM sources WHERE key = ?1").first([.text(source.key)]) { $0.text(at: 0) }
         }
         if existingKey == nil, let url = source.url {
-            existingKey = try database.scalar("SELECT key FROM sources WHERE url = ?1", [.text(url)]).flatMap(Self.text)
+            existingKey = try database.statement("SELECT key FROM sources WHERE url = ?1").first([.text(url)]) { $0.text(at: 0) }
         }
         if existingKey == nil, source.key.isEmpty, source.url == nil {
             existingKey = try database.scalar(
@@ -208,11 +212,22 @@ final class EventSaver {
     }
 
     private func sourceKey(matching reference: String) throws -> String? {
-        try database.scalar("SELECT key FROM sources WHERE key = ?1 OR url = ?1 LIMIT 1", [.text(reference)]).flatMap(Self.text)
+        if figureSourceKeys.contains(reference) { return reference }
+        let key = try database.statement("SELECT key FROM sources WHERE key = ?1 OR url = ?1 LIMIT 1").first([.text(reference)]) {
+            $0.text(at: 0)
+        }
+        // Only a reference found as a key is remembered: a key names the same row for the whole
+        // transaction (the query prefers it to a URL match), while a reference that matched
+        // nothing, or only a URL, may match differently once more sources exist.
+        if let key, key == reference {
+            if figureSourceKeys.count > Self.cacheLimit { figureSourceKeys.removeAll(keepingCapacity: true) }
+            figureSourceKeys.insert(key)
+        }
+        return key
     }
 
     private func storedSource(key: String) throws -> Source {
-        guard let source = try database.cachedStatement(
+        guard let source = try database.statement(
             "SELECT key, url, title, publisher, published_edtf, language, type, note FROM sources WHERE key = ?1"
         ).first([.text(key)], { row in
             Source(key: row.text(at: 0), url: row.optionalText(at: 1), title: row.optionalText(at: 2), publisher: row.text(at: 3),
@@ -250,6 +265,7 @@ final class EventSaver {
 
     /// Lowercase ASCII letters and digits joined by single hyphens; accents dropped (`Siècle Digital` → `siecle-digital`).
     static func slug(_ text: String) -> String {
+        if isSlug(text) { return text }
         var result = ""
         var pendingHyphen = false
         for scalar in text.asciiFoldedScalars {
@@ -266,6 +282,28 @@ final class EventSaver {
             }
         }
         return result
+    }
+
+    /// Whether the text is already a slug (`[a-z0-9]+` runs joined by single hyphens), which
+    /// `slug(_:)` then gives back as it is: the usual case, checked without folding.
+    private static func isSlug(_ text: String) -> Bool {
+        var previousWasHyphen = true  // no hyphen first
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousWasHyphen = false
+            case UInt8(ascii: "-") where !previousWasHyphen:
+                previousWasHyphen = true
+            default:
+                return false
+            }
+        }
+        return !previousWasHyphen
+    }
+
+    /// Printable ASCII only (no space, no control character): a uid that needs no Unicode check.
+    private static func isPrintableASCII(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { (0x21...0x7E).contains($0) }
     }
 
     private static func host(of url: String) -> String? {

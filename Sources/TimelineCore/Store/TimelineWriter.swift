@@ -5,6 +5,29 @@ struct TimelineWriter {
     let database: Database
     /// When the rows written now are recorded (UTC, ISO 8601 with milliseconds).
     let recordedAt: String
+    /// Ids of entities and sources already looked up or written by this writer.
+    private let knownIDs = KnownRowIDs()
+
+    /// Entity slugs and source keys to their row ids, so that each is looked up once per writer
+    /// instead of once per row that points at it. Slugs and keys never change and rows are never
+    /// deleted through a writer, so an id stays right for the writer's transaction, unless a
+    /// savepoint rolls back the rows it was learnt from: `forgetRowIDs()` then.
+    final class KnownRowIDs {
+        var entities: [String: Int64] = [:]
+        var sources: [String: Int64] = [:]
+        /// Bounded like the saver's caches, so memory stays flat.
+        static let limit = 50_000
+
+        func remember(entity slug: String, id: Int64) {
+            if entities.count >= Self.limit { entities.removeAll(keepingCapacity: true) }
+            entities[slug] = id
+        }
+
+        func remember(source key: String, id: Int64) {
+            if sources.count >= Self.limit { sources.removeAll(keepingCapacity: true) }
+            sources[key] = id
+        }
+    }
 
     init(database: Database, recordedAt: String? = nil) throws {
         self.database = database
@@ -22,6 +45,7 @@ struct TimelineWriter {
             "INSERT INTO entities (slug, name, type, description, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)").run(
             [.text(entity.slug), .text(entity.name), .text(entity.type), .text(entity.description), .text(recordedAt)])
         let id = database.lastInsertRowID
+        knownIDs.remember(entity: entity.slug, id: id)
         for (index, alias) in entity.aliases.enumerated() {
             let language = aliasLanguages?[index] ?? nil
             try database.statement(
@@ -54,60 +78,115 @@ struct TimelineWriter {
              .text(source.published?.edtf), .text(source.published?.earliest?.iso),
              .text(source.published?.latest?.iso), .text(source.published?.precision.rawValue),
              .text(source.language), .text(source.type), .text(source.note), .text(recordedAt)])
-        return database.lastInsertRowID
+        let id = database.lastInsertRowID
+        knownIDs.remember(source: source.key, id: id)
+        return id
     }
 
     /// Inserts an event with its entities, tags, measures and citations (entities and sources must exist).
     func insert(_ event: Event) throws -> Int64 {
-        try database.statement(
+        let statement = try database.statement(
             """
             INSERT INTO events (uid, kind, status, title, summary,
                                 when_edtf, when_earliest, when_latest, when_precision, when_approximate, when_uncertain,
                                 announced_edtf, announced_earliest, announced_latest, announced_precision,
                                 announced_approximate, announced_uncertain, recorded_at)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
-            """).run(
-            [.text(event.uid), .text(event.kind), .text(event.status.rawValue), .text(event.title), .text(event.summary),
-             .text(event.when.edtf), .text(event.when.earliest?.iso), .text(event.when.latest?.iso),
-             .text(event.when.precision.rawValue), .bool(event.when.approximate), .bool(event.when.uncertain),
-             .text(event.announced?.edtf), .text(event.announced?.earliest?.iso), .text(event.announced?.latest?.iso),
-             .text(event.announced?.precision.rawValue), .bool(event.announced?.approximate ?? false),
-             .bool(event.announced?.uncertain ?? false), .text(recordedAt)])
+            """)
+        // Bound one by one rather than through an array of values: this runs once per imported row.
+        try statement.bind(event.uid, at: 1)
+        try statement.bind(event.kind, at: 2)
+        try statement.bind(event.status.rawValue, at: 3)
+        try statement.bind(event.title, at: 4)
+        try Self.bind(event.summary, at: 5, in: statement)
+        try statement.bind(event.when.edtf, at: 6)
+        try Self.bind(event.when.earliest?.iso, at: 7, in: statement)
+        try Self.bind(event.when.latest?.iso, at: 8, in: statement)
+        try statement.bind(event.when.precision.rawValue, at: 9)
+        try statement.bind(event.when.approximate ? 1 : 0, at: 10)
+        try statement.bind(event.when.uncertain ? 1 : 0, at: 11)
+        try Self.bind(event.announced?.edtf, at: 12, in: statement)
+        try Self.bind(event.announced?.earliest?.iso, at: 13, in: statement)
+        try Self.bind(event.announced?.latest?.iso, at: 14, in: statement)
+        try Self.bind(event.announced?.precision.rawValue, at: 15, in: statement)
+        try statement.bind(event.announced?.approximate == true ? 1 : 0, at: 16)
+        try statement.bind(event.announced?.uncertain == true ? 1 : 0, at: 17)
+        try statement.bind(recordedAt, at: 18)
+        try Self.runOnce(statement)
         let eventID = database.lastInsertRowID
         try insertDetails(of: event, eventID: eventID)
         return eventID
     }
 
+    private static func bind(_ text: String?, at index: Int32, in statement: Statement) throws {
+        if let text { try statement.bind(text, at: index) } else { try statement.bindNull(at: index) }
+    }
+
+    private static func bind(_ integer: Int64?, at index: Int32, in statement: Statement) throws {
+        if let integer { try statement.bind(integer, at: index) } else { try statement.bindNull(at: index) }
+    }
+
+    /// Steps a bound statement that returns no rows, then rewinds it for the next use.
+    private static func runOnce(_ statement: Statement) throws {
+        defer { statement.reset() }
+        while try statement.step() {}
+    }
+
     /// The rows that hang off an event: entities, tags, measures, citations.
     private func insertDetails(of event: Event, eventID: Int64) throws {
         for (position, entity) in event.entities.enumerated() {
-            try database.statement(
-                "INSERT INTO event_entities (event_id, entity_id, role, position) VALUES (?1, ?2, ?3, ?4)").run(
-                [.integer(eventID), .integer(try entityID(entity.slug)), .text(entity.role), .integer(Int64(position))])
+            let entityID = try entityID(entity.slug)
+            let statement = try database.statement(
+                "INSERT INTO event_entities (event_id, entity_id, role, position) VALUES (?1, ?2, ?3, ?4)")
+            try statement.bind(eventID, at: 1)
+            try statement.bind(entityID, at: 2)
+            try statement.bind(entity.role, at: 3)
+            try statement.bind(position, at: 4)
+            try Self.runOnce(statement)
         }
         for tag in event.tags {
-            try database.statement("INSERT INTO event_tags (event_id, tag) VALUES (?1, ?2)").run([.integer(eventID), .text(tag)])
+            let statement = try database.statement("INSERT INTO event_tags (event_id, tag) VALUES (?1, ?2)")
+            try statement.bind(eventID, at: 1)
+            try statement.bind(tag, at: 2)
+            try Self.runOnce(statement)
         }
         for measure in event.measures {
-            try database.statement(
+            let entityID = try measure.entity.map(entityID)
+            let sourceID = try measure.source.map(sourceID)
+            let statement = try database.statement(
                 """
                 INSERT INTO measures (event_id, quantity, value, unit, entity_id, approximate, qualifier, source_id, note,
                                       recorded_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-                """).run(
-                [.integer(eventID), .text(measure.quantity), .text(measure.value), .text(measure.unit),
-                 .integer(try measure.entity.map(entityID)), .bool(measure.approximate), .text(measure.qualifier),
-                 .integer(try measure.source.map(sourceID)), .text(measure.note), .text(recordedAt)])
+                """)
+            try statement.bind(eventID, at: 1)
+            try statement.bind(measure.quantity, at: 2)
+            try statement.bind(measure.value, at: 3)
+            try statement.bind(measure.unit, at: 4)
+            try Self.bind(entityID, at: 5, in: statement)
+            try statement.bind(measure.approximate ? 1 : 0, at: 6)
+            try Self.bind(measure.qualifier, at: 7, in: statement)
+            try Self.bind(sourceID, at: 8, in: statement)
+            try Self.bind(measure.note, at: 9, in: statement)
+            try statement.bind(recordedAt, at: 10)
+            try Self.runOnce(statement)
         }
         for citation in event.citations {
-            try database.statement(
+            let sourceID = try sourceID(citation.source.key)
+            let statement = try database.statement(
                 """
                 INSERT INTO citations (event_id, source_id, stance, quote, quote_language, translation, note, recorded_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                """).run(
-                [.integer(eventID), .integer(try sourceID(citation.source.key)), .text(citation.stance.rawValue),
-                 .text(citation.quote), .text(citation.quoteLanguage), .text(citation.translation), .text(citation.note),
-                 .text(recordedAt)])
+                """)
+            try statement.bind(eventID, at: 1)
+            try statement.bind(sourceID, at: 2)
+            try statement.bind(citation.stance.rawValue, at: 3)
+            try Self.bind(citation.quote, at: 4, in: statement)
+            try Self.bind(citation.quoteLanguage, at: 5, in: statement)
+            try Self.bind(citation.translation, at: 6, in: statement)
+            try Self.bind(citation.note, at: 7, in: statement)
+            try statement.bind(recordedAt, at: 8)
+            try Self.runOnce(statement)
         }
     }
 
@@ -148,16 +227,26 @@ struct TimelineWriter {
     }
 
     func entityID(_ slug: String) throws -> Int64 {
-        guard case .integer(let id)? = try database.scalar("SELECT id FROM entities WHERE slug = ?1", [.text(slug)]) else {
+        if let id = knownIDs.entities[slug] { return id }
+        guard let id = try database.statement("SELECT id FROM entities WHERE slug = ?1").first([.text(slug)], { $0.int64(at: 0) }) else {
             throw TimelineError(.badData, "no entity with the slug '\(slug)'.")
         }
+        knownIDs.remember(entity: slug, id: id)
         return id
     }
 
     func sourceID(_ key: String) throws -> Int64 {
-        guard case .integer(let id)? = try database.scalar("SELECT id FROM sources WHERE key = ?1", [.text(key)]) else {
+        if let id = knownIDs.sources[key] { return id }
+        guard let id = try database.statement("SELECT id FROM sources WHERE key = ?1").first([.text(key)], { $0.int64(at: 0) }) else {
             throw TimelineError(.badData, "no source with the key '\(key)'.")
         }
+        knownIDs.remember(source: key, id: id)
         return id
+    }
+
+    /// Drops the remembered ids, after a savepoint rolled back rows they may belong to.
+    func forgetRowIDs() {
+        knownIDs.entities.removeAll()
+        knownIDs.sources.removeAll()
     }
 }

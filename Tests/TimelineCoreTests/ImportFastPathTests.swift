@@ -1,0 +1,351 @@
+import Foundation
+import SQLiteStorage
+import Testing
+@testable import TimelineCore
+
+/// The import's fast paths (records read from bytes, CHECK constraints checked at the end of a
+/// load into an empty timeline) against the general ones: the same events, rows and errors.
+@Suite struct ImportFastPathTests {
+    /// The seed timeline as `export --format csv` writes it, with rows that exercise the reader
+    /// and the mapper added: spaces around values, a non-ASCII space, CRLF, a quoted newline.
+    static func sampleCSV(in folder: URL) throws -> String {
+        let seeded = try TimelineStore(inMemoryWith: TimelineMigrations.embedded)
+        let exported = folder.appendingPathComponent("seed.csv").path
+        let output = try TextOutput.file(exported)
+        try seeded.writeEvents(matching: EventQuery(), to: EventListWriter(format: .csv, output: output))
+        try output.finish()
+        var text = try String(contentsOfFile: exported, encoding: .utf8)
+        let header = text.prefix { !$0.isNewline }
+        let columns = header.split(separator: ",").map(String.init)
+        func row(_ values: [String: String]) -> String {
+            DelimitedText.csvLine(columns.map { values[$0] ?? "" })
+        }
+        text += row(["uid": "  spaced-1 ", "kind": " layoff", "title": "\u{A0}Spaced title\u{A0}", "when": " 2022-03 ",
+                     "entities": #" [{"slug":"amazon","role":"employer"}] "#, "tags": #"["b","a","b"]"#,
+                     "measures": #"{"not":"a list"}"#])
+        text += row(["uid": "quoted-newline", "kind": "launch", "title": "Two\nlines, \"quoted\"", "when": "Q2 2021",
+                     "summary": "Résumé — «\u{A0}cité\u{A0}»", "entities": #"["Brand New Entity"]"#,
+                     "measures": #"[{"quantity":"positions-cut","value":12.50,"unit":"position","entity":"Brand New Entity"}]"#,
+                     "sources": #"[{"url":"https://example.org/a","publisher":"Example","published":"2021-05-02","language":"en","type":"news","quote":"q","quote_language":"en"}]"#])
+        text += "\r\n" + row(["uid": "", "kind": "other", "title": "No uid", "when": "2020",
+                              "sources": #"[{"url":"https://example.org/a"}]"#]).replacingOccurrences(of: "\r\n", with: "\n")
+        let path = folder.appendingPathComponent("sample.csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static func emptyStore(_ path: String) throws -> TimelineStore {
+        let store = try TimelineStore(path: path, migrations: .none)
+        _ = try store.migrate(skippingSeeds: true)
+        store.recordingTime = "2026-01-02T03:04:05.678Z"
+        return store
+    }
+
+    /// Every row of every table the import writes, and the search and span indexes, as text.
+    static func content(of store: TimelineStore) throws -> [String] {
+        var rows: [String] = []
+        for table in ["entities", "entity_aliases", "sources", "events", "event_entities", "event_tags", "measures", "citations",
+                      "event_history", "event_search", "event_spans"] {
+            let statement = try store.database.prepare("SELECT * FROM \(table)")
+            try statement.forEachRow { row in
+                rows.append(table + ": " + (0..<row.columnCount).map { "\(row.value(at: $0))" }.joined(separator: " | "))
+            }
+        }
+        return rows
+    }
+
+    static func folder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-fast-path-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func theFastPathWritesWhatTheGeneralPathWrites() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = try Self.sampleCSV(in: folder)
+
+        let fast = try Self.emptyStore(folder.appendingPathComponent("fast.sqlite").path)
+        let fastSummary = try Importer(store: fast, path: csv, options: ImportOptions()).run()
+
+        // Mapping a column to itself and skipping invalid records take the general path:
+        // a String per field, the mapper's JSON object, CHECK constraints on every insert.
+        var general = ImportOptions()
+        general.mappings = [("uid", "uid")]
+        general.skipInvalid = true
+        let plain = try Self.emptyStore(folder.appendingPathComponent("plain.sqlite").path)
+        var rejected: [String] = []
+        let plainSummary = try Importer(store: plain, path: csv, options: general).run(reject: { rejected.append($0) })
+
+        #expect(rejected.isEmpty)
+        #expect(fastSummary == plainSummary)
+        #expect(fastSummary.inserted == 18)
+        let fastEvents = try fast.events(matching: EventQuery())
+        let plainEvents = try plain.events(matching: EventQuery())
+        #expect(fastEvents.count == 18)
+        for (fastEvent, plainEvent) in zip(fastEvents, plainEvents) {
+            #expect(fastEvent == plainEvent)
+        }
+        #expect(try Self.content(of: fast) == Self.content(of: plain))
+        #expect(try fast.database.integrityCheck() == ["ok"])
+    }
+
+    /// A row that breaks a CHECK constraint is found at the end; the import then runs again with
+    /// the constraints checked row by row, and fails naming the record, as it always did.
+    @Test(arguments: [
+        (#"[{"quantity":"Positions Cut","value":"3","unit":"person"}]"#, "measures", "CHECK constraint failed: quantity"),
+        (#"[{"quantity":"jobs","value":"3","unit":"person","qualifier":"about"}]"#, "measures", "CHECK constraint failed: qualifier"),
+        (#"[{"key":"new-source","publisher":"P","language":"en","type":"blog"}]"#, "sources", "CHECK constraint failed: type"),
+        (#"[{"key":"other-source","publisher":"P","language":"en","translation":"t"}]"#, "sources", "CHECK constraint failed: quote IS NOT NULL OR translation IS NULL"),
+    ])
+    func aBrokenConstraintNamesTheRecord(list: String, column: String, message: String) throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var text = DelimitedText.csvLine(["uid", "kind", "title", "when", column])
+        text += DelimitedText.csvLine(["good-1", "launch", "A launch", "2021", "[]"])
+        text += DelimitedText.csvLine(["bad-2", "launch", "Another launch", "2022", list])
+        text += DelimitedText.csvLine(["good-3", "launch", "A third launch", "2023", "[]"])
+        let csv = folder.appendingPathComponent("bad.csv").path
+        try text.write(toFile: csv, atomically: true, encoding: .utf8)
+
+        let store = try Self.emptyStore(folder.appendingPathComponent("db.sqlite").path)
+        var failure: TimelineError?
+        do {
+            _ = try Importer(store: store, path: csv, options: ImportOptions()).run()
+        } catch let error as TimelineError {
+            failure = error
+        }
+        #expect(failure?.message.hasPrefix("\(csv):3: \(message)") == true, "\(String(describing: failure?.message))")
+        #expect(try store.database.scalar("SELECT count(*) FROM events") == .integer(0))
+        #expect(try store.database.scalar("SELECT count(*) FROM sources") == .integer(0))
+        // The load's settings are back: constraints are checked again.
+        #expect(throws: SQLiteError.self) {
+            try store.database.execute("INSERT INTO event_kinds (name, description) VALUES ('Not A Slug', 'x')")
+        }
+    }
+
+    /// The mapper's object from a record's bytes is the object from its Strings, or nil.
+    @Test func theMapperReadsBytesAsItReadsStrings() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = try Self.sampleCSV(in: folder)
+        var extra = try String(contentsOfFile: csv, encoding: .utf8)
+        extra += "x,y\n"  // the wrong number of fields
+        extra += DelimitedText.csvLine(["u", "layoff", "occurred", "2022"] + Array(repeating: "[not json", count: 14))
+        try extra.write(toFile: csv, atomically: true, encoding: .utf8)
+
+        let reader = DelimitedReader(input: try InputFile(path: csv), dialect: .csv)
+        #expect(try reader.advance())
+        let mapper = try RecordMapper(header: reader.currentFields(), options: ImportOptions(), fileName: csv)
+        var compared = 0
+        var declined = 0
+        while try reader.advance() {
+            let fields = reader.currentFields()
+            let general = try? mapper.object(for: fields)
+            if let fast = mapper.object(ofCurrentRecordIn: reader) {
+                #expect(fast == general, "line \(reader.recordLine)")
+                compared += 1
+            } else {
+                declined += 1
+            }
+        }
+        #expect(compared == 18)
+        #expect(declined == 2)
+    }
+
+    /// The record reader gives what a byte-at-a-time reader gives, across block boundaries and
+    /// for quotes, CR, CRLF and lines in every position.
+    @Test func theCSVReaderMatchesAByteAtATimeReading() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var generator = SeededGenerator(seed: 7)
+        let alphabet: [UInt8] = Array("ab,\"\r\n é".utf8) + [0xFF]
+        for round in 0..<40 {
+            // Long enough to cross the reader's 64 KiB blocks at varied places.
+            let count = round < 10 ? Int.random(in: 1...200, using: &generator) : Int.random(in: 65_000...140_000, using: &generator)
+            var bytes: [UInt8] = []
+            while bytes.count < count {
+                // Mostly well-formed fields, with stray bytes now and then.
+                switch Int.random(in: 0..<10, using: &generator) {
+                case 0: bytes.append(alphabet.randomElement(using: &generator)!)
+                case 1...3: bytes += Array("\"q\"\"\r\n,\"".utf8)
+                case 4: bytes += Array("\r\n".utf8)
+                case 5: bytes += Array("\n".utf8)
+                default: bytes += Array("field,".utf8)
+                }
+                if round % 3 == 0 && bytes.count % 97 == 0 { bytes.append(0xFF) }
+            }
+            let path = folder.appendingPathComponent("round-\(round).csv").path
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+            let expected = ByteAtATimeCSV.read(bytes)
+            var actual: [String] = []
+            let reader = DelimitedReader(input: try InputFile(path: path), dialect: .csv)
+            do {
+                while let record = try reader.next() {
+                    actual.append("\(record.line): \(record.fields)")
+                }
+            } catch let failure as DelimitedReader.Failure {
+                actual.append("error \(failure.line): \(failure.reason)")
+            }
+            #expect(actual == expected, "round \(round)")
+        }
+    }
+
+    @Test func theUTF8CheckAgreesWithSwift() {
+        var generator = SeededGenerator(seed: 11)
+        var samples: [[UInt8]] = [[], [0], [0x41, 0], [0xC3, 0xA9], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE0, 0x80, 0x80],
+                                  [0xF0, 0x9F, 0x98, 0x80], [0xC0, 0xAF], Array("plain ASCII text, longer than eight".utf8)]
+        for first in 0x80...0xFF {
+            for second in stride(from: 0x00, through: 0xFF, by: 0x0F) {
+                samples.append([UInt8(first), UInt8(second), 0x80, 0x80])
+                samples.append([0x61, UInt8(first), UInt8(second)])
+            }
+        }
+        for _ in 0..<3_000 {
+            let length = Int.random(in: 0...24, using: &generator)
+            samples.append((0..<length).map { _ in
+                Bool.random(using: &generator) ? UInt8.random(in: 0x20...0x7E, using: &generator) : UInt8.random(in: 0...255, using: &generator)
+            })
+        }
+        for bytes in samples {
+            let expected: UTF8Check.Problem? = String(validating: bytes, as: UTF8.self) == nil ? .invalidUTF8 : bytes.contains(0) ? .nul : nil
+            #expect(bytes.withUnsafeBufferPointer { UTF8Check.problem(in: $0) } == expected, "\(bytes)")
+        }
+    }
+}
+
+/// The CSV reading `DelimitedReader` did a byte at a time before it read blocks: the reference.
+private enum ByteAtATimeCSV {
+    static func read(_ input: [UInt8]) -> [String] {
+        var records: [String] = []
+        var position = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var line = 1
+        func next() -> UInt8? {
+            guard position < input.count else { return nil }
+            position += 1
+            return input[position - 1]
+        }
+        func peek() -> UInt8? { position < input.count ? input[position] : nil }
+        struct Failure: Error { let line: Int; let reason: String }
+        func text(_ bytes: [UInt8], _ startLine: Int) throws -> String {
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw Failure(line: startLine, reason: "the text is not valid UTF-8") }
+            if bytes.contains(0) { throw Failure(line: startLine, reason: "a field holds a NUL byte") }
+            return text
+        }
+        func record(_ startLine: Int) throws -> [String] {
+            var fields: [String] = []
+            var field: [UInt8] = []
+            var quoted = false
+            var afterQuote = false
+            while let byte = next() {
+                if quoted {
+                    if byte == UInt8(ascii: "\"") {
+                        if peek() == UInt8(ascii: "\"") {
+                            _ = next()
+                            field.append(byte)
+                        } else {
+                            quoted = false
+                            afterQuote = true
+                        }
+                    } else {
+                        if byte == 0x0A { line += 1 }
+                        field.append(byte)
+                    }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: ","):
+                    fields.append(try text(field, startLine))
+                    field.removeAll()
+                    afterQuote = false
+                case 0x0A:
+                    line += 1
+                    fields.append(try text(field, startLine))
+                    return fields
+                case 0x0D:
+                    if peek() == 0x0A { continue }
+                    field.append(byte)
+                case UInt8(ascii: "\""):
+                    if field.isEmpty && !afterQuote {
+                        quoted = true
+                    } else {
+                        throw Failure(line: line, reason: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
+                    }
+                default:
+                    if afterQuote {
+                        throw Failure(line: line, reason: "text after a closing quote; a quoted field must end at a comma or the end of the line")
+                    }
+                    field.append(byte)
+                }
+            }
+            if quoted { throw Failure(line: startLine, reason: "a quoted field opened on this line is never closed") }
+            fields.append(try text(field, startLine))
+            return fields
+        }
+        do {
+            while peek() != nil {
+                let startLine = line
+                let fields = try record(startLine)
+                if fields.count == 1 && fields[0].isEmpty { continue }
+                records.append("\(startLine): \(fields)")
+            }
+        } catch let failure as Failure {
+            records.append("error \(failure.line): \(failure.reason)")
+        } catch {
+            records.append("unexpected \(error)")
+        }
+        return records
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so a failing round can be run again.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Reading CHECK constraints out of `CREATE TABLE` text, for the check at the end of a bulk load.
+@Suite struct CheckConstraintTextTests {
+    @Test func findsEveryConstraintAndSkipsStringsNamesAndComments() {
+        let sql = """
+            CREATE TABLE t (
+                a TEXT CHECK (a <> ')' AND a NOT GLOB '*[^a-z]*'), -- CHECK (in a comment)
+                "check" INTEGER check(("check" IN (0, 1))),
+                b TEXT DEFAULT 'CHECK (x)' /* CHECK (y) */,
+                CONSTRAINT named CHECK (length(a) < 10 OR b IS NULL)
+            ) STRICT
+            """
+        #expect(CheckConstraintText.expressions(inCreateTable: sql) == [
+            "a <> ')' AND a NOT GLOB '*[^a-z]*'", #"("check" IN (0, 1))"#, "length(a) < 10 OR b IS NULL",
+        ])
+    }
+
+    @Test func textItCannotReadWithCertaintyGivesNil() {
+        #expect(CheckConstraintText.expressions(inCreateTable: "CREATE TABLE t (a CHECK (a > (1)") == nil)
+        #expect(CheckConstraintText.expressions(inCreateTable: "CREATE TABLE t (a CHECK /* why */ (a > 1))") == nil)
+        #expect(CheckConstraintText.expressions(inCreateTable: "CREATE TABLE t (a CHECK (a <> 'x))") == nil)
+    }
+
+    /// Every table of the real schema: as many expressions as CHECK keywords, and each one a
+    /// valid expression over its table.
+    @Test func readsTheTimelineSchema() throws {
+        let store = try TimelineStore(inMemoryWith: TimelineMigrations.embedded)
+        let tables = try store.database.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%CHECK%'")
+            .map { ($0.text(at: 0), $0.text(at: 1)) }
+        #expect(tables.count >= 8)
+        for (table, sql) in tables {
+            let expressions = try #require(CheckConstraintText.expressions(inCreateTable: sql), "\(table)")
+            #expect(expressions.count == sql.components(separatedBy: "CHECK").count - 1, "\(table)")
+            for expression in expressions {
+                #expect(try store.database.scalar("SELECT count(*) FROM \(table) WHERE NOT (\(expression))") == .integer(0))
+            }
+        }
+    }
+}
