@@ -121,45 +121,47 @@ struct EventReader {
         }
     }
 
-    /// Runs a child table's statement over `ids` (at most `batchSize`) and calls `body` with each
-    /// row; column 0 is the event id.
+    /// Runs a child table's statement over `ids` and calls `body` with each row; column 0 is the
+    /// event id.
     func forEachDetail(_ table: DetailTable, ids: [Int64], _ body: (Statement) throws -> Void) throws {
-        let sql = ids.count == Self.batchSize ? table.fullBatchSQL : table.sql(idCount: ids.count)
-        let statement = try database.cachedStatement(sql)
+        let statement = try database.statement(table.sql)
         defer { statement.reset() }
+        // The ids go in as one JSON array: one short statement, prepared once, whatever the batch.
+        var list = "["
+        list.reserveCapacity(ids.count * 8 + 2)
         for (index, id) in ids.enumerated() {
-            try statement.bind(id, at: Int32(index + 1))
+            if index > 0 { list += "," }
+            list += String(id)
         }
-        if let asOf, statement.parameterCount > Int32(ids.count) {
-            try statement.bind(asOf.iso, at: Int32(ids.count + 1))
+        list += "]"
+        try statement.bind(list, at: 1)
+        if let asOf, statement.parameterCount > 1 {
+            try statement.bind(asOf.iso, at: 2)
         }
         while try statement.step() {
             try body(statement)
         }
     }
 
-    /// The tables that hang off an event, and the statements that read them for a batch of ids:
-    /// `?1 … ?n` the ids (as many placeholders as ids: a small query prepares a small statement),
-    /// `?n+1` the `asOf` day or NULL.
+    /// The tables that hang off an event, and the statements that read them for a batch of events:
+    /// `?1` the events' ids as a JSON array, `?2` the `asOf` day or NULL.
     enum DetailTable {
         case entities, tags, measures, citations
 
-        func sql(idCount: Int) -> String {
-            let ids = (1...max(idCount, 1)).map { "?\($0)" }.joined(separator: ", ")
-            let asOf = "?\(max(idCount, 1) + 1)"
+        var sql: StaticString {
             switch self {
             case .entities:
                 return """
                     SELECT ee.event_id, en.slug, en.name, ee.role FROM event_entities AS ee JOIN entities AS en ON en.id = ee.entity_id
-                    WHERE ee.event_id IN (\(ids)) ORDER BY ee.event_id, ee.position, en.slug, ee.role
+                    WHERE ee.event_id IN (SELECT value FROM json_each(?1)) ORDER BY ee.event_id, ee.position, en.slug, ee.role
                     """
             case .tags:
-                return "SELECT event_id, tag FROM event_tags WHERE event_id IN (\(ids)) ORDER BY event_id, tag"
+                return "SELECT event_id, tag FROM event_tags WHERE event_id IN (SELECT value FROM json_each(?1)) ORDER BY event_id, tag"
             case .measures:
                 return """
                     SELECT m.event_id, m.quantity, m.value, m.unit, en.slug, m.approximate, m.qualifier, s.key, m.note
                     FROM measures AS m LEFT JOIN entities AS en ON en.id = m.entity_id LEFT JOIN sources AS s ON s.id = m.source_id
-                    WHERE m.event_id IN (\(ids)) AND (\(asOf) IS NULL OR s.published_latest <= \(asOf))
+                    WHERE m.event_id IN (SELECT value FROM json_each(?1)) AND (?2 IS NULL OR s.published_latest <= ?2)
                     ORDER BY m.event_id, m.id
                     """
             case .citations:
@@ -167,24 +169,10 @@ struct EventReader {
                     SELECT c.event_id, s.key, s.url, s.title, s.publisher, s.published_edtf, s.language, s.type, s.note,
                            c.stance, c.quote, c.quote_language, c.translation, c.note
                     FROM citations AS c JOIN sources AS s ON s.id = c.source_id
-                    WHERE c.event_id IN (\(ids)) AND (\(asOf) IS NULL OR s.published_latest <= \(asOf))
+                    WHERE c.event_id IN (SELECT value FROM json_each(?1)) AND (?2 IS NULL OR s.published_latest <= ?2)
                     ORDER BY c.event_id, c.id
                     """
             }
         }
-
-        /// The statement of a full batch, made once.
-        var fullBatchSQL: String {
-            switch self {
-            case .entities: return Self.fullBatch.entities
-            case .tags: return Self.fullBatch.tags
-            case .measures: return Self.fullBatch.measures
-            case .citations: return Self.fullBatch.citations
-            }
-        }
-
-        private static let fullBatch = (
-            entities: DetailTable.entities.sql(idCount: batchSize), tags: DetailTable.tags.sql(idCount: batchSize),
-            measures: DetailTable.measures.sql(idCount: batchSize), citations: DetailTable.citations.sql(idCount: batchSize))
     }
 }
