@@ -26,7 +26,7 @@ dates=("$core"/Dates/*.swift)
 # target name, corpus folder, -max_len, then the files it is built from.
 date_sources=(Fuzz/Targets/DateParserFuzz.swift "${dates[@]}")
 delimited_sources=(Fuzz/Targets/DelimitedReaderFuzz.swift
-    "$core"/Import/DelimitedReader.swift "$core"/Import/InputFile.swift
+    "$core"/Import/DelimitedReader.swift "$core"/Import/InputFile.swift "$core"/Import/UTF8Check.swift
     "$core"/Formats/DelimitedText.swift "$core"/TimelineError.swift)
 json_sources=(Fuzz/Targets/JSONEventFuzz.swift
     "$core"/Formats/JSONParser.swift "$core"/Formats/JSONValue.swift "$core"/Formats/JSONText.swift
