@@ -1,0 +1,71 @@
+import Foundation
+import SQLiteStorage
+import Testing
+@testable import TimelineCore
+
+/// A load into an empty timeline runs under a rollback journal (the write-ahead log would grow with
+/// the load and slow every page read), only when no other connection has the file, and puts the
+/// log back afterwards.
+@Suite struct ImportJournalTests {
+    /// The sample file with one row whose date cannot be read: skipped with `--skip-invalid`,
+    /// which calls `reject` during the load, where the journal mode is looked at.
+    static func sampleWithABadRow(in folder: URL) throws -> String {
+        let path = try ImportFastPathTests.sampleCSV(in: folder)
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let columns = text.prefix { !$0.isNewline }.split(separator: ",").map(String.init)
+        let values = ["uid": "bad-date", "kind": "launch", "title": "A date nobody can read", "when": "sometime soonish"]
+        text += DelimitedText.csvLine(columns.map { values[$0] ?? "" })
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static func journalMode(_ database: Database) throws -> String? {
+        if case .text(let mode)? = try database.scalar("PRAGMA journal_mode") { return mode }
+        return nil
+    }
+
+    @Test func aLoadIntoAnEmptyTimelineUsesARollbackJournalAndPutsTheLogBack() throws {
+        let folder = try ImportFastPathTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = try Self.sampleWithABadRow(in: folder)
+        let store = try ImportFastPathTests.emptyStore(folder.appendingPathComponent("empty.sqlite").path)
+        #expect(try Self.journalMode(store.database) == "wal")
+
+        var options = ImportOptions()
+        options.skipInvalid = true
+        var modesDuringLoad: [String?] = []
+        let summary = try Importer(store: store, path: csv, options: options).run(reject: { _ in
+            modesDuringLoad.append(try? Self.journalMode(store.database))
+        })
+        #expect(summary.rejected > 0, "the sample has a bad row, which is when the mode is looked at")
+        #expect(modesDuringLoad.allSatisfy { $0 == "delete" }, "\(modesDuringLoad)")
+        #expect(try Self.journalMode(store.database) == "wal")
+
+        // A second load into the now non-empty timeline keeps the log.
+        modesDuringLoad = []
+        _ = try Importer(store: store, path: csv, options: options).run(reject: { _ in
+            modesDuringLoad.append(try? Self.journalMode(store.database))
+        })
+        #expect(!modesDuringLoad.isEmpty && modesDuringLoad.allSatisfy { $0 == "wal" }, "\(modesDuringLoad)")
+    }
+
+    @Test func anotherConnectionKeepsTheLog() throws {
+        let folder = try ImportFastPathTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = try Self.sampleWithABadRow(in: folder)
+        let path = folder.appendingPathComponent("shared.sqlite").path
+        let store = try ImportFastPathTests.emptyStore(path)
+        let reader = try Database(path: path, mode: .readOnly)
+        #expect(try reader.scalar("SELECT count(*) FROM events") == .integer(0))
+
+        var options = ImportOptions()
+        options.skipInvalid = true
+        var modesDuringLoad: [String?] = []
+        let summary = try Importer(store: store, path: csv, options: options).run(reject: { _ in
+            modesDuringLoad.append(try? Self.journalMode(store.database))
+        })
+        #expect(summary.inserted > 0)
+        #expect(!modesDuringLoad.isEmpty && modesDuringLoad.allSatisfy { $0 == "wal" }, "\(modesDuringLoad)")
+        #expect(try reader.scalar("SELECT count(*) FROM events") == .integer(Int64(summary.inserted)))
+    }
+}
