@@ -526,6 +526,12 @@ def main():
     # 10M, with --big: a second database for the range query.
     big = None
     if args.big:
+        # The 1M results first, so that they are kept whatever happens to the (long) 10M part.
+        with open(args.output, "w") as f:
+            f.write(render(info, builds, size, args, import_runs, generation_seconds, csv_bytes, ndjson_bytes,
+                           workloads, migrate_times, ours_db_bytes, shell_db_bytes, in_process, None,
+                           time.monotonic() - total_start))
+        log("wrote %s (1M part); now the 10M database" % args.output)
         big_size = 10000000
         big_data = os.path.join(work, "data-%d" % big_size)
         log("generating %d events" % big_size)
