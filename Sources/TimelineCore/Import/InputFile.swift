@@ -48,16 +48,23 @@ public final class InputFile {
     private func fill() throws -> Bool {
         if start < end { return true }
         if atEnd { return false }
+        start = 0
+        end = 0
+        return try readIntoFreeEnd() > 0
+    }
+
+    /// One read(2) into the buffer after `end` (retried when interrupted); moves `end` and notes
+    /// the end of the file. The number of bytes read.
+    private func readIntoFreeEnd() throws -> Int {
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + end, $0.count - end) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw TimelineError(.ioError, "reading \(name) failed: \(String(cString: strerror(errno))).")
             }
-            start = 0
-            end = count
             if count == 0 { atEnd = true }
-            return count > 0
+            end += count
+            return count
         }
     }
 
@@ -128,26 +135,7 @@ public final class InputFile {
             start = 0
             end = count
         }
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + end, $0.count - end) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw TimelineError(.ioError, "reading \(name) failed: \(String(cString: strerror(errno))).")
-            }
-            if count == 0 { atEnd = true }
-            end += count
-            return count > 0
-        }
-    }
-
-    /// Everything that is left.
-    func readAll() throws -> [UInt8] {
-        var all: [UInt8] = []
-        while try fill() {
-            all.append(contentsOf: buffer[start..<end])
-            start = end
-        }
-        return all
+        return try readIntoFreeEnd() > 0
     }
 
     /// Skips a UTF-8 byte-order mark at the start.
@@ -156,13 +144,7 @@ public final class InputFile {
         // A pipe may deliver fewer than three bytes at first: read on, into the free end of the
         // buffer, until there are three, so that a mark split across reads is still seen.
         while end - start < 3, !atEnd, end < buffer.count {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + end, $0.count - end) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw TimelineError(.ioError, "reading \(name) failed: \(String(cString: strerror(errno))).")
-            }
-            if count == 0 { atEnd = true }
-            end += count
+            _ = try readIntoFreeEnd()
         }
         if end - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
             start += 3

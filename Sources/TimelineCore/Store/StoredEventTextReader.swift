@@ -49,26 +49,25 @@ struct StoredEventTextReader {
         var slots: [Int64: Int] = [:]
         slots.reserveCapacity(ids.count)
         for (slot, id) in ids.enumerated() { slots[id] = slot }
-        let open = UInt8(ascii: "["), comma = UInt8(ascii: ",")
 
         try details.forEachDetail(.entities, ids: ids) { row in
             let slot = slots[row.int64(at: 0)]!
-            events[slot].entities.append(events[slot].entities.isEmpty ? open : comma)
+            Self.beginElement(of: &events[slot].entities)
             Self.appendObject(of: row, fields: Self.entityFields, to: &events[slot].entities)
         }
         try details.forEachDetail(.tags, ids: ids) { row in
             let slot = slots[row.int64(at: 0)]!
-            events[slot].tags.append(events[slot].tags.isEmpty ? open : comma)
+            Self.beginElement(of: &events[slot].tags)
             row.withTextBytes(at: 1) { JSONText.appendString(utf8: $0, to: &events[slot].tags) }
         }
         try details.forEachDetail(.measures, ids: ids) { row in
             let slot = slots[row.int64(at: 0)]!
-            events[slot].measures.append(events[slot].measures.isEmpty ? open : comma)
+            Self.beginElement(of: &events[slot].measures)
             Self.appendObject(of: row, fields: Self.measureFields, to: &events[slot].measures)
         }
         try details.forEachDetail(.citations, ids: ids) { row in
             let slot = slots[row.int64(at: 0)]!
-            events[slot].sources.append(events[slot].sources.isEmpty ? open : comma)
+            Self.beginElement(of: &events[slot].sources)
             Self.appendObject(of: row, fields: Self.sourceFields, to: &events[slot].sources)
         }
         for slot in ids.indices {
@@ -77,6 +76,11 @@ struct StoredEventTextReader {
             Self.close(&events[slot].measures)
             Self.close(&events[slot].sources)
         }
+    }
+
+    /// `[` before a list's first element, `,` before the others.
+    private static func beginElement(of list: inout [UInt8]) {
+        list.append(list.isEmpty ? UInt8(ascii: "[") : UInt8(ascii: ","))
     }
 
     /// `[` was written for a list's first element; an empty list is `[]`.
