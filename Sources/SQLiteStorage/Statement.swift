@@ -88,6 +88,18 @@ extension Statement {
         try check(sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(utf8.count), csqlite_static()))
     }
 
+    /// Binds UTF-8 text held in a byte array (SQLite takes its own copy).
+    public func bindText(_ utf8: [UInt8], at index: Int32) throws(SQLiteError) {
+        let code = utf8.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress, bytes.count > 0 else {
+                // A NULL pointer would bind NULL; empty text needs a real (empty) string.
+                return sqlite3_bind_text(handle, index, "", 0, csqlite_transient())
+            }
+            return sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), csqlite_transient())
+        }
+        try check(code)
+    }
+
     public func bind(_ value: [UInt8], at index: Int32) throws(SQLiteError) {
         let code = value.withUnsafeBytes { bytes in
             sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), csqlite_transient())

@@ -71,12 +71,20 @@ extension Timeline {
                 changed or is unknown) and warnings (an event no source cites, a figure with no source or \
                 no unit). Exits 0 only when there is nothing to report, 65 otherwise.
 
-                Example:
+                Each event's row keeps a copy of its lists (entities, tags, figures, sources) for fast \
+                reading; check compares every copy with the tables. Triggers clear a copy whenever its \
+                rows change, so a difference means they were dropped: --repair-lists rewrites the copies.
+
+                Examples:
                   timeline check && echo clean
+                  timeline check --repair-lists
                 """
         )
 
         @OptionGroup var global: GlobalOptions
+
+        @Flag(help: "Rewrite every event's stored lists from its entities, tags, figures and sources, then check.")
+        var repairLists = false
 
         @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))
         var format: OutputFormat = .table
@@ -88,6 +96,7 @@ extension Timeline {
                     throw TimelineError(.notFound, "there is no database at \(path).")
                 }
                 let store = try global.openStore(migrations: .none)
+                if repairLists { try store.rewriteStoredLists() }
                 let findings = try store.check()
                 let writer = RowWriter(format: format, output: .standardOutput())
                 if findings.isEmpty && format == .table {

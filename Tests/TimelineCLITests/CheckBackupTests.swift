@@ -35,6 +35,25 @@ import Testing
         #expect(result.stderr.contains("check found 2 errors and 1 warnings"))
     }
 
+    /// The copy of an event's lists kept in its row can only go stale when the triggers that
+    /// clear it are dropped: check names the event, and --repair-lists rewrites the copies.
+    @Test func findsStaleStoredListsAndRepairsThem() throws {
+        try CLI.run(["list", "--db", db])
+        _ = try sqlite(
+            """
+            DROP TRIGGER event_lists_after_tag_insert;
+            INSERT INTO event_tags (event_id, tag) VALUES ((SELECT id FROM events WHERE uid = 'amazon-care-launch-2019-09'), 'stale');
+            """)
+        let stale = try CLI.run(["list", "--db", db, "--tag", "stale", "--format", "csv"])
+        #expect(stale.stdout.contains("amazon-care-launch-2019-09") && !stale.stdout.contains("\"\"stale\"\""))
+        let result = try CLI.run(["check", "--db", db, "--format", "tsv"])
+        #expect(result.status == 65)
+        #expect(result.stdout.contains("error\tstored-lists\tevent amazon-care-launch-2019-09: the lists stored in its row differ"))
+        let repaired = try CLI.run(["check", "--repair-lists", "--db", db, "--format", "tsv"])
+        #expect(repaired.status == 0, "\(repaired.stdout)\(repaired.stderr)")
+        #expect(try CLI.run(["list", "--db", db, "--tag", "stale", "--format", "csv"]).stdout.contains("\"\"stale\"\""))
+    }
+
     @Test func backupIsARestorableCopy() throws {
         try CLI.run(["list", "--db", db])
         let copy = folder.path("copy.sqlite")

@@ -84,6 +84,22 @@ import Testing
                 == [.csv, .tsv, .json, .ndjson])
     }
 
+    /// What `format` writes of the events `query` selects: from the stored rows (`writeEvents`, the
+    /// fast path for the machine formats) or from whole events.
+    static func written(_ store: TimelineStore, format: OutputFormat, query: EventQuery, storedText: Bool) throws -> [UInt8] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-\(UUID().uuidString).out").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = EventListWriter(format: format, output: try TextOutput.file(path))
+        if storedText {
+            try store.writeEvents(matching: query, to: writer)
+        } else {
+            try writer.begin()
+            try store.forEachEvent(matching: query) { try writer.write($0) }
+            try writer.end()
+        }
+        return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
     private func written(_ format: OutputFormat, _ body: (EventListWriter) throws -> Void) throws -> [UInt8] {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-\(UUID().uuidString).out").path
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -299,7 +299,7 @@ private enum ByteAtATimeCSV {
 }
 
 /// A small deterministic generator (SplitMix64), so a failing round can be run again.
-private struct SeededGenerator: RandomNumberGenerator {
+struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -28,17 +28,24 @@ enum DelimitedText {
 
     /// One CSV field (without its separator): as it is, or quoted with its quotes doubled.
     static func appendCSVField(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout [UInt8]) {
-        guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+        let needsQuotes = ByteScan.next(
+            in: bytes, from: 0,
+            wordMayHave: { ByteScan.hasControl(in: $0) || ByteScan.has(UInt8(ascii: ","), in: $0) || ByteScan.has(UInt8(ascii: "\""), in: $0) },
+            isSpecial: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) < bytes.count
+        guard needsQuotes else {
             line.append(contentsOf: bytes)
             return
         }
         // Quote the field and double its quotes, copying the runs between quotes whole.
         line.append(UInt8(ascii: "\""))
         var start = 0
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\"") {
-            line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...offset]))
+        while true {
+            let quote = ByteScan.next(in: bytes, from: start, wordMayHave: { ByteScan.has(UInt8(ascii: "\""), in: $0) },
+                                      isSpecial: { $0 == UInt8(ascii: "\"") })
+            if quote == bytes.count { break }
+            line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...quote]))
             line.append(UInt8(ascii: "\""))
-            start = offset + 1
+            start = quote + 1
         }
         line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         line.append(UInt8(ascii: "\""))
@@ -52,21 +59,22 @@ enum DelimitedText {
     /// One TSV field (without its separator), escaped; the runs between escapes are copied whole.
     static func appendTSVField(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout [UInt8]) {
         var start = 0
-        for (offset, byte) in bytes.enumerated() {
-            let escaped: UInt8
-            switch byte {
-            case 0x09: escaped = UInt8(ascii: "t")
-            case 0x0A: escaped = UInt8(ascii: "n")
-            case 0x0D: escaped = UInt8(ascii: "r")
-            case UInt8(ascii: "\\"): escaped = UInt8(ascii: "\\")
-            default: continue
-            }
-            line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+        while true {
+            let special = ByteScan.next(
+                in: bytes, from: start,
+                wordMayHave: { ByteScan.hasControl(in: $0) || ByteScan.has(UInt8(ascii: "\\"), in: $0) },
+                isSpecial: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: "\\") })
+            line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<special]))
+            if special == bytes.count { return }
             line.append(UInt8(ascii: "\\"))
-            line.append(escaped)
-            start = offset + 1
+            switch bytes[special] {
+            case 0x09: line.append(UInt8(ascii: "t"))
+            case 0x0A: line.append(UInt8(ascii: "n"))
+            case 0x0D: line.append(UInt8(ascii: "r"))
+            default: line.append(UInt8(ascii: "\\"))
+            }
+            start = special + 1
         }
-        line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     static func endTSVLine(_ line: inout [UInt8]) {

@@ -104,12 +104,16 @@ struct JSONText {
         var index = 0
         let count = utf8.count
         while index < count {
+            // Most bytes need nothing: skip to the next that may, eight bytes at a time.
+            index = ByteScan.next(
+                in: utf8, from: index,
+                wordMayHave: {
+                    ByteScan.hasControl(in: $0) || ByteScan.has(UInt8(ascii: "\""), in: $0) || ByteScan.has(UInt8(ascii: "\\"), in: $0)
+                        || ByteScan.has(0x7F, in: $0) || ByteScan.has(0xE2, in: $0)
+                },
+                isSpecial: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F || $0 == 0xE2 })
+            if index == count { break }
             let byte = utf8[index]
-            // Most bytes need nothing: test for them first, in one comparison chain.
-            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0x7F && byte != 0xE2 {
-                index += 1
-                continue
-            }
             var width = 1
             let escape: StaticString
             switch byte {

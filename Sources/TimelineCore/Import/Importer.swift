@@ -97,6 +97,9 @@ public final class Importer {
                 let saver = try EventSaver(database: store.database, recordedAt: store.recordingTime)
                 let bulkLoad = try BulkLoad(database: store.database, checkingConstraintsAtTheEnd: checksLater)
                 defer { bulkLoad.restoreSettings() }
+                // The triggers that would clear the stored lists are suspended: each event's are
+                // written with its row, from the event as saved.
+                saver.storedLists = .event
                 checkedConstraintsAtTheEnd = bulkLoad.checksConstraintsAtTheEnd
                 try forEachRecord { line, decode in
                     func handle(_ reason: String) throws {

@@ -1,14 +1,20 @@
 import SQLiteStorage
 
 extension EventQuery {
-    /// The SELECT over `events` (with its arguments) that returns the matching events in order: the
-    /// row id, then `columns` (of `events AS e`).
+    /// The SQL (with its arguments) that reads the matching events in order: the row id, then
+    /// `columns` (of `events AS e`).
     ///
     /// An event matches a range when its [earliest, latest] overlaps it; NULL ends are open, i.e.
     /// -infinity for earliest and +infinity for latest. With `within`, both ends must be known and inside.
-    func selectSQL(entityIDs: [Int64], columns: String = EventReader.eventColumns,
-                   excludingUIDsWithHistory: Bool = false) -> (sql: String, arguments: [SQLValue]) {
+    ///
+    /// A date range and nothing else is ordered from the R*Tree's day numbers, without reading an
+    /// event's row to sort it (`EventSelection.TieBreak`); `orderingFromSpans: false` sorts it
+    /// like any other selection (tests compare the two).
+    func selection(entityIDs: [Int64], columns: String = EventReader.eventColumns,
+                   excludingUIDsWithHistory: Bool = false, orderingFromSpans: Bool = true) -> EventSelection {
         let column = dateField.rawValue
+        let direction = reverse ? "DESC" : "ASC"
+        var spanSelection: String?
         var conditions: [String] = []
         var arguments: [SQLValue] = []
         func argument(_ value: SQLValue) -> String {
@@ -29,7 +35,8 @@ extension EventQuery {
                 if let to { spanConditions.append("earliest_day <= \(argument(.integer(Int64(to.dayNumber))))") }
                 if let from { spanConditions.append("latest_day >= \(argument(.integer(Int64(from.dayNumber))))") }
             }
-            conditions.append("e.id IN (SELECT id FROM event_spans WHERE \(spanConditions.joined(separator: " AND ")))")
+            spanSelection = "FROM event_spans WHERE \(spanConditions.joined(separator: " AND "))"
+            conditions.append("e.id IN (SELECT id \(spanSelection!))")
         } else if within {
             if let from {
                 conditions.append("e.\(column)_earliest >= \(argument(.text(from.iso)))")
@@ -69,6 +76,16 @@ extension EventQuery {
         if excludingUIDsWithHistory {
             conditions.append("e.uid NOT IN (SELECT uid FROM event_history)")
         }
+        if let spanSelection, orderingFromSpans, conditions.count == 1, search == nil {
+            // Day numbers order as the ISO days do (open ends are far-away days: an open start
+            // first, an open end last), so the R*Tree gives the order up to ties, which the uid breaks.
+            return EventSelection(
+                sql: "SELECT id, earliest_day, latest_day \(spanSelection) ORDER BY earliest_day \(direction), latest_day \(direction)",
+                arguments: arguments, rowsSQL: EventSelection.rowsSQL(columns: columns),
+                tieBreak: EventSelection.TieBreak(
+                    sql: "SELECT e.id FROM events AS e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.uid \(direction)",
+                    offset: offset, limit: limit))
+        }
         var from = "events AS e"
         if let search {
             let match = argument(.text(SearchQuery.ftsExpression(search)))
@@ -79,20 +96,26 @@ extension EventQuery {
                 conditions.append("e.id IN (SELECT rowid FROM event_search WHERE event_search MATCH \(match))")
             }
         }
-        let direction = reverse ? "DESC" : "ASC"
         // Chronological: earliest day (open start first), then latest day (the more precise first,
         // open end last), then uid. SQLite sorts NULL first ascending and last descending, which is
         // where an open start belongs either way; so the first term is the bare column, and the
         // (earliest, latest) index gives that order without sorting the whole table.
-        var sql = """
-            SELECT e.id, \(columns) FROM \(from)
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+        let order = """
             ORDER BY \(search != nil && rank ? "s.rank \(direction), " : "")e.\(column)_earliest \(direction),
                      e.\(column)_latest IS NULL \(direction), e.\(column)_latest \(direction), e.uid \(direction)
             """
+        var limitClause = ""
         if limit != nil || offset > 0 {
-            sql += "\nLIMIT \(argument(.integer(Int64(limit ?? -1)))) OFFSET \(argument(.integer(Int64(offset))))"
+            limitClause = "\nLIMIT \(argument(.integer(Int64(limit ?? -1)))) OFFSET \(argument(.integer(Int64(offset))))"
         }
-        return (sql, arguments)
+        guard !conditions.isEmpty else {
+            return EventSelection(sql: "SELECT e.id, \(columns) FROM \(from)\n\(order)\(limitClause)", arguments: arguments)
+        }
+        let sql = """
+            SELECT e.id FROM \(from)
+            WHERE \(conditions.joined(separator: " AND "))
+            \(order)\(limitClause)
+            """
+        return EventSelection(sql: sql, arguments: arguments, rowsSQL: EventSelection.rowsSQL(columns: columns))
     }
 }

@@ -23,40 +23,27 @@ struct EventReader {
 
     /// The event with this row id.
     func event(id: Int64) throws -> Event {
-        let row = try database.statement(
-            """
-            SELECT e.id, e.uid, e.kind, e.status, e.title, e.summary, e.when_edtf, e.announced_edtf, e.recorded_at
-            FROM events AS e WHERE e.id = ?1
-            """)
-        try row.bind(id, at: 1)
+        let selection = EventSelection(
+            sql: "SELECT e.id, \(Self.eventColumns) FROM events AS e WHERE e.id = ?1", arguments: [.integer(id)])
         var event: Event? = nil
-        try forEachEvent(selectedBy: row) { event = $0 }
+        try forEachEvent(in: selection) { event = $0 }
         guard let event else {
             throw TimelineError(.internalError, "event \(id) disappeared while it was being read.")
         }
         return event
     }
 
-    /// Steps `statement` (bound, and selecting `e.id` then `eventColumns`) to its end and calls
-    /// `body` with each event, whole, in the statement's order. The statement is reset afterwards.
-    func forEachEvent(selectedBy statement: Statement, _ body: (Event) throws -> Void) throws {
-        defer { statement.reset() }
-        var ids: [Int64] = []
-        var events: [Event] = []
-        ids.reserveCapacity(Self.batchSize)
-        events.reserveCapacity(Self.batchSize)
-        while try statement.step() {
-            ids.append(statement.int64(at: 0))
-            events.append(try eventRow(statement))
-            if ids.count == Self.batchSize {
-                try readDetails(of: &events, ids: ids)
-                for event in events { try body(event) }
-                ids.removeAll(keepingCapacity: true)
-                events.removeAll(keepingCapacity: true)
-            }
-        }
-        if !ids.isEmpty {
-            try readDetails(of: &events, ids: ids)
+    /// Reads the selected events (`e.id` then `eventColumns`) and calls `body` with each, whole,
+    /// in the selection's order.
+    func forEachEvent(in selection: EventSelection, _ body: (Event) throws -> Void) throws {
+        var ids = [Int64](repeating: 0, count: Self.batchSize)
+        var slots = [Event?](repeating: nil, count: Self.batchSize)
+        try selection.forEachRow(in: database, batchSize: Self.batchSize) { row, place in
+            ids[place] = row.int64(at: 0)
+            slots[place] = try eventRow(row)
+        } endBatch: { count in
+            var events = slots[0..<count].map { $0! }
+            try readDetails(of: &events, ids: Array(ids[0..<count]))
             for event in events { try body(event) }
         }
     }
@@ -126,15 +113,7 @@ struct EventReader {
     func forEachDetail(_ table: DetailTable, ids: [Int64], _ body: (Statement) throws -> Void) throws {
         let statement = try database.statement(table.sql)
         defer { statement.reset() }
-        // The ids go in as one JSON array: one short statement, prepared once, whatever the batch.
-        var list = "["
-        list.reserveCapacity(ids.count * 8 + 2)
-        for (index, id) in ids.enumerated() {
-            if index > 0 { list += "," }
-            list += String(id)
-        }
-        list += "]"
-        try statement.bind(list, at: 1)
+        try statement.bind(EventSelection.jsonArray(of: ids), at: 1)
         if let asOf, statement.parameterCount > 1 {
             try statement.bind(asOf.iso, at: 2)
         }

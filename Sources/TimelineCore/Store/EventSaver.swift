@@ -23,7 +23,7 @@ public enum UIDPolicy: Sendable {
 /// sources are looked up once, not once per record.
 final class EventSaver {
     let database: Database
-    let writer: TimelineWriter
+    private(set) var writer: TimelineWriter
     private let reader: EventReader
     private var knownKinds: Set<String>?
     private var entityCache: [String: (slug: String, name: String)] = [:]
@@ -67,6 +67,12 @@ final class EventSaver {
         return (event.uid, .inserted)
     }
 
+    /// How the saved events' stored lists are made (see `TimelineWriter.StoredListsSource`).
+    var storedLists: TimelineWriter.StoredListsSource {
+        get { writer.storedLists }
+        set { writer.storedLists = newValue }
+    }
+
     /// Drops what was resolved, after a savepoint rolled back rows it may have created.
     func forgetResolved() {
         entityCache.removeAll()
@@ -106,7 +112,8 @@ final class EventSaver {
             guard seen.insert(resolved.slug + " " + role).inserted else { return nil }
             return EventEntity(slug: resolved.slug, name: resolved.name, role: role)
         }
-        event.tags = Array(Set(event.tags.filter { !$0.isEmpty })).sorted()
+        // In byte order, as the database orders them (`Set` has already merged canonically equal tags).
+        event.tags = Array(Set(event.tags.filter { !$0.isEmpty })).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         event.citations = try event.citations.map { citation in
             var citation = citation
             citation.source = try resolve(citation.source)

@@ -22,11 +22,14 @@ public struct StoredEventText {
         case announced, announcedEarliest, announcedLatest, announcedPrecision
     }
 
+    /// The `Column`s, then the four stored lists (`entities_json` … `sources_json`, NULL when they
+    /// are to be read from the tables).
     static let selectedColumns = """
         e.uid, e.kind, e.status, e.title, e.summary, \
         e.when_edtf, e.when_earliest, e.when_latest, e.when_precision, \
         CASE e.when_approximate WHEN 0 THEN 'false' ELSE 'true' END, CASE e.when_uncertain WHEN 0 THEN 'false' ELSE 'true' END, \
-        e.announced_edtf, e.announced_earliest, e.announced_latest, e.announced_precision
+        e.announced_edtf, e.announced_earliest, e.announced_latest, e.announced_precision, \
+        e.entities_json, e.tags_json, e.measures_json, e.sources_json
         """
 
     init() {

@@ -12,43 +12,96 @@ struct StoredEventTextReader {
         details = EventReader(database: database)
     }
 
-    /// Steps `statement` (bound, and selecting `e.id` then `StoredEventText.selectedColumns`) to
-    /// its end and calls `body` with each event in order. The text is valid only during the call.
-    func forEachEvent(selectedBy statement: Statement, _ body: (StoredEventText) throws -> Void) throws {
-        defer { statement.reset() }
+    /// Reads the selected events (`e.id` then `StoredEventText.selectedColumns`) and calls `body`
+    /// with each, in the selection's order. The text is valid only during the call.
+    ///
+    /// The lists come from the event's row when it holds them (one row read per event); the events
+    /// whose lists are NULL there have theirs rendered from the tables, a batch at a time.
+    func forEachEvent(in selection: EventSelection, _ body: (StoredEventText) throws -> Void) throws {
         var events = [StoredEventText](repeating: StoredEventText(), count: EventReader.batchSize)
-        var ids: [Int64] = []
-        ids.reserveCapacity(EventReader.batchSize)
+        // The events of the batch whose lists are not stored: their ids and places in `events`.
+        var unstoredIDs: [Int64] = []
+        var unstoredSlots: [Int] = []
+        unstoredIDs.reserveCapacity(EventReader.batchSize)
+        unstoredSlots.reserveCapacity(EventReader.batchSize)
         let columnCount = StoredEventText.Column.allCases.count
-        while try statement.step() {
-            let slot = ids.count
-            ids.append(statement.int64(at: 0))
+        let firstList = Int32(columnCount + 1)
+
+        try selection.forEachRow(in: details.database, batchSize: EventReader.batchSize) { row, slot in
             events[slot].removeAll()
             for column in 1...columnCount {
                 let index = Int32(column)
-                if statement.isNull(at: index) {
+                if row.isNull(at: index) {
                     events[slot].appendColumn(nil)
                 } else {
-                    statement.withTextBytes(at: index) { events[slot].appendColumn($0) }
+                    row.withTextBytes(at: index) { events[slot].appendColumn($0) }
                 }
             }
-            if ids.count == EventReader.batchSize {
-                try renderLists(of: &events, ids: ids)
-                for event in events { try body(event) }
-                ids.removeAll(keepingCapacity: true)
+            if row.isNull(at: firstList) || row.isNull(at: firstList + 1) || row.isNull(at: firstList + 2)
+                || row.isNull(at: firstList + 3) {
+                unstoredIDs.append(row.int64(at: 0))
+                unstoredSlots.append(slot)
+            } else {
+                row.withTextBytes(at: firstList) { events[slot].entities.append(contentsOf: $0) }
+                row.withTextBytes(at: firstList + 1) { events[slot].tags.append(contentsOf: $0) }
+                row.withTextBytes(at: firstList + 2) { events[slot].measures.append(contentsOf: $0) }
+                row.withTextBytes(at: firstList + 3) { events[slot].sources.append(contentsOf: $0) }
             }
-        }
-        if !ids.isEmpty {
-            try renderLists(of: &events, ids: ids)
-            for event in events[0..<ids.count] { try body(event) }
+        } endBatch: { count in
+            if !unstoredIDs.isEmpty {
+                try renderLists(of: &events, ids: unstoredIDs, slots: unstoredSlots)
+                unstoredIDs.removeAll(keepingCapacity: true)
+                unstoredSlots.removeAll(keepingCapacity: true)
+            }
+            for event in events[0..<count] { try body(event) }
         }
     }
 
-    /// Renders the entities, tags, measures and sources of the events in `events[0..<ids.count]`.
-    private func renderLists(of events: inout [StoredEventText], ids: [Int64]) throws {
+    /// Calls `body` with the uid of each event whose stored lists differ from what its rows in
+    /// the tables give (`timeline check`): none, unless the triggers that clear them were dropped.
+    func forEachEventWithStaleLists(_ body: (String) throws -> Void) throws {
+        let statement = try details.database.prepare(
+            """
+            SELECT id, uid, entities_json, tags_json, measures_json, sources_json FROM events
+            WHERE entities_json IS NOT NULL AND tags_json IS NOT NULL AND measures_json IS NOT NULL AND sources_json IS NOT NULL
+            ORDER BY id
+            """)
+        var stored: [(uid: String, lists: [[UInt8]])] = []
+        var ids: [Int64] = []
+        var rendered = [StoredEventText](repeating: StoredEventText(), count: EventReader.batchSize)
+
+        func compareBatch() throws {
+            for slot in ids.indices { rendered[slot].removeAll() }
+            try renderLists(of: &rendered, ids: ids, slots: Array(ids.indices))
+            for (slot, event) in stored.enumerated() {
+                let lists = rendered[slot]
+                if event.lists != [lists.entities, lists.tags, lists.measures, lists.sources] { try body(event.uid) }
+            }
+            ids.removeAll(keepingCapacity: true)
+            stored.removeAll(keepingCapacity: true)
+        }
+
+        while try statement.step() {
+            ids.append(statement.int64(at: 0))
+            stored.append((statement.text(at: 1), (2...5).map { column in statement.withTextBytes(at: Int32(column)) { Array($0) } }))
+            if ids.count == EventReader.batchSize { try compareBatch() }
+        }
+        if !ids.isEmpty { try compareBatch() }
+    }
+
+    /// The event's four lists rendered from the tables (only the lists of the result are set).
+    func lists(ofEventID id: Int64) throws -> StoredEventText {
+        var events = [StoredEventText()]
+        try renderLists(of: &events, ids: [id], slots: [0])
+        return events[0]
+    }
+
+    /// Renders from the tables the entities, tags, measures and sources of the events with row ids
+    /// `ids`, into `events` at `slots` (in the same order).
+    private func renderLists(of events: inout [StoredEventText], ids: [Int64], slots slotOfIndex: [Int]) throws {
         var slots: [Int64: Int] = [:]
         slots.reserveCapacity(ids.count)
-        for (slot, id) in ids.enumerated() { slots[id] = slot }
+        for (index, id) in ids.enumerated() { slots[id] = slotOfIndex[index] }
 
         try details.forEachDetail(.entities, ids: ids) { row in
             let slot = slots[row.int64(at: 0)]!
@@ -70,7 +123,7 @@ struct StoredEventTextReader {
             Self.beginElement(of: &events[slot].sources)
             Self.appendObject(of: row, fields: Self.sourceFields, to: &events[slot].sources)
         }
-        for slot in ids.indices {
+        for slot in slotOfIndex {
             Self.close(&events[slot].entities)
             Self.close(&events[slot].tags)
             Self.close(&events[slot].measures)

@@ -46,6 +46,11 @@ extension TimelineStore {
         }
         // The data checks read the current schema; an unmigrated database has its errors already.
         guard !statuses.contains(where: { $0.kind == .migration && $0.state == .pending }) else { return findings }
+        try StoredEventTextReader(database: database).forEachEventWithStaleLists { uid in
+            findings.append(CheckFinding(
+                severity: .error, check: "stored-lists",
+                message: "event \(uid): the lists stored in its row differ from its entities, tags, figures and sources; `timeline check --repair-lists` rewrites them"))
+        }
         let warnings: [(check: String, sql: String)] = [
             ("citations", "SELECT 'event ' || uid || ' is cited by no source' FROM events WHERE id NOT IN (SELECT event_id FROM citations) ORDER BY uid"),
             ("figures", "SELECT 'event ' || e.uid || ': the figure ' || m.quantity || ' has no source' FROM measures m JOIN events e ON e.id = m.event_id WHERE m.source_id IS NULL ORDER BY e.uid, m.id"),

@@ -24,7 +24,9 @@ extension TimelineStore {
     @discardableResult
     public func migrate(set: MigrationSet = TimelineMigrations.embedded, skippingSeeds: Bool = false) throws -> [MigrationFile] {
         do {
-            return try TimelineMigrations.runner(for: database, set: set).migrate(skippingSeeds: skippingSeeds)
+            let applied = try TimelineMigrations.runner(for: database, set: set).migrate(skippingSeeds: skippingSeeds)
+            if !applied.isEmpty { try storeMissingLists() }
+            return applied
         } catch {
             throw Self.translate(error, path: path)
         }
@@ -37,5 +39,39 @@ extension TimelineStore {
         } catch {
             throw translate(error, path: directory)
         }
+    }
+
+    /// Writes the stored lists (migration 0007) of the events that have none: after migrating a
+    /// database from before they existed, all of its events, once. In one transaction; nothing to
+    /// do when the schema has no such columns.
+    func storeMissingLists() throws {
+        guard try hasStoredLists() else { return }
+        try database.transaction(.immediate) { try storeListsFromTables(rewritingAll: false) }
+    }
+
+    /// Rewrites every event's stored lists from its rows in the tables (`timeline check
+    /// --repair-lists`), in one transaction.
+    public func rewriteStoredLists() throws {
+        guard try hasStoredLists() else { return }
+        do {
+            try database.transaction(.immediate) { try storeListsFromTables(rewritingAll: true) }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    private func hasStoredLists() throws -> Bool {
+        try database.scalar("SELECT 1 FROM pragma_table_info('events') WHERE name = 'entities_json'") != nil
+    }
+
+    private func storeListsFromTables(rewritingAll: Bool) throws {
+        let ids = try database.prepare(
+            """
+            SELECT id FROM events
+            WHERE ?1 OR entities_json IS NULL OR tags_json IS NULL OR measures_json IS NULL OR sources_json IS NULL
+            """
+        ).map([.bool(rewritingAll)]) { $0.int64(at: 0) }
+        let writer = try TimelineWriter(database: database)
+        for id in ids { try writer.storeListsFromTables(eventID: id) }
     }
 }

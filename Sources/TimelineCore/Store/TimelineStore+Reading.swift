@@ -11,10 +11,7 @@ extension TimelineStore {
                 }
                 return
             }
-            let (sql, arguments) = query.selectSQL(entityIDs: entityIDs)
-            let statement = try database.prepare(sql)
-            try statement.bind(arguments)
-            try reader.forEachEvent(selectedBy: statement, body)
+            try reader.forEachEvent(in: query.selection(entityIDs: entityIDs), body)
         }
     }
 
@@ -25,10 +22,8 @@ extension TimelineStore {
         try writer.begin()
         if let writer = writer as? EventListWriter, writer.writesStoredText, query.asOf == nil {
             try reading(query) { entityIDs in
-                let (sql, arguments) = query.selectSQL(entityIDs: entityIDs, columns: StoredEventText.selectedColumns)
-                let statement = try database.prepare(sql)
-                try statement.bind(arguments)
-                try StoredEventTextReader(database: database).forEachEvent(selectedBy: statement) { try writer.write($0) }
+                let selection = query.selection(entityIDs: entityIDs, columns: StoredEventText.selectedColumns)
+                try StoredEventTextReader(database: database).forEachEvent(in: selection) { try writer.write($0) }
             }
         } else {
             try forEachEvent(matching: query) { try writer.write($0) }
@@ -72,11 +67,8 @@ extension TimelineStore {
         var unlimited = query
         unlimited.limit = nil
         unlimited.offset = 0
-        let (sql, arguments) = unlimited.selectSQL(entityIDs: entityIDs, excludingUIDsWithHistory: true)
         var events: [Event] = []
-        let statement = try database.prepare(sql)
-        try statement.bind(arguments)
-        try reader.forEachEvent(selectedBy: statement) { events.append($0) }
+        try reader.forEachEvent(in: unlimited.selection(entityIDs: entityIDs, excludingUIDsWithHistory: true)) { events.append($0) }
 
         let boundary = CalendarDay(dayNumber: asOf.dayNumber + 1).iso
         let entitySlugs: Set<String>? = entityIDs.isEmpty ? nil : Set(try entityIDs.map { id in

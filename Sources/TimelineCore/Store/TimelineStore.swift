@@ -55,7 +55,7 @@ public final class TimelineStore {
         let runner = TimelineMigrations.runner(for: database, set: set)
         do {
             if try runner.isCurrent() { return }
-            try runner.migrate()
+            if try !runner.migrate().isEmpty { try storeMissingLists() }
         } catch {
             throw Self.translate(error, path: path)
         }

@@ -7,6 +7,19 @@ struct TimelineWriter {
     let recordedAt: String
     /// Ids of entities and sources already looked up or written by this writer.
     private let knownIDs = KnownRowIDs()
+    /// How each saved event's stored lists (`entities_json` … `sources_json`) are made.
+    var storedLists: StoredListsSource = .tables
+
+    /// Where the copy of an event's lists kept in its row comes from.
+    enum StoredListsSource {
+        /// Read back from the tables once the event's rows are written: right for any event, and
+        /// written after the triggers that clear the lists have fired.
+        case tables
+        /// Rendered from the event as given, and written with its row: only for events exactly as
+        /// the database holds them (`EventSaver.normalised`), while the triggers that clear the
+        /// lists are suspended (`BulkLoad`). Tests hold it equal to `tables`.
+        case event
+    }
 
     /// Entity slugs and source keys to their row ids, so that each is looked up once per writer
     /// instead of once per row that points at it. Slugs and keys never change and rows are never
@@ -90,8 +103,9 @@ struct TimelineWriter {
             INSERT INTO events (uid, kind, status, title, summary,
                                 when_edtf, when_earliest, when_latest, when_precision, when_approximate, when_uncertain,
                                 announced_edtf, announced_earliest, announced_latest, announced_precision,
-                                announced_approximate, announced_uncertain, recorded_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+                                announced_approximate, announced_uncertain, recorded_at,
+                                entities_json, tags_json, measures_json, sources_json)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
             """)
         // Bound one by one rather than through an array of values: this runs once per imported row.
         try statement.bind(event.uid, at: 1)
@@ -112,10 +126,46 @@ struct TimelineWriter {
         try statement.bind(event.announced?.approximate == true ? 1 : 0, at: 16)
         try statement.bind(event.announced?.uncertain == true ? 1 : 0, at: 17)
         try statement.bind(recordedAt, at: 18)
+        try bindStoredLists(of: event, from: 19, in: statement)
         try Self.runOnce(statement)
         let eventID = database.lastInsertRowID
         try insertDetails(of: event, eventID: eventID)
+        if storedLists == .tables { try storeListsFromTables(eventID: eventID) }
         return eventID
+    }
+
+    /// Binds the event's four lists as JSON at `first` … `first + 3` (`.event`), or NULL (`.tables`:
+    /// they are read back once the rows exist).
+    private func bindStoredLists(of event: Event, from first: Int32, in statement: Statement) throws {
+        guard storedLists == .event else {
+            for offset in 0..<Int32(4) { try statement.bindNull(at: first + offset) }
+            return
+        }
+        var json = JSONText()
+        EventJSON.appendEntities(event, to: &json)
+        try statement.bindText(json.bytes, at: first)
+        json.removeAll()
+        EventJSON.appendTags(event, to: &json)
+        try statement.bindText(json.bytes, at: first + 1)
+        json.removeAll()
+        EventJSON.appendMeasures(event, to: &json)
+        try statement.bindText(json.bytes, at: first + 2)
+        json.removeAll()
+        EventJSON.appendSources(event, to: &json)
+        try statement.bindText(json.bytes, at: first + 3)
+    }
+
+    /// Renders the event's lists from its rows in the tables, as reading does, into its row.
+    func storeListsFromTables(eventID: Int64) throws {
+        let lists = try StoredEventTextReader(database: database).lists(ofEventID: eventID)
+        let statement = try database.statement(
+            "UPDATE events SET entities_json = ?2, tags_json = ?3, measures_json = ?4, sources_json = ?5 WHERE id = ?1")
+        try statement.bind(eventID, at: 1)
+        try statement.bindText(lists.entities, at: 2)
+        try statement.bindText(lists.tags, at: 3)
+        try statement.bindText(lists.measures, at: 4)
+        try statement.bindText(lists.sources, at: 5)
+        try Self.runOnce(statement)
     }
 
     private static func bind(_ text: String?, at index: Int32, in statement: Statement) throws {
@@ -196,21 +246,26 @@ struct TimelineWriter {
         for table in ["event_entities", "event_tags", "measures", "citations"] {
             try database.execute("DELETE FROM \(table) WHERE event_id = ?1", [.integer(eventID)])
         }
-        try database.statement(
+        let update = try database.statement(
             """
             UPDATE events SET kind = ?2, status = ?3, title = ?4, summary = ?5,
                 when_edtf = ?6, when_earliest = ?7, when_latest = ?8, when_precision = ?9, when_approximate = ?10,
                 when_uncertain = ?11, announced_edtf = ?12, announced_earliest = ?13, announced_latest = ?14,
-                announced_precision = ?15, announced_approximate = ?16, announced_uncertain = ?17, recorded_at = ?18
+                announced_precision = ?15, announced_approximate = ?16, announced_uncertain = ?17, recorded_at = ?18,
+                entities_json = ?19, tags_json = ?20, measures_json = ?21, sources_json = ?22
             WHERE id = ?1
-            """).run(
-            [.integer(eventID), .text(event.kind), .text(event.status.rawValue), .text(event.title), .text(event.summary),
+            """)
+        let values: [SQLValue] = [.integer(eventID), .text(event.kind), .text(event.status.rawValue), .text(event.title), .text(event.summary),
              .text(event.when.edtf), .text(event.when.earliest?.iso), .text(event.when.latest?.iso),
              .text(event.when.precision.rawValue), .bool(event.when.approximate), .bool(event.when.uncertain),
              .text(event.announced?.edtf), .text(event.announced?.earliest?.iso), .text(event.announced?.latest?.iso),
              .text(event.announced?.precision.rawValue), .bool(event.announced?.approximate ?? false),
-             .bool(event.announced?.uncertain ?? false), .text(recordedAt)])
+             .bool(event.announced?.uncertain ?? false), .text(recordedAt)]
+        for (offset, value) in values.enumerated() { try update.bind(value, at: Int32(offset + 1)) }
+        try bindStoredLists(of: event, from: 19, in: update)
+        try Self.runOnce(update)
         try insertDetails(of: event, eventID: eventID)
+        if storedLists == .tables { try storeListsFromTables(eventID: eventID) }
     }
 
     /// Deletes an event, keeping its last version in `event_history`.

@@ -1,0 +1,53 @@
+import SQLiteStorage
+
+/// The SQL that reads a query's events in order.
+///
+/// Either one statement selects the rows (`e.id`, then the columns) in order, as the whole timeline
+/// is read along the date index; or, for a selection that has to be sorted, `sql` selects only the
+/// ids, sorted, and `rowsSQL` reads the rows of a batch of them. Sorting whole rows (an event's
+/// lists are a kilobyte or more) made SQLite spill a big selection to a temporary file and read it
+/// back; sorting ids keeps the sort in memory, and each row is still read once.
+struct EventSelection {
+    /// Selects the rows in order, or, when `rowsSQL` is set, the ids in order.
+    let sql: String
+    let arguments: [SQLValue]
+    /// Selects the rows (`e.id`, then the columns) of the events whose ids are the JSON array
+    /// `?1`, in any order; nil when `sql` selects the rows itself.
+    let rowsSQL: String?
+    /// Set when `sql` selects (id, earliest day, latest day) ordered by the days alone.
+    let tieBreak: TieBreak?
+
+    /// How ids in `sql`'s order become the selection's order: the events of a run with the same
+    /// days are ordered by `sql` (ids as the JSON array `?1`, ordered by uid); then `offset` and
+    /// `limit` apply.
+    struct TieBreak {
+        let sql: String
+        let offset: Int
+        let limit: Int?
+    }
+
+    init(sql: String, arguments: [SQLValue], rowsSQL: String? = nil, tieBreak: TieBreak? = nil) {
+        self.sql = sql
+        self.arguments = arguments
+        self.rowsSQL = rowsSQL
+        self.tieBreak = tieBreak
+    }
+
+    /// Ids as a JSON array, for `json_each(?1)`: one short statement, prepared once, whatever the
+    /// number of ids.
+    static func jsonArray(of ids: some Collection<Int64>) -> String {
+        var list = "["
+        list.reserveCapacity(ids.count * 8 + 2)
+        for (index, id) in ids.enumerated() {
+            if index > 0 { list += "," }
+            list += String(id)
+        }
+        list += "]"
+        return list
+    }
+
+    /// The rows of the events with these ids: `e.id`, then `columns` (of `events AS e`).
+    static func rowsSQL(columns: String) -> String {
+        "SELECT e.id, \(columns) FROM events AS e WHERE e.id IN (SELECT value FROM json_each(?1))"
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import TimelineCore
+
+/// The order of a selection does not depend on how it is read: a date range ordered from the
+/// R*Tree's day numbers (ties broken by uid) is the order SQL's ORDER BY gives, and both are
+/// chronological; sorted ids read back a batch at a time keep their order.
+@Suite struct SelectionOrderTests {
+    let store: TimelineStore
+
+    init() throws {
+        store = try TimelineStore(inMemoryWith: TimelineMigrations.embedded)
+        // Many events on the same days (runs of ties longer than a batch), months, years, open
+        // intervals, and uids that sort differently from the order they are saved in.
+        let dates = ["2021-03-05", "2021-03-05", "2021-03", "2021", "2021-03-05/2021-03-09", "../2021-03-06", "2021-03-04/..",
+                     "2020/2022", "2021-21", "2021-03-06", "2021-03-31", "2021-04-01", "2019", "202X"]
+        for index in 0..<700 {
+            let edtf = index < 300 ? "2021-03-05" : dates[index % dates.count]
+            let event = Event(
+                uid: String(format: "e-%03d-%@", (index * 7919) % 1000, index % 2 == 0 ? "b" : "a"), kind: index % 3 == 0 ? "layoff" : "launch", status: .occurred,
+                title: "Event \(index)", when: try TimelineDate(edtf: edtf))
+            _ = try store.save(event)
+        }
+    }
+
+    func uids(_ selection: EventSelection) throws -> [String] {
+        var uids: [String] = []
+        try EventReader(database: store.database).forEachEvent(in: selection) { uids.append($0.uid) }
+        return uids
+    }
+
+    static func isChronological(_ events: [Event], reverse: Bool) -> Bool {
+        func key(_ event: Event) -> (String, Int, String, String) {
+            (event.when.earliest?.iso ?? "", event.when.latest == nil ? 1 : 0, event.when.latest?.iso ?? "", event.uid)
+        }
+        return zip(events, events.dropFirst()).allSatisfy { reverse ? key($0) >= key($1) : key($0) <= key($1) }
+    }
+
+    @Test func aRangeOrderedFromTheSpansIsOrderedAsSQLOrdersIt() throws {
+        let day = { (iso: String) in CalendarDay(iso: iso)! }
+        var checked = 0
+        for (from, to) in [(day("2021-03-05"), day("2021-03-05")), (day("2021-03-01"), day("2021-03-31")), (day("2021-03-06"), day("2021-12-31")),
+                           (day("1900-01-01"), day("2100-12-31")), (day("2021-03-07"), day("2021-03-07"))] {
+            for within in [false, true] {
+                for reverse in [false, true] {
+                    for (limit, offset) in [(nil, 0), (10, 0), (5, 295), (150, 140), (nil, 310), (1, 0)] as [(Int?, Int)] {
+                        var query = EventQuery(from: from, to: to, within: within)
+                        query.reverse = reverse
+                        query.limit = limit
+                        query.offset = offset
+                        let fromSpans = query.selection(entityIDs: [])
+                        let fromSQL = query.selection(entityIDs: [], orderingFromSpans: false)
+                        #expect(fromSpans.tieBreak != nil && fromSQL.tieBreak == nil)
+                        let expected = try uids(fromSQL)
+                        #expect(try uids(fromSpans) == expected, "\(query)")
+                        let events = try store.events(matching: query)
+                        #expect(events.map(\.uid) == expected)
+                        #expect(Self.isChronological(events, reverse: reverse), "\(query)")
+                        checked += expected.count
+                    }
+                }
+            }
+        }
+        #expect(checked > 10_000)
+    }
+
+    @Test func sortedSelectionsReadInBatchesKeepTheirOrder() throws {
+        for query in [EventQuery(kinds: ["layoff"]), EventQuery(from: CalendarDay(iso: "2021-03-01"), to: CalendarDay(iso: "2021-03-31"), kinds: ["launch"]),
+                      EventQuery(search: "event", reverse: true)] {
+            let selection = query.selection(entityIDs: [])
+            #expect(selection.rowsSQL != nil && selection.tieBreak == nil)
+            let events = try store.events(matching: query)
+            #expect(events.count > EventReader.batchSize)
+            #expect(Self.isChronological(events, reverse: query.reverse), "\(query)")
+            var written = 0
+            try store.writeEvents(matching: query, to: CountingWriter { written += 1 })
+            #expect(written == events.count)
+        }
+    }
+}
+
+/// Counts the events written.
+private final class CountingWriter: EventStreamWriter {
+    let counted: () -> Void
+    init(_ counted: @escaping () -> Void) { self.counted = counted }
+    func begin() throws {}
+    func write(_ event: Event) throws { counted() }
+    func end() throws {}
+}

@@ -1,0 +1,157 @@
+import Foundation
+import SQLiteStorage
+import Testing
+@testable import TimelineCore
+
+/// The copy of each event's lists kept in its row (`entities_json` … `sources_json`): written by
+/// every way of saving an event, equal to what its rows in the tables give, cleared by any other
+/// change to those rows, and found by `check` when it is stale.
+@Suite struct StoredListsTests {
+    /// The uids of events whose stored lists differ from their tables.
+    static func staleEvents(in store: TimelineStore) throws -> [String] {
+        var uids: [String] = []
+        try StoredEventTextReader(database: store.database).forEachEventWithStaleLists { uids.append($0) }
+        return uids
+    }
+
+    static func eventsWithoutLists(in store: TimelineStore) throws -> SQLValue? {
+        try store.database.scalar("SELECT count(*) FROM events WHERE entities_json IS NULL")
+    }
+
+    /// The machine formats, written from the stored rows, are what the `Event` path writes.
+    static func expectFastPathMatchesEvents(_ store: TimelineStore, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for format in [OutputFormat.csv, .json] {
+            let fast = try EventReadingPathTests.written(store, format: format, query: EventQuery(), storedText: true)
+            let plain = try EventReadingPathTests.written(store, format: format, query: EventQuery(), storedText: false)
+            let fastLines = String(decoding: fast, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let plainLines = String(decoding: plain, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let differing = zip(fastLines, plainLines).first { $0.0 != $0.1 }
+            let same = fast == plain
+            #expect(same, "\(format): fast \(differing?.0 ?? "") vs events \(differing?.1 ?? "")", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func theSeedAndSavedEventsStoreTheListsTheirTablesGive() throws {
+        let store = try TimelineStore(inMemoryWith: TimelineMigrations.embedded)
+        #expect(try Self.eventsWithoutLists(in: store) == .integer(0))
+        #expect(try Self.staleEvents(in: store) == [])
+        var event = try #require(try store.event(uid: "amazon-care-layoff-2022-12-01"))
+        event.uid = "copy-of-the-layoff"
+        event.tags = ["z", "e\u{301}", "É", "a"]
+        _ = try store.save(event)
+        event.title = "Edited"
+        event.entities.removeLast()
+        _ = try store.save(event)
+        #expect(try Self.eventsWithoutLists(in: store) == .integer(0))
+        #expect(try Self.staleEvents(in: store) == [])
+        try Self.expectFastPathMatchesEvents(store)
+    }
+
+    /// The import writes each event's lists from the event itself (the triggers are suspended):
+    /// they must be exactly what its rows give, for new events and for updated ones.
+    @Test func importedEventsStoreTheListsTheirTablesGive() throws {
+        let folder = try ImportFastPathTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Every kind of awkward text and list, exported by `list` and imported back.
+        let awkward = try EventReadingPathTests()
+        var extra = try #require(try awkward.store.event(uid: "event-5"))
+        extra.uid = "tags-in-byte-order"
+        extra.tags = ["z", "e\u{301}", "É", "a", "é", "Zz"]
+        _ = try awkward.store.save(extra)
+        let csv = folder.appendingPathComponent("awkward.csv").path
+        let output = try TextOutput.file(csv)
+        try awkward.store.writeEvents(matching: EventQuery(), to: EventListWriter(format: .csv, output: output))
+        try output.finish()
+
+        let store = try ImportFastPathTests.emptyStore(folder.appendingPathComponent("db.sqlite").path)
+        let summary = try Importer(store: store, path: csv, options: ImportOptions()).run()
+        #expect(summary.inserted > EventReader.batchSize * 2)
+        #expect(try Self.eventsWithoutLists(in: store) == .integer(0))
+        #expect(try Self.staleEvents(in: store) == [])
+        try Self.expectFastPathMatchesEvents(store)
+
+        // Into a timeline that has events: some updated, the sample's rows added.
+        var changed = try String(contentsOfFile: csv, encoding: .utf8)
+        changed = changed.replacingOccurrences(of: "Summary q", with: "Changed summary q")
+        changed = changed.replacingOccurrences(of: #"["tag-0","tag-1"]"#, with: #"["tag-1","new-tag"]"#)
+        try changed.write(toFile: csv, atomically: true, encoding: .utf8)
+        store.recordingTime = "2026-02-03T04:05:06.789Z"
+        let again = try Importer(store: store, path: csv, options: ImportOptions()).run()
+        #expect(again.updated > 0)
+        let sample = try ImportFastPathTests.sampleCSV(in: folder)
+        let sampleSummary = try Importer(store: store, path: sample, options: ImportOptions()).run()
+        // The awkward timeline had the seed in it already: only the sample's own three rows are new.
+        #expect(sampleSummary.inserted == 3 && sampleSummary.unchanged == 15, "\(sampleSummary)")
+        #expect(try Self.eventsWithoutLists(in: store) == .integer(0))
+        #expect(try Self.staleEvents(in: store) == [])
+        try Self.expectFastPathMatchesEvents(store)
+    }
+
+    /// Any change to the rows an event's lists are made of, by any client, clears them (and only
+    /// theirs); reading then gives the changed lists.
+    @Test(arguments: [
+        "INSERT INTO event_tags (event_id, tag) VALUES ((SELECT id FROM events WHERE uid = 'amazon-care-layoff-2022-12-01'), 'added')",
+        "UPDATE event_tags SET tag = tag || '-renamed' WHERE event_id = (SELECT id FROM events WHERE uid = 'amazon-care-layoff-2022-12-01')",
+        "DELETE FROM event_entities WHERE event_id = (SELECT id FROM events WHERE uid = 'amazon-care-layoff-2022-12-01') AND position > 0",
+        "UPDATE event_entities SET role = 'other' WHERE event_id = (SELECT id FROM events WHERE uid = 'amazon-care-layoff-2022-12-01')",
+        "UPDATE measures SET value = '1' WHERE event_id = (SELECT id FROM events WHERE uid = 'amazon-care-layoff-2022-12-01')",
+        "DELETE FROM measures WHERE event_id = (SELECT id FROM events WHERE uid = 'amazon-care-layoff-2022-12-01')",
+        "UPDATE citations SET quote = 'changed' WHERE event_id = (SELECT id FROM events WHERE uid = 'amazon-care-layoff-2022-12-01')",
+        "DELETE FROM citations WHERE event_id = (SELECT id FROM events WHERE uid = 'amazon-care-layoff-2022-12-01')",
+        "UPDATE entities SET name = 'Renamed' WHERE slug = 'amazon-care'",
+        "UPDATE sources SET title = 'Retitled' WHERE id IN (SELECT source_id FROM citations WHERE event_id = (SELECT id FROM events WHERE uid = 'amazon-care-layoff-2022-12-01'))",
+    ])
+    func aChangeToTheTablesClearsTheListsItTouches(sql: String) throws {
+        let store = try TimelineStore(inMemoryWith: TimelineMigrations.embedded)
+        let before = try EventReadingPathTests.written(store, format: .csv, query: EventQuery(), storedText: true)
+        try store.database.execute(sql)
+        #expect(store.database.changes > 0)
+        let cleared = try store.database.prepare("SELECT uid FROM events WHERE entities_json IS NULL").map { $0.text(at: 0) }
+        #expect(cleared.contains("amazon-care-layoff-2022-12-01") || sql.contains("slug = 'amazon-care'"))
+        #expect(!cleared.isEmpty && cleared.count < 15, "\(cleared)")
+        #expect(try Self.staleEvents(in: store) == [])
+        let after = try EventReadingPathTests.written(store, format: .csv, query: EventQuery(), storedText: true)
+        #expect(after != before)
+        try Self.expectFastPathMatchesEvents(store)
+    }
+
+    /// With the triggers dropped, a change leaves the copy stale: `check` says which event, and
+    /// rewriting the lists repairs it.
+    @Test func checkFindsStaleListsAndRewritingRepairsThem() throws {
+        let store = try TimelineStore(inMemoryWith: TimelineMigrations.embedded)
+        try store.database.execute("DROP TRIGGER event_lists_after_tag_insert")
+        try store.database.execute(
+            "INSERT INTO event_tags (event_id, tag) VALUES ((SELECT id FROM events WHERE uid = 'amazon-care-layoff-2022-12-01'), 'added')")
+        #expect(try Self.staleEvents(in: store) == ["amazon-care-layoff-2022-12-01"])
+        #expect(try store.check().contains { $0.check == "stored-lists" && $0.message.hasPrefix("event amazon-care-layoff-2022-12-01:") })
+        try store.rewriteStoredLists()
+        #expect(try Self.staleEvents(in: store) == [])
+        #expect(try Self.eventsWithoutLists(in: store) == .integer(0))
+        try Self.expectFastPathMatchesEvents(store)
+    }
+
+    /// A database from before the stored lists gets them for all its events when it is migrated.
+    @Test func migratingAnOlderDatabaseStoresTheListsOfItsEvents() throws {
+        let folder = try ImportFastPathTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("db.sqlite").path
+        do {
+            // The seeded database as the version before migration 0007 left it.
+            let store = try TimelineStore(path: path)
+            let triggers = try store.database.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'event_lists_%'")
+                .map { $0.text(at: 0) }
+            #expect(triggers.count == 16)
+            for trigger in triggers { try store.database.execute("DROP TRIGGER \(trigger)") }
+            for column in ["entities_json", "tags_json", "measures_json", "sources_json"] {
+                try store.database.execute("ALTER TABLE events DROP COLUMN \(column)")
+            }
+            try store.database.execute("DELETE FROM schema_migrations WHERE kind = 'migration' AND version = 7")
+            try store.database.execute("PRAGMA user_version = 6")
+        }
+        let store = try TimelineStore(path: path)
+        #expect(try Self.eventsWithoutLists(in: store) == .integer(0))
+        #expect(try store.database.scalar("SELECT count(*) FROM events") == .integer(15))
+        #expect(try Self.staleEvents(in: store) == [])
+        try Self.expectFastPathMatchesEvents(store)
+    }
+}
