@@ -532,6 +532,10 @@ def main():
                            workloads, migrate_times, ours_db_bytes, shell_db_bytes, in_process, None,
                            time.monotonic() - total_start))
         log("wrote %s (1M part); now the 10M database" % args.output)
+        # The 1M data and databases are done with: their room goes to the 10M ones (about 55 GB).
+        for path in (os.path.join(data, "events.ndjson"), ours_db, shell_db):
+            if os.path.exists(path):
+                os.remove(path)
         big_size = 10000000
         big_data = os.path.join(work, "data-%d" % big_size)
         log("generating %d events" % big_size)
