@@ -2,9 +2,11 @@ import SQLiteStorage
 
 /// Reads whole events (with entities, tags, measures and citations), a batch at a time.
 ///
-/// The event rows come from the query that selects them (`EventReader.eventColumns` after the id);
-/// the details of a batch are read with one statement per child table over all its ids, merged
-/// by event id: four statements per `batchSize` events instead of five per event.
+/// The event rows come from the selection (`EventReader.eventColumns` after the id); the details of
+/// a batch are read from the tables with one statement per child table over all its ids, merged by
+/// event id: four statements per `batchSize` events instead of five per event. (The copy of the
+/// lists kept in an event's row serves the machine formats, `StoredEventTextReader`; this reader
+/// also answers `--as-of`, which filters citations, so it reads the tables.)
 struct EventReader {
     let database: Database
     /// When set, only citations (and figures) from sources published on or before this day.

@@ -1,5 +1,6 @@
-/// An event as the database stores it, as UTF-8 text: its columns, and its four lists already
-/// rendered as the JSON arrays the machine formats write (the same text `EventJSON` makes of them).
+/// An event as the database stores it, as UTF-8 text: its columns, and its four lists as the JSON
+/// arrays the machine formats write (the same text `EventJSON` makes of them): the copy kept in the
+/// event's row, or rendered from the tables when the row has none.
 ///
 /// What `list` and `export` write in CSV, TSV, JSON and NDJSON comes straight from these bytes,
 /// with no `Event` (and no Swift string) in between. The date columns are the ones written from
