@@ -33,14 +33,21 @@ extension TimelineStore {
 
     /// Validates the query, resolves its entities, and runs `body` with their ids, turning SQLite
     /// errors into sentences (a search FTS5 cannot read is a usage error).
+    ///
+    /// All of it reads one snapshot (one read transaction): the sorted ids, then rows a batch at a
+    /// time, come from the same state of the file even while another process writes.
     private func reading(_ query: EventQuery, _ body: ([Int64]) throws -> Void) throws {
         try validate(query)
-        var entityIDs = try resolveEntities(query.entities)
-        if query.related {
-            entityIDs = try relatedEntities(of: entityIDs)
-        }
         do {
-            try body(entityIDs)
+            func run() throws {
+                var entityIDs = try resolveEntities(query.entities)
+                if query.related {
+                    entityIDs = try relatedEntities(of: entityIDs)
+                }
+                try body(entityIDs)
+            }
+            // Inside a caller's transaction, that one is the snapshot.
+            if database.isInTransaction { try run() } else { try database.transaction(.deferred, run) }
         } catch let error as SQLiteError {
             if let search = query.search, error.message.contains("fts5") {
                 throw TimelineError(.usage, "--search '\(search)' is not a search FTS5 understands (\(error.message)); quote phrases and balance parentheses.")
