@@ -114,6 +114,8 @@ let traceStatement: @convention(c) (UInt32, UnsafeMutableRawPointer?, UnsafeMuta
     // them 'main'.'table': SQLite runs those inside the core's statements, and the C loop's
     // statements run them again by themselves, so they are not replayed.
     if template.contains("'main'.'") || template.contains("\"main\".\"") { return 0 }
+    // The core reads in one transaction of its own; the C loop runs in one too (see `run`).
+    if template.hasPrefix("BEGIN") || template.hasPrefix("COMMIT") || template.hasPrefix("ROLLBACK") { return 0 }
     var values: [Int: Bound] = [:]
     if sqlite3_bind_parameter_count(statement) > 0, let expanded = sqlite3_expanded_sql(statement) {
         values = boundValues(template: template, expanded: String(cString: expanded))
