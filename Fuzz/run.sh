@@ -27,9 +27,10 @@ dates=("$core"/Dates/*.swift)
 date_sources=(Fuzz/Targets/DateParserFuzz.swift "${dates[@]}")
 delimited_sources=(Fuzz/Targets/DelimitedReaderFuzz.swift
     "$core"/Import/DelimitedReader.swift "$core"/Import/InputFile.swift "$core"/Import/UTF8Check.swift
-    "$core"/Formats/DelimitedText.swift "$core"/TimelineError.swift)
+    "$core"/Formats/DelimitedText.swift Sources/SQLiteStorage/ByteScan.swift "$core"/TimelineError.swift)
 json_sources=(Fuzz/Targets/JSONEventFuzz.swift
     "$core"/Formats/JSONParser.swift "$core"/Formats/JSONValue.swift "$core"/Formats/JSONText.swift
+    Sources/SQLiteStorage/ByteScan.swift
     "$core"/Formats/EventJSON.swift "$core"/Import/EventJSONDecoder.swift "$core"/Import/JSONArrayReader.swift
     "$core"/Import/InputFile.swift "$core"/Model/*.swift "${dates[@]}" "$core"/Query/ExactDecimal.swift
     "$core"/TimelineError.swift)

@@ -7,8 +7,10 @@ extension Database {
     /// column for WITHOUT ROWID tables), then indexes, triggers and views, then the user version.
     /// Text survives exactly: text with control characters, NULs or invalid UTF-8 is written as a
     /// hex blob cast to text. Internal tables (`sqlite_*`) and the shadow tables of virtual tables
-    /// are left out; `rebuildStatements` can name statements that refill virtual tables.
-    public func dumpSQL(rebuildStatements: [String] = [], write: (String) throws -> Void) throws {
+    /// are left out; `rebuildStatements` can name statements that refill virtual tables. `write`
+    /// is given UTF-8 text, a statement or a row at a time.
+    public func dumpSQL(rebuildStatements: [String] = [], write: ([UInt8]) throws -> Void) throws {
+        func writeText(_ text: String) throws { try write(Array(text.utf8)) }
         let objects = try prepare(
             """
             SELECT type, name, tbl_name, sql FROM sqlite_schema
@@ -25,22 +27,22 @@ extension Database {
             shadowTables.contains(object.table)
         }
 
-        try write("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n")
+        try writeText("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n")
         for object in objects where object.type == "table" && !isShadow(object) {
-            try write(object.sql + ";\n")
+            try writeText(object.sql + ";\n")
             if virtualTables.contains(where: { $0.name == object.name }) { continue }
             try dumpRows(of: object, write: write)
         }
         for kind in ["index", "trigger", "view"] {
             for object in objects where object.type == kind && !isShadow(object) {
-                try write(object.sql + ";\n")
+                try writeText(object.sql + ";\n")
             }
         }
         for statement in rebuildStatements {
-            try write(statement + ";\n")
+            try writeText(statement + ";\n")
         }
-        try write("PRAGMA user_version=\(try userVersion());\n")
-        try write("COMMIT;\n")
+        try writeText("PRAGMA user_version=\(try userVersion());\n")
+        try writeText("COMMIT;\n")
     }
 
     private struct SchemaObject {
@@ -50,22 +52,22 @@ extension Database {
         let sql: String
     }
 
-    private func dumpRows(of table: SchemaObject, write: (String) throws -> Void) throws {
+    private func dumpRows(of table: SchemaObject, write: ([UInt8]) throws -> Void) throws {
         let quotedName = SQLLiteral.identifier(table.name)
         let withoutRowID = table.sql.uppercased().contains("WITHOUT ROWID")
         let columnCount = try prepare("SELECT * FROM \(quotedName) LIMIT 0").columnCount
         let order = withoutRowID ? (1...max(1, Int(columnCount))).map(String.init).joined(separator: ", ") : "rowid"
         let rows = try prepare("SELECT * FROM \(quotedName) ORDER BY \(order)")
-        let prefix = "INSERT INTO \(quotedName) VALUES("
-        var line = ""
+        let prefix = Array("INSERT INTO \(quotedName) VALUES(".utf8)
+        var line: [UInt8] = []
         while try rows.step() {
             line.removeAll(keepingCapacity: true)
             line += prefix
             for column in 0..<rows.columnCount {
-                if column > 0 { line += "," }
+                if column > 0 { line.append(UInt8(ascii: ",")) }
                 SQLLiteral.append(column: column, of: rows, to: &line)
             }
-            line += ");\n"
+            line += ");\n".utf8
             try write(line)
         }
     }
@@ -86,36 +88,47 @@ public enum SQLLiteral {
     /// A literal that gives back exactly the value read: integers and reals round-trip, text is
     /// quoted (or hex when it holds bytes the shell would not keep), blobs are hex.
     static func append(column: Int32, of row: Statement, to line: inout String) {
+        var bytes: [UInt8] = []
+        append(column: column, of: row, to: &bytes)
+        line += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `append(column:of:to:)` as UTF-8 bytes; text is copied straight from the column, its
+    /// quotes found eight bytes at a time.
+    static func append(column: Int32, of row: Statement, to line: inout [UInt8]) {
         switch row.columnType(at: column) {
         case .null:
-            line += "NULL"
+            line += "NULL".utf8
         case .integer:
-            line += String(row.int64(at: column))
+            line += String(row.int64(at: column)).utf8
         case .real:
-            line += real(row.double(at: column))
+            line += real(row.double(at: column)).utf8
         case .text:
             row.withTextBytes(at: column) { bytes in
                 if needsHex(bytes) {
-                    line += "CAST(X'"
+                    line += "CAST(X'".utf8
                     appendHex(bytes, to: &line)
-                    line += "' AS TEXT)"
-                } else {
-                    line += "'"
-                    var start = 0
-                    for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "'") {
-                        line += String(decoding: UnsafeBufferPointer(rebasing: bytes[start...index]), as: UTF8.self)
-                        line += "'"
-                        start = index + 1
-                    }
-                    line += String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
-                    line += "'"
+                    line += "' AS TEXT)".utf8
+                    return
                 }
+                line.append(UInt8(ascii: "'"))
+                var start = 0
+                while true {
+                    let quote = ByteScan.next(in: bytes, from: start, wordMayHave: { ByteScan.has(UInt8(ascii: "'"), in: $0) },
+                                              isSpecial: { $0 == UInt8(ascii: "'") })
+                    if quote == bytes.count { break }
+                    line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...quote]))
+                    line.append(UInt8(ascii: "'"))
+                    start = quote + 1
+                }
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+                line.append(UInt8(ascii: "'"))
             }
         case .blob:
-            line += "X'"
+            line += "X'".utf8
             let blob = row.blob(at: column)
             blob.withUnsafeBufferPointer { appendHex($0, to: &line) }
-            line += "'"
+            line.append(UInt8(ascii: "'"))
         }
     }
 
@@ -128,29 +141,33 @@ public enum SQLLiteral {
 
     /// Control characters other than newline and tab, NUL, and invalid UTF-8 go as hex.
     private static func needsHex(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Eight bytes at a time past plain ASCII text to the first control character, DEL or byte
+        // beyond ASCII; past the first of those, only control characters and DEL are looked for,
+        // and text beyond ASCII is checked once as UTF-8.
+        var index = 0
         var hasHighBytes = false
-        for byte in bytes {
-            if byte < 0x20 && byte != 0x0A && byte != 0x09 { return true }
-            if byte == 0x7F { return true }
-            if byte >= 0x80 { hasHighBytes = true }
-        }
-        if hasHighBytes {
-            var iterator = bytes.makeIterator()
-            var decoder = UTF8()
-            while true {
-                switch decoder.decode(&iterator) {
-                case .scalarValue: continue
-                case .emptyInput: return false
-                case .error: return true
-                }
+        while index < bytes.count {
+            if hasHighBytes {
+                index = ByteScan.next(in: bytes, from: index,
+                                      wordMayHave: { ByteScan.hasControl(in: $0) || ByteScan.has(0x7F, in: $0) },
+                                      isSpecial: { $0 < 0x20 || $0 == 0x7F })
+            } else {
+                index = ByteScan.next(in: bytes, from: index,
+                                      wordMayHave: { ByteScan.hasControl(in: $0) || $0 & 0x8080_8080_8080_8080 != 0 || ByteScan.has(0x7F, in: $0) },
+                                      isSpecial: { $0 < 0x20 || $0 >= 0x7F })
             }
+            guard index < bytes.count else { break }
+            let byte = bytes[index]
+            if byte == 0x7F || (byte < 0x20 && byte != 0x0A && byte != 0x09) { return true }
+            if byte >= 0x80 { hasHighBytes = true }
+            index += 1
         }
-        return false
+        return hasHighBytes && String(validating: bytes, as: UTF8.self) == nil
     }
 
-    private static func appendHex(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout String) {
-        let digits: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E", "F"]
-        line.reserveCapacity(line.utf8.count + bytes.count * 2)
+    private static func appendHex(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout [UInt8]) {
+        let digits = Array("0123456789ABCDEF".utf8)
+        line.reserveCapacity(line.count + bytes.count * 2)
         for byte in bytes {
             line.append(digits[Int(byte >> 4)])
             line.append(digits[Int(byte & 0x0F)])

@@ -4,9 +4,9 @@ import Testing
 
 @Suite struct DumpTests {
     func dump(_ database: Database) throws -> String {
-        var text = ""
-        try database.dumpSQL { text += $0 }
-        return text
+        var bytes: [UInt8] = []
+        try database.dumpSQL { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     @Test func dumpReplaysIntoAnIdenticalDatabase() throws {
@@ -18,11 +18,16 @@ import Testing
             CREATE VIEW v AS SELECT s FROM t;
             PRAGMA user_version = 7;
             """)
+        // Quotes and special bytes at every offset of the eight-byte words the dump scans by.
         let texts = ["plain", "it's", "line\nbreak", "cr\rlf\r\n", "nul\u{0}byte", "emoji 🙂", "שלום", "«guillemets»", ""]
+            + (0..<18).map { String(repeating: "a", count: $0) + "'b''" + String(repeating: "é", count: $0 % 5) }
+            + (0..<10).map { String(repeating: "é", count: $0) + "del\u{7F}" } + (0..<10).map { String(repeating: "x", count: $0) + "\u{1}" }
         for text in texts {
             try database.execute("INSERT INTO t (s, r, b) VALUES (?1, ?2, ?3)", [.text(text), .real(0.1 + 0.2), .blob([0, 0xFF])])
         }
         try database.execute("INSERT INTO w VALUES ('b', 2), ('a', 1)")
+        // Text that is not UTF-8 (another tool's writing) goes as hex and comes back byte for byte.
+        try database.execute("CREATE TABLE raw (v TEXT); INSERT INTO raw VALUES (CAST(X'61C328FF6162636465666768' AS TEXT))")
         let first = try dump(database)
         let copy = try Database(path: "", mode: .inMemory)
         try copy.execute(first)
@@ -31,6 +36,8 @@ import Testing
         #expect(copied.map(\.0) == texts)
         #expect(copied.allSatisfy { $0.1 == 0.1 + 0.2 })
         #expect(try copy.userVersion() == 7)
+        #expect(try copy.scalar("SELECT hex(v) FROM raw") == .text("61C328FF6162636465666768"))
+        #expect(first.contains("CAST(X'61C328FF6162636465666768' AS TEXT)"))
         #expect(first.contains("CREATE VIEW v"))
         #expect(first.range(of: "INSERT INTO \"w\" VALUES('a',1)")!.lowerBound < first.range(of: "INSERT INTO \"w\" VALUES('b',2)")!.lowerBound)
     }

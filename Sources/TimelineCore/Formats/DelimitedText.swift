@@ -1,3 +1,8 @@
+// ByteScan; the fuzz targets compile these files with ByteScan.swift in one module.
+#if canImport(SQLiteStorage)
+import SQLiteStorage
+#endif
+
 /// CSV (RFC 4180) and TSV lines, built as UTF-8 bytes.
 enum DelimitedText {
     /// Fields with a comma, quote, CR or LF are quoted, quotes doubled; lines end in CRLF as RFC 4180 says.

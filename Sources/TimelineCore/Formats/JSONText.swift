@@ -1,3 +1,8 @@
+// ByteScan; the fuzz targets compile these files with ByteScan.swift in one module.
+#if canImport(SQLiteStorage)
+import SQLiteStorage
+#endif
+
 /// Builds JSON text by hand, as UTF-8 bytes: the fields and their order are a documented contract,
 /// and appending bytes is much faster than going through an encoder or appending to a String.
 struct JSONText {

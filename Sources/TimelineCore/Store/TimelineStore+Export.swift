@@ -10,7 +10,7 @@ extension TimelineStore {
                 var rebuild: [String] = []
                 if try database.tableExists("event_search") { rebuild.append(Self.searchIndexRebuild) }
                 if try database.tableExists("event_spans") { rebuild.append(Self.spanIndexRebuild) }
-                try database.dumpSQL(rebuildStatements: rebuild) { try output.write($0) }
+                try database.dumpSQL(rebuildStatements: rebuild) { try output.write(bytes: $0) }
             }
         } catch let error as SQLiteError {
             throw Self.translate(error, path: path)
