@@ -112,7 +112,8 @@ extension Timeline {
                 try writer.end()
                 if !findings.isEmpty {
                     let errors = findings.filter { $0.severity == .error }.count
-                    throw TimelineError(.badData, "check found \(errors) errors and \(findings.count - errors) warnings.")
+                    let warnings = findings.count - errors
+                    throw TimelineError(.badData, "check found \(errors) \(errors == 1 ? "error" : "errors") and \(warnings) \(warnings == 1 ? "warning" : "warnings").")
                 }
             }
         }
