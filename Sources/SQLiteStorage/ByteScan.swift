@@ -41,4 +41,21 @@ public enum ByteScan {
         }
         return count
     }
+
+    /// Appends `bytes` between two `quote`s, each `quote` inside doubled (SQL text literals, CSV
+    /// fields); the runs between quotes are copied whole.
+    @inlinable
+    public static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, quote: UInt8, to line: inout [UInt8]) {
+        line.append(quote)
+        var start = 0
+        while true {
+            let next = next(in: bytes, from: start, wordMayHave: { has(quote, in: $0) }, isSpecial: { $0 == quote })
+            if next == bytes.count { break }
+            line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...next]))
+            line.append(quote)
+            start = next + 1
+        }
+        line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        line.append(quote)
+    }
 }

@@ -111,18 +111,7 @@ public enum SQLLiteral {
                     line += "' AS TEXT)".utf8
                     return
                 }
-                line.append(UInt8(ascii: "'"))
-                var start = 0
-                while true {
-                    let quote = ByteScan.next(in: bytes, from: start, wordMayHave: { ByteScan.has(UInt8(ascii: "'"), in: $0) },
-                                              isSpecial: { $0 == UInt8(ascii: "'") })
-                    if quote == bytes.count { break }
-                    line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...quote]))
-                    line.append(UInt8(ascii: "'"))
-                    start = quote + 1
-                }
-                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-                line.append(UInt8(ascii: "'"))
+                ByteScan.appendQuoted(bytes, quote: UInt8(ascii: "'"), to: &line)
             }
         case .blob:
             line += "X'".utf8

@@ -41,19 +41,7 @@ enum DelimitedText {
             line.append(contentsOf: bytes)
             return
         }
-        // Quote the field and double its quotes, copying the runs between quotes whole.
-        line.append(UInt8(ascii: "\""))
-        var start = 0
-        while true {
-            let quote = ByteScan.next(in: bytes, from: start, wordMayHave: { ByteScan.has(UInt8(ascii: "\""), in: $0) },
-                                      isSpecial: { $0 == UInt8(ascii: "\"") })
-            if quote == bytes.count { break }
-            line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...quote]))
-            line.append(UInt8(ascii: "\""))
-            start = quote + 1
-        }
-        line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-        line.append(UInt8(ascii: "\""))
+        ByteScan.appendQuoted(bytes, quote: UInt8(ascii: "\""), to: &line)
     }
 
     static func endCSVLine(_ line: inout [UInt8]) {
