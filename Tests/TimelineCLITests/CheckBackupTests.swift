@@ -55,6 +55,15 @@ import Testing
         #expect(try CLI.run(["list", "--db", db, "--tag", "stale", "--format", "csv"]).stdout.contains("\"\"stale\"\""))
     }
 
+    @Test func repairingListsOfAFileThatIsNoDatabaseIsOneLineAndLeavesItAlone() throws {
+        let junk = folder.path("junk.sqlite")
+        try "not a database\n".write(toFile: junk, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["check", "--repair-lists", "--db", junk])
+        #expect(result.status == 65)
+        #expect(result.stderr == "timeline: \(junk) is not an SQLite database.\n")
+        #expect(try String(contentsOfFile: junk, encoding: .utf8) == "not a database\n")
+    }
+
     @Test func backupIsARestorableCopy() throws {
         try CLI.run(["list", "--db", db])
         let copy = folder.path("copy.sqlite")

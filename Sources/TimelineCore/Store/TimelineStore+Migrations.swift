@@ -52,8 +52,8 @@ extension TimelineStore {
     /// Rewrites every event's stored lists from its rows in the tables (`timeline check
     /// --repair-lists`), in one transaction.
     public func rewriteStoredLists() throws {
-        guard try hasStoredLists() else { return }
         do {
+            guard try hasStoredLists() else { return }
             try database.transaction(.immediate) { try storeListsFromTables(rewritingAll: true) }
         } catch {
             throw Self.translate(error, path: path)
