@@ -11,13 +11,15 @@ public final class MigrationRunner {
 
     public let database: Database
     public let set: MigrationSet
-    private let loaders: [String: SeedLoader]
+    // Pairs, not a Dictionary: a few entries searched in order, and no Hashable conformance
+    // looked up at run time when the runner is made (every open of a timeline makes one).
+    private let loaders: KeyValuePairs<String, SeedLoader>
 
     static let historyTable = "schema_migrations"
     static let skippedTable = "schema_skipped_seeds"
 
     /// - Parameter loaders: how to load seeds by file extension; `.sql` seeds run as SQL.
-    public init(database: Database, set: MigrationSet, loaders: [String: SeedLoader] = [:]) {
+    public init(database: Database, set: MigrationSet, loaders: KeyValuePairs<String, SeedLoader> = [:]) {
         self.database = database
         self.set = set
         self.loaders = loaders
@@ -171,7 +173,7 @@ public final class MigrationRunner {
             }
             return
         }
-        guard let loader = loaders[file.fileExtension] else {
+        guard let loader = loaders.first(where: { $0.key == file.fileExtension })?.value else {
             throw MigrationError.noLoader(file: file.displayPath)
         }
         try loader(database, file)

@@ -26,7 +26,7 @@ final class Workspace {
 
     func set() throws -> MigrationSet { try MigrationSet(directory: root.path) }
 
-    func runner(loaders: [String: MigrationRunner.SeedLoader] = [:]) throws -> MigrationRunner {
+    func runner(loaders: KeyValuePairs<String, MigrationRunner.SeedLoader> = [:]) throws -> MigrationRunner {
         MigrationRunner(database: try Database(path: databasePath), set: try set(), loaders: loaders)
     }
 

@@ -13,7 +13,7 @@ public enum TimelineMigrations {
     }()
 
     /// Seeds in JSON are read by the core; SQL seeds run as SQL.
-    public static let loaders: [String: MigrationRunner.SeedLoader] = ["json": SeedLoader.loadJSON]
+    public static let loaders: KeyValuePairs<String, MigrationRunner.SeedLoader> = ["json": SeedLoader.loadJSON]
 
     /// A runner over the database with the given set (the embedded one unless a folder is named).
     public static func runner(for database: Database, set: MigrationSet = embedded) -> MigrationRunner {
