@@ -58,4 +58,55 @@ import Testing
             #expect(pair[1] == reading["display"] as? String, "\(pair[0])")
         }
     }
+
+    /// Migration 0008 rewrote timeline_events in less text: on every precision (matching its EDTF
+    /// or not), approximate and uncertain flag, and absent announcement, it must label dates
+    /// exactly as the view of 0004 did.
+    @Test func compactViewLabelsDatesAsTheFirstVersionDid() throws {
+        #expect(try CLI.run(["list", "--db", db]).status == 0)
+        let firstVersion = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Migrations/0004_browsing_views.sql")
+        let script = """
+            import itertools, json, re, sqlite3, sys
+            connection = sqlite3.connect(sys.argv[1])
+            text = open(sys.argv[2], encoding="utf-8").read()
+            first = re.search(r"CREATE VIEW timeline_events AS.*?;\\n", text, re.S).group(0)
+            connection.execute(first.replace("CREATE VIEW timeline_events", "CREATE TEMP VIEW first_timeline_events", 1))
+            dates = ["2022-12-01", "2022-12-01~", "2022-12-01?", "2022-12-01%", "0999-01-31", "2022-06", "2022-06~",
+                     "2022-21", "2022-22", "2022-23", "2022-24", "1999-24", "2022-33", "2022-36?", "2022-40",
+                     "2022-41", "2022", "2022~", "202X", "20XX", "2019/2022-06", "2019-05-01/..", "x"]
+            precisions = ["day", "month", "season", "quarter", "half-year", "year", "decade", "century", "interval"]
+            combinations = list(itertools.product(dates, precisions, [0, 1], [0, 1]))
+            for number, (edtf, precision, approximate, uncertain) in enumerate(combinations):
+                announced = combinations[(number * 7) % len(combinations)] if number % 3 else (None, None, 0, 0)
+                connection.execute(
+                    "INSERT INTO events (uid, kind, title, when_edtf, when_precision, when_approximate, when_uncertain,"
+                    " announced_edtf, announced_precision, announced_approximate, announced_uncertain)"
+                    " VALUES (?, 'other', 'label check', ?, ?, ?, ?, ?, ?, ?, ?)",
+                    ("label-%d" % number, edtf, precision, approximate, uncertain) + announced)
+            rows = connection.execute(
+                "SELECT count(*), sum(n.\\"when\\" IS f.\\"when\\"), sum(n.announced IS f.announced),"
+                " sum(n.announced IS NULL) FROM timeline_events AS n JOIN first_timeline_events AS f USING (uid)").fetchone()
+            labels = dict(connection.execute(
+                "SELECT e.when_edtf || ' ' || e.when_precision || ' ' || e.when_approximate || e.when_uncertain, v.\\"when\\""
+                " FROM timeline_events AS v JOIN events AS e USING (uid) WHERE e.title = 'label check'"))
+            print(json.dumps({"rows": rows, "labels": labels}))
+            """
+        let result = try CLI.run(["python3", "-c", script, db, firstVersion.path], executable: URL(fileURLWithPath: "/usr/bin/env"))
+        #expect(result.status == 0, "\(result.stderr)")
+        let output = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let counts = try #require(output["rows"] as? [Int])
+        #expect(counts[0] == 15 + 23 * 9 * 4)
+        #expect(counts[1] == counts[0], "every when label as before")
+        #expect(counts[2] == counts[0], "every announced label as before")
+        #expect(counts[3] > 15, "absent announcements are among them")
+        let labels = try #require(output["labels"] as? [String: String])
+        for (key, label) in [("2022-12-01 day 00", "1 Dec 2022"), ("2022-12-01~ day 10", "c. 1 Dec 2022"),
+                             ("1999-24 season 00", "Winter 1999–00"), ("2022-22 season 01", "Summer 2022?"),
+                             ("2022-40 half-year 00", "H1 2022"), ("2022-36? quarter 11", "c. Q4 2022?"),
+                             ("2022-06 month 00", "Jun 2022"), ("2022~ year 00", "2022"), ("202X decade 00", "202X"),
+                             ("2019/2022-06 interval 11", "2019/2022-06")] {
+            #expect(labels[key] == label, "\(key)")
+        }
+    }
 }
