@@ -1,7 +1,9 @@
 -- timeline_events again, with the same rows and columns, in three quarters of the text. SQLite
 -- parses every view, trigger and table of a database each time a connection opens it, so the
 -- schema's size is paid by every `timeline` command (this view was the largest object in it).
--- Each date's parts are now taken once, in a subquery, instead of once per use.
+-- Each date's parts are now taken once, in a subquery, instead of once per use. The `when` and
+-- `announced` labels repeat one expression over their own columns: SQL has no functions of its
+-- own, and a view that called one of ours would not open in other tools.
 
 DROP VIEW timeline_events;
 
