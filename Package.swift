@@ -1,14 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Release code names the metadata of generic types (a Dictionary's storage, a sort's runs) with
-// direct accessor calls instead of mangled names. Instantiating one by mangled name checks its
-// generic requirements (`String: Hashable`, `Int: Comparable`) by scanning every protocol
-// conformance in the static binary, once per pair: 3% of the instructions of a 100-event `list`.
-let directMetadata: [SwiftSetting] = [
-    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
-]
-
 let package = Package(
     name: "timeline",
     products: [
@@ -27,14 +19,13 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         // A small, safe wrapper over the C API; knows nothing of timelines.
-        .target(name: "SQLiteStorage", dependencies: ["CSQLite"], swiftSettings: directMetadata),
+        .target(name: "SQLiteStorage", dependencies: ["CSQLite"]),
         // Finds, checks, applies and records migrations and seeds.
-        .target(name: "MigrationRunner", dependencies: ["SQLiteStorage"], swiftSettings: directMetadata),
+        .target(name: "MigrationRunner", dependencies: ["SQLiteStorage"]),
         // The domain: dates, events, queries, formats. Embeds Migrations/ and Seeds/.
         .target(
             name: "TimelineCore",
             dependencies: ["MigrationRunner", "SQLiteStorage"],
-            swiftSettings: directMetadata,
             plugins: ["EmbedFilesPlugin"]
         ),
         .executableTarget(
@@ -44,7 +35,6 @@ let package = Package(
                 "MigrationRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: directMetadata,
             linkerSettings: [
                 // A fully static release binary starts in about half the time of one that loads
                 // libsqlite3, libstdc++ and libc and relocates itself (40,000 PIE fix-ups, 3,300 symbol

@@ -25,10 +25,10 @@ public final class Database {
     /// The path the connection was opened with (`:memory:` for in-memory databases).
     public let path: String
     public let mode: OpenMode
-    private var statementCache: [String: Statement] = [:]
+    private var statementCache = StatementCache<String>()
     /// Statements for SQL written in the source as literals, found by the literal's address:
     /// no hashing of the SQL text on the hot paths that run them again and again.
-    private var literalStatementCache: [UInt: Statement] = [:]
+    private var literalStatementCache = StatementCache<UInt>()
     /// Kept alive while SQLite holds pointers to them (see Database+Hooks).
     var authorizerBox: AuthorizerBox?
     var progressBox: ProgressBox?
@@ -134,7 +134,7 @@ extension Database {
             return statement
         }
         let statement = try prepare(sql)
-        statementCache[sql] = statement
+        statementCache.insert(statement, for: sql)
         return statement
     }
 
@@ -148,7 +148,7 @@ extension Database {
             return statement
         }
         let statement = try prepare(sql.description)
-        literalStatementCache[key] = statement
+        literalStatementCache.insert(statement, for: key)
         return statement
     }
 

@@ -77,6 +77,30 @@ import Testing
         #expect(second.int(at: 0) == 0)
     }
 
+    /// The cache is a short list, then a Dictionary: the same statement comes back for the same
+    /// SQL however many are cached.
+    @Test func statementCacheKeepsEveryStatementPastItsShortList() throws {
+        let sqls = (0..<40).map { "SELECT \($0) FROM t" }
+        let first = try sqls.map { try database.cachedStatement($0) }
+        for (index, sql) in sqls.enumerated() {
+            let again = try database.cachedStatement(sql)
+            #expect(again === first[index], "\(sql)")
+        }
+        #expect(Set(first.map(ObjectIdentifier.init)).count == sqls.count)
+        let literals: [StaticString] = [
+            "SELECT 1", "SELECT 2", "SELECT 3", "SELECT 4", "SELECT 5", "SELECT 6", "SELECT 7", "SELECT 8", "SELECT 9",
+            "SELECT 10", "SELECT 11", "SELECT 12", "SELECT 13", "SELECT 14", "SELECT 15", "SELECT 16", "SELECT 17",
+            "SELECT 18", "SELECT 19", "SELECT 20",
+        ]
+        let literalStatements = try literals.map { try database.statement($0) }
+        for (index, literal) in literals.enumerated() {
+            let again = try database.statement(literal)
+            #expect(again === literalStatements[index])
+            #expect(try again.step())
+            #expect(again.int(at: 0) == index + 1)
+        }
+    }
+
     @Test func prepareRefusesTwoStatements() throws {
         let error = try #require(throws: SQLiteError.self) { try database.prepare("SELECT 1; SELECT 2") }
         #expect(error.message.contains("more than one statement"))
