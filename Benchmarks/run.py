@@ -153,6 +153,8 @@ class Workload:
 
     def measure(self):
         log("%s: %d runs each, alternating" % (self.label, self.runs))
+        # The previous workload's output (gigabytes, for an export) written back now, not during this one.
+        os.sync()
         if self.warmup:
             if self.prepare:
                 self.prepare("ours", -1)
@@ -541,6 +543,7 @@ def main():
     # In-process: the core beside a plain C loop over the same SQL.
     width = (datetime.date.fromisoformat(b) - datetime.date.fromisoformat(a)).days + 1
     log("timeline-benchmark: %d ranges of %d days" % (args.ranges, width))
+    os.sync()
     result = subprocess.run([bench_bin, "--db", ours_db, "--ranges", str(args.ranges), "--width", str(width),
                              "--seed", str(args.seed), "--json"], capture_output=True, text=True, env=env)
     if result.returncode != 0:
@@ -559,9 +562,10 @@ def main():
                            time.monotonic() - total_start))
         log("wrote %s (1M part); now the 10M database" % args.output)
         # The 1M data and databases are done with: their room goes to the 10M ones (about 55 GB).
-        for path in (os.path.join(data, "events.ndjson"), ours_db, shell_db):
-            if os.path.exists(path):
-                os.remove(path)
+        if os.path.exists(os.path.join(data, "events.ndjson")):
+            os.remove(os.path.join(data, "events.ndjson"))
+        remove_db(ours_db)
+        remove_db(shell_db)
         big_size = args.big_events
         big_label = fmt_count(big_size)
         big_data = os.path.join(work, "data-%d" % big_size)
