@@ -79,6 +79,7 @@ extension Timeline {
                 options.dryRun = dryRun
                 options.skipInvalid = skipInvalid
                 options.today = try QueryOptions.today(override: today)
+                try InputFile.checkReadable(path: file)
                 let store = try global.openStore()
                 let importer = try Importer(store: store, path: file, options: options)
                 let showProgress = isatty(2) == 1

@@ -191,5 +191,11 @@ import Testing
         let result = try CLI.run(["import", folder.path("nope.csv"), "--db", db])
         #expect(result.status == 66)
         #expect(result.stderr.contains("nope.csv"))
+        // Refused before the database is opened: no new file is left behind.
+        #expect(!FileManager.default.fileExists(atPath: db))
+        let folderInput = try CLI.run(["import", folder.path(""), "--db", db])
+        #expect(folderInput.status == 66)
+        #expect(folderInput.stderr.contains("is a folder"))
+        #expect(!FileManager.default.fileExists(atPath: db))
     }
 }

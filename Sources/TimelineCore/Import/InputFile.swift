@@ -40,6 +40,20 @@ public final class InputFile {
         ownsDescriptor = true
     }
 
+    /// Throws what `init(path:)` would for a missing, unreadable or folder path, without opening
+    /// it (a pipe opened and closed twice could lose its writer): checked before a command
+    /// creates its database, so that a bad path leaves no new file behind.
+    public static func checkReadable(path: String) throws {
+        guard path != "-" else { return }
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw TimelineError(.notFound, "\(path) is a folder, not a file to import.")
+        }
+        guard access(path, R_OK) == 0 else {
+            throw TimelineError(.notFound, "cannot read \(path): \(String(cString: strerror(errno))).")
+        }
+    }
+
     deinit {
         if ownsDescriptor { close(descriptor) }
     }
