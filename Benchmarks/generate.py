@@ -685,6 +685,10 @@ def main(argv=None):
                         next_task += 1
                     result, count = window.pop(0)
                     write(result.get(), count)
+                # Let the workers finish and exit: leaving the block alone would terminate them,
+                # which can leave one waiting forever on a lock of the task queue.
+                pool.close()
+                pool.join()
     os.replace(csv_path + ".tmp", csv_path)
     os.replace(json_path + ".tmp", json_path)
     if not args.quiet:
