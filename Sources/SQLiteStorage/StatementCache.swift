@@ -35,6 +35,4 @@ struct StatementCache<Key: Hashable> {
         list = []
         table = nil
     }
-
-    var count: Int { table?.count ?? list.count }
 }
