@@ -27,12 +27,8 @@ public final class InputFile {
             return
         }
         name = path
-        var info = stat()
-        let found = stat(path, &info) == 0
-        if found, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw TimelineError(.notFound, "\(path) is a folder, not a file to import.")
-        }
-        isRegularFile = found && (info.st_mode & S_IFMT) == S_IFREG
+        let type = try Self.fileType(of: path)
+        isRegularFile = type == S_IFREG
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw TimelineError(.notFound, "cannot read \(path): \(String(cString: strerror(errno))).")
@@ -45,13 +41,21 @@ public final class InputFile {
     /// creates its database, so that a bad path leaves no new file behind.
     public static func checkReadable(path: String) throws {
         guard path != "-" else { return }
-        var info = stat()
-        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw TimelineError(.notFound, "\(path) is a folder, not a file to import.")
-        }
+        _ = try fileType(of: path)
         guard access(path, R_OK) == 0 else {
             throw TimelineError(.notFound, "cannot read \(path): \(String(cString: strerror(errno))).")
         }
+    }
+
+    /// The path's file type (`S_IFREG`, `S_IFIFO` …; nil when it cannot be found); a folder is refused.
+    private static func fileType(of path: String) throws -> mode_t? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR {
+            throw TimelineError(.notFound, "\(path) is a folder, not a file to import.")
+        }
+        return type
     }
 
     deinit {
