@@ -157,8 +157,39 @@ public final class Importer {
     /// Thrown at the end of a dry run so the transaction rolls back.
     private struct DryRunFinished: Error {}
 
-    /// Calls `body` with each record's line and a function that turns it into an event.
+    /// Calls `body` with each record's line and a function that gives its event (or throws why
+    /// the record is not one).
+    ///
+    /// A regular file is read and decoded on a second thread, a few hundred records ahead of
+    /// `body`, which writes them: the two took about 40% and 60% of a large load one after the
+    /// other. What `body` sees is the same, in the same order, errors included. Standard input is
+    /// read here: its writer may keep a reading thread waiting after the import has failed.
     private func forEachRecord(_ body: (Int, () throws -> Event) throws -> Void) throws {
+        guard input.isRegularFile else { return try decodeRecords(body) }
+        let readAhead = try ReadAhead<DecodedRecord> { emit in
+            try self.decodeRecords { line, decode in
+                guard emit(DecodedRecord(line: line, event: Result { try decode() })) else { throw ReadAheadStopped() }
+            }
+        }
+        defer { readAhead.stop() }
+        while let batch = try readAhead.next() {
+            for record in batch {
+                try body(record.line) { try record.event.get() }
+            }
+        }
+    }
+
+    /// A record as read ahead: its line, and its event or why it is not one.
+    private struct DecodedRecord: Sendable {
+        let line: Int
+        let event: Result<Event, any Error>
+    }
+
+    /// Ends the reading thread's loop once nothing takes its records any more.
+    private struct ReadAheadStopped: Error {}
+
+    /// Calls `body` with each record's line and a function that turns it into an event.
+    private func decodeRecords(_ body: (Int, () throws -> Event) throws -> Void) throws {
         let context = DateParsingContext(today: options.today)
         switch format {
         case .csv, .tsv:

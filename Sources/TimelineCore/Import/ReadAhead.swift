@@ -1,0 +1,155 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs a producer on a thread of its own and hands what it makes to the calling thread in
+/// order, in batches, at most `depth` batches ahead.
+///
+/// An import reads and decodes records (CPU work with no database in it) on one core while the
+/// calling thread writes the previous ones into SQLite on the other; the bound keeps memory flat.
+/// The producer owns everything it captured until it returns: the calling thread only receives
+/// items, and `stop()` (always called, also on error) joins the thread before anything it
+/// captured is used again.
+final class ReadAhead<Item: Sendable>: @unchecked Sendable {
+    /// What the producer calls with each item; false means stop: the consumer has gone.
+    typealias Emit = (Item) -> Bool
+
+    private let batchSize: Int
+    private let depth: Int
+    private let produce: (Emit) throws -> Void
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var thread: pthread_t?
+    // Guarded by `lock`.
+    private var ready: [[Item]] = []
+    private var finished = false
+    private var failure: (any Error)?
+    private var stopped = false
+
+    /// The stack of the producer's thread: as large as the main thread's usual 8 MiB, since the
+    /// JSON parser recurses as deep as the main thread allows.
+    private static var stackSize: Int { 8 << 20 }
+
+    /// - Parameters:
+    ///   - produce: called once, on the new thread, with a function to hand over each item; what
+    ///     it throws reaches the consumer after every item emitted before it.
+    init(batchSize: Int = 256, depth: Int = 4, produce: @escaping (Emit) throws -> Void) throws {
+        precondition(batchSize > 0 && depth > 0)
+        self.batchSize = batchSize
+        self.depth = depth
+        self.produce = produce
+        pthread_mutex_init(lock, nil)
+        pthread_cond_init(changed, nil)
+        try start()
+    }
+
+    deinit {
+        pthread_cond_destroy(changed)
+        pthread_mutex_destroy(lock)
+        changed.deallocate()
+        lock.deallocate()
+    }
+
+    /// The next batch in the producer's order; nil once it returned; what it threw, after the
+    /// batches before it.
+    func next() throws -> [Item]? {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        while ready.isEmpty && !finished {
+            pthread_cond_wait(changed, lock)
+        }
+        if !ready.isEmpty {
+            pthread_cond_broadcast(changed)
+            return ready.removeFirst()
+        }
+        if let failure {
+            self.failure = nil
+            throw failure
+        }
+        return nil
+    }
+
+    /// Tells the producer to stop at its next item and waits until its thread has ended.
+    func stop() {
+        pthread_mutex_lock(lock)
+        stopped = true
+        ready.removeAll()
+        pthread_cond_broadcast(changed)
+        pthread_mutex_unlock(lock)
+        if let thread {
+            pthread_join(thread, nil)
+            self.thread = nil
+        }
+    }
+
+    private func start() throws {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, Self.stackSize)
+        let body = Unmanaged.passRetained(ThreadBody { [self] in runProducer() })
+        #if canImport(Darwin)
+        var created: pthread_t?
+        #else
+        var created = pthread_t()
+        #endif
+        let status = pthread_create(&created, &attributes, { context in
+            Unmanaged<ThreadBody>.fromOpaque(context!).takeRetainedValue().run()
+            return nil
+        }, body.toOpaque())
+        guard status == 0 else {
+            body.release()
+            throw TimelineError(.internalError, "could not start a thread to read the input: \(String(cString: strerror(status))).")
+        }
+        thread = created
+    }
+
+    private func runProducer() {
+        var batch: [Item] = []
+        batch.reserveCapacity(batchSize)
+        var outcome: (any Error)?
+        do {
+            try produce { item in
+                batch.append(item)
+                guard batch.count == self.batchSize else { return true }
+                defer { batch = []; batch.reserveCapacity(self.batchSize) }
+                return self.deliver(batch)
+            }
+        } catch {
+            outcome = error
+        }
+        pthread_mutex_lock(lock)
+        if !stopped && !batch.isEmpty { ready.append(batch) }
+        failure = outcome
+        finished = true
+        pthread_cond_broadcast(changed)
+        pthread_mutex_unlock(lock)
+    }
+
+    /// Queues a full batch, waiting while `depth` are queued; false once the consumer stopped.
+    private func deliver(_ batch: [Item]) -> Bool {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        while ready.count >= depth && !stopped {
+            pthread_cond_wait(changed, lock)
+        }
+        guard !stopped else { return false }
+        ready.append(batch)
+        pthread_cond_broadcast(changed)
+        return true
+    }
+}
+
+/// The closure a new thread runs, passed to it through `pthread_create`'s context pointer (a C
+/// function pointer cannot capture it).
+private final class ThreadBody {
+    let run: () -> Void
+
+    init(_ run: @escaping () -> Void) {
+        self.run = run
+    }
+}
