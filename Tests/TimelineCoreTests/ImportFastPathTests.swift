@@ -90,6 +90,37 @@ import Testing
         #expect(try fast.database.integrityCheck() == ["ok"])
     }
 
+    /// The load builds the search index with a large buffer of pending terms and the secondary
+    /// indexes with sorting threads; the settings are as they were afterwards, and the span index
+    /// holds every event.
+    @Test(arguments: [nil, 2 << 20])
+    func settingsAreAsBeforeAndEverySpanIsIndexed(hashSize: Int?) throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = try Self.sampleCSV(in: folder)
+        let store = try Self.emptyStore(folder.appendingPathComponent("settings.sqlite").path)
+        if let hashSize {
+            try store.database.execute("INSERT INTO event_search (event_search, rank) VALUES ('hashsize', \(hashSize))")
+        }
+        func settings() throws -> [String] {
+            try store.database.prepare("SELECT k, v FROM event_search_config ORDER BY k").map { "\($0.text(at: 0))=\($0.value(at: 1))" }
+        }
+        let before = try settings()
+        #expect(before.contains { $0.hasPrefix("hashsize=") } == (hashSize != nil))
+        #expect(try Importer(store: store, path: csv, options: ImportOptions()).run().inserted == 18)
+        #expect(try settings() == before)
+        #expect(try store.database.scalar("PRAGMA threads") == .integer(0), "no sorting threads after the index builds")
+        #expect(try store.events(matching: EventQuery(search: "Résumé")).map(\.uid) == ["quoted-newline"])
+        // The span index of a load into an empty timeline is filled from the (earliest, latest) index.
+        func spans(_ table: String) throws -> [String] {
+            try store.database.prepare("SELECT id, earliest_day, latest_day FROM \(table) ORDER BY id").map {
+                "\($0.int64(at: 0)) \($0.int64(at: 1)) \($0.int64(at: 2))"
+            }
+        }
+        #expect(try spans("event_spans").count == 18)
+        #expect(try spans("event_spans") == spans("event_span_rows"))
+    }
+
     /// A row that breaks a CHECK constraint is found at the end; the import then runs again with
     /// the constraints checked row by row, and fails naming the record, as it always did.
     @Test(arguments: [
