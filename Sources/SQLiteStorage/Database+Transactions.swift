@@ -54,7 +54,8 @@ extension Database {
 }
 
 extension String {
-    fileprivate func replacingDoubleQuotes() -> String {
+    /// The text with each double quote doubled, to go between double quotes in SQL.
+    func replacingDoubleQuotes() -> String {
         var result = ""
         for character in self {
             result.append(character)

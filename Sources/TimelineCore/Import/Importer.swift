@@ -141,7 +141,7 @@ public final class Importer {
                     if summary.records % 1000 == 0 { progress(summary.records) }
                 }
                 try bulkLoad.finish(updated: saver.updatedEventIDs)
-                if let violation = try store.database.foreignKeyViolations().first {
+                if let violation = try store.database.firstForeignKeyViolation() {
                     throw TimelineError(.internalError, "the import would leave \(violation.table) row \(violation.rowID.map(String.init) ?? "?") pointing at a missing \(violation.parent) row; nothing was written.")
                 }
                 if options.dryRun { throw DryRunFinished() }
