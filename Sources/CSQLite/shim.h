@@ -11,4 +11,7 @@ static inline sqlite3_destructor_type csqlite_static(void) { return SQLITE_STATI
 // every allocation; nothing here reads them. Must run before the library is initialised.
 static inline int csqlite_disable_memory_statistics(void) { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
 
+// Hands SQLite its allocator (see SmallBlockAllocator); also before initialisation.
+static inline int csqlite_use_memory_methods(const sqlite3_mem_methods *methods) { return sqlite3_config(SQLITE_CONFIG_MALLOC, methods); }
+
 #endif

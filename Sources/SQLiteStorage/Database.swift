@@ -3,7 +3,8 @@ import CSQLite
 /// SQLite's process-wide settings, made once before the first connection (SQLite reads them when
 /// it initialises): memory statistics off, which nothing here reads and which cost a mutex around
 /// every allocation (7% of the instructions of a small query).
-private let sqliteLibraryConfigured: Bool = csqlite_disable_memory_statistics() == SQLITE_OK
+private let sqliteLibraryConfigured: Bool =
+    csqlite_disable_memory_statistics() == SQLITE_OK && SmallBlockAllocator.install() == SQLITE_OK
 
 /// One connection to an SQLite database.
 ///
