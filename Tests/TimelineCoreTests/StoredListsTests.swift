@@ -47,7 +47,9 @@ import Testing
         try Self.expectFastPathMatchesEvents(store)
     }
 
-    /// The import writes each event's lists from the event itself (the triggers are suspended):
+    /// The import writes each event's lists from the event itself (the triggers are suspended),
+    /// rendered as the file is read where saving leaves them as read (the exported rows), else
+    /// from the saved event (the sample's unsorted tags, entity named by name, source by URL):
     /// they must be exactly what its rows give, for new events and for updated ones.
     @Test func importedEventsStoreTheListsTheirTablesGive() throws {
         let folder = try ImportFastPathTests.folder()

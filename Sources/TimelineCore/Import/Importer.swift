@@ -101,7 +101,7 @@ public final class Importer {
                 // written with its row, from the event as saved.
                 saver.storedLists = .event
                 checkedConstraintsAtTheEnd = bulkLoad.checksConstraintsAtTheEnd
-                try forEachRecord { line, decode in
+                try forEachRecord { line, decode, renderedLists in
                     func handle(_ reason: String) throws {
                         let message = "\(input.name):\(line): \(reason)"
                         guard options.skipInvalid else { throw TimelineError(.badData, message) }
@@ -115,14 +115,16 @@ public final class Importer {
                             // Only a record that may be skipped needs a way back on its own.
                             do {
                                 outcome = try store.database.savepoint("import_record") {
-                                    try saver.save(event, uidPolicy: .contentHash, rejectingSecondVersionInBatch: true).outcome
+                                    try saver.save(event, uidPolicy: .contentHash, rejectingSecondVersionInBatch: true,
+                                                   renderedLists: renderedLists).outcome
                                 }
                             } catch {
                                 saver.forgetResolved()
                                 throw error
                             }
                         } else {
-                            outcome = try saver.save(event, uidPolicy: .contentHash, rejectingSecondVersionInBatch: true).outcome
+                            outcome = try saver.save(event, uidPolicy: .contentHash, rejectingSecondVersionInBatch: true,
+                                                     renderedLists: renderedLists).outcome
                         }
                         switch outcome {
                         case .inserted: summary.inserted += 1
@@ -157,32 +159,41 @@ public final class Importer {
     /// Thrown at the end of a dry run so the transaction rolls back.
     private struct DryRunFinished: Error {}
 
-    /// Calls `body` with each record's line and a function that gives its event (or throws why
-    /// the record is not one).
+    /// Calls `body` with each record's line, a function that gives its event (or throws why the
+    /// record is not one), and the event's lists already rendered as stored JSON, if they were.
     ///
     /// A regular file is read and decoded on a second thread, a few hundred records ahead of
     /// `body`, which writes them: the two took about 40% and 60% of a large load one after the
-    /// other. What `body` sees is the same, in the same order, errors included. Standard input is
-    /// read here: its writer may keep a reading thread waiting after the import has failed.
-    private func forEachRecord(_ body: (Int, () throws -> Event) throws -> Void) throws {
-        guard input.isRegularFile else { return try decodeRecords(body) }
+    /// other. That thread also renders each event's lists, which the writer uses when saving
+    /// leaves them as read. What `body` sees is the same, in the same order, errors included.
+    /// Standard input is read here: its writer may keep a reading thread waiting after the import
+    /// has failed.
+    private func forEachRecord(_ body: (Int, () throws -> Event, TimelineWriter.RenderedLists?) throws -> Void) throws {
+        guard input.isRegularFile else {
+            return try decodeRecords { line, decode in
+                try withoutActuallyEscaping(decode) { decode in try body(line, decode, nil) }
+            }
+        }
         let readAhead = try ReadAhead<DecodedRecord> { emit in
             try self.decodeRecords { line, decode in
-                guard emit(DecodedRecord(line: line, event: Result { try decode() })) else { throw ReadAheadStopped() }
+                let event = Result { try decode() }
+                let lists = (try? event.get()).map(TimelineWriter.RenderedLists.init(rendering:))
+                guard emit(DecodedRecord(line: line, event: event, renderedLists: lists)) else { throw ReadAheadStopped() }
             }
         }
         defer { readAhead.stop() }
         while let batch = try readAhead.next() {
             for record in batch {
-                try body(record.line) { try record.event.get() }
+                try body(record.line, { try record.event.get() }, record.renderedLists)
             }
         }
     }
 
-    /// A record as read ahead: its line, and its event or why it is not one.
+    /// A record as read ahead: its line, its event or why it is not one, and the event's lists.
     private struct DecodedRecord: Sendable {
         let line: Int
         let event: Result<Event, any Error>
+        let renderedLists: TimelineWriter.RenderedLists?
     }
 
     /// Ends the reading thread's loop once nothing takes its records any more.

@@ -41,9 +41,12 @@ final class EventSaver {
         self.reader = EventReader(database: database)
     }
 
-    /// - Parameter rejectingSecondVersionInBatch: refuse to change an event this same writer wrote
-    ///   (one import naming a uid twice with different content).
-    func save(_ input: Event, uidPolicy: UIDPolicy, rejectingSecondVersionInBatch: Bool = false) throws -> (uid: String, outcome: SaveOutcome) {
+    /// - Parameters:
+    ///   - rejectingSecondVersionInBatch: refuse to change an event this same writer wrote
+    ///     (one import naming a uid twice with different content).
+    ///   - renderedLists: `input`'s lists, rendered ahead; used when saving leaves them as they are.
+    func save(_ input: Event, uidPolicy: UIDPolicy, rejectingSecondVersionInBatch: Bool = false,
+              renderedLists: TimelineWriter.RenderedLists? = nil) throws -> (uid: String, outcome: SaveOutcome) {
         var event = try normalised(input)
         if event.uid.isEmpty {
             event.uid = try generateUID(for: event, policy: uidPolicy)
@@ -63,7 +66,13 @@ final class EventSaver {
             updatedEventIDs.append(id)
             return (event.uid, .updated)
         }
-        _ = try writer.insert(event)
+        // Lists rendered from the input are the saved event's when resolving entities and
+        // sources, sorting tags and dropping duplicates changed none of them.
+        let listsAsRead = renderedLists.flatMap {
+            event.entities == input.entities && event.tags == input.tags && event.measures == input.measures
+                && event.citations == input.citations ? $0 : nil
+        }
+        _ = try writer.insert(event, renderedLists: listsAsRead)
         return (event.uid, .inserted)
     }
 

@@ -96,8 +96,9 @@ struct TimelineWriter {
         return id
     }
 
-    /// Inserts an event with its entities, tags, measures and citations (entities and sources must exist).
-    func insert(_ event: Event) throws -> Int64 {
+    /// Inserts an event with its entities, tags, measures and citations (entities and sources must
+    /// exist); `renderedLists`, when given, are this event's lists already rendered.
+    func insert(_ event: Event, renderedLists: RenderedLists? = nil) throws -> Int64 {
         let statement = try database.statement(
             """
             INSERT INTO events (uid, kind, status, title, summary,
@@ -126,7 +127,7 @@ struct TimelineWriter {
         try statement.bind(event.announced?.approximate == true ? 1 : 0, at: 16)
         try statement.bind(event.announced?.uncertain == true ? 1 : 0, at: 17)
         try statement.bind(recordedAt, at: 18)
-        try bindStoredLists(of: event, from: 19, in: statement)
+        try bindStoredLists(of: event, rendered: renderedLists, from: 19, in: statement)
         try Self.runOnce(statement)
         let eventID = database.lastInsertRowID
         try insertDetails(of: event, eventID: eventID)
@@ -134,25 +135,44 @@ struct TimelineWriter {
         return eventID
     }
 
-    /// Binds the event's four lists as JSON at `first` … `first + 3` (`.event`), or NULL (`.tables`:
-    /// they are read back once the rows exist).
-    private func bindStoredLists(of event: Event, from first: Int32, in statement: Statement) throws {
+    /// An event's four lists rendered as the stored JSON, so that it can be done ahead, on
+    /// another thread (an import renders them as it reads, and the writer uses them when saving
+    /// left the lists as they were read).
+    struct RenderedLists: Sendable, Equatable {
+        let entities: [UInt8]
+        let tags: [UInt8]
+        let measures: [UInt8]
+        let sources: [UInt8]
+
+        init(rendering event: Event) {
+            var json = JSONText()
+            EventJSON.appendEntities(event, to: &json)
+            entities = json.bytes
+            json.removeAll()
+            EventJSON.appendTags(event, to: &json)
+            tags = json.bytes
+            json.removeAll()
+            EventJSON.appendMeasures(event, to: &json)
+            measures = json.bytes
+            json.removeAll()
+            EventJSON.appendSources(event, to: &json)
+            sources = json.bytes
+        }
+    }
+
+    /// Binds the event's four lists as JSON at `first` … `first + 3` (`.event`: `rendered`, which
+    /// must be of this event's lists, else rendered now), or NULL (`.tables`: they are read back
+    /// once the rows exist).
+    private func bindStoredLists(of event: Event, rendered: RenderedLists?, from first: Int32, in statement: Statement) throws {
         guard storedLists == .event else {
             for offset in 0..<Int32(4) { try statement.bindNull(at: first + offset) }
             return
         }
-        var json = JSONText()
-        EventJSON.appendEntities(event, to: &json)
-        try statement.bindText(json.bytes, at: first)
-        json.removeAll()
-        EventJSON.appendTags(event, to: &json)
-        try statement.bindText(json.bytes, at: first + 1)
-        json.removeAll()
-        EventJSON.appendMeasures(event, to: &json)
-        try statement.bindText(json.bytes, at: first + 2)
-        json.removeAll()
-        EventJSON.appendSources(event, to: &json)
-        try statement.bindText(json.bytes, at: first + 3)
+        let lists = rendered ?? RenderedLists(rendering: event)
+        try statement.bindText(lists.entities, at: first)
+        try statement.bindText(lists.tags, at: first + 1)
+        try statement.bindText(lists.measures, at: first + 2)
+        try statement.bindText(lists.sources, at: first + 3)
     }
 
     /// Renders the event's lists from its rows in the tables, as reading does, into its row.
@@ -262,7 +282,7 @@ struct TimelineWriter {
              .text(event.announced?.precision.rawValue), .bool(event.announced?.approximate ?? false),
              .bool(event.announced?.uncertain ?? false), .text(recordedAt)]
         for (offset, value) in values.enumerated() { try update.bind(value, at: Int32(offset + 1)) }
-        try bindStoredLists(of: event, from: 19, in: update)
+        try bindStoredLists(of: event, rendered: nil, from: 19, in: update)
         try Self.runOnce(update)
         try insertDetails(of: event, eventID: eventID)
         if storedLists == .tables { try storeListsFromTables(eventID: eventID) }
