@@ -20,32 +20,39 @@ import Darwin
 /// before it, so SQLite's `xSize` and `xFree` need nothing else. Freed small blocks wait on
 /// their list for the next request of that size; slabs are kept for the life of the process.
 enum SmallBlockAllocator {
-    /// Sizes are multiples of this (and blocks aligned to 8, as SQLite requires).
+    /// Sizes are multiples of this (and blocks aligned to 8, as SQLite requires); a block's list
+    /// is its size shifted right by 4.
     static let granularity = 16
     static let largestSmallBlock = 512
     static let slabBytes = 64 << 10
     private static let headerBytes = 8
 
-    /// Free lists (one a size, linked through each block's first word) and the rest of the
-    /// current slab, as addresses (0 for none).
-    private struct Pool {
-        let freeLists: UnsafeMutablePointer<UInt>
-        var cursor: UInt = 0
-        var remaining = 0
+    /// Free lists by size (index: size / 16), each linked through its blocks' first word, as
+    /// addresses (0: empty); then the rest of the current slab. Guarded by `lock`.
+    private nonisolated(unsafe) static var freeLists: UnsafeMutablePointer<UInt>?
+    private nonisolated(unsafe) static var cursor: UInt = 0
+    private nonisolated(unsafe) static var remaining = 0
+    /// A spin lock: held for a few instructions, and wanted at once only by SQLite's sorting
+    /// helper threads (a pthread mutex or `Mutex` cost about twice the whole allocation).
+    private static let lock = Atomic<Bool>(false)
 
-        init() {
-            let count = largestSmallBlock / granularity + 1
-            freeLists = .allocate(capacity: count)
-            freeLists.initialize(repeating: 0, count: count)
+    @inline(__always)
+    private static func acquire() {
+        while !lock.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {
+            sched_yield()
         }
     }
 
-    private static let pool = Mutex(Pool())
+    @inline(__always)
+    private static func release() {
+        lock.store(false, ordering: .releasing)
+    }
 
     /// What `xRoundup` answers and `allocate` gives: the size rounded up to its list's block
     /// size, or to 8 bytes for a large block.
     static func roundedSize(_ size: Int) -> Int {
-        size <= largestSmallBlock ? max((size + granularity - 1) / granularity, 1) * granularity : (size + 7) & ~7
+        // Shifts and masks: the sizes are never negative (the division by 16 costs more).
+        size <= largestSmallBlock ? max((size &+ 15) & ~15, granularity) : (size &+ 7) & ~7
     }
 
     static func allocate(_ size: Int) -> UnsafeMutableRawPointer? {
@@ -55,24 +62,33 @@ enum SmallBlockAllocator {
             block.storeBytes(of: rounded, as: Int.self)
             return block + headerBytes
         }
-        let list = rounded / granularity
-        let address: UInt = pool.withLock { pool in
-            let head = pool.freeLists[list]
-            if head != 0 {
-                pool.freeLists[list] = UnsafeRawPointer(bitPattern: head + UInt(headerBytes))!.load(as: UInt.self)
-                return head
-            }
-            let blockBytes = headerBytes + rounded
-            if pool.remaining < blockBytes {
-                guard let slab = systemAllocate(slabBytes) else { return 0 }
-                pool.cursor = UInt(bitPattern: slab)
-                pool.remaining = slabBytes
-            }
-            let carved = pool.cursor
-            pool.cursor += UInt(blockBytes)
-            pool.remaining -= blockBytes
-            return carved
+        let list = rounded &>> 4
+        acquire()
+        let lists: UnsafeMutablePointer<UInt>
+        if let existing = freeLists {
+            lists = existing
+        } else {
+            let count = largestSmallBlock / granularity + 1
+            lists = .allocate(capacity: count)
+            lists.initialize(repeating: 0, count: count)
+            freeLists = lists
         }
+        var address = lists[list]
+        if address != 0 {
+            lists[list] = UnsafeRawPointer(bitPattern: address + UInt(headerBytes)).unsafelyUnwrapped.load(as: UInt.self)
+        } else {
+            let blockBytes = headerBytes + rounded
+            if remaining < blockBytes, let slab = systemAllocate(slabBytes) {
+                cursor = UInt(bitPattern: slab)
+                remaining = slabBytes
+            }
+            if remaining >= blockBytes {
+                address = cursor
+                cursor += UInt(blockBytes)
+                remaining -= blockBytes
+            }
+        }
+        release()
         guard let block = UnsafeMutableRawPointer(bitPattern: address) else { return nil }
         block.storeBytes(of: rounded, as: Int.self)
         return block + headerBytes
@@ -89,12 +105,13 @@ enum SmallBlockAllocator {
             systemFree(block)
             return
         }
-        let list = size / granularity
-        let address = UInt(bitPattern: block)
-        pool.withLock { pool in
-            UnsafeMutableRawPointer(bitPattern: address + UInt(headerBytes))!.storeBytes(of: pool.freeLists[list], as: UInt.self)
-            pool.freeLists[list] = address
-        }
+        let list = size &>> 4
+        acquire()
+        // A small block was carved after the lists were made.
+        let lists = freeLists.unsafelyUnwrapped
+        payload.storeBytes(of: lists[list], as: UInt.self)
+        lists[list] = UInt(bitPattern: block)
+        release()
     }
 
     static func reallocate(_ payload: UnsafeMutableRawPointer, to size: Int) -> UnsafeMutableRawPointer? {
