@@ -23,6 +23,10 @@ enum TimelineEntryPoint {
                 exit(70)
             }
         }
+        if let unknown = unknownHelpTopic(Array(CommandLine.arguments.dropFirst())) {
+            printError(unknown)
+            exit(64)
+        }
         do {
             var command = try Timeline.parseAsRoot()
             try command.run()
@@ -41,6 +45,29 @@ enum TimelineEntryPoint {
 }
 
 extension TimelineEntryPoint {
+    /// For `timeline help WORDS…` naming no command, the one-line complaint; nil otherwise.
+    ///
+    /// swift-argument-parser answers a `help` for an unknown command with the general help and
+    /// exit 0, so `timeline help lst` looked like it had worked.
+    static func unknownHelpTopic(_ arguments: [String]) -> String? {
+        guard arguments.first == "help" else { return nil }
+        var command: ParsableCommand.Type = Timeline.self
+        var path: [String] = []
+        for word in arguments.dropFirst() where !word.hasPrefix("-") {
+            let subcommands = command.configuration.subcommands
+            guard let next = subcommands.first(where: { $0._commandName == word }) else {
+                let names = subcommands.map { $0._commandName }.joined(separator: ", ")
+                if path.isEmpty { return "no command '\(word)'; the commands are \(names)." }
+                let parent = path.joined(separator: " ")
+                if names.isEmpty { return "'\(parent)' has no commands of its own; `timeline help \(parent)` shows its options." }
+                return "'\(parent)' has no command '\(word)'; its commands are \(names)."
+            }
+            command = next
+            path.append(word)
+        }
+        return nil
+    }
+
     /// swift-argument-parser's message as one line: its list of allowed values joined in, the
     /// usage lines left out, and a pointer to the help.
     static func oneLine(_ message: String) -> String {

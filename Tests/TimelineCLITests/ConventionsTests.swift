@@ -27,6 +27,26 @@ import Testing
         #expect(result.stdout.contains("Example"), "\(command) --help shows an example")
     }
 
+    @Test(arguments: [
+        (["help", "lst"], "no command 'lst'; the commands are list, show"),
+        (["help", "migrate", "stat"], "'migrate' has no command 'stat'; its commands are apply, status, validate"),
+        (["help", "list", "extra"], "'list' has no commands of its own"),
+    ])
+    func helpForACommandThatDoesNotExistIsAUsageError(arguments: [String], message: String) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test(arguments: [["help"], ["help", "list"], ["help", "migrate", "status"], ["help", "--help"]])
+    func helpForACommandShowsItsHelp(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("OVERVIEW:"))
+    }
+
     @Test func usageErrorsExit64() throws {
         let result = try CLI.run(["list", "--no-such-flag"])
         #expect(result.status == 64)
