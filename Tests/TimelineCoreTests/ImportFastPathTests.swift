@@ -90,14 +90,26 @@ import Testing
         #expect(try fast.database.integrityCheck() == ["ok"])
     }
 
-    /// The load builds the search index with a large buffer of pending terms and the secondary
-    /// indexes with sorting threads; the settings are as they were afterwards, and the span index
-    /// holds every event.
+    /// A file of `count` plain events (kind, title, when), each with a word of its own.
+    static func plainCSV(count: Int, in folder: URL) throws -> String {
+        var text = "kind,title,when\n"
+        for index in 0..<count {
+            text += "launch,Ouverture \(index) à Lyon,\(2000 + index % 25)-0\(1 + index % 9)-1\(index % 10)\n"
+        }
+        let path = folder.appendingPathComponent("plain-\(count).csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// A load of many events builds the search index with a large buffer of pending terms and the
+    /// secondary indexes with sorting threads; the settings are as they were afterwards, and the
+    /// span index holds every event.
     @Test(arguments: [nil, 2 << 20])
     func settingsAreAsBeforeAndEverySpanIsIndexed(hashSize: Int?) throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let csv = try Self.sampleCSV(in: folder)
+        let count = Int(BulkLoad.eventsForLargeSearchBuffer) + 1
+        let csv = try Self.plainCSV(count: count, in: folder)
         let store = try Self.emptyStore(folder.appendingPathComponent("settings.sqlite").path)
         if let hashSize {
             try store.database.execute("INSERT INTO event_search (event_search, rank) VALUES ('hashsize', \(hashSize))")
@@ -107,18 +119,35 @@ import Testing
         }
         let before = try settings()
         #expect(before.contains { $0.hasPrefix("hashsize=") } == (hashSize != nil))
-        #expect(try Importer(store: store, path: csv, options: ImportOptions()).run().inserted == 18)
+        #expect(try Importer(store: store, path: csv, options: ImportOptions()).run().inserted == count)
         #expect(try settings() == before)
         #expect(try store.database.scalar("PRAGMA threads") == .integer(0), "no sorting threads after the index builds")
-        #expect(try store.events(matching: EventQuery(search: "Résumé")).map(\.uid) == ["quoted-newline"])
+        #expect(try store.events(matching: EventQuery(search: "ouverture 10000")).map(\.title) == ["Ouverture 10000 à Lyon"])
         // The span index of a load into an empty timeline is filled from the (earliest, latest) index.
         func spans(_ table: String) throws -> [String] {
             try store.database.prepare("SELECT id, earliest_day, latest_day FROM \(table) ORDER BY id").map {
                 "\($0.int64(at: 0)) \($0.int64(at: 1)) \($0.int64(at: 2))"
             }
         }
-        #expect(try spans("event_spans").count == 18)
+        #expect(try spans("event_spans").count == count)
         #expect(try spans("event_spans") == spans("event_span_rows"))
+    }
+
+    /// Importing a file again adds nothing, and leaves the search index's pages as they were.
+    @Test func aSecondImportOfTheSameFileLeavesTheSearchIndexAlone() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = try Self.plainCSV(count: Int(BulkLoad.eventsForLargeSearchBuffer) + 1, in: folder)
+        let store = try Self.emptyStore(folder.appendingPathComponent("again.sqlite").path)
+        _ = try Importer(store: store, path: csv, options: ImportOptions()).run()
+        func searchIndex() throws -> [String] {
+            try store.database.prepare("SELECT id, hex(block) FROM event_search_data ORDER BY id").map { "\($0.int64(at: 0)) \($0.text(at: 1))" }
+                + store.database.prepare("SELECT k, v FROM event_search_config ORDER BY k").map { "\($0.text(at: 0))=\($0.value(at: 1))" }
+        }
+        let before = try searchIndex()
+        let again = try Importer(store: store, path: csv, options: ImportOptions()).run()
+        #expect(again.unchanged == Int(BulkLoad.eventsForLargeSearchBuffer) + 1 && again.inserted == 0)
+        #expect(try searchIndex() == before)
     }
 
     /// A row that breaks a CHECK constraint is found at the end; the import then runs again with

@@ -103,12 +103,20 @@ struct BulkLoad {
         for id in updated where id <= lastIDBefore {
             for statement in refresh { try statement.run([.integer(id)]) }
         }
-        try withLargeSearchIndexBuffer {
+        let indexNewEvents = {
             try database.execute(
                 """
                 INSERT INTO event_search (rowid, title, summary, quotes, names)
                 SELECT id, title, summary, quotes, names FROM event_search_documents WHERE id > ?1
                 """, [.integer(lastIDBefore)])
+        }
+        if case .integer(let added)? = try database.scalar("SELECT count(*) FROM events WHERE id > ?1", [.integer(lastIDBefore)]),
+           added >= Self.eventsForLargeSearchBuffer {
+            try withLargeSearchIndexBuffer(indexNewEvents)
+        } else {
+            // Few or no new events: the default buffer makes few segments, and the index's
+            // settings (and so its file pages) are left untouched.
+            try indexNewEvents()
         }
         if lastIDBefore == 0 {
             // Every event: the span rows come from the (earliest, latest) index just built,
@@ -124,6 +132,9 @@ struct BulkLoad {
             try database.execute(trigger.sql)
         }
     }
+
+    /// How many new events make the search index worth building with a large buffer.
+    static let eventsForLargeSearchBuffer: Int64 = 10_000
 
     /// Runs `body` with the search index's buffer of pending terms at 16 MiB instead of FTS5's
     /// 1 MiB, then puts the setting back as it was.
