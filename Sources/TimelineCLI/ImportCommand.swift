@@ -80,15 +80,18 @@ extension Timeline {
                 options.skipInvalid = skipInvalid
                 options.today = try QueryOptions.today(override: today)
                 try InputFile.checkReadable(path: file)
-                let store = try global.openStore()
-                let importer = try Importer(store: store, path: file, options: options)
-                let showProgress = isatty(2) == 1
-                let summary = try importer.run(
-                    reject: { printError($0) },
-                    progress: { count in
-                        if showProgress { writeToStandardError("\rimporting: \(count) records read") }
-                    })
-                if showProgress && summary.records >= 1000 { writeToStandardError("\n") }
+                // A database this command creates goes again if the import fails or is a dry run:
+                // a failed command leaves nothing behind, a new seeded file included.
+                let path = try global.databasePath()
+                let newFolders = DatabaseLocation.exists(path) ? nil : DatabaseLocation.missingParentFolders(of: path)
+                let summary: ImportSummary
+                do {
+                    summary = try importEvents(options: options)
+                } catch {
+                    if let newFolders { DatabaseLocation.removeNewDatabase(at: path, folders: newFolders) }
+                    throw error
+                }
+                if dryRun, let newFolders { DatabaseLocation.removeNewDatabase(at: path, folders: newFolders) }
                 let output = TextOutput.standardOutput()
                 var line = dryRun ? "Dry run, nothing written: would add \(summary.inserted), update \(summary.updated), leave \(summary.unchanged) unchanged"
                     : "Imported \(file == "-" ? "standard input" : file): \(summary.inserted) added, \(summary.updated) updated, \(summary.unchanged) unchanged"
@@ -96,6 +99,20 @@ extension Timeline {
                 try output.write(line + ".\n")
                 try output.finish()
             }
+        }
+
+        /// Opens the database and runs the import; the connection is closed when this returns.
+        private func importEvents(options: ImportOptions) throws -> ImportSummary {
+            let store = try global.openStore()
+            let importer = try Importer(store: store, path: file, options: options)
+            let showProgress = isatty(2) == 1
+            let summary = try importer.run(
+                reject: { printError($0) },
+                progress: { count in
+                    if showProgress { writeToStandardError("\rimporting: \(count) records read") }
+                })
+            if showProgress && summary.records >= 1000 { writeToStandardError("\n") }
+            return summary
         }
 
         static func pair(_ text: String, flag: String, shape: String) throws -> (String, String) {

@@ -187,6 +187,32 @@ import Testing
         #expect(result.stderr.contains("total_laid_off"))
     }
 
+    /// A database the import would create (with its folders) is not left behind when the import
+    /// fails or is a dry run; a successful import keeps it.
+    @Test func aFailedOrDryRunImportIntoANewPathLeavesNothing() throws {
+        let bad = try write("bad.csv", "kind,title,when\nlaunch,ok,2020\nlaunch,bad,2021-02-30\n")
+        let failed = try CLI.run(["import", bad, "--db", folder.path("a/b/new.sqlite")])
+        #expect(failed.status == 65)
+        #expect(failed.stderr.contains("bad.csv:3:"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("a")), "no database, no folders")
+
+        let dryRun = try CLI.run(["import", bad, "--skip-invalid", "--dry-run", "--db", folder.path("c/new.sqlite")])
+        #expect(dryRun.status == 0)
+        #expect(dryRun.stdout.contains("would add 1"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("c")))
+
+        // Into an existing folder: the folder stays, the file goes.
+        let intoFolder = try CLI.run(["import", bad, "--db", folder.path("new.sqlite")])
+        #expect(intoFolder.status == 65)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("new.sqlite")))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("new.sqlite-wal")))
+        #expect(FileManager.default.fileExists(atPath: bad))
+
+        let kept = try CLI.run(["import", bad, "--skip-invalid", "--db", folder.path("d/new.sqlite")])
+        #expect(kept.status == 0)
+        #expect(try jsonEvents(["--search", "ok"], database: folder.path("d/new.sqlite")).count == 1)
+    }
+
     @Test func missingFileIsMissingInput() throws {
         let result = try CLI.run(["import", folder.path("nope.csv"), "--db", db])
         #expect(result.status == 66)

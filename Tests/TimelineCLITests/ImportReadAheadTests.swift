@@ -60,6 +60,8 @@ import Testing
         let db = folder.path("\(name)-\(format)-\(arguments.joined()).sqlite")
         let path = folder.path("events-\(format).\(format)")
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        // An existing (seeded) database: a failed import into a new path would remove it.
+        #expect(try CLI.run(["list", "--db", db]).status == 0)
         let result = try CLI.run(["import", fromStandardInput ? "-" : path, "--format", format, "--db", db] + arguments,
                                  stdin: fromStandardInput ? Data(text.utf8) : nil)
         let rows = try CLI.shell("sqlite3 '\(db)' \"SELECT uid, replace(title, char(10), ' ') FROM events WHERE id > 15 ORDER BY id\"")

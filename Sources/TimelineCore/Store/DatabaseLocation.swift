@@ -60,6 +60,27 @@ public enum DatabaseLocation {
         }
     }
 
+    /// The folders above `path` that do not exist yet, outermost first: what opening a new
+    /// database there would create.
+    public static func missingParentFolders(of path: String) -> [String] {
+        var components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        components.removeLast()
+        var current = path.hasPrefix("/") ? "" : "."
+        var missing: [String] = []
+        for component in components where !component.isEmpty {
+            current += "/" + component
+            if !missing.isEmpty || !fileExists(current) { missing.append(current) }
+        }
+        return missing
+    }
+
+    /// Removes a database a command created and must not leave (it failed, or was a dry run):
+    /// the file and its journals, then `folders` (from `missingParentFolders`) where empty.
+    public static func removeNewDatabase(at path: String, folders: [String]) {
+        removeFile(path)
+        for folder in folders.reversed() { rmdir(folder) }
+    }
+
     static func removeFile(_ path: String) {
         unlink(path)
         unlink(path + "-wal")
