@@ -32,7 +32,7 @@ extension Database {
                 }
                 if !broken { continue }
             }
-            let pragma = try prepare("PRAGMA foreign_key_check(\(Self.quoted(table)))")
+            let pragma = try prepare("PRAGMA foreign_key_check(\(SQLLiteral.identifier(table)))")
             if let row = try pragma.first([], { row in
                 ForeignKeyViolation(table: row.text(at: 0), rowID: row.optionalInt64(at: 1), parent: row.text(at: 2))
             }) {
@@ -60,9 +60,9 @@ extension Database {
             guard let parentKey = try integerPrimaryKey(of: key.parent),
                   key.parentColumn == nil || key.parentColumn?.lowercased() == parentKey.lowercased(),
                   try declaredType(of: key.column, in: table)?.uppercased().contains("INT") == true else { return nil }
-            let column = Self.quoted(key.column)
+            let column = SQLLiteral.identifier(key.column)
             checks.append(
-                "SELECT 1 FROM \(Self.quoted(table)) WHERE \(column) IS NOT NULL AND \(column) NOT IN (SELECT +\(Self.quoted(parentKey)) FROM \(Self.quoted(key.parent))) LIMIT 1")
+                "SELECT 1 FROM \(SQLLiteral.identifier(table)) WHERE \(column) IS NOT NULL AND \(column) NOT IN (SELECT +\(SQLLiteral.identifier(parentKey)) FROM \(SQLLiteral.identifier(key.parent))) LIMIT 1")
         }
         return checks
     }
@@ -79,9 +79,5 @@ extension Database {
 
     private func declaredType(of column: String, in table: String) throws -> String? {
         try prepare("SELECT type FROM pragma_table_info(?1) WHERE name = ?2").first([.text(table), .text(column)]) { $0.text(at: 0) }
-    }
-
-    private static func quoted(_ identifier: String) -> String {
-        "\"" + identifier.replacingDoubleQuotes() + "\""
     }
 }

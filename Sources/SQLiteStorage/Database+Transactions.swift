@@ -54,8 +54,7 @@ extension Database {
 }
 
 extension String {
-    /// The text with each double quote doubled, to go between double quotes in SQL.
-    func replacingDoubleQuotes() -> String {
+    fileprivate func replacingDoubleQuotes() -> String {
         var result = ""
         for character in self {
             result.append(character)

@@ -42,20 +42,16 @@ public enum DatabaseLocation {
 
     /// Creates the folders above `path` that do not exist yet (`mkdir -p` of its parent).
     public static func createParentFolders(of path: String) throws {
-        var components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        components.removeLast()
-        var current = path.hasPrefix("/") ? "" : "."
-        for component in components where !component.isEmpty {
-            current += "/" + component
+        for folder in parentFolders(of: path) {
             var info = stat()
-            if stat(current, &info) == 0 {
+            if stat(folder, &info) == 0 {
                 guard (info.st_mode & S_IFMT) == S_IFDIR else {
-                    throw TimelineError(.cannotCreate, "cannot create the database at \(path): \(current) is not a folder.")
+                    throw TimelineError(.cannotCreate, "cannot create the database at \(path): \(folder) is not a folder.")
                 }
                 continue
             }
-            if mkdir(current, 0o755) != 0 && errno != EEXIST {
-                throw TimelineError(.cannotCreate, "cannot create the folder \(current) for the database: \(String(cString: strerror(errno))).")
+            if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+                throw TimelineError(.cannotCreate, "cannot create the folder \(folder) for the database: \(String(cString: strerror(errno))).")
             }
         }
     }
@@ -63,15 +59,21 @@ public enum DatabaseLocation {
     /// The folders above `path` that do not exist yet, outermost first: what opening a new
     /// database there would create.
     public static func missingParentFolders(of path: String) -> [String] {
+        let folders = parentFolders(of: path)
+        return Array(folders.drop { fileExists($0) })
+    }
+
+    /// Each folder above `path`, outermost first (`./a`, `./a/b` for `a/b/db.sqlite`).
+    private static func parentFolders(of path: String) -> [String] {
         var components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         components.removeLast()
         var current = path.hasPrefix("/") ? "" : "."
-        var missing: [String] = []
+        var folders: [String] = []
         for component in components where !component.isEmpty {
             current += "/" + component
-            if !missing.isEmpty || !fileExists(current) { missing.append(current) }
+            folders.append(current)
         }
-        return missing
+        return folders
     }
 
     /// Removes a database a command created and must not leave (it failed, or was a dry run):
