@@ -110,8 +110,10 @@ struct BulkLoad {
                 SELECT id, title, summary, quotes, names FROM event_search_documents WHERE id > ?1
                 """, [.integer(lastIDBefore)])
         }
-        if case .integer(let added)? = try database.scalar("SELECT count(*) FROM events WHERE id > ?1", [.integer(lastIDBefore)]),
-           added >= Self.eventsForLargeSearchBuffer {
+        // New events have ids above the old largest one: the largest id bounds their number,
+        // one index lookup where counting them would read the whole table.
+        if case .integer(let largest)? = try database.scalar("SELECT max(id) FROM events"),
+           largest - lastIDBefore >= Self.eventsForLargeSearchBuffer {
             try withLargeSearchIndexBuffer(indexNewEvents)
         } else {
             // Few or no new events: the default buffer makes few segments, and the index's
