@@ -35,18 +35,19 @@ extension Timeline {
 
         func run() throws {
             try reportingErrors {
-                let store = try global.openStore()
-                let context = DateParsingContext(today: try QueryOptions.today(override: today))
-                var event = Event(uid: uid ?? "", kind: "", status: .occurred, title: "", when: try TimelineDate(edtf: "2000"))
-                try fields.apply(to: &event, context: context)
-                let saved = try store.save(event, uidPolicy: .readable)
-                let output = TextOutput.standardOutput()
-                switch saved.outcome {
-                case .inserted: try output.write("Added \(saved.uid)\n")
-                case .updated: try output.write("Updated \(saved.uid)\n")
-                case .unchanged: try output.write("Unchanged \(saved.uid)\n")
+                try global.withStore { store in
+                    let context = DateParsingContext(today: try QueryOptions.today(override: today))
+                    var event = Event(uid: uid ?? "", kind: "", status: .occurred, title: "", when: try TimelineDate(edtf: "2000"))
+                    try fields.apply(to: &event, context: context)
+                    let saved = try store.save(event, uidPolicy: .readable)
+                    let output = TextOutput.standardOutput()
+                    switch saved.outcome {
+                    case .inserted: try output.write("Added \(saved.uid)\n")
+                    case .updated: try output.write("Updated \(saved.uid)\n")
+                    case .unchanged: try output.write("Unchanged \(saved.uid)\n")
+                    }
+                    try output.finish()
                 }
-                try output.finish()
             }
         }
     }
@@ -77,16 +78,17 @@ extension Timeline {
 
         func run() throws {
             try reportingErrors {
-                let store = try global.openStore()
-                guard var event = try store.event(uid: uid) else {
-                    throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
+                try global.withStore { store in
+                    guard var event = try store.event(uid: uid) else {
+                        throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
+                    }
+                    let context = DateParsingContext(today: try QueryOptions.today(override: today))
+                    try fields.apply(to: &event, context: context)
+                    let saved = try store.save(event)
+                    let output = TextOutput.standardOutput()
+                    try output.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Updated \(saved.uid)\n")
+                    try output.finish()
                 }
-                let context = DateParsingContext(today: try QueryOptions.today(override: today))
-                try fields.apply(to: &event, context: context)
-                let saved = try store.save(event)
-                let output = TextOutput.standardOutput()
-                try output.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Updated \(saved.uid)\n")
-                try output.finish()
             }
         }
     }
@@ -105,11 +107,12 @@ extension Timeline {
 
         func run() throws {
             try reportingErrors {
-                let store = try global.openStore()
-                try store.remove(uid: uid)
-                let output = TextOutput.standardOutput()
-                try output.write("Removed \(uid)\n")
-                try output.finish()
+                try global.withStore { store in
+                    try store.remove(uid: uid)
+                    let output = TextOutput.standardOutput()
+                    try output.write("Removed \(uid)\n")
+                    try output.finish()
+                }
             }
         }
     }

@@ -57,35 +57,36 @@ extension Timeline {
 
         func run() throws {
             try reportingErrors {
-                let store = try global.openStore()
-                let query = try filters.query(dateField: dateField.dateField)
-                if group != nil && format != .timelinejs {
-                    throw TimelineError(.usage, "--group applies to --format timelinejs only.")
-                }
-                if lanes != nil && format != .html {
-                    throw TimelineError(.usage, "--lanes applies to --format html only.")
-                }
-                if format != .sql && dialect != .sqlite {
-                    throw TimelineError(.usage, "--dialect applies to --format sql only.")
-                }
-                if format == .sql && query != EventQuery() {
-                    throw TimelineError(.usage, "--format sql exports the whole database; list's filters apply to the other formats.")
-                }
-                let destination = try output.map { try TextOutput.file($0) } ?? .standardOutput()
-                switch format {
-                case .sql where dialect == .postgresql:
-                    try store.exportPostgreSQL(to: destination)
-                case .sql:
-                    try store.exportSQL(to: destination)
-                default:
-                    let writer: EventStreamWriter
-                    switch format {
-                    case .timelinejs: writer = TimelineJSWriter(output: destination, grouping: group ?? .kind, language: lang)
-                    case .markdown: writer = MarkdownChronologyWriter(output: destination, language: lang)
-                    case .html: writer = HTMLTimelineWriter(output: destination, lanes: lanes ?? .entity, language: lang)
-                    default: writer = EventListWriter(format: OutputFormat(rawValue: format.rawValue)!, output: destination, language: lang)
+                try global.withStore { store in
+                    let query = try filters.query(dateField: dateField.dateField)
+                    if group != nil && format != .timelinejs {
+                        throw TimelineError(.usage, "--group applies to --format timelinejs only.")
                     }
-                    try store.writeEvents(matching: query, to: writer)
+                    if lanes != nil && format != .html {
+                        throw TimelineError(.usage, "--lanes applies to --format html only.")
+                    }
+                    if format != .sql && dialect != .sqlite {
+                        throw TimelineError(.usage, "--dialect applies to --format sql only.")
+                    }
+                    if format == .sql && query != EventQuery() {
+                        throw TimelineError(.usage, "--format sql exports the whole database; list's filters apply to the other formats.")
+                    }
+                    let destination = try output.map { try TextOutput.file($0) } ?? .standardOutput()
+                    switch format {
+                    case .sql where dialect == .postgresql:
+                        try store.exportPostgreSQL(to: destination)
+                    case .sql:
+                        try store.exportSQL(to: destination)
+                    default:
+                        let writer: EventStreamWriter
+                        switch format {
+                        case .timelinejs: writer = TimelineJSWriter(output: destination, grouping: group ?? .kind, language: lang)
+                        case .markdown: writer = MarkdownChronologyWriter(output: destination, language: lang)
+                        case .html: writer = HTMLTimelineWriter(output: destination, lanes: lanes ?? .entity, language: lang)
+                        default: writer = EventListWriter(format: OutputFormat(rawValue: format.rawValue)!, output: destination, language: lang)
+                        }
+                        try store.writeEvents(matching: query, to: writer)
+                    }
                 }
             }
         }

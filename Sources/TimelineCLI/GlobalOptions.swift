@@ -25,9 +25,20 @@ struct GlobalOptions: ParsableArguments {
             explicitPath: explicitPath, environment: explicitPath == nil ? DatabaseLocation.processEnvironment : [:])
     }
 
-    /// Opens the database, creating, migrating and seeding it as needed.
-    func openStore(migrations: TimelineStore.MigrationPolicy = .automatic) throws -> TimelineStore {
-        let store = try TimelineStore(path: try databasePath(), migrations: migrations, busyTimeout: busyTimeoutMilliseconds)
+    /// Runs `body` with the database, created, migrated and seeded as needed; a database this
+    /// call created is removed again when `body` throws, or when `discardingNewDatabase` (a dry
+    /// run). The connection is closed before that.
+    func withStore<T>(migrations: TimelineStore.MigrationPolicy = .automatic, discardingNewDatabase discard: Bool = false,
+                      _ body: (TimelineStore) throws -> T) throws -> T {
+        let path = try databasePath()
+        return try DatabaseLocation.removingIfCreated(at: path, discarding: discard) {
+            try body(try openStore(at: path, migrations: migrations))
+        }
+    }
+
+    /// Opens the database at `path`, creating, migrating and seeding it as needed.
+    private func openStore(at path: String, migrations: TimelineStore.MigrationPolicy) throws -> TimelineStore {
+        let store = try TimelineStore(path: path, migrations: migrations, busyTimeout: busyTimeoutMilliseconds)
         // `$TIMELINE_NOW` fixes when new rows are recorded, for reproducible history.
         if let now = EnvironmentVariable.value("TIMELINE_NOW"), !now.isEmpty {
             guard RecordingTime.isValid(now) else {

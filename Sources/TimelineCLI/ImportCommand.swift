@@ -80,18 +80,10 @@ extension Timeline {
                 options.skipInvalid = skipInvalid
                 options.today = try QueryOptions.today(override: today)
                 try InputFile.checkReadable(path: file)
-                // A database this command creates goes again if the import fails or is a dry run:
-                // a failed command leaves nothing behind, a new seeded file included.
-                let path = try global.databasePath()
-                let newFolders = DatabaseLocation.exists(path) ? nil : DatabaseLocation.missingParentFolders(of: path)
-                let summary: ImportSummary
-                do {
-                    summary = try importEvents(options: options)
-                } catch {
-                    if let newFolders { DatabaseLocation.removeNewDatabase(at: path, folders: newFolders) }
-                    throw error
+                // A dry run leaves no new database behind either.
+                let summary = try global.withStore(discardingNewDatabase: dryRun) { store in
+                    try importEvents(into: store, options: options)
                 }
-                if dryRun, let newFolders { DatabaseLocation.removeNewDatabase(at: path, folders: newFolders) }
                 let output = TextOutput.standardOutput()
                 var line = dryRun ? "Dry run, nothing written: would add \(summary.inserted), update \(summary.updated), leave \(summary.unchanged) unchanged"
                     : "Imported \(file == "-" ? "standard input" : file): \(summary.inserted) added, \(summary.updated) updated, \(summary.unchanged) unchanged"
@@ -101,9 +93,7 @@ extension Timeline {
             }
         }
 
-        /// Opens the database and runs the import; the connection is closed when this returns.
-        private func importEvents(options: ImportOptions) throws -> ImportSummary {
-            let store = try global.openStore()
+        private func importEvents(into store: TimelineStore, options: ImportOptions) throws -> ImportSummary {
             let importer = try Importer(store: store, path: file, options: options)
             let showProgress = isatty(2) == 1
             let summary = try importer.run(

@@ -15,8 +15,9 @@ struct ListInvocation: Equatable {
     func run() throws {
         try reportingErrors {
             let path = try GlobalOptions.databasePath(explicitPath: db)
-            let store = try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds)
+            // The query first: an invalid one fails before a new database would be created.
             let query = try filters.query(dateField: dateField)
+            let store = try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds)
             let writer = EventListWriter(format: format, output: .standardOutput(), language: lang)
             try store.writeEvents(matching: query, to: writer)
         }

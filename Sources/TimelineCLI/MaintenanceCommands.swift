@@ -95,25 +95,26 @@ extension Timeline {
                 guard DatabaseLocation.exists(path) else {
                     throw TimelineError(.notFound, "there is no database at \(path).")
                 }
-                let store = try global.openStore(migrations: .none)
-                if repairLists { try store.rewriteStoredLists() }
-                let findings = try store.check()
-                let writer = RowWriter(format: format, output: .standardOutput())
-                if findings.isEmpty && format == .table {
-                    let output = TextOutput.standardOutput()
-                    try output.write("ok: integrity, foreign keys, migrations and data all clean.\n")
-                    try output.finish()
-                    return
-                }
-                try writer.begin(columns: ["severity", "check", "message"])
-                for finding in findings {
-                    try writer.write([.text(finding.severity.rawValue), .text(finding.check), .text(finding.message)])
-                }
-                try writer.end()
-                if !findings.isEmpty {
-                    let errors = findings.filter { $0.severity == .error }.count
-                    let warnings = findings.count - errors
-                    throw TimelineError(.badData, "check found \(errors) \(errors == 1 ? "error" : "errors") and \(warnings) \(warnings == 1 ? "warning" : "warnings").")
+                try global.withStore(migrations: .none) { store in
+                    if repairLists { try store.rewriteStoredLists() }
+                    let findings = try store.check()
+                    let writer = RowWriter(format: format, output: .standardOutput())
+                    if findings.isEmpty && format == .table {
+                        let output = TextOutput.standardOutput()
+                        try output.write("ok: integrity, foreign keys, migrations and data all clean.\n")
+                        try output.finish()
+                        return
+                    }
+                    try writer.begin(columns: ["severity", "check", "message"])
+                    for finding in findings {
+                        try writer.write([.text(finding.severity.rawValue), .text(finding.check), .text(finding.message)])
+                    }
+                    try writer.end()
+                    if !findings.isEmpty {
+                        let errors = findings.filter { $0.severity == .error }.count
+                        let warnings = findings.count - errors
+                        throw TimelineError(.badData, "check found \(errors) \(errors == 1 ? "error" : "errors") and \(warnings) \(warnings == 1 ? "warning" : "warnings").")
+                    }
                 }
             }
         }
@@ -139,11 +140,12 @@ extension Timeline {
 
         func run() throws {
             try reportingErrors {
-                let store = try global.openStore()
-                try store.backup(to: path)
-                let output = TextOutput.standardOutput()
-                try output.write("Backed up \(store.path) to \(path)\n")
-                try output.finish()
+                try global.withStore { store in
+                    try store.backup(to: path)
+                    let output = TextOutput.standardOutput()
+                    try output.write("Backed up \(store.path) to \(path)\n")
+                    try output.finish()
+                }
             }
         }
     }

@@ -57,25 +57,26 @@ extension Timeline.Migrate {
         func run() throws {
             try reportingErrors {
                 let set = try options.migrationSet()
-                let store = try global.openStore(migrations: .none)
-                let output = TextOutput.standardOutput()
-                if dryRun {
-                    let pending = try store.pendingMigrations(set: set)
-                    try output.write(pending.isEmpty ? "Nothing to apply.\n" : "Would apply:\n")
-                    for file in pending { try output.write("  \(file.displayPath)\n") }
-                } else {
-                    let skippedBefore = Set(try store.migrationStatus(set: set).filter { $0.state == .skipped }.map(\.version))
-                    let applied = try store.migrate(set: set, skippingSeeds: skipSeeds)
-                    let skipped = try store.migrationStatus(set: set).filter { $0.state == .skipped && !skippedBefore.contains($0.version) }
-                    if applied.isEmpty && skipped.isEmpty {
-                        try output.write("Nothing to apply; the database is up to date.\n")
+                try global.withStore(migrations: .none, discardingNewDatabase: dryRun) { store in
+                    let output = TextOutput.standardOutput()
+                    if dryRun {
+                        let pending = try store.pendingMigrations(set: set)
+                        try output.write(pending.isEmpty ? "Nothing to apply.\n" : "Would apply:\n")
+                        for file in pending { try output.write("  \(file.displayPath)\n") }
+                    } else {
+                        let skippedBefore = Set(try store.migrationStatus(set: set).filter { $0.state == .skipped }.map(\.version))
+                        let applied = try store.migrate(set: set, skippingSeeds: skipSeeds)
+                        let skipped = try store.migrationStatus(set: set).filter { $0.state == .skipped && !skippedBefore.contains($0.version) }
+                        if applied.isEmpty && skipped.isEmpty {
+                            try output.write("Nothing to apply; the database is up to date.\n")
+                        }
+                        if !applied.isEmpty { try output.write("Applied:\n") }
+                        for file in applied { try output.write("  \(file.displayPath)\n") }
+                        if !skipped.isEmpty { try output.write("Skipped (recorded as not loaded):\n") }
+                        for file in skipped { try output.write("  Seeds/\(file.fileName ?? file.name)\n") }
                     }
-                    if !applied.isEmpty { try output.write("Applied:\n") }
-                    for file in applied { try output.write("  \(file.displayPath)\n") }
-                    if !skipped.isEmpty { try output.write("Skipped (recorded as not loaded):\n") }
-                    for file in skipped { try output.write("  Seeds/\(file.fileName ?? file.name)\n") }
+                    try output.finish()
                 }
-                try output.finish()
             }
         }
     }
@@ -103,9 +104,10 @@ extension Timeline.Migrate {
         func run() throws {
             try reportingErrors {
                 let set = try options.migrationSet()
-                let store = try global.openStore(migrations: .none)
-                let writer = MigrationStatusWriter(format: format, output: .standardOutput())
-                try writer.write(try store.migrationStatus(set: set))
+                try global.withStore(migrations: .none) { store in
+                    let writer = MigrationStatusWriter(format: format, output: .standardOutput())
+                    try writer.write(try store.migrationStatus(set: set))
+                }
             }
         }
     }
@@ -128,14 +130,15 @@ extension Timeline.Migrate {
         func run() throws {
             try reportingErrors {
                 let set = try options.migrationSet()
-                let store = try global.openStore(migrations: .none)
-                let pending = try store.pendingMigrations(set: set)
-                if let first = pending.first {
-                    throw TimelineError(.badData, "\(first.displayPath) is not applied yet (\(pending.count) pending); run `timeline migrate`.")
+                try global.withStore(migrations: .none) { store in
+                    let pending = try store.pendingMigrations(set: set)
+                    if let first = pending.first {
+                        throw TimelineError(.badData, "\(first.displayPath) is not applied yet (\(pending.count) pending); run `timeline migrate`.")
+                    }
+                    let output = TextOutput.standardOutput()
+                    try output.write("ok: \(set.files.count) files applied, all matching.\n")
+                    try output.finish()
                 }
-                let output = TextOutput.standardOutput()
-                try output.write("ok: \(set.files.count) files applied, all matching.\n")
-                try output.finish()
             }
         }
     }

@@ -32,18 +32,19 @@ extension Timeline {
 
         func run() throws {
             try reportingErrors {
-                let store = try global.openStore()
-                guard let event = try store.event(uid: uid) else {
-                    throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
+                try global.withStore { store in
+                    guard let event = try store.event(uid: uid) else {
+                        throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
+                    }
+                    let output = TextOutput.standardOutput()
+                    switch format {
+                    case .text: try output.write(EventDetailText.render(event, language: lang))
+                    case .json:
+                        let writer = EventListWriter(format: .ndjson, output: output, language: lang)
+                        try writer.write(event)
+                    }
+                    try output.finish()
                 }
-                let output = TextOutput.standardOutput()
-                switch format {
-                case .text: try output.write(EventDetailText.render(event, language: lang))
-                case .json:
-                    let writer = EventListWriter(format: .ndjson, output: output, language: lang)
-                    try writer.write(event)
-                }
-                try output.finish()
             }
         }
     }

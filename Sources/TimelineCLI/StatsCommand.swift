@@ -36,12 +36,13 @@ extension Timeline {
 
         func run() throws {
             try reportingErrors {
-                let store = try global.openStore()
-                let query = try filters.query(dateField: dateField)
-                var statistics = TimelineStatistics(grouping: groupBy, quantity: sum, dateField: query.dateField)
-                try store.forEachEvent(matching: query) { try statistics.add($0) }
-                try StatisticsWriter(format: format, output: .standardOutput())
-                    .write(statistics.finished(), grouping: groupBy, quantity: sum)
+                try global.withStore { store in
+                    let query = try filters.query(dateField: dateField)
+                    var statistics = TimelineStatistics(grouping: groupBy, quantity: sum, dateField: query.dateField)
+                    try store.forEachEvent(matching: query) { try statistics.add($0) }
+                    try StatisticsWriter(format: format, output: .standardOutput())
+                        .write(statistics.finished(), grouping: groupBy, quantity: sum)
+                }
             }
         }
     }

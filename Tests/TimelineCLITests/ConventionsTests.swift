@@ -47,6 +47,27 @@ import Testing
         #expect(result.stdout.contains("OVERVIEW:"))
     }
 
+    /// A command that would create the database (and its folders) and then fails, or is a dry
+    /// run, leaves neither behind; one that succeeds keeps them.
+    @Test(arguments: [
+        (["add", "--kind", "no-such-kind", "--title", "t", "--date", "2020"], 64),
+        (["edit", "no-such-uid", "--title", "x"], 66),
+        (["remove", "no-such-uid"], 66),
+        (["show", "no-such-uid"], 66),
+        (["stats", "--by", "no-such-grouping"], 64),
+        (["list", "--from", "not a date"], 64),
+        (["migrate", "--dry-run"], 0),
+    ] as [([String], Int32)])
+    func aFailedCommandLeavesNoNewDatabase(arguments: [String], status: Int32) throws {
+        let folder = try TemporaryFolder()
+        let result = try CLI.run(arguments + ["--db", folder.path("new/timeline.sqlite")])
+        #expect(result.status == status, "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("new")), "\(arguments)")
+        let kept = try CLI.run(["show", "amazon-care-launch-2019-09", "--db", folder.path("kept/timeline.sqlite")])
+        #expect(kept.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.path("kept/timeline.sqlite")))
+    }
+
     @Test func usageErrorsExit64() throws {
         let result = try CLI.run(["list", "--no-such-flag"])
         #expect(result.status == 64)

@@ -56,9 +56,27 @@ public enum DatabaseLocation {
         }
     }
 
+    /// Runs `body`, which may create the database at `path`. When it did (the file was not
+    /// there before) and `body` throws, or `discard` is true (a dry run), the new database goes
+    /// again, with its journals and the folders made for it: a failed command leaves nothing
+    /// behind, not even a new seeded file. `body` must have closed the database when it returns.
+    public static func removingIfCreated<T>(at path: String, discarding discard: Bool = false, _ body: () throws -> T) throws -> T {
+        guard !fileExists(path) else { return try body() }
+        let newFolders = missingParentFolders(of: path)
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            removeNewDatabase(at: path, folders: newFolders)
+            throw error
+        }
+        if discard { removeNewDatabase(at: path, folders: newFolders) }
+        return result
+    }
+
     /// The folders above `path` that do not exist yet, outermost first: what opening a new
     /// database there would create.
-    public static func missingParentFolders(of path: String) -> [String] {
+    static func missingParentFolders(of path: String) -> [String] {
         let folders = parentFolders(of: path)
         return Array(folders.drop { fileExists($0) })
     }
@@ -78,7 +96,7 @@ public enum DatabaseLocation {
 
     /// Removes a database a command created and must not leave (it failed, or was a dry run):
     /// the file and its journals, then `folders` (from `missingParentFolders`) where empty.
-    public static func removeNewDatabase(at path: String, folders: [String]) {
+    static func removeNewDatabase(at path: String, folders: [String]) {
         removeFile(path)
         for folder in folders.reversed() { rmdir(folder) }
     }
