@@ -90,32 +90,46 @@ public final class TextOutput {
 
     private var name: String { finalPath ?? "standard output" }
 
+    /// The buffer's allocated size, for tests.
+    var bufferCapacity: Int { buffer.capacity }
+
     public func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= Self.blockSize { try flush() }
+        var text = text
+        try text.withUTF8 { try write(utf8: $0) }
     }
 
     /// Writes UTF-8 text already built as bytes: no String in between.
     func write(bytes: [UInt8]) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.blockSize { try flush() }
+        try bytes.withUnsafeBufferPointer { try write(utf8: $0) }
+    }
+
+    /// The buffer is flushed before it would outgrow its block, and text of a block or more is
+    /// written straight through: the block is allocated once, as growing it would fault in fresh
+    /// memory (a 100-event `list` spent 48 page faults on growing it).
+    private func write(utf8 bytes: UnsafeBufferPointer<UInt8>) throws {
+        if buffer.count + bytes.count > Self.blockSize { try flush() }
+        if bytes.count >= Self.blockSize {
+            try writeAll(UnsafeRawBufferPointer(bytes))
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
     }
 
     private func flush() throws {
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try buffer.withUnsafeBytes { try writeAll($0) }
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { bytes in
-                Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            }
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                buffer.removeAll(keepingCapacity: true)
-                throw TimelineError(.ioError, "writing \(name) failed: \(reason).")
+                throw TimelineError(.ioError, "writing \(name) failed: \(String(cString: strerror(errno))).")
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Flushes, and for a file renames the temporary file into place.
