@@ -57,7 +57,8 @@ extension Timeline {
 
         func run() throws {
             try reportingErrors {
-                try global.withStore { store in
+                // The events streamed once, then the process exits: a small recycled page cache.
+                try global.withStore(pageCache: .smallRecycled) { store in
                     let query = try filters.query(dateField: dateField.dateField)
                     if group != nil && format != .timelinejs {
                         throw TimelineError(.usage, "--group applies to --format timelinejs only.")

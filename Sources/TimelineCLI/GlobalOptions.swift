@@ -29,16 +29,18 @@ struct GlobalOptions: ParsableArguments {
     /// call created is removed again when `body` throws, or when `discardingNewDatabase` (a dry
     /// run). The connection is closed before that.
     func withStore<T>(migrations: TimelineStore.MigrationPolicy = .automatic, discardingNewDatabase discard: Bool = false,
-                      _ body: (TimelineStore) throws -> T) throws -> T {
+                      pageCache: TimelineStore.PageCache = .standard, _ body: (TimelineStore) throws -> T) throws -> T {
         let path = try databasePath()
         return try DatabaseLocation.removingIfCreated(at: path, discarding: discard) {
-            try body(try openStore(at: path, migrations: migrations))
+            try body(try openStore(at: path, migrations: migrations, pageCache: pageCache))
         }
     }
 
     /// Opens the database at `path`, creating, migrating and seeding it as needed.
-    private func openStore(at path: String, migrations: TimelineStore.MigrationPolicy) throws -> TimelineStore {
-        let store = try TimelineStore(path: path, migrations: migrations, busyTimeout: busyTimeoutMilliseconds)
+    private func openStore(at path: String, migrations: TimelineStore.MigrationPolicy,
+                           pageCache: TimelineStore.PageCache) throws -> TimelineStore {
+        let store = try TimelineStore(path: path, migrations: migrations, busyTimeout: busyTimeoutMilliseconds,
+                                      pageCache: pageCache)
         // `$TIMELINE_NOW` fixes when new rows are recorded, for reproducible history.
         if let now = EnvironmentVariable.value("TIMELINE_NOW"), !now.isEmpty {
             guard RecordingTime.isValid(now) else {

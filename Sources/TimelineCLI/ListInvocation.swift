@@ -17,7 +17,8 @@ struct ListInvocation: Equatable {
             let path = try GlobalOptions.databasePath(explicitPath: db)
             // The query first: an invalid one fails before a new database would be created.
             let query = try filters.query(dateField: dateField)
-            let store = try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds)
+            // One query streamed, then the process exits: a small recycled page cache.
+            let store = try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds, pageCache: .smallRecycled)
             let writer = EventListWriter(format: format, output: .standardOutput(), language: lang)
             try store.writeEvents(matching: query, to: writer)
         }

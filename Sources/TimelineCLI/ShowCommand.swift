@@ -32,7 +32,7 @@ extension Timeline {
 
         func run() throws {
             try reportingErrors {
-                try global.withStore { store in
+                try global.withStore(pageCache: .smallRecycled) { store in
                     guard let event = try store.event(uid: uid) else {
                         throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
                     }
