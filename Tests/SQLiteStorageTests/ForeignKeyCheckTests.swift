@@ -1,3 +1,4 @@
+import CSQLite
 import Testing
 @testable import SQLiteStorage
 
@@ -24,6 +25,20 @@ import Testing
             INSERT INTO tagged (parent_id, kind) VALUES (1, 'launch'), (2, NULL), (NULL, 'layoff');
             INSERT INTO pair_children (a, b) VALUES (1, 2), (NULL, 5);
             INSERT INTO compact (k, parent_id) VALUES (10, 2);
+            CREATE TABLE codes (code TEXT PRIMARY KEY, label TEXT) STRICT;
+            CREATE TABLE labels (name TEXT UNIQUE) STRICT;
+            CREATE TABLE coded (id INTEGER PRIMARY KEY, code TEXT REFERENCES codes, label TEXT REFERENCES labels (name)) STRICT;
+            CREATE TABLE strict_kinds (name TEXT PRIMARY KEY) STRICT;
+            CREATE TABLE loose (id INTEGER PRIMARY KEY, name TEXT COLLATE NOCASE REFERENCES strict_kinds) STRICT;
+            CREATE TABLE folded (name TEXT COLLATE NOCASE PRIMARY KEY) STRICT;
+            CREATE TABLE folded_children (id INTEGER PRIMARY KEY, name TEXT REFERENCES folded) STRICT;
+            INSERT INTO codes (code, label) VALUES ('x', 'ex');
+            INSERT INTO labels (name) VALUES ('a'), (NULL);
+            INSERT INTO coded (code, label) VALUES ('x', 'a'), (NULL, NULL);
+            INSERT INTO strict_kinds (name) VALUES ('launch');
+            INSERT INTO loose (name) VALUES ('launch');
+            INSERT INTO folded (name) VALUES ('Launch');
+            INSERT INTO folded_children (name) VALUES ('LAUNCH');
             """)
         return database
     }
@@ -47,6 +62,14 @@ import Testing
         ("INSERT INTO pair_children (rowid, a, b) VALUES (43, 2, 1)", "pair_children", 43, "pairs"),
         ("INSERT INTO compact (k, parent_id) VALUES (11, 4)", "compact", nil, "parents"),
         ("DELETE FROM parents WHERE id = 3", "children", 2, "parents"),
+        // Text keys between STRICT tables, checked set-wise.
+        ("INSERT INTO coded (id, code) VALUES (50, 'y')", "coded", 50, "codes"),
+        ("INSERT INTO coded (id, code) VALUES (53, 'X')", "coded", 53, "codes"),
+        // The parent column holds a NULL, which must not hide a missing value.
+        ("INSERT INTO coded (id, label) VALUES (51, 'b')", "coded", 51, "labels"),
+        // A child column that ignores case, pointing at one that does not: not set-wise.
+        ("INSERT INTO loose (id, name) VALUES (52, 'LAUNCH')", "loose", 52, "strict_kinds"),
+        ("INSERT INTO folded_children (id, name) VALUES (54, 'layoff')", "folded_children", 54, "folded"),
     ] as [(String, String, Int64?, String)])
     func aBrokenKeyIsFoundAndNamedAsThePragmaNamesIt(change: String, table: String, rowID: Int64?, parent: String) throws {
         let database = try Self.database()
@@ -55,4 +78,38 @@ import Testing
         #expect(found == Database.ForeignKeyViolation(table: table, rowID: rowID, parent: parent))
         #expect(found == (try Self.pragmaFirst(database)))
     }
+
+    /// The ids of a parent several keys point at are read once into a temporary table, which is
+    /// gone afterwards; where none can be made (a query-only connection), each key reads its own.
+    @Test func sharedParentIdsAreTemporaryAndOptional() throws {
+        let database = try Self.database()
+        try database.execute("INSERT INTO tagged (id, parent_id) VALUES (44, 5)")
+        #expect(try database.firstForeignKeyViolation() == Database.ForeignKeyViolation(table: "tagged", rowID: 44, parent: "parents"))
+        #expect(try database.scalar("SELECT count(*) FROM sqlite_temp_schema") == .integer(0))
+        try database.setQueryOnly(true)
+        #expect(throws: SQLiteError.self, "no temporary table can be made") {
+            try database.execute("CREATE TEMP TABLE probe (x)")
+        }
+        #expect(try database.firstForeignKeyViolation() == Database.ForeignKeyViolation(table: "tagged", rowID: 44, parent: "parents"))
+    }
+
+    /// Which tables go to the pragma: those with a key of several columns, a key into a table
+    /// that is not STRICT, or a collation other than binary on either side; the others are
+    /// checked set-wise only.
+    @Test func onlyKeysThatCannotBeCheckedSetWiseGoToThePragma() throws {
+        let database = try Self.database()
+        let checked = PragmaLog()
+        database.setAuthorizer { request in
+            if request.action == SQLITE_PRAGMA, request.first == "foreign_key_check", let table = request.second {
+                checked.tables.append(table)
+            }
+            return true
+        }
+        #expect(try database.firstForeignKeyViolation() == nil)
+        #expect(checked.tables.sorted() == ["folded_children", "loose", "pair_children", "tagged"])
+    }
+}
+
+private final class PragmaLog: @unchecked Sendable {
+    var tables: [String] = []
 }
