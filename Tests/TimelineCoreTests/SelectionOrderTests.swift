@@ -29,6 +29,16 @@ import Testing
         return uids
     }
 
+    /// The uids as the machine formats read them (`StoredEventTextReader`).
+    func storedTextUIDs(_ query: EventQuery) throws -> [String] {
+        var uids: [String] = []
+        let selection = query.selection(entityIDs: [], columns: StoredEventText.selectedColumns)
+        try StoredEventTextReader(database: store.database).forEachEvent(in: selection) { event in
+            uids.append(event.withColumn(.uid) { String(decoding: $0!, as: UTF8.self) })
+        }
+        return uids
+    }
+
     static func isChronological(_ events: [Event], reverse: Bool) -> Bool {
         func key(_ event: Event) -> (String, Int, String, String) {
             (event.when.earliest?.iso ?? "", event.when.latest == nil ? 1 : 0, event.when.latest?.iso ?? "", event.uid)
@@ -43,7 +53,7 @@ import Testing
                            (day("1900-01-01"), day("2100-12-31")), (day("2021-03-07"), day("2021-03-07"))] {
             for within in [false, true] {
                 for reverse in [false, true] {
-                    for (limit, offset) in [(nil, 0), (10, 0), (5, 295), (150, 140), (nil, 310), (1, 0)] as [(Int?, Int)] {
+                    for (limit, offset) in [(nil, 0), (10, 0), (5, 295), (150, 140), (nil, 310), (1, 0), (3, 371), (40, 350), (nil, 389)] as [(Int?, Int)] {
                         var query = EventQuery(from: from, to: to, within: within)
                         query.reverse = reverse
                         query.limit = limit
@@ -55,6 +65,7 @@ import Testing
                         #expect(try uids(fromSpans) == expected, "\(query)")
                         let events = try store.events(matching: query)
                         #expect(events.map(\.uid) == expected)
+                        #expect(try storedTextUIDs(query) == expected, "\(query)")
                         #expect(Self.isChronological(events, reverse: reverse), "\(query)")
                         checked += expected.count
                     }
@@ -75,6 +86,19 @@ import Testing
             var written = 0
             try store.writeEvents(matching: query, to: CountingWriter { written += 1 })
             #expect(written == events.count)
+        }
+    }
+
+    /// A run read whole is put in the order SQLite's ORDER BY gives its uids (bytes, not Swift's
+    /// string order, which reads a decomposed é as the composed one).
+    @Test func aRunReadWholeIsInTheOrderSQLiteGivesItsUIDs() throws {
+        let uids = ["b", "a", "ab", "é", "e\u{301}", "z", "A", "a-10", "a-9", "😀", "\u{FFFD}", "e", "É"]
+        for descending in [false, true] {
+            let expected = try store.database.prepare(
+                "SELECT value FROM json_each(?1) ORDER BY value \(descending ? "DESC" : "ASC")"
+            ).map([.text(String(decoding: try JSONSerialization.data(withJSONObject: uids), as: UTF8.self))]) { $0.text(at: 0) }
+            let places = EventSelection.places(inOrderOf: uids.map { Array($0.utf8) }, descending: descending)
+            #expect(places.map { uids[$0] } == expected, "descending: \(descending)")
         }
     }
 }

@@ -84,7 +84,7 @@ extension EventQuery {
                 arguments: arguments, rowsSQL: EventSelection.rowsSQL(columns: columns),
                 tieBreak: EventSelection.TieBreak(
                     sql: "SELECT e.id FROM events AS e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.uid \(direction)",
-                    offset: offset, limit: limit))
+                    descending: reverse, offset: offset, limit: limit))
         }
         var from = "events AS e"
         if let search {

@@ -11,17 +11,19 @@ struct EventSelection {
     /// Selects the rows in order, or, when `rowsSQL` is set, the ids in order.
     let sql: String
     let arguments: [SQLValue]
-    /// Selects the rows (`e.id`, then the columns) of the events whose ids are the JSON array
-    /// `?1`, in any order; nil when `sql` selects the rows itself.
+    /// Selects the rows (`e.id`, then the columns, then `e.uid` last) of the events whose ids are
+    /// the JSON array `?1`, in any order; nil when `sql` selects the rows itself.
     let rowsSQL: String?
     /// Set when `sql` selects (id, earliest day, latest day) ordered by the days alone.
     let tieBreak: TieBreak?
 
     /// How ids in `sql`'s order become the selection's order: the events of a run with the same
-    /// days are ordered by `sql` (ids as the JSON array `?1`, ordered by uid); then `offset` and
-    /// `limit` apply.
+    /// days are ordered by uid (a run that fits in a batch from its rows, read once; a longer one
+    /// by `sql`, ids as the JSON array `?1`, ordered by uid); then `offset` and `limit` apply.
     struct TieBreak {
         let sql: String
+        /// The order of `sql`'s uids, which a run read whole is sorted to here.
+        let descending: Bool
         let offset: Int
         let limit: Int?
     }
@@ -46,8 +48,9 @@ struct EventSelection {
         return list
     }
 
-    /// The rows of the events with these ids: `e.id`, then `columns` (of `events AS e`).
+    /// The rows of the events with these ids: `e.id`, then `columns` (of `events AS e`), then
+    /// `e.uid`, which orders a run of tied events read whole.
     static func rowsSQL(columns: String) -> String {
-        "SELECT e.id, \(columns) FROM events AS e WHERE e.id IN (SELECT value FROM json_each(?1))"
+        "SELECT e.id, \(columns), e.uid FROM events AS e WHERE e.id IN (SELECT value FROM json_each(?1))"
     }
 }

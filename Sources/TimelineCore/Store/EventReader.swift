@@ -43,10 +43,14 @@ struct EventReader {
         try selection.forEachRow(in: database, batchSize: Self.batchSize) { row, place in
             ids[place] = row.int64(at: 0)
             slots[place] = try eventRow(row)
-        } endBatch: { count in
+        } endBatch: { count, order in
             var events = slots[0..<count].map { $0! }
             try readDetails(of: &events, ids: Array(ids[0..<count]))
-            for event in events { try body(event) }
+            if let order {
+                for place in order { try body(events[place]) }
+            } else {
+                for event in events { try body(event) }
+            }
         }
     }
 

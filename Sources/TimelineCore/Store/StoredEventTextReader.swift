@@ -47,13 +47,17 @@ struct StoredEventTextReader {
                 row.withTextBytes(at: firstList + 2) { events[slot].measures.append(contentsOf: $0) }
                 row.withTextBytes(at: firstList + 3) { events[slot].sources.append(contentsOf: $0) }
             }
-        } endBatch: { count in
+        } endBatch: { count, order in
             if !unstoredIDs.isEmpty {
                 try renderLists(of: &events, ids: unstoredIDs, slots: unstoredSlots)
                 unstoredIDs.removeAll(keepingCapacity: true)
                 unstoredSlots.removeAll(keepingCapacity: true)
             }
-            for event in events[0..<count] { try body(event) }
+            if let order {
+                for place in order { try body(events[place]) }
+            } else {
+                for event in events[0..<count] { try body(event) }
+            }
         }
     }
 
