@@ -39,7 +39,7 @@ extension Timeline {
                 try global.withStore { store in
                     let query = try filters.query(dateField: dateField)
                     var statistics = TimelineStatistics(grouping: groupBy, quantity: sum, dateField: query.dateField)
-                    try store.forEachEvent(matching: query) { try statistics.add($0) }
+                    try store.forEachEvent(matching: query, details: statistics.neededDetails) { try statistics.add($0) }
                     try StatisticsWriter(format: format, output: .standardOutput())
                         .write(statistics.finished(), grouping: groupBy, quantity: sum)
                 }

@@ -8,10 +8,38 @@ import Testing
         store = try TimelineStore(inMemoryWith: TimelineMigrations.embedded)
     }
 
-    func statistics(_ grouping: TimelineStatistics.Grouping, sum: String? = nil, query: EventQuery = EventQuery()) throws -> [TimelineStatistics.Row] {
+    /// The rows, from events read with only the lists the statistics need (as `timeline stats`
+    /// reads them), or with every list.
+    func statistics(_ grouping: TimelineStatistics.Grouping, sum: String? = nil, query: EventQuery = EventQuery(),
+                    readingEveryList: Bool = false) throws -> [TimelineStatistics.Row] {
         var statistics = TimelineStatistics(grouping: grouping, quantity: sum)
-        try store.forEachEvent(matching: query) { try statistics.add($0) }
+        try store.forEachEvent(matching: query, details: readingEveryList ? .all : statistics.neededDetails) { try statistics.add($0) }
         return statistics.finished()
+    }
+
+    /// Reading only the lists a grouping and a sum need gives what reading every list gives.
+    @Test(arguments: TimelineStatistics.Grouping.allCases)
+    func theListsReadAreTheListsNeeded(grouping: TimelineStatistics.Grouping) throws {
+        for sum in [nil, "positions-cut", "employees-laid-off", "deal-value"] as [String?] {
+            for query in [EventQuery(), EventQuery(kinds: ["layoff"]), EventQuery(entities: ["amazon-care"]), EventQuery(tags: ["telehealth"])] {
+                let rows = try statistics(grouping, sum: sum, query: query)
+                #expect(rows == (try statistics(grouping, sum: sum, query: query, readingEveryList: true)), "\(grouping) \(sum ?? "-") \(query)")
+            }
+        }
+        #expect(TimelineStatistics(grouping: .year, quantity: nil).neededDetails == [])
+        #expect(TimelineStatistics(grouping: .entity, quantity: nil).neededDetails == [.entities])
+        #expect(TimelineStatistics(grouping: .kind, quantity: "positions-cut").neededDetails == [.measures])
+    }
+
+    /// The lists left out are empty, and the others whole.
+    @Test func eventsReadWithSomeListsHaveOnlyThose() throws {
+        var partial: [Event] = []
+        try store.forEachEvent(matching: EventQuery(), details: [.measures]) { partial.append($0) }
+        let whole = try store.events(matching: EventQuery())
+        #expect(partial.count == whole.count)
+        #expect(partial.allSatisfy { $0.entities.isEmpty && $0.tags.isEmpty && $0.citations.isEmpty })
+        #expect(partial.map(\.measures) == whole.map(\.measures))
+        #expect(whole.contains { !$0.measures.isEmpty && !$0.entities.isEmpty && !$0.citations.isEmpty })
     }
 
     @Test func countsByKind() throws {

@@ -36,6 +36,15 @@ public struct TimelineStatistics: Sendable {
         self.dateField = dateField
     }
 
+    /// The lists `add` reads: an event's entities when grouping by entity, its figures when
+    /// summing one; counting by kind or period needs neither.
+    public var neededDetails: EventDetails {
+        var details: EventDetails = []
+        if grouping == .entity { details.insert(.entities) }
+        if quantity != nil { details.insert(.measures) }
+        return details
+    }
+
     /// Counts one event into its groups.
     public mutating func add(_ event: Event) throws {
         let groups = groupKeys(event)

@@ -11,6 +11,8 @@ struct EventReader {
     let database: Database
     /// When set, only citations (and figures) from sources published on or before this day.
     var asOf: CalendarDay?
+    /// The lists read from the tables; the others are left empty.
+    var details: EventDetails = .all
 
     /// Events whose details are read together; the child statements take this many ids.
     static let batchSize = 128
@@ -18,9 +20,10 @@ struct EventReader {
     /// The columns a selecting query returns after `e.id`, in the order `eventRow(_:)` reads them.
     static let eventColumns = "e.uid, e.kind, e.status, e.title, e.summary, e.when_edtf, e.announced_edtf, e.recorded_at"
 
-    init(database: Database, asOf: CalendarDay? = nil) {
+    init(database: Database, asOf: CalendarDay? = nil, details: EventDetails = .all) {
         self.database = database
         self.asOf = asOf
+        self.details = details
     }
 
     /// The event with this row id.
@@ -73,25 +76,33 @@ struct EventReader {
         }
     }
 
-    /// Fills the entities, tags, measures and citations of `events`, whose row ids are `ids`.
+    /// Fills the entities, tags, measures and citations of `events` (those in `details`), whose
+    /// row ids are `ids`.
     private func readDetails(of events: inout [Event], ids: [Int64]) throws {
         var position: [Int64: Int] = [:]
         position.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() { position[id] = index }
 
-        try forEachDetail(.entities, ids: ids) { row in
-            events[position[row.int64(at: 0)]!].entities.append(
-                EventEntity(slug: row.text(at: 1), name: row.text(at: 2), role: row.text(at: 3)))
+        if details.contains(.entities) {
+            try forEachDetail(.entities, ids: ids) { row in
+                events[position[row.int64(at: 0)]!].entities.append(
+                    EventEntity(slug: row.text(at: 1), name: row.text(at: 2), role: row.text(at: 3)))
+            }
         }
-        try forEachDetail(.tags, ids: ids) { row in
-            events[position[row.int64(at: 0)]!].tags.append(row.text(at: 1))
+        if details.contains(.tags) {
+            try forEachDetail(.tags, ids: ids) { row in
+                events[position[row.int64(at: 0)]!].tags.append(row.text(at: 1))
+            }
         }
-        try forEachDetail(.measures, ids: ids) { row in
-            events[position[row.int64(at: 0)]!].measures.append(
-                Measure(quantity: row.text(at: 1), value: row.text(at: 2), unit: row.text(at: 3), entity: row.optionalText(at: 4),
-                        approximate: row.bool(at: 5), qualifier: row.optionalText(at: 6), source: row.optionalText(at: 7),
-                        note: row.optionalText(at: 8)))
+        if details.contains(.measures) {
+            try forEachDetail(.measures, ids: ids) { row in
+                events[position[row.int64(at: 0)]!].measures.append(
+                    Measure(quantity: row.text(at: 1), value: row.text(at: 2), unit: row.text(at: 3), entity: row.optionalText(at: 4),
+                            approximate: row.bool(at: 5), qualifier: row.optionalText(at: 6), source: row.optionalText(at: 7),
+                            note: row.optionalText(at: 8)))
+            }
         }
+        guard details.contains(.citations) else { return }
         var publishedDates: [String: TimelineDate] = [:]
         try forEachDetail(.citations, ids: ids) { row in
             var published: TimelineDate? = nil

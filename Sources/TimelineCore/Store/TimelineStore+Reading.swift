@@ -2,15 +2,19 @@ import SQLiteStorage
 
 extension TimelineStore {
     /// Calls `body` with each matching event, in order, reading a batch at a time.
-    public func forEachEvent(matching query: EventQuery, _ body: (Event) throws -> Void) throws {
+    ///
+    /// `details` says which lists to fill (the others are empty). Past versions (`--as-of` after
+    /// edits) are matched against the query whole, so they come with every list.
+    public func forEachEvent(matching query: EventQuery, details: EventDetails = .all, _ body: (Event) throws -> Void) throws {
         try reading(query) { entityIDs in
-            let reader = EventReader(database: database, asOf: query.asOf)
             if let asOf = query.asOf, try hasHistory() {
+                let reader = EventReader(database: database, asOf: query.asOf)
                 for event in try eventsWithHistory(matching: query, asOf: asOf, entityIDs: entityIDs, reader: reader) {
                     try body(event)
                 }
                 return
             }
+            let reader = EventReader(database: database, asOf: query.asOf, details: details)
             try reader.forEachEvent(in: query.selection(entityIDs: entityIDs), body)
         }
     }
