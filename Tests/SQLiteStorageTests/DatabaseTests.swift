@@ -78,6 +78,7 @@ import Testing
 
     @Test func readWriteWithoutCreateFailsOnAMissingFile() throws {
         let path = try temporaryPath()
+        defer { removeDatabase(path) }
         #expect(throws: SQLiteError.self) { try Database(path: path, mode: .readWrite) }
         #expect(!FileManager.default.fileExists(atPath: path))
     }

@@ -128,11 +128,18 @@ enum BadInputCorpus {
     }
 }
 
+/// The folder of the corpus's template database, removed when the test process exits.
+nonisolated(unsafe) private var corpusTemplateFolder: String?
+
 @Suite struct BadInputCorpusTests {
     /// A seeded database made once and copied for each case.
     static let template: URL = {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-corpus-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        corpusTemplateFolder = folder.path
+        atexit {
+            if let folder = corpusTemplateFolder { try? FileManager.default.removeItem(atPath: folder) }
+        }
         let path = folder.appendingPathComponent("template.sqlite")
         _ = try? CLI.run(["list", "--db", path.path])
         // A plain rollback-journal copy, so each case's database is one self-contained file.
