@@ -38,7 +38,7 @@ enum TimelineEntryPoint {
             if code == .success {
                 Timeline.exit(withError: error)  // --help, --version: printed as usual
             }
-            printError(Self.oneLine(Timeline.message(for: error)))
+            printError(unknownCommand(Array(CommandLine.arguments.dropFirst())) ?? Self.oneLine(Timeline.message(for: error)))
             exit(code.rawValue)
         }
     }
@@ -66,6 +66,25 @@ extension TimelineEntryPoint {
             path.append(word)
         }
         return nil
+    }
+
+    /// For a command line whose first word (after the global options) names no command, as in
+    /// `timeline --db x frobnicate`, the one-line complaint `help` gives; nil otherwise.
+    ///
+    /// `list` is the default command, so swift-argument-parser reads the word as an argument of
+    /// `list` and complains of an unexpected argument.
+    static func unknownCommand(_ arguments: [String]) -> String? {
+        var index = 0
+        // The global options (`GlobalOptions`) that take a value.
+        while index < arguments.count, ["--db", "--busy-timeout-ms"].contains(arguments[index]) || arguments[index].hasPrefix("--db=")
+                || arguments[index].hasPrefix("--busy-timeout-ms=") {
+            index += arguments[index].contains("=") ? 1 : 2
+        }
+        guard index < arguments.count, !arguments[index].hasPrefix("-") else { return nil }
+        let word = arguments[index]
+        let subcommands = Timeline.configuration.subcommands
+        if subcommands.contains(where: { $0._commandName == word }) || word == "help" { return nil }
+        return "no command '\(word)'; the commands are \(subcommands.map { $0._commandName }.joined(separator: ", "))."
     }
 
     /// swift-argument-parser's message as one line: its list of allowed values joined in, the

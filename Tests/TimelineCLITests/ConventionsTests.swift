@@ -40,6 +40,24 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    /// A first word that is no command is named as such, not as an unexpected argument of `list`
+    /// (the default command); the database is not created.
+    @Test(arguments: [["frobnicate"], ["--db", "{db}", "frobnicate"], ["--db={db}", "lst", "--from", "2020"],
+                      ["--busy-timeout-ms", "10", "--db", "{db}", "exprot"]])
+    func aWordThatIsNoCommandIsAUsageError(arguments: [String]) throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("new/timeline.sqlite")
+        let result = try CLI.run(arguments.map { $0.replacingOccurrences(of: "{db}", with: db) }
+                                 + (arguments.contains { $0.contains("{db}") } ? [] : ["--db", db]))
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("timeline: no command '"), "\(result.stderr)")
+        #expect(result.stderr.contains("the commands are list, show"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("new")))
+        // Other mistakes keep the parser's own message.
+        #expect(try CLI.run(["list", "extra", "--db", db]).stderr.contains("unexpected argument 'extra'"))
+    }
+
     @Test(arguments: [["help"], ["help", "list"], ["help", "migrate", "status"], ["help", "--help"]])
     func helpForACommandShowsItsHelp(arguments: [String]) throws {
         let result = try CLI.run(arguments)

@@ -54,6 +54,18 @@ import Testing
         #expect(rows.first { $0["year"] as? String == "2022" }?["events"] as? Int == 9)
     }
 
+    /// A quantity no figure counts is a usage error naming the known ones; one that the filters
+    /// leave no figure of is not (its sums are simply empty).
+    @Test func statsSumOfAnUnknownQuantityIsAUsageError() throws {
+        let result = try CLI.run(["stats", "--db", db, "--sum", "positions-cutt", "--by", "year"])
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("no figure in this timeline counts 'positions-cutt'; the quantities are: "), "\(result.stderr)")
+        #expect(result.stderr.contains("positions-cut,") || result.stderr.contains("positions-cut."))
+        let filtered = try CLI.run(["stats", "--db", db, "--sum", "positions-cut", "--kind", "launch", "--format", "csv"])
+        #expect(filtered.status == 0, "\(filtered.stderr)")
+    }
+
     @Test func dateCommandShowsHowInputsAreRead() throws {
         let result = try CLI.run(["date", "Q2 2022", "2021-22", "2019~", "2019/..", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")

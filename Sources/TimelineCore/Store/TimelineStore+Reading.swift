@@ -164,6 +164,17 @@ extension TimelineStore {
         }
     }
 
+    /// A quantity no figure in the timeline counts is a usage error that lists those some figure
+    /// counts (for `stats --sum`: a misspelt one would otherwise give empty sums).
+    public func validateQuantity(_ quantity: String) throws {
+        let known = try database.prepare("SELECT DISTINCT quantity FROM measures ORDER BY quantity").map { $0.text(at: 0) }
+        guard !known.contains(quantity) else { return }
+        if known.isEmpty {
+            throw TimelineError(.usage, "no figure in this timeline counts '\(quantity)' (it has no figures).")
+        }
+        throw TimelineError(.usage, "no figure in this timeline counts '\(quantity)'; the quantities are: \(known.joined(separator: ", ")).")
+    }
+
     /// Unknown kinds are a usage error that lists the known ones.
     private func validate(_ query: EventQuery) throws {
         if !query.kinds.isEmpty {
