@@ -80,11 +80,8 @@ extension TimelineEntryPoint {
                 || arguments[index].hasPrefix("--busy-timeout-ms=") {
             index += arguments[index].contains("=") ? 1 : 2
         }
-        guard index < arguments.count, !arguments[index].hasPrefix("-") else { return nil }
-        let word = arguments[index]
-        let subcommands = Timeline.configuration.subcommands
-        if subcommands.contains(where: { $0._commandName == word }) || word == "help" { return nil }
-        return "no command '\(word)'; the commands are \(subcommands.map { $0._commandName }.joined(separator: ", "))."
+        guard index < arguments.count, !arguments[index].hasPrefix("-"), arguments[index] != "help" else { return nil }
+        return unknownHelpTopic(["help", arguments[index]])
     }
 
     /// swift-argument-parser's message as one line: its list of allowed values joined in, the
