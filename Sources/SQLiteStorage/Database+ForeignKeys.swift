@@ -37,20 +37,20 @@ extension Database {
             keysByTable.append((table, keys, try setWiseKeys(of: table, keys: keys)))
         }
         // A parent whose ids two keys or more look up: its ids read once, into a temporary table.
-        var idReferences: [String: Int] = [:]
-        for case let key in keysByTable.flatMap({ $0.setWise ?? [] }) where key.parentIDs != nil {
-            idReferences[key.parent, default: 0] += 1
+        var idReferences: [String: (count: Int, ids: String)] = [:]
+        for key in keysByTable.flatMap({ $0.setWise ?? [] }) where key.readsParentIDs {
+            idReferences[key.parent, default: (0, key.parentValues)].count += 1
         }
         var idTables: [String: String] = [:]
         defer {
             for table in idTables.values { try? execute("DROP TABLE IF EXISTS temp.\(table)") }
         }
-        for (parent, count) in idReferences.sorted(by: { $0.key < $1.key }) where count > 1 {
+        for (parent, references) in idReferences.sorted(by: { $0.key < $1.key }) where references.count > 1 {
             let name = "foreign_key_ids_\(idTables.count)"
             // Where temporary tables cannot be made (a query-only connection), each key reads its own.
             guard (try? execute("CREATE TEMP TABLE \(name) (id INTEGER PRIMARY KEY)")) != nil else { break }
             idTables[parent] = name
-            try execute("INSERT INTO temp.\(name) (id) SELECT \(try idsQuery(of: parent)) ORDER BY 1")
+            try execute("INSERT INTO temp.\(name) (id) \(references.ids) ORDER BY 1")
         }
         for (table, _, setWise) in keysByTable {
             if let setWise {
@@ -80,12 +80,12 @@ extension Database {
     private typealias ForeignKeyColumn = (id: Int64, column: String, parent: String, parentColumn: String?)
 
     /// A key checked set-wise: the child column (quoted), the parent, and the query giving the
-    /// parent's values; `parentIDs` when those are the ids of an INTEGER PRIMARY KEY.
+    /// parent's values; `readsParentIDs` when those are the ids of an INTEGER PRIMARY KEY.
     private struct SetWiseKey {
         let column: String
         let parent: String
         let parentValues: String
-        let parentIDs: String?
+        let readsParentIDs: Bool
     }
 
     /// A table's foreign keys, one row per column.
@@ -106,8 +106,9 @@ extension Database {
             if let parentKey = try integerPrimaryKey(of: key.parent),
                key.parentColumn == nil || key.parentColumn?.lowercased() == parentKey.lowercased(),
                try declaredType(of: key.column, in: table)?.uppercased().contains("INT") == true {
-                let ids = try idsQuery(of: key.parent)
-                checks.append(SetWiseKey(column: column, parent: key.parent, parentValues: "SELECT " + ids, parentIDs: ids))
+                // Unary `+`: the ids read into an index of their own, not looked up one by one in the table.
+                let ids = "SELECT +\(SQLLiteral.identifier(parentKey)) FROM \(SQLLiteral.identifier(key.parent))"
+                checks.append(SetWiseKey(column: column, parent: key.parent, parentValues: ids, readsParentIDs: true))
                 continue
             }
             guard let parentColumn = try key.parentColumn ?? singleColumnPrimaryKey(of: key.parent),
@@ -121,18 +122,9 @@ extension Database {
             checks.append(SetWiseKey(
                 column: column, parent: key.parent,
                 parentValues: "SELECT +\(value) FROM \(SQLLiteral.identifier(key.parent)) WHERE +\(value) IS NOT NULL",
-                parentIDs: nil))
+                readsParentIDs: false))
         }
         return checks
-    }
-
-    /// The query that lists a table's INTEGER PRIMARY KEY ids (unary `+`: read into an index of
-    /// their own, not looked up one by one in the table).
-    private func idsQuery(of table: String) throws -> String {
-        guard let key = try integerPrimaryKey(of: table) else {
-            throw SQLiteError(code: SQLITE_INTERNAL, message: "\(table) has no INTEGER PRIMARY KEY")
-        }
-        return "+\(SQLLiteral.identifier(key)) FROM \(SQLLiteral.identifier(table))"
     }
 
     /// The one column of a table's primary key, if its key has exactly one.
