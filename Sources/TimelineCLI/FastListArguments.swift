@@ -55,7 +55,7 @@ enum FastListArguments {
                 switch name {
                 case "--db": invocation.db = value
                 case "--busy-timeout-ms":
-                    guard let number = Int32(value) else { return nil }
+                    guard let number = Int32(value), number >= 0 else { return nil }
                     invocation.busyTimeoutMilliseconds = number
                 case "--from": invocation.filters.from = value
                 case "--to": invocation.filters.to = value

@@ -14,6 +14,13 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("busy-timeout-ms"), help: ArgumentHelp("How long to wait for another process's write to finish before giving up (exit 75).", valueName: "n"))
     var busyTimeoutMilliseconds: Int32 = 5_000
 
+    func validate() throws {
+        // SQLite reads a negative timeout as "never wait", which is not what was asked.
+        if busyTimeoutMilliseconds < 0 {
+            throw ValidationError("--busy-timeout-ms must be zero or more, not \(busyTimeoutMilliseconds).")
+        }
+    }
+
     /// The database path this invocation uses.
     func databasePath() throws -> String {
         try Self.databasePath(explicitPath: db)

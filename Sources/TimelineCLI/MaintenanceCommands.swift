@@ -41,8 +41,8 @@ extension Timeline {
             guard parameter.count % 2 == 0 else {
                 throw ValidationError("-p takes a name and a value: -p NAME VALUE.")
             }
-            if timeoutMilliseconds <= 0 { throw ValidationError("--timeout-ms must be above zero.") }
-            if let maxRows, maxRows < 0 { throw ValidationError("--max-rows must be zero or more.") }
+            if timeoutMilliseconds <= 0 { throw ValidationError("--timeout-ms must be above zero, not \(timeoutMilliseconds).") }
+            if let maxRows, maxRows < 0 { throw ValidationError("--max-rows must be zero or more, not \(maxRows).") }
         }
 
         func run() throws {

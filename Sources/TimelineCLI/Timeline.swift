@@ -38,7 +38,8 @@ enum TimelineEntryPoint {
             if code == .success {
                 Timeline.exit(withError: error)  // --help, --version: printed as usual
             }
-            printError(unknownCommand(Array(CommandLine.arguments.dropFirst())) ?? Self.oneLine(Timeline.message(for: error)))
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            printError(unknownCommand(arguments) ?? negativeCount(arguments) ?? Self.oneLine(Timeline.message(for: error)))
             exit(code.rawValue)
         }
     }
@@ -82,6 +83,27 @@ extension TimelineEntryPoint {
         }
         guard index < arguments.count, !arguments[index].hasPrefix("-"), arguments[index] != "help" else { return nil }
         return unknownHelpTopic(["help", arguments[index]])
+    }
+
+    /// The options that take a count, and the counts they take (as their own validation says).
+    static let countOptions: [(name: String, allowed: String)] = [
+        ("--limit", "zero or more"), ("--offset", "zero or more"), ("--max-rows", "zero or more"),
+        ("--busy-timeout-ms", "zero or more"), ("--timeout-ms", "above zero"),
+    ]
+
+    /// For a count option followed by a negative number, as in `list --limit -1`, the complaint
+    /// `--limit=-1` gets; nil otherwise.
+    ///
+    /// swift-argument-parser reads a word starting with '-' as an option, so it said the value
+    /// was missing, which sends the reader looking for the wrong mistake.
+    static func negativeCount(_ arguments: [String]) -> String? {
+        for (name, value) in zip(arguments, arguments.dropFirst()) {
+            if name == "--" { break }  // the rest are arguments, not options
+            if let option = countOptions.first(where: { $0.name == name }), let number = Int(value), number < 0 {
+                return oneLine("\(name) must be \(option.allowed), not \(number).")
+            }
+        }
+        return nil
     }
 
     /// swift-argument-parser's message as one line: its list of allowed values joined in, the

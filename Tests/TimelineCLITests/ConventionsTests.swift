@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import TimelineCLI
 
 /// The conventions of a command-line tool: version, completions, help with examples.
 @Suite struct ConventionsTests {
@@ -56,6 +57,37 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path("new")))
         // Other mistakes keep the parser's own message.
         #expect(try CLI.run(["list", "extra", "--db", db]).stderr.contains("unexpected argument 'extra'"))
+    }
+
+    /// A negative count is named as such however it is written: swift-argument-parser takes the
+    /// `-1` of `--limit -1` for an option and used to say the value was missing.
+    @Test(arguments: [
+        (["list", "--limit", "-1"], "--limit must be zero or more, not -1"),
+        (["list", "--limit=-1"], "--limit must be zero or more, not -1"),
+        (["export", "--offset", "-3"], "--offset must be zero or more, not -3"),
+        (["sql", "SELECT 1", "--max-rows", "-2"], "--max-rows must be zero or more, not -2"),
+        (["sql", "SELECT 1", "--max-rows=-2"], "--max-rows must be zero or more, not -2"),
+        (["sql", "SELECT 1", "--timeout-ms", "-9"], "--timeout-ms must be above zero, not -9"),
+        (["--busy-timeout-ms", "-5", "list"], "--busy-timeout-ms must be zero or more, not -5"),
+        (["list", "--busy-timeout-ms=-5"], "--busy-timeout-ms must be zero or more, not -5"),
+    ])
+    func aNegativeCountIsAUsageError(arguments: [String], message: String) throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("timeline.sqlite")
+        let result = try CLI.run(arguments + ["--db", db])
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("timeline: \(message);"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
+    /// After `--`, words are arguments, even ones that look like a count option and a negative number.
+    @Test func wordsAfterTheEndOfOptionsAreNotReadAsCounts() throws {
+        #expect(TimelineEntryPoint.negativeCount(["sql", "--", "--limit", "-1"]) == nil)
+        #expect(TimelineEntryPoint.negativeCount(["list", "--limit", "-1"]) != nil)
+        #expect(TimelineEntryPoint.negativeCount(["list", "--limit", "1"]) == nil)
+        #expect(TimelineEntryPoint.negativeCount(["list", "--search", "-1"]) == nil)
     }
 
     @Test(arguments: [["help"], ["help", "list"], ["help", "migrate", "status"], ["help", "--help"]])
