@@ -11,7 +11,8 @@ extension Timeline {
                 refuses writes, ATTACH, load_extension and pragmas that set anything: whatever the query \
                 says, nothing changes. A query running past --timeout-ms is stopped (exit 75).
 
-                Parameters: -p NAME VALUE binds :NAME (integers and decimals as numbers, the rest as text).
+                Parameters: -p NAME VALUE binds :NAME (integers and decimals as numbers, the rest as text); \
+                write -p NAME=VALUE for a value that starts with '-' (-p n=-1), which would read as an option.
                 The views timeline_events, timeline_citations and timeline_figures are a good start.
 
                 Examples:
@@ -25,8 +26,29 @@ extension Timeline {
         @Argument(help: "One SQL statement that reads.")
         var query: String
 
-        @Option(name: .customShort("p"), parsing: .upToNextOption, help: ArgumentHelp("A parameter: NAME VALUE (repeatable).", valueName: "name value"))
+        @Option(name: .customShort("p"), parsing: .upToNextOption, help: ArgumentHelp("A parameter: NAME VALUE or NAME=VALUE (repeatable).", valueName: "name value"))
         var parameter: [String] = []
+
+        /// The `-p` words as name/value pairs: `NAME VALUE`, or one word `NAME=VALUE` (a name has
+        /// no '=', so a word in a name's place that has one holds both).
+        static func parameterPairs(_ words: [String]) throws -> [(name: String, value: String)] {
+            var pairs: [(name: String, value: String)] = []
+            var index = 0
+            while index < words.count {
+                let word = words[index]
+                if let equals = word.firstIndex(of: "="), equals != word.startIndex {
+                    pairs.append((String(word[..<equals]), String(word[word.index(after: equals)...])))
+                    index += 1
+                } else if index + 1 < words.count {
+                    pairs.append((word, words[index + 1]))
+                    index += 2
+                } else {
+                    throw ValidationError(
+                        "-p \(word) has no value: write -p NAME VALUE, or -p NAME=VALUE for a value that starts with '-'.")
+                }
+            }
+            return pairs
+        }
 
         @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))
         var format: OutputFormat = .table
@@ -38,9 +60,7 @@ extension Timeline {
         var maxRows: Int?
 
         func validate() throws {
-            guard parameter.count % 2 == 0 else {
-                throw ValidationError("-p takes a name and a value: -p NAME VALUE.")
-            }
+            _ = try Self.parameterPairs(parameter)
             if timeoutMilliseconds <= 0 { throw ValidationError("--timeout-ms must be above zero, not \(timeoutMilliseconds).") }
             if let maxRows, maxRows < 0 { throw ValidationError("--max-rows must be zero or more, not \(maxRows).") }
         }
@@ -51,7 +71,7 @@ extension Timeline {
                 var runner = ReadOnlySQL(path: path)
                 runner.timeoutMilliseconds = timeoutMilliseconds
                 runner.maximumRows = maxRows
-                let pairs = stride(from: 0, to: parameter.count, by: 2).map { (name: parameter[$0], value: parameter[$0 + 1]) }
+                let pairs = try Self.parameterPairs(parameter)
                 let writer = RowWriter(format: format, output: .standardOutput())
                 let result = try runner.run(query, parameters: pairs, columns: { try writer.begin(columns: $0) }, row: { try writer.write($0) })
                 try writer.end()

@@ -89,6 +89,20 @@ import Testing
         #expect(pragma.stdout.contains("when_earliest"))
     }
 
+    /// A value that starts with '-' reads as an option after `-p NAME`; `-p NAME=VALUE` binds it,
+    /// and either form may follow the other.
+    @Test func parametersMayBeWrittenNameEqualsValue() throws {
+        let result = try CLI.run(["sql", "SELECT :n + 1 AS a, :m AS b, :t AS c", "-p", "n=-1", "m", "7", "t=a=b",
+                                  "--format", "tsv", "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "a\tb\tc\n0\t7\ta=b\n")
+
+        let dangling = try CLI.run(["sql", "SELECT :n", "-p", "n", "-1", "--db", db])
+        #expect(dangling.status == 64)
+        #expect(dangling.stderr.contains("-p n has no value: write -p NAME VALUE, or -p NAME=VALUE"), "\(dangling.stderr)")
+        #expect(dangling.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test func aMissingDatabaseIsNotCreated() throws {
         let result = try CLI.run(["sql", "SELECT 1", "--db", folder.path("absent.sqlite")])
         #expect(result.status == 66)
