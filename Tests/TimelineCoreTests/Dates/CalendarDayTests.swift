@@ -37,6 +37,26 @@ struct CalendarDayTests {
         #expect(CalendarDay(iso: text)?.description == expected)
     }
 
+    /// Every digit of every place: the text is the fields zero-padded, and reads back as the day.
+    @Test func isoTextOfDaysAcrossTheWholeRange() {
+        func padded(_ value: Int, _ width: Int) -> String {
+            String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
+        }
+        let years = [0, 1, 9, 10, 99, 100, 999, 1000, 1969, 2022, 5678, 9998, 9999]
+        for year in years {
+            for month in 1...12 {
+                for day in 1...CalendarDay.daysInMonth(month, year: year) {
+                    let calendarDay = CalendarDay(year: year, month: month, day: day)!
+                    let expected = padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+                    if calendarDay.iso != expected || CalendarDay(iso: calendarDay.iso) != calendarDay {
+                        Issue.record("\(year)-\(month)-\(day) is written \(calendarDay.iso), not \(expected)")
+                        return
+                    }
+                }
+            }
+        }
+    }
+
     @Test("not strict ISO", arguments: ["2022-2-01", "2022-12-1", "20221201", "2022/12/01", "2023-02-29", " 2022-12-01", "2022-12-01T00", ""])
     func isoRejects(text: String) {
         #expect(CalendarDay(iso: text) == nil)
