@@ -17,10 +17,14 @@ struct ListInvocation: Equatable {
             let path = try GlobalOptions.databasePath(explicitPath: db)
             // The query first: an invalid one fails before a new database would be created.
             let query = try filters.query(dateField: dateField)
-            // One query streamed, then the process exits: a small recycled page cache.
-            let store = try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds, pageCache: .smallRecycled)
-            let writer = EventListWriter(format: format, output: .standardOutput(), language: lang)
-            try store.writeEvents(matching: query, to: writer)
+            // Some mistakes show only against the data (an unknown kind, entity or tag): a
+            // database this run created for them goes again.
+            try DatabaseLocation.removingIfCreated(at: path) {
+                // One query streamed, then the process exits: a small recycled page cache.
+                let store = try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds, pageCache: .smallRecycled)
+                let writer = EventListWriter(format: format, output: .standardOutput(), language: lang)
+                try store.writeEvents(matching: query, to: writer)
+            }
         }
     }
 }

@@ -106,6 +106,13 @@ import Testing
         (["show", "no-such-uid"], 66),
         (["stats", "--by", "no-such-grouping"], 64),
         (["list", "--from", "not a date"], 64),
+        // Mistakes found only against the data, by list's own reader of arguments and by
+        // swift-argument-parser's (the default command, an option only it reads).
+        (["list", "--kind", "no-such-kind"], 64),
+        (["list", "--entity", "nobody-at-all", "--format", "json"], 64),
+        (["list", "--search", "("], 64),
+        (["--tag", "no-such-tag"], 64),
+        (["list", "--kind", "no-such-kind", "--format", "json", "--format", "tsv"], 64),
         (["migrate", "--dry-run"], 0),
     ] as [([String], Int32)])
     func aFailedCommandLeavesNoNewDatabase(arguments: [String], status: Int32) throws {
