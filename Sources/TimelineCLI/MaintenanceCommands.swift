@@ -6,49 +6,34 @@ extension Timeline {
         static let configuration = CommandConfiguration(
             commandName: "sql",
             abstract: "Run one read-only SQL query against the database.",
+            usage: "timeline sql <query> [-p <name> <value> ...] [<options>]",
             discussion: """
                 The database is opened read-only, with PRAGMA query_only on and an authorizer that \
                 refuses writes, ATTACH, load_extension and pragmas that set anything: whatever the query \
                 says, nothing changes. A query running past --timeout-ms is stopped (exit 75).
 
-                Parameters: -p NAME VALUE binds :NAME (integers and decimals as numbers, the rest as text); \
-                write -p NAME=VALUE for a value that starts with '-' (-p n=-1), which would read as an option.
+                Parameters: -p NAME VALUE binds :NAME (integers and decimals as numbers, the rest as \
+                text); write -p NAME=VALUE for a value that starts with '-' (-p n=-1), which would read as \
+                an option. One -p may give several (-p a 1 b 2); the query may come before or after them.
+
                 The views timeline_events, timeline_citations and timeline_figures are a good start.
 
                 Examples:
                   timeline sql "SELECT kind, count(*) FROM events GROUP BY kind"
-                  timeline sql "SELECT * FROM timeline_events WHERE kind = :kind" -p kind layoff --format json
+                  timeline sql "SELECT * FROM timeline_events WHERE kind = :kind" \\
+                    -p kind layoff --format json
                 """
         )
 
         @OptionGroup var global: GlobalOptions
 
+        // Optional only to the parser: a query written after -p's words arrives among them
+        // (`validate` takes it from there).
         @Argument(help: "One SQL statement that reads.")
-        var query: String
+        var query: String?
 
         @Option(name: .customShort("p"), parsing: .upToNextOption, help: ArgumentHelp("A parameter: NAME VALUE or NAME=VALUE (repeatable).", valueName: "name value"))
         var parameter: [String] = []
-
-        /// The `-p` words as name/value pairs: `NAME VALUE`, or one word `NAME=VALUE` (a name has
-        /// no '=', so a word in a name's place that has one holds both).
-        static func parameterPairs(_ words: [String]) throws -> [(name: String, value: String)] {
-            var pairs: [(name: String, value: String)] = []
-            var index = 0
-            while index < words.count {
-                let word = words[index]
-                if let equals = word.firstIndex(of: "="), equals != word.startIndex {
-                    pairs.append((String(word[..<equals]), String(word[word.index(after: equals)...])))
-                    index += 1
-                } else if index + 1 < words.count {
-                    pairs.append((word, words[index + 1]))
-                    index += 2
-                } else {
-                    throw ValidationError(
-                        "-p \(word) has no value: write -p NAME VALUE, or -p NAME=VALUE for a value that starts with '-'.")
-                }
-            }
-            return pairs
-        }
 
         @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))
         var format: OutputFormat = .table
@@ -59,8 +44,16 @@ extension Timeline {
         @Option(name: .customLong("max-rows"), help: ArgumentHelp("Print at most this many rows.", valueName: "n"))
         var maxRows: Int?
 
-        func validate() throws {
-            _ = try Self.parameterPairs(parameter)
+        mutating func validate() throws {
+            let words = try SQLParameterWords(parameter)
+            if let leftover = words.leftover {
+                guard query == nil else { throw ValidationError(SQLParameterWords.missingValue(after: leftover)) }
+                query = leftover
+                parameter.removeLast()
+            }
+            guard query != nil else {
+                throw ValidationError("missing expected argument '<query>': timeline sql QUERY [-p NAME VALUE ...].")
+            }
             if timeoutMilliseconds <= 0 { throw ValidationError("--timeout-ms must be above zero, not \(timeoutMilliseconds).") }
             if let maxRows, maxRows < 0 { throw ValidationError("--max-rows must be zero or more, not \(maxRows).") }
         }
@@ -71,9 +64,9 @@ extension Timeline {
                 var runner = ReadOnlySQL(path: path)
                 runner.timeoutMilliseconds = timeoutMilliseconds
                 runner.maximumRows = maxRows
-                let pairs = try Self.parameterPairs(parameter)
+                let pairs = try SQLParameterWords(parameter).pairs
                 let writer = RowWriter(format: format, output: .standardOutput())
-                let result = try runner.run(query, parameters: pairs, columns: { try writer.begin(columns: $0) }, row: { try writer.write($0) })
+                let result = try runner.run(query ?? "", parameters: pairs, columns: { try writer.begin(columns: $0) }, row: { try writer.write($0) })
                 try writer.end()
                 if result.truncated {
                     printError("stopped after \(result.rows) rows (--max-rows); more rows match")

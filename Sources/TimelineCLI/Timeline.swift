@@ -92,15 +92,17 @@ extension TimelineEntryPoint {
     ]
 
     /// For a count option followed by a negative number, as in `list --limit -1`, the complaint
-    /// `--limit=-1` gets; nil otherwise.
+    /// `--limit=-1` gets (for `-0`, how to write it); nil otherwise.
     ///
     /// swift-argument-parser reads a word starting with '-' as an option, so it said the value
     /// was missing, which sends the reader looking for the wrong mistake.
     static func negativeCount(_ arguments: [String]) -> String? {
         for (name, value) in zip(arguments, arguments.dropFirst()) {
             if name == "--" { break }  // the rest are arguments, not options
-            if let option = countOptions.first(where: { $0.name == name }), let number = Int(value), number < 0 {
-                return oneLine("\(name) must be \(option.allowed), not \(number).")
+            if let option = countOptions.first(where: { $0.name == name }), value.hasPrefix("-"), let number = Int(value) {
+                // `-0` is no negative count, but it still reads as an option.
+                return oneLine(number < 0 ? "\(name) must be \(option.allowed), not \(number)."
+                                          : "'\(value)' after \(name) reads as an option; write \(name)=\(number).")
             }
         }
         return nil

@@ -70,6 +70,7 @@ import Testing
         (["sql", "SELECT 1", "--timeout-ms", "-9"], "--timeout-ms must be above zero, not -9"),
         (["--busy-timeout-ms", "-5", "list"], "--busy-timeout-ms must be zero or more, not -5"),
         (["list", "--busy-timeout-ms=-5"], "--busy-timeout-ms must be zero or more, not -5"),
+        (["list", "--limit", "-0"], "'-0' after --limit reads as an option; write --limit=0"),
     ])
     func aNegativeCountIsAUsageError(arguments: [String], message: String) throws {
         let folder = try TemporaryFolder()

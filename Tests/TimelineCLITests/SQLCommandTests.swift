@@ -90,17 +90,40 @@ import Testing
     }
 
     /// A value that starts with '-' reads as an option after `-p NAME`; `-p NAME=VALUE` binds it,
-    /// and either form may follow the other.
-    @Test func parametersMayBeWrittenNameEqualsValue() throws {
-        let result = try CLI.run(["sql", "SELECT :n + 1 AS a, :m AS b, :t AS c", "-p", "n=-1", "m", "7", "t=a=b",
-                                  "--format", "tsv", "--db", db])
+    /// and either form may follow the other, several to one -p, before or after the query.
+    @Test(arguments: [
+        ["sql", "SELECT :n + 1 AS a, :m AS b, :t AS c", "-p", "n=-1", "m", "7", "t=a=b"],
+        ["sql", "-p", "n=-1", "m", "7", "t=a=b", "SELECT :n + 1 AS a, :m AS b, :t AS c"],
+        ["sql", "-p", "n=-1", "-p", "m", "7", "-p", "t", "a=b", "SELECT :n + 1 AS a, :m AS b, :t AS c"],
+        ["sql", "-p", "t=a=b", "m=7", "n=-1", "SELECT :n + 1 AS a, :m AS b, :t AS c"],
+    ])
+    func parametersMayBeWrittenNameEqualsValue(arguments: [String]) throws {
+        let result = try CLI.run(arguments + ["--format", "tsv", "--db", db])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "a\tb\tc\n0\t7\ta=b\n")
+    }
 
-        let dangling = try CLI.run(["sql", "SELECT :n", "-p", "n", "-1", "--db", db])
-        #expect(dangling.status == 64)
-        #expect(dangling.stderr.contains("-p n has no value: write -p NAME VALUE, or -p NAME=VALUE"), "\(dangling.stderr)")
-        #expect(dangling.stderr.split(separator: "\n").count == 1)
+    /// A query with '=' after the parameters is the query, not a NAME=VALUE.
+    @Test func aQueryAfterTheParametersMayHoldAnEqualsSign() throws {
+        let result = try CLI.run(["sql", "-p", "k", "layoff", "SELECT count(*) AS n FROM events WHERE kind = :k",
+                                  "--format", "tsv", "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "n\n2\n")
+    }
+
+    @Test(arguments: [
+        (["SELECT :n", "-p", "n", "-1"], "-p n has no value: write -p n VALUE, or -p n=VALUE when the value starts with '-'"),
+        (["SELECT 1", "-p", "=5"], "-p =5 has no name before its '='"),
+        (["SELECT 1", "-p", "n", "5", "SELECT 2"], "-p: 'SELECT 2' is no parameter name"),
+        (["SELECT 1", "-p", "a b", "5"], "-p: 'a b' is no parameter name"),
+        (["-p", "n", "5"], "missing expected argument '<query>'"),
+        (["-p", "n=5"], "missing expected argument '<query>'"),
+    ])
+    func parameterMistakesAreNamed(arguments: [String], message: String) throws {
+        let result = try CLI.run(["sql"] + arguments + ["--db", db])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("timeline: " + message), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
     @Test func aMissingDatabaseIsNotCreated() throws {
