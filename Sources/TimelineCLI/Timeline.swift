@@ -39,7 +39,8 @@ enum TimelineEntryPoint {
                 Timeline.exit(withError: error)  // --help, --version: printed as usual
             }
             let arguments = Array(CommandLine.arguments.dropFirst())
-            printError(unknownCommand(arguments) ?? negativeCount(arguments) ?? Self.oneLine(Timeline.message(for: error)))
+            printError(unknownCommand(arguments) ?? negativeCount(arguments)
+                       ?? Self.oneLine(Timeline.message(for: error), pointingTo: commandWords(arguments)))
             exit(code.rawValue)
         }
     }
@@ -75,14 +76,34 @@ extension TimelineEntryPoint {
     /// `list` is the default command, so swift-argument-parser reads the word as an argument of
     /// `list` and complains of an unexpected argument.
     static func unknownCommand(_ arguments: [String]) -> String? {
+        let index = afterGlobalOptions(arguments)
+        guard index < arguments.count, !arguments[index].hasPrefix("-"), arguments[index] != "help" else { return nil }
+        return unknownHelpTopic(["help", arguments[index]])
+    }
+
+    /// Where a command line's first word after the global options (`GlobalOptions`) is.
+    private static func afterGlobalOptions(_ arguments: [String]) -> Int {
         var index = 0
-        // The global options (`GlobalOptions`) that take a value.
         while index < arguments.count, ["--db", "--busy-timeout-ms"].contains(arguments[index]) || arguments[index].hasPrefix("--db=")
                 || arguments[index].hasPrefix("--busy-timeout-ms=") {
             index += arguments[index].contains("=") ? 1 : 2
         }
-        guard index < arguments.count, !arguments[index].hasPrefix("-"), arguments[index] != "help" else { return nil }
-        return unknownHelpTopic(["help", arguments[index]])
+        return index
+    }
+
+    /// The words naming the command a line runs (`["migrate", "status"]`); `["list"]`, the
+    /// default command, when it names none.
+    static func commandWords(_ arguments: [String]) -> [String] {
+        var index = afterGlobalOptions(arguments)
+        var command: ParsableCommand.Type = Timeline.self
+        var words: [String] = []
+        while index < arguments.count,
+              let next = command.configuration.subcommands.first(where: { $0._commandName == arguments[index] }) {
+            words.append(arguments[index])
+            command = next
+            index += 1
+        }
+        return words.isEmpty ? ["list"] : words
     }
 
     /// The options that take a count, and the counts they take (as their own validation says).
@@ -102,15 +123,16 @@ extension TimelineEntryPoint {
             if let option = countOptions.first(where: { $0.name == name }), value.hasPrefix("-"), let number = Int(value) {
                 // `-0` is no negative count, but it still reads as an option.
                 return oneLine(number < 0 ? "\(name) must be \(option.allowed), not \(number)."
-                                          : "'\(value)' after \(name) reads as an option; write \(name)=\(number).")
+                                          : "'\(value)' after \(name) reads as an option; write \(name)=\(number).",
+                               pointingTo: commandWords(arguments))
             }
         }
         return nil
     }
 
     /// swift-argument-parser's message as one line: its list of allowed values joined in, the
-    /// usage lines left out, and a pointer to the help.
-    static func oneLine(_ message: String) -> String {
+    /// usage lines left out, and a pointer to the help of `command` (its words).
+    static func oneLine(_ message: String, pointingTo command: [String]) -> String {
         var sentence = ""
         var values: [String] = []
         for line in message.split(separator: "\n") {
@@ -130,7 +152,7 @@ extension TimelineEntryPoint {
             sentence += " " + values.joined(separator: ", ")
         }
         while let last = sentence.last, last == " " || last == "." { sentence.removeLast() }
-        return sentence + (sentence.hasSuffix("?") ? " " : "; ") + "`timeline help` lists the commands and their options"
+        return sentence + (sentence.hasSuffix("?") ? " " : "; ") + "`timeline help \(command.joined(separator: " "))` lists its options"
     }
 }
 

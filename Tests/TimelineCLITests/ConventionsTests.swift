@@ -83,6 +83,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 
+    /// A mistake in a command's options points to that command's help.
+    @Test(arguments: [
+        (["sql", "SELECT 1", "--no-such-option"], "`timeline help sql` lists its options."),
+        (["--db", "{db}", "migrate", "status", "--bogus"], "`timeline help migrate status` lists its options."),
+        (["--format", "xml"], "`timeline help list` lists its options."),
+        (["export", "--limit", "-2"], "`timeline help export` lists its options."),
+    ])
+    func aUsageErrorPointsToTheCommandsHelp(arguments: [String], ending: String) throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("timeline.sqlite")
+        let result = try CLI.run(arguments.map { $0 == "{db}" ? db : $0 } + (arguments.contains("{db}") ? [] : ["--db", db]))
+        #expect(result.status == 64)
+        #expect(result.stderr.hasSuffix(ending + "\n"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
     /// After `--`, words are arguments, even ones that look like a count option and a negative number.
     @Test func wordsAfterTheEndOfOptionsAreNotReadAsCounts() throws {
         #expect(TimelineEntryPoint.negativeCount(["sql", "--", "--limit", "-1"]) == nil)
