@@ -45,6 +45,12 @@ extension Statement {
         return index
     }
 
+    /// The name of the parameter at `index` as the SQL writes it (`:name`, `?3`); nil for a bare
+    /// `?` or an index out of range.
+    public func parameterName(at index: Int32) -> String? {
+        sqlite3_bind_parameter_name(handle, index).map { String(cString: $0) }
+    }
+
     public func bindNull(at index: Int32) throws(SQLiteError) {
         try check(sqlite3_bind_null(handle, index))
     }
@@ -140,8 +146,11 @@ extension Statement {
     public func unboundParameterName(bound: Set<String>) -> String? {
         guard parameterCount > 0 else { return nil }
         for index in 1...parameterCount {
-            guard let pointer = sqlite3_bind_parameter_name(handle, index) else { return "?\(index)" }
-            let name = String(cString: pointer)
+            // A bare `?` goes by its number.
+            guard let name = parameterName(at: index) else {
+                if bound.contains(String(index)) { continue }
+                return "?\(index)"
+            }
             if !bound.contains(String(name.dropFirst())) { return name }
         }
         return nil

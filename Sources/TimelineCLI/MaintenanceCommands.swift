@@ -14,7 +14,8 @@ extension Timeline {
 
                 Parameters: -p NAME VALUE binds :NAME (integers and decimals as numbers, the rest as \
                 text); write -p NAME=VALUE for a value that starts with '-' (-p n=-1), which would read as \
-                an option. One -p may give several (-p a 1 b 2); the query may come before or after them.
+                an option. One -p may give several (-p a 1 b 2); the query may come before or after them. \
+                A number binds ?NNN, or a bare ? by its place (-p 1 5).
 
                 The views timeline_events, timeline_citations and timeline_figures are a good start.
 

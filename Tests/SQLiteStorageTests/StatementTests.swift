@@ -29,6 +29,16 @@ import Testing
         #expect(row?.1 == "forty-two")
     }
 
+    @Test func parametersAreNamedAsWrittenAndUnboundOnesFound() throws {
+        let statement = try database.prepare("SELECT ?, :a, ?3, @b")
+        #expect(statement.parameterCount == 4)
+        #expect((1...5).map { statement.parameterName(at: $0) } == [nil, ":a", "?3", "@b", nil])
+        #expect(statement.unboundParameterName(bound: ["a", "3", "b"]) == "?1")
+        // A bare `?` counts as bound when its number is.
+        #expect(statement.unboundParameterName(bound: ["1", "a", "b"]) == "?3")
+        #expect(statement.unboundParameterName(bound: ["1", "a", "3", "b"]) == nil)
+    }
+
     @Test func unknownParameterNameIsAnErrorNamingIt() throws {
         let insert = try database.prepare("INSERT INTO t (i) VALUES (:number)")
         let error = try #require(throws: SQLiteError.self) { try insert.bind(named: [":missing": 1]) }

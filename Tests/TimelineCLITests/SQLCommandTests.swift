@@ -103,6 +103,27 @@ import Testing
         #expect(result.stdout == "a\tb\tc\n0\t7\ta=b\n")
     }
 
+    /// A number binds `?NNN` or a bare `?` by its place, as the message for a missing one says.
+    @Test func numberedAndBareParametersBindByTheirPlace() throws {
+        let result = try CLI.run(["sql", "SELECT ?1 + 1 AS a, ? AS b, :c AS c", "-p", "1", "5", "2", "x", "c", "y",
+                                  "--format", "tsv", "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "a\tb\tc\n6\tx\ty\n")
+
+        let missing = try CLI.run(["sql", "SELECT ?, ?", "-p", "1", "5", "--db", db])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.hasPrefix("timeline: the query's parameter ?2 has no value; give it with -p 2 VALUE."), "\(missing.stderr)")
+        let given = try CLI.run(["sql", "SELECT ?, ?", "-p", "1", "5", "-p", "2", "6", "--format", "tsv", "--db", db])
+        #expect(given.stdout == "?\t?\n5\t6\n", "\(given.stderr)")
+
+        let absent = try CLI.run(["sql", "SELECT :n", "-p", "n", "1", "-p", "3", "1", "--db", db])
+        #expect(absent.status == 64)
+        #expect(absent.stderr.hasPrefix("timeline: -p 3: the query has no parameter ?3."), "\(absent.stderr)")
+        // A number does not bind a named parameter that happens to sit in its place.
+        let named = try CLI.run(["sql", "SELECT :n", "-p", "1", "5", "--db", db])
+        #expect(named.status == 64)
+    }
+
     /// A query with '=' after the parameters is the query, not a NAME=VALUE.
     @Test func aQueryAfterTheParametersMayHoldAnEqualsSign() throws {
         let result = try CLI.run(["sql", "-p", "k", "layoff", "SELECT count(*) AS n FROM events WHERE kind = :k",

@@ -132,11 +132,17 @@ public struct ReadOnlySQL {
         }
     }
 
-    /// `-p NAME VALUE`: integers and decimals bind as numbers, anything else as text.
+    /// `-p NAME VALUE`: integers and decimals bind as numbers, anything else as text. A NAME that
+    /// is a number binds `?NNN` or a bare `?` by its place.
     private func bind(_ parameters: [(name: String, value: String)], to statement: Statement) throws {
         for (name, value) in parameters {
             var index: Int32?
-            for prefix in [":", "@", "$"] {
+            // A number names `?NNN`, or the bare `?` in that place.
+            if let number = Int32(name), number >= 1, number <= statement.parameterCount,
+               statement.parameterName(at: number).map({ $0 == "?\(number)" }) ?? true {
+                index = number
+            }
+            for prefix in [":", "@", "$"] where index == nil {
                 let candidate = name.hasPrefix(":") || name.hasPrefix("@") || name.hasPrefix("$") ? name : prefix + name
                 if let found = try? statement.parameterIndex(candidate) {
                     index = found
@@ -144,7 +150,8 @@ public struct ReadOnlySQL {
                 }
             }
             guard let index else {
-                throw TimelineError(.usage, "-p \(name): the query has no parameter :\(name).")
+                let written = Int32(name) != nil ? "?" + name : ":" + name.trimmingPrefixCharacters()
+                throw TimelineError(.usage, "-p \(name): the query has no parameter \(written).")
             }
             if let integer = Int64(value) {
                 try statement.bind(integer, at: index)
