@@ -150,7 +150,7 @@ struct QueryArguments: Equatable {
 
 /// `--by when|announced` for list and export (stats uses --by for its grouping).
 struct DateFieldOption: ParsableArguments {
-    @Option(name: .customLong("by"), help: ArgumentHelp("The date to filter and sort on: when (default) or announced.", valueName: "field"))
+    @Option(name: .customLong("by"), help: ArgumentHelp("The date to filter and sort on: when (default) or announced (events with no announcement date are left out).", valueName: "field"))
     var dateField: EventQuery.DateField = .when
 }
 

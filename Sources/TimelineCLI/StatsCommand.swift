@@ -25,7 +25,7 @@ extension Timeline {
         @Option(name: .customLong("by"), help: ArgumentHelp("kind (default), year, quarter, month or entity.", valueName: "group"))
         var groupBy: TimelineStatistics.Grouping = .kind
 
-        @Option(name: .customLong("date-field"), help: ArgumentHelp("The date that filters and groups: when (default) or announced.", valueName: "field"))
+        @Option(name: .customLong("date-field"), help: ArgumentHelp("The date that filters and groups: when (default) or announced (events with no announcement date are left out).", valueName: "field"))
         var dateField: EventQuery.DateField = .when
 
         @Option(help: ArgumentHelp("Add up this measure (employees-laid-off, positions-cut, deal-value, …).", valueName: "quantity"))

@@ -54,6 +54,21 @@ import Testing
         #expect(rows.first { $0["year"] as? String == "2022" }?["events"] as? Int == 9)
     }
 
+    /// By announcement date, as `list --by announced` does, the events announced on no known day
+    /// are left out of the groups (the seed has 15 events, 8 with an announcement date).
+    @Test func statsByAnnouncementDateLeavesOutEventsWithNone() throws {
+        let all = try CLI.run(["stats", "--db", db, "--by", "year", "--format", "csv"])
+        let announced = try CLI.run(["stats", "--db", db, "--by", "year", "--date-field", "announced", "--format", "csv"])
+        #expect(announced.status == 0, "\(announced.stderr)")
+        func total(_ csv: String) -> Int {
+            csv.split(separator: "\r\n").dropFirst().compactMap { Int($0.split(separator: ",")[1]) }.reduce(0, +)
+        }
+        #expect(total(all.stdout) == 15)
+        #expect(total(announced.stdout) == 8)
+        #expect(try uids(["--by", "announced"]).count == 8)
+        #expect(!announced.stdout.contains("(none)"))
+    }
+
     /// A quantity no figure counts is a usage error naming the known ones; one that the filters
     /// leave no figure of is not (its sums are simply empty).
     @Test func statsSumOfAnUnknownQuantityIsAUsageError() throws {
