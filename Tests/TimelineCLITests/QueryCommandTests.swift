@@ -54,6 +54,16 @@ import Testing
         #expect(rows.first { $0["year"] as? String == "2022" }?["events"] as? Int == 9)
     }
 
+    /// A search with nothing to look for says so, instead of passing on FTS5's syntax error.
+    @Test(arguments: ["", "   ", "*", "\"\""])
+    func aSearchWithNoWordsIsAUsageError(search: String) throws {
+        for command in [["list"], ["stats"], ["export", "--format", "csv"]] {
+            let result = try CLI.run(command + ["--db", db, "--search", search])
+            #expect(result.status == 64)
+            #expect(result.stderr == "timeline: --search '\(search)' has no words to look for.\n", "\(result.stderr)")
+        }
+    }
+
     /// By announcement date, as `list --by announced` does, the events announced on no known day
     /// are left out of the groups (the seed has 15 events, 8 with an announcement date).
     @Test func statsByAnnouncementDateLeavesOutEventsWithNone() throws {

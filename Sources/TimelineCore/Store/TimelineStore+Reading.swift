@@ -194,6 +194,10 @@ extension TimelineStore {
         if query.related && query.entities.isEmpty {
             throw TimelineError(.usage, "--related widens --entity; name at least one entity with --entity.")
         }
+        if let search = query.search, SearchQuery.ftsExpression(search).isEmpty {
+            // FTS5 would answer "syntax error near """.
+            throw TimelineError(.usage, "--search '\(search)' has no words to look for.")
+        }
         if query.rank && query.search == nil {
             throw TimelineError(.usage, "--rank orders search results; give --search TEXT too.")
         }
