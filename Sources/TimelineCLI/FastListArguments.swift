@@ -55,7 +55,7 @@ enum FastListArguments {
                 switch name {
                 case "--db": invocation.db = value
                 case "--busy-timeout-ms":
-                    guard let number = Int32(value), number >= 0 else { return nil }
+                    guard let number = Int32(value), CountOption.busyTimeout.accepts(Int(number)) else { return nil }
                     invocation.busyTimeoutMilliseconds = number
                 case "--from": invocation.filters.from = value
                 case "--to": invocation.filters.to = value
@@ -70,10 +70,10 @@ enum FastListArguments {
                     guard let status = EventStatus(rawValue: value) else { return nil }
                     invocation.filters.status.append(status)
                 case "--limit":
-                    guard let number = Int(value), number >= 0 else { return nil }
+                    guard let number = Int(value), CountOption.limit.accepts(number) else { return nil }
                     invocation.filters.limit = number
                 case "--offset":
-                    guard let number = Int(value), number >= 0 else { return nil }
+                    guard let number = Int(value), CountOption.offset.accepts(number) else { return nil }
                     invocation.filters.offset = number
                 case "--by":
                     guard let field = EventQuery.DateField(rawValue: value) else { return nil }

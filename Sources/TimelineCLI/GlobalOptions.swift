@@ -16,9 +16,7 @@ struct GlobalOptions: ParsableArguments {
 
     func validate() throws {
         // SQLite reads a negative timeout as "never wait", which is not what was asked.
-        if busyTimeoutMilliseconds < 0 {
-            throw ValidationError("--busy-timeout-ms must be zero or more, not \(busyTimeoutMilliseconds).")
-        }
+        try CountOption.busyTimeout.validate(Int(busyTimeoutMilliseconds))
     }
 
     /// The database path this invocation uses.

@@ -55,8 +55,8 @@ extension Timeline {
             guard query != nil else {
                 throw ValidationError("missing expected argument '<query>': timeline sql QUERY [-p NAME VALUE ...].")
             }
-            if timeoutMilliseconds <= 0 { throw ValidationError("--timeout-ms must be above zero, not \(timeoutMilliseconds).") }
-            if let maxRows, maxRows < 0 { throw ValidationError("--max-rows must be zero or more, not \(maxRows).") }
+            try CountOption.timeout.validate(timeoutMilliseconds)
+            try CountOption.maxRows.validate(maxRows)
         }
 
         func run() throws {

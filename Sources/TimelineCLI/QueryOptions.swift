@@ -60,8 +60,8 @@ struct QueryOptions: ParsableArguments {
     var reverse = false
 
     func validate() throws {
-        if let limit, limit < 0 { throw ValidationError("--limit must be zero or more, not \(limit).") }
-        if offset < 0 { throw ValidationError("--offset must be zero or more, not \(offset).") }
+        try CountOption.limit.validate(limit)
+        try CountOption.offset.validate(offset)
         if on != nil && (from != nil || to != nil) {
             throw ValidationError("--on is a whole range by itself; give either --on or --from/--to.")
         }

@@ -106,12 +106,6 @@ extension TimelineEntryPoint {
         return words.isEmpty ? ["list"] : words
     }
 
-    /// The options that take a count, and the counts they take (as their own validation says).
-    static let countOptions: [(name: String, allowed: String)] = [
-        ("--limit", "zero or more"), ("--offset", "zero or more"), ("--max-rows", "zero or more"),
-        ("--busy-timeout-ms", "zero or more"), ("--timeout-ms", "above zero"),
-    ]
-
     /// For a count option followed by a negative number, as in `list --limit -1`, the complaint
     /// `--limit=-1` gets (for `-0`, how to write it); nil otherwise.
     ///
@@ -120,10 +114,10 @@ extension TimelineEntryPoint {
     static func negativeCount(_ arguments: [String]) -> String? {
         for (name, value) in zip(arguments, arguments.dropFirst()) {
             if name == "--" { break }  // the rest are arguments, not options
-            if let option = countOptions.first(where: { $0.name == name }), value.hasPrefix("-"), let number = Int(value) {
+            if let option = CountOption(rawValue: name), value.hasPrefix("-"), let number = Int(value) {
                 // `-0` is no negative count, but it still reads as an option.
-                return oneLine(number < 0 ? "\(name) must be \(option.allowed), not \(number)."
-                                          : "'\(value)' after \(name) reads as an option; write \(name)=\(number).",
+                return oneLine(option.accepts(number) ? "'\(value)' after \(name) reads as an option; write \(name)=\(number)."
+                                                      : option.complaint(number),
                                pointingTo: commandWords(arguments))
             }
         }
