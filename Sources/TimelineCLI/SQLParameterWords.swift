@@ -24,7 +24,7 @@ struct SQLParameterWords {
                 index += 1
             } else {
                 guard Self.isName(word[...]) else {
-                    throw ValidationError("-p: '\(word)' is no parameter name (letters, digits and _); give each parameter as NAME VALUE or NAME=VALUE.")
+                    throw ValidationError(Self.notAName(word, "; give each parameter as NAME VALUE or NAME=VALUE."))
                 }
                 pairs.append((word, words[index + 1]))
                 index += 2
@@ -34,10 +34,12 @@ struct SQLParameterWords {
 
     /// Why a last word with no value is wrong when the query was given elsewhere.
     static func missingValue(after word: String) -> String {
-        guard isName(word[...]) else {
-            return "-p: '\(word)' is no parameter name (letters, digits and _), and timeline sql runs one query."
-        }
+        guard isName(word[...]) else { return notAName(word, ", and timeline sql runs one query.") }
         return "-p \(word) has no value: write -p \(word) VALUE, or -p \(word)=VALUE when the value starts with '-' (as -1 does)."
+    }
+
+    private static func notAName(_ word: String, _ rest: String) -> String {
+        "-p: '\(word)' is no parameter name (letters, digits and _)" + rest
     }
 
     /// A parameter's name as SQLite writes it after `:`, `@` or `$` (which may lead it here too):
