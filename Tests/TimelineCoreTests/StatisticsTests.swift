@@ -84,7 +84,13 @@ import Testing
         #expect((left + right).description == sum)
     }
 
-    @Test(arguments: ["", "-", "1.", "1e5", "1,000", "1.2.3", "abc", "١٢"])
+    /// Written as SQLite's CHECK on stored values wants them: a digit before any point.
+    @Test(arguments: [(".5", "0.5"), ("-.5", "-0.5"), ("+.25", "0.25"), ("-.0", "0.0"), ("007.50", "7.50"), ("-0", "0")])
+    func exactDecimalIsWrittenWithADigitBeforeThePoint(text: String, written: String) throws {
+        #expect(try #require(ExactDecimal(text)).description == written)
+    }
+
+    @Test(arguments: ["", "-", ".", "-.", "1.", "1e5", "1,000", "1.2.3", "abc", "١٢"])
     func exactDecimalRefusesWhatIsNotADecimal(_ text: String) {
         #expect(ExactDecimal(text) == nil)
     }

@@ -14,7 +14,8 @@ public struct ExactDecimal: Equatable, Sendable, CustomStringConvertible {
         normalise()
     }
 
-    /// `-99000`, `30.50`, `0.000001`; nil for anything else (no exponents, no grouping).
+    /// `-99000`, `30.50`, `0.000001`, `.5` (read as `0.5`); nil for anything else (no exponents,
+    /// no grouping, no point without digits after it).
     public init?(_ text: String) {
         var bytes = Substring(text)
         var negative = false
@@ -43,6 +44,8 @@ public struct ExactDecimal: Equatable, Sendable, CustomStringConvertible {
     }
 
     private mutating func normalise() {
+        // `.5` is `0.5`: one digit before the point, however the number was written.
+        if digits.count < scale + 1 { digits.insert(contentsOf: repeatElement(0, count: scale + 1 - digits.count), at: 0) }
         while digits.count > scale + 1, digits.first == 0 { digits.removeFirst() }
         if digits.allSatisfy({ $0 == 0 }) { negative = false }
     }
