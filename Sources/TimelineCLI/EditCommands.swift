@@ -8,13 +8,18 @@ extension Timeline {
             abstract: "Add an event.",
             discussion: """
                 --kind, --date and --title are required. Without --uid, a readable uid is made from the \
-                main entity, the kind and the date (amazon-care-layoff-2022-12-01), with -2, -3, … when taken.
+                main entity, the kind and the date (amazon-care-layoff-2022-12-01), with -2, -3, … when taken. \
+                A --uid that another event holds is refused (change that event with `timeline edit`); \
+                adding the same event again with its uid changes nothing.
 
                 Example:
-                  timeline add --kind layoff --date "1er décembre 2022" --announced 2022-09-08 \\
-                    --title "Amazon Care lays off 159 employees" --entity "Amazon Care:employer" \\
+                  timeline add --kind layoff --date "1er décembre 2022" \\
+                    --announced 2022-09-08 \\
+                    --title "Amazon Care lays off 159 employees" \\
+                    --entity "Amazon Care:employer" \\
                     --measure employees-laid-off=159:person@amazon-care \\
-                    --source https://example.org/article --quote "environ 159 employés" --quote-lang fr
+                    --source https://example.org/article \\
+                    --quote "environ 159 employés" --quote-lang fr
                 """
         )
 
@@ -39,13 +44,10 @@ extension Timeline {
                     let context = DateParsingContext(today: try QueryOptions.today(override: today))
                     var event = Event(uid: uid ?? "", kind: "", status: .occurred, title: "", when: try TimelineDate(edtf: "2000"))
                     try fields.apply(to: &event, context: context)
-                    let saved = try store.save(event, uidPolicy: .readable)
+                    let saved = try store.save(event, uidPolicy: .readable, replacingExisting: false)
                     let output = TextOutput.standardOutput()
-                    switch saved.outcome {
-                    case .inserted: try output.write("Added \(saved.uid)\n")
-                    case .updated: try output.write("Updated \(saved.uid)\n")
-                    case .unchanged: try output.write("Unchanged \(saved.uid)\n")
-                    }
+                    // Never .updated: a different event under the uid is refused.
+                    try output.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Added \(saved.uid)\n")
                     try output.finish()
                 }
             }

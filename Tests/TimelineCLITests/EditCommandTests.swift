@@ -35,6 +35,38 @@ import Testing
         #expect(try CLI.run(arguments).stdout == "Added amazon-care-layoff-2022-12-01-3\n")
     }
 
+    /// `.15` as spreadsheets write it is `0.15`, from the command line and from an imported file.
+    @Test func aFigureWithNoDigitBeforeThePointIsReadAsADecimal() throws {
+        let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023", "--title", "A share cut",
+                                 "--entity", "Amazon Care", "--measure", "share-laid-off=.15:ratio", "--uid", "share-cut"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let measures = try #require(try show("share-cut")["measures"] as? [[String: Any]])
+        #expect(measures.first?["value"] as? String == "0.15")
+
+        let csv = folder.path("shares.csv")
+        try "uid,kind,when,title,change\nshare-2,layoff,2023,Another,-.5\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let imported = try CLI.run(["import", "--db", db, csv, "--map", "change=measure:headcount-change:percent"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let importedMeasures = try #require(try show("share-2")["measures"] as? [[String: Any]])
+        #expect(importedMeasures.first?["value"] as? String == "-0.5")
+    }
+
+    /// SQLite's NOCASE folds ASCII letters only: an accented name in capitals still finds its
+    /// entity (through the slug it would get), when listing and when adding, so no duplicate is made.
+    @Test func anAccentedEntityNameInCapitalsFindsItsEntity() throws {
+        let first = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023", "--title", "Première",
+                                 "--entity", "Société Générale", "--uid", "sg-1"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2024", "--title", "Seconde",
+                                  "--entity", "SOCIÉTÉ GÉNÉRALE", "--uid", "sg-2"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let entities = try #require(try show("sg-2")["entities"] as? [[String: Any]])
+        #expect(entities.map { $0["slug"] as? String } == ["societe-generale"])
+        let listed = try CLI.run(["list", "--db", db, "--entity", "SOCIÉTÉ GÉNÉRALE", "--format", "tsv"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.split(separator: "\n").count == 3, "a header and both events: \(listed.stdout)")
+    }
+
     @Test func addRefusesBadInput() throws {
         let unknownKind = try CLI.run(["add", "--db", db, "--kind", "layof", "--date", "2022", "--title", "x"])
         #expect(unknownKind.status == 64)
@@ -47,6 +79,28 @@ import Testing
         #expect(badMeasure.stderr.contains("--measure 'cut=many:person'"))
         let missing = try CLI.run(["add", "--db", db, "--kind", "layoff", "--title", "x"])
         #expect(missing.status == 64)
+    }
+
+    /// `add` never overwrites: a --uid another event holds is refused and nothing is written;
+    /// the same event added again under its uid is left as it is.
+    @Test func addRefusesAUIDThatAnotherEventHolds() throws {
+        try CLI.run(["list", "--db", db])
+        let before = try folder.bytes("timeline.sqlite")
+        let taken = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2022", "--title", "x",
+                                 "--entity", "Brand New Co", "--uid", "amazon-care-launch-2019-09"])
+        #expect(taken.status == 64)
+        #expect(taken.stdout.isEmpty)
+        #expect(taken.stderr.hasPrefix("timeline: the uid 'amazon-care-launch-2019-09' is taken by the event '"), "\(taken.stderr)")
+        #expect(taken.stderr.contains("timeline edit amazon-care-launch-2019-09"), "\(taken.stderr)")
+        #expect(taken.stderr.split(separator: "\n").count == 1)
+        #expect(try folder.bytes("timeline.sqlite") == before, "no entity created, nothing replaced")
+
+        let arguments = ["add", "--db", db, "--kind", "layoff", "--date", "2023-01-05", "--title", "A layoff",
+                         "--entity", "Amazon Care", "--uid", "my-own-uid"]
+        #expect(try CLI.run(arguments).stdout == "Added my-own-uid\n")
+        let again = try CLI.run(arguments)
+        #expect(again.status == 0)
+        #expect(again.stdout == "Unchanged my-own-uid\n")
     }
 
     @Test func editKeepsHistoryAndAsOfAnswersFromIt() throws {

@@ -45,8 +45,10 @@ final class EventSaver {
     ///   - rejectingSecondVersionInBatch: refuse to change an event this same writer wrote
     ///     (one import naming a uid twice with different content).
     ///   - renderedLists: `input`'s lists, rendered ahead; used when saving leaves them as they are.
+    ///   - replacingExisting: false to refuse, rather than replace, a different event with the same uid.
     func save(_ input: Event, uidPolicy: UIDPolicy, rejectingSecondVersionInBatch: Bool = false,
-              renderedLists: TimelineWriter.RenderedLists? = nil) throws -> (uid: String, outcome: SaveOutcome) {
+              renderedLists: TimelineWriter.RenderedLists? = nil,
+              replacingExisting: Bool = true) throws -> (uid: String, outcome: SaveOutcome) {
         var event = try normalised(input)
         if event.uid.isEmpty {
             event.uid = try generateUID(for: event, policy: uidPolicy)
@@ -58,6 +60,9 @@ final class EventSaver {
             let existing = try reader.event(id: id)
             if EventJSON.object(existing) == EventJSON.object(event) {
                 return (event.uid, .unchanged)
+            }
+            guard replacingExisting else {
+                throw TimelineError(.usage, "the uid '\(event.uid)' is taken by the event '\(existing.title)'; change that one with `timeline edit \(event.uid)`, or give another --uid.")
             }
             if rejectingSecondVersionInBatch && existing.recordedAt == writer.recordedAt {
                 throw TimelineError(.badData, "the uid '\(event.uid)' appears earlier in this file with different content.")
@@ -163,11 +168,15 @@ final class EventSaver {
         return (slug, name)
     }
 
-    /// An entity by slug, name or alias (any case), or nil.
+    /// An entity by slug, name or alias (any case), else by the slug the reference would get
+    /// (so `SOCIÉTÉ GÉNÉRALE` finds `societe-generale`: SQLite's NOCASE folds ASCII letters
+    /// only), or nil.
     func existingEntity(_ reference: String) throws -> (slug: String, name: String)? {
         if let cached = entityCache[reference] { return cached }
         if entityCache.count > Self.cacheLimit { entityCache.removeAll(keepingCapacity: true) }
-        // Each branch can use an index: the slug, then names and slugs ignoring case, then aliases.
+        let referenceSlug = Self.slug(reference)
+        // Each branch can use an index: the slug, then names and slugs ignoring case, then
+        // aliases, then the reference's own slug.
         if let row = try database.statement(
             """
             SELECT slug, name FROM (
@@ -176,9 +185,10 @@ final class EventSaver {
                 UNION ALL SELECT slug, name, 3 FROM entities WHERE name = ?1 COLLATE NOCASE
                 UNION ALL SELECT e.slug, e.name, 4 FROM entity_aliases AS a JOIN entities AS e ON e.id = a.entity_id
                           WHERE a.alias = ?1 COLLATE NOCASE
+                UNION ALL SELECT slug, name, 5 FROM entities WHERE slug = ?2
             ) ORDER BY rank LIMIT 1
             """
-        ).first([.text(reference)], { ($0.text(at: 0), $0.text(at: 1)) }) {
+        ).first([.text(reference), referenceSlug.isEmpty ? .null : .text(referenceSlug)], { ($0.text(at: 0), $0.text(at: 1)) }) {
             entityCache[reference] = row
             return row
         }

@@ -224,16 +224,18 @@ extension TimelineStore {
         return found.sorted()
     }
 
-    /// Entity slugs, names or aliases (any case) to ids; an unknown one is a usage error listing the known slugs.
+    /// Entity slugs, names or aliases (any case), or the slug a name would get (`SOCIÉTÉ
+    /// GÉNÉRALE` is `societe-generale`), to ids; an unknown one is a usage error listing the known slugs.
     func resolveEntities(_ names: [String]) throws -> [Int64] {
         var ids: [Int64] = []
         for name in names {
+            let slug = EventSaver.slug(name)
             let matches = try database.cachedStatement(
                 """
-                SELECT id FROM entities WHERE slug = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE
+                SELECT id FROM entities WHERE slug = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE OR slug = ?2
                 UNION SELECT entity_id FROM entity_aliases WHERE alias = ?1 COLLATE NOCASE
                 """
-            ).map([.text(name)]) { $0.int64(at: 0) }
+            ).map([.text(name), slug.isEmpty ? .null : .text(slug)]) { $0.int64(at: 0) }
             if matches.isEmpty {
                 let known = try database.prepare("SELECT slug FROM entities ORDER BY slug").map { $0.text(at: 0) }
                 throw TimelineError(.usage, "unknown entity '\(name)' in --entity; known entities: \(known.joined(separator: ", ")).")

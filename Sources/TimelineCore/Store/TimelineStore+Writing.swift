@@ -3,9 +3,12 @@ import SQLiteStorage
 extension TimelineStore {
     /// Saves one event by uid in its own transaction: inserted, updated (the old version kept in
     /// history), or left alone when nothing changed. A missing uid is generated.
+    /// - Parameter replacingExisting: false to refuse (a usage error) a different event with the
+    ///   same uid, as `add` does: adding must not overwrite an event by accident.
     @discardableResult
-    public func save(_ event: Event, uidPolicy: UIDPolicy = .readable) throws -> (uid: String, outcome: SaveOutcome) {
-        try writing { saver in try saver.save(event, uidPolicy: uidPolicy) }
+    public func save(_ event: Event, uidPolicy: UIDPolicy = .readable,
+                     replacingExisting: Bool = true) throws -> (uid: String, outcome: SaveOutcome) {
+        try writing { saver in try saver.save(event, uidPolicy: uidPolicy, replacingExisting: replacingExisting) }
     }
 
     /// Removes an event; its last version stays in history, so `--as-of` still answers it.
