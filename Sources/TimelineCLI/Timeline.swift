@@ -51,11 +51,13 @@ extension TimelineEntryPoint {
     ///
     /// swift-argument-parser answers a `help` for an unknown command with the general help and
     /// exit 0, so `timeline help lst` looked like it had worked.
+    /// Global options may come first (`timeline --db x help lst`).
     static func unknownHelpTopic(_ arguments: [String]) -> String? {
-        guard arguments.first == "help" else { return nil }
+        let index = afterGlobalOptions(arguments)
+        guard index < arguments.count, arguments[index] == "help" else { return nil }
         var command: ParsableCommand.Type = Timeline.self
         var path: [String] = []
-        for word in arguments.dropFirst() where !word.hasPrefix("-") {
+        for word in arguments[(index + 1)...] where !word.hasPrefix("-") {
             let subcommands = command.configuration.subcommands
             guard let next = subcommands.first(where: { $0._commandName == word }) else {
                 let names = subcommands.map { $0._commandName }.joined(separator: ", ")

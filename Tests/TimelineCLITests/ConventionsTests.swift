@@ -28,10 +28,29 @@ import Testing
         #expect(result.stdout.contains("Example"), "\(command) --help shows an example")
     }
 
+    /// Examples in help can be pasted into a shell as printed: at 80 columns no example line is
+    /// wrapped (a wrapped line starts at the margin, cutting a quoted word or a `\\`).
+    @Test(arguments: ["list", "show", "date", "stats", "add", "edit", "remove", "import", "export", "sql", "check",
+                      "backup", "migrate apply", "migrate status", "migrate validate"])
+    func helpExamplesAreNotWrapped(command: String) throws {
+        let result = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"], environment: ["COLUMNS": "80"])
+        #expect(result.status == 0)
+        var inExample = false
+        for line in result.stdout.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("Example") { inExample = true; continue }
+            if line.isEmpty { inExample = false; continue }
+            if inExample {
+                #expect(line.hasPrefix("  "), "\(command): a wrapped example line: \(line)")
+            }
+        }
+    }
+
     @Test(arguments: [
         (["help", "lst"], "no command 'lst'; the commands are list, show"),
         (["help", "migrate", "stat"], "'migrate' has no command 'stat'; its commands are apply, status, validate"),
         (["help", "list", "extra"], "'list' has no commands of its own"),
+        (["--db", "unused.sqlite", "help", "nope"], "no command 'nope'; the commands are list, show"),
+        (["--busy-timeout-ms", "5", "help", "nope"], "no command 'nope'; the commands are list, show"),
     ])
     func helpForACommandThatDoesNotExistIsAUsageError(arguments: [String], message: String) throws {
         let result = try CLI.run(arguments)
