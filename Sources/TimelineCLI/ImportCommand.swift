@@ -46,7 +46,7 @@ extension Timeline {
         @Option(help: ArgumentHelp("Map a column onto a field (repeatable): title, kind, when, announced, status, summary, uid, entity, entity:ROLE, tag, source, measure:QUANTITY:UNIT.", valueName: "column=field"))
         var map: [String] = []
 
-        @Option(help: ArgumentHelp("Give a field the same value in every record (repeatable), e.g. kind=layoff.", valueName: "field=value"))
+        @Option(help: ArgumentHelp("Give a field the same value in every record, over the file's own column for it (repeatable), e.g. kind=layoff.", valueName: "field=value"))
         var set: [String] = []
 
         @Option(name: .customLong("title-template"), help: ArgumentHelp("Compose titles from columns: '{company} lays off {total_laid_off}'.", valueName: "template"))

@@ -180,6 +180,20 @@ import Testing
         #expect(try jsonEvents(["--search", "stdin"]).count == 1)
     }
 
+    /// `--set` gives its value to every record even where the file has a column for the field;
+    /// a bad value given with it is named as such.
+    @Test func setOverridesTheFilesOwnColumn() throws {
+        let csv = try write("kinds.csv", "uid,kind,when,title\nk-1,layoff,2022,A\nk-2,launch,2023,B\n")
+        let result = try CLI.run(["import", csv, "--db", db, "--set", "kind=shutdown"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let shutdowns = try jsonEvents(["--kind", "shutdown"]).compactMap { $0["uid"] as? String }
+        #expect(shutdowns.contains("k-1") && shutdowns.contains("k-2"), "\(shutdowns)")
+
+        let bad = try CLI.run(["import", csv, "--db", db, "--set", "kind=nokind"])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("unknown kind 'nokind'"), "\(bad.stderr)")
+    }
+
     @Test func unknownColumnIsAUsageErrorListingTheColumns() throws {
         let result = try CLI.run(["import", RepositoryFiles.fixture("layoffs.csv"), "--db", db, "--map", "firm=entity", "--set", "kind=layoff"])
         #expect(result.status == 64)

@@ -62,9 +62,18 @@ struct RecordMapper {
             columns.append((index, target))
             if case .scalar(let field) = target { sourceColumn[field] = mapping.column }
         }
+        let constants = try options.constants.map { (target: try Self.target($0.field), value: $0.value) }
+        // A field given with --set takes that value in every record, over the file's own column for it.
+        let setFields = Set(constants.compactMap { constant -> String? in
+            if case .scalar(let field) = constant.target { return field } else { return nil }
+        })
+        columns.removeAll { column in
+            if case .scalar(let field) = column.1 { return setFields.contains(field) } else { return false }
+        }
+        for field in setFields { sourceColumn[field] = "--set" }
         self.columns = columns
         self.sourceColumn = sourceColumn
-        self.constants = try options.constants.map { (try Self.target($0.field), $0.value) }
+        self.constants = constants
         if let template = options.titleTemplate {
             var parts: [TemplatePart] = []
             var rest = Substring(template)
