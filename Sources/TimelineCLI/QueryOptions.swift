@@ -32,7 +32,7 @@ struct QueryOptions: ParsableArguments {
     @Flag(help: "With --entity: also events of entities that are part of, products of, or contractors of it, transitively.")
     var related = false
 
-    @Option(help: ArgumentHelp("Only events with this status (repeatable): occurred, planned, considered, cancelled.", valueName: "status"))
+    @Option(help: ArgumentHelp("Only events with this status (repeatable).", valueName: "status"))
     var status: [EventStatus] = []
 
     @Option(help: ArgumentHelp("Only events with this tag (repeatable).", valueName: "tag"))

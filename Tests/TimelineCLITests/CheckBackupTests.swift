@@ -72,6 +72,10 @@ import Testing
         #expect(try CLI.run(["list", "--db", copy, "--format", "json"]).stdout == CLI.run(["list", "--db", db, "--format", "json"]).stdout)
         #expect(try CLI.run(["check", "--db", copy]).status == 0)
         #expect(try CLI.run(["backup", folder.url.path, "--db", db]).status == 73)
+        let missing = try CLI.run(["backup", folder.path("no/such/copy.sqlite"), "--db", db])
+        #expect(missing.status == 73)
+        #expect(missing.stderr.hasSuffix("the folder \(folder.path("no")) does not exist.\n"), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("no")))
     }
 
     @Test func backupWhileAnImportRunsIsConsistent() throws {

@@ -64,6 +64,25 @@ import Testing
         }
     }
 
+    /// A search FTS5 cannot read is named with what is wrong, in the index's words without its name.
+    @Test(arguments: [("strike AND", "it ends where more was expected"), ("(strike", "it ends where more was expected")])
+    func aSearchTheIndexCannotReadSaysWhy(search: String, problem: String) throws {
+        let result = try CLI.run(["list", "--db", db, "--search", search])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("timeline: --search '\(search)' is not a search the index understands: \(problem)"), "\(result.stderr)")
+        #expect(!result.stderr.contains("fts5"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    /// With no entities at all, an unknown one is not followed by an empty list.
+    @Test func anUnknownEntityInATimelineWithNoneSaysSo() throws {
+        let empty = db + "-empty.sqlite"
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", empty]).status == 0)
+        let result = try CLI.run(["list", "--db", empty, "--entity", "acme"])
+        #expect(result.status == 64)
+        #expect(result.stderr == "timeline: unknown entity 'acme' in --entity; the timeline has no entities yet.\n", "\(result.stderr)")
+    }
+
     /// By announcement date, as `list --by announced` does, the events announced on no known day
     /// are left out of the groups (the seed has 15 events, 8 with an announcement date).
     @Test func statsByAnnouncementDateLeavesOutEventsWithNone() throws {

@@ -68,6 +68,9 @@ extension TimelineStore {
         if DatabaseLocation.isDirectory(destination) {
             throw TimelineError(.cannotCreate, "\(destination) is a folder; give the path of the backup file.")
         }
+        if let missing = DatabaseLocation.missingParentFolders(of: destination).first {
+            throw TimelineError(.cannotCreate, "cannot create the backup \(destination): the folder \(missing) does not exist.")
+        }
         let temporary = destination + ".tmp-backup"
         DatabaseLocation.removeFile(temporary)
         do {

@@ -54,7 +54,10 @@ extension TimelineStore {
             if database.isInTransaction { try run() } else { try database.transaction(.deferred, run) }
         } catch let error as SQLiteError {
             if let search = query.search, error.message.contains("fts5") {
-                throw TimelineError(.usage, "--search '\(search)' is not a search FTS5 understands (\(error.message)); quote phrases and balance parentheses.")
+                // FTS5 says `syntax error near ""` when the search stops where it wanted more.
+                let problem = error.message.hasSuffix("near \"\"") ? "it ends where more was expected (after AND, OR, NOT, NEAR or an open parenthesis)"
+                    : String(error.message.dropFirst(error.message.hasPrefix("fts5: ") ? 6 : 0))
+                throw TimelineError(.usage, "--search '\(search)' is not a search the index understands: \(problem); quote phrases and balance parentheses.")
             }
             throw Self.translate(error, path: path)
         }
@@ -238,6 +241,7 @@ extension TimelineStore {
             ).map([.text(name), slug.isEmpty ? .null : .text(slug)]) { $0.int64(at: 0) }
             if matches.isEmpty {
                 let known = try database.prepare("SELECT slug FROM entities ORDER BY slug").map { $0.text(at: 0) }
+                if known.isEmpty { throw TimelineError(.usage, "unknown entity '\(name)' in --entity; the timeline has no entities yet.") }
                 throw TimelineError(.usage, "unknown entity '\(name)' in --entity; known entities: \(known.joined(separator: ", ")).")
             }
             ids += matches
