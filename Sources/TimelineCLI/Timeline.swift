@@ -148,7 +148,26 @@ extension TimelineEntryPoint {
             sentence += " " + values.joined(separator: ", ")
         }
         while let last = sentence.last, last == " " || last == "." { sentence.removeLast() }
+        sentence = invalidValueSentence(sentence) ?? sentence
         return sentence + (sentence.hasSuffix("?") ? " " : "; ") + "`timeline help \(command.joined(separator: " "))` lists its options"
+    }
+}
+
+extension TimelineEntryPoint {
+    /// swift-argument-parser's two sentences for a value outside a list ("the value 'xml' is
+    /// invalid for '--format <format>'. Please provide one of the following table, json, …") as
+    /// one: `--format 'xml' is not one of table, json, …`. Nil for any other message.
+    static func invalidValueSentence(_ sentence: String) -> String? {
+        guard sentence.hasPrefix("the value '"),
+              let invalid = sentence.firstRange(of: "' is invalid for '"),
+              let please = sentence.firstRange(of: "'. Please provide one of ") else { return nil }
+        let value = sentence[sentence.index(sentence.startIndex, offsetBy: 11)..<invalid.lowerBound]
+        let option = sentence[invalid.upperBound..<please.lowerBound].prefix { $0 != " " }
+        var choices = String(sentence[please.upperBound...])
+        if choices.hasPrefix("the following ") { choices.removeFirst(14) }
+        // 'a', 'b' or 'c'; 'a' and 'b' for two.
+        choices = choices.split(separator: " or ").flatMap { $0.split(separator: " and ") }.joined(separator: ", ").filter { $0 != "'" }
+        return "\(option) '\(value)' is not one of \(choices)"
     }
 }
 

@@ -118,6 +118,21 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    /// A value outside an option's list is one sentence naming the option, the value and the choices.
+    @Test(arguments: [
+        (["--format", "xml"], "timeline: --format 'xml' is not one of table, json, ndjson, csv, tsv, markdown;"),
+        (["list", "--status", "nope"], "timeline: --status 'nope' is not one of occurred, planned, considered, cancelled;"),
+        (["list", "--by", "nope"], "timeline: --by 'nope' is not one of when, announced;"),
+        (["export", "--format", "nope"], "timeline: --format 'nope' is not one of sql, json, ndjson, csv, tsv, timelinejs, markdown, html;"),
+    ])
+    func aValueOutsideAnOptionsListNamesTheChoices(arguments: [String], beginning: String) throws {
+        let folder = try TemporaryFolder()
+        let result = try CLI.run(arguments + ["--db", folder.path("timeline.sqlite")])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix(beginning), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
     /// After `--`, words are arguments, even ones that look like a count option and a negative number.
     @Test func wordsAfterTheEndOfOptionsAreNotReadAsCounts() throws {
         #expect(TimelineEntryPoint.negativeCount(["sql", "--", "--limit", "-1"]) == nil)
