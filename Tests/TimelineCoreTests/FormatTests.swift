@@ -28,6 +28,7 @@ import Testing
         #expect(MarkdownText.row(["a|b", "c\nd"]) == "| a\\|b | c<br>d |\n")
         #expect(MarkdownText.escape("a|\u{301}b") == "a\\|\u{301}b", "a combining mark after the pipe")
         #expect(MarkdownText.escape("x\r\ny\rz") == "x<br>y<br>z")
+        #expect(MarkdownText.escape(#"*stars* `code` _u_ [l](x) <b> a\b"#) == #"\*stars\* \`code\` \_u\_ \[l\](x) \<b\> a\\b"#)
     }
 
     @Test func figuresAreGroupedAndQualified() {

@@ -85,7 +85,9 @@ enum MarkdownText {
         "|" + String(repeating: "---|", count: count) + "\n"
     }
 
-    /// Pipes and line breaks would end the cell or the row.
+    /// Pipes and line breaks would end the cell or the row; the other characters Markdown reads
+    /// as formatting or HTML (`*`, `_`, `` ` ``, `[`, `]`, `<`, `>`, `\`) are escaped so the cell shows its text
+    /// as it is, as `export --format markdown` does.
     static func escape(_ cell: String) -> String {
         // By scalar, not by Character: a combining mark after '|' must not hide the pipe.
         var result = ""
@@ -93,7 +95,9 @@ enum MarkdownText {
         for scalar in cell.unicodeScalars {
             defer { previousWasCarriageReturn = scalar == "\r" }
             switch scalar {
-            case "|": result += "\\|"
+            case "|", "\\", "`", "*", "_", "[", "]", "<", ">":
+                result += "\\"
+                result.unicodeScalars.append(scalar)
             case "\n" where previousWasCarriageReturn: continue
             case "\n", "\r": result += "<br>"
             default: result.unicodeScalars.append(scalar)
