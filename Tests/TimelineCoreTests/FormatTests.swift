@@ -41,5 +41,9 @@ import Testing
     @Test func alignedTableCountsWideCharactersTwice() {
         #expect(AlignedTable.displayWidth("中文") == 4)
         #expect(AlignedTable.displayWidth("été") == 3)
+        #expect(AlignedTable.displayWidth("a 🚀 b") == 6, "an emoji takes two cells")
+        #expect(AlignedTable.displayWidth("❤\u{FE0F}") == 2, "drawn as an emoji by its variation selector")
+        #expect(AlignedTable.displayWidth("❤") == 1, "drawn as text")
+        #expect(AlignedTable.displayWidth("👩‍💻") == 2, "one emoji of several scalars")
     }
 }

@@ -136,13 +136,18 @@ enum AlignedTable {
         return String(cell.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     }
 
-    /// Characters as a terminal draws them: wide East Asian characters take two cells.
+    /// Characters as a terminal draws them: wide East Asian characters and emoji take two cells.
     static func displayWidth(_ text: String) -> Int {
         // Most cells are plain ASCII, one cell a byte: no walk through Characters.
         if isPrintableASCII(text) { return text.utf8.count }
         var width = 0
         for character in text {
             guard let scalar = character.unicodeScalars.first else { continue }
+            // An emoji drawn as a picture (🚀, or ❤ followed by the emoji variation selector).
+            if scalar.properties.isEmojiPresentation || character.unicodeScalars.contains("\u{FE0F}") {
+                width += 2
+                continue
+            }
             switch scalar.value {
             case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
                  0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
