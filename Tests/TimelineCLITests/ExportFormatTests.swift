@@ -62,6 +62,19 @@ import Testing
         #expect(references.allSatisfy { line in text.contains(String(line.prefix { $0 != ":" })) })
     }
 
+    /// Text with CRLF line ends (as spreadsheets write them) keeps its shape in the chronology and
+    /// in `show`: every line indented, no carriage return left in.
+    @Test func crlfTextIsIndentedLineByLine() throws {
+        let csv = folder.path("crlf.csv")
+        try Data("uid,kind,when,title,summary\ns-1,layoff,2023,T,\"line one\r\nline two\"\n".utf8).write(to: URL(fileURLWithPath: csv))
+        #expect(try CLI.run(["import", csv, "--db", db]).status == 0)
+        let markdown = try CLI.run(["export", "--format", "markdown", "--from", "2023", "--db", db])
+        #expect(markdown.stdout.contains("  line one\n  line two\n"), "\(markdown.stdout)")
+        let shown = try CLI.run(["show", "s-1", "--db", db])
+        #expect(shown.stdout.contains("  line one\n  line two\n"), "\(shown.stdout)")
+        #expect(!markdown.stdout.utf8.contains(0x0D) && !shown.stdout.utf8.contains(0x0D), "no carriage return")
+    }
+
     @Test func frenchDates() throws {
         let result = try CLI.run(["export", "--format", "markdown", "--lang", "fr", "--kind", "headcount-change", "--db", db])
         #expect(result.stdout.contains("**T2 2022**"))

@@ -24,6 +24,11 @@ import Testing
         #expect(json.text == #"{"quote":"« é » \"q\" \u0001 \n","none":null,"list":["a","b"]}"#)
     }
 
+    @Test(arguments: ["one\ntwo\n\nfour", "one\r\ntwo\r\n\r\nfour", "one\rtwo\r\rfour", "one\u{2028}two\n\nfour"])
+    func showIndentsEveryLineWhateverEndsIt(text: String) {
+        #expect(EventDetailText.indent(text, by: "  ") == "  one\n  two\n  \n  four")
+    }
+
     @Test func markdownEscapesPipes() {
         #expect(MarkdownText.row(["a|b", "c\nd"]) == "| a\\|b | c<br>d |\n")
         #expect(MarkdownText.escape("a|\u{301}b") == "a\\|\u{301}b", "a combining mark after the pipe")

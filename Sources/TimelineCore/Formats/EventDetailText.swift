@@ -64,7 +64,9 @@ public enum EventDetailText {
         return "\(date.display(language)) (\(span), \(qualifiers.joined(separator: ", ")), EDTF \(date.edtf))"
     }
 
-    private static func indent(_ text: String, by prefix: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 }.joined(separator: "\n")
+    /// Every line indented, whatever ends it: "\r\n" is one Character in Swift, so splitting on
+    /// "\n" alone left the lines of CRLF text (as spreadsheets write it) unindented.
+    static func indent(_ text: String, by prefix: String) -> String {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { prefix + $0 }.joined(separator: "\n")
     }
 }

@@ -32,7 +32,7 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
         text += footnoteReferences(event)
         text += "\n"
         if let summary = event.summary {
-            text += "  " + escape(summary).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  ") + "\n"
+            text += "  " + escape(summary).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "\n  ") + "\n"
         }
         if !event.measures.isEmpty {
             text += "  Figures: " + event.measures.map { measure in
@@ -82,7 +82,7 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
             if let translation = citation.translation { text += " — “\(escape(translation))”" }
         }
         if let note = citation.note { text += ". " + escape(note) }
-        return text.split(separator: "\n").joined(separator: " ")
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
     /// Characters that Markdown would read as formatting.
