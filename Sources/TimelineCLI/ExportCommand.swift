@@ -49,7 +49,7 @@ extension Timeline {
         var lanes: HTMLTimelineWriter.Lanes?
 
         @Option(help: ArgumentHelp("The language dates are written in (timelinejs, markdown, html): en or fr.", valueName: "lang"))
-        var lang: DateDisplayLanguage = .english
+        var lang: DateDisplayLanguage?
 
         enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
             case sql, json, ndjson, csv, tsv, timelinejs, markdown, html
@@ -66,6 +66,10 @@ extension Timeline {
                     if lanes != nil && format != .html {
                         throw TimelineError(.usage, "--lanes applies to --format html only.")
                     }
+                    if lang != nil && ![.timelinejs, .markdown, .html].contains(format) {
+                        throw TimelineError(.usage, "--lang applies to --format timelinejs, markdown and html only (the other formats write dates in EDTF and ISO).")
+                    }
+                    let lang = lang ?? .english
                     if format != .sql && dialect != .sqlite {
                         throw TimelineError(.usage, "--dialect applies to --format sql only.")
                     }
