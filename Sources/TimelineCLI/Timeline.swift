@@ -39,8 +39,9 @@ enum TimelineEntryPoint {
                 Timeline.exit(withError: error)  // --help, --version: printed as usual
             }
             let arguments = Array(CommandLine.arguments.dropFirst())
-            printError(unknownCommand(arguments) ?? negativeCount(arguments)
-                       ?? Self.oneLine(Timeline.message(for: error), pointingTo: commandWords(arguments)))
+            let message = Timeline.message(for: error)
+            printError(unknownCommand(arguments) ?? negativeCount(arguments) ?? valueReadAsAnOption(arguments, message: message)
+                       ?? Self.oneLine(message, pointingTo: commandWords(arguments)))
             exit(code.rawValue)
         }
     }
@@ -121,6 +122,27 @@ extension TimelineEntryPoint {
                 return oneLine(option.accepts(number) ? "'\(value)' after \(name) reads as an option; write \(name)=\(number)."
                                                       : option.complaint(number),
                                pointingTo: commandWords(arguments))
+            }
+        }
+        return nil
+    }
+
+    /// For a value that starts with '-', as in `list --search -foo`, the complaint that says how
+    /// to write it; nil otherwise.
+    ///
+    /// swift-argument-parser reads such a word as an option and says the value is missing. Only
+    /// single-dash words that are none of the short options (-p, -o, -h) are taken for values: a
+    /// `--word` after the option is more likely an option the value was forgotten before.
+    static func valueReadAsAnOption(_ arguments: [String], message: String) -> String? {
+        let prefix = "Missing value for '"
+        let line = message.split(separator: "\n").first.map(String.init) ?? message
+        let text = line.hasPrefix("Error: ") ? String(line.dropFirst(7)) : line
+        guard text.hasPrefix(prefix) else { return nil }
+        let option = String(text.dropFirst(prefix.count).prefix { $0 != " " && $0 != "'" })
+        for (name, value) in zip(arguments, arguments.dropFirst()) {
+            if name == "--" { break }
+            if name == option, value.count > 1, value.hasPrefix("-"), !value.hasPrefix("--"), !["-p", "-o", "-h"].contains(value) {
+                return oneLine("'\(value)' after \(option) reads as an option; write \(option)=\(value).", pointingTo: commandWords(arguments))
             }
         }
         return nil

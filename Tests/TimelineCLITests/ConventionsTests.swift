@@ -133,6 +133,22 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    /// A value starting with '-' is read as an option; the message says how to write it instead
+    /// of calling the value missing. A real option after a flag still gets "missing value".
+    @Test(arguments: [
+        (["list", "--search", "-foo"], "timeline: '-foo' after --search reads as an option; write --search=-foo; `timeline help list` lists its options.\n"),
+        (["add", "--kind", "launch", "--date", "2020", "--title", "-x"],
+         "timeline: '-x' after --title reads as an option; write --title=-x; `timeline help add` lists its options.\n"),
+        (["list", "--from", "--reverse"], "timeline: missing value for '--from <date>'; `timeline help list` lists its options.\n"),
+    ])
+    func aValueThatStartsWithADashSaysHowToWriteIt(arguments: [String], message: String) throws {
+        let folder = try TemporaryFolder()
+        let result = try CLI.run(arguments + ["--db", folder.path("timeline.sqlite")])
+        #expect(result.status == 64)
+        #expect(result.stderr == message)
+        #expect(try CLI.run(["list", "--search=-foo", "--db", folder.path("timeline.sqlite")]).status == 0)
+    }
+
     /// After `--`, words are arguments, even ones that look like a count option and a negative number.
     @Test func wordsAfterTheEndOfOptionsAreNotReadAsCounts() throws {
         #expect(TimelineEntryPoint.negativeCount(["sql", "--", "--limit", "-1"]) == nil)
