@@ -115,11 +115,10 @@ extension TimelineEntryPoint {
     /// swift-argument-parser reads a word starting with '-' as an option, so it said the value
     /// was missing, which sends the reader looking for the wrong mistake.
     static func negativeCount(_ arguments: [String]) -> String? {
-        for (name, value) in zip(arguments, arguments.dropFirst()) {
-            if name == "--" { break }  // the rest are arguments, not options
+        for (name, value) in optionsAndNextWords(arguments) {
             if let option = CountOption(rawValue: name), value.hasPrefix("-"), let number = Int(value) {
                 // `-0` is no negative count, but it still reads as an option.
-                return oneLine(option.accepts(number) ? "'\(value)' after \(name) reads as an option; write \(name)=\(number)."
+                return oneLine(option.accepts(number) ? readsAsAnOption(value, after: name, writtenAs: "\(number)")
                                                       : option.complaint(number),
                                pointingTo: commandWords(arguments))
             }
@@ -134,23 +133,37 @@ extension TimelineEntryPoint {
     /// single-dash words that are none of the short options (-p, -o, -h) are taken for values: a
     /// `--word` after the option is more likely an option the value was forgotten before.
     static func valueReadAsAnOption(_ arguments: [String], message: String) -> String? {
-        let prefix = "Missing value for '"
-        let line = message.split(separator: "\n").first.map(String.init) ?? message
-        let text = line.hasPrefix("Error: ") ? String(line.dropFirst(7)) : line
-        guard text.hasPrefix(prefix) else { return nil }
-        let option = String(text.dropFirst(prefix.count).prefix { $0 != " " && $0 != "'" })
-        for (name, value) in zip(arguments, arguments.dropFirst()) {
-            if name == "--" { break }
+        let prefix = "missing value for '"
+        let sentence = parserSentence(message)
+        guard sentence.hasPrefix(prefix) else { return nil }
+        let option = String(sentence.dropFirst(prefix.count).prefix { $0 != " " && $0 != "'" })
+        for (name, value) in optionsAndNextWords(arguments) {
             if name == option, value.count > 1, value.hasPrefix("-"), !value.hasPrefix("--"), !["-p", "-o", "-h"].contains(value) {
-                return oneLine("'\(value)' after \(option) reads as an option; write \(option)=\(value).", pointingTo: commandWords(arguments))
+                return oneLine(readsAsAnOption(value, after: option, writtenAs: value), pointingTo: commandWords(arguments))
             }
         }
         return nil
     }
 
-    /// swift-argument-parser's message as one line: its list of allowed values joined in, the
-    /// usage lines left out, and a pointer to the help of `command` (its words).
+    /// Each word with the word after it, up to `--` (after which words are arguments, not options).
+    private static func optionsAndNextWords(_ arguments: [String]) -> [(String, String)] {
+        Array(zip(arguments, arguments.dropFirst()).prefix { $0.0 != "--" })
+    }
+
+    /// The complaint for a value the parser took for an option, with how to write it.
+    private static func readsAsAnOption(_ value: String, after option: String, writtenAs written: String) -> String {
+        "'\(value)' after \(option) reads as an option; write \(option)=\(written)."
+    }
+
+    /// swift-argument-parser's message as one line, with a pointer to the help of `command` (its words).
     static func oneLine(_ message: String, pointingTo command: [String]) -> String {
+        let sentence = parserSentence(message)
+        return sentence + (sentence.hasSuffix("?") ? " " : "; ") + "`timeline help \(command.joined(separator: " "))` lists its options"
+    }
+
+    /// swift-argument-parser's message as one sentence: its list of allowed values joined in, the
+    /// usage lines and the final full stop left out.
+    private static func parserSentence(_ message: String) -> String {
         var sentence = ""
         var values: [String] = []
         for line in message.split(separator: "\n") {
@@ -170,8 +183,7 @@ extension TimelineEntryPoint {
             sentence += " " + values.joined(separator: ", ")
         }
         while let last = sentence.last, last == " " || last == "." { sentence.removeLast() }
-        sentence = invalidValueSentence(sentence) ?? sentence
-        return sentence + (sentence.hasSuffix("?") ? " " : "; ") + "`timeline help \(command.joined(separator: " "))` lists its options"
+        return invalidValueSentence(sentence) ?? sentence
     }
 }
 
@@ -180,10 +192,11 @@ extension TimelineEntryPoint {
     /// invalid for '--format <format>'. Please provide one of the following table, json, …") as
     /// one: `--format 'xml' is not one of table, json, …`. Nil for any other message.
     static func invalidValueSentence(_ sentence: String) -> String? {
-        guard sentence.hasPrefix("the value '"),
+        let start = "the value '"
+        guard sentence.hasPrefix(start),
               let invalid = sentence.firstRange(of: "' is invalid for '"),
               let please = sentence.firstRange(of: "'. Please provide one of ") else { return nil }
-        let value = sentence[sentence.index(sentence.startIndex, offsetBy: 11)..<invalid.lowerBound]
+        let value = sentence[sentence.index(sentence.startIndex, offsetBy: start.count)..<invalid.lowerBound]
         let option = sentence[invalid.upperBound..<please.lowerBound].prefix { $0 != " " }
         var choices = String(sentence[please.upperBound...])
         if choices.hasPrefix("the following ") { choices.removeFirst(14) }
