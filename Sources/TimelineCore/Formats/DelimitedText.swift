@@ -85,25 +85,37 @@ enum MarkdownText {
         "|" + String(repeating: "---|", count: count) + "\n"
     }
 
-    /// Pipes and line breaks would end the cell or the row; the other characters Markdown reads
-    /// as formatting or HTML (`*`, `_`, `` ` ``, `[`, `]`, `<`, `>`, `\`) are escaped so the cell shows its text
-    /// as it is, as `export --format markdown` does.
+    /// Pipes and line breaks would end the cell or the row; what Markdown reads as formatting is
+    /// escaped (`escapingFormatting`), so the cell shows its text as it is.
     static func escape(_ cell: String) -> String {
-        // By scalar, not by Character: a combining mark after '|' must not hide the pipe.
         var result = ""
         var previousWasCarriageReturn = false
         for scalar in cell.unicodeScalars {
             defer { previousWasCarriageReturn = scalar == "\r" }
             switch scalar {
-            case "|", "\\", "`", "*", "_", "[", "]", "<", ">":
-                result += "\\"
-                result.unicodeScalars.append(scalar)
             case "\n" where previousWasCarriageReturn: continue
             case "\n", "\r": result += "<br>"
-            default: result.unicodeScalars.append(scalar)
+            default: appendEscapingFormatting(scalar, to: &result)
             }
         }
         return result
+    }
+
+    /// The text with a backslash before each character Markdown reads as formatting or HTML
+    /// (`*`, `_`, `` ` ``, `[`, `]`, `<`, `>`, `|`, `\`); line breaks left as they are.
+    static func escapingFormatting(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars { appendEscapingFormatting(scalar, to: &result) }
+        return result
+    }
+
+    /// By scalar, not by Character: a combining mark after '|' must not hide the pipe.
+    private static func appendEscapingFormatting(_ scalar: Unicode.Scalar, to result: inout String) {
+        switch scalar {
+        case "|", "\\", "`", "*", "_", "[", "]", "<", ">": result += "\\"
+        default: break
+        }
+        result.unicodeScalars.append(scalar)
     }
 }
 

@@ -87,11 +87,6 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
 
     /// Characters that Markdown would read as formatting.
     private func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "\\`*_[]<>|".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
+        MarkdownText.escapingFormatting(text)
     }
 }
