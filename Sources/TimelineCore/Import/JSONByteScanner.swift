@@ -1,0 +1,96 @@
+/// Cuts JSON text read from a stream into the bytes of one value at a time, counting lines, without
+/// parsing it: `JSONParser` parses (and checks) each value's bytes afterwards. Only one value's
+/// bytes are held at once, so the file around them may be of any size.
+final class JSONByteScanner {
+    let input: InputFile
+    /// The line the next byte is on.
+    private(set) var line = 1
+
+    init(input: InputFile) {
+        self.input = input
+    }
+
+    /// Something that is not JSON, or not the JSON expected, and the line it is on.
+    struct Failure: Error {
+        let line: Int
+        let reason: String
+    }
+
+    /// What ended a value: the `,`, `]` or `}` after it on its own level (consumed), or the end of the input.
+    enum Terminator: Equatable {
+        case comma, closingBracket, closingBrace, endOfInput
+    }
+
+    func skipWhitespace() throws {
+        while let byte = try input.peekByte(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+            if byte == 0x0A { line += 1 }
+            _ = try input.nextByte()
+        }
+    }
+
+    /// After any whitespace, the next byte, left unread.
+    func peekPastWhitespace() throws -> UInt8? {
+        try skipWhitespace()
+        return try input.peekByte()
+    }
+
+    /// Reads `byte` after any whitespace, or throws saying what was expected.
+    func expect(_ byte: UInt8, _ expectation: @autoclosure () -> String) throws {
+        try skipWhitespace()
+        guard try input.nextByte() == byte else { throw Failure(line: line, reason: "expected \(expectation())") }
+    }
+
+    /// The bytes of the value that starts here (whitespace around it included), the line it starts
+    /// on, and what ended it.
+    func scanValue() throws -> (bytes: [UInt8], line: Int, terminator: Terminator) {
+        try skipWhitespace()
+        let startLine = line
+        var bytes: [UInt8] = []
+        var depth = 0
+        var inString = false
+        var escaped = false
+        while let byte = try input.nextByte() {
+            if byte == 0x0A { line += 1 }
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                bytes.append(byte)
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if depth == 0 {
+                    return (bytes, startLine, byte == UInt8(ascii: "]") ? .closingBracket : .closingBrace)
+                }
+                depth -= 1
+            case UInt8(ascii: ",") where depth == 0:
+                return (bytes, startLine, .comma)
+            default:
+                break
+            }
+            bytes.append(byte)
+        }
+        return (bytes, startLine, .endOfInput)
+    }
+
+    /// Whether `bytes` hold nothing but whitespace (a missing value, as in `[1,,2]`).
+    static func isBlank(_ bytes: [UInt8]) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+    }
+
+    /// Nothing but whitespace may follow.
+    func expectEndOfInput(after what: String) throws {
+        if try peekPastWhitespace() != nil {
+            throw Failure(line: line, reason: "unexpected text after \(what)")
+        }
+    }
+}
