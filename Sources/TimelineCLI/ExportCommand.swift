@@ -11,7 +11,9 @@ extension Timeline {
                 the sqlite3 shell replays: `sqlite3 copy.sqlite < dump.sql` gives a database timeline opens \
                 as it is; --dialect postgresql writes schema and data for psql instead. The other formats \
                 write the events list's filters select: json, ndjson, csv and tsv with every field (they \
-                import back unchanged), timelinejs for the TimelineJS viewer, markdown as a readable \
+                import back unchanged), seed as one timeline document that also carries the entities' types, \
+                descriptions and aliases, the relations between them and the sources' notes (the form of the \
+                shipped seed data; it imports back with nothing left out), timelinejs for the TimelineJS viewer, markdown as a readable \
                 chronology grouped by year with footnoted sources, html as one self-contained page: the events \
                 on a time axis in lanes by entity or kind (--lanes), and a table of them with their sources.
                 A file given with --output is written to a temporary file and renamed into place only when complete.
@@ -19,6 +21,7 @@ extension Timeline {
                 Examples:
                   timeline export --format sql --output timeline.sql
                   timeline export --format csv --kind layoff --output layoffs.csv
+                  timeline export --format seed --entity amazon --related --output amazon.json
                   timeline export --format timelinejs --group entity --output timeline.json
                   timeline export --format markdown --from 2022 --output chronology.md
                   timeline export --format html --lanes kind --lang fr --output timeline.html
@@ -29,7 +32,7 @@ extension Timeline {
         @OptionGroup var filters: QueryOptions
         @OptionGroup var dateField: DateFieldOption
 
-        @Option(help: ArgumentHelp("sql, json, ndjson, csv, tsv, timelinejs, markdown or html.", valueName: "format"))
+        @Option(help: ArgumentHelp("sql, json, ndjson, csv, tsv, seed, timelinejs, markdown or html.", valueName: "format"))
         var format: ExportFormat = .sql
 
         @Option(name: [.short, .long], help: ArgumentHelp("Write here instead of standard output ('-' for standard output).", valueName: "file"))
@@ -52,7 +55,7 @@ extension Timeline {
         var lang: DateDisplayLanguage?
 
         enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-            case sql, json, ndjson, csv, tsv, timelinejs, markdown, html
+            case sql, json, ndjson, csv, tsv, seed, timelinejs, markdown, html
         }
 
         func run() throws {
@@ -82,6 +85,8 @@ extension Timeline {
                         try store.exportPostgreSQL(to: destination)
                     case .sql:
                         try store.exportSQL(to: destination)
+                    case .seed:
+                        try store.writeSeedDocument(matching: query, to: destination)
                     default:
                         let writer: EventStreamWriter
                         switch format {

@@ -13,12 +13,15 @@ extension Timeline {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Read events from CSV, TSV, NDJSON or JSON into the database.",
+            abstract: "Read events from CSV, TSV, NDJSON, JSON or a timeline document into the database.",
             discussion: """
                 Events are matched by uid: a new one is added, a changed one updated (its old version kept \
                 for --as-of), an identical one left alone, so importing a file twice changes nothing the \
                 second time. Records without a uid get one made from the main entity, kind, date and a \
-                short hash of the content. NDJSON and JSON are what `timeline export` writes. A CSV or TSV \
+                short hash of the content. NDJSON and JSON are what `timeline export` writes; a timeline document \
+                (`export --format seed`, a .json file holding an object) also brings entities with their types, \
+                descriptions and aliases, the relations between them, and sources, added or brought up to date \
+                before its events. A CSV or TSV \
                 header whose names are event fields (uid, kind, status, title, summary, when, announced, \
                 entities, tags, measures, sources) needs no options; other columns are mapped with --map, \
                 constants given with --set, and unmapped columns ignored.
@@ -40,7 +43,7 @@ extension Timeline {
         @Argument(help: "The file to read, or - for standard input.")
         var file: String
 
-        @Option(help: ArgumentHelp("csv, tsv, ndjson or json (default: from the extension, else from the first bytes).", valueName: "format"))
+        @Option(help: ArgumentHelp("csv, tsv, ndjson, json or seed (default: from the extension, else from the first bytes).", valueName: "format"))
         var format: ImportOptions.Format?
 
         @Option(help: ArgumentHelp("Map a column onto a field (repeatable): title, kind, when, announced, status, summary, uid, entity, entity:ROLE, tag, source, measure:QUANTITY:UNIT.", valueName: "column=field"))
@@ -88,6 +91,13 @@ extension Timeline {
                 var line = dryRun ? "Dry run, nothing written: would add \(summary.inserted), update \(summary.updated), leave \(summary.unchanged) unchanged"
                     : "Imported \(file == "-" ? "standard input" : file): \(summary.inserted) added, \(summary.updated) updated, \(summary.unchanged) unchanged"
                 if skipInvalid { line += ", \(summary.rejected) rejected" }
+                if let directory = summary.directory {
+                    let counts = [(directory.entities, "entity", "entities"), (directory.relations, "relation", "relations"),
+                                  (directory.sources, "source", "sources")]
+                        .map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
+                    let list = counts.dropLast().joined(separator: ", ") + " and " + counts[2]
+                    line += dryRun ? "; would add or change \(list)" : "; \(list) added or changed"
+                }
                 try output.write(line + ".\n")
                 try output.finish()
             }

@@ -123,7 +123,7 @@ import Testing
         (["--format", "xml"], "timeline: --format 'xml' is not one of table, json, ndjson, csv, tsv, markdown;"),
         (["list", "--status", "nope"], "timeline: --status 'nope' is not one of occurred, planned, considered, cancelled;"),
         (["list", "--by", "nope"], "timeline: --by 'nope' is not one of when, announced;"),
-        (["export", "--format", "nope"], "timeline: --format 'nope' is not one of sql, json, ndjson, csv, tsv, timelinejs, markdown, html;"),
+        (["export", "--format", "nope"], "timeline: --format 'nope' is not one of sql, json, ndjson, csv, tsv, seed, timelinejs, markdown, html;"),
     ])
     func aValueOutsideAnOptionsListNamesTheChoices(arguments: [String], beginning: String) throws {
         let folder = try TemporaryFolder()

@@ -84,13 +84,18 @@ enum EventJSON {
             json.field("published", citation.source.published?.edtf)
             json.field("language", citation.source.language)
             json.field("type", citation.source.type)
-            json.field("stance", citation.stance.rawValue)
-            json.field("quote", citation.quote)
-            json.field("quote_language", citation.quoteLanguage)
-            json.field("translation", citation.translation)
-            json.field("note", citation.note)
+            appendCitationFields(citation, to: &json)
             json.endObject()
         }
         json.endArray()
+    }
+
+    /// What a citation says beside its source: stance, quote, quote language, translation, note.
+    static func appendCitationFields(_ citation: Citation, to json: inout JSONText) {
+        json.field("stance", citation.stance.rawValue)
+        json.field("quote", citation.quote)
+        json.field("quote_language", citation.quoteLanguage)
+        json.field("translation", citation.translation)
+        json.field("note", citation.note)
     }
 }

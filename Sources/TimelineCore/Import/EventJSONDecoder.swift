@@ -49,28 +49,8 @@ public enum EventJSONDecoder {
             }
             tags.append(tag)
         }
-        var measures: [Measure] = []
-        for (index, element) in try array(value, "measures").enumerated() {
-            let field = { "measures[\(index)]" }
-            guard case .object = element else { throw FieldError(field: field(), reason: "expected an object, found \(element.typeName)") }
-            let quantity = try requiredString(element, "quantity", field: field() + ".quantity")
-            let valueText: String
-            switch element["value"] {
-            case .string(let text)?: valueText = text
-            case .number(let text)?: valueText = text
-            case let other?: throw FieldError(field: field() + ".value", reason: "expected a number or a string, found \(other.typeName)")
-            case nil: throw FieldError(field: field() + ".value", reason: "is required")
-            }
-            guard let exact = ExactDecimal(valueText) else {
-                throw FieldError(field: field() + ".value", reason: "'\(valueText)' is not an exact decimal number (digits, one optional point, no exponent)")
-            }
-            measures.append(Measure(
-                quantity: quantity, value: exact.description, unit: try requiredString(element, "unit", field: field() + ".unit"),
-                entity: try optionalString(element, "entity", field: field() + ".entity"),
-                approximate: try optionalBool(element, "approximate", field: field() + ".approximate") ?? false,
-                qualifier: try optionalString(element, "qualifier", field: field() + ".qualifier"),
-                source: try optionalString(element, "source", field: field() + ".source"),
-                note: try optionalString(element, "note", field: field() + ".note")))
+        let measures = try array(value, "measures").enumerated().map { (index, element) throws(FieldError) in
+            try measure(from: element, field: "measures[\(index)]")
         }
         var citations: [Citation] = []
         for (index, element) in try array(value, "sources").enumerated() {
@@ -103,14 +83,37 @@ public enum EventJSONDecoder {
                      when: when, announced: announced, entities: entities, tags: tags, measures: measures, citations: citations)
     }
 
-    private static func requiredString(_ object: JSONValue, _ key: String, field: @autoclosure () -> String? = nil) throws(FieldError) -> String {
+    /// A figure: `quantity`, `value` (an exact decimal, as a string or a number) and `unit` required.
+    static func measure(from element: JSONValue, field: String) throws(FieldError) -> Measure {
+        guard case .object = element else { throw FieldError(field: field, reason: "expected an object, found \(element.typeName)") }
+        let quantity = try requiredString(element, "quantity", field: field + ".quantity")
+        let valueText: String
+        switch element["value"] {
+        case .string(let text)?: valueText = text
+        case .number(let text)?: valueText = text
+        case let other?: throw FieldError(field: field + ".value", reason: "expected a number or a string, found \(other.typeName)")
+        case nil: throw FieldError(field: field + ".value", reason: "is required")
+        }
+        guard let exact = ExactDecimal(valueText) else {
+            throw FieldError(field: field + ".value", reason: "'\(valueText)' is not an exact decimal number (digits, one optional point, no exponent)")
+        }
+        return Measure(
+            quantity: quantity, value: exact.description, unit: try requiredString(element, "unit", field: field + ".unit"),
+            entity: try optionalString(element, "entity", field: field + ".entity"),
+            approximate: try optionalBool(element, "approximate", field: field + ".approximate") ?? false,
+            qualifier: try optionalString(element, "qualifier", field: field + ".qualifier"),
+            source: try optionalString(element, "source", field: field + ".source"),
+            note: try optionalString(element, "note", field: field + ".note"))
+    }
+
+    static func requiredString(_ object: JSONValue, _ key: String, field: @autoclosure () -> String? = nil) throws(FieldError) -> String {
         guard let text = try optionalString(object, key, field: field()), !text.isEmpty else {
             throw FieldError(field: field() ?? key, reason: "is required")
         }
         return text
     }
 
-    private static func optionalString(_ object: JSONValue, _ key: String, field: @autoclosure () -> String? = nil) throws(FieldError) -> String? {
+    static func optionalString(_ object: JSONValue, _ key: String, field: @autoclosure () -> String? = nil) throws(FieldError) -> String? {
         switch object[key] {
         case nil, .null?: return nil
         case .string(let text)?: return text
@@ -118,7 +121,7 @@ public enum EventJSONDecoder {
         }
     }
 
-    private static func optionalBool(_ object: JSONValue, _ key: String, field: @autoclosure () -> String) throws(FieldError) -> Bool? {
+    static func optionalBool(_ object: JSONValue, _ key: String, field: @autoclosure () -> String) throws(FieldError) -> Bool? {
         switch object[key] {
         case nil, .null?: return nil
         case .bool(let flag)?: return flag
@@ -126,7 +129,7 @@ public enum EventJSONDecoder {
         }
     }
 
-    private static func array(_ object: JSONValue, _ key: String) throws(FieldError) -> [JSONValue] {
+    static func array(_ object: JSONValue, _ key: String) throws(FieldError) -> [JSONValue] {
         switch object[key] {
         case nil, .null?: return []
         case .array(let elements)?: return elements
@@ -134,7 +137,7 @@ public enum EventJSONDecoder {
         }
     }
 
-    private static func date(_ object: JSONValue, _ key: String, field: @autoclosure () -> String? = nil, context: DateParsingContext) throws(FieldError) -> TimelineDate? {
+    static func date(_ object: JSONValue, _ key: String, field: @autoclosure () -> String? = nil, context: DateParsingContext) throws(FieldError) -> TimelineDate? {
         guard let text = try optionalString(object, key, field: field()), !text.isEmpty else { return nil }
         do {
             return try TimelineDate.parse(text, context: context)

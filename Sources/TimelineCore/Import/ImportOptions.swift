@@ -2,6 +2,8 @@
 public struct ImportOptions: Sendable {
     public enum Format: String, Sendable, CaseIterable {
         case csv, tsv, ndjson, json
+        /// A `timeline-seed/1` document: entities, relations and sources, then events.
+        case seed
     }
 
     /// nil: from the file name's extension, else from the first bytes.

@@ -6,6 +6,8 @@ public struct ImportSummary: Sendable, Equatable {
     public var updated = 0
     public var unchanged = 0
     public var rejected = 0
+    /// Entities, relations and sources a timeline document added or changed (nil for other formats).
+    public var directory: DirectoryChanges?
     public var records: Int { inserted + updated + unchanged + rejected }
 }
 
@@ -18,6 +20,8 @@ public final class Importer {
     private let format: ImportOptions.Format
     /// Whether the last run left CHECK constraints to the end of the load.
     private var checkedConstraintsAtTheEnd = false
+    /// A timeline document's reader, past its directory, at its events.
+    private var seedDocument: SeedDocumentReader?
 
     public init(store: TimelineStore, path: String, options: ImportOptions) throws {
         self.store = store
@@ -95,6 +99,12 @@ public final class Importer {
         do {
             try store.database.transaction(.immediate) {
                 let saver = try EventSaver(database: store.database, recordedAt: store.recordingTime)
+                if format == .seed {
+                    // Before the bulk load suspends the triggers: a renamed entity or a changed
+                    // source is carried into the search index and stored lists of the events
+                    // already there.
+                    summary.directory = try saveDirectory(with: saver)
+                }
                 let bulkLoad = try BulkLoad(database: store.database, checkingConstraintsAtTheEnd: checksLater)
                 defer { bulkLoad.restoreSettings() }
                 // The triggers that would clear the stored lists are suspended: each event's are
@@ -154,6 +164,29 @@ public final class Importer {
             throw TimelineStore.translate(error, path: store.path)
         }
         return summary
+    }
+
+    /// Reads a timeline document up to its events and saves its entities, relations and sources.
+    private func saveDirectory(with saver: EventSaver) throws -> DirectoryChanges {
+        try input.skipByteOrderMark()
+        let document = SeedDocumentReader(input: input)
+        let head: [(key: String, value: JSONValue, line: Int)]
+        do {
+            head = try document.readHead()
+        } catch let failure as SeedDocumentReader.Failure {
+            throw TimelineError(.badData, "\(input.name):\(failure.line): \(failure.reason).")
+        }
+        seedDocument = document
+        do {
+            let directory = try SeedDocumentDecoder.directory(from: head.map { ($0.key, $0.value) },
+                                                              context: DateParsingContext(today: options.today))
+            return try saver.save(directory)
+        } catch let error as EventJSONDecoder.FieldError {
+            // The line of the member the field is in: `entities[2].type` is in `entities`.
+            let key = error.field.prefix { $0 != "[" && $0 != "." }
+            let line = head.first { $0.key == key }?.line ?? 1
+            throw TimelineError(.badData, "\(input.name):\(line): \(error.description).")
+        }
     }
 
     /// Thrown at the end of a dry run so the transaction rolls back.
@@ -237,16 +270,10 @@ public final class Importer {
         case .ndjson:
             var line = 0
             try input.skipByteOrderMark()
-            while var bytes = try input.nextLine() {
+            while let bytes = try input.nextLine() {
                 line += 1
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                let parsed: Result<JSONValue, JSONParser.Failure> = bytes.withUnsafeMutableBufferPointer { buffer in
-                    do throws(JSONParser.Failure) {
-                        return .success(try JSONParser.parse(UnsafeBufferPointer(buffer)))
-                    } catch {
-                        return .failure(error)
-                    }
-                }
+                let parsed = Self.parse(bytes)
                 try body(line) {
                     do {
                         return try EventJSONDecoder.event(from: try parsed.get(), context: context)
@@ -260,15 +287,8 @@ public final class Importer {
             let reader = JSONArrayReader(input: input)
             do {
                 while let element = try reader.next() {
-                    let parsed: Result<JSONValue, JSONParser.Failure> = element.bytes.withUnsafeBufferPointer { buffer in
-                        do throws(JSONParser.Failure) {
-                            return .success(try JSONParser.parse(buffer))
-                        } catch {
-                            return .failure(error)
-                        }
-                    }
-                    let line = element.line
-                    try body(line) {
+                    let parsed = Self.parse(element.bytes)
+                    try body(element.line) {
                         do {
                             return try EventJSONDecoder.event(from: try parsed.get(), context: context)
                         } catch let failure as JSONParser.Failure {
@@ -279,24 +299,60 @@ public final class Importer {
             } catch let failure as JSONArrayReader.Failure {
                 throw TimelineError(.badData, "\(input.name):\(failure.line): invalid JSON: \(failure.reason).")
             }
+        case .seed:
+            guard let document = seedDocument else {
+                throw TimelineError(.internalError, "the events of \(input.name) were read before its entities and sources.")
+            }
+            do {
+                while let element = try document.nextEvent() {
+                    let parsed = Self.parse(element.bytes)
+                    try body(element.line) {
+                        do {
+                            return try SeedDocumentDecoder.event(from: try parsed.get(), context: context)
+                        } catch let failure as JSONParser.Failure {
+                            throw RecordError(failure.description)
+                        }
+                    }
+                }
+            } catch let failure as SeedDocumentReader.Failure {
+                throw TimelineError(.badData, "\(input.name):\(failure.line): invalid timeline document: \(failure.reason).")
+            }
         }
     }
 
-    /// From the extension, else from the first bytes: `[` JSON, `{` NDJSON, a tab in the first line TSV, else CSV.
+    /// One record's JSON, or why it is not JSON (reported with the record's line, or skipped with it).
+    private static func parse(_ bytes: [UInt8]) -> Result<JSONValue, JSONParser.Failure> {
+        bytes.withUnsafeBufferPointer { buffer in
+            do throws(JSONParser.Failure) {
+                return .success(try JSONParser.parse(buffer))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    /// From the extension, else from the first bytes: `[` JSON, `{"format"` a timeline document,
+    /// `{` NDJSON, a tab in the first line TSV, else CSV. A `.json` file that holds an object is a
+    /// timeline document.
     static func guessFormat(path: String, input: InputFile) throws -> ImportOptions.Format {
         let lowercased = path.lowercased()
         for (suffix, format) in [(".csv", ImportOptions.Format.csv), (".tsv", .tsv), (".tab", .tsv), (".ndjson", .ndjson),
-                                 (".jsonl", .ndjson), (".json", .json)] where lowercased.hasSuffix(suffix) {
+                                 (".jsonl", .ndjson)] where lowercased.hasSuffix(suffix) {
             return format
         }
         try input.skipByteOrderMark()
         while let byte = try input.peekByte(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
-            if byte == 0x09 { return .tsv }
+            if byte == 0x09 && !lowercased.hasSuffix(".json") { return .tsv }
             _ = try input.nextByte()
+        }
+        if lowercased.hasSuffix(".json") {
+            return try input.peekByte() == UInt8(ascii: "{") ? .seed : .json
         }
         switch try input.peekByte() {
         case UInt8(ascii: "[")?: return .json
-        case UInt8(ascii: "{")?: return .ndjson
+        case UInt8(ascii: "{")?:
+            let start = try input.peekBytes(256).dropFirst().drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+            return start.starts(with: Array("\"format\"".utf8)) ? .seed : .ndjson
         case nil: throw TimelineError(.badData, "\(input.name) is empty.")
         default: return .csv
         }

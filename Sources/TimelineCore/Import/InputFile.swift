@@ -156,6 +156,20 @@ public final class InputFile {
         return try readIntoFreeEnd() > 0
     }
 
+    /// Up to `count` of the bytes not yet consumed, reading on until there are that many or the
+    /// file ends; consumes none.
+    func peekBytes(_ count: Int) throws -> [UInt8] {
+        _ = try fill()
+        while end - start < count, !atEnd {
+            if end == buffer.count {
+                guard try readMore() else { break }
+            } else {
+                _ = try readIntoFreeEnd()
+            }
+        }
+        return Array(buffer[start..<min(end, start + count)])
+    }
+
     /// Skips a UTF-8 byte-order mark at the start.
     func skipByteOrderMark() throws {
         guard try fill() else { return }

@@ -223,7 +223,7 @@ final class EventSaver {
         }
         var created = source
         guard !source.publisher.isEmpty || source.url != nil else {
-            throw TimelineError(.usage, "the source '\(source.key)' is not in the database; give its publisher or URL to create it.")
+            throw TimelineError(.usage, "no source has the key '\(source.key)': name one the timeline (or the file's sources) holds, or give its publisher or URL to create it.")
         }
         if created.publisher.isEmpty { created.publisher = Self.host(of: source.url ?? "") ?? "unknown" }
         if created.language.isEmpty { created.language = "und" }
@@ -279,7 +279,7 @@ final class EventSaver {
     }
 
     /// `stem`, else `stem-2`, `stem-3`, … whichever is free.
-    private func unique(_ stem: String, in table: String, column: String) throws -> String {
+    func unique(_ stem: String, in table: String, column: String) throws -> String {
         var candidate = stem
         var suffix = 2
         while try database.scalar("SELECT 1 FROM \(table) WHERE \(column) = ?1", [.text(candidate)]) != nil {
@@ -312,7 +312,7 @@ final class EventSaver {
 
     /// Whether the text is already a slug (`[a-z0-9]+` runs joined by single hyphens), which
     /// `slug(_:)` then gives back as it is: the usual case, checked without folding.
-    private static func isSlug(_ text: String) -> Bool {
+    static func isSlug(_ text: String) -> Bool {
         var previousWasHyphen = true  // no hyphen first
         for byte in text.utf8 {
             switch byte {
@@ -332,7 +332,7 @@ final class EventSaver {
         !text.isEmpty && text.utf8.allSatisfy { (0x21...0x7E).contains($0) }
     }
 
-    private static func host(of url: String) -> String? {
+    static func host(of url: String) -> String? {
         let parts = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
         guard parts.count >= 3, parts[0].hasSuffix(":"), parts[1].isEmpty else { return nil }
         let host = parts[2].prefix { $0 != "?" && $0 != "#" && $0 != ":" }

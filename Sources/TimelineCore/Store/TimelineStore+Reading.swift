@@ -160,8 +160,8 @@ extension TimelineStore {
     /// Every entity, by slug.
     public func entities() throws -> [Entity] {
         try database.prepare("SELECT id, slug, name, type, description FROM entities ORDER BY slug").map { row in
-            let aliases = try database.cachedStatement("SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias")
-                .map([.integer(row.int64(at: 0))]) { $0.text(at: 0) }
+            let aliases = try database.cachedStatement("SELECT alias, language FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias")
+                .map([.integer(row.int64(at: 0))]) { Entity.Alias($0.text(at: 0), language: $0.optionalText(at: 1)) }
             return Entity(slug: row.text(at: 1), name: row.text(at: 2), type: row.text(at: 3),
                           description: row.optionalText(at: 4), aliases: aliases)
         }

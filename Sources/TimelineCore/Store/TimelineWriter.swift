@@ -53,31 +53,18 @@ struct TimelineWriter {
         }
     }
 
-    func insert(_ entity: Entity, aliasLanguages: [String?]? = nil) throws -> Int64 {
+    func insert(_ entity: Entity) throws -> Int64 {
         try database.statement(
             "INSERT INTO entities (slug, name, type, description, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)").run(
             [.text(entity.slug), .text(entity.name), .text(entity.type), .text(entity.description), .text(recordedAt)])
         let id = database.lastInsertRowID
         knownIDs.remember(entity: entity.slug, id: id)
-        for (index, alias) in entity.aliases.enumerated() {
-            let language = aliasLanguages?[index] ?? nil
+        for alias in entity.aliases {
             try database.statement(
                 "INSERT INTO entity_aliases (entity_id, alias, language, recorded_at) VALUES (?1, ?2, ?3, ?4)").run(
-                [.integer(id), .text(alias), .text(language), .text(recordedAt)])
+                [.integer(id), .text(alias.name), .text(alias.language), .text(recordedAt)])
         }
         return id
-    }
-
-    func insertRelation(entity: String, relation: String, other: String, valid: TimelineDate?, source: String?) throws {
-        try database.statement(
-            """
-            INSERT INTO entity_relations (entity_id, relation, other_id, valid_edtf, valid_earliest, valid_latest,
-                                          valid_precision, source_id, recorded_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            """).run(
-            [.integer(try entityID(entity)), .text(relation), .integer(try entityID(other)),
-             .text(valid?.edtf), .text(valid?.earliest?.iso), .text(valid?.latest?.iso),
-             .text(valid?.precision.rawValue), .integer(try source.map(sourceID)), .text(recordedAt)])
     }
 
     func insert(_ source: Source) throws -> Int64 {

@@ -1,0 +1,147 @@
+/// Reads the parts of a `timeline-seed/1` document into the model: its directory (entities,
+/// relations, sources) and its events, whose entities and sources are references (slugs and keys)
+/// to what the directory or the timeline already holds.
+///
+/// Errors name the field (`entities[2].type`) and what is wrong with its value, like `EventJSONDecoder`'s.
+enum SeedDocumentDecoder {
+    typealias FieldError = EventJSONDecoder.FieldError
+
+    /// The directory from the document's members before its events; `format` must name timeline-seed/1.
+    static func directory(from members: [(key: String, value: JSONValue)], context: DateParsingContext) throws(FieldError) -> TimelineDirectory {
+        let document = JSONValue.object(members.map { ($0.key, $0.value) })
+        guard let format = try EventJSONDecoder.optionalString(document, "format") else {
+            throw FieldError(field: "format", reason: "is missing; a timeline document gives \"format\": \"\(SeedDocumentReader.formatName)\" (a list of events is a JSON array instead)")
+        }
+        guard format == SeedDocumentReader.formatName else {
+            throw FieldError(field: "format", reason: "'\(format)' is not a format this version reads; expected \(SeedDocumentReader.formatName)")
+        }
+        var directory = TimelineDirectory()
+        for (index, element) in try EventJSONDecoder.array(document, "entities").enumerated() {
+            directory.entities.append(try entity(from: element, field: "entities[\(index)]"))
+        }
+        for (index, element) in try EventJSONDecoder.array(document, "relations").enumerated() {
+            directory.relations.append(try relation(from: element, field: "relations[\(index)]", context: context))
+        }
+        for (index, element) in try EventJSONDecoder.array(document, "sources").enumerated() {
+            directory.sources.append(try source(from: element, field: "sources[\(index)]", context: context))
+        }
+        return directory
+    }
+
+    static func entity(from element: JSONValue, field: String) throws(FieldError) -> Entity {
+        try requireObject(element, field)
+        var aliases: [Entity.Alias] = []
+        for (index, alias) in try EventJSONDecoder.array(element, "aliases").enumerated() {
+            let aliasField = "\(field).aliases[\(index)]"
+            switch alias {
+            case .string(let name) where !name.isEmpty:
+                aliases.append(Entity.Alias(name))
+            case .object:
+                aliases.append(Entity.Alias(
+                    try EventJSONDecoder.requiredString(alias, "alias", field: aliasField + ".alias"),
+                    language: try EventJSONDecoder.optionalString(alias, "language", field: aliasField + ".language")))
+            default:
+                throw FieldError(field: aliasField, reason: "expected an object with an alias, or a name, found \(alias.typeName)")
+            }
+        }
+        return Entity(
+            slug: try EventJSONDecoder.optionalString(element, "slug", field: field + ".slug") ?? "",
+            name: try EventJSONDecoder.requiredString(element, "name", field: field + ".name"),
+            type: try EventJSONDecoder.optionalString(element, "type", field: field + ".type") ?? "organisation",
+            description: try EventJSONDecoder.optionalString(element, "description", field: field + ".description"),
+            aliases: aliases)
+    }
+
+    static func relation(from element: JSONValue, field: String, context: DateParsingContext) throws(FieldError) -> EntityRelation {
+        try requireObject(element, field)
+        return EntityRelation(
+            entity: try EventJSONDecoder.requiredString(element, "entity", field: field + ".entity"),
+            relation: try EventJSONDecoder.requiredString(element, "relation", field: field + ".relation"),
+            other: try EventJSONDecoder.requiredString(element, "other", field: field + ".other"),
+            valid: try EventJSONDecoder.date(element, "valid", field: field + ".valid", context: context),
+            source: try EventJSONDecoder.optionalString(element, "source", field: field + ".source"))
+    }
+
+    static func source(from element: JSONValue, field: String, context: DateParsingContext) throws(FieldError) -> Source {
+        try requireObject(element, field)
+        let url = try EventJSONDecoder.optionalString(element, "url", field: field + ".url")
+        let publisher = try EventJSONDecoder.optionalString(element, "publisher", field: field + ".publisher")
+        guard publisher != nil || url != nil else {
+            throw FieldError(field: field, reason: "needs a publisher or a url")
+        }
+        return Source(
+            key: try EventJSONDecoder.requiredString(element, "key", field: field + ".key"), url: url,
+            title: try EventJSONDecoder.optionalString(element, "title", field: field + ".title"),
+            publisher: publisher ?? "",
+            published: try EventJSONDecoder.date(element, "published", field: field + ".published", context: context),
+            language: try EventJSONDecoder.optionalString(element, "language", field: field + ".language") ?? "",
+            type: try EventJSONDecoder.optionalString(element, "type", field: field + ".type") ?? "news",
+            note: try EventJSONDecoder.optionalString(element, "note", field: field + ".note"))
+    }
+
+    /// An event: `kind`, `title` and `when` required; `entities` are slugs (`{"entity": …, "role": …}`
+    /// or a plain string) and `citations` name sources by key.
+    static func event(from value: JSONValue, context: DateParsingContext) throws(FieldError) -> Event {
+        try requireObject(value, "(record)")
+        let uid = try EventJSONDecoder.optionalString(value, "uid") ?? ""
+        let kind = try EventJSONDecoder.requiredString(value, "kind")
+        let title = try EventJSONDecoder.requiredString(value, "title")
+        let statusText = try EventJSONDecoder.optionalString(value, "status") ?? "occurred"
+        guard let status = EventStatus(rawValue: statusText) else {
+            throw FieldError(field: "status", reason: "'\(statusText)' is not a status; use occurred, planned, considered or cancelled")
+        }
+        guard let when = try EventJSONDecoder.date(value, "when", context: context) else {
+            throw FieldError(field: "when", reason: "is required")
+        }
+        var entities: [EventEntity] = []
+        for (index, element) in try EventJSONDecoder.array(value, "entities").enumerated() {
+            let field = "entities[\(index)]"
+            switch element {
+            case .string(let slug) where !slug.isEmpty:
+                entities.append(EventEntity(slug: slug, name: slug, role: "subject"))
+            case .object:
+                let slug = try EventJSONDecoder.requiredString(element, "entity", field: field + ".entity")
+                entities.append(EventEntity(slug: slug, name: slug,
+                                            role: try EventJSONDecoder.optionalString(element, "role", field: field + ".role") ?? "subject"))
+            default:
+                throw FieldError(field: field, reason: "expected an object with an entity, or a slug, found \(element.typeName)")
+            }
+        }
+        var tags: [String] = []
+        for (index, element) in try EventJSONDecoder.array(value, "tags").enumerated() {
+            guard case .string(let tag) = element else {
+                throw FieldError(field: "tags[\(index)]", reason: "expected a string, found \(element.typeName)")
+            }
+            tags.append(tag)
+        }
+        let measures = try EventJSONDecoder.array(value, "measures").enumerated().map { (index, element) throws(FieldError) in
+            try EventJSONDecoder.measure(from: element, field: "measures[\(index)]")
+        }
+        var citations: [Citation] = []
+        for (index, element) in try EventJSONDecoder.array(value, "citations").enumerated() {
+            let field = "citations[\(index)]"
+            try requireObject(element, field)
+            let stanceText = try EventJSONDecoder.optionalString(element, "stance", field: field + ".stance") ?? "supports"
+            guard let stance = Citation.Stance(rawValue: stanceText) else {
+                throw FieldError(field: field + ".stance", reason: "'\(stanceText)' is not a stance; use supports, contradicts or corrects")
+            }
+            // The key alone: the source is the directory's or the timeline's, found by the saver.
+            let key = try EventJSONDecoder.requiredString(element, "source", field: field + ".source")
+            citations.append(Citation(
+                source: Source(key: key, publisher: "", language: "", type: "news"), stance: stance,
+                quote: try EventJSONDecoder.optionalString(element, "quote", field: field + ".quote"),
+                quoteLanguage: try EventJSONDecoder.optionalString(element, "quote_language", field: field + ".quote_language"),
+                translation: try EventJSONDecoder.optionalString(element, "translation", field: field + ".translation"),
+                note: try EventJSONDecoder.optionalString(element, "note", field: field + ".note")))
+        }
+        return Event(
+            uid: uid, kind: kind, status: status, title: title,
+            summary: try EventJSONDecoder.optionalString(value, "summary"), when: when,
+            announced: try EventJSONDecoder.date(value, "announced", context: context),
+            entities: entities, tags: tags, measures: measures, citations: citations)
+    }
+
+    private static func requireObject(_ value: JSONValue, _ field: String) throws(FieldError) {
+        guard case .object = value else { throw FieldError(field: field, reason: "expected an object, found \(value.typeName)") }
+    }
+}

@@ -1,0 +1,13 @@
+/// What a timeline's events refer to, apart from the events: the entities (with their types,
+/// descriptions and aliases), the relations between them, and the sources.
+public struct TimelineDirectory: Sendable, Equatable {
+    public var entities: [Entity]
+    public var relations: [EntityRelation]
+    public var sources: [Source]
+
+    public init(entities: [Entity] = [], relations: [EntityRelation] = [], sources: [Source] = []) {
+        self.entities = entities
+        self.relations = relations
+        self.sources = sources
+    }
+}

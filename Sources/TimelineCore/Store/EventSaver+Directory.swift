@@ -1,0 +1,155 @@
+import SQLiteStorage
+
+/// How many rows of a directory a save added or changed.
+public struct DirectoryChanges: Sendable, Equatable {
+    public var entities = 0
+    public var relations = 0
+    public var sources = 0
+
+    public init() {}
+}
+
+extension EventSaver {
+    /// Writes a directory: sources, then entities, then relations, each added when new and brought
+    /// up to date when its slug or key exists (aliases are added, never removed; what the
+    /// directory leaves out is kept). Errors are
+    /// `FieldError`s naming the entry (`entities[2].type`).
+    func save(_ directory: TimelineDirectory) throws -> DirectoryChanges {
+        typealias FieldError = EventJSONDecoder.FieldError
+        var changes = DirectoryChanges()
+        let sourceTypes = ["news", "press-release", "filing", "memo", "dataset", "other"]
+        for (index, source) in directory.sources.enumerated() {
+            let field = "sources[\(index)]"
+            guard Self.isSlug(source.key) else {
+                throw FieldError(field: field + ".key", reason: "'\(source.key)' is not a key: use lowercase letters, digits and '-'")
+            }
+            guard sourceTypes.contains(source.type) else {
+                throw FieldError(field: field + ".type", reason: "'\(source.type)' is not a source type; use \(sourceTypes.joined(separator: ", "))")
+            }
+            if try saveSource(source) { changes.sources += 1 }
+        }
+        let entityTypes = try database.prepare("SELECT name FROM entity_types ORDER BY name").map { $0.text(at: 0) }
+        for (index, entity) in directory.entities.enumerated() {
+            let field = "entities[\(index)]"
+            guard entity.slug.isEmpty || Self.isSlug(entity.slug) else {
+                throw FieldError(field: field + ".slug", reason: "'\(entity.slug)' is not a slug: use lowercase letters, digits and '-'")
+            }
+            guard entityTypes.contains(entity.type) else {
+                throw FieldError(field: field + ".type", reason: "'\(entity.type)' is not an entity type; use \(entityTypes.joined(separator: ", "))")
+            }
+            if try saveEntity(entity) { changes.entities += 1 }
+        }
+        let relationTypes = try database.prepare("SELECT name FROM relation_types ORDER BY name").map { $0.text(at: 0) }
+        for (index, relation) in directory.relations.enumerated() {
+            let field = "relations[\(index)]"
+            guard let entity = try existingEntity(relation.entity) else {
+                throw FieldError(field: field + ".entity", reason: "'\(relation.entity)' is no entity of the document or the timeline")
+            }
+            guard let other = try existingEntity(relation.other) else {
+                throw FieldError(field: field + ".other", reason: "'\(relation.other)' is no entity of the document or the timeline")
+            }
+            guard entity.slug != other.slug else {
+                throw FieldError(field: field, reason: "relates '\(entity.slug)' to itself")
+            }
+            guard relationTypes.contains(relation.relation) else {
+                throw FieldError(field: field + ".relation", reason: "'\(relation.relation)' is not a relation; use \(relationTypes.joined(separator: ", "))")
+            }
+            if let key = relation.source,
+               try database.scalar("SELECT 1 FROM sources WHERE key = ?1", [.text(key)]) == nil {
+                throw FieldError(field: field + ".source", reason: "'\(key)' is no source of the document or the timeline")
+            }
+            var resolved = relation
+            resolved.entity = entity.slug
+            resolved.other = other.slug
+            if try saveRelation(resolved) { changes.relations += 1 }
+        }
+        // Names may have changed under what was resolved.
+        forgetResolved()
+        return changes
+    }
+
+    /// Adds the source, or updates the one with its key (a field the document leaves out or null
+    /// keeps its value); true when a row changed.
+    private func saveSource(_ input: Source) throws -> Bool {
+        var source = input
+        if source.publisher.isEmpty { source.publisher = Self.host(of: source.url ?? "") ?? "unknown" }
+        if source.language.isEmpty { source.language = "und" }
+        let published = source.published
+        let values: [SQLValue] = [
+            .text(source.key), .text(source.url), .text(source.title), .text(source.publisher),
+            .text(published?.edtf), .text(published?.earliest?.iso), .text(published?.latest?.iso),
+            .text(published?.precision.rawValue), .text(source.language), .text(source.type), .text(source.note),
+        ]
+        if try database.scalar("SELECT 1 FROM sources WHERE key = ?1", [.text(source.key)]) == nil {
+            _ = try writer.insert(source)
+            return true
+        }
+        try database.statement(
+            """
+            UPDATE sources SET url = coalesce(?2, url), title = coalesce(?3, title), publisher = ?4,
+                published_edtf = coalesce(?5, published_edtf), published_earliest = iif(?5 IS NULL, published_earliest, ?6),
+                published_latest = iif(?5 IS NULL, published_latest, ?7),
+                published_precision = coalesce(?8, published_precision), language = ?9, type = ?10, note = coalesce(?11, note)
+            WHERE key = ?1 AND (url IS NOT coalesce(?2, url) OR title IS NOT coalesce(?3, title) OR publisher IS NOT ?4
+                OR published_edtf IS NOT coalesce(?5, published_edtf) OR language IS NOT ?9 OR type IS NOT ?10
+                OR note IS NOT coalesce(?11, note))
+            """).run(values)
+        return database.changes > 0
+    }
+
+    /// Adds the entity, or updates the one with its slug (or, given no slug, its name or alias; a
+    /// description left out keeps the one it has); true when a row changed.
+    private func saveEntity(_ input: Entity) throws -> Bool {
+        var entity = input
+        if entity.slug.isEmpty {
+            if let existing = try existingEntity(entity.name) {
+                entity.slug = existing.slug
+            } else {
+                let stem = Self.slug(entity.name)
+                entity.slug = try unique(stem.isEmpty ? "entity" : stem, in: "entities", column: "slug")
+            }
+        }
+        guard let id = try database.statement("SELECT id FROM entities WHERE slug = ?1").first([.text(entity.slug)], { $0.int64(at: 0) }) else {
+            _ = try writer.insert(entity)
+            return true
+        }
+        try database.statement(
+            """
+            UPDATE entities SET name = ?2, type = ?3, description = coalesce(?4, description)
+            WHERE id = ?1 AND (name IS NOT ?2 OR type IS NOT ?3 OR description IS NOT coalesce(?4, description))
+            """
+        ).run([.integer(id), .text(entity.name), .text(entity.type), .text(entity.description)])
+        var changed = database.changes > 0
+        for alias in entity.aliases {
+            try database.statement(
+                """
+                INSERT INTO entity_aliases (entity_id, alias, language, recorded_at) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT (entity_id, alias) DO UPDATE SET language = excluded.language WHERE language IS NOT excluded.language
+                """).run([.integer(id), .text(alias.name), .text(alias.language), .text(writer.recordedAt)])
+            if database.changes > 0 { changed = true }
+        }
+        return changed
+    }
+
+    /// Adds the relation, or updates the dates and source it names; true when a row changed.
+    private func saveRelation(_ relation: EntityRelation) throws -> Bool {
+        let valid = relation.valid
+        try database.statement(
+            """
+            INSERT INTO entity_relations (entity_id, relation, other_id, valid_edtf, valid_earliest, valid_latest,
+                                          valid_precision, source_id, recorded_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            ON CONFLICT (entity_id, relation, other_id) DO UPDATE SET
+                valid_edtf = coalesce(excluded.valid_edtf, valid_edtf),
+                valid_earliest = iif(excluded.valid_edtf IS NULL, valid_earliest, excluded.valid_earliest),
+                valid_latest = iif(excluded.valid_edtf IS NULL, valid_latest, excluded.valid_latest),
+                valid_precision = coalesce(excluded.valid_precision, valid_precision),
+                source_id = coalesce(excluded.source_id, source_id)
+            WHERE valid_edtf IS NOT coalesce(excluded.valid_edtf, valid_edtf) OR source_id IS NOT coalesce(excluded.source_id, source_id)
+            """).run(
+            [.integer(try writer.entityID(relation.entity)), .text(relation.relation), .integer(try writer.entityID(relation.other)),
+             .text(valid?.edtf), .text(valid?.earliest?.iso), .text(valid?.latest?.iso), .text(valid?.precision.rawValue),
+             .integer(try relation.source.map(writer.sourceID)), .text(writer.recordedAt)])
+        return database.changes > 0
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+
+/// `export --format seed` and `import` of timeline documents: entities with their types,
+/// descriptions and aliases, relations and sources travel with the events.
+@Suite struct SeedDocumentTests {
+    let folder: TemporaryFolder
+    var db: String { folder.path("timeline.sqlite") }
+    var empty: String { folder.path("empty.sqlite") }
+
+    init() throws {
+        folder = try TemporaryFolder()
+        #expect(try CLI.run(["--db", empty, "migrate", "--skip-seeds"]).status == 0)
+    }
+
+    private func write(_ name: String, _ text: String) throws -> String {
+        let path = folder.path(name)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    private func sqlite(_ database: String, _ query: String) throws -> String {
+        let result = try CLI.shell("sqlite3 '\(database)' \"\(query)\"")
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout
+    }
+
+    @Test func aDocumentRoundTripsWithNothingLeftOut() throws {
+        let exported = try CLI.run(["--db", db, "export", "--format", "seed", "--output", folder.path("timeline.json")])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: folder.bytes("timeline.json")) as? [String: Any])
+        #expect(document["format"] as? String == "timeline-seed/1")
+        #expect((document["entities"] as? [Any])?.count == 10)
+        #expect((document["relations"] as? [Any])?.count == 5)
+        #expect((document["sources"] as? [Any])?.count == 25)
+        #expect((document["events"] as? [Any])?.count == 15)
+
+        let imported = try CLI.run(["--db", empty, "import", folder.path("timeline.json")])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasSuffix(": 15 added, 0 updated, 0 unchanged; 10 entities, 5 relations and 25 sources added or changed.\n"))
+        // What the json export leaves out is there: aliases with their languages, types and
+        // descriptions, relations with their dates and sources, the sources' own notes.
+        for query in ["SELECT e.slug, a.alias, a.language FROM entity_aliases a JOIN entities e ON e.id = a.entity_id ORDER BY 1, 2",
+                      "SELECT slug, name, type, description FROM entities ORDER BY slug",
+                      "SELECT e.slug, r.relation, o.slug, r.valid_edtf, r.valid_earliest, r.valid_latest, s.key FROM entity_relations r "
+                          + "JOIN entities e ON e.id = r.entity_id JOIN entities o ON o.id = r.other_id LEFT JOIN sources s ON s.id = r.source_id ORDER BY 1, 2, 3",
+                      "SELECT key, url, title, publisher, published_edtf, language, type, note FROM sources ORDER BY key"] {
+            let original = try sqlite(db, query)
+            #expect(!original.isEmpty)
+            #expect(try sqlite(empty, query) == original, "\(query)")
+        }
+        let again = try CLI.run(["--db", empty, "export", "--format", "seed"])
+        #expect(again.stdout == String(decoding: try folder.bytes("timeline.json"), as: UTF8.self), "the copy exports the same bytes")
+
+        // Alias lookups and --related answer in the copy as in the original.
+        for arguments in [["list", "--entity", "1Life Healthcare", "--format", "tsv"], ["list", "--entity", "amazon", "--related", "--format", "tsv"]] {
+            let original = try CLI.run(["--db", db] + arguments)
+            let copy = try CLI.run(["--db", empty] + arguments)
+            #expect(copy.status == 0, "\(copy.stderr)")
+            #expect(copy.stdout == original.stdout)
+        }
+
+        let twice = try CLI.run(["--db", empty, "import", folder.path("timeline.json")])
+        #expect(twice.stdout.hasSuffix(": 0 added, 0 updated, 15 unchanged; 0 entities, 0 relations and 0 sources added or changed.\n"))
+    }
+
+    @Test func theShippedSeedFileImportsAsTheSeededDatabase() throws {
+        let seed = RepositoryFiles.root.appendingPathComponent("Seeds/0001_amazon_care.json").path
+        let imported = try CLI.run(["--db", empty, "import", seed])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let fromFile = try CLI.run(["--db", empty, "export", "--format", "seed"])
+        let seeded = try CLI.run(["--db", db, "export", "--format", "seed"])
+        #expect(fromFile.stdout == seeded.stdout)
+        #expect(!seeded.stdout.isEmpty)
+    }
+
+    @Test func aFilteredDocumentCarriesWhatItsEventsNeed() throws {
+        let path = folder.path("layoffs.json")
+        #expect(try CLI.run(["--db", db, "export", "--format", "seed", "--kind", "layoff", "--output", path]).status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: folder.bytes("layoffs.json")) as? [String: Any])
+        let events = try #require(document["events"] as? [[String: Any]])
+        #expect(events.count == 2)
+        #expect(events.allSatisfy { $0["kind"] as? String == "layoff" })
+        let slugs = Set((document["entities"] as? [[String: Any]] ?? []).compactMap { $0["slug"] as? String })
+        // The layoffs' entities, and those related to them (Amazon, which Amazon Care is part of).
+        #expect(slugs.isSuperset(of: ["amazon-care", "care-medical", "amazon"]))
+        #expect(!slugs.contains("cvs-health"), "an entity neither layoff touches stays out")
+        let keys = Set((document["sources"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String })
+        let cited = Set(events.flatMap { ($0["citations"] as? [[String: Any]] ?? []).compactMap { $0["source"] as? String } })
+        let relationSources = Set((document["relations"] as? [[String: Any]] ?? []).compactMap { $0["source"] as? String })
+        #expect(keys == cited.union(relationSources))
+        // It stands on its own: an empty timeline takes it whole.
+        let imported = try CLI.run(["--db", empty, "import", path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try CLI.run(["--db", empty, "list", "--format", "tsv"]).stdout
+                == (try CLI.run(["--db", db, "list", "--kind", "layoff", "--format", "tsv"]).stdout))
+    }
+
+    @Test func aDocumentUpdatesEntitiesAndTheEventsThatNameThem() throws {
+        let path = try write("update.json", """
+            {"format": "timeline-seed/1",
+             "entities": [
+              {"slug": "care-medical", "name": "Care Medical Group", "type": "organisation", "aliases": [{"alias": "CMG", "language": "en"}]},
+              {"name": "Acme Corp", "aliases": ["ACME"]}
+             ],
+             "relations": [{"entity": "ACME", "relation": "contractor-of", "other": "Amazon.com, Inc.", "valid": "2021/2023", "source": "acme-memo"}],
+             "sources": [{"key": "acme-memo", "publisher": "Acme Corp", "language": "en", "type": "memo", "note": "Internal memo."}],
+             "events": [
+              {"uid": "acme-layoff-2023", "kind": "layoff", "title": "Acme cuts jobs", "when": "2023-03",
+               "entities": [{"entity": "acme-corp", "role": "employer"}],
+               "measures": [{"quantity": "employees-laid-off", "value": "120", "unit": "person", "source": "acme-memo"}],
+               "citations": [{"source": "acme-memo", "quote": "Nous supprimons 120 postes", "quote_language": "fr"}]}
+             ],
+             "description": "a member after the events is allowed"}
+            """)
+        let imported = try CLI.run(["--db", db, "import", path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged; 2 entities, 1 relation and 1 source added or changed.\n"))
+        // The rename reaches the events already there: their lists and the search index.
+        let renamed = try CLI.run(["--db", db, "list", "--search", "CMG", "--format", "json"])
+        #expect(renamed.stdout.contains("\"name\":\"Care Medical Group\""), "\(renamed.stdout)")
+        #expect(try CLI.run(["--db", db, "list", "--search", "CMG"]).stdout.contains("Care Medical"))
+        // The description the document leaves out is kept; the relation found its ends by alias.
+        #expect(try sqlite(db, "SELECT description IS NOT NULL FROM entities WHERE slug = 'care-medical'") == "1\n")
+        #expect(try CLI.run(["--db", db, "list", "--entity", "amazon", "--related", "--format", "tsv"]).stdout.contains("acme-layoff-2023"))
+        #expect(try sqlite(db, "SELECT valid_earliest, valid_latest FROM entity_relations r JOIN entities e ON e.id = r.entity_id WHERE e.slug = 'acme-corp'")
+                == "2021-01-01|2023-12-31\n")
+        #expect(try CLI.run(["--db", db, "check"]).status == 0)
+    }
+
+    @Test(arguments: [
+        ("""
+         {"format": "timeline-seed/1",
+          "entities": [{"slug": "acme", "name": "Acme", "type": "company"}],
+          "events": []}
+         """, ":2: field 'entities[0].type': 'company' is not an entity type; use organisation, person, place, product.\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "events": [{"kind": "layoff", "title": "x", "when": "2023"}],
+          "sources": []}
+         """, ":3: invalid timeline document: 'sources' comes after 'events'; a document gives its format, entities, relations and sources before its events.\n"),
+        ("""
+         {"entities": [], "events": []}
+         """, ":1: field 'format': is missing; a timeline document gives \"format\": \"timeline-seed/1\" (a list of events is a JSON array instead).\n"),
+        ("""
+         {"format": "timeline-seed/2", "events": []}
+         """, ":1: field 'format': 'timeline-seed/2' is not a format this version reads; expected timeline-seed/1.\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "relations": [{"entity": "acme", "relation": "part-of", "other": "amazon"}]}
+         """, ":2: field 'relations[0].entity': 'acme' is no entity of the document or the timeline.\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "sources": [{"key": "Memo 1", "publisher": "Acme", "language": "en"}]}
+         """, ":2: field 'sources[0].key': 'Memo 1' is not a key: use lowercase letters, digits and '-'.\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "entities": [{"slug": "acme", "name": "Acme"}],
+          "events": [
+           {"kind": "layoff", "title": "Acme cuts", "when": "2023", "entities": ["acme"]},
+           {"kind": "layoff", "title": "Acme cuts again", "when": "2024", "citations": [{"source": "nope"}]}
+          ]}
+         """, ":5: no source has the key 'nope': name one the timeline (or the file's sources) holds, or give its publisher or URL to create it.\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "events": [
+           {"kind": "layoff", "title": "x", "when": "2023"},
+           {"kind": "layoff", "title": "y", "when": "2023-02-30"}
+          ]}
+         """, ":4: field 'when': "),
+    ])
+    func aBadDocumentNamesLineAndFieldAndWritesNothing(document: String, message: String) throws {
+        let path = try write("bad.json", document)
+        let before = try CLI.run(["--db", db, "export", "--format", "sql"])
+        let result = try CLI.run(["--db", db, "import", path])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("timeline: \(path)\(message)"), "\(result.stderr)")
+        #expect(try CLI.run(["--db", db, "export", "--format", "sql"]).stdout == before.stdout, "nothing written")
+    }
+
+    @Test func theFormatIsKnownByItsFirstBytes() throws {
+        let document = try CLI.run(["--db", db, "export", "--format", "seed", "--kind", "layoff"]).stdout
+        // On standard input, `{"format"` is a document and other objects NDJSON.
+        let fromStandardInput = try CLI.run(["--db", empty, "import", "-"], stdin: Data(document.utf8))
+        #expect(fromStandardInput.status == 0, "\(fromStandardInput.stderr)")
+        #expect(fromStandardInput.stdout.contains("2 added") && fromStandardInput.stdout.contains("entities"))
+        let ndjson = try CLI.run(["--db", db, "export", "--format", "ndjson", "--kind", "layoff"]).stdout
+        let lines = try CLI.run(["--db", empty, "import", "-"], stdin: Data(ndjson.utf8))
+        #expect(lines.stdout == "Imported standard input: 0 added, 0 updated, 2 unchanged.\n", "\(lines.stderr)")
+        // A name that says nothing: the first bytes tell. A name that says CSV: --format tells.
+        let unnamed = try write("document.txt", document)
+        #expect(try CLI.run(["--db", empty, "import", unnamed]).stdout.contains("2 unchanged; 0 entities"))
+        let misnamed = try write("document.csv", document)
+        #expect(try CLI.run(["--db", empty, "import", misnamed]).status == 65, "read as CSV")
+        #expect(try CLI.run(["--db", empty, "import", misnamed, "--format", "seed"]).status == 0)
+    }
+}
