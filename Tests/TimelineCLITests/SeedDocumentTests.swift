@@ -194,4 +194,13 @@ import Testing
         #expect(try CLI.run(["--db", empty, "import", misnamed]).status == 65, "read as CSV")
         #expect(try CLI.run(["--db", empty, "import", misnamed, "--format", "seed"]).status == 0)
     }
+
+    @Test(arguments: [["--set", "kind=layoff"], ["--map", "a=title"], ["--null", "NULL"], ["--date-format", "d/m/yyyy"],
+                      ["--title-template", "{a}"]])
+    func columnOptionsRefuseFilesWithoutColumns(options: [String]) throws {
+        #expect(try CLI.run(["--db", db, "export", "--format", "json", "--output", folder.path("events.json")]).status == 0)
+        let result = try CLI.run(["--db", db, "import", folder.path("events.json")] + options)
+        #expect(result.status == 64)
+        #expect(result.stderr == "timeline: \(options[0]) applies to CSV and TSV files; \(folder.path("events.json")) is read as json, whose records name their fields.\n")
+    }
 }

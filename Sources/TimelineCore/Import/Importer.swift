@@ -33,6 +33,15 @@ public final class Importer {
         } else {
             self.format = try Self.guessFormat(path: path, input: input)
         }
+        if format != .csv && format != .tsv {
+            // They name columns: a JSON record has fields, and would ignore them.
+            let columnOptions = [("--map", !options.mappings.isEmpty), ("--set", !options.constants.isEmpty),
+                                 ("--title-template", options.titleTemplate != nil), ("--date-format", options.dateFormat != nil),
+                                 ("--null", !options.nullTokens.isEmpty)]
+            if let given = columnOptions.first(where: \.1) {
+                throw TimelineError(.usage, "\(given.0) applies to CSV and TSV files; \(input.name) is read as \(format.rawValue), whose records name their fields.")
+            }
+        }
     }
 
     /// Runs the import.
