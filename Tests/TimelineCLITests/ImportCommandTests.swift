@@ -124,6 +124,26 @@ import Testing
         #expect(try jsonEvents(["--search", "fine"]).isEmpty, "the good first line was not written either")
     }
 
+    /// The fields export works out from a date may be left out or repeated, not changed alone.
+    @Test(arguments: [
+        (#""earliest":"2020-03-01""#, "field 'earliest': '2020-03-01' does not follow from when '2020-02', which gives '2020-02-01'; earliest, latest, precision, approximate and uncertain are worked out from when: change when, or leave them out."),
+        (#""precision":"day""#, "field 'precision': 'day' does not follow from when '2020-02', which gives 'month';"),
+        (#""approximate":true"#, "field 'approximate': true does not follow from when '2020-02', which gives false;"),
+        (#""announced_earliest":"2020-01-01""#, "field 'announced_earliest': '2020-01-01' does not follow from no announced date, which gives null; announced_earliest, announced_latest and announced_precision are worked out from announced: change announced, or leave them out."),
+    ])
+    func aWorkedOutDateFieldThatDisagreesWithItsDateIsRefused(field: String, message: String) throws {
+        let agreeing = #"{"kind":"launch","title":"agrees","when":"2020-02","earliest":"2020-02-01","latest":"2020-02-29","precision":"month","approximate":false,"uncertain":false,"announced":null,"announced_earliest":null}"#
+        let disagreeing = #"{"kind":"launch","title":"disagrees","when":"2020-02","#
+        let path = try write("derived.ndjson", agreeing + "\n" + disagreeing + field + "}\n")
+        let result = try CLI.run(["import", path, "--db", db])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("timeline: \(path):2: \(message)"), "\(result.stderr)")
+        // null is "not given", as in a hand-written record; agreeing fields are fine.
+        let fine = try write("fine.ndjson", agreeing + "\n" + disagreeing + #""latest":null,"precision":"month"}"# + "\n")
+        let imported = try CLI.run(["import", fine, "--db", db])
+        #expect(imported.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged.\n"), "\(imported.stderr)")
+    }
+
     @Test func brokenJSONNamesTheLine() throws {
         let path = try write("broken.json", "[\n  {\"kind\":\"launch\",\"title\":\"a\",\"when\":\"2020\"},\n  {\"kind\":\"launch\" \"title\":\"b\"}\n]\n")
         let result = try CLI.run(["import", path, "--db", db])

@@ -24,6 +24,8 @@ public enum EventJSONDecoder {
             throw FieldError(field: "when", reason: "is required")
         }
         let announced = try date(value, "announced", context: context)
+        try checkWorkedOut(value, from: when, named: "when", prefix: "")
+        try checkWorkedOut(value, from: announced, named: "announced", prefix: "announced_")
         var entities: [EventEntity] = []
         for (index, element) in try array(value, "entities").enumerated() {
             let field = { "entities[\(index)]" }
@@ -81,6 +83,30 @@ public enum EventJSONDecoder {
         }
         return Event(uid: uid, kind: kind, status: status, title: title, summary: try optionalString(value, "summary"),
                      when: when, announced: announced, entities: entities, tags: tags, measures: measures, citations: citations)
+    }
+
+    /// The fields export works out from a date (`earliest`, `latest`, `precision`, and for `when`
+    /// `approximate` and `uncertain`) may be left out, but when given must agree with it: a
+    /// changed `earliest` with the old `when` would otherwise be dropped without a word.
+    private static func checkWorkedOut(_ object: JSONValue, from date: TimelineDate?, named name: String, prefix: String) throws(FieldError) {
+        func mismatch(_ field: String, _ given: String, _ expected: String) -> FieldError {
+            let dateText = date.map { "\(name) '\($0.edtf)'" } ?? "no \(name) date"
+            let workedOut = prefix.isEmpty ? "earliest, latest, precision, approximate and uncertain"
+                : "\(prefix)earliest, \(prefix)latest and \(prefix)precision"
+            return FieldError(field: field, reason: "\(given) does not follow from \(dateText), which gives \(expected); \(workedOut) are worked out from \(name): change \(name), or leave them out")
+        }
+        for (key, expected) in [("earliest", date?.earliest?.iso), ("latest", date?.latest?.iso), ("precision", date?.precision.rawValue)] {
+            let field = prefix + key
+            if let given = try optionalString(object, field), given != expected {
+                throw mismatch(field, "'\(given)'", expected.map { "'\($0)'" } ?? "null")
+            }
+        }
+        guard prefix.isEmpty, let date else { return }
+        for (key, expected) in [("approximate", date.approximate), ("uncertain", date.uncertain)] {
+            if let given = try optionalBool(object, key, field: key), given != expected {
+                throw mismatch(key, String(given), String(expected))
+            }
+        }
     }
 
     /// A figure: `quantity`, `value` (an exact decimal, as a string or a number) and `unit` required.
