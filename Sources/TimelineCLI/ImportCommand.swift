@@ -34,7 +34,8 @@ extension Timeline {
                     --map date=when --date-format m/d/yyyy --null NULL \\
                     --map total_laid_off=measure:employees-laid-off:person \\
                     --map percentage_laid_off=measure:workforce-share-laid-off:fraction \\
-                    --map country=tag --title-template '{company} lays off {total_laid_off}'
+                    --map country=tag --skip-invalid \\
+                    --title-template '{company} lays off {total_laid_off|staff}'
                 """
         )
 
@@ -52,7 +53,7 @@ extension Timeline {
         @Option(help: ArgumentHelp("Give a field the same value in every record, over the file's own column for it (repeatable), e.g. kind=layoff.", valueName: "field=value"))
         var set: [String] = []
 
-        @Option(name: .customLong("title-template"), help: ArgumentHelp("Compose titles from columns: '{company} lays off {total_laid_off}'.", valueName: "template"))
+        @Option(name: .customLong("title-template"), help: ArgumentHelp("Compose titles from columns: '{company} lays off {total_laid_off|staff}' ('|staff' stands in for an empty value; without a stand-in, an empty column rejects the record).", valueName: "template"))
         var titleTemplate: String?
 
         @Option(name: .customLong("date-format"), help: ArgumentHelp("How the file writes days in when/announced: m/d/yyyy, d/m/yyyy, dd.mm.yyyy, … (default: ISO and the forms `timeline date` reads).", valueName: "format"))

@@ -20,7 +20,7 @@ import Testing
         "--set", "kind=layoff", "--map", "company=entity:employer", "--map", "date=when", "--date-format", "m/d/yyyy",
         "--null", "NULL", "--map", "total_laid_off=measure:employees-laid-off:person",
         "--map", "percentage_laid_off=measure:workforce-share-laid-off:fraction", "--map", "country=tag",
-        "--title-template", "{company} lays off {total_laid_off}",
+        "--title-template", "{company} lays off {total_laid_off|staff}",
     ]
 
     @Test func layoffsSpreadsheetIsAllOrNothing() throws {
@@ -46,7 +46,7 @@ import Testing
         let events = try jsonEvents(["--kind", "layoff", "--from", "2022-12-15"])
         let titles = events.compactMap { $0["title"] as? String }
         #expect(titles.contains("Initech, Inc. lays off 45"), "quoted commas")
-        #expect(titles.contains("Acme Robotics lays off"), "a NULL figure leaves no trace")
+        #expect(titles.contains("Acme Robotics lays off staff"), "a NULL figure takes its stand-in")
         #expect(titles.filter { $0.hasPrefix("Globex lays off") }.count == 2, "two layoffs on one day with different figures are two events")
         let amazon = try #require(events.first { $0["title"] as? String == "Amazon lays off 18000" })
         #expect(amazon["when"] as? String == "2023-01-04")
@@ -142,6 +142,18 @@ import Testing
         let fine = try write("fine.ndjson", agreeing + "\n" + disagreeing + #""latest":null,"precision":"month"}"# + "\n")
         let imported = try CLI.run(["import", fine, "--db", db])
         #expect(imported.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged.\n"), "\(imported.stderr)")
+    }
+
+    @Test func anEmptyColumnInATitleTemplateNeedsAStandIn() throws {
+        let path = try write("template.csv", "company,n,date\nAcme,12,2023-01-05\nGlobex,NULL,2023-02-06\n")
+        let base = ["import", path, "--db", db, "--set", "kind=layoff", "--map", "date=when", "--null", "NULL"]
+        let refused = try CLI.run(base + ["--title-template", "{company} lays off {n}"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "timeline: \(path):3: column 'n' is empty, and --title-template needs it; give it a stand-in with {n|…}.\n")
+        let imported = try CLI.run(base + ["--title-template", "{company} lays off {n|staff}"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let titles = try jsonEvents(["--kind", "layoff", "--from", "2023"]).compactMap { $0["title"] as? String }
+        #expect(titles == ["Acme lays off 12", "Globex lays off staff"])
     }
 
     @Test func brokenJSONNamesTheLine() throws {

@@ -12,7 +12,7 @@ public struct ImportOptions: Sendable {
     public var mappings: [(column: String, field: String)] = []
     /// `--set FIELD=VALUE`: the same value for every record.
     public var constants: [(field: String, value: String)] = []
-    /// `--title-template '{company} lays off {total_laid_off}'`.
+    /// `--title-template '{company} lays off {total_laid_off|staff}'`.
     public var titleTemplate: String?
     /// `--date-format m/d/yyyy`: how `when` and `announced` columns write days.
     public var dateFormat: DayFormat?

@@ -29,7 +29,8 @@ struct RecordMapper {
 
     enum TemplatePart: Equatable {
         case text(String)
-        case column(Int)
+        /// A column's value; `fallback` stands in when it is empty (`{total_laid_off|staff}`).
+        case column(Int, fallback: String?)
     }
 
     init(header: [String], options: ImportOptions, fileName: String) throws {
@@ -82,7 +83,10 @@ struct RecordMapper {
                 guard let close = rest[open...].firstIndex(of: "}") else {
                     throw TimelineError(.usage, "--title-template has a '{' with no '}'.")
                 }
-                parts.append(.column(try columnIndex(String(rest[rest.index(after: open)..<close]))))
+                let placeholder = rest[rest.index(after: open)..<close]
+                let bar = placeholder.firstIndex(of: "|")
+                parts.append(.column(try columnIndex(String(placeholder[..<(bar ?? placeholder.endIndex)])),
+                                     fallback: bar.map { String(placeholder[placeholder.index(after: $0)...]) }))
                 rest = rest[rest.index(after: close)...]
             }
             if !rest.isEmpty { parts.append(.text(String(rest))) }
@@ -182,9 +186,16 @@ struct RecordMapper {
             for part in titleTemplate {
                 switch part {
                 case .text(let text): title += text
-                case .column(let index):
+                case .column(let index, let fallback):
                     let value = fields[index].trimmingSpaces()
-                    if !nullTokens.contains(value) { title += value }
+                    if !nullTokens.contains(value) && !nullTokens.contains(fields[index]) {
+                        title += value
+                    } else if let fallback {
+                        title += fallback
+                    } else {
+                        // A title with a hole ("Acme lays off") would read as a claim the source does not make.
+                        throw RecordError("column '\(header[index])' is empty, and --title-template needs it; give it a stand-in with {\(header[index])|…}")
+                    }
                 }
             }
             scalars["title"] = title.split(whereSeparator: { $0 == " " }).joined(separator: " ")
