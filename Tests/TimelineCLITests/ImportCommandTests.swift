@@ -156,6 +156,21 @@ import Testing
         #expect(titles == ["Acme lays off 12", "Globex lays off staff"])
     }
 
+    @Test func aDateFormatLeavesDatesInOtherFormsToTheDateReader() throws {
+        let path = try write("dates.csv", "company,date\nAcme,3/6/2023\nGlobex,2023-03-07\nInitech,Q2 2022\nHooli,sometime\nFoo,2/30/2023\n")
+        let result = try CLI.run(["import", path, "--db", db, "--set", "kind=layoff", "--map", "date=when", "--map", "company=entity",
+                                  "--title-template", "{company} cuts", "--date-format", "m/d/yyyy", "--skip-invalid"])
+        #expect(result.stdout.hasSuffix(": 3 added, 0 updated, 0 unchanged, 2 rejected.\n"), "\(result.stderr)")
+        #expect(result.stderr.contains("dates.csv:5: column 'date' (when): 'sometime' is not a valid date: it is not a date form this tool reads (try 2022-12-01, 2022-12, Q2 2022, December 2022 or 1 Dec 2022); nor is it a day written m/d/yyyy.\n"))
+        #expect(result.stderr.contains("dates.csv:6: column 'date': '2/30/2023' is not a date: month 2 of 2023 has 28 days (read as m/d/yyyy).\n"))
+        let dates = Dictionary(uniqueKeysWithValues: try jsonEvents(["--kind", "layoff", "--from", "2022-01"]).compactMap { event in
+            (event["title"] as? String).map { ($0, "\(event["when"] ?? "")") }
+        })
+        #expect(dates["Acme cuts"] == "2023-03-06")
+        #expect(dates["Globex cuts"] == "2023-03-07")
+        #expect(dates["Initech cuts"] == "2022-34", "a quarter stays a quarter")
+    }
+
     @Test func brokenJSONNamesTheLine() throws {
         let path = try write("broken.json", "[\n  {\"kind\":\"launch\",\"title\":\"a\",\"when\":\"2020\"},\n  {\"kind\":\"launch\" \"title\":\"b\"}\n]\n")
         let result = try CLI.run(["import", path, "--db", db])

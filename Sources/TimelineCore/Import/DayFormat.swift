@@ -35,11 +35,10 @@ public struct DayFormat: Sendable, Equatable {
         self.pattern = pattern
     }
 
-    /// The day `text` names; an error says whether it does not follow the pattern or is impossible.
-    public func day(from text: String) throws -> CalendarDay {
-        guard let fields = fields(of: text) else {
-            throw TimelineError(.badData, "'\(text)' is not a date written \(pattern)")
-        }
+    /// The day `text` names when it is written in this pattern; nil when it is not (it may be a
+    /// date in another form: `2023-03-06`, `Q2 2022`); an error when it is, but names no day.
+    public func day(from text: String) throws -> CalendarDay? {
+        guard let fields = fields(of: text) else { return nil }
         guard (1...12).contains(fields.month) else {
             throw TimelineError(.badData, "'\(text)' has no month \(fields.month) (read as \(pattern))")
         }

@@ -263,13 +263,18 @@ public final class Importer {
                             if error.reason == "is required", let column = mapper.column(forField: error.field) {
                                 throw RecordError("column '\(column)' is empty, and an event needs a \(error.field)")
                             }
+                            var reason = error.reason
+                            if let dateFormat = options.dateFormat, error.field == "when" || error.field == "announced" {
+                                if reason.hasSuffix(".") { reason.removeLast() }
+                                reason += "; nor is it a day written \(dateFormat.pattern)"
+                            }
                             if let column = mapper.column(forField: error.field), column != error.field {
-                                throw RecordError("column '\(column)' (\(error.field)): \(error.reason)")
+                                throw RecordError("column '\(column)' (\(error.field)): \(reason)")
                             }
                             if error.reason == "is required" {
                                 throw RecordError("no \(error.field): map a column to it (--map COLUMN=\(error.field)) or give it with --set \(error.field)=VALUE")
                             }
-                            throw RecordError("column '\(error.field)': \(error.reason)")
+                            throw RecordError("column '\(error.field)': \(reason)")
                         }
                     }
                 }

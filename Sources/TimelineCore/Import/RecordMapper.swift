@@ -147,7 +147,9 @@ struct RecordMapper {
             case .scalar(let field):
                 if field == "when" || field == "announced", let dateFormat {
                     do {
-                        scalars[field] = try dateFormat.day(from: value).iso
+                        // A value in another form (an ISO day, `Q2 2022`, `2019`) goes to the
+                        // date reader as it is: spreadsheets mix precise days and vaguer dates.
+                        scalars[field] = try dateFormat.day(from: value)?.iso ?? value
                     } catch let error as TimelineError {
                         throw RecordError("column '\(column)': \(error.message)")
                     }
