@@ -43,7 +43,7 @@ extension Timeline {
                 try global.withStore { store in
                     let context = DateParsingContext(today: try QueryOptions.today(override: today))
                     var event = Event(uid: uid ?? "", kind: "", status: .occurred, title: "", when: try TimelineDate(edtf: "2000"))
-                    try fields.apply(to: &event, context: context)
+                    try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:))
                     let saved = try store.save(event, uidPolicy: .readable, replacingExisting: false)
                     let output = TextOutput.standardOutput()
                     // Never .updated: a different event under the uid is refused.
@@ -85,7 +85,7 @@ extension Timeline {
                         throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
                     }
                     let context = DateParsingContext(today: try QueryOptions.today(override: today))
-                    try fields.apply(to: &event, context: context)
+                    try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:))
                     let saved = try store.save(event)
                     let output = TextOutput.standardOutput()
                     try output.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Updated \(saved.uid)\n")

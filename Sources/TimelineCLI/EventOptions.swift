@@ -42,7 +42,7 @@ struct EventOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --source: the source's own words.", valueName: "text"))
     var quote: String?
 
-    @Option(name: .customLong("quote-lang"), help: ArgumentHelp("The language of the quote and the source (BCP 47: en, fr).", valueName: "lang"))
+    @Option(name: .customLong("quote-lang"), help: ArgumentHelp("The language of the quote and of a new source (BCP 47: en, fr); a quote from a source the timeline has defaults to its language.", valueName: "lang"))
     var quoteLanguage: String?
 
     @Option(help: ArgumentHelp("With --quote: an English translation.", valueName: "text"))
@@ -80,18 +80,21 @@ struct EventOptions: ParsableArguments {
         }
     }
 
-    func citation(context: DateParsingContext) throws -> Citation? {
+    /// - Parameter sourceLanguage: the language of a source the timeline has, by key or URL; a
+    ///   quote given without --quote-lang is in it.
+    func citation(context: DateParsingContext, sourceLanguage: (String) throws -> String?) throws -> Citation? {
         guard let source else { return nil }
         let isURL = source.contains("://")
         let publication = try published.map { try parsedDate($0, flag: "--published", context: context) }
         return Citation(
             source: Source(key: isURL ? "" : source, url: isURL ? source : nil, publisher: publisher ?? "", published: publication,
                            language: quoteLanguage ?? "", type: "news"),
-            stance: stance ?? .supports, quote: quote, quoteLanguage: quote == nil ? nil : quoteLanguage, translation: translation)
+            stance: stance ?? .supports, quote: quote,
+            quoteLanguage: quote == nil ? nil : try quoteLanguage ?? sourceLanguage(source), translation: translation)
     }
 
     /// Applies the options given to an event (for add, a blank one).
-    func apply(to event: inout Event, context: DateParsingContext) throws {
+    func apply(to event: inout Event, context: DateParsingContext, sourceLanguage: (String) throws -> String?) throws {
         if let kind { event.kind = kind }
         if let title { event.title = title }
         if let summary { event.summary = summary.isEmpty ? nil : summary }
@@ -101,7 +104,7 @@ struct EventOptions: ParsableArguments {
             event.announced = announced == "none" ? nil : try parsedDate(announced, flag: "--announced", context: context)
         }
         if !entity.isEmpty { event.entities = try entities() }
-        let newCitation = try citation(context: context)
+        let newCitation = try citation(context: context, sourceLanguage: sourceLanguage)
         if !measure.isEmpty {
             event.measures = try measure.map { text in
                 var figure = try MeasureSpecification.parse(text)

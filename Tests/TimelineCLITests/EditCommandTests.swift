@@ -128,6 +128,35 @@ import Testing
         #expect(try listed(asOf: "2030-02-02").isEmpty)
     }
 
+    /// A quote from a source the timeline knows is in that source's language unless --quote-lang says otherwise.
+    @Test func aQuoteWithoutALanguageTakesItsSourcesLanguage() throws {
+        func quoteLanguages(_ uid: String) throws -> [String: String] {
+            let sources = try #require(try show(uid)["sources"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: sources.compactMap { source in
+                (source["quote"] as? String).map { ($0, source["quote_language"] as? String ?? "none") }
+            })
+        }
+        let uid = "amazon-care-launch-2019-09"
+        var result = try CLI.run(["edit", uid, "--db", db, "--source", "siecle-digital-2022-09-12", "--quote", "Amazon Care, lancé en 2019"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // By URL too; and --quote-lang wins.
+        result = try CLI.run(["edit", uid, "--db", db, "--source", "https://siecledigital.fr/2022/09/12/amazon-suppression-emplois-sante/",
+                              "--quote", "un service de santé", "--stance", "corrects"])
+        #expect(result.status == 0, "\(result.stderr)")
+        result = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2019", "--title", "A quoted launch",
+                              "--source", "retailwire-2019-09-26", "--quote", "said in English", "--quote-lang", "en-GB"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // A new source has no language to give.
+        result = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2019", "--title", "Another quoted launch",
+                              "--source", "https://example.org/new", "--quote", "no language known"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let languages = try quoteLanguages(uid)
+        #expect(languages["Amazon Care, lancé en 2019"] == "fr")
+        #expect(languages["un service de santé"] == "fr")
+        #expect(try quoteLanguages("launch-2019")["said in English"] == "en-GB")
+        #expect(try quoteLanguages("launch-2019-2")["no language known"] == "none")
+    }
+
     @Test func editAndRemoveOfAnUnknownUIDAreMissingInput() throws {
         #expect(try CLI.run(["edit", "nope", "--db", db, "--title", "x"]).status == 66)
         #expect(try CLI.run(["remove", "nope", "--db", db]).status == 66)

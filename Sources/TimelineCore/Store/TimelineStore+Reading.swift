@@ -167,6 +167,15 @@ extension TimelineStore {
         }
     }
 
+    /// The language of the source with this key (else this URL), when the timeline has it and
+    /// knows its language.
+    public func language(ofSource reference: String) throws -> String? {
+        guard case .text(let language)? = try database.scalar(
+            "SELECT language FROM sources WHERE key = ?1 OR url = ?1 ORDER BY key = ?1 DESC LIMIT 1", [.text(reference)]),
+            language != "und" else { return nil }
+        return language
+    }
+
     /// A quantity no figure in the timeline counts is a usage error that lists those some figure
     /// counts (for `stats --sum`: a misspelt one would otherwise give empty sums).
     public func validateQuantity(_ quantity: String) throws {
