@@ -67,6 +67,21 @@ import Testing
         #expect(listed.stdout.split(separator: "\n").count == 3, "a header and both events: \(listed.stdout)")
     }
 
+    /// Cyrillic and Greek names get Latin slugs, and are found again in any case.
+    @Test(arguments: [("Яндекс", "ЯНДЕКС", "yandeks"), ("Ελληνική Εταιρεία Ύδρευσης", "ΕΛΛΗΝΙΚΉ ΕΤΑΙΡΕΊΑ ΎΔΡΕΥΣΗΣ", "elliniki-etaireia-ydreysis"),
+                      ("Київстар", "КИЇВСТАР", "kiyivstar")])
+    func aNonLatinNameGetsALatinSlugAndIsFoundInAnyCase(name: String, capitals: String, slug: String) throws {
+        let first = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023", "--title", "First", "--entity", name, "--uid", "one"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2024", "--title", "Second", "--entity", capitals])
+        #expect(second.stdout == "Added \(slug)-launch-2024\n", "\(second.stderr)")
+        let entities = try #require(try show("\(slug)-launch-2024")["entities"] as? [[String: Any]])
+        #expect(entities.map { $0["slug"] as? String } == [slug])
+        #expect(entities.map { $0["name"] as? String } == [name], "the entity first named")
+        let listed = try CLI.run(["list", "--db", db, "--entity", capitals.lowercased(), "--format", "tsv"])
+        #expect(listed.stdout.split(separator: "\n").count == 3, "a header and both events: \(listed.stdout)")
+    }
+
     @Test func addRefusesBadInput() throws {
         let unknownKind = try CLI.run(["add", "--db", db, "--kind", "layof", "--date", "2022", "--title", "x"])
         #expect(unknownKind.status == 64)

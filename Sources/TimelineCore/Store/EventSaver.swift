@@ -289,7 +289,8 @@ final class EventSaver {
         return candidate
     }
 
-    /// Lowercase ASCII letters and digits joined by single hyphens; accents dropped (`Siècle Digital` → `siecle-digital`).
+    /// Lowercase ASCII letters and digits joined by single hyphens; accents dropped (`Siècle Digital` →
+    /// `siecle-digital`), Cyrillic and Greek written in Latin letters (`Яндекс` → `yandeks`).
     static func slug(_ text: String) -> String {
         if isSlug(text) { return text }
         var result = ""
@@ -346,11 +347,14 @@ final class EventSaver {
 }
 
 extension String {
-    /// Unicode scalars with accented Latin letters replaced by their ASCII bases: enough for readable slugs.
+    /// Unicode scalars with accented Latin letters replaced by their ASCII bases, and Cyrillic and
+    /// Greek letters by Latin ones: enough for readable slugs.
     fileprivate var asciiFoldedScalars: [Unicode.Scalar] {
         var scalars: [Unicode.Scalar] = []
         for scalar in unicodeScalars {
-            if let base = LatinFolding.base[scalar.value] {
+            if scalar.isASCII {
+                scalars.append(scalar)
+            } else if let base = LatinFolding.base[scalar.value] ?? Transliteration.latin[scalar.value] {
                 scalars.append(contentsOf: base.unicodeScalars)
             } else {
                 scalars.append(scalar)
