@@ -9,7 +9,10 @@ public enum EventJSONDecoder {
         public var description: String { "field '\(field)': \(reason)" }
     }
 
-    public static func event(from value: JSONValue, context: DateParsingContext = .init()) throws(FieldError) -> Event {
+    /// - Parameter checkingWorkedOutFields: false for objects known to have no `earliest`,
+    ///   `latest`, … (those a CSV record is mapped to), to spare the lookups.
+    public static func event(from value: JSONValue, context: DateParsingContext = .init(),
+                             checkingWorkedOutFields: Bool = true) throws(FieldError) -> Event {
         guard case .object = value else {
             throw FieldError(field: "(record)", reason: "expected an object, found \(value.typeName)")
         }
@@ -24,8 +27,10 @@ public enum EventJSONDecoder {
             throw FieldError(field: "when", reason: "is required")
         }
         let announced = try date(value, "announced", context: context)
-        try checkWorkedOut(value, from: when, named: "when", prefix: "")
-        try checkWorkedOut(value, from: announced, named: "announced", prefix: "announced_")
+        if checkingWorkedOutFields {
+            try checkWorkedOut(value, from: when, named: "when", prefix: "")
+            try checkWorkedOut(value, from: announced, named: "announced", prefix: "announced_")
+        }
         var entities: [EventEntity] = []
         for (index, element) in try array(value, "entities").enumerated() {
             let field = { "entities[\(index)]" }

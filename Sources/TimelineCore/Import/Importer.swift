@@ -258,7 +258,8 @@ public final class Importer {
                         // is wrong, through a String per field.
                         let object = try mapper.object(ofCurrentRecordIn: reader) ?? mapper.object(for: reader.currentFields())
                         do {
-                            return try EventJSONDecoder.event(from: object, context: context)
+                            // The mapper makes no worked-out date fields to check.
+                            return try EventJSONDecoder.event(from: object, context: context, checkingWorkedOutFields: false)
                         } catch let error as EventJSONDecoder.FieldError {
                             if error.reason == "is required", let column = mapper.column(forField: error.field) {
                                 throw RecordError("column '\(column)' is empty, and an event needs a \(error.field)")
