@@ -14,12 +14,12 @@ import Testing
     func completionScriptsKnowTheCommands(shell: String) throws {
         let result = try CLI.run(["--generate-completion-script", shell])
         #expect(result.status == 0)
-        for command in ["list", "show", "import", "export", "migrate", "stats"] {
+        for command in ["list", "show", "import", "export", "migrate", "stats", "entities"] {
             #expect(result.stdout.contains(command), "\(shell) completes \(command)")
         }
     }
 
-    @Test(arguments: ["list", "show", "date", "stats", "add", "edit", "remove", "import", "export", "migrate apply",
+    @Test(arguments: ["list", "show", "date", "stats", "entities", "add", "edit", "remove", "import", "export", "migrate apply",
                       "migrate status"])
     func everyCommandHasHelpWithAnExample(command: String) throws {
         let result = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"])
@@ -30,7 +30,7 @@ import Testing
 
     /// Examples in help can be pasted into a shell as printed: at 80 columns no example line is
     /// wrapped (a wrapped line starts at the margin, cutting a quoted word or a `\\`).
-    @Test(arguments: ["list", "show", "date", "stats", "add", "edit", "remove", "import", "export", "sql", "check",
+    @Test(arguments: ["list", "show", "date", "stats", "entities", "add", "edit", "remove", "import", "export", "sql", "check",
                       "backup", "migrate apply", "migrate status", "migrate validate"])
     func helpExamplesAreNotWrapped(command: String) throws {
         let result = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"], environment: ["COLUMNS": "80"])

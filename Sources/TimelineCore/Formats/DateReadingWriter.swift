@@ -34,11 +34,7 @@ public struct DateReadingWriter {
                 json.endObject()
                 return json.text
             }
-            if format == .json {
-                try output.write("[" + (objects.isEmpty ? "" : "\n" + objects.joined(separator: ",\n") + "\n") + "]\n")
-            } else {
-                for object in objects { try output.write(object + "\n") }
-            }
+            try TextRows.writeJSON(format, objects: objects, to: output)
         }
         try output.finish()
     }

@@ -42,11 +42,7 @@ public struct MigrationStatusWriter {
                 json.endObject()
                 lines.append(json.text)
             }
-            if format == .json {
-                try output.write("[" + (lines.isEmpty ? "" : "\n" + lines.joined(separator: ",\n") + "\n") + "]\n")
-            } else {
-                for line in lines { try output.write(line + "\n") }
-            }
+            try TextRows.writeJSON(format, objects: lines, to: output)
         }
         try output.finish()
     }

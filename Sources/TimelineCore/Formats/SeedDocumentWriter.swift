@@ -24,14 +24,7 @@ final class SeedDocumentWriter {
             json.field("type", entity.type)
             json.field("description", entity.description)
             json.key("aliases")
-            json.beginArray()
-            for alias in entity.aliases {
-                json.beginObject()
-                json.field("alias", alias.name)
-                json.field("language", alias.language)
-                json.endObject()
-            }
-            json.endArray()
+            EntityListWriter.appendAliases(entity, to: &json)
             json.endObject()
         }
         try writeList("relations", directory.relations) { relation, json in

@@ -51,11 +51,7 @@ public struct StatisticsWriter {
                 json.endObject()
                 lines.append(json.text)
             }
-            if format == .json {
-                try output.write("[" + (lines.isEmpty ? "" : "\n" + lines.joined(separator: ",\n") + "\n") + "]\n")
-            } else {
-                for line in lines { try output.write(line + "\n") }
-            }
+            try TextRows.writeJSON(format, objects: lines, to: output)
         }
         try output.finish()
     }

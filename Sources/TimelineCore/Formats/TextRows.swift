@@ -1,6 +1,16 @@
-/// A header and rows of text in one of the row formats that need no typing: Markdown, CSV, TSV.
-/// The writers of `migrate status`, `stats` and `date` share it; each keeps its own table and JSON.
+/// A header and rows of text in one of the row formats that need no typing: Markdown, CSV, TSV;
+/// and JSON objects, already written, as one array or one a line. The writers of `migrate status`,
+/// `stats`, `date` and `entities` share it; each keeps its own table and JSON objects.
 enum TextRows {
+    /// `objects` as a JSON array, one a line (`json`), or one a line alone (`ndjson`).
+    static func writeJSON(_ format: OutputFormat, objects: [String], to output: TextOutput) throws {
+        if format == .json {
+            try output.write("[" + (objects.isEmpty ? "" : "\n" + objects.joined(separator: ",\n") + "\n") + "]\n")
+        } else {
+            for object in objects { try output.write(object + "\n") }
+        }
+    }
+
     static func write(_ format: OutputFormat, header: [String], rows: [[String]], to output: TextOutput) throws {
         switch format {
         case .markdown:

@@ -66,6 +66,7 @@ extension TimelineStore {
             entity.aliases = try aliases.map([.integer(id)]) { Entity.Alias($0.text(at: 0), language: $0.optionalText(at: 1)) }
             directory.entities.append(entity)
         }
+        if keys?.isEmpty == true { return directory }
         directory.sources = try database.prepare(
             "SELECT key, url, title, publisher, published_edtf, language, type, note FROM sources ORDER BY id"
         ).map { row in
