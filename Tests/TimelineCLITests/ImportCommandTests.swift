@@ -171,6 +171,35 @@ import Testing
         #expect(dates["Initech cuts"] == "2022-34", "a quarter stays a quarter")
     }
 
+    /// The same in CSV and TSV, whose exports carry those columns: an agreeing or empty one passes.
+    @Test(arguments: ["csv", "tsv"])
+    func aWorkedOutDateColumnThatDisagreesWithItsDateIsRefused(format: String) throws {
+        let separator = format == "csv" ? "," : "\t"
+        func file(_ name: String, _ rows: [[String]]) throws -> String {
+            let header = ["uid", "kind", "title", "when", "earliest", "latest", "precision", "approximate", "uncertain", "announced_precision"]
+            return try write("\(name).\(format)", ([header] + rows).map { $0.joined(separator: separator) }.joined(separator: "\n") + "\n")
+        }
+        let agreeing = ["a", "launch", "Agrees", "2020-02", "2020-02-01", "2020-02-29", "month", "false", "false", ""]
+        let empty = ["b", "launch", "Leaves them out", "2020-02", "", "", "", "", "", ""]
+        let earliest = try file("earliest", [agreeing, empty, ["c", "launch", "Disagrees", "2020-02", "2020-03-01", "", "", "", "", ""]])
+        var result = try CLI.run(["import", earliest, "--db", db])
+        #expect(result.status == 65)
+        #expect(result.stderr == "timeline: \(earliest):4: column 'earliest': '2020-03-01' does not follow from when '2020-02', which gives '2020-02-01'; earliest, latest, precision, approximate and uncertain are worked out from when: change when, or leave them out.\n")
+        let uncertain = try file("uncertain", [agreeing, ["c", "launch", "Disagrees", "2020-02", "", "", "", "", "true", ""]])
+        result = try CLI.run(["import", uncertain, "--db", db])
+        #expect(result.stderr.hasPrefix("timeline: \(uncertain):3: column 'uncertain': 'true' does not follow from when '2020-02', which gives 'false';"))
+        let announced = try file("announced", [["c", "launch", "Disagrees", "2020-02", "", "", "", "", "", "day"]])
+        result = try CLI.run(["import", announced, "--db", db])
+        #expect(result.stderr.hasPrefix("timeline: \(announced):2: column 'announced_precision': 'day' does not follow from no announced date, which gives null;"))
+        let fine = try file("fine", [agreeing, empty])
+        result = try CLI.run(["import", fine, "--db", db])
+        #expect(result.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged.\n"), "\(result.stderr)")
+        // What export writes imports back, the worked-out columns checked.
+        let exported = try CLI.run(["export", "--db", db, "--format", format])
+        let again = try write("exported.\(format)", exported.stdout)
+        #expect(try CLI.run(["import", again, "--db", db]).stdout.hasSuffix(": 0 added, 0 updated, 17 unchanged.\n"))
+    }
+
     @Test func brokenJSONNamesTheLine() throws {
         let path = try write("broken.json", "[\n  {\"kind\":\"launch\",\"title\":\"a\",\"when\":\"2020\"},\n  {\"kind\":\"launch\" \"title\":\"b\"}\n]\n")
         let result = try CLI.run(["import", path, "--db", db])

@@ -94,24 +94,27 @@ public enum EventJSONDecoder {
     /// `approximate` and `uncertain`) may be left out, but when given must agree with it: a
     /// changed `earliest` with the old `when` would otherwise be dropped without a word.
     private static func checkWorkedOut(_ object: JSONValue, from date: TimelineDate?, named name: String, prefix: String) throws(FieldError) {
-        func mismatch(_ field: String, _ given: String, _ expected: String) -> FieldError {
-            let dateText = date.map { "\(name) '\($0.edtf)'" } ?? "no \(name) date"
-            let workedOut = prefix.isEmpty ? "earliest, latest, precision, approximate and uncertain"
-                : "\(prefix)earliest, \(prefix)latest and \(prefix)precision"
-            return FieldError(field: field, reason: "\(given) does not follow from \(dateText), which gives \(expected); \(workedOut) are worked out from \(name): change \(name), or leave them out")
-        }
         for (key, expected) in [("earliest", date?.earliest?.iso), ("latest", date?.latest?.iso), ("precision", date?.precision.rawValue)] {
             let field = prefix + key
             if let given = try optionalString(object, field), given != expected {
-                throw mismatch(field, "'\(given)'", expected.map { "'\($0)'" } ?? "null")
+                throw FieldError(field: field, reason: workedOutMismatch(given: "'\(given)'", expected: expected.map { "'\($0)'" } ?? "null",
+                                                                          date: date, named: name))
             }
         }
         guard prefix.isEmpty, let date else { return }
         for (key, expected) in [("approximate", date.approximate), ("uncertain", date.uncertain)] {
             if let given = try optionalBool(object, key, field: key), given != expected {
-                throw mismatch(key, String(given), String(expected))
+                throw FieldError(field: key, reason: workedOutMismatch(given: String(given), expected: String(expected), date: date, named: name))
             }
         }
+    }
+
+    /// Why a worked-out field's value is refused: what it says, what the date gives, what to do.
+    static func workedOutMismatch(given: String, expected: String, date: TimelineDate?, named name: String) -> String {
+        let dateText = date.map { "\(name) '\($0.edtf)'" } ?? "no \(name) date"
+        let workedOut = name == "when" ? "earliest, latest, precision, approximate and uncertain"
+            : "\(name)_earliest, \(name)_latest and \(name)_precision"
+        return "\(given) does not follow from \(dateText), which gives \(expected); \(workedOut) are worked out from \(name): change \(name), or leave them out"
     }
 
     /// A figure: `quantity`, `value` (an exact decimal, as a string or a number) and `unit` required.

@@ -258,8 +258,10 @@ public final class Importer {
                         // is wrong, through a String per field.
                         let object = try mapper.object(ofCurrentRecordIn: reader) ?? mapper.object(for: reader.currentFields())
                         do {
-                            // The mapper makes no worked-out date fields to check.
-                            return try EventJSONDecoder.event(from: object, context: context, checkingWorkedOutFields: false)
+                            // The mapper makes no worked-out date fields: their columns are checked here, as bytes.
+                            let event = try EventJSONDecoder.event(from: object, context: context, checkingWorkedOutFields: false)
+                            try mapper.checkWorkedOutColumns(of: event, inCurrentRecordOf: reader)
+                            return event
                         } catch let error as EventJSONDecoder.FieldError {
                             if error.reason == "is required", let column = mapper.column(forField: error.field) {
                                 throw RecordError("column '\(column)' is empty, and an event needs a \(error.field)")

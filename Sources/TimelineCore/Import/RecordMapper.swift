@@ -13,6 +13,9 @@ struct RecordMapper {
 
     static let scalarFields = ["uid", "kind", "status", "title", "summary", "when", "announced"]
     static let listFields = ["entities", "tags", "measures", "sources"]
+    /// The columns export works out from `when` and `announced`: read only to check them.
+    static let workedOutFields = ["earliest", "latest", "precision", "approximate", "uncertain",
+                                  "announced_earliest", "announced_latest", "announced_precision"]
     static let fieldHelp = "uid, kind, status, title, summary, when, announced, entity, entity:ROLE, tag, source, measure:QUANTITY:UNIT, entities, tags, measures, sources"
 
     let header: [String]
@@ -23,6 +26,13 @@ struct RecordMapper {
     let nullTokens: Set<String>
     /// The column each scalar field came from, for error messages.
     let sourceColumn: [String: String]
+    /// The columns named after worked-out date fields, by position.
+    let workedOutColumns: [(index: Int, part: WorkedOutPart, ofAnnouncement: Bool)]
+
+    /// What a worked-out column gives of its date.
+    enum WorkedOutPart {
+        case earliest, latest, precision, approximate, uncertain
+    }
     /// Whether the header alone says where values go (no --map, --set, --title-template,
     /// --date-format or --null): then `object(ofCurrentRecordIn:)` may build objects from bytes.
     let readsHeaderOnly: Bool
@@ -74,6 +84,14 @@ struct RecordMapper {
         for field in setFields { sourceColumn[field] = "--set" }
         self.columns = columns
         self.sourceColumn = sourceColumn
+        workedOutColumns = header.enumerated().compactMap { index, name in
+            guard Self.workedOutFields.contains(name), !explicitlyMapped.contains(name) else { return nil }
+            let ofAnnouncement = name.hasPrefix("announced_")
+            let parts: [String: WorkedOutPart] = ["earliest": .earliest, "latest": .latest, "precision": .precision,
+                                                  "approximate": .approximate, "uncertain": .uncertain]
+            guard let part = parts[ofAnnouncement ? String(name.dropFirst("announced_".count)) : name] else { return nil }
+            return (index, part, ofAnnouncement)
+        }
         self.constants = constants
         if let template = options.titleTemplate {
             var parts: [TemplatePart] = []
@@ -268,6 +286,43 @@ struct RecordMapper {
         }
         members.append(("sources", Self.merged(lists[3], [])))
         return .object(members)
+    }
+
+    /// Checks the current record's worked-out date columns (`earliest`, …, as export writes them)
+    /// against the event read from it: an empty one is not given; one that disagrees is an error,
+    /// as in JSON. Compared as bytes, so a record that agrees costs no String.
+    func checkWorkedOutColumns(of event: Event, inCurrentRecordOf reader: DelimitedReader) throws {
+        for (index, part, ofAnnouncement) in workedOutColumns {
+            var expected = ofAnnouncement ? Self.text(of: part, of: event.announced) : Self.text(of: part, of: event.when)
+            let given: String? = reader.withField(index) { raw in
+                if let trimmed = Self.trimmedBytes(raw) {
+                    // Small strings: compared in place, no allocation.
+                    let agrees = trimmed.isEmpty || expected?.withUTF8 { bytes in
+                        bytes.count == trimmed.count && !zip(bytes, trimmed).contains { $0 != $1 }
+                    } == true
+                    if agrees { return nil }
+                }
+                let value = Self.trimmedText(raw)
+                return value == expected || nullTokens.contains(value) ? nil : value
+            }
+            if let given {
+                throw RecordError("column '\(header[index])': " + EventJSONDecoder.workedOutMismatch(
+                    given: "'\(given)'", expected: expected.map { "'\($0)'" } ?? "null",
+                    date: ofAnnouncement ? event.announced : event.when, named: ofAnnouncement ? "announced" : "when"))
+            }
+        }
+    }
+
+    /// A worked-out field as export writes it; nil for none.
+    private static func text(of part: WorkedOutPart, of date: TimelineDate?) -> String? {
+        guard let date else { return nil }
+        switch part {
+        case .earliest: return date.earliest?.iso
+        case .latest: return date.latest?.iso
+        case .precision: return date.precision.rawValue
+        case .approximate: return date.approximate ? "true" : "false"
+        case .uncertain: return date.uncertain ? "true" : "false"
+        }
     }
 
     /// The bytes without surrounding spaces when that needs no Unicode knowledge: they are empty,
