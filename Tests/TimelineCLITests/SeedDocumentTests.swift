@@ -122,6 +122,10 @@ import Testing
         #expect(try CLI.run(["--db", db, "list", "--search", "CMG"]).stdout.contains("Care Medical"))
         // The description the document leaves out is kept; the relation found its ends by alias.
         #expect(try sqlite(db, "SELECT description IS NOT NULL FROM entities WHERE slug = 'care-medical'") == "1\n")
+        // A type left out keeps the entity's; a new one without a type is an organisation.
+        let typeless = try write("typeless.json", #"{"format": "timeline-seed/1", "entities": [{"slug": "amazon-care", "name": "Amazon Care"}, {"slug": "newco", "name": "NewCo"}]}"#)
+        #expect(try CLI.run(["--db", db, "import", typeless]).status == 0)
+        #expect(try sqlite(db, "SELECT slug, type FROM entities WHERE slug IN ('amazon-care', 'newco') ORDER BY slug") == "amazon-care|product\nnewco|organisation\n")
         #expect(try CLI.run(["--db", db, "list", "--entity", "amazon", "--related", "--format", "tsv"]).stdout.contains("acme-layoff-2023"))
         #expect(try sqlite(db, "SELECT valid_earliest, valid_latest FROM entity_relations r JOIN entities e ON e.id = r.entity_id WHERE e.slug = 'acme-corp'")
                 == "2021-01-01|2023-12-31\n")
@@ -149,6 +153,18 @@ import Testing
          {"format": "timeline-seed/1",
           "relations": [{"entity": "acme", "relation": "part-of", "other": "amazon"}]}
          """, ":2: field 'relations[0].entity': 'acme' is no entity of the document or the timeline.\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "entities": [{"slug": "acme", "name": "Acme"}, {"slug": "acme", "name": "Acme Corp"}]}
+         """, ":2: field 'entities[1].slug': 'acme' is also the slug of entities[0].\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "sources": [{"key": "memo", "publisher": "Acme", "url": "https://a.example"}, {"key": "memo", "publisher": "Acme", "url": "https://b.example"}]}
+         """, ":2: field 'sources[1].key': 'memo' is also the key of sources[0].\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "sources": [{"key": "another", "publisher": "Siècle Digital", "url": "https://siecledigital.fr/2022/09/12/amazon-suppression-emplois-sante/"}]}
+         """, ":2: field 'sources[0].url': 'https://siecledigital.fr/2022/09/12/amazon-suppression-emplois-sante/' is already the URL of the source 'siecle-digital-2022-09-12'; a URL names one source.\n"),
         ("""
          {"format": "timeline-seed/1",
           "sources": [{"key": "Memo 1", "publisher": "Acme", "language": "en"}]}

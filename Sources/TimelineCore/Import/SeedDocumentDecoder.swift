@@ -47,7 +47,8 @@ enum SeedDocumentDecoder {
         return Entity(
             slug: try EventJSONDecoder.optionalString(element, "slug", field: field + ".slug") ?? "",
             name: try EventJSONDecoder.requiredString(element, "name", field: field + ".name"),
-            type: try EventJSONDecoder.optionalString(element, "type", field: field + ".type") ?? "organisation",
+            // Empty when left out: a new entity is an organisation, an existing one keeps its type.
+            type: try EventJSONDecoder.optionalString(element, "type", field: field + ".type") ?? "",
             description: try EventJSONDecoder.optionalString(element, "description", field: field + ".description"),
             aliases: aliases)
     }

@@ -18,6 +18,19 @@ extension EventSaver {
         typealias FieldError = EventJSONDecoder.FieldError
         var changes = DirectoryChanges()
         let sourceTypes = ["news", "press-release", "filing", "memo", "dataset", "other"]
+        // One entry a slug or key: a second would silently win over the first.
+        var seenKeys: [String: Int] = [:]
+        for (index, source) in directory.sources.enumerated() {
+            if let first = seenKeys.updateValue(index, forKey: source.key) {
+                throw FieldError(field: "sources[\(index)].key", reason: "'\(source.key)' is also the key of sources[\(first)]")
+            }
+        }
+        var seenSlugs: [String: Int] = [:]
+        for (index, entity) in directory.entities.enumerated() where !entity.slug.isEmpty {
+            if let first = seenSlugs.updateValue(index, forKey: entity.slug) {
+                throw FieldError(field: "entities[\(index)].slug", reason: "'\(entity.slug)' is also the slug of entities[\(first)]")
+            }
+        }
         for (index, source) in directory.sources.enumerated() {
             let field = "sources[\(index)]"
             guard Self.isSlug(source.key) else {
@@ -25,6 +38,10 @@ extension EventSaver {
             }
             guard sourceTypes.contains(source.type) else {
                 throw FieldError(field: field + ".type", reason: "'\(source.type)' is not a source type; use \(sourceTypes.joined(separator: ", "))")
+            }
+            if let url = source.url, case .text(let other)? = try database.scalar(
+                "SELECT key FROM sources WHERE url = ?1 AND key <> ?2", [.text(url), .text(source.key)]) {
+                throw FieldError(field: field + ".url", reason: "'\(url)' is already the URL of the source '\(other)'; a URL names one source")
             }
             if try saveSource(source) { changes.sources += 1 }
         }
@@ -34,7 +51,7 @@ extension EventSaver {
             guard entity.slug.isEmpty || Self.isSlug(entity.slug) else {
                 throw FieldError(field: field + ".slug", reason: "'\(entity.slug)' is not a slug: use lowercase letters, digits and '-'")
             }
-            guard entityTypes.contains(entity.type) else {
+            guard entity.type.isEmpty || entityTypes.contains(entity.type) else {
                 throw FieldError(field: field + ".type", reason: "'\(entity.type)' is not an entity type; use \(entityTypes.joined(separator: ", "))")
             }
             if try saveEntity(entity) { changes.entities += 1 }
@@ -110,13 +127,14 @@ extension EventSaver {
             }
         }
         guard let id = try database.statement("SELECT id FROM entities WHERE slug = ?1").first([.text(entity.slug)], { $0.int64(at: 0) }) else {
+            if entity.type.isEmpty { entity.type = "organisation" }
             _ = try writer.insert(entity)
             return true
         }
         try database.statement(
             """
-            UPDATE entities SET name = ?2, type = ?3, description = coalesce(?4, description)
-            WHERE id = ?1 AND (name IS NOT ?2 OR type IS NOT ?3 OR description IS NOT coalesce(?4, description))
+            UPDATE entities SET name = ?2, type = coalesce(nullif(?3, ''), type), description = coalesce(?4, description)
+            WHERE id = ?1 AND (name IS NOT ?2 OR type IS NOT coalesce(nullif(?3, ''), type) OR description IS NOT coalesce(?4, description))
             """
         ).run([.integer(id), .text(entity.name), .text(entity.type), .text(entity.description)])
         var changed = database.changes > 0
