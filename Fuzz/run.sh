@@ -31,7 +31,7 @@ delimited_sources=(Fuzz/Targets/DelimitedReaderFuzz.swift
 json_sources=(Fuzz/Targets/JSONEventFuzz.swift
     "$core"/Formats/JSONParser.swift "$core"/Formats/JSONValue.swift "$core"/Formats/JSONText.swift
     Sources/SQLiteStorage/ByteScan.swift
-    "$core"/Formats/EventJSON.swift "$core"/Import/EventJSONDecoder.swift "$core"/Import/JSONArrayReader.swift
+    "$core"/Formats/EventJSON.swift "$core"/Import/EventJSONDecoder.swift "$core"/Import/JSONArrayReader.swift "$core"/Import/JSONByteScanner.swift
     "$core"/Import/InputFile.swift "$core"/Import/UTF8Check.swift "$core"/Model/*.swift "${dates[@]}" "$core"/Query/ExactDecimal.swift
     "$core"/TimelineError.swift)
 

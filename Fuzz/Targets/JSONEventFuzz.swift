@@ -1,7 +1,7 @@
 // libFuzzer target: the JSON parser and the event decoder (the NDJSON and JSON import paths).
 //
 // Built by Fuzz/run.sh with Formats/JSONParser.swift, JSONValue.swift, JSONText.swift, EventJSON.swift,
-// Import/EventJSONDecoder.swift, JSONArrayReader.swift, InputFile.swift, Model/*.swift, Dates/*.swift,
+// Import/EventJSONDecoder.swift, JSONArrayReader.swift, JSONByteScanner.swift, InputFile.swift, Model/*.swift, Dates/*.swift,
 // Query/ExactDecimal.swift and TimelineError.swift, in one module. The input is read from a file as
 // `import` reads it: as NDJSON (each line from `InputFile.nextLine`), and as a JSON array (elements
 // split by `JSONArrayReader`, each parsed alone); and from memory as one JSON document and as an
