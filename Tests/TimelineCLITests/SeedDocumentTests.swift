@@ -155,6 +155,10 @@ import Testing
          """, ":2: field 'relations[0].entity': 'acme' is no entity of the document or the timeline.\n"),
         ("""
          {"format": "timeline-seed/1",
+          "relations": [{"entity": "amazon-care", "relation": "part-of", "other": "amazon", "valid": "2023-02-30"}]}
+         """, ":2: field 'relations[0].valid': '2023-02-30' is not a valid date: February 2023 has 28 days.\n"),
+        ("""
+         {"format": "timeline-seed/1",
           "entities": [{"slug": "acme", "name": "Acme"}, {"slug": "acme", "name": "Acme Corp"}]}
          """, ":2: field 'entities[1].slug': 'acme' is also the slug of entities[0].\n"),
         ("""

@@ -194,7 +194,9 @@ public final class Importer {
             // The line of the member the field is in: `entities[2].type` is in `entities`.
             let key = error.field.prefix { $0 != "[" && $0 != "." }
             let line = head.first { $0.key == key }?.line ?? 1
-            throw TimelineError(.badData, "\(input.name):\(line): \(error.description).")
+            // The reason may end a sentence of its own (a date's); the message gets one period.
+            let message = "\(input.name):\(line): \(error.description)"
+            throw TimelineError(.badData, message.hasSuffix(".") ? message : message + ".")
         }
     }
 

@@ -39,7 +39,7 @@ enum SeedLoader {
                 }
             }
         } catch let error as EventJSONDecoder.FieldError {
-            throw rejected("\(error.description).")
+            throw rejected(error.description.hasSuffix(".") ? error.description : error.description + ".")
         } catch let error as TimelineError {
             throw rejected(error.message)
         } catch let error as SQLiteError {
