@@ -79,12 +79,18 @@ public struct EntityListWriter {
         json.beginArray()
         for relation in relations {
             json.beginObject()
-            json.field("relation", relation.relation)
-            json.field("other", relation.other)
-            json.field("valid", relation.valid?.edtf)
-            json.field("source", relation.source)
+            appendRelationFields(relation, to: &json)
             json.endObject()
         }
         json.endArray()
+    }
+
+    /// A relation's fields but the entity it is about (whose entry holds it here, and which a
+    /// document names before them).
+    static func appendRelationFields(_ relation: EntityRelation, to json: inout JSONText) {
+        json.field("relation", relation.relation)
+        json.field("other", relation.other)
+        json.field("valid", relation.valid?.edtf)
+        json.field("source", relation.source)
     }
 }

@@ -30,10 +30,7 @@ final class SeedDocumentWriter {
         try writeList("relations", directory.relations) { relation, json in
             json.beginObject()
             json.field("entity", relation.entity)
-            json.field("relation", relation.relation)
-            json.field("other", relation.other)
-            json.field("valid", relation.valid?.edtf)
-            json.field("source", relation.source)
+            EntityListWriter.appendRelationFields(relation, to: &json)
             json.endObject()
         }
         try writeList("sources", directory.sources) { source, json in

@@ -292,27 +292,15 @@ public final class Importer {
             while let bytes = try input.nextLine() {
                 line += 1
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                let parsed = Self.parse(bytes)
-                try body(line) {
-                    do {
-                        return try EventJSONDecoder.event(from: try parsed.get(), context: context)
-                    } catch let failure as JSONParser.Failure {
-                        throw RecordError(failure.description)
-                    }
-                }
+                try Self.handJSONRecord(bytes, line: line, to: body) { try EventJSONDecoder.event(from: $0, context: context) }
             }
         case .json:
             try input.skipByteOrderMark()
             let reader = JSONArrayReader(input: input)
             do {
                 while let element = try reader.next() {
-                    let parsed = Self.parse(element.bytes)
-                    try body(element.line) {
-                        do {
-                            return try EventJSONDecoder.event(from: try parsed.get(), context: context)
-                        } catch let failure as JSONParser.Failure {
-                            throw RecordError(failure.description)
-                        }
+                    try Self.handJSONRecord(element.bytes, line: element.line, to: body) {
+                        try EventJSONDecoder.event(from: $0, context: context)
                     }
                 }
             } catch let failure as JSONArrayReader.Failure {
@@ -324,13 +312,8 @@ public final class Importer {
             }
             do {
                 while let element = try document.nextEvent() {
-                    let parsed = Self.parse(element.bytes)
-                    try body(element.line) {
-                        do {
-                            return try SeedDocumentDecoder.event(from: try parsed.get(), context: context)
-                        } catch let failure as JSONParser.Failure {
-                            throw RecordError(failure.description)
-                        }
+                    try Self.handJSONRecord(element.bytes, line: element.line, to: body) {
+                        try SeedDocumentDecoder.event(from: $0, context: context)
                     }
                 }
             } catch let failure as SeedDocumentReader.Failure {
@@ -339,13 +322,24 @@ public final class Importer {
         }
     }
 
-    /// One record's JSON, or why it is not JSON (reported with the record's line, or skipped with it).
-    private static func parse(_ bytes: [UInt8]) -> Result<JSONValue, JSONParser.Failure> {
-        bytes.withUnsafeBufferPointer { buffer in
+    /// Hands `body` a JSON record: its line, and a function that gives its event (`decode` of the
+    /// parsed value; bytes that are not JSON are a `RecordError`, reported with the line or skipped).
+    private static func handJSONRecord(_ bytes: [UInt8], line: Int, to body: (Int, () throws -> Event) throws -> Void,
+                                       decode: (JSONValue) throws -> Event) throws {
+        let parsed: Result<JSONValue, JSONParser.Failure> = bytes.withUnsafeBufferPointer { buffer in
             do throws(JSONParser.Failure) {
                 return .success(try JSONParser.parse(buffer))
             } catch {
                 return .failure(error)
+            }
+        }
+        try withoutActuallyEscaping(decode) { decode in
+            try body(line) {
+                do {
+                    return try decode(try parsed.get())
+                } catch let failure as JSONParser.Failure {
+                    throw RecordError(failure.description)
+                }
             }
         }
     }

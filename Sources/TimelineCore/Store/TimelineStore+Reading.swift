@@ -157,14 +157,9 @@ extension TimelineStore {
         try database.prepare("SELECT name FROM event_kinds ORDER BY name").map { $0.text(at: 0) }
     }
 
-    /// Every entity, by slug.
+    /// Every entity, by slug, with its aliases in the order recorded.
     public func entities() throws -> [Entity] {
-        try database.prepare("SELECT id, slug, name, type, description FROM entities ORDER BY slug").map { row in
-            let aliases = try database.cachedStatement("SELECT alias, language FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias")
-                .map([.integer(row.int64(at: 0))]) { Entity.Alias($0.text(at: 0), language: $0.optionalText(at: 1)) }
-            return Entity(slug: row.text(at: 1), name: row.text(at: 2), type: row.text(at: 3),
-                          description: row.optionalText(at: 4), aliases: aliases)
-        }
+        try directory(entities: nil, sources: []).entities.sorted { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
     }
 
     /// The language of the source with this key (else this URL), when the timeline has it and
