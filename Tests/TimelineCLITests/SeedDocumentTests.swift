@@ -132,6 +132,55 @@ import Testing
         #expect(try CLI.run(["--db", db, "check"]).status == 0)
     }
 
+    @Test func namesAndAliasesMatchIgnoringCaseInEveryScript() throws {
+        let head = try write("yandex.json", """
+            {"format": "timeline-seed/1",
+             "entities": [{"slug": "yandex", "name": "Яндекс", "aliases": [{"alias": "Société Générale Russie", "language": "fr"}]},
+                          {"slug": "odos", "name": "Οδός"}]}
+            """)
+        #expect(try CLI.run(["--db", db, "import", head]).status == 0)
+        // Capitals, accents in capitals, Greek final sigma, and a decomposed é: the same entities.
+        let events = try write("events.ndjson", """
+            {"kind": "launch", "title": "A", "when": "2020", "entities": ["ЯНДЕКС"]}
+            {"kind": "launch", "title": "B", "when": "2021", "entities": ["SOCIÉTÉ GÉNÉRALE RUSSIE"]}
+            {"kind": "launch", "title": "C", "when": "2022", "entities": ["ΟΔΟΣ"]}
+            {"kind": "launch", "title": "D", "when": "2023", "entities": ["socie\\u0301te\\u0301 ge\\u0301ne\\u0301rale russie"]}
+
+            """)
+        let imported = try CLI.run(["--db", db, "import", events])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try sqlite(db, "SELECT count(*) FROM entities WHERE slug NOT IN ('yandex', 'odos') AND name NOT GLOB '[A-Za-z0-9]*'") == "0\n")
+        #expect(try sqlite(db, "SELECT e.slug, count(*) FROM event_entities x JOIN entities e ON e.id = x.entity_id "
+                           + "WHERE e.slug IN ('yandex', 'odos') GROUP BY 1 ORDER BY 1") == "odos|1\nyandex|3\n")
+        // The same goes for --entity.
+        let listed = try CLI.run(["--db", db, "list", "--entity", "яндекс", "--format", "tsv"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.split(separator: "\n").count == 4, "\(listed.stdout)")
+        #expect(try CLI.run(["--db", db, "list", "--entity", "οδος", "--format", "tsv"]).stdout.split(separator: "\n").count == 2)
+    }
+
+    @Test func aRenameKeepsTheOldNameAndANameMatchKeepsTheStoredOne() throws {
+        let rename = try write("rename.json", """
+            {"format": "timeline-seed/1", "entities": [{"slug": "amazon-care", "name": "Amazon Care Services"}]}
+            """)
+        #expect(try CLI.run(["--db", db, "import", rename]).status == 0)
+        // The old name still finds the entity, as an alias.
+        #expect(try sqlite(db, "SELECT a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id "
+                           + "WHERE e.slug = 'amazon-care' AND a.alias = 'Amazon Care'") == "Amazon Care\n")
+        let byOldName = try CLI.run(["--db", db, "list", "--entity", "Amazon Care", "--format", "tsv"])
+        #expect(byOldName.status == 0 && !byOldName.stdout.isEmpty, "\(byOldName.stderr)")
+        // Without a slug, an entry found by an alias or another case of the name describes that
+        // entity and leaves its name alone.
+        let bySpelling = try write("by-alias.json", """
+            {"format": "timeline-seed/1", "entities": [{"name": "AMAZON CARE", "description": "Telehealth service."}]}
+            """)
+        let imported = try CLI.run(["--db", db, "import", bySpelling])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try sqlite(db, "SELECT name, description FROM entities WHERE slug = 'amazon-care'")
+                == "Amazon Care Services|Telehealth service.\n")
+        #expect(try sqlite(db, "SELECT count(*) FROM entities WHERE name LIKE 'amazon care%'") == "1\n")
+    }
+
     @Test(arguments: [
         ("""
          {"format": "timeline-seed/1",
@@ -161,6 +210,10 @@ import Testing
          {"format": "timeline-seed/1",
           "entities": [{"slug": "acme", "name": "Acme"}, {"slug": "acme", "name": "Acme Corp"}]}
          """, ":2: field 'entities[1].slug': 'acme' is also the slug of entities[0].\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "entities": [{"slug": "acme", "name": "Acme", "aliases": ["ACME Inc.", "amazon care"]}]}
+         """, ":2: field 'entities[0].aliases[1]': 'amazon care' already names the entity 'amazon-care'; an alias must name one entity.\n"),
         ("""
          {"format": "timeline-seed/1",
           "sources": [{"key": "memo", "publisher": "Acme", "url": "https://a.example"}, {"key": "memo", "publisher": "Acme", "url": "https://b.example"}]}

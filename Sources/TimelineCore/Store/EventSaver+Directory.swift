@@ -54,7 +54,17 @@ extension EventSaver {
             guard entity.type.isEmpty || entityTypes.contains(entity.type) else {
                 throw FieldError(field: field + ".type", reason: "'\(entity.type)' is not an entity type; use \(entityTypes.joined(separator: ", "))")
             }
+            for (aliasIndex, alias) in entity.aliases.enumerated() {
+                // An alias another entity answers to first would never find this one.
+                if let other = try entityMatch(alias.name), other.kind.rawValue <= EntityMatchKind.alias.rawValue,
+                   other.slug != (entity.slug.isEmpty ? try existingEntity(entity.name)?.slug : entity.slug) {
+                    throw FieldError(field: field + ".aliases[\(aliasIndex)]",
+                                     reason: "'\(alias.name)' already names the entity '\(other.slug)'; an alias must name one entity")
+                }
+            }
             if try saveEntity(entity) { changes.entities += 1 }
+            // The next entry may name this one by a name or alias it has just been given.
+            forgetResolved()
         }
         let relationTypes = try database.prepare("SELECT name FROM relation_types ORDER BY name").map { $0.text(at: 0) }
         for (index, relation) in directory.relations.enumerated() {
@@ -114,19 +124,24 @@ extension EventSaver {
         return database.changes > 0
     }
 
-    /// Adds the entity, or updates the one with its slug (or, given no slug, its name or alias; a
-    /// description left out keeps the one it has); true when a row changed.
+    /// Adds the entity, or updates the one with its slug (a description left out keeps the one it
+    /// has; a new name keeps the old one as an alias, so references to it still resolve). Given
+    /// no slug, the entity its name or alias finds is updated, and keeps its name: the entry does
+    /// not say which of the two is right. True when a row changed.
     private func saveEntity(_ input: Entity) throws -> Bool {
         var entity = input
         if entity.slug.isEmpty {
             if let existing = try existingEntity(entity.name) {
                 entity.slug = existing.slug
+                entity.name = existing.name
             } else {
                 let stem = Self.slug(entity.name)
                 entity.slug = try unique(stem.isEmpty ? "entity" : stem, in: "entities", column: "slug")
             }
         }
-        guard let id = try database.statement("SELECT id FROM entities WHERE slug = ?1").first([.text(entity.slug)], { $0.int64(at: 0) }) else {
+        guard let (id, oldName) = try database.statement("SELECT id, name FROM entities WHERE slug = ?1").first(
+            [.text(entity.slug)], { ($0.int64(at: 0), $0.text(at: 1)) })
+        else {
             if entity.type.isEmpty { entity.type = "organisation" }
             _ = try writer.insert(entity)
             return true
@@ -138,6 +153,13 @@ extension EventSaver {
             """
         ).run([.integer(id), .text(entity.name), .text(entity.type), .text(entity.description)])
         var changed = database.changes > 0
+        if oldName != entity.name {
+            try database.statement(
+                """
+                INSERT INTO entity_aliases (entity_id, alias, language, recorded_at) VALUES (?1, ?2, NULL, ?3)
+                ON CONFLICT (entity_id, alias) DO NOTHING
+                """).run([.integer(id), .text(oldName), .text(writer.recordedAt)])
+        }
         for alias in entity.aliases {
             try database.statement(
                 """

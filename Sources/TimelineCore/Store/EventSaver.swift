@@ -27,6 +27,8 @@ final class EventSaver {
     private let reader: EventReader
     private var knownKinds: Set<String>?
     private var entityCache: [String: (slug: String, name: String)] = [:]
+    /// Non-ASCII entity names and aliases, read when first needed and kept up to date.
+    private var foldedNameIndex: EntityNameFolding.Index?
     private var sourceCache: [String: Source] = [:]
     /// Source keys a figure named and found, so the next figure naming them skips the query.
     private var figureSourceKeys: Set<String> = []
@@ -90,6 +92,7 @@ final class EventSaver {
     /// Drops what was resolved, after a savepoint rolled back rows it may have created.
     func forgetResolved() {
         entityCache.removeAll()
+        foldedNameIndex = nil
         sourceCache.removeAll()
         figureSourceKeys.removeAll()
         writer.forgetRowIDs()
@@ -163,23 +166,42 @@ final class EventSaver {
         var slug = Self.slug(preferredSlug.isEmpty ? name : preferredSlug)
         if slug.isEmpty { slug = "entity" }
         slug = try unique(slug, in: "entities", column: "slug")
-        _ = try writer.insert(Entity(slug: slug, name: name, type: "organisation"))
+        let id = try writer.insert(Entity(slug: slug, name: name, type: "organisation"))
+        foldedNameIndex?.add(.init(id: id, slug: slug, name: name, byAlias: false), as: name)
         entityCache[reference] = (slug, name)
         return (slug, name)
     }
 
-    /// An entity by slug, name or alias (any case), else by the slug the reference would get
-    /// (so `SOCIÉTÉ GÉNÉRALE` finds `societe-generale`: SQLite's NOCASE folds ASCII letters
-    /// only), or nil.
+    /// An entity by slug, name or alias (any case, in any script), else by the slug the reference
+    /// would get (so `SOCIÉTÉ GÉNÉRALE` finds `societe-generale`), or nil.
     func existingEntity(_ reference: String) throws -> (slug: String, name: String)? {
         if let cached = entityCache[reference] { return cached }
+        guard let match = try entityMatch(reference) else { return nil }
         if entityCache.count > Self.cacheLimit { entityCache.removeAll(keepingCapacity: true) }
+        entityCache[reference] = (match.slug, match.name)
+        return (match.slug, match.name)
+    }
+
+    /// How a reference names an existing entity: the ways `existingEntity(_:)` tries, best first.
+    enum EntityMatchKind: Int {
+        case slug = 1, slugIgnoringCase, name, alias, derivedSlug
+    }
+
+    private func foldedNames() throws -> EntityNameFolding.Index {
+        if let foldedNameIndex { return foldedNameIndex }
+        let index = try EntityNameFolding.Index(database: database)
+        foldedNameIndex = index
+        return index
+    }
+
+    /// The entity a reference names and how, uncached.
+    func entityMatch(_ reference: String) throws -> (slug: String, name: String, kind: EntityMatchKind)? {
         let referenceSlug = Self.slug(reference)
-        // Each branch can use an index: the slug, then names and slugs ignoring case, then
+        // Each branch can use an index: the slug, then names and slugs ignoring ASCII case, then
         // aliases, then the reference's own slug.
-        if let row = try database.statement(
+        let row = try database.statement(
             """
-            SELECT slug, name FROM (
+            SELECT slug, name, rank FROM (
                 SELECT slug, name, 1 AS rank FROM entities WHERE slug = ?1
                 UNION ALL SELECT slug, name, 2 FROM entities WHERE slug = ?1 COLLATE NOCASE
                 UNION ALL SELECT slug, name, 3 FROM entities WHERE name = ?1 COLLATE NOCASE
@@ -188,11 +210,15 @@ final class EventSaver {
                 UNION ALL SELECT slug, name, 5 FROM entities WHERE slug = ?2
             ) ORDER BY rank LIMIT 1
             """
-        ).first([.text(reference), referenceSlug.isEmpty ? .null : .text(referenceSlug)], { ($0.text(at: 0), $0.text(at: 1)) }) {
-            entityCache[reference] = row
-            return row
+        ).first([.text(reference), referenceSlug.isEmpty ? .null : .text(referenceSlug)]) {
+            (slug: $0.text(at: 0), name: $0.text(at: 1), kind: EntityMatchKind(rawValue: Int($0.int64(at: 2))) ?? .derivedSlug)
         }
-        return nil
+        if let row, row.kind != .derivedSlug { return row }
+        // Names and aliases beyond ASCII case rank as names and aliases do, above the derived slug.
+        if !EntityNameFolding.isASCII(reference), let folded = try foldedNames().matches(reference).first {
+            return (folded.slug, folded.name, folded.byAlias ? .alias : .name)
+        }
+        return row
     }
 
     /// A source by key, else by URL, else by publisher, date and title; created when none matches.

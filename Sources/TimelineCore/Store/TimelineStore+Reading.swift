@@ -231,18 +231,24 @@ extension TimelineStore {
         return found.sorted()
     }
 
-    /// Entity slugs, names or aliases (any case), or the slug a name would get (`SOCIÉTÉ
+    /// Entity slugs, names or aliases (any case, in any script), or the slug a name would get (`SOCIÉTÉ
     /// GÉNÉRALE` is `societe-generale`), to ids; an unknown one is a usage error listing the known slugs.
     func resolveEntities(_ names: [String]) throws -> [Int64] {
         var ids: [Int64] = []
+        var foldedNames: EntityNameFolding.Index?
         for name in names {
             let slug = EventSaver.slug(name)
-            let matches = try database.cachedStatement(
+            var matches = try database.cachedStatement(
                 """
                 SELECT id FROM entities WHERE slug = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE OR slug = ?2
                 UNION SELECT entity_id FROM entity_aliases WHERE alias = ?1 COLLATE NOCASE
                 """
             ).map([.text(name), slug.isEmpty ? .null : .text(slug)]) { $0.int64(at: 0) }
+            if !EntityNameFolding.isASCII(name) {
+                let index = try foldedNames ?? EntityNameFolding.Index(database: database)
+                foldedNames = index
+                for match in index.matches(name) where !matches.contains(match.id) { matches.append(match.id) }
+            }
             if matches.isEmpty {
                 let known = try database.prepare("SELECT slug FROM entities ORDER BY slug").map { $0.text(at: 0) }
                 if known.isEmpty { throw TimelineError(.usage, "unknown entity '\(name)' in --entity; the timeline has no entities yet.") }
