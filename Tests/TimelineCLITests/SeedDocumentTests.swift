@@ -240,7 +240,50 @@ import Testing
            {"kind": "layoff", "title": "x", "when": "2023"},
            {"kind": "layoff", "title": "y", "when": "2023-02-30"}
           ]}
-         """, ":4: field 'when': "),
+         """, ":4: field 'events[1].when': "),
+        ("""
+         {"format": "timeline-seed/1",
+          "entities": [
+           {"slug": "acme", "name": "Acme"},
+           {"slug": "beta", "name": "Beta",
+            "aliases": ["B"], "descripton": "A typo would lose this."}
+          ]}
+         """, ":4: field 'entities[1].descripton': is not a field of an entity; it has slug, name, type, description and aliases.\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "events": [
+           {"kind": "layoff", "title": "x", "when": "2023"},
+           {"kind": "layoff", "title": "y", "when": "2023", "sumary": "lost"}
+          ]}
+         """, ":4: field 'events[1].sumary': is not a field of an event; it has uid, kind, status, title, summary, when, announced, entities, tags, measures and citations.\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "events": [{"kind": "layoff", "title": "x", "when": "2023", "citations": [{"source": "memo", "qoute": "x"}]}]}
+         """, ":2: field 'events[0].citations[0].qoute': is not a field of a citation; it has source, stance, quote, quote_language, translation and note.\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "entites": []}
+         """, ":2: invalid timeline document: 'entites' is not a member of a timeline document; it has format, description, entities, relations, sources and events.\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "events": [],
+          "notes": "after the events"}
+         """, ":3: invalid timeline document: 'notes' is not a member of a timeline document; it has format, description, entities, relations, sources and events.\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "entities": [
+           {"slug": "acme", "name": "Acme"},
+           {"slug": "beta", "name": "Beta",}
+          ]}
+         """, ":4: invalid timeline document: 'entities': invalid JSON: expected a key in quotes.\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "entities": [
+           {"slug": "acme", "name": "Acme"},
+
+           {"slug": "beta", "name": "Beta", "type": "company"}
+          ]}
+         """, ":5: field 'entities[1].type': 'company' is not an entity type; use organisation, person, place, product.\n"),
     ])
     func aBadDocumentNamesLineAndFieldAndWritesNothing(document: String, message: String) throws {
         let path = try write("bad.json", document)

@@ -56,7 +56,9 @@ import Testing
     @Test(arguments: [
         (#"[{"kind": "launch"}]"#, 1, "expected a timeline-seed/1 document (a JSON object, '{')"),
         ("{\"format\": \"timeline-seed/1\",\n \"format\": \"x\"}", 2, "the key 'format' appears twice in the document"),
-        ("{\"format\": \"timeline-seed/1\",\n \"entities\": [1,}", 2, "'entities': invalid JSON at byte 4: unexpected character '}'"),
+        ("{\"format\": \"timeline-seed/1\",\n \"entities\": [1,}", 2, "'entities': invalid JSON: unexpected character '}'"),
+        ("{\"format\": \"timeline-seed/1\",\n \"entities\": [1,\n\n 2 3]}", 4, "'entities': invalid JSON: expected ',' or ']' in an array"),
+        ("{\"format\": \"timeline-seed/1\",\n \"entitys\": []}", 2, "'entitys' is not a member of a timeline document; it has format, description, entities, relations, sources and events"),
         ("{\"format\": \"timeline-seed/1\",\n \"events\": {}}", 2, "'events' must be an array of events"),
         ("{\"format\": \"timeline-seed/1\",\n \"events\": [],\n \"relations\": []}", 3, "'relations' comes after 'events'; a document gives its format, entities, relations and sources before its events"),
         ("{\"format\": \"timeline-seed/1\",\n \"events\": []} trailing", 2, "unexpected text after the document"),
@@ -74,5 +76,19 @@ import Testing
             #expect(failure.line == line)
             #expect(failure.reason == reason)
         }
+    }
+
+    @Test func anEntryIsFoundByItsIndexAcrossLinesStringsAndNesting() {
+        let array = Array("""
+            [ {"a": "x, [not] {a} \\" , y"},
+              ["nested", [1, 2]],
+
+              3 ,
+              "last"
+            ]
+            """.utf8)
+        #expect((0..<5).map { JSONByteScanner.lineOffset(ofElement: $0, inArray: array) } == [0, 1, 3, 4, nil])
+        #expect(JSONByteScanner.lineOffset(ofElement: 0, inArray: Array("[]".utf8)) == nil)
+        #expect(JSONByteScanner.lineOffset(ofElement: 0, inArray: Array("[\n\n 7]".utf8)) == 2)
     }
 }

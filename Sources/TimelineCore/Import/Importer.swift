@@ -179,11 +179,11 @@ public final class Importer {
     private func saveDirectory(with saver: EventSaver) throws -> DirectoryChanges {
         try input.skipByteOrderMark()
         let document = SeedDocumentReader(input: input)
-        let head: [(key: String, value: JSONValue, line: Int)]
+        let head: [SeedDocumentReader.Member]
         do {
             head = try document.readHead()
         } catch let failure as SeedDocumentReader.Failure {
-            throw TimelineError(.badData, "\(input.name):\(failure.line): \(failure.reason).")
+            throw TimelineError(.badData, "\(input.name):\(failure.line): invalid timeline document: \(failure.reason).")
         }
         seedDocument = document
         do {
@@ -191,9 +191,9 @@ public final class Importer {
                                                               context: DateParsingContext(today: options.today))
             return try saver.save(directory)
         } catch let error as EventJSONDecoder.FieldError {
-            // The line of the member the field is in: `entities[2].type` is in `entities`.
+            // The line of the entry the field is in: `entities[2].type` is on `entities[2]`'s.
             let key = error.field.prefix { $0 != "[" && $0 != "." }
-            let line = head.first { $0.key == key }?.line ?? 1
+            let line = head.first { $0.key == key }?.line(of: error.field) ?? 1
             // The reason may end a sentence of its own (a date's); the message gets one period.
             let message = "\(input.name):\(line): \(error.description)"
             throw TimelineError(.badData, message.hasSuffix(".") ? message : message + ".")
@@ -311,10 +311,18 @@ public final class Importer {
                 throw TimelineError(.internalError, "the events of \(input.name) were read before its entities and sources.")
             }
             do {
+                var index = 0
                 while let element = try document.nextEvent() {
-                    try Self.handJSONRecord(element.bytes, line: element.line, to: body) {
-                        try SeedDocumentDecoder.event(from: $0, context: context)
+                    try Self.handJSONRecord(element.bytes, line: element.line, to: body) { value in
+                        do throws(EventJSONDecoder.FieldError) {
+                            return try SeedDocumentDecoder.event(from: value, context: context)
+                        } catch {
+                            // Named as the document holds it, as entries before the events are.
+                            let field = error.field == "(record)" ? "" : "." + error.field
+                            throw EventJSONDecoder.FieldError(field: "events[\(index)]\(field)", reason: error.reason)
+                        }
                     }
+                    index += 1
                 }
             } catch let failure as SeedDocumentReader.Failure {
                 throw TimelineError(.badData, "\(input.name):\(failure.line): invalid timeline document: \(failure.reason).")

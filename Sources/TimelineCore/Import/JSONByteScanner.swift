@@ -82,6 +82,55 @@ final class JSONByteScanner {
         return (bytes, startLine, .endOfInput)
     }
 
+    /// How many lines into `bytes` (a JSON array, as `scanValue` gives it) its element `index`
+    /// starts, or nil when it has fewer elements: for errors that name an entry of a long list.
+    static func lineOffset(ofElement index: Int, inArray bytes: [UInt8]) -> Int? {
+        var lines = 0
+        var depth = 0
+        var element = 0
+        var inString = false
+        var escaped = false
+        var awaitingElement = false
+        for byte in bytes {
+            if awaitingElement && depth == 1 && !(byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09) {
+                if byte == UInt8(ascii: "]") { return nil }
+                if element == index { return lines }
+                awaitingElement = false
+            }
+            if byte == 0x0A { lines += 1 }
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                if depth == 1 { awaitingElement = true }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+            case UInt8(ascii: ",") where depth == 1:
+                element += 1
+                awaitingElement = true
+            default:
+                break
+            }
+        }
+        return nil
+    }
+
+    /// How many lines into `bytes` the byte at `offset` is.
+    static func lineOffset(ofByte offset: Int, in bytes: [UInt8]) -> Int {
+        bytes.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
     /// Whether `bytes` hold nothing but whitespace (a missing value, as in `[1,,2]`).
     static func isBlank(_ bytes: [UInt8]) -> Bool {
         bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }

@@ -15,6 +15,9 @@ enum SeedDocumentDecoder {
         guard format == SeedDocumentReader.formatName else {
             throw FieldError(field: "format", reason: "'\(format)' is not a format this version reads; expected \(SeedDocumentReader.formatName)")
         }
+        for (key, _) in members where !SeedDocumentReader.directoryKeys.contains(key) && !SeedDocumentReader.otherKeys.contains(key) && key != "events" {
+            throw FieldError(field: key, reason: "is not a member of a timeline document; it has \(SeedDocumentReader.memberList)")
+        }
         var directory = TimelineDirectory()
         for (index, element) in try EventJSONDecoder.array(document, "entities").enumerated() {
             directory.entities.append(try entity(from: element, field: "entities[\(index)]"))
@@ -30,6 +33,7 @@ enum SeedDocumentDecoder {
 
     static func entity(from element: JSONValue, field: String) throws(FieldError) -> Entity {
         try requireObject(element, field)
+        try checkFields(element, field, of: "an entity", ["slug", "name", "type", "description", "aliases"])
         var aliases: [Entity.Alias] = []
         for (index, alias) in try EventJSONDecoder.array(element, "aliases").enumerated() {
             let aliasField = "\(field).aliases[\(index)]"
@@ -37,6 +41,7 @@ enum SeedDocumentDecoder {
             case .string(let name) where !name.isEmpty:
                 aliases.append(Entity.Alias(name))
             case .object:
+                try checkFields(alias, aliasField, of: "an alias", ["alias", "language"])
                 aliases.append(Entity.Alias(
                     try EventJSONDecoder.requiredString(alias, "alias", field: aliasField + ".alias"),
                     language: try EventJSONDecoder.optionalString(alias, "language", field: aliasField + ".language")))
@@ -55,6 +60,7 @@ enum SeedDocumentDecoder {
 
     static func relation(from element: JSONValue, field: String, context: DateParsingContext) throws(FieldError) -> EntityRelation {
         try requireObject(element, field)
+        try checkFields(element, field, of: "a relation", ["entity", "relation", "other", "valid", "source"])
         return EntityRelation(
             entity: try EventJSONDecoder.requiredString(element, "entity", field: field + ".entity"),
             relation: try EventJSONDecoder.requiredString(element, "relation", field: field + ".relation"),
@@ -65,6 +71,7 @@ enum SeedDocumentDecoder {
 
     static func source(from element: JSONValue, field: String, context: DateParsingContext) throws(FieldError) -> Source {
         try requireObject(element, field)
+        try checkFields(element, field, of: "a source", ["key", "url", "title", "publisher", "published", "language", "type", "note"])
         let url = try EventJSONDecoder.optionalString(element, "url", field: field + ".url")
         let publisher = try EventJSONDecoder.optionalString(element, "publisher", field: field + ".publisher")
         guard publisher != nil || url != nil else {
@@ -84,6 +91,8 @@ enum SeedDocumentDecoder {
     /// or a plain string) and `citations` name sources by key.
     static func event(from value: JSONValue, context: DateParsingContext) throws(FieldError) -> Event {
         try requireObject(value, "(record)")
+        try checkFields(value, "", of: "an event", ["uid", "kind", "status", "title", "summary", "when", "announced", "entities", "tags",
+                                                    "measures", "citations"])
         let uid = try EventJSONDecoder.optionalString(value, "uid") ?? ""
         let kind = try EventJSONDecoder.requiredString(value, "kind")
         let title = try EventJSONDecoder.requiredString(value, "title")
@@ -101,6 +110,7 @@ enum SeedDocumentDecoder {
             case .string(let slug) where !slug.isEmpty:
                 entities.append(EventEntity(slug: slug, name: slug, role: "subject"))
             case .object:
+                try checkFields(element, field, of: "an event's entity", ["entity", "role"])
                 let slug = try EventJSONDecoder.requiredString(element, "entity", field: field + ".entity")
                 entities.append(EventEntity(slug: slug, name: slug,
                                             role: try EventJSONDecoder.optionalString(element, "role", field: field + ".role") ?? "subject"))
@@ -116,12 +126,15 @@ enum SeedDocumentDecoder {
             tags.append(tag)
         }
         let measures = try EventJSONDecoder.array(value, "measures").enumerated().map { (index, element) throws(FieldError) in
-            try EventJSONDecoder.measure(from: element, field: "measures[\(index)]")
+            try checkFields(element, "measures[\(index)]", of: "a figure",
+                            ["quantity", "value", "unit", "entity", "approximate", "qualifier", "source", "note"])
+            return try EventJSONDecoder.measure(from: element, field: "measures[\(index)]")
         }
         var citations: [Citation] = []
         for (index, element) in try EventJSONDecoder.array(value, "citations").enumerated() {
             let field = "citations[\(index)]"
             try requireObject(element, field)
+            try checkFields(element, field, of: "a citation", ["source", "stance", "quote", "quote_language", "translation", "note"])
             let stanceText = try EventJSONDecoder.optionalString(element, "stance", field: field + ".stance") ?? "supports"
             guard let stance = Citation.Stance(rawValue: stanceText) else {
                 throw FieldError(field: field + ".stance", reason: "'\(stanceText)' is not a stance; use supports, contradicts or corrects")
@@ -140,6 +153,16 @@ enum SeedDocumentDecoder {
             summary: try EventJSONDecoder.optionalString(value, "summary"), when: when,
             announced: try EventJSONDecoder.date(value, "announced", context: context),
             entities: entities, tags: tags, measures: measures, citations: citations)
+    }
+
+    /// A document is written by `export --format seed` or by hand to its description: a field it
+    /// does not know is a misspelling whose value would be lost, not something to skip.
+    private static func checkFields(_ value: JSONValue, _ field: String, of what: String, _ known: [String]) throws(FieldError) {
+        guard case .object(let members) = value else { return }
+        for (key, _) in members where !known.contains(key) {
+            throw FieldError(field: field.isEmpty ? key : "\(field).\(key)",
+                             reason: "is not a field of \(what); it has \(known.dropLast().joined(separator: ", ")) and \(known.last ?? "")")
+        }
     }
 
     private static func requireObject(_ value: JSONValue, _ field: String) throws(FieldError) {

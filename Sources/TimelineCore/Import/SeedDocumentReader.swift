@@ -8,6 +8,9 @@ final class SeedDocumentReader {
     static let formatName = "timeline-seed/1"
     /// The members that must come before `events`.
     static let directoryKeys: Set<String> = ["entities", "relations", "sources"]
+    /// The members besides those and `events`.
+    static let otherKeys: Set<String> = ["format", "description"]
+    static let memberList = "format, description, entities, relations, sources and events"
 
     private let scanner: JSONByteScanner
     private var events: JSONArrayReader?
@@ -19,11 +22,30 @@ final class SeedDocumentReader {
         scanner = JSONByteScanner(input: input)
     }
 
-    /// The members up to `events` (or to the end of the object, when it has none), with the line
-    /// each value starts on. Leaves the reader at the first event.
-    func readHead() throws -> [(key: String, value: JSONValue, line: Int)] {
+    /// A member before the events: its key, its value, the line the value starts on, and its
+    /// bytes (to find the line of an entry an error names).
+    struct Member {
+        let key: String
+        let value: JSONValue
+        let line: Int
+        let bytes: [UInt8]
+
+        /// The line of the entry a field names (`entities[2].type` is on the line `entities[2]`
+        /// starts on), or of the member when the field names no entry of it.
+        func line(of field: String) -> Int {
+            guard let open = field.firstIndex(of: "["), let close = field[open...].firstIndex(of: "]"),
+                  let index = Int(field[field.index(after: open)..<close]),
+                  let offset = JSONByteScanner.lineOffset(ofElement: index, inArray: bytes)
+            else { return line }
+            return line + offset
+        }
+    }
+
+    /// The members up to `events` (or to the end of the object, when it has none). Leaves the
+    /// reader at the first event.
+    func readHead() throws -> [Member] {
         try scanner.expect(UInt8(ascii: "{"), "a timeline-seed/1 document (a JSON object, '{')")
-        var members: [(key: String, value: JSONValue, line: Int)] = []
+        var members: [Member] = []
         if try scanner.peekPastWhitespace() == UInt8(ascii: "}") {
             _ = try scanner.input.nextByte()
             try finish()
@@ -38,11 +60,15 @@ final class SeedDocumentReader {
                 events = JSONArrayReader(scanner: scanner, nested: true)
                 return members
             }
+            guard Self.directoryKeys.contains(key) || Self.otherKeys.contains(key) else {
+                throw Failure(line: scanner.line, reason: "'\(key)' is not a member of a timeline document; it has \(Self.memberList)")
+            }
             if members.contains(where: { $0.key == key }) {
                 throw Failure(line: scanner.line, reason: "the key '\(key)' appears twice in the document")
             }
             let member = try scanner.scanValue()
-            members.append((key, try parse(member.bytes, line: member.line, what: "'\(key)'"), member.line))
+            members.append(Member(key: key, value: try parse(member.bytes, line: member.line, what: "'\(key)'"),
+                                  line: member.line, bytes: member.bytes))
             switch member.terminator {
             case .comma: continue
             case .closingBrace:
@@ -76,6 +102,9 @@ final class SeedDocumentReader {
                 let key = try readKey()
                 if Self.directoryKeys.contains(key) || key == "format" || key == "events" {
                     throw Failure(line: line, reason: "'\(key)' comes after 'events'; a document gives its format, entities, relations and sources before its events")
+                }
+                guard Self.otherKeys.contains(key) else {
+                    throw Failure(line: line, reason: "'\(key)' is not a member of a timeline document; it has \(Self.memberList)")
                 }
                 let member = try scanner.scanValue()
                 _ = try parse(member.bytes, line: member.line, what: "'\(key)'")
@@ -125,7 +154,9 @@ final class SeedDocumentReader {
         do {
             return try bytes.withUnsafeBufferPointer { buffer throws(JSONParser.Failure) in try JSONParser.parse(buffer) }
         } catch {
-            throw Failure(line: line, reason: "\(what): \(error.description)")
+            // The line of the byte at fault, not of the member's start.
+            throw Failure(line: line + JSONByteScanner.lineOffset(ofByte: error.offset, in: bytes),
+                          reason: "\(what): invalid JSON: \(error.reason)")
         }
     }
 
