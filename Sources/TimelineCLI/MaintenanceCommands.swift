@@ -12,10 +12,12 @@ extension Timeline {
                 refuses writes, ATTACH, load_extension and pragmas that set anything: whatever the query \
                 says, nothing changes. A query running past --timeout-ms is stopped (exit 75).
 
-                Parameters: -p NAME VALUE binds :NAME (integers and decimals as numbers, the rest as \
-                text); write -p NAME=VALUE for a value that starts with '-' (-p n=-1), which would read as \
+                Parameters: -p NAME VALUE binds :NAME (a number written as SQLite writes it, 42 or 0.5, \
+                as a number; the rest, 007 and 1.50 included, as text); write -p NAME=VALUE for a value that starts with '-' (-p n=-1), which would read as \
                 an option. One -p may give several (-p a 1 b 2); the query may come before or after them. \
                 A number binds ?NNN, or a bare ? by its place (-p 1 5).
+
+                In JSON, a repeated column name gets a key of its own (id_2), with a note on standard error.
 
                 The views timeline_events, timeline_citations and timeline_figures are a good start.
 
@@ -67,7 +69,13 @@ extension Timeline {
                 runner.maximumRows = maxRows
                 let pairs = try SQLParameterWords(parameter).pairs
                 let writer = RowWriter(format: format, output: .standardOutput())
-                let result = try runner.run(query ?? "", parameters: pairs, columns: { try writer.begin(columns: $0) }, row: { try writer.write($0) })
+                let result = try runner.run(query ?? "", parameters: pairs, columns: { columns in
+                    try writer.begin(columns: columns)
+                    if (format == .json || format == .ndjson) && !writer.renamedKeys.isEmpty {
+                        let renamed = writer.renamedKeys.map { "'\($0.column)' as '\($0.key)'" }
+                        printError("a JSON object holds a key once, so repeated columns are written under keys of their own: \(renamed.joined(separator: ", ")).")
+                    }
+                }, row: { try writer.write($0) })
                 try writer.end()
                 if result.truncated {
                     printError("stopped after \(result.rows) rows (--max-rows); more rows match")

@@ -124,6 +124,33 @@ import Testing
         #expect(named.status == 64)
     }
 
+    /// A value binds as a number only when it is written as SQLite writes that number; `007` and
+    /// `1.50` stay text, so a text column finds them as written and a numeric one still compares.
+    @Test func onlyPlainNumbersBindAsNumbers() throws {
+        let values = ["42", "-3", "0.5", "3.0", "007", "1.50", "+3", "1e3", "abc"]
+        let result = try CLI.run(["sql", "SELECT " + values.indices.map { "typeof(?\($0 + 1))" }.joined(separator: " || ' ' || ") + " AS t",
+                                  "-p"] + values.enumerated().map { "\($0.offset + 1)=\($0.element)" } + ["--format", "tsv", "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "t\ninteger integer real real text text text text text\n")
+        // A figure's value is text as written ("-99000"): the text binding finds it, and a
+        // numeric comparison still reads "007" as 7.
+        let figure = try CLI.run(["sql", "SELECT count(*) AS n FROM measures WHERE value = :v AND CAST(value AS INTEGER) < :w + 0",
+                                  "-p", "v=-99000", "w", "007", "--format", "tsv", "--db", db])
+        #expect(figure.stdout == "n\n1\n", "\(figure.stderr)")
+    }
+
+    /// A JSON object holds a key once: repeated column names get keys of their own, and a note says so.
+    @Test func repeatedColumnsKeepTheirValuesInJSON() throws {
+        for format in ["json", "ndjson"] {
+            let result = try CLI.run(["sql", "SELECT 1 AS a, 2 AS a, 3 AS a_2, 'x' AS b, 'y' AS b", "--format", format, "--db", db])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains(#"{"a":1,"a_3":2,"a_2":3,"b":"x","b_2":"y"}"#), "\(result.stdout)")
+            #expect(result.stderr == "timeline: a JSON object holds a key once, so repeated columns are written under keys of their own: 'a' as 'a_3', 'b' as 'b_2'.\n")
+        }
+        let csv = try CLI.run(["sql", "SELECT 1 AS a, 2 AS a", "--format", "csv", "--db", db])
+        #expect(csv.stdout == "a,a\r\n1,2\r\n" && csv.stderr.isEmpty, "CSV keeps the names as they are")
+    }
+
     /// A query with '=' after the parameters is the query, not a NAME=VALUE.
     @Test func aQueryAfterTheParametersMayHoldAnEqualsSign() throws {
         let result = try CLI.run(["sql", "-p", "k", "layoff", "SELECT count(*) AS n FROM events WHERE kind = :k",

@@ -8,6 +8,10 @@ public final class RowWriter {
     public let format: OutputFormat
     private let output: TextOutput
     private var columns: [String] = []
+    /// The keys of a JSON row: the column names, a repeated one with `_2`, `_3`, … after it.
+    private var keys: [String] = []
+    /// Repeated column names and the JSON keys that stand for them (`a` as `a_2`).
+    public private(set) var renamedKeys: [(column: String, key: String)] = []
     private var bufferedRows: [[String]] = []
     private var count = 0
 
@@ -18,6 +22,19 @@ public final class RowWriter {
 
     public func begin(columns: [String]) throws {
         self.columns = columns
+        // A JSON object with a key twice keeps one value in most readers and loses the other
+        // (`SELECT a.id, b.id …`), so the later ones get a suffix.
+        var taken = Set(columns)
+        var seen: Set<String> = []
+        keys = columns.map { name in
+            guard !seen.insert(name).inserted else { return name }
+            var number = 2
+            while taken.contains("\(name)_\(number)") { number += 1 }
+            let key = "\(name)_\(number)"
+            taken.insert(key)
+            renamedKeys.append((name, key))
+            return key
+        }
         switch format {
         case .csv: try output.write(DelimitedText.csvLine(columns))
         case .tsv: try output.write(DelimitedText.tsvLine(columns))
@@ -33,7 +50,7 @@ public final class RowWriter {
         case .json, .ndjson:
             var json = JSONText()
             json.beginObject()
-            for (name, value) in zip(columns, values) {
+            for (name, value) in zip(keys, values) {
                 json.key(name)
                 switch value {
                 case .null: json.string(nil)

@@ -153,9 +153,12 @@ public struct ReadOnlySQL {
                 let written = Int32(name) != nil ? "?" + name : ":" + name.trimmingPrefixCharacters()
                 throw TimelineError(.usage, "-p \(name): the query has no parameter \(written).")
             }
-            if let integer = Int64(value) {
+            // A number as SQLite would write it binds as one; any other text (`007`, `1.50`, `+3`)
+            // binds as written: SQLite still compares it with a numeric column as a number, and a
+            // text column (figures' values, codes) finds it unchanged.
+            if let integer = Int64(value), String(integer) == value {
                 try statement.bind(integer, at: index)
-            } else if ExactDecimal(value) != nil, let real = Double(value) {
+            } else if ExactDecimal(value) != nil, let real = Double(value), SQLLiteral.real(real) == value {
                 try statement.bind(real, at: index)
             } else {
                 try statement.bind(value, at: index)
