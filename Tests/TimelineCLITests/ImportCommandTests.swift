@@ -23,6 +23,23 @@ import Testing
         "--title-template", "{company} lays off {total_laid_off|staff}",
     ]
 
+    /// Text in another encoding is named as such, with the way to convert it.
+    @Test(arguments: [
+        ("u16.csv", [0xFF, 0xFE] + Array("k\0i\0".utf8), " is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-16 -t UTF-8.\n"),
+        ("u16be.ndjson", [0xFE, 0xFF, 0, 0x7B], " is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-16 -t UTF-8.\n"),
+        ("latin1.ndjson", [0xE9] + Array(#"{"kind":"launch"}"#.utf8) + [0x0A], ":1: invalid JSON at byte 1: the byte 0xE9 is not UTF-8 text (a file saved as Latin-1 or Windows-1252?).\n"),
+        ("stray.ndjson", Array(#"é{"kind":"launch"}"#.utf8) + [0x0A], ":1: invalid JSON at byte 1: unexpected character 'é'.\n"),
+        ("latin1.csv", Array("kind,title,when\nlaunch,".utf8) + [0xE9] + Array("t\u{E9},2020\n".utf8),
+         ":2: the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
+    ] as [(String, [UInt8], String)])
+    func textInAnotherEncodingIsNamed(name: String, bytes: [UInt8], message: String) throws {
+        let path = folder.path(name)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let result = try CLI.run(["import", path, "--db", db])
+        #expect(result.status == 65)
+        #expect(result.stderr == "timeline: \(path)\(message)")
+    }
+
     @Test func layoffsSpreadsheetIsAllOrNothing() throws {
         try CLI.run(["list", "--db", db])
         let before = try folder.bytes("timeline.sqlite")

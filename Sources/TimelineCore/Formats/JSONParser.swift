@@ -91,7 +91,7 @@ public struct JSONParser {
             case UInt8(ascii: "f"): try literal("false"); return .bool(false)
             case UInt8(ascii: "n"): try literal("null"); return .null
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
-            default: throw failure("unexpected character '\(Unicode.Scalar(bytes[index]).escaped(asASCII: true))'")
+            default: throw failure(unexpectedCharacter())
             }
         }
 
@@ -289,6 +289,19 @@ public struct JSONParser {
         /// Checked by `UTF8Check` (which accepts what `String(validating:)` accepts), then decoded:
         /// `String(validating:as:)` is generic and unspecialised here, and took 9% of an import
         /// (with its run-time metadata look-ups, 15%).
+        /// What the byte at `index` starts, for an error: a character, or a byte that is not UTF-8.
+        func unexpectedCharacter() -> String {
+            let byte = bytes[index]
+            guard byte >= 0x80 else { return "unexpected character '\(Unicode.Scalar(byte).escaped(asASCII: true))'" }
+            var decoder = UTF8()
+            var iterator = bytes[index...].makeIterator()
+            if case .scalarValue(let scalar) = decoder.decode(&iterator) {
+                return "unexpected character '\(Character(scalar))'"
+            }
+            let hex = String(byte, radix: 16, uppercase: true)
+            return "the byte 0x\(hex) is not UTF-8 text (a file saved as Latin-1 or Windows-1252?)"
+        }
+
         func validUTF8(_ slice: UnsafeBufferPointer<UInt8>, at offset: Int) throws(Failure) -> String {
             guard UTF8Check.problem(in: slice) != .invalidUTF8 else {
                 throw Failure(offset: offset, reason: "a string is not valid UTF-8")

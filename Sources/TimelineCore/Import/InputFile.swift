@@ -181,5 +181,10 @@ public final class InputFile {
         if end - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
             start += 3
         }
+        // Spreadsheets on Windows save "Unicode text" as UTF-16, marked so: say what it is rather
+        // than that its first byte is not UTF-8.
+        if end - start >= 2, (buffer[start] == 0xFF && buffer[start + 1] == 0xFE) || (buffer[start] == 0xFE && buffer[start + 1] == 0xFF) {
+            throw TimelineError(.badData, "\(name) is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-16 -t UTF-8.")
+        }
     }
 }
