@@ -103,6 +103,22 @@ import Testing
         #expect(result.stderr.contains("amazon-care"))
     }
 
+    /// Of thousands of entities the message names the few close to the one asked for, not all.
+    @Test func anUnknownEntityAmongManyGetsSuggestions() throws {
+        let lines = (1...40).map { #"{"kind":"launch","title":"t","when":"2020","entities":["Company \#($0)"],"tags":["tag-\#($0)"]}"# }
+        let path = folder.path("many.ndjson")
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["import", path, "--db", db]).status == 0)
+        let close = try CLI.run(["list", "--db", db, "--entity", "Compnay 17"])
+        #expect(close.status == 64)
+        #expect(close.stderr == "timeline: unknown entity 'Compnay 17' in --entity; did you mean company-17? (`timeline entities` lists all 50).\n")
+        let far = try CLI.run(["list", "--db", db, "--entity", "zzz"])
+        #expect(far.stderr == "timeline: unknown entity 'zzz' in --entity; `timeline entities` lists all 50.\n")
+        // Tags too.
+        let tag = try CLI.run(["list", "--db", db, "--tag", "tagg-23"])
+        #expect(tag.stderr.hasPrefix("timeline: unknown tag 'tagg-23' in --tag; did you mean tag-23? (`timeline sql"), "\(tag.stderr)")
+    }
+
     @Test func impossibleDateIsAnErrorNamingTheInput() throws {
         let result = try CLI.run(["list", "--db", db, "--from", "2022-02-30"])
         #expect(result.status == 64)

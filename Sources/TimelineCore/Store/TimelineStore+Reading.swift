@@ -180,7 +180,7 @@ extension TimelineStore {
         if known.isEmpty {
             throw TimelineError(.usage, "no figure in this timeline counts '\(quantity)' (it has no figures).")
         }
-        throw TimelineError(.usage, "no figure in this timeline counts '\(quantity)'; the quantities are: \(known.joined(separator: ", ")).")
+        throw TimelineError(.usage, "no figure in this timeline counts '\(quantity)'; \(Self.describe(known, near: quantity, as: "quantities", listedBy: "`timeline sql \"SELECT DISTINCT quantity FROM measures\"`")).")
     }
 
     /// Unknown kinds are a usage error that lists the known ones.
@@ -195,7 +195,7 @@ extension TimelineStore {
             let known = try database.prepare("SELECT DISTINCT tag FROM event_tags ORDER BY tag").map { $0.text(at: 0) }
             let knownLowercased = Set(known.map { $0.lowercased() })
             if let unknown = query.tags.first(where: { !knownLowercased.contains($0.lowercased()) }) {
-                throw TimelineError(.usage, "unknown tag '\(unknown)' in --tag; known tags: \(known.joined(separator: ", ")).")
+                throw TimelineError(.usage, "unknown tag '\(unknown)' in --tag; \(Self.describe(known, near: unknown, as: "tags", listedBy: "`timeline sql \"SELECT DISTINCT tag FROM event_tags\"`")).")
             }
         }
         if query.related && query.entities.isEmpty {
@@ -252,10 +252,19 @@ extension TimelineStore {
             if matches.isEmpty {
                 let known = try database.prepare("SELECT slug FROM entities ORDER BY slug").map { $0.text(at: 0) }
                 if known.isEmpty { throw TimelineError(.usage, "unknown entity '\(name)' in --entity; the timeline has no entities yet.") }
-                throw TimelineError(.usage, "unknown entity '\(name)' in --entity; known entities: \(known.joined(separator: ", ")).")
+                throw TimelineError(.usage, "unknown entity '\(name)' in --entity; \(Self.describe(known, near: slug.isEmpty ? name : slug, as: "entities", listedBy: "`timeline entities`")).")
             }
             ids += matches
         }
         return ids
+    }
+
+    /// Known names for an error: all of a few; of many, the ones close to what was asked, and
+    /// what lists the rest.
+    static func describe(_ known: [String], near wanted: String, as plural: String, listedBy command: String) -> String {
+        if known.count <= 20 { return "known \(plural): \(known.joined(separator: ", "))" }
+        let close = NameSuggestions.closest(to: wanted, among: known)
+        let all = "\(command) lists all \(known.count)"
+        return close.isEmpty ? all : "did you mean \(close.joined(separator: ", "))? (\(all))"
     }
 }
