@@ -82,6 +82,24 @@ import Testing
         #expect(try folder.bytes("timeline.sqlite") == before)
     }
 
+    /// Without --skip-invalid a dry run still reads on, naming every bad record, then fails.
+    @Test func dryRunNamesEveryBadRecord() throws {
+        try CLI.run(["list", "--db", db])
+        let before = try folder.bytes("timeline.sqlite")
+        let result = try CLI.run(["import", RepositoryFiles.fixture("layoffs.csv"), "--db", db, "--dry-run"] + Self.layoffsArguments)
+        #expect(result.status == 65)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 3, "\(result.stderr)")
+        #expect(lines.first?.contains("layoffs.csv:8: column 'date' is empty") == true)
+        #expect(lines.last == "timeline: 2 of 8 records are bad in \(RepositoryFiles.fixture("layoffs.csv")) (each named above); nothing was written, and an import would stop at the first.")
+        #expect(result.stdout.isEmpty)
+        #expect(try folder.bytes("timeline.sqlite") == before)
+        // A clean file's dry run still says what would change.
+        let clean = try write("clean.ndjson", #"{"kind":"launch","title":"x","when":"2020"}"# + "\n")
+        let fine = try CLI.run(["import", clean, "--db", db, "--dry-run"])
+        #expect(fine.status == 0 && fine.stdout == "Dry run, nothing written: would add 1, update 0, leave 0 unchanged.\n", "\(fine.stdout)\(fine.stderr)")
+    }
+
     func jsonEvents(_ arguments: [String], database: String? = nil) throws -> [[String: Any]] {
         let result = try CLI.run(["list", "--db", database ?? db, "--format", "json"] + arguments)
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])

@@ -46,7 +46,8 @@ public final class Importer {
 
     /// Runs the import.
     /// - Parameters:
-    ///   - reject: called with `FILE:LINE: reason` for each record skipped (with `skipInvalid`).
+    ///   - reject: called with `FILE:LINE: reason` for each record skipped (with `skipInvalid`)
+    ///     or found bad (in a dry run, which then fails if any was and `skipInvalid` is off).
     ///   - progress: called now and then with the number of records read.
     public func run(reject: (String) -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> ImportSummary {
         // CHECK constraints cost SQLite more than anything else per row (each IN list becomes a
@@ -55,7 +56,7 @@ public final class Importer {
         // rolled back and run again with the constraints checked row by row, to name the first
         // bad record as ever. That needs a file that can be read twice, and is pointless when bad
         // records are skipped one by one.
-        guard !options.skipInvalid && input.isRegularFile else {
+        guard !checksEveryRecord && input.isRegularFile else {
             return try run(checkingConstraintsAtTheEnd: false, reject: reject, progress: progress)
         }
         do {
@@ -123,14 +124,14 @@ public final class Importer {
                 try forEachRecord { line, decode, renderedLists in
                     func handle(_ reason: String) throws {
                         let message = "\(input.name):\(line): \(reason)"
-                        guard options.skipInvalid else { throw TimelineError(.badData, message) }
+                        guard checksEveryRecord else { throw TimelineError(.badData, message) }
                         summary.rejected += 1
                         reject(message)
                     }
                     do {
                         let event = try decode()
                         let outcome: SaveOutcome
-                        if options.skipInvalid {
+                        if checksEveryRecord {
                             // Only a record that may be skipped needs a way back on its own.
                             do {
                                 outcome = try store.database.savepoint("import_record") {
@@ -165,7 +166,13 @@ public final class Importer {
                 if let violation = try store.database.firstForeignKeyViolation() {
                     throw TimelineError(.internalError, "the import would leave \(violation.table) row \(violation.rowID.map(String.init) ?? "?") pointing at a missing \(violation.parent) row; nothing was written.")
                 }
-                if options.dryRun { throw DryRunFinished() }
+                if options.dryRun {
+                    if !options.skipInvalid && summary.rejected > 0 {
+                        let records = summary.rejected == 1 ? "record is" : "records are"
+                        throw TimelineError(.badData, "\(summary.rejected) of \(summary.records) \(records) bad in \(input.name) (each named above); nothing was written, and an import would stop at the first.")
+                    }
+                    throw DryRunFinished()
+                }
             }
         } catch is DryRunFinished {
             return summary
@@ -199,6 +206,10 @@ public final class Importer {
             throw TimelineError(.badData, message.hasSuffix(".") ? message : message + ".")
         }
     }
+
+    /// Whether a bad record is reported and passed over rather than stopping the run: skipped with
+    /// --skip-invalid; in a dry run, named with all the others so one run finds every one.
+    private var checksEveryRecord: Bool { options.skipInvalid || options.dryRun }
 
     /// Thrown at the end of a dry run so the transaction rolls back.
     private struct DryRunFinished: Error {}
