@@ -5,12 +5,29 @@ extension Timeline {
     struct Entities: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "entities",
-            abstract: "List the entities: slugs, names, types, aliases, relations and how many events involve each.",
+            abstract: "List, edit, merge and remove entities.",
             discussion: """
-                Any of a slug, a name or an alias finds an entity in --entity. To add or change entities, \
-                aliases and relations, import a timeline document (see `timeline help import`); \
-                `timeline export --format seed` writes one to start from.
+                Any of a slug, a name or an alias finds an entity, here and in --entity. A timeline \
+                document (see `timeline help import`) changes many at once; `timeline export --format seed` \
+                writes one to start from.
 
+                Examples:
+                  timeline entities
+                  timeline entities edit amazon-care --alias "Amazon Santé@fr"
+                  timeline entities merge "Amazon Care Inc" amazon-care
+                """,
+            subcommands: [List.self, Edit.self, Merge.self, Remove.self],
+            defaultSubcommand: List.self
+        )
+    }
+}
+
+extension Timeline.Entities {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List the entities: slugs, names, types, aliases, relations and how many events involve each (the default).",
+            discussion: """
                 Examples:
                   timeline entities
                   timeline entities --format json
@@ -26,6 +43,188 @@ extension Timeline {
             try reportingErrors {
                 try global.withStore { store in
                     try EntityListWriter(format: format, output: .standardOutput()).write(try store.entityListings())
+                }
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit",
+            abstract: "Rename an entity, change its type or description, add or remove aliases and relations.",
+            discussion: """
+                A new name keeps the old one as an alias, so what named the entity still finds it. An \
+                alias another entity already answers to is refused. Removing matches an alias in any case. \
+                A relation is RELATION=OTHER, with @DATES for when it held (any form `timeline date` \
+                reads, an interval too); giving one it has already re-dates it. The search index and \
+                every event's lists follow the change.
+
+                Examples:
+                  timeline entities edit amazon-care --type product \\
+                    --alias "Amazon Care Services" --alias "Amazon Santé@fr"
+                  timeline entities edit 1life-healthcare --name "One Medical" \\
+                    --relate acquired-by=amazon@2023-02-22
+                  timeline entities edit acme --remove-alias ACME \\
+                    --unrelate contractor-of=amazon --description ""
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("The entity: its slug, name or an alias.", valueName: "entity"))
+        var entity: String
+
+        @Option(help: ArgumentHelp("A new name (the old one stays as an alias).", valueName: "name"))
+        var name: String?
+
+        @Option(help: ArgumentHelp("organisation, product, person or place.", valueName: "type"))
+        var type: String?
+
+        @Option(help: ArgumentHelp("A new description; \"\" removes it.", valueName: "text"))
+        var description: String?
+
+        @Option(help: ArgumentHelp("Add an alias, with @LANGUAGE when it belongs to one: 'Amazon Santé@fr' (repeatable).", valueName: "alias[@lang]"))
+        var alias: [String] = []
+
+        @Option(name: .customLong("remove-alias"), help: ArgumentHelp("Remove an alias (repeatable).", valueName: "alias"))
+        var removeAlias: [String] = []
+
+        @Option(help: ArgumentHelp("Add or re-date a relation: part-of, product-of, contractor-of or acquired-by another entity, with @DATES when known: 'product-of=amazon@2019/2022' (repeatable).", valueName: "relation=other[@dates]"))
+        var relate: [String] = []
+
+        @Option(help: ArgumentHelp("Remove a relation: 'contractor-of=amazon' (repeatable).", valueName: "relation=other"))
+        var unrelate: [String] = []
+
+        func validate() throws {
+            if name == nil && type == nil && description == nil && alias.isEmpty && removeAlias.isEmpty && relate.isEmpty && unrelate.isEmpty {
+                throw ValidationError("entities edit needs a change: --name, --type, --description, --alias, --remove-alias, --relate or --unrelate.")
+            }
+            if name?.isEmpty == true { throw ValidationError("--name is empty; an entity needs a name.") }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                var edit = EntityEdit()
+                edit.name = name
+                edit.type = type
+                edit.description = description
+                edit.addedAliases = try alias.map(Self.alias)
+                edit.removedAliases = removeAlias
+                edit.addedRelations = try relate.map(Self.relation)
+                edit.removedRelations = try unrelate.map { text in
+                    let (relation, other) = try Self.relationAndOther(text, option: "--unrelate")
+                    return (relation, other)
+                }
+                try global.withStore { store in
+                    let slug = try store.editEntity(entity, edit)
+                    let output = TextOutput.standardOutput()
+                    try output.write("Edited \(slug)\n")
+                    try output.finish()
+                }
+            }
+        }
+
+        /// `NAME` or `NAME@LANG`, where LANG looks like a language tag (`fr`, `pt-BR`); any other
+        /// `@` is part of the name.
+        static func alias(_ text: String) throws -> Entity.Alias {
+            var alias = Entity.Alias(text)
+            if let at = text.lastIndex(of: "@") {
+                let language = text[text.index(after: at)...]
+                let parts = language.split(separator: "-", omittingEmptySubsequences: false)
+                if let first = parts.first, (2...3).contains(first.count), first.allSatisfy(\.isLetter),
+                   parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isLetter || $0.isNumber } }) {
+                    alias = Entity.Alias(String(text[..<at]), language: String(language))
+                }
+            }
+            guard !alias.name.isEmpty else { throw TimelineError(.usage, "--alias '\(text)' has no name before the '@'.") }
+            return alias
+        }
+
+        static func relationAndOther(_ text: String, option: String) throws -> (String, String) {
+            guard let equals = text.firstIndex(of: "="), equals != text.startIndex, text.index(after: equals) != text.endIndex else {
+                throw TimelineError(.usage, "\(option) '\(text)' is not RELATION=OTHER, as in product-of=amazon.")
+            }
+            return (String(text[..<equals]), String(text[text.index(after: equals)...]))
+        }
+
+        static func relation(_ text: String) throws -> EntityRelation {
+            var (relation, other) = try relationAndOther(text, option: "--relate")
+            var valid: TimelineDate?
+            if let at = other.lastIndex(of: "@") {
+                let dates = String(other[other.index(after: at)...])
+                other = String(other[..<at])
+                do {
+                    valid = try TimelineDate.parse(dates)
+                } catch {
+                    throw TimelineError(.usage, "--relate '\(text)': \(error.description)")
+                }
+            }
+            guard !other.isEmpty else { throw TimelineError(.usage, "--relate '\(text)' names no other entity before the '@'.") }
+            return EntityRelation(entity: "", relation: relation, other: other, valid: valid)
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "merge",
+            abstract: "Merge one entity into another: its events, figures, relations and names move over.",
+            discussion: """
+                For two entities that are one (a name typed two ways). The events and figures that \
+                named FROM name INTO, each change kept in the event's history (list --as-of still shows \
+                the event as it was); FROM's relations become INTO's; FROM's name and aliases become \
+                aliases of INTO, so they still find it; then FROM is removed.
+
+                Example:
+                  timeline entities merge "Amazon Care Inc" amazon-care
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("The entity to merge away: its slug, name or an alias.", valueName: "from"))
+        var from: String
+
+        @Argument(help: ArgumentHelp("The entity that remains.", valueName: "into"))
+        var into: String
+
+        func run() throws {
+            try reportingErrors {
+                try global.withStore { store in
+                    let merge = try store.mergeEntity(from, into: into)
+                    let output = TextOutput.standardOutput()
+                    let events = merge.events == 1 ? "1 event" : "\(merge.events) events"
+                    try output.write("Merged \(merge.from) into \(merge.into): \(events) changed\n")
+                    try output.finish()
+                }
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove",
+            abstract: "Remove an entity no event names, with its aliases and relations.",
+            discussion: """
+                An entity that events or figures name is refused: merge it into another, or edit those \
+                events first.
+
+                Example:
+                  timeline entities remove acme
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("The entity: its slug, name or an alias.", valueName: "entity"))
+        var entity: String
+
+        func run() throws {
+            try reportingErrors {
+                try global.withStore { store in
+                    let slug = try store.removeEntity(entity)
+                    let output = TextOutput.standardOutput()
+                    try output.write("Removed \(slug)\n")
+                    try output.finish()
                 }
             }
         }

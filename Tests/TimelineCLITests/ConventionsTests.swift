@@ -19,8 +19,8 @@ import Testing
         }
     }
 
-    @Test(arguments: ["list", "show", "date", "stats", "entities", "add", "edit", "remove", "import", "export", "migrate apply",
-                      "migrate status"])
+    @Test(arguments: ["list", "show", "date", "stats", "entities", "entities list", "entities edit", "entities merge", "entities remove",
+                      "add", "edit", "remove", "import", "export", "migrate apply", "migrate status"])
     func everyCommandHasHelpWithAnExample(command: String) throws {
         let result = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"])
         #expect(result.status == 0)
@@ -30,8 +30,9 @@ import Testing
 
     /// Examples in help can be pasted into a shell as printed: at 80 columns no example line is
     /// wrapped (a wrapped line starts at the margin, cutting a quoted word or a `\\`).
-    @Test(arguments: ["list", "show", "date", "stats", "entities", "add", "edit", "remove", "import", "export", "sql", "check",
-                      "backup", "migrate apply", "migrate status", "migrate validate"])
+    @Test(arguments: ["list", "show", "date", "stats", "entities", "entities list", "entities edit", "entities merge", "entities remove",
+                      "add", "edit", "remove", "import", "export", "sql", "check", "backup", "migrate apply", "migrate status",
+                      "migrate validate"])
     func helpExamplesAreNotWrapped(command: String) throws {
         let result = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"], environment: ["COLUMNS": "80"])
         #expect(result.status == 0)

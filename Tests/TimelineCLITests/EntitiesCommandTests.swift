@@ -58,4 +58,104 @@ import Testing
         #expect(try CLI.run(["--db", db, "entities"]).stdout == "The timeline has no entities yet.\n")
         #expect(try CLI.run(["--db", db, "entities", "--format", "json"]).stdout == "[]\n")
     }
+
+    private func sqlite(_ query: String) throws -> String {
+        let result = try CLI.shell("sqlite3 '\(db)' \"\(query)\"")
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout
+    }
+
+    @Test func editRenamesRetypesAndChangesAliasesAndRelations() throws {
+        let edited = try CLI.run(["--db", db, "entities", "edit", "Amazon Care", "--name", "Amazon Care Services", "--type", "organisation",
+                                  "--alias", "Amazon Santé@fr", "--alias", "AC@home", "--relate", "part-of=amazon@2019/2022",
+                                  "--description", ""])
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(edited.stdout == "Edited amazon-care\n")
+        #expect(try sqlite("SELECT name, type, description IS NULL FROM entities WHERE slug = 'amazon-care'") == "Amazon Care Services|organisation|1\n")
+        // The old name stays as an alias; a language after '@' only when it looks like one.
+        #expect(try sqlite("SELECT alias, coalesce(language, '-') FROM entity_aliases a JOIN entities e ON e.id = a.entity_id "
+                           + "WHERE e.slug = 'amazon-care' ORDER BY a.id") == "Amazon Care|-\nAmazon Santé|fr\nAC@home|-\n")
+        #expect(try sqlite("SELECT r.relation, o.slug, r.valid_edtf FROM entity_relations r JOIN entities e ON e.id = r.entity_id "
+                           + "JOIN entities o ON o.id = r.other_id WHERE e.slug = 'amazon-care' ORDER BY 1") == "part-of|amazon|2019/2022\nproduct-of|amazon|2019-09/2022-12-31\n")
+        // Events show the new name, and the search index knows the new alias.
+        #expect(try CLI.run(["--db", db, "list", "--entity", "amazon-care", "--format", "json"]).stdout.contains("Amazon Care Services"))
+        #expect(try CLI.run(["--db", db, "list", "--search", "Santé", "--format", "tsv"]).stdout.split(separator: "\n").count > 1)
+
+        // Removing: an alias in any case, a relation by the other's name.
+        let removed = try CLI.run(["--db", db, "entities", "edit", "amazon care services", "--remove-alias", "AMAZON SANTÉ",
+                                   "--unrelate", "part-of=Amazon"])
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(try sqlite("SELECT count(*) FROM entity_aliases WHERE alias = 'Amazon Santé'") == "0\n")
+        #expect(try sqlite("SELECT count(*) FROM entity_relations r JOIN entities e ON e.id = r.entity_id WHERE e.slug = 'amazon-care'") == "1\n")
+        #expect(try CLI.run(["--db", db, "check"]).status == 0)
+    }
+
+    @Test(arguments: [
+        (["edit", "amazon-care", "--type", "company"], 64, "--type: 'company' is not an entity type; use organisation, person, place, product."),
+        (["edit", "amazon-care", "--alias", "Amazon"], 64, "--alias 'Amazon': 'Amazon' already names the entity 'amazon'; an alias must name one entity."),
+        (["edit", "amazon-care", "--relate", "owns=amazon"], 64, "--relate owns=amazon: 'owns' is not a relation; use acquired-by, contractor-of, part-of, product-of."),
+        (["edit", "amazon-care", "--relate", "part-of=nobody"], 64, "--relate part-of=nobody: no entity is named 'nobody'."),
+        (["edit", "amazon-care", "--relate", "part-of"], 64, "--relate 'part-of' is not RELATION=OTHER, as in product-of=amazon."),
+        (["edit", "amazon-care", "--relate", "part-of=amazon@2023-02-30"], 64, "--relate 'part-of=amazon@2023-02-30': '2023-02-30' is not a valid date"),
+        (["edit", "amazon-care", "--remove-alias", "Nope"], 64, "--remove-alias: 'Nope' is no alias of 'amazon-care'; it has none."),
+        (["edit", "amazon-care", "--unrelate", "part-of=amazon"], 64, "--unrelate part-of=amazon: 'amazon-care' is not part-of 'amazon'; `timeline entities` lists its relations."),
+        (["edit", "amazon-care"], 64, "entities edit needs a change"),
+        (["edit", "amazn-car", "--type", "product"], 66, "no entity is named 'amazn-car'; known entities: amazon, amazon-care,"),
+        (["remove", "amazon-care"], 64, "'amazon-care' cannot be removed: 8 events name it"),
+        (["merge", "amazon", "Amazon.com, Inc."], 64, "'amazon' and 'Amazon.com, Inc.' are the same entity, 'amazon'."),
+        (["merge", "nobody", "amazon"], 66, "no entity is named 'nobody'"),
+    ] as [([String], Int32, String)])
+    func aBadEntityChangeIsRefusedAndChangesNothing(arguments: [String], status: Int32, message: String) throws {
+        #expect(try CLI.run(["--db", db, "migrate"]).status == 0)
+        let before = try CLI.run(["--db", db, "export", "--format", "seed"]).stdout
+        let result = try CLI.run(["--db", db, "entities"] + arguments)
+        #expect(result.status == status, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("timeline: " + message), "\(result.stderr)")
+        #expect(try CLI.run(["--db", db, "export", "--format", "seed"]).stdout == before)
+    }
+
+    /// Two entities that are one: events, figures, relations, names and aliases move over, and
+    /// every event changed keeps its old version in history.
+    @Test func mergeMovesEverythingAndKeepsHistory() throws {
+        let events = folder.path("typed-twice.ndjson")
+        try """
+            {"uid":"a","kind":"launch","title":"Care app","when":"2021","entities":[{"name":"Amazon Care Inc","role":"operator"},{"name":"Amazon Care","role":"operator"}],"measures":[{"quantity":"users","value":"5","unit":"person","entity":"Amazon Care Inc"}]}
+            {"uid":"b","kind":"expansion","title":"Care in Texas","when":"2021-06","entities":[{"name":"Amazon Care Inc","role":"subject"}]}
+
+            """.write(toFile: events, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["--db", db, "import", events]).status == 0)
+        let document = folder.path("relations.json")
+        try #"{"format":"timeline-seed/1","entities":[{"slug":"amazon-care-inc","name":"Amazon Care Inc","aliases":["ACI"]}],"relations":[{"entity":"amazon-care-inc","relation":"contractor-of","other":"hilton"},{"entity":"amazon-care-inc","relation":"product-of","other":"amazon"},{"entity":"amazon-care-inc","relation":"part-of","other":"amazon-care"}]}"#
+            .write(toFile: document, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["--db", db, "import", document]).status == 0)
+
+        let merged = try CLI.run(["--db", db, "entities", "merge", "AMAZON CARE INC", "amazon-care"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout == "Merged amazon-care-inc into amazon-care: 2 events changed\n")
+        #expect(try sqlite("SELECT count(*) FROM entities WHERE slug = 'amazon-care-inc'") == "0\n")
+        // One entity per role on the event, and the figure counts the one that remains.
+        let shown = try CLI.run(["--db", db, "show", "a", "--format", "json"]).stdout
+        #expect(shown.contains(#""entities":[{"slug":"amazon-care","name":"Amazon Care","role":"operator"}]"#), "\(shown)")
+        #expect(shown.contains(#""entity":"amazon-care""#))
+        #expect(try sqlite("SELECT uid, change FROM event_history ORDER BY uid") == "a|edit\nb|edit\n")
+        // The old name and alias find the entity; its relations moved, except the one to itself
+        // and the one amazon-care already had.
+        #expect(try CLI.run(["--db", db, "list", "--entity", "Amazon Care Inc", "--format", "tsv"]).stdout.contains("\nb\t"))
+        #expect(try CLI.run(["--db", db, "list", "--entity", "ACI", "--format", "tsv"]).status == 0)
+        #expect(try sqlite("SELECT r.relation, o.slug FROM entity_relations r JOIN entities e ON e.id = r.entity_id "
+                           + "JOIN entities o ON o.id = r.other_id WHERE e.slug = 'amazon-care' ORDER BY 1") == "contractor-of|hilton\nproduct-of|amazon\n")
+        #expect(try CLI.run(["--db", db, "check", "--format", "tsv"]).stdout.contains("error") == false)
+    }
+
+    @Test func removeTakesAnEntityNoEventNames() throws {
+        let document = folder.path("acme.json")
+        try #"{"format":"timeline-seed/1","entities":[{"slug":"acme","name":"Acme","aliases":["ACME Inc."]}],"relations":[{"entity":"acme","relation":"contractor-of","other":"amazon"}]}"#
+            .write(toFile: document, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["--db", db, "import", document]).status == 0)
+        let removed = try CLI.run(["--db", db, "entities", "remove", "ACME Inc."])
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(removed.stdout == "Removed acme\n")
+        #expect(try sqlite("SELECT (SELECT count(*) FROM entities WHERE slug = 'acme') + (SELECT count(*) FROM entity_aliases WHERE alias = 'ACME Inc.')") == "0\n")
+        #expect(try CLI.run(["--db", db, "check"]).status == 0)
+    }
 }

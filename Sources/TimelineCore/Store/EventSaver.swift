@@ -24,7 +24,7 @@ public enum UIDPolicy: Sendable {
 final class EventSaver {
     let database: Database
     private(set) var writer: TimelineWriter
-    private let reader: EventReader
+    let reader: EventReader
     private var knownKinds: Set<String>?
     private var entityCache: [String: (slug: String, name: String)] = [:]
     /// Non-ASCII entity names and aliases, read when first needed and kept up to date.

@@ -33,3 +33,21 @@ extension TimelineStore {
         }
     }
 }
+
+extension TimelineStore {
+    /// Changes an entity found by slug, name or alias, in one transaction; returns its slug.
+    public func editEntity(_ reference: String, _ edit: EntityEdit) throws -> String {
+        try writing { saver in try saver.edit(entity: reference, edit) }
+    }
+
+    /// Merges one entity into another, in one transaction: events, figures, relations, name and
+    /// aliases move to `into`, and `from` is removed.
+    public func mergeEntity(_ from: String, into: String) throws -> EntityMerge {
+        try writing { saver in try saver.merge(entity: from, into: into) }
+    }
+
+    /// Removes an entity no event names, with its aliases and relations; returns its slug.
+    public func removeEntity(_ reference: String) throws -> String {
+        try writing { saver in try saver.remove(entity: reference) }
+    }
+}

@@ -1,0 +1,40 @@
+/// Changes to one entity, as `timeline entities edit` gives them: what is left nil or empty stays
+/// as it is.
+public struct EntityEdit: Sendable, Equatable {
+    /// A new name; the old one is kept as an alias, so references to it still resolve.
+    public var name: String?
+    /// `organisation`, `product`, `person` or `place`.
+    public var type: String?
+    /// A new description; an empty one removes it.
+    public var description: String?
+    public var addedAliases: [Entity.Alias] = []
+    /// Aliases to remove, as written (any case).
+    public var removedAliases: [String] = []
+    /// Relations from this entity to add or re-date (`entity` is filled in by the edit).
+    public var addedRelations: [EntityRelation] = []
+    /// Relations from this entity to remove: the relation and the other entity (slug, name or alias).
+    public var removedRelations: [(relation: String, other: String)] = []
+
+    public init() {}
+
+    public var isEmpty: Bool {
+        name == nil && type == nil && description == nil && addedAliases.isEmpty && removedAliases.isEmpty
+            && addedRelations.isEmpty && removedRelations.isEmpty
+    }
+
+    public static func == (left: EntityEdit, right: EntityEdit) -> Bool {
+        left.name == right.name && left.type == right.type && left.description == right.description
+            && left.addedAliases == right.addedAliases && left.removedAliases == right.removedAliases
+            && left.addedRelations == right.addedRelations
+            && left.removedRelations.elementsEqual(right.removedRelations) { $0.relation == $1.relation && $0.other == $1.other }
+    }
+}
+
+/// What merging one entity into another changed.
+public struct EntityMerge: Sendable, Equatable {
+    /// The entity merged away, and the one that remains.
+    public var from: String
+    public var into: String
+    /// Events that named the first and now name the second (each edit kept in history).
+    public var events: Int
+}

@@ -1,0 +1,145 @@
+import SQLiteStorage
+
+extension EventSaver {
+    /// The entity a slug, name or alias names, or an error (exit 66) suggesting the close ones.
+    func knownEntity(_ reference: String) throws -> (id: Int64, slug: String, name: String) {
+        guard let found = try existingEntity(reference) else {
+            let known = try database.prepare("SELECT slug FROM entities ORDER BY slug").map { $0.text(at: 0) }
+            let slug = Self.slug(reference)
+            let hint = known.isEmpty ? "the timeline has no entities yet"
+                : TimelineStore.describe(known, near: slug.isEmpty ? reference : slug, as: "entities", listedBy: "`timeline entities`")
+            throw TimelineError(.notFound, "no entity is named '\(reference)'; \(hint).")
+        }
+        return (try writer.entityID(found.slug), found.slug, found.name)
+    }
+
+    /// Applies an edit by the rules a timeline document's entries follow (types and relations
+    /// checked, a clashing alias refused, a new name keeping the old one as an alias), then
+    /// removes what it names. Returns the entity's slug.
+    func edit(entity reference: String, _ edit: EntityEdit) throws -> String {
+        let entity = try knownEntity(reference)
+        let changed = Entity(slug: entity.slug, name: edit.name ?? entity.name, type: edit.type ?? "",
+                             description: edit.description, aliases: edit.addedAliases)
+        let relations = try edit.addedRelations.map { relation in
+            guard try existingEntity(relation.other) != nil else {
+                throw TimelineError(.usage, "--relate \(relation.relation)=\(relation.other): no entity is named '\(relation.other)'.")
+            }
+            var relation = relation
+            relation.entity = entity.slug
+            return relation
+        }
+        do {
+            _ = try save(TimelineDirectory(entities: [changed], relations: relations))
+        } catch let error as EventJSONDecoder.FieldError {
+            throw TimelineError(.usage, "\(Self.option(naming: error.field, in: edit)): \(error.reason).")
+        }
+        if edit.description == "" {
+            try database.execute("UPDATE entities SET description = NULL WHERE id = ?1", [.integer(entity.id)])
+        }
+        for alias in edit.removedAliases {
+            try database.execute("DELETE FROM entity_aliases WHERE entity_id = ?1 AND alias = ?2", [.integer(entity.id), .text(alias)])
+            if database.changes > 0 { continue }
+            // Not as written: any case, in any script.
+            let aliases = try database.prepare("SELECT id, alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY id")
+                .map([.integer(entity.id)]) { ($0.int64(at: 0), $0.text(at: 1)) }
+            guard let match = aliases.first(where: { EntityNameFolding.folded($0.1) == EntityNameFolding.folded(alias) }) else {
+                let list = aliases.isEmpty ? "it has none" : "its aliases are " + aliases.map { "'\($0.1)'" }.joined(separator: ", ")
+                throw TimelineError(.usage, "--remove-alias: '\(alias)' is no alias of '\(entity.slug)'; \(list).")
+            }
+            try database.execute("DELETE FROM entity_aliases WHERE id = ?1", [.integer(match.0)])
+        }
+        for removed in edit.removedRelations {
+            guard let other = try existingEntity(removed.other) else {
+                throw TimelineError(.usage, "--unrelate \(removed.relation)=\(removed.other): no entity is named '\(removed.other)'.")
+            }
+            try database.execute("DELETE FROM entity_relations WHERE entity_id = ?1 AND relation = ?2 AND other_id = ?3",
+                                 [.integer(entity.id), .text(removed.relation), .integer(try writer.entityID(other.slug))])
+            guard database.changes > 0 else {
+                throw TimelineError(.usage, "--unrelate \(removed.relation)=\(removed.other): '\(entity.slug)' is not \(removed.relation) '\(other.slug)'; `timeline entities` lists its relations.")
+            }
+        }
+        forgetResolved()
+        return entity.slug
+    }
+
+    /// The option of `timeline entities edit` a directory field came from.
+    private static func option(naming field: String, in edit: EntityEdit) -> String {
+        func index(after prefix: String) -> Int? {
+            guard let range = field.firstRange(of: prefix) else { return nil }
+            return Int(field[range.upperBound...].prefix { $0 != "]" })
+        }
+        if field.hasPrefix("relations["), let index = index(after: "relations["), index < edit.addedRelations.count {
+            let relation = edit.addedRelations[index]
+            return "--relate \(relation.relation)=\(relation.other)"
+        }
+        if let index = index(after: ".aliases["), index < edit.addedAliases.count {
+            return "--alias '\(edit.addedAliases[index].name)'"
+        }
+        for (suffix, option) in [(".type", "--type"), (".name", "--name"), (".description", "--description")] where field.hasSuffix(suffix) {
+            return option
+        }
+        return field
+    }
+
+    /// Moves everything that names `from` to `into`: its events (each change kept in their
+    /// history, as an edit), the figures that count it, its relations, and its name and aliases
+    /// (as aliases of `into`, so references to it still resolve); then removes `from`.
+    func merge(entity fromReference: String, into intoReference: String) throws -> EntityMerge {
+        let from = try knownEntity(fromReference)
+        let into = try knownEntity(intoReference)
+        guard from.id != into.id else {
+            throw TimelineError(.usage, "'\(fromReference)' and '\(intoReference)' are the same entity, '\(from.slug)'.")
+        }
+        let uids = try database.prepare(
+            """
+            SELECT uid FROM events WHERE id IN (SELECT event_id FROM event_entities WHERE entity_id = ?1
+                                                UNION SELECT event_id FROM measures WHERE entity_id = ?1)
+            ORDER BY uid
+            """
+        ).map([.integer(from.id)]) { $0.text(at: 0) }
+        for uid in uids {
+            guard let id = try eventID(uid: uid) else { continue }
+            var event = try reader.event(id: id)
+            event.entities = event.entities.map { entity in
+                entity.slug == from.slug ? EventEntity(slug: into.slug, name: into.name, role: entity.role) : entity
+            }
+            event.measures = event.measures.map { measure in
+                var measure = measure
+                if measure.entity == from.slug { measure.entity = into.slug }
+                return measure
+            }
+            _ = try save(event, uidPolicy: .readable)
+        }
+        try database.execute(
+            """
+            INSERT INTO entity_aliases (entity_id, alias, language, recorded_at)
+            SELECT ?2, alias, language, ?4 FROM entity_aliases WHERE entity_id = ?1 AND alias <> ?3
+            UNION ALL SELECT ?2, name, NULL, ?4 FROM entities WHERE id = ?1 AND name <> ?3
+            ON CONFLICT (entity_id, alias) DO NOTHING
+            """, [.integer(from.id), .integer(into.id), .text(into.name), .text(writer.recordedAt)])
+        // A relation `from` had with `into` would relate `into` to itself, and one `into` has
+        // already would be there twice: those go with `from`.
+        try database.execute("UPDATE OR IGNORE entity_relations SET entity_id = ?2 WHERE entity_id = ?1 AND other_id <> ?2",
+                             [.integer(from.id), .integer(into.id)])
+        try database.execute("UPDATE OR IGNORE entity_relations SET other_id = ?2 WHERE other_id = ?1 AND entity_id <> ?2",
+                             [.integer(from.id), .integer(into.id)])
+        try database.execute("DELETE FROM entities WHERE id = ?1", [.integer(from.id)])
+        forgetResolved()
+        return EntityMerge(from: from.slug, into: into.slug, events: uids.count)
+    }
+
+    /// Removes an entity no event names, with its aliases and relations. Returns its slug.
+    func remove(entity reference: String) throws -> String {
+        let entity = try knownEntity(reference)
+        let events = try database.scalar(
+            "SELECT count(*) FROM (SELECT event_id FROM event_entities WHERE entity_id = ?1 UNION SELECT event_id FROM measures WHERE entity_id = ?1)",
+            [.integer(entity.id)])
+        if case .integer(let count)? = events, count > 0 {
+            let these = count == 1 ? "1 event names it" : "\(count) events name it"
+            throw TimelineError(.usage, "'\(entity.slug)' cannot be removed: \(these) (`timeline list --entity \(entity.slug)` shows them); merge it into another entity with `timeline entities merge \(entity.slug) OTHER`, or edit those events first.")
+        }
+        try database.execute("DELETE FROM entities WHERE id = ?1", [.integer(entity.id)])
+        forgetResolved()
+        return entity.slug
+    }
+}
