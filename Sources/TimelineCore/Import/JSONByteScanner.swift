@@ -47,24 +47,14 @@ final class JSONByteScanner {
         let startLine = line
         var bytes: [UInt8] = []
         var depth = 0
-        var inString = false
-        var escaped = false
+        var strings = StringState()
         while let byte = try input.nextByte() {
             if byte == 0x0A { line += 1 }
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
+            if strings.isText(byte) {
                 bytes.append(byte)
                 continue
             }
             switch byte {
-            case UInt8(ascii: "\""):
-                inString = true
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 depth += 1
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
@@ -88,8 +78,7 @@ final class JSONByteScanner {
         var lines = 0
         var depth = 0
         var element = 0
-        var inString = false
-        var escaped = false
+        var strings = StringState()
         var awaitingElement = false
         for byte in bytes {
             if awaitingElement && depth == 1 && !(byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09) {
@@ -98,19 +87,8 @@ final class JSONByteScanner {
                 awaitingElement = false
             }
             if byte == 0x0A { lines += 1 }
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
+            if strings.isText(byte) { continue }
             switch byte {
-            case UInt8(ascii: "\""):
-                inString = true
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 depth += 1
                 if depth == 1 { awaitingElement = true }
@@ -129,6 +107,33 @@ final class JSONByteScanner {
     /// How many lines into `bytes` the byte at `offset` is.
     static func lineOffset(ofByte offset: Int, in bytes: [UInt8]) -> Int {
         bytes.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
+    /// Whether the bytes read so far leave the next one inside a JSON string, so that brackets
+    /// and commas there are text, not structure.
+    struct StringState {
+        private var inString = false
+        private var escaped = false
+
+        /// Takes the next byte: true when it belongs to a string (its quotes included).
+        @inline(__always)
+        mutating func isText(_ byte: UInt8) -> Bool {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                return true
+            }
+            if byte == UInt8(ascii: "\"") {
+                inString = true
+                return true
+            }
+            return false
+        }
     }
 
     /// Whether `bytes` hold nothing but whitespace (a missing value, as in `[1,,2]`).
