@@ -159,6 +159,26 @@ import Testing
         #expect(try CLI.run(["--db", db, "list", "--entity", "οδος", "--format", "tsv"]).stdout.split(separator: "\n").count == 2)
     }
 
+    /// A name with no letters slugs can write (東京電力) gets a slug from its hash, the same in every
+    /// timeline: a document from another timeline never takes one such entity for another.
+    @Test func namesInOtherScriptsGetSlugsThatTravel() throws {
+        let other = folder.path("other.sqlite")
+        #expect(try CLI.run(["--db", other, "migrate", "--skip-seeds"]).status == 0)
+        let tokyo = try write("tokyo.ndjson", #"{"uid":"t","kind":"launch","title":"T","when":"2020","entities":["東京電力"]}"# + "\n")
+        let aramco = try write("aramco.ndjson", #"{"uid":"a","kind":"launch","title":"A","when":"2021","entities":["شركة أرامكو"]}"# + "\n")
+        #expect(try CLI.run(["--db", empty, "import", tokyo]).status == 0)
+        #expect(try CLI.run(["--db", other, "import", aramco]).status == 0)
+        #expect(try CLI.run(["--db", other, "import", tokyo]).status == 0)
+        let slugs = try sqlite(empty, "SELECT slug FROM entities")
+        #expect(slugs.hasPrefix("entity-") && slugs.count == "entity-0123456789\n".count, "\(slugs)")
+        #expect(try sqlite(other, "SELECT slug FROM entities WHERE name = '東京電力'") == slugs, "the same name, the same slug")
+        // Aramco's document into the first timeline: a new entity beside Tokyo's, not Tokyo's renamed.
+        let document = try CLI.run(["--db", other, "export", "--format", "seed", "--output", folder.path("other.json"), "--entity", "شركة أرامكو"])
+        #expect(document.status == 0, "\(document.stderr)")
+        #expect(try CLI.run(["--db", empty, "import", folder.path("other.json")]).status == 0)
+        #expect(try sqlite(empty, "SELECT name FROM entities ORDER BY name") == "東京電力\nشركة أرامكو\n".split(separator: "\n").sorted().joined(separator: "\n") + "\n")
+    }
+
     @Test func aRenameKeepsTheOldNameAndANameMatchKeepsTheStoredOne() throws {
         let rename = try write("rename.json", """
             {"format": "timeline-seed/1", "entities": [{"slug": "amazon-care", "name": "Amazon Care Services"}]}

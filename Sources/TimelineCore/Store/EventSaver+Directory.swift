@@ -135,8 +135,7 @@ extension EventSaver {
                 entity.slug = existing.slug
                 entity.name = existing.name
             } else {
-                let stem = Self.slug(entity.name)
-                entity.slug = try unique(stem.isEmpty ? "entity" : stem, in: "entities", column: "slug")
+                entity.slug = try unique(Self.entitySlug(entity.name), in: "entities", column: "slug")
             }
         }
         guard let (id, oldName) = try database.statement("SELECT id, name FROM entities WHERE slug = ?1").first(

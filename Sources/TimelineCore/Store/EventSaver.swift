@@ -163,8 +163,8 @@ final class EventSaver {
     func resolve(entityNamed reference: String, displayName: String, preferredSlug: String = "") throws -> (slug: String, name: String) {
         if let existing = try existingEntity(reference) { return existing }
         let name = displayName.isEmpty ? reference : displayName
-        var slug = Self.slug(preferredSlug.isEmpty ? name : preferredSlug)
-        if slug.isEmpty { slug = "entity" }
+        var slug = preferredSlug.isEmpty ? Self.entitySlug(name) : Self.slug(preferredSlug)
+        if slug.isEmpty { slug = Self.entitySlug(name) }
         slug = try unique(slug, in: "entities", column: "slug")
         let id = try writer.insert(Entity(slug: slug, name: name, type: "organisation"))
         foldedNameIndex?.add(.init(id: id, slug: slug, name: name, byAlias: false), as: name)
@@ -196,7 +196,7 @@ final class EventSaver {
 
     /// The entity a reference names and how, uncached.
     func entityMatch(_ reference: String) throws -> (slug: String, name: String, kind: EntityMatchKind)? {
-        let referenceSlug = Self.slug(reference)
+        let referenceSlug = Self.entitySlug(reference)
         // Each branch can use an index: the slug, then names and slugs ignoring ASCII case, then
         // aliases, then the reference's own slug.
         let row = try database.statement(
@@ -335,6 +335,16 @@ final class EventSaver {
             }
         }
         return result
+    }
+
+    /// The slug an entity of this name gets: `slug(_:)`'s, or, for a name in a script it does not
+    /// write in Latin letters (東京電力, شركة), `entity-` and a hash of the name: the same in every
+    /// timeline, so a document moving between two never takes one such entity for another, as
+    /// a plain `entity`, `entity-2`, … numbered by arrival would.
+    static func entitySlug(_ name: String) -> String {
+        let slug = slug(name)
+        guard slug.isEmpty else { return slug }
+        return "entity-" + SHA256.hexDigest(of: Array(EntityNameFolding.folded(name).utf8)).prefix(10)
     }
 
     /// Whether the text is already a slug (`[a-z0-9]+` runs joined by single hyphens), which

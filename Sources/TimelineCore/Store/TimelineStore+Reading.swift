@@ -237,7 +237,7 @@ extension TimelineStore {
         var ids: [Int64] = []
         var foldedNames: EntityNameFolding.Index?
         for name in names {
-            let slug = EventSaver.slug(name)
+            let slug = EventSaver.entitySlug(name)
             var matches = try database.cachedStatement(
                 """
                 SELECT id FROM entities WHERE slug = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE OR slug = ?2
@@ -252,7 +252,7 @@ extension TimelineStore {
             if matches.isEmpty {
                 let known = try database.prepare("SELECT slug FROM entities ORDER BY slug").map { $0.text(at: 0) }
                 if known.isEmpty { throw TimelineError(.usage, "unknown entity '\(name)' in --entity; the timeline has no entities yet.") }
-                throw TimelineError(.usage, "unknown entity '\(name)' in --entity; \(Self.describe(known, near: slug.isEmpty ? name : slug, as: "entities", listedBy: "`timeline entities`")).")
+                throw TimelineError(.usage, "unknown entity '\(name)' in --entity; \(Self.describe(known, near: EventSaver.slug(name).isEmpty ? name : EventSaver.slug(name), as: "entities", listedBy: "`timeline entities`")).")
             }
             ids += matches
         }
