@@ -116,9 +116,9 @@ extension Timeline.Entities {
                     return (relation, other)
                 }
                 try global.withStore { store in
-                    let slug = try store.editEntity(entity, edit)
+                    let edited = try store.editEntity(entity, edit)
                     let output = TextOutput.standardOutput()
-                    try output.write("Edited \(slug)\n")
+                    try output.write(edited.changed ? "Edited \(edited.slug)\n" : "Unchanged \(edited.slug)\n")
                     try output.finish()
                 }
             }
@@ -194,6 +194,9 @@ extension Timeline.Entities {
                     let output = TextOutput.standardOutput()
                     let events = merge.events == 1 ? "1 event" : "\(merge.events) events"
                     try output.write("Merged \(merge.from) into \(merge.into): \(events) changed\n")
+                    if !merge.keptRelationDates.isEmpty {
+                        try output.write("Kept \(merge.into)'s dates where both had a relation: \(merge.keptRelationDates.joined(separator: "; "))\n")
+                    }
                     try output.finish()
                 }
             }

@@ -100,6 +100,12 @@ import Testing
         (["edit", "amazon-care", "--remove-alias", "Nope"], 64, "--remove-alias: 'Nope' is no alias of 'amazon-care'; it has none."),
         (["edit", "amazon-care", "--unrelate", "part-of=amazon"], 64, "--unrelate part-of=amazon: 'amazon-care' is not part-of 'amazon'; `timeline entities` lists its relations."),
         (["edit", "amazon-care"], 64, "entities edit needs a change"),
+        (["edit", "amazon-care", "--name", "AMAZON"], 64, "--name: 'AMAZON' already names the entity 'amazon'; give each entity a name of its own."),
+        (["edit", "amazon-care", "--name", " \t "], 64, "--name: is blank; an entity needs a name."),
+        (["edit", "one-medical", "--alias", " Hilton "], 64, "--alias ' Hilton ': 'Hilton' already names the entity 'hilton'; an alias must name one entity."),
+        (["edit", "one-medical", "--alias", "CVS  Health"], 64, "--alias 'CVS  Health': 'CVS Health' already names the entity 'cvs-health'"),
+        (["edit", "one-medical", "--alias", "Care Medical!"], 64, "--alias 'Care Medical!': 'Care Medical!' already names the entity 'care-medical'"),
+        (["edit", "one-medical", "--alias", "  "], 64, "--alias '  ': is blank."),
         (["edit", "amazn-car", "--type", "product"], 66, "no entity is named 'amazn-car'; known entities: amazon, amazon-care,"),
         (["remove", "amazon-care"], 64, "'amazon-care' cannot be removed: 8 events name it"),
         (["merge", "amazon", "Amazon.com, Inc."], 64, "'amazon' and 'Amazon.com, Inc.' are the same entity, 'amazon'."),
@@ -157,5 +163,36 @@ import Testing
         #expect(removed.stdout == "Removed acme\n")
         #expect(try sqlite("SELECT (SELECT count(*) FROM entities WHERE slug = 'acme') + (SELECT count(*) FROM entity_aliases WHERE alias = 'ACME Inc.')") == "0\n")
         #expect(try CLI.run(["--db", db, "check"]).status == 0)
+    }
+
+    /// Names and aliases are stored tidied; an alias that adds nothing is left out, and an edit
+    /// that changes nothing says so.
+    @Test func aliasesThatAddNothingAreLeftOut() throws {
+        let edited = try CLI.run(["--db", db, "entities", "edit", "amazon-care", "--alias", "Amazon  Soins@FR", "--alias", "amazon soins",
+                                  "--alias", "AMAZON CARE", "--alias", "Amazon Care@pt-br"])
+        #expect(edited.stdout == "Edited amazon-care\n", "\(edited.stderr)")
+        #expect(try sqlite("SELECT alias, language FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE e.slug = 'amazon-care'")
+                == "Amazon Soins|fr\n")
+        let again = try CLI.run(["--db", db, "entities", "edit", "amazon-care", "--alias", "AMAZON SOINS", "--type", "product"])
+        #expect(again.stdout == "Unchanged amazon-care\n", "\(again.stderr)")
+        // A language can still change on an alias written as it is stored.
+        #expect(try CLI.run(["--db", db, "entities", "edit", "amazon-care", "--alias", "Amazon Soins@fr-ca"]).stdout == "Edited amazon-care\n")
+        #expect(try sqlite("SELECT language FROM entity_aliases WHERE alias = 'Amazon Soins'") == "fr-CA\n")
+    }
+
+    /// Merging two entities that both had a relation keeps the remaining one's dates, takes the
+    /// other's where it had none, and says which dates were set aside.
+    @Test func mergeKeepsOneDatedRelationAndSaysSo() throws {
+        for arguments in [["signify-health", "--relate", "part-of=amazon@2020"], ["one-medical", "--relate", "part-of=amazon@2023"],
+                          ["cvs-health", "--relate", "contractor-of=signify-health@2021"], ["cvs-health", "--relate", "contractor-of=one-medical"]] {
+            let edited = try CLI.run(["--db", db, "entities", "edit"] + arguments)
+            #expect(edited.status == 0, "\(edited.stderr)")
+        }
+        let merged = try CLI.run(["--db", db, "entities", "merge", "signify-health", "one-medical"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout.hasSuffix("Kept one-medical's dates where both had a relation: part-of amazon 2023 (signify-health's: 2020)\n"), "\(merged.stdout)")
+        #expect(try sqlite("SELECT e.slug, r.relation, o.slug, r.valid_edtf FROM entity_relations r JOIN entities e ON e.id = r.entity_id "
+                           + "JOIN entities o ON o.id = r.other_id WHERE r.relation IN ('part-of', 'contractor-of') AND e.slug IN ('cvs-health', 'one-medical') ORDER BY 1, 2")
+                == "cvs-health|contractor-of|one-medical|2021\none-medical|part-of|amazon|2023\n")
     }
 }

@@ -232,6 +232,10 @@ import Testing
          """, ":2: field 'entities[1].slug': 'acme' is also the slug of entities[0].\n"),
         ("""
          {"format": "timeline-seed/1",
+          "entities": [{"slug": "x1", "name": "Amazon"}]}
+         """, ":2: field 'entities[0].name': 'Amazon' already names the entity 'amazon'; give each entity a name of its own.\n"),
+        ("""
+         {"format": "timeline-seed/1",
           "entities": [{"slug": "acme", "name": "Acme", "aliases": ["ACME Inc.", "amazon care"]}]}
          """, ":2: field 'entities[0].aliases[1]': 'amazon care' already names the entity 'amazon-care'; an alias must name one entity.\n"),
         ("""

@@ -37,4 +37,7 @@ public struct EntityMerge: Sendable, Equatable {
     public var into: String
     /// Events that named the first and now name the second (each edit kept in history).
     public var events: Int
+    /// Relations both had with differing dates, where the remaining entity's dates were kept:
+    /// `part-of amazon 2023 (signify-health's: 2020)`.
+    public var keptRelationDates: [String]
 }

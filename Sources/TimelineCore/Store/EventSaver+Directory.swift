@@ -46,22 +46,25 @@ extension EventSaver {
             if try saveSource(source) { changes.sources += 1 }
         }
         let entityTypes = try database.prepare("SELECT name FROM entity_types ORDER BY name").map { $0.text(at: 0) }
-        for (index, entity) in directory.entities.enumerated() {
+        for (index, input) in directory.entities.enumerated() {
             let field = "entities[\(index)]"
+            var entity = input
+            entity.name = Self.tidied(entity.name)
+            guard !entity.name.isEmpty else { throw FieldError(field: field + ".name", reason: "is blank; an entity needs a name") }
             guard entity.slug.isEmpty || Self.isSlug(entity.slug) else {
                 throw FieldError(field: field + ".slug", reason: "'\(entity.slug)' is not a slug: use lowercase letters, digits and '-'")
             }
             guard entity.type.isEmpty || entityTypes.contains(entity.type) else {
                 throw FieldError(field: field + ".type", reason: "'\(entity.type)' is not an entity type; use \(entityTypes.joined(separator: ", "))")
             }
-            for (aliasIndex, alias) in entity.aliases.enumerated() {
-                // An alias another entity answers to first would never find this one.
-                if let other = try entityMatch(alias.name), other.kind.rawValue <= EntityMatchKind.alias.rawValue,
-                   other.slug != (entity.slug.isEmpty ? try existingEntity(entity.name)?.slug : entity.slug) {
-                    throw FieldError(field: field + ".aliases[\(aliasIndex)]",
-                                     reason: "'\(alias.name)' already names the entity '\(other.slug)'; an alias must name one entity")
-                }
+            // The entity the entry is: by its slug, or, without one, the one its name finds.
+            let own = entity.slug.isEmpty ? try existingEntity(entity.name)?.slug : entity.slug
+            // A name another entity answers to would make every reference to it ambiguous.
+            if !entity.slug.isEmpty, let other = try entityMatch(entity.name), other.kind.rawValue <= EntityMatchKind.alias.rawValue,
+               other.slug != entity.slug {
+                throw FieldError(field: field + ".name", reason: "'\(entity.name)' already names the entity '\(other.slug)'; give each entity a name of its own")
             }
+            entity.aliases = try checkedAliases(entity, own: own, field: field)
             if try saveEntity(entity) { changes.entities += 1 }
             // The next entry may name this one by a name or alias it has just been given.
             forgetResolved()
@@ -93,6 +96,54 @@ extension EventSaver {
         // Names may have changed under what was resolved.
         forgetResolved()
         return changes
+    }
+
+    /// The entry's aliases, tidied, with their language tags in canonical case, leaving out those
+    /// that add nothing (the entity's name, or a name it has in another case); refusing a blank
+    /// one, and one another entity answers to (by slug, name, alias, or the slug it would get),
+    /// which would never find this entity.
+    private func checkedAliases(_ entity: Entity, own: String?, field: String) throws -> [Entity.Alias] {
+        typealias FieldError = EventJSONDecoder.FieldError
+        var stored: [String] = []
+        if let own {
+            stored = try database.prepare(
+                "SELECT a.alias FROM entity_aliases AS a JOIN entities AS e ON e.id = a.entity_id WHERE e.slug = ?1"
+            ).map([.text(own)]) { $0.text(at: 0) }
+        }
+        let storedExactly = Set(stored)
+        var seen = Set(stored.map(EntityNameFolding.folded))
+        seen.insert(EntityNameFolding.folded(entity.name))
+        var aliases: [Entity.Alias] = []
+        for (index, input) in entity.aliases.enumerated() {
+            var alias = input
+            alias.name = Self.tidied(alias.name)
+            alias.language = alias.language.map(Self.canonicalLanguageTag)
+            guard !alias.name.isEmpty else { throw FieldError(field: field + ".aliases[\(index)]", reason: "is blank") }
+            // One it has as written is kept, so that its language can change.
+            guard seen.insert(EntityNameFolding.folded(alias.name)).inserted || storedExactly.contains(alias.name) else { continue }
+            if aliases.contains(where: { $0.name == alias.name }) { continue }
+            if let other = try entityMatch(alias.name), other.slug != own {
+                throw FieldError(field: field + ".aliases[\(index)]",
+                                 reason: "'\(alias.name)' already names the entity '\(other.slug)'; an alias must name one entity")
+            }
+            aliases.append(alias)
+        }
+        return aliases
+    }
+
+    /// A name or alias as stored: without spaces around it, and one space between words.
+    static func tidied(_ name: String) -> String {
+        name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// A BCP 47 tag in its usual case: language lowercase, script titlecase, region uppercase
+    /// (`FR` is `fr`, `pt-br` is `pt-BR`, `zh-hant-tw` is `zh-Hant-TW`).
+    static func canonicalLanguageTag(_ tag: String) -> String {
+        tag.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { index, part in
+            if index > 0 && part.count == 2 { return part.uppercased() }
+            if index > 0 && part.count == 4 { return part.prefix(1).uppercased() + part.dropFirst().lowercased() }
+            return part.lowercased()
+        }.joined(separator: "-")
     }
 
     /// Adds the source, or updates the one with its key (a field the document leaves out or null

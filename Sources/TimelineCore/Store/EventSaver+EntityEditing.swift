@@ -15,8 +15,8 @@ extension EventSaver {
 
     /// Applies an edit by the rules a timeline document's entries follow (types and relations
     /// checked, a clashing alias refused, a new name keeping the old one as an alias), then
-    /// removes what it names. Returns the entity's slug.
-    func edit(entity reference: String, _ edit: EntityEdit) throws -> String {
+    /// removes what it names. Returns the entity's slug, and whether anything changed.
+    func edit(entity reference: String, _ edit: EntityEdit) throws -> (slug: String, changed: Bool) {
         let entity = try knownEntity(reference)
         let changed = Entity(slug: entity.slug, name: edit.name ?? entity.name, type: edit.type ?? "",
                              description: edit.description, aliases: edit.addedAliases)
@@ -28,16 +28,20 @@ extension EventSaver {
             relation.entity = entity.slug
             return relation
         }
+        var didChange = false
         do {
-            _ = try save(TimelineDirectory(entities: [changed], relations: relations))
+            let changes = try save(TimelineDirectory(entities: [changed], relations: relations))
+            didChange = changes.entities + changes.relations > 0
         } catch let error as EventJSONDecoder.FieldError {
             throw TimelineError(.usage, "\(Self.option(naming: error.field, in: edit)): \(error.reason).")
         }
         if edit.description == "" {
-            try database.execute("UPDATE entities SET description = NULL WHERE id = ?1", [.integer(entity.id)])
+            try database.execute("UPDATE entities SET description = NULL WHERE id = ?1 AND description IS NOT NULL", [.integer(entity.id)])
+            didChange = didChange || database.changes > 0
         }
         for alias in edit.removedAliases {
             try database.execute("DELETE FROM entity_aliases WHERE entity_id = ?1 AND alias = ?2", [.integer(entity.id), .text(alias)])
+            didChange = true
             if database.changes > 0 { continue }
             // Not as written: any case, in any script.
             let aliases = try database.prepare("SELECT id, alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY id")
@@ -59,7 +63,7 @@ extension EventSaver {
             }
         }
         forgetResolved()
-        return entity.slug
+        return (entity.slug, didChange || !edit.removedRelations.isEmpty)
     }
 
     /// The option of `timeline entities edit` a directory field came from.
@@ -117,6 +121,36 @@ extension EventSaver {
             UNION ALL SELECT ?2, name, NULL, ?4 FROM entities WHERE id = ?1 AND name <> ?3
             ON CONFLICT (entity_id, alias) DO NOTHING
             """, [.integer(from.id), .integer(into.id), .text(into.name), .text(writer.recordedAt)])
+        // A relation both have (to the same entity, or from it): `into`'s stays, taking `from`'s
+        // dates and source where it has none; differing dates are reported, not silently lost.
+        var conflicts: [String] = []
+        for (mine, theirs) in [("entity_id", "other_id"), ("other_id", "entity_id")] {
+            conflicts += try database.prepare(
+                """
+                SELECT kept.relation, o.slug, kept.valid_edtf, gone.valid_edtf
+                FROM entity_relations AS kept JOIN entity_relations AS gone
+                     ON gone.\(mine) = ?1 AND kept.\(mine) = ?2 AND gone.relation = kept.relation AND gone.\(theirs) = kept.\(theirs)
+                JOIN entities AS o ON o.id = kept.\(theirs)
+                WHERE kept.valid_edtf IS NOT NULL AND gone.valid_edtf IS NOT NULL AND kept.valid_edtf <> gone.valid_edtf
+                ORDER BY 1, 2
+                """
+            ).map([.integer(from.id), .integer(into.id)]) { row in
+                let relation = mine == "entity_id" ? "\(row.text(at: 0)) \(row.text(at: 1))"
+                    : "\(row.text(at: 1)) \(row.text(at: 0)) \(into.slug)"
+                return "\(relation) \(row.text(at: 2)) (\(from.slug)'s: \(row.text(at: 3)))"
+            }
+            try database.execute(
+                """
+                UPDATE entity_relations AS kept SET
+                    valid_edtf = iif(kept.valid_edtf IS NULL, gone.valid_edtf, kept.valid_edtf),
+                    valid_earliest = iif(kept.valid_edtf IS NULL, gone.valid_earliest, kept.valid_earliest),
+                    valid_latest = iif(kept.valid_edtf IS NULL, gone.valid_latest, kept.valid_latest),
+                    valid_precision = iif(kept.valid_edtf IS NULL, gone.valid_precision, kept.valid_precision),
+                    source_id = coalesce(kept.source_id, gone.source_id)
+                FROM entity_relations AS gone
+                WHERE kept.\(mine) = ?2 AND gone.\(mine) = ?1 AND gone.relation = kept.relation AND gone.\(theirs) = kept.\(theirs)
+                """, [.integer(from.id), .integer(into.id)])
+        }
         // A relation `from` had with `into` would relate `into` to itself, and one `into` has
         // already would be there twice: those go with `from`.
         try database.execute("UPDATE OR IGNORE entity_relations SET entity_id = ?2 WHERE entity_id = ?1 AND other_id <> ?2",
@@ -125,7 +159,7 @@ extension EventSaver {
                              [.integer(from.id), .integer(into.id)])
         try database.execute("DELETE FROM entities WHERE id = ?1", [.integer(from.id)])
         forgetResolved()
-        return EntityMerge(from: from.slug, into: into.slug, events: uids.count)
+        return EntityMerge(from: from.slug, into: into.slug, events: uids.count, keptRelationDates: conflicts)
     }
 
     /// Removes an entity no event names, with its aliases and relations. Returns its slug.

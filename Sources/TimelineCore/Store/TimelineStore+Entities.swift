@@ -35,8 +35,9 @@ extension TimelineStore {
 }
 
 extension TimelineStore {
-    /// Changes an entity found by slug, name or alias, in one transaction; returns its slug.
-    public func editEntity(_ reference: String, _ edit: EntityEdit) throws -> String {
+    /// Changes an entity found by slug, name or alias, in one transaction; returns its slug and
+    /// whether anything changed.
+    public func editEntity(_ reference: String, _ edit: EntityEdit) throws -> (slug: String, changed: Bool) {
         try writing { saver in try saver.edit(entity: reference, edit) }
     }
 
