@@ -23,12 +23,33 @@ import Testing
         "--title-template", "{company} lays off {total_laid_off|staff}",
     ]
 
+    /// A JSON field that is not an event's would be dropped: it is refused, naming it, at any depth.
+    @Test(arguments: [
+        (#"{"kind":"launch","title":"x","when":"2020","whne":"2021"}"#, "field 'whne': is not a field of an event; it has uid, kind, status, when, earliest,"),
+        (#"{"kind":"launch","title":"x","when":"2020","entities":[{"name":"Acme","rol":"employer"}]}"#,
+         "field 'entities[0].rol': is not a field of an event's entity; it has slug, name and role."),
+        (#"{"kind":"launch","title":"x","when":"2020","sources":[{"url":"https://a.example","qoute":"y"}]}"#,
+         "field 'sources[0].qoute': is not a field of a source; it has key, url,"),
+        (#"{"kind":"launch","title":"x","when":"2020","measures":[{"quantity":"q","value":"1","unit":"u","unti":"v"}]}"#,
+         "field 'measures[0].unti': is not a field of a figure; it has quantity, value,"),
+    ])
+    func anUnknownJSONFieldIsRefused(record: String, message: String) throws {
+        for (name, text) in [("record.ndjson", record + "\n"), ("records.json", "[" + record + "]")] {
+            let path = try write(name, text)
+            let result = try CLI.run(["import", path, "--db", db])
+            #expect(result.status == 65)
+            #expect(result.stderr.hasPrefix("timeline: \(path):1: \(message)"), "\(result.stderr)")
+        }
+    }
+
     /// Text in another encoding is named as such, with the way to convert it.
     @Test(arguments: [
         ("u16.csv", [0xFF, 0xFE] + Array("k\0i\0".utf8), " is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-16 -t UTF-8.\n"),
         ("u16be.ndjson", [0xFE, 0xFF, 0, 0x7B], " is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-16 -t UTF-8.\n"),
         ("latin1.ndjson", [0xE9] + Array(#"{"kind":"launch"}"#.utf8) + [0x0A], ":1: invalid JSON at byte 1: the byte 0xE9 is not UTF-8 text (a file saved as Latin-1 or Windows-1252?).\n"),
         ("stray.ndjson", Array(#"é{"kind":"launch"}"#.utf8) + [0x0A], ":1: invalid JSON at byte 1: unexpected character 'é'.\n"),
+        ("latin1-string.ndjson", Array(#"{"title":""#.utf8) + [0xE9] + Array(#""}"#.utf8) + [0x0A],
+         ":1: invalid JSON at byte 11: a string is not valid UTF-8 (a file saved as Latin-1 or Windows-1252?).\n"),
         ("latin1.csv", Array("kind,title,when\nlaunch,".utf8) + [0xE9] + Array("t\u{E9},2020\n".utf8),
          ":2: the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
     ] as [(String, [UInt8], String)])

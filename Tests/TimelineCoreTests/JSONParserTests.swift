@@ -78,7 +78,7 @@ import Testing
                     #expect(text == expected, "\(sample)")
                 case .failure(let failure):
                     #expect(expected == nil, "\(sample): \(failure)")
-                    #expect(failure.reason == "a string is not valid UTF-8")
+                    #expect(failure.reason == "a string is not valid UTF-8 (a file saved as Latin-1 or Windows-1252?)")
                 default:
                     Issue.record("\(sample): not a string")
                 }

@@ -304,7 +304,7 @@ public struct JSONParser {
 
         func validUTF8(_ slice: UnsafeBufferPointer<UInt8>, at offset: Int) throws(Failure) -> String {
             guard UTF8Check.problem(in: slice) != .invalidUTF8 else {
-                throw Failure(offset: offset, reason: "a string is not valid UTF-8")
+                throw Failure(offset: offset, reason: "a string is not valid UTF-8 (a file saved as Latin-1 or Windows-1252?)")
             }
             return String(decoding: slice, as: UTF8.self)
         }

@@ -10,7 +10,8 @@ public enum EventJSONDecoder {
     }
 
     /// - Parameter checkingWorkedOutFields: false for objects known to have no `earliest`,
-    ///   `latest`, … (those a CSV record is mapped to), to spare the lookups.
+    ///   `latest`, … and no fields but an event's (those a CSV record is mapped to), to spare the
+    ///   lookups. Otherwise a field that is not an event's is refused: its value would be lost.
     public static func event(from value: JSONValue, context: DateParsingContext = .init(),
                              checkingWorkedOutFields: Bool = true) throws(FieldError) -> Event {
         guard case .object = value else {
@@ -28,6 +29,7 @@ public enum EventJSONDecoder {
         }
         let announced = try date(value, "announced", context: context)
         if checkingWorkedOutFields {
+            try checkFieldNames(value, "", of: "an event", eventFields)
             try checkWorkedOut(value, from: when, named: "when", prefix: "")
             try checkWorkedOut(value, from: announced, named: "announced", prefix: "announced_")
         }
@@ -38,6 +40,7 @@ public enum EventJSONDecoder {
             case .string(let slug):
                 entities.append(EventEntity(slug: slug, name: slug, role: "subject"))
             case .object:
+                if checkingWorkedOutFields { try checkFieldNames(element, field(), of: "an event's entity", ["slug", "name", "role"]) }
                 let slug = try optionalString(element, "slug", field: field() + ".slug")
                 let name = try optionalString(element, "name", field: field() + ".name")
                 guard let reference = slug ?? name, !reference.isEmpty else {
@@ -57,12 +60,14 @@ public enum EventJSONDecoder {
             tags.append(tag)
         }
         let measures = try array(value, "measures").enumerated().map { (index, element) throws(FieldError) in
-            try measure(from: element, field: "measures[\(index)]")
+            if checkingWorkedOutFields { try checkFieldNames(element, "measures[\(index)]", of: "a figure", measureFields) }
+            return try measure(from: element, field: "measures[\(index)]")
         }
         var citations: [Citation] = []
         for (index, element) in try array(value, "sources").enumerated() {
             let field = { "sources[\(index)]" }
             guard case .object = element else { throw FieldError(field: field(), reason: "expected an object, found \(element.typeName)") }
+            if checkingWorkedOutFields { try checkFieldNames(element, field(), of: "a source", citedSourceFields) }
             let stanceText = try optionalString(element, "stance", field: field() + ".stance") ?? "supports"
             guard let stance = Citation.Stance(rawValue: stanceText) else {
                 throw FieldError(field: field() + ".stance", reason: "'\(stanceText)' is not a stance; use supports, contradicts or corrects")
@@ -88,6 +93,24 @@ public enum EventJSONDecoder {
         }
         return Event(uid: uid, kind: kind, status: status, title: title, summary: try optionalString(value, "summary"),
                      when: when, announced: announced, entities: entities, tags: tags, measures: measures, citations: citations)
+    }
+
+    /// An event's fields as `export --format json` writes them, worked-out date fields included.
+    static let eventFields = ["uid", "kind", "status", "when", "earliest", "latest", "precision", "approximate", "uncertain",
+                              "announced", "announced_earliest", "announced_latest", "announced_precision", "title", "summary",
+                              "entities", "tags", "measures", "sources"]
+    static let measureFields = ["quantity", "value", "unit", "entity", "approximate", "qualifier", "source", "note"]
+    static let citedSourceFields = ["key", "url", "title", "publisher", "published", "language", "type", "stance", "quote",
+                                    "quote_language", "translation", "note"]
+
+    /// Refuses a member of `value` (an object) that is not one of `known`: a misspelt field whose
+    /// value would otherwise be dropped without a word.
+    static func checkFieldNames(_ value: JSONValue, _ field: String, of what: String, _ known: [String]) throws(FieldError) {
+        guard case .object(let members) = value else { return }
+        for (key, _) in members where !known.contains(key) {
+            throw FieldError(field: field.isEmpty ? key : "\(field).\(key)",
+                             reason: "is not a field of \(what); it has \(known.dropLast().joined(separator: ", ")) and \(known.last ?? "")")
+        }
     }
 
     /// The fields export works out from a date (`earliest`, `latest`, `precision`, and for `when`

@@ -158,11 +158,7 @@ enum SeedDocumentDecoder {
     /// A document is written by `export --format seed` or by hand to its description: a field it
     /// does not know is a misspelling whose value would be lost, not something to skip.
     private static func checkFields(_ value: JSONValue, _ field: String, of what: String, _ known: [String]) throws(FieldError) {
-        guard case .object(let members) = value else { return }
-        for (key, _) in members where !known.contains(key) {
-            throw FieldError(field: field.isEmpty ? key : "\(field).\(key)",
-                             reason: "is not a field of \(what); it has \(known.dropLast().joined(separator: ", ")) and \(known.last ?? "")")
-        }
+        try EventJSONDecoder.checkFieldNames(value, field, of: what, known)
     }
 
     private static func requireObject(_ value: JSONValue, _ field: String) throws(FieldError) {

@@ -49,7 +49,7 @@ extension EventSaver {
         for (index, input) in directory.entities.enumerated() {
             let field = "entities[\(index)]"
             var entity = input
-            entity.name = Self.tidied(entity.name)
+            entity.name = Self.trimmed(entity.name)
             guard !entity.name.isEmpty else { throw FieldError(field: field + ".name", reason: "is blank; an entity needs a name") }
             guard entity.slug.isEmpty || Self.isSlug(entity.slug) else {
                 throw FieldError(field: field + ".slug", reason: "'\(entity.slug)' is not a slug: use lowercase letters, digits and '-'")
@@ -60,7 +60,7 @@ extension EventSaver {
             // The entity the entry is: by its slug, or, without one, the one its name finds.
             let own = entity.slug.isEmpty ? try existingEntity(entity.name)?.slug : entity.slug
             // A name another entity answers to would make every reference to it ambiguous.
-            if !entity.slug.isEmpty, let other = try entityMatch(entity.name), other.kind.rawValue <= EntityMatchKind.alias.rawValue,
+            if !entity.slug.isEmpty, let other = try answeringEntity(entity.name), other.kind.rawValue <= EntityMatchKind.alias.rawValue,
                other.slug != entity.slug {
                 throw FieldError(field: field + ".name", reason: "'\(entity.name)' already names the entity '\(other.slug)'; give each entity a name of its own")
             }
@@ -111,18 +111,19 @@ extension EventSaver {
             ).map([.text(own)]) { $0.text(at: 0) }
         }
         let storedExactly = Set(stored)
-        var seen = Set(stored.map(EntityNameFolding.folded))
-        seen.insert(EntityNameFolding.folded(entity.name))
+        let key = { (name: String) in EntityNameFolding.folded(Self.singleSpaced(name)) }
+        var seen = Set(stored.map(key))
+        seen.insert(key(entity.name))
         var aliases: [Entity.Alias] = []
         for (index, input) in entity.aliases.enumerated() {
             var alias = input
-            alias.name = Self.tidied(alias.name)
+            alias.name = Self.trimmed(alias.name)
             alias.language = alias.language.map(Self.canonicalLanguageTag)
             guard !alias.name.isEmpty else { throw FieldError(field: field + ".aliases[\(index)]", reason: "is blank") }
             // One it has as written is kept, so that its language can change.
-            guard seen.insert(EntityNameFolding.folded(alias.name)).inserted || storedExactly.contains(alias.name) else { continue }
+            guard seen.insert(key(alias.name)).inserted || storedExactly.contains(alias.name) else { continue }
             if aliases.contains(where: { $0.name == alias.name }) { continue }
-            if let other = try entityMatch(alias.name), other.slug != own {
+            if let other = try answeringEntity(alias.name), other.slug != own {
                 throw FieldError(field: field + ".aliases[\(index)]",
                                  reason: "'\(alias.name)' already names the entity '\(other.slug)'; an alias must name one entity")
             }
@@ -131,9 +132,25 @@ extension EventSaver {
         return aliases
     }
 
-    /// A name or alias as stored: without spaces around it, and one space between words.
-    static func tidied(_ name: String) -> String {
+    /// A name or alias as stored: as written, without spaces around it.
+    static func trimmed(_ name: String) -> String {
+        var text = Substring(name)
+        while text.first?.isWhitespace == true { text.removeFirst() }
+        while text.last?.isWhitespace == true { text.removeLast() }
+        return String(text)
+    }
+
+    /// The words of a name with one space between them, for comparing names (`CVS  Health` is
+    /// `CVS Health`), not for storing them.
+    static func singleSpaced(_ name: String) -> String {
         name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The entity a name answers to, as written or with single spaces between its words.
+    private func answeringEntity(_ name: String) throws -> (slug: String, name: String, kind: EntityMatchKind)? {
+        let spaced = Self.singleSpaced(name)
+        if let match = try entityMatch(name), spaced == name || match.kind != .derivedSlug { return match }
+        return try entityMatch(spaced) ?? entityMatch(name)
     }
 
     /// A BCP 47 tag in its usual case: language lowercase, script titlecase, region uppercase

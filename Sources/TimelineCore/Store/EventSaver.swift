@@ -162,7 +162,7 @@ final class EventSaver {
     /// An entity by slug, name or alias (any case); a new organisation when none matches.
     func resolve(entityNamed reference: String, displayName: String, preferredSlug: String = "") throws -> (slug: String, name: String) {
         if let existing = try existingEntity(reference) { return existing }
-        let name = Self.tidied(displayName.isEmpty ? reference : displayName)
+        let name = Self.trimmed(displayName.isEmpty ? reference : displayName)
         var slug = preferredSlug.isEmpty ? Self.entitySlug(name) : Self.slug(preferredSlug)
         if slug.isEmpty { slug = Self.entitySlug(name) }
         slug = try unique(slug, in: "entities", column: "slug")
