@@ -95,9 +95,9 @@ public enum EventJSONDecoder {
                      when: when, announced: announced, entities: entities, tags: tags, measures: measures, citations: citations)
     }
 
-    /// An event's fields as `export --format json` writes them, worked-out date fields included.
-    static let eventFields = ["uid", "kind", "status", "when", "earliest", "latest", "precision", "approximate", "uncertain",
-                              "announced", "announced_earliest", "announced_latest", "announced_precision", "title", "summary",
+    /// An event's fields in the order `export --format json` writes them, worked-out date fields included.
+    static let eventFields = ["uid", "kind", "status", "title", "summary", "when", "earliest", "latest", "precision", "approximate",
+                              "uncertain", "announced", "announced_earliest", "announced_latest", "announced_precision",
                               "entities", "tags", "measures", "sources"]
     static let measureFields = ["quantity", "value", "unit", "entity", "approximate", "qualifier", "source", "note"]
     static let citedSourceFields = ["key", "url", "title", "publisher", "published", "language", "type", "stance", "quote",
@@ -107,9 +107,16 @@ public enum EventJSONDecoder {
     /// value would otherwise be dropped without a word.
     static func checkFieldNames(_ value: JSONValue, _ field: String, of what: String, _ known: [String]) throws(FieldError) {
         guard case .object(let members) = value else { return }
-        for (key, _) in members where !known.contains(key) {
-            throw FieldError(field: field.isEmpty ? key : "\(field).\(key)",
-                             reason: "is not a field of \(what); it has \(known.dropLast().joined(separator: ", ")) and \(known.last ?? "")")
+        // Records as export writes them have their keys in `known`'s order: looking on from the
+        // last one found makes that one comparison a key.
+        var next = 0
+        for (key, _) in members {
+            if let found = known[next...].firstIndex(of: key) {
+                next = found + 1
+            } else if !known.contains(key) {
+                throw FieldError(field: field.isEmpty ? key : "\(field).\(key)",
+                                 reason: "is not a field of \(what); it has \(known.dropLast().joined(separator: ", ")) and \(known.last ?? "")")
+            }
         }
     }
 
