@@ -25,7 +25,7 @@ import Testing
 
     /// A JSON field that is not an event's would be dropped: it is refused, naming it, at any depth.
     @Test(arguments: [
-        (#"{"kind":"launch","title":"x","when":"2020","whne":"2021"}"#, "field 'whne': is not a field of an event; it has uid, kind, status, when, earliest,"),
+        (#"{"kind":"launch","title":"x","when":"2020","whne":"2021"}"#, "field 'whne': is not a field of an event; it has uid, kind, status, title, summary, when,"),
         (#"{"kind":"launch","title":"x","when":"2020","entities":[{"name":"Acme","rol":"employer"}]}"#,
          "field 'entities[0].rol': is not a field of an event's entity; it has slug, name and role."),
         (#"{"kind":"launch","title":"x","when":"2020","sources":[{"url":"https://a.example","qoute":"y"}]}"#,
