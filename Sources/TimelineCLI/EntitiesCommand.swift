@@ -136,7 +136,9 @@ extension Timeline.Entities {
                     alias = Entity.Alias(String(text[..<at]), language: String(language))
                 }
             }
-            guard !alias.name.isEmpty else { throw TimelineError(.usage, "--alias '\(text)' has no name before the '@'.") }
+            guard !alias.name.isEmpty else {
+                throw TimelineError(.usage, text.isEmpty ? "--alias is empty; give the alias." : "--alias '\(text)' has no name before the '@'.")
+            }
             return alias
         }
 
@@ -154,8 +156,9 @@ extension Timeline.Entities {
                 let dates = String(other[other.index(after: at)...])
                 other = String(other[..<at])
                 do {
-                    valid = try TimelineDate.parse(dates)
-                } catch {
+                    // `last quarter` counts from $TIMELINE_TODAY when it is set, as elsewhere.
+                    valid = try TimelineDate.parse(dates, context: DateParsingContext(today: try QueryOptions.today(override: nil)))
+                } catch let error as TimelineDateError {
                     throw TimelineError(.usage, "--relate '\(text)': \(error.description)")
                 }
             }

@@ -78,10 +78,24 @@ extension TimelineEntryPoint {
     ///
     /// `list` is the default command, so swift-argument-parser reads the word as an argument of
     /// `list` and complains of an unexpected argument.
+    /// The same goes for a group with a default command (`timeline entities edt`, `timeline
+    /// migrate stat`).
     static func unknownCommand(_ arguments: [String]) -> String? {
-        let index = afterGlobalOptions(arguments)
-        guard index < arguments.count, !arguments[index].hasPrefix("-"), arguments[index] != "help" else { return nil }
-        return unknownHelpTopic(["help", arguments[index]])
+        var index = afterGlobalOptions(arguments)
+        guard index < arguments.count, arguments[index] != "help" else { return nil }
+        var command: ParsableCommand.Type = Timeline.self
+        var path: [String] = []
+        while index < arguments.count, !arguments[index].hasPrefix("-") {
+            let word = arguments[index]
+            guard !command.configuration.subcommands.isEmpty else { return nil }
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == word }) else {
+                return unknownHelpTopic(["help"] + path + [word])
+            }
+            command = next
+            path.append(word)
+            index += 1
+        }
+        return nil
     }
 
     /// Where a command line's first word after the global options (`GlobalOptions`) is.

@@ -79,6 +79,18 @@ import Testing
         #expect(try CLI.run(["list", "extra", "--db", db]).stderr.contains("unexpected argument 'extra'"))
     }
 
+    /// In a group with a default command, a word that is none of its commands is named too.
+    @Test(arguments: [
+        (["entities", "edt", "amazon"], "timeline: 'entities' has no command 'edt'; its commands are list, edit, merge, remove.\n"),
+        (["migrate", "stat"], "timeline: 'migrate' has no command 'stat'; its commands are apply, status, validate.\n"),
+    ])
+    func aWordThatIsNoCommandOfAGroupIsNamed(arguments: [String], message: String) throws {
+        let folder = try TemporaryFolder()
+        let result = try CLI.run(arguments + ["--db", folder.path("timeline.sqlite")])
+        #expect(result.status == 64)
+        #expect(result.stderr == message)
+    }
+
     /// A negative count is named as such however it is written: swift-argument-parser takes the
     /// `-1` of `--limit -1` for an option and used to say the value was missing.
     @Test(arguments: [

@@ -95,6 +95,8 @@ import Testing
         (["edit", "amazon-care", "--alias", "Amazon"], 64, "--alias 'Amazon': 'Amazon' already names the entity 'amazon'; an alias must name one entity."),
         (["edit", "amazon-care", "--relate", "owns=amazon"], 64, "--relate owns=amazon: 'owns' is not a relation; use acquired-by, contractor-of, part-of, product-of."),
         (["edit", "amazon-care", "--relate", "part-of=nobody"], 64, "--relate part-of=nobody: no entity is named 'nobody'."),
+        (["edit", "amazon-care", "--relate", "part-of=Amazon Care"], 64, "--relate part-of=Amazon Care: 'amazon-care' cannot be related to itself."),
+        (["edit", "amazon-care", "--alias", ""], 64, "--alias is empty; give the alias."),
         (["edit", "amazon-care", "--relate", "part-of"], 64, "--relate 'part-of' is not RELATION=OTHER, as in product-of=amazon."),
         (["edit", "amazon-care", "--relate", "part-of=amazon@2023-02-30"], 64, "--relate 'part-of=amazon@2023-02-30': '2023-02-30' is not a valid date"),
         (["edit", "amazon-care", "--remove-alias", "Nope"], 64, "--remove-alias: 'Nope' is no alias of 'amazon-care'; it has none."),

@@ -183,8 +183,13 @@ public final class InputFile {
         }
         // Spreadsheets on Windows save "Unicode text" as UTF-16, marked so: say what it is rather
         // than that its first byte is not UTF-8.
-        if end - start >= 2, (buffer[start] == 0xFF && buffer[start + 1] == 0xFE) || (buffer[start] == 0xFE && buffer[start + 1] == 0xFF) {
-            throw TimelineError(.badData, "\(name) is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-16 -t UTF-8.")
+        while end - start < 4, !atEnd, end < buffer.count {
+            _ = try readIntoFreeEnd()
+        }
+        let head = Array(buffer[start..<min(end, start + 4)])
+        for (mark, encoding) in [([0xFF, 0xFE, 0, 0], "UTF-32"), ([0, 0, 0xFE, 0xFF], "UTF-32"), ([0xFF, 0xFE], "UTF-16"),
+                                 ([0xFE, 0xFF], "UTF-16")] as [([UInt8], String)] where head.starts(with: mark) {
+            throw TimelineError(.badData, "\(name) is \(encoding) text (it starts with a \(encoding) byte order mark); save it as UTF-8, or convert it with iconv -f \(encoding) -t UTF-8.")
         }
     }
 }

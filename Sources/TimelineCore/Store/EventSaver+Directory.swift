@@ -79,7 +79,7 @@ extension EventSaver {
                 throw FieldError(field: field + ".other", reason: "'\(relation.other)' is no entity of the document or the timeline")
             }
             guard entity.slug != other.slug else {
-                throw FieldError(field: field, reason: "relates '\(entity.slug)' to itself")
+                throw FieldError(field: field, reason: "'\(entity.slug)' cannot be related to itself")
             }
             guard relationTypes.contains(relation.relation) else {
                 throw FieldError(field: field + ".relation", reason: "'\(relation.relation)' is not a relation; use \(relationTypes.joined(separator: ", "))")
