@@ -114,6 +114,11 @@ import Testing
         #expect(close.stderr == "timeline: unknown entity 'Compnay 17' in --entity; did you mean company-17? (`timeline entities` lists all 50).\n")
         let far = try CLI.run(["list", "--db", db, "--entity", "zzz"])
         #expect(far.stderr == "timeline: unknown entity 'zzz' in --entity; `timeline entities` lists all 50.\n")
+        // A word of a longer name, or of an alias, finds the entity too.
+        for (word, entity) in [("1life", "one-medical"), ("lindsay", "neil-lindsay"), ("1Life Healthcar", "one-medical")] {
+            let result = try CLI.run(["list", "--db", db, "--entity", word])
+            #expect(result.stderr == "timeline: unknown entity '\(word)' in --entity; did you mean \(entity)? (`timeline entities` lists all 50).\n")
+        }
         // Tags too.
         let tag = try CLI.run(["list", "--db", db, "--tag", "tagg-23"])
         #expect(tag.stderr.hasPrefix("timeline: unknown tag 'tagg-23' in --tag; did you mean tag-23? (`timeline sql"), "\(tag.stderr)")

@@ -4,11 +4,7 @@ extension EventSaver {
     /// The entity a slug, name or alias names, or an error (exit 66) suggesting the close ones.
     func knownEntity(_ reference: String) throws -> (id: Int64, slug: String, name: String) {
         guard let found = try existingEntity(reference) else {
-            let known = try database.prepare("SELECT slug FROM entities ORDER BY slug").map { $0.text(at: 0) }
-            let slug = Self.slug(reference)
-            let hint = known.isEmpty ? "the timeline has no entities yet"
-                : TimelineStore.describe(known, near: slug.isEmpty ? reference : slug, as: "entities", listedBy: "`timeline entities`")
-            throw TimelineError(.notFound, "no entity is named '\(reference)'; \(hint).")
+            throw TimelineError(.notFound, "no entity is named '\(reference)'; \(try TimelineStore.entityHint(near: reference, in: database)).")
         }
         return (try writer.entityID(found.slug), found.slug, found.name)
     }

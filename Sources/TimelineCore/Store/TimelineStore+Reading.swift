@@ -250,13 +250,37 @@ extension TimelineStore {
                 for match in index.matches(name) where !matches.contains(match.id) { matches.append(match.id) }
             }
             if matches.isEmpty {
-                let known = try database.prepare("SELECT slug FROM entities ORDER BY slug").map { $0.text(at: 0) }
-                if known.isEmpty { throw TimelineError(.usage, "unknown entity '\(name)' in --entity; the timeline has no entities yet.") }
-                throw TimelineError(.usage, "unknown entity '\(name)' in --entity; \(Self.describe(known, near: EventSaver.slug(name).isEmpty ? name : EventSaver.slug(name), as: "entities", listedBy: "`timeline entities`")).")
+                throw TimelineError(.usage, "unknown entity '\(name)' in --entity; \(try Self.entityHint(near: name, in: database)).")
             }
             ids += matches
         }
         return ids
+    }
+
+    /// The known entities for an error about one that is not: all of a few; of many, those whose
+    /// slug, name or an alias is close to it (`meta` finds `meta-platforms`, `1life` the entity
+    /// whose alias is `1Life Healthcare`), and where to see the rest.
+    static func entityHint(near wanted: String, in database: Database) throws -> String {
+        let known = try database.prepare("SELECT slug FROM entities ORDER BY slug").map { $0.text(at: 0) }
+        if known.isEmpty { return "the timeline has no entities yet" }
+        if known.count <= 20 { return "known entities: \(known.joined(separator: ", "))" }
+        var bySlugOfName: [String: [String]] = [:]
+        try database.prepare(
+            "SELECT slug, slug FROM entities UNION SELECT slug, name FROM entities UNION SELECT e.slug, a.alias FROM entity_aliases AS a JOIN entities AS e ON e.id = a.entity_id"
+        ).forEachRow { row in
+            let text = EventSaver.slug(row.text(at: 1))
+            if !text.isEmpty { bySlugOfName[text, default: []].append(row.text(at: 0)) }
+        }
+        let slug = EventSaver.slug(wanted)
+        var close = NameSuggestions.closest(to: slug.isEmpty ? wanted : slug, among: Array(bySlugOfName.keys), limit: 6)
+        if close.isEmpty && !slug.isEmpty {
+            // A word of a longer name, as `meta` is of `meta-platforms`.
+            close = bySlugOfName.keys.filter { ("-" + $0 + "-").contains("-" + slug + "-") }.sorted()
+        }
+        var suggested: [String] = []
+        for text in close { for entity in bySlugOfName[text] ?? [] where !suggested.contains(entity) { suggested.append(entity) } }
+        let all = "`timeline entities` lists all \(known.count)"
+        return suggested.isEmpty ? all : "did you mean \(suggested.prefix(3).joined(separator: ", "))? (\(all))"
     }
 
     /// Known names for an error: all of a few; of many, the ones close to what was asked, and
