@@ -63,6 +63,10 @@ enum DelimitedFuzzChecks {
                 outcome.lines.append(record.line)
                 if outcome.records.count > bytes.count { fail("\(dialect): more records than bytes", bytes) }
             }
+        } catch let error as TimelineError where startsWithWideMark(bytes) {
+            // UTF-16 and UTF-32 are refused, named, before anything is read.
+            guard error.message.contains(" text (it starts with a UTF-") else { fail("\(dialect): a wide-text mark refused as: \(error)", bytes) }
+            outcome.failureReason = "wide text"  // the message names the file, which differs between the two reads
         } catch let failure as DelimitedReader.Failure {
             if failure.line < 1 || failure.line > lineCount {
                 fail("\(dialect): an error on line \(failure.line) of \(lineCount): \(failure.reason)", bytes)
@@ -94,6 +98,12 @@ enum DelimitedFuzzChecks {
         var text = "\(outcome.records.count) records \(outcome.records) on lines \(outcome.lines)"
         if let line = outcome.failureLine, let reason = outcome.failureReason { text += ", error on line \(line): \(reason)" }
         return text
+    }
+
+    /// Whether the input starts with a UTF-16 or UTF-32 byte order mark, which InputFile refuses.
+    static func startsWithWideMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Only at the very start: after a UTF-8 mark, FE FF is just bytes that are not UTF-8.
+        [[0xFF, 0xFE], [0xFE, 0xFF], [0, 0, 0xFE, 0xFF]].contains { bytes.starts(with: $0) }
     }
 
     static func fail(_ message: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Never {

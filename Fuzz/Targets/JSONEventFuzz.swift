@@ -36,6 +36,17 @@ enum JSONFuzzChecks {
         let hasMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         let body = hasMark ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
         let lineCount = body.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        // A UTF-16 or UTF-32 byte order mark is refused, named, before anything is read.
+        if [[0xFF, 0xFE], [0xFE, 0xFF], [0, 0, 0xFE, 0xFF]].contains(where: { bytes.starts(with: $0) }) {
+            do {
+                try FuzzFile.open(bytes).skipByteOrderMark()
+                fail("a UTF-16 or UTF-32 byte order mark was not refused", bytes)
+            } catch let error as TimelineError where error.message.contains(" text (it starts with a UTF-") {
+                return
+            } catch {
+                fail("a UTF-16 or UTF-32 byte order mark refused as: \(error)", bytes)
+            }
+        }
 
         // NDJSON, as `import` reads it: each line from InputFile (without its LF, and a CR before
         // it) that is not blank; the lines must be those of the text.

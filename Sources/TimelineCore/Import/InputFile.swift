@@ -17,6 +17,7 @@ public final class InputFile {
     private var start = 0
     private var end = 0
     private var atEnd = false
+    private var byteOrderMarkChecked = false
 
     public init(path: String) throws {
         if path == "-" {
@@ -172,6 +173,10 @@ public final class InputFile {
 
     /// Skips a UTF-8 byte-order mark at the start.
     func skipByteOrderMark() throws {
+        // Only the file's first bytes can be a mark; a second call (the format guess, then the
+        // reader) must not take text after a UTF-8 mark for one.
+        guard !byteOrderMarkChecked else { return }
+        byteOrderMarkChecked = true
         guard try fill() else { return }
         // A pipe may deliver fewer than three bytes at first: read on, into the free end of the
         // buffer, until there are three, so that a mark split across reads is still seen.
@@ -180,6 +185,7 @@ public final class InputFile {
         }
         if end - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
             start += 3
+            return
         }
         // Spreadsheets on Windows save "Unicode text" as UTF-16, marked so: say what it is rather
         // than that its first byte is not UTF-8.
