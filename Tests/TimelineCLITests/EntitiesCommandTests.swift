@@ -197,4 +197,17 @@ import Testing
                            + "JOIN entities o ON o.id = r.other_id WHERE r.relation IN ('part-of', 'contractor-of') AND e.slug IN ('cvs-health', 'one-medical') ORDER BY 1, 2")
                 == "cvs-health|contractor-of|one-medical|2021\none-medical|part-of|amazon|2023\n")
     }
+
+    /// A name two entities answer to (made before edits refused them) is a check warning, and a
+    /// merge clears it.
+    @Test func checkWarnsOfANameTwoEntitiesAnswerTo() throws {
+        #expect(try CLI.run(["--db", db, "migrate"]).status == 0)
+        _ = try sqlite("INSERT INTO entities (slug, name, type) VALUES ('amazon-2', 'AMAZON', 'organisation')")
+        let checked = try CLI.run(["--db", db, "check", "--format", "tsv"])
+        #expect(checked.status == 65)
+        #expect(checked.stdout.contains("warning\tentities\t'Amazon' names amazon and amazon-2; `timeline entities merge` joins entities that are one"),
+                "\(checked.stdout)")
+        #expect(try CLI.run(["--db", db, "entities", "merge", "amazon-2", "amazon"]).status == 0)
+        #expect(try CLI.run(["--db", db, "check"]).status == 0)
+    }
 }

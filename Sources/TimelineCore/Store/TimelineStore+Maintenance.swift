@@ -59,7 +59,28 @@ extension TimelineStore {
         for warning in warnings {
             findings += try database.prepare(warning.sql).map { CheckFinding(severity: .warning, check: warning.check, message: $0.text(at: 0)) }
         }
+        findings += try sharedEntityNames().map { CheckFinding(severity: .warning, check: "entities", message: $0) }
         return findings
+    }
+
+    /// Names and aliases that more than one entity answers to (ignoring case in every script, and
+    /// spacing), which make a reference to them ambiguous: edits refuse them now, but a timeline
+    /// may hold some from before.
+    private func sharedEntityNames() throws -> [String] {
+        var slugsByName: [String: (text: String, slugs: [String])] = [:]
+        try database.prepare(
+            "SELECT slug, name FROM entities UNION ALL SELECT e.slug, a.alias FROM entity_aliases AS a JOIN entities AS e ON e.id = a.entity_id"
+        ).forEachRow { row in
+            let slug = row.text(at: 0)
+            let text = row.text(at: 1)
+            let key = EntityNameFolding.folded(EventSaver.singleSpaced(text))
+            var entry = slugsByName[key] ?? (text, [])
+            if !entry.slugs.contains(slug) { entry.slugs.append(slug) }
+            slugsByName[key] = entry
+        }
+        return slugsByName.values.filter { $0.slugs.count > 1 }
+            .map { "'\($0.text)' names \($0.slugs.sorted().joined(separator: " and ")); `timeline entities merge` joins entities that are one, `entities edit` renames or removes an alias" }
+            .sorted()
     }
 
     /// Copies the database to `destination` with the online backup API, consistent even while
