@@ -111,10 +111,7 @@ extension Timeline.Entities {
                 edit.addedAliases = try alias.map(Self.alias)
                 edit.removedAliases = removeAlias
                 edit.addedRelations = try relate.map(Self.relation)
-                edit.removedRelations = try unrelate.map { text in
-                    let (relation, other) = try Self.relationAndOther(text, option: "--unrelate")
-                    return (relation, other)
-                }
+                edit.removedRelations = try unrelate.map { try Self.relationAndOther($0, option: "--unrelate") }
                 try global.withStore { store in
                     let edited = try store.editEntity(entity, edit)
                     let output = TextOutput.standardOutput()

@@ -99,7 +99,7 @@ public final class DelimitedReader {
     private func endField(from fieldStart: Int, startLine: Int) throws {
         let problem = recordBytes.withUnsafeBufferPointer { UTF8Check.problem(in: UnsafeBufferPointer(rebasing: $0[fieldStart...])) }
         switch problem {
-        case .invalidUTF8?: throw Failure(line: startLine, reason: "the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8)")
+        case .invalidUTF8?: throw Failure(line: startLine, reason: "the text is not valid UTF-8 (\(UTF8Check.likelyEncoding) convert it with iconv -f WINDOWS-1252 -t UTF-8)")
         case .nul?: throw Failure(line: startLine, reason: "a field holds a NUL byte")
         case nil: fieldEnds.append(recordBytes.count)
         }

@@ -3,6 +3,7 @@
 /// to what the directory or the timeline already holds.
 ///
 /// Errors name the field (`entities[2].type`) and what is wrong with its value, like `EventJSONDecoder`'s.
+/// A field the format does not have is refused: a misspelling whose value would otherwise be lost.
 enum SeedDocumentDecoder {
     typealias FieldError = EventJSONDecoder.FieldError
 
@@ -33,7 +34,7 @@ enum SeedDocumentDecoder {
 
     static func entity(from element: JSONValue, field: String) throws(FieldError) -> Entity {
         try requireObject(element, field)
-        try checkFields(element, field, of: "an entity", ["slug", "name", "type", "description", "aliases"])
+        try EventJSONDecoder.checkFieldNames(element, field, of: "an entity", ["slug", "name", "type", "description", "aliases"])
         var aliases: [Entity.Alias] = []
         for (index, alias) in try EventJSONDecoder.array(element, "aliases").enumerated() {
             let aliasField = "\(field).aliases[\(index)]"
@@ -41,7 +42,7 @@ enum SeedDocumentDecoder {
             case .string(let name) where !name.isEmpty:
                 aliases.append(Entity.Alias(name))
             case .object:
-                try checkFields(alias, aliasField, of: "an alias", ["alias", "language"])
+                try EventJSONDecoder.checkFieldNames(alias, aliasField, of: "an alias", ["alias", "language"])
                 aliases.append(Entity.Alias(
                     try EventJSONDecoder.requiredString(alias, "alias", field: aliasField + ".alias"),
                     language: try EventJSONDecoder.optionalString(alias, "language", field: aliasField + ".language")))
@@ -60,7 +61,7 @@ enum SeedDocumentDecoder {
 
     static func relation(from element: JSONValue, field: String, context: DateParsingContext) throws(FieldError) -> EntityRelation {
         try requireObject(element, field)
-        try checkFields(element, field, of: "a relation", ["entity", "relation", "other", "valid", "source"])
+        try EventJSONDecoder.checkFieldNames(element, field, of: "a relation", ["entity", "relation", "other", "valid", "source"])
         return EntityRelation(
             entity: try EventJSONDecoder.requiredString(element, "entity", field: field + ".entity"),
             relation: try EventJSONDecoder.requiredString(element, "relation", field: field + ".relation"),
@@ -71,7 +72,7 @@ enum SeedDocumentDecoder {
 
     static func source(from element: JSONValue, field: String, context: DateParsingContext) throws(FieldError) -> Source {
         try requireObject(element, field)
-        try checkFields(element, field, of: "a source", ["key", "url", "title", "publisher", "published", "language", "type", "note"])
+        try EventJSONDecoder.checkFieldNames(element, field, of: "a source", ["key", "url", "title", "publisher", "published", "language", "type", "note"])
         let url = try EventJSONDecoder.optionalString(element, "url", field: field + ".url")
         let publisher = try EventJSONDecoder.optionalString(element, "publisher", field: field + ".publisher")
         guard publisher != nil || url != nil else {
@@ -91,7 +92,7 @@ enum SeedDocumentDecoder {
     /// or a plain string) and `citations` name sources by key.
     static func event(from value: JSONValue, context: DateParsingContext) throws(FieldError) -> Event {
         try requireObject(value, "(record)")
-        try checkFields(value, "", of: "an event", ["uid", "kind", "status", "title", "summary", "when", "announced", "entities", "tags",
+        try EventJSONDecoder.checkFieldNames(value, "", of: "an event", ["uid", "kind", "status", "title", "summary", "when", "announced", "entities", "tags",
                                                     "measures", "citations"])
         let uid = try EventJSONDecoder.optionalString(value, "uid") ?? ""
         let kind = try EventJSONDecoder.requiredString(value, "kind")
@@ -110,7 +111,7 @@ enum SeedDocumentDecoder {
             case .string(let slug) where !slug.isEmpty:
                 entities.append(EventEntity(slug: slug, name: slug, role: "subject"))
             case .object:
-                try checkFields(element, field, of: "an event's entity", ["entity", "role"])
+                try EventJSONDecoder.checkFieldNames(element, field, of: "an event's entity", ["entity", "role"])
                 let slug = try EventJSONDecoder.requiredString(element, "entity", field: field + ".entity")
                 entities.append(EventEntity(slug: slug, name: slug,
                                             role: try EventJSONDecoder.optionalString(element, "role", field: field + ".role") ?? "subject"))
@@ -126,7 +127,7 @@ enum SeedDocumentDecoder {
             tags.append(tag)
         }
         let measures = try EventJSONDecoder.array(value, "measures").enumerated().map { (index, element) throws(FieldError) in
-            try checkFields(element, "measures[\(index)]", of: "a figure",
+            try EventJSONDecoder.checkFieldNames(element, "measures[\(index)]", of: "a figure",
                             ["quantity", "value", "unit", "entity", "approximate", "qualifier", "source", "note"])
             return try EventJSONDecoder.measure(from: element, field: "measures[\(index)]")
         }
@@ -134,7 +135,7 @@ enum SeedDocumentDecoder {
         for (index, element) in try EventJSONDecoder.array(value, "citations").enumerated() {
             let field = "citations[\(index)]"
             try requireObject(element, field)
-            try checkFields(element, field, of: "a citation", ["source", "stance", "quote", "quote_language", "translation", "note"])
+            try EventJSONDecoder.checkFieldNames(element, field, of: "a citation", ["source", "stance", "quote", "quote_language", "translation", "note"])
             let stanceText = try EventJSONDecoder.optionalString(element, "stance", field: field + ".stance") ?? "supports"
             guard let stance = Citation.Stance(rawValue: stanceText) else {
                 throw FieldError(field: field + ".stance", reason: "'\(stanceText)' is not a stance; use supports, contradicts or corrects")
@@ -153,12 +154,6 @@ enum SeedDocumentDecoder {
             summary: try EventJSONDecoder.optionalString(value, "summary"), when: when,
             announced: try EventJSONDecoder.date(value, "announced", context: context),
             entities: entities, tags: tags, measures: measures, citations: citations)
-    }
-
-    /// A document is written by `export --format seed` or by hand to its description: a field it
-    /// does not know is a misspelling whose value would be lost, not something to skip.
-    private static func checkFields(_ value: JSONValue, _ field: String, of what: String, _ known: [String]) throws(FieldError) {
-        try EventJSONDecoder.checkFieldNames(value, field, of: what, known)
     }
 
     private static func requireObject(_ value: JSONValue, _ field: String) throws(FieldError) {

@@ -5,6 +5,9 @@ enum UTF8Check {
         case invalidUTF8, nul
     }
 
+    /// What bytes that are not UTF-8 most often are, for the errors that meet them.
+    static let likelyEncoding = "a file saved as Latin-1 or Windows-1252?"
+
     /// The first problem that matters: invalid UTF-8 anywhere before a NUL anywhere.
     static func problem(in bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
         var sawNUL = false

@@ -1,6 +1,6 @@
 /// Changes to one entity, as `timeline entities edit` gives them: what is left nil or empty stays
 /// as it is.
-public struct EntityEdit: Sendable, Equatable {
+public struct EntityEdit: Sendable {
     /// A new name; the old one is kept as an alias, so references to it still resolve.
     public var name: String?
     /// `organisation`, `product`, `person` or `place`.
@@ -16,18 +16,6 @@ public struct EntityEdit: Sendable, Equatable {
     public var removedRelations: [(relation: String, other: String)] = []
 
     public init() {}
-
-    public var isEmpty: Bool {
-        name == nil && type == nil && description == nil && addedAliases.isEmpty && removedAliases.isEmpty
-            && addedRelations.isEmpty && removedRelations.isEmpty
-    }
-
-    public static func == (left: EntityEdit, right: EntityEdit) -> Bool {
-        left.name == right.name && left.type == right.type && left.description == right.description
-            && left.addedAliases == right.addedAliases && left.removedAliases == right.removedAliases
-            && left.addedRelations == right.addedRelations
-            && left.removedRelations.elementsEqual(right.removedRelations) { $0.relation == $1.relation && $0.other == $1.other }
-    }
 }
 
 /// What merging one entity into another changed.

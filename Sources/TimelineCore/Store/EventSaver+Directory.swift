@@ -148,9 +148,11 @@ extension EventSaver {
 
     /// The entity a name answers to, as written or with single spaces between its words.
     private func answeringEntity(_ name: String) throws -> (slug: String, name: String, kind: EntityMatchKind)? {
+        let match = try entityMatch(name)
         let spaced = Self.singleSpaced(name)
-        if let match = try entityMatch(name), spaced == name || match.kind != .derivedSlug { return match }
-        return try entityMatch(spaced) ?? entityMatch(name)
+        // Only a match no better than the derived slug is worth a second look with single spaces.
+        guard spaced != name, match.map({ $0.kind == .derivedSlug }) ?? true else { return match }
+        return try entityMatch(spaced) ?? match
     }
 
     /// A BCP 47 tag in its usual case: language lowercase, script titlecase, region uppercase
