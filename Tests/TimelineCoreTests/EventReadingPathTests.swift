@@ -52,6 +52,13 @@ import Testing
             #expect(try store.event(uid: event.uid) == event, "\(event.uid)")
         }
         #expect(batched.contains { $0.citations.count == 2 && $0.measures.count == 2 && $0.entities.count == 3 })
+        // A range ordered from the spans gathers runs of tied events into batches; the entities
+        // and sources its events share are read once and reused.
+        let ranged = try store.events(matching: EventQuery(from: CalendarDay(iso: "2021-03-01"), to: CalendarDay(iso: "2021-03-31")))
+        #expect(ranged.count > EventReader.batchSize)
+        for event in ranged {
+            #expect(try store.event(uid: event.uid) == event, "\(event.uid)")
+        }
     }
 
     @Test(arguments: [OutputFormat.csv, .tsv, .json, .ndjson])

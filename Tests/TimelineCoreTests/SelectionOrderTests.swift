@@ -11,11 +11,15 @@ import Testing
     init() throws {
         store = try TimelineStore(inMemoryWith: TimelineMigrations.embedded)
         // Many events on the same days (runs of ties longer than a batch), months, years, open
-        // intervals, and uids that sort differently from the order they are saved in.
+        // intervals, and uids that sort differently from the order they are saved in; then short
+        // runs (a few events a day in March) and single events (a day each in May), several of
+        // them to a batch.
         let dates = ["2021-03-05", "2021-03-05", "2021-03", "2021", "2021-03-05/2021-03-09", "../2021-03-06", "2021-03-04/..",
                      "2020/2022", "2021-21", "2021-03-06", "2021-03-31", "2021-04-01", "2019", "202X"]
-        for index in 0..<700 {
-            let edtf = index < 300 ? "2021-03-05" : dates[index % dates.count]
+        for index in 0..<1000 {
+            let edtf = index < 300 ? "2021-03-05"
+                : index < 700 ? dates[index % dates.count]
+                : index % 4 == 0 ? String(format: "2021-05-%02d", 1 + index % 31) : String(format: "2021-03-%02d", 1 + (index * 37) % 28)
             let event = Event(
                 uid: String(format: "e-%03d-%@", (index * 7919) % 1000, index % 2 == 0 ? "b" : "a"), kind: index % 3 == 0 ? "layoff" : "launch", status: .occurred,
                 title: "Event \(index)", when: try TimelineDate(edtf: edtf))
@@ -50,10 +54,12 @@ import Testing
         let day = { (iso: String) in CalendarDay(iso: iso)! }
         var checked = 0
         for (from, to) in [(day("2021-03-05"), day("2021-03-05")), (day("2021-03-01"), day("2021-03-31")), (day("2021-03-06"), day("2021-12-31")),
-                           (day("1900-01-01"), day("2100-12-31")), (day("2021-03-07"), day("2021-03-07"))] {
+                           (day("1900-01-01"), day("2100-12-31")), (day("2021-03-07"), day("2021-03-07")),
+                           (day("2021-03-10"), day("2021-05-31")), (day("2021-05-01"), day("2021-05-31"))] {
             for within in [false, true] {
                 for reverse in [false, true] {
-                    for (limit, offset) in [(nil, 0), (10, 0), (5, 295), (150, 140), (nil, 310), (1, 0), (3, 371), (40, 350), (nil, 389)] as [(Int?, Int)] {
+                    for (limit, offset) in [(nil, 0), (10, 0), (5, 295), (150, 140), (nil, 310), (1, 0), (3, 371), (40, 350), (nil, 389),
+                                                    (7, 3), (130, 1), (2, 129), (300, 20), (nil, 127)] as [(Int?, Int)] {
                         var query = EventQuery(from: from, to: to, within: within)
                         query.reverse = reverse
                         query.limit = limit

@@ -43,12 +43,17 @@ struct EventReader {
     func forEachEvent(in selection: EventSelection, _ body: (Event) throws -> Void) throws {
         var ids = [Int64](repeating: 0, count: Self.batchSize)
         var slots = [Event?](repeating: nil, count: Self.batchSize)
+        var shared = SharedDetails()
         try selection.forEachRow(in: database, batchSize: Self.batchSize) { row, place in
             ids[place] = row.int64(at: 0)
             slots[place] = try eventRow(row)
         } endBatch: { count, order in
-            var events = slots[0..<count].map { $0! }
-            try readDetails(of: &events, ids: Array(ids[0..<count]))
+            var events: [Event] = []
+            events.reserveCapacity(count)
+            for place in 0..<count {
+                events.append(slots[place].take()!)
+            }
+            try readDetails(of: &events, ids: ids[0..<count], shared: &shared)
             if let order {
                 for place in order { try body(events[place]) }
             } else {
@@ -78,46 +83,42 @@ struct EventReader {
 
     /// Fills the entities, tags, measures and citations of `events` (those in `details`), whose
     /// row ids are `ids`.
-    private func readDetails(of events: inout [Event], ids: [Int64]) throws {
+    private func readDetails(of events: inout [Event], ids: ArraySlice<Int64>, shared: inout SharedDetails) throws {
         var position: [Int64: Int] = [:]
         position.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() { position[id] = index }
+        // One list for the four statements of the batch.
+        let idList = EventSelection.jsonArray(of: ids)
 
         if details.contains(.entities) {
-            try forEachDetail(.entities, ids: ids) { row in
+            try forEachDetail(.entities, idList: idList) { row in
+                let entity = shared.entity(row, id: 4, slug: 1, name: 2)
                 events[position[row.int64(at: 0)]!].entities.append(
-                    EventEntity(slug: row.text(at: 1), name: row.text(at: 2), role: row.text(at: 3)))
+                    EventEntity(slug: entity.slug, name: entity.name, role: row.text(at: 3)))
             }
         }
         if details.contains(.tags) {
-            try forEachDetail(.tags, ids: ids) { row in
+            try forEachDetail(.tags, idList: idList) { row in
                 events[position[row.int64(at: 0)]!].tags.append(row.text(at: 1))
             }
         }
         if details.contains(.measures) {
-            try forEachDetail(.measures, ids: ids) { row in
+            try forEachDetail(.measures, idList: idList) { row in
                 events[position[row.int64(at: 0)]!].measures.append(
-                    Measure(quantity: row.text(at: 1), value: row.text(at: 2), unit: row.text(at: 3), entity: row.optionalText(at: 4),
-                            approximate: row.bool(at: 5), qualifier: row.optionalText(at: 6), source: row.optionalText(at: 7),
-                            note: row.optionalText(at: 8)))
+                    Measure(quantity: row.text(at: 1), value: row.text(at: 2), unit: row.text(at: 3),
+                            entity: shared.entitySlug(row, id: 9, slug: 4),
+                            approximate: row.bool(at: 5), qualifier: row.optionalText(at: 6),
+                            source: shared.sourceKey(row, id: 10, key: 7), note: row.optionalText(at: 8)))
             }
         }
         guard details.contains(.citations) else { return }
-        var publishedDates: [String: TimelineDate] = [:]
-        try forEachDetail(.citations, ids: ids) { row in
-            var published: TimelineDate? = nil
-            if let edtf = row.optionalText(at: 5) {
-                if let known = publishedDates[edtf] {
-                    published = known
-                } else {
-                    let date = try TimelineDate(edtf: edtf)
-                    publishedDates[edtf] = date
-                    published = date
-                }
+        try forEachDetail(.citations, idList: idList) { row in
+            let source = try shared.source(row, id: 14) {
+                Source(
+                    key: row.text(at: 1), url: row.optionalText(at: 2), title: row.optionalText(at: 3), publisher: row.text(at: 4),
+                    published: try row.optionalText(at: 5).map { try TimelineDate(edtf: $0) }, language: row.text(at: 6),
+                    type: row.text(at: 7), note: row.optionalText(at: 8))
             }
-            let source = Source(
-                key: row.text(at: 1), url: row.optionalText(at: 2), title: row.optionalText(at: 3), publisher: row.text(at: 4),
-                published: published, language: row.text(at: 6), type: row.text(at: 7), note: row.optionalText(at: 8))
             events[position[row.int64(at: 0)]!].citations.append(
                 Citation(source: source, stance: Citation.Stance(rawValue: row.text(at: 9)) ?? .supports,
                          quote: row.optionalText(at: 10), quoteLanguage: row.optionalText(at: 11),
@@ -125,12 +126,12 @@ struct EventReader {
         }
     }
 
-    /// Runs a child table's statement over `ids` and calls `body` with each row; column 0 is the
-    /// event id.
-    func forEachDetail(_ table: DetailTable, ids: [Int64], _ body: (Statement) throws -> Void) throws {
+    /// Runs a child table's statement over the events of `idList` (a JSON array of their ids)
+    /// and calls `body` with each row; column 0 is the event id.
+    func forEachDetail(_ table: DetailTable, idList: [UInt8], _ body: (Statement) throws -> Void) throws {
         let statement = try database.statement(table.sql)
         defer { statement.reset() }
-        try statement.bind(EventSelection.jsonArray(of: ids), at: 1)
+        try statement.bindText(idList, at: 1)
         if let asOf, statement.parameterCount > 1 {
             try statement.bind(asOf.iso, at: 2)
         }
@@ -148,14 +149,15 @@ struct EventReader {
             switch self {
             case .entities:
                 return """
-                    SELECT ee.event_id, en.slug, en.name, ee.role FROM event_entities AS ee JOIN entities AS en ON en.id = ee.entity_id
+                    SELECT ee.event_id, en.slug, en.name, ee.role, ee.entity_id FROM event_entities AS ee JOIN entities AS en ON en.id = ee.entity_id
                     WHERE ee.event_id IN (SELECT value FROM json_each(?1)) ORDER BY ee.event_id, ee.position, en.slug, ee.role
                     """
             case .tags:
                 return "SELECT event_id, tag FROM event_tags WHERE event_id IN (SELECT value FROM json_each(?1)) ORDER BY event_id, tag"
             case .measures:
                 return """
-                    SELECT m.event_id, m.quantity, m.value, m.unit, en.slug, m.approximate, m.qualifier, s.key, m.note
+                    SELECT m.event_id, m.quantity, m.value, m.unit, en.slug, m.approximate, m.qualifier, s.key, m.note,
+                           m.entity_id, m.source_id
                     FROM measures AS m LEFT JOIN entities AS en ON en.id = m.entity_id LEFT JOIN sources AS s ON s.id = m.source_id
                     WHERE m.event_id IN (SELECT value FROM json_each(?1)) AND (?2 IS NULL OR s.published_latest <= ?2)
                     ORDER BY m.event_id, m.id
@@ -163,7 +165,7 @@ struct EventReader {
             case .citations:
                 return """
                     SELECT c.event_id, s.key, s.url, s.title, s.publisher, s.published_edtf, s.language, s.type, s.note,
-                           c.stance, c.quote, c.quote_language, c.translation, c.note
+                           c.stance, c.quote, c.quote_language, c.translation, c.note, c.source_id
                     FROM citations AS c JOIN sources AS s ON s.id = c.source_id
                     WHERE c.event_id IN (SELECT value FROM json_each(?1)) AND (?2 IS NULL OR s.published_latest <= ?2)
                     ORDER BY c.event_id, c.id

@@ -106,23 +106,24 @@ struct StoredEventTextReader {
         var slots: [Int64: Int] = [:]
         slots.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() { slots[id] = slotOfIndex[index] }
+        let idList = EventSelection.jsonArray(of: ids)
 
-        try details.forEachDetail(.entities, ids: ids) { row in
+        try details.forEachDetail(.entities, idList: idList) { row in
             let slot = slots[row.int64(at: 0)]!
             Self.beginElement(of: &events[slot].entities)
             Self.appendObject(of: row, fields: Self.entityFields, to: &events[slot].entities)
         }
-        try details.forEachDetail(.tags, ids: ids) { row in
+        try details.forEachDetail(.tags, idList: idList) { row in
             let slot = slots[row.int64(at: 0)]!
             Self.beginElement(of: &events[slot].tags)
             row.withTextBytes(at: 1) { JSONText.appendString(utf8: $0, to: &events[slot].tags) }
         }
-        try details.forEachDetail(.measures, ids: ids) { row in
+        try details.forEachDetail(.measures, idList: idList) { row in
             let slot = slots[row.int64(at: 0)]!
             Self.beginElement(of: &events[slot].measures)
             Self.appendObject(of: row, fields: Self.measureFields, to: &events[slot].measures)
         }
-        try details.forEachDetail(.citations, ids: ids) { row in
+        try details.forEachDetail(.citations, idList: idList) { row in
             let slot = slots[row.int64(at: 0)]!
             Self.beginElement(of: &events[slot].sources)
             Self.appendObject(of: row, fields: Self.sourceFields, to: &events[slot].sources)
