@@ -25,13 +25,13 @@ import Testing
 
     /// A JSON field that is not an event's would be dropped: it is refused, naming it, at any depth.
     @Test(arguments: [
-        (#"{"kind":"launch","title":"x","when":"2020","whne":"2021"}"#, "field 'whne': is not a field of an event; it has uid, kind, status, title, summary, when,"),
+        (#"{"kind":"launch","title":"x","when":"2020","whne":"2021"}"#, "field 'whne' is not a field of an event; it has uid, kind, status, title, summary, when,"),
         (#"{"kind":"launch","title":"x","when":"2020","entities":[{"name":"Acme","rol":"employer"}]}"#,
-         "field 'entities[0].rol': is not a field of an event's entity; it has slug, name and role."),
+         "field 'entities[0].rol' is not a field of an event's entity; it has slug, name and role."),
         (#"{"kind":"launch","title":"x","when":"2020","sources":[{"url":"https://a.example","qoute":"y"}]}"#,
-         "field 'sources[0].qoute': is not a field of a source; it has key, url,"),
+         "field 'sources[0].qoute' is not a field of a source; it has key, url,"),
         (#"{"kind":"launch","title":"x","when":"2020","measures":[{"quantity":"q","value":"1","unit":"u","unti":"v"}]}"#,
-         "field 'measures[0].unti': is not a field of a figure; it has quantity, value,"),
+         "field 'measures[0].unti' is not a field of a figure; it has quantity, value,"),
     ])
     func anUnknownJSONFieldIsRefused(record: String, message: String) throws {
         for (name, text) in [("record.ndjson", record + "\n"), ("records.json", "[" + record + "]")] {
@@ -172,7 +172,18 @@ import Testing
         let path = try write("short.csv", "kind,title,when\nlaunch,ok,2020\nlaunch,missing\n")
         let result = try CLI.run(["import", path, "--db", db])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("short.csv:3: has 2 fields where the header has 3"))
+        #expect(result.stderr.contains("short.csv:3: the record has 2 fields where the header has 3: no value for 'when'."))
+        let long = try write("long.csv", "kind,title,when\nlaunch,ok,2020\nlaunch,Paris, France,2021\n")
+        let tooMany = try CLI.run(["import", long, "--db", db])
+        #expect(tooMany.status == 65)
+        #expect(tooMany.stderr.contains("long.csv:3: the record has 4 fields where the header has 3: a value that holds the delimiter must be in double quotes."))
+    }
+
+    @Test func aMissingRequiredFieldIsNamedPlainly() throws {
+        let path = try write("nowhen.ndjson", "{\"kind\":\"launch\",\"title\":\"x\"}\n")
+        let result = try CLI.run(["import", path, "--db", db])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("nowhen.ndjson:1: field 'when' is required."), "\(result.stderr)")
     }
 
     @Test func jsonOfTheWrongTypeNamesTheField() throws {

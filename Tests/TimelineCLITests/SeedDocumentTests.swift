@@ -96,6 +96,23 @@ import Testing
                 == (try CLI.run(["--db", db, "list", "--kind", "layoff", "--format", "tsv"]).stdout))
     }
 
+    @Test func entitiesAndSourcesMadeByADocumentsEventsAreCounted() throws {
+        let path = try write("made.json", """
+            {"format": "timeline-seed/1",
+             "entities": [{"slug": "acme", "name": "Acme"}],
+             "sources": [{"key": "globex-memo", "publisher": "Globex"}],
+             "events": [
+              {"kind": "layoff", "title": "Globex cuts jobs", "when": "2023-03", "entities": [{"entity": "Globex", "role": "employer"}],
+               "citations": [{"source": "globex-memo"}]}
+             ]}
+            """)
+        let dryRun = try CLI.run(["--db", db, "import", path, "--dry-run"])
+        #expect(dryRun.stdout.hasSuffix("; would add or change 2 entities, 0 relations and 1 source.\n"), "\(dryRun.stdout)")
+        let imported = try CLI.run(["--db", db, "import", path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged; 2 entities, 0 relations and 1 source added or changed.\n"), "\(imported.stdout)")
+    }
+
     @Test func aDocumentUpdatesEntitiesAndTheEventsThatNameThem() throws {
         let path = try write("update.json", """
             {"format": "timeline-seed/1",
@@ -214,7 +231,7 @@ import Testing
          """, ":3: invalid timeline document: 'sources' comes after 'events'; a document gives its format, entities, relations and sources before its events.\n"),
         ("""
          {"entities": [], "events": []}
-         """, ":1: field 'format': is missing; a timeline document gives \"format\": \"timeline-seed/1\" (a list of events is a JSON array instead).\n"),
+         """, ":1: field 'format' is missing; a timeline document gives \"format\": \"timeline-seed/1\" (a list of events is a JSON array instead).\n"),
         ("""
          {"format": "timeline-seed/2", "events": []}
          """, ":1: field 'format': 'timeline-seed/2' is not a format this version reads; expected timeline-seed/1.\n"),
@@ -257,7 +274,7 @@ import Testing
            {"kind": "layoff", "title": "Acme cuts", "when": "2023", "entities": ["acme"]},
            {"kind": "layoff", "title": "Acme cuts again", "when": "2024", "citations": [{"source": "nope"}]}
           ]}
-         """, ":5: no source has the key 'nope': name one the timeline (or the file's sources) holds, or give its publisher or URL to create it.\n"),
+         """, ":5: events[1]: no source has the key 'nope': add it to the document's sources, or name one the timeline holds.\n"),
         ("""
          {"format": "timeline-seed/1",
           "events": [
@@ -272,18 +289,18 @@ import Testing
            {"slug": "beta", "name": "Beta",
             "aliases": ["B"], "descripton": "A typo would lose this."}
           ]}
-         """, ":4: field 'entities[1].descripton': is not a field of an entity; it has slug, name, type, description and aliases.\n"),
+         """, ":4: field 'entities[1].descripton' is not a field of an entity; it has slug, name, type, description and aliases.\n"),
         ("""
          {"format": "timeline-seed/1",
           "events": [
            {"kind": "layoff", "title": "x", "when": "2023"},
            {"kind": "layoff", "title": "y", "when": "2023", "sumary": "lost"}
           ]}
-         """, ":4: field 'events[1].sumary': is not a field of an event; it has uid, kind, status, title, summary, when, announced, entities, tags, measures and citations.\n"),
+         """, ":4: field 'events[1].sumary' is not a field of an event; it has uid, kind, status, title, summary, when, announced, entities, tags, measures and citations.\n"),
         ("""
          {"format": "timeline-seed/1",
           "events": [{"kind": "layoff", "title": "x", "when": "2023", "citations": [{"source": "memo", "qoute": "x"}]}]}
-         """, ":2: field 'events[0].citations[0].qoute': is not a field of a citation; it has source, stance, quote, quote_language, translation and note.\n"),
+         """, ":2: field 'events[0].citations[0].qoute' is not a field of a citation; it has source, stance, quote, quote_language, translation and note.\n"),
         ("""
          {"format": "timeline-seed/1",
           "entites": []}

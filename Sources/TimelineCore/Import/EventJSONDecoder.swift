@@ -6,7 +6,10 @@ public enum EventJSONDecoder {
     public struct FieldError: Error, Sendable, CustomStringConvertible {
         public let field: String
         public let reason: String
-        public var description: String { "field '\(field)': \(reason)" }
+        /// `field 'when' is required`; `field 'kind': 'x' is not …` where the reason is a sentence.
+        public var description: String {
+            reason.hasPrefix("is ") ? "field '\(field)' \(reason)" : "field '\(field)': \(reason)"
+        }
     }
 
     /// - Parameter checkingWorkedOutFields: false for objects known to have no `earliest`,

@@ -114,16 +114,24 @@ public final class Importer {
                     // source is carried into the search index and stored lists of the events
                     // already there.
                     summary.directory = try saveDirectory(with: saver)
+                    saver.citesSourcesByKeyOnly = true
                 }
+                // A document's events may name entities and sources its lists do not hold: those
+                // they create count with the lists'.
+                let countsBefore = format == .seed ? try directoryCounts() : nil
                 let bulkLoad = try BulkLoad(database: store.database, checkingConstraintsAtTheEnd: checksLater)
                 defer { bulkLoad.restoreSettings() }
                 // The triggers that would clear the stored lists are suspended: each event's are
                 // written with its row, from the event as saved.
                 saver.storedLists = .event
                 checkedConstraintsAtTheEnd = bulkLoad.checksConstraintsAtTheEnd
+                var recordIndex = -1
                 try forEachRecord { line, decode, renderedLists in
+                    recordIndex += 1
                     func handle(_ reason: String) throws {
-                        let message = "\(input.name):\(line): \(reason)"
+                        // In a document, the entry as it holds it, as its decoding errors name it.
+                        let entry = format == .seed && !reason.hasPrefix("field 'events[") ? "events[\(recordIndex)]: " : ""
+                        let message = "\(input.name):\(line): \(entry)\(reason)"
                         guard checksEveryRecord else { throw TimelineError(.badData, message) }
                         summary.rejected += 1
                         reject(message)
@@ -162,6 +170,11 @@ public final class Importer {
                     }
                     if summary.records % 1000 == 0 { progress(summary.records) }
                 }
+                if let countsBefore {
+                    let countsAfter = try directoryCounts()
+                    summary.directory?.entities += countsAfter.entities - countsBefore.entities
+                    summary.directory?.sources += countsAfter.sources - countsBefore.sources
+                }
                 try bulkLoad.finish(updated: saver.updatedEventIDs)
                 if let violation = try store.database.firstForeignKeyViolation() {
                     throw TimelineError(.internalError, "the import would leave \(violation.table) row \(violation.rowID.map(String.init) ?? "?") pointing at a missing \(violation.parent) row; nothing was written.")
@@ -180,6 +193,14 @@ public final class Importer {
             throw TimelineStore.translate(error, path: store.path)
         }
         return summary
+    }
+
+    /// How many entities and sources the timeline holds.
+    private func directoryCounts() throws -> (entities: Int, sources: Int) {
+        let counts = try store.database.prepare("SELECT (SELECT count(*) FROM entities), (SELECT count(*) FROM sources)")
+        defer { counts.reset() }
+        _ = try counts.step()
+        return (counts.int(at: 0), counts.int(at: 1))
     }
 
     /// Reads a timeline document up to its events and saves its entities, relations and sources.

@@ -146,10 +146,21 @@ struct RecordMapper {
         throw TimelineError(.usage, "'\(field)' is not a field to import into; fields: \(fieldHelp).")
     }
 
+    /// Says what a record with the wrong number of fields lacks or has too many of.
+    static func fieldCountMismatch(_ count: Int, header: [String]) -> String {
+        let counted = "the record has \(count) field\(count == 1 ? "" : "s") where the header has \(header.count)"
+        if count < header.count {
+            let missing = header[count...].prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+            let more = header.count - count > 3 ? ", …" : ""
+            return "\(counted): no value for \(missing)\(more)"
+        }
+        return "\(counted): a value that holds the delimiter must be in double quotes"
+    }
+
     /// The event object for one record; a wrong value is an error naming its column.
     func object(for fields: [String]) throws -> JSONValue {
         guard fields.count == header.count else {
-            throw RecordError("has \(fields.count) fields where the header has \(header.count)")
+            throw RecordError(Self.fieldCountMismatch(fields.count, header: header))
         }
         var scalars: [String: String] = [:]
         var entities: [JSONValue] = []

@@ -29,7 +29,8 @@ extension EventSaver {
             let changes = try save(TimelineDirectory(entities: [changed], relations: relations))
             didChange = changes.entities + changes.relations > 0
         } catch let error as EventJSONDecoder.FieldError {
-            throw TimelineError(.usage, "\(Self.option(naming: error.field, in: edit)): \(error.reason).")
+            let option = Self.option(naming: error.field, in: edit)
+            throw TimelineError(.usage, error.reason.hasPrefix("is ") ? "\(option) \(error.reason)." : "\(option): \(error.reason).")
         }
         if edit.description == "" {
             try database.execute("UPDATE entities SET description = NULL WHERE id = ?1 AND description IS NOT NULL", [.integer(entity.id)])

@@ -83,6 +83,10 @@ final class EventSaver {
         return (event.uid, .inserted)
     }
 
+    /// Whether a citation names its source only by key, as in a timeline document (whose sources
+    /// are listed apart): an unknown key is then to be added to that list, not given a publisher.
+    var citesSourcesByKeyOnly = false
+
     /// How the saved events' stored lists are made (see `TimelineWriter.StoredListsSource`).
     var storedLists: TimelineWriter.StoredListsSource {
         get { writer.storedLists }
@@ -249,7 +253,9 @@ final class EventSaver {
         }
         var created = source
         guard !source.publisher.isEmpty || source.url != nil else {
-            throw TimelineError(.usage, "no source has the key '\(source.key)': name one the timeline (or the file's sources) holds, or give its publisher or URL to create it.")
+            throw TimelineError(.usage, citesSourcesByKeyOnly
+                ? "no source has the key '\(source.key)': add it to the document's sources, or name one the timeline holds."
+                : "no source has the key '\(source.key)': name one the timeline (or the file's sources) holds, or give its publisher or URL to create it.")
         }
         if created.publisher.isEmpty { created.publisher = Self.host(of: source.url ?? "") ?? "unknown" }
         if created.language.isEmpty { created.language = "und" }
