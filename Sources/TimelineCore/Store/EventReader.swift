@@ -84,9 +84,9 @@ struct EventReader {
     /// Fills the entities, tags, measures and citations of `events` (those in `details`), whose
     /// row ids are `ids`.
     private func readDetails(of events: inout [Event], ids: ArraySlice<Int64>, shared: inout SharedDetails) throws {
-        var position: [Int64: Int] = [:]
+        var position = RowIDTable<Int>()
         position.reserveCapacity(ids.count)
-        for (index, id) in ids.enumerated() { position[id] = index }
+        for (index, id) in ids.enumerated() { position.set(index, for: id) }
         // One list for the four statements of the batch.
         let idList = EventSelection.jsonArray(of: ids)
 

@@ -8,10 +8,10 @@ import SQLiteStorage
 /// reading an event's details costs beyond SQLite's own work. The values are shared copies of
 /// the same strings, so the events read are what they were.
 struct SharedDetails {
-    private var entities: [Int64: (slug: String, name: String)] = [:]
-    private var entitySlugs: [Int64: String] = [:]
-    private var sources: [Int64: Source] = [:]
-    private var sourceKeys: [Int64: String] = [:]
+    private var entities = RowIDTable<(slug: String, name: String)>()
+    private var entitySlugs = RowIDTable<String>()
+    private var sources = RowIDTable<Source>()
+    private var sourceKeys = RowIDTable<String>()
 
     /// At most this many values of each kind are remembered (the first met): a read of a whole
     /// large timeline keeps its memory bounded, and one of a few events costs a few entries.
@@ -23,7 +23,7 @@ struct SharedDetails {
         let key = row.int64(at: id)
         if let known = entities[key] { return known }
         let entity = (slug: row.text(at: slug), name: row.text(at: name))
-        if entities.count < Self.limit { entities[key] = entity }
+        if entities.count < Self.limit { entities.set(entity, for: key) }
         return entity
     }
 
@@ -41,10 +41,10 @@ struct SharedDetails {
         return sources[rowID]?.key ?? Self.text(of: row, at: key, rememberedAs: rowID, in: &sourceKeys)
     }
 
-    private static func text(of row: Statement, at column: Int32, rememberedAs key: Int64, in texts: inout [Int64: String]) -> String {
+    private static func text(of row: Statement, at column: Int32, rememberedAs key: Int64, in texts: inout RowIDTable<String>) -> String {
         if let known = texts[key] { return known }
         let text = row.text(at: column)
-        if texts.count < limit { texts[key] = text }
+        if texts.count < limit { texts.set(text, for: key) }
         return text
     }
 
@@ -53,7 +53,7 @@ struct SharedDetails {
         let key = row.int64(at: id)
         if let known = sources[key] { return known }
         let source = try read()
-        if sources.count < Self.limit { sources[key] = source }
+        if sources.count < Self.limit { sources.set(source, for: key) }
         return source
     }
 }

@@ -103,9 +103,9 @@ struct StoredEventTextReader {
     /// Renders from the tables the entities, tags, measures and sources of the events with row ids
     /// `ids`, into `events` at `slots` (in the same order).
     private func renderLists(of events: inout [StoredEventText], ids: [Int64], slots slotOfIndex: [Int]) throws {
-        var slots: [Int64: Int] = [:]
+        var slots = RowIDTable<Int>()
         slots.reserveCapacity(ids.count)
-        for (index, id) in ids.enumerated() { slots[id] = slotOfIndex[index] }
+        for (index, id) in ids.enumerated() { slots.set(slotOfIndex[index], for: id) }
         let idList = EventSelection.jsonArray(of: ids)
 
         try details.forEachDetail(.entities, idList: idList) { row in
