@@ -1,29 +1,82 @@
 /// Where a claim comes from.
+///
+/// A value like any other, but its fields live in one shared, immutable box: a source is cited by
+/// many events, and each copy is then one reference count instead of one per field (reading a
+/// range of events copies the same few sources into every citation). Setting a field makes a
+/// new box.
 public struct Source: Sendable, Equatable {
     /// A short stable key (`ap-2022-08-24`).
-    public var key: String
-    public var url: String?
-    public var title: String?
-    public var publisher: String
-    public var published: TimelineDate?
+    public var key: String {
+        get { fields.key }
+        set { change { $0.key = newValue } }
+    }
+    public var url: String? {
+        get { fields.url }
+        set { change { $0.url = newValue } }
+    }
+    public var title: String? {
+        get { fields.title }
+        set { change { $0.title = newValue } }
+    }
+    public var publisher: String {
+        get { fields.publisher }
+        set { change { $0.publisher = newValue } }
+    }
+    public var published: TimelineDate? {
+        get { fields.published }
+        set { change { $0.published = newValue } }
+    }
     /// BCP 47: `fr`, `en`.
-    public var language: String
+    public var language: String {
+        get { fields.language }
+        set { change { $0.language = newValue } }
+    }
     /// `news`, `press-release`, `filing`, `memo`, `dataset`, `other`.
-    public var type: String
-    public var note: String?
+    public var type: String {
+        get { fields.type }
+        set { change { $0.type = newValue } }
+    }
+    public var note: String? {
+        get { fields.note }
+        set { change { $0.note = newValue } }
+    }
 
     public init(
         key: String, url: String? = nil, title: String? = nil, publisher: String, published: TimelineDate? = nil,
         language: String, type: String, note: String? = nil
     ) {
-        self.key = key
-        self.url = url
-        self.title = title
-        self.publisher = publisher
-        self.published = published
-        self.language = language
-        self.type = type
-        self.note = note
+        box = Box(Fields(
+            key: key, url: url, title: title, publisher: publisher, published: published, language: language,
+            type: type, note: note))
+    }
+
+    public static func == (left: Source, right: Source) -> Bool {
+        left.box === right.box || left.fields == right.fields
+    }
+
+    private var box: Box
+    private var fields: Fields { box.fields }
+
+    private mutating func change(_ edit: (inout Fields) -> Void) {
+        var fields = box.fields
+        edit(&fields)
+        box = Box(fields)
+    }
+
+    private struct Fields: Sendable, Equatable {
+        var key: String
+        var url: String?
+        var title: String?
+        var publisher: String
+        var published: TimelineDate?
+        var language: String
+        var type: String
+        var note: String?
+    }
+
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
     }
 }
 

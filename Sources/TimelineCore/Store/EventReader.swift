@@ -48,16 +48,12 @@ struct EventReader {
             ids[place] = row.int64(at: 0)
             slots[place] = try eventRow(row)
         } endBatch: { count, order in
-            var events: [Event] = []
-            events.reserveCapacity(count)
-            for place in 0..<count {
-                events.append(slots[place].take()!)
-            }
-            try readDetails(of: &events, ids: ids[0..<count], shared: &shared)
+            try readDetails(of: &slots, ids: ids[0..<count], shared: &shared)
+            // Each event is moved out of its slot, not copied: no count is taken on its strings.
             if let order {
-                for place in order { try body(events[place]) }
+                for place in order { try body(slots[place].take()!) }
             } else {
-                for event in events { try body(event) }
+                for place in 0..<count { try body(slots[place].take()!) }
             }
         }
     }
@@ -68,7 +64,7 @@ struct EventReader {
         let when = try storedDate(row.text(at: 6), uid: uid)
         let announced = try row.optionalText(at: 7).map { try storedDate($0, uid: uid) }
         return Event(
-            uid: uid, kind: row.text(at: 2), status: EventStatus(rawValue: row.text(at: 3)) ?? .occurred,
+            uid: uid, kind: row.text(at: 2), status: row.withTextBytes(at: 3) { EventStatus.storedNames.value(named: $0) } ?? .occurred,
             title: row.text(at: 4), summary: row.optionalText(at: 5), when: when, announced: announced,
             recordedAt: row.text(at: 8))
     }
@@ -82,8 +78,8 @@ struct EventReader {
     }
 
     /// Fills the entities, tags, measures and citations of `events` (those in `details`), whose
-    /// row ids are `ids`.
-    private func readDetails(of events: inout [Event], ids: ArraySlice<Int64>, shared: inout SharedDetails) throws {
+    /// row ids are `ids`, in the same order.
+    private func readDetails(of events: inout [Event?], ids: ArraySlice<Int64>, shared: inout SharedDetails) throws {
         var position = RowIDTable<Int>()
         position.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() { position.set(index, for: id) }
@@ -93,18 +89,18 @@ struct EventReader {
         if details.contains(.entities) {
             try forEachDetail(.entities, idList: idList) { row in
                 let entity = shared.entity(row, id: 4, slug: 1, name: 2)
-                events[position[row.int64(at: 0)]!].entities.append(
+                events[position[row.int64(at: 0)]!]!.entities.append(
                     EventEntity(slug: entity.slug, name: entity.name, role: row.text(at: 3)))
             }
         }
         if details.contains(.tags) {
             try forEachDetail(.tags, idList: idList) { row in
-                events[position[row.int64(at: 0)]!].tags.append(row.text(at: 1))
+                events[position[row.int64(at: 0)]!]!.tags.append(row.text(at: 1))
             }
         }
         if details.contains(.measures) {
             try forEachDetail(.measures, idList: idList) { row in
-                events[position[row.int64(at: 0)]!].measures.append(
+                events[position[row.int64(at: 0)]!]!.measures.append(
                     Measure(quantity: row.text(at: 1), value: row.text(at: 2), unit: row.text(at: 3),
                             entity: shared.entitySlug(row, id: 9, slug: 4),
                             approximate: row.bool(at: 5), qualifier: row.optionalText(at: 6),
@@ -119,8 +115,8 @@ struct EventReader {
                     published: try row.optionalText(at: 5).map { try TimelineDate(edtf: $0) }, language: row.text(at: 6),
                     type: row.text(at: 7), note: row.optionalText(at: 8))
             }
-            events[position[row.int64(at: 0)]!].citations.append(
-                Citation(source: source, stance: Citation.Stance(rawValue: row.text(at: 9)) ?? .supports,
+            events[position[row.int64(at: 0)]!]!.citations.append(
+                Citation(source: source, stance: row.withTextBytes(at: 9) { Citation.Stance.storedNames.value(named: $0) } ?? .supports,
                          quote: row.optionalText(at: 10), quoteLanguage: row.optionalText(at: 11),
                          translation: row.optionalText(at: 12), note: row.optionalText(at: 13)))
         }
