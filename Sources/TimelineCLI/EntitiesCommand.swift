@@ -121,16 +121,15 @@ extension Timeline.Entities {
             }
         }
 
-        /// `NAME` or `NAME@LANG`, where LANG looks like a language tag (`fr`, `pt-BR`); any other
-        /// `@` is part of the name.
+        /// `NAME` or `NAME@LANG`, where LANG is a language tag with a two- or three-letter
+        /// language (`fr`, `pt-BR`), kept in its usual case; any other `@` is part of the name.
         static func alias(_ text: String) throws -> Entity.Alias {
             var alias = Entity.Alias(text)
             if let at = text.lastIndex(of: "@") {
-                let language = text[text.index(after: at)...]
-                let parts = language.split(separator: "-", omittingEmptySubsequences: false)
-                if let first = parts.first, (2...3).contains(first.count), first.allSatisfy(\.isLetter),
-                   parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isLetter || $0.isNumber } }) {
-                    alias = Entity.Alias(String(text[..<at]), language: String(language))
+                let language = String(text[text.index(after: at)...])
+                let first = language.prefix { $0 != "-" }
+                if (2...3).contains(first.count), let tag = LanguageTag.canonical(language) {
+                    alias = Entity.Alias(String(text[..<at]), language: tag)
                 }
             }
             guard !alias.name.isEmpty else {

@@ -84,6 +84,9 @@ struct EventOptions: ParsableArguments {
     ///   quote given without --quote-lang is in it.
     func citation(context: DateParsingContext, sourceLanguage: (String) throws -> String?) throws -> Citation? {
         guard let source else { return nil }
+        if let quoteLanguage, LanguageTag.canonical(quoteLanguage) == nil {
+            throw TimelineError(.usage, "--quote-lang '\(quoteLanguage)' is not \(LanguageTag.examples).")
+        }
         let isURL = source.contains("://")
         let publication = try published.map { try parsedDate($0, flag: "--published", context: context) }
         return Citation(

@@ -35,6 +35,41 @@ import Testing
         #expect(try CLI.run(arguments).stdout == "Added amazon-care-layoff-2022-12-01-3\n")
     }
 
+    /// Language tags are stored in their usual case (`FR-ca` is `fr-CA`), from the command line and
+    /// from an imported file; a text that is no tag is refused, and nothing is written.
+    @Test func languageTagsTakeTheirUsualCaseAndOthersAreRefused() throws {
+        let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023", "--title", "Des postes supprimés",
+                                 "--entity", "Acme", "--source", "https://example.org/fr", "--quote", "des postes",
+                                 "--quote-lang", "FR-ca", "--uid", "tags-1"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let source = try #require((try show("tags-1")["sources"] as? [[String: Any]])?.first)
+        #expect(source["quote_language"] as? String == "fr-CA" && source["language"] as? String == "fr-CA")
+
+        let before = try CLI.run(["--db", db, "export", "--format", "sql"]).stdout
+        let refused = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023", "--title", "Autre",
+                                   "--source", "https://example.org/x", "--quote", "x", "--quote-lang", "fr_FR"])
+        #expect(refused.status == 64)
+        #expect(refused.stderr == "timeline: --quote-lang 'fr_FR' is not a BCP 47 language tag such as fr, en, pt-BR or und (unknown).\n")
+
+        let file = folder.path("events.ndjson")
+        let line = { (language: String, quoteLanguage: String) in
+            #"{"uid":"tags-2","kind":"layoff","when":"2024","title":"Cuts","sources":[{"url":"https://example.org/de","#
+                + #""publisher":"Beispiel","language":"\#(language)","quote":"Stellen","quote_language":"\#(quoteLanguage)"}]}"#
+        }
+        try (line("DE", "de-at") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let badFile = folder.path("bad.ndjson")
+        try (line("de", "deutsch!") + "\n").write(toFile: badFile, atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["import", "--db", db, badFile])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("the quote's language 'deutsch!' is not a BCP 47 language tag"), "\(bad.stderr)")
+        #expect(try CLI.run(["--db", db, "export", "--format", "sql"]).stdout == before, "nothing written")
+
+        let imported = try CLI.run(["import", "--db", db, file])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let importedSource = try #require((try show("tags-2")["sources"] as? [[String: Any]])?.first)
+        #expect(importedSource["language"] as? String == "de" && importedSource["quote_language"] as? String == "de-AT")
+    }
+
     /// `.15` as spreadsheets write it is `0.15`, from the command line and from an imported file.
     @Test func aFigureWithNoDigitBeforeThePointIsReadAsADecimal() throws {
         let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023", "--title", "A share cut",

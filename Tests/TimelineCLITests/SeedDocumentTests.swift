@@ -303,6 +303,20 @@ import Testing
          """, ":2: field 'events[0].citations[0].qoute' is not a field of a citation; it has source, stance, quote, quote_language, translation and note.\n"),
         ("""
          {"format": "timeline-seed/1",
+          "sources": [{"key": "memo", "publisher": "Acme", "language": "fr_FR"}]}
+         """, ":2: field 'sources[0].language': 'fr_FR' is not a BCP 47 language tag such as fr, en, pt-BR or und (unknown).\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "entities": [{"slug": "acme", "name": "Acme", "aliases": [{"alias": "Akmé", "language": "français"}]}]}
+         """, ":2: field 'entities[0].aliases[0].language': 'français' is not a BCP 47 language tag such as fr, en, pt-BR or und (unknown).\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "sources": [{"key": "memo", "publisher": "Acme", "language": "fr"}],
+          "events": [{"kind": "layoff", "title": "x", "when": "2023",
+                      "citations": [{"source": "memo", "quote": "Nous supprimons", "quote_language": "fr-"}]}]}
+         """, ":3: events[0]: the quote's language 'fr-' is not a BCP 47 language tag such as fr, en, pt-BR or und (unknown).\n"),
+        ("""
+         {"format": "timeline-seed/1",
           "entites": []}
          """, ":2: invalid timeline document: 'entites' is not a member of a timeline document; it has format, description, entities, relations, sources and events.\n"),
         ("""

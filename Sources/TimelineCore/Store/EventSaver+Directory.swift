@@ -43,6 +43,13 @@ extension EventSaver {
                 "SELECT key FROM sources WHERE url = ?1 AND key <> ?2", [.text(url), .text(source.key)]) {
                 throw FieldError(field: field + ".url", reason: "'\(url)' is already the URL of the source '\(other)'; a URL names one source")
             }
+            var source = source
+            if !source.language.isEmpty {
+                guard let language = LanguageTag.canonical(source.language) else {
+                    throw FieldError(field: field + ".language", reason: "'\(source.language)' is not \(LanguageTag.examples)")
+                }
+                source.language = language
+            }
             if try saveSource(source) { changes.sources += 1 }
         }
         let entityTypes = try database.prepare("SELECT name FROM entity_types ORDER BY name").map { $0.text(at: 0) }
@@ -118,8 +125,13 @@ extension EventSaver {
         for (index, input) in entity.aliases.enumerated() {
             var alias = input
             alias.name = Self.trimmed(alias.name)
-            alias.language = alias.language.map(Self.canonicalLanguageTag)
             guard !alias.name.isEmpty else { throw FieldError(field: field + ".aliases[\(index)]", reason: "is blank") }
+            if let language = alias.language {
+                guard let canonical = LanguageTag.canonical(language) else {
+                    throw FieldError(field: field + ".aliases[\(index)].language", reason: "'\(language)' is not \(LanguageTag.examples)")
+                }
+                alias.language = canonical
+            }
             // One it has as written is kept, so that its language can change.
             guard seen.insert(key(alias.name)).inserted || storedExactly.contains(alias.name) else { continue }
             if aliases.contains(where: { $0.name == alias.name }) { continue }
@@ -153,16 +165,6 @@ extension EventSaver {
         // Only a match no better than the derived slug is worth a second look with single spaces.
         guard spaced != name, match.map({ $0.kind == .derivedSlug }) ?? true else { return match }
         return try entityMatch(spaced) ?? match
-    }
-
-    /// A BCP 47 tag in its usual case: language lowercase, script titlecase, region uppercase
-    /// (`FR` is `fr`, `pt-br` is `pt-BR`, `zh-hant-tw` is `zh-Hant-TW`).
-    static func canonicalLanguageTag(_ tag: String) -> String {
-        tag.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { index, part in
-            if index > 0 && part.count == 2 { return part.uppercased() }
-            if index > 0 && part.count == 4 { return part.prefix(1).uppercased() + part.dropFirst().lowercased() }
-            return part.lowercased()
-        }.joined(separator: "-")
     }
 
     /// Adds the source, or updates the one with its key (a field the document leaves out or null

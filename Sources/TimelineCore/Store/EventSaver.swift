@@ -137,6 +137,10 @@ final class EventSaver {
         event.tags = Array(Set(event.tags.filter { !$0.isEmpty })).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         event.citations = try event.citations.map { citation in
             var citation = citation
+            citation.quoteLanguage = try citation.quoteLanguage.map { try Self.languageTag($0, of: "the quote's language") }
+            if !citation.source.language.isEmpty {
+                citation.source.language = try Self.languageTag(citation.source.language, of: "the source's language")
+            }
             citation.source = try resolve(citation.source)
             return citation
         }
@@ -161,6 +165,14 @@ final class EventSaver {
             return measure
         }
         return event
+    }
+
+    /// `tag` in its usual case (`FR` is `fr`); an error naming `what` when it is no language tag.
+    static func languageTag(_ tag: String, of what: String) throws -> String {
+        guard let canonical = LanguageTag.canonical(tag) else {
+            throw TimelineError(.usage, "\(what) '\(tag)' is not \(LanguageTag.examples).")
+        }
+        return canonical
     }
 
     /// An entity by slug, name or alias (any case); a new organisation when none matches.
