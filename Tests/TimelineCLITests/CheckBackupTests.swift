@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+private extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}
+
 @Suite struct CheckBackupTests {
     let folder: TemporaryFolder
     var db: String { folder.path("timeline.sqlite") }
@@ -33,6 +37,42 @@ import Testing
         #expect(result.stdout.contains("error\tforeign-keys\tevent_tags row"))
         #expect(result.stdout.contains("error\tmigrations\tmigration 1 (initial_schema) was changed after it was applied"))
         #expect(result.stderr.contains("check found 2 errors and 1 warning."))
+    }
+
+    /// Languages written before tags were checked (`FR`, `fr_FR`) are named with what holds them;
+    /// one in the wrong case is put right by exporting a document and importing it back.
+    @Test func findsLanguagesOutOfFormAndARoundTripPutsTheirCaseRight() throws {
+        try CLI.run(["list", "--db", db])
+        _ = try sqlite(
+            """
+            UPDATE sources SET language = 'FR' WHERE language = 'fr';
+            UPDATE citations SET quote_language = 'FR' WHERE quote_language = 'fr';
+            INSERT INTO entity_aliases (entity_id, alias, language, recorded_at)
+            VALUES ((SELECT id FROM entities WHERE slug = 'amazon-care'), 'Amazon Soins', 'FR', '2026-01-01T00:00:00.000Z');
+            """)
+        let sources = try sqlite("SELECT count(*) FROM sources WHERE language = 'FR';").stdout
+        let quotes = try sqlite("SELECT count(*) FROM citations WHERE quote_language = 'FR';").stdout
+        let found = try CLI.run(["check", "--db", db, "--format", "tsv"])
+        #expect(found.status == 65)
+        #expect(found.stderr.contains("check found 0 errors and 1 warning."), "\(found.stderr)")
+        let expected = "warning\tlanguages\tthe language 'FR' (\(Int(sources.trimmed)!) sources, \(Int(quotes.trimmed)!) quotes, 1 alias)"
+            + " is written 'fr' as a BCP 47 tag; `timeline export --format seed` and importing the file back rewrites it\n"
+        #expect(found.stdout.contains(expected), "\(found.stdout)")
+
+        let document = folder.path("timeline.json")
+        #expect(try CLI.run(["export", "--db", db, "--format", "seed", "--output", document]).status == 0)
+        let imported = try CLI.run(["import", "--db", db, document])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let clean = try CLI.run(["check", "--db", db])
+        #expect(clean.status == 0, "\(clean.stdout)")
+        #expect(try sqlite("""
+            SELECT (SELECT count(*) FROM sources WHERE language = 'fr'), (SELECT count(*) FROM citations WHERE quote_language = 'fr'),
+                   (SELECT language FROM entity_aliases WHERE alias = 'Amazon Soins');
+            """).stdout == "\(sources.trimmed)|\(quotes.trimmed)|fr\n")
+
+        _ = try sqlite("UPDATE sources SET language = 'fr_FR' WHERE key = (SELECT min(key) FROM sources WHERE language = 'fr');")
+        #expect(try CLI.run(["check", "--db", db, "--format", "tsv"]).stdout.contains(
+            "warning\tlanguages\tthe language 'fr_FR' (1 source) is not a BCP 47 language tag (such as fr, en, pt-BR or und)\n"))
     }
 
     /// The copy of an event's lists kept in its row can only go stale when the triggers that

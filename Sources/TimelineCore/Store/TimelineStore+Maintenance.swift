@@ -60,7 +60,40 @@ extension TimelineStore {
             findings += try database.prepare(warning.sql).map { CheckFinding(severity: .warning, check: warning.check, message: $0.text(at: 0)) }
         }
         findings += try sharedEntityNames().map { CheckFinding(severity: .warning, check: "entities", message: $0) }
+        findings += try languagesOutOfForm().map { CheckFinding(severity: .warning, check: "languages", message: $0) }
         return findings
+    }
+
+    /// Languages of sources, quotes and aliases that are not BCP 47 tags in their usual case:
+    /// imports and edits now write them so (`FR` as `fr`) or refuse them, but a timeline may hold
+    /// some from before, and `FR` and `fr` would then count as two languages.
+    private func languagesOutOfForm() throws -> [String] {
+        var uses: [(language: String, counts: [String])] = []
+        try database.prepare(
+            """
+            SELECT language, count(*), 'source' FROM sources GROUP BY language
+            UNION ALL SELECT quote_language, count(*), 'quote' FROM citations WHERE quote_language IS NOT NULL GROUP BY quote_language
+            UNION ALL SELECT language, count(*), 'alias' FROM entity_aliases WHERE language IS NOT NULL GROUP BY language
+            """
+        ).forEachRow { row in
+            let language = row.text(at: 0)
+            guard LanguageTag.canonical(language) != language else { return }
+            let count = row.int(at: 1)
+            let what = row.text(at: 2)
+            let counted = "\(count) \(what)\(count == 1 ? "" : (what == "alias" ? "es" : "s"))"
+            if let index = uses.firstIndex(where: { $0.language == language }) {
+                uses[index].counts.append(counted)
+            } else {
+                uses.append((language, [counted]))
+            }
+        }
+        return uses.map { use in
+            let holders = use.counts.joined(separator: ", ")
+            if let canonical = LanguageTag.canonical(use.language) {
+                return "the language '\(use.language)' (\(holders)) is written '\(canonical)' as a BCP 47 tag; `timeline export --format seed` and importing the file back rewrites it"
+            }
+            return "the language '\(use.language)' (\(holders)) is not a BCP 47 language tag (such as fr, en, pt-BR or und)"
+        }.sorted()
     }
 
     /// Names and aliases that more than one entity answers to (ignoring case in every script, and
