@@ -28,7 +28,8 @@ extension Timeline {
 
                 All or nothing: the first bad record stops the import with FILE:LINE and the reason, exit 65, \
                 and nothing written. --skip-invalid imports the good records and reports each rejected one. \
-                --dry-run reads the whole file and names every bad record, writing nothing.
+                --dry-run reads the whole file and names every bad record, writing nothing (in a \
+                timeline document, every bad entity, relation and source first).
 
                 Example (a layoffs-tracker spreadsheet):
                   timeline import layoffs.csv --set kind=layoff --map company=entity:employer \\
@@ -63,7 +64,7 @@ extension Timeline {
         @Option(help: ArgumentHelp("A value that means 'no value' (repeatable), e.g. NULL or N/A; the empty string always does.", valueName: "token"))
         var null: [String] = []
 
-        @Flag(help: "Check every record, name each bad one, and report what would change; write nothing (exit 65 if any record is bad, unless --skip-invalid).")
+        @Flag(help: "Check every record (and every entity, relation and source of a timeline document), name each bad one, and report what would change; write nothing (exit 65 if any is bad, unless --skip-invalid).")
         var dryRun = false
 
         @Flag(help: "Import the good records and report every rejected one, instead of stopping at the first.")

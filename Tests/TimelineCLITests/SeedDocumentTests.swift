@@ -349,6 +349,57 @@ import Testing
         #expect(try CLI.run(["--db", db, "export", "--format", "sql"]).stdout == before.stdout, "nothing written")
     }
 
+    /// A dry run names every bad entity, relation and source, not only the first, and stops before
+    /// the events; a relation naming a bad entry is not reported as naming a missing one.
+    @Test func aDryRunNamesEveryBadEntryOfTheDocument() throws {
+        let path = try write("entries.json", """
+            {"format": "timeline-seed/1",
+             "entities": [
+              {"slug": "acme", "name": "Acme", "type": "company"},
+              {"slug": "beta", "name": "Beta"},
+              {"slug": "beta", "name": "Beta Two"}
+             ],
+             "relations": [
+              {"entity": "acme", "relation": "part-of", "other": "amazon"},
+              {"entity": "beta", "relation": "owns", "other": "amazon"}
+             ],
+             "sources": [{"key": "memo", "publisher": "Acme", "type": "blog"}, {"key": "note", "publisher": "Beta", "language": "FR"}],
+             "events": [{"kind": "lunch", "title": "x", "when": "2023"}]}
+            """)
+        let before = try CLI.run(["--db", db, "export", "--format", "sql"])
+        let result = try CLI.run(["--db", db, "import", "--dry-run", path])
+        #expect(result.status == 65)
+        #expect(result.stderr.split(separator: "\n").map(String.init) == [
+            "timeline: \(path):5: field 'entities[2].slug': 'beta' is also the slug of entities[1].",
+            "timeline: \(path):11: field 'sources[0].type': 'blog' is not a source type; use news, press-release, filing, memo, dataset, other.",
+            "timeline: \(path):3: field 'entities[0].type': 'company' is not an entity type; use organisation, person, place, product.",
+            "timeline: \(path):9: field 'relations[1].relation': 'owns' is not a relation; use acquired-by, contractor-of, part-of, product-of.",
+            "timeline: 4 of the entities, relations and sources in \(path) are bad (each named above); nothing was written, and the events were not checked.",
+        ])
+        #expect(result.stdout.isEmpty)
+        #expect(try CLI.run(["--db", db, "export", "--format", "sql"]).stdout == before.stdout, "nothing written")
+
+        // Entries that cannot be read are all named too, before anything is checked against the timeline.
+        let unreadable = try write("unreadable.json", """
+            {"format": "timeline-seed/1",
+             "entities": [{"slug": "acme", "name": "Acme", "typ": "organisation"}, {"slug": "beta", "name": 5}],
+             "relations": [{"entity": "acme", "relation": "part-of", "other": "amazon", "valid": "2023-02-30"}]}
+            """)
+        let named = try CLI.run(["--db", db, "import", "--dry-run", unreadable])
+        #expect(named.status == 65)
+        let lines = named.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(named.stderr)")
+        #expect(lines.first?.contains("field 'entities[0].typ' is not a field of an entity") == true)
+        #expect(lines.dropFirst().first?.contains("field 'entities[1].name'") == true)
+        #expect(lines.dropFirst(2).first?.contains("field 'relations[0].valid'") == true)
+        #expect(lines.last == "timeline: 3 of the entities, relations and sources in \(unreadable) are bad (each named above); nothing was written, and the events were not checked.")
+
+        // Without --dry-run, the first stops the import, as before.
+        let first = try CLI.run(["--db", db, "import", path])
+        #expect(first.status == 65)
+        #expect(first.stderr == "timeline: \(path):5: field 'entities[2].slug': 'beta' is also the slug of entities[1].\n")
+    }
+
     @Test func theFormatIsKnownByItsFirstBytes() throws {
         let document = try CLI.run(["--db", db, "export", "--format", "seed", "--kind", "layoff"]).stdout
         // On standard input, `{"format"` is a document and other objects NDJSON.

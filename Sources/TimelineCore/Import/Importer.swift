@@ -113,7 +113,7 @@ public final class Importer {
                     // Before the bulk load suspends the triggers: a renamed entity or a changed
                     // source is carried into the search index and stored lists of the events
                     // already there.
-                    summary.directory = try saveDirectory(with: saver)
+                    summary.directory = try saveDirectory(with: saver, reject: reject)
                     saver.citesSourcesByKeyOnly = true
                 }
                 // A document's events may name entities and sources its lists do not hold: those
@@ -204,7 +204,10 @@ public final class Importer {
     }
 
     /// Reads a timeline document up to its events and saves its entities, relations and sources.
-    private func saveDirectory(with saver: EventSaver) throws -> DirectoryChanges {
+    ///
+    /// In a dry run every bad entry is named (through `reject`), not only the first; if any is,
+    /// the run stops there, before the events, which would name what the bad entries left out.
+    private func saveDirectory(with saver: EventSaver, reject: (String) -> Void) throws -> DirectoryChanges {
         try input.skipByteOrderMark()
         let document = SeedDocumentReader(input: input)
         let head: [SeedDocumentReader.Member]
@@ -214,17 +217,48 @@ public final class Importer {
             throw TimelineError(.badData, "\(input.name):\(failure.line): invalid timeline document: \(failure.reason).")
         }
         seedDocument = document
-        do {
-            let directory = try SeedDocumentDecoder.directory(from: head.map { ($0.key, $0.value) },
-                                                              context: DateParsingContext(today: options.today))
-            return try saver.save(directory)
-        } catch let error as EventJSONDecoder.FieldError {
+        /// `FILE:LINE: field 'entities[2].type': …` for an error in the document's head.
+        func message(for error: EventJSONDecoder.FieldError) -> String {
             // The line of the entry the field is in: `entities[2].type` is on `entities[2]`'s.
             let key = error.field.prefix { $0 != "[" && $0 != "." }
             let line = head.first { $0.key == key }?.line(of: error.field) ?? 1
             // The reason may end a sentence of its own (a date's); the message gets one period.
             let message = "\(input.name):\(line): \(error.description)"
-            throw TimelineError(.badData, message.hasSuffix(".") ? message : message + ".")
+            return message.hasSuffix(".") ? message : message + "."
+        }
+        let context = DateParsingContext(today: options.today)
+        let members = head.map { ($0.key, $0.value) }
+        guard options.dryRun else {
+            do {
+                return try saver.save(try SeedDocumentDecoder.directory(from: members, context: context))
+            } catch let error as EventJSONDecoder.FieldError {
+                throw TimelineError(.badData, message(for: error))
+            }
+        }
+        return try withoutActuallyEscaping(reject) { reject in
+            var bad = 0
+            let report = { (error: EventJSONDecoder.FieldError) in
+                bad += 1
+                reject(message(for: error))
+            }
+            let changes: DirectoryChanges
+            do {
+                let directory = try SeedDocumentDecoder.directory(from: members, context: context, reporting: report)
+                // Entries that could not be read are missing from the directory: saving it would
+                // name what they hold as unknown.
+                if bad == 0 {
+                    changes = try saver.save(directory, reporting: report)
+                } else {
+                    changes = DirectoryChanges()
+                }
+            } catch let error as EventJSONDecoder.FieldError {
+                // An error of the whole document (its format, a member it does not have).
+                throw TimelineError(.badData, message(for: error))
+            }
+            if bad > 0 {
+                throw TimelineError(.badData, "\(bad) of the entities, relations and sources in \(input.name) \(bad == 1 ? "is" : "are") bad (each named above); nothing was written, and the events were not checked.")
+            }
+            return changes
         }
     }
 

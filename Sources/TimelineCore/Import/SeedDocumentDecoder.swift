@@ -8,7 +8,12 @@ enum SeedDocumentDecoder {
     typealias FieldError = EventJSONDecoder.FieldError
 
     /// The directory from the document's members before its events; `format` must name timeline-seed/1.
-    static func directory(from members: [(key: String, value: JSONValue)], context: DateParsingContext) throws(FieldError) -> TimelineDirectory {
+    ///
+    /// - Parameter report: given, an entry that cannot be read is passed to it, and the others are
+    ///   still read (a dry run names every bad entry so); the directory returned then lacks the bad
+    ///   entries, and is only good for reporting.
+    static func directory(from members: [(key: String, value: JSONValue)], context: DateParsingContext,
+                          reporting report: ((FieldError) -> Void)? = nil) throws(FieldError) -> TimelineDirectory {
         let document = JSONValue.object(members.map { ($0.key, $0.value) })
         guard let format = try EventJSONDecoder.optionalString(document, "format") else {
             throw FieldError(field: "format", reason: "is missing; a timeline document gives \"format\": \"\(SeedDocumentReader.formatName)\" (a list of events is a JSON array instead)")
@@ -19,17 +24,24 @@ enum SeedDocumentDecoder {
         for (key, _) in members where !SeedDocumentReader.directoryKeys.contains(key) && !SeedDocumentReader.otherKeys.contains(key) && key != "events" {
             throw FieldError(field: key, reason: "is not a member of a timeline document; it has \(SeedDocumentReader.memberList)")
         }
-        var directory = TimelineDirectory()
-        for (index, element) in try EventJSONDecoder.array(document, "entities").enumerated() {
-            directory.entities.append(try entity(from: element, field: "entities[\(index)]"))
+        /// Each element of the member `key`, read by `decode`; one that cannot be read is reported,
+        /// when there is a `report`.
+        func entries<Entry>(_ key: String, _ decode: (JSONValue, String) throws(FieldError) -> Entry) throws(FieldError) -> [Entry] {
+            var read: [Entry] = []
+            for (index, element) in try EventJSONDecoder.array(document, key).enumerated() {
+                do {
+                    read.append(try decode(element, "\(key)[\(index)]"))
+                } catch {
+                    guard let report else { throw error }
+                    report(error)
+                }
+            }
+            return read
         }
-        for (index, element) in try EventJSONDecoder.array(document, "relations").enumerated() {
-            directory.relations.append(try relation(from: element, field: "relations[\(index)]", context: context))
-        }
-        for (index, element) in try EventJSONDecoder.array(document, "sources").enumerated() {
-            directory.sources.append(try source(from: element, field: "sources[\(index)]", context: context))
-        }
-        return directory
+        return TimelineDirectory(
+            entities: try entries("entities") { (element, field) throws(FieldError) in try entity(from: element, field: field) },
+            relations: try entries("relations") { (element, field) throws(FieldError) in try relation(from: element, field: field, context: context) },
+            sources: try entries("sources") { (element, field) throws(FieldError) in try source(from: element, field: field, context: context) })
     }
 
     static func entity(from element: JSONValue, field: String) throws(FieldError) -> Entity {

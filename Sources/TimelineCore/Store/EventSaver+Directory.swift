@@ -14,95 +14,151 @@ extension EventSaver {
     /// up to date when its slug or key exists (aliases are added, never removed; what the
     /// directory leaves out is kept). Errors are
     /// `FieldError`s naming the entry (`entities[2].type`).
-    func save(_ directory: TimelineDirectory) throws -> DirectoryChanges {
+    ///
+    /// - Parameter report: given, a bad entry is passed to it and left out, and the others are
+    ///   still checked and saved (a dry run names every bad entry so). A relation naming an entity
+    ///   or source whose entry was left out is left out too, unreported: what it names is not
+    ///   missing, only bad.
+    func save(_ directory: TimelineDirectory, reporting report: ((EventJSONDecoder.FieldError) -> Void)? = nil) throws -> DirectoryChanges {
         typealias FieldError = EventJSONDecoder.FieldError
+        /// Runs one entry's checks and saving; false when the entry was bad and reported.
+        func entry(_ body: () throws -> Void) throws -> Bool {
+            guard let report else {
+                try body()
+                return true
+            }
+            do {
+                try body()
+                return true
+            } catch let error as FieldError {
+                report(error)
+                return false
+            }
+        }
         var changes = DirectoryChanges()
-        let sourceTypes = ["news", "press-release", "filing", "memo", "dataset", "other"]
         // One entry a slug or key: a second would silently win over the first.
         var seenKeys: [String: Int] = [:]
+        var repeated: Set<String> = []
         for (index, source) in directory.sources.enumerated() {
             if let first = seenKeys.updateValue(index, forKey: source.key) {
-                throw FieldError(field: "sources[\(index)].key", reason: "'\(source.key)' is also the key of sources[\(first)]")
+                repeated.insert("sources[\(index)]")
+                _ = try entry { throw FieldError(field: "sources[\(index)].key", reason: "'\(source.key)' is also the key of sources[\(first)]") }
             }
         }
         var seenSlugs: [String: Int] = [:]
         for (index, entity) in directory.entities.enumerated() where !entity.slug.isEmpty {
             if let first = seenSlugs.updateValue(index, forKey: entity.slug) {
-                throw FieldError(field: "entities[\(index)].slug", reason: "'\(entity.slug)' is also the slug of entities[\(first)]")
+                repeated.insert("entities[\(index)]")
+                _ = try entry { throw FieldError(field: "entities[\(index)].slug", reason: "'\(entity.slug)' is also the slug of entities[\(first)]") }
             }
         }
-        for (index, source) in directory.sources.enumerated() {
-            let field = "sources[\(index)]"
-            guard Self.isSlug(source.key) else {
-                throw FieldError(field: field + ".key", reason: "'\(source.key)' is not a key: use lowercase letters, digits and '-'")
+        var refusedKeys: Set<String> = []
+        for (index, source) in directory.sources.enumerated() where !repeated.contains("sources[\(index)]") {
+            var changed = false
+            if try entry({ changed = try saveSourceEntry(source, field: "sources[\(index)]") }) {
+                if changed { changes.sources += 1 }
+            } else {
+                refusedKeys.insert(source.key)
             }
-            guard sourceTypes.contains(source.type) else {
-                throw FieldError(field: field + ".type", reason: "'\(source.type)' is not a source type; use \(sourceTypes.joined(separator: ", "))")
-            }
-            if let url = source.url, case .text(let other)? = try database.scalar(
-                "SELECT key FROM sources WHERE url = ?1 AND key <> ?2", [.text(url), .text(source.key)]) {
-                throw FieldError(field: field + ".url", reason: "'\(url)' is already the URL of the source '\(other)'; a URL names one source")
-            }
-            var source = source
-            if !source.language.isEmpty {
-                guard let language = LanguageTag.canonical(source.language) else {
-                    throw FieldError(field: field + ".language", reason: "'\(source.language)' is not \(LanguageTag.examples)")
-                }
-                source.language = language
-            }
-            if try saveSource(source) { changes.sources += 1 }
         }
         let entityTypes = try database.prepare("SELECT name FROM entity_types ORDER BY name").map { $0.text(at: 0) }
-        for (index, input) in directory.entities.enumerated() {
-            let field = "entities[\(index)]"
-            var entity = input
-            entity.name = Self.trimmed(entity.name)
-            guard !entity.name.isEmpty else { throw FieldError(field: field + ".name", reason: "is blank; an entity needs a name") }
-            guard entity.slug.isEmpty || Self.isSlug(entity.slug) else {
-                throw FieldError(field: field + ".slug", reason: "'\(entity.slug)' is not a slug: use lowercase letters, digits and '-'")
+        var refusedNames: Set<String> = []
+        for (index, entity) in directory.entities.enumerated() where !repeated.contains("entities[\(index)]") {
+            var changed = false
+            if try entry({ changed = try saveEntityEntry(entity, field: "entities[\(index)]", types: entityTypes) }) {
+                if changed { changes.entities += 1 }
+            } else {
+                refusedNames.formUnion([entity.slug, entity.name].filter { !$0.isEmpty })
             }
-            guard entity.type.isEmpty || entityTypes.contains(entity.type) else {
-                throw FieldError(field: field + ".type", reason: "'\(entity.type)' is not an entity type; use \(entityTypes.joined(separator: ", "))")
-            }
-            // The entity the entry is: by its slug, or, without one, the one its name finds.
-            let own = entity.slug.isEmpty ? try existingEntity(entity.name)?.slug : entity.slug
-            // A name another entity answers to would make every reference to it ambiguous.
-            if !entity.slug.isEmpty, let other = try answeringEntity(entity.name), other.kind.rawValue <= EntityMatchKind.alias.rawValue,
-               other.slug != entity.slug {
-                throw FieldError(field: field + ".name", reason: "'\(entity.name)' already names the entity '\(other.slug)'; give each entity a name of its own")
-            }
-            entity.aliases = try checkedAliases(entity, own: own, field: field)
-            if try saveEntity(entity) { changes.entities += 1 }
             // The next entry may name this one by a name or alias it has just been given.
             forgetResolved()
         }
         let relationTypes = try database.prepare("SELECT name FROM relation_types ORDER BY name").map { $0.text(at: 0) }
         for (index, relation) in directory.relations.enumerated() {
-            let field = "relations[\(index)]"
-            guard let entity = try existingEntity(relation.entity) else {
-                throw FieldError(field: field + ".entity", reason: "'\(relation.entity)' is no entity of the document or the timeline")
+            if refusedNames.contains(relation.entity) || refusedNames.contains(relation.other)
+                || relation.source.map({ refusedKeys.contains($0) }) == true {
+                continue
             }
-            guard let other = try existingEntity(relation.other) else {
-                throw FieldError(field: field + ".other", reason: "'\(relation.other)' is no entity of the document or the timeline")
+            var changed = false
+            if try entry({ changed = try saveRelationEntry(relation, field: "relations[\(index)]", types: relationTypes) }), changed {
+                changes.relations += 1
             }
-            guard entity.slug != other.slug else {
-                throw FieldError(field: field, reason: "'\(entity.slug)' cannot be related to itself")
-            }
-            guard relationTypes.contains(relation.relation) else {
-                throw FieldError(field: field + ".relation", reason: "'\(relation.relation)' is not a relation; use \(relationTypes.joined(separator: ", "))")
-            }
-            if let key = relation.source,
-               try database.scalar("SELECT 1 FROM sources WHERE key = ?1", [.text(key)]) == nil {
-                throw FieldError(field: field + ".source", reason: "'\(key)' is no source of the document or the timeline")
-            }
-            var resolved = relation
-            resolved.entity = entity.slug
-            resolved.other = other.slug
-            if try saveRelation(resolved) { changes.relations += 1 }
         }
         // Names may have changed under what was resolved.
         forgetResolved()
         return changes
+    }
+
+    /// Checks and saves a source entry of a directory; true when a row changed.
+    private func saveSourceEntry(_ input: Source, field: String) throws -> Bool {
+        typealias FieldError = EventJSONDecoder.FieldError
+        let sourceTypes = ["news", "press-release", "filing", "memo", "dataset", "other"]
+        var source = input
+        guard Self.isSlug(source.key) else {
+            throw FieldError(field: field + ".key", reason: "'\(source.key)' is not a key: use lowercase letters, digits and '-'")
+        }
+        guard sourceTypes.contains(source.type) else {
+            throw FieldError(field: field + ".type", reason: "'\(source.type)' is not a source type; use \(sourceTypes.joined(separator: ", "))")
+        }
+        if let url = source.url, case .text(let other)? = try database.scalar(
+            "SELECT key FROM sources WHERE url = ?1 AND key <> ?2", [.text(url), .text(source.key)]) {
+            throw FieldError(field: field + ".url", reason: "'\(url)' is already the URL of the source '\(other)'; a URL names one source")
+        }
+        if !source.language.isEmpty {
+            guard let language = LanguageTag.canonical(source.language) else {
+                throw FieldError(field: field + ".language", reason: "'\(source.language)' is not \(LanguageTag.examples)")
+            }
+            source.language = language
+        }
+        return try saveSource(source)
+    }
+
+    /// Checks and saves an entity entry of a directory; true when a row changed.
+    private func saveEntityEntry(_ input: Entity, field: String, types entityTypes: [String]) throws -> Bool {
+        typealias FieldError = EventJSONDecoder.FieldError
+        var entity = input
+        entity.name = Self.trimmed(entity.name)
+        guard !entity.name.isEmpty else { throw FieldError(field: field + ".name", reason: "is blank; an entity needs a name") }
+        guard entity.slug.isEmpty || Self.isSlug(entity.slug) else {
+            throw FieldError(field: field + ".slug", reason: "'\(entity.slug)' is not a slug: use lowercase letters, digits and '-'")
+        }
+        guard entity.type.isEmpty || entityTypes.contains(entity.type) else {
+            throw FieldError(field: field + ".type", reason: "'\(entity.type)' is not an entity type; use \(entityTypes.joined(separator: ", "))")
+        }
+        // The entity the entry is: by its slug, or, without one, the one its name finds.
+        let own = entity.slug.isEmpty ? try existingEntity(entity.name)?.slug : entity.slug
+        // A name another entity answers to would make every reference to it ambiguous.
+        if !entity.slug.isEmpty, let other = try answeringEntity(entity.name), other.kind.rawValue <= EntityMatchKind.alias.rawValue,
+           other.slug != entity.slug {
+            throw FieldError(field: field + ".name", reason: "'\(entity.name)' already names the entity '\(other.slug)'; give each entity a name of its own")
+        }
+        entity.aliases = try checkedAliases(entity, own: own, field: field)
+        return try saveEntity(entity)
+    }
+
+    /// Checks and saves a relation entry of a directory; true when a row changed.
+    private func saveRelationEntry(_ relation: EntityRelation, field: String, types relationTypes: [String]) throws -> Bool {
+        typealias FieldError = EventJSONDecoder.FieldError
+        guard let entity = try existingEntity(relation.entity) else {
+            throw FieldError(field: field + ".entity", reason: "'\(relation.entity)' is no entity of the document or the timeline")
+        }
+        guard let other = try existingEntity(relation.other) else {
+            throw FieldError(field: field + ".other", reason: "'\(relation.other)' is no entity of the document or the timeline")
+        }
+        guard entity.slug != other.slug else {
+            throw FieldError(field: field, reason: "'\(entity.slug)' cannot be related to itself")
+        }
+        guard relationTypes.contains(relation.relation) else {
+            throw FieldError(field: field + ".relation", reason: "'\(relation.relation)' is not a relation; use \(relationTypes.joined(separator: ", "))")
+        }
+        if let key = relation.source,
+           try database.scalar("SELECT 1 FROM sources WHERE key = ?1", [.text(key)]) == nil {
+            throw FieldError(field: field + ".source", reason: "'\(key)' is no source of the document or the timeline")
+        }
+        var resolved = relation
+        resolved.entity = entity.slug
+        resolved.other = other.slug
+        return try saveRelation(resolved)
     }
 
     /// The entry's aliases, tidied, with their language tags in canonical case, leaving out those
