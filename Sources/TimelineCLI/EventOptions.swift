@@ -52,8 +52,11 @@ struct EventOptions: ParsableArguments {
     var stance: Citation.Stance?
 
     func validate() throws {
-        if source == nil && (quote != nil || translation != nil || publisher != nil || published != nil || stance != nil) {
-            throw ValidationError("--quote, --translation, --publisher, --published and --stance describe a source: give --source URL too.")
+        if source == nil && (quote != nil || quoteLanguage != nil || translation != nil || publisher != nil || published != nil || stance != nil) {
+            throw ValidationError("--quote, --quote-lang, --translation, --publisher, --published and --stance describe a source: give --source URL too.")
+        }
+        if let quoteLanguage, LanguageTag.canonical(quoteLanguage) == nil {
+            throw ValidationError("--quote-lang \(LanguageTag.problem(with: quoteLanguage)).")
         }
     }
 
@@ -84,9 +87,6 @@ struct EventOptions: ParsableArguments {
     ///   quote given without --quote-lang is in it.
     func citation(context: DateParsingContext, sourceLanguage: (String) throws -> String?) throws -> Citation? {
         guard let source else { return nil }
-        if let quoteLanguage, LanguageTag.canonical(quoteLanguage) == nil {
-            throw TimelineError(.usage, "--quote-lang '\(quoteLanguage)' is not \(LanguageTag.examples).")
-        }
         let isURL = source.contains("://")
         let publication = try published.map { try parsedDate($0, flag: "--published", context: context) }
         return Citation(

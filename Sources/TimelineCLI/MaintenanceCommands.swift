@@ -91,7 +91,8 @@ extension Timeline {
             discussion: """
                 Prints each problem found: errors (a damaged file, a row pointing nowhere, a migration that \
                 changed or is unknown) and warnings (an event no source cites, a figure with no source or \
-                no unit). Exits 0 only when there is nothing to report, 65 otherwise.
+                no unit, a name two entities answer to, a language that is no BCP 47 tag or not in its \
+                usual case). Exits 0 only when there is nothing to report, 65 otherwise.
 
                 Each event's row keeps a copy of its lists (entities, tags, figures, sources) for fast \
                 reading; check compares every copy with the tables. Triggers clear a copy whenever its \

@@ -49,7 +49,9 @@ import Testing
         let refused = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023", "--title", "Autre",
                                    "--source", "https://example.org/x", "--quote", "x", "--quote-lang", "fr_FR"])
         #expect(refused.status == 64)
-        #expect(refused.stderr == "timeline: --quote-lang 'fr_FR' is not a BCP 47 language tag such as fr, en, pt-BR or und (unknown).\n")
+        #expect(refused.stderr.hasPrefix("timeline: --quote-lang 'fr_FR' is not a BCP 47 language tag (such as fr, en or pt-BR, or und when not known); write fr-FR;"), "\(refused.stderr)")
+        let alone = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023", "--title", "Autre", "--entity", "Acme", "--quote-lang", "fr"])
+        #expect(alone.status == 64 && alone.stderr.contains("--quote-lang"), "a quote language without a source is refused, not ignored: \(alone.stderr)")
 
         let file = folder.path("events.ndjson")
         let line = { (language: String, quoteLanguage: String) in

@@ -217,13 +217,15 @@ public final class Importer {
             throw TimelineError(.badData, "\(input.name):\(failure.line): invalid timeline document: \(failure.reason).")
         }
         seedDocument = document
+        /// The line of the entry a field is in: `entities[2].type` is on `entities[2]`'s.
+        func line(of error: EventJSONDecoder.FieldError) -> Int {
+            let key = error.field.prefix { $0 != "[" && $0 != "." }
+            return head.first { $0.key == key }?.line(of: error.field) ?? 1
+        }
         /// `FILE:LINE: field 'entities[2].type': …` for an error in the document's head.
         func message(for error: EventJSONDecoder.FieldError) -> String {
-            // The line of the entry the field is in: `entities[2].type` is on `entities[2]`'s.
-            let key = error.field.prefix { $0 != "[" && $0 != "." }
-            let line = head.first { $0.key == key }?.line(of: error.field) ?? 1
             // The reason may end a sentence of its own (a date's); the message gets one period.
-            let message = "\(input.name):\(line): \(error.description)"
+            let message = "\(input.name):\(line(of: error)): \(error.description)"
             return message.hasSuffix(".") ? message : message + "."
         }
         let context = DateParsingContext(today: options.today)
@@ -235,31 +237,25 @@ public final class Importer {
                 throw TimelineError(.badData, message(for: error))
             }
         }
-        return try withoutActuallyEscaping(reject) { reject in
-            var bad = 0
-            let report = { (error: EventJSONDecoder.FieldError) in
-                bad += 1
-                reject(message(for: error))
-            }
-            let changes: DirectoryChanges
-            do {
-                let directory = try SeedDocumentDecoder.directory(from: members, context: context, reporting: report)
-                // Entries that could not be read are missing from the directory: saving it would
-                // name what they hold as unknown.
-                if bad == 0 {
-                    changes = try saver.save(directory, reporting: report)
-                } else {
-                    changes = DirectoryChanges()
-                }
-            } catch let error as EventJSONDecoder.FieldError {
-                // An error of the whole document (its format, a member it does not have).
-                throw TimelineError(.badData, message(for: error))
-            }
-            if bad > 0 {
-                throw TimelineError(.badData, "\(bad) of the entities, relations and sources in \(input.name) \(bad == 1 ? "is" : "are") bad (each named above); nothing was written, and the events were not checked.")
-            }
-            return changes
+        // Every bad entry is named, in the order of the lines they are on.
+        var problems: [(line: Int, message: String)] = []
+        let report = { (error: EventJSONDecoder.FieldError) in problems.append((line(of: error), message(for: error))) }
+        let changes: DirectoryChanges
+        do {
+            let (directory, positions) = try SeedDocumentDecoder.directoryAndPositions(from: members, context: context, reporting: report)
+            changes = try saver.save(directory, positions: positions, reporting: report)
+        } catch let error as EventJSONDecoder.FieldError {
+            // An error of the whole document (its format, a member it does not have).
+            throw TimelineError(.badData, message(for: error))
         }
+        guard problems.isEmpty else {
+            for problem in problems.enumerated().sorted(by: { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }) {
+                reject(problem.element.message)
+            }
+            let bad = problems.count
+            throw TimelineError(.badData, "\(bad) of the entities, relations and sources in \(input.name) \(bad == 1 ? "is" : "are") bad (each named above); nothing was written, and the events were not checked.")
+        }
+        return changes
     }
 
     /// Whether a bad record is reported and passed over rather than stopping the run: skipped with

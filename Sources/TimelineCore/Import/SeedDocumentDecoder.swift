@@ -11,9 +11,17 @@ enum SeedDocumentDecoder {
     ///
     /// - Parameter report: given, an entry that cannot be read is passed to it, and the others are
     ///   still read (a dry run names every bad entry so); the directory returned then lacks the bad
-    ///   entries, and is only good for reporting.
+    ///   entries, and `positions` says where in the document each entry it holds was.
     static func directory(from members: [(key: String, value: JSONValue)], context: DateParsingContext,
                           reporting report: ((FieldError) -> Void)? = nil) throws(FieldError) -> TimelineDirectory {
+        try directoryAndPositions(from: members, context: context, reporting: report).directory
+    }
+
+    /// The directory, and the index in the document of each entry it holds (when entries that
+    /// could not be read were reported and left out, they are not all their index in the directory).
+    static func directoryAndPositions(
+        from members: [(key: String, value: JSONValue)], context: DateParsingContext, reporting report: ((FieldError) -> Void)? = nil
+    ) throws(FieldError) -> (directory: TimelineDirectory, positions: TimelineDirectory.Positions) {
         let document = JSONValue.object(members.map { ($0.key, $0.value) })
         guard let format = try EventJSONDecoder.optionalString(document, "format") else {
             throw FieldError(field: "format", reason: "is missing; a timeline document gives \"format\": \"\(SeedDocumentReader.formatName)\" (a list of events is a JSON array instead)")
@@ -26,22 +34,29 @@ enum SeedDocumentDecoder {
         }
         /// Each element of the member `key`, read by `decode`; one that cannot be read is reported,
         /// when there is a `report`.
-        func entries<Entry>(_ key: String, _ decode: (JSONValue, String) throws(FieldError) -> Entry) throws(FieldError) -> [Entry] {
+        func entries<Entry>(
+            _ key: String, _ decode: (JSONValue, String) throws(FieldError) -> Entry
+        ) throws(FieldError) -> (entries: [Entry], positions: [Int]) {
             var read: [Entry] = []
+            var positions: [Int] = []
             for (index, element) in try EventJSONDecoder.array(document, key).enumerated() {
                 do {
                     read.append(try decode(element, "\(key)[\(index)]"))
+                    positions.append(index)
                 } catch {
                     guard let report else { throw error }
                     report(error)
                 }
             }
-            return read
+            return (read, positions)
         }
-        return TimelineDirectory(
-            entities: try entries("entities") { (element, field) throws(FieldError) in try entity(from: element, field: field) },
-            relations: try entries("relations") { (element, field) throws(FieldError) in try relation(from: element, field: field, context: context) },
-            sources: try entries("sources") { (element, field) throws(FieldError) in try source(from: element, field: field, context: context) })
+        let entities = try entries("entities") { (element, field) throws(FieldError) in try entity(from: element, field: field) }
+        let relations = try entries("relations") { (element, field) throws(FieldError) in
+            try relation(from: element, field: field, context: context)
+        }
+        let sources = try entries("sources") { (element, field) throws(FieldError) in try source(from: element, field: field, context: context) }
+        return (TimelineDirectory(entities: entities.entries, relations: relations.entries, sources: sources.entries),
+                TimelineDirectory.Positions(entities: entities.positions, relations: relations.positions, sources: sources.positions))
     }
 
     static func entity(from element: JSONValue, field: String) throws(FieldError) -> Entity {

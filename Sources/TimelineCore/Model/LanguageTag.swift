@@ -2,7 +2,8 @@
 /// their form, and written in the case the RFC recommends, so that `FR` and `fr` are one language.
 ///
 /// The form is checked, not the registry: `fr-CA` and `und` are tags, and so is `xyz` (a
-/// three-letter language the registry may or may not hold); `fr_FR`, `français` and `fr-` are not.
+/// three-letter language the registry may or may not hold); `fr_FR`, `français`, `french` and
+/// `fr-` are not (a language subtag has two or three letters: the registry has no longer ones).
 public enum LanguageTag {
     /// The tag in its usual case, or nil when the text is no well-formed tag: language and the
     /// rest lowercase, script titlecase, region uppercase (`FR` is `fr`, `pt-br` is `pt-BR`,
@@ -22,8 +23,10 @@ public enum LanguageTag {
                 if lower == "x" {
                     position = .privateUse
                 } else {
-                    guard letters, piece.count != 1 else { return nil }
-                    position = piece.count <= 3 ? .extendedLanguage(count: 0) : .script
+                    // RFC 5646 also lets a language have 4 to 8 letters, but reserves 4 and
+                    // registers none longer: `english` or `french` is a name, not a tag.
+                    guard letters, (2...3).contains(piece.count) else { return nil }
+                    position = .extendedLanguage(count: 0)
                 }
                 subtags.append(lower)
                 continue
@@ -75,8 +78,14 @@ public enum LanguageTag {
         return tag == text ? text : tag
     }
 
-    /// What a tag looks like, for messages about one that is not.
-    public static let examples = "a BCP 47 language tag such as fr, en, pt-BR or und (unknown)"
+    /// What is wrong with `text`, as the end of a sentence naming where it was:
+    /// `'fr_FR' is not a BCP 47 language tag (such as fr, en or pt-BR, or und when not known); write fr-FR`.
+    public static func problem(with text: String) -> String {
+        var problem = "'\(text)' is not a BCP 47 language tag (such as fr, en or pt-BR, or und when not known)"
+        let dashed = String(text.map { $0 == "_" || $0 == " " ? "-" : $0 })
+        if dashed != text, let suggestion = canonical(dashed) { problem += "; write \(suggestion)" }
+        return problem
+    }
 
     /// Where a subtag is in a tag, in the order RFC 5646 puts them.
     private enum Position {

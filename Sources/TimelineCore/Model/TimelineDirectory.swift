@@ -10,4 +10,12 @@ public struct TimelineDirectory: Sendable, Equatable {
         self.relations = relations
         self.sources = sources
     }
+
+    /// Where in a document each entry of a directory read from it was (entries it could not read
+    /// being left out): errors name an entry by its place in the document (`entities[2]`).
+    struct Positions: Sendable, Equatable {
+        var entities: [Int]
+        var relations: [Int]
+        var sources: [Int]
+    }
 }

@@ -15,12 +15,19 @@ extension EventSaver {
     /// directory leaves out is kept). Errors are
     /// `FieldError`s naming the entry (`entities[2].type`).
     ///
-    /// - Parameter report: given, a bad entry is passed to it and left out, and the others are
-    ///   still checked and saved (a dry run names every bad entry so). A relation naming an entity
-    ///   or source whose entry was left out is left out too, unreported: what it names is not
-    ///   missing, only bad.
-    func save(_ directory: TimelineDirectory, reporting report: ((EventJSONDecoder.FieldError) -> Void)? = nil) throws -> DirectoryChanges {
+    /// - Parameters:
+    ///   - positions: where in its document each entry was, for the fields errors name; without
+    ///     it, entries are named by their place in the directory.
+    ///   - report: given, a bad entry is passed to it and left out, and the others are still
+    ///     checked and saved (a dry run names every bad entry so). A relation naming an entity or
+    ///     source whose entry was left out is checked in its other parts but not saved: what it
+    ///     names is not missing, only bad.
+    func save(_ directory: TimelineDirectory, positions: TimelineDirectory.Positions? = nil,
+              reporting report: ((EventJSONDecoder.FieldError) -> Void)? = nil) throws -> DirectoryChanges {
         typealias FieldError = EventJSONDecoder.FieldError
+        func source(_ index: Int) -> String { "sources[\(positions?.sources[index] ?? index)]" }
+        func entity(_ index: Int) -> String { "entities[\(positions?.entities[index] ?? index)]" }
+        func relation(_ index: Int) -> String { "relations[\(positions?.relations[index] ?? index)]" }
         /// Runs one entry's checks and saving; false when the entry was bad and reported.
         func entry(_ body: () throws -> Void) throws -> Bool {
             guard let report else {
@@ -38,51 +45,55 @@ extension EventSaver {
         var changes = DirectoryChanges()
         // One entry a slug or key: a second would silently win over the first.
         var seenKeys: [String: Int] = [:]
+        var seenURLs: [String: Int] = [:]
         var repeated: Set<String> = []
-        for (index, source) in directory.sources.enumerated() {
-            if let first = seenKeys.updateValue(index, forKey: source.key) {
-                repeated.insert("sources[\(index)]")
-                _ = try entry { throw FieldError(field: "sources[\(index)].key", reason: "'\(source.key)' is also the key of sources[\(first)]") }
+        for (index, input) in directory.sources.enumerated() {
+            if let first = seenKeys.updateValue(index, forKey: input.key) {
+                repeated.insert(source(index))
+                _ = try entry { throw FieldError(field: source(index) + ".key", reason: "'\(input.key)' is also the key of \(source(first))") }
+            } else if let url = input.url, let first = seenURLs.updateValue(index, forKey: url) {
+                repeated.insert(source(index))
+                _ = try entry {
+                    throw FieldError(field: source(index) + ".url", reason: "'\(url)' is also the URL of \(source(first)); a URL names one source")
+                }
             }
         }
         var seenSlugs: [String: Int] = [:]
-        for (index, entity) in directory.entities.enumerated() where !entity.slug.isEmpty {
-            if let first = seenSlugs.updateValue(index, forKey: entity.slug) {
-                repeated.insert("entities[\(index)]")
-                _ = try entry { throw FieldError(field: "entities[\(index)].slug", reason: "'\(entity.slug)' is also the slug of entities[\(first)]") }
+        for (index, input) in directory.entities.enumerated() where !input.slug.isEmpty {
+            if let first = seenSlugs.updateValue(index, forKey: input.slug) {
+                repeated.insert(entity(index))
+                _ = try entry { throw FieldError(field: entity(index) + ".slug", reason: "'\(input.slug)' is also the slug of \(entity(first))") }
             }
         }
         var refusedKeys: Set<String> = []
-        for (index, source) in directory.sources.enumerated() where !repeated.contains("sources[\(index)]") {
+        for (index, input) in directory.sources.enumerated() where !repeated.contains(source(index)) {
             var changed = false
-            if try entry({ changed = try saveSourceEntry(source, field: "sources[\(index)]") }) {
+            if try entry({ changed = try saveSourceEntry(input, field: source(index)) }) {
                 if changed { changes.sources += 1 }
             } else {
-                refusedKeys.insert(source.key)
+                refusedKeys.insert(input.key)
             }
         }
         let entityTypes = try database.prepare("SELECT name FROM entity_types ORDER BY name").map { $0.text(at: 0) }
         var refusedNames: Set<String> = []
-        for (index, entity) in directory.entities.enumerated() where !repeated.contains("entities[\(index)]") {
+        for (index, input) in directory.entities.enumerated() where !repeated.contains(entity(index)) {
             var changed = false
-            if try entry({ changed = try saveEntityEntry(entity, field: "entities[\(index)]", types: entityTypes) }) {
+            if try entry({ changed = try saveEntityEntry(input, field: entity(index), types: entityTypes) }) {
                 if changed { changes.entities += 1 }
             } else {
-                refusedNames.formUnion([entity.slug, entity.name].filter { !$0.isEmpty })
+                refusedNames.formUnion([input.slug, input.name].filter { !$0.isEmpty })
             }
             // The next entry may name this one by a name or alias it has just been given.
             forgetResolved()
         }
         let relationTypes = try database.prepare("SELECT name FROM relation_types ORDER BY name").map { $0.text(at: 0) }
-        for (index, relation) in directory.relations.enumerated() {
-            if refusedNames.contains(relation.entity) || refusedNames.contains(relation.other)
-                || relation.source.map({ refusedKeys.contains($0) }) == true {
-                continue
-            }
+        for (index, input) in directory.relations.enumerated() {
             var changed = false
-            if try entry({ changed = try saveRelationEntry(relation, field: "relations[\(index)]", types: relationTypes) }), changed {
-                changes.relations += 1
+            let saved = try entry {
+                changed = try saveRelationEntry(input, field: relation(index), types: relationTypes,
+                                                namingBad: (refusedNames, refusedKeys))
             }
+            if saved && changed { changes.relations += 1 }
         }
         // Names may have changed under what was resolved.
         forgetResolved()
@@ -106,7 +117,7 @@ extension EventSaver {
         }
         if !source.language.isEmpty {
             guard let language = LanguageTag.canonical(source.language) else {
-                throw FieldError(field: field + ".language", reason: "'\(source.language)' is not \(LanguageTag.examples)")
+                throw FieldError(field: field + ".language", reason: LanguageTag.problem(with: source.language))
             }
             source.language = language
         }
@@ -137,24 +148,34 @@ extension EventSaver {
     }
 
     /// Checks and saves a relation entry of a directory; true when a row changed.
-    private func saveRelationEntry(_ relation: EntityRelation, field: String, types relationTypes: [String]) throws -> Bool {
+    ///
+    /// An entity or source in `bad` (names and slugs of entities, keys of sources whose entries
+    /// were bad and left out) is not looked for, and the relation is checked in its other parts
+    /// but not saved.
+    private func saveRelationEntry(_ relation: EntityRelation, field: String, types relationTypes: [String],
+                                   namingBad bad: (names: Set<String>, keys: Set<String>) = ([], [])) throws -> Bool {
         typealias FieldError = EventJSONDecoder.FieldError
-        guard let entity = try existingEntity(relation.entity) else {
-            throw FieldError(field: field + ".entity", reason: "'\(relation.entity)' is no entity of the document or the timeline")
+        func existing(_ reference: String, _ part: String) throws -> (slug: String, name: String)? {
+            if bad.names.contains(reference) { return nil }
+            guard let found = try existingEntity(reference) else {
+                throw FieldError(field: field + "." + part, reason: "'\(reference)' is no entity of the document or the timeline")
+            }
+            return found
         }
-        guard let other = try existingEntity(relation.other) else {
-            throw FieldError(field: field + ".other", reason: "'\(relation.other)' is no entity of the document or the timeline")
-        }
-        guard entity.slug != other.slug else {
+        let entity = try existing(relation.entity, "entity")
+        let other = try existing(relation.other, "other")
+        if let entity, let other, entity.slug == other.slug {
             throw FieldError(field: field, reason: "'\(entity.slug)' cannot be related to itself")
         }
         guard relationTypes.contains(relation.relation) else {
             throw FieldError(field: field + ".relation", reason: "'\(relation.relation)' is not a relation; use \(relationTypes.joined(separator: ", "))")
         }
-        if let key = relation.source,
+        let namesBadSource = relation.source.map { bad.keys.contains($0) } ?? false
+        if let key = relation.source, !namesBadSource,
            try database.scalar("SELECT 1 FROM sources WHERE key = ?1", [.text(key)]) == nil {
             throw FieldError(field: field + ".source", reason: "'\(key)' is no source of the document or the timeline")
         }
+        guard let entity, let other, !namesBadSource else { return false }
         var resolved = relation
         resolved.entity = entity.slug
         resolved.other = other.slug
@@ -184,7 +205,7 @@ extension EventSaver {
             guard !alias.name.isEmpty else { throw FieldError(field: field + ".aliases[\(index)]", reason: "is blank") }
             if let language = alias.language {
                 guard let canonical = LanguageTag.canonical(language) else {
-                    throw FieldError(field: field + ".aliases[\(index)].language", reason: "'\(language)' is not \(LanguageTag.examples)")
+                    throw FieldError(field: field + ".aliases[\(index)].language", reason: LanguageTag.problem(with: language))
                 }
                 alias.language = canonical
             }

@@ -170,7 +170,7 @@ final class EventSaver {
     /// `tag` in its usual case (`FR` is `fr`); an error naming `what` when it is no language tag.
     static func languageTag(_ tag: String, of what: String) throws -> String {
         guard let canonical = LanguageTag.canonical(tag) else {
-            throw TimelineError(.usage, "\(what) '\(tag)' is not \(LanguageTag.examples).")
+            throw TimelineError(.usage, "\(what) \(LanguageTag.problem(with: tag)).")
         }
         return canonical
     }

@@ -90,9 +90,9 @@ extension TimelineStore {
         return uses.map { use in
             let holders = use.counts.joined(separator: ", ")
             if let canonical = LanguageTag.canonical(use.language) {
-                return "the language '\(use.language)' (\(holders)) is written '\(canonical)' as a BCP 47 tag; `timeline export --format seed` and importing the file back rewrites it"
+                return "the language '\(use.language)' (\(holders)) is written '\(canonical)' as a BCP 47 tag; `timeline export --format seed --output FILE`, then `timeline import FILE`, rewrites it"
             }
-            return "the language '\(use.language)' (\(holders)) is not a BCP 47 language tag (such as fr, en, pt-BR or und)"
+            return "the language \(LanguageTag.problem(with: use.language)) (\(holders))"
         }.sorted()
     }
 
