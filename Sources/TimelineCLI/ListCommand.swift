@@ -24,8 +24,8 @@ extension Timeline {
         @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))
         var format: OutputFormat = .table
 
-        @Option(help: ArgumentHelp("The language dates are printed in: en or fr.", valueName: "lang"))
-        var lang: DateDisplayLanguage = .english
+        @Option(help: ArgumentHelp("The language dates are printed in (table, markdown): en or fr.", valueName: "lang"))
+        var lang: DateDisplayLanguage?
 
         /// What was asked, as plain values: the one thing `run` acts on, however it was parsed.
         var invocation: ListInvocation {

@@ -10,10 +10,14 @@ struct ListInvocation: Equatable {
     var filters = QueryArguments()
     var dateField: EventQuery.DateField = .when
     var format: OutputFormat = .table
-    var lang: DateDisplayLanguage = .english
+    /// Nil when not given: English.
+    var lang: DateDisplayLanguage?
 
     func run() throws {
         try reportingErrors {
+            if lang != nil && format != .table && format != .markdown {
+                throw TimelineError(.usage, "--lang applies to --format table and markdown only (the other formats write dates in EDTF and ISO).")
+            }
             let path = try GlobalOptions.databasePath(explicitPath: db)
             // The query first: an invalid one fails before a new database would be created.
             let query = try filters.query(dateField: dateField)
@@ -22,7 +26,7 @@ struct ListInvocation: Equatable {
             try DatabaseLocation.removingIfCreated(at: path) {
                 // One query streamed, then the process exits: a small recycled page cache.
                 let store = try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds, pageCache: .smallRecycled)
-                let writer = EventListWriter(format: format, output: .standardOutput(), language: lang)
+                let writer = EventListWriter(format: format, output: .standardOutput(), language: lang ?? .english)
                 try store.writeEvents(matching: query, to: writer)
             }
         }

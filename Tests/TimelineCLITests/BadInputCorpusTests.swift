@@ -47,7 +47,8 @@ enum BadInputCorpus {
         for arguments in [
             ["list", "--kind", "layof"], ["list", "--kind", injection], ["list", "--status", "rumoured"], ["list", "--entity", injection],
             ["list", "--entity", "nobody-at-all"], ["list", "--tag", injection], ["list", "--format", "xml"], ["list", "--by", "published"],
-            ["list", "--lang", "de"], ["stats", "--by", "week"], ["stats", "--kind", "nope"], ["export", "--format", "pdf"],
+            ["list", "--lang", "de"], ["list", "--lang", "fr", "--format", "csv"], ["list", "--format", "json", "--lang", "en"],
+            ["stats", "--by", "week"], ["stats", "--kind", "nope"], ["export", "--format", "pdf"],
             ["export", "--format", "sql", "--dialect", "oracle"], ["export", "--format", "csv", "--dialect", "postgresql"],
             ["export", "--format", "html", "--lanes", "status"], ["export", "--format", "csv", "--lanes", "kind"],
             ["export", "--format", "json", "--group", "entity"], ["export", "--format", "csv", "--lang", "fr"],

@@ -82,6 +82,12 @@ import Testing
         let markdown = try CLI.run(["list", "--db", db, "--format", "markdown", "--limit", "1"])
         #expect(markdown.stdout.hasPrefix("| When | Announced | Kind |"))
         #expect(markdown.stdout.contains("| Sep 2019 |"))
+        // --lang applies where dates are written for reading; the machine formats refuse it.
+        let french = try CLI.run(["list", "--db", db, "--format", "markdown", "--limit", "1", "--lang", "fr"])
+        #expect(french.stdout.contains("| sept. 2019 |"), "\(french.stdout)")
+        let refused = try CLI.run(["list", "--db", db, "--format", "csv", "--lang", "fr"])
+        #expect(refused.status == 64 && refused.stdout.isEmpty)
+        #expect(refused.stderr == "timeline: --lang applies to --format table and markdown only (the other formats write dates in EDTF and ISO).\n")
     }
 
     @Test func unknownKindIsAUsageErrorAndChangesNothing() throws {
