@@ -44,11 +44,13 @@ extension Timeline {
                     let context = DateParsingContext(today: try QueryOptions.today(override: today))
                     var event = Event(uid: uid ?? "", kind: "", status: .occurred, title: "", when: try TimelineDate(edtf: "2000"))
                     try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:))
+                    let note = try fields.noteOnExistingSource(in: store)
                     let saved = try store.save(event, uidPolicy: .readable, replacingExisting: false)
                     let output = TextOutput.standardOutput()
                     // Never .updated: a different event under the uid is refused.
                     try output.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Added \(saved.uid)\n")
                     try output.finish()
+                    if let note { printError(note) }
                 }
             }
         }
@@ -86,10 +88,12 @@ extension Timeline {
                     }
                     let context = DateParsingContext(today: try QueryOptions.today(override: today))
                     try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:))
+                    let note = try fields.noteOnExistingSource(in: store)
                     let saved = try store.save(event)
                     let output = TextOutput.standardOutput()
                     try output.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Updated \(saved.uid)\n")
                     try output.finish()
+                    if let note { printError(note) }
                 }
             }
         }

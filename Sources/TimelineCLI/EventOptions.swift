@@ -83,6 +83,15 @@ struct EventOptions: ParsableArguments {
         }
     }
 
+    /// What a command says when --source names a source the timeline has and --publisher or
+    /// --published were given: they describe a new source, and are not applied to one that exists.
+    func noteOnExistingSource(in store: TimelineStore) throws -> String? {
+        guard let source, publisher != nil || published != nil, let key = try store.sourceKey(matching: source) else { return nil }
+        let options = [publisher.map { _ in "--publisher" }, published.map { _ in "--published" }].compactMap { $0 }
+        return "the source '\(key)' exists already, so \(options.joined(separator: " and ")), which describe a new source, "
+            + "were not applied; a timeline document listing the source changes it (see `timeline help import`)."
+    }
+
     /// - Parameter sourceLanguage: the language of a source the timeline has, by key or URL; a
     ///   quote given without --quote-lang is in it.
     func citation(context: DateParsingContext, sourceLanguage: (String) throws -> String?) throws -> Citation? {

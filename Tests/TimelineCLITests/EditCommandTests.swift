@@ -72,6 +72,21 @@ import Testing
         #expect(importedSource["language"] as? String == "de" && importedSource["quote_language"] as? String == "de-AT")
     }
 
+    /// --publisher and --published describe a new source: given with one the timeline has, they
+    /// are not applied, and the command says so instead of dropping them without a word.
+    @Test func detailsOfANewSourceGivenForAnExistingOneAreNamedAsNotApplied() throws {
+        let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023", "--title", "Cited again", "--entity", "Acme",
+                                 "--source", "siecle-digital-2022-09-12", "--publisher", "Le Monde", "--published", "2022-10-01",
+                                 "--uid", "cited-again"])
+        #expect(added.status == 0 && added.stdout == "Added cited-again\n", "\(added.stderr)")
+        #expect(added.stderr == "timeline: the source 'siecle-digital-2022-09-12' exists already, so --publisher and --published, which "
+                + "describe a new source, were not applied; a timeline document listing the source changes it (see `timeline help import`).\n")
+        let source = try #require((try show("cited-again")["sources"] as? [[String: Any]])?.first)
+        #expect(source["publisher"] as? String == "Siècle Digital" && source["published"] as? String == "2022-09-12")
+        let quiet = try CLI.run(["edit", "cited-again", "--db", db, "--source", "siecle-digital-2022-09-12", "--quote", "de nouveau"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
+    }
+
     /// `.15` as spreadsheets write it is `0.15`, from the command line and from an imported file.
     @Test func aFigureWithNoDigitBeforeThePointIsReadAsADecimal() throws {
         let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023", "--title", "A share cut",
