@@ -230,22 +230,17 @@ public final class Importer {
         }
         let context = DateParsingContext(today: options.today)
         let members = head.map { ($0.key, $0.value) }
-        guard options.dryRun else {
-            do {
-                return try saver.save(try SeedDocumentDecoder.directory(from: members, context: context))
-            } catch let error as EventJSONDecoder.FieldError {
-                throw TimelineError(.badData, message(for: error))
-            }
-        }
-        // Every bad entry is named, in the order of the lines they are on.
+        // In a dry run every bad entry is named, in the order of the lines they are on; otherwise
+        // the first stops the import.
         var problems: [(line: Int, message: String)] = []
-        let report = { (error: EventJSONDecoder.FieldError) in problems.append((line(of: error), message(for: error))) }
+        let report: ((EventJSONDecoder.FieldError) -> Void)? = options.dryRun
+            ? { error in problems.append((line(of: error), message(for: error))) } : nil
         let changes: DirectoryChanges
         do {
             let (directory, positions) = try SeedDocumentDecoder.directoryAndPositions(from: members, context: context, reporting: report)
             changes = try saver.save(directory, positions: positions, reporting: report)
         } catch let error as EventJSONDecoder.FieldError {
-            // An error of the whole document (its format, a member it does not have).
+            // The first bad entry, or an error of the whole document (its format, a member it does not have).
             throw TimelineError(.badData, message(for: error))
         }
         guard problems.isEmpty else {

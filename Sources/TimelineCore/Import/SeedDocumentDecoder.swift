@@ -8,17 +8,15 @@ enum SeedDocumentDecoder {
     typealias FieldError = EventJSONDecoder.FieldError
 
     /// The directory from the document's members before its events; `format` must name timeline-seed/1.
-    ///
-    /// - Parameter report: given, an entry that cannot be read is passed to it, and the others are
-    ///   still read (a dry run names every bad entry so); the directory returned then lacks the bad
-    ///   entries, and `positions` says where in the document each entry it holds was.
-    static func directory(from members: [(key: String, value: JSONValue)], context: DateParsingContext,
-                          reporting report: ((FieldError) -> Void)? = nil) throws(FieldError) -> TimelineDirectory {
-        try directoryAndPositions(from: members, context: context, reporting: report).directory
+    static func directory(from members: [(key: String, value: JSONValue)], context: DateParsingContext) throws(FieldError) -> TimelineDirectory {
+        try directoryAndPositions(from: members, context: context).directory
     }
 
-    /// The directory, and the index in the document of each entry it holds (when entries that
-    /// could not be read were reported and left out, they are not all their index in the directory).
+    /// The directory, and the index in the document of each entry it holds.
+    ///
+    /// - Parameter report: given, an entry that cannot be read is passed to it, and the others are
+    ///   still read (a dry run names every bad entry so); the directory then lacks the bad entries,
+    ///   and the positions say where in the document each entry it holds was.
     static func directoryAndPositions(
         from members: [(key: String, value: JSONValue)], context: DateParsingContext, reporting report: ((FieldError) -> Void)? = nil
     ) throws(FieldError) -> (directory: TimelineDirectory, positions: TimelineDirectory.Positions) {

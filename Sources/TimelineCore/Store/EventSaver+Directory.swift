@@ -100,6 +100,14 @@ extension EventSaver {
         return changes
     }
 
+    /// `tag` in its usual case; a `FieldError` naming `field` when it is no language tag.
+    private static func languageTag(_ tag: String, field: String) throws -> String {
+        guard let canonical = LanguageTag.canonical(tag) else {
+            throw EventJSONDecoder.FieldError(field: field, reason: LanguageTag.problem(with: tag))
+        }
+        return canonical
+    }
+
     /// Checks and saves a source entry of a directory; true when a row changed.
     private func saveSourceEntry(_ input: Source, field: String) throws -> Bool {
         typealias FieldError = EventJSONDecoder.FieldError
@@ -116,10 +124,7 @@ extension EventSaver {
             throw FieldError(field: field + ".url", reason: "'\(url)' is already the URL of the source '\(other)'; a URL names one source")
         }
         if !source.language.isEmpty {
-            guard let language = LanguageTag.canonical(source.language) else {
-                throw FieldError(field: field + ".language", reason: LanguageTag.problem(with: source.language))
-            }
-            source.language = language
+            source.language = try Self.languageTag(source.language, field: field + ".language")
         }
         return try saveSource(source)
     }
@@ -203,12 +208,7 @@ extension EventSaver {
             var alias = input
             alias.name = Self.trimmed(alias.name)
             guard !alias.name.isEmpty else { throw FieldError(field: field + ".aliases[\(index)]", reason: "is blank") }
-            if let language = alias.language {
-                guard let canonical = LanguageTag.canonical(language) else {
-                    throw FieldError(field: field + ".aliases[\(index)].language", reason: LanguageTag.problem(with: language))
-                }
-                alias.language = canonical
-            }
+            alias.language = try alias.language.map { try Self.languageTag($0, field: field + ".aliases[\(index)].language") }
             // One it has as written is kept, so that its language can change.
             guard seen.insert(key(alias.name)).inserted || storedExactly.contains(alias.name) else { continue }
             if aliases.contains(where: { $0.name == alias.name }) { continue }
