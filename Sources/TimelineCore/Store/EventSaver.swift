@@ -139,7 +139,9 @@ final class EventSaver {
             var citation = citation
             citation.quoteLanguage = try citation.quoteLanguage.map { try Self.languageTag($0, of: "the quote's language") }
             if !citation.source.language.isEmpty {
-                citation.source.language = try Self.languageTag(citation.source.language, of: "the source's language")
+                let language = try Self.languageTag(citation.source.language, of: "the source's language")
+                // Setting a source's field makes it a new box: only when the case changes.
+                if language != citation.source.language { citation.source.language = language }
             }
             citation.source = try resolve(citation.source)
             return citation
