@@ -162,15 +162,13 @@ extension TimelineStore {
         try directory(entities: nil, sources: []).entities.sorted { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
     }
 
-    /// The language of the source with this key (else this URL), when the timeline has it and
-    /// knows its language.
     /// The key of the source a reference (a key or URL) names, the key first; nil when none.
     public func sourceKey(matching reference: String) throws -> String? {
-        guard case .text(let key)? = try database.scalar(
-            "SELECT key FROM sources WHERE key = ?1 OR url = ?1 ORDER BY key = ?1 DESC LIMIT 1", [.text(reference)]) else { return nil }
-        return key
+        try SourceReference.key(matching: reference, in: database)
     }
 
+    /// The language of the source with this key (else this URL), when the timeline has it and
+    /// knows its language.
     public func language(ofSource reference: String) throws -> String? {
         guard case .text(let language)? = try database.scalar(
             "SELECT language FROM sources WHERE key = ?1 OR url = ?1 ORDER BY key = ?1 DESC LIMIT 1", [.text(reference)]),

@@ -1,0 +1,12 @@
+import SQLiteStorage
+
+/// How a reference to a source (its key, else its URL) finds the source's key: one query for
+/// the saver and the store, so that both prefer a key to a URL in the same way.
+enum SourceReference {
+    /// The key of the source a reference names, the source with that key before one with that
+    /// URL; nil when none matches.
+    static func key(matching reference: String, in database: Database) throws -> String? {
+        try database.statement("SELECT key FROM sources WHERE key = ?1 OR url = ?1 ORDER BY key = ?1 DESC LIMIT 1")
+            .first([.text(reference)]) { $0.text(at: 0) }
+    }
+}
