@@ -54,7 +54,7 @@ import Testing
         for year in ["## 2019", "## 2021", "## 2022", "## 2023"] { #expect(text.contains(year)) }
         #expect(text.range(of: "## 2019")!.lowerBound < text.range(of: "## 2023")!.lowerBound)
         #expect(text.contains("- **Q2 2022** — Amazon's headcount falls by 99,000"))
-        #expect(text.contains("Figures: employees-laid-off 159 person (amazon-care)"))
+        #expect(text.contains("Figures: employees laid off: 159 people (amazon-care)"))
         #expect(text.contains("« Malgré des efforts, nous avons déterminé qu'Amazon Care n'était pas la bonne solution à long terme pour nos entreprises clientes » (fr)"))
         #expect(text.contains("— **contradicts**"))
         let references = text.components(separatedBy: "\n").filter { $0.hasPrefix("[^") }

@@ -29,7 +29,7 @@ import Testing
 
     @Test func showsFigures() throws {
         let result = try CLI.run(["show", "care-medical-layoff-2022-12-01", "--db", db])
-        #expect(result.stdout.contains("positions-cut: 236 position (care-medical)"))
+        #expect(result.stdout.contains("positions-cut: 236 positions (care-medical)"))
     }
 
     @Test func jsonIsOneObject() throws {

@@ -38,9 +38,39 @@ import Testing
 
     @Test func figuresAreGroupedAndQualified() {
         #expect(Measure(quantity: "x", value: "3900000000", unit: "USD", approximate: true).display() == "about 3,900,000,000 USD")
-        #expect(Measure(quantity: "x", value: "-99000", unit: "person").display() == "-99,000 person")
+        #expect(Measure(quantity: "x", value: "-99000", unit: "person").display() == "-99,000 people")
         #expect(Measure(quantity: "x", value: "30.50", unit: "USD").display() == "30.50 USD")
-        #expect(Measure(quantity: "x", value: "125", unit: "office", qualifier: "more-than").display() == "more than 125 office")
+        #expect(Measure(quantity: "x", value: "125", unit: "office", qualifier: "more-than").display() == "more than 125 offices")
+    }
+
+    /// English counts one in the singular and anything else in the plural: `1 person`, `0 people`,
+    /// `1.5 people`; a unit that is a code or abbreviation stays as written.
+    @Test(arguments: [
+        ("1", "person", "1 person"), ("-1", "person", "-1 person"), ("1.00", "person", "1.00 person"),
+        ("01", "city", "01 city"), ("0", "person", "0 people"), ("1.5", "person", "1.5 people"),
+        ("10", "1", "10 1"), ("2", "city", "2 cities"), ("2", "day", "2 days"), ("2", "box", "2 boxes"),
+        ("2", "branch", "2 branches"), ("2", "employee", "2 employees"), ("2", "square-metre", "2 square-metres"),
+        ("2", "full time post", "2 full time posts"), ("2", "percent", "2 percent"), ("2", "staff", "2 staff"),
+        ("2", "jobs", "2 jobs"), ("2", "USD", "2 USD"), ("2", "usd", "2 usd"), ("2", "km", "2 km"),
+        ("2", "kwh", "2 kwh"), ("2", "MWh", "2 MWh"), ("2", "employé", "2 employé"), ("2", "job", "2 jobs"),
+        ("2", "key", "2 keys"), ("2", "square-", "2 square-"),
+    ])
+    func unitsCountInEnglish(value: String, unit: String, shown: String) {
+        #expect(Measure(quantity: "x", value: value, unit: unit).display() == shown)
+    }
+
+    /// Lists and charts say what a figure counts, unless its unit already says it.
+    @Test(arguments: [
+        ("employees-laid-off", "159", "person", "employees laid off: 159 people"),
+        ("headcount", "1622000", "person", "headcount: 1,622,000 people"),
+        ("states", "50", "state", "50 states"),
+        ("members", "767000", "member", "767,000 members"),
+        ("offices", "1", "office", "1 office"),
+        ("deal-value", "3900000000", "USD", "deal value: 3,900,000,000 USD"),
+        ("person", "2", "person", "2 people"),
+    ])
+    func labelledFiguresNameWhatTheyCount(quantity: String, value: String, unit: String, shown: String) {
+        #expect(Measure(quantity: quantity, value: value, unit: unit).labelledDisplay() == shown)
     }
 
     @Test func alignedTableCountsWideCharactersTwice() {

@@ -95,10 +95,10 @@ import Testing
     }
 
     @Test func figuresAreShownInTheChartAndTheTable() {
-        #expect(mark("amazon-care-layoff-2022-12-01").contains("1 Dec 2022 · planned · 159 person"))
-        #expect(row("amazon-care-layoff-2022-12-01").contains("<strong>159 person</strong>"))
-        #expect(row("amazon-headcount-change-2022-q2").contains("<strong>-99,000 person</strong>"))
-        #expect(mark("amazon-headcount-change-2022-q2").contains("-99,000 person"))
+        #expect(mark("amazon-care-layoff-2022-12-01").contains("1 Dec 2022 · planned · 159 people"))
+        #expect(row("amazon-care-layoff-2022-12-01").contains("<strong>159 people</strong>"))
+        #expect(row("amazon-headcount-change-2022-q2").contains("<strong>-99,000 people</strong>"))
+        #expect(mark("amazon-headcount-change-2022-q2").contains("headcount change: -99,000 people"))
     }
 
     @Test func datesInTheTableAreAtTheirPrecisionWithMachineValues() {
@@ -280,7 +280,7 @@ import Testing
         #expect(french.contains(">1er déc. 2022</time>"))
         #expect(french.contains(">T2 2022</time>"))
         #expect(french.contains(">été 2021</time>"))
-        #expect(mark("amazon-care-layoff-2022-12-01", in: french).contains("1er déc. 2022 · prévu · 159 person"))
+        #expect(mark("amazon-care-layoff-2022-12-01", in: french).contains("1er déc. 2022 · prévu · 159 people"))
         #expect(french.contains("<th scope=\"col\">Chiffres</th>"))
         #expect(french.contains("Tous les événements dans l’ordre chronologique"))
         #expect(!french.contains("Every event"))

@@ -128,7 +128,7 @@ public final class EventListWriter {
     func tableValues(_ event: Event) -> [String] {
         [
             event.when.display(language), event.announced?.display(language) ?? "", event.kind, event.status.rawValue,
-            event.title, event.measures.prefix(2).map { $0.display() }.joined(separator: "; "), event.uid,
+            event.title, event.measures.prefix(2).map { $0.labelledDisplay() }.joined(separator: "; "), event.uid,
         ]
     }
 }

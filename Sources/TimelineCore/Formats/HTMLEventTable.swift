@@ -48,7 +48,7 @@ struct HTMLEventTable {
         return html + "</td></tr>\n"
     }
 
-    /// `159 person`, then what is counted and whose figure it is: `employees laid off, amazon-care (CNBC)`.
+    /// `159 people`, then what is counted and whose figure it is: `employees laid off, amazon-care (CNBC)`.
     private func figure(_ measure: Measure, of event: Event) -> String {
         var html = "<strong>" + HTMLText.escape(measure.display()) + "</strong> "
         var about = String(measure.quantity.map { $0 == "-" ? " " : $0 })

@@ -36,7 +36,7 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
         }
         if !event.measures.isEmpty {
             text += "  Figures: " + event.measures.map { measure in
-                var figure = "\(measure.quantity) \(measure.display())"
+                var figure = measure.labelledDisplay()
                 if let entity = measure.entity { figure += " (\(entity))" }
                 return escape(figure)
             }.joined(separator: "; ") + "\n"
