@@ -59,6 +59,14 @@ import Testing
         #expect(Measure(quantity: "x", value: value, unit: unit).display() == shown)
     }
 
+    @Test(arguments: [
+        ("3900000000", "3,900,000,000"), ("-99000", "-99,000"), ("30.50", "30.50"), ("1234.5678", "1,234.5678"),
+        ("100", "100"), ("-100", "-100"), ("1000", "1,000"), ("-1000.25", "-1,000.25"), ("0", "0"), ("123456", "123,456"),
+    ])
+    func thousandsAreGroupedInTheIntegerPartOnly(value: String, grouped: String) {
+        #expect(Measure.groupThousands(value) == grouped)
+    }
+
     /// Lists and charts say what a figure counts, unless its unit already says it.
     @Test(arguments: [
         ("employees-laid-off", "159", "person", "employees laid off: 159 people"),

@@ -2,60 +2,69 @@ extension Measure {
     /// `159 people`, `-99,000 people`, `about 3,900,000,000 USD`, `more than 125 offices`: the
     /// value with its qualifier, and the unit as English counts it (`1 person`, `2 people`).
     public func display() -> String {
-        var text = ""
-        if let qualifier {
-            text += qualifier.replacingHyphens() + " "
-        } else if approximate {
-            text += "about "
-        }
-        let unitText = Self.isOne(value) ? unit : UnitPlural.of(unit)
-        return text + Self.groupThousands(value) + " " + unitText
+        display(unitText: Self.isOne(value) ? unit : UnitPlural.of(unit))
     }
 
     /// What the figure counts, then its value: `employees laid off: 159 people`; only the value
     /// where the quantity just repeats the unit (`50 states`, `767,000 members`).
     public func labelledDisplay() -> String {
-        let label = quantity.replacingHyphens()
-        let words = unit.replacingHyphens()
-        if label == words || label == UnitPlural.of(words) { return display() }
-        return label + ": " + display()
+        let plural = UnitPlural.of(unit)
+        let shown = display(unitText: Self.isOne(value) ? unit : plural)
+        if Self.sameWords(quantity, unit) || Self.sameWords(quantity, plural) { return shown }
+        return Self.hyphensAsSpaces(quantity) + ": " + shown
+    }
+
+    // On bytes throughout: figures are printed for every row of a list.
+    private func display(unitText: String) -> String {
+        var text = ""
+        if let qualifier {
+            text += Self.hyphensAsSpaces(qualifier) + " "
+        } else if approximate {
+            text += "about "
+        }
+        return text + Self.groupThousands(value) + " " + unitText
     }
 
     /// Whether a decimal text is plus or minus one (`1`, `-1`, `1.0`), which counts in the singular.
     static func isOne(_ value: String) -> Bool {
-        var digits = Substring(value)
-        if digits.hasPrefix("-") || digits.hasPrefix("+") { digits = digits.dropFirst() }
-        if let dot = digits.firstIndex(of: ".") {
-            guard digits[digits.index(after: dot)...].allSatisfy({ $0 == "0" }) else { return false }
-            digits = digits[..<dot]
+        var bytes = Substring(value).utf8
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        if let dot = bytes.firstIndex(of: UInt8(ascii: ".")) {
+            guard bytes[bytes.index(after: dot)...].allSatisfy({ $0 == UInt8(ascii: "0") }) else { return false }
+            bytes = bytes[..<dot]
         }
-        return digits.drop { $0 == "0" } == "1"
+        let digits = bytes.drop { $0 == UInt8(ascii: "0") }
+        return digits.count == 1 && digits.first == UInt8(ascii: "1")
+    }
+
+    /// `employees-laid-off` → `employees laid off`.
+    static func hyphensAsSpaces(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return text }
+        return String(decoding: text.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+    }
+
+    /// The same words, a hyphen and a space counting as one (`cities-before`, `cities before`).
+    static func sameWords(_ a: String, _ b: String) -> Bool {
+        a.utf8.elementsEqual(b.utf8) { x, y in
+            x == y || ((x == UInt8(ascii: "-") || x == UInt8(ascii: " ")) && (y == UInt8(ascii: "-") || y == UInt8(ascii: " ")))
+        }
     }
 
     /// Digits grouped in threes with commas: `3900000000` → `3,900,000,000`; decimals untouched.
     static func groupThousands(_ value: String) -> String {
-        var integerPart = Substring(value)
-        var sign = ""
-        if integerPart.hasPrefix("-") {
-            sign = "-"
-            integerPart = integerPart.dropFirst()
+        let bytes = Array(value.utf8)
+        let start = bytes.first == UInt8(ascii: "-") ? 1 : 0
+        let end = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
+        let digits = end - start
+        guard digits > 3 else { return value }
+        var grouped: [UInt8] = []
+        grouped.reserveCapacity(bytes.count + digits / 3)
+        grouped.append(contentsOf: bytes[..<start])
+        for index in start..<end {
+            if index > start && (end - index) % 3 == 0 { grouped.append(UInt8(ascii: ",")) }
+            grouped.append(bytes[index])
         }
-        var fraction = ""
-        if let dot = integerPart.firstIndex(of: ".") {
-            fraction = String(integerPart[dot...])
-            integerPart = integerPart[..<dot]
-        }
-        var grouped = ""
-        for (index, digit) in integerPart.enumerated() {
-            if index > 0 && (integerPart.count - index) % 3 == 0 { grouped += "," }
-            grouped.append(digit)
-        }
-        return sign + grouped + fraction
-    }
-}
-
-extension String {
-    fileprivate func replacingHyphens() -> String {
-        String(map { $0 == "-" ? " " : $0 })
+        grouped.append(contentsOf: bytes[end...])
+        return String(decoding: grouped, as: UTF8.self)
     }
 }
