@@ -51,7 +51,7 @@ extension Timeline {
         @Option(help: ArgumentHelp("With --format html: lanes by entity (default) or kind.", valueName: "lanes"))
         var lanes: HTMLTimelineWriter.Lanes?
 
-        @Option(help: ArgumentHelp("The language dates are written in (timelinejs, markdown, html): en or fr.", valueName: "lang"))
+        @Option(help: ArgumentHelp("The language of dates and the words the format adds (timelinejs, markdown, html): en or fr.", valueName: "lang"))
         var lang: DateDisplayLanguage?
 
         enum ExportFormat: String, ExpressibleByArgument, CaseIterable {

@@ -24,7 +24,7 @@ extension Timeline {
         @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))
         var format: OutputFormat = .table
 
-        @Option(help: ArgumentHelp("The language dates are printed in (table, markdown): en or fr.", valueName: "lang"))
+        @Option(help: ArgumentHelp("The language of dates, headings and statuses (table, markdown): en or fr.", valueName: "lang"))
         var lang: DateDisplayLanguage?
 
         /// What was asked, as plain values: the one thing `run` acts on, however it was parsed.

@@ -75,9 +75,20 @@ import Testing
         #expect(!markdown.stdout.utf8.contains(0x0D) && !shown.stdout.utf8.contains(0x0D), "no carriage return")
     }
 
-    @Test func frenchDates() throws {
-        let result = try CLI.run(["export", "--format", "markdown", "--lang", "fr", "--kind", "headcount-change", "--db", db])
+    /// In French, the chronology's dates and its own words: title, statuses, figures, stances.
+    @Test func frenchChronology() throws {
+        let result = try CLI.run(["export", "--format", "markdown", "--lang", "fr", "--db", db])
+        #expect(result.stdout.hasPrefix("# Chronologie\n"))
         #expect(result.stdout.contains("**T2 2022**"))
+        #expect(result.stdout.contains("(prévu; annoncé\u{a0}: 8 sept. 2022)"), "\(result.stdout)")
+        #expect(result.stdout.contains("  Chiffres\u{a0}: employees laid off: 159 people (amazon-care)"))
+        #expect(result.stdout.contains("— **contredit**"))
+        // (The summaries and notes are the timeline's own English text, printed as they are.)
+        for english in ["  Figures:", "; announced", "(planned", "**contradicts**", "# Timeline", ", undated"] {
+            #expect(!result.stdout.contains(english), "\(english)")
+        }
+        let none = try CLI.run(["export", "--format", "markdown", "--lang", "fr", "--from", "1990", "--to", "1991", "--db", db])
+        #expect(none.stdout == "# Chronologie\n\nAucun événement ne correspond.\n")
     }
 
     @Test func exportToAFileIsAtomic() throws {

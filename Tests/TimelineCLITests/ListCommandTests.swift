@@ -84,10 +84,27 @@ import Testing
         #expect(markdown.stdout.contains("| Sep 2019 |"))
         // --lang applies where dates are written for reading; the machine formats refuse it.
         let french = try CLI.run(["list", "--db", db, "--format", "markdown", "--limit", "1", "--lang", "fr"])
-        #expect(french.stdout.contains("| sept. 2019 |"), "\(french.stdout)")
+        #expect(french.stdout.hasPrefix("| Date | Annoncé | Type | Statut | Titre | Chiffres | UID |\n"), "\(french.stdout)")
+        #expect(french.stdout.contains("| sept. 2019 |  | launch | a eu lieu |"), "\(french.stdout)")
         let refused = try CLI.run(["list", "--db", db, "--format", "csv", "--lang", "fr"])
         #expect(refused.status == 64 && refused.stdout.isEmpty)
         #expect(refused.stderr == "timeline: --lang applies to --format table and markdown only (the other formats write dates in EDTF and ISO).\n")
+    }
+
+    /// `--lang fr` gives the table's headings, statuses and dates in French; kinds stay the names
+    /// `--kind` takes.
+    @Test func theTableInFrench() throws {
+        let french = try CLI.run(["list", "--db", db, "--kind", "layoff", "--lang", "fr"])
+        #expect(french.status == 0, "\(french.stderr)")
+        let lines = french.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.split(separator: " ", omittingEmptySubsequences: true)
+            == ["Date", "Annoncé", "Type", "Statut", "Titre", "Chiffres", "UID"], "\(french.stdout)")
+        #expect(lines.contains { $0.hasPrefix("1er déc. 2022  8 sept. 2022  layoff  prévu ") }, "\(french.stdout)")
+        let none = try CLI.run(["list", "--db", db, "--from", "1990", "--to", "1991", "--lang", "fr"])
+        #expect(none.stdout == "Aucun événement ne correspond.\n")
+        let english = try CLI.run(["list", "--db", db, "--kind", "layoff"])
+        #expect(english.stdout.hasPrefix("When "), "\(english.stdout)")
+        #expect(english.stdout.contains("  layoff  planned "), "\(english.stdout)")
     }
 
     @Test func unknownKindIsAUsageErrorAndChangesNothing() throws {

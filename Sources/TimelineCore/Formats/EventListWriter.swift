@@ -4,6 +4,8 @@
 public final class EventListWriter {
     public let format: OutputFormat
     public let language: DateDisplayLanguage
+    /// The fixed words of `table` and `markdown`: headings and statuses, in the display language.
+    private let words: TimelineWords
     let output: TextOutput
     private var tableRows: [[String]] = []
     /// The line being built, and the JSON of one object or list: kept between events for their storage.
@@ -15,6 +17,7 @@ public final class EventListWriter {
         self.format = format
         self.output = output
         self.language = language
+        words = TimelineWords.words(for: language)
     }
 
     /// The columns of `csv` and `tsv`, in order: a stable contract for scripts. The list columns
@@ -26,7 +29,11 @@ public final class EventListWriter {
         "sources",
     ]
 
-    static let tableColumns = ["When", "Announced", "Kind", "Status", "Title", "Figures", "UID"]
+    /// The headings of `table` and `markdown`, in the display language.
+    var tableColumns: [String] {
+        [words.when, words.announced, words.kind, words.status, words.title, words.figures, words.uid]
+    }
+
 
     public func begin() throws {
         switch format {
@@ -34,7 +41,8 @@ public final class EventListWriter {
         case .csv: try output.write(DelimitedText.csvLine(Self.flatColumns))
         case .tsv: try output.write(DelimitedText.tsvLine(Self.flatColumns))
         case .markdown:
-            try output.write(MarkdownText.row(Self.tableColumns) + MarkdownText.separator(count: Self.tableColumns.count))
+            let headings = tableColumns
+            try output.write(MarkdownText.row(headings) + MarkdownText.separator(count: headings.count))
         case .table, .ndjson: break
         }
     }
@@ -78,9 +86,9 @@ public final class EventListWriter {
         case .json: try output.write(count == 0 ? "]\n" : "\n]\n")
         case .table:
             if tableRows.isEmpty {
-                try output.write("No events match.\n")
+                try output.write(words.noEvents + "\n")
             } else {
-                try output.write(AlignedTable.render(header: Self.tableColumns, rows: tableRows))
+                try output.write(AlignedTable.render(header: tableColumns, rows: tableRows))
             }
         case .ndjson, .csv, .tsv, .markdown: break
         }
@@ -127,7 +135,7 @@ public final class EventListWriter {
 
     func tableValues(_ event: Event) -> [String] {
         [
-            event.when.display(language), event.announced?.display(language) ?? "", event.kind, event.status.rawValue,
+            event.when.display(language), event.announced?.display(language) ?? "", event.kind, words.status(event.status),
             event.title, event.measures.prefix(2).map { $0.labelledDisplay() }.joined(separator: "; "), event.uid,
         ]
     }

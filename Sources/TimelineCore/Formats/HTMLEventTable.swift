@@ -4,7 +4,7 @@
 struct HTMLEventTable {
     let events: [Event]
     let language: DateDisplayLanguage
-    let words: HTMLTimelineWords
+    let words: TimelineWords
 
     func html() -> String {
         var html = "<table class=\"events\">\n<caption>" + HTMLText.escape(words.tableCaption) + "</caption>\n<thead><tr>"

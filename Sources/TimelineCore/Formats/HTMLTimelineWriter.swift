@@ -48,7 +48,7 @@ public final class HTMLTimelineWriter: EventStreamWriter {
     /// The whole page.
     static func page(events: [Event], lanes: Lanes = .entity, language: DateDisplayLanguage = .english, heading: String? = nil,
                      policy: TimelineAxis.WidthPolicy = TimelineAxis.WidthPolicy()) -> String {
-        let words = HTMLTimelineWords.words(for: language)
+        let words = TimelineWords.words(for: language)
         let title = HTMLText.escape(heading ?? words.pageTitle)
         var html = """
             <!DOCTYPE html>
@@ -86,7 +86,7 @@ public final class HTMLTimelineWriter: EventStreamWriter {
     }
 
     /// `15 events, Sep 2019 – 29 Mar 2023, in lanes by entity.`
-    private static func summary(_ events: [Event], lanes: Lanes, language: DateDisplayLanguage, words: HTMLTimelineWords) -> String {
+    private static func summary(_ events: [Event], lanes: Lanes, language: DateDisplayLanguage, words: TimelineWords) -> String {
         var text = words.events(events.count)
         // The first and last dates by their days; an interval contributes its own ends.
         let first = events.compactMap { $0.when.isInterval ? $0.when.start : $0.when }.min { ($0.earliest?.dayNumber ?? .min) < ($1.earliest?.dayNumber ?? .min) }
@@ -100,7 +100,7 @@ public final class HTMLTimelineWriter: EventStreamWriter {
     }
 
     /// What each shape means, and the colour of each kind on the page.
-    private static func legend(_ events: [Event], words: HTMLTimelineWords) -> String {
+    private static func legend(_ events: [Event], words: TimelineWords) -> String {
         func item(_ drawing: String, _ text: String, classes: String = "") -> String {
             "<li><svg width=\"36\" height=\"16\" viewBox=\"0 0 36 16\" aria-hidden=\"true\"><g class=\"event k8\(classes)\">"
                 + drawing + "</g></svg>" + HTMLText.escape(text) + "</li>"

@@ -3,15 +3,18 @@
 public final class MarkdownChronologyWriter: EventStreamWriter {
     private let output: TextOutput
     private let language: DateDisplayLanguage
+    private let words: TimelineWords
     private let heading: String
     private var currentGroup: String?
     private var footnotes: [String] = []
     private var footnoteNumbers: [String: Int] = [:]
 
-    public init(output: TextOutput, language: DateDisplayLanguage = .english, heading: String = "Timeline") {
+    /// - Parameter heading: the document's title; by default `Timeline` in the display language.
+    public init(output: TextOutput, language: DateDisplayLanguage = .english, heading: String? = nil) {
         self.output = output
         self.language = language
-        self.heading = heading
+        words = TimelineWords.words(for: language)
+        self.heading = heading ?? words.pageTitle
     }
 
     public func begin() throws {
@@ -19,15 +22,15 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
     }
 
     public func write(_ event: Event) throws {
-        let group = event.when.earliest.map { String($0.year) } ?? (language == .french ? "Sans date de début" : "Open start")
+        let group = event.when.earliest.map { String($0.year) } ?? words.openStart
         if group != currentGroup {
             try output.write("\n## \(group)\n\n")
             currentGroup = group
         }
         var text = "- **\(escape(event.when.display(language)))** — \(escape(event.title))"
         var details: [String] = []
-        if event.status != .occurred { details.append(event.status.rawValue) }
-        if let announced = event.announced { details.append("announced \(announced.display(language))") }
+        if event.status != .occurred { details.append(words.status(event.status)) }
+        if let announced = event.announced { details.append(words.announced.lowercased() + words.colon + announced.display(language)) }
         if !details.isEmpty { text += " (\(details.joined(separator: "; ")))" }
         text += footnoteReferences(event)
         text += "\n"
@@ -35,7 +38,7 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
             text += "  " + escape(summary).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "\n  ") + "\n"
         }
         if !event.measures.isEmpty {
-            text += "  Figures: " + event.measures.map { measure in
+            text += "  " + words.figures + words.colon + event.measures.map { measure in
                 var figure = measure.labelledDisplay()
                 if let entity = measure.entity { figure += " (\(entity))" }
                 return escape(figure)
@@ -45,7 +48,7 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
     }
 
     public func end() throws {
-        if currentGroup == nil { try output.write("\nNo events match.\n") }
+        if currentGroup == nil { try output.write("\n" + words.noEvents + "\n") }
         if !footnotes.isEmpty {
             try output.write("\n" + footnotes.joined(separator: "\n") + "\n")
         }
@@ -74,8 +77,8 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
         let source = citation.source
         var text = source.url.map { "[\(escape(source.publisher))](\($0))" } ?? escape(source.publisher)
         if let title = source.title { text += ", “\(escape(title))”" }
-        text += ", " + (source.published.map { $0.display(language) } ?? "undated")
-        if citation.stance != .supports { text += " — **\(citation.stance.rawValue)**" }
+        text += ", " + (source.published.map { $0.display(language) } ?? words.undated)
+        if citation.stance != .supports { text += " — **\(words.stance(citation.stance))**" }
         if let quote = citation.quote {
             text += ": « \(escape(quote)) »"
             if let language = citation.quoteLanguage { text += " (\(language))" }

@@ -7,7 +7,7 @@ struct SVGTimelineChart {
     let layout: SVGTimelineLayout
     let events: [Event]
     let language: DateDisplayLanguage
-    let words: HTMLTimelineWords
+    let words: TimelineWords
 
     typealias Metrics = SVGTimelineLayout.Metrics
 

@@ -134,7 +134,7 @@ struct SVGTimelineLayout: Sendable {
             roomBefore: events.contains { $0.when.isInterval && $0.when.startKind != .date },
             roomAfter: events.contains { $0.when.isInterval && $0.when.endKind != .date },
             left: Metrics.gutter + Metrics.axisInset, policy: policy, language: language)
-        let words = HTMLTimelineWords.words(for: language)
+        let words = TimelineWords.words(for: language)
         let width = axis.right + Metrics.rightMargin
 
         // Lanes in order of first appearance; rows filled first-fit, each remembering where it is taken to.
@@ -214,7 +214,7 @@ struct SVGTimelineLayout: Sendable {
     }
 
     /// The lane an event goes in: its first (main) entity, or its kind.
-    private static func lane(of event: Event, _ grouping: HTMLTimelineWriter.Lanes, words: HTMLTimelineWords) -> (key: String, name: String) {
+    private static func lane(of event: Event, _ grouping: HTMLTimelineWriter.Lanes, words: TimelineWords) -> (key: String, name: String) {
         switch grouping {
         case .kind:
             return (event.kind, event.kind)
@@ -226,7 +226,7 @@ struct SVGTimelineLayout: Sendable {
 
     /// The mark, announcement and label of one event, before it has a lane, row and height.
     private static func placement(of event: Event, index: Int, axis: TimelineAxis, width: Double,
-                                  language: DateDisplayLanguage, words: HTMLTimelineWords) -> Placement {
+                                  language: DateDisplayLanguage, words: TimelineWords) -> Placement {
         let when = event.when
         var start = End.closed
         var end = End.closed
@@ -289,7 +289,7 @@ struct SVGTimelineLayout: Sendable {
     }
 
     /// The label's two lines, cut to the widest a label may be.
-    private static func label(for event: Event, maximumWidth: Double, language: DateDisplayLanguage, words: HTMLTimelineWords,
+    private static func label(for event: Event, maximumWidth: Double, language: DateDisplayLanguage, words: TimelineWords,
                               x: Double = 0) -> Label {
         let title = LabelTextWidth.truncated(event.title, toWidth: maximumWidth,
                                              fontSize: Metrics.titleFontSize, style: .bold)

@@ -1,5 +1,7 @@
-/// The fixed words of the HTML timeline page, in each display language.
-struct HTMLTimelineWords: Sendable {
+/// The fixed words of the formats printed for people (the list table, the Markdown chronology,
+/// the HTML page), in each display language. Kinds are not among them: a kind is a name the
+/// timeline keeps, the one `--kind` takes.
+struct TimelineWords: Sendable {
     var pageTitle: String
     var eventSingular: String
     var eventPlural: String
@@ -23,24 +25,56 @@ struct HTMLTimelineWords: Sendable {
     var when: String
     var announced: String
     var event: String
+    var title: String
     var summary: String
     var kind: String
     var status: String
     var entities: String
     var figures: String
+    var uid: String
     var sources: String
     var noEvents: String
     var noEntity: String
     var undated: String
+    /// The heading of the events with no start date, in a chronology grouped by year.
+    var openStart: String
     var translation: String
     var close: String
     var seeInTable: String
     /// `: ` in English, `\u{a0}: ` in French.
     var colon: String
-    var statuses: [EventStatus: String]
-    var stances: [Citation.Stance: String]
+    var statuses: StatusWords
+    var stances: StanceWords
 
-    static func words(for language: DateDisplayLanguage) -> HTMLTimelineWords {
+    /// A word for each status. (Switches, not dictionaries: the first dictionary a static binary
+    /// uses makes it scan every protocol conformance, a cost a plain `list` should not pay.)
+    struct StatusWords: Sendable {
+        var occurred, planned, considered, cancelled: String
+
+        func word(for status: EventStatus) -> String {
+            switch status {
+            case .occurred: occurred
+            case .planned: planned
+            case .considered: considered
+            case .cancelled: cancelled
+            }
+        }
+    }
+
+    /// A word for each stance of a citation.
+    struct StanceWords: Sendable {
+        var supports, contradicts, corrects: String
+
+        func word(for stance: Citation.Stance) -> String {
+            switch stance {
+            case .supports: supports
+            case .contradicts: contradicts
+            case .corrects: corrects
+            }
+        }
+    }
+
+    static func words(for language: DateDisplayLanguage) -> TimelineWords {
         switch language {
         case .english: english
         case .french: french
@@ -52,11 +86,11 @@ struct HTMLTimelineWords: Sendable {
         "\(count) " + (count == 1 || (count == 0 && zeroIsSingular) ? eventSingular : eventPlural)
     }
 
-    func status(_ status: EventStatus) -> String { statuses[status] ?? status.rawValue }
+    func status(_ status: EventStatus) -> String { statuses.word(for: status) }
 
-    func stance(_ stance: Citation.Stance) -> String { stances[stance] ?? stance.rawValue }
+    func stance(_ stance: Citation.Stance) -> String { stances.word(for: stance) }
 
-    static let english = HTMLTimelineWords(
+    static let english = TimelineWords(
         pageTitle: "Timeline",
         eventSingular: "event",
         eventPlural: "events",
@@ -79,24 +113,27 @@ struct HTMLTimelineWords: Sendable {
         when: "When",
         announced: "Announced",
         event: "Event",
+        title: "Title",
         summary: "Summary",
         kind: "Kind",
         status: "Status",
         entities: "Entities",
         figures: "Figures",
+        uid: "UID",
         sources: "Sources",
         noEvents: "No events match.",
         noEntity: "(no entity)",
         undated: "undated",
+        openStart: "Open start",
         translation: "translation",
         close: "Close",
         seeInTable: "See it in the table",
         colon: ": ",
-        statuses: [.occurred: "occurred", .planned: "planned", .considered: "considered", .cancelled: "cancelled"],
-        stances: [.supports: "supports", .contradicts: "contradicts", .corrects: "corrects"]
+        statuses: StatusWords(occurred: "occurred", planned: "planned", considered: "considered", cancelled: "cancelled"),
+        stances: StanceWords(supports: "supports", contradicts: "contradicts", corrects: "corrects")
     )
 
-    static let french = HTMLTimelineWords(
+    static let french = TimelineWords(
         pageTitle: "Chronologie",
         eventSingular: "événement",
         eventPlural: "événements",
@@ -119,20 +156,23 @@ struct HTMLTimelineWords: Sendable {
         when: "Date",
         announced: "Annoncé",
         event: "Événement",
+        title: "Titre",
         summary: "Résumé",
         kind: "Type",
         status: "Statut",
         entities: "Entités",
         figures: "Chiffres",
+        uid: "UID",
         sources: "Sources",
         noEvents: "Aucun événement ne correspond.",
         noEntity: "(sans entité)",
         undated: "non daté",
+        openStart: "Sans date de début",
         translation: "traduction",
         close: "Fermer",
         seeInTable: "Voir dans le tableau",
         colon: "\u{a0}: ",
-        statuses: [.occurred: "a eu lieu", .planned: "prévu", .considered: "envisagé", .cancelled: "annulé"],
-        stances: [.supports: "appuie", .contradicts: "contredit", .corrects: "corrige"]
+        statuses: StatusWords(occurred: "a eu lieu", planned: "prévu", considered: "envisagé", cancelled: "annulé"),
+        stances: StanceWords(supports: "appuie", contradicts: "contredit", corrects: "corrige")
     )
 }
