@@ -19,10 +19,20 @@ public struct TimelineError: Error, Sendable, CustomStringConvertible {
 
     public let category: Category
     public let message: String
+    /// The field of an event the error is about, as a timeline document names it (`kind`,
+    /// `citations[0].quote_language`), when it is about one: an import names it as its file does.
+    public let field: String?
 
-    public init(_ category: Category, _ message: String) {
+    public init(_ category: Category, _ message: String, field: String? = nil) {
         self.category = category
         self.message = message
+        self.field = field
+    }
+
+    /// The same error, about `field` within the part it was about (`citations[0]` and
+    /// `quote_language` make `citations[0].quote_language`).
+    func within(_ field: String) -> TimelineError {
+        TimelineError(category, message, field: self.field.map { field + "." + $0 } ?? field)
     }
 
     public var description: String { message }

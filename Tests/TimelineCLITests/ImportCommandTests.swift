@@ -182,6 +182,29 @@ import Testing
                 "the good records before the bad one were not written either")
     }
 
+    /// What is found wrong only when saving (an unknown kind, a bad language tag, an unknown
+    /// source) names its field as the file names it, as decoding errors do.
+    @Test(arguments: [
+        ("kind.ndjson", #"{"kind":"nope","title":"x","when":"2020"}"#, [String](),
+         ":1: field 'kind': unknown kind 'nope'; known kinds: "),
+        ("quote.ndjson", #"{"kind":"launch","title":"x","when":"2020","sources":[{"publisher":"P","quote":"q","quote_language":"english"}]}"#, [],
+         ":1: field 'sources[0].quote_language': the quote's language 'english' is not a BCP 47 language tag"),
+        ("key.ndjson", #"{"kind":"launch","title":"x","when":"2020","sources":[{"publisher":"P"},{"key":"nowhere"}]}"#, [],
+         ":1: field 'sources[1].key': no source has the key 'nowhere'"),
+        ("figure.ndjson", #"{"kind":"launch","title":"x","when":"2020","measures":[{"quantity":"jobs","value":"3","unit":"job","entity":"Zed"}]}"#, [],
+         ":1: field 'measures[0].entity': the figure jobs counts 'Zed', which is no known entity"),
+        ("kind.csv", "uid,type,when,title\nx,nope,2020,X", ["--map", "type=kind"],
+         ":2: column 'type' (kind): unknown kind 'nope'; known kinds: "),
+        ("language.csv", "kind,when,title,sources\nlaunch,2020,X,\"[{\"\"publisher\"\":\"\"P\"\",\"\"language\"\":\"\"français\"\"}]\"", [],
+         ":2: column 'sources' (sources[0].language): the source's language 'français' is not a BCP 47 language tag"),
+    ])
+    func anErrorFoundWhenSavingNamesTheFieldAsTheFileDoes(name: String, contents: String, arguments: [String], message: String) throws {
+        let path = try write(name, contents + "\n")
+        let result = try CLI.run(["import", path, "--db", db] + arguments)
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("timeline: \(path)\(message)"), "\(result.stderr)")
+    }
+
     @Test func jsonOfTheWrongTypeNamesTheField() throws {
         let path = try write("types.ndjson", "{\"kind\":\"launch\",\"title\":\"fine\",\"when\":\"2020\"}\n{\"kind\":5,\"title\":\"x\",\"when\":\"2020\"}\n")
         let result = try CLI.run(["import", path, "--db", db])
@@ -295,7 +318,7 @@ import Testing
             """)
         let result = try CLI.run(["import", path, "--db", db])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("dup.ndjson:2: the uid 'x-1' appears earlier in this file with different content"))
+        #expect(result.stderr.contains("dup.ndjson:2: field 'uid': the uid 'x-1' appears earlier in this file with different content"))
     }
 
     @Test func changedRowUpdatesAndKeepsHistory() throws {

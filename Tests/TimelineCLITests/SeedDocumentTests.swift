@@ -274,7 +274,7 @@ import Testing
            {"kind": "layoff", "title": "Acme cuts", "when": "2023", "entities": ["acme"]},
            {"kind": "layoff", "title": "Acme cuts again", "when": "2024", "citations": [{"source": "nope"}]}
           ]}
-         """, ":5: events[1]: no source has the key 'nope': add it to the document's sources, or name one the timeline holds.\n"),
+         """, ":5: field 'events[1].citations[0].source': no source has the key 'nope': add it to the document's sources, or name one the timeline holds.\n"),
         ("""
          {"format": "timeline-seed/1",
           "events": [
@@ -314,7 +314,7 @@ import Testing
           "sources": [{"key": "memo", "publisher": "Acme", "language": "fr"}],
           "events": [{"kind": "layoff", "title": "x", "when": "2023",
                       "citations": [{"source": "memo", "quote": "Nous supprimons", "quote_language": "fr-"}]}]}
-         """, ":3: events[0]: the quote's language 'fr-' is not a BCP 47 language tag (such as fr, en or pt-BR, or und when not known).\n"),
+         """, ":3: field 'events[0].citations[0].quote_language': the quote's language 'fr-' is not a BCP 47 language tag (such as fr, en or pt-BR, or und when not known).\n"),
         ("""
          {"format": "timeline-seed/1",
           "entites": []}

@@ -164,7 +164,7 @@ public final class Importer {
                     } catch let error as EventJSONDecoder.FieldError {
                         try handle(error.description)
                     } catch let error as TimelineError where error.category == .usage || error.category == .badData {
-                        try handle(error.message)
+                        try handle(error.field.map { describe(error, field: $0, record: recordIndex) } ?? error.message)
                     } catch let error as SQLiteError where error.isConstraintViolation {
                         try handle(error.message)
                     }
@@ -181,7 +181,8 @@ public final class Importer {
                 }
                 if options.dryRun {
                     if !options.skipInvalid && summary.rejected > 0 {
-                        let records = summary.rejected == 1 ? "record is" : "records are"
+                        // "1 of 2 records is bad", "2 of 2 records are bad", "1 of 1 record is bad".
+                        let records = (summary.records == 1 ? "record" : "records") + (summary.rejected == 1 ? " is" : " are")
                         throw TimelineError(.badData, "\(summary.rejected) of \(summary.records) \(records) bad in \(input.name) (each named above); nothing was written, and an import would stop at the first.")
                     }
                     throw DryRunFinished()
@@ -194,6 +195,41 @@ public final class Importer {
         }
         return summary
     }
+
+    /// An error found saving a record, about one of its fields, named as the file names that
+    /// field, as its decoding errors do: `field 'events[3].kind'` in a timeline document, `field
+    /// 'sources[0].quote_language'` in NDJSON or JSON, `column 'type' (kind)` in a CSV file.
+    private func describe(_ error: TimelineError, field: String, record: Int) -> String {
+        let reason = error.message.hasSuffix(".") ? String(error.message.dropLast()) : error.message
+        switch format {
+        case .seed:
+            return "field 'events[\(record)].\(field)': \(reason)"
+        case .ndjson, .json:
+            return "field '\(Self.flatName(of: field))': \(reason)"
+        case .csv, .tsv:
+            let name = Self.flatName(of: field)
+            guard let column = fieldColumns.mapper?.column(forField: name) else { return error.message }
+            return column == name ? "column '\(column)': \(reason)" : "column '\(column)' (\(name)): \(reason)"
+        }
+    }
+
+    /// A field as the flat formats name it: their `sources` list holds each citation with its
+    /// source's own fields, so a document's `citations[0].source` is their `sources[0].key`.
+    static func flatName(of field: String) -> String {
+        guard field.hasPrefix("citations[") else { return field }
+        var name = "sources[" + field.dropFirst("citations[".count)
+        if name.hasSuffix("].source") { name = name.dropLast(".source".count) + ".key" }
+        return name
+    }
+
+    /// The mapper of a CSV or TSV file's columns, for naming a column in an error found when
+    /// saving. The reading thread sets it before it hands over its first record; the saving thread
+    /// reads it only after receiving one, and the read-ahead's lock orders the two.
+    private final class FieldColumns: @unchecked Sendable {
+        var mapper: RecordMapper?
+    }
+
+    private let fieldColumns = FieldColumns()
 
     /// How many entities and sources the timeline holds.
     private func directoryCounts() throws -> (entities: Int, sources: Int) {
@@ -311,6 +347,7 @@ public final class Importer {
                     throw TimelineError(.badData, "\(input.name) is empty: a header row was expected.")
                 }
                 let mapper = try RecordMapper(header: header.fields, options: options, fileName: input.name)
+                fieldColumns.mapper = mapper
                 while try reader.advance() {
                     try body(reader.recordLine) {
                         // Straight from the record's bytes when it can be; else, and to name what

@@ -56,7 +56,7 @@ final class EventSaver {
             event.uid = try generateUID(for: event, policy: uidPolicy)
         }
         guard Self.isPrintableASCII(event.uid) || event.uid.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && $0.value >= 0x20 }) else {
-            throw TimelineError(.usage, "the uid '\(event.uid)' has spaces or control characters; use letters, digits and '-'.")
+            throw TimelineError(.usage, "the uid '\(event.uid)' has spaces or control characters; use letters, digits and '-'.", field: "uid")
         }
         if let id = try eventID(uid: event.uid) {
             let existing = try reader.event(id: id)
@@ -64,10 +64,10 @@ final class EventSaver {
                 return (event.uid, .unchanged)
             }
             guard replacingExisting else {
-                throw TimelineError(.usage, "the uid '\(event.uid)' is taken by the event '\(existing.title)'; change that one with `timeline edit \(event.uid)`, or give another --uid.")
+                throw TimelineError(.usage, "the uid '\(event.uid)' is taken by the event '\(existing.title)'; change that one with `timeline edit \(event.uid)`, or give another --uid.", field: "uid")
             }
             if rejectingSecondVersionInBatch && existing.recordedAt == writer.recordedAt {
-                throw TimelineError(.badData, "the uid '\(event.uid)' appears earlier in this file with different content.")
+                throw TimelineError(.badData, "the uid '\(event.uid)' appears earlier in this file with different content.", field: "uid")
             }
             try writer.replace(existing, eventID: id, with: event)
             updatedEventIDs.append(id)
@@ -121,9 +121,10 @@ final class EventSaver {
             knownKinds = Set(try database.prepare("SELECT name FROM event_kinds").map { $0.text(at: 0) })
         }
         guard knownKinds?.contains(event.kind) == true else {
-            throw TimelineError(.usage, "unknown kind '\(event.kind)'; known kinds: \((knownKinds ?? []).sorted().joined(separator: ", ")).")
+            throw TimelineError(.usage, "unknown kind '\(event.kind)'; known kinds: \((knownKinds ?? []).sorted().joined(separator: ", ")).",
+                                field: "kind")
         }
-        guard !event.title.isEmpty else { throw TimelineError(.usage, "the title is empty.") }
+        guard !event.title.isEmpty else { throw TimelineError(.usage, "the title is empty.", field: "title") }
         var seen = Set<String>()
         event.entities = try event.entities.compactMap { entity in
             let resolved = try resolve(entityNamed: entity.slug.isEmpty ? entity.name : entity.slug, displayName: entity.name,
@@ -135,18 +136,29 @@ final class EventSaver {
         }
         // In byte order, as the database orders them (`Set` has already merged canonically equal tags).
         event.tags = Array(Set(event.tags.filter { !$0.isEmpty })).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        event.citations = try event.citations.map { citation in
+        // Errors name the field of the event they are about, by its place in the event's lists.
+        event.citations = try event.citations.enumerated().map { index, citation in
             var citation = citation
-            citation.quoteLanguage = try citation.quoteLanguage.map { try Self.languageTag($0, of: "the quote's language") }
-            if !citation.source.language.isEmpty {
-                let language = try Self.languageTag(citation.source.language, of: "the source's language")
-                // Setting a source's field makes it a new box: only when the case changes.
-                if language != citation.source.language { citation.source.language = language }
+            do {
+                citation.quoteLanguage = try citation.quoteLanguage.map {
+                    try Self.languageTag($0, of: "the quote's language", field: "quote_language")
+                }
+                if !citation.source.language.isEmpty {
+                    let language = try Self.languageTag(citation.source.language, of: "the source's language", field: "language")
+                    // Setting a source's field makes it a new box: only when the case changes.
+                    if language != citation.source.language { citation.source.language = language }
+                }
+                do {
+                    citation.source = try resolve(citation.source)
+                } catch let error as TimelineError where error.field == nil {
+                    throw error.within("source")
+                }
+            } catch let error as TimelineError {
+                throw error.within("citations[\(index)]")
             }
-            citation.source = try resolve(citation.source)
             return citation
         }
-        event.measures = try event.measures.map { measure in
+        event.measures = try event.measures.enumerated().map { index, measure in
             var measure = measure
             if let entity = measure.entity {
                 // A figure counts something already known, or one of the event's own entities: a
@@ -154,13 +166,15 @@ final class EventSaver {
                 guard let resolved = try existingEntity(entity) ?? event.entities.first(where: { $0.name == entity || $0.slug == entity })
                     .map({ (slug: $0.slug, name: $0.name) })
                 else {
-                    throw TimelineError(.usage, "the figure \(measure.quantity) counts '\(entity)', which is no known entity and not one of the event's.")
+                    throw TimelineError(.usage, "the figure \(measure.quantity) counts '\(entity)', which is no known entity and not one of the event's.",
+                                        field: "measures[\(index)].entity")
                 }
                 measure.entity = resolved.slug
             }
             if let source = measure.source {
                 guard let key = try sourceKey(matching: source) else {
-                    throw TimelineError(.usage, "the figure \(measure.quantity) names the source '\(source)', which is neither a source key nor a cited source's URL.")
+                    throw TimelineError(.usage, "the figure \(measure.quantity) names the source '\(source)', which is neither a source key nor a cited source's URL.",
+                                        field: "measures[\(index)].source")
                 }
                 measure.source = key
             }
@@ -169,10 +183,11 @@ final class EventSaver {
         return event
     }
 
-    /// `tag` in its usual case (`FR` is `fr`); an error naming `what` when it is no language tag.
-    static func languageTag(_ tag: String, of what: String) throws -> String {
+    /// `tag` in its usual case (`FR` is `fr`); an error naming `what` (the event's `field`) when
+    /// it is no language tag.
+    static func languageTag(_ tag: String, of what: String, field: String? = nil) throws -> String {
         guard let canonical = LanguageTag.canonical(tag) else {
-            throw TimelineError(.usage, "\(what) \(LanguageTag.problem(with: tag)).")
+            throw TimelineError(.usage, "\(what) \(LanguageTag.problem(with: tag)).", field: field)
         }
         return canonical
     }
