@@ -149,6 +149,29 @@ import Testing
         #expect(try CLI.run(["--db", db, "check"]).status == 0)
     }
 
+    /// A source entry that leaves out its publisher, language or type (or gives them empty) keeps
+    /// those of the source it updates; a new one takes the URL's host, `und` and `news`.
+    @Test func aSourceEntryLeavingFieldsOutKeepsTheirValues() throws {
+        try CLI.run(["--db", db, "list"])
+        let siecle = "SELECT publisher, language, type FROM sources WHERE key = 'siecle-digital-2022-09-12'"
+        #expect(try sqlite(db, siecle) == "Siècle Digital|fr|news\n")
+        let filing = "SELECT publisher, language, type, title FROM sources WHERE key = '1life-healthcare-sec-filing-2022-09-02'"
+        #expect(try sqlite(db, filing).hasPrefix("1Life Healthcare, Inc.|en|filing|"))
+        let path = try write("partial.json", """
+            {"format": "timeline-seed/1", "sources": [
+             {"key": "siecle-digital-2022-09-12", "url": "https://siecledigital.fr/2022/09/12/amazon-suppression-emplois-sante/"},
+             {"key": "1life-healthcare-sec-filing-2022-09-02", "publisher": "", "language": "", "type": null, "title": "A new title"},
+             {"key": "new-one", "url": "https://www.example.org/story"}
+            ]}
+            """)
+        let imported = try CLI.run(["--db", db, "import", path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try sqlite(db, siecle) == "Siècle Digital|fr|news\n")
+        #expect(try sqlite(db, filing) == "1Life Healthcare, Inc.|en|filing|A new title\n")
+        #expect(try sqlite(db, "SELECT publisher, language, type FROM sources WHERE key = 'new-one'") == "example.org|und|news\n")
+        #expect(try CLI.run(["--db", db, "check"]).status == 0)
+    }
+
     @Test func namesAndAliasesMatchIgnoringCaseInEveryScript() throws {
         let head = try write("yandex.json", """
             {"format": "timeline-seed/1",
@@ -301,6 +324,10 @@ import Testing
          {"format": "timeline-seed/1",
           "events": [{"kind": "layoff", "title": "x", "when": "2023", "citations": [{"source": "memo", "qoute": "x"}]}]}
          """, ":2: field 'events[0].citations[0].qoute' is not a field of a citation; it has source, stance, quote, quote_language, translation and note.\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "sources": [{"key": "memo", "publisher": " ", "language": "fr"}]}
+         """, ":2: field 'sources[0].publisher' is missing or empty, and a new source needs a publisher or a url.\n"),
         ("""
          {"format": "timeline-seed/1",
           "sources": [{"key": "memo", "publisher": "Acme", "language": "fr_FR"}]}

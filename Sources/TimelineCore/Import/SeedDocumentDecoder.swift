@@ -100,16 +100,17 @@ enum SeedDocumentDecoder {
         try EventJSONDecoder.checkFieldNames(element, field, of: "a source", ["key", "url", "title", "publisher", "published", "language", "type", "note"])
         let url = try EventJSONDecoder.optionalString(element, "url", field: field + ".url")
         let publisher = try EventJSONDecoder.optionalString(element, "publisher", field: field + ".publisher")
-        guard publisher != nil || url != nil else {
-            throw FieldError(field: field, reason: "needs a publisher or a url")
-        }
+        // An empty publisher is none, as in other imports: a new source takes the URL's host (the
+        // saver refuses one with neither), an existing one keeps its publisher.
+        let isBlank = publisher.map { text in !text.contains { !$0.isWhitespace } } ?? true
         return Source(
             key: try EventJSONDecoder.requiredString(element, "key", field: field + ".key"), url: url,
             title: try EventJSONDecoder.optionalString(element, "title", field: field + ".title"),
-            publisher: publisher ?? "",
+            publisher: isBlank ? "" : publisher ?? "",
             published: try EventJSONDecoder.date(element, "published", field: field + ".published", context: context),
             language: try EventJSONDecoder.optionalString(element, "language", field: field + ".language") ?? "",
-            type: try EventJSONDecoder.optionalString(element, "type", field: field + ".type") ?? "news",
+            // Empty when left out: a new source is news, an existing one keeps its type.
+            type: try EventJSONDecoder.optionalString(element, "type", field: field + ".type") ?? "",
             note: try EventJSONDecoder.optionalString(element, "note", field: field + ".note"))
     }
 

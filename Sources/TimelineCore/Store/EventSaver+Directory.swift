@@ -116,7 +116,7 @@ extension EventSaver {
         guard Self.isSlug(source.key) else {
             throw FieldError(field: field + ".key", reason: "'\(source.key)' is not a key: use lowercase letters, digits and '-'")
         }
-        guard sourceTypes.contains(source.type) else {
+        guard source.type.isEmpty || sourceTypes.contains(source.type) else {
             throw FieldError(field: field + ".type", reason: "'\(source.type)' is not a source type; use \(sourceTypes.joined(separator: ", "))")
         }
         if let url = source.url, case .text(let other)? = try database.scalar(
@@ -126,7 +126,13 @@ extension EventSaver {
         if !source.language.isEmpty {
             source.language = try Self.languageTag(source.language, field: field + ".language")
         }
-        return try saveSource(source)
+        let exists = try database.scalar("SELECT 1 FROM sources WHERE key = ?1", [.text(source.key)]) != nil
+        // A new source needs a publisher, or a URL whose host stands in for one; an existing one
+        // keeps its own.
+        guard exists || !source.publisher.isEmpty || source.url != nil else {
+            throw FieldError(field: field + ".publisher", reason: "is missing or empty, and a new source needs a publisher or a url")
+        }
+        return try saveSource(source, exists: exists)
     }
 
     /// Checks and saves an entity entry of a directory; true when a row changed.
@@ -244,32 +250,34 @@ extension EventSaver {
         return try entityMatch(spaced) ?? match
     }
 
-    /// Adds the source, or updates the one with its key (a field the document leaves out or null
-    /// keeps its value); true when a row changed.
-    private func saveSource(_ input: Source) throws -> Bool {
+    /// Adds the source, or updates the one with its key (a field the document leaves out, null or,
+    /// for the publisher, language and type, empty, keeps its value); true when a row changed.
+    private func saveSource(_ input: Source, exists: Bool) throws -> Bool {
         var source = input
-        if source.publisher.isEmpty { source.publisher = Self.host(of: source.url ?? "") ?? "unknown" }
-        if source.language.isEmpty { source.language = "und" }
-        let published = source.published
-        let values: [SQLValue] = [
-            .text(source.key), .text(source.url), .text(source.title), .text(source.publisher),
-            .text(published?.edtf), .text(published?.earliest?.iso), .text(published?.latest?.iso),
-            .text(published?.precision.rawValue), .text(source.language), .text(source.type), .text(source.note),
-        ]
-        if try database.scalar("SELECT 1 FROM sources WHERE key = ?1", [.text(source.key)]) == nil {
+        if !exists {
+            if source.publisher.isEmpty { source.publisher = Self.host(of: source.url ?? "") ?? "unknown" }
+            if source.language.isEmpty { source.language = "und" }
+            if source.type.isEmpty { source.type = "news" }
             _ = try writer.insert(source)
             return true
         }
+        func given(_ text: String) -> SQLValue { text.isEmpty ? .null : .text(text) }
+        let published = source.published
         try database.statement(
             """
-            UPDATE sources SET url = coalesce(?2, url), title = coalesce(?3, title), publisher = ?4,
+            UPDATE sources SET url = coalesce(?2, url), title = coalesce(?3, title), publisher = coalesce(?4, publisher),
                 published_edtf = coalesce(?5, published_edtf), published_earliest = iif(?5 IS NULL, published_earliest, ?6),
                 published_latest = iif(?5 IS NULL, published_latest, ?7),
-                published_precision = coalesce(?8, published_precision), language = ?9, type = ?10, note = coalesce(?11, note)
-            WHERE key = ?1 AND (url IS NOT coalesce(?2, url) OR title IS NOT coalesce(?3, title) OR publisher IS NOT ?4
-                OR published_edtf IS NOT coalesce(?5, published_edtf) OR language IS NOT ?9 OR type IS NOT ?10
-                OR note IS NOT coalesce(?11, note))
-            """).run(values)
+                published_precision = coalesce(?8, published_precision), language = coalesce(?9, language),
+                type = coalesce(?10, type), note = coalesce(?11, note)
+            WHERE key = ?1 AND (url IS NOT coalesce(?2, url) OR title IS NOT coalesce(?3, title)
+                OR publisher IS NOT coalesce(?4, publisher) OR published_edtf IS NOT coalesce(?5, published_edtf)
+                OR language IS NOT coalesce(?9, language) OR type IS NOT coalesce(?10, type) OR note IS NOT coalesce(?11, note))
+            """).run([
+                .text(source.key), .text(source.url), .text(source.title), given(source.publisher),
+                .text(published?.edtf), .text(published?.earliest?.iso), .text(published?.latest?.iso),
+                .text(published?.precision.rawValue), given(source.language), given(source.type), .text(source.note),
+            ])
         return database.changes > 0
     }
 
