@@ -103,7 +103,22 @@ extension Timeline {
                 }
                 try output.write(line + ".\n")
                 try output.finish()
+                if summary.possibleDuplicates > 0 { printError(Self.possibleDuplicatesNote(summary, dryRun: dryRun)) }
             }
+        }
+
+        /// Added events that look like new versions of earlier ones: a record without a uid that
+        /// was edited since an earlier import comes in as a new event, beside the old one.
+        static func possibleDuplicatesNote(_ summary: ImportSummary, dryRun: Bool) -> String {
+            let count = summary.possibleDuplicates
+            let events = count == 1 ? "event" : "events"
+            let pairs = summary.possibleDuplicateExamples.map { "\($0.added) beside \($0.existing)" }.joined(separator: ", ")
+                + (count > summary.possibleDuplicateExamples.count ? ", …" : "")
+            let have = dryRun ? "would have" : count == 1 ? "has" : "have"
+            return "note: \(count) \(dryRun ? "" : "added ")\(events) \(have) the main entity, kind and date of "
+                + "events already in the timeline, with other content (\(pairs)). Records without a uid are told apart by their "
+                + "content, so a record edited since an earlier import comes in as a new event: give the file a uid column "
+                + "(`timeline export --format csv` writes one) to update events in place, or `timeline remove` the versions not wanted."
         }
 
         private func importEvents(into store: TimelineStore, options: ImportOptions) throws -> ImportSummary {

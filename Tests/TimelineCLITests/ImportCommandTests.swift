@@ -205,6 +205,35 @@ import Testing
         #expect(result.stderr.hasPrefix("timeline: \(path)\(message)"), "\(result.stderr)")
     }
 
+    /// A record without a uid that was edited since an earlier import comes in as a new event:
+    /// the import says so, naming the pair, and does not for two events of one file.
+    @Test func anEditedRecordWithoutAUidIsNamedAsAPossibleDuplicate() throws {
+        let arguments = ["--db", db, "--set", "kind=layoff", "--map", "date=when", "--map", "company=entity",
+                         "--map", "n=measure:employees-laid-off:person", "--title-template", "{company} cuts {n}"]
+        // Two layoffs at one company on one day, in one file: two events, and nothing to say.
+        let first = try write("cuts.csv", "company,date,n\nAcme,2023-01-05,120\nAcme,2023-01-05,30\nGlobex,2023-02-06,40\n")
+        let imported = try CLI.run(["import", first] + arguments)
+        #expect(imported.stdout.hasSuffix(": 3 added, 0 updated, 0 unchanged.\n") && imported.stderr.isEmpty, "\(imported.stderr)")
+        let again = try CLI.run(["import", first] + arguments)
+        #expect(again.stdout.hasSuffix(": 0 added, 0 updated, 3 unchanged.\n") && again.stderr.isEmpty, "\(again.stderr)")
+        // Globex's figure corrected in the spreadsheet, then the file imported again.
+        let edited = try write("cuts.csv", "company,date,n\nAcme,2023-01-05,120\nAcme,2023-01-05,30\nGlobex,2023-02-06,45\n")
+        let old = try jsonEvents(["--entity", "globex", "--from", "2023"]).compactMap { $0["uid"] as? String }
+        #expect(old.count == 1)
+        let dryRun = try CLI.run(["import", edited, "--dry-run"] + arguments)
+        #expect(dryRun.stderr.hasPrefix("timeline: note: 1 event would have the main entity, kind and date of events already in the timeline"),
+                "\(dryRun.stderr)")
+        let reimported = try CLI.run(["import", edited] + arguments)
+        #expect(reimported.status == 0)
+        #expect(reimported.stdout.hasSuffix(": 1 added, 0 updated, 2 unchanged.\n"))
+        let uids = try jsonEvents(["--entity", "globex", "--from", "2023"]).compactMap { $0["uid"] as? String }
+        let added = try #require(uids.first { !old.contains($0) })
+        #expect(reimported.stderr == "timeline: note: 1 added event has the main entity, kind and date of events already in the timeline, "
+                + "with other content (\(added) beside \(old[0])). Records without a uid are told apart by their content, so a record "
+                + "edited since an earlier import comes in as a new event: give the file a uid column (`timeline export --format csv` "
+                + "writes one) to update events in place, or `timeline remove` the versions not wanted.\n", "\(reimported.stderr)")
+    }
+
     @Test func jsonOfTheWrongTypeNamesTheField() throws {
         let path = try write("types.ndjson", "{\"kind\":\"launch\",\"title\":\"fine\",\"when\":\"2020\"}\n{\"kind\":5,\"title\":\"x\",\"when\":\"2020\"}\n")
         let result = try CLI.run(["import", path, "--db", db])

@@ -9,6 +9,18 @@ public struct ImportSummary: Sendable, Equatable {
     /// Entities, relations and sources a timeline document added or changed (nil for other formats).
     public var directory: DirectoryChanges?
     public var records: Int { inserted + updated + unchanged + rejected }
+    /// Added events whose uid differs from one the timeline held before the import only in its
+    /// content hash (`acme-layoff-2023-01-05-1a2b3c4d` beside `…-9f8e7d6c`): the same main entity,
+    /// kind and date with other content, as when a record without a uid is edited and imported
+    /// again. How many, and the first few pairs.
+    public var possibleDuplicates = 0
+    public var possibleDuplicateExamples: [PossibleDuplicate] = []
+
+    /// An added event and the earlier one it may be another version of.
+    public struct PossibleDuplicate: Sendable, Equatable {
+        public let added: String
+        public let existing: String
+    }
 }
 
 /// Reads events from a file into the database: all of them or none, unless told to skip bad ones.
@@ -119,6 +131,8 @@ public final class Importer {
                 // A document's events may name entities and sources its lists do not hold: those
                 // they create count with the lists'.
                 let countsBefore = format == .seed ? try directoryCounts() : nil
+                // Added events get ids above the largest one so far (nil: the timeline had none).
+                let lastIDBefore: Int64? = if case .integer(let id)? = try store.database.scalar("SELECT max(id) FROM events") { id } else { nil }
                 let bulkLoad = try BulkLoad(database: store.database, checkingConstraintsAtTheEnd: checksLater)
                 defer { bulkLoad.restoreSettings() }
                 // The triggers that would clear the stored lists are suspended: each event's are
@@ -176,6 +190,9 @@ public final class Importer {
                     summary.directory?.sources += countsAfter.sources - countsBefore.sources
                 }
                 try bulkLoad.finish(updated: saver.updatedEventIDs)
+                if let lastIDBefore, summary.inserted > 0 {
+                    try findPossibleDuplicates(after: lastIDBefore, added: summary.inserted, in: &summary)
+                }
                 if let violation = try store.database.firstForeignKeyViolation() {
                     throw TimelineError(.internalError, "the import would leave \(violation.table) row \(violation.rowID.map(String.init) ?? "?") pointing at a missing \(violation.parent) row; nothing was written.")
                 }
@@ -194,6 +211,38 @@ public final class Importer {
             throw TimelineStore.translate(error, path: store.path)
         }
         return summary
+    }
+
+    /// Counts the added events whose uid is an earlier event's but for its content hash, and
+    /// keeps the first few pairs. The uid index is probed once for each event on the smaller side,
+    /// the added or the earlier ones: a large file imported into the seeded timeline probes for
+    /// the few seed events, not for each of its own.
+    private func findPossibleDuplicates(after lastIDBefore: Int64, added: Int, in summary: inout ImportSummary) throws {
+        // A content-hash uid is its stem, '-' and 8 hex digits; another version of the event has
+        // the same stem and length, and sorts between the stem plus '-' and the stem plus '-g'.
+        let hashed = "GLOB '*?-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'"
+        func sameStem(_ probed: String, as scanned: String) -> String {
+            """
+            \(probed).uid > substr(\(scanned).uid, 1, length(\(scanned).uid) - 8)
+            AND \(probed).uid < substr(\(scanned).uid, 1, length(\(scanned).uid) - 8) || 'g'
+            AND length(\(probed).uid) = length(\(scanned).uid)
+            """
+        }
+        let scansAdded = Int64(added) <= lastIDBefore
+        let pairs = try store.database.prepare(scansAdded
+            ? "SELECT n.uid, o.uid FROM events AS n JOIN events AS o ON \(sameStem("o", as: "n")) AND o.id <= ?1 WHERE n.id > ?1 AND n.uid \(hashed) ORDER BY n.id, o.uid"
+            : "SELECT n.uid, o.uid FROM events AS o JOIN events AS n ON \(sameStem("n", as: "o")) AND n.id > ?1 WHERE o.id <= ?1 AND o.uid \(hashed) ORDER BY n.id, o.uid")
+        try pairs.bind([.integer(lastIDBefore)])
+        var previous: String?
+        while try pairs.step() {
+            let added = pairs.text(at: 0)
+            guard added != previous else { continue }  // one count an added event, whatever it pairs with
+            previous = added
+            summary.possibleDuplicates += 1
+            if summary.possibleDuplicateExamples.count < 3 {
+                summary.possibleDuplicateExamples.append(.init(added: added, existing: pairs.text(at: 1)))
+            }
+        }
     }
 
     /// An error found saving a record, about one of its fields, named as the file names that
