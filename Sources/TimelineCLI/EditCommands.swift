@@ -51,6 +51,11 @@ extension Timeline {
                     try output.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Added \(saved.uid)\n")
                     try output.finish()
                     if let note { printError(note) }
+                    // A uid made with a number: another event has this one's main entity, kind and date.
+                    if uid == nil, saved.outcome == .inserted, let earlier = try store.eventNumberedBefore(saved.uid) {
+                        printError("note: \(earlier) has the same main entity, kind and date (`timeline show \(earlier)`); "
+                                   + "if \(saved.uid) repeats it, `timeline remove \(saved.uid)` takes it back.")
+                    }
                 }
             }
         }

@@ -22,6 +22,10 @@ import Testing
         let first = try CLI.run(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == "Added amazon-care-layoff-2022-12-01-2\n", "the seed holds the plain stem")
+        // … and the event numbered after is named, in case this one repeats it.
+        #expect(first.stderr == "timeline: note: amazon-care-layoff-2022-12-01 has the same main entity, kind and date "
+                + "(`timeline show amazon-care-layoff-2022-12-01`); if amazon-care-layoff-2022-12-01-2 repeats it, "
+                + "`timeline remove amazon-care-layoff-2022-12-01-2` takes it back.\n", "\(first.stderr)")
         let event = try show("amazon-care-layoff-2022-12-01-2")
         #expect(event["when"] as? String == "2022-12-01")
         #expect(event["announced"] as? String == "2022-09-08")

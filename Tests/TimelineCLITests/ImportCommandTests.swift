@@ -197,6 +197,10 @@ import Testing
          ":2: column 'type' (kind): unknown kind 'nope'; known kinds: "),
         ("language.csv", "kind,when,title,sources\nlaunch,2020,X,\"[{\"\"publisher\"\":\"\"P\"\",\"\"language\"\":\"\"français\"\"}]\"", [],
          ":2: column 'sources' (sources[0].language): the source's language 'français' is not a BCP 47 language tag"),
+        ("source.csv", "uid,kind,when,title,src\nm1,layoff,2022,A,no-such-key", ["--map", "src=source"],
+         ":2: column 'src' (sources[0].key): no source has the key 'no-such-key'"),
+        ("host.ndjson", #"{"kind":"launch","title":"x","when":"2020","sources":[{"url":"not a url"}]}"#, [],
+         ":1: field 'sources[0].publisher': the source has no publisher, and its URL 'not a url' has no host to stand in for one"),
     ])
     func anErrorFoundWhenSavingNamesTheFieldAsTheFileDoes(name: String, contents: String, arguments: [String], message: String) throws {
         let path = try write(name, contents + "\n")

@@ -105,6 +105,11 @@ import Testing
         let english = try CLI.run(["list", "--db", db, "--kind", "layoff"])
         #expect(english.stdout.hasPrefix("When "), "\(english.stdout)")
         #expect(english.stdout.contains("  layoff  planned "), "\(english.stdout)")
+        // The table gives two figures an event, and says how many more `show` has.
+        let three = try CLI.run(["list", "--db", db, "--kind", "headcount-change"])
+        #expect(three.stdout.contains("headcount change: -99,000 people; headcount: 1,622,000 people; and 1 more  "), "\(three.stdout)")
+        let trois = try CLI.run(["list", "--db", db, "--kind", "headcount-change", "--lang", "fr"])
+        #expect(trois.stdout.contains("; et 1 de plus  "), "\(trois.stdout)")
     }
 
     @Test func unknownKindIsAUsageErrorAndChangesNothing() throws {

@@ -161,7 +161,7 @@ import Testing
             {"format": "timeline-seed/1", "sources": [
              {"key": "siecle-digital-2022-09-12", "url": "https://siecledigital.fr/2022/09/12/amazon-suppression-emplois-sante/"},
              {"key": "1life-healthcare-sec-filing-2022-09-02", "publisher": "", "language": "", "type": null, "title": "A new title"},
-             {"key": "new-one", "url": "https://www.example.org/story"}
+             {"key": "new-one", "url": "https://www.Example.ORG/story", "publisher": " "}
             ]}
             """)
         let imported = try CLI.run(["--db", db, "import", path])
@@ -327,6 +327,14 @@ import Testing
         ("""
          {"format": "timeline-seed/1",
           "sources": [{"key": "memo", "publisher": " ", "language": "fr"}]}
+         """, ":2: field 'sources[0].publisher' is missing or empty, and a new source needs a publisher or a url.\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "sources": [{"key": "memo", "url": "not a url", "language": "fr"}]}
+         """, ":2: field 'sources[0].publisher' is missing or empty, and 'not a url' has no host to stand in for it: a new source needs a publisher.\n"),
+        ("""
+         {"format": "timeline-seed/1",
+          "sources": [{"key": "memo", "url": " ", "publisher": ""}]}
          """, ":2: field 'sources[0].publisher' is missing or empty, and a new source needs a publisher or a url.\n"),
         ("""
          {"format": "timeline-seed/1",

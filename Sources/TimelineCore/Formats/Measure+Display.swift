@@ -22,19 +22,38 @@ extension Measure {
         } else if approximate {
             text += "about "
         }
+        // A share of a whole reads as a percentage (`0.15 fraction` is `15%`).
+        if unit == "fraction", let percentage = Self.percentage(ofFraction: value) { return text + percentage }
         return text + Self.groupThousands(value) + " " + unitText
     }
 
-    /// Whether a decimal text is plus or minus one (`1`, `-1`, `1.0`), which counts in the singular.
+    /// Whether a decimal text is the whole number one, plus or minus (`1`, `-1`): English counts
+    /// it in the singular, and anything else, `1.0` and `0.5` too, in the plural.
     static func isOne(_ value: String) -> Bool {
         var bytes = Substring(value).utf8
         if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-        if let dot = bytes.firstIndex(of: UInt8(ascii: ".")) {
-            guard bytes[bytes.index(after: dot)...].allSatisfy({ $0 == UInt8(ascii: "0") }) else { return false }
-            bytes = bytes[..<dot]
-        }
         let digits = bytes.drop { $0 == UInt8(ascii: "0") }
         return digits.count == 1 && digits.first == UInt8(ascii: "1")
+    }
+
+    /// A value in the unit `fraction` as a percentage: `0.01` → `1%`, `0.125` → `12.5%` (the
+    /// decimal point moved, never a binary float).
+    static func percentage(ofFraction value: String) -> String? {
+        var bytes = Array(value.utf8)
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative || bytes.first == UInt8(ascii: "+") { bytes.removeFirst() }
+        guard !bytes.isEmpty, bytes.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".") }),
+              bytes.filter({ $0 == UInt8(ascii: ".") }).count <= 1 else { return nil }
+        let dot = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
+        var integer = Array(bytes[..<dot])
+        var fraction = dot < bytes.count ? Array(bytes[(dot + 1)...]) : []
+        while fraction.count < 2 { fraction.append(UInt8(ascii: "0")) }
+        integer += fraction.prefix(2)
+        fraction.removeFirst(2)
+        while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
+        while integer.count > 1 && integer.first == UInt8(ascii: "0") { integer.removeFirst() }
+        let text = String(decoding: integer, as: UTF8.self) + (fraction.isEmpty ? "" : "." + String(decoding: fraction, as: UTF8.self))
+        return (negative ? "-" : "") + groupThousands(text) + "%"
     }
 
     /// `employees-laid-off` → `employees laid off`.

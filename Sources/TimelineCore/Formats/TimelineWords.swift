@@ -38,6 +38,9 @@ struct TimelineWords: Sendable {
     var undated: String
     /// The heading of the events with no start date, in a chronology grouped by year.
     var openStart: String
+    /// `and 3 more`, `et 3 de plus`: what a list cut short leaves out.
+    var and: String
+    var more: String
     var translation: String
     var close: String
     var seeInTable: String
@@ -88,6 +91,8 @@ struct TimelineWords: Sendable {
 
     func status(_ status: EventStatus) -> String { statuses.word(for: status) }
 
+    func andMore(_ count: Int) -> String { "\(and) \(count) \(more)" }
+
     func stance(_ stance: Citation.Stance) -> String { stances.word(for: stance) }
 
     static let english = TimelineWords(
@@ -125,6 +130,8 @@ struct TimelineWords: Sendable {
         noEntity: "(no entity)",
         undated: "undated",
         openStart: "Open start",
+        and: "and",
+        more: "more",
         translation: "translation",
         close: "Close",
         seeInTable: "See it in the table",
@@ -168,6 +175,8 @@ struct TimelineWords: Sendable {
         noEntity: "(sans entité)",
         undated: "non daté",
         openStart: "Sans date de début",
+        and: "et",
+        more: "de plus",
         translation: "traduction",
         close: "Fermer",
         seeInTable: "Voir dans le tableau",

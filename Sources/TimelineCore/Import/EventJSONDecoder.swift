@@ -75,7 +75,8 @@ public enum EventJSONDecoder {
             guard let stance = Citation.Stance(rawValue: stanceText) else {
                 throw FieldError(field: field() + ".stance", reason: "'\(stanceText)' is not a stance; use supports, contradicts or corrects")
             }
-            let url = try optionalString(element, "url", field: field() + ".url")
+            // An empty URL is none (a spreadsheet's empty cell), as an empty publisher is.
+            let url = try optionalString(element, "url", field: field() + ".url").flatMap { $0.isEmpty ? nil : $0 }
             let publisher = try optionalString(element, "publisher", field: field() + ".publisher")
             let published = try date(element, "published", field: field() + ".published", context: context)
             let key = try optionalString(element, "key", field: field() + ".key")

@@ -82,6 +82,11 @@ struct RecordMapper {
             if case .scalar(let field) = column.1 { return setFields.contains(field) } else { return false }
         }
         for field in setFields { sourceColumn[field] = "--set" }
+        // A list fed by one column alone (`--map src=source`) is named by it in errors.
+        for list in Self.listFields where sourceColumn[list] == nil {
+            let feeders = columns.filter { Self.list(fedBy: $0.1) == list }
+            if feeders.count == 1 { sourceColumn[list] = header[feeders[0].0] }
+        }
         self.columns = columns
         self.sourceColumn = sourceColumn
         workedOutColumns = header.enumerated().compactMap { index, name in
@@ -124,6 +129,18 @@ struct RecordMapper {
             if !provided {
                 throw TimelineError(.usage, "nothing in \(fileName) gives events their \(field): map a column to it (--map COLUMN=\(field))\(field == "title" ? ", compose it with --title-template" : ""), or give it to every record with --set \(field)=VALUE.")
             }
+        }
+    }
+
+    /// The list of an event a column's values go into, if any.
+    static func list(fedBy target: Target) -> String? {
+        switch target {
+        case .list(let list): list
+        case .entity: "entities"
+        case .tag: "tags"
+        case .source: "sources"
+        case .measure: "measures"
+        default: nil
         }
     }
 

@@ -98,7 +98,10 @@ enum SeedDocumentDecoder {
     static func source(from element: JSONValue, field: String, context: DateParsingContext) throws(FieldError) -> Source {
         try requireObject(element, field)
         try EventJSONDecoder.checkFieldNames(element, field, of: "a source", ["key", "url", "title", "publisher", "published", "language", "type", "note"])
-        let url = try EventJSONDecoder.optionalString(element, "url", field: field + ".url")
+        // A blank URL is none, as a blank publisher is.
+        let url = try EventJSONDecoder.optionalString(element, "url", field: field + ".url").flatMap { text in
+            text.contains { !$0.isWhitespace } ? text : nil
+        }
         let publisher = try EventJSONDecoder.optionalString(element, "publisher", field: field + ".publisher")
         // An empty publisher is none, as in other imports: a new source takes the URL's host (the
         // saver refuses one with neither), an existing one keeps its publisher.

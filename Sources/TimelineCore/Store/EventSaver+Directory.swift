@@ -129,8 +129,10 @@ extension EventSaver {
         let exists = try database.scalar("SELECT 1 FROM sources WHERE key = ?1", [.text(source.key)]) != nil
         // A new source needs a publisher, or a URL whose host stands in for one; an existing one
         // keeps its own.
-        guard exists || !source.publisher.isEmpty || source.url != nil else {
-            throw FieldError(field: field + ".publisher", reason: "is missing or empty, and a new source needs a publisher or a url")
+        if !exists && source.publisher.isEmpty && Self.host(of: source.url ?? "") == nil {
+            throw FieldError(field: field + ".publisher", reason: source.url.map {
+                "is missing or empty, and '\($0)' has no host to stand in for it: a new source needs a publisher"
+            } ?? "is missing or empty, and a new source needs a publisher or a url")
         }
         return try saveSource(source, exists: exists)
     }
@@ -255,7 +257,7 @@ extension EventSaver {
     private func saveSource(_ input: Source, exists: Bool) throws -> Bool {
         var source = input
         if !exists {
-            if source.publisher.isEmpty { source.publisher = Self.host(of: source.url ?? "") ?? "unknown" }
+            if source.publisher.isEmpty, let host = Self.host(of: source.url ?? "") { source.publisher = host }
             if source.language.isEmpty { source.language = "und" }
             if source.type.isEmpty { source.type = "news" }
             _ = try writer.insert(source)

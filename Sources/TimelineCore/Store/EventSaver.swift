@@ -286,7 +286,14 @@ final class EventSaver {
                 ? "no source has the key '\(source.key)': add it to the document's sources, or name one the timeline holds."
                 : "no source has the key '\(source.key)': name one the timeline (or the file's sources) holds, or give its publisher or URL to create it.")
         }
-        if created.publisher.isEmpty { created.publisher = Self.host(of: source.url ?? "") ?? "unknown" }
+        if created.publisher.isEmpty {
+            // A URL's host stands in for the publisher; a made-up one would pass for a fact.
+            guard let host = Self.host(of: source.url ?? "") else {
+                throw TimelineError(.usage, "the source has no publisher, and its URL '\(source.url ?? "")' has no host to stand in for one; give its publisher.",
+                                    field: "publisher")
+            }
+            created.publisher = host
+        }
         if created.language.isEmpty { created.language = "und" }
         if created.key.isEmpty {
             let stem = Self.slug(created.publisher + " " + (created.published?.edtf ?? ""))
@@ -407,8 +414,9 @@ final class EventSaver {
     static func host(of url: String) -> String? {
         let parts = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
         guard parts.count >= 3, parts[0].hasSuffix(":"), parts[1].isEmpty else { return nil }
-        let host = parts[2].prefix { $0 != "?" && $0 != "#" && $0 != ":" }
-        return host.isEmpty ? nil : String(host.hasPrefix("www.") ? host.dropFirst(4) : host)
+        // Host names ignore case: `www.Example.COM` is `example.com`.
+        let host = parts[2].prefix { $0 != "?" && $0 != "#" && $0 != ":" }.lowercased()
+        return host.isEmpty ? nil : host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
     }
 
     private static func text(_ value: SQLValue) -> String? {

@@ -162,6 +162,17 @@ extension TimelineStore {
         try directory(entities: nil, sources: []).entities.sorted { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
     }
 
+    /// The event whose uid a readable uid was numbered after (`acme-layoff-2023-01-05-2` was
+    /// made because `acme-layoff-2023-01-05` was taken): one with the same main entity, kind and
+    /// date. nil when the uid ends in no such number, or no event has the uid before it.
+    public func eventNumberedBefore(_ uid: String) throws -> String? {
+        guard let hyphen = uid.lastIndex(of: "-"), hyphen != uid.startIndex else { return nil }
+        let number = uid[uid.index(after: hyphen)...]
+        guard let value = Int(number), value >= 2, !number.hasPrefix("0") else { return nil }
+        let stem = String(uid[..<hyphen])
+        return try database.scalar("SELECT 1 FROM events WHERE uid = ?1", [.text(stem)]) == nil ? nil : stem
+    }
+
     /// The key of the source a reference (a key or URL) names, the key first; nil when none.
     public func sourceKey(matching reference: String) throws -> String? {
         try SourceReference.key(matching: reference, in: database)
