@@ -81,7 +81,8 @@ import Testing
         #expect(result.stdout.hasPrefix("# Chronologie\n"))
         #expect(result.stdout.contains("**T2 2022**"))
         #expect(result.stdout.contains("(prévu; annoncé\u{a0}: 8 sept. 2022)"), "\(result.stdout)")
-        #expect(result.stdout.contains("  Chiffres\u{a0}: employees laid off: 159 people (amazon-care)"))
+        #expect(result.stdout.contains("  Chiffres\u{a0}: employees laid off\u{a0}: 159 person (amazon-care)"), "\(result.stdout)")
+        #expect(result.stdout.contains("deal value\u{a0}: environ 3\u{202F}900\u{202F}000\u{202F}000 USD"), "\(result.stdout)")
         #expect(result.stdout.contains("— **contredit**"))
         // (The summaries and notes are the timeline's own English text, printed as they are.)
         for english in ["  Figures:", "; announced", "(planned", "**contradicts**", "# Timeline", ", undated"] {

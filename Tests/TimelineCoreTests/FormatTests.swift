@@ -69,6 +69,20 @@ import Testing
         #expect(Measure.groupThousands(value) == grouped)
     }
 
+    /// In French: French words and digits (narrow no-break spaces between thousands, a decimal
+    /// comma), and the unit as stored, which English plurals would not make French.
+    @Test(arguments: [
+        (Measure(quantity: "deal-value", value: "3900000000", unit: "USD", approximate: true), "deal value\u{a0}: environ 3\u{202F}900\u{202F}000\u{202F}000 USD"),
+        (Measure(quantity: "share-price", value: "30.50", unit: "USD"), "share price\u{a0}: 30,50 USD"),
+        (Measure(quantity: "offices", value: "125", unit: "office", qualifier: "more-than"), "plus de 125 office"),
+        (Measure(quantity: "x", value: "-99000", unit: "person", qualifier: "up-to"), "x\u{a0}: jusqu’à -99\u{202F}000 person"),
+        (Measure(quantity: "share", value: "0.125", unit: "fraction", qualifier: "at-least"), "share\u{a0}: au moins 12,5\u{202F}%"),
+        (Measure(quantity: "x", value: "2", unit: "city", qualifier: "less-than"), "x\u{a0}: moins de 2 city"),
+    ])
+    func figuresInFrench(measure: Measure, shown: String) {
+        #expect(measure.labelledDisplay(.french) == shown)
+    }
+
     /// Lists and charts say what a figure counts, unless its unit already says it.
     @Test(arguments: [
         ("employees-laid-off", "159", "person", "employees laid off: 159 people"),

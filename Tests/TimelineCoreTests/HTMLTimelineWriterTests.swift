@@ -280,7 +280,7 @@ import Testing
         #expect(french.contains(">1er déc. 2022</time>"))
         #expect(french.contains(">T2 2022</time>"))
         #expect(french.contains(">été 2021</time>"))
-        #expect(mark("amazon-care-layoff-2022-12-01", in: french).contains("1er déc. 2022 · prévu · 159 people"))
+        #expect(mark("amazon-care-layoff-2022-12-01", in: french).contains("1er déc. 2022 · prévu · 159 person"))
         #expect(french.contains("<th scope=\"col\">Chiffres</th>"))
         #expect(french.contains("Tous les événements dans l’ordre chronologique"))
         #expect(!french.contains("Every event"))

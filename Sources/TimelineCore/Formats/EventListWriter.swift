@@ -135,8 +135,8 @@ public final class EventListWriter {
 
     /// The first two figures, and how many more there are (`…; and 14 more`): the table keeps to a
     /// line an event, and says what it leaves to `show`.
-    static func mainFigures(_ measures: [Measure], words: TimelineWords) -> String {
-        var text = measures.prefix(2).map { $0.labelledDisplay() }.joined(separator: "; ")
+    static func mainFigures(_ measures: [Measure], language: DateDisplayLanguage, words: TimelineWords) -> String {
+        var text = measures.prefix(2).map { $0.labelledDisplay(language) }.joined(separator: "; ")
         if measures.count > 2 { text += "; " + words.andMore(measures.count - 2) }
         return text
     }
@@ -144,7 +144,7 @@ public final class EventListWriter {
     func tableValues(_ event: Event) -> [String] {
         [
             event.when.display(language), event.announced?.display(language) ?? "", event.kind, words.status(event.status),
-            event.title, Self.mainFigures(event.measures, words: words), event.uid,
+            event.title, Self.mainFigures(event.measures, language: language, words: words), event.uid,
         ]
     }
 }

@@ -50,7 +50,7 @@ struct HTMLEventTable {
 
     /// `159 people`, then what is counted and whose figure it is: `employees laid off, amazon-care (CNBC)`.
     private func figure(_ measure: Measure, of event: Event) -> String {
-        var html = "<strong>" + HTMLText.escape(measure.display()) + "</strong> "
+        var html = "<strong>" + HTMLText.escape(measure.display(language)) + "</strong> "
         var about = String(measure.quantity.map { $0 == "-" ? " " : $0 })
         if let entity = measure.entity { about += ", " + entity }
         html += "<span class=\"quantity\">" + HTMLText.escape(about) + "</span>"

@@ -39,7 +39,7 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
         }
         if !event.measures.isEmpty {
             text += "  " + words.figures + words.colon + event.measures.map { measure in
-                var figure = measure.labelledDisplay()
+                var figure = measure.labelledDisplay(language)
                 if let entity = measure.entity { figure += " (\(entity))" }
                 return escape(figure)
             }.joined(separator: "; ") + "\n"

@@ -1,30 +1,62 @@
 extension Measure {
     /// `159 people`, `-99,000 people`, `about 3,900,000,000 USD`, `more than 125 offices`: the
-    /// value with its qualifier, and the unit as English counts it (`1 person`, `2 people`).
-    public func display() -> String {
-        display(unitText: Self.isOne(value) ? unit : UnitPlural.of(unit))
+    /// value with its qualifier, and the unit as English counts it (`1 person`, `2 people`). In
+    /// French, `environ 3 900 000 000 USD`, `plus de 125 office`: French words and digits, the
+    /// unit as stored (the timeline's word, which English plurals would not make French).
+    public func display(_ language: DateDisplayLanguage = .english) -> String {
+        display(language, unitText: language == .english && !Self.isOne(value) ? UnitPlural.of(unit) : unit)
     }
 
     /// What the figure counts, then its value: `employees laid off: 159 people`; only the value
     /// where the quantity just repeats the unit (`50 states`, `767,000 members`).
-    public func labelledDisplay() -> String {
+    public func labelledDisplay(_ language: DateDisplayLanguage = .english) -> String {
         let plural = UnitPlural.of(unit)
-        let shown = display(unitText: Self.isOne(value) ? unit : plural)
+        let shown = display(language, unitText: language == .english && !Self.isOne(value) ? plural : unit)
         if Self.sameWords(quantity, unit) || Self.sameWords(quantity, plural) { return shown }
-        return Self.hyphensAsSpaces(quantity) + ": " + shown
+        return Self.hyphensAsSpaces(quantity) + (language == .french ? "\u{a0}: " : ": ") + shown
     }
 
     // On bytes throughout: figures are printed for every row of a list.
-    private func display(unitText: String) -> String {
+    private func display(_ language: DateDisplayLanguage, unitText: String) -> String {
         var text = ""
         if let qualifier {
-            text += Self.hyphensAsSpaces(qualifier) + " "
+            text += (language == .french ? Self.frenchQualifier(qualifier) : nil) ?? Self.hyphensAsSpaces(qualifier)
+            text += " "
         } else if approximate {
-            text += "about "
+            text += language == .french ? "environ " : "about "
         }
         // A share of a whole reads as a percentage (`0.15 fraction` is `15%`).
-        if unit == "fraction", let percentage = Self.percentage(ofFraction: value) { return text + percentage }
-        return text + Self.groupThousands(value) + " " + unitText
+        if unit == "fraction", let percentage = Self.percentage(ofFraction: value) {
+            return text + (language == .french ? Self.frenchNumber(percentage.dropLast()) + "\u{202F}%" : percentage)
+        }
+        let number = language == .french ? Self.frenchNumber(Self.groupThousands(value)) : Self.groupThousands(value)
+        return text + number + " " + unitText
+    }
+
+    /// `more-than` → `plus de`, …; nil for a qualifier the timeline does not know.
+    static func frenchQualifier(_ qualifier: String) -> String? {
+        switch qualifier {
+        case "more-than": "plus de"
+        case "less-than": "moins de"
+        case "up-to": "jusqu’à"
+        case "at-least": "au moins"
+        default: nil
+        }
+    }
+
+    /// A number grouped the English way written the French way: `3,900,000.50` → `3 900 000,50`,
+    /// with narrow no-break spaces between the groups and a decimal comma.
+    static func frenchNumber<Text: StringProtocol>(_ english: Text) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(english.utf8.count + 8)
+        for byte in english.utf8 {
+            switch byte {
+            case UInt8(ascii: ","): bytes.append(contentsOf: [0xE2, 0x80, 0xAF])  // U+202F
+            case UInt8(ascii: "."): bytes.append(UInt8(ascii: ","))
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether a decimal text is the whole number one, plus or minus (`1`, `-1`): English counts

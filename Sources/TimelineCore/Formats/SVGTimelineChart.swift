@@ -172,7 +172,7 @@ struct SVGTimelineChart {
         var when = event.when.display(language)
         if let announced = event.announced { when += " (" + words.announced.lowercased() + words.colon + announced.display(language) + ")" }
         lines.append(when + " · " + event.kind + " · " + words.status(event.status))
-        if !event.measures.isEmpty { lines.append(event.measures.map { $0.labelledDisplay() }.joined(separator: "; ")) }
+        if !event.measures.isEmpty { lines.append(event.measures.map { $0.labelledDisplay(language) }.joined(separator: "; ")) }
         if let summary = event.summary { lines.append(summary) }
         if !event.citations.isEmpty {
             lines.append(words.sources + words.colon + event.citations.map(\.source.publisher).joined(separator: ", "))

@@ -295,7 +295,7 @@ struct SVGTimelineLayout: Sendable {
                                              fontSize: Metrics.titleFontSize, style: .bold)
         var parts = [event.when.display(language)]
         if event.status != .occurred { parts.append(words.status(event.status)) }
-        if !event.measures.isEmpty { parts.append(event.measures.map { $0.display() }.joined(separator: "; ")) }
+        if !event.measures.isEmpty { parts.append(event.measures.map { $0.display(language) }.joined(separator: "; ")) }
         let detail = LabelTextWidth.truncated(parts.joined(separator: " · "), toWidth: maximumWidth,
                                               fontSize: Metrics.detailFontSize)
         let width = max(LabelTextWidth.width(title, fontSize: Metrics.titleFontSize, style: .bold),

@@ -106,7 +106,7 @@ public final class TimelineJSWriter: EventStreamWriter {
         var html = ""
         if let summary = event.summary { html += "<p>" + escape(summary) + "</p>" }
         if !event.measures.isEmpty {
-            html += "<p>" + event.measures.map { escape($0.labelledDisplay()) }.joined(separator: "; ") + "</p>"
+            html += "<p>" + event.measures.map { escape($0.labelledDisplay(language)) }.joined(separator: "; ") + "</p>"
         }
         if !event.citations.isEmpty {
             html += "<p>Sources:</p><ul>"
