@@ -420,6 +420,17 @@ import Testing
         ])
         #expect(result.stdout.isEmpty)
         #expect(try CLI.run(["--db", db, "export", "--format", "sql"]).stdout == before.stdout, "nothing written")
+        // An import stops at the first of them by line, as a reader meets them, whatever the
+        // order they are checked in.
+        let sourcesFirst = try write("sources-first.json", """
+            {"format": "timeline-seed/1",
+             "sources": [{"key": "memo", "publisher": "Acme", "type": "blog"}],
+             "entities": [{"slug": "acme", "name": "Acme", "type": "company"}]}
+            """)
+        let stopped = try CLI.run(["--db", db, "import", sourcesFirst])
+        #expect(stopped.status == 65)
+        #expect(stopped.stderr == "timeline: \(sourcesFirst):2: field 'sources[0].type': 'blog' is not a source type; use news, press-release, filing, memo, dataset, other.\n",
+                "\(stopped.stderr)")
 
         // Entries that cannot be read are named with the others, which are still checked, by
         // their places in the document.
@@ -441,11 +452,12 @@ import Testing
         #expect(lines.dropFirst(4).first?.contains(":5: field 'relations[1].relation': 'owns' is not a relation") == true)
         #expect(lines.last == "timeline: 5 of the entities, relations and sources in \(unreadable) are bad (each named above); nothing was written, and the events were not checked.")
 
-        // Without --dry-run, the first stops the import, as before.
+        // Without --dry-run, the first by line stops the import (keys and URLs given twice are
+        // checked before the rest, but line 14 comes after line 3).
         let first = try CLI.run(["--db", db, "import", path])
         #expect(first.status == 65)
-        #expect(first.stderr == "timeline: \(path):14: field 'sources[1].url': 'https://a.example/memo' is also the URL of sources[0]; a URL names one source.\n",
-                "the first checked: keys and URLs given twice")
+        #expect(first.stderr == "timeline: \(path):3: field 'entities[0].type': 'company' is not an entity type; use organisation, person, place, product.\n",
+                "\(first.stderr)")
     }
 
     @Test func theFormatIsKnownByItsFirstBytes() throws {

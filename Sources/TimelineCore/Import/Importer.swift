@@ -315,11 +315,11 @@ public final class Importer {
         }
         let context = DateParsingContext(today: options.today)
         let members = head.map { ($0.key, $0.value) }
-        // In a dry run every bad entry is named, in the order of the lines they are on; otherwise
-        // the first stops the import.
+        // Every bad entry is found, whatever the order the saver checks them in (entities, then
+        // relations, then sources): a dry run names them all, in the order of their lines; an
+        // import stops at the first line's, the one a reader meets first.
         var problems: [(line: Int, message: String)] = []
-        let report: ((EventJSONDecoder.FieldError) -> Void)? = options.dryRun
-            ? { error in problems.append((line(of: error), message(for: error))) } : nil
+        let report: ((EventJSONDecoder.FieldError) -> Void)? = { error in problems.append((line(of: error), message(for: error))) }
         let changes: DirectoryChanges
         do {
             let (directory, positions) = try SeedDocumentDecoder.directoryAndPositions(from: members, context: context, reporting: report)
@@ -329,8 +329,10 @@ public final class Importer {
             throw TimelineError(.badData, message(for: error))
         }
         guard problems.isEmpty else {
-            for problem in problems.enumerated().sorted(by: { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }) {
-                reject(problem.element.message)
+            let inLineOrder = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+            guard options.dryRun else { throw TimelineError(.badData, inLineOrder[0].message) }
+            for problem in inLineOrder {
+                reject(problem.message)
             }
             let bad = problems.count
             throw TimelineError(.badData, "\(bad) of the entities, relations and sources in \(input.name) \(bad == 1 ? "is" : "are") bad (each named above); nothing was written, and the events were not checked.")
