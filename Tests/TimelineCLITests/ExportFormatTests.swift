@@ -55,7 +55,8 @@ import Testing
         #expect(text.range(of: "## 2019")!.lowerBound < text.range(of: "## 2023")!.lowerBound)
         #expect(text.contains("- **Q2 2022** — Amazon's headcount falls by 99,000"))
         #expect(text.contains("Figures: employees laid off: 159 people (amazon-care)"))
-        #expect(text.contains("« Malgré des efforts, nous avons déterminé qu'Amazon Care n'était pas la bonne solution à long terme pour nos entreprises clientes » (fr)"))
+        #expect(text.contains(": «\u{a0}Malgré des efforts, nous avons déterminé qu'Amazon Care n'était pas la bonne solution à long terme pour nos entreprises clientes\u{a0}» (fr)"))
+        #expect(text.contains(": “by the summer” (en)"), "a quote in English in English marks")
         #expect(text.contains("— **contradicts**"))
         let references = text.components(separatedBy: "\n").filter { $0.hasPrefix("[^") }
         #expect(!references.isEmpty)

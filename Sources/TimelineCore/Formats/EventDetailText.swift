@@ -40,7 +40,8 @@ public enum EventDetailText {
                 if let url = source.url { text += "      \(url)\n" }
                 if let quote = citation.quote {
                     let languageTag = citation.quoteLanguage.map { " [\($0)]" } ?? ""
-                    text += indent("« \(quote) »\(languageTag)", by: "      ") + "\n"
+                    let quoted = QuoteMarks.quoted(quote, language: citation.quoteLanguage ?? source.language)
+                    text += indent(quoted + languageTag, by: "      ") + "\n"
                 }
                 if let translation = citation.translation {
                     text += indent("translation: \(translation)", by: "      ") + "\n"

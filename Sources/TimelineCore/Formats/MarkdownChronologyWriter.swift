@@ -80,7 +80,7 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
         text += ", " + (source.published.map { $0.display(language) } ?? words.undated)
         if citation.stance != .supports { text += " — **\(words.stance(citation.stance))**" }
         if let quote = citation.quote {
-            text += ": « \(escape(quote)) »"
+            text += words.colon + QuoteMarks.quoted(escape(quote), language: citation.quoteLanguage ?? source.language)
             if let language = citation.quoteLanguage { text += " (\(language))" }
             if let translation = citation.translation { text += " — “\(escape(translation))”" }
         }
