@@ -131,8 +131,6 @@ public final class Importer {
                 // A document's events may name entities and sources its lists do not hold: those
                 // they create count with the lists'.
                 let countsBefore = format == .seed ? try directoryCounts() : nil
-                // Added events get ids above the largest one so far (nil: the timeline had none).
-                let lastIDBefore: Int64? = if case .integer(let id)? = try store.database.scalar("SELECT max(id) FROM events") { id } else { nil }
                 let bulkLoad = try BulkLoad(database: store.database, checkingConstraintsAtTheEnd: checksLater)
                 defer { bulkLoad.restoreSettings() }
                 // The triggers that would clear the stored lists are suspended: each event's are
@@ -190,8 +188,10 @@ public final class Importer {
                     summary.directory?.sources += countsAfter.sources - countsBefore.sources
                 }
                 try bulkLoad.finish(updated: saver.updatedEventIDs)
-                if let lastIDBefore, summary.inserted > 0 {
-                    try findPossibleDuplicates(after: lastIDBefore, added: summary.inserted, in: &summary)
+                // Added events have ids above the load's last one; a timeline that had none has no
+                // earlier versions of them.
+                if bulkLoad.lastIDBefore > 0, summary.inserted > 0 {
+                    try findPossibleDuplicates(after: bulkLoad.lastIDBefore, added: summary.inserted, in: &summary)
                 }
                 if let violation = try store.database.firstForeignKeyViolation() {
                     throw TimelineError(.internalError, "the import would leave \(violation.table) row \(violation.rowID.map(String.init) ?? "?") pointing at a missing \(violation.parent) row; nothing was written.")

@@ -98,18 +98,15 @@ enum SeedDocumentDecoder {
     static func source(from element: JSONValue, field: String, context: DateParsingContext) throws(FieldError) -> Source {
         try requireObject(element, field)
         try EventJSONDecoder.checkFieldNames(element, field, of: "a source", ["key", "url", "title", "publisher", "published", "language", "type", "note"])
-        // A blank URL is none, as a blank publisher is.
-        let url = try EventJSONDecoder.optionalString(element, "url", field: field + ".url").flatMap { text in
-            text.contains { !$0.isWhitespace } ? text : nil
-        }
-        let publisher = try EventJSONDecoder.optionalString(element, "publisher", field: field + ".publisher")
-        // An empty publisher is none, as in other imports: a new source takes the URL's host (the
-        // saver refuses one with neither), an existing one keeps its publisher.
-        let isBlank = publisher.map { text in !text.contains { !$0.isWhitespace } } ?? true
+        // A blank URL or publisher is none, as in other imports: a new source takes the URL's host
+        // for its publisher (the saver refuses one with neither), an existing one keeps its own.
+        func nonBlank(_ text: String?) -> String? { text.flatMap { $0.contains { !$0.isWhitespace } ? $0 : nil } }
+        let url = nonBlank(try EventJSONDecoder.optionalString(element, "url", field: field + ".url"))
+        let publisher = nonBlank(try EventJSONDecoder.optionalString(element, "publisher", field: field + ".publisher"))
         return Source(
             key: try EventJSONDecoder.requiredString(element, "key", field: field + ".key"), url: url,
             title: try EventJSONDecoder.optionalString(element, "title", field: field + ".title"),
-            publisher: isBlank ? "" : publisher ?? "",
+            publisher: publisher ?? "",
             published: try EventJSONDecoder.date(element, "published", field: field + ".published", context: context),
             language: try EventJSONDecoder.optionalString(element, "language", field: field + ".language") ?? "",
             // Empty when left out: a new source is news, an existing one keeps its type.

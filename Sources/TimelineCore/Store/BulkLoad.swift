@@ -21,8 +21,8 @@ struct BulkLoad {
     private let database: Database
     private let triggers: [(name: String, sql: String)]
     private let indexes: [(name: String, sql: String)]
-    /// Events with an id above this one were added during the suspension.
-    private let lastIDBefore: Int64
+    /// Events with an id above this one were added during the suspension (0: the timeline had none).
+    let lastIDBefore: Int64
     /// Whether CHECK constraints are off during the load and checked by `finish`: asked for,
     /// and the timeline has no events yet.
     let checksConstraintsAtTheEnd: Bool

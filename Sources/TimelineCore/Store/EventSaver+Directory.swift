@@ -129,7 +129,7 @@ extension EventSaver {
         let exists = try database.scalar("SELECT 1 FROM sources WHERE key = ?1", [.text(source.key)]) != nil
         // A new source needs a publisher, or a URL whose host stands in for one; an existing one
         // keeps its own.
-        if !exists && source.publisher.isEmpty && Self.host(of: source.url ?? "") == nil {
+        if !exists && Self.publisher(of: source) == nil {
             throw FieldError(field: field + ".publisher", reason: source.url.map {
                 "is missing or empty, and '\($0)' has no host to stand in for it: a new source needs a publisher"
             } ?? "is missing or empty, and a new source needs a publisher or a url")
@@ -257,7 +257,7 @@ extension EventSaver {
     private func saveSource(_ input: Source, exists: Bool) throws -> Bool {
         var source = input
         if !exists {
-            if source.publisher.isEmpty, let host = Self.host(of: source.url ?? "") { source.publisher = host }
+            if let publisher = Self.publisher(of: source) { source.publisher = publisher }
             if source.language.isEmpty { source.language = "und" }
             if source.type.isEmpty { source.type = "news" }
             _ = try writer.insert(source)

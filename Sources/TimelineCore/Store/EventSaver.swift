@@ -286,14 +286,11 @@ final class EventSaver {
                 ? "no source has the key '\(source.key)': add it to the document's sources, or name one the timeline holds."
                 : "no source has the key '\(source.key)': name one the timeline (or the file's sources) holds, or give its publisher or URL to create it.")
         }
-        if created.publisher.isEmpty {
-            // A URL's host stands in for the publisher; a made-up one would pass for a fact.
-            guard let host = Self.host(of: source.url ?? "") else {
-                throw TimelineError(.usage, "the source has no publisher, and its URL '\(source.url ?? "")' has no host to stand in for one; give its publisher.",
-                                    field: "publisher")
-            }
-            created.publisher = host
+        guard let publisher = Self.publisher(of: source) else {
+            throw TimelineError(.usage, "the source has no publisher, and its URL '\(source.url ?? "")' has no host to stand in for one; give its publisher.",
+                                field: "publisher")
         }
+        created.publisher = publisher
         if created.language.isEmpty { created.language = "und" }
         if created.key.isEmpty {
             let stem = Self.slug(created.publisher + " " + (created.published?.edtf ?? ""))
@@ -409,6 +406,12 @@ final class EventSaver {
     /// Printable ASCII only (no space, no control character): a uid that needs no Unicode check.
     private static func isPrintableASCII(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy { (0x21...0x7E).contains($0) }
+    }
+
+    /// A new source's publisher: the one given, else its URL's host; nil when it has neither
+    /// (a made-up one would pass for a fact).
+    static func publisher(of source: Source) -> String? {
+        source.publisher.isEmpty ? host(of: source.url ?? "") : source.publisher
     }
 
     static func host(of url: String) -> String? {
