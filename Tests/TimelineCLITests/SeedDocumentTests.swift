@@ -248,10 +248,16 @@ import Testing
           "events": []}
          """, ":2: field 'entities[0].type': 'company' is not an entity type; use organisation, person, place, product.\n"),
         ("""
-         {"format": "timeline-seed/1",
+         {"format": "timeline-seed/1", "entities": [], "relations": [],
           "events": [{"kind": "layoff", "title": "x", "when": "2023"}],
-          "sources": []}
-         """, ":3: invalid timeline document: 'sources' comes after 'events'; a document gives its format, entities, relations and sources before its events.\n"),
+          "sources": [], "sources": []}
+         """, ":3: invalid timeline document: the key 'sources' appears twice in the document.\n"),
+        ("""
+         {"entities": [],
+          "events": [
+            {"kind": "layof", "title": "x", "when": "2023"}],
+          "format": "timeline-seed/1"}
+         """, ":3: field 'events[0].kind': unknown kind 'layof'; known kinds: acquisition, announcement, customer, expansion, funding, headcount-change, launch, layoff, leadership-change, other, partnership, regulatory, shutdown.\n"),
         ("""
          {"entities": [], "events": []}
          """, ":1: field 'format' is missing; a timeline document gives \"format\": \"timeline-seed/1\" (a list of events is a JSON array instead).\n"),
@@ -458,6 +464,41 @@ import Testing
         #expect(first.status == 65)
         #expect(first.stderr == "timeline: \(path):3: field 'entities[0].type': 'company' is not an entity type; use organisation, person, place, product.\n",
                 "\(first.stderr)")
+    }
+
+    @Test func aDocumentWithSortedKeysRoundTripsFromAFileAndAPipe() throws {
+        // Python's sort_keys (like `jq -S`) puts `events` before `format`, `relations` and
+        // `sources`, and `description` first: still a timeline document, with nothing lost.
+        let original = try CLI.run(["--db", db, "export", "--format", "seed"])
+        #expect(original.status == 0, "\(original.stderr)")
+        let path = try write("timeline.json", original.stdout)
+        let sortedPath = folder.path("sorted")
+        let script = "import json,sys; d=json.load(open(sys.argv[1])); d['description']='sorted'; "
+            + "json.dump(d, open(sys.argv[2], 'w'), sort_keys=True, indent=2, ensure_ascii=False)"
+        #expect(try CLI.shell("python3 -c \"\(script)\" '\(path)' '\(sortedPath)'").status == 0)
+        let sorted = try folder.bytes("sorted")
+        #expect(String(decoding: sorted.prefix(40), as: UTF8.self).contains("\"description\""))
+        for (copy, arguments, stdin) in [("from-file.sqlite", ["import", sortedPath], nil as Data?),
+                                         ("from-pipe.sqlite", ["import", "-"], sorted)] {
+            let database = folder.path(copy)
+            #expect(try CLI.run(["--db", database, "migrate", "--skip-seeds"]).status == 0)
+            let imported = try CLI.run(["--db", database] + arguments, stdin: stdin)
+            #expect(imported.status == 0, "\(imported.stderr)")
+            #expect(imported.stdout.hasSuffix(": 15 added, 0 updated, 0 unchanged; 10 entities, 5 relations and 25 sources added or changed.\n"),
+                    "\(imported.stdout)")
+            let again = try CLI.run(["--db", database, "export", "--format", "seed"])
+            #expect(again.stdout == original.stdout, "\(copy) exports the original's bytes")
+        }
+        // A bad event after them is still named by its line, and nothing is written.
+        let broken = String(decoding: sorted, as: UTF8.self).replacingOccurrences(of: "\"kind\": \"launch\"", with: "\"kind\": \"lunch\"")
+        let brokenPath = try write("broken", broken)
+        let line = broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"events\"") }! + 2
+        for arguments in [["import", brokenPath], ["import", "-"]] {
+            let failed = try CLI.run(["--db", empty] + arguments, stdin: arguments.last == "-" ? Data(broken.utf8) : nil)
+            #expect(failed.status == 65)
+            #expect(failed.stderr.contains(":\(line): field 'events[0].kind': unknown kind 'lunch'"), "\(failed.stderr)")
+        }
+        #expect(try sqlite(empty, "SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM sources)") == "0\n")
     }
 
     @Test func theFormatIsKnownByItsFirstBytes() throws {

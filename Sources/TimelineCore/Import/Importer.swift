@@ -497,8 +497,47 @@ public final class Importer {
         }
     }
 
-    /// From the extension, else from the first bytes: `[` JSON, `{"format"` a timeline document,
-    /// `{` NDJSON, a tab in the first line TSV, else CSV. A `.json` file that holds an object is a
+    /// Whether the object that `bytes` start with has a key only a timeline document has
+    /// (`format`, `description`, `relations`, `events`), among those before its end or the end
+    /// of `bytes`: an NDJSON event has none of them, and a document written by a tool that
+    /// sorts keys starts with `description` or `entities`, not `format`.
+    static func looksLikeDocument(_ bytes: [UInt8]) -> Bool {
+        let documentKeys: [[UInt8]] = ["format", "description", "relations", "events"].map { Array($0.utf8) }
+        var depth = 0
+        var strings = JSONByteScanner.StringState()
+        var stringStart: Int?
+        var expectingKey = false
+        for (index, byte) in bytes.enumerated() {
+            let inString = strings.isText(byte)
+            if inString {
+                if stringStart == nil { stringStart = index + 1 }
+                continue
+            }
+            if let start = stringStart {
+                // The string that just ended, a key when at the object's own level.
+                if expectingKey && depth == 1 && documentKeys.contains(where: { bytes[start..<index - 1].elementsEqual($0) }) {
+                    return true
+                }
+                stringStart = nil
+                expectingKey = false
+            }
+            switch byte {
+            case UInt8(ascii: "{"):
+                depth += 1
+                expectingKey = depth == 1
+            case UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return false }
+            case UInt8(ascii: ",") where depth == 1: expectingKey = true
+            default: break
+            }
+        }
+        return false
+    }
+
+    /// From the extension, else from the first bytes: `[` JSON, `{` with a key only a timeline
+    /// document has a timeline document, other `{` NDJSON, a tab in the first line TSV, else CSV. A `.json` file that holds an object is a
     /// timeline document.
     static func guessFormat(path: String, input: InputFile) throws -> ImportOptions.Format {
         let lowercased = path.lowercased()
@@ -517,8 +556,7 @@ public final class Importer {
         switch try input.peekByte() {
         case UInt8(ascii: "[")?: return .json
         case UInt8(ascii: "{")?:
-            let start = try input.peekBytes(256).dropFirst().drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-            return start.starts(with: Array("\"format\"".utf8)) ? .seed : .ndjson
+            return looksLikeDocument(try input.peekBytes(65_536)) ? .seed : .ndjson
         case nil: throw TimelineError(.badData, "\(input.name) is empty.")
         default: return .csv
         }

@@ -13,9 +13,14 @@ public final class InputFile {
     let isRegularFile: Bool
     private let descriptor: Int32
     private let ownsDescriptor: Bool
+    /// The path a regular file was opened by, to open it again.
+    private let path: String?
     private var buffer = [UInt8](repeating: 0, count: 65_536)
     private var start = 0
     private var end = 0
+    /// How many bytes of the file had been read into the buffer: with `start` and `end`, the
+    /// offset of the next byte.
+    private var bytesRead = 0
     private var atEnd = false
     private var byteOrderMarkChecked = false
 
@@ -25,9 +30,11 @@ public final class InputFile {
             descriptor = 0
             ownsDescriptor = false
             isRegularFile = false
+            self.path = nil
             return
         }
         name = path
+        self.path = path
         let type = try Self.fileType(of: path)
         isRegularFile = type == S_IFREG
         descriptor = open(path, O_RDONLY)
@@ -35,6 +42,93 @@ public final class InputFile {
             throw TimelineError(.notFound, "cannot read \(path): \(String(cString: strerror(errno))).")
         }
         ownsDescriptor = true
+    }
+
+    /// Reads an open descriptor (which it closes) from its current offset, under `name`.
+    private init(descriptor: Int32, name: String, isRegularFile: Bool, path: String?) {
+        self.name = name
+        self.descriptor = descriptor
+        self.ownsDescriptor = true
+        self.isRegularFile = isRegularFile
+        self.path = path
+        // The byte-order mark, if any, was at the start of the first reading.
+        byteOrderMarkChecked = true
+    }
+
+    /// The offset in the file of the next byte `nextByte` gives.
+    var offset: Int { bytesRead - (end - start) }
+
+    /// The same regular file, opened again and read from `offset`; nil for standard input or a pipe.
+    func reopened(at offset: Int) throws -> InputFile? {
+        guard isRegularFile, let path else { return nil }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw TimelineError(.notFound, "cannot read \(path) again: \(String(cString: strerror(errno))).")
+        }
+        guard lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset) else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw TimelineError(.ioError, "cannot read \(path) again from byte \(offset): \(reason).")
+        }
+        return InputFile(descriptor: descriptor, name: name, isRegularFile: true, path: path)
+    }
+
+    /// A file of `bytes` written before it is read, under this file's name: the part of a pipe
+    /// that has to be read twice. It lives in the temporary folder (`TMPDIR`, else `/tmp`), and is
+    /// gone from it as soon as it is made, so nothing is left behind however the reading ends.
+    static func spooled(named name: String, writing bytes: (SpoolWriter) throws -> Void) throws -> InputFile {
+        let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array("\(folder)/timeline-import-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw TimelineError(.ioError, "cannot make a temporary file in \(folder) to read \(name) twice: \(String(cString: strerror(errno))).")
+        }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        do {
+            let writer = SpoolWriter(descriptor: descriptor, folder: folder)
+            try bytes(writer)
+            try writer.flush()
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+            close(descriptor)
+            throw TimelineError(.ioError, "cannot read back the temporary copy of \(name): \(String(cString: strerror(errno))).")
+        }
+        return InputFile(descriptor: descriptor, name: name, isRegularFile: false, path: nil)
+    }
+
+    /// Writes a spooled file in 64 KiB blocks.
+    final class SpoolWriter {
+        private let descriptor: Int32
+        private let folder: String
+        private var block: [UInt8] = []
+
+        init(descriptor: Int32, folder: String) {
+            self.descriptor = descriptor
+            self.folder = folder
+            block.reserveCapacity(65_536)
+        }
+
+        @inline(__always)
+        func append(_ byte: UInt8) throws {
+            block.append(byte)
+            if block.count == 65_536 { try flush() }
+        }
+
+        func flush() throws {
+            var written = 0
+            while written < block.count {
+                let count = block.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw TimelineError(.ioError, "writing a temporary file in \(folder) failed: \(String(cString: strerror(errno))).")
+                }
+                written += count
+            }
+            block.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Throws what `init(path:)` would for a missing, unreadable or folder path, without opening
@@ -83,6 +177,7 @@ public final class InputFile {
             }
             if count == 0 { atEnd = true }
             end += count
+            bytesRead += count
             return count
         }
     }

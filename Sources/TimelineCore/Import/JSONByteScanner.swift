@@ -10,6 +10,12 @@ final class JSONByteScanner {
         self.input = input
     }
 
+    /// Scans `input` from a point in a document that is on `line`.
+    init(input: InputFile, line: Int) {
+        self.input = input
+        self.line = line
+    }
+
     /// Something that is not JSON, or not the JSON expected, and the line it is on.
     struct Failure: Error {
         let line: Int
@@ -70,6 +76,32 @@ final class JSONByteScanner {
             bytes.append(byte)
         }
         return (bytes, startLine, .endOfInput)
+    }
+
+    /// Reads past the value that starts here, as `scanValue` does, without holding its bytes:
+    /// `copy`, if given, takes them one at a time. For a value of any size.
+    func skipValue(copyingTo copy: InputFile.SpoolWriter? = nil) throws -> Terminator {
+        try skipWhitespace()
+        var depth = 0
+        var strings = StringState()
+        while let byte = try input.nextByte() {
+            if byte == 0x0A { line += 1 }
+            if !strings.isText(byte) {
+                switch byte {
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    if depth == 0 { return byte == UInt8(ascii: "]") ? .closingBracket : .closingBrace }
+                    depth -= 1
+                case UInt8(ascii: ",") where depth == 0:
+                    return .comma
+                default:
+                    break
+                }
+            }
+            try copy?.append(byte)
+        }
+        return .endOfInput
     }
 
     /// How many lines into `bytes` (a JSON array, as `scanValue` gives it) its element `index`

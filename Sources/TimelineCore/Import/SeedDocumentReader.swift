@@ -2,8 +2,8 @@
 /// any size: the members before `events` whole (the entities, relations and sources the events
 /// refer to), then the events one at a time.
 ///
-/// Keys may come in any order, except that `entities`, `relations` and `sources` come before
-/// `events`: the events are written as they are read, and name what those lists hold.
+/// Keys may come in any order. The events name what the other lists hold and are saved as they
+/// are read, so those lists are read first, wherever they are (see `readHead`).
 final class SeedDocumentReader {
     static let formatName = "timeline-seed/1"
     /// The members that must come before `events`.
@@ -15,6 +15,10 @@ final class SeedDocumentReader {
     private let scanner: JSONByteScanner
     private var events: JSONArrayReader?
     private var finished = false
+    /// Whether members may follow the events still to be read (false once they were read first).
+    private var eventsFollowTail = true
+    /// The keys of the members read so far, to refuse one given twice.
+    private var keysRead: Set<String> = []
 
     typealias Failure = JSONByteScanner.Failure
 
@@ -41,8 +45,14 @@ final class SeedDocumentReader {
         }
     }
 
-    /// The members up to `events` (or to the end of the object, when it has none). Leaves the
+    /// The members other than `events` (the whole document's, wherever they are), leaving the
     /// reader at the first event.
+    ///
+    /// A document written by `export` gives its format, entities, relations and sources before its
+    /// events, and is read in one pass. Other tools write members in other orders (`jq -S` and
+    /// Python's `sort_keys` put `events` before `format`, `relations` and `sources`): then the
+    /// events are passed over to read what follows them, and read afterwards from where they
+    /// start, in the file opened again, or, from a pipe, in a temporary copy made while passing.
     func readHead() throws -> [Member] {
         try scanner.expect(UInt8(ascii: "{"), "a timeline-seed/1 document (a JSON object, '{')")
         var members: [Member] = []
@@ -54,22 +64,18 @@ final class SeedDocumentReader {
         while true {
             let key = try readKey()
             if key == "events" {
+                keysRead.insert(key)
                 guard try scanner.peekPastWhitespace() == UInt8(ascii: "[") else {
                     throw Failure(line: scanner.line, reason: "'events' must be an array of events")
                 }
-                events = JSONArrayReader(scanner: scanner, nested: true)
+                if Self.directoryKeys.union(["format"]).isSubset(of: keysRead) {
+                    events = JSONArrayReader(scanner: scanner, nested: true)
+                    return members
+                }
+                try readMembersAfterEvents(into: &members)
                 return members
             }
-            guard Self.directoryKeys.contains(key) || Self.otherKeys.contains(key) else {
-                throw Failure(line: scanner.line, reason: "'\(key)' is not a member of a timeline document; it has \(Self.memberList)")
-            }
-            if members.contains(where: { $0.key == key }) {
-                throw Failure(line: scanner.line, reason: "the key '\(key)' appears twice in the document")
-            }
-            let member = try scanner.scanValue()
-            members.append(Member(key: key, value: try parse(member.bytes, line: member.line, what: "'\(key)'"),
-                                  line: member.line, bytes: member.bytes))
-            switch member.terminator {
+            switch try readMember(key, into: &members) {
             case .comma: continue
             case .closingBrace:
                 try finish()
@@ -80,44 +86,84 @@ final class SeedDocumentReader {
         }
     }
 
+    /// Reads the member `key` names (any but `events`), refusing one the document has already
+    /// given; what ended it.
+    private func readMember(_ key: String, into members: inout [Member]) throws -> JSONByteScanner.Terminator {
+        guard keysRead.insert(key).inserted else {
+            throw Failure(line: scanner.line, reason: "the key '\(key)' appears twice in the document")
+        }
+        guard Self.directoryKeys.contains(key) || Self.otherKeys.contains(key) else {
+            throw Failure(line: scanner.line, reason: "'\(key)' is not a member of a timeline document; it has \(Self.memberList)")
+        }
+        let member = try scanner.scanValue()
+        members.append(Member(key: key, value: try parse(member.bytes, line: member.line, what: "'\(key)'"),
+                              line: member.line, bytes: member.bytes))
+        return member.terminator
+    }
+
+    /// With the scanner at the `[` of the events: passes over them, reads the members after them
+    /// to the end of the document, and sets the events to be read from their start.
+    private func readMembersAfterEvents(into members: inout [Member]) throws {
+        let eventsLine = scanner.line
+        var terminator: JSONByteScanner.Terminator
+        let eventsInput: InputFile
+        if let reopened = try scanner.input.reopened(at: scanner.input.offset) {
+            terminator = try scanner.skipValue()
+            eventsInput = reopened
+        } else {
+            var afterEvents = JSONByteScanner.Terminator.endOfInput
+            eventsInput = try InputFile.spooled(named: scanner.input.name) { copy in
+                afterEvents = try scanner.skipValue(copyingTo: copy)
+            }
+            terminator = afterEvents
+        }
+        try readMembers(after: terminator, into: &members)
+        try finish()
+        finished = false
+        eventsFollowTail = false
+        events = JSONArrayReader(scanner: JSONByteScanner(input: eventsInput, line: eventsLine), nested: true)
+    }
+
+    /// Reads members to the document's closing brace (consumed), from what ended the one before.
+    private func readMembers(after terminator: JSONByteScanner.Terminator, into members: inout [Member]) throws {
+        var terminator = terminator
+        while true {
+            switch terminator {
+            case .comma:
+                try scanner.skipWhitespace()
+                terminator = try readMember(try readKey(), into: &members)
+            case .closingBrace: return
+            case .closingBracket: throw Failure(line: scanner.line, reason: "unexpected ']' in the document")
+            case .endOfInput: throw Failure(line: scanner.line, reason: "the input ends inside the document")
+            }
+        }
+    }
+
     /// The next event's bytes and the line it starts on, or nil after the last.
     func nextEvent() throws -> (bytes: [UInt8], line: Int)? {
         guard let events, !finished else { return nil }
         if let event = try events.next() { return event }
-        try readTail()
+        if eventsFollowTail {
+            try readTail()
+        } else {
+            finished = true
+        }
         return nil
     }
 
-    /// What follows the events: only members the reading has no use for (a `description`).
+    /// What follows the events, when they were read in the first pass: members the reading has
+    /// no use for (a `description`), or that the document gave already.
     private func readTail() throws {
-        while true {
-            try scanner.skipWhitespace()
-            switch try scanner.input.nextByte() {
-            case UInt8(ascii: "}")?:
-                try finish()
-                return
-            case UInt8(ascii: ",")?:
-                try scanner.skipWhitespace()
-                let line = scanner.line
-                let key = try readKey()
-                if Self.directoryKeys.contains(key) || key == "format" || key == "events" {
-                    throw Failure(line: line, reason: "'\(key)' comes after 'events'; a document gives its format, entities, relations and sources before its events")
-                }
-                guard Self.otherKeys.contains(key) else {
-                    throw Failure(line: line, reason: "'\(key)' is not a member of a timeline document; it has \(Self.memberList)")
-                }
-                let member = try scanner.scanValue()
-                _ = try parse(member.bytes, line: member.line, what: "'\(key)'")
-                switch member.terminator {
-                case .comma: throw Failure(line: scanner.line, reason: "expected a key after the comma")
-                case .closingBrace:
-                    try finish()
-                    return
-                default: throw Failure(line: scanner.line, reason: "the document does not end with '}'")
-                }
-            default:
-                throw Failure(line: scanner.line, reason: "expected ',' or '}' after the events")
-            }
+        try scanner.skipWhitespace()
+        switch try scanner.input.nextByte() {
+        case UInt8(ascii: "}")?:
+            try finish()
+        case UInt8(ascii: ",")?:
+            var tail: [Member] = []
+            try readMembers(after: .comma, into: &tail)
+            try finish()
+        default:
+            throw Failure(line: scanner.line, reason: "expected ',' or '}' after the events")
         }
     }
 
