@@ -49,7 +49,7 @@ extension Timeline {
         @Option(help: ArgumentHelp("csv, tsv, ndjson, json or seed (default: from the extension, else from the first bytes).", valueName: "format"))
         var format: ImportOptions.Format?
 
-        @Option(help: ArgumentHelp("Map a column onto a field (repeatable): title, kind, when, announced, status, summary, uid, entity, entity:ROLE, tag, source, measure:QUANTITY:UNIT.", valueName: "column=field"))
+        @Option(help: ArgumentHelp("Map a column onto a field (repeatable): title, kind, when, announced, status, summary, uid, entity, entity:ROLE, tag, source, measure:QUANTITY:UNIT, and for the citation of the first source: quote, quote_language, translation, stance.", valueName: "column=field"))
         var map: [String] = []
 
         @Option(help: ArgumentHelp("Give a field the same value in every record, over the file's own column for it (repeatable), e.g. kind=layoff.", valueName: "field=value"))

@@ -385,6 +385,54 @@ import Testing
         #expect(bad.stderr.contains("unknown kind 'nokind'"), "\(bad.stderr)")
     }
 
+    /// A spreadsheet of claims with their quotes: the quote, its language, a translation and the
+    /// stance go to the citation of the record's source, in the database and in the outputs.
+    @Test func mappedColumnsGiveTheSourcesQuote() throws {
+        let csv = try write("quotes.csv", """
+            company,date,url,citation,lang,english,position
+            Acme,2023-01-05,https://www.lemonde.fr/a,« Acme ferme ses portes »,fr,Acme closes its doors,contradicts
+            Beta,2023-02-05,https://example.com/b,Beta shuts down,,,
+
+            """)
+        let mapping = ["--set", "kind=shutdown", "--map", "company=entity", "--map", "date=when", "--title-template", "{company} closes",
+                       "--map", "url=source", "--map", "citation=quote", "--map", "english=translation", "--map", "position=stance"]
+        let imported = try CLI.run(["--db", db, "migrate", "--skip-seeds"])
+        #expect(imported.status == 0)
+        // The language of every quote with --set, over a column; a record without a quote is left without one.
+        let result = try CLI.run(["import", csv, "--db", db, "--map", "lang=quote_language", "--set", "quote_language=en"] + mapping)
+        #expect(result.status == 0, "\(result.stderr)")
+        let stored = try CLI.shell("sqlite3 '\(db)' \"SELECT e.title, c.quote, c.quote_language, c.translation, c.stance FROM citations c JOIN events e ON e.id = c.event_id ORDER BY 1\"")
+        #expect(stored.stdout == """
+            Acme closes|« Acme ferme ses portes »|en|Acme closes its doors|contradicts
+            Beta closes|Beta shuts down|en||supports
+
+            """, "\(stored.stderr)")
+        // A quote with marks of its own is not marked again.
+        let markdown = try CLI.run(["--db", db, "export", "--format", "markdown", "--search", "Acme"])
+        #expect(markdown.stdout.contains(": « Acme ferme ses portes » (en)"), "\(markdown.stdout)")
+
+        // A column's detail that has nowhere to go is an error naming the column; so is a bad value.
+        let orphan = try write("orphan.csv", "company,date,url,citation,lang\nAcme,2023-01-05,,Acme closes,en\nBeta,2023-02-05,https://example.com/b,,fr\n")
+        let base = ["--set", "kind=shutdown", "--map", "company=entity", "--map", "date=when", "--title-template", "{company} closes",
+                    "--map", "url=source", "--map", "citation=quote", "--map", "lang=quote_language"]
+        let dryRun = try CLI.run(["import", orphan, "--db", db, "--dry-run"] + base)
+        #expect(dryRun.status == 65)
+        #expect(dryRun.stderr.contains("orphan.csv:2: column 'citation' gives a quote, but the record cites no source; map its URL or key with --map COLUMN=source"),
+                "\(dryRun.stderr)")
+        #expect(dryRun.stderr.contains("orphan.csv:3: column 'lang' gives the quote's language, but the record has no quote in column 'citation'."),
+                "\(dryRun.stderr)")
+        let badLanguage = try write("language.csv", "company,date,url,citation,lang\nAcme,2023-01-05,https://example.com/a,Acme closes,fr_FR_x\n")
+        let refused = try CLI.run(["import", badLanguage, "--db", db] + base)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("language.csv:2: column 'lang' (sources[0].quote_language): the quote's language 'fr_FR_x'"), "\(refused.stderr)")
+        let badStance = try write("stance.csv", "company,date,url,position\nAcme,2023-01-05,https://example.com/a,agrees\n")
+        let stance = try CLI.run(["import", badStance, "--db", db, "--set", "kind=shutdown", "--map", "company=entity", "--map", "date=when",
+                                  "--title-template", "{company} closes", "--map", "url=source", "--map", "position=stance"])
+        #expect(stance.stderr.contains("column 'position' (sources[0].stance): 'agrees' is not a stance; use supports, contradicts or corrects"),
+                "\(stance.stderr)")
+        #expect(try CLI.shell("sqlite3 '\(db)' 'SELECT count(*) FROM events'").stdout == "2\n", "nothing written by the failures")
+    }
+
     @Test func unknownColumnIsAUsageErrorListingTheColumns() throws {
         let result = try CLI.run(["import", RepositoryFiles.fixture("layoffs.csv"), "--db", db, "--map", "firm=entity", "--set", "kind=layoff"])
         #expect(result.status == 64)

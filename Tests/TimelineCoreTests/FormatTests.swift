@@ -2,6 +2,17 @@ import Testing
 @testable import TimelineCore
 
 @Suite struct FormatTests {
+    @Test func quotesTakeTheMarksOfTheirLanguageUnlessTheyHaveTheirOwn() {
+        #expect(QuoteMarks.quoted("Bonjour", language: "fr-CA") == "«\u{a0}Bonjour\u{a0}»")
+        #expect(QuoteMarks.quoted("Hello", language: "en") == "“Hello”")
+        for marked in ["« Bonjour »", "\"Hello\"", "„Hallo“", "“Hello”", "「こんにちは」"] {
+            #expect(QuoteMarks.quoted(marked, language: "fr") == marked)
+        }
+        for unmarked in ["\"", "«", "“Hello", "Hello”", "« Bonjour » dit-il"] {
+            #expect(!QuoteMarks.isMarked(unmarked), "\(unmarked)")
+        }
+    }
+
     @Test func csvQuotesWhatNeedsQuoting() {
         #expect(DelimitedText.csvLine(["a", "b,c", "say \"hi\"", "two\nlines"]) == "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n")
     }

@@ -7,16 +7,20 @@ struct RecordMapper {
         case entity(role: String)
         case tag
         case source
+        /// A detail of the citation of the record's first mapped source: quote, quote_language,
+        /// translation, stance.
+        case citation(String)
         case measure(quantity: String, unit: String)
         case list(String)  // entities, tags, measures, sources as JSON arrays (what export writes)
     }
 
     static let scalarFields = ["uid", "kind", "status", "title", "summary", "when", "announced"]
     static let listFields = ["entities", "tags", "measures", "sources"]
+    static let citationFields = ["quote", "quote_language", "translation", "stance"]
     /// The columns export works out from `when` and `announced`: read only to check them.
     static let workedOutFields = ["earliest", "latest", "precision", "approximate", "uncertain",
                                   "announced_earliest", "announced_latest", "announced_precision"]
-    static let fieldHelp = "uid, kind, status, title, summary, when, announced, entity, entity:ROLE, tag, source, measure:QUANTITY:UNIT, entities, tags, measures, sources"
+    static let fieldHelp = "uid, kind, status, title, summary, when, announced, entity, entity:ROLE, tag, source, quote, quote_language, translation, stance, measure:QUANTITY:UNIT, entities, tags, measures, sources"
 
     let header: [String]
     let columns: [(index: Int, target: Target)]
@@ -72,14 +76,21 @@ struct RecordMapper {
             let target = try Self.target(mapping.field)
             columns.append((index, target))
             if case .scalar(let field) = target { sourceColumn[field] = mapping.column }
+            if case .citation(let field) = target { sourceColumn[field] = mapping.column }
         }
         let constants = try options.constants.map { (target: try Self.target($0.field), value: $0.value) }
         // A field given with --set takes that value in every record, over the file's own column for it.
         let setFields = Set(constants.compactMap { constant -> String? in
-            if case .scalar(let field) = constant.target { return field } else { return nil }
+            switch constant.target {
+            case .scalar(let field), .citation(let field): field
+            default: nil
+            }
         })
         columns.removeAll { column in
-            if case .scalar(let field) = column.1 { return setFields.contains(field) } else { return false }
+            switch column.1 {
+            case .scalar(let field), .citation(let field): setFields.contains(field)
+            default: false
+            }
         }
         for field in setFields { sourceColumn[field] = "--set" }
         // A list fed by one column alone (`--map src=source`) is named by it in errors.
@@ -156,6 +167,7 @@ struct RecordMapper {
             return .entity(role: role)
         case "tag" where parts.count == 1: return .tag
         case "source" where parts.count == 1: return .source
+        case _ where parts.count == 1 && citationFields.contains(field): return .citation(field)
         case "measure" where parts.count == 3 && !parts[1].isEmpty && !parts[2].isEmpty:
             return .measure(quantity: parts[1], unit: parts[2])
         default: break
@@ -185,6 +197,7 @@ struct RecordMapper {
         var sources: [JSONValue] = []
         var measures: [(quantity: String, unit: String, value: String, column: String)] = []
         var lists: [String: JSONValue] = [:]
+        var citationDetails: [(field: String, value: String, column: String)] = []
 
         func assign(_ target: Target, _ raw: String, column: String) throws {
             let value = raw.trimmingSpaces()
@@ -209,6 +222,8 @@ struct RecordMapper {
             case .source:
                 let key = value.contains("://") ? "url" : "key"
                 sources.append(.object([(key, .string(value))]))
+            case .citation(let field):
+                citationDetails.append((field, value, column))
             case .measure(let quantity, let unit):
                 guard ExactDecimal(value) != nil else {
                     throw RecordError("column '\(column)': '\(value)' is not a number (digits with an optional '.', no thousands separators)")
@@ -248,6 +263,7 @@ struct RecordMapper {
             }
             scalars["title"] = title.split(whereSeparator: { $0 == " " }).joined(separator: " ")
         }
+        if !citationDetails.isEmpty { try attach(citationDetails, toFirstOf: &sources) }
         var members: [(String, JSONValue)] = []
         for field in Self.scalarFields {
             if let value = scalars[field] { members.append((field, .string(value))) }
@@ -264,6 +280,40 @@ struct RecordMapper {
         members.append(("measures", .array(measureValues)))
         members.append(("sources", Self.merged(lists["sources"], sources)))
         return .object(members)
+    }
+
+    /// Adds a record's quote, its language, translation and stance to the citation of its first
+    /// mapped source. What `--set` gives every record is left out of a record it does not fit
+    /// (a quote's language where there is no quote, any of them where no source is cited); what
+    /// a column gives is an error there, as its value would be lost.
+    private func attach(_ details: [(field: String, value: String, column: String)], toFirstOf sources: inout [JSONValue]) throws {
+        let hasQuote = details.contains { $0.field == "quote" }
+        var kept = details
+        if !hasQuote {
+            kept.removeAll { $0.column == "--set" && $0.field != "stance" }
+            if let orphan = kept.first(where: { $0.field != "stance" }) {
+                let what = Self.phrase(of: orphan.field)
+                let quote = sourceColumn["quote"].map { $0 == "--set" ? "" : " in column '\($0)'" }
+                throw RecordError("column '\(orphan.column)' gives \(what), but the record has no quote\(quote ?? "; map one with --map COLUMN=quote")")
+            }
+        }
+        if sources.isEmpty { kept.removeAll { $0.column == "--set" } }
+        guard let first = kept.first else { return }
+        guard case .object(var members)? = sources.first else {
+            throw RecordError("column '\(first.column)' gives \(Self.phrase(of: first.field)), but the record cites no source; map its URL or key with --map COLUMN=source, or give one with --set source=URL")
+        }
+        members += kept.map { ($0.field, JSONValue.string($0.value)) }
+        sources[0] = .object(members)
+    }
+
+    /// A citation detail as errors name it.
+    private static func phrase(of field: String) -> String {
+        switch field {
+        case "quote": "a quote"
+        case "quote_language": "the quote's language"
+        case "translation": "a translation of the quote"
+        default: "a stance"
+        }
     }
 
     /// The same object as `object(for:)` for the reader's current record, built from its bytes:
@@ -375,6 +425,13 @@ struct RecordMapper {
 
     /// For an error on a decoded field: the column it came from.
     func column(forField field: String) -> String? {
+        // A citation detail comes from its own column when the record's sources are all mapped
+        // (no `sources` list column before them): the first is the one it was given to.
+        if field.hasPrefix("sources[0]."), case let detail = String(field.dropFirst("sources[0].".count)),
+           Self.citationFields.contains(detail), let column = sourceColumn[detail],
+           !columns.contains(where: { $0.target == .list("sources") }) {
+            return column
+        }
         let base = String(field.prefix { $0 != "[" && $0 != "." })
         return sourceColumn[base] ?? (Self.listFields.contains(base) && header.contains(base) ? base : nil)
     }
