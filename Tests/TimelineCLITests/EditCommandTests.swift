@@ -228,6 +228,27 @@ import Testing
         #expect(try quoteLanguages("launch-2019-2")["no language known"] == "none")
     }
 
+    /// An edit run twice (a retried script) adds its citation once; a list that gives one
+    /// citation twice stores it once. Another quote from the same source is another citation.
+    @Test func aCitationGivenAgainIsNotAddedTwice() throws {
+        let uid = "amazon-care-layoff-2022-12-01"
+        let url = "https://siecledigital.fr/2022/09/12/amazon-suppression-emplois-sante/"
+        let before = try #require(try show(uid)["sources"] as? [Any]).count
+        let edit = ["edit", uid, "--db", db, "--source", url, "--quote", "environ 159 employés"]
+        #expect(try CLI.run(edit).stdout == "Updated \(uid)\n")
+        let again = try CLI.run(edit)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout == "Unchanged \(uid)\n")
+        #expect(try #require(try show(uid)["sources"] as? [Any]).count == before + 1)
+        #expect(try CLI.run(["edit", uid, "--db", db, "--source", url, "--quote", "une autre phrase"]).stdout == "Updated \(uid)\n")
+        #expect(try #require(try show(uid)["sources"] as? [Any]).count == before + 2)
+
+        let twice = #"{"kind":"launch","title":"Cited twice","when":"2020","sources":[{"key":"k","url":"https://example.org/a","quote":"q"},{"key":"k","quote":"q"}]}"#
+        let imported = try CLI.run(["import", "-", "--format", "ndjson", "--db", db], stdin: Data(twice.utf8))
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try CLI.shell("sqlite3 '\(db)' \"SELECT count(*) FROM citations c JOIN events e ON e.id = c.event_id WHERE e.title = 'Cited twice'\"").stdout == "1\n")
+    }
+
     @Test func editAndRemoveOfAnUnknownUIDAreMissingInput() throws {
         #expect(try CLI.run(["edit", "nope", "--db", db, "--title", "x"]).status == 66)
         #expect(try CLI.run(["remove", "nope", "--db", db]).status == 66)

@@ -103,6 +103,12 @@ public struct Citation: Sendable, Equatable {
         self.note = note
     }
 
+    /// Whether the two cite the same source (by key, once resolved) for the same words.
+    func saysTheSame(as other: Citation) -> Bool {
+        source.key == other.source.key && stance == other.stance && quote == other.quote
+            && quoteLanguage == other.quoteLanguage && translation == other.translation && note == other.note
+    }
+
     public enum Stance: String, Sendable, CaseIterable, Equatable {
         case supports, contradicts, corrects
     }

@@ -158,6 +158,14 @@ final class EventSaver {
             }
             return citation
         }
+        // A citation given twice (an edit run again, a list that repeats one) is one citation.
+        if event.citations.count > 1 {
+            var distinct: [Citation] = []
+            for citation in event.citations where !distinct.contains(where: { $0.saysTheSame(as: citation) }) {
+                distinct.append(citation)
+            }
+            if distinct.count < event.citations.count { event.citations = distinct }
+        }
         event.measures = try event.measures.enumerated().map { index, measure in
             var measure = measure
             if let entity = measure.entity {
