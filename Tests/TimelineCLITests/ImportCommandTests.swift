@@ -301,7 +301,8 @@ import Testing
             let header = ["uid", "kind", "title", "when", "earliest", "latest", "precision", "approximate", "uncertain", "announced_precision"]
             return try write("\(name).\(format)", ([header] + rows).map { $0.joined(separator: separator) }.joined(separator: "\n") + "\n")
         }
-        let agreeing = ["a", "launch", "Agrees", "2020-02", "2020-02-01", "2020-02-29", "month", "false", "false", ""]
+        // As a spreadsheet saves booleans: in capitals.
+        let agreeing = ["a", "launch", "Agrees", "2020-02", "2020-02-01", "2020-02-29", "month", "FALSE", "False", ""]
         let empty = ["b", "launch", "Leaves them out", "2020-02", "", "", "", "", "", ""]
         let earliest = try file("earliest", [agreeing, empty, ["c", "launch", "Disagrees", "2020-02", "2020-03-01", "", "", "", "", ""]])
         var result = try CLI.run(["import", earliest, "--db", db])
@@ -362,6 +363,35 @@ import Testing
         #expect(try jsonEvents(["--search", "acme"]).first?["title"] as? String == "Acme cuts 80")
         #expect(try jsonEvents(["--search", "acme", "--as-of", "2026-01-20"]).first?["title"] as? String == "Acme cuts 50")
         #expect(try jsonEvents(["--search", "acme", "--as-of", "2026-02-20"]).first?["title"] as? String == "Acme cuts 80")
+    }
+
+    /// TSV is known by its header row, whatever the file is called or when it is piped in; CSV
+    /// whose header is separated by semicolons (a spreadsheet's where the comma is the decimal
+    /// mark) is read with semicolons.
+    @Test func theSeparatorIsKnownByTheHeaderRow() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let seeded = folder.path("seeded.sqlite")
+        let tsv = try CLI.run(["--db", seeded, "export", "--format", "tsv"]).stdout
+        #expect(tsv.contains("\t"))
+        for (name, stdin) in [("tsv-as.csv", nil as Data?), ("tsv-as.txt", nil), ("-", Data(tsv.utf8))] {
+            let path = name == "-" ? "-" : try write(name, tsv)
+            let result = try CLI.run(["import", path, "--db", db, "--dry-run"], stdin: stdin)
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+            #expect(result.stdout.hasPrefix("Dry run, nothing written: would add 15,"), "\(name): \(result.stdout)")
+        }
+        let csv = try CLI.run(["--db", seeded, "export", "--format", "csv", "--kind", "layoff"]).stdout
+        let csvAsTSV = try write("csv-as.tsv", csv)
+        #expect(try CLI.run(["import", csvAsTSV, "--db", db, "--dry-run"]).stdout.hasPrefix("Dry run, nothing written: would add 2,"))
+
+        let semicolons = try write("semicolons.csv", "titre;date;type\nAcme ferme;5 janv. 2023;shutdown\n\"Beta; ferme\";2023-02;shutdown\n")
+        let result = try CLI.run(["import", semicolons, "--db", db, "--map", "titre=title", "--map", "date=when", "--map", "type=kind"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let titles = try jsonEvents(["--kind", "shutdown"]).compactMap { $0["title"] as? String }
+        #expect(titles == ["Acme ferme", "Beta; ferme"])
+        // A header with commas keeps commas, even with semicolons in its rows.
+        let commas = try write("commas.csv", "title,when,kind\nGamma; closes,2024,shutdown\n")
+        #expect(try CLI.run(["import", commas, "--db", db]).status == 0)
+        #expect(try jsonEvents(["--search", "Gamma"]).compactMap { $0["title"] as? String } == ["Gamma; closes"])
     }
 
     @Test func standardInput() throws {

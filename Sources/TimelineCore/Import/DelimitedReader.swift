@@ -8,7 +8,7 @@ import Darwin
 
 /// Reads CSV (RFC 4180) or TSV records one at a time, with the line each starts on.
 ///
-/// CSV: fields separated by commas; a field in double quotes may hold commas, newlines and doubled
+/// CSV: fields separated by commas (or semicolons); a field in double quotes may hold commas, newlines and doubled
 /// quotes; CRLF or LF line ends; a UTF-8 BOM is skipped. TSV: fields separated by tabs, with
 /// `\t`, `\n`, `\r` and `\\` escapes (as `timeline export --format tsv` writes them).
 ///
@@ -31,6 +31,9 @@ public final class DelimitedReader {
 
     private let input: InputFile
     private let dialect: Dialect
+    /// What separates CSV fields: a comma, or a semicolon (as spreadsheets write CSV where the
+    /// comma is the decimal mark).
+    private let separator: UInt8
     private var line = 1
     private var started = false
     /// The current record's fields, unescaped, one after another.
@@ -40,9 +43,10 @@ public final class DelimitedReader {
     /// 1-based line the current record starts on.
     private(set) var recordLine = 0
 
-    public init(input: InputFile, dialect: Dialect) {
+    public init(input: InputFile, dialect: Dialect, separator: UInt8 = UInt8(ascii: ",")) {
         self.input = input
         self.dialect = dialect
+        self.separator = separator
         recordBytes.reserveCapacity(4_096)
         fieldEnds.reserveCapacity(32)
     }
@@ -157,7 +161,7 @@ public final class DelimitedReader {
                     }
                     let byte = bytes[index]
                     switch byte {
-                    case UInt8(ascii: ","):
+                    case separator:
                         try endField(from: fieldStart, startLine: startLine)
                         fieldStart = recordBytes.count
                         afterQuote = false
@@ -183,13 +187,13 @@ public final class DelimitedReader {
                         }
                     default:
                         if afterQuote {
-                            throw Failure(line: line, reason: "text after a closing quote; a quoted field must end at a comma or the end of the line")
+                            throw Failure(line: line, reason: "text after a closing quote; a quoted field must end at a \(separator == UInt8(ascii: ",") ? "comma" : "semicolon") or the end of the line")
                         }
                         let runStart = index
                         index += 1
                         while index < count {
                             let next = bytes[index]
-                            if next == UInt8(ascii: ",") || next == 0x0A || next == 0x0D || next == UInt8(ascii: "\"") { break }
+                            if next == separator || next == 0x0A || next == 0x0D || next == UInt8(ascii: "\"") { break }
                             index += 1
                         }
                         recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))

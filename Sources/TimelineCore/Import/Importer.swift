@@ -392,7 +392,8 @@ public final class Importer {
         let context = DateParsingContext(today: options.today)
         switch format {
         case .csv, .tsv:
-            let reader = DelimitedReader(input: input, dialect: format == .csv ? .csv : .tsv)
+            let reader = DelimitedReader(input: input, dialect: format == .csv ? .csv : .tsv,
+                                         separator: format == .csv ? try Self.csvSeparator(of: input) : UInt8(ascii: ","))
             do {
                 guard let header = try reader.next() else {
                     throw TimelineError(.badData, "\(input.name) is empty: a header row was expected.")
@@ -536,13 +537,29 @@ public final class Importer {
         return false
     }
 
+    /// A semicolon when the header row has semicolons and no comma (spreadsheets in languages
+    /// whose decimal mark is a comma save CSV so), else a comma.
+    static func csvSeparator(of input: InputFile) throws -> UInt8 {
+        try input.skipByteOrderMark()
+        let header = try input.peekBytes(65_536).prefix { $0 != 0x0A }
+        return header.contains(UInt8(ascii: ";")) && !header.contains(UInt8(ascii: ",")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
+    }
+
     /// From the extension, else from the first bytes: `[` JSON, `{` with a key only a timeline
-    /// document has a timeline document, other `{` NDJSON, a tab in the first line TSV, else CSV. A `.json` file that holds an object is a
+    /// document has a timeline document, other `{` NDJSON, a first line with more tabs than
+    /// commas TSV, else CSV. A `.json` file that holds an object is a
     /// timeline document.
     static func guessFormat(path: String, input: InputFile) throws -> ImportOptions.Format {
         let lowercased = path.lowercased()
         for (suffix, format) in [(".csv", ImportOptions.Format.csv), (".tsv", .tsv), (".tab", .tsv), (".ndjson", .ndjson),
                                  (".jsonl", .ndjson)] where lowercased.hasSuffix(suffix) {
+            guard format == .csv || format == .tsv else { return format }
+            // A header row of tabs without a comma is TSV whatever the name says, and the other way round.
+            try input.skipByteOrderMark()
+            let header = try input.peekBytes(65_536).prefix { $0 != 0x0A }
+            let hasTab = header.contains(0x09), hasComma = header.contains(UInt8(ascii: ",")) || header.contains(UInt8(ascii: ";"))
+            if hasTab && !hasComma { return .tsv }
+            if hasComma && !hasTab { return .csv }
             return format
         }
         try input.skipByteOrderMark()
@@ -558,7 +575,12 @@ public final class Importer {
         case UInt8(ascii: "{")?:
             return looksLikeDocument(try input.peekBytes(65_536)) ? .seed : .ndjson
         case nil: throw TimelineError(.badData, "\(input.name) is empty.")
-        default: return .csv
+        default:
+            // A header row with more tabs than commas is TSV (`export --format tsv` piped in).
+            let head = try input.peekBytes(65_536)
+            let firstLine = head.prefix { $0 != 0x0A }
+            let tabs = firstLine.count { $0 == 0x09 }
+            return tabs > 0 && tabs >= firstLine.count { $0 == UInt8(ascii: ",") } ? .tsv : .csv
         }
     }
 }

@@ -381,6 +381,8 @@ struct RecordMapper {
                     if agrees { return nil }
                 }
                 let value = Self.trimmedText(raw)
+                // Spreadsheets write booleans as TRUE and FALSE when they save a file again.
+                if part == .approximate || part == .uncertain, value.lowercased() == expected { return nil }
                 return value == expected || nullTokens.contains(value) ? nil : value
             }
             if let given {
