@@ -28,6 +28,23 @@ import Testing
         let again = try CLI.run(["export", "--format", "sql", "--db", copy])
         #expect(again.stdout == String(decoding: try folder.bytes("dump.sql"), as: UTF8.self), "byte-identical re-export")
         #expect(again.stdout.contains("INSERT INTO \"schema_migrations\""))
+
+        // The shell made the copy with a rollback journal. A failed write leaves it as it is; the
+        // first write that succeeds puts it in WAL mode, as timeline makes its own databases.
+        func journalMode() throws -> String { try CLI.shell("sqlite3 '\(copy)' 'PRAGMA journal_mode'").stdout }
+        #expect(try journalMode() == "delete\n")
+        let failed = try CLI.run(["edit", "amazon-care-launch-2019-09", "--db", copy, "--date", "2019-02-30"])
+        #expect(failed.status == 64, "\(failed.stderr)")
+        #expect(try folder.bytes("copy.sqlite") == copiedBytes, "a failed edit changes no byte")
+        let edited = try CLI.run(["edit", "amazon-care-launch-2019-09", "--db", copy, "--status", "occurred"])
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(try journalMode() == "wal\n")
+        // An import does the same (SQLite keeps only WAL in the file; other modes last a connection).
+        #expect(try CLI.shell("sqlite3 '\(copy)' 'PRAGMA journal_mode = DELETE'").stdout == "delete\n")
+        let imported = try CLI.run(["import", "-", "--format", "ndjson", "--db", copy],
+                                   stdin: Data(#"{"kind":"launch","title":"After","when":"2024"}"#.utf8))
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try journalMode() == "wal\n")
     }
 
     @Test func anyTextAndNumberRoundTrips() throws {

@@ -210,6 +210,7 @@ public final class Importer {
         } catch let error as SQLiteError {
             throw TimelineStore.translate(error, path: store.path)
         }
+        store.adoptWriteAheadLog()
         return summary
     }
 

@@ -19,11 +19,25 @@ extension TimelineStore {
     /// Runs `body` in one IMMEDIATE transaction: all of it is written, or none.
     func writing<T>(_ body: (EventSaver) throws -> T) throws -> T {
         do {
-            return try database.transaction(.immediate) {
+            let result = try database.transaction(.immediate) {
                 try body(try EventSaver(database: database, recordedAt: recordingTime))
             }
+            adoptWriteAheadLog()
+            return result
         } catch let error as SQLiteError {
             throw Self.translate(error, path: path)
         }
+    }
+
+    /// After a write: a database in a rollback journal (one the sqlite3 shell loaded from
+    /// `export --format sql`) goes over to the write-ahead log, as every database the store makes
+    /// is, so that readers do not wait for writers. (SQLite keeps only WAL in the file: the other
+    /// modes last one connection, so none of them can have been chosen for good.) A database that
+    /// another connection holds open stays as it is, as the switch needs it alone: it is tried
+    /// again at the next write. A failed write does not switch, so that it leaves the file as it was.
+    func adoptWriteAheadLog() {
+        guard path != ":memory:", !database.isInTransaction,
+              case .text(let mode)? = try? database.scalar("PRAGMA journal_mode"), mode != "wal" else { return }
+        _ = try? database.enableWriteAheadLog()
     }
 }
