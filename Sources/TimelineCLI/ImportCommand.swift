@@ -103,6 +103,12 @@ extension Timeline {
                 }
                 try output.write(line + ".\n")
                 try output.finish()
+                if !summary.ignoredColumns.isEmpty {
+                    let columns = summary.ignoredColumns.map { "'\($0)'" }.joined(separator: ", ")
+                    let one = summary.ignoredColumns.count == 1
+                    let leftOut = dryRun ? "would be" : one ? "was" : "were"
+                    printError("note: the column\(one ? "" : "s") \(columns) \(one ? "is no event field" : "are no event fields") and \(leftOut) left out; --map COLUMN=FIELD imports one (`timeline help import` lists the fields).")
+                }
                 if summary.possibleDuplicates > 0 { printError(Self.possibleDuplicatesNote(summary, dryRun: dryRun)) }
             }
         }

@@ -394,6 +394,35 @@ import Testing
         #expect(try jsonEvents(["--search", "Gamma"]).compactMap { $0["title"] as? String } == ["Gamma; closes"])
     }
 
+    /// A file read by its header alone is in export's shape: a column a typo away from a field
+    /// it lacks is refused (its values would be lost), other columns are named as left out, and a
+    /// missing field names the column that looks like it.
+    @Test func columnsThatAreNoEventFieldAreNotDroppedSilently() throws {
+        let typo = try write("typo.csv", "uid,kind,when,title,annouced,sumary\nz1,layoff,2022-03-01,A,2022-02-01,Important\n")
+        let refused = try CLI.run(["import", typo, "--db", db])
+        #expect(refused.status == 64)
+        #expect(refused.stderr == "timeline: the column 'annouced' of \(typo) is no event field, and its values would be left out: did you mean 'announced'? Rename it, or map it with --map 'annouced=announced'.\n")
+        let mapped = try CLI.run(["import", typo, "--db", db, "--map", "annouced=announced", "--map", "sumary=summary"])
+        #expect(mapped.status == 0, "\(mapped.stderr)")
+        #expect(mapped.stderr.isEmpty, "columns mapped on purpose: no note")
+        let event = try #require(try jsonEvents(["--search", "Important"]).first)
+        #expect(event["announced"] as? String == "2022-02-01")
+
+        let extra = try write("extra.csv", "uid,kind,when,title,notes,url\nz2,layoff,2022-03-01,B,x,y\n")
+        let noted = try CLI.run(["import", extra, "--db", db])
+        #expect(noted.status == 0, "\(noted.stderr)")
+        #expect(noted.stderr == "timeline: note: the columns 'notes', 'url' are no event fields and were left out; --map COLUMN=FIELD imports one (`timeline help import` lists the fields).\n")
+
+        let capitals = try write("capitals.csv", "Title,When,Kind\nC,2022,layoff\n")
+        let missing = try CLI.run(["import", capitals, "--db", db])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("gives events their kind (the column 'Kind' looks like it: --map 'Kind=kind')"), "\(missing.stderr)")
+        // A spreadsheet mapped column by column leaves its other columns out without a word.
+        let layoffs = try CLI.run(["import", RepositoryFiles.fixture("layoffs.csv"), "--db", db, "--skip-invalid"] + Self.layoffsArguments)
+        #expect(layoffs.status == 0, "\(layoffs.stderr)")
+        #expect(!layoffs.stderr.contains("note: the column"), "\(layoffs.stderr)")
+    }
+
     @Test func standardInput() throws {
         let result = try CLI.run(["import", "-", "--format", "ndjson", "--db", db],
                                  stdin: Data(#"{"kind":"launch","title":"from stdin","when":"2021"}"#.utf8))

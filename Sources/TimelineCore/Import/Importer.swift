@@ -15,6 +15,9 @@ public struct ImportSummary: Sendable, Equatable {
     /// again. How many, and the first few pairs.
     public var possibleDuplicates = 0
     public var possibleDuplicateExamples: [PossibleDuplicate] = []
+    /// The columns of a CSV or TSV file read by its header alone that are no event field, and
+    /// were left out.
+    public var ignoredColumns: [String] = []
 
     /// An added event and the earlier one it may be another version of.
     public struct PossibleDuplicate: Sendable, Equatable {
@@ -68,18 +71,22 @@ public final class Importer {
         // rolled back and run again with the constraints checked row by row, to name the first
         // bad record as ever. That needs a file that can be read twice, and is pointless when bad
         // records are skipped one by one.
-        guard !checksEveryRecord && input.isRegularFile else {
-            return try run(checkingConstraintsAtTheEnd: false, reject: reject, progress: progress)
+        var summary: ImportSummary
+        if checksEveryRecord || !input.isRegularFile {
+            summary = try run(checkingConstraintsAtTheEnd: false, reject: reject, progress: progress)
+        } else {
+            do {
+                summary = try run(checkingConstraintsAtTheEnd: true, reject: reject, progress: progress)
+            } catch where checkedConstraintsAtTheEnd {
+                // Whatever failed, a row may have broken a constraint before it: only the run that
+                // checks them row by row knows which record fails first.
+                input = try InputFile(path: path)
+                if options.format == nil { _ = try Self.guessFormat(path: path, input: input) }
+                summary = try run(checkingConstraintsAtTheEnd: false, reject: reject, progress: progress)
+            }
         }
-        do {
-            return try run(checkingConstraintsAtTheEnd: true, reject: reject, progress: progress)
-        } catch where checkedConstraintsAtTheEnd {
-            // Whatever failed, a row may have broken a constraint before it: only the run that
-            // checks them row by row knows which record fails first.
-            input = try InputFile(path: path)
-            if options.format == nil { _ = try Self.guessFormat(path: path, input: input) }
-            return try run(checkingConstraintsAtTheEnd: false, reject: reject, progress: progress)
-        }
+        summary.ignoredColumns = fieldColumns.mapper?.ignoredColumns ?? []
+        return summary
     }
 
     /// Leaves write-ahead logging for a rollback journal when the timeline has no events yet and

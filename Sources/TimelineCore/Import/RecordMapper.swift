@@ -30,6 +30,8 @@ struct RecordMapper {
     let nullTokens: Set<String>
     /// The column each scalar field came from, for error messages.
     let sourceColumn: [String: String]
+    /// The columns of a file read by its header alone that are no event field: left out.
+    let ignoredColumns: [String]
     /// The columns named after worked-out date fields, by position.
     let workedOutColumns: [(index: Int, part: WorkedOutPart, ofAnnouncement: Bool)]
 
@@ -134,13 +136,33 @@ struct RecordMapper {
         readsHeaderOnly = options.mappings.isEmpty && options.constants.isEmpty && options.titleTemplate == nil
             && options.dateFormat == nil && options.nullTokens.allSatisfy(\.isEmpty)
         // A field nothing provides would fail every record alike: say so once, up front.
+        let readByHeader = options.mappings.isEmpty && options.constants.isEmpty && options.titleTemplate == nil
+        let knownNames = Self.scalarFields + Self.listFields + Self.workedOutFields
+        let unknownColumns = header.filter { !$0.isEmpty && !knownNames.contains($0) && !explicitlyMapped.contains($0) }
         for field in ["kind", "title", "when"] {
             let provided = columns.contains { $0.1 == .scalar(field) } || constants.contains { $0.target == .scalar(field) }
                 || (field == "title" && titleTemplate != nil)
             if !provided {
-                throw TimelineError(.usage, "nothing in \(fileName) gives events their \(field): map a column to it (--map COLUMN=\(field))\(field == "title" ? ", compose it with --title-template" : ""), or give it to every record with --set \(field)=VALUE.")
+                // `Title` or `tilte` for title: say which column looks like it.
+                let lookalike = unknownColumns.first { !NameSuggestions.closest(to: $0.lowercased(), among: [field]).isEmpty }
+                let hint = lookalike.map { " (the column '\($0)' looks like it: --map '\($0)=\(field)')" } ?? ""
+                throw TimelineError(.usage, "nothing in \(fileName) gives events their \(field)\(hint): map a column to it (--map COLUMN=\(field))\(field == "title" ? ", compose it with --title-template" : ""), or give it to every record with --set \(field)=VALUE.")
             }
         }
+        // A file read by its header alone is in the shape export writes: a column that is no
+        // event field would be dropped with its values. One a typo away from a field the header
+        // lacks (`annouced`, `sumary`) is refused; the others are named in a note.
+        var ignoredColumns: [String] = []
+        if readByHeader {
+            let lacking = knownNames.filter { !header.contains($0) }
+            for name in unknownColumns {
+                if let near = NameSuggestions.closest(to: name.lowercased(), among: lacking, limit: 1).first {
+                    throw TimelineError(.usage, "the column '\(name)' of \(fileName) is no event field, and its values would be left out: did you mean '\(near)'? Rename it, or map it with --map '\(name)=\(near)'.")
+                }
+                ignoredColumns.append(name)
+            }
+        }
+        self.ignoredColumns = ignoredColumns
     }
 
     /// The list of an event a column's values go into, if any.
