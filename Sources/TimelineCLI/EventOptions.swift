@@ -27,7 +27,7 @@ struct EventOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A figure: QUANTITY=VALUE:UNIT[@ENTITY], e.g. employees-laid-off=159:person@amazon-care; ~VALUE for about (repeatable).", valueName: "measure"))
     var measure: [String] = []
 
-    @Option(help: ArgumentHelp("A tag (repeatable).", valueName: "tag"))
+    @Option(help: ArgumentHelp("A tag (repeatable); with edit, the tags given replace the event's, and --tag '' alone removes them all.", valueName: "tag"))
     var tag: [String] = []
 
     @Option(help: ArgumentHelp("A source backing the event, by URL or source key; created when new (its publisher is the site's name until you say otherwise with --publisher).", valueName: "url"))

@@ -249,6 +249,18 @@ import Testing
         #expect(try CLI.shell("sqlite3 '\(db)' \"SELECT count(*) FROM citations c JOIN events e ON e.id = c.event_id WHERE e.title = 'Cited twice'\"").stdout == "1\n")
     }
 
+    /// Tags are stored without surrounding spaces, a tag of spaces is none, and `--tag ''` alone
+    /// removes them all.
+    @Test func tagsAreTrimmedAndAnEmptyTagClearsThem() throws {
+        let uid = "amazon-care-launch-2019-09"
+        #expect(try CLI.run(["edit", uid, "--db", db, "--tag", " health  care ", "--tag", " ", "--tag", "pilot"]).status == 0)
+        #expect(try show(uid)["tags"] as? [String] == ["health  care", "pilot"])
+        #expect(try CLI.run(["edit", uid, "--db", db, "--tag", "pilot "]).status == 0)
+        #expect(try show(uid)["tags"] as? [String] == ["pilot"])
+        #expect(try CLI.run(["edit", uid, "--db", db, "--tag", ""]).status == 0)
+        #expect(try show(uid)["tags"] as? [String] == [])
+    }
+
     @Test func editAndRemoveOfAnUnknownUIDAreMissingInput() throws {
         #expect(try CLI.run(["edit", "nope", "--db", db, "--title", "x"]).status == 66)
         #expect(try CLI.run(["remove", "nope", "--db", db]).status == 66)

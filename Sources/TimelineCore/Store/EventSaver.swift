@@ -135,7 +135,9 @@ final class EventSaver {
             return EventEntity(slug: resolved.slug, name: resolved.name, role: role)
         }
         // In byte order, as the database orders them (`Set` has already merged canonically equal tags).
-        event.tags = Array(Set(event.tags.filter { !$0.isEmpty })).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // Without surrounding spaces, as names are stored; a tag of spaces alone is none.
+        event.tags = Array(Set(event.tags.lazy.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }))
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         // Errors name the field of the event they are about, by its place in the event's lists.
         event.citations = try event.citations.enumerated().map { index, citation in
             var citation = citation
