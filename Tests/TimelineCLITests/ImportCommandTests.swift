@@ -423,6 +423,31 @@ import Testing
         #expect(!layoffs.stderr.contains("note: the column"), "\(layoffs.stderr)")
     }
 
+    /// TSV from Python's csv module (as spreadsheets write it): quoted fields read as quoted.
+    @Test func tsvQuotedByOtherToolsImportsAsWritten() throws {
+        let path = folder.path("python.tsv")
+        let script = """
+            import csv, sys
+            w = csv.writer(open(sys.argv[1], 'w', newline=''), delimiter='\\t')
+            w.writerow(['company', 'date', 'headline'])
+            w.writerow(['Acme', '2023-03-06', 'He said "hi"'])
+            w.writerow(['Beta', '2023-03-07', 'Two\\nlines'])
+            w.writerow(['Gamma', '2023-03-08', '"Quoted" start'])
+            """
+        let written = try CLI.shell("python3 -c '\(script.replacingOccurrences(of: "'", with: "'\\''"))' '\(path)'")
+        #expect(written.status == 0, "\(written.stderr)")
+        let result = try CLI.run(["import", path, "--db", db, "--map", "company=entity", "--map", "date=when", "--map", "headline=title",
+                                  "--set", "kind=layoff"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let titles = try jsonEvents(["--kind", "layoff", "--from", "2023-03-06", "--to", "2023-03-08"]).compactMap { $0["title"] as? String }
+        #expect(titles == ["He said \"hi\"", "Two\nlines", "\"Quoted\" start"])
+        // Exported and imported again: the same events.
+        let exported = try CLI.run(["export", "--db", db, "--format", "tsv", "--kind", "layoff", "--from", "2023-03-06", "--to", "2023-03-08"])
+        #expect(exported.stdout.contains("\t\"\"\"Quoted\"\" start\"\t"), "a leading quote is quoted")
+        let again = try CLI.run(["import", "-", "--db", db], stdin: Data(exported.stdout.utf8))
+        #expect(again.stdout.hasSuffix(": 0 added, 0 updated, 3 unchanged.\n"), "\(again.stdout)\(again.stderr)")
+    }
+
     @Test func standardInput() throws {
         let result = try CLI.run(["import", "-", "--format", "ndjson", "--db", db],
                                  stdin: Data(#"{"kind":"launch","title":"from stdin","when":"2021"}"#.utf8))

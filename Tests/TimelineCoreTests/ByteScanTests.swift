@@ -44,6 +44,8 @@ import Testing
     }
 
     static func referenceTSV(_ bytes: [UInt8]) -> [UInt8] {
+        // A leading quote: the field quoted as in CSV, nothing escaped.
+        if bytes.first == 0x22 { return [0x22] + bytes.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + [0x22] }
         var out: [UInt8] = []
         for byte in bytes {
             switch byte {

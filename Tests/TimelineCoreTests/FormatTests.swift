@@ -19,6 +19,8 @@ import Testing
 
     @Test func tsvEscapesTabsAndNewlines() {
         #expect(DelimitedText.tsvLine(["a\tb", "c\nd", "e\\f"]) == "a\\tb\tc\\nd\te\\\\f\n")
+        // A leading quote: quoted as CSV does, so that readers that take quoting from CSV agree.
+        #expect(DelimitedText.tsvLine(["\"Hi\" a\tb", "x \"y\""]) == "\"\"\"Hi\"\" a\tb\"\tx \"y\"\n")
     }
 
     @Test func jsonEscapesControlCharactersAndKeepsUnicode() {

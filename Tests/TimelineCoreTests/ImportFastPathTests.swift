@@ -296,6 +296,49 @@ import Testing
         }
     }
 
+    /// TSV written by other tools quotes as CSV does: such a field is read as CSV reads it when
+    /// only quoting explains it; anything else stays text, and the lines a stray quote read past
+    /// are read again as records of their own.
+    @Test(arguments: [
+        // Python's csv module with a tab delimiter (QUOTE_MINIMAL), lines in CRLF.
+        ("h1\th2\r\na\t\"say \"\"hi\"\"\"\r\nb\t\"two\r\nlines\"\r\nc\t\"tab\there\"\r\n",
+         ["1: [\"h1\", \"h2\"]", "2: [\"a\", \"say \\\"hi\\\"\"]", "3: [\"b\", \"two\\r\\nlines\"]", "5: [\"c\", \"tab\\there\"]"]),
+        // Export's own: a leading quote that quoting does not explain is text; escapes still apply.
+        ("h1\th2\n\"Hi\"\t\"Hello\" he said\nx\\ty\t\"\"\n",
+         ["1: [\"h1\", \"h2\"]", "2: [\"\\\"Hi\\\"\", \"\\\"Hello\\\" he said\"]", "3: [\"x\\ty\", \"\\\"\\\"\"]"]),
+        // A quote never closed: the lines it read past come back as records, on their lines.
+        ("h1\th2\n\"open\tb\nc\td\ne\tf\n",
+         ["1: [\"h1\", \"h2\"]", "2: [\"\\\"open\", \"b\"]", "3: [\"c\", \"d\"]", "4: [\"e\", \"f\"]"]),
+        // A header that quotes every field: every quoted field is read as quoted.
+        ("\"h1\"\t\"h2\"\n\"a\"\t\"b\\n\"\n",
+         ["1: [\"h1\", \"h2\"]", "2: [\"a\", \"b\\\\n\"]"]),
+    ])
+    func quotedTSVFieldsAreReadAsOtherToolsWriteThem(text: String, expected: [String]) throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("quoted.tsv").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
+        let reader = DelimitedReader(input: try InputFile(path: path), dialect: .tsv)
+        var records: [String] = []
+        while let record = try reader.next() {
+            records.append("\(record.line): \(record.fields.debugDescription)")
+        }
+        #expect(records == expected)
+    }
+
+    /// What export writes reads back the same, a field that starts with a quote included.
+    @Test func tsvWrittenByExportReadsBackTheSame() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rows = [["\"Hi\"", "\"a\tb\r\nc\"", "plain \"q\""], ["\"", "\\n", ""], ["\"\"", "x\ty", "\"open"]]
+        let path = folder.appendingPathComponent("export.tsv").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(rows.map(DelimitedText.tsvLine).joined().utf8)))
+        let reader = DelimitedReader(input: try InputFile(path: path), dialect: .tsv)
+        var read: [[String]] = []
+        while let record = try reader.next() { read.append(record.fields) }
+        #expect(read == rows)
+    }
+
     @Test func theUTF8CheckAgreesWithSwift() {
         var generator = SeededGenerator(seed: 11)
         var samples: [[UInt8]] = [[], [0], [0x41, 0], [0xC3, 0xA9], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE0, 0x80, 0x80],

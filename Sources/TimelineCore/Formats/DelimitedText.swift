@@ -18,7 +18,8 @@ enum DelimitedText {
         return String(decoding: line, as: UTF8.self)
     }
 
-    /// Tabs, newlines, carriage returns and backslashes escaped as `\t`, `\n`, `\r`, `\\`.
+    /// Tabs, newlines, carriage returns and backslashes escaped as `\t`, `\n`, `\r`, `\\`; a field
+    /// that starts with a double quote quoted as in CSV.
     static func tsvLine(_ fields: [String]) -> String {
         var line: [UInt8] = []
         line.reserveCapacity(fields.reduce(8) { $0 + $1.utf8.count + 1 })
@@ -50,7 +51,13 @@ enum DelimitedText {
     }
 
     /// One TSV field (without its separator), escaped; the runs between escapes are copied whole.
+    /// A field that starts with a double quote is quoted as CSV quotes it instead (quotes doubled,
+    /// nothing escaped), as TSV readers that take quoting from CSV would read it otherwise.
     static func appendTSVField(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout [UInt8]) {
+        if bytes.first == UInt8(ascii: "\"") {
+            ByteScan.appendQuoted(bytes, quote: UInt8(ascii: "\""), to: &line)
+            return
+        }
         var start = 0
         while true {
             let special = ByteScan.next(

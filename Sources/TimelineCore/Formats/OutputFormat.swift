@@ -8,7 +8,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case ndjson
     /// RFC 4180 CSV with a header row.
     case csv
-    /// Tab-separated values with a header row; tabs and newlines in values escaped as \t and \n.
+    /// Tab-separated values with a header row; tabs and newlines in values escaped as \t and \n,
+    /// a value that starts with a double quote quoted as in CSV.
     case tsv
     /// A GitHub-flavoured Markdown table.
     case markdown

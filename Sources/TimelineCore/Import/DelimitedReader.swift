@@ -42,6 +42,11 @@ public final class DelimitedReader {
     private var fieldEnds: [Int] = []
     /// 1-based line the current record starts on.
     private(set) var recordLine = 0
+    /// TSV lines read past a quote that turned out to open no field, to be read again.
+    private var linesReadAhead: [[UInt8]] = []
+    /// Whether the TSV header row quotes every field, and whether that was looked at yet.
+    private var quotesEveryField = false
+    private var checkedHeaderQuoting = false
 
     public init(input: InputFile, dialect: Dialect, separator: UInt8 = UInt8(ascii: ",")) {
         self.input = input
@@ -74,7 +79,7 @@ public final class DelimitedReader {
             try input.skipByteOrderMark()
         }
         while true {
-            guard try input.peekByte() != nil else { return false }
+            guard try !linesReadAhead.isEmpty || input.peekByte() != nil else { return false }
             recordLine = line
             recordBytes.removeAll(keepingCapacity: true)
             fieldEnds.removeAll(keepingCapacity: true)
@@ -224,20 +229,44 @@ public final class DelimitedReader {
         return found
     }
 
+    /// One TSV record: a line, with `\t`, `\n`, `\r` and `\\` escapes, as export writes it.
+    ///
+    /// Other tools (Python's csv module, spreadsheets) quote TSV fields as CSV quotes them
+    /// instead. A field that starts with a double quote is read so when it is a quoted field, its
+    /// closing quote right before a tab or the end of the line and its quotes inside doubled, and
+    /// it holds what only a quoted field can hold: a doubled quote, a tab or a line break (it may
+    /// run over several lines). Others (`"Hello" he said`, `"Hi"`) are text as they are, as
+    /// export writes any field that does not start with a quote. When every field of the header
+    /// row is quoted (a writer that quotes all fields), every quoted field is read so.
     private func tsvRecord(startLine: Int) throws {
-        guard let bytes = try input.nextLine() else {
+        if !checkedHeaderQuoting {
+            checkedHeaderQuoting = true
+            quotesEveryField = try Self.quotesEveryField(headerOf: input)
+        }
+        guard var bytes = try nextRawLine() else {
             fieldEnds.append(0)
             return
         }
         line += 1
+        var end = Self.contentEnd(of: bytes)
         var fieldStart = 0
+        var fieldBegins = true
         var index = 0
-        while index < bytes.count {
+        while index < end {
             let byte = bytes[index]
+            if fieldBegins {
+                fieldBegins = false
+                if byte == UInt8(ascii: "\""), let after = try quotedField(in: &bytes, from: index) {
+                    index = after
+                    end = Self.contentEnd(of: bytes)
+                    continue
+                }
+            }
             if byte == 0x09 {
                 try endField(from: fieldStart, startLine: startLine)
                 fieldStart = recordBytes.count
-            } else if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
+                fieldBegins = true
+            } else if byte == UInt8(ascii: "\\"), index + 1 < end {
                 index += 1
                 switch bytes[index] {
                 case UInt8(ascii: "t"): recordBytes.append(0x09)
@@ -254,5 +283,76 @@ public final class DelimitedReader {
             index += 1
         }
         try endField(from: fieldStart, startLine: startLine)
+    }
+
+    /// Whether the header row of a TSV file is all quoted fields (`"uid"\t"kind"`).
+    private static func quotesEveryField(headerOf input: InputFile) throws -> Bool {
+        try input.skipByteOrderMark()
+        let head = try input.peekBytes(65_536)
+        var header = head.prefix { $0 != 0x0A }
+        if header.last == 0x0D { header.removeLast() }
+        guard header.first == UInt8(ascii: "\""), header.count < head.count else { return false }
+        return header.split(separator: 0x09, omittingEmptySubsequences: false).allSatisfy { field in
+            field.count >= 2 && field.first == UInt8(ascii: "\"") && field.last == UInt8(ascii: "\"")
+        }
+    }
+
+    /// Where a raw line's text ends: before its CR, if it has one.
+    private static func contentEnd(of bytes: [UInt8]) -> Int {
+        bytes.last == 0x0D ? bytes.count - 1 : bytes.count
+    }
+
+    /// The next line with its CR: one read ahead and given back first, else the input's.
+    private func nextRawLine() throws -> [UInt8]? {
+        if !linesReadAhead.isEmpty { return linesReadAhead.removeFirst() }
+        return try input.nextLine(keepingCarriageReturn: true)
+    }
+
+    /// Reads the quoted field at `start` of `bytes` (the record's lines so far, joined by LF),
+    /// joining further lines to `bytes` while it is open; appends its text to the record and
+    /// gives the index after its closing quote. Nil, with `bytes` and the input as they were,
+    /// when it is not a field only quoting explains (see `tsvRecord`).
+    private func quotedField(in bytes: inout [UInt8], from start: Int) throws -> Int? {
+        let quote = UInt8(ascii: "\"")
+        let firstLineCount = bytes.count
+        var joined: [[UInt8]] = []
+        var text: [UInt8] = []
+        var onlyQuotingExplains = quotesEveryField
+        var index = start + 1
+        while true {
+            if index == bytes.count {
+                // Open at the end of the line: the field goes on in the next, up to a bound, so
+                // that a stray quote does not read the rest of a large file.
+                guard joined.count < 1_000, text.count < 1 << 20, let next = try nextRawLine() else { break }
+                joined.append(next)
+                bytes.append(0x0A)
+                bytes.append(contentsOf: next)
+                text.append(0x0A)
+                onlyQuotingExplains = true
+                index += 1
+                continue
+            }
+            let byte = bytes[index]
+            if byte == quote {
+                if index + 1 < bytes.count && bytes[index + 1] == quote {
+                    text.append(quote)
+                    onlyQuotingExplains = true
+                    index += 2
+                    continue
+                }
+                let after = index + 1
+                let closesField = after == Self.contentEnd(of: bytes) || after == bytes.count || bytes[after] == 0x09
+                guard closesField && onlyQuotingExplains else { break }
+                recordBytes.append(contentsOf: text)
+                line += joined.count
+                return after
+            }
+            if byte == 0x09 || byte == 0x0D { onlyQuotingExplains = true }
+            text.append(byte)
+            index += 1
+        }
+        bytes.removeSubrange(firstLineCount...)
+        linesReadAhead.insert(contentsOf: joined, at: 0)
+        return nil
     }
 }

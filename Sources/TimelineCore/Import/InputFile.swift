@@ -197,8 +197,8 @@ public final class InputFile {
         return buffer[start]
     }
 
-    /// The next line without its LF (and CR before it), or nil at the end.
-    func nextLine() throws -> [UInt8]? {
+    /// The next line without its LF (and CR before it, unless `keepingCarriageReturn`), or nil at the end.
+    func nextLine(keepingCarriageReturn: Bool = false) throws -> [UInt8]? {
         var line: [UInt8] = []
         var sawAny = false
         while true {
@@ -208,14 +208,14 @@ public final class InputFile {
             if let newline = available.firstIndex(of: 0x0A) {
                 line.append(contentsOf: buffer[start..<newline])
                 start = newline + 1
-                if line.last == 0x0D { line.removeLast() }
+                if line.last == 0x0D && !keepingCarriageReturn { line.removeLast() }
                 return line
             }
             line.append(contentsOf: available)
             start = end
         }
         if !sawAny && line.isEmpty { return nil }
-        if line.last == 0x0D { line.removeLast() }
+        if line.last == 0x0D && !keepingCarriageReturn { line.removeLast() }
         return line
     }
 
