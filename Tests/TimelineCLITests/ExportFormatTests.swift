@@ -46,6 +46,21 @@ import Testing
         #expect(groups == ["Amazon Care", "Care Medical"])
     }
 
+    /// A date that spans years is headed by its own name, not filed under its first year.
+    @Test func markdownHeadsADateThatSpansYearsByItsName() throws {
+        let empty = folder.path("empty.sqlite")
+        #expect(try CLI.run(["--db", empty, "migrate", "--skip-seeds"]).status == 0)
+        for (title, date) in [("Decade", "201X"), ("Early", "2010-03"), ("Span", "2019/2021"), ("Later", "2019-06"),
+                              ("Open", "since 2019"), ("Winter", "winter 2021–22"), ("Before", "until 2005")] {
+            #expect(try CLI.run(["--db", empty, "add", "--kind", "other", "--title", title, "--date", date]).status == 0)
+        }
+        let markdown = try CLI.run(["--db", empty, "export", "--format", "markdown"])
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        let headings = markdown.stdout.split(separator: "\n").filter { $0.hasPrefix("## ") }
+        #expect(headings == ["## Open start", "## 2010s", "## 2010", "## 2019 – 2021", "## since 2019", "## 2019", "## Winter 2021–22"],
+                "\(markdown.stdout)")
+    }
+
     @Test func markdownIsAChronologyWithFootnotedSources() throws {
         let result = try CLI.run(["export", "--format", "markdown", "--db", db, "--output", folder.path("timeline.md")])
         #expect(result.status == 0, "\(result.stderr)")
