@@ -48,15 +48,45 @@ import Testing
 
     @Test func viewDateLabelsMatchTheToolsOwn() throws {
         #expect(try CLI.run(["list", "--db", db]).status == 0)
+        // Dates SQL alone cannot name as the tool does: intervals, decades, centuries.
+        for (index, date) in ["early 2022", "19XX", "201X", "2019~/2021-06?", "../2019", "since 2019", "Q2 2022/Q3 2022"].enumerated() {
+            let added = try CLI.run(["add", "--db", db, "--kind", "other", "--title", "Label \(index)", "--date", date, "--announced", date])
+            #expect(added.status == 0, "\(added.stderr)")
+        }
         let rows = try CLI.run([db, "SELECT when_edtf, \"when\" FROM timeline_events UNION SELECT announced_edtf, announced FROM timeline_events WHERE announced_edtf IS NOT NULL"],
                                executable: URL(fileURLWithPath: "/usr/bin/sqlite3"))
         let pairs = rows.stdout.split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
-        #expect(pairs.count > 10)
+        #expect(pairs.count > 17)
+        #expect(pairs.contains(["2022-01~/2022-04~", "early 2022"]) && pairs.contains(["201X", "2010s"]))
         let readings = try CLI.run(["date", "--format", "json"] + pairs.map { $0[0] })
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(readings.stdout.utf8)) as? [[String: Any]])
         for (pair, reading) in zip(pairs, parsed) {
             #expect(pair[1] == reading["display"] as? String, "\(pair[0])")
         }
+    }
+
+    /// A date changed by another tool loses its stored label (the view names it as SQL can), a
+    /// wrong label is an error of `check`, and `check --repair-lists` writes them from the dates.
+    @Test func dateLabelsChangedByOtherToolsAreFoundAndRepaired() throws {
+        let added = try CLI.run(["add", "--db", db, "--kind", "other", "--title", "Edited", "--date", "201X", "--uid", "edited",
+                                  "--source", "https://example.org/edited"])
+        #expect(added.status == 0, "\(added.stderr)")
+        func label() throws -> String {
+            try CLI.shell("sqlite3 '\(db)' \"SELECT \\\"when\\\" FROM timeline_events WHERE uid = 'edited'\"").stdout
+        }
+        #expect(try label() == "2010s\n")
+        #expect(try CLI.shell("sqlite3 '\(db)' \"UPDATE events SET when_edtf = '2021-05', when_precision = 'month', when_earliest = '2021-05-01', when_latest = '2021-05-31' WHERE uid = 'edited'\"").status == 0)
+        #expect(try label() == "May 2021\n", "the label went with the old date: the view names the new one")
+        var check = try CLI.run(["check", "--db", db, "--format", "tsv"])
+        #expect(check.stdout.contains("warning\tdate-labels\tevent edited: its when date has no stored label"), "\(check.stdout)")
+        #expect(try CLI.shell("sqlite3 '\(db)' \"UPDATE events SET when_label = 'wrong' WHERE uid = 'edited'\"").status == 0)
+        check = try CLI.run(["check", "--db", db, "--format", "tsv"])
+        #expect(check.status == 65)
+        #expect(check.stdout.contains("error\tdate-labels\tevent edited: the label 'wrong' stored for its when date is not that date's ('May 2021')"),
+                "\(check.stdout)")
+        #expect(try CLI.run(["check", "--db", db, "--repair-lists"]).status == 0)
+        #expect(try label() == "May 2021\n")
+        #expect(!(try CLI.run(["check", "--db", db, "--format", "tsv"]).stdout.contains("date-labels")))
     }
 
     /// Migration 0008 rewrote timeline_events in less text: on every precision (matching its EDTF

@@ -51,6 +51,7 @@ extension TimelineStore {
                 severity: .error, check: "stored-lists",
                 message: "event \(uid): the lists stored in its row differ from its entities, tags, figures and sources; `timeline check --repair-lists` rewrites them"))
         }
+        findings += try dateLabelFindings()
         let warnings: [(check: String, sql: String)] = [
             ("citations", "SELECT 'event ' || uid || ' is cited by no source' FROM events WHERE id NOT IN (SELECT event_id FROM citations) ORDER BY uid"),
             ("figures", "SELECT 'event ' || e.uid || ': the figure ' || m.quantity || ' has no source' FROM measures m JOIN events e ON e.id = m.event_id WHERE m.source_id IS NULL ORDER BY e.uid, m.id"),
@@ -141,5 +142,32 @@ extension TimelineStore {
             throw Self.translate(error, path: destination)
         }
         try DatabaseLocation.moveFile(temporary, to: destination)
+    }
+
+    /// Events whose stored date labels (for the timeline_events view) are not their dates' as
+    /// `list` shows them: an error when one is wrong, a warning when one is missing (a date changed
+    /// by another tool; the view then shows it as it can).
+    private func dateLabelFindings() throws -> [CheckFinding] {
+        guard try database.scalar("SELECT 1 FROM pragma_table_info('events') WHERE name = 'when_label'") != nil else { return [] }
+        let rows = try database.prepare(
+            "SELECT uid, when_edtf, when_label, announced_edtf, announced_label FROM events ORDER BY uid")
+        var findings: [CheckFinding] = []
+        let repair = "`timeline check --repair-lists` rewrites it"
+        while try rows.step() {
+            let uid = rows.text(at: 0)
+            for (column, edtf, label) in [("when", rows.optionalText(at: 1), rows.optionalText(at: 2)),
+                                          ("announced", rows.optionalText(at: 3), rows.optionalText(at: 4))] {
+                let expected = Self.dateLabel(edtf)
+                if label == expected { continue }
+                if let label {
+                    findings.append(CheckFinding(severity: .error, check: "date-labels",
+                        message: "event \(uid): the label '\(label)' stored for its \(column) date is not that date's ('\(expected ?? "none")'); \(repair)"))
+                } else {
+                    findings.append(CheckFinding(severity: .warning, check: "date-labels",
+                        message: "event \(uid): its \(column) date has no stored label, so the timeline_events view shows it as it can; \(repair)"))
+                }
+            }
+        }
+        return findings
     }
 }

@@ -92,8 +92,8 @@ struct TimelineWriter {
                                 when_edtf, when_earliest, when_latest, when_precision, when_approximate, when_uncertain,
                                 announced_edtf, announced_earliest, announced_latest, announced_precision,
                                 announced_approximate, announced_uncertain, recorded_at,
-                                entities_json, tags_json, measures_json, sources_json)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+                                entities_json, tags_json, measures_json, sources_json, when_label, announced_label)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)
             """)
         // Bound one by one rather than through an array of values: this runs once per imported row.
         try statement.bind(event.uid, at: 1)
@@ -115,6 +115,8 @@ struct TimelineWriter {
         try statement.bind(event.announced?.uncertain == true ? 1 : 0, at: 17)
         try statement.bind(recordedAt, at: 18)
         try bindStoredLists(of: event, rendered: renderedLists, from: 19, in: statement)
+        try statement.bind(event.when.display(), at: 23)
+        try Self.bind(event.announced?.display(), at: 24, in: statement)
         try Self.runOnce(statement)
         let eventID = database.lastInsertRowID
         try insertDetails(of: event, eventID: eventID)
@@ -259,7 +261,8 @@ struct TimelineWriter {
                 when_edtf = ?6, when_earliest = ?7, when_latest = ?8, when_precision = ?9, when_approximate = ?10,
                 when_uncertain = ?11, announced_edtf = ?12, announced_earliest = ?13, announced_latest = ?14,
                 announced_precision = ?15, announced_approximate = ?16, announced_uncertain = ?17, recorded_at = ?18,
-                entities_json = ?19, tags_json = ?20, measures_json = ?21, sources_json = ?22
+                entities_json = ?19, tags_json = ?20, measures_json = ?21, sources_json = ?22,
+                when_label = ?23, announced_label = ?24
             WHERE id = ?1
             """)
         let values: [SQLValue] = [.integer(eventID), .text(event.kind), .text(event.status.rawValue), .text(event.title), .text(event.summary),
@@ -270,6 +273,8 @@ struct TimelineWriter {
              .bool(event.announced?.uncertain ?? false), .text(recordedAt)]
         for (offset, value) in values.enumerated() { try update.bind(value, at: Int32(offset + 1)) }
         try bindStoredLists(of: event, rendered: nil, from: 19, in: update)
+        try update.bind(event.when.display(), at: 23)
+        try Self.bind(event.announced?.display(), at: 24, in: update)
         try Self.runOnce(update)
         try insertDetails(of: event, eventID: eventID)
         if storedLists == .tables { try storeListsFromTables(eventID: eventID) }
