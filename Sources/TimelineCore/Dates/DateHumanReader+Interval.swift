@@ -1,5 +1,6 @@
 /// Intervals as people write them: `2019 to 2022`, `from 2019 to 2022`, `between 2019 and 2022`,
-/// `2019–2022`, `de 2019 à 2022`, `entre 2019 et 2022`, `since 2019`, `depuis 2019`, `until 2022`.
+/// `2019–2022`, `de 2019 à 2022`, `entre 2019 et 2022`, `since 2019`, `depuis 2019`, `until 2022`,
+/// `by 2022`, `before 2020` (until 2019), `after March 2021` (since April 2021), `avant`, `après`.
 extension DateHumanReader {
     /// What one end of an interval reads as.
     enum SideReading {
@@ -30,7 +31,25 @@ extension DateHumanReader {
             guard !cursor.atEnd, let side = try readSide(cursor.remaining, role: .end) else { return nil }
             return try interval(.open, side)
         }
-        return nil
+        // before X, avant X: open, to the period before X; after X, après X: the period after X, open.
+        cursor = Cursor(tokens)
+        let before = cursor.take(anyOf: Self.beforeWords) || cursor.take("prior") && cursor.take("to")
+        if !before {
+            cursor = Cursor(tokens)
+            guard cursor.take(anyOf: Self.afterWords) else { return nil }
+        }
+        guard !cursor.atEnd, case .reading(var reading)? = try readSide(cursor.remaining, role: before ? .end : .start) else { return nil }
+        if reading.needsYear { try settleYear(&reading) }
+        let date = try resolve(reading)
+        guard !date.isInterval, let earliest = date.earliest,
+              let period = TimelineDate.Period(precision: date.precision, earliest: earliest) else {
+            throw TimelineDateError(input: text, reason: "'\(first.text)' takes a single date (a day, month, season, quarter, year, decade or century), not an interval")
+        }
+        guard let bound = period.shifted(by: before ? -1 : 1) else {
+            throw TimelineDateError(input: text, reason: "the \(before ? "period before" : "period after") it falls outside years 0–9999")
+        }
+        let side = TimelineDate.IntervalSide.date(TimelineDate(period: bound, approximate: date.approximate, uncertain: date.uncertain))
+        return try TimelineDate.checkedInterval(from: before ? .open : side, to: before ? side : .open, input: text)
     }
 
     /// `A sep B` with an optional opening word (`from`, `between`, `de`, `entre`).

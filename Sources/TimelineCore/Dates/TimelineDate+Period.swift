@@ -111,6 +111,39 @@ extension TimelineDate {
             }
         }
 
+        /// The period of the same kind `step` periods later (earlier when negative): the one
+        /// before `2020` is `2019`, the one after `Q4 2021` is `Q1 2022`; nil outside years 0–9999.
+        func shifted(by step: Int) -> Period? {
+            /// A count of periods `perYear` a year since year 0, back to a year and a number (1-based).
+            func split(_ total: Int, _ perYear: Int) -> (year: Int, number: Int) {
+                (total >= 0 ? total / perYear : (total - perYear + 1) / perYear, ((total % perYear) + perYear) % perYear + 1)
+            }
+            let shifted: Period
+            switch self {
+            case .day(let year, let month, let day):
+                let number = CalendarDay(checkedYear: year, month: month, day: day).dayNumber + step
+                guard CalendarDay.dayNumberRange.contains(number) else { return nil }
+                let next = CalendarDay(dayNumber: number)
+                shifted = .day(year: next.year, month: next.month, day: next.day)
+            case .month(let year, let month):
+                let (y, m) = split(year * 12 + month - 1 + step, 12)
+                shifted = .month(year: y, month: m)
+            case .season(let year, let season):
+                let (y, s) = split(year * 4 + season - 1 + step, 4)
+                shifted = .season(year: y, season: s)
+            case .quarter(let year, let quarter):
+                let (y, q) = split(year * 4 + quarter - 1 + step, 4)
+                shifted = .quarter(year: y, quarter: q)
+            case .halfYear(let year, let half):
+                let (y, h) = split(year * 2 + half - 1 + step, 2)
+                shifted = .halfYear(year: y, half: h)
+            case .year(let year): shifted = .year(year + step)
+            case .decade(let year): shifted = .decade(firstYear: year + 10 * step)
+            case .century(let year): shifted = .century(firstYear: year + 100 * step)
+            }
+            return (0...9999).contains(shifted.year) ? shifted : nil
+        }
+
         /// The period a single date of this precision starting on `earliest` names.
         init?(precision: DatePrecision, earliest day: CalendarDay) {
             switch precision {
