@@ -1,6 +1,5 @@
-/// A readable chronology in Markdown: events grouped by year (a date spanning years under its own
-/// name), dates at their precision, figures, and the sources as footnotes with their quotes in
-/// their own language.
+/// A readable chronology in Markdown: events grouped by year, dates at their precision, figures,
+/// and the sources as footnotes with their quotes in their own language.
 public final class MarkdownChronologyWriter: EventStreamWriter {
     private let output: TextOutput
     private let language: DateDisplayLanguage
@@ -23,7 +22,7 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
     }
 
     public func write(_ event: Event) throws {
-        let group = groupHeading(of: event.when)
+        let group = event.when.earliest.map { String($0.year) } ?? words.openStart
         if group != currentGroup {
             try output.write("\n## \(group)\n\n")
             currentGroup = group
@@ -46,15 +45,6 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
             }.joined(separator: "; ") + "\n"
         }
         try output.write(text)
-    }
-
-    /// The year a date falls in; a date that spans years (`2010s`, `19XX`, `2019/2021`, `since
-    /// 2019`) gets a heading of its own, named as the date is, rather than being filed under
-    /// its first year.
-    private func groupHeading(of date: TimelineDate) -> String {
-        guard let earliest = date.earliest else { return words.openStart }
-        if let latest = date.latest, latest.year == earliest.year { return String(earliest.year) }
-        return date.display(language)
     }
 
     public func end() throws {
