@@ -26,6 +26,31 @@ private extension String {
         #expect(result.stdout.hasPrefix("ok:"))
     }
 
+    /// A date changed by another tool without the columns worked out from it, or to text that is
+    /// no date, is an error; the repair works the columns out again from the EDTF, so ranges
+    /// find the event at its new date, and writes the database in WAL mode.
+    @Test func datesChangedByOtherToolsAreFoundAndRepaired() throws {
+        try CLI.run(["list", "--db", db])
+        _ = try sqlite("UPDATE events SET when_edtf = '2020' WHERE uid = 'amazon-care-launch-2019-09'; PRAGMA journal_mode = DELETE;")
+        var result = try CLI.run(["check", "--db", db, "--format", "tsv"])
+        #expect(result.status == 65)
+        #expect(result.stdout.contains("error\tdates\tevent amazon-care-launch-2019-09: the span, precision and flags stored for its when date (2019-09-01 … 2019-09-30, month) are not those of its EDTF '2020' (2020-01-01 … 2020-12-31, year)"),
+                "\(result.stdout)")
+        func foundInJune2020() throws -> Bool {
+            try CLI.run(["list", "--db", db, "--from", "2020-06", "--to", "2020-06", "--format", "tsv"]).stdout.contains("\namazon-care-launch-2019-09\t")
+        }
+        #expect(try !foundInJune2020(), "not found by its new date yet")
+        result = try CLI.run(["check", "--db", db, "--repair-lists"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(try foundInJune2020())
+        #expect(try sqlite("PRAGMA journal_mode").stdout == "wal\n", "the repair is a write like any other")
+
+        _ = try sqlite("UPDATE events SET when_edtf = 'banana' WHERE uid = 'amazon-care-launch-2019-09';")
+        result = try CLI.run(["check", "--db", db, "--format", "tsv"])
+        #expect(result.status == 65)
+        #expect(result.stdout.contains("error\tdates\tevent amazon-care-launch-2019-09: its when date 'banana' cannot be read"), "\(result.stdout)")
+    }
+
     @Test func findsUncitedEventsBrokenReferencesAndChangedMigrations() throws {
         try CLI.run(["list", "--db", db])
         _ = try sqlite("DELETE FROM citations WHERE event_id = (SELECT id FROM events WHERE uid = 'amazon-care-launch-2019-09');")

@@ -51,7 +51,7 @@ extension TimelineStore {
                 severity: .error, check: "stored-lists",
                 message: "event \(uid): the lists stored in its row differ from its entities, tags, figures and sources; `timeline check --repair-lists` rewrites them"))
         }
-        findings += try dateLabelFindings()
+        findings += try dateFindings()
         let warnings: [(check: String, sql: String)] = [
             ("citations", "SELECT 'event ' || uid || ' is cited by no source' FROM events WHERE id NOT IN (SELECT event_id FROM citations) ORDER BY uid"),
             ("figures", "SELECT 'event ' || e.uid || ': the figure ' || m.quantity || ' has no source' FROM measures m JOIN events e ON e.id = m.event_id WHERE m.source_id IS NULL ORDER BY e.uid, m.id"),
@@ -144,27 +144,46 @@ extension TimelineStore {
         try DatabaseLocation.moveFile(temporary, to: destination)
     }
 
-    /// Events whose stored date labels (for the timeline_events view) are not their dates' as
-    /// `list` shows them: an error when one is wrong, a warning when one is missing (a date changed
-    /// by another tool; the view then shows it as it can).
-    private func dateLabelFindings() throws -> [CheckFinding] {
-        guard try database.scalar("SELECT 1 FROM pragma_table_info('events') WHERE name = 'when_label'") != nil else { return [] }
+    /// Events whose dates are not what their EDTF says: an EDTF that cannot be read, or worked-out
+    /// columns (span, precision, flags) that do not follow from it, are errors (ranges and `list`
+    /// would disagree); a stored label (for the timeline_events view) that is not the date's is an
+    /// error, a missing one a warning. All are what another tool leaves when it changes a date.
+    private func dateFindings() throws -> [CheckFinding] {
+        let hasLabels = try database.scalar("SELECT 1 FROM pragma_table_info('events') WHERE name = 'when_label'") != nil
+        let labels = hasLabels ? "when_label, announced_label" : "NULL, NULL"
         let rows = try database.prepare(
-            "SELECT uid, when_edtf, when_label, announced_edtf, announced_label FROM events ORDER BY uid")
+            """
+            SELECT uid, \(labels), when_edtf, when_earliest, when_latest, when_precision, when_approximate, when_uncertain,
+                   announced_edtf, announced_earliest, announced_latest, announced_precision, announced_approximate, announced_uncertain
+            FROM events ORDER BY uid
+            """)
         var findings: [CheckFinding] = []
-        let repair = "`timeline check --repair-lists` rewrites it"
+        let repair = "`timeline check --repair-lists` rewrites"
         while try rows.step() {
             let uid = rows.text(at: 0)
-            for (column, edtf, label) in [("when", rows.optionalText(at: 1), rows.optionalText(at: 2)),
-                                          ("announced", rows.optionalText(at: 3), rows.optionalText(at: 4))] {
-                let expected = Self.dateLabel(edtf)
-                if label == expected { continue }
+            for (name, first, label) in [("when", Int32(3), rows.optionalText(at: 1)), ("announced", Int32(9), rows.optionalText(at: 2))] {
+                let stored = StoredDate(rows, from: first)
+                guard let edtf = stored.edtf else { continue }
+                let date: TimelineDate
+                do {
+                    date = try TimelineDate(edtf: edtf)
+                } catch {
+                    findings.append(CheckFinding(severity: .error, check: "dates",
+                        message: "event \(uid): its \(name) date '\(edtf)' cannot be read (\(error.reason)); give it one in EDTF with the sqlite3 shell (UPDATE events SET \(name)_edtf = '2019' WHERE uid = '\(uid)'), then run `timeline check --repair-lists`"))
+                    continue
+                }
+                let expected = StoredDate(date)
+                if stored != expected {
+                    findings.append(CheckFinding(severity: .error, check: "dates",
+                        message: "event \(uid): the span, precision and flags stored for its \(name) date (\(stored.summary)) are not those of its EDTF '\(edtf)' (\(expected.summary)); \(repair) them from the EDTF"))
+                }
+                guard hasLabels, label != date.display() else { continue }
                 if let label {
                     findings.append(CheckFinding(severity: .error, check: "date-labels",
-                        message: "event \(uid): the label '\(label)' stored for its \(column) date is not that date's ('\(expected ?? "none")'); \(repair)"))
+                        message: "event \(uid): the label '\(label)' stored for its \(name) date is not that date's ('\(date.display())'); \(repair) it"))
                 } else {
                     findings.append(CheckFinding(severity: .warning, check: "date-labels",
-                        message: "event \(uid): its \(column) date has no stored label, so the timeline_events view shows it as it can; \(repair)"))
+                        message: "event \(uid): its \(name) date has no stored label, so the timeline_events view shows it as it can; \(repair) it"))
                 }
             }
         }

@@ -62,6 +62,7 @@ extension TimelineStore {
                 try storeListsFromTables(rewritingAll: true)
                 try storeDateLabels(rewritingAll: true)
             }
+            adoptWriteAheadLog()
         } catch {
             throw Self.translate(error, path: path)
         }
@@ -83,28 +84,53 @@ extension TimelineStore {
     }
 
     /// Writes the labels of events' dates (`when_label`, `announced_label`: the dates as `list`
-    /// shows them, for the timeline_events view) where a date has none, or everywhere. Nothing to
-    /// do when the schema has no such columns.
+    /// shows them, for the timeline_events view) where a date has none; with `rewritingAll`, also
+    /// puts right every label, span, precision and flag that does not follow from its EDTF (what
+    /// another tool leaves when it changes a date). A date that cannot be read is left to `check`.
+    /// Nothing to do when the schema has no labels.
     private func storeDateLabels(rewritingAll: Bool) throws {
         guard try database.scalar("SELECT 1 FROM pragma_table_info('events') WHERE name = 'when_label'") != nil else { return }
         let rows = try database.prepare(
             """
-            SELECT id, when_edtf, announced_edtf FROM events
+            SELECT id, when_label, announced_label,
+                   when_edtf, when_earliest, when_latest, when_precision, when_approximate, when_uncertain,
+                   announced_edtf, announced_earliest, announced_latest, announced_precision, announced_approximate, announced_uncertain
+            FROM events
             WHERE ?1 OR (when_label IS NULL AND when_edtf IS NOT NULL) OR (announced_label IS NULL AND announced_edtf IS NOT NULL)
             """
-        ).map([.bool(rewritingAll)]) { ($0.int64(at: 0), $0.optionalText(at: 1), $0.optionalText(at: 2)) }
-        let update = try database.prepare("UPDATE events SET when_label = ?2, announced_label = ?3 WHERE id = ?1")
-        for (id, when, announced) in rows {
-            try update.bind([.integer(id), .text(Self.dateLabel(when)), .text(Self.dateLabel(announced))])
-            _ = try update.step()
-            update.reset()
+        ).map([.bool(rewritingAll)]) { row in
+            (id: row.int64(at: 0), labels: [row.optionalText(at: 1), row.optionalText(at: 2)],
+             dates: [StoredDate(row, from: 3), StoredDate(row, from: 9)])
         }
-    }
-
-    /// A stored EDTF date as `list` shows it; nil for none, or for text that is no date (left to
-    /// the view, which shows it as it is).
-    static func dateLabel(_ edtf: String?) -> String? {
-        guard let edtf, let date = try? TimelineDate(edtf: edtf) else { return nil }
-        return date.display()
+        let update = try database.prepare(
+            """
+            UPDATE events SET when_label = ?2, announced_label = ?3,
+                when_earliest = ?4, when_latest = ?5, when_precision = ?6, when_approximate = ?7, when_uncertain = ?8,
+                announced_earliest = ?9, announced_latest = ?10, announced_precision = ?11, announced_approximate = ?12,
+                announced_uncertain = ?13
+            WHERE id = ?1
+            """)
+        let updateLabels = try database.prepare("UPDATE events SET when_label = ?2, announced_label = ?3 WHERE id = ?1")
+        for row in rows {
+            let dates = row.dates.map { stored in stored.edtf.flatMap { try? TimelineDate(edtf: $0) } }
+            // A date that cannot be read keeps its columns; the others take those of their EDTF.
+            let columns = zip(row.dates, dates).map { stored, date in date.map(StoredDate.init) ?? stored }
+            let labels = zip(row.labels, dates).map { label, date in date?.display() ?? label }
+            if columns != row.dates {
+                var values: [SQLValue] = [.integer(row.id), .text(labels[0]), .text(labels[1])]
+                for date in columns {
+                    values += [.text(date.earliest), .text(date.latest), .text(date.precision), .bool(date.approximate), .bool(date.uncertain)]
+                }
+                try update.bind(values)
+            } else if labels != row.labels {
+                // Labels alone: an update of the span columns would rebuild the event's R*Tree entry.
+                try updateLabels.bind([.integer(row.id), .text(labels[0]), .text(labels[1])])
+            } else {
+                continue
+            }
+            let statement = columns != row.dates ? update : updateLabels
+            _ = try statement.step()
+            statement.reset()
+        }
     }
 }
