@@ -515,6 +515,18 @@ import Testing
         #expect(stance.stderr.contains("column 'position' (sources[0].stance): 'agrees' is not a stance; use supports, contradicts or corrects"),
                 "\(stance.stderr)")
         #expect(try CLI.shell("sqlite3 '\(db)' 'SELECT count(*) FROM events'").stdout == "2\n", "nothing written by the failures")
+
+        // With a source --set gives every record (listed first, as ever), the quote and figures
+        // cite the record's own.
+        let both = try write("both.csv", "company,date,url,excerpt,cut\nGamma,2023-03-05,https://example.com/g,environ 100,100\n")
+        let cited = try CLI.run(["import", both, "--db", db, "--set", "kind=layoff", "--map", "company=entity", "--map", "date=when",
+                                 "--title-template", "{company} cuts", "--map", "url=source", "--map", "excerpt=quote",
+                                 "--map", "cut=measure:employees-laid-off:person", "--set", "source=https://www.lemonde.fr/x"])
+        #expect(cited.status == 0, "\(cited.stderr)")
+        let rows = try CLI.shell("sqlite3 '\(db)' \"SELECT s.url, coalesce(c.quote, '-') FROM citations c JOIN sources s ON s.id = c.source_id JOIN events e ON e.id = c.event_id WHERE e.title = 'Gamma cuts' ORDER BY c.id\"")
+        #expect(rows.stdout == "https://www.lemonde.fr/x|-\nhttps://example.com/g|environ 100\n", "\(rows.stdout)")
+        let figure = try CLI.shell("sqlite3 '\(db)' \"SELECT source_key, source_publisher FROM timeline_figures WHERE event LIKE 'Gamma%'\"")
+        #expect(figure.stdout.contains("example.com"), "\(figure.stdout)")
     }
 
     @Test func unknownColumnIsAUsageErrorListingTheColumns() throws {

@@ -263,6 +263,9 @@ struct RecordMapper {
         for (target, value) in constants {
             try assign(target, value, column: "--set")
         }
+        // The record's own source (from a column) is the one its quote and figures cite, before
+        // one `--set` gives every record; without one, the first.
+        let ownSourcesStart = sources.count
         for (index, target) in columns {
             try assign(target, fields[index], column: header[index])
         }
@@ -285,13 +288,14 @@ struct RecordMapper {
             }
             scalars["title"] = title.split(whereSeparator: { $0 == " " }).joined(separator: " ")
         }
-        if !citationDetails.isEmpty { try attach(citationDetails, toFirstOf: &sources) }
+        let citedSource = sources.count > ownSourcesStart ? ownSourcesStart : 0
+        if !citationDetails.isEmpty { try attach(citationDetails, to: citedSource, of: &sources) }
         var members: [(String, JSONValue)] = []
         for field in Self.scalarFields {
             if let value = scalars[field] { members.append((field, .string(value))) }
         }
         let firstEntity = entities.first?["name"]
-        let firstSource = sources.first.flatMap { $0["url"] ?? $0["key"] }
+        let firstSource = sources.indices.contains(citedSource) ? sources[citedSource]["url"] ?? sources[citedSource]["key"] : nil
         var measureValues = measures.map { measure -> JSONValue in
             .object([("quantity", .string(measure.quantity)), ("value", .string(measure.value)), ("unit", .string(measure.unit)),
                      ("entity", firstEntity ?? .null), ("source", firstSource ?? .null)])
@@ -304,11 +308,12 @@ struct RecordMapper {
         return .object(members)
     }
 
-    /// Adds a record's quote, its language, translation and stance to the citation of its first
-    /// mapped source. What `--set` gives every record is left out of a record it does not fit
+    /// Adds a record's quote, its language, translation and stance to the citation of source
+    /// `cited` (its own, from a column, else the one `--set` gives). What `--set` gives every record is left out of a record it does not fit
     /// (a quote's language where there is no quote, any of them where no source is cited); what
     /// a column gives is an error there, as its value would be lost.
-    private func attach(_ details: [(field: String, value: String, column: String)], toFirstOf sources: inout [JSONValue]) throws {
+    private func attach(_ details: [(field: String, value: String, column: String)], to cited: Int,
+                        of sources: inout [JSONValue]) throws {
         let hasQuote = details.contains { $0.field == "quote" }
         var kept = details
         if !hasQuote {
@@ -321,11 +326,11 @@ struct RecordMapper {
         }
         if sources.isEmpty { kept.removeAll { $0.column == "--set" } }
         guard let first = kept.first else { return }
-        guard case .object(var members)? = sources.first else {
+        guard sources.indices.contains(cited), case .object(var members) = sources[cited] else {
             throw RecordError("column '\(first.column)' gives \(Self.phrase(of: first.field)), but the record cites no source; map its URL or key with --map COLUMN=source, or give one with --set source=URL")
         }
         members += kept.map { ($0.field, JSONValue.string($0.value)) }
-        sources[0] = .object(members)
+        sources[cited] = .object(members)
     }
 
     /// A citation detail as errors name it.
@@ -450,8 +455,9 @@ struct RecordMapper {
     /// For an error on a decoded field: the column it came from.
     func column(forField field: String) -> String? {
         // A citation detail comes from its own column when the record's sources are all mapped
-        // (no `sources` list column before them): the first is the one it was given to.
-        if field.hasPrefix("sources[0]."), case let detail = String(field.dropFirst("sources[0].".count)),
+        // (no `sources` list column, whose entries may carry details of their own).
+        if field.hasPrefix("sources["), let close = field.firstIndex(of: "]"),
+           case let detail = String(field[field.index(after: close)...].dropFirst()),
            Self.citationFields.contains(detail), let column = sourceColumn[detail],
            !columns.contains(where: { $0.target == .list("sources") }) {
             return column
