@@ -562,6 +562,20 @@ import Testing
         #expect(try jsonEvents(["--search", "ok"], database: folder.path("d/new.sqlite")).count == 1)
     }
 
+    /// Into an empty timeline too, a dry run and a failed import leave every byte of the file.
+    @Test func aFailedOrDryRunImportIntoAnEmptyTimelineLeavesEveryByte() throws {
+        let empty = folder.path("empty.sqlite")
+        #expect(try CLI.run(["--db", empty, "migrate", "--skip-seeds"]).status == 0)
+        let before = try folder.bytes("empty.sqlite")
+        let document = try CLI.run(["--db", folder.path("seeded.sqlite"), "export", "--format", "seed"]).stdout
+        let good = try write("good.json", document)
+        #expect(try CLI.run(["import", good, "--db", empty, "--dry-run"]).status == 0)
+        #expect(try folder.bytes("empty.sqlite") == before, "dry run")
+        let bad = try write("bad.ndjson", #"{"kind":"launch","title":"ok","when":"2020"}"# + "\n" + #"{"kind":"launch","title":"bad","when":"2020-02-30"}"# + "\n")
+        #expect(try CLI.run(["import", bad, "--db", empty]).status == 65)
+        #expect(try folder.bytes("empty.sqlite") == before, "failed import")
+    }
+
     @Test func missingFileIsMissingInput() throws {
         let result = try CLI.run(["import", folder.path("nope.csv"), "--db", db])
         #expect(result.status == 66)

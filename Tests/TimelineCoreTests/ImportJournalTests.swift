@@ -34,7 +34,10 @@ import Testing
         var options = ImportOptions()
         options.skipInvalid = true
         var modesDuringLoad: [String?] = []
-        let summary = try Importer(store: store, path: csv, options: options).run(reject: { _ in
+        // The sample is small: as large as a file that switches, it switches.
+        let importer = try Importer(store: store, path: csv, options: options)
+        importer.rollbackJournalLoadSize = 0
+        let summary = try importer.run(reject: { _ in
             modesDuringLoad.append(try? Self.journalMode(store.database))
         })
         #expect(summary.rejected > 0, "the sample has a bad row, which is when the mode is looked at")
@@ -47,6 +50,25 @@ import Testing
             modesDuringLoad.append(try? Self.journalMode(store.database))
         })
         #expect(!modesDuringLoad.isEmpty && modesDuringLoad.allSatisfy { $0 == "wal" }, "\(modesDuringLoad)")
+    }
+
+    /// A small file, and a dry run of any size, keep the log: switching would move the change
+    /// counter in the file's header, and a failed or dry import must leave the file as it was.
+    @Test func aSmallFileOrADryRunKeepsTheLog() throws {
+        let folder = try ImportFastPathTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = try Self.sampleWithABadRow(in: folder)
+        for dryRun in [false, true] {
+            let store = try ImportFastPathTests.emptyStore(folder.appendingPathComponent("empty-\(dryRun).sqlite").path)
+            var options = ImportOptions()
+            options.skipInvalid = true
+            options.dryRun = dryRun
+            let importer = try Importer(store: store, path: csv, options: options)
+            if dryRun { importer.rollbackJournalLoadSize = 0 }
+            var modesDuringLoad: [String?] = []
+            _ = try importer.run(reject: { _ in modesDuringLoad.append(try? Self.journalMode(store.database)) })
+            #expect(!modesDuringLoad.isEmpty && modesDuringLoad.allSatisfy { $0 == "wal" }, "dry run \(dryRun): \(modesDuringLoad)")
+        }
     }
 
     @Test func anotherConnectionKeepsTheLog() throws {

@@ -91,12 +91,22 @@ public final class Importer {
 
     /// Leaves write-ahead logging for a rollback journal when the timeline has no events yet and
     /// this is the only connection; true when it did (the caller switches back).
+    ///
+    /// Only for a load large enough to need it (a file of 64 MiB or more: below that, the log's
+    /// index stays small), and never for a dry run, which commits nothing: the switch moves the
+    /// change counter in the file's header, so a failed or dry import would not leave the file
+    /// byte for byte as it was.
     private func switchesToRollbackJournalForEmptyTimeline() throws -> Bool {
+        guard !options.dryRun, let size = input.size, size >= rollbackJournalLoadSize else { return false }
         guard case .text(let mode)? = try store.database.scalar("PRAGMA journal_mode"), mode == "wal",
               try store.database.scalar("SELECT 1 FROM events LIMIT 1") == nil else { return false }
         guard case .text(let newMode)? = try? store.database.scalar("PRAGMA journal_mode = DELETE") else { return false }
         return newMode == "delete"
     }
+
+    /// The size of file from which a load into an empty timeline runs under a rollback journal
+    /// (settable for tests).
+    var rollbackJournalLoadSize = 64 << 20
 
     private func run(checkingConstraintsAtTheEnd checksLater: Bool, reject: (String) -> Void,
                      progress: (Int) -> Void) throws -> ImportSummary {

@@ -55,6 +55,13 @@ public final class InputFile {
         byteOrderMarkChecked = true
     }
 
+    /// The size of a regular file in bytes; nil for standard input or a pipe.
+    var size: Int? {
+        guard isRegularFile else { return nil }
+        var info = stat()
+        return fstat(descriptor, &info) == 0 ? Int(info.st_size) : nil
+    }
+
     /// The offset in the file of the next byte `nextByte` gives.
     var offset: Int { bytesRead - (end - start) }
 
