@@ -51,10 +51,16 @@ extension Timeline {
                     try output.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Added \(saved.uid)\n")
                     try output.finish()
                     if let note { printError(note) }
-                    // A uid made with a number: another event has this one's main entity, kind and date.
+                    // A uid made with a number: another event has this one's main entity, kind and
+                    // a date written the same in a uid; the same date, it may be the same event.
                     if uid == nil, saved.outcome == .inserted, let earlier = try store.eventNumberedBefore(saved.uid) {
-                        printError("note: \(earlier) has the same main entity, kind and date (`timeline show \(earlier)`); "
-                                   + "if \(saved.uid) repeats it, `timeline remove \(saved.uid)` takes it back.")
+                        if earlier.when.edtf == event.when.edtf {
+                            printError("note: \(earlier.uid) has the same main entity, kind and date (`timeline show \(earlier.uid)`); "
+                                       + "if \(saved.uid) repeats it, `timeline remove \(saved.uid)` takes it back.")
+                        } else {
+                            printError("note: \(saved.uid) is numbered because \(earlier.uid) has the same main entity and kind, and its date "
+                                       + "(\(earlier.when.display())) reads as this one's (\(event.when.display())) in a uid; --uid names an event as you choose.")
+                        }
                     }
                 }
             }

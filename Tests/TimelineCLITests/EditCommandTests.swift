@@ -261,6 +261,24 @@ import Testing
         #expect(try show(uid)["tags"] as? [String] == [])
     }
 
+    /// A numbered uid is explained by the event that holds its stem: the same date is named as
+    /// such, a date that only reads the same in a uid (`until 2019`, `2019`) as that; a uid that
+    /// ends in its own date (`…-2019-2022`) is not numbered and gets no note.
+    @Test func aNumberedUIDNamesTheEventBeforeIt() throws {
+        func add(_ date: String) throws -> CLIResult {
+            try CLI.run(["add", "--db", db, "--kind", "launch", "--entity", "Acme", "--title", "Launch \(date)", "--date", date])
+        }
+        #expect(try add("until 2019").stdout == "Added acme-launch-2019\n")
+        let since = try add("since 2019")
+        #expect(since.stdout == "Added acme-launch-2019-2\n")
+        #expect(since.stderr == "timeline: note: acme-launch-2019-2 is numbered because acme-launch-2019 has the same main entity and kind, and its date (until 2019) reads as this one's (since 2019) in a uid; --uid names an event as you choose.\n")
+        let interval = try add("2019/2022")
+        #expect(interval.stdout == "Added acme-launch-2019-2022\n")
+        #expect(interval.stderr.isEmpty, "\(interval.stderr)")
+        let again = try add("since 2019")
+        #expect(again.stderr.hasPrefix("timeline: note: acme-launch-2019-2 has the same main entity, kind and date"), "\(again.stderr)")
+    }
+
     @Test func editAndRemoveOfAnUnknownUIDAreMissingInput() throws {
         #expect(try CLI.run(["edit", "nope", "--db", db, "--title", "x"]).status == 66)
         #expect(try CLI.run(["remove", "nope", "--db", db]).status == 66)

@@ -340,9 +340,14 @@ final class EventSaver {
         return source
     }
 
-    private func generateUID(for event: Event, policy: UIDPolicy) throws -> String {
+    /// The readable part of a made uid: main entity, kind and date (`amazon-care-layoff-2022-12-01`).
+    static func readableStem(of event: Event) -> String {
         let main = event.entities.first?.slug ?? ""
-        let stem = Self.slug([main, event.kind, event.when.edtf].filter { !$0.isEmpty }.joined(separator: " "))
+        return slug([main, event.kind, event.when.edtf].filter { !$0.isEmpty }.joined(separator: " "))
+    }
+
+    private func generateUID(for event: Event, policy: UIDPolicy) throws -> String {
+        let stem = Self.readableStem(of: event)
         switch policy {
         case .readable:
             return try unique(stem, in: "events", column: "uid")

@@ -162,15 +162,29 @@ extension TimelineStore {
         try directory(entities: nil, sources: []).entities.sorted { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
     }
 
-    /// The event whose uid a readable uid was numbered after (`acme-layoff-2023-01-05-2` was
-    /// made because `acme-layoff-2023-01-05` was taken): one with the same main entity, kind and
-    /// date. nil when the uid ends in no such number, or no event has the uid before it.
-    public func eventNumberedBefore(_ uid: String) throws -> String? {
+    /// An event a readable uid was numbered after (`acme-layoff-2023-01-05-2` was made because
+    /// `acme-layoff-2023-01-05` was taken), with its date: one with the same main entity and
+    /// kind, and a date written the same in a uid (the same date, or `2019` for `until 2019`);
+    /// of those numbered before it, one of the same date if there is one. nil when the uid was
+    /// not numbered (`acme-launch-2019-2022` ends in its date), or no event has the stem.
+    public func eventNumberedBefore(_ uid: String) throws -> (uid: String, when: TimelineDate)? {
         guard let hyphen = uid.lastIndex(of: "-"), hyphen != uid.startIndex else { return nil }
         let number = uid[uid.index(after: hyphen)...]
         guard let value = Int(number), value >= 2, !number.hasPrefix("0") else { return nil }
         let stem = String(uid[..<hyphen])
-        return try database.scalar("SELECT 1 FROM events WHERE uid = ?1", [.text(stem)]) == nil ? nil : stem
+        guard let added = try event(uid: uid), EventSaver.readableStem(of: added) == stem else { return nil }
+        // The stem's holder, or another numbered after it (`-2`, `-3`, …, not `acme-launch-2019-2022`,
+        // whose own stem ends in its date); one of the same date first.
+        let candidates = try database.prepare(
+            "SELECT uid, when_edtf FROM events WHERE uid = ?1 OR (uid GLOB ?1 || '-[1-9]*' AND uid <> ?2) ORDER BY length(uid), uid"
+        ).map([.text(stem), .text(uid)]) { (uid: $0.text(at: 0), edtf: $0.text(at: 1)) }
+        var earlier: (uid: String, edtf: String)?
+        for candidate in candidates {
+            guard try candidate.uid == stem || event(uid: candidate.uid).map(EventSaver.readableStem) == stem else { continue }
+            if earlier == nil || candidate.edtf == added.when.edtf && earlier?.edtf != added.when.edtf { earlier = candidate }
+        }
+        guard let earlier, let when = try? TimelineDate(edtf: earlier.edtf) else { return nil }
+        return (earlier.uid, when)
     }
 
     /// The key of the source a reference (a key or URL) names, the key first; nil when none.
