@@ -15,7 +15,12 @@ CREATE TRIGGER event_labels_after_date_update AFTER UPDATE OF when_edtf, announc
 WHEN (NEW.when_edtf IS NOT OLD.when_edtf AND NEW.when_label IS OLD.when_label)
   OR (NEW.announced_edtf IS NOT OLD.announced_edtf AND NEW.announced_label IS OLD.announced_label)
 BEGIN
-    UPDATE events SET when_label = NULL, announced_label = NULL WHERE id = NEW.id;
+    UPDATE events SET
+        when_label = CASE WHEN NEW.when_edtf IS NOT OLD.when_edtf AND NEW.when_label IS OLD.when_label
+                          THEN NULL ELSE when_label END,
+        announced_label = CASE WHEN NEW.announced_edtf IS NOT OLD.announced_edtf AND NEW.announced_label IS OLD.announced_label
+                               THEN NULL ELSE announced_label END
+    WHERE id = NEW.id;
 END;
 
 DROP VIEW timeline_events;

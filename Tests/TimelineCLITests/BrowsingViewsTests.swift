@@ -68,7 +68,7 @@ import Testing
     /// A date changed by another tool loses its stored label (the view names it as SQL can), a
     /// wrong label is an error of `check`, and `check --repair-lists` writes them from the dates.
     @Test func dateLabelsChangedByOtherToolsAreFoundAndRepaired() throws {
-        let added = try CLI.run(["add", "--db", db, "--kind", "other", "--title", "Edited", "--date", "201X", "--uid", "edited",
+        let added = try CLI.run(["add", "--db", db, "--kind", "other", "--title", "Edited", "--date", "201X", "--uid", "edited", "--announced", "19XX",
                                   "--source", "https://example.org/edited"])
         #expect(added.status == 0, "\(added.stderr)")
         func label() throws -> String {
@@ -77,6 +77,8 @@ import Testing
         #expect(try label() == "2010s\n")
         #expect(try CLI.shell("sqlite3 '\(db)' \"UPDATE events SET when_edtf = '2021-05', when_precision = 'month', when_earliest = '2021-05-01', when_latest = '2021-05-31' WHERE uid = 'edited'\"").status == 0)
         #expect(try label() == "May 2021\n", "the label went with the old date: the view names the new one")
+        #expect(try CLI.shell("sqlite3 '\(db)' \"SELECT announced_label FROM events WHERE uid = 'edited'\"").stdout == "20th century\n",
+                "the other date's label stays")
         var check = try CLI.run(["check", "--db", db, "--format", "tsv"])
         #expect(check.stdout.contains("warning\tdate-labels\tevent edited: its when date has no stored label"), "\(check.stdout)")
         #expect(try CLI.shell("sqlite3 '\(db)' \"UPDATE events SET when_label = 'wrong' WHERE uid = 'edited'\"").status == 0)
