@@ -90,6 +90,8 @@ import Testing
         (#"{"entities": [{"slug": "a"}], "kind": "launch", "title": "events", "when": "2020"}"#, false),
         (#"{"kind": "launch", "title": "{\"format\": 1}", "when": "2020"}"# + "\n{\"format\": 1}", false),
         (#"{"entities": [], "sources": [{"key": "format"}]"#, false),
+        ("{\n  \"entities\": [],\n  \"sources\": []\n}", true),
+        (#"{"kind": "launch", "title": "a \n in a string", "when": "2020"}"# + "\n{}", false),
     ])
     func aDocumentIsToldFromNDJSONByItsKeys(text: String, isDocument: Bool) {
         #expect(Importer.looksLikeDocument(Array(text.utf8)) == isDocument, "\(text)")

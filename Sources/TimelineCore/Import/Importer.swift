@@ -518,8 +518,8 @@ public final class Importer {
 
     /// Whether the object that `bytes` start with has a key only a timeline document has
     /// (`format`, `description`, `relations`, `events`), among those before its end or the end
-    /// of `bytes`: an NDJSON event has none of them, and a document written by a tool that
-    /// sorts keys starts with `description` or `entities`, not `format`.
+    /// of `bytes`, or goes on past its first line: an NDJSON event does neither, and a document
+    /// written by a tool that sorts keys starts with `description` or `entities`, not `format`.
     static func looksLikeDocument(_ bytes: [UInt8]) -> Bool {
         let documentKeys: [[UInt8]] = ["format", "description", "relations", "events"].map { Array($0.utf8) }
         var depth = 0
@@ -541,6 +541,8 @@ public final class Importer {
                 expectingKey = false
             }
             switch byte {
+            // NDJSON holds an object a line: one that goes on past its first line is a document.
+            case 0x0A where depth > 0: return true
             case UInt8(ascii: "{"):
                 depth += 1
                 expectingKey = depth == 1
