@@ -42,7 +42,7 @@ public struct EventQuery: Sendable, Equatable {
     ) {
         self.related = related
         self.statuses = statuses
-        self.tags = tags
+        self.tags = tags.map { $0.trimmingSpaces() }  // as tags are stored
         self.search = search
         self.rank = rank
         self.asOf = asOf
