@@ -242,6 +242,10 @@ import Testing
         #expect(try #require(try show(uid)["sources"] as? [Any]).count == before + 1)
         #expect(try CLI.run(["edit", uid, "--db", db, "--source", url, "--quote", "une autre phrase"]).stdout == "Updated \(uid)\n")
         #expect(try #require(try show(uid)["sources"] as? [Any]).count == before + 2)
+        // The same words with spaces around them, or the source again without words, add nothing.
+        #expect(try CLI.run(["edit", uid, "--db", db, "--source", url, "--quote", "  une autre phrase "]).stdout == "Unchanged \(uid)\n")
+        #expect(try CLI.run(["edit", uid, "--db", db, "--source", url]).stdout == "Unchanged \(uid)\n")
+        #expect(try #require(try show(uid)["sources"] as? [Any]).count == before + 2)
 
         let twice = #"{"kind":"launch","title":"Cited twice","when":"2020","sources":[{"key":"k","url":"https://example.org/a","quote":"q"},{"key":"k","quote":"q"}]}"#
         let imported = try CLI.run(["import", "-", "--format", "ndjson", "--db", db], stdin: Data(twice.utf8))
@@ -257,6 +261,7 @@ import Testing
         #expect(try show(uid)["tags"] as? [String] == ["health  care", "pilot"])
         #expect(try CLI.run(["edit", uid, "--db", db, "--tag", "pilot "]).status == 0)
         #expect(try show(uid)["tags"] as? [String] == ["pilot"])
+        #expect(try CLI.run(["list", "--db", db, "--tag", " pilot ", "--format", "tsv"]).stdout.contains(uid), "a filter trimmed as tags are")
         #expect(try CLI.run(["edit", uid, "--db", db, "--tag", ""]).status == 0)
         #expect(try show(uid)["tags"] as? [String] == [])
     }

@@ -103,11 +103,17 @@ public struct Citation: Sendable, Equatable {
         self.note = note
     }
 
-    /// Whether the two cite the same source (by key, once resolved) for the same words.
+    /// Whether the two cite the same source (by key, once resolved) for the same words (spaces
+    /// around them aside).
     func saysTheSame(as other: Citation) -> Bool {
-        source.key == other.source.key && stance == other.stance && quote == other.quote
-            && quoteLanguage == other.quoteLanguage && translation == other.translation && note == other.note
+        source.key == other.source.key && stance == other.stance && quote?.trimmingSpaces() == other.quote?.trimmingSpaces()
+            && quoteLanguage == other.quoteLanguage && translation?.trimmingSpaces() == other.translation?.trimmingSpaces()
+            && note?.trimmingSpaces() == other.note?.trimmingSpaces()
     }
+
+    /// Whether it says no more than that the source backs (or contradicts) the event: no quote,
+    /// translation or note.
+    var isBare: Bool { quote == nil && translation == nil && note == nil }
 
     public enum Stance: String, Sendable, CaseIterable, Equatable {
         case supports, contradicts, corrects

@@ -160,11 +160,21 @@ final class EventSaver {
             }
             return citation
         }
-        // A citation given twice (an edit run again, a list that repeats one) is one citation.
+        // A citation given twice (an edit run again, a list that repeats one) is one citation, and
+        // a bare one (no quote, translation or note) says nothing another of the same source and
+        // stance does not.
         if event.citations.count > 1 {
             var distinct: [Citation] = []
-            for citation in event.citations where !distinct.contains(where: { $0.saysTheSame(as: citation) }) {
-                distinct.append(citation)
+            for citation in event.citations {
+                let sameBacking = { (kept: Citation) in kept.source.key == citation.source.key && kept.stance == citation.stance }
+                if distinct.contains(where: { $0.saysTheSame(as: citation) }) || citation.isBare && distinct.contains(where: sameBacking) {
+                    continue
+                }
+                if let bare = distinct.firstIndex(where: { $0.isBare && sameBacking($0) }) {
+                    distinct[bare] = citation
+                } else {
+                    distinct.append(citation)
+                }
             }
             if distinct.count < event.citations.count { event.citations = distinct }
         }
