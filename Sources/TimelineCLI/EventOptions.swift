@@ -88,8 +88,9 @@ struct EventOptions: ParsableArguments {
     func noteOnExistingSource(in store: TimelineStore) throws -> String? {
         guard let source, publisher != nil || published != nil, let key = try store.sourceKey(matching: source) else { return nil }
         let options = [publisher.map { _ in "--publisher" }, published.map { _ in "--published" }].compactMap { $0 }
-        return "the source '\(key)' exists already, so \(options.joined(separator: " and ")), which describe a new source, "
-            + "were not applied; a timeline document listing the source changes it (see `timeline help import`)."
+        let one = options.count == 1
+        return "the source '\(key)' exists already, so \(options.joined(separator: " and ")), which \(one ? "describes" : "describe") a new source, "
+            + "\(one ? "was" : "were") not applied; a timeline document listing the source changes it (see `timeline help import`)."
     }
 
     /// - Parameter sourceLanguage: the language of a source the timeline has, by key or URL; a
