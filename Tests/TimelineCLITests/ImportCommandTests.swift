@@ -383,13 +383,19 @@ import Testing
         let csvAsTSV = try write("csv-as.tsv", csv)
         #expect(try CLI.run(["import", csvAsTSV, "--db", db, "--dry-run"]).stdout.hasPrefix("Dry run, nothing written: would add 2,"))
 
-        let semicolons = try write("semicolons.csv", "titre;date;type\nAcme ferme;5 janv. 2023;shutdown\n\"Beta; ferme\";2023-02;shutdown\n")
-        let result = try CLI.run(["import", semicolons, "--db", db, "--map", "titre=title", "--map", "date=when", "--map", "type=kind"])
+        let semicolons = try write("semicolons.csv", "titre;date;type;part\nAcme ferme;5 janv. 2023;shutdown;0,15\n\"Beta; ferme\";2023-02;shutdown;12\n")
+        let result = try CLI.run(["import", semicolons, "--db", db, "--map", "titre=title", "--map", "date=when", "--map", "type=kind",
+                                  "--map", "part=measure:workforce-share:fraction"])
         #expect(result.status == 0, "\(result.stderr)")
-        let titles = try jsonEvents(["--kind", "shutdown"]).compactMap { $0["title"] as? String }
-        #expect(titles == ["Acme ferme", "Beta; ferme"])
+        let events = try jsonEvents(["--kind", "shutdown"])
+        #expect(events.compactMap { $0["title"] as? String } == ["Acme ferme", "Beta; ferme"])
+        // With semicolons between fields, a figure's decimal mark may be a comma.
+        let values = events.compactMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String }
+        #expect(values == ["0.15", "12"], "\(values)")
         // A header with commas keeps commas, even with semicolons in its rows.
-        let commas = try write("commas.csv", "title,when,kind\nGamma; closes,2024,shutdown\n")
+        let commas = try write("commas.csv", "title,when,kind,share\nGamma; closes,2024,shutdown,\"0,2\"\n")
+        let refused = try CLI.run(["import", commas, "--db", db, "--map", "share=measure:workforce-share:fraction"])
+        #expect(refused.stderr.contains("column 'share': '0,2' is not a number"), "a comma is no decimal mark here: \(refused.stderr)")
         #expect(try CLI.run(["import", commas, "--db", db]).status == 0)
         #expect(try jsonEvents(["--search", "Gamma"]).compactMap { $0["title"] as? String } == ["Gamma; closes"])
     }

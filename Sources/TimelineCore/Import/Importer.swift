@@ -410,13 +410,14 @@ public final class Importer {
         let context = DateParsingContext(today: options.today)
         switch format {
         case .csv, .tsv:
-            let reader = DelimitedReader(input: input, dialect: format == .csv ? .csv : .tsv,
-                                         separator: format == .csv ? try Self.csvSeparator(of: input) : UInt8(ascii: ","))
+            let separator = format == .csv ? try Self.csvSeparator(of: input) : UInt8(ascii: ",")
+            let reader = DelimitedReader(input: input, dialect: format == .csv ? .csv : .tsv, separator: separator)
             do {
                 guard let header = try reader.next() else {
                     throw TimelineError(.badData, "\(input.name) is empty: a header row was expected.")
                 }
-                let mapper = try RecordMapper(header: header.fields, options: options, fileName: input.name)
+                let mapper = try RecordMapper(header: header.fields, options: options, fileName: input.name,
+                                              decimalComma: separator == UInt8(ascii: ";"))
                 fieldColumns.mapper = mapper
                 while try reader.advance() {
                     try body(reader.recordLine) {

@@ -49,7 +49,12 @@ struct RecordMapper {
         case column(Int, fallback: String?)
     }
 
-    init(header: [String], options: ImportOptions, fileName: String) throws {
+    /// Whether figures may write their decimal mark as a comma (`0,15`): in CSV separated by
+    /// semicolons, as spreadsheets save it where the comma is the decimal mark.
+    let decimalComma: Bool
+
+    init(header: [String], options: ImportOptions, fileName: String, decimalComma: Bool = false) throws {
+        self.decimalComma = decimalComma
         let header = header.map { $0.trimmingSpaces() }
         self.header = header
         var seenNames = Set<String>()
@@ -247,6 +252,11 @@ struct RecordMapper {
             case .citation(let field):
                 citationDetails.append((field, value, column))
             case .measure(let quantity, let unit):
+                var value = value
+                if decimalComma, let comma = value.utf8.firstIndex(of: UInt8(ascii: ",")), value.utf8.count(where: { $0 == UInt8(ascii: ",") }) == 1 {
+                    let withPoint = String(value[..<comma]) + "." + String(value[value.index(after: comma)...])
+                    if ExactDecimal(withPoint) != nil { value = withPoint }
+                }
                 guard ExactDecimal(value) != nil else {
                     throw RecordError("column '\(column)': '\(value)' is not a number (digits with an optional '.', no thousands separators)")
                 }
