@@ -419,6 +419,15 @@ import Testing
         #expect(noted.status == 0, "\(noted.stderr)")
         #expect(noted.stderr == "timeline: note: the columns 'notes', 'url' are no event fields and were left out; --map COLUMN=FIELD imports one (`timeline help import` lists the fields).\n")
 
+        // Columns named as --map targets of one value a record take it without options.
+        let single = try write("single.csv", "uid,title,when,kind,entity,entity:employer,tag,source\nz3,D,2022,layoff,Acme,Beta,health,https://example.com/d\n")
+        let singleImport = try CLI.run(["import", single, "--db", db])
+        #expect(singleImport.status == 0 && singleImport.stderr.isEmpty, "\(singleImport.stderr)")
+        let imported = try #require(try jsonEvents(["--search", "D"]).first { $0["uid"] as? String == "z3" })
+        #expect((imported["entities"] as? [[String: Any]])?.map { "\($0["name"]!) \($0["role"]!)" } == ["Acme subject", "Beta employer"])
+        #expect(imported["tags"] as? [String] == ["health"])
+        #expect((imported["sources"] as? [[String: Any]])?.first?["url"] as? String == "https://example.com/d")
+
         let capitals = try write("capitals.csv", "Title,When,Kind\nC,2022,layoff\n")
         let missing = try CLI.run(["import", capitals, "--db", db])
         #expect(missing.status == 64)

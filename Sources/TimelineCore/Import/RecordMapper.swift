@@ -76,6 +76,9 @@ struct RecordMapper {
             if Self.scalarFields.contains(name) || Self.listFields.contains(name) {
                 columns.append((index, try Self.target(name)))
                 sourceColumn[name] = name
+            } else if Self.takesOneValue(name), let target = try? Self.target(name) {
+                // `entity`, `entity:ROLE`, `tag`, `source`: one value a record, as --map would take it.
+                columns.append((index, target))
             }
         }
         for mapping in options.mappings {
@@ -143,7 +146,9 @@ struct RecordMapper {
         // A field nothing provides would fail every record alike: say so once, up front.
         let readByHeader = options.mappings.isEmpty && options.constants.isEmpty && options.titleTemplate == nil
         let knownNames = Self.scalarFields + Self.listFields + Self.workedOutFields
-        let unknownColumns = header.filter { !$0.isEmpty && !knownNames.contains($0) && !explicitlyMapped.contains($0) }
+        let unknownColumns = header.filter {
+            !$0.isEmpty && !knownNames.contains($0) && !explicitlyMapped.contains($0) && !Self.takesOneValue($0)
+        }
         for field in ["kind", "title", "when"] {
             let provided = columns.contains { $0.1 == .scalar(field) } || constants.contains { $0.target == .scalar(field) }
                 || (field == "title" && titleTemplate != nil)
@@ -168,6 +173,12 @@ struct RecordMapper {
             }
         }
         self.ignoredColumns = ignoredColumns
+    }
+
+    /// Whether a column of this name gives one entity, tag or source a record by itself, as
+    /// `--map NAME=NAME` would (`entity`, `entity:employer`, `tag`, `source`).
+    static func takesOneValue(_ name: String) -> Bool {
+        name == "tag" || name == "source" || name == "entity" || name.hasPrefix("entity:") && name.count > "entity:".count && !name.dropFirst(7).contains(":")
     }
 
     /// The list of an event a column's values go into, if any.
