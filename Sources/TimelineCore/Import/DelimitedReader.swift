@@ -8,9 +8,10 @@ import Darwin
 
 /// Reads CSV (RFC 4180) or TSV records one at a time, with the line each starts on.
 ///
-/// CSV: fields separated by commas (or semicolons); a field in double quotes may hold commas, newlines and doubled
-/// quotes; CRLF or LF line ends; a UTF-8 BOM is skipped. TSV: fields separated by tabs, with
-/// `\t`, `\n`, `\r` and `\\` escapes (as `timeline export --format tsv` writes them).
+/// CSV: fields separated by commas (or semicolons); a field in double quotes may hold commas,
+/// newlines and doubled quotes; CRLF or LF line ends; a UTF-8 BOM is skipped. TSV: fields
+/// separated by tabs, with `\t`, `\n`, `\r` and `\\` escapes (as `timeline export --format tsv`
+/// writes them), or quoted as CSV quotes them (see `tsvRecord`).
 ///
 /// `advance()` reads a record into one reused byte buffer, without building a String per field:
 /// the importer's fast path reads the fields from there. `next()` gives them as Strings.

@@ -6,7 +6,7 @@
 /// are read, so those lists are read first, wherever they are (see `readHead`).
 final class SeedDocumentReader {
     static let formatName = "timeline-seed/1"
-    /// The members that must come before `events`.
+    /// The members the events name: read before the events, wherever they are in the document.
     static let directoryKeys: Set<String> = ["entities", "relations", "sources"]
     /// The members besides those and `events`.
     static let otherKeys: Set<String> = ["format", "description"]
@@ -118,8 +118,7 @@ final class SeedDocumentReader {
             terminator = afterEvents
         }
         try readMembers(after: terminator, into: &members)
-        try finish()
-        finished = false
+        try scanner.expectEndOfInput(after: "the document")
         eventsFollowTail = false
         events = JSONArrayReader(scanner: JSONByteScanner(input: eventsInput, line: eventsLine), nested: true)
     }
