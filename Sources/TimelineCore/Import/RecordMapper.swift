@@ -7,8 +7,8 @@ struct RecordMapper {
         case entity(role: String)
         case tag
         case source
-        /// A detail of the citation of the record's first mapped source: quote, quote_language,
-        /// translation, stance.
+        /// A detail of the citation of the record's own source (see `attach`): quote,
+        /// quote_language, translation, stance.
         case citation(String)
         case measure(quantity: String, unit: String)
         case list(String)  // entities, tags, measures, sources as JSON arrays (what export writes)
@@ -178,7 +178,10 @@ struct RecordMapper {
     /// Whether a column of this name gives one entity, tag or source a record by itself, as
     /// `--map NAME=NAME` would (`entity`, `entity:employer`, `tag`, `source`).
     static func takesOneValue(_ name: String) -> Bool {
-        name == "tag" || name == "source" || name == "entity" || name.hasPrefix("entity:") && name.count > "entity:".count && !name.dropFirst(7).contains(":")
+        if name == "tag" || name == "source" || name == "entity" { return true }
+        guard name.hasPrefix("entity:") else { return false }
+        let role = name.dropFirst("entity:".count)
+        return !role.isEmpty && !role.contains(":")
     }
 
     /// The list of an event a column's values go into, if any.
@@ -264,7 +267,8 @@ struct RecordMapper {
                 citationDetails.append((field, value, column))
             case .measure(let quantity, let unit):
                 var value = value
-                if decimalComma, let comma = value.utf8.firstIndex(of: UInt8(ascii: ",")), value.utf8.count(where: { $0 == UInt8(ascii: ",") }) == 1 {
+                if decimalComma, let comma = value.firstIndex(of: ","), value.count(where: { $0 == "," }) == 1 {
+                    // `0,15` from a spreadsheet whose decimal mark is the comma.
                     let withPoint = String(value[..<comma]) + "." + String(value[value.index(after: comma)...])
                     if ExactDecimal(withPoint) != nil { value = withPoint }
                 }
@@ -330,9 +334,10 @@ struct RecordMapper {
     }
 
     /// Adds a record's quote, its language, translation and stance to the citation of source
-    /// `cited` (its own, from a column, else the one `--set` gives). What `--set` gives every record is left out of a record it does not fit
-    /// (a quote's language where there is no quote, any of them where no source is cited); what
-    /// a column gives is an error there, as its value would be lost.
+    /// `cited` (its own, from a column, else the one `--set` gives). What `--set` gives every
+    /// record is left out of a record it does not fit (a quote's language where there is no
+    /// quote, any of them where no source is cited); what a column gives is an error there, as
+    /// its value would be lost.
     private func attach(_ details: [(field: String, value: String, column: String)], to cited: Int,
                         of sources: inout [JSONValue]) throws {
         let hasQuote = details.contains { $0.field == "quote" }
