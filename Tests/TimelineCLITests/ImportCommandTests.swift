@@ -27,7 +27,9 @@ import Testing
     @Test(arguments: [
         (#"{"kind":"launch","title":"x","when":"2020","whne":"2021"}"#, "field 'whne' is not a field of an event; it has uid, kind, status, title, summary, when,"),
         (#"{"kind":"launch","title":"x","when":"2020","entities":[{"name":"Acme","rol":"employer"}]}"#,
-         "field 'entities[0].rol' is not a field of an event's entity; it has slug, name and role."),
+         "field 'entities[0].rol' is not a field of an event's entity; it has slug, name and role (did you mean 'role'?)."),
+        // Named before the field it was meant for is found missing, and with its guess.
+        (#"{"kind":"launch","title":"x","whne":"2021"}"#, "field 'whne' is not a field of an event;"),
         (#"{"kind":"launch","title":"x","when":"2020","sources":[{"url":"https://a.example","qoute":"y"}]}"#,
          "field 'sources[0].qoute' is not a field of a source; it has key, url,"),
         (#"{"kind":"launch","title":"x","when":"2020","measures":[{"quantity":"q","value":"1","unit":"u","unti":"v"}]}"#,
@@ -39,6 +41,7 @@ import Testing
             let result = try CLI.run(["import", path, "--db", db])
             #expect(result.status == 65)
             #expect(result.stderr.hasPrefix("timeline: \(path):1: \(message)"), "\(result.stderr)")
+            if !record.contains(#""when""#) { #expect(result.stderr.hasSuffix(" (did you mean 'when'?).\n"), "\(result.stderr)") }
         }
     }
 
@@ -479,9 +482,13 @@ import Testing
         let shutdowns = try jsonEvents(["--kind", "shutdown"]).compactMap { $0["uid"] as? String }
         #expect(shutdowns.contains("k-1") && shutdowns.contains("k-2"), "\(shutdowns)")
 
+        // A bad value given to every record is the command's mistake, not the file's: exit 64.
         let bad = try CLI.run(["import", csv, "--db", db, "--set", "kind=nokind"])
-        #expect(bad.status == 65)
-        #expect(bad.stderr.contains("unknown kind 'nokind'"), "\(bad.stderr)")
+        #expect(bad.status == 64)
+        #expect(bad.stderr.hasPrefix("timeline: --set kind=nokind: unknown kind 'nokind'; known kinds:"), "\(bad.stderr)")
+        let badDate = try CLI.run(["import", csv, "--db", db, "--set", "when=2023-02-30", "--dry-run", "--skip-invalid"])
+        #expect(badDate.status == 64)
+        #expect(badDate.stderr == "timeline: --set when=2023-02-30: '2023-02-30' is not a valid date: February 2023 has 28 days.\n", "\(badDate.stderr)")
     }
 
     /// A spreadsheet of claims with their quotes: the quote, its language, a translation and the
@@ -589,6 +596,19 @@ import Testing
         let bad = try write("bad.ndjson", #"{"kind":"launch","title":"ok","when":"2020"}"# + "\n" + #"{"kind":"launch","title":"bad","when":"2020-02-30"}"# + "\n")
         #expect(try CLI.run(["import", bad, "--db", empty]).status == 65)
         #expect(try folder.bytes("empty.sqlite") == before, "failed import")
+    }
+
+    /// Exports import does not read are named as what they are, not as CSV without a kind.
+    @Test(arguments: ["markdown", "html", "sql"])
+    func anExportImportDoesNotReadIsNamed(format: String) throws {
+        let exported = try CLI.run(["--db", folder.path("seeded.sqlite"), "export", "--format", format])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let path = try write("timeline.\(format).txt", exported.stdout)
+        let result = try CLI.run(["import", path, "--db", db])
+        #expect(result.status == 65)
+        let kind = ["markdown": "Markdown", "html": "HTML", "sql": "SQL"][format]!
+        #expect(result.stderr.hasPrefix("timeline: \(path) looks like \(kind)"), "\(result.stderr)")
+        #expect(result.stderr.contains("which import does not read; it reads CSV, TSV, NDJSON, JSON and timeline documents"))
     }
 
     @Test func missingFileIsMissingInput() throws {

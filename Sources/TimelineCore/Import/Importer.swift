@@ -72,6 +72,28 @@ public final class Importer {
         // bad record as ever. That needs a file that can be read twice, and is pointless when bad
         // records are skipped one by one.
         var summary: ImportSummary
+        do {
+            summary = try runChecking(reject: reject, progress: progress)
+        } catch let error as SetValueError {
+            throw TimelineError(.usage, error.message)
+        }
+        summary.ignoredColumns = fieldColumns.mapper?.ignoredColumns ?? []
+        return summary
+    }
+
+    /// A value given with --set that no record can take (every record gets it): a usage error of
+    /// the command, not a bad record of the file.
+    private struct SetValueError: Error {
+        let message: String
+
+        init(field: String, reason: String, options: ImportOptions) {
+            let value = options.constants.last { $0.field == field }?.value ?? "…"
+            message = "--set \(field)=\(value): \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason)."
+        }
+    }
+
+    private func runChecking(reject: (String) -> Void, progress: (Int) -> Void) throws -> ImportSummary {
+        var summary: ImportSummary
         if checksEveryRecord || !input.isRegularFile {
             summary = try run(checkingConstraintsAtTheEnd: false, reject: reject, progress: progress)
         } else {
@@ -85,7 +107,6 @@ public final class Importer {
                 summary = try run(checkingConstraintsAtTheEnd: false, reject: reject, progress: progress)
             }
         }
-        summary.ignoredColumns = fieldColumns.mapper?.ignoredColumns ?? []
         return summary
     }
 
@@ -193,6 +214,10 @@ public final class Importer {
                     } catch let error as EventJSONDecoder.FieldError {
                         try handle(error.description)
                     } catch let error as TimelineError where error.category == .usage || error.category == .badData {
+                        if let field = error.field, format == .csv || format == .tsv,
+                           fieldColumns.mapper?.column(forField: Self.flatName(of: field)) == "--set" {
+                            throw SetValueError(field: Self.flatName(of: field), reason: error.message, options: options)
+                        }
                         try handle(error.field.map { describe(error, field: $0, record: recordIndex) } ?? error.message)
                     } catch let error as SQLiteError where error.isConstraintViolation {
                         try handle(error.message)
@@ -416,6 +441,9 @@ public final class Importer {
                 guard let header = try reader.next() else {
                     throw TimelineError(.badData, "\(input.name) is empty: a header row was expected.")
                 }
+                if let first = header.fields.first, let kind = Self.unreadableKind(firstField: first, only: header.fields.count == 1) {
+                    throw TimelineError(.badData, "\(input.name) looks like \(kind), which import does not read; it reads CSV, TSV, NDJSON, JSON and timeline documents (as `export --format csv|tsv|ndjson|json|seed` writes them).")
+                }
                 let mapper = try RecordMapper(header: header.fields, options: options, fileName: input.name,
                                               decimalComma: separator == UInt8(ascii: ";"))
                 fieldColumns.mapper = mapper
@@ -439,6 +467,7 @@ public final class Importer {
                                 reason += "; nor is it a day written \(dateFormat.pattern)"
                             }
                             if let column = mapper.column(forField: error.field), column != error.field {
+                                if column == "--set" { throw SetValueError(field: error.field, reason: reason, options: options) }
                                 throw RecordError("column '\(column)' (\(error.field)): \(reason)")
                             }
                             if error.reason == "is required" {
@@ -556,6 +585,19 @@ public final class Importer {
             }
         }
         return false
+    }
+
+    /// What a file whose header row starts with this field is, when it is one of the outputs
+    /// import does not read: SQL, or (when the field is `only` one) Markdown or HTML; a column
+    /// named `# laid off` is no heading. Nil otherwise.
+    static func unreadableKind(firstField: String, only: Bool) -> String? {
+        let line = firstField.trimmingSpaces().lowercased()
+        if only && line.hasPrefix("# ") { return "Markdown (it starts with a heading)" }
+        if only && (line.hasPrefix("<!doctype html") || line.hasPrefix("<html")) { return "HTML" }
+        for statement in ["pragma ", "begin transaction", "create table", "insert into"] where line.hasPrefix(statement) {
+            return "SQL (load an SQL export with the sqlite3 shell: sqlite3 NEW.sqlite < FILE)"
+        }
+        return nil
     }
 
     /// A semicolon when the header row has semicolons and no comma (spreadsheets in languages
