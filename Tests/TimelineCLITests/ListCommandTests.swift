@@ -150,6 +150,10 @@ import Testing
         // Tags too.
         let tag = try CLI.run(["list", "--db", db, "--tag", "tagg-23"])
         #expect(tag.stderr.hasPrefix("timeline: unknown tag 'tagg-23' in --tag; did you mean tag-23? (`timeline sql"), "\(tag.stderr)")
+        // A timeline without any says so, rather than listing none.
+        let empty = folder.path("empty.sqlite")
+        #expect(try CLI.run(["--db", empty, "migrate", "--skip-seeds"]).status == 0)
+        #expect(try CLI.run(["list", "--db", empty, "--tag", "nope"]).stderr == "timeline: unknown tag 'nope' in --tag; the timeline has no tags yet.\n")
     }
 
     @Test func impossibleDateIsAnErrorNamingTheInput() throws {

@@ -318,18 +318,18 @@ import Testing
            {"slug": "beta", "name": "Beta",
             "aliases": ["B"], "descripton": "A typo would lose this."}
           ]}
-         """, ":4: field 'entities[1].descripton' is not a field of an entity; it has slug, name, type, description and aliases.\n"),
+         """, ":4: field 'entities[1].descripton' is not a field of an entity; it has slug, name, type, description and aliases (did you mean 'description'?).\n"),
         ("""
          {"format": "timeline-seed/1",
           "events": [
            {"kind": "layoff", "title": "x", "when": "2023"},
            {"kind": "layoff", "title": "y", "when": "2023", "sumary": "lost"}
           ]}
-         """, ":4: field 'events[1].sumary' is not a field of an event; it has uid, kind, status, title, summary, when, announced, entities, tags, measures and citations.\n"),
+         """, ":4: field 'events[1].sumary' is not a field of an event; it has uid, kind, status, title, summary, when, announced, entities, tags, measures and citations (did you mean 'summary'?).\n"),
         ("""
          {"format": "timeline-seed/1",
           "events": [{"kind": "layoff", "title": "x", "when": "2023", "citations": [{"source": "memo", "qoute": "x"}]}]}
-         """, ":2: field 'events[0].citations[0].qoute' is not a field of a citation; it has source, stance, quote, quote_language, translation and note.\n"),
+         """, ":2: field 'events[0].citations[0].qoute' is not a field of a citation; it has source, stance, quote, quote_language, translation and note (did you mean 'quote'?).\n"),
         ("""
          {"format": "timeline-seed/1",
           "sources": [{"key": "memo", "publisher": " ", "language": "fr"}]}

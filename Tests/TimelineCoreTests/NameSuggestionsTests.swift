@@ -5,9 +5,11 @@ import Testing
 struct NameSuggestionsTests {
     @Test(arguments: [
         ("kitten", "sitting", 3), ("amazon", "amazon", 0), ("", "abc", 3), ("abc", "", 3), ("flaw", "lawn", 2),
-        ("société", "societe", 2), ("ab", "ba", 2),
+        ("société", "societe", 2), ("ab", "ba", 1), ("whne", "when", 1), ("tilte", "title", 1), ("abcd", "badc", 2),
+        ("ca", "abc", 3),
     ])
-    func editDistanceIsLevenshteins(a: String, b: String, distance: Int) {
+    /// Levenshtein's, with a swap of two neighbours one edit (the optimal string alignment distance).
+    func editDistanceCountsASwapAsOneEdit(a: String, b: String, distance: Int) {
         #expect(NameSuggestions.editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), atMost: 10) == distance)
         #expect(NameSuggestions.editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), atMost: distance) == distance)
         if distance > 0 {

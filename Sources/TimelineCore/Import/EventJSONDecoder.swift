@@ -20,6 +20,8 @@ public enum EventJSONDecoder {
         guard case .object = value else {
             throw FieldError(field: "(record)", reason: "expected an object, found \(value.typeName)")
         }
+        // A misspelt field first: `whne` would otherwise be reported as `when` missing.
+        if checkingWorkedOutFields { try checkFieldNames(value, "", of: "an event", eventFields) }
         let uid = try optionalString(value, "uid") ?? ""
         let kind = try requiredString(value, "kind")
         let title = try requiredString(value, "title")
@@ -32,7 +34,6 @@ public enum EventJSONDecoder {
         }
         let announced = try date(value, "announced", context: context)
         if checkingWorkedOutFields {
-            try checkFieldNames(value, "", of: "an event", eventFields)
             try checkWorkedOut(value, from: when, named: "when", prefix: "")
             try checkWorkedOut(value, from: announced, named: "announced", prefix: "announced_")
         }
@@ -118,8 +119,10 @@ public enum EventJSONDecoder {
             if let found = known[next...].firstIndex(of: key) {
                 next = found + 1
             } else if !known.contains(key) {
+                let missing = known.filter { name in !members.contains { $0.0 == name } }
+                let guess = NameSuggestions.closest(to: key, among: missing, limit: 1).first.map { " (did you mean '\($0)'?)" } ?? ""
                 throw FieldError(field: field.isEmpty ? key : "\(field).\(key)",
-                                 reason: "is not a field of \(what); it has \(known.dropLast().joined(separator: ", ")) and \(known.last ?? "")")
+                                 reason: "is not a field of \(what); it has \(known.dropLast().joined(separator: ", ")) and \(known.last ?? "")\(guess)")
             }
         }
     }

@@ -17,21 +17,29 @@ enum NameSuggestions {
         return found.filter { $0.distance == best }.map(\.name).sorted().prefix(limit).map { $0 }
     }
 
-    /// Levenshtein distance, or nil once it must exceed `bound` (a row's minimum only grows).
+    /// Edit distance counting a swap of two neighbours as one edit (`whne` is one from `when`),
+    /// or nil once it must exceed `bound`.
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost bound: Int) -> Int? {
         guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) <= bound ? max(a.count, b.count) : nil }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
+        var previousMinimum = 0
         for i in 1...a.count {
             current[0] = i
             var rowMinimum = i
             for j in 1...b.count {
                 let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
                 current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
                 rowMinimum = min(rowMinimum, current[j])
             }
-            if rowMinimum > bound { return nil }
-            swap(&previous, &current)
+            // A swap reaches back two rows: both must be past the bound to stop.
+            if rowMinimum > bound && previousMinimum > bound { return nil }
+            previousMinimum = rowMinimum
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count] <= bound ? previous[b.count] : nil
     }

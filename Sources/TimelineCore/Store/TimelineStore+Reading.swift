@@ -316,6 +316,7 @@ extension TimelineStore {
     /// Known names for an error: all of a few; of many, the ones close to what was asked, and
     /// what lists the rest.
     static func describe(_ known: [String], near wanted: String, as plural: String, listedBy command: String) -> String {
+        if known.isEmpty { return "the timeline has no \(plural) yet" }
         if known.count <= 20 { return "known \(plural): \(known.joined(separator: ", "))" }
         let close = NameSuggestions.closest(to: wanted, among: known)
         let all = "\(command) lists all \(known.count)"
