@@ -53,6 +53,23 @@ import Testing
         #expect(loaded.stdout == "one-medical|3|1Life Healthcare\n")
     }
 
+    /// After a merge, `--as-of` a day before it finds the events of the merged entity by its name,
+    /// as they stood then (naming it by its own slug).
+    @Test func asOfBeforeAMergeFindsTheMergedEntitysEvents() throws {
+        let empty = folder.path("empty.sqlite")
+        #expect(try CLI.run(["--db", empty, "migrate", "--skip-seeds"]).status == 0)
+        let before = ["TIMELINE_NOW": "2024-01-01T00:00:00.000Z"]
+        #expect(try CLI.run(["--db", empty, "add", "--kind", "layoff", "--date", "2023", "--title", "Acme Inc cuts jobs", "--entity", "Acme Inc",
+                             "--source", "https://example.fr/2", "--published", "2023-02-01"], environment: before).status == 0)
+        #expect(try CLI.run(["--db", empty, "add", "--kind", "launch", "--date", "2022", "--title", "Acme Corp launch", "--entity", "Acme Corp",
+                             "--source", "https://example.fr/2"], environment: before).status == 0)
+        let merged = try CLI.run(["--db", empty, "entities", "merge", "Acme Inc", "acme-corp"], environment: ["TIMELINE_NOW": "2024-03-01T00:00:00.000Z"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let asOf = try CLI.run(["--db", empty, "list", "--as-of", "2024-02-15", "--entity", "Acme Inc", "--format", "tsv"])
+        #expect(asOf.status == 0, "\(asOf.stderr)")
+        #expect(asOf.stdout.contains("\nacme-inc-layoff-2023\t"), "\(asOf.stdout)")
+    }
+
     @Test func anEmptyTimelineSaysSo() throws {
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
         #expect(try CLI.run(["--db", db, "entities"]).stdout == "The timeline has no entities yet.\n")

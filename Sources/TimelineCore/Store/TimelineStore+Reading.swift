@@ -85,12 +85,18 @@ extension TimelineStore {
         try reader.forEachEvent(in: unlimited.selection(entityIDs: entityIDs, excludingUIDsWithHistory: true)) { events.append($0) }
 
         let boundary = CalendarDay(dayNumber: asOf.dayNumber + 1).iso
-        let entitySlugs: Set<String>? = entityIDs.isEmpty ? nil : Set(try entityIDs.map { id in
-            try database.scalar("SELECT slug FROM entities WHERE id = ?1", [.integer(id)]).flatMap { value -> String? in
-                if case .text(let slug) = value { return slug }
-                return nil
-            } ?? ""
-        })
+        // A version from before a merge names the merged entity by its own slug; its name lives on
+        // as an alias of the entity it went into, so the slugs of the aliases find it too.
+        var entitySlugs: Set<String>?
+        if !entityIDs.isEmpty {
+            var slugs = Set<String>()
+            for id in entityIDs {
+                try database.prepare("SELECT slug FROM entities WHERE id = ?1").map([.integer(id)]) { $0.text(at: 0) }.forEach { slugs.insert($0) }
+                try database.prepare("SELECT alias FROM entity_aliases WHERE entity_id = ?1").map([.integer(id)]) { $0.text(at: 0) }
+                    .forEach { slugs.insert(EventSaver.slug($0)) }
+            }
+            entitySlugs = slugs
+        }
         let uids = try database.prepare("SELECT DISTINCT uid FROM event_history ORDER BY uid").map { $0.text(at: 0) }
         for uid in uids {
             guard var event = try version(of: uid, before: boundary, reader: reader) else { continue }
