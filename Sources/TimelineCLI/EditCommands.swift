@@ -45,12 +45,19 @@ extension Timeline {
                     var event = Event(uid: uid ?? "", kind: "", status: .occurred, title: "", when: try TimelineDate(edtf: "2000"))
                     try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:))
                     let note = try fields.noteOnExistingSource(in: store)
+                    let lastEntity = try store.lastEntityID()
                     let saved = try store.save(event, uidPolicy: .readable, replacingExisting: false)
                     let output = TextOutput.standardOutput()
                     // Never .updated: a different event under the uid is refused.
                     try output.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Added \(saved.uid)\n")
                     try output.finish()
                     if let note { printError(note) }
+                    // A new entity spelt as a known one but for accents or case: maybe the same.
+                    for (slug, name) in try store.entities(after: lastEntity) {
+                        guard let alike = try store.namesReadingAlike(name, otherThan: slug).first else { continue }
+                        printError("note: the new entity '\(name)' (\(slug)) reads as '\(alike.text)' of \(alike.slug) but for accents, case or "
+                                   + "punctuation; if they are one, `timeline entities merge \(slug) \(alike.slug)` joins them.")
+                    }
                     // A uid made with a number: another event has this one's main entity, kind and
                     // a date written the same in a uid; the same date, it may be the same event.
                     if uid == nil, saved.outcome == .inserted, let earlier = try store.eventNumberedBefore(saved.uid) {

@@ -284,6 +284,22 @@ import Testing
         #expect(again.stderr.hasPrefix("timeline: note: acme-launch-2019-2 has the same main entity, kind and date"), "\(again.stderr)")
     }
 
+    /// A new entity spelt as a known name or alias but for accents (`Nebula`, `Nébula`) is noted
+    /// when made, and `check` warns of the pair.
+    @Test func aNewEntitySpeltAsAKnownOneButForAccentsIsNoted() throws {
+        #expect(try CLI.run(["entities", "edit", "one-medical", "--db", db, "--alias", "Nébula"]).status == 0)
+        let added = try CLI.run(["add", "--db", db, "--kind", "other", "--date", "2020", "--title", "t", "--entity", "Nebula",
+                                 "--source", "https://example.org/n"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stderr == "timeline: note: the new entity 'Nebula' (nebula) reads as 'Nébula' of one-medical but for accents, case or punctuation; if they are one, `timeline entities merge nebula one-medical` joins them.\n")
+        let again = try CLI.run(["add", "--db", db, "--kind", "other", "--date", "2021", "--title", "t", "--entity", "Nebula",
+                                 "--source", "https://example.org/n"])
+        #expect(again.stderr.isEmpty, "the entity is not new any more: \(again.stderr)")
+        let check = try CLI.run(["check", "--db", db, "--format", "tsv"])
+        #expect(check.stdout.contains("warning\tentities\t'Nebula' (nebula) and 'Nébula' (one-medical) read alike but for accents, case or punctuation"),
+                "\(check.stdout)")
+    }
+
     @Test func editAndRemoveOfAnUnknownUIDAreMissingInput() throws {
         #expect(try CLI.run(["edit", "nope", "--db", db, "--title", "x"]).status == 66)
         #expect(try CLI.run(["remove", "nope", "--db", db]).status == 66)

@@ -52,3 +52,35 @@ extension TimelineStore {
         try writing { saver in try saver.remove(entity: reference) }
     }
 }
+
+extension TimelineStore {
+    /// The names and aliases of other entities than `slug` that read as `name` but for accents,
+    /// case, spacing and punctuation (the same slug: `Nébula` for `Nebula`), with their entity's
+    /// slug: for a note when a new entity may be one the timeline knows under another spelling.
+    public func namesReadingAlike(_ name: String, otherThan slug: String) throws -> [(slug: String, text: String)] {
+        let key = EventSaver.slug(name)
+        guard !key.isEmpty else { return [] }
+        var found: [(slug: String, text: String)] = []
+        try database.prepare(
+            "SELECT slug, name FROM entities UNION ALL SELECT e.slug, a.alias FROM entity_aliases AS a JOIN entities AS e ON e.id = a.entity_id"
+        ).forEachRow { row in
+            let owner = row.text(at: 0)
+            let text = row.text(at: 1)
+            if owner != slug, EventSaver.slug(text) == key, !found.contains(where: { $0.slug == owner && $0.text == text }) {
+                found.append((owner, text))
+            }
+        }
+        return found
+    }
+
+    /// The highest entity row id, to tell which entities a write made.
+    public func lastEntityID() throws -> Int64 {
+        if case .integer(let id)? = try database.scalar("SELECT coalesce(max(id), 0) FROM entities") { return id }
+        return 0
+    }
+
+    /// The slugs and names of the entities made after `id`.
+    public func entities(after id: Int64) throws -> [(slug: String, name: String)] {
+        try database.prepare("SELECT slug, name FROM entities WHERE id > ?1 ORDER BY id").map([.integer(id)]) { ($0.text(at: 0), $0.text(at: 1)) }
+    }
+}

@@ -112,9 +112,24 @@ extension TimelineStore {
             if !entry.slugs.contains(slug) { entry.slugs.append(slug) }
             slugsByName[key] = entry
         }
-        return slugsByName.values.filter { $0.slugs.count > 1 }
+        let shared = slugsByName.values.filter { $0.slugs.count > 1 }
             .map { "'\($0.text)' names \($0.slugs.sorted().joined(separator: " and ")); `timeline entities merge` joins entities that are one, `entities edit` renames or removes an alias" }
-            .sorted()
+        // Names of different entities that read alike but for accents, case or punctuation
+        // (`Nébula`, `Nebula`): the same slug, as `add --entity Nebula` makes a second entity.
+        var spellingsBySlug: [String: [(slug: String, text: String)]] = [:]
+        for entry in slugsByName.values {
+            let key = EventSaver.slug(entry.text)
+            guard !key.isEmpty else { continue }
+            for owner in entry.slugs where !(spellingsBySlug[key] ?? []).contains(where: { $0.slug == owner }) {
+                spellingsBySlug[key, default: []].append((owner, entry.text))
+            }
+        }
+        let alike = spellingsBySlug.values.filter { Set($0.map(\.slug)).count > 1 && Set($0.map(\.text)).count > 1 }
+            .map { spellings in
+                let named = spellings.sorted { $0.slug < $1.slug }.map { "'\($0.text)' (\($0.slug))" }.joined(separator: " and ")
+                return "\(named) read alike but for accents, case or punctuation; `timeline entities merge` joins entities that are one"
+            }
+        return (shared + alike).sorted()
     }
 
     /// Copies the database to `destination` with the online backup API, consistent even while
