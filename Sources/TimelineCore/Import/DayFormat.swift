@@ -75,17 +75,3 @@ public struct DayFormat: Sendable, Equatable {
         return (year, month, day)
     }
 }
-
-extension String {
-    func trimmingSpaces() -> String {
-        // Most values have nothing to trim: a printable ASCII byte at both ends cannot be, or
-        // end, a space, so the text is kept as it is, without a copy.
-        if let first = utf8.first, let last = utf8.last, (0x21...0x7F).contains(first), (0x21...0x7F).contains(last) {
-            return self
-        }
-        var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace { slice.removeLast() }
-        return String(slice)
-    }
-}
