@@ -23,7 +23,7 @@ extension Timeline {
         @Option(help: ArgumentHelp("text (default) or json.", valueName: "format"))
         var format: ShowFormat = .text
 
-        @Option(help: ArgumentHelp("The language dates are printed in: en or fr.", valueName: "lang"))
+        @Option(help: ArgumentHelp("The language of the page: en or fr (its labels, statuses, stances and dates; what the timeline holds stays as stored).", valueName: "lang"))
         var lang: DateDisplayLanguage = .english
 
         enum ShowFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,41 +1,47 @@
-/// The readable page `timeline show UID` prints: every date, entity, figure and citation.
+/// The readable page `timeline show UID` prints: every date, entity, figure and citation, with
+/// its own words in the display language.
 public enum EventDetailText {
     public static func render(_ event: Event, language: DateDisplayLanguage = .english) -> String {
+        let words = DetailWords.words(for: language)
+        let timelineWords = TimelineWords.words(for: language)
+        let labels = words.fieldLabels
+        func line(_ label: String, _ value: String) -> String { "  \(labels.padded(label))\(value)\n" }
         var text = event.title + "\n"
-        text += "  uid:        \(event.uid)\n"
-        text += "  kind:       \(event.kind)\n"
-        text += "  status:     \(event.status.rawValue)\n"
-        text += "  when:       \(describe(event.when, language))\n"
+        text += line("uid", event.uid)
+        text += line("kind", event.kind)
+        text += line("status", language == .english ? event.status.rawValue : timelineWords.status(event.status))
+        text += line("when", describe(event.when, language))
         if let announced = event.announced {
-            text += "  announced:  \(describe(announced, language))\n"
+            text += line("announced", describe(announced, language))
         }
         if !event.entities.isEmpty {
-            text += "  entities:   " + event.entities.map { "\($0.name) (\($0.slug), \($0.role))" }.joined(separator: "; ") + "\n"
+            text += line("entities", event.entities.map { "\($0.name) (\($0.slug), \($0.role))" }.joined(separator: "; "))
         }
         if !event.tags.isEmpty {
-            text += "  tags:       " + event.tags.joined(separator: ", ") + "\n"
+            text += line("tags", event.tags.joined(separator: ", "))
         }
         if let summary = event.summary {
             text += "\n" + indent(summary, by: "  ") + "\n"
         }
         if !event.measures.isEmpty {
-            text += "\nFigures\n"
+            text += "\n\(timelineWords.figures)\n"
             for measure in event.measures {
-                text += "  \(measure.quantity): \(measure.display())"
+                text += "  \(measure.quantity)\(words.colon)\(measure.display(language))"
                 if let entity = measure.entity { text += " (\(entity))" }
-                if let source = measure.source { text += " [source: \(source)]" }
+                if let source = measure.source { text += " [\(words.source)\(words.colon)\(source)]" }
                 text += "\n"
-                if let note = measure.note { text += indent("note: " + note, by: "    ") + "\n" }
+                if let note = measure.note { text += indent(words.note + words.colon + note, by: "    ") + "\n" }
             }
         }
         if !event.citations.isEmpty {
-            text += "\nSources\n"
+            text += "\n\(timelineWords.sources)\n"
             for (index, citation) in event.citations.enumerated() {
                 let source = citation.source
-                var heading = "  [\(index + 1)] \(citation.stance.rawValue.uppercased()): \(source.publisher)"
-                if let title = source.title { heading += ", “\(title)”" }
-                heading += ", " + (source.published.map { $0.display(language) } ?? "undated")
-                heading += " (\(source.language), \(source.type); key \(source.key))"
+                let stance = language == .english ? citation.stance.rawValue : timelineWords.stance(citation.stance)
+                var heading = "  [\(index + 1)] \(stance.uppercased())\(words.colon)\(source.publisher)"
+                if let title = source.title { heading += ", " + QuoteMarks.quoted(title, language: language == .french ? "fr" : "en") }
+                heading += ", " + (source.published.map { $0.display(language) } ?? timelineWords.undated)
+                heading += " (\(source.language), \(source.type)\(words.listSeparator)\(words.key) \(source.key))"
                 text += heading + "\n"
                 if let url = source.url { text += "      \(url)\n" }
                 if let quote = citation.quote {
@@ -44,10 +50,10 @@ public enum EventDetailText {
                     text += indent(quoted + languageTag, by: "      ") + "\n"
                 }
                 if let translation = citation.translation {
-                    text += indent("translation: \(translation)", by: "      ") + "\n"
+                    text += indent(timelineWords.translation + words.colon + translation, by: "      ") + "\n"
                 }
                 if let note = citation.note {
-                    text += indent("note: \(note)", by: "      ") + "\n"
+                    text += indent(words.note + words.colon + note, by: "      ") + "\n"
                 }
             }
         }
@@ -56,12 +62,13 @@ public enum EventDetailText {
 
     /// `1 Dec 2022 (2022-12-01, day)` or `Q2 2022 (2022-04-01 … 2022-06-30, quarter, EDTF 2022-34)`.
     static func describe(_ date: TimelineDate, _ language: DateDisplayLanguage) -> String {
-        let earliest = date.earliest?.iso ?? "open"
-        let latest = date.latest?.iso ?? "open"
+        let words = DetailWords.words(for: language)
+        let earliest = date.earliest?.iso ?? words.open
+        let latest = date.latest?.iso ?? words.open
         let span = earliest == latest ? earliest : "\(earliest) … \(latest)"
-        var qualifiers = [date.precision.rawValue]
-        if date.approximate { qualifiers.append("approximate") }
-        if date.uncertain { qualifiers.append("uncertain") }
+        var qualifiers = [words.precision(date.precision)]
+        if date.approximate { qualifiers.append(words.approximate) }
+        if date.uncertain { qualifiers.append(words.uncertain) }
         return "\(date.display(language)) (\(span), \(qualifiers.joined(separator: ", ")), EDTF \(date.edtf))"
     }
 
