@@ -96,7 +96,10 @@ extension Timeline {
 
                 Each event's row keeps a copy of its lists (entities, tags, figures, sources) for fast \
                 reading; check compares every copy with the tables. Triggers clear a copy whenever its \
-                rows change, so a difference means they were dropped: --repair-lists rewrites the copies.
+                rows change, so a difference means they were dropped: --repair-lists rewrites the copies. \
+                Dates are checked against their EDTF (a date another tool changed alone keeps its old span): \
+                --repair-lists works each date's span, precision, flags and label out again from it, and \
+                says on stderr what it put right.
 
                 Examples:
                   timeline check && echo clean
@@ -106,11 +109,21 @@ extension Timeline {
 
         @OptionGroup var global: GlobalOptions
 
-        @Flag(help: "Rewrite every event's stored lists from its entities, tags, figures and sources, then check.")
+        @Flag(help: "Rewrite every event's stored lists from its entities, tags, figures and sources, and its dates' spans and labels from their EDTF, then check.")
         var repairLists = false
 
         @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))
         var format: OutputFormat = .table
+
+        /// `repaired the stored lists of 1 event, 1 date and 2 date labels`, or that all was right.
+        static func describe(_ repair: StoredCopyRepair) -> String {
+            let parts = [(repair.lists, "the stored lists of 1 event", "the stored lists of \(repair.lists) events"),
+                         (repair.dates, "1 date", "\(repair.dates) dates"), (repair.labels, "1 date label", "\(repair.labels) date labels")]
+                .filter { $0.0 > 0 }.map { $0.0 == 1 ? $0.1 : $0.2 }
+            guard let last = parts.last else { return "note: --repair-lists found every stored list, date and label right already." }
+            let list = parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " and " + last
+            return "note: --repair-lists put right \(list)."
+        }
 
         func run() throws {
             try reportingErrors {
@@ -119,7 +132,7 @@ extension Timeline {
                     throw TimelineError(.notFound, "there is no database at \(path).")
                 }
                 try global.withStore(migrations: .none) { store in
-                    if repairLists { try store.rewriteStoredLists() }
+                    if repairLists { printError(Self.describe(try store.rewriteStoredLists())) }
                     let findings = try store.check()
                     let writer = RowWriter(format: format, output: .standardOutput())
                     if findings.isEmpty && format == .table {

@@ -42,7 +42,10 @@ private extension String {
         #expect(try !foundInJune2020(), "not found by its new date yet")
         result = try CLI.run(["check", "--db", db, "--repair-lists"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr == "timeline: note: --repair-lists put right 1 date and 1 date label.\n", "what it repaired")
         #expect(try foundInJune2020())
+        #expect(try CLI.run(["check", "--db", db, "--repair-lists"]).stderr
+                == "timeline: note: --repair-lists found every stored list, date and label right already.\n")
         #expect(try sqlite("PRAGMA journal_mode").stdout == "wal\n", "the repair is a write like any other")
 
         _ = try sqlite("UPDATE events SET when_edtf = 'banana' WHERE uid = 'amazon-care-launch-2019-09';")

@@ -55,14 +55,20 @@ extension TimelineStore {
 
     /// Rewrites every event's stored lists from its rows in the tables, and its date labels from
     /// its dates (`timeline check --repair-lists`), in one transaction.
-    public func rewriteStoredLists() throws {
+    /// - Returns: what it put right: the events whose lists differed from their tables, and the
+    ///   dates and date labels that did not follow from their EDTF.
+    @discardableResult
+    public func rewriteStoredLists() throws -> StoredCopyRepair {
         do {
-            guard try hasStoredLists() else { return }
+            guard try hasStoredLists() else { return StoredCopyRepair() }
+            var repair = StoredCopyRepair()
             try database.transaction(.immediate) {
+                try StoredEventTextReader(database: database).forEachEventWithStaleLists { _ in repair.lists += 1 }
                 try storeListsFromTables(rewritingAll: true)
-                try storeDateLabels(rewritingAll: true)
+                (repair.dates, repair.labels) = try storeDateLabels(rewritingAll: true)
             }
             adoptWriteAheadLog()
+            return repair
         } catch {
             throw Self.translate(error, path: path)
         }
@@ -88,8 +94,11 @@ extension TimelineStore {
     /// puts right every label, span, precision and flag that does not follow from its EDTF (what
     /// another tool leaves when it changes a date). A date that cannot be read is left to `check`.
     /// Nothing to do when the schema has no labels.
-    private func storeDateLabels(rewritingAll: Bool) throws {
-        guard try database.scalar("SELECT 1 FROM pragma_table_info('events') WHERE name = 'when_label'") != nil else { return }
+    /// - Returns: how many dates' columns, and how many labels, it changed.
+    @discardableResult
+    private func storeDateLabels(rewritingAll: Bool) throws -> (dates: Int, labels: Int) {
+        guard try database.scalar("SELECT 1 FROM pragma_table_info('events') WHERE name = 'when_label'") != nil else { return (0, 0) }
+        var changed = (dates: 0, labels: 0)
         let rows = try database.prepare(
             """
             SELECT id, when_label, announced_label,
@@ -116,6 +125,8 @@ extension TimelineStore {
             // A date that cannot be read keeps its columns; the others take those of their EDTF.
             let columns = zip(row.dates, dates).map { stored, date in date.map(StoredDate.init) ?? stored }
             let labels = zip(row.labels, dates).map { label, date in date?.display() ?? label }
+            changed.dates += zip(columns, row.dates).count { $0 != $1 }
+            changed.labels += zip(labels, row.labels).count { $0 != $1 }
             if columns != row.dates {
                 var values: [SQLValue] = [.integer(row.id), .text(labels[0]), .text(labels[1])]
                 for date in columns {
@@ -132,5 +143,6 @@ extension TimelineStore {
             _ = try statement.step()
             statement.reset()
         }
+        return changed
     }
 }

@@ -1,0 +1,11 @@
+/// What `timeline check --repair-lists` put right.
+public struct StoredCopyRepair: Sendable, Equatable {
+    /// Events whose stored lists differed from their tables.
+    public var lists = 0
+    /// Dates whose span, precision or flags did not follow from their EDTF.
+    public var dates = 0
+    /// Date labels missing or not their date's.
+    public var labels = 0
+
+    public init() {}
+}
