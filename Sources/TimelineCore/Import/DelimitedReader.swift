@@ -289,10 +289,8 @@ public final class DelimitedReader {
     /// Whether the header row of a TSV file is all quoted fields (`"uid"\t"kind"`).
     private static func quotesEveryField(headerOf input: InputFile) throws -> Bool {
         try input.skipByteOrderMark()
-        let head = try input.peekBytes(65_536)
-        var header = head.prefix { $0 != 0x0A }
-        if header.last == 0x0D { header.removeLast() }
-        guard header.first == UInt8(ascii: "\""), header.count < head.count else { return false }
+        let (header, isWhole) = try input.peekLine()
+        guard header.first == UInt8(ascii: "\""), isWhole else { return false }
         return header.split(separator: 0x09, omittingEmptySubsequences: false).allSatisfy { field in
             field.count >= 2 && field.first == UInt8(ascii: "\"") && field.last == UInt8(ascii: "\"")
         }

@@ -604,7 +604,7 @@ public final class Importer {
     /// whose decimal mark is a comma save CSV so), else a comma.
     static func csvSeparator(of input: InputFile) throws -> UInt8 {
         try input.skipByteOrderMark()
-        let header = try input.peekBytes(65_536).prefix { $0 != 0x0A }
+        let header = try input.peekLine().bytes
         return header.contains(UInt8(ascii: ";")) && !header.contains(UInt8(ascii: ",")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 
@@ -619,7 +619,7 @@ public final class Importer {
             guard format == .csv || format == .tsv else { return format }
             // A header row of tabs without a comma is TSV whatever the name says, and the other way round.
             try input.skipByteOrderMark()
-            let header = try input.peekBytes(65_536).prefix { $0 != 0x0A }
+            let header = try input.peekLine().bytes
             let hasTab = header.contains(0x09), hasComma = header.contains(UInt8(ascii: ",")) || header.contains(UInt8(ascii: ";"))
             if hasTab && !hasComma { return .tsv }
             if hasComma && !hasTab { return .csv }
@@ -640,8 +640,7 @@ public final class Importer {
         case nil: throw TimelineError(.badData, "\(input.name) is empty.")
         default:
             // A header row with more tabs than commas is TSV (`export --format tsv` piped in).
-            let head = try input.peekBytes(65_536)
-            let firstLine = head.prefix { $0 != 0x0A }
+            let firstLine = try input.peekLine().bytes
             let tabs = firstLine.count { $0 == 0x09 }
             return tabs > 0 && tabs >= firstLine.count { $0 == UInt8(ascii: ",") } ? .tsv : .csv
         }

@@ -273,6 +273,16 @@ public final class InputFile {
         return Array(buffer[start..<min(end, start + count)])
     }
 
+    /// The line not yet consumed (within the next 64 KiB), without its CR and LF, and whether a
+    /// line end was found; consumes nothing. For a look at a header row before reading the file.
+    func peekLine() throws -> (bytes: ArraySlice<UInt8>, isWhole: Bool) {
+        let head = try peekBytes(65_536)
+        var line = head.prefix { $0 != 0x0A }
+        let isWhole = line.count < head.count
+        if line.last == 0x0D { line.removeLast() }
+        return (line, isWhole)
+    }
+
     /// Skips a UTF-8 byte-order mark at the start.
     func skipByteOrderMark() throws {
         // Only the file's first bytes can be a mark; a second call (the format guess, then the
