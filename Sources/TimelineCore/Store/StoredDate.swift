@@ -9,6 +9,12 @@ struct StoredDate: Equatable {
     var approximate: Bool
     var uncertain: Bool
 
+    /// The twelve columns of an event's two dates, `when` then `announced`, in the order
+    /// `init(_:from:)` reads them (from some column, then six on).
+    static let eventColumns = ["when", "announced"].map { date in
+        ["edtf", "earliest", "latest", "precision", "approximate", "uncertain"].map { "\(date)_\($0)" }.joined(separator: ", ")
+    }.joined(separator: ", ")
+
     /// The six columns from `first` on: edtf, earliest, latest, precision, approximate, uncertain.
     init(_ row: Statement, from first: Int32) {
         edtf = row.optionalText(at: first)

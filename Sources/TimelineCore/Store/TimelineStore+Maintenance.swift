@@ -164,14 +164,9 @@ extension TimelineStore {
     /// would disagree); a stored label (for the timeline_events view) that is not the date's is an
     /// error, a missing one a warning. All are what another tool leaves when it changes a date.
     private func dateFindings() throws -> [CheckFinding] {
-        let hasLabels = try database.scalar("SELECT 1 FROM pragma_table_info('events') WHERE name = 'when_label'") != nil
+        let hasLabels = try hasDateLabels()
         let labels = hasLabels ? "when_label, announced_label" : "NULL, NULL"
-        let rows = try database.prepare(
-            """
-            SELECT uid, \(labels), when_edtf, when_earliest, when_latest, when_precision, when_approximate, when_uncertain,
-                   announced_edtf, announced_earliest, announced_latest, announced_precision, announced_approximate, announced_uncertain
-            FROM events ORDER BY uid
-            """)
+        let rows = try database.prepare("SELECT uid, \(labels), \(StoredDate.eventColumns) FROM events ORDER BY uid")
         var findings: [CheckFinding] = []
         let repair = "`timeline check --repair-lists` rewrites"
         while try rows.step() {

@@ -74,6 +74,11 @@ extension TimelineStore {
         }
     }
 
+    /// Whether the schema keeps date labels (migration 0009).
+    func hasDateLabels() throws -> Bool {
+        try database.scalar("SELECT 1 FROM pragma_table_info('events') WHERE name = 'when_label'") != nil
+    }
+
     private func hasStoredLists() throws -> Bool {
         try database.scalar("SELECT 1 FROM pragma_table_info('events') WHERE name = 'entities_json'") != nil
     }
@@ -97,14 +102,11 @@ extension TimelineStore {
     /// - Returns: how many dates' columns, and how many labels, it changed.
     @discardableResult
     private func storeDateLabels(rewritingAll: Bool) throws -> (dates: Int, labels: Int) {
-        guard try database.scalar("SELECT 1 FROM pragma_table_info('events') WHERE name = 'when_label'") != nil else { return (0, 0) }
+        guard try hasDateLabels() else { return (0, 0) }
         var changed = (dates: 0, labels: 0)
         let rows = try database.prepare(
             """
-            SELECT id, when_label, announced_label,
-                   when_edtf, when_earliest, when_latest, when_precision, when_approximate, when_uncertain,
-                   announced_edtf, announced_earliest, announced_latest, announced_precision, announced_approximate, announced_uncertain
-            FROM events
+            SELECT id, when_label, announced_label, \(StoredDate.eventColumns) FROM events
             WHERE ?1 OR (when_label IS NULL AND when_edtf IS NOT NULL) OR (announced_label IS NULL AND announced_edtf IS NOT NULL)
             """
         ).map([.bool(rewritingAll)]) { row in
