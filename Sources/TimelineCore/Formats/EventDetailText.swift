@@ -2,29 +2,34 @@
 /// its own words in the display language.
 public enum EventDetailText {
     public static func render(_ event: Event, language: DateDisplayLanguage = .english) -> String {
-        let words = DetailWords.words(for: language)
-        let timelineWords = TimelineWords.words(for: language)
-        let labels = words.fieldLabels
-        func line(_ label: String, _ value: String) -> String { "  \(labels.padded(label))\(value)\n" }
+        let words = TimelineWords.words(for: language)
+        // The head's labels in lower case, with the colon, padded so the values line up.
+        let labelColon = String(words.colon.dropLast())
+        let labels = [words.uid, words.kind, words.status, words.when, words.announced, words.entities, words.tags]
+            .map { $0.lowercased() + labelColon }
+        let width = max(12, (labels.map(\.count).max() ?? 0) + 1)
+        func line(_ label: String, _ value: String) -> String {
+            "  " + label + String(repeating: " ", count: width - label.count) + value + "\n"
+        }
         var text = event.title + "\n"
-        text += line("uid", event.uid)
-        text += line("kind", event.kind)
-        text += line("status", language == .english ? event.status.rawValue : timelineWords.status(event.status))
-        text += line("when", describe(event.when, language))
+        text += line(labels[0], event.uid)
+        text += line(labels[1], event.kind)
+        text += line(labels[2], words.status(event.status))
+        text += line(labels[3], describe(event.when, words: words, language))
         if let announced = event.announced {
-            text += line("announced", describe(announced, language))
+            text += line(labels[4], describe(announced, words: words, language))
         }
         if !event.entities.isEmpty {
-            text += line("entities", event.entities.map { "\($0.name) (\($0.slug), \($0.role))" }.joined(separator: "; "))
+            text += line(labels[5], event.entities.map { "\($0.name) (\($0.slug), \($0.role))" }.joined(separator: "; "))
         }
         if !event.tags.isEmpty {
-            text += line("tags", event.tags.joined(separator: ", "))
+            text += line(labels[6], event.tags.joined(separator: ", "))
         }
         if let summary = event.summary {
             text += "\n" + indent(summary, by: "  ") + "\n"
         }
         if !event.measures.isEmpty {
-            text += "\n\(timelineWords.figures)\n"
+            text += "\n\(words.figures)\n"
             for measure in event.measures {
                 text += "  \(measure.quantity)\(words.colon)\(measure.display(language))"
                 if let entity = measure.entity { text += " (\(entity))" }
@@ -34,13 +39,12 @@ public enum EventDetailText {
             }
         }
         if !event.citations.isEmpty {
-            text += "\n\(timelineWords.sources)\n"
+            text += "\n\(words.sources)\n"
             for (index, citation) in event.citations.enumerated() {
                 let source = citation.source
-                let stance = language == .english ? citation.stance.rawValue : timelineWords.stance(citation.stance)
-                var heading = "  [\(index + 1)] \(stance.uppercased())\(words.colon)\(source.publisher)"
+                var heading = "  [\(index + 1)] \(words.stance(citation.stance).uppercased())\(words.colon)\(source.publisher)"
                 if let title = source.title { heading += ", " + QuoteMarks.quoted(title, language: language == .french ? "fr" : "en") }
-                heading += ", " + (source.published.map { $0.display(language) } ?? timelineWords.undated)
+                heading += ", " + (source.published.map { $0.display(language) } ?? words.undated)
                 heading += " (\(source.language), \(source.type)\(words.listSeparator)\(words.key) \(source.key))"
                 text += heading + "\n"
                 if let url = source.url { text += "      \(url)\n" }
@@ -50,7 +54,7 @@ public enum EventDetailText {
                     text += indent(quoted + languageTag, by: "      ") + "\n"
                 }
                 if let translation = citation.translation {
-                    text += indent(timelineWords.translation + words.colon + translation, by: "      ") + "\n"
+                    text += indent(words.translation + words.colon + translation, by: "      ") + "\n"
                 }
                 if let note = citation.note {
                     text += indent(words.note + words.colon + note, by: "      ") + "\n"
@@ -61,8 +65,7 @@ public enum EventDetailText {
     }
 
     /// `1 Dec 2022 (2022-12-01, day)` or `Q2 2022 (2022-04-01 … 2022-06-30, quarter, EDTF 2022-34)`.
-    static func describe(_ date: TimelineDate, _ language: DateDisplayLanguage) -> String {
-        let words = DetailWords.words(for: language)
+    static func describe(_ date: TimelineDate, words: TimelineWords, _ language: DateDisplayLanguage) -> String {
         let earliest = date.earliest?.iso ?? words.open
         let latest = date.latest?.iso ?? words.open
         let span = earliest == latest ? earliest : "\(earliest) … \(latest)"

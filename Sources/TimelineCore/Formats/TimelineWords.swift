@@ -33,6 +33,15 @@ struct TimelineWords: Sendable {
     var figures: String
     var uid: String
     var sources: String
+    var tags: String
+    /// A source's key, a figure's source, a note, an open end (the `show` page).
+    var key: String
+    var source: String
+    var note: String
+    var open: String
+    /// Of a date: `approximate`, `approximative`.
+    var approximate: String
+    var uncertain: String
     var noEvents: String
     var noEntity: String
     var undated: String
@@ -44,10 +53,12 @@ struct TimelineWords: Sendable {
     var translation: String
     var close: String
     var seeInTable: String
-    /// `: ` in English, `\u{a0}: ` in French.
+    /// `: ` in English, `\u{a0}: ` in French; `; ` and `\u{a0}; `.
     var colon: String
+    var listSeparator: String
     var statuses: StatusWords
     var stances: StanceWords
+    var precisions: PrecisionWords
 
     /// A word for each status. (Switches, not dictionaries: the first dictionary a static binary
     /// uses makes it scan every protocol conformance, a cost a plain `list` should not pay.)
@@ -77,6 +88,25 @@ struct TimelineWords: Sendable {
         }
     }
 
+    /// The name of each precision: `year`, `année`.
+    struct PrecisionWords: Sendable {
+        var day, month, season, quarter, halfYear, year, decade, century, interval: String
+
+        func word(for precision: DatePrecision) -> String {
+            switch precision {
+            case .day: day
+            case .month: month
+            case .season: season
+            case .quarter: quarter
+            case .halfYear: halfYear
+            case .year: year
+            case .decade: decade
+            case .century: century
+            case .interval: interval
+            }
+        }
+    }
+
     static func words(for language: DateDisplayLanguage) -> TimelineWords {
         switch language {
         case .english: english
@@ -94,6 +124,8 @@ struct TimelineWords: Sendable {
     func andMore(_ count: Int) -> String { "\(and) \(count) \(more)" }
 
     func stance(_ stance: Citation.Stance) -> String { stances.word(for: stance) }
+
+    func precision(_ precision: DatePrecision) -> String { precisions.word(for: precision) }
 
     static let english = TimelineWords(
         pageTitle: "Timeline",
@@ -126,6 +158,13 @@ struct TimelineWords: Sendable {
         figures: "Figures",
         uid: "UID",
         sources: "Sources",
+        tags: "Tags",
+        key: "key",
+        source: "source",
+        note: "note",
+        open: "open",
+        approximate: "approximate",
+        uncertain: "uncertain",
         noEvents: "No events match.",
         noEntity: "(no entity)",
         undated: "undated",
@@ -136,8 +175,11 @@ struct TimelineWords: Sendable {
         close: "Close",
         seeInTable: "See it in the table",
         colon: ": ",
+        listSeparator: "; ",
         statuses: StatusWords(occurred: "occurred", planned: "planned", considered: "considered", cancelled: "cancelled"),
-        stances: StanceWords(supports: "supports", contradicts: "contradicts", corrects: "corrects")
+        stances: StanceWords(supports: "supports", contradicts: "contradicts", corrects: "corrects"),
+        precisions: PrecisionWords(day: "day", month: "month", season: "season", quarter: "quarter", halfYear: "half-year",
+                                   year: "year", decade: "decade", century: "century", interval: "interval")
     )
 
     static let french = TimelineWords(
@@ -171,6 +213,13 @@ struct TimelineWords: Sendable {
         figures: "Chiffres",
         uid: "UID",
         sources: "Sources",
+        tags: "Étiquettes",
+        key: "clé",
+        source: "source",
+        note: "note",
+        open: "ouvert",
+        approximate: "approximative",
+        uncertain: "incertaine",
         noEvents: "Aucun événement ne correspond.",
         noEntity: "(sans entité)",
         undated: "non daté",
@@ -181,7 +230,10 @@ struct TimelineWords: Sendable {
         close: "Fermer",
         seeInTable: "Voir dans le tableau",
         colon: "\u{a0}: ",
+        listSeparator: "\u{a0}; ",
         statuses: StatusWords(occurred: "a eu lieu", planned: "prévu", considered: "envisagé", cancelled: "annulé"),
-        stances: StanceWords(supports: "appuie", contradicts: "contredit", corrects: "corrige")
+        stances: StanceWords(supports: "appuie", contradicts: "contredit", corrects: "corrige"),
+        precisions: PrecisionWords(day: "jour", month: "mois", season: "saison", quarter: "trimestre", halfYear: "semestre",
+                                   year: "année", decade: "décennie", century: "siècle", interval: "intervalle")
     )
 }
