@@ -35,7 +35,12 @@ import Testing
         let layoff = try #require(events.first { $0["uid"] as? String == "care-medical-layoff-2022-12-01" })
         #expect(layoff["when"] as? String == "1 Dec 2022")
         #expect(layoff["announced"] as? String == "8 Sep 2022")
-        #expect(layoff["figures"] as? String == "positions-cut: 236 position")
+        #expect(layoff["figures"] as? String == "positions cut: 236 positions", "as list writes it")
+        let deal = try #require(events.first { $0["uid"] as? String == "amazon-one-medical-acquisition-agreement-2022-07-20" })
+        #expect(deal["figures"] as? String
+                == "share price: 18 USD; deal value: about 3,900,000,000 USD; 188 offices; 767,000 members; more than 125 offices",
+                "every figure, where list gives two and says how many more")
+        #expect(events.first { $0["uid"] as? String == "amazon-care-launch-2019-09" }?["figures"] is NSNull, "no figures")
         #expect(layoff["entities"] as? String == "Care Medical; Amazon Care")
         #expect(layoff["sources"] as? Int == 3)
         #expect(events.first?["uid"] as? String == "amazon-care-launch-2019-09", "chronological")
@@ -89,6 +94,40 @@ import Testing
         #expect(try CLI.run(["check", "--db", db, "--repair-lists"]).status == 0)
         #expect(try label() == "May 2021\n")
         #expect(!(try CLI.run(["check", "--db", db, "--format", "tsv"]).stdout.contains("date-labels")))
+    }
+
+    /// A figure changed by another tool clears the event's lists, and with them the view's use of
+    /// its figures label: the view names the figures as SQL can until `check --repair-lists`
+    /// writes the label again. A wrong or missing label is found by `check`.
+    @Test func figuresLabelsChangedByOtherToolsAreFoundAndRepaired() throws {
+        #expect(try CLI.run(["list", "--db", db]).status == 0)
+        func figures() throws -> String {
+            try CLI.shell("sqlite3 '\(db)' \"SELECT figures FROM timeline_events WHERE uid = 'amazon-care-layoff-2022-12-01'\"").stdout
+        }
+        func sql(_ statement: String) throws {
+            let result = try CLI.shell("sqlite3 '\(db)' \"\(statement)\"")
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        #expect(try figures() == "employees laid off: 159 people\n")
+        try sql("UPDATE measures SET value = '1590' WHERE quantity = 'employees-laid-off'")
+        #expect(try figures() == "employees-laid-off: 1590 person\n", "the stored label is not read once the figures change")
+        var repair = try CLI.run(["check", "--db", db, "--repair-lists"])
+        #expect(repair.status == 0, "\(repair.stdout)")
+        #expect(repair.stderr.contains("the figures label of 1 event"), "\(repair.stderr)")
+        #expect(try figures() == "employees laid off: 1,590 people\n")
+
+        try sql("UPDATE events SET figures_label = 'wrong' WHERE uid = 'amazon-care-layoff-2022-12-01'")
+        var check = try CLI.run(["check", "--db", db, "--format", "tsv"])
+        #expect(check.status == 65)
+        #expect(check.stdout.contains("error\tfigures-labels\tevent amazon-care-layoff-2022-12-01: the figures label stored in its row ('wrong') is not that of its figures ('employees laid off: 1,590 people')"),
+                "\(check.stdout)")
+        try sql("UPDATE events SET figures_label = NULL WHERE uid = 'care-medical-layoff-2022-12-01'")
+        check = try CLI.run(["check", "--db", db, "--format", "tsv"])
+        #expect(check.stdout.contains("warning\tfigures-labels\tevent care-medical-layoff-2022-12-01: it has no stored figures label"), "\(check.stdout)")
+        repair = try CLI.run(["check", "--db", db, "--repair-lists"])
+        #expect(repair.stderr.contains("the figures labels of 2 events"), "\(repair.stderr)")
+        #expect(!(try CLI.run(["check", "--db", db, "--format", "tsv"]).stdout.contains("figures-labels")))
+        #expect(try figures() == "employees laid off: 1,590 people\n")
     }
 
     /// Migration 0008 rewrote timeline_events in less text: on every precision (matching its EDTF

@@ -14,6 +14,15 @@ import Testing
         return uids
     }
 
+    /// The uids of events with stored lists whose figures label is missing or not their figures'.
+    static func wrongFiguresLabels(in store: TimelineStore) throws -> [String] {
+        var uids: [String] = []
+        try store.forEachFiguresLabel(.all) { _, uid, stored, label in
+            if stored != label { uids.append(uid) }
+        }
+        return uids
+    }
+
     static func eventsWithoutLists(in store: TimelineStore) throws -> SQLValue? {
         try store.database.scalar("SELECT count(*) FROM events WHERE entities_json IS NULL")
     }
@@ -44,6 +53,7 @@ import Testing
         _ = try store.save(event)
         #expect(try Self.eventsWithoutLists(in: store) == .integer(0))
         #expect(try Self.staleEvents(in: store) == [])
+        #expect(try Self.wrongFiguresLabels(in: store) == [])
         try Self.expectFastPathMatchesEvents(store)
     }
 
@@ -70,6 +80,7 @@ import Testing
         #expect(summary.inserted > EventReader.batchSize * 2)
         #expect(try Self.eventsWithoutLists(in: store) == .integer(0))
         #expect(try Self.staleEvents(in: store) == [])
+        #expect(try Self.wrongFiguresLabels(in: store) == [])
         try Self.expectFastPathMatchesEvents(store)
 
         // Into a timeline that has events: some updated, the sample's rows added.
@@ -86,6 +97,7 @@ import Testing
         #expect(sampleSummary.inserted == 3 && sampleSummary.unchanged == 15, "\(sampleSummary)")
         #expect(try Self.eventsWithoutLists(in: store) == .integer(0))
         #expect(try Self.staleEvents(in: store) == [])
+        #expect(try Self.wrongFiguresLabels(in: store) == [])
         try Self.expectFastPathMatchesEvents(store)
     }
 
@@ -139,11 +151,11 @@ import Testing
         let path = folder.appendingPathComponent("db.sqlite").path
         do {
             // The seeded database as the version before migration 0007 left it (0008 only replaces
-            // a view, so it is applied again as it was; 0009's labels and their trigger go too).
+            // a view, so it is applied again as it was; 0009's and 0010's labels go too).
             let store = try TimelineStore(path: path)
             try store.database.execute("DROP VIEW timeline_events")
             try store.database.execute("DROP TRIGGER event_labels_after_date_update")
-            for column in ["when_label", "announced_label"] {
+            for column in ["when_label", "announced_label", "figures_label"] {
                 try store.database.execute("ALTER TABLE events DROP COLUMN \(column)")
             }
             try store.database.execute("CREATE VIEW timeline_events AS SELECT uid FROM events")
@@ -161,11 +173,36 @@ import Testing
         #expect(try Self.eventsWithoutLists(in: store) == .integer(0))
         #expect(try store.database.scalar("SELECT count(*) FROM events") == .integer(15))
         #expect(try Self.staleEvents(in: store) == [])
+        #expect(try Self.wrongFiguresLabels(in: store) == [])
         try Self.expectFastPathMatchesEvents(store)
         // Every date got its label, as list shows it.
         #expect(try store.database.scalar("SELECT count(*) FROM events WHERE when_label IS NULL OR (announced_edtf IS NOT NULL AND announced_label IS NULL)")
                 == .integer(0))
         #expect(try store.database.scalar("SELECT \"when\" FROM timeline_events WHERE uid = 'amazon-care-launch-2019-09'") == .text("Sep 2019"))
         #expect(try store.check().allSatisfy { $0.check != "date-labels" })
+    }
+
+    /// A database from before the figures labels (migration 0010) gets them for all its events
+    /// when it is migrated, and the view shows them.
+    @Test func migratingADatabaseWithoutFiguresLabelsStoresThem() throws {
+        let folder = try ImportFastPathTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("db.sqlite").path
+        do {
+            let store = try TimelineStore(path: path)
+            try store.database.execute("DROP VIEW timeline_events")
+            try store.database.execute("ALTER TABLE events DROP COLUMN figures_label")
+            try store.database.execute("CREATE VIEW timeline_events AS SELECT uid FROM events")
+            try store.database.execute("DELETE FROM schema_migrations WHERE kind = 'migration' AND version >= 10")
+            try store.database.execute("PRAGMA user_version = 9")
+        }
+        let store = try TimelineStore(path: path)
+        #expect(try store.database.scalar("SELECT count(*) FROM events WHERE figures_label IS NULL") == .integer(0))
+        #expect(try store.database.scalar("SELECT count(*) FROM events WHERE figures_label = ''") == .integer(5))
+        #expect(try Self.wrongFiguresLabels(in: store) == [])
+        #expect(try store.database.scalar("SELECT figures FROM timeline_events WHERE uid = 'amazon-care-layoff-2022-12-01'")
+                == .text("employees laid off: 159 people"))
+        #expect(try store.database.scalar("SELECT figures FROM timeline_events WHERE uid = 'amazon-care-launch-2019-09'") == .null)
+        #expect(try store.check().allSatisfy { $0.check != "figures-labels" })
     }
 }

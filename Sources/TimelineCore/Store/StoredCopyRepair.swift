@@ -6,6 +6,8 @@ public struct StoredCopyRepair: Sendable, Equatable {
     public var dates = 0
     /// Date labels missing or not their date's.
     public var labels = 0
+    /// Events whose figures label was missing or not their figures'.
+    public var figuresLabels = 0
 
     public init() {}
 }

@@ -52,6 +52,7 @@ extension TimelineStore {
                 message: "event \(uid): the lists stored in its row differ from its entities, tags, figures and sources; `timeline check --repair-lists` rewrites them"))
         }
         findings += try dateFindings()
+        findings += try figuresLabelFindings()
         let warnings: [(check: String, sql: String)] = [
             ("citations", "SELECT 'event ' || uid || ' is cited by no source' FROM events WHERE id NOT IN (SELECT event_id FROM citations) ORDER BY uid"),
             ("figures", "SELECT 'event ' || e.uid || ': the figure ' || m.quantity || ' has no source' FROM measures m JOIN events e ON e.id = m.event_id WHERE m.source_id IS NULL ORDER BY e.uid, m.id"),
@@ -198,5 +199,23 @@ extension TimelineStore {
             }
         }
         return findings
+    }
+
+    /// Events whose stored figures label (for the timeline_events view) is not their figures':
+    /// a wrong one is an error, a missing one a warning. Only events with stored lists are read,
+    /// as only theirs are shown.
+    private func figuresLabelFindings() throws -> [CheckFinding] {
+        var findings: [CheckFinding] = []
+        try forEachFiguresLabel(.shown) { _, uid, stored, label in
+            guard stored != label else { return }
+            if let stored {
+                findings.append(CheckFinding(severity: .error, check: "figures-labels",
+                    message: "event \(uid): the figures label stored in its row ('\(stored)') is not that of its figures ('\(label)'); `timeline check --repair-lists` rewrites it"))
+            } else {
+                findings.append(CheckFinding(severity: .warning, check: "figures-labels",
+                    message: "event \(uid): it has no stored figures label, so the timeline_events view shows its figures as it can; `timeline check --repair-lists` writes it"))
+            }
+        }
+        return findings.sorted { $0.message < $1.message }
     }
 }

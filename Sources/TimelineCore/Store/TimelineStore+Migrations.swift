@@ -44,12 +44,14 @@ extension TimelineStore {
     /// Writes the stored lists (migration 0007) of the events that have none: after migrating a
     /// database from before they existed, all of its events, once. In one transaction; nothing to
     /// do when the schema has no such columns.
-    /// The date labels (migration 0009) of events without them are written in the same pass.
+    /// The date labels (migration 0009) and figures labels (0010) of events without them are
+    /// written in the same pass.
     func storeMissingLists() throws {
         guard try hasStoredLists() else { return }
         try database.transaction(.immediate) {
             try storeListsFromTables(rewritingAll: false)
             try storeDateLabels(rewritingAll: false)
+            try storeMissingFiguresLabels()
         }
     }
 
@@ -64,6 +66,10 @@ extension TimelineStore {
             var repair = StoredCopyRepair()
             try database.transaction(.immediate) {
                 try StoredEventTextReader(database: database).forEachEventWithStaleLists { _ in repair.lists += 1 }
+                try forEachFiguresLabel(.all) { _, _, stored, label in
+                    if stored != label { repair.figuresLabels += 1 }
+                }
+                // Rewriting the lists writes every figures label too.
                 try storeListsFromTables(rewritingAll: true)
                 (repair.dates, repair.labels) = try storeDateLabels(rewritingAll: true)
             }
@@ -77,6 +83,11 @@ extension TimelineStore {
     /// Whether the schema keeps date labels (migration 0009).
     func hasDateLabels() throws -> Bool {
         try database.scalar("SELECT 1 FROM pragma_table_info('events') WHERE name = 'when_label'") != nil
+    }
+
+    /// Whether the schema keeps figures labels (migration 0010).
+    func hasFiguresLabels() throws -> Bool {
+        try database.scalar("SELECT 1 FROM pragma_table_info('events') WHERE name = 'figures_label'") != nil
     }
 
     private func hasStoredLists() throws -> Bool {
@@ -146,5 +157,53 @@ extension TimelineStore {
             statement.reset()
         }
         return changed
+    }
+
+    /// Which events' figures labels to read.
+    enum FiguresLabelScope: String {
+        /// Every event's.
+        case all = "1"
+        /// Those of events whose lists are stored: the view reads no other's label.
+        case shown = "e.measures_json IS NOT NULL"
+        /// Those of events whose lists are stored and that have no label.
+        case missing = "e.measures_json IS NOT NULL AND e.figures_label IS NULL"
+    }
+
+    /// Calls `body` with each event's row id, uid, stored figures label and the label its figures
+    /// make, in the given scope. Nothing when the schema has no such labels.
+    func forEachFiguresLabel(_ scope: FiguresLabelScope, _ body: (Int64, String, String?, String) throws -> Void) throws {
+        guard try hasFiguresLabels() else { return }
+        let rows = try database.prepare(
+            """
+            SELECT e.id, e.uid, e.figures_label, m.id IS NOT NULL, m.quantity, m.value, m.unit, m.approximate, m.qualifier
+            FROM events AS e LEFT JOIN measures AS m ON m.event_id = e.id
+            WHERE \(scope.rawValue)
+            ORDER BY e.id, m.id
+            """)
+        var current: (id: Int64, uid: String, stored: String?)?
+        var figures: [Measure] = []
+        while try rows.step() {
+            let id = rows.int64(at: 0)
+            if let event = current, event.id != id {
+                try body(event.id, event.uid, event.stored, Measure.labelledList(figures))
+                figures.removeAll(keepingCapacity: true)
+            }
+            if current?.id != id { current = (id, rows.text(at: 1), rows.optionalText(at: 2)) }
+            if rows.bool(at: 3) { figures.append(Measure(labelledFrom: rows, at: 4)) }
+        }
+        if let event = current { try body(event.id, event.uid, event.stored, Measure.labelledList(figures)) }
+    }
+
+    /// Writes the figures labels (for the timeline_events view) of events with stored lists and
+    /// no label: after migration 0010, every event's, once.
+    private func storeMissingFiguresLabels() throws {
+        var labels: [(Int64, String)] = []
+        try forEachFiguresLabel(.missing) { id, _, _, label in labels.append((id, label)) }
+        let update = try database.prepare("UPDATE events SET figures_label = ?2 WHERE id = ?1")
+        for (id, label) in labels {
+            try update.bind([.integer(id), .text(label)])
+            _ = try update.step()
+            update.reset()
+        }
     }
 }

@@ -92,8 +92,9 @@ struct TimelineWriter {
                                 when_edtf, when_earliest, when_latest, when_precision, when_approximate, when_uncertain,
                                 announced_edtf, announced_earliest, announced_latest, announced_precision,
                                 announced_approximate, announced_uncertain, recorded_at,
-                                entities_json, tags_json, measures_json, sources_json, when_label, announced_label)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)
+                                entities_json, tags_json, measures_json, sources_json, figures_label, when_label,
+                                announced_label)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)
             """)
         // Bound one by one rather than through an array of values: this runs once per imported row.
         try statement.bind(event.uid, at: 1)
@@ -115,8 +116,8 @@ struct TimelineWriter {
         try statement.bind(event.announced?.uncertain == true ? 1 : 0, at: 17)
         try statement.bind(recordedAt, at: 18)
         try bindStoredLists(of: event, rendered: renderedLists, from: 19, in: statement)
-        try statement.bind(event.when.display(), at: 23)
-        try Self.bind(event.announced?.display(), at: 24, in: statement)
+        try statement.bind(event.when.display(), at: 24)
+        try Self.bind(event.announced?.display(), at: 25, in: statement)
         try Self.runOnce(statement)
         let eventID = database.lastInsertRowID
         try insertDetails(of: event, eventID: eventID)
@@ -124,14 +125,15 @@ struct TimelineWriter {
         return eventID
     }
 
-    /// An event's four lists rendered as the stored JSON, so that it can be done ahead, on
-    /// another thread (an import renders them as it reads, and the writer uses them when saving
-    /// left the lists as they were read).
+    /// An event's four lists rendered as the stored JSON, and its figures as the timeline_events
+    /// view names them, so that it can be done ahead, on another thread (an import renders them as
+    /// it reads, and the writer uses them when saving left the lists as they were read).
     struct RenderedLists: Sendable, Equatable {
         let entities: [UInt8]
         let tags: [UInt8]
         let measures: [UInt8]
         let sources: [UInt8]
+        let figuresLabel: String
 
         init(rendering event: Event) {
             var json = JSONText()
@@ -146,15 +148,16 @@ struct TimelineWriter {
             json.removeAll()
             EventJSON.appendSources(event, to: &json)
             sources = json.bytes
+            figuresLabel = Measure.labelledList(event.measures)
         }
     }
 
-    /// Binds the event's four lists as JSON at `first` … `first + 3` (`.event`: `rendered`, which
-    /// must be of this event's lists, else rendered now), or NULL (`.tables`: they are read back
-    /// once the rows exist).
+    /// Binds the event's four lists as JSON at `first` … `first + 3` and its figures label at
+    /// `first + 4` (`.event`: `rendered`, which must be of this event's lists, else rendered now),
+    /// or NULL (`.tables`: they are read back once the rows exist).
     private func bindStoredLists(of event: Event, rendered: RenderedLists?, from first: Int32, in statement: Statement) throws {
         guard storedLists == .event else {
-            for offset in 0..<Int32(4) { try statement.bindNull(at: first + offset) }
+            for offset in 0..<Int32(5) { try statement.bindNull(at: first + offset) }
             return
         }
         let lists = rendered ?? RenderedLists(rendering: event)
@@ -162,18 +165,27 @@ struct TimelineWriter {
         try statement.bindText(lists.tags, at: first + 1)
         try statement.bindText(lists.measures, at: first + 2)
         try statement.bindText(lists.sources, at: first + 3)
+        try statement.bind(lists.figuresLabel, at: first + 4)
     }
 
-    /// Renders the event's lists from its rows in the tables, as reading does, into its row.
+    /// Renders the event's lists and figures label from its rows in the tables, as reading does,
+    /// into its row.
     func storeListsFromTables(eventID: Int64) throws {
         let lists = try StoredEventTextReader(database: database).lists(ofEventID: eventID)
+        let figures = try database.statement(
+            "SELECT quantity, value, unit, approximate, qualifier FROM measures WHERE event_id = ?1 ORDER BY id"
+        ).map([.integer(eventID)]) { Measure(labelledFrom: $0, at: 0) }
         let statement = try database.statement(
-            "UPDATE events SET entities_json = ?2, tags_json = ?3, measures_json = ?4, sources_json = ?5 WHERE id = ?1")
+            """
+            UPDATE events SET entities_json = ?2, tags_json = ?3, measures_json = ?4, sources_json = ?5, figures_label = ?6
+            WHERE id = ?1
+            """)
         try statement.bind(eventID, at: 1)
         try statement.bindText(lists.entities, at: 2)
         try statement.bindText(lists.tags, at: 3)
         try statement.bindText(lists.measures, at: 4)
         try statement.bindText(lists.sources, at: 5)
+        try statement.bind(Measure.labelledList(figures), at: 6)
         try Self.runOnce(statement)
     }
 
@@ -261,8 +273,8 @@ struct TimelineWriter {
                 when_edtf = ?6, when_earliest = ?7, when_latest = ?8, when_precision = ?9, when_approximate = ?10,
                 when_uncertain = ?11, announced_edtf = ?12, announced_earliest = ?13, announced_latest = ?14,
                 announced_precision = ?15, announced_approximate = ?16, announced_uncertain = ?17, recorded_at = ?18,
-                entities_json = ?19, tags_json = ?20, measures_json = ?21, sources_json = ?22,
-                when_label = ?23, announced_label = ?24
+                entities_json = ?19, tags_json = ?20, measures_json = ?21, sources_json = ?22, figures_label = ?23,
+                when_label = ?24, announced_label = ?25
             WHERE id = ?1
             """)
         let values: [SQLValue] = [.integer(eventID), .text(event.kind), .text(event.status.rawValue), .text(event.title), .text(event.summary),
@@ -273,8 +285,8 @@ struct TimelineWriter {
              .bool(event.announced?.uncertain ?? false), .text(recordedAt)]
         for (offset, value) in values.enumerated() { try update.bind(value, at: Int32(offset + 1)) }
         try bindStoredLists(of: event, rendered: nil, from: 19, in: update)
-        try update.bind(event.when.display(), at: 23)
-        try Self.bind(event.announced?.display(), at: 24, in: update)
+        try update.bind(event.when.display(), at: 24)
+        try Self.bind(event.announced?.display(), at: 25, in: update)
         try Self.runOnce(update)
         try insertDetails(of: event, eventID: eventID)
         if storedLists == .tables { try storeListsFromTables(eventID: eventID) }
