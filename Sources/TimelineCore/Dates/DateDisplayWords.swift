@@ -20,6 +20,20 @@ enum DateDisplayWords {
         }
     }
 
+    /// `early 1990s`, `mid-1990s`, `late 1990s`; `début des années 1990`, `milieu des années 1990`,
+    /// `fin des années 1990`.
+    static func third(_ third: Int, ofDecade firstYear: Int, _ language: DateDisplayLanguage) -> String {
+        let yyyy = CalendarDay.zeroPadded(firstYear, width: 4)
+        switch (third, language) {
+        case (1, .english): return "early " + yyyy + "s"
+        case (2, .english): return "mid-" + yyyy + "s"
+        case (_, .english): return "late " + yyyy + "s"
+        case (1, .french): return "début des années " + yyyy
+        case (2, .french): return "milieu des années " + yyyy
+        case (_, .french): return "fin des années " + yyyy
+        }
+    }
+
     /// The second year of a winter: two digits (`2021–22`) unless the century changes (`1999–2000`).
     static func followingYear(after year: Int) -> String {
         let next = year + 1

@@ -25,9 +25,10 @@ extension DateHumanReader {
             guard !cursor.atEnd, let side = try readSide(cursor.remaining, role: .start) else { return nil }
             return try interval(side, .open)
         }
-        // until X, till X, jusqu'en X, jusqu'au X, jusque vers X
+        // until X, till X, jusqu'en X, jusqu'au X, jusque vers X, d'ici (à) X
         cursor = Cursor(tokens)
-        if cursor.take(anyOf: Self.untilWords) {
+        if cursor.take(anyOf: Self.untilWords) || cursor.take("d") && cursor.take("'") && cursor.take("ici") {
+            if first.is("d") { cursor.take("a") }
             guard !cursor.atEnd, let side = try readSide(cursor.remaining, role: .end) else { return nil }
             return try interval(.open, side)
         }
@@ -86,11 +87,37 @@ extension DateHumanReader {
             if cursor.atEnd { return false }
         }
         guard token.is("-") else { return true }
-        // A hyphen separates when spaced (`2019 - 2022`), between years (`2019-2022`) or between
-        // days (`1-5 December`); not in `mid-2022`, `2022-Q2` or EDTF's `2022-12`.
+        // A hyphen separates when spaced (`2019 - 2022`), between years (`2019-2022`), days
+        // (`1-5 December`) or named parts of a year (`Jan-Mar 2022`, `Q1-Q2 2022`,
+        // `spring-summer 2021`); not in `mid-2022`, `mid-June`, `2022-Q2` or EDTF's `2022-12`.
         if token.spaceBefore && after.spaceBefore { return true }
+        if endsNamedPart(before: index, in: tokens) {
+            return startsNamedPart(at: index + 1, in: tokens)  // and `Q4-2022` is one quarter
+        }
+        // `March 2021-June 2022`, `Q1 2022-Q3 2022`; but `2022-Q2` is one quarter.
+        if before.isNumber(digits: 4...4), startsNamedPart(at: index + 1, in: tokens) {
+            return tokens[(index + 2)...].contains { $0.isNumber(digits: 4...4) }
+        }
         guard before.isNumber, after.isNumber else { return false }
         return after.isNumber(digits: 4...4) || before.isNumber(digits: 1...2) && after.isNumber(digits: 1...2)
+    }
+
+    /// Whether a month or season name, or a numbered part (`Q1`, `H2`, `T3`, `S1`), starts at `index`.
+    private func startsNamedPart(at index: Int, in tokens: ArraySlice<Token>) -> Bool {
+        let token = tokens[index]
+        guard token.kind == .word else { return false }
+        if Self.monthNumbers[token.text] != nil || Self.seasonNumbers[token.text] != nil { return true }
+        guard token.isAny(Self.numberedPartLetters), index + 1 < tokens.endIndex else { return false }
+        let number = tokens[index + 1]
+        return number.isNumber(digits: 1...1) && !number.spaceBefore
+    }
+
+    /// Whether a month or season name, or a numbered part, ends right before `index`.
+    private func endsNamedPart(before index: Int, in tokens: ArraySlice<Token>) -> Bool {
+        let token = tokens[index - 1]
+        if token.kind == .word { return Self.monthNumbers[token.text] != nil || Self.seasonNumbers[token.text] != nil }
+        guard token.isNumber(digits: 1...1), !token.spaceBefore, index - 2 >= tokens.startIndex else { return false }
+        return tokens[index - 2].isAny(Self.numberedPartLetters)
     }
 
     /// One end: `?` (unknown), `..` (open), a relative date or a single date.

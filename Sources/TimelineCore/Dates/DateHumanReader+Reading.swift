@@ -9,6 +9,8 @@ extension DateHumanReader {
             case halfYear(Int)
             /// 1 early, 2 mid, 3 late: January–April, May–August, September–December.
             case third(Int)
+            /// 1 early, 2 mid, 3 late of a decade: its years 0–3, 4–6, 7–9.
+            case decadeThird(Int, firstYear: Int)
             case decade(firstYear: Int)
             case century(firstYear: Int)
             /// The `1` of `1–5 December 2022`, which takes its month and year from the other end.
@@ -33,7 +35,7 @@ extension DateHumanReader {
             guard year == nil else { return false }
             switch shape {
             case .day, .month, .season, .quarter, .halfYear, .third: return true
-            case .decade, .century, .bareDay, .complete: return false
+            case .decade, .decadeThird, .century, .bareDay, .complete: return false
             }
         }
 
@@ -47,7 +49,7 @@ extension DateHumanReader {
             case .halfYear(let half): .halfYear(year: year, half: half)
             case .decade(let firstYear): .decade(firstYear: firstYear)
             case .century(let firstYear): .century(firstYear: firstYear)
-            case .third, .bareDay, .complete: nil
+            case .third, .decadeThird, .bareDay, .complete: nil
             }
         }
 
@@ -56,6 +58,11 @@ extension DateHumanReader {
             if case .third(let third) = shape {
                 guard CalendarDay.yearRange.contains(year) else { return nil }
                 return CalendarDay.firstDay(ofMonth: third * 4 - 3, year: year)...CalendarDay.lastDay(ofMonth: third * 4, year: year)
+            }
+            if case .decadeThird(let third, let firstYear) = shape {
+                let years = DateHumanReader.decadeThirdYears(third)
+                guard CalendarDay.yearRange.contains(firstYear + years.upperBound) else { return nil }
+                return CalendarDay.firstDay(ofMonth: 1, year: firstYear + years.lowerBound)...CalendarDay.lastDay(ofMonth: 12, year: firstYear + years.upperBound)
             }
             if case .complete(let date) = shape {
                 guard let first = date.earliest ?? date.latest, let last = date.latest ?? date.earliest else { return nil }
@@ -69,7 +76,7 @@ extension DateHumanReader {
         var knownYear: Int? {
             if let year { return year }
             switch shape {
-            case .decade(let firstYear), .century(let firstYear): return firstYear
+            case .decade(let firstYear), .decadeThird(_, let firstYear), .century(let firstYear): return firstYear
             case .complete(let date): return (date.earliest ?? date.latest)?.year
             default: return nil
             }

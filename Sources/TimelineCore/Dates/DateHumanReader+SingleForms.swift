@@ -48,7 +48,7 @@ extension DateHumanReader {
         if let reading = try whole(tokens, Self.quarterForm) { return reading }
         if let reading = try whole(tokens, Self.halfYearForm) { return reading }
         if let reading = try whole(tokens, Self.seasonForm) { return reading }
-        if let reading = try whole(tokens, Self.thirdForm) { return reading }
+        if let reading = try whole(tokens, thirdForm) { return reading }
         if let reading = try whole(tokens, decadeForm) { return reading }
         if let reading = try whole(tokens, Self.centuryForm) { return reading }
         if let reading = try whole(tokens, Self.dayMonthForm) { return reading }
@@ -104,6 +104,9 @@ extension DateHumanReader {
         if cursor.take(anyOf: letters) {
             guard let number = cursor.peek, number.isNumber(digits: 1...2), !number.spaceBefore else { return nil }
             cursor.advance()
+            // `Q4-2022`, as `2022-Q4` is written the other way round.
+            var hyphen = cursor
+            if hyphen.take("-"), hyphen.peek?.isNumber(digits: 4...4) == true { cursor = hyphen }
             return (number.value, takeOptionalYear(&cursor))
         }
         if let year = cursor.takeYear() {
@@ -137,11 +140,27 @@ extension DateHumanReader {
         cursor = look
     }
 
-    /// `early 2022`, `mid-2022`, `late 2022`, `début 2022`, `mi-2022`, `fin de l'année 2022`.
-    private static func thirdForm(_ cursor: inout Cursor) -> Reading? {
-        guard let third = cursor.take(from: thirdWords) else { return nil }
+    /// `early 2022`, `mid-2022`, `late 2022`, `début 2022`, `mi-2022`, `fin de l'année 2022`;
+    /// of a decade, `early 1990s`, `the mid-1990s`, `end of the 1990s`, `début des années 1990`.
+    private func thirdForm(_ cursor: inout Cursor) throws(TimelineDateError) -> Reading? {
+        guard let third = cursor.take(from: Self.thirdWords) else { return nil }
         cursor.take("-")
-        return Reading(.third(third), year: takeOptionalYear(&cursor))
+        var decade = cursor
+        while decade.take(anyOf: Self.decadeLinkWords) {}
+        if let reading = try decadeForm(&decade), case .decade(let firstYear) = reading.shape {
+            cursor = decade
+            return Reading(.decadeThird(third, firstYear: firstYear))
+        }
+        return Reading(.third(third), year: Self.takeOptionalYear(&cursor))
+    }
+
+    /// The years of a decade its early, mid and late thirds cover: 0–3, 4–6, 7–9.
+    static func decadeThirdYears(_ third: Int) -> ClosedRange<Int> {
+        switch third {
+        case 1: 0...3
+        case 2: 4...6
+        default: 7...9
+        }
     }
 
     /// `the 2010s`, `2010's`, `les années 2010`.

@@ -36,6 +36,8 @@ extension DateHumanReader {
     static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th", "er", "re", "ere", "e", "eme", "nde", "d"]
 
     static let quarterWords: Set<String> = ["quarter", "qtr", "trimestre"]
+    /// The letters of `Q2`, `T2` (trimestre), `H1` and `S1` (semestre).
+    static let numberedPartLetters: Set<String> = ["q", "t", "h", "s"]
     static let halfWords: Set<String> = ["half", "semester", "semestre", "moitie"]
     static let centuryWords: Set<String> = ["century", "siecle"]
 
@@ -45,6 +47,9 @@ extension DateHumanReader {
         "mid": 2, "middle": 2, "mi": 2, "milieu": 2,
         "late": 3, "end": 3, "fin": 3,
     ]
+
+    /// Words between a third and its decade: `end of the 1990s`, `fin des années 1990`.
+    static let decadeLinkWords: Set<String> = ["of", "the", "des", "de", "les"]
 
     static let approximateWords: Set<String> = [
         "circa", "c", "ca", "approx", "approximately", "about", "around", "roughly",

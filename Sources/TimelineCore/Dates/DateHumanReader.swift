@@ -90,6 +90,13 @@ struct DateHumanReader {
             let last = TimelineDate(period: .month(year: year, month: third * 4),
                                     approximate: true, uncertain: reading.uncertain)
             return TimelineDate(intervalFrom: .date(first), to: .date(last))
+        case .decadeThird(let third, let firstYear):
+            // As for the thirds of a year: an interval of approximate years.
+            let years = Self.decadeThirdYears(third)
+            guard CalendarDay.yearRange.contains(firstYear + years.upperBound) else { break }
+            let first = TimelineDate(period: .year(firstYear + years.lowerBound), approximate: true, uncertain: reading.uncertain)
+            let last = TimelineDate(period: .year(firstYear + years.upperBound), approximate: true, uncertain: reading.uncertain)
+            return TimelineDate(intervalFrom: .date(first), to: .date(last))
         case .bareDay:
             break
         default:

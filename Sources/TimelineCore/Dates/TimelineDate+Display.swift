@@ -34,6 +34,9 @@ extension TimelineDate {
         if let third = yearThird {
             return DateDisplayWords.third(third.third, year: third.year, language)
         }
+        if let third = decadeThird {
+            return DateDisplayWords.third(third.third, ofDecade: third.firstYear, language)
+        }
         switch (start, end) {
         case (let start?, let end?):
             return start.singleText(language, context: .standalone) + " – " + end.singleText(language, context: .standalone)
@@ -61,6 +64,18 @@ extension TimelineDate {
               first.month % 4 == 1, last.month == first.month + 3
         else { return nil }
         return (first.month / 4 + 1, first.year)
+    }
+
+    /// Which third of which decade an `early|mid|late 1990s` interval (`1990~/1993~`, `1994~/1996~`,
+    /// `1997~/1999~`) is, if it is one.
+    var decadeThird: (third: Int, firstYear: Int)? {
+        guard let start, let end, !start.isInterval, !end.isInterval,
+              start.precision == .year, end.precision == .year,
+              start.approximate, end.approximate, !start.uncertain, !end.uncertain,
+              let first = start.earliest?.year, let last = end.earliest?.year, first / 10 == last / 10,
+              let third = (1...3).first(where: { DateHumanReader.decadeThirdYears($0) == (first % 10)...(last % 10) })
+        else { return nil }
+        return (third, first - first % 10)
     }
 }
 

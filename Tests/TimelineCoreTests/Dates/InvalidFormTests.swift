@@ -23,6 +23,8 @@ struct InvalidFormTests {
         InvalidDateVector("de 2022 à 2019", "its end (2019) is before its start (2022)"),
         InvalidDateVector("the 90s", "write the decade with four digits"),
         InvalidDateVector("les années 90", "write the decade with four digits"),
+        InvalidDateVector("the early 90s", "write the decade with four digits"),
+        InvalidDateVector("late 1995s", "not a date form"),
         InvalidDateVector("December 32, 2022", "December 2022 has 31 days"),
         InvalidDateVector("early December 2022", "not a date form"),
         InvalidDateVector("Q2", "it has no year"),
