@@ -17,7 +17,8 @@ extension Timeline {
             discussion: """
                 Events are matched by uid: a new one is added, a changed one updated (its old version kept \
                 for --as-of), an identical one left alone, so importing a file twice changes nothing the \
-                second time. Records without a uid get one made from the main entity, kind, date and a \
+                second time. An update changes only what the record gives: a part of the event the file has \
+                no column for (or a JSON record no field for) is kept, and one given empty is cleared. Records without a uid get one made from the main entity, kind, date and a \
                 short hash of the content. NDJSON and JSON are what `timeline export` writes; a timeline document \
                 (`export --format seed`, a .json file holding an object) also brings entities with their types, \
                 descriptions and aliases, the relations between them, and sources, added or brought up to date \
@@ -108,6 +109,12 @@ extension Timeline {
                     let one = summary.ignoredColumns.count == 1
                     let leftOut = dryRun ? "would be" : one ? "was" : "were"
                     printError("note: the column\(one ? "" : "s") \(columns) \(one ? "is no event field" : "are no event fields") and \(leftOut) left out; --map COLUMN=FIELD imports one (`timeline help import` lists the fields).")
+                }
+                if !summary.keptFields.isEmpty {
+                    let fields = summary.keptFields.count == 1 ? summary.keptFields[0]
+                        : summary.keptFields.dropLast().joined(separator: ", ") + " and " + summary.keptFields.last!
+                    let kept = dryRun ? "the events to update would keep" : "the updated events kept"
+                    printError("note: \(kept) their \(fields), which the file does not give (a column or field given empty clears one).")
                 }
                 if summary.possibleDuplicates > 0 { printError(Self.possibleDuplicatesNote(summary, dryRun: dryRun)) }
             }

@@ -368,6 +368,48 @@ import Testing
         #expect(try jsonEvents(["--search", "acme", "--as-of", "2026-02-20"]).first?["title"] as? String == "Acme cuts 80")
     }
 
+    /// A JSON value as text with sorted keys, to compare values read from JSON.
+    static func canonical(_ value: Any?) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: [value ?? NSNull()], options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    /// A record updates only what it gives: a file without a column (or a JSON record without a
+    /// field) leaves that part of the event it updates as it was, and says so; a column or field
+    /// given empty clears it.
+    @Test func anUpdateKeepsWhatTheRecordLeavesOut() throws {
+        #expect(try CLI.run(["list", "--db", db]).status == 0)
+        let uid = "amazon-care-layoff-2022-12-01"
+        let before = try jsonEvents(["--search", "WARN", "--kind", "layoff", "--entity", "amazon-care"])
+        let original = try #require(before.first { $0["uid"] as? String == uid })
+        let partial = try write("partial.csv", "uid,kind,when,title\n\(uid),layoff,2022-12-01,Amazon Care lays off 159 employees\n")
+        let result = try CLI.run(["import", partial, "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 updated"))
+        #expect(result.stderr.contains("note: the updated events kept their status, summary, announced, entities, tags, measures and sources, which the file does not give"),
+                "\(result.stderr)")
+        var event = try #require(try jsonEvents(["--search", "159"]).first { $0["uid"] as? String == uid })
+        #expect(event["title"] as? String == "Amazon Care lays off 159 employees")
+        for field in ["status", "summary", "announced", "entities", "tags", "measures", "sources"] {
+            #expect(try Self.canonical(event[field]) == Self.canonical(original[field]), "\(field) kept")
+        }
+        // Imported again, nothing changes; an empty announced column clears the announcement.
+        #expect(try CLI.run(["import", partial, "--db", db]).stdout.contains("1 unchanged"))
+        let cleared = try write("cleared.csv", "uid,kind,when,title,announced\n\(uid),layoff,2022-12-01,Amazon Care lays off 159 employees,\n")
+        let clearing = try CLI.run(["import", cleared, "--db", db])
+        #expect(clearing.stdout.contains("1 updated") && !clearing.stderr.contains("announced"), "\(clearing.stderr)")
+        event = try #require(try jsonEvents(["--search", "159"]).first { $0["uid"] as? String == uid })
+        #expect(event["announced"] is NSNull)
+        #expect((event["sources"] as? [Any])?.count == (original["sources"] as? [Any])?.count)
+        // JSON: a field left out is kept, one given as null or [] is cleared.
+        let json = try write("partial.ndjson", #"{"uid":"\#(uid)","kind":"layoff","when":"2022-12-01","title":"Amazon Care lays off 159","tags":[],"summary":null}"# + "\n")
+        let jsonResult = try CLI.run(["import", json, "--db", db])
+        #expect(jsonResult.stdout.contains("1 updated"), "\(jsonResult.stderr)")
+        event = try #require(try jsonEvents(["--search", "159"]).first { $0["uid"] as? String == uid })
+        #expect((event["tags"] as? [Any])?.isEmpty == true && event["summary"] is NSNull)
+        #expect((event["entities"] as? [Any])?.count == (original["entities"] as? [Any])?.count)
+        #expect(event["status"] as? String == "planned")
+    }
+
     /// TSV is known by its header row, whatever the file is called or when it is piped in; CSV
     /// whose header is separated by semicolons (a spreadsheet's where the comma is the decimal
     /// mark) is read with semicolons.

@@ -18,6 +18,9 @@ public struct ImportSummary: Sendable, Equatable {
     /// The columns of a CSV or TSV file read by its header alone that are no event field, and
     /// were left out.
     public var ignoredColumns: [String] = []
+    /// What updated events kept because their records left it out, by export's names
+    /// (`status`, `summary`, `announced`, `entities`, `tags`, `measures`, `sources`).
+    public var keptFields: [String] = []
 
     /// An added event and the earlier one it may be another version of.
     public struct PossibleDuplicate: Sendable, Equatable {
@@ -187,14 +190,14 @@ public final class Importer {
                         reject(message)
                     }
                     do {
-                        let event = try decode()
+                        let (event, given) = try decode()
                         let outcome: SaveOutcome
                         if checksEveryRecord {
                             // Only a record that may be skipped needs a way back on its own.
                             do {
                                 outcome = try store.database.savepoint("import_record") {
                                     try saver.save(event, uidPolicy: .contentHash, rejectingSecondVersionInBatch: true,
-                                                   renderedLists: renderedLists).outcome
+                                                   renderedLists: renderedLists, given: given).outcome
                                 }
                             } catch {
                                 saver.forgetResolved()
@@ -202,7 +205,7 @@ public final class Importer {
                             }
                         } else {
                             outcome = try saver.save(event, uidPolicy: .contentHash, rejectingSecondVersionInBatch: true,
-                                                     renderedLists: renderedLists).outcome
+                                                     renderedLists: renderedLists, given: given).outcome
                         }
                         switch outcome {
                         case .inserted: summary.inserted += 1
@@ -230,6 +233,7 @@ public final class Importer {
                     summary.directory?.sources += countsAfter.sources - countsBefore.sources
                 }
                 try bulkLoad.finish(updated: saver.updatedEventIDs)
+                summary.keptFields = saver.keptInUpdates.names
                 // Added events have ids above the load's last one; a timeline that had none has no
                 // earlier versions of them.
                 if bulkLoad.lastIDBefore > 0, summary.inserted > 0 {
@@ -399,7 +403,7 @@ public final class Importer {
     /// leaves them as read. What `body` sees is the same, in the same order, errors included.
     /// Standard input is read here: its writer may keep a reading thread waiting after the import
     /// has failed.
-    private func forEachRecord(_ body: (Int, () throws -> Event, TimelineWriter.RenderedLists?) throws -> Void) throws {
+    private func forEachRecord(_ body: (Int, () throws -> RecordEvent, TimelineWriter.RenderedLists?) throws -> Void) throws {
         guard input.isRegularFile else {
             return try decodeRecords { line, decode in
                 try withoutActuallyEscaping(decode) { decode in try body(line, decode, nil) }
@@ -408,7 +412,7 @@ public final class Importer {
         let readAhead = try ReadAhead<DecodedRecord> { emit in
             try self.decodeRecords { line, decode in
                 let event = Result { try decode() }
-                let lists = (try? event.get()).map(TimelineWriter.RenderedLists.init(rendering:))
+                let lists = (try? event.get()).map { TimelineWriter.RenderedLists(rendering: $0.event) }
                 guard emit(DecodedRecord(line: line, event: event, renderedLists: lists)) else { throw ReadAheadStopped() }
             }
         }
@@ -423,7 +427,7 @@ public final class Importer {
     /// A record as read ahead: its line, its event or why it is not one, and the event's lists.
     private struct DecodedRecord: Sendable {
         let line: Int
-        let event: Result<Event, any Error>
+        let event: Result<RecordEvent, any Error>
         let renderedLists: TimelineWriter.RenderedLists?
     }
 
@@ -431,7 +435,10 @@ public final class Importer {
     private struct ReadAheadStopped: Error {}
 
     /// Calls `body` with each record's line and a function that turns it into an event.
-    private func decodeRecords(_ body: (Int, () throws -> Event) throws -> Void) throws {
+    /// A record's event, and the parts of it the record gives (an event it updates keeps the others).
+    typealias RecordEvent = (event: Event, given: EventFields)
+
+    private func decodeRecords(_ body: (Int, () throws -> RecordEvent) throws -> Void) throws {
         let context = DateParsingContext(today: options.today)
         switch format {
         case .csv, .tsv:
@@ -456,7 +463,7 @@ public final class Importer {
                             // The mapper makes no worked-out date fields: their columns are checked here, as bytes.
                             let event = try EventJSONDecoder.event(from: object, context: context, checkingWorkedOutFields: false)
                             try mapper.checkWorkedOutColumns(of: event, inCurrentRecordOf: reader)
-                            return event
+                            return (event, mapper.givenFields)
                         } catch let error as EventJSONDecoder.FieldError {
                             if error.reason == "is required", let column = mapper.column(forField: error.field) {
                                 throw RecordError("column '\(column)' is empty, and an event needs a \(error.field)")
@@ -526,7 +533,7 @@ public final class Importer {
 
     /// Hands `body` a JSON record: its line, and a function that gives its event (`decode` of the
     /// parsed value; bytes that are not JSON are a `RecordError`, reported with the line or skipped).
-    private static func handJSONRecord(_ bytes: [UInt8], line: Int, to body: (Int, () throws -> Event) throws -> Void,
+    private static func handJSONRecord(_ bytes: [UInt8], line: Int, to body: (Int, () throws -> RecordEvent) throws -> Void,
                                        decode: (JSONValue) throws -> Event) throws {
         let parsed: Result<JSONValue, JSONParser.Failure> = bytes.withUnsafeBufferPointer { buffer in
             do throws(JSONParser.Failure) {
@@ -538,7 +545,8 @@ public final class Importer {
         try withoutActuallyEscaping(decode) { decode in
             try body(line) {
                 do {
-                    return try decode(try parsed.get())
+                    let object = try parsed.get()
+                    return (try decode(object), EventFields(keysOf: object))
                 } catch let failure as JSONParser.Failure {
                     throw RecordError(failure.description)
                 }

@@ -42,6 +42,28 @@ struct RecordMapper {
     /// Whether the header alone says where values go (no --map, --set, --title-template,
     /// --date-format or --null): then `object(ofCurrentRecordIn:)` may build objects from bytes.
     let readsHeaderOnly: Bool
+    /// The parts of an event the file's columns and `--set` give: an event an import updates
+    /// keeps the others (a file with a `uid,kind,when,title` header takes nothing else away).
+    let givenFields: EventFields
+
+    private static func fields(givenBy targets: [Target]) -> EventFields {
+        var fields: EventFields = []
+        for target in targets {
+            switch target {
+            case .scalar("status"): fields.insert(.status)
+            case .scalar("summary"): fields.insert(.summary)
+            case .scalar("announced"): fields.insert(.announced)
+            case .scalar: break
+            case .entity: fields.insert(.entities)
+            case .tag: fields.insert(.tags)
+            case .source, .citation: fields.insert(.citations)
+            case .measure: fields.insert(.measures)
+            case .list(let list):
+                if let part = EventFields.named.first(where: { $0.names.contains(list) }) { fields.insert(part.field) }
+            }
+        }
+        return fields
+    }
 
     enum TemplatePart: Equatable {
         case text(String)
@@ -110,6 +132,7 @@ struct RecordMapper {
         }
         self.columns = columns
         self.sourceColumn = sourceColumn
+        givenFields = Self.fields(givenBy: columns.map(\.1) + constants.map(\.target))
         workedOutColumns = header.enumerated().compactMap { index, name in
             guard Self.workedOutFields.contains(name), !explicitlyMapped.contains(name) else { return nil }
             let ofAnnouncement = name.hasPrefix("announced_")

@@ -34,6 +34,8 @@ final class EventSaver {
     private var figureSourceKeys: Set<String> = []
     /// Ids of events this saver updated (inserted ones are simply the ids above `firstNewID`).
     private(set) var updatedEventIDs: [Int64] = []
+    /// The parts of events this saver updated that their records left out, and that were kept.
+    private(set) var keptInUpdates: EventFields = []
     /// Caches stay bounded, so memory stays flat however many distinct names a file holds.
     private static let cacheLimit = 50_000
 
@@ -48,9 +50,10 @@ final class EventSaver {
     ///     (one import naming a uid twice with different content).
     ///   - renderedLists: `input`'s lists, rendered ahead; used when saving leaves them as they are.
     ///   - replacingExisting: false to refuse, rather than replace, a different event with the same uid.
+    ///   - given: the parts `input` gives; an event it updates keeps the others.
     func save(_ input: Event, uidPolicy: UIDPolicy, rejectingSecondVersionInBatch: Bool = false,
               renderedLists: TimelineWriter.RenderedLists? = nil,
-              replacingExisting: Bool = true) throws -> (uid: String, outcome: SaveOutcome) {
+              replacingExisting: Bool = true, given: EventFields = .all) throws -> (uid: String, outcome: SaveOutcome) {
         var event = try normalised(input)
         if event.uid.isEmpty {
             event.uid = try generateUID(for: event, policy: uidPolicy)
@@ -60,6 +63,8 @@ final class EventSaver {
         }
         if let id = try eventID(uid: event.uid) {
             let existing = try reader.event(id: id)
+            let kept = EventFields.all.subtracting(given)
+            if !kept.isEmpty { event.keep(kept, of: existing) }
             if EventJSON.object(existing) == EventJSON.object(event) {
                 return (event.uid, .unchanged)
             }
@@ -71,6 +76,7 @@ final class EventSaver {
             }
             try writer.replace(existing, eventID: id, with: event)
             updatedEventIDs.append(id)
+            keptInUpdates.formUnion(kept.filled(in: existing))
             return (event.uid, .updated)
         }
         // Lists rendered from the input are the saved event's when resolving entities and
