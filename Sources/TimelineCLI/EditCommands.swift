@@ -79,8 +79,9 @@ extension Timeline {
             commandName: "edit",
             abstract: "Change an event; the version it replaces stays in history.",
             discussion: """
-                Takes add's flags. Each field given replaces that field; --entity, --measure and --tag \
-                replace the whole list when given; --source adds a citation (one the event already has, same quote and all, is not added again). `--announced none` clears \
+                Takes add's flags. Each field given replaces that field; --entity and --tag replace the \
+                whole list when given; --measure replaces the figures of its quantity, keeping the others \
+                and their sources (QUANTITY= removes one quantity's, --measure '' all); --source adds a citation (one the event already has, same quote and all, is not added again). `--announced none` clears \
                 the announcement date. `timeline list --as-of` still shows the event as it was before.
 
                 Example:

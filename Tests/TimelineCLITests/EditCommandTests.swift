@@ -39,6 +39,38 @@ import Testing
         #expect(try CLI.run(arguments).stdout == "Added amazon-care-layoff-2022-12-01-3\n")
     }
 
+    /// `edit --measure` replaces the figures of the quantity it names and keeps the others with
+    /// their own sources; a figure restated without --source keeps its source; `QUANTITY=`
+    /// removes one quantity's figures, `--measure ''` all; signs before a value qualify it.
+    @Test func editingAFigureKeepsTheOthersAndTheirSources() throws {
+        let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "fin 2022", "--title", "Nébula cuts", "--uid", "cut",
+                                 "--entity", "Nébula Santé", "--measure", "employees-laid-off=17:person", "--measure", "workforce-share-laid-off=.2:fraction",
+                                 "--measure", "offices=>=12:office", "--source", "https://ud.example/a", "--quote", "17 salariés", "--quote-lang", "fr"])
+        #expect(added.status == 0, "\(added.stderr)")
+        func figures() throws -> [String] {
+            try #require(try show("cut")["measures"] as? [[String: Any]]).map { figure in
+                [figure["quantity"], figure["value"], figure["qualifier"], figure["source"]].map { ($0 as? String) ?? "-" }.joined(separator: " ")
+            }
+        }
+        #expect(try figures() == ["employees-laid-off 17 - ud-example", "workforce-share-laid-off 0.2 - ud-example",
+                                  "offices 12 at-least ud-example"])
+        let edited = try CLI.run(["edit", "cut", "--db", db, "--measure", "employees-laid-off=18:person", "--source", "https://lm.example/b",
+                                  "--stance", "corrects", "--quote", "18 salariés", "--quote-lang", "fr"])
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(try figures() == ["employees-laid-off 18 - lm-example", "workforce-share-laid-off 0.2 - ud-example",
+                                  "offices 12 at-least ud-example"], "the other figures keep their place and source")
+        // Restated without --source, a figure keeps its source; a new value has none.
+        #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "workforce-share-laid-off=0.20:fraction", "--measure", "offices=<12:office"]).status == 0)
+        #expect(try figures() == ["employees-laid-off 18 - lm-example", "workforce-share-laid-off 0.20 - ud-example",
+                                  "offices 12 less-than -"])
+        #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "offices="]).status == 0)
+        #expect(try figures() == ["employees-laid-off 18 - lm-example", "workforce-share-laid-off 0.20 - ud-example"])
+        let mixed = try CLI.run(["edit", "cut", "--db", db, "--measure", "", "--measure", "offices=1:office"])
+        #expect(mixed.status == 64 && mixed.stderr.contains("--measure '' removes every figure, and goes alone"), "\(mixed.stderr)")
+        #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", ""]).status == 0)
+        #expect(try figures() == [])
+    }
+
     /// Language tags are stored in their usual case (`FR-ca` is `fr-CA`), from the command line and
     /// from an imported file; a text that is no tag is refused, and nothing is written.
     @Test func languageTagsTakeTheirUsualCaseAndOthersAreRefused() throws {

@@ -17,19 +17,86 @@ public enum MeasureSpecification {
         guard let colon = rest.firstIndex(of: ":") else { throw fail("has no unit") }
         let valueText = String(rest[..<colon])
         let unit = String(rest[rest.index(after: colon)...])
-        guard !quantity.isEmpty, quantity.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
+        guard isQuantity(quantity) else {
             throw fail("has a quantity that is not lowercase letters, digits and '-'")
         }
         guard !unit.isEmpty else { throw fail("has an empty unit") }
         var approximate = false
-        var digits = valueText
+        var qualifier: String?
+        var digits = Substring(valueText)
         if digits.hasPrefix("~") {
             approximate = true
             digits.removeFirst()
+        } else if let (prefix, name) = qualifierPrefixes.first(where: { digits.hasPrefix($0.prefix) }) {
+            qualifier = name
+            digits.removeFirst(prefix.count)
         }
-        guard let value = ExactDecimal(digits) else {
-            throw fail("has '\(valueText)', which is not an exact decimal number")
+        guard let value = ExactDecimal(String(digits)) else {
+            throw fail("has '\(valueText)', which is not an exact decimal number (~, >, <, >= or <= may come before it)")
         }
-        return Measure(quantity: quantity, value: value.description, unit: unit, entity: entity, approximate: approximate)
+        return Measure(quantity: quantity, value: value.description, unit: unit, entity: entity, approximate: approximate,
+                       qualifier: qualifier)
+    }
+
+    /// Lowercase ASCII letters, digits and '-', as the measures table requires.
+    static func isQuantity(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+    }
+
+    /// The signs before a value that qualify it, longest first: `>=125` is at least 125.
+    static let qualifierPrefixes: [(prefix: String, name: String)] = [
+        (">=", "at-least"), ("≥", "at-least"), ("<=", "up-to"), ("≤", "up-to"), (">", "more-than"), ("<", "less-than"),
+    ]
+
+    /// An event's figures after an edit's `--measure` values: each replaces the figures of its
+    /// quantity (several of one quantity replace them together) and leaves the others as they
+    /// were, with their sources; `QUANTITY=` removes that quantity's, and `''` alone removes all.
+    /// A figure given comes from `source` when there is one, else from the source of the figure
+    /// it restates (the same quantity, number, unit and qualifier), else from none.
+    public static func edit(_ figures: [Measure], with texts: [String], source: String?) throws -> [Measure] {
+        if texts == [""] { return [] }
+        var replacements: [(quantity: String, figures: [Measure])] = []
+        for text in texts {
+            if text.isEmpty {
+                throw TimelineError(.usage, "--measure '' removes every figure, and goes alone; QUANTITY= removes the figures of one quantity.")
+            }
+            var quantity = text
+            var given: Measure?
+            if text.last == "=" {
+                quantity.removeLast()
+                guard isQuantity(quantity) else {
+                    throw TimelineError(.usage, "--measure '\(text)' names no quantity to remove: write QUANTITY=, e.g. employees-laid-off=.")
+                }
+            } else {
+                var figure = try parse(text)
+                quantity = figure.quantity
+                let value = ExactDecimal(figure.value)
+                figure.source = source ?? figures.first {
+                    $0.quantity == figure.quantity && $0.unit == figure.unit && $0.qualifier == figure.qualifier
+                        && $0.approximate == figure.approximate
+                        && ExactDecimal($0.value).map { old in value?.isSameNumber(as: old) == true } == true
+                }?.source
+                given = figure
+            }
+            if let index = replacements.firstIndex(where: { $0.quantity == quantity }) {
+                if let given { replacements[index].figures.append(given) }
+            } else {
+                replacements.append((quantity, given.map { [$0] } ?? []))
+            }
+        }
+        // Each quantity's new figures take the place of its first old one; new quantities go last.
+        var result: [Measure] = []
+        var placed = Set<String>()
+        for figure in figures {
+            guard let replacement = replacements.first(where: { $0.quantity == figure.quantity }) else {
+                result.append(figure)
+                continue
+            }
+            if placed.insert(figure.quantity).inserted { result += replacement.figures }
+        }
+        for replacement in replacements where !placed.contains(replacement.quantity) {
+            result += replacement.figures
+        }
+        return result
     }
 }

@@ -56,6 +56,14 @@ public struct ExactDecimal: Equatable, Sendable, CustomStringConvertible {
         return result
     }
 
+    /// Whether two decimals are the same number, however many zeros end them (`0.2`, `0.20`).
+    public func isSameNumber(as other: ExactDecimal) -> Bool {
+        guard negative == other.negative else { return false }
+        let scale = max(self.scale, other.scale)
+        let length = max(digits.count - self.scale, other.digits.count - other.scale) + scale
+        return padded(toScale: scale, length: length) == other.padded(toScale: scale, length: length)
+    }
+
     public static func + (left: ExactDecimal, right: ExactDecimal) -> ExactDecimal {
         let scale = max(left.scale, right.scale)
         let length = max(left.digits.count - left.scale, right.digits.count - right.scale) + scale + 1
