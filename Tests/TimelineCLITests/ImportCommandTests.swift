@@ -368,6 +368,23 @@ import Testing
         #expect(try jsonEvents(["--search", "acme", "--as-of", "2026-02-20"]).first?["title"] as? String == "Acme cuts 80")
     }
 
+    /// Titles and summaries are saved without surrounding spaces and line breaks, whatever the
+    /// format: a JSON record and the CSV export of it import as the same event. A new entity's
+    /// name is stored as written, and found again with one space between its words.
+    @Test func textIsTrimmedAlikeInEveryFormat() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let ndjson = try write("w.ndjson", #"{"uid":"w1","kind":"launch","title":"  t  ","summary":"\n\nx\r","when":"2022","entities":["Spacey  Co"]}"# + "\n")
+        #expect(try CLI.run(["import", ndjson, "--db", db]).stdout.contains("1 added"))
+        let event = try #require(try jsonEvents([]).first)
+        #expect(event["title"] as? String == "t" && event["summary"] as? String == "x")
+        #expect((event["entities"] as? [[String: Any]])?.first?["name"] as? String == "Spacey  Co")
+        #expect(try jsonEvents(["--entity", "Spacey Co"]).count == 1)
+        let csv = folder.path("w.csv")
+        #expect(try CLI.run(["--db", db, "export", "--format", "csv", "--output", csv]).status == 0)
+        #expect(try CLI.run(["import", csv, "--db", db]).stdout.contains("1 unchanged"))
+        #expect(try CLI.run(["import", ndjson, "--db", db]).stdout.contains("1 unchanged"))
+    }
+
     /// A JSON value as text with sorted keys, to compare values read from JSON.
     static func canonical(_ value: Any?) throws -> String {
         String(decoding: try JSONSerialization.data(withJSONObject: [value ?? NSNull()], options: [.sortedKeys]), as: UTF8.self)

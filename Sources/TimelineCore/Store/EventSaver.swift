@@ -130,6 +130,10 @@ final class EventSaver {
             throw TimelineError(.usage, "unknown kind '\(event.kind)'; known kinds: \((knownKinds ?? []).sorted().joined(separator: ", ")).",
                                 field: "kind")
         }
+        // Without surrounding spaces and line breaks, whichever format brought them: CSV's
+        // reader trims its fields, and a JSON record holding "  t  " must save the same event.
+        event.title = event.title.trimmingSpaces()
+        event.summary = event.summary.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
         guard !event.title.isEmpty else { throw TimelineError(.usage, "the title is empty.", field: "title") }
         var seen = Set<String>()
         event.entities = try event.entities.compactMap { entity in
