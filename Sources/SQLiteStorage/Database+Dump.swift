@@ -4,7 +4,8 @@ extension Database {
     /// Writes the whole main database as SQL text that the sqlite3 shell can replay into an empty file.
     ///
     /// The output is deterministic: tables in creation order with their rows by rowid (or by every
-    /// column for WITHOUT ROWID tables), then indexes, triggers and views, then the user version.
+    /// column for WITHOUT ROWID tables), then indexes, triggers and views by name, then the user
+    /// version.
     /// Text survives exactly: text with control characters, NULs or invalid UTF-8 is written as a
     /// hex blob cast to text. Internal tables (`sqlite_*`) and the shadow tables of virtual tables
     /// are left out; `rebuildStatements` can name statements that refill virtual tables. `write`
@@ -33,8 +34,10 @@ extension Database {
             if virtualTables.contains(where: { $0.name == object.name }) { continue }
             try dumpRows(of: object, write: write)
         }
+        // By name: a trigger or index dropped and created again (as a bulk write does) moves to
+        // the end of the schema, and the same database must give the same text.
         for kind in ["index", "trigger", "view"] {
-            for object in objects where object.type == kind && !isShadow(object) {
+            for object in objects.filter({ $0.type == kind && !isShadow($0) }).sorted(by: { $0.name < $1.name }) {
                 try writeText(object.sql + ";\n")
             }
         }

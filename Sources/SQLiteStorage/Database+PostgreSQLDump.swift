@@ -27,7 +27,7 @@ extension Database {
     ///   holds a NUL byte or is not UTF-8, a value of another class than its column, a row whose
     ///   foreign key points nowhere, an object left untranslated.
     public func dumpPostgreSQL(leavingOut leftOut: Set<String> = [], write: (String) throws -> Void) throws {
-        var leftOutNotes: [(rank: Int, order: Int, note: String)] = []
+        var leftOutNotes: [(rank: Int, order: Int, name: String, note: String)] = []
         var tables: [PostgreSQLTable] = []
         var indexes: [(name: String, table: String, sql: String)] = []
         let kinds = Dictionary(
@@ -44,9 +44,11 @@ extension Database {
             if kind == "shadow" { continue }
             let label = "\(kind == "virtual" ? "virtual table" : kind) \(SQLLiteral.identifier(object.name))"
             if leftOut.contains(object.name) {
-                // By kind, then in creation order: the sqlite3 shell's dump recreates views after triggers.
+                // By kind, tables in creation order and the rest by name (a bulk write that drops and
+                // creates triggers again moves them in the schema): the sqlite3 shell's dump
+                // recreates views after triggers.
                 let rank = ["table": 0, "virtual": 1, "view": 2, "trigger": 3, "index": 4][kind] ?? 5
-                leftOutNotes.append((rank, leftOutNotes.count, Self.comment("Left out: \(label).")))
+                leftOutNotes.append((rank, rank <= 1 ? leftOutNotes.count : 0, object.name, Self.comment("Left out: \(label).")))
                 continue
             }
             switch kind {
@@ -63,7 +65,7 @@ extension Database {
         try checkForeignKeysHold(in: keptTables)
 
         try write("-- Tables, rows and indexes of an SQLite database, for psql to load into an empty database: psql -d DATABASE -f FILE\n")
-        for note in leftOutNotes.sorted(by: { ($0.rank, $0.order) < ($1.rank, $1.order) }) { try write(note.note) }
+        for note in leftOutNotes.sorted(by: { ($0.rank, $0.order, $0.name) < ($1.rank, $1.order, $1.name) }) { try write(note.note) }
         try write("\\set ON_ERROR_STOP on\n")
         try write("SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\nBEGIN;\n\n")
         for table in tables {
@@ -78,7 +80,7 @@ extension Database {
             }
         }
         try write("\n")
-        for index in indexes where keptTables.contains(index.table) {
+        for index in indexes.sorted(by: { $0.name < $1.name }) where keptTables.contains(index.table) {
             try write(try postgreSQLIndex(named: index.name, on: tables.first { $0.name == index.table }!, createSQL: index.sql))
         }
         try write("COMMIT;\n")

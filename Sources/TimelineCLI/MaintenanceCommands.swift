@@ -109,7 +109,7 @@ extension Timeline {
 
         @OptionGroup var global: GlobalOptions
 
-        @Flag(help: "Rewrite every event's stored lists and figures label from its entities, tags, figures and sources, and its dates' spans and labels from their EDTF, then check.")
+        @Flag(help: "Rewrite every event's stored lists and figures label from its entities, tags, figures and sources, its dates' spans and labels from their EDTF, and its search index entry where stale, then check.")
         var repairLists = false
 
         @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))
@@ -119,7 +119,8 @@ extension Timeline {
         static func describe(_ repair: StoredCopyRepair) -> String {
             let parts = [(repair.lists, "the stored lists of 1 event", "the stored lists of \(repair.lists) events"),
                          (repair.dates, "1 date", "\(repair.dates) dates"), (repair.labels, "1 date label", "\(repair.labels) date labels"),
-                         (repair.figuresLabels, "the figures label of 1 event", "the figures labels of \(repair.figuresLabels) events")]
+                         (repair.figuresLabels, "the figures label of 1 event", "the figures labels of \(repair.figuresLabels) events"),
+                         (repair.searchEntries, "1 search index entry", "\(repair.searchEntries) search index entries")]
                 .filter { $0.0 > 0 }.map { $0.0 == 1 ? $0.1 : $0.2 }
             guard let last = parts.last else { return "note: --repair-lists found every stored list, date and label right already." }
             let list = parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " and " + last

@@ -57,12 +57,14 @@ private extension String {
     @Test func findsUncitedEventsBrokenReferencesAndChangedMigrations() throws {
         try CLI.run(["list", "--db", db])
         _ = try sqlite("DELETE FROM citations WHERE event_id = (SELECT id FROM events WHERE uid = 'amazon-care-launch-2019-09');")
-        _ = try sqlite("PRAGMA foreign_keys = OFF; INSERT INTO event_tags (event_id, tag) VALUES (999999, 'orphan');")
+        _ = try sqlite("PRAGMA foreign_keys = OFF; INSERT INTO event_tags (event_id, tag) VALUES (999999, 'orphan'), (999999, 'second');")
         _ = try sqlite("UPDATE schema_migrations SET checksum = 'abc' WHERE kind = 'migration' AND version = 1;")
         let result = try CLI.run(["check", "--db", db, "--format", "tsv"])
         #expect(result.status == 65)
         #expect(result.stdout.contains("warning\tcitations\tevent amazon-care-launch-2019-09 is cited by no source"))
-        #expect(result.stdout.contains("error\tforeign-keys\tevent_tags row"))
+        // One finding for the rows one mistake left, with what leaves them.
+        #expect(result.stdout.contains("error\tforeign-keys\t2 rows of event_tags point at missing events rows: a delete made with foreign keys off (the sqlite3 shell's default; run PRAGMA foreign_keys = ON first) leaves such rows"),
+                "\(result.stdout)")
         #expect(result.stdout.contains("error\tmigrations\tmigration 1 (initial_schema) was changed after it was applied"))
         #expect(result.stderr.contains("check found 2 errors and 1 warning."))
     }
@@ -125,6 +127,35 @@ private extension String {
         let repaired = try CLI.run(["check", "--repair-lists", "--db", db, "--format", "tsv"])
         #expect(repaired.status == 0, "\(repaired.stdout)\(repaired.stderr)")
         #expect(try CLI.run(["list", "--db", db, "--tag", "stale", "--format", "csv"]).stdout.contains("\"\"stale\"\""))
+    }
+
+    /// An alias or an event's entity updated in place by another tool is searched by its new
+    /// name (migration 0011); an entry left stale with the triggers dropped is found by `check`
+    /// and rewritten by `--repair-lists`.
+    @Test func searchFollowsUpdatesInPlaceAndStaleEntriesAreRepaired() throws {
+        try CLI.run(["list", "--db", db])
+        func found(_ word: String) throws -> String {
+            try CLI.run(["list", "--db", db, "--search", word, "--format", "tsv"]).stdout
+        }
+        _ = try sqlite("INSERT INTO entity_aliases (entity_id, alias) SELECT id, 'Zorgon Two' FROM entities WHERE slug = 'care-medical'")
+        #expect(try found("zorgon").contains("care-medical-layoff-2022-12-01"))
+        _ = try sqlite("UPDATE entity_aliases SET alias = 'Quux Alias' WHERE alias = 'Zorgon Two'")
+        #expect(try found("quux").contains("care-medical-layoff-2022-12-01"))
+        #expect(!(try found("zorgon").contains("care-medical-layoff-2022-12-01")))
+        _ = try sqlite("UPDATE event_entities SET entity_id = (SELECT id FROM entities WHERE slug = 'hilton') WHERE event_id = (SELECT id FROM events WHERE uid = 'amazon-care-launch-2019-09') AND position = 1")
+        #expect(try found("hilton").contains("amazon-care-launch-2019-09"))
+        #expect(!(try CLI.run(["check", "--db", db, "--format", "tsv"]).stdout.contains("search-index")))
+
+        _ = try sqlite("DROP TRIGGER event_search_after_alias_update; UPDATE entity_aliases SET alias = 'Blorp' WHERE alias = 'Quux Alias'")
+        #expect(!(try found("blorp").contains("care-medical-layoff-2022-12-01")))
+        let check = try CLI.run(["check", "--db", db, "--format", "tsv"])
+        #expect(check.status == 65)
+        #expect(check.stdout.contains("error\tsearch-index\tevent care-medical-layoff-2022-12-01: its search index entry is not what its title, summary, quotes and entity names give"),
+                "\(check.stdout)")
+        let repaired = try CLI.run(["check", "--repair-lists", "--db", db])
+        #expect(repaired.stderr.contains("search index entr"), "\(repaired.stderr)")
+        #expect(try found("blorp").contains("care-medical-layoff-2022-12-01"))
+        #expect(!(try CLI.run(["check", "--db", db, "--format", "tsv"]).stdout.contains("search-index")))
     }
 
     @Test func repairingListsOfAFileThatIsNoDatabaseIsOneLineAndLeavesItAlone() throws {

@@ -151,10 +151,13 @@ import Testing
         let path = folder.appendingPathComponent("db.sqlite").path
         do {
             // The seeded database as the version before migration 0007 left it (0008 only replaces
-            // a view, so it is applied again as it was; 0009's and 0010's labels go too).
+            // a view, so it is applied again as it was; 0009's and 0010's labels and 0011's triggers go too).
             let store = try TimelineStore(path: path)
             try store.database.execute("DROP VIEW timeline_events")
             try store.database.execute("DROP TRIGGER event_labels_after_date_update")
+            for trigger in ["event_search_after_event_entity_update", "event_search_after_alias_update"] {
+                try store.database.execute("DROP TRIGGER \(trigger)")  // 0011's
+            }
             for column in ["when_label", "announced_label", "figures_label"] {
                 try store.database.execute("ALTER TABLE events DROP COLUMN \(column)")
             }
@@ -192,6 +195,9 @@ import Testing
             let store = try TimelineStore(path: path)
             try store.database.execute("DROP VIEW timeline_events")
             try store.database.execute("ALTER TABLE events DROP COLUMN figures_label")
+            for trigger in ["event_search_after_event_entity_update", "event_search_after_alias_update"] {
+                try store.database.execute("DROP TRIGGER \(trigger)")  // 0011's
+            }
             try store.database.execute("CREATE VIEW timeline_events AS SELECT uid FROM events")
             try store.database.execute("DELETE FROM schema_migrations WHERE kind = 'migration' AND version >= 10")
             try store.database.execute("PRAGMA user_version = 9")

@@ -172,6 +172,10 @@ public final class Importer {
                 // A document's events may name entities and sources its lists do not hold: those
                 // they create count with the lists'.
                 let countsBefore = format == .seed ? try directoryCounts() : nil
+                // A load that adds and changes no event is undone to here, so that the triggers
+                // and indexes the bulk load drops and creates again are as they were: the file
+                // and its schema (which `.dump` lists in stored order) stay the same.
+                try store.database.execute("SAVEPOINT import_events")
                 let bulkLoad = try BulkLoad(database: store.database, checkingConstraintsAtTheEnd: checksLater)
                 defer { bulkLoad.restoreSettings() }
                 // The triggers that would clear the stored lists are suspended: each event's are
@@ -233,6 +237,8 @@ public final class Importer {
                     summary.directory?.sources += countsAfter.sources - countsBefore.sources
                 }
                 try bulkLoad.finish(updated: saver.updatedEventIDs)
+                if summary.inserted == 0 && summary.updated == 0 { try store.database.execute("ROLLBACK TO import_events") }
+                try store.database.execute("RELEASE import_events")
                 summary.keptFields = saver.keptInUpdates.names
                 // Added events have ids above the load's last one; a timeline that had none has no
                 // earlier versions of them.
@@ -248,6 +254,11 @@ public final class Importer {
                         let records = (summary.records == 1 ? "record" : "records") + (summary.rejected == 1 ? " is" : " are")
                         throw TimelineError(.badData, "\(summary.rejected) of \(summary.records) \(records) bad in \(input.name) (each named above); nothing was written, and an import would stop at the first.")
                     }
+                    throw DryRunFinished()
+                }
+                // Nothing to write: rolled back rather than committed, which would still move
+                // the counter in the file's header.
+                if summary.inserted == 0 && summary.updated == 0 && (summary.directory ?? DirectoryChanges()) == DirectoryChanges() {
                     throw DryRunFinished()
                 }
             }
@@ -391,7 +402,8 @@ public final class Importer {
     /// --skip-invalid; in a dry run, named with all the others so one run finds every one.
     private var checksEveryRecord: Bool { options.skipInvalid || options.dryRun }
 
-    /// Thrown at the end of a dry run so the transaction rolls back.
+    /// Thrown at the end of a dry run, or of an import that changes nothing, so the transaction
+    /// rolls back.
     private struct DryRunFinished: Error {}
 
     /// Calls `body` with each record's line, a function that gives its event (or throws why the

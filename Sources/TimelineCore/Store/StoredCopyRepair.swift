@@ -8,6 +8,8 @@ public struct StoredCopyRepair: Sendable, Equatable {
     public var labels = 0
     /// Events whose figures label was missing or not their figures'.
     public var figuresLabels = 0
+    /// Search index entries missing, stale or of no event.
+    public var searchEntries = 0
 
     public init() {}
 }

@@ -25,10 +25,23 @@ extension TimelineStore {
             if integrity != ["ok"] {
                 findings += integrity.map { CheckFinding(severity: .error, check: "integrity", message: $0) }
             }
+            // One finding a table and parent: rows left by one delete made with foreign keys off
+            // (the sqlite3 shell's default) are one mistake, not one per row.
+            var violations: [String: (table: String, parent: String, rowIDs: [Int64], count: Int)] = [:]
+            var order: [String] = []
             for violation in try database.foreignKeyViolations() {
+                let key = violation.table + " " + violation.parent
+                if violations[key] == nil { order.append(key) }
+                violations[key, default: (violation.table, violation.parent, [], 0)].count += 1
+                if let rowID = violation.rowID { violations[key]?.rowIDs.append(rowID) }
+            }
+            for key in order {
+                guard let group = violations[key] else { continue }
+                let rows = group.count == 1 ? "1 row" : "\(group.count) rows"
+                let ids = group.rowIDs.isEmpty ? "" : " (rowid \(group.rowIDs.prefix(5).map(String.init).joined(separator: ", "))\(group.rowIDs.count > 5 ? ", …" : ""))"
                 findings.append(CheckFinding(
                     severity: .error, check: "foreign-keys",
-                    message: "\(violation.table) row \(violation.rowID.map(String.init) ?? "?") points at a missing \(violation.parent) row"))
+                    message: "\(rows) of \(group.table)\(ids) \(group.count == 1 ? "points" : "point") at \(group.count == 1 ? "a missing \(group.parent) row" : "missing \(group.parent) rows"): a delete made with foreign keys off (the sqlite3 shell's default; run PRAGMA foreign_keys = ON first) leaves such rows"))
             }
         } catch let error as SQLiteError {
             throw Self.translate(error, path: path)
@@ -53,6 +66,11 @@ extension TimelineStore {
         }
         findings += try dateFindings()
         findings += try figuresLabelFindings()
+        findings += try staleSearchEntries().map { entry in
+            CheckFinding(severity: .error, check: "search-index", message: entry.uid.map {
+                "event \($0): its search index entry is not what its title, summary, quotes and entity names give, so --search may miss or wrongly find it; `timeline check --repair-lists` rewrites it"
+            } ?? "the search index has an entry (rowid \(entry.id)) of no event; `timeline check --repair-lists` removes it")
+        }
         let warnings: [(check: String, sql: String)] = [
             ("citations", "SELECT 'event ' || uid || ' is cited by no source' FROM events WHERE id NOT IN (SELECT event_id FROM citations) ORDER BY uid"),
             ("figures", "SELECT 'event ' || e.uid || ': the figure ' || m.quantity || ' has no source' FROM measures m JOIN events e ON e.id = m.event_id WHERE m.source_id IS NULL ORDER BY e.uid, m.id"),

@@ -71,6 +71,7 @@ extension TimelineStore {
                 }
                 // Rewriting the lists writes every figures label too.
                 try storeListsFromTables(rewritingAll: true)
+                repair.searchEntries = try rewriteStaleSearchEntries()
                 (repair.dates, repair.labels) = try storeDateLabels(rewritingAll: true)
             }
             adoptWriteAheadLog()
@@ -83,6 +84,38 @@ extension TimelineStore {
     /// Whether the schema keeps date labels (migration 0009).
     func hasDateLabels() throws -> Bool {
         try database.scalar("SELECT 1 FROM pragma_table_info('events') WHERE name = 'when_label'") != nil
+    }
+
+    /// The row ids and uids of events whose search entry is missing or differs from what their
+    /// title, summary, quotes and names give, and the ids of entries of no event (uid nil): what
+    /// another tool leaves when it changes those rows with the triggers dropped, or before
+    /// migration 0011 updated an alias or an event's entity in place.
+    func staleSearchEntries() throws -> [(id: Int64, uid: String?)] {
+        var stale = try database.prepare(
+            """
+            SELECT d.id, e.uid FROM event_search_documents AS d JOIN events AS e ON e.id = d.id
+            LEFT JOIN event_search AS s ON s.rowid = d.id
+            WHERE s.rowid IS NULL OR s.title IS NOT d.title OR s.summary IS NOT d.summary
+               OR s.quotes IS NOT d.quotes OR s.names IS NOT d.names
+            ORDER BY e.uid
+            """
+        ).map { (id: $0.int64(at: 0), uid: Optional($0.text(at: 1))) }
+        stale += try database.prepare("SELECT rowid FROM event_search WHERE rowid NOT IN (SELECT id FROM events) ORDER BY rowid")
+            .map { (id: $0.int64(at: 0), uid: nil) }
+        return stale
+    }
+
+    /// Writes again the search entries `staleSearchEntries` finds; returns how many.
+    private func rewriteStaleSearchEntries() throws -> Int {
+        let stale = try staleSearchEntries()
+        let delete = try database.prepare("DELETE FROM event_search WHERE rowid = ?1")
+        let insert = try database.prepare(
+            "INSERT INTO event_search (rowid, title, summary, quotes, names) SELECT id, title, summary, quotes, names FROM event_search_documents WHERE id = ?1")
+        for entry in stale {
+            try delete.run([.integer(entry.id)])
+            try insert.run([.integer(entry.id)])
+        }
+        return stale.count
     }
 
     /// Whether the schema keeps figures labels (migration 0010).
