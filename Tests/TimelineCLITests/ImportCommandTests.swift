@@ -478,6 +478,18 @@ import Testing
         // With semicolons between fields, a figure's decimal mark may be a comma.
         let values = events.compactMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String }
         #expect(values == ["0.15", "12"], "\(values)")
+        // There, points between thousands are read as such, and a lone point before three
+        // digits (2.500: 2500 or 2.5?) is refused, not guessed.
+        let thousands = try write("thousands.csv", "titre;date;type;n\nDelta;2023;layoff;1.234,5\nEpsilon;2023;layoff;1.234.567\n")
+        #expect(try CLI.run(["import", thousands, "--db", db, "--map", "titre=title", "--map", "date=when", "--map", "type=kind",
+                             "--map", "n=measure:employees-laid-off:person"]).status == 0)
+        let counted = try jsonEvents(["--kind", "layoff", "--search", "Delta OR Epsilon"])
+            .compactMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String }
+        #expect(counted.sorted() == ["1234.5", "1234567"], "\(counted)")
+        let ambiguous = try write("ambiguous.csv", "titre;date;type;n\nZeta;2023;layoff;2.500\n")
+        let guessed = try CLI.run(["import", ambiguous, "--db", db, "--map", "titre=title", "--map", "date=when", "--map", "type=kind",
+                                   "--map", "n=measure:employees-laid-off:person"])
+        #expect(guessed.status == 65 && guessed.stderr.contains("ambiguous.csv:2: column 'n': '2.500' could be 2500 or a decimal"), "\(guessed.stderr)")
         // A header with commas keeps commas, even with semicolons in its rows.
         let commas = try write("commas.csv", "title,when,kind,share\nGamma; closes,2024,shutdown,\"0,2\"\n")
         let refused = try CLI.run(["import", commas, "--db", db, "--map", "share=measure:workforce-share:fraction"])

@@ -290,13 +290,12 @@ struct RecordMapper {
                 citationDetails.append((field, value, column))
             case .measure(let quantity, let unit):
                 var value = value
-                if decimalComma, let comma = value.firstIndex(of: ","), value.count(where: { $0 == "," }) == 1 {
-                    // `0,15` from a spreadsheet whose decimal mark is the comma.
-                    let withPoint = String(value[..<comma]) + "." + String(value[value.index(after: comma)...])
-                    if ExactDecimal(withPoint) != nil { value = withPoint }
+                if decimalComma {
+                    value = try Self.pointDecimal(fromCommaDecimal: value, column: column)
                 }
                 guard ExactDecimal(value) != nil else {
-                    throw RecordError("column '\(column)': '\(value)' is not a number (digits with an optional '.', no thousands separators)")
+                    let form = decimalComma ? "digits with an optional decimal comma" : "digits with an optional '.', no thousands separators"
+                    throw RecordError("column '\(column)': '\(value)' is not a number (\(form))")
                 }
                 measures.append((quantity, unit, value, column))
             case .list(let field):
@@ -354,6 +353,37 @@ struct RecordMapper {
         members.append(("measures", .array(measureValues)))
         members.append(("sources", Self.merged(lists["sources"], sources)))
         return .object(members)
+    }
+
+    /// A figure from a file whose decimal mark is the comma (a semicolon-separated spreadsheet)
+    /// with a decimal point: `0,15` is `0.15`, and `1.234,5` (points grouping thousands) is
+    /// `1234.5`, and so is `1.234.567` 1234567. `2.500` could be 2500 or 2.5 there, and is
+    /// refused rather than guessed.
+    static func pointDecimal(fromCommaDecimal value: String, column: String) throws -> String {
+        let commas = value.count(where: { $0 == "," })
+        let points = value.count(where: { $0 == "." })
+        guard commas <= 1 else { return value }
+        var whole = value
+        var fraction: Substring?
+        if let comma = value.firstIndex(of: ",") {
+            whole = String(value[..<comma])
+            fraction = value[value.index(after: comma)...]
+        }
+        if points > 0 {
+            let groups = whole.drop(while: { $0 == "-" || $0 == "+" }).split(separator: ".", omittingEmptySubsequences: false)
+            let grouped = groups.count > 1 && (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
+                && groups.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+            if fraction != nil || (grouped && points > 1) {
+                // `1.234,5` and `1.234.567`: the points group thousands.
+                guard grouped else { return value }
+                whole = String(whole.filter { $0 != "." })
+            } else if grouped {
+                throw RecordError("column '\(column)': '\(value)' could be \(String(whole.filter { $0 != "." })) or a decimal: this file writes decimals with a comma; write the number without '.' between thousands, or with a decimal comma")
+            } else {
+                return value
+            }
+        }
+        return fraction.map { whole + "." + $0 } ?? whole
     }
 
     /// Adds a record's quote, its language, translation and stance to the citation of source
