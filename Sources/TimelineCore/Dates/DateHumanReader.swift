@@ -19,6 +19,7 @@ struct DateHumanReader {
         // Intervals are split at every separator in turn, which takes time growing with the square
         // of the tokens: a text with more than several times the longest form's is no date.
         guard !tokens.isEmpty, tokens.count <= Self.maximumTokens else { return nil }
+        if let month = try numericMonth(tokens) { return month }
         try rejectAmbiguousNumbers(tokens)
         if let date = try readRelative(tokens[...]) { return date }
         if let date = try readInterval(tokens[...]) { return date }
@@ -27,7 +28,17 @@ struct DateHumanReader {
         return try resolve(reading)
     }
 
-    /// `31/12/2022`, `12/31/2022`, `31.12.2022`, `12/2022`: day first or month first? No guess.
+    /// `06/2022`, `6.2022`: a month and a four-digit year, which no day order makes ambiguous.
+    private func numericMonth(_ tokens: [Token]) throws(TimelineDateError) -> TimelineDate? {
+        guard tokens.count == 3, tokens[0].isNumber(digits: 1...2), tokens[1].isAny(["/", "."]), !tokens[1].spaceBefore,
+              tokens[2].isNumber(digits: 4...4), !tokens[2].spaceBefore else { return nil }
+        guard (1...12).contains(tokens[0].value) else {
+            throw TimelineDateError(input: text, reason: "\(tokens[0].value) is not a month (a month and year are written 06/2022)")
+        }
+        return TimelineDate(period: .month(year: tokens[2].value, month: tokens[0].value), approximate: false, uncertain: false)
+    }
+
+    /// `31/12/2022`, `12/31/2022`, `31.12.2022`: day first or month first? No guess.
     private func rejectAmbiguousNumbers(_ tokens: [Token]) throws(TimelineDateError) {
         guard (3...5).contains(tokens.count), tokens.count % 2 == 1, tokens[0].isNumber(digits: 1...2) else { return }
         let separator = tokens[1].text

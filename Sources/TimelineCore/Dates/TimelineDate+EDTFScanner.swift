@@ -196,7 +196,7 @@ extension TimelineDate {
         /// An error naming the character at `index` and what came before it in the date.
         private func unexpected(at index: Int, _ dateStart: Int) -> TimelineDateError {
             if bytes[index] == UInt8(ascii: "T") {
-                return failure("times of day are not supported, only days")
+                return failure("what follows the day is no time of day (hh:mm or hh:mm:ss, then Z or ±hh:mm; a date and time is read as its day)")
             }
             let character = piece(index, min(index + 4, bytes.count)).first.map(String.init) ?? "?"
             return failure("unexpected '\(character)' after '\(piece(dateStart, index))'")

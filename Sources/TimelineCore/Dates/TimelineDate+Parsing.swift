@@ -19,11 +19,60 @@ extension TimelineDate {
         case .success(let date): return date
         case .failure(let error): strictError = error
         }
+        // A timestamp other tools write (`2022-06-15T10:00:00+02:00`): the day as written, in its
+        // own offset, which is the day the event happened where it happened.
+        if let day = dayOfTimestamp(trimmed) {
+            switch EDTFScanner.scan(day) {
+            case .success(let date): return date
+            case .failure(let error): throw TimelineDateError(input: trimmed, reason: error.reason)
+            }
+        }
         if let date = try DateHumanReader(text: trimmed, context: context).read() {
             return date
         }
         if EDTFScanner.looksLikeEDTF(trimmed) { throw strictError }
         throw TimelineDateError(input: trimmed, reason: DateHumanReader.notUnderstoodReason)
+    }
+
+    /// The `YYYY-MM-DD` of an ISO 8601 date and time (`T` or a space, `hh:mm`, optional seconds
+    /// and fraction, optional `Z` or `±hh[:mm]`), or nil for any other text.
+    static func dayOfTimestamp(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Bool {
+            range.upperBound <= bytes.count && bytes[range].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        func number(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        guard bytes.count >= 16, digits(0..<4), bytes[4] == UInt8(ascii: "-"), digits(5..<7), bytes[7] == UInt8(ascii: "-"),
+              digits(8..<10), bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
+              digits(11..<13), bytes[13] == UInt8(ascii: ":"), digits(14..<16), number(11..<13) < 24, number(14..<16) < 60
+        else { return nil }
+        var index = 16
+        if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+            guard digits(17..<19), number(17..<19) < 61 else { return nil }
+            index = 19
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                let start = index
+                while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
+                guard index > start else { return nil }
+            }
+        }
+        if index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "Z"): index += 1
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                guard digits((index + 1)..<(index + 3)), number((index + 1)..<(index + 3)) < 24 else { return nil }
+                index += 3
+                if index < bytes.count, bytes[index] == UInt8(ascii: ":") { index += 1 }
+                if index < bytes.count {
+                    guard digits(index..<(index + 2)), number(index..<(index + 2)) < 60 else { return nil }
+                    index += 2
+                }
+            default: return nil
+            }
+        }
+        guard index == bytes.count else { return nil }
+        return String(decoding: bytes[0..<10], as: UTF8.self)
     }
 
     /// The text without leading and trailing whitespace; the same string when there is none.

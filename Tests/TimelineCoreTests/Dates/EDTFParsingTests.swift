@@ -85,7 +85,7 @@ struct EDTFParsingTests {
         InvalidDateVector("20221201", "a year has four digits"),
         InvalidDateVector("2022-1", "a month has two digits"),
         InvalidDateVector("2022-12-1", "a day has two digits"),
-        InvalidDateVector("2022-12-01T10:00:00Z", "times of day are not supported"),
+        InvalidDateVector("2022-12-01T25:00:00Z", "what follows the day is no time of day"),
         InvalidDateVector("2022/2019", "its end (2019) is before its start (2022)"),
         InvalidDateVector("2022-12/2022-06", "its end (2022-06) is before its start (2022-12)"),
         InvalidDateVector("2019/2020/2021", "an interval has a single '/'"),
@@ -108,6 +108,24 @@ struct EDTFParsingTests {
     func rejects(vector: InvalidDateVector) {
         vector.expectParseFailure()
         #expect(throws: TimelineDateError.self) { try TimelineDate(edtf: vector.input) }
+    }
+
+    /// A date and time other tools write is read as its day, as written in its own offset; the
+    /// strict reader, for stored values, refuses it.
+    @Test(arguments: [
+        ("2022-06-15T10:00:00+02:00", "2022-06-15"), ("2022-06-15T23:30:00-05:00", "2022-06-15"), ("2022-06-15T10:00:00Z", "2022-06-15"),
+        ("2022-06-15 10:00", "2022-06-15"), ("2022-06-15T10:00:00.123456Z", "2022-06-15"), ("2022-06-15T10:00:00+0530", "2022-06-15"),
+    ])
+    func aDateAndTimeIsReadAsItsDay(text: String, day: String) throws {
+        let date = try TimelineDate.parse(text)
+        #expect(date.edtf == day && date.precision == .day)
+        #expect(throws: TimelineDateError.self) { try TimelineDate(edtf: text) }
+    }
+
+    @Test func aDateAndTimeWithAnImpossibleDayNamesTheDay() {
+        #expect(throws: TimelineDateError(input: "2022-02-30T10:00Z", reason: "February 2022 has 28 days")) {
+            try TimelineDate.parse("2022-02-30T10:00Z")
+        }
     }
 
     @Test func errorSentence() {

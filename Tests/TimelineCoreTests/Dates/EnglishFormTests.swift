@@ -64,6 +64,9 @@ struct EnglishFormTests {
         DateVector("late 2022", "2022-09~/2022-12~", "2022-09-01", "2022-12-31", .interval, "~"),
         DateVector("in late 2022", "2022-09~/2022-12~", "2022-09-01", "2022-12-31", .interval, "~"),
         DateVector("the end of 2022", "2022-09~/2022-12~", "2022-09-01", "2022-12-31", .interval, "~"),
+        // A month and year in digits: no day, so no day order to guess.
+        DateVector("06/2022", "2022-06", "2022-06-01", "2022-06-30", .month),
+        DateVector("6.2022", "2022-06", "2022-06-01", "2022-06-30", .month),
         // Thirds of a decade: its years 0–3, 4–6 and 7–9, approximate.
         DateVector("early 1990s", "1990~/1993~", "1990-01-01", "1993-12-31", .interval, "~"),
         DateVector("the mid-1990s", "1994~/1996~", "1994-01-01", "1996-12-31", .interval, "~"),

@@ -14,6 +14,7 @@ struct InvalidFormTests {
         InvalidDateVector("31/12", "numeric dates are ambiguous"),
         InvalidDateVector("12/31/2022", "numeric dates are ambiguous"),
         InvalidDateVector("31/12/2022", "write ISO, as in 2022-12-31, or a month name"),
+        InvalidDateVector("13/2022", "13 is not a month"),
         InvalidDateVector("31.12.2022", "numeric dates are ambiguous"),
         InvalidDateVector("30 February 2022", "February 2022 has 28 days"),
         InvalidDateVector("29 février 2023", "February 2023 has 28 days (2023 is not a leap year)"),
