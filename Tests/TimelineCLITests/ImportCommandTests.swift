@@ -409,6 +409,24 @@ import Testing
         #expect(try schema() == before)
     }
 
+    /// What `jq` writes: events one a line in a `.json` file (`jq -c`), and events over several
+    /// lines one after another (its default), in a file or piped in; a cut-off event names the
+    /// line it starts on.
+    @Test func eventsAsJQWritesThemAreRead() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let compact = try write("compact.json", #"{"uid":"a","kind":"launch","title":"A","when":"2020"}"# + "\n" + #"{"uid":"b","kind":"launch","title":"B","when":"2021"}"# + "\n")
+        var result = try CLI.run(["import", compact, "--db", db])
+        #expect(result.stdout.contains("2 added"), "\(result.stderr)")
+        let pretty = "{\n  \"uid\": \"c\",\n  \"kind\": \"launch\",\n  \"title\": \"C {x}\",\n  \"when\": \"2022\"\n}\n{\n  \"uid\": \"d\",\n  \"kind\": \"launch\",\n  \"title\": \"D\",\n  \"when\": \"2023\"\n}\n"
+        result = try CLI.run(["import", try write("pretty.json", pretty), "--db", db])
+        #expect(result.stdout.contains("2 added"), "\(result.stderr)")
+        result = try CLI.run(["import", "-", "--db", db], stdin: Data(pretty.utf8))
+        #expect(result.stdout.contains("2 unchanged"), "\(result.stderr)")
+        #expect(try jsonEvents([]).compactMap { $0["title"] as? String } == ["A", "B", "C {x}", "D"])
+        let cut = try CLI.run(["import", try write("cut.json", "{\n \"uid\": \"e\", \"kind\": \"launch\",\n \"title\": \"E\", \"when\": \"20"), "--db", db])
+        #expect(cut.status == 65 && cut.stderr.contains("cut.json:3: invalid JSON: the input ends inside the event that starts on line 1"), "\(cut.stderr)")
+    }
+
     /// A JSON value as text with sorted keys, to compare values read from JSON.
     static func canonical(_ value: Any?) throws -> String {
         String(decoding: try JSONSerialization.data(withJSONObject: [value ?? NSNull()], options: [.sortedKeys]), as: UTF8.self)

@@ -92,6 +92,9 @@ import Testing
         (#"{"entities": [], "sources": [{"key": "format"}]"#, false),
         ("{\n  \"entities\": [],\n  \"sources\": []\n}", true),
         (#"{"kind": "launch", "title": "a \n in a string", "when": "2020"}"# + "\n{}", false),
+        // An event written over several lines, as jq writes it, is no document.
+        ("{\n  \"uid\": \"c\",\n  \"kind\": \"launch\",\n  \"title\": \"C\",\n  \"when\": \"2022\"\n}\n{\n", false),
+        ("{\n  \"entities\": [\n    {\"slug\": \"a\", \"name\": \"A\"}\n  ],\n  \"kind\": \"launch\"\n}", false),
     ])
     func aDocumentIsToldFromNDJSONByItsKeys(text: String, isDocument: Bool) {
         #expect(Importer.looksLikeDocument(Array(text.utf8)) == isDocument, "\(text)")

@@ -502,6 +502,20 @@ public final class Importer {
         case .ndjson:
             var line = 0
             try input.skipByteOrderMark()
+            if Self.firstObjectSpansLines(try input.peekBytes(65_536)) {
+                // Objects over several lines, one after another (`jq`'s default output).
+                let scanner = JSONByteScanner(input: input)
+                do {
+                    while let object = try scanner.scanObject() {
+                        try Self.handJSONRecord(object.bytes, line: object.line, to: body) {
+                            try EventJSONDecoder.event(from: $0, context: context)
+                        }
+                    }
+                } catch let failure as JSONByteScanner.Failure {
+                    throw TimelineError(.badData, "\(input.name):\(failure.line): invalid JSON: \(failure.reason).")
+                }
+                return
+            }
             while let bytes = try input.nextLine() {
                 line += 1
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
@@ -568,10 +582,16 @@ public final class Importer {
 
     /// Whether the object that `bytes` start with has a key only a timeline document has
     /// (`format`, `description`, `relations`, `events`), among those before its end or the end
-    /// of `bytes`, or goes on past its first line: an NDJSON event does neither, and a document
-    /// written by a tool that sorts keys starts with `description` or `entities`, not `format`.
+    /// of `bytes`, or goes on past its first line with no key only an event has (`kind`,
+    /// `title`, `when`, …): an NDJSON event does neither, events written one object over several
+    /// lines (`jq`'s way) have an event's keys, and a document written by a tool that sorts keys
+    /// starts with `description` or `entities`, not `format`.
     static func looksLikeDocument(_ bytes: [UInt8]) -> Bool {
         let documentKeys: [[UInt8]] = ["format", "description", "relations", "events"].map { Array($0.utf8) }
+        let eventKeys: [[UInt8]] = ["uid", "kind", "status", "title", "summary", "when", "announced", "tags", "measures"]
+            .map { Array($0.utf8) }
+        var sawEventKey = false
+        var spansLines = false
         var depth = 0
         var strings = JSONByteScanner.StringState()
         var stringStart: Int?
@@ -584,23 +604,44 @@ public final class Importer {
             }
             if let start = stringStart {
                 // The string that just ended, a key when at the object's own level.
-                if expectingKey && depth == 1 && documentKeys.contains(where: { bytes[start..<index - 1].elementsEqual($0) }) {
-                    return true
+                if expectingKey && depth == 1 {
+                    let key = bytes[start..<index - 1]
+                    if documentKeys.contains(where: { key.elementsEqual($0) }) { return true }
+                    if eventKeys.contains(where: { key.elementsEqual($0) }) { sawEventKey = true }
                 }
                 stringStart = nil
                 expectingKey = false
             }
             switch byte {
-            // NDJSON holds an object a line: one that goes on past its first line is a document.
-            case 0x0A where depth > 0: return true
+            // NDJSON holds an object a line: one that goes on past its first line is a document,
+            // unless it is an event.
+            case 0x0A where depth > 0: spansLines = true
             case UInt8(ascii: "{"):
                 depth += 1
                 expectingKey = depth == 1
             case UInt8(ascii: "["): depth += 1
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 depth -= 1
-                if depth == 0 { return false }
+                if depth == 0 { return spansLines && !sawEventKey }
             case UInt8(ascii: ",") where depth == 1: expectingKey = true
+            default: break
+            }
+        }
+        return spansLines && !sawEventKey
+    }
+
+    /// Whether the first object in `bytes` goes on past the line it starts on: events written
+    /// as `jq` writes them by default, one object over several lines, not NDJSON's one a line.
+    static func firstObjectSpansLines(_ bytes: [UInt8]) -> Bool {
+        var depth = 0
+        var strings = JSONByteScanner.StringState()
+        for byte in bytes where !strings.isText(byte) {
+            switch byte {
+            case 0x0A where depth > 0: return true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth <= 0 { return false }
             default: break
             }
         }
@@ -651,7 +692,9 @@ public final class Importer {
             _ = try input.nextByte()
         }
         if lowercased.hasSuffix(".json") {
-            return try input.peekByte() == UInt8(ascii: "{") ? .seed : .json
+            // An object is a timeline document, or events one after another (`jq -c`, `jq`).
+            guard try input.peekByte() == UInt8(ascii: "{") else { return .json }
+            return looksLikeDocument(try input.peekBytes(65_536)) ? .seed : .ndjson
         }
         switch try input.peekByte() {
         case UInt8(ascii: "[")?: return .json

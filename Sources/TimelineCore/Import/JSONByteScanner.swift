@@ -78,6 +78,31 @@ final class JSONByteScanner {
         return (bytes, startLine, .endOfInput)
     }
 
+    /// The bytes of the object that starts here and the line it starts on, or nil at the end of
+    /// the input: for objects one after another, separated by whitespace only.
+    func scanObject() throws -> (bytes: [UInt8], line: Int)? {
+        try skipWhitespace()
+        guard let first = try input.peekByte() else { return nil }
+        guard first == UInt8(ascii: "{") else { throw Failure(line: line, reason: "expected an event object ('{')") }
+        let startLine = line
+        var bytes: [UInt8] = []
+        var depth = 0
+        var strings = StringState()
+        while let byte = try input.nextByte() {
+            if byte == 0x0A { line += 1 }
+            bytes.append(byte)
+            if strings.isText(byte) { continue }
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return (bytes, startLine) }
+            default: break
+            }
+        }
+        throw Failure(line: line, reason: "the input ends inside the event that starts on line \(startLine)")
+    }
+
     /// Reads past the value that starts here, as `scanValue` does, without holding its bytes:
     /// `copy`, if given, takes them one at a time. For a value of any size.
     func skipValue(copyingTo copy: InputFile.SpoolWriter? = nil) throws -> Terminator {
