@@ -239,6 +239,15 @@ import Testing
                 + "with other content (\(added) beside \(old[0])). Records without a uid are told apart by their content, so a record "
                 + "edited since an earlier import comes in as a new event: give the file a uid column (`timeline export --format csv` "
                 + "writes one) to update events in place, or `timeline remove` the versions not wanted.\n", "\(reimported.stderr)")
+
+        // An event typed in with `add` (its uid the stem itself, or the stem and a number) is named too.
+        #expect(try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023-03-07", "--title", "Initech cuts", "--entity", "Initech"]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023-03-07", "--title", "Initech cuts more", "--entity", "Initech"]).status == 0)
+        let sheet = try write("initech.csv", "company,date,n\nInitech,2023-03-07,12\n")
+        let typedIn = try CLI.run(["import", sheet] + arguments)
+        #expect(typedIn.stderr.hasPrefix("timeline: note: 1 added event has the main entity, kind and date of events already in the timeline"),
+                "\(typedIn.stderr)")
+        #expect(typedIn.stderr.contains(" beside initech-layoff-2023-03-07)"), "\(typedIn.stderr)")
     }
 
     @Test func jsonOfTheWrongTypeNamesTheField() throws {

@@ -286,10 +286,28 @@ public final class Importer {
             AND length(\(probed).uid) = length(\(scanned).uid)
             """
         }
+        // An event typed in with `add` has the stem itself as its uid, or the stem, '-' and a number.
+        func isStemOf(_ probed: String, _ scanned: String) -> String {
+            let stem = "substr(\(scanned).uid, 1, length(\(scanned).uid) - 9)"
+            return """
+                (\(probed).uid = \(stem) OR (\(probed).uid > \(stem) || '-' AND \(probed).uid < \(stem) || '-:'
+                 AND substr(\(probed).uid, length(\(stem)) + 2) NOT GLOB '*[^0-9]*'))
+                """
+        }
         let scansAdded = Int64(added) <= lastIDBefore
         let pairs = try store.database.prepare(scansAdded
-            ? "SELECT n.uid, o.uid FROM events AS n JOIN events AS o ON \(sameStem("o", as: "n")) AND o.id <= ?1 WHERE n.id > ?1 AND n.uid \(hashed) ORDER BY n.id, o.uid"
-            : "SELECT n.uid, o.uid FROM events AS o JOIN events AS n ON \(sameStem("n", as: "o")) AND n.id > ?1 WHERE o.id <= ?1 AND o.uid \(hashed) ORDER BY n.id, o.uid")
+            ? """
+              SELECT n.uid, o.uid FROM events AS n JOIN events AS o ON (\(sameStem("o", as: "n")) OR \(isStemOf("o", "n"))) AND o.id <= ?1
+              WHERE n.id > ?1 AND n.uid \(hashed) ORDER BY n.id, o.uid
+              """
+            : """
+              SELECT n.uid, o.uid FROM events AS o JOIN events AS n ON \(sameStem("n", as: "o")) AND n.id > ?1 WHERE o.id <= ?1 AND o.uid \(hashed)
+              UNION ALL
+              SELECT n.uid, o.uid FROM events AS o JOIN events AS n ON n.uid > o.uid || '-' AND n.uid < o.uid || '-g'
+                  AND length(n.uid) = length(o.uid) + 9 AND n.id > ?1
+              WHERE o.id <= ?1 AND o.uid NOT \(hashed) AND n.uid \(hashed)
+              ORDER BY 1, 2
+              """)
         try pairs.bind([.integer(lastIDBefore)])
         var previous: String?
         while try pairs.step() {
