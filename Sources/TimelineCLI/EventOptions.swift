@@ -72,7 +72,7 @@ struct EventOptions: ParsableArguments {
         try entity.map { text in
             var name = Substring(text)
             var role = "subject"
-            if let colon = text.lastIndex(of: ":"), colon != text.startIndex {
+            if let colon = text.lastIndex(of: ":") {
                 role = String(text[text.index(after: colon)...])
                 name = text[..<colon]
             }

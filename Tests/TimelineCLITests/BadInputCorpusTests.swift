@@ -57,6 +57,9 @@ enum BadInputCorpus {
             ["add", "--kind", "launch", "--date", "2020", "--title", "x", "--measure", "cut=many:person"],
             ["add", "--kind", "launch", "--date", "2020", "--title", "x", "--measure", "cut"],
             ["add", "--kind", "launch", "--date", "2020", "--title", "x", "--measure", "Cut=5:person"],
+            ["add", "--kind", "launch", "--date", "2020", "--title", "x", "--entity", ":role"],
+            ["add", "--kind", "launch", "--date", "2020", "--title", "x", "--entity", "NewCo:"],
+            ["edit", "amazon-care-launch-2019-09", "--measure", "X="],
             ["add", "--kind", "launch", "--date", "2020", "--title", "x", "--quote", "words without a source"],
             ["add", "--kind", "launch", "--date", "2020"], ["add", "--kind", "launch", "--date", "2020", "--title", ""],
             ["add", "--kind", "launch", "--date", "2020", "--title", "x", "--uid", "has space"],
@@ -71,6 +74,7 @@ enum BadInputCorpus {
         ] {
             let status: Int32
             switch arguments.first {
+            case "edit" where arguments.contains("--measure"): status = 64
             case "edit", "remove", "show": status = 66
             case "import" where arguments[1] == "/no/such/file.csv": status = 66
             case "date": status = 65
