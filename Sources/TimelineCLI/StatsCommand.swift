@@ -38,7 +38,7 @@ extension Timeline {
             try reportingErrors {
                 try global.withStore { store in
                     let query = try filters.query(dateField: dateField)
-                    if let sum { try store.validateQuantity(sum) }
+                    if let sum { try store.validateQuantity(sum, includingHistory: query.asOf != nil) }
                     var statistics = TimelineStatistics(grouping: groupBy, quantity: sum, dateField: query.dateField)
                     try store.forEachEvent(matching: query, details: statistics.neededDetails) { try statistics.add($0) }
                     try StatisticsWriter(format: format, output: .standardOutput())

@@ -27,6 +27,23 @@ import Testing
         #expect(try uids(["--tag", "warn-notice"]).count == 2)
     }
 
+    /// As of a past day, a tag or a figure's quantity only an earlier version of an event had is
+    /// known, not refused as unknown; today it is.
+    @Test func asOfKnowsTheTagsAndQuantitiesOfEarlierVersions() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2022", "--title", "X", "--uid", "x", "--entity", "Acme",
+                                 "--tag", "psa", "--measure", "employees-laid-off=5:person", "--source", "https://e.org/a", "--published", "2023-01-05"],
+                                environment: ["TIMELINE_NOW": "2023-01-10T00:00:00.000Z"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try CLI.run(["edit", "x", "--db", db, "--tag", "", "--measure", ""], environment: ["TIMELINE_NOW": "2023-03-10T00:00:00.000Z"]).status == 0)
+        #expect(try uids(["--as-of", "2023-02-01", "--tag", "psa"]) == ["x"])
+        let sum = try CLI.run(["stats", "--db", db, "--as-of", "2023-02-01", "--sum", "employees-laid-off", "--format", "tsv"])
+        #expect(sum.status == 0 && sum.stdout.contains("layoff\t1\t5\tperson"), "\(sum.stdout)\(sum.stderr)")
+        #expect(try CLI.run(["list", "--db", db, "--tag", "psa"]).status == 64)
+        let misspelt = try CLI.run(["stats", "--db", db, "--as-of", "2023-02-01", "--sum", "employees-laid"])
+        #expect(misspelt.status == 64 && misspelt.stderr.contains("known quantities: employees-laid-off"), "\(misspelt.stderr)")
+    }
+
     @Test func relativeBoundsResolveAgainstTheGivenToday() throws {
         let lastQuarter = try uids(["--from", "last quarter", "--to", "last quarter", "--today", "2022-10-15"])
         #expect(lastQuarter == ["amazon-care-expansion-2022", "amazon-one-medical-acquisition-agreement-2022-07-20",

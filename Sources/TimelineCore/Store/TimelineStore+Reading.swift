@@ -208,11 +208,19 @@ extension TimelineStore {
     }
 
     /// A quantity no figure in the timeline counts is a usage error that lists those some figure
-    /// counts (for `stats --sum`: a misspelt one would otherwise give empty sums).
-    public func validateQuantity(_ quantity: String) throws {
+    /// counts (for `stats --sum`: a misspelt one would otherwise give empty sums); with
+    /// `includingHistory` (`--as-of`), a figure of an earlier version of an event counts too.
+    public func validateQuantity(_ quantity: String, includingHistory: Bool = false) throws {
         // One lookup in the index of quantities; the list only for the message.
         if try database.scalar("SELECT 1 FROM measures WHERE quantity = ?1 LIMIT 1", [.text(quantity)]) != nil { return }
-        let known = try database.prepare("SELECT DISTINCT quantity FROM measures ORDER BY quantity").map { $0.text(at: 0) }
+        let earlier = "SELECT json_extract(m.value, '$.quantity') AS quantity FROM event_history AS h, json_each(h.snapshot, '$.measures') AS m"
+        if includingHistory,
+           try database.scalar("SELECT 1 FROM (\(earlier)) WHERE quantity = ?1 LIMIT 1", [.text(quantity)]) != nil {
+            return
+        }
+        let known = try database.prepare(
+            "SELECT quantity FROM measures\(includingHistory ? " UNION SELECT * FROM (\(earlier))" : "") ORDER BY 1"
+        ).map { $0.text(at: 0) }
         if known.isEmpty {
             throw TimelineError(.usage, "no figure in this timeline counts '\(quantity)' (it has no figures).")
         }
@@ -228,7 +236,9 @@ extension TimelineStore {
             }
         }
         if !query.tags.isEmpty {
-            let known = try database.prepare("SELECT DISTINCT tag FROM event_tags ORDER BY tag").map { $0.text(at: 0) }
+            // As of a past day, the tags of earlier versions of events count too.
+            let earlier = query.asOf == nil ? "" : " UNION SELECT t.value FROM event_history AS h, json_each(h.snapshot, '$.tags') AS t"
+            let known = try database.prepare("SELECT tag FROM event_tags\(earlier) ORDER BY 1").map { $0.text(at: 0) }
             let knownLowercased = Set(known.map { $0.lowercased() })
             if let unknown = query.tags.first(where: { !knownLowercased.contains($0.lowercased()) }) {
                 throw TimelineError(.usage, "unknown tag '\(unknown)' in --tag; \(Self.describe(known, near: unknown, as: "tags", listedBy: "`timeline sql \"SELECT DISTINCT tag FROM event_tags\"`")).")
