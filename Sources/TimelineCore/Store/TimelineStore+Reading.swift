@@ -219,7 +219,7 @@ extension TimelineStore {
             return
         }
         let known = try database.prepare(
-            "SELECT quantity FROM measures\(includingHistory ? " UNION SELECT * FROM (\(earlier))" : "") ORDER BY 1"
+            "SELECT DISTINCT quantity FROM measures\(includingHistory ? " UNION SELECT * FROM (\(earlier))" : "") ORDER BY 1"
         ).map { $0.text(at: 0) }
         if known.isEmpty {
             throw TimelineError(.usage, "no figure in this timeline counts '\(quantity)' (it has no figures).")
@@ -238,7 +238,7 @@ extension TimelineStore {
         if !query.tags.isEmpty {
             // As of a past day, the tags of earlier versions of events count too.
             let earlier = query.asOf == nil ? "" : " UNION SELECT t.value FROM event_history AS h, json_each(h.snapshot, '$.tags') AS t"
-            let known = try database.prepare("SELECT tag FROM event_tags\(earlier) ORDER BY 1").map { $0.text(at: 0) }
+            let known = try database.prepare("SELECT DISTINCT tag FROM event_tags\(earlier) ORDER BY 1").map { $0.text(at: 0) }
             let knownLowercased = Set(known.map { $0.lowercased() })
             if let unknown = query.tags.first(where: { !knownLowercased.contains($0.lowercased()) }) {
                 throw TimelineError(.usage, "unknown tag '\(unknown)' in --tag; \(Self.describe(known, near: unknown, as: "tags", listedBy: "`timeline sql \"SELECT DISTINCT tag FROM event_tags\"`")).")
