@@ -545,13 +545,17 @@ import Testing
         #expect(noted.stderr == "timeline: note: the columns 'notes', 'url' are no event fields and were left out; --map COLUMN=FIELD imports one (`timeline help import` lists the fields).\n")
 
         // Columns named as --map targets of one value a record take it without options.
-        let single = try write("single.csv", "uid,title,when,kind,entity,entity:employer,tag,source\nz3,D,2022,layoff,Acme,Beta,health,https://example.com/d\n")
+        let single = try write("single.csv", "uid,title,when,kind,entity,entity:employer,tag,source,quote,quote_language,translation,stance\n"
+                               + "z3,D,2022,layoff,Acme,Beta,health,https://example.com/d,des postes,fr,jobs,contradicts\n")
         let singleImport = try CLI.run(["import", single, "--db", db])
         #expect(singleImport.status == 0 && singleImport.stderr.isEmpty, "\(singleImport.stderr)")
         let imported = try #require(try jsonEvents(["--search", "D"]).first { $0["uid"] as? String == "z3" })
         #expect((imported["entities"] as? [[String: Any]])?.map { "\($0["name"]!) \($0["role"]!)" } == ["Acme subject", "Beta employer"])
         #expect(imported["tags"] as? [String] == ["health"])
-        #expect((imported["sources"] as? [[String: Any]])?.first?["url"] as? String == "https://example.com/d")
+        let cited = try #require((imported["sources"] as? [[String: Any]])?.first)
+        #expect(cited["url"] as? String == "https://example.com/d")
+        #expect(cited["quote"] as? String == "des postes" && cited["quote_language"] as? String == "fr")
+        #expect(cited["translation"] as? String == "jobs" && cited["stance"] as? String == "contradicts")
 
         let capitals = try write("capitals.csv", "Title,When,Kind\nC,2022,layoff\n")
         let missing = try CLI.run(["import", capitals, "--db", db])

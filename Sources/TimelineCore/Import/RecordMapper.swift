@@ -99,8 +99,10 @@ struct RecordMapper {
                 columns.append((index, try Self.target(name)))
                 sourceColumn[name] = name
             } else if Self.takesOneValue(name), let target = try? Self.target(name) {
-                // `entity`, `entity:ROLE`, `tag`, `source`: one value a record, as --map would take it.
+                // `entity`, `entity:ROLE`, `tag`, `source`, `quote`, …: one value a record, as
+                // --map would take it.
                 columns.append((index, target))
+                if case .citation(let field) = target { sourceColumn[field] = name }
             }
         }
         for mapping in options.mappings {
@@ -198,10 +200,11 @@ struct RecordMapper {
         self.ignoredColumns = ignoredColumns
     }
 
-    /// Whether a column of this name gives one entity, tag or source a record by itself, as
-    /// `--map NAME=NAME` would (`entity`, `entity:employer`, `tag`, `source`).
+    /// Whether a column of this name gives one entity, tag, source or citation detail a record by
+    /// itself, as `--map NAME=NAME` would (`entity`, `entity:employer`, `tag`, `source`, `quote`,
+    /// `quote_language`, `translation`, `stance`).
     static func takesOneValue(_ name: String) -> Bool {
-        if name == "tag" || name == "source" || name == "entity" { return true }
+        if name == "tag" || name == "source" || name == "entity" || citationFields.contains(name) { return true }
         guard name.hasPrefix("entity:") else { return false }
         let role = name.dropFirst("entity:".count)
         return !role.isEmpty && !role.contains(":")
