@@ -17,16 +17,26 @@ extension TimelineDate {
     private func singleText(_ language: DateDisplayLanguage, context: DisplayContext) -> String {
         guard let earliest, let period = Period(precision: precision, earliest: earliest) else { return edtf }
         var text = period.text(language)
-        if approximate { text = (language == .english ? "c. " : "vers ") + text }
+        // A decade or century after a word takes its article: "since the 1990s", "vers les
+        // années 1990", "jusqu'au XXe siècle".
+        let isSpan = period.precision == .decade || period.precision == .century
+        let isDecade = period.precision == .decade
+        if approximate {
+            text = language == .english ? "c. " + text : "vers " + (isSpan ? (isDecade ? "les " : "le ") : "") + text
+        }
         if uncertain { text += language == .english ? "?" : " ?" }
         // French takes an article before a day, and "jusqu'" an article or preposition.
         let isDay = period.precision == .day
         switch (context, language) {
         case (.standalone, _): return text
-        case (.afterSince, .english): return "since " + text
-        case (.afterUntil, .english): return "until " + text
-        case (.afterSince, .french): return "depuis " + (isDay && !approximate ? "le " : "") + text
-        case (.afterUntil, .french): return approximate ? "jusque " + text : (isDay ? "jusqu'au " : "jusqu'en ") + text
+        case (.afterSince, .english): return "since " + (isSpan && !approximate ? "the " : "") + text
+        case (.afterUntil, .english): return "until " + (isSpan && !approximate ? "the " : "") + text
+        case (.afterSince, .french):
+            return "depuis " + (isDay && !approximate ? "le " : isSpan && !approximate ? (isDecade ? "les " : "le ") : "") + text
+        case (.afterUntil, .french):
+            if approximate { return "jusque " + text }
+            if isSpan { return (isDecade ? "jusqu'aux " : "jusqu'au ") + text }
+            return (isDay ? "jusqu'au " : "jusqu'en ") + text
         }
     }
 

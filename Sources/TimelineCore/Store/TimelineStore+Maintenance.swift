@@ -180,8 +180,8 @@ extension TimelineStore {
 
     /// Events whose dates are not what their EDTF says: an EDTF that cannot be read, or worked-out
     /// columns (span, precision, flags) that do not follow from it, are errors (ranges and `list`
-    /// would disagree); a stored label (for the timeline_events view) that is not the date's is an
-    /// error, a missing one a warning. All are what another tool leaves when it changes a date.
+    /// would disagree); a stored label (for the timeline_events view) that is missing or not the
+    /// date's is a warning. All are what another tool leaves when it changes a date.
     private func dateFindings() throws -> [CheckFinding] {
         let hasLabels = try hasDateLabels()
         let labels = hasLabels ? "when_label, announced_label" : "NULL, NULL"
@@ -207,8 +207,10 @@ extension TimelineStore {
                         message: "event \(uid): the span, precision and flags stored for its \(name) date (\(stored.summary)) are not those of its EDTF '\(edtf)' (\(expected.summary)); \(repair) them from the EDTF"))
                 }
                 guard hasLabels, label != date.display() else { continue }
+                // A warning: the view alone shows labels, and a newer timeline may name a date
+                // otherwise (`c. 1990 – c. 1993` is now `early 1990s`).
                 if let label {
-                    findings.append(CheckFinding(severity: .error, check: "date-labels",
+                    findings.append(CheckFinding(severity: .warning, check: "date-labels",
                         message: "event \(uid): the label '\(label)' stored for its \(name) date is not that date's ('\(date.display())'); \(repair) it"))
                 } else {
                     findings.append(CheckFinding(severity: .warning, check: "date-labels",
@@ -220,14 +222,14 @@ extension TimelineStore {
     }
 
     /// Events whose stored figures label (for the timeline_events view) is not their figures':
-    /// a wrong one is an error, a missing one a warning. Only events with stored lists are read,
+    /// a wrong or missing one is a warning. Only events with stored lists are read,
     /// as only theirs are shown.
     private func figuresLabelFindings() throws -> [CheckFinding] {
         var findings: [CheckFinding] = []
         try forEachFiguresLabel(.shown) { _, uid, stored, label in
             guard stored != label else { return }
             if let stored {
-                findings.append(CheckFinding(severity: .error, check: "figures-labels",
+                findings.append(CheckFinding(severity: .warning, check: "figures-labels",
                     message: "event \(uid): the figures label stored in its row ('\(stored)') is not that of its figures ('\(label)'); `timeline check --repair-lists` rewrites it"))
             } else {
                 findings.append(CheckFinding(severity: .warning, check: "figures-labels",

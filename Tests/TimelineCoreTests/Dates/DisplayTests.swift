@@ -45,6 +45,13 @@ struct DisplayTests {
         ("1990~/1994~", "c. 1990 – c. 1994", "vers 1990 – vers 1994"),
         ("1997~/2000~", "c. 1997 – c. 2000", "vers 1997 – vers 2000"),
         ("1990/1993", "1990 – 1993", "1990 – 1993"),
+        // A decade or century after a word takes its article.
+        ("199X~", "c. 1990s", "vers les années 1990"),
+        ("199X/..", "since the 1990s", "depuis les années 1990"),
+        ("../199X", "until the 1990s", "jusqu'aux années 1990"),
+        ("19XX~", "c. 20th century", "vers le XXe siècle"),
+        ("19XX/..", "since the 20th century", "depuis le XXe siècle"),
+        ("../19XX", "until the 20th century", "jusqu'au XXe siècle"),
     ]
 
     @Test(arguments: vectors)
