@@ -41,11 +41,13 @@ extension TimelineDate {
     }
 
     private func intervalText(_ language: DateDisplayLanguage) -> String {
+        // `early 2022?`: the third's own qualifier, where both ends are uncertain.
+        let mark = start?.uncertain == true ? (language == .english ? "?" : " ?") : ""
         if let third = yearThird {
-            return DateDisplayWords.third(third.third, year: third.year, language)
+            return DateDisplayWords.third(third.third, year: third.year, language) + mark
         }
         if let third = decadeThird {
-            return DateDisplayWords.third(third.third, ofDecade: third.firstYear, language)
+            return DateDisplayWords.third(third.third, ofDecade: third.firstYear, language) + mark
         }
         switch (start, end) {
         case (let start?, let end?):
@@ -69,7 +71,7 @@ extension TimelineDate {
     var yearThird: (third: Int, year: Int)? {
         guard let start, let end, !start.isInterval, !end.isInterval,
               start.precision == .month, end.precision == .month,
-              start.approximate, end.approximate, !start.uncertain, !end.uncertain,
+              start.approximate, end.approximate, start.uncertain == end.uncertain,
               let first = start.earliest, let last = end.earliest, first.year == last.year,
               first.month % 4 == 1, last.month == first.month + 3
         else { return nil }
@@ -81,7 +83,7 @@ extension TimelineDate {
     var decadeThird: (third: Int, firstYear: Int)? {
         guard let start, let end, !start.isInterval, !end.isInterval,
               start.precision == .year, end.precision == .year,
-              start.approximate, end.approximate, !start.uncertain, !end.uncertain,
+              start.approximate, end.approximate, start.uncertain == end.uncertain,
               let first = start.earliest?.year, let last = end.earliest?.year, first / 10 == last / 10,
               let third = (1...3).first(where: { DateHumanReader.decadeThirdYears($0) == (first % 10)...(last % 10) })
         else { return nil }
