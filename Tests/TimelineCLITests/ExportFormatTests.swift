@@ -69,6 +69,9 @@ import Testing
         #expect(text.range(of: "## 2019")!.lowerBound < text.range(of: "## 2023")!.lowerBound)
         #expect(text.contains("- **Q2 2022** — Amazon's headcount falls by 99,000"))
         #expect(text.contains("Figures: employees laid off: 159 people (amazon-care)"))
+        // The summary and figures are paragraphs of their item, not lines running on into its title's.
+        #expect(text.contains("(planned; announced: 8 Sep 2022)[^26][^27]\n\n  Amazon Care files WARN notices (advance notice"), "\(text)")
+        #expect(text.contains("other jobs inside the company.\n\n  Figures: employees laid off: 159 people (amazon-care)\n- **"), "\(text)")
         #expect(text.contains(": «\u{a0}Malgré des efforts, nous avons déterminé qu'Amazon Care n'était pas la bonne solution à long terme pour nos entreprises clientes\u{a0}» (fr)"))
         #expect(text.contains(": “by the summer” (en)"), "a quote in English in English marks")
         #expect(text.contains("— **contradicts**"))

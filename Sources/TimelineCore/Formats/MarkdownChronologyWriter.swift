@@ -34,11 +34,16 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
         if !details.isEmpty { text += " (\(details.joined(separator: "; ")))" }
         text += footnoteReferences(event)
         text += "\n"
+        // The summary and the figures are paragraphs of the item (a blank line, then indented):
+        // lines merely indented would run on into the title's paragraph when rendered.
         if let summary = event.summary {
-            text += "  " + escape(summary).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "\n  ") + "\n"
+            // A blank line of the summary parts paragraphs, as in the summary.
+            let lines = escape(summary).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                .map { $0.isEmpty ? "" : "  " + $0 }
+            text += "\n" + lines.joined(separator: "\n") + "\n"
         }
         if !event.measures.isEmpty {
-            text += "  " + words.figures + words.colon + event.measures.map { measure in
+            text += "\n  " + words.figures + words.colon + event.measures.map { measure in
                 var figure = measure.labelledDisplay(language)
                 if let entity = measure.entity { figure += " (\(entity))" }
                 return escape(figure)
