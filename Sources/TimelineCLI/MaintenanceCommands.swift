@@ -118,6 +118,7 @@ extension Timeline {
         /// `put right the stored lists of 1 event, 1 date and 2 date labels`, or that all was right.
         static func describe(_ repair: StoredCopyRepair) -> String {
             let parts = [(repair.lists, "the stored lists of 1 event", "the stored lists of \(repair.lists) events"),
+                         (repair.missingLists, "the cleared lists of 1 event", "the cleared lists of \(repair.missingLists) events"),
                          (repair.dates, "1 date", "\(repair.dates) dates"), (repair.labels, "1 date label", "\(repair.labels) date labels"),
                          (repair.figuresLabels, "the figures label of 1 event", "the figures labels of \(repair.figuresLabels) events"),
                          (repair.searchEntries, "1 search index entry", "\(repair.searchEntries) search index entries")]

@@ -113,7 +113,7 @@ import Testing
         #expect(try figures() == "employees-laid-off: 1590 person\n", "the stored label is not read once the figures change")
         var repair = try CLI.run(["check", "--db", db, "--repair-lists"])
         #expect(repair.status == 0, "\(repair.stdout)")
-        #expect(repair.stderr.contains("the figures label of 1 event"), "\(repair.stderr)")
+        #expect(repair.stderr.contains("put right the cleared lists of 1 event."), "\(repair.stderr)")
         #expect(try figures() == "employees laid off: 1,590 people\n")
 
         try sql("UPDATE events SET figures_label = 'wrong' WHERE uid = 'amazon-care-layoff-2022-12-01'")

@@ -65,6 +65,11 @@ import Testing
                                   "offices 12 less-than -"])
         #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "offices="]).status == 0)
         #expect(try figures() == ["employees-laid-off 18 - lm-example", "workforce-share-laid-off 0.20 - ud-example"])
+        // A second figure of one quantity from another source: the one restated keeps its own.
+        #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "employees-laid-off=18:person", "--measure", "employees-laid-off=20:person",
+                             "--source", "https://s3.example/c"]).status == 0)
+        #expect(try figures() == ["employees-laid-off 18 - lm-example", "employees-laid-off 20 - s3-example",
+                                  "workforce-share-laid-off 0.20 - ud-example"])
         let mixed = try CLI.run(["edit", "cut", "--db", db, "--measure", "", "--measure", "offices=1:office"])
         #expect(mixed.status == 64 && mixed.stderr.contains("--measure '' removes every figure, and goes alone"), "\(mixed.stderr)")
         #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", ""]).status == 0)

@@ -365,6 +365,16 @@ import Testing
         let result = try CLI.run(["import", path, "--db", db])
         #expect(result.status == 65)
         #expect(result.stderr.contains("dup.ndjson:2: field 'uid': the uid 'x-1' appears earlier in this file with different content"))
+
+        // An event written earlier at the same recorded time (a script pinning $TIMELINE_NOW) is
+        // no earlier record of this file: it is updated.
+        let pinned = ["TIMELINE_NOW": "2024-01-01T00:00:00.000Z"]
+        #expect(try CLI.run(["add", "--db", db, "--uid", "z", "--kind", "layoff", "--date", "2022", "--title", "Z"], environment: pinned).status == 0)
+        let update = try write("z.ndjson", #"{"uid":"z","kind":"layoff","when":"2022","title":"Z2"}"# + "\n")
+        let updated = try CLI.run(["import", update, "--db", db], environment: pinned)
+        #expect(updated.status == 0 && updated.stdout.contains("1 updated"), "\(updated.stderr)")
+        let twice = try write("z2.ndjson", #"{"uid":"z","kind":"layoff","when":"2022","title":"Z3"}"# + "\n" + #"{"uid":"z","kind":"layoff","when":"2022","title":"Z4"}"# + "\n")
+        #expect(try CLI.run(["import", twice, "--db", db], environment: pinned).stderr.contains("z2.ndjson:2: field 'uid': the uid 'z' appears earlier in this file"))
     }
 
     @Test func changedRowUpdatesAndKeepsHistory() throws {
@@ -476,6 +486,20 @@ import Testing
         #expect((event["tags"] as? [Any])?.isEmpty == true && event["summary"] is NSNull)
         #expect((event["entities"] as? [Any])?.count == (original["entities"] as? [Any])?.count)
         #expect(event["status"] as? String == "planned")
+
+        // Sources cleared, figures kept: each figure's source stays cited, so the event exports
+        // as one an empty timeline imports.
+        let noSources = try write("nosources.csv", "uid,kind,when,title,sources\n\(uid),layoff,2022-12-01,Amazon Care lays off 159,\n")
+        #expect(try CLI.run(["import", noSources, "--db", db]).stdout.contains("1 updated"))
+        event = try #require(try jsonEvents(["--search", "159"]).first { $0["uid"] as? String == uid })
+        let cited = (event["sources"] as? [[String: Any]])?.compactMap { $0["key"] as? String }
+        #expect(cited == ["cnbc-2022-09-09"], "the figure's source: \(String(describing: cited))")
+        let exported = folder.path("one.ndjson")
+        #expect(try CLI.run(["--db", db, "export", "--format", "ndjson", "--search", "159", "--output", exported]).status == 0)
+        let empty = folder.path("empty.sqlite")
+        #expect(try CLI.run(["--db", empty, "migrate", "--skip-seeds"]).status == 0)
+        let reimported = try CLI.run(["import", exported, "--db", empty])
+        #expect(reimported.status == 0, "\(reimported.stderr)")
     }
 
     /// TSV is known by its header row, whatever the file is called or when it is piped in; CSV
@@ -513,6 +537,10 @@ import Testing
         let counted = try jsonEvents(["--kind", "layoff", "--search", "Delta OR Epsilon"])
             .compactMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String }
         #expect(counted.sorted() == ["1234.5", "1234567"], "\(counted)")
+        let bad = try write("bad.csv", "titre;date;type;n\nEta;2023;layoff;>2,5\n")
+        let named = try CLI.run(["import", bad, "--db", db, "--map", "titre=title", "--map", "date=when", "--map", "type=kind",
+                                 "--map", "n=measure:employees-laid-off:person"])
+        #expect(named.stderr.contains("column 'n': '>2,5' is not a number (digits with an optional decimal comma)"), "as the file has it: \(named.stderr)")
         let ambiguous = try write("ambiguous.csv", "titre;date;type;n\nZeta;2023;layoff;2.500\n")
         let guessed = try CLI.run(["import", ambiguous, "--db", db, "--map", "titre=title", "--map", "date=when", "--map", "type=kind",
                                    "--map", "n=measure:employees-laid-off:person"])

@@ -298,7 +298,7 @@ struct RecordMapper {
                 }
                 guard ExactDecimal(value) != nil else {
                     let form = decimalComma ? "digits with an optional decimal comma" : "digits with an optional '.', no thousands separators"
-                    throw RecordError("column '\(column)': '\(value)' is not a number (\(form))")
+                    throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' is not a number (\(form))")
                 }
                 measures.append((quantity, unit, value, column))
             case .list(let field):

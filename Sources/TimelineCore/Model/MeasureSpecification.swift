@@ -51,8 +51,9 @@ public enum MeasureSpecification {
     /// An event's figures after an edit's `--measure` values: each replaces the figures of its
     /// quantity (several of one quantity replace them together) and leaves the others as they
     /// were, with their sources; `QUANTITY=` removes that quantity's, and `''` alone removes all.
-    /// A figure given comes from `source` when there is one, else from the source of the figure
-    /// it restates (the same quantity, number, unit and qualifier), else from none.
+    /// A figure that restates one the event has (the same quantity, number, unit and qualifier,
+    /// and entity if it names one) is that figure, with its entity, source and note; another
+    /// comes from `source`, or from none.
     public static func edit(_ figures: [Measure], with texts: [String], source: String?) throws -> [Measure] {
         if texts == [""] { return [] }
         var replacements: [(quantity: String, figures: [Measure])] = []
@@ -71,11 +72,18 @@ public enum MeasureSpecification {
                 var figure = try parse(text)
                 quantity = figure.quantity
                 let value = ExactDecimal(figure.value)
-                figure.source = source ?? figures.first {
+                let restated = figures.first {
                     $0.quantity == figure.quantity && $0.unit == figure.unit && $0.qualifier == figure.qualifier
-                        && $0.approximate == figure.approximate
+                        && $0.approximate == figure.approximate && (figure.entity == nil || figure.entity == $0.entity)
                         && ExactDecimal($0.value).map { old in value?.isSameNumber(as: old) == true } == true
-                }?.source
+                }
+                if let restated {
+                    figure.entity = figure.entity ?? restated.entity
+                    figure.note = restated.note
+                    figure.source = restated.source ?? source
+                } else {
+                    figure.source = source
+                }
                 given = figure
             }
             if let index = replacements.firstIndex(where: { $0.quantity == quantity }) {

@@ -32,8 +32,13 @@ final class EventSaver {
     private var sourceCache: [String: Source] = [:]
     /// Source keys a figure named and found, so the next figure naming them skips the query.
     private var figureSourceKeys: Set<String> = []
-    /// Ids of events this saver updated (inserted ones are simply the ids above `firstNewID`).
+    /// Ids of events this saver updated, in order (inserted ones are the ids above `lastIDBefore`).
     private(set) var updatedEventIDs: [Int64] = []
+    /// The same ids, to tell an event this saver wrote from one written earlier at the same
+    /// recorded time (`$TIMELINE_NOW` pinned by a script).
+    private var updatedEventIDSet: Set<Int64> = []
+    /// The largest event id when this saver began: events above it are the ones it inserted.
+    private let lastIDBefore: Int64
     /// The parts of events this saver updated that their records left out, and that were kept.
     private(set) var keptInUpdates: EventFields = []
     /// Caches stay bounded, so memory stays flat however many distinct names a file holds.
@@ -43,6 +48,11 @@ final class EventSaver {
         self.database = database
         self.writer = try TimelineWriter(database: database, recordedAt: recordedAt)
         self.reader = EventReader(database: database)
+        if case .integer(let id)? = try database.scalar("SELECT coalesce(max(id), 0) FROM events") {
+            lastIDBefore = id
+        } else {
+            lastIDBefore = 0
+        }
     }
 
     /// - Parameters:
@@ -64,18 +74,23 @@ final class EventSaver {
         if let id = try eventID(uid: event.uid) {
             let existing = try reader.event(id: id)
             let kept = EventFields.all.subtracting(given)
-            if !kept.isEmpty { event.keep(kept, of: existing) }
+            if !kept.isEmpty {
+                event.keep(kept, of: existing)
+                try citeFigureSources(of: &event)
+            }
             if EventJSON.object(existing) == EventJSON.object(event) {
                 return (event.uid, .unchanged)
             }
             guard replacingExisting else {
                 throw TimelineError(.usage, "the uid '\(event.uid)' is taken by the event '\(existing.title)'; change that one with `timeline edit \(event.uid)`, or give another --uid.", field: "uid")
             }
-            if rejectingSecondVersionInBatch && existing.recordedAt == writer.recordedAt {
+            if rejectingSecondVersionInBatch && existing.recordedAt == writer.recordedAt
+                && (id > lastIDBefore || updatedEventIDSet.contains(id)) {
                 throw TimelineError(.badData, "the uid '\(event.uid)' appears earlier in this file with different content.", field: "uid")
             }
             try writer.replace(existing, eventID: id, with: event)
             updatedEventIDs.append(id)
+            updatedEventIDSet.insert(id)
             keptInUpdates.formUnion(kept.filled(in: existing))
             return (event.uid, .updated)
         }
@@ -210,7 +225,19 @@ final class EventSaver {
             }
             return measure
         }
+        try citeFigureSources(of: &event)
         return event
+    }
+
+    /// A figure's source is one of the event's sources: a figure naming one the event does not
+    /// cite (its citations cleared by an import that kept its figures, say) brings a bare
+    /// citation of it, so that the event as exported names every source its figures need.
+    private func citeFigureSources(of event: inout Event) throws {
+        let cited = Set(event.citations.map(\.source.key))
+        var added = Set<String>()
+        for key in event.measures.compactMap(\.source) where !cited.contains(key) && added.insert(key).inserted {
+            event.citations.append(Citation(source: try resolve(Source(key: key, publisher: "", language: "", type: ""))))
+        }
     }
 
     /// `tag` in its usual case (`FR` is `fr`); an error naming `what` (the event's `field`) when

@@ -2,6 +2,8 @@
 public struct StoredCopyRepair: Sendable, Equatable {
     /// Events whose stored lists differed from their tables.
     public var lists = 0
+    /// Events whose stored lists another tool's change had cleared (read from the tables meanwhile).
+    public var missingLists = 0
     /// Dates whose span, precision or flags did not follow from their EDTF.
     public var dates = 0
     /// Date labels missing or not their date's.

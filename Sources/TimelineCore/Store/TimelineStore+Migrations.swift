@@ -66,8 +66,14 @@ extension TimelineStore {
             var repair = StoredCopyRepair()
             try database.transaction(.immediate) {
                 try StoredEventTextReader(database: database).forEachEventWithStaleLists { _ in repair.lists += 1 }
-                try forEachFiguresLabel(.all) { _, _, stored, label in
+                // As `check` counts them: the labels the view reads, and apart, the lists another
+                // tool's change cleared (which reading does without, and this writes again).
+                try forEachFiguresLabel(.shown) { _, _, stored, label in
                     if stored != label { repair.figuresLabels += 1 }
+                }
+                if case .integer(let count)? = try database.scalar(
+                    "SELECT count(*) FROM events WHERE entities_json IS NULL OR tags_json IS NULL OR measures_json IS NULL OR sources_json IS NULL") {
+                    repair.missingLists = Int(count)
                 }
                 // Rewriting the lists writes every figures label too.
                 try storeListsFromTables(rewritingAll: true)
