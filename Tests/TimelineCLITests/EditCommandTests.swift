@@ -70,6 +70,11 @@ import Testing
                              "--source", "https://s3.example/c"]).status == 0)
         #expect(try figures() == ["employees-laid-off 18 - lm-example", "employees-laid-off 20 - s3-example",
                                   "workforce-share-laid-off 0.20 - ud-example"])
+        let typo = try CLI.run(["edit", "cut", "--db", db, "--measure", "ofices="])
+        #expect(typo.status == 64 && typo.stderr.contains("removes the figures of ofices, and the event has none; its figures count employees-laid-off, workforce-share-laid-off"),
+                "\(typo.stderr)")
+        let both = try CLI.run(["edit", "cut", "--db", db, "--measure", "employees-laid-off=1:person", "--measure", "employees-laid-off="])
+        #expect(both.status == 64 && both.stderr.contains("which another --measure gives"), "\(both.stderr)")
         let mixed = try CLI.run(["edit", "cut", "--db", db, "--measure", "", "--measure", "offices=1:office"])
         #expect(mixed.status == 64 && mixed.stderr.contains("--measure '' removes every figure, and goes alone"), "\(mixed.stderr)")
         #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", ""]).status == 0)

@@ -68,7 +68,8 @@ import Testing
         ("2", "full time post", "2 full time posts"), ("2", "percent", "2 percent"), ("2", "staff", "2 staff"),
         ("2", "jobs", "2 jobs"), ("2", "USD", "2 USD"), ("2", "usd", "2 usd"), ("2", "km", "2 km"),
         ("2", "kwh", "2 kwh"), ("2", "MWh", "2 MWh"), ("2", "employé", "2 employé"), ("2", "job", "2 jobs"),
-        ("2", "key", "2 keys"), ("2", "square-", "2 square-"),
+        ("2", "key", "2 keys"), ("2", "square-", "2 square-"), ("2", "analysis", "2 analyses"),
+        ("2", "business", "2 businesses"), ("2", "class", "2 classes"), ("2", "status", "2 status"),
     ])
     func unitsCountInEnglish(value: String, unit: String, shown: String) {
         #expect(Measure(quantity: "x", value: value, unit: unit).display() == shown)

@@ -114,7 +114,11 @@ extension DateHumanReader {
 
     /// Whether a month or season name, or a numbered part, ends right before `index`.
     private func endsNamedPart(before index: Int, in tokens: ArraySlice<Token>) -> Bool {
-        let token = tokens[index - 1]
+        var token = tokens[index - 1]
+        // The dot of an abbreviation: `Jan.-Mar. 2022`.
+        if token.is("."), !token.spaceBefore, index - 2 >= tokens.startIndex, tokens[index - 2].kind == .word {
+            token = tokens[index - 2]
+        }
         if token.kind == .word { return Self.monthNumbers[token.text] != nil || Self.seasonNumbers[token.text] != nil }
         guard token.isNumber(digits: 1...1), !token.spaceBefore, index - 2 >= tokens.startIndex else { return false }
         return tokens[index - 2].isAny(Self.numberedPartLetters)

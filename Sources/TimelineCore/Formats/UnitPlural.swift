@@ -42,6 +42,9 @@ enum UnitPlural {
         if let irregular = irregular.first(where: { $0.singular == word }) { return irregular.plural }
         let last = letters[letters.count - 1]
         let beforeLast = letters[letters.count - 2]
+        // `analysis` → `analyses`, `business` → `businesses`; other words in `s` may be plural already.
+        if word.hasSuffix("sis") && letters.count > 4 { return String(word.dropLast(2)) + "es" }
+        if word.hasSuffix("ss") && letters.contains(where: isVowel) { return word + "es" }
         guard letters.contains(where: isVowel), last != UInt8(ascii: "s") else { return nil }
         if letters.count == 3 && !threeLetterNouns.contains(word) { return nil }
         if last == UInt8(ascii: "y") && !isVowel(beforeLast) { return String(word.dropLast()) + "ies" }

@@ -305,7 +305,11 @@ struct RecordMapper {
                 do {
                     lists[field] = try JSONParser.parse(value)
                 } catch {
-                    throw RecordError("column '\(column)': \(error.description)")
+                    // Most often a plain value where export writes a JSON list.
+                    let one = ["entities": "entity", "tags": "tag", "sources": "source"][field]
+                    let hint = value.hasPrefix("[") ? "" : "; it holds a JSON list, as export writes it (" + (field == "tags" ? #"["a","b"]"# : "[…]") + ")"
+                        + (one.map { ", and a column named '\($0)' takes one a record" } ?? "")
+                    throw RecordError("column '\(column)': \(error.description)\(hint)")
                 }
             }
         }

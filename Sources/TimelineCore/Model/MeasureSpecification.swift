@@ -68,6 +68,14 @@ public enum MeasureSpecification {
                 guard isQuantity(quantity) else {
                     throw TimelineError(.usage, "--measure '\(text)' names no quantity to remove: write QUANTITY=, e.g. employees-laid-off=.")
                 }
+                guard figures.contains(where: { $0.quantity == quantity }) else {
+                    let counted = Array(Set(figures.map(\.quantity))).sorted()
+                    throw TimelineError(.usage, "--measure '\(text)' removes the figures of \(quantity), and the event has none"
+                        + (counted.isEmpty ? "." : "; its figures count \(counted.joined(separator: ", "))."))
+                }
+                guard !texts.contains(where: { $0.hasPrefix(quantity + "=") && $0 != text }) else {
+                    throw TimelineError(.usage, "--measure '\(text)' removes the figures of \(quantity), which another --measure gives; give the figures of \(quantity) to keep alone.")
+                }
             } else {
                 var figure = try parse(text)
                 quantity = figure.quantity

@@ -233,9 +233,9 @@ final class EventSaver {
     /// cite (its citations cleared by an import that kept its figures, say) brings a bare
     /// citation of it, so that the event as exported names every source its figures need.
     private func citeFigureSources(of event: inout Event) throws {
-        let cited = Set(event.citations.map(\.source.key))
-        var added = Set<String>()
-        for key in event.measures.compactMap(\.source) where !cited.contains(key) && added.insert(key).inserted {
+        // Runs for every saved event: a search of its few citations, nothing allocated.
+        for measure in event.measures {
+            guard let key = measure.source, !event.citations.contains(where: { $0.source.key == key }) else { continue }
             event.citations.append(Citation(source: try resolve(Source(key: key, publisher: "", language: "", type: ""))))
         }
     }

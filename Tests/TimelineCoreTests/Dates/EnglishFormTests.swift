@@ -112,6 +112,7 @@ struct EnglishFormTests {
         // A hyphen between named parts of a year separates them; a year before or after one does not.
         DateVector("Q1-Q2 2022", "2022-33/2022-34", "2022-01-01", "2022-06-30", .interval),
         DateVector("Jan-Mar 2022", "2022-01/2022-03", "2022-01-01", "2022-03-31", .interval),
+        DateVector("Jan.-Mar. 2022", "2022-01/2022-03", "2022-01-01", "2022-03-31", .interval),
         DateVector("spring-summer 2021", "2021-21/2021-22", "2021-03-01", "2021-08-31", .interval),
         DateVector("H1-H2 2022", "2022-40/2022-41", "2022-01-01", "2022-12-31", .interval),
         DateVector("Q4-Q1 2022", "2021-36/2022-33", "2021-10-01", "2022-03-31", .interval),

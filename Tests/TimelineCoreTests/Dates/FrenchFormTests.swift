@@ -72,6 +72,7 @@ struct FrenchFormTests {
         DateVector("d’ici à 2025", "../2025", nil, "2025-12-31", .interval),
         DateVector("d'ici fin 2023", "../2023-12~", nil, "2023-12-31", .interval, "~"),
         DateVector("mars-juin 2021", "2021-03/2021-06", "2021-03-01", "2021-06-30", .interval),
+        DateVector("janv.-mars 2022", "2022-01/2022-03", "2022-01-01", "2022-03-31", .interval),
         DateVector("T1-T3 2022", "2022-33/2022-35", "2022-01-01", "2022-09-30", .interval),
         DateVector("avant 2020", "../2019", nil, "2019-12-31", .interval),
         DateVector("avant le 5 mai 2022", "../2022-05-04", nil, "2022-05-04", .interval),
