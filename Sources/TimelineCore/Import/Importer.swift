@@ -523,16 +523,7 @@ public final class Importer {
             if Self.firstObjectSpansLines(try input.peekBytes(65_536)) {
                 // Objects over several lines, one after another (`jq`'s default output).
                 let scanner = JSONByteScanner(input: input)
-                do {
-                    while let object = try scanner.scanObject() {
-                        try Self.handJSONRecord(object.bytes, line: object.line, to: body) {
-                            try EventJSONDecoder.event(from: $0, context: context)
-                        }
-                    }
-                } catch let failure as JSONByteScanner.Failure {
-                    throw TimelineError(.badData, "\(input.name):\(failure.line): invalid JSON: \(failure.reason).")
-                }
-                return
+                return try handJSONEvents(from: scanner.scanObject, context: context, to: body)
             }
             while let bytes = try input.nextLine() {
                 line += 1
@@ -541,16 +532,7 @@ public final class Importer {
             }
         case .json:
             try input.skipByteOrderMark()
-            let reader = JSONArrayReader(input: input)
-            do {
-                while let element = try reader.next() {
-                    try Self.handJSONRecord(element.bytes, line: element.line, to: body) {
-                        try EventJSONDecoder.event(from: $0, context: context)
-                    }
-                }
-            } catch let failure as JSONArrayReader.Failure {
-                throw TimelineError(.badData, "\(input.name):\(failure.line): invalid JSON: \(failure.reason).")
-            }
+            try handJSONEvents(from: JSONArrayReader(input: input).next, context: context, to: body)
         case .seed:
             guard let document = seedDocument else {
                 throw TimelineError(.internalError, "the events of \(input.name) were read before its entities and sources.")
@@ -572,6 +554,21 @@ public final class Importer {
             } catch let failure as SeedDocumentReader.Failure {
                 throw TimelineError(.badData, "\(input.name):\(failure.line): invalid timeline document: \(failure.reason).")
             }
+        }
+    }
+
+    /// Hands `body` each event `next` cuts from the input (its bytes and first line), until it
+    /// gives nil; a cut that is not JSON's is named with its line.
+    private func handJSONEvents(from next: () throws -> (bytes: [UInt8], line: Int)?, context: DateParsingContext,
+                                to body: (Int, () throws -> RecordEvent) throws -> Void) throws {
+        do {
+            while let element = try next() {
+                try Self.handJSONRecord(element.bytes, line: element.line, to: body) {
+                    try EventJSONDecoder.event(from: $0, context: context)
+                }
+            }
+        } catch let failure as JSONByteScanner.Failure {
+            throw TimelineError(.badData, "\(input.name):\(failure.line): invalid JSON: \(failure.reason).")
         }
     }
 

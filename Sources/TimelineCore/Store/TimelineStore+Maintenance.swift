@@ -209,13 +209,9 @@ extension TimelineStore {
                 guard hasLabels, label != date.display() else { continue }
                 // A warning: the view alone shows labels, and a newer timeline may name a date
                 // otherwise (`c. 1990 – c. 1993` is now `early 1990s`).
-                if let label {
-                    findings.append(CheckFinding(severity: .warning, check: "date-labels",
-                        message: "event \(uid): the label '\(label)' stored for its \(name) date is not that date's ('\(date.display())'); \(repair) it"))
-                } else {
-                    findings.append(CheckFinding(severity: .warning, check: "date-labels",
-                        message: "event \(uid): its \(name) date has no stored label, so the timeline_events view shows it as it can; \(repair) it"))
-                }
+                let problem = label.map { "the label '\($0)' stored for its \(name) date is not that date's ('\(date.display())')" }
+                    ?? "its \(name) date has no stored label, so the timeline_events view shows it as it can"
+                findings.append(CheckFinding(severity: .warning, check: "date-labels", message: "event \(uid): \(problem); \(repair) it"))
             }
         }
         return findings
@@ -228,13 +224,9 @@ extension TimelineStore {
         var findings: [CheckFinding] = []
         try forEachFiguresLabel(.shown) { _, uid, stored, label in
             guard stored != label else { return }
-            if let stored {
-                findings.append(CheckFinding(severity: .warning, check: "figures-labels",
-                    message: "event \(uid): the figures label stored in its row ('\(stored)') is not that of its figures ('\(label)'); `timeline check --repair-lists` rewrites it"))
-            } else {
-                findings.append(CheckFinding(severity: .warning, check: "figures-labels",
-                    message: "event \(uid): it has no stored figures label, so the timeline_events view shows its figures as it can; `timeline check --repair-lists` writes it"))
-            }
+            let problem = stored.map { "the figures label stored in its row ('\($0)') is not that of its figures ('\(label)'); `timeline check --repair-lists` rewrites it" }
+                ?? "it has no stored figures label, so the timeline_events view shows its figures as it can; `timeline check --repair-lists` writes it"
+            findings.append(CheckFinding(severity: .warning, check: "figures-labels", message: "event \(uid): \(problem)"))
         }
         return findings.sorted { $0.message < $1.message }
     }
