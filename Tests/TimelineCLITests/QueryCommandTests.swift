@@ -44,6 +44,17 @@ import Testing
         #expect(misspelt.status == 64 && misspelt.stderr.contains("known quantities: employees-laid-off"), "\(misspelt.stderr)")
     }
 
+    /// A date spanning several periods of the grouping counts apart, named as `list` names it in
+    /// the table and Markdown, and by its EDTF in the machine formats.
+    @Test func statsNameAGroupOfItsOwnAsListDoes() throws {
+        let table = try CLI.run(["stats", "--db", db, "--by", "quarter"])
+        #expect(table.stdout.contains("\nSummer 2021  1\n") && table.stdout.contains("\n2019-Q3      1\n"), "\(table.stdout)")
+        let csv = try CLI.run(["stats", "--db", db, "--by", "quarter", "--format", "csv"])
+        #expect(csv.stdout.contains("\n2021-22,1\r\n") && csv.stdout.contains("\n2019-Q3,1\r\n"), "\(csv.stdout)")
+        let markdown = try CLI.run(["stats", "--db", db, "--by", "month", "--format", "markdown"])
+        #expect(markdown.stdout.contains("| Summer 2021 | 1 |"), "\(markdown.stdout)")
+    }
+
     @Test func relativeBoundsResolveAgainstTheGivenToday() throws {
         let lastQuarter = try uids(["--from", "last quarter", "--to", "last quarter", "--today", "2022-10-15"])
         #expect(lastQuarter == ["amazon-care-expansion-2022", "amazon-one-medical-acquisition-agreement-2022-07-20",
