@@ -81,7 +81,8 @@ extension Timeline {
             discussion: """
                 Takes add's flags. Each field given replaces that field; --entity and --tag replace the \
                 whole list when given; --measure replaces the figures of its quantity, keeping the others \
-                and their sources (QUANTITY= removes one quantity's, --measure '' all); --source adds a citation (one the event already has, same quote and all, is not added again). `--announced none` clears \
+                and their sources (QUANTITY= removes one quantity's, --measure '' all); --source adds a citation (one the event already has, same quote and all, is not added again), \
+                and --remove-source takes a source's citations out. `--announced none` clears \
                 the announcement date. `timeline list --as-of` still shows the event as it was before.
 
                 Example:
@@ -96,6 +97,9 @@ extension Timeline {
 
         @OptionGroup var fields: EventOptions
 
+        @Option(name: .customLong("remove-source"), help: ArgumentHelp("Remove the event's citations of this source, by URL or key (repeatable); a figure that comes from it must be changed or removed with --measure first.", valueName: "url"))
+        var removeSource: [String] = []
+
         @Option(help: ArgumentHelp("The current day for relative dates (default: $TIMELINE_TODAY, else the real date).", valueName: "date"))
         var today: String?
 
@@ -107,6 +111,9 @@ extension Timeline {
                     }
                     let context = DateParsingContext(today: try QueryOptions.today(override: today))
                     try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:))
+                    for reference in removeSource {
+                        try Self.removeCitations(of: reference, from: &event, in: store)
+                    }
                     let note = try fields.noteOnExistingSource(in: store)
                     let saved = try store.save(event)
                     let output = TextOutput.standardOutput()
@@ -115,6 +122,23 @@ extension Timeline {
                     if let note { printError(note) }
                 }
             }
+        }
+
+        /// Takes out the event's citations of the source `reference` names (a key or URL); a
+        /// source the event does not cite, or one a figure still comes from, is refused.
+        static func removeCitations(of reference: String, from event: inout Event, in store: TimelineStore) throws {
+            guard let key = try store.sourceKey(matching: reference) else {
+                throw TimelineError(.usage, "--remove-source '\(reference)' names no source of the timeline; `timeline show \(event.uid)` lists the event's.")
+            }
+            guard event.citations.contains(where: { $0.source.key == key }) else {
+                let cited = event.citations.map(\.source.key)
+                throw TimelineError(.usage, "--remove-source '\(reference)': the event does not cite \(key)"
+                    + (cited.isEmpty ? "; it cites no source." : "; it cites \(cited.joined(separator: ", "))."))
+            }
+            if let figure = event.measures.first(where: { $0.source == key }) {
+                throw TimelineError(.usage, "--remove-source '\(reference)': the figure \(figure.quantity) comes from \(key); remove it too (--measure \(figure.quantity)= in the same edit), then give it again from another source if another gives it.")
+            }
+            event.citations.removeAll { $0.source.key == key }
         }
     }
 

@@ -81,6 +81,32 @@ import Testing
         #expect(try figures() == [])
     }
 
+    /// `--remove-source` takes a source's citations out of an event; a source the event does not
+    /// cite, one no source of the timeline, or one a figure still comes from is refused, with
+    /// nothing changed; with the figure removed in the same edit, it goes.
+    @Test func removeSourceTakesACitationOut() throws {
+        let uid = "amazon-care-layoff-2022-12-01"
+        #expect(try CLI.run(["list", "--db", db]).status == 0)
+        func cited() throws -> [String] {
+            try #require(try show(uid)["sources"] as? [[String: Any]]).compactMap { $0["key"] as? String }
+        }
+        #expect(try cited() == ["cnbc-2022-09-09", "siecle-digital-2022-09-12"])
+        let removed = try CLI.run(["edit", uid, "--db", db, "--remove-source", "https://siecledigital.fr/2022/09/12/amazon-suppression-emplois-sante/"])
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(try cited() == ["cnbc-2022-09-09"])
+        let before = try CLI.run(["--db", db, "export", "--format", "sql"]).stdout
+        for (reference, message) in [("siecle-digital-2022-09-12", "the event does not cite siecle-digital-2022-09-12; it cites cnbc-2022-09-09"),
+                                     ("https://nowhere.example/", "names no source of the timeline"),
+                                     ("cnbc-2022-09-09", "the figure employees-laid-off comes from cnbc-2022-09-09; remove it too")] {
+            let refused = try CLI.run(["edit", uid, "--db", db, "--remove-source", reference])
+            #expect(refused.status == 64 && refused.stderr.contains(message), "\(refused.stderr)")
+        }
+        #expect(try CLI.run(["--db", db, "export", "--format", "sql"]).stdout == before, "nothing changed")
+        let both = try CLI.run(["edit", uid, "--db", db, "--remove-source", "cnbc-2022-09-09", "--measure", "employees-laid-off="])
+        #expect(both.status == 0, "\(both.stderr)")
+        #expect(try cited() == [])
+    }
+
     /// Language tags are stored in their usual case (`FR-ca` is `fr-CA`), from the command line and
     /// from an imported file; a text that is no tag is refused, and nothing is written.
     @Test func languageTagsTakeTheirUsualCaseAndOthersAreRefused() throws {
