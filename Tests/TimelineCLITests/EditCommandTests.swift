@@ -107,6 +107,30 @@ import Testing
         #expect(try cited() == [])
     }
 
+    /// A source's URL pasted with tracking added (`utm_…`, `fbclid`), a fragment or a trailing
+    /// slash is the source already held; a URL whose query names another page is another source.
+    @Test func aURLWithTrackingAddedIsTheSameSource() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        func add(_ uid: String, _ url: String) throws {
+            let result = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2021", "--title", uid, "--uid", uid, "--source", url])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        func source(_ uid: String) throws -> String? {
+            try #require(try show(uid)["sources"] as? [[String: Any]]).first?["key"] as? String
+        }
+        try add("a", "https://www.example.org/story/")
+        try add("b", "https://www.example.org/story?utm_source=twitter&utm_medium=social#comments")
+        try add("c", "https://www.example.org/story?fbclid=abc")
+        try add("d", "https://www.example.org/story?id=3")
+        try add("e", "https://www.example.org/storyline")
+        let first = try source("a")
+        #expect(try source("b") == first && source("c") == first)
+        #expect(try source("d") != first && source("e") != first)
+        let removed = try CLI.run(["edit", "b", "--db", db, "--remove-source", "https://www.example.org/story?utm_campaign=x"])
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(try source("b") == nil)
+    }
+
     /// Language tags are stored in their usual case (`FR-ca` is `fr-CA`), from the command line and
     /// from an imported file; a text that is no tag is refused, and nothing is written.
     @Test func languageTagsTakeTheirUsualCaseAndOthersAreRefused() throws {

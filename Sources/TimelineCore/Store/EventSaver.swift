@@ -327,7 +327,7 @@ final class EventSaver {
             existingKey = try database.statement("SELECT key FROM sources WHERE key = ?1").first([.text(source.key)]) { $0.text(at: 0) }
         }
         if existingKey == nil, let url = source.url {
-            existingKey = try database.statement("SELECT key FROM sources WHERE url = ?1").first([.text(url)]) { $0.text(at: 0) }
+            existingKey = try SourceURL.key(ofSamePageAs: url, in: database)
         }
         if existingKey == nil, source.key.isEmpty, source.url == nil {
             existingKey = try database.scalar(

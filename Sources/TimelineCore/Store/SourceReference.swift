@@ -8,5 +8,6 @@ enum SourceReference {
     static func key(matching reference: String, in database: Database) throws -> String? {
         try database.statement("SELECT key FROM sources WHERE key = ?1 OR url = ?1 ORDER BY key = ?1 DESC LIMIT 1")
             .first([.text(reference)]) { $0.text(at: 0) }
+            ?? SourceURL.key(ofSamePageAs: reference, in: database)
     }
 }

@@ -1,0 +1,55 @@
+import SQLiteStorage
+
+/// A source's URL as people paste it, told apart from the same page's URL with tracking added:
+/// `https://www.example.org/a/?utm_source=x#top` is `https://www.example.org/a`.
+enum SourceURL {
+    /// Query parameters that only say how the reader came to the page.
+    private static let trackingParameters: Set<String> = ["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "ref_src", "igshid"]
+
+    /// The parts of an `http(s)` URL that name the page, for comparing: the host in lower case,
+    /// the path without a trailing `/`, and the query without tracking parameters; no scheme or
+    /// fragment. Nil for a URL of another form.
+    static func comparable(_ url: String) -> String? {
+        guard let parts = parts(of: url) else { return nil }
+        return parts.host + parts.path + (parts.query.isEmpty ? "" : "?" + parts.query)
+    }
+
+    /// The key of the source with this URL, else of one whose URL names the same page with a
+    /// trailing slash, query or fragment more or less (not under another scheme or host).
+    ///
+    /// Those URLs start with its scheme, host and path: one range of the URL index, which holds
+    /// the URL itself too, so that a saver's lookup costs what an exact one did.
+    static func key(ofSamePageAs url: String, in database: Database) throws -> String? {
+        guard let parts = parts(of: url), let wanted = comparable(url) else {
+            return try database.statement("SELECT key FROM sources WHERE url = ?1").first([.text(url)]) { $0.text(at: 0) }
+        }
+        let candidates = try database.statement("SELECT key, url FROM sources WHERE url >= ?1 AND url < ?1 || char(1114111)")
+        let found = try candidates.map([.text(parts.written + parts.path)]) { (key: $0.text(at: 0), url: $0.text(at: 1)) }
+        return found.first(where: { $0.url == url })?.key ?? found.first(where: { comparable($0.url) == wanted })?.key
+    }
+
+    /// `written`: the scheme and host as the URL writes them (`https://www.Example.org`).
+    private static func parts(of url: String) -> (written: String, host: String, path: String, query: String)? {
+        let lowercased = url.lowercased()
+        let schemeLength: Int
+        if lowercased.hasPrefix("https://") { schemeLength = 8 } else if lowercased.hasPrefix("http://") { schemeLength = 7 } else { return nil }
+        var rest = Substring(url.dropFirst(schemeLength))
+        if let fragment = rest.firstIndex(of: "#") { rest = rest[..<fragment] }
+        var query = Substring("")
+        if let mark = rest.firstIndex(of: "?") {
+            query = rest[rest.index(after: mark)...]
+            rest = rest[..<mark]
+        }
+        let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+        let written = String(url.prefix(schemeLength)) + rest[..<slash]
+        let host = rest[..<slash].lowercased()
+        guard !host.isEmpty else { return nil }
+        var path = String(rest[slash...])
+        while path.hasSuffix("/") { path.removeLast() }
+        let kept = query.split(separator: "&").filter { parameter in
+            let name = parameter.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+            return !name.hasPrefix("utm_") && !trackingParameters.contains(name)
+        }
+        return (written, host, path, kept.joined(separator: "&"))
+    }
+}
