@@ -20,16 +20,36 @@ enum SourceURL {
     /// Those URLs start with its scheme, host and path: one range of the URL index, which holds
     /// the URL itself too, so that a saver's lookup costs what an exact one did.
     static func key(ofSamePageAs url: String, in database: Database) throws -> String? {
-        guard let parts = parts(of: url), let wanted = comparable(url) else {
+        // Runs for every source an import names: bytes, and a String only for a URL that has a
+        // query, fragment or trailing slash to set aside.
+        let bytes = url.utf8
+        guard bytes.starts(with: "http".utf8) else {
             return try database.statement("SELECT key FROM sources WHERE url = ?1").first([.text(url)]) { $0.text(at: 0) }
         }
-        let candidates = try database.statement("SELECT key, url FROM sources WHERE url >= ?1 AND url < ?1 || char(1114111)")
-        let found = try candidates.map([.text(parts.written + parts.path)]) { (key: $0.text(at: 0), url: $0.text(at: 1)) }
-        return found.first(where: { $0.url == url })?.key ?? found.first(where: { comparable($0.url) == wanted })?.key
+        var end = bytes.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
+        let prefix = end == bytes.endIndex ? url : String(url[..<end])
+        var exact: String?
+        var samePage: [(key: String, url: String)] = []
+        try database.statement("SELECT key, url FROM sources WHERE url >= ?1 AND url < ?1 || char(1114111)")
+            .forEachRow([.text(prefix)]) { row in
+                let candidate = row.text(at: 1)
+                if candidate == url {
+                    exact = row.text(at: 0)
+                } else if let next = candidate.utf8.dropFirst(prefix.utf8.count).first,
+                          next == UInt8(ascii: "/") || next == UInt8(ascii: "?") || next == UInt8(ascii: "#") {
+                    // `…/story/`, `…/story?utm_source=x`; not `…/storyline`.
+                    samePage.append((row.text(at: 0), candidate))
+                } else if candidate.utf8.count == prefix.utf8.count {
+                    samePage.append((row.text(at: 0), candidate))
+                }
+            }
+        if let exact { return exact }
+        guard !samePage.isEmpty, let wanted = comparable(url) else { return nil }
+        return samePage.first { comparable($0.url) == wanted }?.key
     }
 
-    /// `written`: the scheme and host as the URL writes them (`https://www.Example.org`).
-    private static func parts(of url: String) -> (written: String, host: String, path: String, query: String)? {
+    private static func parts(of url: String) -> (host: String, path: String, query: String)? {
         let lowercased = url.lowercased()
         let schemeLength: Int
         if lowercased.hasPrefix("https://") { schemeLength = 8 } else if lowercased.hasPrefix("http://") { schemeLength = 7 } else { return nil }
@@ -41,7 +61,6 @@ enum SourceURL {
             rest = rest[..<mark]
         }
         let slash = rest.firstIndex(of: "/") ?? rest.endIndex
-        let written = String(url.prefix(schemeLength)) + rest[..<slash]
         let host = rest[..<slash].lowercased()
         guard !host.isEmpty else { return nil }
         var path = String(rest[slash...])
@@ -50,6 +69,6 @@ enum SourceURL {
             let name = parameter.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? ""
             return !name.hasPrefix("utm_") && !trackingParameters.contains(name)
         }
-        return (written, host, path, kept.joined(separator: "&"))
+        return (host, path, kept.joined(separator: "&"))
     }
 }
