@@ -500,6 +500,16 @@ import Testing
         #expect(try CLI.run(["--db", empty, "migrate", "--skip-seeds"]).status == 0)
         let reimported = try CLI.run(["import", exported, "--db", empty])
         #expect(reimported.status == 0, "\(reimported.stderr)")
+
+        // A mapped spreadsheet's figures count the record's first entity: the kept one, when
+        // the file has no entity column.
+        let mapped = try write("mapped.csv", "id,headline,date,type,n\n\(uid),Amazon Care lays off 160,2022-12-01,layoff,160\n")
+        let mappedImport = try CLI.run(["import", mapped, "--db", db, "--map", "id=uid", "--map", "headline=title", "--map", "date=when",
+                                        "--map", "type=kind", "--map", "n=measure:employees-laid-off:person"])
+        #expect(mappedImport.stdout.contains("1 updated"), "\(mappedImport.stderr)")
+        event = try #require(try jsonEvents(["--search", "160"]).first { $0["uid"] as? String == uid })
+        let figure = try #require((event["measures"] as? [[String: Any]])?.first)
+        #expect(figure["value"] as? String == "160" && figure["entity"] as? String == "amazon-care", "\(figure)")
     }
 
     /// TSV is known by its header row, whatever the file is called or when it is piped in; CSV

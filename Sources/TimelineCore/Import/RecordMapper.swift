@@ -57,7 +57,7 @@ struct RecordMapper {
             case .entity: fields.insert(.entities)
             case .tag: fields.insert(.tags)
             case .source, .citation: fields.insert(.citations)
-            case .measure: fields.insert(.measures)
+            case .measure: fields.formUnion([.measures, .figuresCountFirstEntity])
             case .list(let list):
                 if let part = EventFields.named.first(where: { $0.names.contains(list) }) { fields.insert(part.field) }
             }

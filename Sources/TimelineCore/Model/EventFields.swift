@@ -13,6 +13,10 @@ public struct EventFields: OptionSet, Sendable, Hashable {
     public static let measures = EventFields(rawValue: 1 << 5)
     public static let citations = EventFields(rawValue: 1 << 6)
     public static let all: EventFields = [.status, .summary, .announced, .entities, .tags, .measures, .citations]
+    /// Not a part but how a record gives its figures: those without an entity count the
+    /// record's first entity (a mapped CSV's rule), which is the kept one when the record
+    /// leaves the entities out.
+    public static let figuresCountFirstEntity = EventFields(rawValue: 1 << 7)
 
     /// Each part with its name as export writes it (a timeline document names citations so).
     static let named: [(field: EventFields, names: [String])] = [

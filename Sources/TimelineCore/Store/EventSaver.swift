@@ -76,6 +76,11 @@ final class EventSaver {
             let kept = EventFields.all.subtracting(given)
             if !kept.isEmpty {
                 event.keep(kept, of: existing)
+                if given.contains(.figuresCountFirstEntity), kept.contains(.entities), let first = event.entities.first {
+                    for index in event.measures.indices where event.measures[index].entity == nil {
+                        event.measures[index].entity = first.slug
+                    }
+                }
                 try citeFigureSources(of: &event)
             }
             if EventJSON.object(existing) == EventJSON.object(event) {
