@@ -37,6 +37,13 @@ extension TimelineDate {
     /// The `YYYY-MM-DD` of an ISO 8601 date and time (`T` or a space, `hh:mm`, optional seconds
     /// and fraction, optional `Z` or `±hh[:mm]`), or nil for any other text.
     static func dayOfTimestamp(_ text: String) -> String? {
+        // Every date that is not EDTF passes here on its way to the human reader: a look at two
+        // bytes before a copy of them all.
+        var prefix = text.utf8.prefix(11).makeIterator()
+        for _ in 0..<4 { _ = prefix.next() }
+        guard prefix.next() == UInt8(ascii: "-") else { return nil }
+        for _ in 0..<5 { _ = prefix.next() }
+        guard let separator = prefix.next(), separator == UInt8(ascii: "T") || separator == UInt8(ascii: " ") else { return nil }
         let bytes = Array(text.utf8)
         func digits(_ range: Range<Int>) -> Bool {
             range.upperBound <= bytes.count && bytes[range].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }

@@ -34,8 +34,8 @@ final class EventSaver {
     private var figureSourceKeys: Set<String> = []
     /// Ids of events this saver updated, in order (inserted ones are the ids above `lastIDBefore`).
     private(set) var updatedEventIDs: [Int64] = []
-    /// The same ids, to tell an event this saver wrote from one written earlier at the same
-    /// recorded time (`$TIMELINE_NOW` pinned by a script).
+    /// The same ids, to tell an event this saver wrote from one written earlier (at the same
+    /// recorded time too, when a script pins `$TIMELINE_NOW`).
     private var updatedEventIDSet: Set<Int64> = []
     /// The largest event id when this saver began: events above it are the ones it inserted.
     private let lastIDBefore: Int64
@@ -89,8 +89,7 @@ final class EventSaver {
             guard replacingExisting else {
                 throw TimelineError(.usage, "the uid '\(event.uid)' is taken by the event '\(existing.title)'; change that one with `timeline edit \(event.uid)`, or give another --uid.", field: "uid")
             }
-            if rejectingSecondVersionInBatch && existing.recordedAt == writer.recordedAt
-                && (id > lastIDBefore || updatedEventIDSet.contains(id)) {
+            if rejectingSecondVersionInBatch && (id > lastIDBefore || updatedEventIDSet.contains(id)) {
                 throw TimelineError(.badData, "the uid '\(event.uid)' appears earlier in this file with different content.", field: "uid")
             }
             try writer.replace(existing, eventID: id, with: event)

@@ -6,8 +6,8 @@ enum SourceReference {
     /// The key of the source a reference names, the source with that key before one with that
     /// URL; nil when none matches.
     static func key(matching reference: String, in database: Database) throws -> String? {
-        try database.statement("SELECT key FROM sources WHERE key = ?1 OR url = ?1 ORDER BY key = ?1 DESC LIMIT 1")
-            .first([.text(reference)]) { $0.text(at: 0) }
+        // The URL lookup takes the URL itself before another naming the same page.
+        try database.statement("SELECT key FROM sources WHERE key = ?1").first([.text(reference)]) { $0.text(at: 0) }
             ?? SourceURL.key(ofSamePageAs: reference, in: database)
     }
 }
