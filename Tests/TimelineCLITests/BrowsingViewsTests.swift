@@ -54,7 +54,7 @@ import Testing
     @Test func viewDateLabelsMatchTheToolsOwn() throws {
         #expect(try CLI.run(["list", "--db", db]).status == 0)
         // Dates SQL alone cannot name as the tool does: intervals, decades, centuries.
-        for (index, date) in ["early 2022", "19XX", "201X", "2019~/2021-06?", "../2019", "since 2019", "Q2 2022/Q3 2022"].enumerated() {
+        for (index, date) in ["early 2022", "early December 2022", "late 2022 or early 2023", "19XX", "201X", "2019~/2021-06?", "../2019", "since 2019", "Q2 2022/Q3 2022"].enumerated() {
             let added = try CLI.run(["add", "--db", db, "--kind", "other", "--title", "Label \(index)", "--date", date, "--announced", date])
             #expect(added.status == 0, "\(added.stderr)")
         }
@@ -62,7 +62,8 @@ import Testing
                                executable: URL(fileURLWithPath: "/usr/bin/sqlite3"))
         let pairs = rows.stdout.split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
         #expect(pairs.count > 17)
-        #expect(pairs.contains(["2022-01~/2022-04~", "early 2022"]) && pairs.contains(["201X", "2010s"]))
+        #expect(pairs.contains(["2022-01~/2022-04~", "early 2022"]) && pairs.contains(["201X", "2010s"])
+                && pairs.contains(["2022-12-01~/2022-12-10~", "early Dec 2022"]))
         let readings = try CLI.run(["date", "--format", "json"] + pairs.map { $0[0] })
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(readings.stdout.utf8)) as? [[String: Any]])
         for (pair, reading) in zip(pairs, parsed) {

@@ -20,6 +20,20 @@ enum DateDisplayWords {
         }
     }
 
+    /// `early Dec 2022`, `mid-Dec 2022`, `late Dec 2022`; `début déc. 2022`, `mi-déc. 2022`, `fin déc. 2022`.
+    static func third(_ third: Int, month: Int, year: Int, _ language: DateDisplayLanguage) -> String {
+        let monthYear = (language == .english ? englishMonths : frenchMonths)[month - 1] + " "
+            + CalendarDay.zeroPadded(year, width: 4)
+        switch (third, language) {
+        case (1, .english): return "early " + monthYear
+        case (2, .english): return "mid-" + monthYear
+        case (_, .english): return "late " + monthYear
+        case (1, .french): return "début " + monthYear
+        case (2, .french): return "mi-" + monthYear
+        case (_, .french): return "fin " + monthYear
+        }
+    }
+
     /// `early 1990s`, `mid-1990s`, `late 1990s`; `début des années 1990`, `milieu des années 1990`,
     /// `fin des années 1990`.
     static func third(_ third: Int, ofDecade firstYear: Int, _ language: DateDisplayLanguage) -> String {

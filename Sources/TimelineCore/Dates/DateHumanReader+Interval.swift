@@ -16,6 +16,7 @@ extension DateHumanReader {
 
     func readInterval(_ tokens: ArraySlice<Token>) throws(TimelineDateError) -> TimelineDate? {
         guard let first = tokens.first else { return nil }
+        if let date = try readAlternatives(tokens) { return date }
         if let date = try readClosedInterval(tokens) { return date }
 
         // since X, from X, à partir de X, depuis X
@@ -51,6 +52,20 @@ extension DateHumanReader {
         }
         let side = TimelineDate.IntervalSide.date(TimelineDate(period: bound, approximate: date.approximate, uncertain: date.uncertain))
         return try TimelineDate.checkedInterval(from: before ? .open : side, to: before ? side : .open, input: text)
+    }
+
+    /// `late 2022 or early 2023`, `2019 ou 2020`: one of two dates, the source cannot say which.
+    /// EDTF's sets are not dates this tool stores, so it is the interval that spans both, its
+    /// ends uncertain.
+    private func readAlternatives(_ tokens: ArraySlice<Token>) throws(TimelineDateError) -> TimelineDate? {
+        guard tokens.count >= 3,
+              let index = tokens.dropFirst().dropLast().firstIndex(where: { $0.isAny(["or", "ou"]) }),
+              case .reading(var first)? = try readSide(tokens[..<index], role: .start),
+              case .reading(var last)? = try readSide(tokens[(index + 1)...], role: .end)
+        else { return nil }
+        first.uncertain = true
+        last.uncertain = true
+        return try interval(.reading(first), .reading(last))
     }
 
     /// `A sep B` with an optional opening word (`from`, `between`, `de`, `entre`).

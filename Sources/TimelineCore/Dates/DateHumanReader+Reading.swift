@@ -9,6 +9,8 @@ extension DateHumanReader {
             case halfYear(Int)
             /// 1 early, 2 mid, 3 late: January–April, May–August, September–December.
             case third(Int)
+            /// 1 early, 2 mid, 3 late of a month: its days 1–10, 11–20, 21 to its end.
+            case monthThird(Int, month: Int)
             /// 1 early, 2 mid, 3 late of a decade: its years 0–3, 4–6, 7–9.
             case decadeThird(Int, firstYear: Int)
             case decade(firstYear: Int)
@@ -34,7 +36,7 @@ extension DateHumanReader {
         var needsYear: Bool {
             guard year == nil else { return false }
             switch shape {
-            case .day, .month, .season, .quarter, .halfYear, .third: return true
+            case .day, .month, .season, .quarter, .halfYear, .third, .monthThird: return true
             case .decade, .decadeThird, .century, .bareDay, .complete: return false
             }
         }
@@ -49,7 +51,7 @@ extension DateHumanReader {
             case .halfYear(let half): .halfYear(year: year, half: half)
             case .decade(let firstYear): .decade(firstYear: firstYear)
             case .century(let firstYear): .century(firstYear: firstYear)
-            case .third, .decadeThird, .bareDay, .complete: nil
+            case .third, .monthThird, .decadeThird, .bareDay, .complete: nil
             }
         }
 
@@ -58,6 +60,11 @@ extension DateHumanReader {
             if case .third(let third) = shape {
                 guard CalendarDay.yearRange.contains(year) else { return nil }
                 return CalendarDay.firstDay(ofMonth: third * 4 - 3, year: year)...CalendarDay.lastDay(ofMonth: third * 4, year: year)
+            }
+            if case .monthThird(let third, let month) = shape {
+                guard CalendarDay.yearRange.contains(year) else { return nil }
+                let days = DateHumanReader.monthThirdDays(third, month: month, year: year)
+                return CalendarDay(checkedYear: year, month: month, day: days.lowerBound)...CalendarDay(checkedYear: year, month: month, day: days.upperBound)
             }
             if case .decadeThird(let third, let firstYear) = shape {
                 let years = DateHumanReader.decadeThirdYears(third)

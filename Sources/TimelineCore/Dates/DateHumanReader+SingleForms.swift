@@ -141,10 +141,18 @@ extension DateHumanReader {
     }
 
     /// `early 2022`, `mid-2022`, `late 2022`, `début 2022`, `mi-2022`, `fin de l'année 2022`;
-    /// of a decade, `early 1990s`, `the mid-1990s`, `end of the 1990s`, `début des années 1990`.
+    /// of a decade, `early 1990s`, `the mid-1990s`, `end of the 1990s`, `début des années 1990`;
+    /// of a month, `early December 2022`, `mid-March`, `end of June 2022`, `mi-mars`, `fin déc. 2022`.
     private func thirdForm(_ cursor: inout Cursor) throws(TimelineDateError) -> Reading? {
         guard let third = cursor.take(from: Self.thirdWords) else { return nil }
         cursor.take("-")
+        var month = cursor
+        while month.take(anyOf: Self.monthLinkWords) {}
+        if let number = month.take(from: Self.monthNumbers) {
+            month.takeAbbreviationDot()
+            cursor = month
+            return Reading(.monthThird(third, month: number), year: Self.takeOptionalYear(&cursor))
+        }
         var decade = cursor
         while decade.take(anyOf: Self.decadeLinkWords) {}
         if let reading = try decadeForm(&decade), case .decade(let firstYear) = reading.shape {
@@ -152,6 +160,15 @@ extension DateHumanReader {
             return Reading(.decadeThird(third, firstYear: firstYear))
         }
         return Reading(.third(third), year: Self.takeOptionalYear(&cursor))
+    }
+
+    /// The days of a month its early, mid and late thirds cover: 1–10, 11–20, 21 to its last.
+    static func monthThirdDays(_ third: Int, month: Int, year: Int) -> ClosedRange<Int> {
+        switch third {
+        case 1: 1...10
+        case 2: 11...20
+        default: 21...CalendarDay.daysInMonth(month, year: year)
+        }
     }
 
     /// The years of a decade its early, mid and late thirds cover: 0–3, 4–6, 7–9.

@@ -48,6 +48,9 @@ extension DateHumanReader {
         "late": 3, "end": 3, "fin": 3,
     ]
 
+    /// Words between a third and its month: `end of June`, `début du mois de mars`.
+    static let monthLinkWords: Set<String> = ["of", "the", "de", "du", "d", "'", "mois"]
+
     /// Words between a third and its decade: `end of the 1990s`, `fin des années 1990`.
     static let decadeLinkWords: Set<String> = ["of", "the", "des", "de", "les"]
 

@@ -101,6 +101,15 @@ struct DateHumanReader {
             let last = TimelineDate(period: .month(year: year, month: third * 4),
                                     approximate: true, uncertain: reading.uncertain)
             return TimelineDate(intervalFrom: .date(first), to: .date(last))
+        case .monthThird(let third, let month):
+            // As for the thirds of a year: an interval of approximate days.
+            guard let year = reading.year, CalendarDay.yearRange.contains(year) else { break }
+            let days = Self.monthThirdDays(third, month: month, year: year)
+            let first = TimelineDate(period: .day(year: year, month: month, day: days.lowerBound),
+                                     approximate: true, uncertain: reading.uncertain)
+            let last = TimelineDate(period: .day(year: year, month: month, day: days.upperBound),
+                                    approximate: true, uncertain: reading.uncertain)
+            return TimelineDate(intervalFrom: .date(first), to: .date(last))
         case .decadeThird(let third, let firstYear):
             // As for the thirds of a year: an interval of approximate years.
             let years = Self.decadeThirdYears(third)

@@ -46,6 +46,9 @@ extension TimelineDate {
         if let third = yearThird {
             return DateDisplayWords.third(third.third, year: third.year, language) + mark
         }
+        if let third = monthThird {
+            return DateDisplayWords.third(third.third, month: third.month, year: third.year, language) + mark
+        }
         if let third = decadeThird {
             return DateDisplayWords.third(third.third, ofDecade: third.firstYear, language) + mark
         }
@@ -76,6 +79,21 @@ extension TimelineDate {
               first.month % 4 == 1, last.month == first.month + 3
         else { return nil }
         return (first.month / 4 + 1, first.year)
+    }
+
+    /// Which third of which month an `early|mid|late December 2022` interval (`2022-12-01~/2022-12-10~`,
+    /// `…-11~/…-20~`, `…-21~/…-31~`) is, if it is one.
+    var monthThird: (third: Int, month: Int, year: Int)? {
+        guard let start, let end, !start.isInterval, !end.isInterval,
+              start.precision == .day, end.precision == .day,
+              start.approximate, end.approximate, start.uncertain == end.uncertain,
+              let first = start.earliest, let last = end.earliest,
+              first.year == last.year, first.month == last.month,
+              let third = (1...3).first(where: {
+                  DateHumanReader.monthThirdDays($0, month: first.month, year: first.year) == first.day...last.day
+              })
+        else { return nil }
+        return (third, first.month, first.year)
     }
 
     /// Which third of which decade an `early|mid|late 1990s` interval (`1990~/1993~`, `1994~/1996~`,

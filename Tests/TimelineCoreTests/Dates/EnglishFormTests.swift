@@ -64,6 +64,17 @@ struct EnglishFormTests {
         DateVector("late 2022", "2022-09~/2022-12~", "2022-09-01", "2022-12-31", .interval, "~"),
         DateVector("in late 2022", "2022-09~/2022-12~", "2022-09-01", "2022-12-31", .interval, "~"),
         DateVector("the end of 2022", "2022-09~/2022-12~", "2022-09-01", "2022-12-31", .interval, "~"),
+        // Thirds of a month: its days 1–10, 11–20 and 21 to its end, approximate.
+        DateVector("early December 2022", "2022-12-01~/2022-12-10~", "2022-12-01", "2022-12-10", .interval, "~"),
+        DateVector("mid-March 2021", "2021-03-11~/2021-03-20~", "2021-03-11", "2021-03-20", .interval, "~"),
+        DateVector("late Feb. 2024", "2024-02-21~/2024-02-29~", "2024-02-21", "2024-02-29", .interval, "~"),
+        DateVector("at the end of June 2022", "2022-06-21~/2022-06-30~", "2022-06-21", "2022-06-30", .interval, "~"),
+        DateVector("early December 2022?", "2022-12-01%/2022-12-10%", "2022-12-01", "2022-12-10", .interval, "%"),
+        DateVector("from early May to late June 2022", "2022-05-01~/2022-06-30~", "2022-05-01", "2022-06-30", .interval, "~"),
+        // One date or another: the interval spanning both, its ends uncertain.
+        DateVector("late 2022 or early 2023", "2022-09%/2023-04%", "2022-09-01", "2023-04-30", .interval, "%"),
+        DateVector("2019 or 2020", "2019?/2020?", "2019-01-01", "2020-12-31", .interval, "?"),
+        DateVector("March or April 2022", "2022-03?/2022-04?", "2022-03-01", "2022-04-30", .interval, "?"),
         // A month and year in digits: no day, so no day order to guess.
         DateVector("06/2022", "2022-06", "2022-06-01", "2022-06-30", .month),
         DateVector("6.2022", "2022-06", "2022-06-01", "2022-06-30", .month),

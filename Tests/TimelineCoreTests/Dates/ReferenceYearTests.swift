@@ -34,6 +34,7 @@ struct ReferenceYearTests {
         DateVector("December to March", "2022-12/2023-03", "2022-12-01", "2023-03-31", .interval),
         DateVector("du 1er au 5 décembre", "2022-12-01/2022-12-05", "2022-12-01", "2022-12-05", .interval),
         DateVector("since December", "2022-12/..", "2022-12-01", nil, .interval),
+        DateVector("mi-décembre", "2022-12-11~/2022-12-20~", "2022-12-11", "2022-12-20", .interval, "~"),
     ])
     func nearJanuary2023(vector: DateVector) throws {
         vector.check(try TimelineDate.parse(vector.input, context: .init(reference: Self.january)))
