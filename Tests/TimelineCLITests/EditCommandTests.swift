@@ -107,8 +107,8 @@ import Testing
         #expect(try cited() == [])
     }
 
-    /// A source's URL pasted with tracking added (`utm_…`, `fbclid`), a fragment or a trailing
-    /// slash is the source already held; a URL whose query names another page is another source.
+    /// A source's URL pasted with tracking added (`utm_…`, `fbclid`), a fragment, a trailing
+    /// slash, under the other scheme or with `www.` more or less is the source already held; a URL whose query names another page is another source.
     @Test func aURLWithTrackingAddedIsTheSameSource() throws {
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
         func add(_ uid: String, _ url: String) throws {
@@ -123,8 +123,13 @@ import Testing
         try add("c", "https://www.example.org/story?fbclid=abc")
         try add("d", "https://www.example.org/story?id=3")
         try add("e", "https://www.example.org/storyline")
+        try add("f", "http://example.org/story")
+        try add("g", "HTTPS://Example.org/story/#top")
+        try add("h", "https://www.example.net/story")
         let first = try source("a")
         #expect(try source("b") == first && source("c") == first)
+        #expect(try source("f") == first && source("g") == first, "another scheme, or www. more or less, is the same page")
+        #expect(try source("h") != first)
         #expect(try source("d") != first && source("e") != first)
         let removed = try CLI.run(["edit", "b", "--db", db, "--remove-source", "https://www.example.org/story?utm_campaign=x"])
         #expect(removed.status == 0, "\(removed.stderr)")

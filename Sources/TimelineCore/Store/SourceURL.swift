@@ -6,8 +6,8 @@ enum SourceURL {
     /// Query parameters that only say how the reader came to the page.
     private static let trackingParameters: Set<String> = ["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "ref_src", "igshid"]
 
-    /// The parts of an `http(s)` URL that name the page, for comparing: the host in lower case,
-    /// the path without a trailing `/`, and the query without tracking parameters; no scheme or
+    /// The parts of an `http(s)` URL that name the page, for comparing: the host in lower case
+    /// without `www.`, the path without a trailing `/`, and the query without tracking parameters; no scheme or
     /// fragment. Nil for a URL of another form.
     static func comparable(_ url: String) -> String? {
         guard let parts = parts(of: url) else { return nil }
@@ -15,26 +15,38 @@ enum SourceURL {
     }
 
     /// The key of the source with this URL, else of one whose URL names the same page with a
-    /// trailing slash, query or fragment more or less (not under another scheme or host).
+    /// trailing slash, query or fragment more or less, under `http` or `https`, with `www.` or without.
     ///
-    /// Those URLs start with its scheme, host and path: one range of the URL index, which holds
-    /// the URL itself too, so that a saver's lookup costs what an exact one did.
+    /// Those URLs start with a scheme, host and path: one range of the URL index, which holds the
+    /// URL itself too, so that a saver's lookup costs what an exact one did. The other spellings
+    /// of the scheme and host are looked up only for a URL no source has yet.
     static func key(ofSamePageAs url: String, in database: Database) throws -> String? {
         // Runs for every source an import names: bytes, and a String only for a URL that has a
         // query, fragment or trailing slash to set aside.
         let bytes = url.utf8
-        guard bytes.starts(with: "http".utf8) else {
+        guard bytes.lazy.prefix(4).map({ $0 | 0x20 }).elementsEqual("http".utf8) else {
             return try database.statement("SELECT key FROM sources WHERE url = ?1").first([.text(url)]) { $0.text(at: 0) }
         }
+        if let key = try key(ofSamePageAs: url, spelled: url, in: database) { return key }
+        for spelling in otherSpellings(of: url) {
+            if let key = try key(ofSamePageAs: url, spelled: spelling, in: database) { return key }
+        }
+        return nil
+    }
+
+    /// The key of a source whose URL is `spelling`, else one naming the same page as `url` among
+    /// those that start with `spelling`'s scheme, host and path.
+    private static func key(ofSamePageAs url: String, spelled spelling: String, in database: Database) throws -> String? {
+        let bytes = spelling.utf8
         var end = bytes.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.endIndex
         while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
-        let prefix = end == bytes.endIndex ? url : String(url[..<end])
+        let prefix = end == bytes.endIndex ? spelling : String(spelling[..<end])
         var exact: String?
         var samePage: [(key: String, url: String)] = []
         try database.statement("SELECT key, url FROM sources WHERE url >= ?1 AND url < ?1 || char(1114111)")
             .forEachRow([.text(prefix)]) { row in
                 let candidate = row.text(at: 1)
-                if candidate == url {
+                if candidate == spelling {
                     exact = row.text(at: 0)
                 } else if let next = candidate.utf8.dropFirst(prefix.utf8.count).first,
                           next == UInt8(ascii: "/") || next == UInt8(ascii: "?") || next == UInt8(ascii: "#") {
@@ -49,6 +61,22 @@ enum SourceURL {
         return samePage.first { comparable($0.url) == wanted }?.key
     }
 
+    /// `url` under the other scheme, and with `www.` added or taken away, in the lower case
+    /// URLs are usually pasted in: the spellings of one page that a site answers to alike.
+    private static func otherSpellings(of url: String) -> [String] {
+        let lowercased = url.lowercased()
+        let scheme = lowercased.hasPrefix("https://") ? "https://" : lowercased.hasPrefix("http://") ? "http://" : nil
+        guard let scheme else { return [] }
+        let afterScheme = url.dropFirst(scheme.count)
+        let hostEnd = afterScheme.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? afterScheme.endIndex
+        let host = afterScheme[..<hostEnd].lowercased()
+        guard !host.isEmpty, host != "www." else { return [] }
+        let rest = afterScheme[hostEnd...]
+        let otherScheme = scheme == "https://" ? "http://" : "https://"
+        let otherHost = host.hasPrefix("www.") ? String(host.dropFirst(4)) : "www." + host
+        return [scheme + otherHost + rest, otherScheme + host + rest, otherScheme + otherHost + rest]
+    }
+
     private static func parts(of url: String) -> (host: String, path: String, query: String)? {
         let lowercased = url.lowercased()
         let schemeLength: Int
@@ -61,8 +89,10 @@ enum SourceURL {
             rest = rest[..<mark]
         }
         let slash = rest.firstIndex(of: "/") ?? rest.endIndex
-        let host = rest[..<slash].lowercased()
+        var host = rest[..<slash].lowercased()
         guard !host.isEmpty else { return nil }
+        // `www.example.org` and `example.org` serve one site.
+        if host.hasPrefix("www."), host.count > 4 { host.removeFirst(4) }
         var path = String(rest[slash...])
         while path.hasSuffix("/") { path.removeLast() }
         let kept = query.split(separator: "&").filter { parameter in
