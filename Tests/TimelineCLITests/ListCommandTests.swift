@@ -156,6 +156,29 @@ import Testing
         #expect(try CLI.run(["list", "--db", empty, "--tag", "nope"]).stderr == "timeline: unknown tag 'nope' in --tag; the timeline has no tags yet.\n")
     }
 
+    /// `--tag` finds a tag whatever its case, accents or punctuation (`SANTÉ`, `sante`, `warn notice`),
+    /// in `list`, `stats` and `export` alike.
+    @Test func tagsMatchWhateverTheirCaseAndAccents() throws {
+        let lines = [
+            #"{"uid":"t1","kind":"launch","title":"Ouverture","when":"2020","tags":["santé"]}"#,
+            #"{"uid":"t2","kind":"launch","title":"Fermeture","when":"2021","tags":["Warn-Notice"]}"#,
+            #"{"uid":"t3","kind":"launch","title":"Autre","when":"2022","tags":["sport"]}"#,
+        ]
+        let db = folder.path("tags.sqlite")
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let path = folder.path("tags.ndjson")
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["import", path, "--db", db]).status == 0)
+        for (tag, uid) in [("santé", "t1"), ("SANTÉ", "t1"), ("sante", "t1"), ("Santé", "t1"), ("warn notice", "t2"), ("WARN-NOTICE", "t2")] {
+            let listed = try CLI.run(["list", "--db", db, "--tag", tag, "--format", "tsv"])
+            let uids = listed.stdout.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "\t" } }
+            #expect(listed.status == 0 && uids == [Substring(uid)], "--tag \(tag): \(listed.stdout)\(listed.stderr)")
+        }
+        let stats = try CLI.run(["stats", "--db", db, "--tag", "SANTE", "--by", "year", "--format", "csv"])
+        #expect(stats.status == 0 && stats.stdout.contains("2020,1"), "\(stats.stdout)\(stats.stderr)")
+        #expect(try CLI.run(["list", "--db", db, "--tag", "santes"]).status == 64)
+    }
+
     @Test func impossibleDateIsAnErrorNamingTheInput() throws {
         let result = try CLI.run(["list", "--db", db, "--from", "2022-02-30"])
         #expect(result.status == 64)

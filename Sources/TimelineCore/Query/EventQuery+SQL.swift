@@ -64,7 +64,7 @@ extension EventQuery {
         }
         if !tags.isEmpty {
             let list = Self.joined(tags.map { argument(.text($0)) }, by: ", ")
-            conditions.append("e.id IN (SELECT event_id FROM event_tags WHERE tag COLLATE NOCASE IN (\(list)))")
+            conditions.append("e.id IN (SELECT event_id FROM event_tags WHERE tag IN (\(list)))")
         }
         if let asOf {
             conditions.append(

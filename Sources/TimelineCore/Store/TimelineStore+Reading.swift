@@ -6,7 +6,7 @@ extension TimelineStore {
     /// `details` says which lists to fill (the others are empty). Past versions (`--as-of` after
     /// edits) are matched against the query whole, so they come with every list.
     public func forEachEvent(matching query: EventQuery, details: EventDetails = .all, _ body: (Event) throws -> Void) throws {
-        try reading(query) { entityIDs in
+        try reading(query) { query, entityIDs in
             if let asOf = query.asOf, try hasHistory() {
                 let reader = EventReader(database: database, asOf: query.asOf)
                 for event in try eventsWithHistory(matching: query, asOf: asOf, entityIDs: entityIDs, reader: reader) {
@@ -25,7 +25,7 @@ extension TimelineStore {
     public func writeEvents(matching query: EventQuery, to writer: EventStreamWriter) throws {
         try writer.begin()
         if let writer = writer as? EventListWriter, writer.writesStoredText, query.asOf == nil {
-            try reading(query) { entityIDs in
+            try reading(query) { query, entityIDs in
                 let selection = query.selection(entityIDs: entityIDs, columns: StoredEventText.selectedColumns)
                 try StoredEventTextReader(database: database).forEachEvent(in: selection) { try writer.write($0) }
             }
@@ -35,20 +35,21 @@ extension TimelineStore {
         try writer.end()
     }
 
-    /// Validates the query, resolves its entities, and runs `body` with their ids, turning SQLite
-    /// errors into sentences (a search FTS5 cannot read is a usage error).
+    /// Validates the query, resolves its tags and entities, and runs `body` with the query naming
+    /// tags as stored and the entities' ids, turning SQLite errors into sentences (a search FTS5
+    /// cannot read is a usage error).
     ///
     /// All of it reads one snapshot (one read transaction): the sorted ids, then rows a batch at a
     /// time, come from the same state of the file even while another process writes.
-    private func reading(_ query: EventQuery, _ body: ([Int64]) throws -> Void) throws {
-        try validate(query)
+    private func reading(_ query: EventQuery, _ body: (EventQuery, [Int64]) throws -> Void) throws {
+        let query = try validated(query)
         do {
             func run() throws {
                 var entityIDs = try resolveEntities(query.entities)
                 if query.related {
                     entityIDs = try relatedEntities(of: entityIDs)
                 }
-                try body(entityIDs)
+                try body(query, entityIDs)
             }
             // Inside a caller's transaction, that one is the snapshot.
             if database.isInTransaction { try run() } else { try database.transaction(.deferred, run) }
@@ -227,8 +228,10 @@ extension TimelineStore {
         throw TimelineError(.usage, "no figure in this timeline counts '\(quantity)'; \(Self.describe(known, near: quantity, as: "quantities", listedBy: "`timeline sql \"SELECT DISTINCT quantity FROM measures\"`")).")
     }
 
-    /// Unknown kinds are a usage error that lists the known ones.
-    private func validate(_ query: EventQuery) throws {
+    /// The query with its tags as the timeline writes them; unknown kinds and tags are a usage
+    /// error that lists the known ones.
+    private func validated(_ query: EventQuery) throws -> EventQuery {
+        var query = query
         if !query.kinds.isEmpty {
             let known = try eventKinds()
             if let unknown = query.kinds.first(where: { !known.contains($0) }) {
@@ -239,10 +242,17 @@ extension TimelineStore {
             // As of a past day, the tags of earlier versions of events count too.
             let earlier = query.asOf == nil ? "" : " UNION SELECT t.value FROM event_history AS h, json_each(h.snapshot, '$.tags') AS t"
             let known = try database.prepare("SELECT DISTINCT tag FROM event_tags\(earlier) ORDER BY 1").map { $0.text(at: 0) }
-            let knownLowercased = Set(known.map { $0.lowercased() })
-            if let unknown = query.tags.first(where: { !knownLowercased.contains($0.lowercased()) }) {
-                throw TimelineError(.usage, "unknown tag '\(unknown)' in --tag; \(Self.describe(known, near: unknown, as: "tags", listedBy: "`timeline sql \"SELECT DISTINCT tag FROM event_tags\"`")).")
+            // `--tag sante` or `--tag SANTÉ` finds `santé`, and `--tag "warn notice"` `warn-notice`.
+            var byKey: [String: [String]] = [:]
+            for tag in known { byKey[Self.tagKey(tag), default: []].append(tag) }
+            var stored: [String] = []
+            for tag in query.tags {
+                guard let spellings = byKey[Self.tagKey(tag)] else {
+                    throw TimelineError(.usage, "unknown tag '\(tag)' in --tag; \(Self.describe(known, near: tag, as: "tags", listedBy: "`timeline sql \"SELECT DISTINCT tag FROM event_tags\"`")).")
+                }
+                stored += spellings.filter { !stored.contains($0) }
             }
+            query.tags = stored
         }
         if query.related && query.entities.isEmpty {
             throw TimelineError(.usage, "--related widens --entity; name at least one entity with --entity.")
@@ -257,6 +267,14 @@ extension TimelineStore {
         if let from = query.from, let to = query.to, from > to {
             throw TimelineError(.usage, "the range is empty: --from \(from.iso) is after --to \(to.iso).")
         }
+        return query
+    }
+
+    /// What tags are compared by: their slug (case, accents and punctuation aside), or the tag
+    /// folded to lower case when it has no Latin letters or digits.
+    static func tagKey(_ tag: String) -> String {
+        let slug = EventSaver.slug(tag)
+        return slug.isEmpty ? EntityNameFolding.folded(tag) : slug
     }
 
     /// The entities given and, transitively, those that are part of, a product of, or a contractor
