@@ -66,10 +66,18 @@ extension EventSaver {
             }
         }
         var refusedKeys: Set<String> = []
+        // What changed rows name, whose events' stored lists the triggers cleared.
+        var changedSourceIDs: [Int64] = []
+        var changedEntityIDs: [Int64] = []
         for (index, input) in directory.sources.enumerated() where !repeated.contains(source(index)) {
             var changed = false
             if try entry({ changed = try saveSourceEntry(input, field: source(index)) }) {
-                if changed { changes.sources += 1 }
+                if changed {
+                    changes.sources += 1
+                    if case .integer(let id)? = try database.scalar("SELECT id FROM sources WHERE key = ?1", [.text(input.key)]) {
+                        changedSourceIDs.append(id)
+                    }
+                }
             } else {
                 refusedKeys.insert(input.key)
             }
@@ -79,7 +87,12 @@ extension EventSaver {
         for (index, input) in directory.entities.enumerated() where !repeated.contains(entity(index)) {
             var changed = false
             if try entry({ changed = try saveEntityEntry(input, field: entity(index), types: entityTypes) }) {
-                if changed { changes.entities += 1 }
+                if changed {
+                    changes.entities += 1
+                    if let saved = try existingEntity(input.slug.isEmpty ? Self.trimmed(input.name) : input.slug) {
+                        changedEntityIDs.append(try writer.entityID(saved.slug))
+                    }
+                }
             } else {
                 refusedNames.formUnion([input.slug, input.name].filter { !$0.isEmpty })
             }
@@ -97,10 +110,30 @@ extension EventSaver {
         }
         // Names may have changed under what was resolved.
         forgetResolved()
+        try storeClearedLists(namingEntities: changedEntityIDs, sources: changedSourceIDs)
         return changes
     }
 
     /// `tag` in its usual case; a `FieldError` naming `field` when it is no language tag.
+    /// Writes again the stored lists of the events that name these entities or sources (as an
+    /// entity, a figure's entity, a citation or a figure's source), which the triggers cleared as
+    /// the rows changed: left cleared, such an event reads from the tables, but the view's
+    /// figures label and an SQL export would lose them.
+    private func storeClearedLists(namingEntities entityIDs: [Int64], sources sourceIDs: [Int64]) throws {
+        guard !entityIDs.isEmpty || !sourceIDs.isEmpty else { return }
+        func json(_ ids: [Int64]) -> SQLValue { .text("[" + ids.map(String.init).joined(separator: ",") + "]") }
+        let events = try database.statement(
+            """
+            SELECT id FROM events WHERE entities_json IS NULL AND id IN (
+                SELECT event_id FROM event_entities WHERE entity_id IN (SELECT value FROM json_each(?1))
+                UNION SELECT event_id FROM measures WHERE entity_id IN (SELECT value FROM json_each(?1))
+                UNION SELECT event_id FROM citations WHERE source_id IN (SELECT value FROM json_each(?2))
+                UNION SELECT event_id FROM measures WHERE source_id IN (SELECT value FROM json_each(?2)))
+            """
+        ).map([json(entityIDs), json(sourceIDs)]) { $0.int64(at: 0) }
+        for id in events { try writer.storeListsFromTables(eventID: id) }
+    }
+
     private static func languageTag(_ tag: String, field: String) throws -> String {
         guard let canonical = LanguageTag.canonical(tag) else {
             throw EventJSONDecoder.FieldError(field: field, reason: LanguageTag.problem(with: tag))
