@@ -43,6 +43,13 @@ extension Timeline {
                     try store.forEachEvent(matching: query, details: statistics.neededDetails) { try statistics.add($0) }
                     try StatisticsWriter(format: format, output: .standardOutput())
                         .write(statistics.finished(), grouping: groupBy, quantity: sum)
+                    let several = statistics.eventsWithSeveralFigures
+                    if let sum, let first = several.first {
+                        let these = several.count == 1 ? "1 event gives" : "\(several.count) events give"
+                        printError("note: \(these) more than one \(sum) figure for one entity and unit; one counts, "
+                                   + "the correcting source's or else the first listed (`timeline show \(first)`"
+                                   + (several.count > 1 ? " and \(several.count - 1) more" : "") + ").")
+                    }
                 }
             }
         }

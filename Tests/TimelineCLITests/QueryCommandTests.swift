@@ -82,6 +82,38 @@ import Testing
         #expect(rows.first { $0["year"] as? String == "2022" }?["events"] as? Int == 9)
     }
 
+    /// A figure naming no entity counts toward the event's first entity, not every one; several
+    /// figures of the quantity for one entity (sources that disagree, a correction) count once:
+    /// the correcting source's, else the first listed, with a note naming the event.
+    @Test func statsCountOneFigureAnEntityAndEventAndNoneTowardAnInvestor() throws {
+        let db = folder.path("figures.sqlite")
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let raised = try CLI.run(["add", "--db", db, "--kind", "funding", "--date", "2021-03-03", "--title", "Alpha raises 30M",
+                                  "--entity", "Alpha SAS", "--entity", "Beta Capital:investor", "--measure", "amount-raised=30000000:EUR",
+                                  "--source", "https://ex.org/a", "--uid", "raise"])
+        #expect(raised.status == 0, "\(raised.stderr)")
+        let byEntity = try CLI.run(["stats", "--db", db, "--sum", "amount-raised", "--by", "entity", "--format", "csv"])
+        #expect(byEntity.stdout.contains("alpha-sas,1,30000000,EUR,1,false\r\n") && byEntity.stdout.contains("beta-capital,1,,,0,\r\n"),
+                "\(byEntity.stdout)")
+
+        let sources = #"[{"key":"le-monde","url":"https://lemonde.fr/a","publisher":"Le Monde","published":"2022-05-01","stance":"supports"},"#
+            + #"{"key":"le-monde-fix","url":"https://lemonde.fr/b","publisher":"Le Monde","published":"2022-05-02","stance":"corrects"}]"#
+        func event(_ uid: String, _ figures: String) -> String {
+            #"{"uid":"\#(uid)","kind":"layoff","title":"\#(uid)","when":"2022-05","entities":[{"slug":"alpha-sas","role":"employer"}],"measures":\#(figures),"sources":\#(sources)}"#
+        }
+        let lines = [
+            event("disagree", #"[{"quantity":"employees-laid-off","value":"250","unit":"person","source":"le-monde"},{"quantity":"employees-laid-off","value":"230","unit":"person","source":"le-monde"}]"#),
+            event("corrected", #"[{"quantity":"employees-laid-off","value":"40","unit":"person","source":"le-monde"},{"quantity":"employees-laid-off","value":"45","unit":"person","source":"le-monde-fix"}]"#),
+        ]
+        try lines.joined(separator: "\n").write(toFile: folder.path("figures.ndjson"), atomically: true, encoding: .utf8)
+        let imported = try CLI.run(["import", folder.path("figures.ndjson"), "--db", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let sum = try CLI.run(["stats", "--db", db, "--kind", "layoff", "--sum", "employees-laid-off", "--format", "csv"])
+        #expect(sum.status == 0 && sum.stdout.contains("layoff,2,295,person,2,false\r\n"), "250 and the corrected 45: \(sum.stdout)")
+        #expect(sum.stderr == "timeline: note: 2 events give more than one employees-laid-off figure for one entity and unit; one counts, "
+                + "the correcting source's or else the first listed (`timeline show corrected` and 1 more).\n", "\(sum.stderr)")
+    }
+
     /// A search with nothing to look for says so, instead of passing on FTS5's syntax error.
     @Test(arguments: ["", "   ", "*", "\"\""])
     func aSearchWithNoWordsIsAUsageError(search: String) throws {

@@ -28,7 +28,7 @@ import Testing
         }
         #expect(TimelineStatistics(grouping: .year, quantity: nil).neededDetails == [])
         #expect(TimelineStatistics(grouping: .entity, quantity: nil).neededDetails == [.entities])
-        #expect(TimelineStatistics(grouping: .kind, quantity: "positions-cut").neededDetails == [.measures])
+        #expect(TimelineStatistics(grouping: .kind, quantity: "positions-cut").neededDetails == [.entities, .measures, .citations])
     }
 
     /// The lists left out are empty, and the others whole.

@@ -21,6 +21,9 @@ public struct TimelineStatistics: Sendable {
     public let grouping: Grouping
     public let quantity: String?
     public private(set) var rows: [Row] = []
+    /// Events that give more than one figure of the summed quantity for one entity and unit, of
+    /// which one counted.
+    public private(set) var eventsWithSeveralFigures: [String] = []
 
     private var eventCounts: [String: Int] = [:]
     private var sums: [String: [String: (ExactDecimal, Int)]] = [:]
@@ -36,12 +39,13 @@ public struct TimelineStatistics: Sendable {
         self.dateField = dateField
     }
 
-    /// The lists `add` reads: an event's entities when grouping by entity, its figures when
-    /// summing one; counting by kind or period needs neither.
+    /// The lists `add` reads: an event's entities when grouping by entity, its figures, entities
+    /// and citations when summing one; counting by kind or period needs none.
     public var neededDetails: EventDetails {
         var details: EventDetails = []
         if grouping == .entity { details.insert(.entities) }
-        if quantity != nil { details.insert(.measures) }
+        // Citations say which source of several figures corrects the others.
+        if quantity != nil { details.formUnion([.entities, .measures, .citations]) }
         return details
     }
 
@@ -61,11 +65,12 @@ public struct TimelineStatistics: Sendable {
             eventCounts[group, default: 0] += 1
         }
         guard let quantity else { return }
-        for measure in event.measures where measure.quantity == quantity {
+        for measure in counted(event.measures.filter { $0.quantity == quantity }, of: event) {
             guard let value = ExactDecimal(measure.value) else {
                 throw TimelineError(.badData, "event \(event.uid) has a \(quantity) value '\(measure.value)' that is not an exact decimal.")
             }
-            let measureGroups = grouping == .entity ? (measure.entity.map { [$0] } ?? groups) : groups
+            // A figure that names no entity counts toward the event's first, as an import attaches it.
+            let measureGroups = grouping == .entity ? [measure.entity ?? event.entities.first?.slug ?? "(none)"] : groups
             for group in measureGroups {
                 if eventCounts[group] == nil {
                     order.append(group)
@@ -76,6 +81,30 @@ public struct TimelineStatistics: Sendable {
                 if measure.approximate || measure.qualifier != nil { approximateSums.insert(group + "\u{0}" + measure.unit) }
             }
         }
+    }
+
+    /// The figures of one event that count: one for each entity and unit. Several for one
+    /// entity and unit are sources that disagree, a correction, or counts at different times,
+    /// never parts to add up: the one from a source the event cites as correcting counts, else
+    /// the first listed, and the event is named in `eventsWithSeveralFigures`.
+    private mutating func counted(_ figures: [Measure], of event: Event) -> [Measure] {
+        guard figures.count > 1 else { return figures }
+        let first = event.entities.first?.slug
+        let correcting = Set(event.citations.filter { $0.stance == .corrects }.map(\.source.key))
+        var kept: [Measure] = []
+        var setAside = false
+        for figure in figures {
+            let entity = figure.entity ?? first
+            guard let index = kept.firstIndex(where: { ($0.entity ?? first) == entity && $0.unit == figure.unit }) else {
+                kept.append(figure)
+                continue
+            }
+            setAside = true
+            let keptCorrects = kept[index].source.map(correcting.contains) ?? false
+            if !keptCorrects, let source = figure.source, correcting.contains(source) { kept[index] = figure }
+        }
+        if setAside { eventsWithSeveralFigures.append(event.uid) }
+        return kept
     }
 
     /// The rows, groups in order (periods chronologically, kinds and entities by name).
