@@ -37,6 +37,10 @@ import Testing
         #expect(added.status == 0, "\(added.stderr)")
         #expect(try CLI.run(["edit", "x", "--db", db, "--tag", "", "--measure", ""], environment: ["TIMELINE_NOW": "2023-03-10T00:00:00.000Z"]).status == 0)
         #expect(try uids(["--as-of", "2023-02-01", "--tag", "psa"]) == ["x"])
+        // The last day there is, and the day of an edit, which counts from its start.
+        #expect(try uids(["--as-of", "9999"]) == ["x"])
+        #expect(try uids(["--as-of", "2023-03-10", "--tag", "psa"]) == [])
+        #expect(try uids(["--as-of", "2023-03-09", "--tag", "psa"]) == ["x"])
         let sum = try CLI.run(["stats", "--db", db, "--as-of", "2023-02-01", "--sum", "employees-laid-off", "--format", "tsv"])
         #expect(sum.status == 0 && sum.stdout.contains("layoff\t1\t5\tperson"), "\(sum.stdout)\(sum.stderr)")
         #expect(try CLI.run(["list", "--db", db, "--tag", "psa"]).status == 64)

@@ -85,7 +85,9 @@ extension TimelineStore {
         var events: [Event] = []
         try reader.forEachEvent(in: unlimited.selection(entityIDs: entityIDs, excludingUIDsWithHistory: true)) { events.append($0) }
 
-        let boundary = CalendarDay(dayNumber: asOf.dayNumber + 1).iso
+        // After every time of the day (`2022-08-25T…` sorts before `2022-08-25~`) and before the
+        // next: the next day itself does not exist after 9999-12-31.
+        let boundary = asOf.iso + "~"
         // A version from before a merge names the merged entity by its own slug; its name lives on
         // as an alias of the entity it went into, so the slugs of the aliases find it too.
         var entitySlugs: Set<String>?
@@ -113,7 +115,7 @@ extension TimelineStore {
         return Array(events[start..<end])
     }
 
-    /// The version of an event in force just before `boundary` (an ISO day): the live row or a
+    /// The version of an event in force just before `boundary` (the end of a day): the live row or a
     /// history snapshot. When every version was recorded later, the first one; when the event had
     /// been removed by then, none.
     private func version(of uid: String, before boundary: String, reader: EventReader) throws -> Event? {
