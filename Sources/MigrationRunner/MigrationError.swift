@@ -22,6 +22,9 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible {
     case noLoader(file: String)
     /// After a file ran, rows pointed at rows that do not exist.
     case foreignKeyViolation(file: String, table: String, rowID: Int64?, parent: String)
+    /// The database holds tables (the first few named) but `reason`: another application's,
+    /// which migrations must not change.
+    case foreignDatabase(tables: [String], reason: String)
     /// Reading or writing the history failed.
     case database(SQLiteError)
 
@@ -49,6 +52,9 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible {
         case .foreignKeyViolation(let file, let table, let rowID, let parent):
             let row = rowID.map { " row \($0)" } ?? ""
             return "\(file) leaves \(table)\(row) pointing at a missing row of \(parent)."
+        case .foreignDatabase(let tables, let reason):
+            let named = tables.prefix(3).joined(separator: ", ") + (tables.count > 3 ? ", …" : "")
+            return "the file is an SQLite database with tables of its own (\(named)), but \(reason): it belongs to another application, and is left as it is (give the path of a new file, or of a database these migrations made)."
         case .database(let error):
             return error.description
         }

@@ -226,7 +226,15 @@ public final class MigrationRunner {
 
     func appliedRecords() throws -> [AppliedRecord] {
         try wrap {
-            guard try database.tableExists(Self.historyTable) else { return [] }
+            guard try database.tableExists(Self.historyTable) else {
+                try refuseAnotherApplicationsDatabase()
+                return []
+            }
+            let columns = try database.scalar(
+                "SELECT count(*) FROM pragma_table_info('schema_migrations') WHERE name IN ('version', 'name', 'kind', 'checksum', 'applied_at')")
+            guard columns == .integer(5) else {
+                throw MigrationError.foreignDatabase(tables: [Self.historyTable], reason: "its schema_migrations table is not a migration history of this shape")
+            }
             return try database.prepare(
                 "SELECT kind, version, name, checksum, applied_at FROM schema_migrations ORDER BY kind, version"
             ).map { row in
@@ -237,6 +245,17 @@ public final class MigrationRunner {
                 return AppliedRecord(kind: kind, version: row.int(at: 1), name: row.text(at: 2),
                                      checksum: row.text(at: 3), appliedAt: row.text(at: 4))
             }
+        }
+    }
+
+    /// A database with no migration history is new only when it holds nothing: tables of its own
+    /// are another application's, which applying migrations and seeds to would change beyond repair.
+    private func refuseAnotherApplicationsDatabase() throws {
+        let tables = try database.prepare(
+            "SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite%' ORDER BY type = 'table' DESC, name LIMIT 4"
+        ).map { $0.text(at: 0) }
+        guard tables.isEmpty else {
+            throw MigrationError.foreignDatabase(tables: tables, reason: "it has no migration history")
         }
     }
 

@@ -61,6 +61,25 @@ final class Workspace {
         #expect(try runner.status().allSatisfy { $0.state == .applied })
     }
 
+    /// A database with tables but no history (or a history table of another shape) is another
+    /// application's: refused, as is, by `migrate` and `status` alike.
+    @Test func anotherApplicationsDatabaseIsRefusedUntouched() throws {
+        let database = try Database(path: workspace.databasePath)
+        try database.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+        let runner = MigrationRunner(database: database, set: try workspace.set())
+        let before = try workspace.databaseBytes()
+        for attempt in [{ _ = try runner.migrate() }, { _ = try runner.status() }] as [() throws -> Void] {
+            #expect { try attempt() } throws: { error in
+                guard case .foreignDatabase(let tables, _)? = error as? MigrationError else { return false }
+                return tables == ["invoices"]
+            }
+        }
+        #expect(try workspace.databaseBytes() == before)
+        try database.execute("DROP TABLE invoices")
+        try database.execute("CREATE TABLE schema_migrations (id INTEGER)")
+        #expect(throws: MigrationError.self) { try runner.migrate() }
+    }
+
     @Test func newFileIsPendingThenApplied() throws {
         try workspace.runner().migrate()
         try workspace.write("Migrations/0003_toys.sql", "CREATE TABLE toys (id INTEGER PRIMARY KEY);\n")

@@ -211,6 +211,26 @@ import Testing
         #expect(try folder.bytes("notes.txt") == Data("just some text, not SQLite\n".utf8))
     }
 
+    /// Another application's SQLite file is not made a timeline: every command that would
+    /// migrate it refuses it as bad data and leaves its bytes as they were; `sql` still reads it.
+    @Test func anotherApplicationsDatabaseIsRefusedAndUntouched() throws {
+        for (name, schema) in [("app.sqlite", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO users VALUES (1, 'alice'); PRAGMA user_version = 7;"),
+                               ("other-history.sqlite", "CREATE TABLE schema_migrations (id INTEGER, applied TEXT);")] {
+            let path = folder.path(name)
+            #expect(try CLI.shell("sqlite3 '\(path)' \"\(schema)\"").status == 0)
+            let before = try folder.bytes(name)
+            for command in [["list"], ["add", "--kind", "launch", "--date", "2020", "--title", "x"], ["migrate"], ["migrate", "status"], ["stats"]] {
+                let result = try CLI.run(command + ["--db", path])
+                #expect(result.status == 65, "\(command): \(result.stderr)")
+                #expect(result.stderr.contains("with tables of its own") && result.stderr.contains("belongs to another application"), "\(result.stderr)")
+            }
+            #expect(try folder.bytes(name) == before)
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+        let read = try CLI.run(["sql", "--db", folder.path("app.sqlite"), "SELECT name FROM users"])
+        #expect(read.status == 0 && read.stdout.contains("alice"), "\(read.stderr)")
+    }
+
     @Test func aFolderIsNotADatabase() throws {
         let result = try CLI.run(["list", "--db", folder.url.path])
         #expect(result.status == 73)
