@@ -32,13 +32,12 @@ struct GlobalOptions: ParsableArguments {
 
     /// Runs `body` with the database, created, migrated and seeded as needed; a database this
     /// call created is removed again when `body` throws, or when `discardingNewDatabase` (a dry
-    /// run). The connection is closed before that.
+    /// run), unless another process has used it meanwhile.
     func withStore<T>(migrations: TimelineStore.MigrationPolicy = .automatic, discardingNewDatabase discard: Bool = false,
                       pageCache: TimelineStore.PageCache = .standard, _ body: (TimelineStore) throws -> T) throws -> T {
         let path = try databasePath()
-        return try DatabaseLocation.removingIfCreated(at: path, discarding: discard) {
-            try body(try openStore(at: path, migrations: migrations, pageCache: pageCache))
-        }
+        return try DatabaseLocation.withStore(at: path, discardingNew: discard,
+                                              open: { try openStore(at: path, migrations: migrations, pageCache: pageCache) }, body)
     }
 
     /// Opens the database at `path`, creating, migrating and seeding it as needed.

@@ -23,9 +23,10 @@ struct ListInvocation: Equatable {
             let query = try filters.query(dateField: dateField)
             // Some mistakes show only against the data (an unknown kind, entity or tag): a
             // database this run created for them goes again.
-            try DatabaseLocation.removingIfCreated(at: path) {
-                // One query streamed, then the process exits: a small recycled page cache.
-                let store = try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds, pageCache: .smallRecycled)
+            // One query streamed, then the process exits: a small recycled page cache.
+            try DatabaseLocation.withStore(at: path, open: {
+                try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds, pageCache: .smallRecycled)
+            }) { store in
                 let writer = EventListWriter(format: format, output: .standardOutput(), language: lang ?? .english)
                 try store.writeEvents(matching: query, to: writer)
             }

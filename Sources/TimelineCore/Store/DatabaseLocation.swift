@@ -56,22 +56,30 @@ public enum DatabaseLocation {
         }
     }
 
-    /// Runs `body`, which may create the database at `path`. When it did (the file was not
-    /// there before) and `body` throws, or `discard` is true (a dry run), the new database goes
-    /// again, with its journals and the folders made for it: a failed command leaves nothing
-    /// behind, not even a new seeded file. `body` must have closed the database when it returns.
-    public static func removingIfCreated<T>(at path: String, discarding discard: Bool = false, _ body: () throws -> T) throws -> T {
-        guard !fileExists(path) else { return try body() }
+    /// Opens the store at `path` with `open` and runs `body` with it. When the store made the
+    /// file (it was not there before) and `open` or `body` throws, or `discard` is true (a dry
+    /// run), the new database goes again, with its journals and the folders made for it: a failed
+    /// command leaves nothing behind, not even a new seeded file. Unless another process has
+    /// written to it or holds it open meanwhile: then it is theirs as much, and stays.
+    public static func withStore<T>(at path: String, discardingNew discard: Bool = false, open: () throws -> TimelineStore,
+                                    _ body: (TimelineStore) throws -> T) throws -> T {
+        guard !fileExists(path) else { return try body(try open()) }
         let newFolders = missingParentFolders(of: path)
-        let result: T
+        var opened: TimelineStore?
         do {
-            result = try body()
+            let store = try open()
+            opened = store
+            let result = try body(store)
+            if discard, store.createdFile, store.removeCreatedFile() { removeFolders(newFolders) }
+            return result
         } catch {
-            removeNewDatabase(at: path, folders: newFolders)
+            if let opened {
+                if opened.createdFile, opened.removeCreatedFile() { removeFolders(newFolders) }
+            } else if TimelineStore.removeUnopenedFile(at: path) {
+                removeFolders(newFolders)
+            }
             throw error
         }
-        if discard { removeNewDatabase(at: path, folders: newFolders) }
-        return result
     }
 
     /// The folders above `path` that do not exist yet, outermost first: what opening a new
@@ -94,10 +102,8 @@ public enum DatabaseLocation {
         return folders
     }
 
-    /// Removes a database a command created and must not leave (it failed, or was a dry run):
-    /// the file and its journals, then `folders` (from `missingParentFolders`) where empty.
-    static func removeNewDatabase(at path: String, folders: [String]) {
-        removeFile(path)
+    /// Removes `folders` (from `missingParentFolders`) where empty, innermost first.
+    static func removeFolders(_ folders: [String]) {
         for folder in folders.reversed() { rmdir(folder) }
     }
 

@@ -5,6 +5,9 @@ import SQLiteStorage
 public final class TimelineStore {
     public let database: Database
     public let path: String
+    /// Set when this store made the file (it was empty when opened): `PRAGMA data_version` then,
+    /// which another connection's commit changes. Nil for a file that was there.
+    private var dataVersionAtCreation: SQLValue?
     /// When rows written through this store are recorded (UTC ISO 8601); nil for the real time.
     /// Scripts and tests set it (the CLI reads `$TIMELINE_NOW`) to make history reproducible.
     public var recordingTime: String?
@@ -49,6 +52,13 @@ public final class TimelineStore {
             throw Self.translate(error, path: path)
         }
         self.path = path
+        // A file another process made between the look above and this open is not this store's
+        // to remove: it has pages already.
+        if isNew, try database.scalar("PRAGMA page_count") == .integer(0) {
+            // Into WAL first, as the migrations would put it: the switch moves data_version too.
+            _ = try? database.enableWriteAheadLog()
+            dataVersionAtCreation = try database.scalar("PRAGMA data_version")
+        }
         // SQLite's default cache is 2 MiB. Reading an event reads one row (its lists are copied
         // into it), so a cache bigger than `standard` bought nothing: at 32 MiB a 1M-event CSV
         // export took as long and peaked at 60 MiB instead of 27. Memory mapping the file would
@@ -57,6 +67,39 @@ public final class TimelineStore {
         if migrations == .automatic {
             try migrateIfNeeded(set: set)
         }
+    }
+
+    /// Whether this store made its file.
+    public var createdFile: Bool { dataVersionAtCreation != nil }
+
+    /// Removes the file this store made (a failed command or a dry run leaves none), unless another
+    /// process has written to it or holds it open meanwhile: then it is theirs too, and stays.
+    /// Returns whether it went. The store must not be used after it did.
+    @discardableResult
+    public func removeCreatedFile() -> Bool {
+        guard let dataVersionAtCreation, !database.isInTransaction,
+              (try? database.scalar("PRAGMA data_version")) == dataVersionAtCreation else { return false }
+        return Self.removeFile(at: path, ifAloneIn: database)
+    }
+
+    /// Removes the database at `path` and its journals while `database` is the only connection
+    /// to it, holding the file's exclusive lock so that no other can begin in between.
+    static func removeFile(at path: String, ifAloneIn database: Database) -> Bool {
+        // Leaving WAL needs every other connection closed; an open one keeps the mode, and the file.
+        guard case .text(let mode)? = try? database.scalar("PRAGMA journal_mode = DELETE"), mode == "delete",
+              (try? database.execute("BEGIN EXCLUSIVE")) != nil else { return false }
+        DatabaseLocation.removeFile(path)
+        try? database.execute("ROLLBACK")
+        return true
+    }
+
+    /// Removes the database at `path` that a command began to create but could not open (a
+    /// migration failed), unless another connection has it open.
+    public static func removeUnopenedFile(at path: String) -> Bool {
+        guard DatabaseLocation.fileExists(path), let database = try? Database(path: path, mode: .readWrite, busyTimeout: 0) else {
+            return !DatabaseLocation.fileExists(path)
+        }
+        return removeFile(at: path, ifAloneIn: database)
     }
 
     /// An in-memory database, migrated and seeded: for tests and scratch work.
