@@ -116,6 +116,7 @@ enum BadInputCorpus {
             ("JSON array with a bad element", Array(#"[{"kind":"launch","title":"x","when":"2020"}, 7]"#.utf8), ["--format", "json"]),
             ("JSON an object instead of an array", Array(#"{"events":[]}"#.utf8), ["--format", "json"]),
             ("JSON nested too deep", Array((String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)).utf8), ["--format", "json"]),
+            ("JSON a NUL character", Array(#"{"kind":"launch","title":"has\u0000nul","when":"2020"}"#.utf8), ["--format", "ndjson"]),
             ("JSON a lone surrogate", Array(#"{"kind":"launch","title":"\ud800","when":"2020"}"#.utf8), ["--format", "ndjson"]),
             ("JSON invalid UTF-8", Array(#"{"kind":"launch","title":""#.utf8) + [0xC3, 0x28] + Array(#"","when":"2020"}"#.utf8), ["--format", "ndjson"]),
             ("duplicate uids with different content", Array((#"{"uid":"d","kind":"launch","title":"x","when":"2020"}"# + "\n" + #"{"uid":"d","kind":"launch","title":"y","when":"2020"}"#).utf8), ["--format", "ndjson"]),

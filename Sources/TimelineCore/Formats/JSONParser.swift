@@ -247,6 +247,10 @@ public struct JSONParser {
                 case UInt8(ascii: "t"): scalars.append("\t")
                 case UInt8(ascii: "u"):
                     let first = try hex4()
+                    if first == 0 {
+                        // CSV and TSV refuse it, and C strings end at it: text never holds one.
+                        throw failure("\\u0000 (NUL) is not a character text may hold")
+                    }
                     if (0xD800...0xDBFF).contains(first) {
                         guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
                             throw failure("a high surrogate \\u\(String(first, radix: 16)) must be followed by a low one")
