@@ -635,6 +635,11 @@ import Testing
                                  stdin: Data(#"{"kind":"launch","title":"from stdin","when":"2021"}"#.utf8))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try jsonEvents(["--search", "stdin"]).count == 1)
+        // A filter that matches nothing pipes nothing: no events, not an error.
+        let nothing = try CLI.run(["list", "--db", db, "--kind", "funding", "--format", "ndjson"])
+        #expect(nothing.status == 0 && nothing.stdout.isEmpty)
+        let empty = try CLI.run(["import", "-", "--db", db], stdin: Data())
+        #expect(empty.status == 0 && empty.stdout == "Imported standard input: 0 added, 0 updated, 0 unchanged.\n", "\(empty.stdout)\(empty.stderr)")
     }
 
     /// `--set` gives its value to every record even where the file has a column for the field;

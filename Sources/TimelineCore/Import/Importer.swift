@@ -715,7 +715,8 @@ public final class Importer {
         case UInt8(ascii: "[")?: return .json
         case UInt8(ascii: "{")?:
             return looksLikeDocument(try input.peekBytes(65_536)) ? .seed : .ndjson
-        case nil: throw TimelineError(.badData, "\(input.name) is empty.")
+        // Nothing at all: no events, as `list --format ndjson` writes when nothing matches.
+        case nil: return .ndjson
         default:
             // A header row with more tabs than commas is TSV (`export --format tsv` piped in).
             let firstLine = try input.peekLine().bytes
