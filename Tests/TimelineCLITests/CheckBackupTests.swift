@@ -167,6 +167,27 @@ private extension String {
         #expect(try String(contentsOfFile: junk, encoding: .utf8) == "not a database\n")
     }
 
+    /// A damaged file is bad data (65) for whatever command finds it, reading or writing, never an
+    /// internal error; nothing is written to it.
+    @Test func aDamagedFileIsBadDataForEveryCommand() throws {
+        try CLI.run(["list", "--db", db])
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: db))
+        let size = try handle.seekToEnd()
+        for page in stride(from: UInt64(4096 * 2), to: size, by: 4096 * 2) {
+            try handle.seek(toOffset: page)
+            handle.write(Data(repeating: 0xA5, count: 4096))
+        }
+        try handle.close()
+        let before = try folder.bytes("timeline.sqlite")
+        for command in [["add", "--kind", "launch", "--date", "2020", "--title", "t", "--entity", "foo"], ["list"], ["stats"],
+                        ["edit", "amazon-care-launch-2019-09", "--title", "t"], ["entities"], ["export", "--format", "sql"]] {
+            let result = try CLI.run(command + ["--db", db])
+            #expect(result.status == 65, "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("is damaged") || result.stderr.contains("not an SQLite database"), "\(command): \(result.stderr)")
+        }
+        #expect(try folder.bytes("timeline.sqlite") == before)
+    }
+
     @Test func backupIsARestorableCopy() throws {
         try CLI.run(["list", "--db", db])
         let copy = folder.path("copy.sqlite")

@@ -1,3 +1,5 @@
+import SQLiteStorage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -61,8 +63,20 @@ public enum DatabaseLocation {
     /// run), the new database goes again, with its journals and the folders made for it: a failed
     /// command leaves nothing behind, not even a new seeded file. Unless another process has
     /// written to it or holds it open meanwhile: then it is theirs as much, and stays.
+    ///
+    /// An SQLite error `body` lets through (a damaged file found by a write, say) becomes the
+    /// sentence and exit code the store gives it.
     public static func withStore<T>(at path: String, discardingNew discard: Bool = false, open: () throws -> TimelineStore,
                                     _ body: (TimelineStore) throws -> T) throws -> T {
+        do {
+            return try withCreatedStoreRemoved(at: path, discardingNew: discard, open: open, body)
+        } catch let error as SQLiteError {
+            throw TimelineStore.translate(error, path: path)
+        }
+    }
+
+    private static func withCreatedStoreRemoved<T>(at path: String, discardingNew discard: Bool, open: () throws -> TimelineStore,
+                                                   _ body: (TimelineStore) throws -> T) throws -> T {
         guard !fileExists(path) else { return try body(try open()) }
         let newFolders = missingParentFolders(of: path)
         var opened: TimelineStore?
