@@ -179,6 +179,23 @@ import Testing
         #expect(try CLI.run(["list", "--db", db, "--tag", "santes"]).status == 64)
     }
 
+    /// Control characters in stored text are drawn, not sent to the terminal, by the table and
+    /// `show`; the machine formats keep the text as it is.
+    @Test func tableAndShowDrawControlCharacters() throws {
+        let line = #"{"uid":"esc","kind":"launch","when":"2020","title":"\u001b]0;pwned\u0007\u001b[31mRED\u009b","summary":"one\r\ntwo"}"#
+        try line.write(toFile: folder.path("esc.ndjson"), atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["import", folder.path("esc.ndjson"), "--db", db]).status == 0)
+        let table = try CLI.run(["list", "--db", db, "--from", "2020", "--to", "2020"]).stdout
+        let shown = try CLI.run(["show", "esc", "--db", db]).stdout
+        for text in [table, shown] {
+            #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F..<0xA0).contains($0.value) }, "\(text.debugDescription)")
+            #expect(text.contains("\u{241B}]0;pwned\u{2407}\u{241B}[31mRED\u{FFFD}"), "\(text.debugDescription)")
+        }
+        #expect(shown.contains("  one\n  two\n"))
+        let json = try CLI.run(["show", "esc", "--db", db, "--format", "json"]).stdout
+        #expect(json.contains(#"\u001b]0;pwned"#), "\(json)")
+    }
+
     @Test func impossibleDateIsAnErrorNamingTheInput() throws {
         let result = try CLI.run(["list", "--db", db, "--from", "2022-02-30"])
         #expect(result.status == 64)

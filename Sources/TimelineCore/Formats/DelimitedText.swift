@@ -150,9 +150,10 @@ enum AlignedTable {
         return text
     }
 
+    /// The cell on one line, its control characters drawn rather than sent to the terminal.
     private static func oneLine(_ cell: String) -> String {
         if isPrintableASCII(cell) { return cell }
-        return String(cell.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        return TerminalText.visible(String(cell.map { $0.isNewline || $0 == "\t" ? " " : $0 }), keepingLineBreaks: false)
     }
 
     /// Characters as a terminal draws them: wide East Asian characters and emoji take two cells.

@@ -1,7 +1,12 @@
 /// The readable page `timeline show UID` prints: every date, entity, figure and citation, with
 /// its own words in the display language.
 public enum EventDetailText {
+    /// The page, its control characters drawn rather than sent to the terminal (line breaks kept).
     public static func render(_ event: Event, language: DateDisplayLanguage = .english) -> String {
+        TerminalText.visible(page(event, language: language), keepingLineBreaks: true)
+    }
+
+    private static func page(_ event: Event, language: DateDisplayLanguage) -> String {
         let words = TimelineWords.words(for: language)
         // The head's labels in lower case, with the colon, padded so the values line up.
         let labelColon = String(words.colon.dropLast())
