@@ -57,6 +57,47 @@ import Testing
         #expect(kills >= 20, "only \(kills) kills landed while the import ran")
     }
 
+    /// An export or backup interrupted (SIGINT, SIGTERM) while it writes its temporary file beside
+    /// the destination removes it, and dies of the signal.
+    @Test func anInterruptedExportOrBackupLeavesNoTemporaryFile() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("big.sqlite")
+        #expect(try CLI.run(["import", try ReliabilityData.ndjson(count: 20_000, in: folder), "--db", db]).status == 0)
+        let out = folder.url.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        var interrupted = 0
+        for (arguments, signal) in [(["export", "--format", "sql", "--output", out.path + "/dump.sql"], SIGINT),
+                                    (["backup", out.path + "/copy.sqlite"], SIGTERM)] {
+            for _ in 0..<5 {
+                // The test runner's threads block these signals, and a child inherits the mask:
+                // Python clears it before it becomes the binary, as a shell's child has it clear.
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+                process.arguments = ["-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, set()); os.execv(sys.argv[1], sys.argv[1:])",
+                                     CLI.executable.path] + arguments + ["--db", db]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                // Once the temporary file is there, the interruption lands while it is written.
+                var seen = false
+                while process.isRunning && !seen {
+                    seen = try FileManager.default.contentsOfDirectory(atPath: out.path).contains { $0.contains(".tmp-") }
+                    if !seen { Thread.sleep(forTimeInterval: 0.002) }
+                }
+                if seen { kill(process.processIdentifier, signal) }
+                process.waitUntilExit()
+                if seen && process.terminationReason == .uncaughtSignal {
+                    interrupted += 1
+                    #expect(process.terminationStatus == signal)
+                    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.contains(".tmp-") } == [])
+                    break
+                }
+                for name in try FileManager.default.contentsOfDirectory(atPath: out.path) { try FileManager.default.removeItem(at: out.appendingPathComponent(name)) }
+            }
+        }
+        #expect(interrupted == 2, "both the export and the backup were interrupted while writing")
+    }
+
     @Test func migrateKilledWhileApplyingLeavesEachFileWholeOrAbsent() throws {
         let folder = try TemporaryFolder()
         // The real files, and a heavy seed after them, so the kill lands inside a file's transaction.

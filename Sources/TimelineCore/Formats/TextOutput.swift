@@ -15,6 +15,8 @@ public final class TextOutput {
     private let closesDescriptor: Bool
     private var buffer: [UInt8] = []
     private var finished = false
+    /// The temporary file's record for removal on interruption.
+    private var interruptionSlot: Int?
     private static let blockSize = 65_536
 
     private init(descriptor: Int32, finalPath: String?, temporaryPath: String?, closesDescriptor: Bool = false) {
@@ -23,6 +25,7 @@ public final class TextOutput {
         self.temporaryPath = temporaryPath
         self.closesDescriptor = closesDescriptor
         buffer.reserveCapacity(Self.blockSize)
+        if let temporaryPath { interruptionSlot = TemporaryFiles.removeOnInterruption(temporaryPath) }
     }
 
     public static func standardOutput() -> TextOutput {
@@ -79,6 +82,7 @@ public final class TextOutput {
     }
 
     deinit {
+        TemporaryFiles.forget(interruptionSlot)
         // Never leave a half-written temporary file behind.
         if !finished, let temporaryPath {
             close(descriptor)
@@ -147,6 +151,10 @@ public final class TextOutput {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)
             throw TimelineError(.ioError, "writing \(finalPath) failed: \(reason).")
+        }
+        defer {
+            TemporaryFiles.forget(interruptionSlot)
+            interruptionSlot = nil
         }
         if rename(temporaryPath, finalPath) != 0 {
             let reason = String(cString: strerror(errno))

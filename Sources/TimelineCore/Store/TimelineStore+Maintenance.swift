@@ -162,6 +162,9 @@ extension TimelineStore {
         }
         let temporary = destination + ".tmp-backup"
         DatabaseLocation.removeFile(temporary)
+        // Interrupted, the half copy and its journal go.
+        let slots = [temporary, temporary + "-journal"].map(TemporaryFiles.removeOnInterruption)
+        defer { slots.forEach(TemporaryFiles.forget) }
         do {
             let copy = try Database(path: temporary, mode: .readWriteCreate)
             try database.backup(to: copy)

@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Files a command writes beside their final place (an export, a backup) and renames when
+/// complete, removed when the process is interrupted (SIGINT, SIGTERM, SIGHUP) before that:
+/// a cron job stopped again and again would otherwise fill the disk with half copies.
+///
+/// The handler may only call what is safe in a signal handler: it reads fixed slots of C strings
+/// and calls `unlink`, then dies of the signal as it would have.
+enum TemporaryFiles {
+    fileprivate static let capacity = 8
+    /// Each slot a `strdup`ed path or nil. Written only outside the handler, a slot at a time.
+    nonisolated(unsafe) fileprivate static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+        let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+        slots.initialize(repeating: nil, count: capacity)
+        return slots
+    }()
+    nonisolated(unsafe) private static var installed = false
+
+    /// Records `path` for removal on interruption; returns its slot, for `forget`, or nil when
+    /// every slot is taken (the file is then only removed by its owner).
+    @discardableResult
+    static func removeOnInterruption(_ path: String) -> Int? {
+        installHandler()
+        guard let slot = (0..<capacity).first(where: { slots[$0] == nil }) else { return nil }
+        slots[slot] = strdup(path)
+        return slot
+    }
+
+    /// The file of `slot` is renamed into place or removed: no longer this process's to remove.
+    static func forget(_ slot: Int?) {
+        guard let slot, let path = slots[slot] else { return }
+        slots[slot] = nil
+        free(path)
+    }
+
+    private static func installHandler() {
+        guard !installed else { return }
+        installed = true
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            var action = sigaction()
+            #if canImport(Darwin)
+            action.__sigaction_u.__sa_handler = removeAndDie
+            #else
+            action.__sigaction_handler.sa_handler = removeAndDie
+            #endif
+            sigemptyset(&action.sa_mask)
+            // A signal the parent set to be ignored (a script's background job ignores SIGINT,
+            // `nohup` SIGHUP) stays ignored.
+            var previous = sigaction()
+            sigaction(signalNumber, &action, &previous)
+            #if canImport(Darwin)
+            let ignored = unsafeBitCast(previous.__sigaction_u.__sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+            #else
+            let ignored = unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+            #endif
+            if ignored { sigaction(signalNumber, &previous, nil) }
+        }
+    }
+}
+
+/// Removes the recorded files, then raises the signal again, now with its default action.
+private func removeAndDie(_ signalNumber: Int32) {
+    for slot in 0..<TemporaryFiles.capacity {
+        if let path = TemporaryFiles.slots[slot] { unlink(path) }
+    }
+    signal(signalNumber, SIG_DFL)
+    raise(signalNumber)
+}
