@@ -27,7 +27,7 @@ dates=("$core"/Dates/*.swift)
 date_sources=(Fuzz/Targets/DateParserFuzz.swift "${dates[@]}")
 delimited_sources=(Fuzz/Targets/DelimitedReaderFuzz.swift
     "$core"/Import/DelimitedReader.swift "$core"/Import/InputFile.swift "$core"/Import/UTF8Check.swift
-    "$core"/Formats/DelimitedText.swift Sources/SQLiteStorage/ByteScan.swift "$core"/TimelineError.swift)
+    "$core"/Formats/DelimitedText.swift "$core"/Formats/TerminalText.swift Sources/SQLiteStorage/ByteScan.swift "$core"/TimelineError.swift)
 json_sources=(Fuzz/Targets/JSONEventFuzz.swift
     "$core"/Formats/JSONParser.swift "$core"/Formats/JSONValue.swift "$core"/Formats/JSONText.swift
     Sources/SQLiteStorage/ByteScan.swift
