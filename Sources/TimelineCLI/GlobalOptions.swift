@@ -30,6 +30,16 @@ struct GlobalOptions: ParsableArguments {
             explicitPath: explicitPath, environment: explicitPath == nil ? DatabaseLocation.processEnvironment : [:])
     }
 
+    /// Refuses a database path where no file is (exit 66), for a command whose whole output is
+    /// a copy of the file (`backup`): made there on the spot, it would be the sample timeline,
+    /// and a mistyped path would pass unnoticed.
+    func requireExistingDatabase(toWhat purpose: String) throws {
+        let path = try databasePath()
+        guard DatabaseLocation.exists(path) else {
+            throw TimelineError(.notFound, "there is no database at \(path) to \(purpose); check the path (`timeline list` or `timeline import` creates a timeline there).")
+        }
+    }
+
     /// Runs `body` with the database, created, migrated and seeded as needed; a database this
     /// call created is removed again when `body` throws, or when `discardingNewDatabase` (a dry
     /// run), unless another process has used it meanwhile.

@@ -179,6 +179,7 @@ extension Timeline {
 
         func run() throws {
             try reportingErrors {
+                try global.requireExistingDatabase(toWhat: "back up")
                 try global.withStore { store in
                     try store.backup(to: path)
                     let output = TextOutput.standardOutput()

@@ -104,7 +104,8 @@ extension Timeline.Migrate {
         func run() throws {
             try reportingErrors {
                 let set = try options.migrationSet()
-                try global.withStore(migrations: .none) { store in
+                // A database not there yet has every file pending, and is not made by asking.
+                try global.withStore(migrations: .none, discardingNewDatabase: true) { store in
                     let writer = MigrationStatusWriter(format: format, output: .standardOutput())
                     try writer.write(try store.migrationStatus(set: set))
                 }
@@ -130,7 +131,7 @@ extension Timeline.Migrate {
         func run() throws {
             try reportingErrors {
                 let set = try options.migrationSet()
-                try global.withStore(migrations: .none) { store in
+                try global.withStore(migrations: .none, discardingNewDatabase: true) { store in
                     let pending = try store.pendingMigrations(set: set)
                     if let first = pending.first {
                         throw TimelineError(.badData, "\(first.displayPath) is not applied yet (\(pending.count) pending); run `timeline migrate`.")

@@ -188,6 +188,18 @@ private extension String {
         #expect(try folder.bytes("timeline.sqlite") == before)
     }
 
+    /// A backup of a path where no database is (a typo) is refused, not a copy of a sample
+    /// timeline made there on the spot; `migrate status` of it reports without making one.
+    @Test func aMissingDatabaseIsNotBackedUpOrMadeByAskingItsStatus() throws {
+        let missing = folder.path("typo/timline.sqlite")
+        let backup = try CLI.run(["backup", folder.path("copy.sqlite"), "--db", missing])
+        #expect(backup.status == 66 && backup.stderr.hasPrefix("timeline: there is no database at \(missing) to back up;"), "\(backup.stderr)")
+        let status = try CLI.run(["migrate", "status", "--db", missing])
+        #expect(status.status == 0 && status.stdout.contains("pending"), "\(status.stderr)")
+        #expect(try CLI.run(["migrate", "validate", "--db", missing]).status == 65)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("typo")) && !FileManager.default.fileExists(atPath: folder.path("copy.sqlite")))
+    }
+
     @Test func backupIsARestorableCopy() throws {
         try CLI.run(["list", "--db", db])
         let copy = folder.path("copy.sqlite")
