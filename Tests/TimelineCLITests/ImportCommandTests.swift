@@ -547,6 +547,18 @@ import Testing
         let counted = try jsonEvents(["--kind", "layoff", "--search", "Delta OR Epsilon"])
             .compactMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String }
         #expect(counted.sorted() == ["1234.5", "1234567"], "\(counted)")
+        // Spaces between thousands, as French writes numbers (plain, no-break or narrow), in
+        // either kind of file; spaces that group otherwise are no number.
+        let spaced = try write("spaced.csv", "titre;date;type;n\nTheta;2023;layoff;30 000 000\nIota;2023;layoff;1\u{A0}234,5\nKappa;2023;layoff;-2\u{202F}500\n")
+        #expect(try CLI.run(["import", spaced, "--db", db, "--map", "titre=title", "--map", "date=when", "--map", "type=kind",
+                             "--map", "n=measure:employees-laid-off:person"]).status == 0)
+        let ungrouped = try jsonEvents(["--kind", "layoff", "--search", "Theta OR Iota OR Kappa"])
+            .compactMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String }
+        #expect(ungrouped.sorted() == ["-2500", "1234.5", "30000000"], "\(ungrouped)")
+        let pointed = try write("pointed.csv", "title,when,kind,n\nLambda,2023,layoff,\"12 500.5\"\nMu,2023,layoff,12 50\n")
+        let mixed = try CLI.run(["import", pointed, "--db", db, "--map", "n=measure:employees-laid-off:person", "--skip-invalid"])
+        #expect(mixed.status == 0 && mixed.stderr.contains("column 'n': '12 50' is not a number"), "\(mixed.stderr)")
+        #expect(try jsonEvents(["--search", "Lambda"]).first.flatMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String } == "12500.5")
         let bad = try write("bad.csv", "titre;date;type;n\nEta;2023;layoff;>2,5\n")
         let named = try CLI.run(["import", bad, "--db", db, "--map", "titre=title", "--map", "date=when", "--map", "type=kind",
                                  "--map", "n=measure:employees-laid-off:person"])

@@ -292,12 +292,12 @@ struct RecordMapper {
             case .citation(let field):
                 citationDetails.append((field, value, column))
             case .measure(let quantity, let unit):
-                var value = value
+                var value = Self.withoutSpacesBetweenThousands(value)
                 if decimalComma {
                     value = try Self.pointDecimal(fromCommaDecimal: value, column: column)
                 }
                 guard ExactDecimal(value) != nil else {
-                    let form = decimalComma ? "digits with an optional decimal comma" : "digits with an optional '.', no thousands separators"
+                    let form = decimalComma ? "digits with an optional decimal comma" : "digits with an optional '.', thousands grouped by spaces if at all"
                     throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' is not a number (\(form))")
                 }
                 measures.append((quantity, unit, value, column))
@@ -360,6 +360,24 @@ struct RecordMapper {
         members.append(("measures", .array(measureValues)))
         members.append(("sources", Self.merged(lists["sources"], sources)))
         return .object(members)
+    }
+
+    /// `30 000 000`, `1 234,5`, `1 234.5`: spaces (plain, no-break or narrow, as French
+    /// spreadsheets write them) between groups of three digits, which no decimal mark is, taken
+    /// out. A value whose spaces group otherwise is left as it is, to be refused as no number.
+    static func withoutSpacesBetweenThousands(_ value: String) -> String {
+        func isSpace(_ character: Character) -> Bool {
+            character == " " || character == "\u{A0}" || character == "\u{202F}" || character == "\u{2009}"
+        }
+        guard value.contains(where: isSpace) else { return value }
+        let end = value.firstIndex { $0 == "," || $0 == "." } ?? value.endIndex
+        let sign = value.first == "-" || value.first == "+" ? String(value.first!) : ""
+        let groups = value[value.index(value.startIndex, offsetBy: sign.count)..<end].split(separator: " ", omittingEmptySubsequences: false)
+            .flatMap { $0.split(omittingEmptySubsequences: false, whereSeparator: isSpace) }
+        guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+              groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), !value[end...].contains(where: isSpace)
+        else { return value }
+        return sign + groups.joined() + value[end...]
     }
 
     /// A figure from a file whose decimal mark is the comma (a semicolon-separated spreadsheet)
