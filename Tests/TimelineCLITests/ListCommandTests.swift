@@ -57,6 +57,17 @@ import Testing
         #expect(result.stdout.split(separator: "\n").count == 2)
     }
 
+    /// A name or alias written without its accents (or with other punctuation) finds the entity
+    /// when nothing answers to it as written, after a rename too.
+    @Test func entityByNameWithoutItsAccents() throws {
+        #expect(try CLI.run(["entities", "edit", "care-medical", "--db", db, "--name", "Éclair Médical", "--alias", "Soins à Domicile"]).status == 0)
+        for name in ["Eclair Medical", "ECLAIR-MEDICAL", "eclair médical", "Soins a domicile", "Care Medical"] {
+            let result = try CLI.run(["list", "--db", db, "--entity", name, "--format", "tsv"])
+            #expect(result.status == 0 && result.stdout.contains("\ncare-medical-layoff-2022-12-01\t"), "\(name): \(result.stderr)")
+        }
+        #expect(try CLI.run(["list", "--db", db, "--entity", "Eclair Medic"]).status == 64)
+    }
+
     @Test func jsonHasTheDocumentedFields() throws {
         let result = try CLI.run(["list", "--db", db, "--format", "json"])
         #expect(result.status == 0)

@@ -298,7 +298,8 @@ extension TimelineStore {
     }
 
     /// Entity slugs, names or aliases (any case, in any script), or the slug a name would get (`SOCIÉTÉ
-    /// GÉNÉRALE` is `societe-generale`), to ids; an unknown one is a usage error listing the known slugs.
+    /// GÉNÉRALE` is `societe-generale`), else the entities whose name or an alias reads as it but
+    /// for accents and punctuation, to ids; an unknown one is a usage error listing the known slugs.
     func resolveEntities(_ names: [String]) throws -> [Int64] {
         var ids: [Int64] = []
         var foldedNames: EntityNameFolding.Index?
@@ -314,6 +315,14 @@ extension TimelineStore {
                 let index = try foldedNames ?? EntityNameFolding.Index(database: database)
                 foldedNames = index
                 for match in index.matches(name) where !matches.contains(match.id) { matches.append(match.id) }
+            }
+            if matches.isEmpty {
+                // `Eclair Market` for `Éclair Market`: a name or alias read but for accents, case
+                // and punctuation (its slug), when nothing answers to it as written.
+                for alike in try namesReadingAlike(name, otherThan: "") {
+                    let id = try database.statement("SELECT id FROM entities WHERE slug = ?1").first([.text(alike.slug)]) { $0.int64(at: 0) }
+                    if let id, !matches.contains(id) { matches.append(id) }
+                }
             }
             if matches.isEmpty {
                 throw TimelineError(.usage, "unknown entity '\(name)' in --entity; \(try Self.entityHint(near: name, in: database)).")
