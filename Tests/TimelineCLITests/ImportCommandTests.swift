@@ -642,6 +642,21 @@ import Testing
         #expect(again.stdout.hasSuffix(": 0 added, 0 updated, 3 unchanged.\n"), "\(again.stdout)\(again.stderr)")
     }
 
+    /// Records without a uid find the events they made when the same file is imported again,
+    /// after an entity they name was renamed or a source's publisher corrected too.
+    @Test func recordsWithoutAUidFindTheirEventsAfterRenames() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let csv = try write("no-uid.csv", "kind,when,title,entity,source\nlayoff,2023-03,Épicerie Éclair cuts 40 jobs,Épicerie Éclair,https://lemonde.fr/a\n"
+                            + "expansion,2022,Épicerie Éclair opens in Lyon,Épicerie Éclair,https://lemonde.fr/b\n")
+        let first = try CLI.run(["import", csv, "--db", db])
+        #expect(first.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged.\n"), "\(first.stdout)\(first.stderr)")
+        #expect(try CLI.run(["entities", "edit", "epicerie-eclair", "--db", db, "--name", "Éclair Market"]).status == 0)
+        let source = try write("source.json", #"{"format":"timeline-seed/1","sources":[{"key":"lemonde-fr","publisher":"Le Monde","language":"fr"}],"events":[]}"#)
+        #expect(try CLI.run(["import", source, "--db", db]).status == 0)
+        let again = try CLI.run(["import", csv, "--db", db, "--dry-run"])
+        #expect(again.stdout == "Dry run, nothing written: would add 0, update 0, leave 2 unchanged.\n", "\(again.stdout)\(again.stderr)")
+    }
+
     @Test func standardInput() throws {
         let result = try CLI.run(["import", "-", "--format", "ndjson", "--db", db],
                                  stdin: Data(#"{"kind":"launch","title":"from stdin","when":"2021"}"#.utf8))

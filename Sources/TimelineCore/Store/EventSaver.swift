@@ -66,7 +66,7 @@ final class EventSaver {
               replacingExisting: Bool = true, given: EventFields = .all) throws -> (uid: String, outcome: SaveOutcome) {
         var event = try normalised(input)
         if event.uid.isEmpty {
-            event.uid = try generateUID(for: event, policy: uidPolicy)
+            event.uid = try generateUID(for: event, asGiven: input, policy: uidPolicy)
         }
         guard Self.isPrintableASCII(event.uid) || event.uid.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && $0.value >= 0x20 }) else {
             throw TimelineError(.usage, "the uid '\(event.uid)' has spaces or control characters; use letters, digits and '-'.", field: "uid")
@@ -397,15 +397,34 @@ final class EventSaver {
         return slug([main, event.kind, event.when.edtf].filter { !$0.isEmpty }.joined(separator: " "))
     }
 
-    private func generateUID(for event: Event, policy: UIDPolicy) throws -> String {
+    /// A uid for an event given without one: readable and free, or (for an imported record) the
+    /// readable stem and a hash of the record as the file gives it.
+    ///
+    /// The hash is of the record as given, trimmed, not as resolved against the timeline: a record
+    /// names entities and sources that a rename or a corrected publisher changes in the timeline,
+    /// and the same file imported again must find the events it made. Records imported before
+    /// were hashed as resolved; such a uid is still found when the record's own is not.
+    private func generateUID(for event: Event, asGiven input: Event, policy: UIDPolicy) throws -> String {
         let stem = Self.readableStem(of: event)
         switch policy {
         case .readable:
             return try unique(stem, in: "events", column: "uid")
         case .contentHash:
-            var content = EventJSON.object(event)
-            content = String(content.dropFirst())  // the uid is empty here; hash the rest
-            return stem + "-" + String(SHA256.hexDigest(of: content.utf8).prefix(8))
+            func hashed(_ event: Event) -> String {
+                let content = EventJSON.object(event).dropFirst()  // the uid is empty here; hash the rest
+                return stem + "-" + String(SHA256.hexDigest(of: content.utf8).prefix(8))
+            }
+            var given = input
+            given.title = given.title.trimmingSpaces()
+            given.summary = given.summary.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
+            given.tags = Array(Set(given.tags.lazy.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }))
+                .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let uid = hashed(given)
+            if try eventID(uid: uid) == nil {
+                let resolved = hashed(event)
+                if resolved != uid, try eventID(uid: resolved) != nil { return resolved }
+            }
+            return uid
         }
     }
 
