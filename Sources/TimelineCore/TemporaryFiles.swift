@@ -32,6 +32,19 @@ enum TemporaryFiles {
         return slot
     }
 
+    /// Runs `body` with the interruptions held back, and delivers any that came after it: for
+    /// making a file and recording it as one step.
+    static func withInterruptionsHeld<T>(_ body: () throws -> T) rethrows -> T {
+        installHandler()
+        var held = sigset_t()
+        sigemptyset(&held)
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&held, signalNumber) }
+        var previous = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &held, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        return try body()
+    }
+
     /// The file of `slot` is renamed into place or removed: no longer this process's to remove.
     static func forget(_ slot: Int?) {
         guard let slot, let path = slots[slot] else { return }

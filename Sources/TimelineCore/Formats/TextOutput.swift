@@ -72,13 +72,16 @@ public final class TextOutput {
 
     private static func atomicFile(_ path: String, shownAs shown: String) throws -> TextOutput {
         var template = Array((path + ".tmp-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw TimelineError(.cannotCreate, "cannot create \(shown): \(String(cString: strerror(errno))).")
+        // An interruption between making the file and recording it would leave it behind.
+        return try TemporaryFiles.withInterruptionsHeld {
+            let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard descriptor >= 0 else {
+                throw TimelineError(.cannotCreate, "cannot create \(shown): \(String(cString: strerror(errno))).")
+            }
+            fchmod(descriptor, 0o644)
+            let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            return TextOutput(descriptor: descriptor, finalPath: path, temporaryPath: temporary, closesDescriptor: true)
         }
-        fchmod(descriptor, 0o644)
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        return TextOutput(descriptor: descriptor, finalPath: path, temporaryPath: temporary, closesDescriptor: true)
     }
 
     deinit {
