@@ -68,6 +68,9 @@ extension Timeline {
                             printError("note: \(saved.uid) is numbered because \(earlier.uid) has the same main entity and kind, and its date "
                                        + "(\(earlier.when.display())) reads as this one's (\(event.when.display())) in a uid; --uid names an event as you choose.")
                         }
+                    } else if uid == nil, saved.outcome == .inserted, let imported = try store.importedEvents(withTheStemOf: saved.uid).first {
+                        printError("note: \(imported), imported, has the same main entity, kind and date (`timeline show \(imported)`); "
+                                   + "if \(saved.uid) repeats it, `timeline remove \(saved.uid)` takes it back.")
                     }
                 }
             }

@@ -14,6 +14,25 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }
 
+    /// An event typed in with `add` that an imported one (uid with a content hash) already has by
+    /// main entity, kind and date is named in a note, as a numbered uid's earlier event is.
+    @Test func addNamesAnImportedEventWithTheSameMainEntityKindAndDate() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let csv = folder.path("closing.csv")
+        try "kind,when,title,entity\nshutdown,2022-12-01,Eclair closes Bordeaux,Epicerie Eclair\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["import", csv, "--db", db]).status == 0)
+        let imported = try #require(try CLI.run(["list", "--db", db, "--format", "tsv"]).stdout.split(separator: "\n").dropFirst().first?
+            .split(separator: "\t").first.map(String.init))
+        let added = try CLI.run(["add", "--db", db, "--kind", "shutdown", "--date", "1 Dec 2022", "--title", "Éclair ferme Bordeaux",
+                                 "--entity", "Epicerie Eclair"])
+        #expect(added.stdout == "Added epicerie-eclair-shutdown-2022-12-01\n")
+        #expect(added.stderr == "timeline: note: \(imported), imported, has the same main entity, kind and date (`timeline show \(imported)`); "
+                + "if epicerie-eclair-shutdown-2022-12-01 repeats it, `timeline remove epicerie-eclair-shutdown-2022-12-01` takes it back.\n",
+                "\(added.stderr)")
+        let other = try CLI.run(["add", "--db", db, "--kind", "shutdown", "--date", "2 Dec 2022", "--title", "Another", "--entity", "Epicerie Eclair"])
+        #expect(other.status == 0 && other.stderr.isEmpty, "\(other.stderr)")
+    }
+
     @Test func addMakesAReadableUIDAndTakesEveryDateForm() throws {
         let arguments = ["add", "--db", db, "--kind", "layoff", "--date", "1er décembre 2022", "--announced", "8 Sep 2022",
                          "--title", "A test layoff", "--entity", "Amazon Care:employer", "--entity", "Nouvelle Société",

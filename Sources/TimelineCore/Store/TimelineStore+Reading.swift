@@ -196,6 +196,19 @@ extension TimelineStore {
         return (earlier.uid, when)
     }
 
+    /// Imported events (their uid the readable stem, `-` and an 8-digit content hash) with the main
+    /// entity, kind and date of the event `uid`: for a note when `add` types in one of them again.
+    public func importedEvents(withTheStemOf uid: String) throws -> [String] {
+        guard let added = try event(uid: uid) else { return [] }
+        let stem = EventSaver.readableStem(of: added)
+        return try database.prepare(
+            """
+            SELECT uid FROM events WHERE uid > ?1 || '-' AND uid < ?1 || '-g' AND length(uid) = length(?1) + 9
+                AND substr(uid, length(?1) + 2) NOT GLOB '*[^0-9a-f]*' ORDER BY uid
+            """
+        ).map([.text(stem)]) { $0.text(at: 0) }
+    }
+
     /// The key of the source a reference (a key or URL) names, the key first; nil when none.
     public func sourceKey(matching reference: String) throws -> String? {
         try SourceReference.key(matching: reference, in: database)
