@@ -657,6 +657,29 @@ import Testing
         #expect(again.stdout == "Dry run, nothing written: would add 0, update 0, leave 2 unchanged.\n", "\(again.stdout)\(again.stderr)")
     }
 
+    /// Columns named publisher, published, source_title and source_language describe the record's
+    /// source when it is new, so a spreadsheet's sources are dated and `--as-of` finds them; a new
+    /// source quoted in a language is taken to be in it.
+    @Test func sourceColumnsDescribeANewSource() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let csv = try write("sourced.csv", "kind,when,title,source,publisher,published,source_title,quote,quote_language\n"
+                            + "layoff,2023-03,Acme cuts 40 jobs,https://lemonde.fr/acme,Le Monde,2023-03-02,Acme supprime 40 postes,40 postes supprimés,fr\n"
+                            + "launch,2021,Acme launches,https://example.com/acme,,,,Acme is live,en\n")
+        let imported = try CLI.run(["import", csv, "--db", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let sources = try jsonEvents([]).flatMap { ($0["sources"] as? [[String: Any]]) ?? [] }
+        let monde = try #require(sources.first { $0["url"] as? String == "https://lemonde.fr/acme" })
+        #expect(monde["publisher"] as? String == "Le Monde" && monde["published"] as? String == "2023-03-02"
+                && monde["title"] as? String == "Acme supprime 40 postes" && monde["language"] as? String == "fr", "\(monde)")
+        let example = try #require(sources.first { $0["url"] as? String == "https://example.com/acme" })
+        #expect(example["publisher"] as? String == "example.com" && example["language"] as? String == "en", "\(example)")
+        #expect(try jsonEvents(["--as-of", "2023-03-05"]).count == 1)
+        // Without a source to describe, a publisher is an error naming its column.
+        let orphan = try write("orphan.csv", "kind,when,title,publisher\nlayoff,2023,X,Le Monde\n")
+        let refused = try CLI.run(["import", orphan, "--db", db])
+        #expect(refused.status == 65 && refused.stderr.contains("column 'publisher' gives a publisher, but the record cites no source"), "\(refused.stderr)")
+    }
+
     @Test func standardInput() throws {
         let result = try CLI.run(["import", "-", "--format", "ndjson", "--db", db],
                                  stdin: Data(#"{"kind":"launch","title":"from stdin","when":"2021"}"#.utf8))

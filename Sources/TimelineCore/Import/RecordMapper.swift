@@ -8,7 +8,8 @@ struct RecordMapper {
         case tag
         case source
         /// A detail of the citation of the record's own source (see `attach`): quote,
-        /// quote_language, translation, stance.
+        /// quote_language, translation, stance; or of that source itself: publisher, published,
+        /// source_title, source_language.
         case citation(String)
         case measure(quantity: String, unit: String)
         case list(String)  // entities, tags, measures, sources as JSON arrays (what export writes)
@@ -17,10 +18,16 @@ struct RecordMapper {
     static let scalarFields = ["uid", "kind", "status", "title", "summary", "when", "announced"]
     static let listFields = ["entities", "tags", "measures", "sources"]
     static let citationFields = ["quote", "quote_language", "translation", "stance"]
+    /// Fields that describe the record's source, with the key its JSON object gives each: a new
+    /// source is made with them (one the timeline has keeps its own, as in every import).
+    static let sourceDetailKeys: KeyValuePairs<String, String> = [
+        "publisher": "publisher", "published": "published", "source_title": "title", "source_language": "language",
+    ]
+    static func isSourceDetail(_ field: String) -> Bool { sourceDetailKeys.contains { $0.key == field } }
     /// The columns export works out from `when` and `announced`: read only to check them.
     static let workedOutFields = ["earliest", "latest", "precision", "approximate", "uncertain",
                                   "announced_earliest", "announced_latest", "announced_precision"]
-    static let fieldHelp = "uid, kind, status, title, summary, when, announced, entity, entity:ROLE, tag, source, quote, quote_language, translation, stance, measure:QUANTITY:UNIT, entities, tags, measures, sources"
+    static let fieldHelp = "uid, kind, status, title, summary, when, announced, entity, entity:ROLE, tag, source, quote, quote_language, translation, stance, publisher, published, source_title, source_language, measure:QUANTITY:UNIT, entities, tags, measures, sources"
 
     let header: [String]
     let columns: [(index: Int, target: Target)]
@@ -204,7 +211,7 @@ struct RecordMapper {
     /// itself, as `--map NAME=NAME` would (`entity`, `entity:employer`, `tag`, `source`, `quote`,
     /// `quote_language`, `translation`, `stance`).
     static func takesOneValue(_ name: String) -> Bool {
-        if name == "tag" || name == "source" || name == "entity" || citationFields.contains(name) { return true }
+        if name == "tag" || name == "source" || name == "entity" || citationFields.contains(name) || isSourceDetail(name) { return true }
         guard name.hasPrefix("entity:") else { return false }
         let role = name.dropFirst("entity:".count)
         return !role.isEmpty && !role.contains(":")
@@ -234,7 +241,7 @@ struct RecordMapper {
             return .entity(role: role)
         case "tag" where parts.count == 1: return .tag
         case "source" where parts.count == 1: return .source
-        case _ where parts.count == 1 && citationFields.contains(field): return .citation(field)
+        case _ where parts.count == 1 && (citationFields.contains(field) || isSourceDetail(field)): return .citation(field)
         case "measure" where parts.count == 3 && !parts[1].isEmpty && !parts[2].isEmpty:
             return .measure(quantity: parts[1], unit: parts[2])
         default: break
@@ -421,8 +428,9 @@ struct RecordMapper {
         let hasQuote = details.contains { $0.field == "quote" }
         var kept = details
         if !hasQuote {
-            kept.removeAll { $0.column == "--set" && $0.field != "stance" }
-            if let orphan = kept.first(where: { $0.field != "stance" }) {
+            // A stance, and what describes the source, need no quote.
+            kept.removeAll { $0.column == "--set" && $0.field != "stance" && !Self.isSourceDetail($0.field) }
+            if let orphan = kept.first(where: { $0.field != "stance" && !Self.isSourceDetail($0.field) }) {
                 let what = Self.phrase(of: orphan.field)
                 let quote = sourceColumn["quote"].map { $0 == "--set" ? "" : " in column '\($0)'" }
                 throw RecordError("column '\(orphan.column)' gives \(what), but the record has no quote\(quote ?? "; map one with --map COLUMN=quote")")
@@ -433,7 +441,9 @@ struct RecordMapper {
         guard sources.indices.contains(cited), case .object(var members) = sources[cited] else {
             throw RecordError("column '\(first.column)' gives \(Self.phrase(of: first.field)), but the record cites no source; map its URL or key with --map COLUMN=source, or give one with --set source=URL")
         }
-        members += kept.map { ($0.field, JSONValue.string($0.value)) }
+        members += kept.map { detail in
+            (Self.sourceDetailKeys.first { $0.key == detail.field }?.value ?? detail.field, JSONValue.string(detail.value))
+        }
         sources[cited] = .object(members)
     }
 
@@ -443,6 +453,10 @@ struct RecordMapper {
         case "quote": "a quote"
         case "quote_language": "the quote's language"
         case "translation": "a translation of the quote"
+        case "publisher": "a publisher"
+        case "published": "a publication date"
+        case "source_title": "a source's title"
+        case "source_language": "a source's language"
         default: "a stance"
         }
     }
@@ -561,8 +575,9 @@ struct RecordMapper {
         // A citation detail comes from its own column when the record's sources are all mapped
         // (no `sources` list column, whose entries may carry details of their own).
         if field.hasPrefix("sources["), let close = field.firstIndex(of: "]"),
-           case let detail = String(field[field.index(after: close)...].dropFirst()),
-           Self.citationFields.contains(detail), let column = sourceColumn[detail],
+           case let key = String(field[field.index(after: close)...].dropFirst()),
+           case let detail = Self.sourceDetailKeys.first(where: { $0.value == key })?.key ?? key,
+           Self.citationFields.contains(detail) || Self.isSourceDetail(detail), let column = sourceColumn[detail],
            !columns.contains(where: { $0.target == .list("sources") }) {
             return column
         }

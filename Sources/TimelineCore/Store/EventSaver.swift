@@ -174,6 +174,10 @@ final class EventSaver {
                 citation.quoteLanguage = try citation.quoteLanguage.map {
                     try Self.languageTag($0, of: "the quote's language", field: "quote_language")
                 }
+                // A new source quoted in a language is taken to be written in it.
+                if citation.source.language.isEmpty, let quoteLanguage = citation.quoteLanguage, citation.source.key.isEmpty {
+                    citation.source.language = quoteLanguage
+                }
                 if !citation.source.language.isEmpty {
                     let language = try Self.languageTag(citation.source.language, of: "the source's language", field: "language")
                     // Setting a source's field makes it a new box: only when the case changes.
