@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// `timeline history UID`: each version of an event, what each edit changed, and its removal.
+@Suite struct HistoryCommandTests {
+    let folder: TemporaryFolder
+    var db: String { folder.path("timeline.sqlite") }
+
+    init() throws {
+        folder = try TemporaryFolder()
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+    }
+
+    func run(_ arguments: [String], at time: String) throws {
+        let result = try CLI.run(arguments + ["--db", db], environment: ["TIMELINE_NOW": time])
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+    }
+
+    @Test func eachEditIsNamedFieldByFieldAndTheRemovalToo() throws {
+        try run(["add", "--kind", "layoff", "--date", "2022", "--title", "Acme cuts 150", "--uid", "x", "--entity", "Acme",
+                 "--tag", "psa", "--measure", "employees-laid-off=150:person", "--source", "https://e.org/a"], at: "2023-01-10T00:00:00.000Z")
+        let once = try CLI.run(["history", "x", "--db", db])
+        #expect(once.stdout == "x: Acme cuts 150\nRecorded once, never changed since.\n\n2023-01-10T00:00:00.000Z  recorded\n", "\(once.stdout)")
+        try run(["edit", "x", "--title", "Acme cuts 159", "--date", "Q2 2022", "--tag", "layoffs",
+                 "--measure", "employees-laid-off=159:person", "--source", "https://e.org/b", "--stance", "corrects"], at: "2023-03-10T00:00:00.000Z")
+        try run(["remove", "x"], at: "2023-04-01T00:00:00.000Z")
+        let history = try CLI.run(["history", "x", "--db", db])
+        #expect(history.status == 0)
+        #expect(history.stdout == """
+            x: Acme cuts 159 (removed)
+            2 changes since it was recorded.
+
+            2023-01-10T00:00:00.000Z  recorded
+
+            2023-03-10T00:00:00.000Z  edited
+              title: Acme cuts 150 → Acme cuts 159
+              when: 2022 → Q2 2022 (2022-34)
+              tags: − psa
+                    + layoffs
+              figures: − employees-laid-off: 150 people [source: e-org]
+                       + employees-laid-off: 159 people [source: e-org-2]
+              sources: + e-org-2 (corrects)
+
+            2023-04-01T00:00:00.000Z  removed
+
+            """, "\(history.stdout)")
+        let json = try CLI.run(["history", "x", "--db", db, "--format", "json"])
+        let versions = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(versions.map { $0["ended_by"] as? String } == ["edit", "remove"])
+        #expect(versions.map { ($0["event"] as? [String: Any])?["title"] as? String } == ["Acme cuts 150", "Acme cuts 159"])
+        #expect(versions.first?["superseded_at"] as? String == "2023-03-10T00:00:00.000Z")
+    }
+
+    @Test func anEventThatNeverWasIsMissingInput() throws {
+        let result = try CLI.run(["history", "nope", "--db", db])
+        #expect(result.status == 66 && result.stderr == "timeline: no event has or had the uid 'nope'; `timeline list` shows the uids.\n")
+    }
+}
