@@ -18,6 +18,9 @@ public final class Database {
         case readWrite
         /// Read only; writes fail with SQLITE_READONLY.
         case readOnly
+        /// Read only, of a file nothing can change while it is open (SQLite's `immutable`): no
+        /// locks, no journal or shared-memory file, which a folder one cannot write to cannot hold.
+        case readOnlyImmutable
         /// A private database in memory; the path is ignored.
         case inMemory
     }
@@ -43,6 +46,9 @@ public final class Database {
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .readOnlyImmutable:
+            flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+            openPath = "file:" + Self.uriPath(path) + "?immutable=1"
         case .inMemory:
             flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY
             openPath = ":memory:"
@@ -55,12 +61,27 @@ public final class Database {
             throw error
         }
         self.handle = connection
-        self.path = openPath
+        self.path = mode == .readOnlyImmutable ? path : openPath
         self.mode = mode
         sqlite3_busy_timeout(connection, milliseconds)
-        if mode != .readOnly {
+        if mode != .readOnly && mode != .readOnlyImmutable {
             try execute("PRAGMA foreign_keys = ON")
         }
+    }
+
+    /// `path` as the path of a `file:` URI: `%`, `?` and `#` escaped (a path starting `//` would
+    /// name an authority, so a relative one keeps `./`).
+    static func uriPath(_ path: String) -> String {
+        var escaped = ""
+        for character in path {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.append(character)
+            }
+        }
+        return escaped.hasPrefix("//") ? "/" + escaped.drop { $0 == "/" } : escaped
     }
 
     deinit {

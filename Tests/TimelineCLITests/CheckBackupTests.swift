@@ -200,6 +200,49 @@ private extension String {
         #expect(!FileManager.default.fileExists(atPath: folder.path("typo")) && !FileManager.default.fileExists(atPath: folder.path("copy.sqlite")))
     }
 
+    /// A timeline in a folder one cannot write to (a read-only mount) is read as it is by every
+    /// reading command, while a write is refused as such (73); `sql` neither calls that bad SQL.
+    @Test func aDatabaseInAReadOnlyFolderIsRead() throws {
+        let shelf = folder.path("shelf")
+        try FileManager.default.createDirectory(atPath: shelf, withIntermediateDirectories: false)
+        let path = shelf + "/t.sqlite"
+        #expect(try CLI.run(["list", "--db", path]).status == 0)
+        #expect(chmod(path, 0o444) == 0 && chmod(shelf, 0o555) == 0)
+        defer { chmod(shelf, 0o755) }
+        // Root writes anywhere: the commands then run as nobody.
+        let asNobody = getuid() == 0
+        func run(_ arguments: [String]) throws -> CLIResult {
+            guard asNobody else { return try CLI.run(arguments + ["--db", path]) }
+            return try CLI.run(["--reuid=65534", "--regid=65534", "--clear-groups", CLI.executable.path] + arguments + ["--db", path],
+                               executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        }
+        let counted = try run(["sql", "SELECT count(*) AS n FROM events", "--format", "csv"])
+        #expect(counted.status == 0 && counted.stdout == "n\r\n15\r\n", "\(counted.stderr)")
+        let listed = try run(["list", "--kind", "layoff", "--format", "tsv"])
+        #expect(listed.status == 0 && listed.stdout.split(separator: "\n").count == 3, "\(listed.stderr)")
+        let added = try run(["add", "--kind", "launch", "--date", "2020", "--title", "x", "--entity", "y"])
+        #expect(added.status == 73 && added.stderr.contains("cannot be written"), "\(added.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: shelf) == ["t.sqlite"])
+    }
+
+    /// A write interrupted under a rollback journal (a big first import) is rolled back by `sql`
+    /// as by the other commands, rather than called bad SQL.
+    @Test func sqlRollsBackAnInterruptedWriteFirst() throws {
+        #expect(try CLI.run(["list", "--db", db]).status == 0)
+        let script = """
+            import sqlite3, os
+            c = sqlite3.connect('\(db)', isolation_level=None)
+            c.execute('PRAGMA journal_mode=DELETE'); c.execute('PRAGMA cache_size=1'); c.execute('BEGIN')
+            c.execute("UPDATE events SET title = title || randomblob(2000)")
+            c.execute("UPDATE citations SET quote = coalesce(quote, '') || hex(randomblob(3000))")
+            os._exit(0)
+            """
+        #expect(try CLI.run(["-c", script], executable: URL(fileURLWithPath: "/usr/bin/python3")).status == 0)
+        #expect(FileManager.default.fileExists(atPath: db + "-journal"), "the write left its journal")
+        let read = try CLI.run(["sql", "--db", db, "SELECT max(length(title)) AS n FROM events", "--format", "csv"])
+        #expect(read.status == 0 && read.stdout == "n\r\n81\r\n", "the titles as they were: \(read.stdout)\(read.stderr)")
+    }
+
     @Test func backupIsARestorableCopy() throws {
         try CLI.run(["list", "--db", db])
         let copy = folder.path("copy.sqlite")

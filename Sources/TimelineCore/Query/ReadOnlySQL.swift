@@ -46,7 +46,13 @@ public struct ReadOnlySQL {
         }
         let database: Database
         do {
-            database = try Database(path: path, mode: .readOnly)
+            if DatabaseLocation.fileExists(path + "-journal") {
+                // A write interrupted under a rollback journal: reading must roll it back first,
+                // which a read-only connection cannot do. A read-write one does, on its first read.
+                let recovering = try Database(path: path, mode: .readWrite)
+                _ = try recovering.scalar("SELECT count(*) FROM sqlite_schema")
+            }
+            database = try Database(path: path, mode: DatabaseLocation.isReadOnlySnapshot(path) ? .readOnlyImmutable : .readOnly)
             try database.setQueryOnly(true)
         } catch {
             throw TimelineStore.translate(error, path: path)
@@ -68,6 +74,10 @@ public struct ReadOnlySQL {
         } catch {
             if let refusal {
                 throw TimelineError(.usage, "timeline sql only reads, and the query \(refusal).")
+            }
+            // SQLite could not read the file (prepare reads the schema first): not the query's fault.
+            if [8, 10, 11, 14, 26].contains(error.code) || error.isBusy {
+                throw TimelineStore.translate(error, path: path)
             }
             throw TimelineError(.usage, "the query is not valid SQL: \(error.message).")
         }

@@ -136,6 +136,17 @@ public enum DatabaseLocation {
         }
     }
 
+    /// Whether the database at `path` can only be read as immutable: it is in a folder this
+    /// process cannot write to, so SQLite cannot make the shared-memory file a write-ahead-log
+    /// reader needs, and no log or shared-memory file is there (no writer could have been at work
+    /// in such a folder, and one that left a log must not be read around).
+    public static func isReadOnlySnapshot(_ path: String) -> Bool {
+        guard path != ":memory:", fileExists(path), !fileExists(path + "-wal"), !fileExists(path + "-shm"),
+              !fileExists(path + "-journal") else { return false }
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        return access(folder.isEmpty ? "/" : folder, W_OK) != 0
+    }
+
     /// Whether anything exists at `path`.
     public static func exists(_ path: String) -> Bool {
         fileExists(path)

@@ -47,7 +47,9 @@ public final class TimelineStore {
             try DatabaseLocation.createParentFolders(of: path)
         }
         do {
-            database = try Database(path: path, mode: .readWriteCreate, busyTimeout: milliseconds)
+            // In a folder that cannot be written, read as it is: any write is refused as usual.
+            let mode: Database.OpenMode = DatabaseLocation.isReadOnlySnapshot(path) ? .readOnlyImmutable : .readWriteCreate
+            database = try Database(path: path, mode: mode, busyTimeout: milliseconds)
         } catch {
             throw Self.translate(error, path: path)
         }
