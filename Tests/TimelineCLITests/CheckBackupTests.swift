@@ -57,6 +57,11 @@ private extension String {
     @Test func findsUncitedEventsBrokenReferencesAndChangedMigrations() throws {
         try CLI.run(["list", "--db", db])
         _ = try sqlite("DELETE FROM citations WHERE event_id = (SELECT id FROM events WHERE uid = 'amazon-care-launch-2019-09');")
+        // Warnings alone fail a plain check, not one that asks for errors only.
+        let warned = try CLI.run(["check", "--db", db, "--errors-only", "--format", "tsv"])
+        #expect(warned.status == 0 && warned.stdout.contains("warning\tcitations\t") && warned.stderr == "timeline: note: check found 0 errors and 1 warning.\n",
+                "\(warned.stdout)\(warned.stderr)")
+        #expect(try CLI.run(["check", "--db", db]).status == 65)
         _ = try sqlite("PRAGMA foreign_keys = OFF; INSERT INTO event_tags (event_id, tag) VALUES (999999, 'orphan'), (999999, 'second');")
         _ = try sqlite("UPDATE schema_migrations SET checksum = 'abc' WHERE kind = 'migration' AND version = 1;")
         let result = try CLI.run(["check", "--db", db, "--format", "tsv"])
@@ -67,6 +72,7 @@ private extension String {
                 "\(result.stdout)")
         #expect(result.stdout.contains("error\tmigrations\tmigration 1 (initial_schema) was changed after it was applied"))
         #expect(result.stderr.contains("check found 2 errors and 1 warning."))
+        #expect(try CLI.run(["check", "--db", db, "--errors-only"]).status == 65)
     }
 
     /// Languages written before tags were checked (`FR`, `fr_FR`) are named with what holds them;

@@ -225,7 +225,19 @@ import Testing
         try FileManager.default.copyItem(at: CLI.executable, to: copy)
         let elsewhere = folder.url.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-        let result = try CLI.run(["list", "--db", "here.sqlite", "--format", "tsv"], executable: copy, currentDirectory: elsewhere)
+        // Another test's process, forked while the copy was written, may hold it open for a moment
+        // (it inherits the descriptor until its exec): running the copy is then "text file busy".
+        var attempt = 0
+        var run: CLIResult?
+        while run == nil {
+            do {
+                run = try CLI.run(["list", "--db", "here.sqlite", "--format", "tsv"], executable: copy, currentDirectory: elsewhere)
+            } catch let error as NSError where attempt < 50 && (error.underlyingErrors.first as? NSError)?.code == Int(ETXTBSY) {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+        let result = try #require(run)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").count == 16)
     }
