@@ -232,7 +232,7 @@ import Testing
         while run == nil {
             do {
                 run = try CLI.run(["list", "--db", "here.sqlite", "--format", "tsv"], executable: copy, currentDirectory: elsewhere)
-            } catch let error as NSError where attempt < 50 && (error.underlyingErrors.first as? NSError)?.code == Int(ETXTBSY) {
+            } catch let error as NSError where attempt < 50 && (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) {
                 attempt += 1
                 Thread.sleep(forTimeInterval: 0.05)
             }
