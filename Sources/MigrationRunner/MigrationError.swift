@@ -54,7 +54,7 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible {
             return "\(file) leaves \(table)\(row) pointing at a missing row of \(parent)."
         case .foreignDatabase(let tables, let reason):
             let named = tables.prefix(3).joined(separator: ", ") + (tables.count > 3 ? ", …" : "")
-            return "the file is an SQLite database with tables of its own (\(named)), but \(reason): it belongs to another application, and is left as it is (give the path of a new file, or of a database these migrations made)."
+            return "the file is an SQLite database with tables or views of its own (\(named)), but \(reason): it belongs to another application, and is left as it is (give the path of a new file, or of a database these migrations made)."
         case .database(let error):
             return error.description
         }

@@ -43,7 +43,8 @@ func exitCode(for category: TimelineError.Category) -> Int32 {
 }
 
 func printError(_ message: String) {
-    var line = "timeline: " + message
+    // Messages quote what files and arguments hold: their control characters are drawn, not sent.
+    var line = "timeline: " + TerminalText.visible(message, keepingLineBreaks: true)
     if !line.hasSuffix(".") && !line.hasSuffix("?") { line += "." }
     writeToStandardError(line + "\n")
 }

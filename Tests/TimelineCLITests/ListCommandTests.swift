@@ -203,6 +203,9 @@ import Testing
             #expect(text.contains("\u{241B}]0;pwned\u{2407}\u{241B}[31mRED\u{FFFD}"), "\(text.debugDescription)")
         }
         #expect(shown.contains("  one\n  two\n"))
+        // Error messages quote what the timeline or the command line holds: drawn there too.
+        let unknown = try CLI.run(["list", "--db", db, "--kind", "\u{1B}]0;pwned\u{07}"])
+        #expect(unknown.status == 64 && unknown.stderr.hasPrefix("timeline: unknown kind '\u{241B}]0;pwned\u{2407}'"), "\(unknown.stderr.debugDescription)")
         let json = try CLI.run(["show", "esc", "--db", db, "--format", "json"]).stdout
         #expect(json.contains(#"\u001b]0;pwned"#), "\(json)")
     }
@@ -262,7 +265,7 @@ import Testing
             for command in [["list"], ["add", "--kind", "launch", "--date", "2020", "--title", "x"], ["migrate"], ["migrate", "status"], ["stats"]] {
                 let result = try CLI.run(command + ["--db", path])
                 #expect(result.status == 65, "\(command): \(result.stderr)")
-                #expect(result.stderr.contains("with tables of its own") && result.stderr.contains("belongs to another application"), "\(result.stderr)")
+                #expect(result.stderr.contains("with tables or views of its own") && result.stderr.contains("belongs to another application"), "\(result.stderr)")
             }
             #expect(try folder.bytes(name) == before)
             #expect(!FileManager.default.fileExists(atPath: path + "-wal"))

@@ -1,10 +1,10 @@
 /// Text meant for a person at a terminal, with its control characters drawn instead of obeyed:
 /// an imported title holding `ESC ]0;…` would otherwise retitle the window or recolour what
 /// follows. C0 controls show as their control pictures (`␛`, `␇`), DEL as `␡`, C1 controls as `�`.
-enum TerminalText {
+public enum TerminalText {
     /// `text` with every control character made visible but tabs and, when `keepingLineBreaks`,
     /// line breaks (`\n`, and `\r\n` as `\n`).
-    static func visible(_ text: String, keepingLineBreaks: Bool) -> String {
+    public static func visible(_ text: String, keepingLineBreaks: Bool) -> String {
         // 0xC2 leads every C1 control in UTF-8 (and `¡`…`¿`, which the walk leaves as they are).
         guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }) else {
             return text

@@ -163,7 +163,8 @@ extension TimelineStore {
         let temporary = destination + ".tmp-backup"
         DatabaseLocation.removeFile(temporary)
         // Interrupted, the half copy and its journal go.
-        let slots = [temporary, temporary + "-journal"].map(TemporaryFiles.removeOnInterruption)
+        // (The copy takes the original's journal mode with its pages: WAL's files too.)
+        let slots = ["", "-journal", "-wal", "-shm"].map { TemporaryFiles.removeOnInterruption(temporary + $0) }
         defer { slots.forEach(TemporaryFiles.forget) }
         do {
             let copy = try Database(path: temporary, mode: .readWriteCreate)
