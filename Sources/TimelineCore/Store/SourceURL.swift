@@ -74,7 +74,11 @@ enum SourceURL {
         let rest = afterScheme[hostEnd...]
         let otherScheme = scheme == "https://" ? "http://" : "https://"
         let otherHost = host.hasPrefix("www.") ? String(host.dropFirst(4)) : "www." + host
-        return [scheme + otherHost + rest, otherScheme + host + rest, otherScheme + otherHost + rest]
+        // The scheme and host in lower case first (`HTTPS://WWW.Example.com/a` is the page
+        // `https://www.example.com/a`); the path keeps its case, which servers read.
+        var spellings = [scheme + otherHost + rest, otherScheme + host + rest, otherScheme + otherHost + rest]
+        if scheme + host != url[..<afterScheme.startIndex] + afterScheme[..<hostEnd] { spellings.insert(scheme + host + rest, at: 0) }
+        return spellings
     }
 
     private static func parts(of url: String) -> (host: String, path: String, query: String)? {
@@ -82,7 +86,14 @@ enum SourceURL {
         let schemeLength: Int
         if lowercased.hasPrefix("https://") { schemeLength = 8 } else if lowercased.hasPrefix("http://") { schemeLength = 7 } else { return nil }
         var rest = Substring(url.dropFirst(schemeLength))
-        if let fragment = rest.firstIndex(of: "#") { rest = rest[..<fragment] }
+        // A fragment only points into the page, unless it is the page: a route of a one-page
+        // site (`#/story/2`, `#!/post/2`), which is part of what names it.
+        var route = ""
+        if let fragment = rest.firstIndex(of: "#") {
+            let after = rest[rest.index(after: fragment)...]
+            if after.hasPrefix("/") || after.hasPrefix("!") { route = "#" + after }
+            rest = rest[..<fragment]
+        }
         var query = Substring("")
         if let mark = rest.firstIndex(of: "?") {
             query = rest[rest.index(after: mark)...]
@@ -99,6 +110,6 @@ enum SourceURL {
             let name = parameter.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? ""
             return !name.hasPrefix("utm_") && !trackingParameters.contains(name)
         }
-        return (host, path, kept.joined(separator: "&"))
+        return (host, path + route, kept.joined(separator: "&"))
     }
 }
