@@ -56,16 +56,33 @@ extension DateHumanReader {
 
     /// `late 2022 or early 2023`, `2019 ou 2020`: one of two dates, the source cannot say which.
     /// EDTF's sets are not dates this tool stores, so it is the interval that spans both, its
-    /// ends uncertain.
+    /// ends uncertain. Either may come first (`May or March 2022`), and a third alone takes the
+    /// other's month or decade (`early or mid-March 2022`).
     private func readAlternatives(_ tokens: ArraySlice<Token>) throws(TimelineDateError) -> TimelineDate? {
         guard tokens.count >= 3,
               let index = tokens.dropFirst().dropLast().firstIndex(where: { $0.isAny(["or", "ou"]) }),
               case .reading(var first)? = try readSide(tokens[..<index], role: .start),
               case .reading(var last)? = try readSide(tokens[(index + 1)...], role: .end)
         else { return nil }
+        if case .third(let third) = first.shape, first.year == nil, index - tokens.startIndex == 1 {
+            switch last.shape {
+            case .monthThird(_, let month): first.shape = .monthThird(third, month: month)
+            case .decadeThird(_, let firstYear): first.shape = .decadeThird(third, firstYear: firstYear)
+            default: break
+            }
+        }
+        // Each lends the other its year as it is: no year is moved to keep an order.
+        if first.needsYear && last.needsYear { try settleYear(&last) }
+        if first.needsYear, let year = last.knownYear { first.year = year }
+        if last.needsYear, let year = first.knownYear { last.year = year }
         first.uncertain = true
         last.uncertain = true
-        return try interval(.reading(first), .reading(last))
+        let dates = [try resolve(first), try resolve(last)]
+        let starts = dates.map { $0.earliest ?? CalendarDay(checkedYear: 0, month: 1, day: 1) }
+        let ends = dates.map { $0.latest ?? CalendarDay(checkedYear: 9999, month: 12, day: 31) }
+        let start = side(of: dates[starts[1] < starts[0] ? 1 : 0], role: .start)
+        let end = side(of: dates[ends[1] > ends[0] ? 1 : 0], role: .end)
+        return try TimelineDate.checkedInterval(from: start, to: end, input: text)
     }
 
     /// `A sep B` with an optional opening word (`from`, `between`, `de`, `entre`).

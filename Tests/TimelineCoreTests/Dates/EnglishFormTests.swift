@@ -75,6 +75,11 @@ struct EnglishFormTests {
         DateVector("late 2022 or early 2023", "2022-09%/2023-04%", "2022-09-01", "2023-04-30", .interval, "%"),
         DateVector("2019 or 2020", "2019?/2020?", "2019-01-01", "2020-12-31", .interval, "?"),
         DateVector("March or April 2022", "2022-03?/2022-04?", "2022-03-01", "2022-04-30", .interval, "?"),
+        DateVector("May or March 2022", "2022-03?/2022-05?", "2022-03-01", "2022-05-31", .interval, "?"),
+        DateVector("2020 or 2019", "2019?/2020?", "2019-01-01", "2020-12-31", .interval, "?"),
+        DateVector("Q3 or Q1 2022", "2022-33?/2022-35?", "2022-01-01", "2022-09-30", .interval, "?"),
+        DateVector("early or mid-March 2022", "2022-03-01%/2022-03-20%", "2022-03-01", "2022-03-20", .interval, "%"),
+        DateVector("late or early 2022", "2022-01%/2022-12%", "2022-01-01", "2022-12-31", .interval, "%"),
         // A month and year in digits: no day, so no day order to guess.
         DateVector("06/2022", "2022-06", "2022-06-01", "2022-06-30", .month),
         DateVector("6.2022", "2022-06", "2022-06-01", "2022-06-30", .month),

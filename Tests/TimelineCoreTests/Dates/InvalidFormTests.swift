@@ -28,7 +28,7 @@ struct InvalidFormTests {
         InvalidDateVector("late 1995s", "not a date form"),
         InvalidDateVector("December 32, 2022", "December 2022 has 31 days"),
         InvalidDateVector("early Smarch 2022", "not a date form"),
-        InvalidDateVector("2023 or 2022", "is before its start"),
+        InvalidDateVector("2023 or 30 February 2022", "February 2022 has 28 days"),
         InvalidDateVector("Q2", "it has no year"),
         InvalidDateVector("20221201", "a year has four digits"),
         InvalidDateVector("?", "a qualifier"),
