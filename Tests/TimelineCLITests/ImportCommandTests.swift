@@ -643,7 +643,7 @@ import Testing
     }
 
     /// Records without a uid find the events they made when the same file is imported again,
-    /// after an entity they name was renamed or a source's publisher corrected too.
+    /// after an entity they name was renamed or merged, or a source's publisher corrected, too.
     @Test func recordsWithoutAUidFindTheirEventsAfterRenames() throws {
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
         let csv = try write("no-uid.csv", "kind,when,title,entity,source\nlayoff,2023-03,Épicerie Éclair cuts 40 jobs,Épicerie Éclair,https://lemonde.fr/a\n"
@@ -655,6 +655,11 @@ import Testing
         #expect(try CLI.run(["import", source, "--db", db]).status == 0)
         let again = try CLI.run(["import", csv, "--db", db, "--dry-run"])
         #expect(again.stdout == "Dry run, nothing written: would add 0, update 0, leave 2 unchanged.\n", "\(again.stdout)\(again.stderr)")
+        // Merged into another entity, whose slug a new uid would take: still found.
+        #expect(try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2020", "--title", "Other", "--entity", "Éclair Group"]).status == 0)
+        #expect(try CLI.run(["entities", "merge", "epicerie-eclair", "eclair-group", "--db", db]).status == 0)
+        let merged = try CLI.run(["import", csv, "--db", db, "--dry-run"])
+        #expect(merged.stdout.contains("would add 0,"), "\(merged.stdout)\(merged.stderr)")
     }
 
     /// Columns named publisher, published, source_title and source_language describe the record's

@@ -397,8 +397,11 @@ final class EventSaver {
 
     /// The readable part of a made uid: main entity, kind and date (`amazon-care-layoff-2022-12-01`).
     static func readableStem(of event: Event) -> String {
-        let main = event.entities.first?.slug ?? ""
-        return slug([main, event.kind, event.when.edtf].filter { !$0.isEmpty }.joined(separator: " "))
+        readableStem(mainEntity: event.entities.first?.slug ?? "", of: event)
+    }
+
+    static func readableStem(mainEntity: String, of event: Event) -> String {
+        slug([mainEntity, event.kind, event.when.edtf].filter { !$0.isEmpty }.joined(separator: " "))
     }
 
     /// A uid for an event given without one: readable and free, or (for an imported record) the
@@ -414,7 +417,7 @@ final class EventSaver {
         case .readable:
             return try unique(stem, in: "events", column: "uid")
         case .contentHash:
-            func hashed(_ event: Event) -> String {
+            func hashed(_ event: Event, stem: String = stem) -> String {
                 let content = EventJSON.object(event).dropFirst()  // the uid is empty here; hash the rest
                 return stem + "-" + String(SHA256.hexDigest(of: content.utf8).prefix(8))
             }
@@ -424,10 +427,15 @@ final class EventSaver {
             given.tags = Array(Set(given.tags.lazy.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }))
                 .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             let uid = hashed(given)
-            if try eventID(uid: uid) == nil {
-                let resolved = hashed(event)
-                if resolved != uid, try eventID(uid: resolved) != nil { return resolved }
+            guard try eventID(uid: uid) == nil else { return uid }
+            // The main entity as the record names it, for an event saved before that entity was
+            // merged into another (whose slug the stem now takes).
+            if let named = input.entities.first.map({ $0.slug.isEmpty ? Self.entitySlug($0.name) : $0.slug }) {
+                let asNamed = hashed(given, stem: Self.readableStem(mainEntity: named, of: event))
+                if asNamed != uid, try eventID(uid: asNamed) != nil { return asNamed }
             }
+            let resolved = hashed(event)
+            if resolved != uid, try eventID(uid: resolved) != nil { return resolved }
             return uid
         }
     }
