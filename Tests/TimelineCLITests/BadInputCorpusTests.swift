@@ -98,7 +98,6 @@ enum BadInputCorpus {
             ("an unknown kind", Array((csvHeader + "launchh,x,2020\n").utf8), ["--format", "csv"]),
             ("a duplicate header", Array("kind,kind,title,when\nlaunch,launch,x,2020\n".utf8), ["--format", "csv"]),
             ("no title column", Array("kind,when\nlaunch,2020\n".utf8), ["--format", "csv"]),
-            ("an empty file", [], ["--format", "csv"]),
             ("a TSV with a bad date", Array("kind\ttitle\twhen\nlaunch\tx\t2022-13\n".utf8), ["--format", "tsv"]),
             ("JSON kind a number", Array(#"{"kind":5,"title":"x","when":"2020"}"#.utf8), ["--format", "ndjson"]),
             ("JSON title an array", Array(#"{"kind":"launch","title":["x"],"when":"2020"}"#.utf8), ["--format", "ndjson"]),

@@ -693,8 +693,12 @@ import Testing
         // A filter that matches nothing pipes nothing: no events, not an error.
         let nothing = try CLI.run(["list", "--db", db, "--kind", "funding", "--format", "ndjson"])
         #expect(nothing.status == 0 && nothing.stdout.isEmpty)
-        let empty = try CLI.run(["import", "-", "--db", db], stdin: Data())
-        #expect(empty.status == 0 && empty.stdout == "Imported standard input: 0 added, 0 updated, 0 unchanged.\n", "\(empty.stdout)\(empty.stderr)")
+        for format in [[], ["--format", "csv"], ["--format", "tsv"], ["--format", "json"], ["--format", "seed"]] {
+            let empty = try CLI.run(["import", "-", "--db", db] + format, stdin: Data())
+            #expect(empty.status == 0 && empty.stdout == "Imported standard input: 0 added, 0 updated, 0 unchanged.\n", "\(format): \(empty.stdout)\(empty.stderr)")
+        }
+        let emptyFile = try write("empty.csv", "")
+        #expect(try CLI.run(["import", emptyFile, "--db", db]).status == 0)
     }
 
     /// `--set` gives its value to every record even where the file has a column for the field;

@@ -74,6 +74,9 @@ public final class Importer {
         // rolled back and run again with the constraints checked row by row, to name the first
         // bad record as ever. That needs a file that can be read twice, and is pointless when bad
         // records are skipped one by one.
+        // No bytes at all (a filter that matched nothing, piped in): no events, in any format.
+        try input.skipByteOrderMark()
+        if try input.peekByte() == nil { return ImportSummary() }
         var summary: ImportSummary
         do {
             summary = try runChecking(reject: reject, progress: progress)
