@@ -12,6 +12,12 @@ import Darwin
 @main
 enum TimelineEntryPoint {
     static func main() {
+        // Swift would read a byte that is no UTF-8 as U+FFFD, storing `�` in place of the text.
+        for index in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) == nil else { continue }
+            printError("argument \(index) ('\(String(cString: raw))') is not valid UTF-8; give text in UTF-8 (`iconv -f latin1 -t utf-8` converts it).")
+            exit(64)
+        }
         if let invocation = FastListArguments.parse(Array(CommandLine.arguments.dropFirst())) {
             do {
                 try invocation.run()

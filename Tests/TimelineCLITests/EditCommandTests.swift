@@ -33,6 +33,14 @@ import Testing
         #expect(other.status == 0 && other.stderr.isEmpty, "\(other.stderr)")
     }
 
+    /// An argument that is no UTF-8 (Latin-1 text from an old script) is refused, not stored with
+    /// `�` in place of its letters; nothing is written.
+    @Test func anArgumentThatIsNoUTF8IsRefused() throws {
+        let result = try CLI.shell("'\(CLI.executable.path)' add --db '\(db)' --kind launch --date 2020 --title \"$(printf 'Soci\\351t\\351')\"")
+        #expect(result.status == 64 && result.stderr.contains("is not valid UTF-8"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
     @Test func addMakesAReadableUIDAndTakesEveryDateForm() throws {
         let arguments = ["add", "--db", db, "--kind", "layoff", "--date", "1er décembre 2022", "--announced", "8 Sep 2022",
                          "--title", "A test layoff", "--entity", "Amazon Care:employer", "--entity", "Nouvelle Société",
