@@ -139,6 +139,8 @@ extension Timeline {
                     throw TimelineError(.notFound, "there is no database at \(path).")
                 }
                 try global.withStore(migrations: .none) { store in
+                    // Another application's file is refused before anything is said of its lists.
+                    _ = try store.migrationStatus(set: TimelineMigrations.embedded)
                     if repairLists { printError(Self.describe(try store.rewriteStoredLists())) }
                     let findings = try store.check()
                     let writer = RowWriter(format: format, output: .standardOutput())

@@ -262,7 +262,8 @@ import Testing
             let path = folder.path(name)
             #expect(try CLI.shell("sqlite3 '\(path)' \"\(schema)\"").status == 0)
             let before = try folder.bytes(name)
-            for command in [["list"], ["add", "--kind", "launch", "--date", "2020", "--title", "x"], ["migrate"], ["migrate", "status"], ["stats"]] {
+            for command in [["list"], ["add", "--kind", "launch", "--date", "2020", "--title", "x"], ["migrate"], ["migrate", "status"], ["stats"],
+                            ["check", "--repair-lists"]] {
                 let result = try CLI.run(command + ["--db", path])
                 #expect(result.status == 65, "\(command): \(result.stderr)")
                 #expect(result.stderr.contains("with tables or views of its own") && result.stderr.contains("belongs to another application"), "\(result.stderr)")
