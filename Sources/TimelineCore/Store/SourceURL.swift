@@ -27,58 +27,73 @@ enum SourceURL {
         guard bytes.lazy.prefix(4).map({ $0 | 0x20 }).elementsEqual("http".utf8) else {
             return try database.statement("SELECT key FROM sources WHERE url = ?1").first([.text(url)]) { $0.text(at: 0) }
         }
-        if let key = try key(ofSamePageAs: url, spelled: url, in: database) { return key }
-        for spelling in otherSpellings(of: url) {
-            if let key = try key(ofSamePageAs: url, spelled: spelling, in: database) { return key }
+        let prefix = pagePrefix(of: url)
+        var found = try samePage(as: url, amongURLsStartingWith: [prefix], in: database,
+                                 statement: database.statement("SELECT key, url FROM sources WHERE url >= ?1 AND url < ?1 || char(1114111)"))
+        if found == nil, let spellings = otherSpellings(ofPrefix: prefix) {
+            // One statement for the other spellings: a range of the URL index each.
+            found = try samePage(as: url, amongURLsStartingWith: spellings, in: database, statement: database.statement(
+                """
+                SELECT key, url FROM sources WHERE (url >= ?1 AND url < ?1 || char(1114111)) OR (url >= ?2 AND url < ?2 || char(1114111))
+                    OR (url >= ?3 AND url < ?3 || char(1114111)) OR (url >= ?4 AND url < ?4 || char(1114111))
+                """))
         }
-        return nil
+        return found
     }
 
-    /// The key of a source whose URL is `spelling`, else one naming the same page as `url` among
-    /// those that start with `spelling`'s scheme, host and path.
-    private static func key(ofSamePageAs url: String, spelled spelling: String, in database: Database) throws -> String? {
-        let bytes = spelling.utf8
+    /// The URL up to its query or fragment, without trailing slashes: what a range of the URL
+    /// index starts with for every URL of the same page under the same scheme and host.
+    private static func pagePrefix(of url: String) -> String {
+        let bytes = url.utf8
         var end = bytes.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.endIndex
         while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
-        let prefix = end == bytes.endIndex ? spelling : String(spelling[..<end])
+        return end == bytes.endIndex ? url : String(url[..<end])
+    }
+
+    /// The key of a source whose URL is `url`, else of one naming the same page among those that
+    /// `statement` finds, which start with one of `prefixes` (bound as ?1, ?2, …).
+    private static func samePage(as url: String, amongURLsStartingWith prefixes: [String], in database: Database,
+                                 statement: Statement) throws -> String? {
         var exact: String?
         var samePage: [(key: String, url: String)] = []
-        try database.statement("SELECT key, url FROM sources WHERE url >= ?1 AND url < ?1 || char(1114111)")
-            .forEachRow([.text(prefix)]) { row in
-                let candidate = row.text(at: 1)
-                if candidate == spelling {
-                    exact = row.text(at: 0)
-                } else if let next = candidate.utf8.dropFirst(prefix.utf8.count).first,
-                          next == UInt8(ascii: "/") || next == UInt8(ascii: "?") || next == UInt8(ascii: "#") {
-                    // `…/story/`, `…/story?utm_source=x`; not `…/storyline`.
+        try statement.forEachRow(prefixes.map { .text($0) }) { row in
+            let candidate = row.text(at: 1)
+            if candidate == url {
+                exact = row.text(at: 0)
+                return
+            }
+            for prefix in prefixes where candidate.utf8.starts(with: prefix.utf8) {
+                // `…/story/`, `…/story?utm_source=x`, `…/story#top`; not `…/storyline`.
+                let next = candidate.utf8.dropFirst(prefix.utf8.count).first
+                if next == nil || next == UInt8(ascii: "/") || next == UInt8(ascii: "?") || next == UInt8(ascii: "#") {
                     samePage.append((row.text(at: 0), candidate))
-                } else if candidate.utf8.count == prefix.utf8.count {
-                    samePage.append((row.text(at: 0), candidate))
+                    break
                 }
             }
+        }
         if let exact { return exact }
         guard !samePage.isEmpty, let wanted = comparable(url) else { return nil }
         return samePage.first { comparable($0.url) == wanted }?.key
     }
 
-    /// `url` under the other scheme, and with `www.` added or taken away, in the lower case
-    /// URLs are usually pasted in: the spellings of one page that a site answers to alike.
-    private static func otherSpellings(of url: String) -> [String] {
-        let lowercased = url.lowercased()
-        let scheme = lowercased.hasPrefix("https://") ? "https://" : lowercased.hasPrefix("http://") ? "http://" : nil
-        guard let scheme else { return [] }
-        let afterScheme = url.dropFirst(scheme.count)
-        let hostEnd = afterScheme.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? afterScheme.endIndex
-        let host = afterScheme[..<hostEnd].lowercased()
-        guard !host.isEmpty, host != "www." else { return [] }
-        let rest = afterScheme[hostEnd...]
-        let otherScheme = scheme == "https://" ? "http://" : "https://"
-        let otherHost = host.hasPrefix("www.") ? String(host.dropFirst(4)) : "www." + host
-        // The scheme and host in lower case first (`HTTPS://WWW.Example.com/a` is the page
-        // `https://www.example.com/a`); the path keeps its case, which servers read.
-        var spellings = [scheme + otherHost + rest, otherScheme + host + rest, otherScheme + otherHost + rest]
-        if scheme + host != url[..<afterScheme.startIndex] + afterScheme[..<hostEnd] { spellings.insert(scheme + host + rest, at: 0) }
-        return spellings
+    /// A page prefix (`https://www.example.org/a`) under the other scheme, with `www.` added or
+    /// taken away, and with its scheme and host in lower case (`HTTPS://WWW.Example.com/a` is
+    /// `https://www.example.com/a`; the path keeps its case, which servers read): four prefixes,
+    /// built from bytes. Nil for a prefix with no host.
+    private static func otherSpellings(ofPrefix prefix: String) -> [String]? {
+        let bytes = Array(prefix.utf8)
+        let lowered = bytes.prefix(8).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        let schemeLength = lowered.starts(with: "https://".utf8) ? 8 : lowered.starts(with: "http://".utf8) ? 7 : 0
+        guard schemeLength > 0 else { return nil }
+        let hostEnd = bytes[schemeLength...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+        let host = bytes[schemeLength..<hostEnd].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        guard !host.isEmpty, host != Array("www.".utf8) else { return nil }
+        let path = bytes[hostEnd...]
+        let scheme = Array(lowered.prefix(schemeLength))
+        let otherScheme = Array((schemeLength == 8 ? "http://" : "https://").utf8)
+        let otherHost = host.starts(with: "www.".utf8) ? Array(host.dropFirst(4)) : Array("www.".utf8) + host
+        return [scheme + host, scheme + otherHost, otherScheme + host, otherScheme + otherHost]
+            .map { String(decoding: $0 + path, as: UTF8.self) }
     }
 
     private static func parts(of url: String) -> (host: String, path: String, query: String)? {
