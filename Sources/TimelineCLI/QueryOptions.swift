@@ -26,7 +26,7 @@ struct QueryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only events of this kind (repeatable): launch, layoff, shutdown, …", valueName: "kind"))
     var kind: [String] = []
 
-    @Option(help: ArgumentHelp("Only events involving this entity, by slug, name or alias (repeatable).", valueName: "entity"))
+    @Option(help: ArgumentHelp("Only events involving this entity, by slug, name or alias, any case (without its accents too: Eclair finds Éclair); repeatable.", valueName: "entity"))
     var entity: [String] = []
 
     @Flag(help: "With --entity: also events of entities that are part of, products of, or contractors of it, transitively.")
@@ -35,7 +35,7 @@ struct QueryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only events with this status (repeatable).", valueName: "status"))
     var status: [EventStatus] = []
 
-    @Option(help: ArgumentHelp("Only events with this tag (repeatable).", valueName: "tag"))
+    @Option(help: ArgumentHelp("Only events with this tag, whatever its case, accents or punctuation (sante finds santé); repeatable.", valueName: "tag"))
     var tag: [String] = []
 
     @Option(help: ArgumentHelp("Full-text search of titles, summaries, quotes and entity names; accents and case ignored; word*, \"a phrase\", AND, OR, NOT.", valueName: "text"))

@@ -28,7 +28,7 @@ extension Timeline {
         @Option(name: .customLong("date-field"), help: ArgumentHelp("The date that filters and groups: when (default) or announced (events with no announcement date are left out).", valueName: "field"))
         var dateField: EventQuery.DateField = .when
 
-        @Option(help: ArgumentHelp("Add up this measure (employees-laid-off, positions-cut, deal-value, …).", valueName: "quantity"))
+        @Option(help: ArgumentHelp("Add up this measure (employees-laid-off, positions-cut, deal-value, …): one figure an event for each entity and unit (a correcting source's, else the first listed); one naming no entity counts toward the event's first.", valueName: "quantity"))
         var sum: String?
 
         @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))

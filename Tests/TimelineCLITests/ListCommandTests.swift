@@ -286,5 +286,12 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("--within"))
         #expect(result.stdout.contains("Examples"))
+        // The matching rules a user would otherwise guess at.
+        let flat = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(flat.contains("whatever its case, accents or punctuation (sante finds santé)") && flat.contains("Eclair finds Éclair"), "\(flat)")
+        let date = try CLI.run(["help", "date"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(date.contains("early December 2022 (days 1-10, approximate)") && date.contains("late 2022 or early 2023"))
+        let stats = try CLI.run(["help", "stats"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(stats.contains("one figure an event for each entity and unit"), "\(stats)")
     }
 }
