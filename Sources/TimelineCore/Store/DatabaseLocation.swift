@@ -141,10 +141,11 @@ public enum DatabaseLocation {
     /// reader needs, and no log or shared-memory file is there (no writer could have been at work
     /// in such a folder, and one that left a log must not be read around).
     public static func isReadOnlySnapshot(_ path: String) -> Bool {
-        guard path != ":memory:", fileExists(path), !fileExists(path + "-wal"), !fileExists(path + "-shm"),
-              !fileExists(path + "-journal") else { return false }
+        guard path != ":memory:" else { return false }
+        // Every store opening asks: the folder first, which settles the usual case in one call.
         let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        return access(folder.isEmpty ? "/" : folder, W_OK) != 0
+        guard access(folder.isEmpty ? "/" : folder, W_OK) != 0 else { return false }
+        return fileExists(path) && !fileExists(path + "-wal") && !fileExists(path + "-shm") && !fileExists(path + "-journal")
     }
 
     /// Whether anything exists at `path`.

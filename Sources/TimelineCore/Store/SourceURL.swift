@@ -7,8 +7,9 @@ enum SourceURL {
     private static let trackingParameters: Set<String> = ["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "ref_src", "igshid"]
 
     /// The parts of an `http(s)` URL that name the page, for comparing: the host in lower case
-    /// without `www.`, the path without a trailing `/`, and the query without tracking parameters; no scheme or
-    /// fragment. Nil for a URL of another form.
+    /// without `www.`, the path without a trailing `/` (with a one-page site's `#/route`), and the
+    /// query without tracking parameters; no scheme, nor a fragment that only points into the
+    /// page. Nil for a URL of another form.
     static func comparable(_ url: String) -> String? {
         guard let parts = parts(of: url) else { return nil }
         return parts.host + parts.path + (parts.query.isEmpty ? "" : "?" + parts.query)
