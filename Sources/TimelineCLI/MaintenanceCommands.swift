@@ -178,6 +178,9 @@ extension Timeline {
                 Uses SQLite's online backup API: the copy is a consistent snapshot even while other \
                 processes write. It is written beside PATH and renamed into place when complete and checked.
 
+                PATH may be an earlier backup, which is replaced; a file there that is not a timeline \
+                database is refused unless --force is given. A symbolic link keeps pointing to the copy.
+
                 Example:
                   timeline backup ~/backups/timeline-$(date +%F).sqlite
                 """
@@ -185,14 +188,20 @@ extension Timeline {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "Where to write the copy.")
+        @Argument(help: "Where to write the copy: a new file, or an earlier backup to replace.")
         var path: String
+
+        @Flag(help: "Replace PATH even when it holds something other than a timeline database.")
+        var force = false
 
         func run() throws {
             try reportingErrors {
+                if path == "-" {
+                    throw TimelineError(.usage, "backup writes a database file, not standard output; give the path of the copy.")
+                }
                 try global.requireExistingDatabase(toWhat: "back up")
                 try global.withStore { store in
-                    try store.backup(to: path)
+                    try store.backup(to: path, replacingAnyFile: force)
                     let output = TextOutput.standardOutput()
                     try output.write("Backed up \(store.path) to \(path)\n")
                     try output.finish()

@@ -263,6 +263,51 @@ private extension String {
         #expect(!FileManager.default.fileExists(atPath: folder.path("no")))
     }
 
+    /// An earlier backup is replaced; anything else at the path (a document, another
+    /// application's database) is refused and left as it was unless --force is given; a link
+    /// stays a link; the database itself and standard output are refused.
+    @Test func backupReplacesOnlyEarlierBackups() throws {
+        try CLI.run(["list", "--db", db])
+        let copy = folder.path("copy.sqlite")
+        #expect(try CLI.run(["backup", copy, "--db", db]).status == 0)
+        try CLI.run(["add", "--db", db, "--kind", "launch", "--title", "Later", "--date", "2024", "--entity", "Amazon Care"])
+        let again = try CLI.run(["backup", copy, "--db", db])
+        #expect(again.status == 0, "an earlier backup is replaced: \(again.stderr)")
+        #expect(try sqlite("SELECT count(*) FROM events WHERE title = 'Later'", copy).stdout == "1\n")
+
+        let notes = folder.path("notes.txt")
+        try "my notes\n".write(toFile: notes, atomically: true, encoding: .utf8)
+        let refused = try CLI.run(["backup", notes, "--db", db])
+        #expect(refused.status == 73)
+        #expect(refused.stderr == "timeline: \(notes) exists and is a file that is not an SQLite database, not a timeline database; give another path, or --force to replace it.\n", "\(refused.stderr)")
+        #expect(try String(contentsOfFile: notes, encoding: .utf8) == "my notes\n")
+
+        let other = folder.path("other.sqlite")
+        _ = try sqlite("CREATE TABLE contacts(name TEXT); INSERT INTO contacts VALUES ('Ann');", other)
+        let foreign = try CLI.run(["backup", other, "--db", db])
+        #expect(foreign.status == 73 && foreign.stderr.contains("exists and is another SQLite database"), "\(foreign.stderr)")
+        #expect(try sqlite("SELECT name FROM contacts", other).stdout == "Ann\n")
+        let forced = try CLI.run(["backup", other, "--db", db, "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try sqlite("SELECT count(*) FROM events WHERE title = 'Later'", other).stdout == "1\n")
+
+        let link = folder.path("latest.sqlite")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "copy.sqlite")
+        try CLI.run(["add", "--db", db, "--kind", "launch", "--title", "Latest", "--date", "2025", "--entity", "Amazon Care"])
+        let linked = try CLI.run(["backup", link, "--db", db])
+        #expect(linked.status == 0, "\(linked.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "copy.sqlite", "the link stays a link")
+        #expect(try sqlite("SELECT count(*) FROM events WHERE title = 'Latest'", copy).stdout == "1\n")
+
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let itself = try CLI.run(["backup", db, "--db", db])
+        #expect(itself.status == 64 && itself.stderr == "timeline: \(db) is the database being backed up; give another path for the copy.\n", "\(itself.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+        let dash = try CLI.run(["backup", "-", "--db", db], currentDirectory: folder.url)
+        #expect(dash.status == 64 && dash.stderr.contains("not standard output"), "\(dash.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("-")))
+    }
+
     @Test func backupWhileAnImportRunsIsConsistent() throws {
         try CLI.run(["list", "--db", db])
         let events = try ReliabilityData.ndjson(count: 3_000, in: folder)

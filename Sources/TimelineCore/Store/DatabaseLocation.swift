@@ -148,6 +148,48 @@ public enum DatabaseLocation {
         return fileExists(path) && !fileExists(path + "-wal") && !fileExists(path + "-shm") && !fileExists(path + "-journal")
     }
 
+    /// The file `path` names once symbolic links are followed (up to 32 of them); `path` itself
+    /// when it is not a link. A dangling link gives the path it points to.
+    static func followingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<32 {
+            var info = stat()
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &buffer, Int(PATH_MAX))
+            guard count > 0 else { return current }
+            let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if target.hasPrefix("/") {
+                current = target
+            } else if let slash = current.lastIndex(of: "/") {
+                current = String(current[...slash]) + target
+            } else {
+                current = target
+            }
+        }
+        return current
+    }
+
+    /// Whether `first` and `second` name one file (same device and inode).
+    static func isSameFile(_ first: String, _ second: String) -> Bool {
+        var one = stat(), other = stat()
+        guard stat(first, &one) == 0, stat(second, &other) == 0 else { return false }
+        return one.st_dev == other.st_dev && one.st_ino == other.st_ino
+    }
+
+    /// What the regular file at `path` is, when it holds data and is not a timeline database
+    /// (`another SQLite database`, `a file that is not an SQLite database`); nil when nothing or
+    /// an empty file is there, or a timeline database is.
+    static func nonTimelineFile(at path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { return nil }
+        guard let database = try? Database(path: path, mode: .readOnly),
+              let tables = try? database.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('schema_migrations', 'events')") else {
+            return "a file that is not an SQLite database"
+        }
+        return tables == .integer(2) ? nil : "another SQLite database"
+    }
+
     /// Whether anything exists at `path`.
     public static func exists(_ path: String) -> Bool {
         fileExists(path)

@@ -153,7 +153,18 @@ extension TimelineStore {
 
     /// Copies the database to `destination` with the online backup API, consistent even while
     /// others write; written to a temporary file beside it and renamed into place when complete.
-    public func backup(to destination: String) throws {
+    /// - Parameter replacingAnyFile: whether a file at `destination` that is not a timeline
+    ///   database (an earlier backup) may be replaced; without it such a file is refused, as a
+    ///   mistyped path must not cost a document.
+    public func backup(to requested: String, replacingAnyFile: Bool = false) throws {
+        // A link to a backup stays a link: the copy replaces the file it points to.
+        let destination = DatabaseLocation.followingLinks(requested)
+        if DatabaseLocation.isSameFile(destination, path) {
+            throw TimelineError(.usage, "\(requested) is the database being backed up; give another path for the copy.")
+        }
+        if !replacingAnyFile, let what = DatabaseLocation.nonTimelineFile(at: destination) {
+            throw TimelineError(.cannotCreate, "\(requested) exists and is \(what), not a timeline database; give another path, or --force to replace it.")
+        }
         if DatabaseLocation.isDirectory(destination) {
             throw TimelineError(.cannotCreate, "\(destination) is a folder; give the path of the backup file.")
         }
