@@ -28,7 +28,7 @@ extension Timeline {
                 constants given with --set, and unmapped columns ignored.
 
                 All or nothing: the first bad record stops the import with FILE:LINE and the reason, exit 65, \
-                and nothing written. --skip-invalid imports the good records and reports each rejected one. \
+                and nothing written. --skip-invalid imports the good records and reports each rejected one (exit 65 if all were). \
                 --dry-run reads the whole file and names every bad record, writing nothing (in a \
                 timeline document, every bad entity, relation and source first).
 
@@ -89,7 +89,15 @@ extension Timeline {
                 try InputFile.checkReadable(path: file)
                 // A dry run leaves no new database behind either.
                 let summary = try global.withStore(discardingNewDatabase: dryRun) { store in
-                    try importEvents(into: store, options: options)
+                    let summary = try importEvents(into: store, options: options)
+                    if summary.rejected > 0, summary.inserted + summary.updated + summary.unchanged == 0,
+                       summary.directory.map({ $0.entities + $0.relations + $0.sources == 0 }) ?? true {
+                        // A script's `import --skip-invalid || alert` must hear of a file that
+                        // brought nothing; thrown here, a database the import made goes again.
+                        let records = summary.rejected == 1 ? "its one record was" : "all \(summary.rejected) of its records were"
+                        throw TimelineError(.badData, "nothing \(dryRun ? "would be" : "was") imported from \(file == "-" ? "standard input" : file): \(records) rejected.")
+                    }
+                    return summary
                 }
                 let output = TextOutput.standardOutput()
                 var line = dryRun ? "Dry run, nothing written: would add \(summary.inserted), update \(summary.updated), leave \(summary.unchanged) unchanged"

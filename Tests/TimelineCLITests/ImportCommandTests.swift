@@ -810,6 +810,16 @@ import Testing
         let kept = try CLI.run(["import", bad, "--skip-invalid", "--db", folder.path("d/new.sqlite")])
         #expect(kept.status == 0)
         #expect(try jsonEvents(["--search", "ok"], database: folder.path("d/new.sqlite")).count == 1)
+
+        // Every record rejected: exit 65 for the script that checks, and no database made.
+        let allBad = try write("all-bad.csv", "kind,title,when\nlaunch,bad,2021-02-30\nnokind,worse,2020\n")
+        for dry in [[], ["--dry-run"]] {
+            let none = try CLI.run(["import", allBad, "--skip-invalid", "--db", folder.path("e/new.sqlite")] + dry)
+            #expect(none.status == 65, "\(dry)")
+            #expect(none.stderr.contains("all-bad.csv:2:") && none.stderr.contains("all-bad.csv:3:"), "each rejected record is named: \(none.stderr)")
+            #expect(none.stderr.hasSuffix("timeline: nothing \(dry.isEmpty ? "was" : "would be") imported from \(allBad): all 2 of its records were rejected.\n"), "\(none.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.path("e")))
+        }
     }
 
     /// Into an empty timeline too, a dry run and a failed import leave every byte of the file.
