@@ -208,6 +208,16 @@ import Testing
         #expect(unknown.status == 64 && unknown.stderr.hasPrefix("timeline: unknown kind '\u{241B}]0;pwned\u{2407}'"), "\(unknown.stderr.debugDescription)")
         let json = try CLI.run(["show", "esc", "--db", db, "--format", "json"]).stdout
         #expect(json.contains(#"\u001b]0;pwned"#), "\(json)")
+
+        // A right-to-left override would print the rest of the row backwards; typographic
+        // quotes and dashes, whose first byte it shares, and Arabic text stay as they are.
+        let bidi = #"{"uid":"rtl","kind":"launch","when":"2021","title":"l’offre – \u202eevil\u202c, \u2067x\u2069 et مرحبا"}"#
+        try bidi.write(toFile: folder.path("rtl.ndjson"), atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["import", folder.path("rtl.ndjson"), "--db", db]).status == 0)
+        let rows = try CLI.run(["list", "--db", db, "--from", "2021", "--to", "2021"]).stdout
+        #expect(rows.contains("l’offre – \u{FFFD}evil\u{FFFD}, \u{FFFD}x\u{FFFD} et مرحبا"), "\(rows.debugDescription)")
+        let raw = try CLI.run(["list", "--db", db, "--from", "2021", "--to", "2021", "--format", "tsv"]).stdout
+        #expect(raw.contains("\u{202E}evil\u{202C}"), "the machine formats keep them")
     }
 
     @Test func impossibleDateIsAnErrorNamingTheInput() throws {
