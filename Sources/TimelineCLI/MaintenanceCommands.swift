@@ -99,8 +99,9 @@ extension Timeline {
                 reading; check compares every copy with the tables. Triggers clear a copy whenever its \
                 rows change, so a difference means they were dropped: --repair-lists rewrites the copies. \
                 Dates are checked against their EDTF (a date another tool changed alone keeps its old span): \
-                --repair-lists works each date's span, precision, flags and label out again from it, and \
-                says on stderr what it put right.
+                --repair-lists works each date's span, precision, flags and label out again from it. Tags \
+                that read alike but for case, accents or punctuation (santé, Santé) are one to every filter: \
+                --repair-lists saves them under the most used spelling. It says on stderr what it put right.
 
                 Examples:
                   timeline check && echo clean
@@ -125,7 +126,8 @@ extension Timeline {
                          (repair.missingLists, "the cleared lists of 1 event", "the cleared lists of \(repair.missingLists) events"),
                          (repair.dates, "1 date", "\(repair.dates) dates"), (repair.labels, "1 date label", "\(repair.labels) date labels"),
                          (repair.figuresLabels, "the figures label of 1 event", "the figures labels of \(repair.figuresLabels) events"),
-                         (repair.searchEntries, "1 search index entry", "\(repair.searchEntries) search index entries")]
+                         (repair.searchEntries, "1 search index entry", "\(repair.searchEntries) search index entries"),
+                         (repair.tagSpellings, "1 tag spelling", "\(repair.tagSpellings) tag spellings")]
                 .filter { $0.0 > 0 }.map { $0.0 == 1 ? $0.1 : $0.2 }
             guard let last = parts.last else { return "note: --repair-lists found every stored list, date and label right already." }
             let list = parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " and " + last

@@ -263,6 +263,34 @@ private extension String {
         #expect(!FileManager.default.fileExists(atPath: folder.path("no")))
     }
 
+    /// A tag is saved in the spelling the timeline has for it, as `--tag` finds it in any; two
+    /// spellings left by another tool are a warning, and the repair saves them as the most used.
+    @Test func tagsReadingAlikeAreOneSpelling() throws {
+        try CLI.run(["list", "--db", db])
+        #expect(try CLI.run(["add", "--db", db, "--kind", "launch", "--title", "A", "--date", "2024", "--entity", "Amazon Care", "--tag", "santé"]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--kind", "launch", "--title", "B", "--date", "2025", "--entity", "Amazon Care",
+                             "--tag", "Santé", "--tag", "SANTE", "--tag", "Home Health"]).status == 0)
+        let tags = try sqlite("SELECT e.title || ':' || group_concat(t.tag, '|') FROM events e JOIN event_tags t ON t.event_id = e.id WHERE e.title IN ('A', 'B') GROUP BY e.id ORDER BY e.title")
+        #expect(tags.stdout == "A:santé\nB:home-health|santé\n", "the timeline's spellings, once each: \(tags.stdout)")
+        #expect(try !CLI.run(["check", "--db", db]).stdout.contains("tags"))
+
+        // Another tool adds spellings of its own: one on an event that has the tag already.
+        _ = try sqlite("""
+            INSERT INTO event_tags (event_id, tag) SELECT id, 'Santé' FROM events WHERE title IN ('A', 'B');
+            INSERT INTO event_tags (event_id, tag) SELECT id, 'SANTÉ' FROM events WHERE uid = 'amazon-care-launch-2019-09';
+            """)
+        let found = try CLI.run(["check", "--db", db, "--format", "tsv"])
+        #expect(found.status == 65)
+        #expect(found.stdout.contains("warning\ttags\tthe tags 'Santé' (2 events), 'santé' (2 events) and 'SANTÉ' (1 event) read alike but for case, accents or punctuation; `timeline check --repair-lists` saves them all as 'Santé'"),
+                "\(found.stdout)")
+        let repaired = try CLI.run(["check", "--db", db, "--repair-lists"])
+        #expect(!repaired.stdout.contains("tags"), "\(repaired.stdout)")
+        #expect(repaired.stderr.contains("2 tag spellings"), "\(repaired.stderr)")
+        #expect(try sqlite("SELECT tag, count(*) FROM event_tags WHERE tag IN ('santé', 'Santé', 'SANTÉ') GROUP BY tag").stdout == "Santé|3\n")
+        let listed = try CLI.run(["list", "--db", db, "--tag", "sante", "--format", "tsv"]).stdout
+        #expect(listed.split(separator: "\n").count == 4 && !listed.contains("santé"), "the stored lists were rewritten: \(listed)")
+    }
+
     /// An earlier backup is replaced; anything else at the path (a document, another
     /// application's database) is refused and left as it was unless --force is given; a link
     /// stays a link; the database itself and standard output are refused.

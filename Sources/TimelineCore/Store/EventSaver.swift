@@ -30,6 +30,10 @@ final class EventSaver {
     /// Non-ASCII entity names and aliases, read when first needed and kept up to date.
     private var foldedNameIndex: EntityNameFolding.Index?
     private var sourceCache: [String: Source] = [:]
+    /// Tags as spelled in the timeline, by their comparison key; read when first needed.
+    var tagSpellings: [String: String]?
+    /// Each tag as given, with the spelling it is saved under.
+    var savedTagSpellings: [String: (spelling: String, key: String)] = [:]
     /// Source keys a figure named and found, so the next figure naming them skips the query.
     private var figureSourceKeys: Set<String> = []
     /// Ids of events this saver updated, in order (inserted ones are the ids above `lastIDBefore`).
@@ -122,6 +126,8 @@ final class EventSaver {
     func forgetResolved() {
         entityCache.removeAll()
         foldedNameIndex = nil
+        tagSpellings = nil
+        savedTagSpellings.removeAll()
         sourceCache.removeAll()
         figureSourceKeys.removeAll()
         writer.forgetRowIDs()
@@ -163,10 +169,7 @@ final class EventSaver {
             guard seen.insert(resolved.slug + " " + role).inserted else { return nil }
             return EventEntity(slug: resolved.slug, name: resolved.name, role: role)
         }
-        // In byte order, as the database orders them (`Set` has already merged canonically equal tags).
-        // Without surrounding spaces, as names are stored; a tag of spaces alone is none.
-        event.tags = Array(Set(event.tags.lazy.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }))
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        event.tags = try savedTags(event.tags)
         // Errors name the field of the event they are about, by its place in the event's lists.
         event.citations = try event.citations.enumerated().map { index, citation in
             var citation = citation

@@ -81,6 +81,7 @@ extension TimelineStore {
         }
         findings += try sharedEntityNames().map { CheckFinding(severity: .warning, check: "entities", message: $0) }
         findings += try languagesOutOfForm().map { CheckFinding(severity: .warning, check: "languages", message: $0) }
+        findings += try tagSpellingsAlike().map { CheckFinding(severity: .warning, check: "tags", message: $0) }
         return findings
     }
 

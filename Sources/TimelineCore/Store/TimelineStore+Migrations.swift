@@ -75,6 +75,7 @@ extension TimelineStore {
                     "SELECT count(*) FROM events WHERE entities_json IS NULL OR tags_json IS NULL OR measures_json IS NULL OR sources_json IS NULL") {
                     repair.missingLists = Int(count)
                 }
+                repair.tagSpellings = try unifyTagSpellings()
                 // Rewriting the lists writes every figures label too.
                 try storeListsFromTables(rewritingAll: true)
                 repair.searchEntries = try rewriteStaleSearchEntries()
