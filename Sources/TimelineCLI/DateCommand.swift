@@ -41,10 +41,9 @@ extension Timeline {
         func run() throws {
             var failed = false
             try reportingErrors {
-                let todayDay = try QueryOptions.today(override: today)
-                var context = DateParsingContext(today: todayDay)
+                var context = try QueryOptions.dateContext(today: today)
                 if let ref {
-                    context.reference = try TimelineDate.parse(ref, context: DateParsingContext(today: todayDay)).earliest
+                    context.reference = try TimelineDate.parse(ref, context: context).earliest
                 }
                 var readings: [(input: String, date: TimelineDate)] = []
                 for input in inputs {

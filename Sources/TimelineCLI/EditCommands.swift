@@ -41,7 +41,7 @@ extension Timeline {
         func run() throws {
             try reportingErrors {
                 try global.withStore { store in
-                    let context = DateParsingContext(today: try QueryOptions.today(override: today))
+                    let context = try QueryOptions.dateContext(today: today)
                     var event = Event(uid: uid ?? "", kind: "", status: .occurred, title: "", when: try TimelineDate(edtf: "2000"))
                     try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:))
                     let note = try fields.noteOnExistingSource(in: store)
@@ -112,7 +112,7 @@ extension Timeline {
                     guard var event = try store.event(uid: uid) else {
                         throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
                     }
-                    let context = DateParsingContext(today: try QueryOptions.today(override: today))
+                    let context = try QueryOptions.dateContext(today: today)
                     try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:))
                     for reference in removeSource {
                         try Self.removeCitations(of: reference, from: &event, in: store)

@@ -153,7 +153,7 @@ extension Timeline.Entities {
                 other = String(other[..<at])
                 do {
                     // `last quarter` counts from $TIMELINE_TODAY when it is set, as elsewhere.
-                    valid = try TimelineDate.parse(dates, context: DateParsingContext(today: try QueryOptions.today(override: nil)))
+                    valid = try TimelineDate.parse(dates, context: QueryOptions.dateContext(today: nil))
                 } catch let error as TimelineDateError {
                     throw TimelineError(.usage, "--relate '\(text)': \(error.description)")
                 }

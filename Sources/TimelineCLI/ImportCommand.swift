@@ -85,7 +85,8 @@ extension Timeline {
                 options.nullTokens = null
                 options.dryRun = dryRun
                 options.skipInvalid = skipInvalid
-                options.today = try QueryOptions.today(override: today)
+                let dates = try QueryOptions.dateContext(today: today)
+                (options.today, options.missingTodayReason) = (dates.today, dates.missingTodayReason)
                 try InputFile.checkReadable(path: file)
                 // A dry run leaves no new database behind either.
                 let summary = try global.withStore(discardingNewDatabase: dryRun) { store in

@@ -79,21 +79,24 @@ struct QueryOptions: ParsableArguments {
         try arguments.query(dateField: dateField)
     }
 
-    /// `--today`, else `$TIMELINE_TODAY` (for reproducible runs), else today's date in UTC.
-    static func today(override: String?) throws -> CalendarDay {
+    /// `--today`, else `$TIMELINE_TODAY` (for reproducible runs), else today's date in UTC, as
+    /// the context relative dates are read in. A bad `--today` is refused at once; a bad
+    /// `$TIMELINE_TODAY` only when a relative date needs it, as a variable set for one task must
+    /// not fail every other command.
+    static func dateContext(today override: String?) throws -> DateParsingContext {
         if let override {
             guard let day = CalendarDay(iso: override) else {
                 throw TimelineError(.usage, "--today '\(override)' is not a day; give it as YYYY-MM-DD.")
             }
-            return day
+            return DateParsingContext(today: day)
         }
         if let text = EnvironmentVariable.value("TIMELINE_TODAY"), !text.isEmpty {
             guard let day = CalendarDay(iso: text) else {
-                throw TimelineError(.usage, "TIMELINE_TODAY '\(text)' is not a day; give it as YYYY-MM-DD.")
+                return DateParsingContext(missingTodayReason: "TIMELINE_TODAY '\(text)' is not a day (give it as YYYY-MM-DD)")
             }
-            return day
+            return DateParsingContext(today: day)
         }
-        return CalendarDay(dayNumber: Int(time(nil) / 86_400))
+        return DateParsingContext(today: CalendarDay(dayNumber: Int(time(nil) / 86_400)))
     }
 }
 
@@ -118,7 +121,7 @@ struct QueryArguments: Equatable {
 
     /// The query these filters describe; dates are read as people write them.
     func query(dateField: EventQuery.DateField = .when) throws -> EventQuery {
-        let context = DateParsingContext(today: try QueryOptions.today(override: today))
+        let context = try QueryOptions.dateContext(today: today)
         var query = EventQuery(
             within: within, dateField: dateField, kinds: kind, entities: entity, related: related, statuses: status,
             tags: tag, search: search, rank: rank, limit: limit, offset: offset, reverse: reverse)

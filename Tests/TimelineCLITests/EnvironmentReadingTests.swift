@@ -28,8 +28,8 @@ import TimelineCore
         #expect(String(describing: actual) == String(describing: expected))
     }
 
-    /// `$TIMELINE_TODAY` gives relative dates the same day `--today` does, and a bad one is still
-    /// a usage error even when no date needs it.
+    /// `$TIMELINE_TODAY` gives relative dates the same day `--today` does; a bad one fails what
+    /// needs it, naming the variable, and nothing else.
     @Test func timelineTodayActsAsTheTodayOption() throws {
         let folder = try TemporaryFolder()
         let db = folder.path("timeline.sqlite")
@@ -40,9 +40,20 @@ import TimelineCore
         #expect(fromVariable.stdout == fromOption.stdout)
         #expect(fromVariable.stdout.split(separator: "\n").count > 1)
 
-        let bad = try CLI.run(["list", "--db", db], environment: ["TIMELINE_TODAY": "someday"])
-        #expect(bad.status == 64)
-        #expect(bad.stderr.contains("TIMELINE_TODAY 'someday'"))
+        let bad = ["TIMELINE_TODAY": "someday"]
+        let relative = try CLI.run(["list", "--db", db, "--from", "last quarter"], environment: bad)
+        #expect(relative.status == 64)
+        #expect(relative.stderr == "timeline: --from 'last quarter' is not a valid date: it is relative, and TIMELINE_TODAY 'someday' is not a day (give it as YYYY-MM-DD).\n", "\(relative.stderr)")
+        let overridden = try CLI.run(["list", "--db", db, "--from", "last quarter", "--today", "2022-10-15", "--format", "tsv"], environment: bad)
+        #expect(overridden.stdout == fromOption.stdout, "--today wins over the variable")
+        #expect(try CLI.run(["list", "--db", db, "--from", "2022"], environment: bad).status == 0, "no relative date, no need of it")
+        #expect(try CLI.run(["export", "--db", db, "--format", "csv"], environment: bad).status == 0)
+        let csv = folder.path("e.csv")
+        try "kind,title,when\nlaunch,Now,this year\nlaunch,Then,2020\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let imported = try CLI.run(["import", csv, "--db", db], environment: bad)
+        #expect(imported.status == 65 && imported.stderr.contains("e.csv:2:") && imported.stderr.contains("TIMELINE_TODAY 'someday' is not a day"), "\(imported.stderr)")
+        #expect(try CLI.run(["date", "this year"], environment: bad).status == 65, "as every input date cannot read")
+        #expect(try CLI.run(["list", "--db", db, "--from", "last quarter", "--today", "someday"]).status == 64, "a bad --today is refused at once")
     }
 }
 

@@ -8,8 +8,13 @@ public struct DateParsingContext: Sendable {
     /// reads no clock, so a relative form without it is an error; the CLI always passes it.
     public var today: CalendarDay?
 
-    public init(reference: CalendarDay? = nil, today: CalendarDay? = nil) {
+    /// Why `today` is missing, said when a relative form needs it (`TIMELINE_TODAY 'x' is not a
+    /// day`): a bad setting fails only what depends on it.
+    public var missingTodayReason: String?
+
+    public init(reference: CalendarDay? = nil, today: CalendarDay? = nil, missingTodayReason: String? = nil) {
         self.reference = reference
         self.today = today
+        self.missingTodayReason = missingTodayReason
     }
 }

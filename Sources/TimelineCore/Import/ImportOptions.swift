@@ -24,6 +24,8 @@ public struct ImportOptions: Sendable {
     public var skipInvalid = false
     /// The current day, for relative dates in the file.
     public var today: CalendarDay?
+    /// Why `today` is missing, for the error of a record with a relative date.
+    public var missingTodayReason: String?
 
     public init() {}
 }
