@@ -43,7 +43,8 @@ extension Timeline {
                 try global.withStore { store in
                     let context = try QueryOptions.dateContext(today: today)
                     var event = Event(uid: uid ?? "", kind: "", status: .occurred, title: "", when: try TimelineDate(edtf: "2000"))
-                    try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:))
+                    try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:),
+                                     sourcePublished: store.publicationDay(ofSource:))
                     let note = try fields.noteOnExistingSource(in: store)
                     let lastEntity = try store.lastEntityID()
                     let saved = try store.save(event, uidPolicy: .readable, replacingExisting: false)
@@ -113,7 +114,8 @@ extension Timeline {
                         throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
                     }
                     let context = try QueryOptions.dateContext(today: today)
-                    try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:))
+                    try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:),
+                                     sourcePublished: store.publicationDay(ofSource:))
                     for reference in removeSource {
                         try Self.removeCitations(of: reference, from: &event, in: store)
                     }

@@ -6,7 +6,7 @@ struct EventOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The kind: launch, expansion, customer, shutdown, layoff, acquisition, … (see `timeline stats`).", valueName: "kind"))
     var kind: String?
 
-    @Option(help: ArgumentHelp("When it happens, in any form `timeline date` reads: 2022-12-01, Q2 2022, décembre 2022, 2019/2022-12-31.", valueName: "date"))
+    @Option(help: ArgumentHelp("When it happens, in any form `timeline date` reads: 2022-12-01, Q2 2022, décembre 2022, 2019/2022-12-31; without a year (mi-mars), the cited source's publication date gives it.", valueName: "date"))
     var date: String?
 
     @Option(help: ArgumentHelp("A one-line title.", valueName: "text"))
@@ -68,6 +68,27 @@ struct EventOptions: ParsableArguments {
         }
     }
 
+    /// `parsedDate`, trying again with the `reference` day when the text cannot be read without one.
+    private func eventDate(_ text: String, flag: String, context: DateParsingContext,
+                           reference: () throws -> CalendarDay?) throws -> TimelineDate {
+        do {
+            return try parsedDate(text, flag: flag, context: context)
+        } catch {
+            guard context.reference == nil else { throw error }
+            var dated = context
+            guard let day = try reference() else {
+                dated.reference = CalendarDay(year: 2000, month: 1, day: 1)
+                if (try? TimelineDate.parse(text, context: dated)) != nil {
+                    throw TimelineError(.usage, "\(flag) '\(text)' has no year: write one, or cite a source with --published to take it from.")
+                }
+                throw error
+            }
+            dated.reference = day
+            guard let date = try? TimelineDate.parse(text, context: dated) else { throw error }
+            return date
+        }
+    }
+
     func entities() throws -> [EventEntity] {
         try entity.map { text in
             var name = Substring(text)
@@ -107,14 +128,22 @@ struct EventOptions: ParsableArguments {
     }
 
     /// Applies the options given to an event (for add, a blank one).
-    func apply(to event: inout Event, context: DateParsingContext, sourceLanguage: (String) throws -> String?) throws {
+    func apply(to event: inout Event, context: DateParsingContext, sourceLanguage: (String) throws -> String?,
+               sourcePublished: (String) throws -> CalendarDay?) throws {
         if let kind { event.kind = kind }
         if let title { event.title = title }
         if let summary { event.summary = summary.isEmpty ? nil : summary }
         if let status { event.status = status }
-        if let date { event.when = try parsedDate(date, flag: "--date", context: context) }
+        // A date written without a year (`mid-March`) takes it from the source cited with it:
+        // its --published date, else the one the timeline holds for it.
+        let reference = {
+            try published.flatMap { try parsedDate($0, flag: "--published", context: context).earliest }
+                ?? source.flatMap(sourcePublished)
+        }
+        if let date { event.when = try eventDate(date, flag: "--date", context: context, reference: reference) }
         if let announced {
-            event.announced = announced == "none" ? nil : try parsedDate(announced, flag: "--announced", context: context)
+            event.announced = announced == "none" ? nil
+                : try eventDate(announced, flag: "--announced", context: context, reference: reference)
         }
         if !entity.isEmpty { event.entities = try entities() }
         let newCitation = try citation(context: context, sourceLanguage: sourceLanguage)

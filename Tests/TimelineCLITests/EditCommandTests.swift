@@ -33,6 +33,28 @@ import Testing
         #expect(other.status == 0 && other.stderr.isEmpty, "\(other.stderr)")
     }
 
+    /// A date written without a year, as an article writes it (`mi-mars`, `le 3 janvier`), takes
+    /// the nearest such day to the cited source's publication date: --published, else the one the
+    /// timeline holds for the source; with neither, the error says what would give it one.
+    @Test func aDateWithoutAYearTakesItFromTheCitedSource() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let first = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "mi-mars", "--title", "Coupes", "--entity", "Nébula",
+                                 "--source", "https://exemple.fr/a", "--published", "2021-04-02"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try show("nebula-layoff-2021-03-11-2021-03-20")["when"] as? String == "2021-03-11~/2021-03-20~")
+        let again = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "le 3 janvier", "--title", "Lancement", "--entity", "Nébula",
+                                 "--source", "https://exemple.fr/a", "--announced", "30 décembre"])
+        #expect(again.stdout == "Added nebula-launch-2021-01-03\n", "\(again.stderr)")
+        #expect(try show("nebula-launch-2021-01-03")["announced"] as? String == "2020-12-30",
+                "the nearest 30 December to 2 April 2021")
+        let none = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "3 janvier", "--title", "Sans source", "--entity", "Nébula"])
+        #expect(none.status == 64)
+        #expect(none.stderr == "timeline: --date '3 janvier' has no year: write one, or cite a source with --published to take it from.\n", "\(none.stderr)")
+        let bad = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "35 janvier", "--title", "Faux", "--entity", "Nébula",
+                               "--source", "https://exemple.fr/a"])
+        #expect(bad.status == 64 && bad.stderr.contains("'35 janvier' is not a valid date"), "an impossible day keeps its own error: \(bad.stderr)")
+    }
+
     /// An argument that is no UTF-8 (Latin-1 text from an old script) is refused, not stored with
     /// `�` in place of its letters; nothing is written.
     @Test func anArgumentThatIsNoUTF8IsRefused() throws {

@@ -822,6 +822,27 @@ import Testing
         }
     }
 
+    /// In a file too, a date without a year takes it from the record's source's publication
+    /// date (a CSV `published` column, an NDJSON source's `published`); a record with none is
+    /// refused, saying what would give it one.
+    @Test func aDateWithoutAYearTakesItFromTheRecordsSource() throws {
+        let csv = try write("yearless.csv", """
+            kind,title,when,announced,url,publisher,published
+            layoff,Coupes,fin mars,début mars,https://exemple.fr/a,Le Monde,2020-04-10
+            layoff,Sans date,fin mars,,https://exemple.fr/b,Le Monde,
+            """)
+        let imported = try CLI.run(["import", csv, "--db", db, "--map", "url=source", "--skip-invalid"])
+        #expect(imported.stdout.contains("1 added") && imported.stderr.contains(
+            "yearless.csv:3: column 'when': 'fin mars' has no year: write one, or give the record's source a publication date to take it from."),
+            "\(imported.stdout)\(imported.stderr)")
+        let event = try #require(try jsonEvents(["--search", "Coupes"]).first)
+        #expect(event["when"] as? String == "2020-03-21~/2020-03-31~")
+        #expect(event["announced"] as? String == "2020-03-01~/2020-03-10~")
+        let ndjson = try write("yearless.ndjson", #"{"kind":"launch","title":"Ouverture","when":"le 2 décembre","sources":[{"url":"https://exemple.fr/c","publisher":"Ouest-France","published":"2023-01-15"}]}"# + "\n")
+        #expect(try CLI.run(["import", ndjson, "--db", db]).status == 0)
+        #expect(try jsonEvents(["--search", "Ouverture"]).first?["when"] as? String == "2022-12-02")
+    }
+
     /// Into an empty timeline too, a dry run and a failed import leave every byte of the file.
     @Test func aFailedOrDryRunImportIntoAnEmptyTimelineLeavesEveryByte() throws {
         let empty = folder.path("empty.sqlite")

@@ -29,10 +29,10 @@ public enum EventJSONDecoder {
         guard let status = EventStatus(rawValue: statusText) else {
             throw FieldError(field: "status", reason: "'\(statusText)' is not a status; use occurred, planned, considered or cancelled")
         }
-        guard let when = try date(value, "when", context: context) else {
+        guard let when = try eventDate(value, "when", context: context) else {
             throw FieldError(field: "when", reason: "is required")
         }
-        let announced = try date(value, "announced", context: context)
+        let announced = try eventDate(value, "announced", context: context)
         if checkingWorkedOutFields {
             try checkWorkedOut(value, from: when, named: "when", prefix: "")
             try checkWorkedOut(value, from: announced, named: "announced", prefix: "announced_")
@@ -206,6 +206,37 @@ public enum EventJSONDecoder {
         case .array(let elements)?: return elements
         case let other?: throw FieldError(field: key, reason: "expected an array, found \(other.typeName)")
         }
+    }
+
+    /// An event's date; one that cannot be read without a year (`mid-March`, `le 3 mai`) takes
+    /// it from the record's first source with a publication date, as a reader of the article
+    /// would. Tried only after a failure: the common record pays nothing.
+    private static func eventDate(_ event: JSONValue, _ key: String, context: DateParsingContext) throws(FieldError) -> TimelineDate? {
+        do {
+            return try date(event, key, context: context)
+        } catch {
+            guard context.reference == nil else { throw error }
+            var dated = context
+            guard let reference = firstPublicationDay(of: event, context: context) else {
+                dated.reference = CalendarDay(year: 2000, month: 1, day: 1)
+                if let text = try? optionalString(event, key), (try? TimelineDate.parse(text, context: dated)) != nil {
+                    throw FieldError(field: key, reason: "'\(text)' has no year: write one, or give the record's source a publication date to take it from")
+                }
+                throw error
+            }
+            dated.reference = reference
+            guard let date = try? date(event, key, context: dated) else { throw error }
+            return date
+        }
+    }
+
+    /// The first day of the first publication date among an event object's sources.
+    private static func firstPublicationDay(of event: JSONValue, context: DateParsingContext) -> CalendarDay? {
+        guard let sources = try? array(event, "sources") else { return nil }
+        for source in sources {
+            if let day = (try? date(source, "published", context: context))??.earliest { return day }
+        }
+        return nil
     }
 
     static func date(_ object: JSONValue, _ key: String, field: @autoclosure () -> String? = nil, context: DateParsingContext) throws(FieldError) -> TimelineDate? {

@@ -223,6 +223,15 @@ extension TimelineStore {
         return language
     }
 
+    /// The first day of the publication date of the source a key or URL names, when it has one:
+    /// the year a date written without one (`mid-March`) is taken from.
+    public func publicationDay(ofSource reference: String) throws -> CalendarDay? {
+        guard case .text(let day)? = try database.scalar(
+            "SELECT published_earliest FROM sources WHERE key = ?1 OR url = ?1 ORDER BY key = ?1 DESC LIMIT 1", [.text(reference)])
+        else { return nil }
+        return CalendarDay(iso: day)
+    }
+
     /// A quantity no figure in the timeline counts is a usage error that lists those some figure
     /// counts (for `stats --sum`: a misspelt one would otherwise give empty sums); with
     /// `includingHistory` (`--as-of`), a figure of an earlier version of an event counts too.
