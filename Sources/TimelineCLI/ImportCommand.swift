@@ -126,7 +126,20 @@ extension Timeline {
                     printError("note: \(kept) their \(fields), which the file does not give (a column or field given empty clears one).")
                 }
                 if summary.possibleDuplicates > 0 { printError(Self.possibleDuplicatesNote(summary, dryRun: dryRun)) }
+                if summary.citationsDescribingSourcesOtherwise > 0 { printError(Self.sourcesKeptNote(summary)) }
             }
+        }
+
+        /// Sources the timeline holds that records gave another publisher, date or title.
+        static func sourcesKeptNote(_ summary: ImportSummary) -> String {
+            let keys = summary.sourcesDescribedOtherwise
+            let shown = keys.prefix(3).map { "'\($0)'" }
+            let named = (shown.count == 1 ? shown[0] : shown.dropLast().joined(separator: ", ") + " and " + shown.last!)
+                + (keys.count > 3 ? " (and \(keys.count - 3) more)" : "")
+            let count = summary.citationsDescribingSourcesOtherwise
+            return "note: \(count) citation\(count == 1 ? "" : "s") in the file gave another publisher, publication date or title for the source\(keys.count == 1 ? "" : "s") \(named), "
+                + "which the timeline holds already; \(keys.count == 1 ? "it was" : "they were") kept as \(keys.count == 1 ? "it is" : "they are"), "
+                + "and a timeline document listing \(keys.count == 1 ? "it" : "them") changes \(keys.count == 1 ? "it" : "them") (see `timeline help import`)."
         }
 
         /// Added events that look like new versions of earlier ones: a record without a uid that

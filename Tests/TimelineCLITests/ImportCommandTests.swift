@@ -822,6 +822,30 @@ import Testing
         }
     }
 
+    /// A record naming a source the timeline holds does not change it; another publisher, date
+    /// or title is named in a note, and the same details (as an export gives back) are not.
+    @Test func sourceDetailsForAKnownSourceAreNoted() throws {
+        #expect(try CLI.run(["add", "--db", db, "--kind", "launch", "--title", "A", "--date", "2020", "--entity", "X",
+                             "--source", "https://lemonde.fr/a"]).status == 0)
+        let csv = try write("sources.csv", """
+            kind,title,when,url,publisher,published,source_title
+            launch,B,2021,https://lemonde.fr/a,Le Monde,2020-04-10,Titre
+            launch,C,2021,https://lemonde.fr/a,Le Monde,2020-04-10,Titre
+            launch,D,2022,https://lemonde.fr/new,Le Monde,2020-04-11,Autre
+            launch,E,2022,https://lemonde.fr/new,Le Monde,2020-04-11,Autre
+            """)
+        let imported = try CLI.run(["import", csv, "--db", db, "--map", "url=source"])
+        #expect(imported.status == 0)
+        #expect(imported.stderr == "timeline: note: 2 citations in the file gave another publisher, publication date or title for the source 'lemonde-fr', which the timeline holds already; it was kept as it is, and a timeline document listing it changes it (see `timeline help import`).\n",
+                "\(imported.stderr)")
+        let kept = try CLI.run(["sql", "--db", db, "SELECT key, publisher, title FROM sources ORDER BY key", "--format", "tsv"]).stdout
+        #expect(kept.contains("lemonde-fr\tlemonde.fr\t\n") && kept.contains("\tLe Monde\tAutre\n"), "\(kept)")
+        let exported = folder.path("again.csv")
+        #expect(try CLI.run(["export", "--db", db, "--format", "csv", "--output", exported]).status == 0)
+        let again = try CLI.run(["import", exported, "--db", db])
+        #expect(again.status == 0 && again.stderr.isEmpty, "an export names its sources as they are: \(again.stderr)")
+    }
+
     /// In a file too, a date without a year takes it from the record's source's publication
     /// date (a CSV `published` column, an NDJSON source's `published`); a record with none is
     /// refused, saying what would give it one.

@@ -21,6 +21,10 @@ public struct ImportSummary: Sendable, Equatable {
     /// What updated events kept because their records left it out, by export's names
     /// (`status`, `summary`, `announced`, `entities`, `tags`, `measures`, `sources`).
     public var keptFields: [String] = []
+    /// Sources the timeline held that records described otherwise (publisher, publication date
+    /// or title), kept as they were: the first keys, and how many citations did so.
+    public var sourcesDescribedOtherwise: [String] = []
+    public var citationsDescribingSourcesOtherwise = 0
 
     /// An added event and the earlier one it may be another version of.
     public struct PossibleDuplicate: Sendable, Equatable {
@@ -243,6 +247,8 @@ public final class Importer {
                 if summary.inserted == 0 && summary.updated == 0 { try store.database.execute("ROLLBACK TO import_events") }
                 try store.database.execute("RELEASE import_events")
                 summary.keptFields = saver.keptInUpdates.names
+                summary.sourcesDescribedOtherwise = saver.sourcesDescribedOtherwise
+                summary.citationsDescribingSourcesOtherwise = saver.citationsDescribingSourcesOtherwise
                 // Added events have ids above the load's last one; a timeline that had none has no
                 // earlier versions of them.
                 if bulkLoad.lastIDBefore > 0, summary.inserted > 0 {

@@ -36,6 +36,11 @@ final class EventSaver {
     var savedTagSpellings: [String: (spelling: String, key: String)] = [:]
     /// Source keys a figure named and found, so the next figure naming them skips the query.
     private var figureSourceKeys: Set<String> = []
+    /// Sources the timeline held that citations described otherwise (another publisher,
+    /// publication date or title), which were kept as they are: their keys in the order met,
+    /// and how many citations did so.
+    private(set) var sourcesDescribedOtherwise: [String] = []
+    private(set) var citationsDescribingSourcesOtherwise = 0
     /// Ids of events this saver updated, in order (inserted ones are the ids above `lastIDBefore`).
     private(set) var updatedEventIDs: [Int64] = []
     /// The same ids, to tell an event this saver wrote from one written earlier (at the same
@@ -187,7 +192,9 @@ final class EventSaver {
                     if language != citation.source.language { citation.source.language = language }
                 }
                 do {
-                    citation.source = try resolve(citation.source)
+                    let given = citation.source
+                    citation.source = try resolve(given)
+                    noteDetailsNotApplied(given, to: citation.source)
                 } catch let error as TimelineError where error.field == nil {
                     throw error.within("source")
                 }
@@ -370,6 +377,20 @@ final class EventSaver {
         // The row is what was just written: no need to read it back (one query less per new
         // source, which most citations in a large import name).
         return created
+    }
+
+    /// Counts a citation whose publisher, publication date or title differs from those of the
+    /// source it resolved to: a citation names a source, it does not change it (a document's
+    /// `sources` list does), and a spreadsheet's column saying otherwise must not pass unseen.
+    private func noteDetailsNotApplied(_ given: Source, to kept: Source) {
+        let differs = (!given.publisher.isEmpty && given.publisher != kept.publisher)
+            || (given.published.map { $0.edtf != kept.published?.edtf } ?? false)
+            || (given.title.map { !$0.isEmpty && $0 != kept.title } ?? false)
+        guard differs else { return }
+        citationsDescribingSourcesOtherwise += 1
+        if sourcesDescribedOtherwise.count < 100, !sourcesDescribedOtherwise.contains(kept.key) {
+            sourcesDescribedOtherwise.append(kept.key)
+        }
     }
 
     private func sourceKey(matching reference: String) throws -> String? {
