@@ -202,7 +202,9 @@ extension Timeline {
                     throw TimelineError(.usage, "backup writes a database file, not standard output; give the path of the copy.")
                 }
                 try global.requireExistingDatabase(toWhat: "back up")
-                try global.withStore { store in
+                // Copied as it is: a database of a newer version too (whose backup comes before
+                // any downgrade), and one of an older version without migrating it first.
+                try global.withStore(migrations: .none) { store in
                     try store.backup(to: path, replacingAnyFile: force)
                     let output = TextOutput.standardOutput()
                     try output.write("Backed up \(store.path) to \(path)\n")

@@ -336,6 +336,24 @@ private extension String {
         #expect(!FileManager.default.fileExists(atPath: folder.path("-")))
     }
 
+    /// A database of a newer version, which every other command refuses, is copied as it is
+    /// (the backup to take before a downgrade); a damaged one is named as the damaged file.
+    @Test func backupCopiesANewerDatabaseAndNamesADamagedOne() throws {
+        try CLI.run(["list", "--db", db])
+        _ = try sqlite("INSERT INTO schema_migrations SELECT 99, '0099_future.sql', 'migration', checksum, applied_at FROM schema_migrations LIMIT 1; PRAGMA user_version = 99;")
+        #expect(try CLI.run(["list", "--db", db]).status == 65, "a newer database is refused by list")
+        let copy = folder.path("copy.sqlite")
+        let backup = try CLI.run(["backup", copy, "--db", db])
+        #expect(backup.status == 0, "\(backup.stderr)")
+        #expect(try sqlite("SELECT max(version) FROM schema_migrations WHERE kind = 'migration'", copy).stdout == "99\n")
+
+        let damaged = folder.path("damaged.sqlite")
+        try "not a database at all, but long enough to be read as one".write(toFile: damaged, atomically: true, encoding: .utf8)
+        let refused = try CLI.run(["backup", folder.path("other.sqlite"), "--db", damaged])
+        #expect(refused.status == 65 && refused.stderr == "timeline: \(damaged) is not an SQLite database.\n", "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("other.sqlite")))
+    }
+
     @Test func backupWhileAnImportRunsIsConsistent() throws {
         try CLI.run(["list", "--db", db])
         let events = try ReliabilityData.ndjson(count: 3_000, in: folder)

@@ -159,6 +159,12 @@ extension TimelineStore {
     ///   mistyped path must not cost a document.
     public func backup(to requested: String, replacingAnyFile: Bool = false) throws {
         // A link to a backup stays a link: the copy replaces the file it points to.
+        // The original is read first, so that a damaged one is named, not the copy.
+        do {
+            _ = try database.scalar("SELECT count(*) FROM sqlite_schema")
+        } catch {
+            throw Self.translate(error, path: path)
+        }
         let destination = DatabaseLocation.followingLinks(requested)
         if DatabaseLocation.isSameFile(destination, path) {
             throw TimelineError(.usage, "\(requested) is the database being backed up; give another path for the copy.")
