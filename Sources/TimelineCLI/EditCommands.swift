@@ -53,6 +53,7 @@ extension Timeline {
                     try output.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Added \(saved.uid)\n")
                     try output.finish()
                     if let note { printError(note) }
+                    fields.seasonNotes.forEach(printError)
                     // A new entity spelt as a known one but for accents or case: maybe the same.
                     for (slug, name) in try store.entities(after: lastEntity) {
                         guard let alike = try store.namesReadingAlike(name, otherThan: slug).first else { continue }
@@ -125,6 +126,7 @@ extension Timeline {
                     try output.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Updated \(saved.uid)\n")
                     try output.finish()
                     if let note { printError(note) }
+                    fields.seasonNotes.forEach(printError)
                 }
             }
         }

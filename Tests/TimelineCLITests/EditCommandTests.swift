@@ -55,6 +55,21 @@ import Testing
         #expect(bad.status == 64 && bad.stderr.contains("'35 janvier' is not a valid date"), "an impossible day keeps its own error: \(bad.stderr)")
     }
 
+    /// `2019-22` is EDTF's summer 2019, kept so; as prose writes a span of years that way, add
+    /// and edit say so, and what to write for the years.
+    @Test func aSeasonThatReadsAsYearsIsNoted() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let added = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2019-22", "--title", "T", "--entity", "Nébula"])
+        #expect(added.status == 0 && added.stdout == "Added nebula-launch-2019-22\n")
+        #expect(added.stderr == "timeline: note: --date '2019-22' is EDTF for summer 2019; for the years 2019 to 2022, write 2019/2022.\n", "\(added.stderr)")
+        let edited = try CLI.run(["edit", "nebula-launch-2019-22", "--db", db, "--announced", "2018-21"])
+        #expect(edited.status == 0 && edited.stderr.contains("--announced '2018-21' is EDTF for spring 2018; for the years 2018 to 2021"), "\(edited.stderr)")
+        let plain = try CLI.run(["edit", "nebula-launch-2019-22", "--db", db, "--date", "2019/2022"])
+        #expect(plain.status == 0 && plain.stderr.isEmpty, "\(plain.stderr)")
+        let later = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "1998-22", "--title", "T2", "--entity", "Nébula"])
+        #expect(later.status == 0 && later.stderr.isEmpty, "1998 to 1922 is no span: \(later.stderr)")
+    }
+
     /// An argument that is no UTF-8 (Latin-1 text from an old script) is refused, not stored with
     /// `�` in place of its letters; nothing is written.
     @Test func anArgumentThatIsNoUTF8IsRefused() throws {
