@@ -44,7 +44,7 @@ extension Timeline {
                     let context = try QueryOptions.dateContext(today: today)
                     var event = Event(uid: uid ?? "", kind: "", status: .occurred, title: "", when: try TimelineDate(edtf: "2000"))
                     try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:),
-                                     sourcePublished: store.publicationDay(ofSource:))
+                                     sourcePublished: store.publicationDay(ofSource:), sourceKey: store.sourceKey(matching:))
                     let note = try fields.noteOnExistingSource(in: store)
                     let lastEntity = try store.lastEntityID()
                     let saved = try store.save(event, uidPolicy: .readable, replacingExisting: false)
@@ -116,7 +116,7 @@ extension Timeline {
                     }
                     let context = try QueryOptions.dateContext(today: today)
                     try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:),
-                                     sourcePublished: store.publicationDay(ofSource:))
+                                     sourcePublished: store.publicationDay(ofSource:), sourceKey: store.sourceKey(matching:))
                     for reference in removeSource {
                         try Self.removeCitations(of: reference, from: &event, in: store)
                     }

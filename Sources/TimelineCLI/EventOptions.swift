@@ -141,7 +141,7 @@ struct EventOptions: ParsableArguments {
 
     /// Applies the options given to an event (for add, a blank one).
     func apply(to event: inout Event, context: DateParsingContext, sourceLanguage: (String) throws -> String?,
-               sourcePublished: (String) throws -> CalendarDay?) throws {
+               sourcePublished: (String) throws -> CalendarDay?, sourceKey: (String) throws -> String?) throws {
         if let kind { event.kind = kind }
         if let title { event.title = title }
         if let summary { event.summary = summary.isEmpty ? nil : summary }
@@ -161,7 +161,8 @@ struct EventOptions: ParsableArguments {
         let newCitation = try citation(context: context, sourceLanguage: sourceLanguage)
         if !measure.isEmpty {
             event.measures = try MeasureSpecification.edit(
-                event.measures, with: measure, source: newCitation.map { $0.source.url ?? $0.source.key })
+                event.measures, with: measure, source: newCitation.map { $0.source.url ?? $0.source.key },
+                sourceKey: try source.flatMap(sourceKey))
         }
         if !tag.isEmpty { event.tags = tag }
         if let newCitation { event.citations.append(newCitation) }

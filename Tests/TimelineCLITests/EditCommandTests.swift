@@ -55,6 +55,32 @@ import Testing
         #expect(bad.status == 64 && bad.stderr.contains("'35 janvier' is not a valid date"), "an impossible day keeps its own error: \(bad.stderr)")
     }
 
+    /// A figure given with another source stands beside the first source's figure of that
+    /// quantity, and replaces only its own source's; without a source, or with QUANTITY=, the
+    /// quantity's figures are replaced or removed as before.
+    @Test func aSecondSourcesFigureStandsBesideTheFirst() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        func figures() throws -> [String] {
+            try (show("acq")["measures"] as? [[String: Any]] ?? []).map { "\($0["value"] ?? "")@\($0["source"] as? String ?? "-")" }
+        }
+        #expect(try CLI.run(["add", "--db", db, "--uid", "acq", "--kind", "acquisition", "--title", "Rachat", "--date", "2023-03",
+                             "--entity", "Nébula", "--measure", "deal-value=45000000:EUR", "--source", "https://a.example/1",
+                             "--publisher", "A", "--published", "2023-03-02"]).status == 0)
+        let contradicted = try CLI.run(["edit", "acq", "--db", db, "--source", "https://b.example/2", "--publisher", "B", "--published", "2023-03-05",
+                                        "--stance", "contradicts", "--measure", "deal-value=52000000:EUR"])
+        #expect(contradicted.status == 0, "\(contradicted.stderr)")
+        #expect(try figures() == ["45000000@a-2023-03-02", "52000000@b-2023-03-05"])
+        #expect(try CLI.run(["edit", "acq", "--db", db, "--source", "https://b.example/2", "--measure", "deal-value=53000000:EUR"]).status == 0)
+        #expect(try figures() == ["45000000@a-2023-03-02", "53000000@b-2023-03-05"], "B's figure replaced, A's kept")
+        #expect(try CLI.run(["edit", "acq", "--db", db, "--source", "b-2023-03-05", "--measure", "deal-value=45000000:EUR"]).status == 0)
+        #expect(try figures() == ["45000000@a-2023-03-02"], "B restating A's number is A's figure, once")
+        #expect(try CLI.run(["edit", "acq", "--db", db, "--measure", "deal-value=60000000:EUR"]).status == 0)
+        #expect(try figures() == ["60000000@-"], "without a source, the quantity's figures are replaced")
+        #expect(try CLI.run(["edit", "acq", "--db", db, "--source", "https://a.example/1", "--measure", "deal-value=45000000:EUR"]).status == 0)
+        #expect(try CLI.run(["edit", "acq", "--db", db, "--source", "https://b.example/2", "--measure", "deal-value="]).status == 0)
+        #expect(try figures().isEmpty, "QUANTITY= removes them all")
+    }
+
     /// `2019-22` is EDTF's summer 2019, kept so; as prose writes a span of years that way, add
     /// and edit say so, and what to write for the years.
     @Test func aSeasonThatReadsAsYearsIsNoted() throws {
@@ -103,8 +129,8 @@ import Testing
         #expect(try CLI.run(arguments).stdout == "Added amazon-care-layoff-2022-12-01-3\n")
     }
 
-    /// `edit --measure` replaces the figures of the quantity it names and keeps the others with
-    /// their own sources; a figure restated without --source keeps its source; `QUANTITY=`
+    /// `edit --measure` replaces the figures of the quantity it names (with --source, those of
+    /// that source or none) and keeps the others with their own sources; a figure restated without --source keeps its source; `QUANTITY=`
     /// removes one quantity's figures, `--measure ''` all; signs before a value qualify it.
     @Test func editingAFigureKeepsTheOthersAndTheirSources() throws {
         let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "fin 2022", "--title", "Nébula cuts", "--uid", "cut",
@@ -121,18 +147,21 @@ import Testing
         let edited = try CLI.run(["edit", "cut", "--db", db, "--measure", "employees-laid-off=18:person", "--source", "https://lm.example/b",
                                   "--stance", "corrects", "--quote", "18 salariés", "--quote-lang", "fr"])
         #expect(edited.status == 0, "\(edited.stderr)")
-        #expect(try figures() == ["employees-laid-off 18 - lm-example", "workforce-share-laid-off 0.2 - ud-example",
-                                  "offices 12 at-least ud-example"], "the other figures keep their place and source")
+        // The correcting source's figure stands beside the first source's (stats counts it).
+        #expect(try figures() == ["employees-laid-off 17 - ud-example", "employees-laid-off 18 - lm-example",
+                                  "workforce-share-laid-off 0.2 - ud-example", "offices 12 at-least ud-example"],
+                "the other figures keep their place and source")
         // Restated without --source, a figure keeps its source; a new value has none.
         #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "workforce-share-laid-off=0.20:fraction", "--measure", "offices=<12:office"]).status == 0)
-        #expect(try figures() == ["employees-laid-off 18 - lm-example", "workforce-share-laid-off 0.20 - ud-example",
-                                  "offices 12 less-than -"])
+        #expect(try figures() == ["employees-laid-off 17 - ud-example", "employees-laid-off 18 - lm-example",
+                                  "workforce-share-laid-off 0.20 - ud-example", "offices 12 less-than -"])
         #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "offices="]).status == 0)
-        #expect(try figures() == ["employees-laid-off 18 - lm-example", "workforce-share-laid-off 0.20 - ud-example"])
-        // A second figure of one quantity from another source: the one restated keeps its own.
+        #expect(try figures() == ["employees-laid-off 17 - ud-example", "employees-laid-off 18 - lm-example",
+                                  "workforce-share-laid-off 0.20 - ud-example"])
+        // A third source's figures: one restating another source's number is that figure, once.
         #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "employees-laid-off=18:person", "--measure", "employees-laid-off=20:person",
                              "--source", "https://s3.example/c"]).status == 0)
-        #expect(try figures() == ["employees-laid-off 18 - lm-example", "employees-laid-off 20 - s3-example",
+        #expect(try figures() == ["employees-laid-off 17 - ud-example", "employees-laid-off 18 - lm-example", "employees-laid-off 20 - s3-example",
                                   "workforce-share-laid-off 0.20 - ud-example"])
         let typo = try CLI.run(["edit", "cut", "--db", db, "--measure", "ofices="])
         #expect(typo.status == 64 && typo.stderr.contains("removes the figures of ofices, and the event has none; its figures count employees-laid-off, workforce-share-laid-off"),

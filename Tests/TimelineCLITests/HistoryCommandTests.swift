@@ -37,8 +37,7 @@ import Testing
               when: 2022 → Q2 2022 (2022-34)
               tags: − psa
                     + layoffs
-              figures: − employees-laid-off: 150 people [source: e-org]
-                       + employees-laid-off: 159 people [source: e-org-2]
+              figures: + employees-laid-off: 159 people [source: e-org-2]
               sources: + e-org-2 (corrects)
 
             2023-04-01T00:00:00.000Z  removed

@@ -54,7 +54,16 @@ public enum MeasureSpecification {
     /// A figure that restates one the event has (the same quantity, number, unit and qualifier,
     /// and entity if it names one) is that figure, with its entity, source and note; another
     /// comes from `source`, or from none.
-    public static func edit(_ figures: [Measure], with texts: [String], source: String?) throws -> [Measure] {
+    ///
+    /// Given with a `source`, figures replace only those of their quantity that come from that
+    /// source (`sourceKey`, its key when the timeline has it) or from none: another source's
+    /// figure stays beside them, as a second source's claim does not erase the first's (`stats
+    /// --sum` counts one of them, the correcting source's).
+    public static func edit(_ figures: [Measure], with texts: [String], source: String?, sourceKey: String? = nil) throws -> [Measure] {
+        func fromOtherSource(_ figure: Measure) -> Bool {
+            guard let source, let figureSource = figure.source else { return false }
+            return figureSource != source && figureSource != sourceKey
+        }
         if texts == [""] { return [] }
         var replacements: [(quantity: String, figures: [Measure])] = []
         for text in texts {
@@ -85,7 +94,11 @@ public enum MeasureSpecification {
                         && $0.approximate == figure.approximate && (figure.entity == nil || figure.entity == $0.entity)
                         && ExactDecimal($0.value).map { old in value?.isSameNumber(as: old) == true } == true
                 }
-                if let restated {
+                if let restated, fromOtherSource(restated) {
+                    // Another source's figure, which stays: the same number again is no new one.
+                    if !replacements.contains(where: { $0.quantity == quantity }) { replacements.append((quantity, [])) }
+                    continue
+                } else if let restated {
                     figure.entity = figure.entity ?? restated.entity
                     figure.note = restated.note
                     figure.source = restated.source ?? source
@@ -100,15 +113,23 @@ public enum MeasureSpecification {
                 replacements.append((quantity, given.map { [$0] } ?? []))
             }
         }
-        // Each quantity's new figures take the place of its first old one; new quantities go last.
+        // Each quantity's new figures follow its last old one (after those of other sources that
+        // stay); new quantities go last.
         var result: [Measure] = []
         var placed = Set<String>()
-        for figure in figures {
+        let removed = Set(texts.filter { $0.last == "=" }.map { String($0.dropLast()) })
+        var lastIndex: [String: Int] = [:]
+        for (index, figure) in figures.enumerated() { lastIndex[figure.quantity] = index }
+        for (index, figure) in figures.enumerated() {
             guard let replacement = replacements.first(where: { $0.quantity == figure.quantity }) else {
                 result.append(figure)
                 continue
             }
-            if placed.insert(figure.quantity).inserted { result += replacement.figures }
+            if fromOtherSource(figure) && !removed.contains(figure.quantity) { result.append(figure) }
+            if index == lastIndex[figure.quantity] {
+                placed.insert(figure.quantity)
+                result += replacement.figures
+            }
         }
         for replacement in replacements where !placed.contains(replacement.quantity) {
             result += replacement.figures
