@@ -10,7 +10,7 @@ extension Timeline {
                 --kind, --date and --title are required. Without --uid, a readable uid is made from the \
                 main entity, the kind and the date (amazon-care-layoff-2022-12-01), with -2, -3, … when taken. \
                 A --uid that another event holds is refused (change that event with `timeline edit`); \
-                adding the same event again with its uid changes nothing.
+                adding the same event again, with its uid or without, changes nothing (`Unchanged UID`).
 
                 Example:
                   timeline add --kind layoff --date "1er décembre 2022" \\
@@ -45,7 +45,7 @@ extension Timeline {
                     var event = Event(uid: uid ?? "", kind: "", status: .occurred, title: "", when: try TimelineDate(edtf: "2000"))
                     try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:),
                                      sourcePublished: store.publicationDay(ofSource:), sourceKey: store.sourceKey(matching:))
-                    let note = try fields.noteOnExistingSource(in: store)
+                    let note = try fields.noteOnExistingSource(in: store, context: context)
                     let lastEntity = try store.lastEntityID()
                     let saved = try store.save(event, uidPolicy: .readable, replacingExisting: false)
                     let output = TextOutput.standardOutput()
@@ -120,7 +120,7 @@ extension Timeline {
                     for reference in removeSource {
                         try Self.removeCitations(of: reference, from: &event, in: store)
                     }
-                    let note = try fields.noteOnExistingSource(in: store)
+                    let note = try fields.noteOnExistingSource(in: store, context: context)
                     let saved = try store.save(event)
                     let output = TextOutput.standardOutput()
                     try output.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Updated \(saved.uid)\n")

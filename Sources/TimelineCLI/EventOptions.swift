@@ -106,9 +106,14 @@ struct EventOptions: ParsableArguments {
 
     /// What a command says when --source names a source the timeline has and --publisher or
     /// --published were given: they describe a new source, and are not applied to one that exists.
-    func noteOnExistingSource(in store: TimelineStore) throws -> String? {
-        guard let source, publisher != nil || published != nil, let key = try store.sourceKey(matching: source) else { return nil }
-        let options = [publisher.map { _ in "--publisher" }, published.map { _ in "--published" }].compactMap { $0 }
+    func noteOnExistingSource(in store: TimelineStore, context: DateParsingContext) throws -> String? {
+        guard let source, publisher != nil || published != nil, let key = try store.sourceKey(matching: source),
+              let stored = try store.publisherAndPublication(ofSource: key) else { return nil }
+        // Only what differs: the same add run again says nothing.
+        let publishedEDTF = try published.map { try parsedDate($0, flag: "--published", context: context).edtf }
+        let options = [publisher.flatMap { $0 == stored.publisher ? nil : "--publisher" },
+                       publishedEDTF.flatMap { $0 == stored.published ? nil : "--published" }].compactMap { $0 }
+        guard !options.isEmpty else { return nil }
         let one = options.count == 1
         return "the source '\(key)' exists already, so \(options.joined(separator: " and ")), which \(one ? "describes" : "describe") a new source, "
             + "\(one ? "was" : "were") not applied; a timeline document listing the source changes it (see `timeline help import`)."

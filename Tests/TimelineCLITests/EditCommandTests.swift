@@ -126,7 +126,12 @@ import Testing
         #expect(sources.first?["publisher"] as? String == "example.org")
         let measures = try #require(event["measures"] as? [[String: Any]])
         #expect(measures.first?["source"] as? String == sources.first?["key"] as? String, "the figure comes from the source given with it")
-        #expect(try CLI.run(arguments).stdout == "Added amazon-care-layoff-2022-12-01-3\n")
+        // Run again (a script's retry), the same add is the event it made: nothing changes.
+        let again = try CLI.run(arguments)
+        #expect(again.status == 0 && again.stdout == "Unchanged amazon-care-layoff-2022-12-01-2\n" && again.stderr.isEmpty, "\(again.stdout)\(again.stderr)")
+        var changed = arguments
+        changed[changed.firstIndex(of: "A test layoff")!] = "A second test layoff"
+        #expect(try CLI.run(changed).stdout == "Added amazon-care-layoff-2022-12-01-3\n", "another event of that day is numbered")
     }
 
     /// `edit --measure` replaces the figures of the quantity it names (with --source, those of
@@ -477,8 +482,10 @@ import Testing
         let interval = try add("2019/2022")
         #expect(interval.stdout == "Added acme-launch-2019-2022\n")
         #expect(interval.stderr.isEmpty, "\(interval.stderr)")
-        let again = try add("since 2019")
-        #expect(again.stderr.hasPrefix("timeline: note: acme-launch-2019-2 has the same main entity, kind and date"), "\(again.stderr)")
+        #expect(try add("since 2019").stdout == "Unchanged acme-launch-2019-2\n", "the same add again changes nothing")
+        let again = try CLI.run(["add", "--db", db, "--kind", "launch", "--entity", "Acme", "--title", "Launch again", "--date", "since 2019"])
+        #expect(again.stderr.hasPrefix("timeline: note: acme-launch-2019-3 has the same main entity, kind and date")
+                || again.stderr.hasPrefix("timeline: note: acme-launch-2019-2 has the same main entity, kind and date"), "\(again.stderr)")
     }
 
     /// A new entity spelt as a known name or alias but for accents (`Nebula`, `Nébula`) is noted

@@ -439,7 +439,18 @@ final class EventSaver {
         let stem = Self.readableStem(of: event)
         switch policy {
         case .readable:
-            return try unique(stem, in: "events", column: "uid")
+            // The stem, or the first free numbered one; but an event there that is this one
+            // already (an `add` run twice, a script's retry) is its uid, and the save changes nothing.
+            var candidate = stem
+            var suffix = 2
+            while let id = try eventID(uid: candidate) {
+                var same = event
+                same.uid = candidate
+                if EventJSON.object(try reader.event(id: id)) == EventJSON.object(same) { return candidate }
+                candidate = "\(stem)-\(suffix)"
+                suffix += 1
+            }
+            return candidate
         case .contentHash:
             func hashed(_ event: Event, stem: String = stem) -> String {
                 let content = EventJSON.object(event).dropFirst()  // the uid is empty here; hash the rest
