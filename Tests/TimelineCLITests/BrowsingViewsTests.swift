@@ -49,6 +49,22 @@ import Testing
         #expect(citations.contains { ($0["quote"] as? String)?.contains("Malgré des efforts") == true && $0["quote_language"] as? String == "fr" })
         let figures = try #require(views["timeline_figures"])
         #expect(figures.contains { $0["quantity"] as? String == "employees-laid-off" && $0["value"] as? String == "159" && $0["entity"] as? String == "amazon-care" })
+        #expect(figures.contains { $0["value"] as? String == "159" && $0["value_number"] as? Int == 159 })
+    }
+
+    /// `value` is exact text, which SQL compares as text; `value_number` compares and sorts figures
+    /// by magnitude, as a Datasette filter or a shell query expects.
+    @Test func figuresCompareAsNumbersThroughValueNumber() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        for (index, value) in ["350", "2500", "0.25", "1200.5"].enumerated() {
+            #expect(try CLI.run(["add", "--db", db, "--kind", "layoff", "--title", "F\(index)", "--date", "202\(index)", "--entity", "Acme",
+                                 "--measure", "jobs=\(value):person"]).status == 0)
+        }
+        let sqlite = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        let asText = try CLI.run([db, "SELECT value FROM timeline_figures WHERE value > 1000 ORDER BY value"], executable: sqlite).stdout
+        #expect(asText == "1200.5\n2500\n350\n", "text compares as text: 350 > 1000: \(asText)")
+        let asNumbers = try CLI.run([db, "SELECT value, value_number FROM timeline_figures WHERE value_number > 1000 ORDER BY value_number"], executable: sqlite).stdout
+        #expect(asNumbers == "1200.5|1200.5\n2500|2500\n", "\(asNumbers)")
     }
 
     @Test func viewDateLabelsMatchTheToolsOwn() throws {
