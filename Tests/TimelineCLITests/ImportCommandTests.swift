@@ -846,6 +846,20 @@ import Testing
         #expect(again.status == 0 && again.stderr.isEmpty, "an export names its sources as they are: \(again.stderr)")
     }
 
+    /// A quote imported without its language is in its source's, as `add` takes it.
+    @Test func aQuoteWithoutALanguageIsInItsSources() throws {
+        #expect(try CLI.run(["add", "--db", db, "--kind", "launch", "--title", "A", "--date", "2020", "--entity", "X",
+                             "--source", "https://lemonde.fr/a", "--quote", "bonjour", "--quote-lang", "fr"]).status == 0)
+        let ndjson = try write("quotes.ndjson", """
+            {"kind":"launch","title":"B","when":"2021","sources":[{"url":"https://lemonde.fr/a","quote":"salut"}]}
+            {"kind":"launch","title":"C","when":"2022","sources":[{"url":"https://lemonde.fr/a","quote":"hello","quote_language":"en"}]}
+            {"kind":"launch","title":"D","when":"2023","sources":[{"url":"https://unknown.example/x","quote":"quoi"}]}
+            """)
+        #expect(try CLI.run(["import", ndjson, "--db", db]).status == 0)
+        let languages = try CLI.run(["sql", "--db", db, "SELECT quote, coalesce(quote_language, '-') FROM citations ORDER BY id", "--format", "tsv"]).stdout
+        #expect(languages.hasSuffix("bonjour\tfr\nsalut\tfr\nhello\ten\nquoi\t-\n"), "\(languages)")
+    }
+
     /// In a file too, a date without a year takes it from the record's source's publication
     /// date (a CSV `published` column, an NDJSON source's `published`); a record with none is
     /// refused, saying what would give it one.

@@ -195,6 +195,11 @@ final class EventSaver {
                     let given = citation.source
                     citation.source = try resolve(given)
                     noteDetailsNotApplied(given, to: citation.source)
+                    // A quote given no language is in its source's, as `add` takes it.
+                    if citation.quote != nil, citation.quoteLanguage == nil, citation.source.language != "und",
+                       !citation.source.language.isEmpty {
+                        citation.quoteLanguage = citation.source.language
+                    }
                 } catch let error as TimelineError where error.field == nil {
                     throw error.within("source")
                 }
