@@ -67,7 +67,7 @@ enum FastListArguments {
                 case "--entity": invocation.filters.entity.append(value)
                 case "--tag": invocation.filters.tag.append(value)
                 case "--status":
-                    guard let status = EventStatus(rawValue: value) else { return nil }
+                    guard let status = EventStatus(argument: value) else { return nil }
                     invocation.filters.status.append(status)
                 case "--limit":
                     guard let number = Int(value), CountOption.limit.accepts(number) else { return nil }

@@ -158,4 +158,9 @@ struct DateFieldOption: ParsableArguments {
 }
 
 extension EventQuery.DateField: ExpressibleByArgument {}
-extension EventStatus: ExpressibleByArgument {}
+extension EventStatus: ExpressibleByArgument {
+    /// In any case: `--status Planned` is `planned`.
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
+    }
+}

@@ -43,6 +43,24 @@ import Testing
             == ["amazon-care-layoff-2022-12-01", "care-medical-layoff-2022-12-01"])
     }
 
+    /// Kinds and statuses are found in any case (and a kind with spaces for hyphens), in
+    /// filters, in add and in an imported spreadsheet; an unknown one is still refused.
+    @Test func kindsAndStatusesInAnyCase() throws {
+        let plain = try CLI.run(["list", "--db", db, "--kind", "layoff", "--status", "planned", "--format", "tsv"]).stdout
+        #expect(plain.split(separator: "\n").count > 1)
+        #expect(try CLI.run(["list", "--db", db, "--kind", "Layoff", "--status", "PLANNED", "--format", "tsv"]).stdout == plain)
+        #expect(try CLI.run(["list", "--db", db, "--kind", "Layoff", "--status", "Planned", "--format", "tsv", "--limit", "100"]).stdout == plain,
+                "the full parser too")
+        let added = try CLI.run(["add", "--db", db, "--kind", "Headcount Change", "--status", "Considered", "--title", "T", "--date", "2030", "--entity", "Acme"])
+        #expect(added.stdout == "Added acme-headcount-change-2030\n", "\(added.stderr)")
+        let csv = folder.path("k.csv")
+        try "kind,status,title,when\nLayoff,Planned,Cuts,2031\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["import", csv, "--db", db]).status == 0)
+        let imported = try CLI.run(["list", "--db", db, "--from", "2030", "--format", "tsv"]).stdout
+        #expect(imported.contains("\theadcount-change\tconsidered\t") && imported.contains("\tlayoff\tplanned\t"), "\(imported)")
+        #expect(try CLI.run(["list", "--db", db, "--kind", "Layof"]).status == 64)
+    }
+
     @Test func quarterBoundsAndWithin() throws {
         let overlapping = try CLI.run(["list", "--db", db, "--from", "2022-Q3", "--to", "2022-Q3", "--format", "tsv"])
         #expect(overlapping.stdout.contains("amazon-care-expansion-2022\t"), "the whole-2022 expansion overlaps Q3")

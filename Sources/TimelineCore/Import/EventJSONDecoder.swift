@@ -26,7 +26,7 @@ public enum EventJSONDecoder {
         let kind = try requiredString(value, "kind")
         let title = try requiredString(value, "title")
         let statusText = try optionalString(value, "status") ?? "occurred"
-        guard let status = EventStatus(rawValue: statusText) else {
+        guard let status = EventStatus(rawValue: statusText) ?? EventStatus(rawValue: statusText.lowercased()) else {
             throw FieldError(field: "status", reason: "'\(statusText)' is not a status; use occurred, planned, considered or cancelled")
         }
         guard let when = try eventDate(value, "when", context: context) else {

@@ -156,6 +156,10 @@ final class EventSaver {
         if knownKinds == nil {
             knownKinds = Set(try database.prepare("SELECT name FROM event_kinds").map { $0.text(at: 0) })
         }
+        // `Layoff`, `Headcount change`: a spreadsheet's spelling of a known kind is that kind.
+        if knownKinds?.contains(event.kind) == false, case let folded = Self.slug(event.kind), knownKinds?.contains(folded) == true {
+            event.kind = folded
+        }
         guard knownKinds?.contains(event.kind) == true else {
             throw TimelineError(.usage, "unknown kind '\(event.kind)'; known kinds: \((knownKinds ?? []).sorted().joined(separator: ", ")).",
                                 field: "kind")

@@ -264,9 +264,11 @@ extension TimelineStore {
         var query = query
         if !query.kinds.isEmpty {
             let known = try eventKinds()
-            if let unknown = query.kinds.first(where: { !known.contains($0) }) {
+            // Any case, and spaces for hyphens: `--kind Layoff` is `layoff`.
+            if let unknown = query.kinds.first(where: { !known.contains($0) && !known.contains(EventSaver.slug($0)) }) {
                 throw TimelineError(.usage, "unknown kind '\(unknown)' in --kind; known kinds: \(known.joined(separator: ", ")).")
             }
+            query.kinds = query.kinds.map { known.contains($0) ? $0 : EventSaver.slug($0) }
         }
         if !query.tags.isEmpty {
             // As of a past day, the tags of earlier versions of events count too.
