@@ -119,7 +119,7 @@ import Testing
     }
 
     /// A search with nothing to look for says so, instead of passing on FTS5's syntax error.
-    @Test(arguments: ["", "   ", "*", "\"\""])
+    @Test(arguments: ["", "   ", "*", "\"\"", "🚨", "— !", "\"🚨\""])
     func aSearchWithNoWordsIsAUsageError(search: String) throws {
         for command in [["list"], ["stats"], ["export", "--format", "csv"]] {
             let result = try CLI.run(command + ["--db", db, "--search", search])

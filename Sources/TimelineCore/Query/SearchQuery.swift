@@ -10,6 +10,19 @@ enum SearchQuery {
         func quoted(_ word: Substring) -> String {
             "\"" + word.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
         }
+        // The index holds only letters, digits and private-use characters (unicode61's tokens):
+        // a word of none (`🚨`, `—`) would be a phrase of no tokens, which matches nothing.
+        func isIndexable(_ word: Substring) -> Bool {
+            word.unicodeScalars.contains { scalar in
+                switch scalar.properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                     .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+                    return true
+                default:
+                    return false
+                }
+            }
+        }
         while index < text.endIndex {
             let character = text[index]
             if character.isWhitespace {
@@ -21,7 +34,7 @@ enum SearchQuery {
                 let start = text.index(after: index)
                 let end = text[start...].firstIndex(of: "\"") ?? text.endIndex
                 let phrase = text[start..<end]
-                if !phrase.isEmpty { parts.append(quoted(phrase)) }
+                if isIndexable(phrase) { parts.append(quoted(phrase)) }
                 index = end < text.endIndex ? text.index(after: end) : end
             } else {
                 var end = index
@@ -32,8 +45,8 @@ enum SearchQuery {
                 if word == "AND" || word == "OR" || word == "NOT" {
                     parts.append(String(word))
                 } else if word.hasSuffix("*"), word.count > 1 {
-                    parts.append(quoted(word.dropLast()) + "*")
-                } else if word != "*" {
+                    if isIndexable(word.dropLast()) { parts.append(quoted(word.dropLast()) + "*") }
+                } else if isIndexable(word) {
                     parts.append(quoted(word))
                 }
                 index = end
