@@ -81,6 +81,20 @@ import Testing
         #expect(try figures().isEmpty, "QUANTITY= removes them all")
     }
 
+    /// `--measure` takes the words and spaced thousands a figure column does; a comma, which could
+    /// be either mark, is refused with what to write.
+    @Test func measureTakesWordsAndSpacedThousands() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let added = try CLI.run(["add", "--db", db, "--uid", "m", "--kind", "layoff", "--title", "T", "--date", "2020", "--entity", "Acme",
+                                 "--measure", "jobs=environ 1 200:person", "--measure", "offices=at least 3:office"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let figures = try #require(try show("m")["measures"] as? [[String: Any]])
+        #expect(figures.map { "\($0["value"] ?? "") \($0["approximate"] ?? "") \($0["qualifier"] as? String ?? "-")" } == ["1200 1 -", "3 0 at-least"], "\(figures)")
+        let comma = try CLI.run(["edit", "m", "--db", db, "--measure", "jobs=1,200:person"])
+        #expect(comma.status == 64 && comma.stderr.contains("'1,200', which is not an exact decimal number (a comma could be a decimal mark or group thousands, so write 1200 or 1 200)"),
+                "\(comma.stderr)")
+    }
+
     /// `2019-22` is EDTF's summer 2019, kept so; as prose writes a span of years that way, add
     /// and edit say so, and what to write for the years.
     @Test func aSeasonThatReadsAsYearsIsNoted() throws {

@@ -165,7 +165,8 @@ public enum EventJSONDecoder {
         case let other?: throw FieldError(field: field + ".value", reason: "expected a number or a string, found \(other.typeName)")
         case nil: throw FieldError(field: field + ".value", reason: "is required")
         }
-        guard let exact = ExactDecimal(valueText) else {
+        // `"1 200"`, as a spreadsheet column and `--measure` take it.
+        guard let exact = ExactDecimal(valueText) ?? ExactDecimal(FigureText.withoutSpacesBetweenThousands(valueText)) else {
             throw FieldError(field: field + ".value", reason: "'\(valueText)' is not an exact decimal number (digits, one optional point, no exponent)")
         }
         return Measure(

@@ -269,7 +269,7 @@ struct RecordMapper {
         var entities: [JSONValue] = []
         var tags: [JSONValue] = []
         var sources: [JSONValue] = []
-        var measures: [(quantity: String, unit: String, value: String, column: String)] = []
+        var measures: [(quantity: String, unit: String, value: String, column: String, approximate: Bool, qualifier: String?)] = []
         var lists: [String: JSONValue] = [:]
         var citationDetails: [(field: String, value: String, column: String)] = []
 
@@ -299,15 +299,16 @@ struct RecordMapper {
             case .citation(let field):
                 citationDetails.append((field, value, column))
             case .measure(let quantity, let unit):
-                var value = Self.withoutSpacesBetweenThousands(value)
+                let reading = FigureText.read(value)
+                var value = reading.digits
                 if decimalComma {
                     value = try Self.pointDecimal(fromCommaDecimal: value, column: column)
                 }
                 guard ExactDecimal(value) != nil else {
                     let form = decimalComma ? "digits with an optional decimal comma" : "digits with an optional '.', thousands grouped by spaces if at all"
-                    throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' is not a number (\(form))")
+                    throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' is not a number (\(form), after ~, environ, at least, plus de, … if any)")
                 }
-                measures.append((quantity, unit, value, column))
+                measures.append((quantity, unit, value, column, reading.approximate, reading.qualifier))
             case .list(let field):
                 do {
                     lists[field] = try JSONParser.parse(value)
@@ -358,8 +359,12 @@ struct RecordMapper {
         let firstEntity = entities.first?["name"]
         let firstSource = sources.indices.contains(citedSource) ? sources[citedSource]["url"] ?? sources[citedSource]["key"] : nil
         var measureValues = measures.map { measure -> JSONValue in
-            .object([("quantity", .string(measure.quantity)), ("value", .string(measure.value)), ("unit", .string(measure.unit)),
-                     ("entity", firstEntity ?? .null), ("source", firstSource ?? .null)])
+            var members: [(String, JSONValue)] = [("quantity", .string(measure.quantity)), ("value", .string(measure.value)), ("unit", .string(measure.unit)),
+                                                  ("entity", firstEntity ?? .null)]
+            if measure.approximate { members.append(("approximate", .bool(true))) }
+            if let qualifier = measure.qualifier { members.append(("qualifier", .string(qualifier))) }
+            members.append(("source", firstSource ?? .null))
+            return .object(members)
         }
         if case .array(let listed)? = lists["measures"] { measureValues = listed + measureValues }
         members.append(("entities", Self.merged(lists["entities"], entities)))
@@ -367,24 +372,6 @@ struct RecordMapper {
         members.append(("measures", .array(measureValues)))
         members.append(("sources", Self.merged(lists["sources"], sources)))
         return .object(members)
-    }
-
-    /// `30 000 000`, `1 234,5`, `1 234.5`: spaces (plain, no-break or narrow, as French
-    /// spreadsheets write them) between groups of three digits, which no decimal mark is, taken
-    /// out. A value whose spaces group otherwise is left as it is, to be refused as no number.
-    static func withoutSpacesBetweenThousands(_ value: String) -> String {
-        func isSpace(_ character: Character) -> Bool {
-            character == " " || character == "\u{A0}" || character == "\u{202F}" || character == "\u{2009}"
-        }
-        guard value.contains(where: isSpace) else { return value }
-        let end = value.firstIndex { $0 == "," || $0 == "." } ?? value.endIndex
-        let sign = value.first == "-" || value.first == "+" ? String(value.first!) : ""
-        let groups = value[value.index(value.startIndex, offsetBy: sign.count)..<end].split(separator: " ", omittingEmptySubsequences: false)
-            .flatMap { $0.split(omittingEmptySubsequences: false, whereSeparator: isSpace) }
-        guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
-              groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), !value[end...].contains(where: isSpace)
-        else { return value }
-        return sign + groups.joined() + value[end...]
     }
 
     /// A figure from a file whose decimal mark is the comma (a semicolon-separated spreadsheet)

@@ -21,32 +21,20 @@ public enum MeasureSpecification {
             throw fail("has a quantity that is not lowercase letters, digits and '-'")
         }
         guard !unit.isEmpty else { throw fail("has an empty unit") }
-        var approximate = false
-        var qualifier: String?
-        var digits = Substring(valueText)
-        if digits.hasPrefix("~") {
-            approximate = true
-            digits.removeFirst()
-        } else if let (prefix, name) = qualifierPrefixes.first(where: { digits.hasPrefix($0.prefix) }) {
-            qualifier = name
-            digits.removeFirst(prefix.count)
+        let reading = FigureText.read(valueText)
+        guard let value = ExactDecimal(reading.digits) else {
+            let hint = valueText.contains(",") ? "a comma could be a decimal mark or group thousands, so write 1200 or 1 200"
+                : "~, >, <, >=, <=, about, at least, environ, plus de, … may come before it"
+            throw fail("has '\(valueText)', which is not an exact decimal number (\(hint))")
         }
-        guard let value = ExactDecimal(String(digits)) else {
-            throw fail("has '\(valueText)', which is not an exact decimal number (~, >, <, >= or <= may come before it)")
-        }
-        return Measure(quantity: quantity, value: value.description, unit: unit, entity: entity, approximate: approximate,
-                       qualifier: qualifier)
+        return Measure(quantity: quantity, value: value.description, unit: unit, entity: entity, approximate: reading.approximate,
+                       qualifier: reading.qualifier)
     }
 
     /// Lowercase ASCII letters, digits and '-', as the measures table requires.
     static func isQuantity(_ text: String) -> Bool {
         !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
     }
-
-    /// The signs before a value that qualify it, longest first: `>=125` is at least 125.
-    static let qualifierPrefixes: [(prefix: String, name: String)] = [
-        (">=", "at-least"), ("≥", "at-least"), ("<=", "up-to"), ("≤", "up-to"), (">", "more-than"), ("<", "less-than"),
-    ]
 
     /// An event's figures after an edit's `--measure` values: each replaces the figures of its
     /// quantity (several of one quantity replace them together) and leaves the others as they

@@ -1,0 +1,66 @@
+/// A figure's value as people write it in a spreadsheet cell or a `--measure`: qualified by a sign
+/// or words before it (`~150`, `environ 150`, `at least 125`, `plus de 200`) or a `+` after it
+/// (`150+`), its thousands grouped by spaces (`1 200`, as French text writes them).
+enum FigureText {
+    /// The value's digits, and whether it is approximate or bounded (`at-least`, `up-to`,
+    /// `more-than`, `less-than`), from the words and signs around them.
+    struct Reading: Equatable {
+        var digits: String
+        var approximate = false
+        var qualifier: String?
+    }
+
+    /// The words and signs before a value, longest first within each meaning, in English and French.
+    private static let prefixes: [(text: String, approximate: Bool, qualifier: String?)] = [
+        ("~", true, nil), ("≈", true, nil), ("approximately", true, nil), ("approx.", true, nil), ("about", true, nil),
+        ("around", true, nil), ("roughly", true, nil), ("circa", true, nil), ("ca.", true, nil), ("c.", true, nil),
+        ("environ", true, nil), ("près de", true, nil), ("pres de", true, nil),
+        (">=", false, "at-least"), ("≥", false, "at-least"), ("at least", false, "at-least"), ("au moins", false, "at-least"),
+        ("<=", false, "up-to"), ("≤", false, "up-to"), ("up to", false, "up-to"), ("at most", false, "up-to"),
+        ("jusqu'à", false, "up-to"), ("jusqu’à", false, "up-to"), ("au plus", false, "up-to"),
+        (">", false, "more-than"), ("more than", false, "more-than"), ("over", false, "more-than"), ("plus de", false, "more-than"),
+        ("<", false, "less-than"), ("less than", false, "less-than"), ("fewer than", false, "less-than"), ("under", false, "less-than"),
+        ("moins de", false, "less-than"),
+    ]
+
+    /// `text` read as a qualified value; the digits are left as written but for spaced
+    /// thousands, for the caller to check as a number.
+    static func read(_ text: String) -> Reading {
+        var rest = Substring(text.trimmingSpaces())
+        var reading = Reading(digits: "")
+        let lowered = rest.lowercased()
+        if let prefix = prefixes.first(where: { lowered.hasPrefix($0.text) }) {
+            // A word must end where the number starts (`over` is not `overall`), a sign need not.
+            let after = rest.dropFirst(prefix.text.count)
+            let isWord = prefix.text.last?.isLetter == true
+            if !isWord || after.first.map({ !$0.isLetter }) == true {
+                rest = after.drop { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" }
+                reading.approximate = prefix.approximate
+                reading.qualifier = prefix.qualifier
+            }
+        } else if rest.count > 1, rest.last == "+" {
+            rest = rest.dropLast()
+            reading.qualifier = "at-least"
+        }
+        reading.digits = withoutSpacesBetweenThousands(String(rest))
+        return reading
+    }
+
+    /// `30 000 000`, `1 234,5`, `1 234.5`: spaces (plain, no-break or narrow, as French
+    /// spreadsheets write them) between groups of three digits, which no decimal mark is, taken
+    /// out. A value whose spaces group otherwise is left as it is, to be refused as no number.
+    static func withoutSpacesBetweenThousands(_ value: String) -> String {
+        func isSpace(_ character: Character) -> Bool {
+            character == " " || character == "\u{A0}" || character == "\u{202F}" || character == "\u{2009}"
+        }
+        guard value.contains(where: isSpace) else { return value }
+        let end = value.firstIndex { $0 == "," || $0 == "." } ?? value.endIndex
+        let sign = value.first == "-" || value.first == "+" ? String(value.first!) : ""
+        let groups = value[value.index(value.startIndex, offsetBy: sign.count)..<end].split(separator: " ", omittingEmptySubsequences: false)
+            .flatMap { $0.split(omittingEmptySubsequences: false, whereSeparator: isSpace) }
+        guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+              groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), !value[end...].contains(where: isSpace)
+        else { return value }
+        return sign + groups.joined() + value[end...]
+    }
+}
