@@ -114,6 +114,7 @@ extension Timeline {
                     guard var event = try store.event(uid: uid) else {
                         throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
                     }
+                    let entitiesBefore = event.entities
                     let context = try QueryOptions.dateContext(today: today)
                     try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:),
                                      sourcePublished: store.publicationDay(ofSource:), sourceKey: store.sourceKey(matching:))
@@ -127,8 +128,30 @@ extension Timeline {
                     try output.finish()
                     if let note { printError(note) }
                     fields.seasonNotes.forEach(printError)
+                    if !fields.entity.isEmpty, saved.outcome == .updated, let after = try store.event(uid: saved.uid),
+                       let dropped = Self.droppedEntitiesNote(before: entitiesBefore, after: after) {
+                        printError(dropped)
+                    }
                 }
             }
+        }
+
+        /// `--entity` gives the whole list: the entities it left out are named, as one given to
+        /// add a second entity would otherwise take the first one away unseen (with the figures
+        /// that still count for it).
+        static func droppedEntitiesNote(before: [EventEntity], after: Event) -> String? {
+            let kept = Set(after.entities.map(\.slug))
+            var dropped: [EventEntity] = []
+            for entity in before where !kept.contains(entity.slug) && !dropped.contains(where: { $0.slug == entity.slug }) {
+                dropped.append(entity)
+            }
+            guard !dropped.isEmpty else { return nil }
+            let names = dropped.map { "\($0.name) (\($0.slug))" }
+            let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+            let counting = after.measures.contains { figure in dropped.contains { $0.slug == figure.entity } }
+            return "note: --entity gives the whole list, so \(after.uid) no longer involves \(list)"
+                + (counting ? ", whose figures it still gives" : "")
+                + "; give --entity once for each entity to keep."
         }
 
         /// Takes out the event's citations of the source `reference` names (a key or URL); a

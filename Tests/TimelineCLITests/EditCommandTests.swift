@@ -95,6 +95,19 @@ import Testing
                 "\(comma.stderr)")
     }
 
+    /// `edit --entity` replaces the list, and names the entities it left out (and their figures).
+    @Test func anEditLeavingAnEntityOutNamesIt() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--uid", "deal", "--kind", "acquisition", "--title", "T", "--date", "2024", "--entity", "Nébula Énergie:target",
+                             "--measure", "amount=1240000000:EUR@nebula-energie"]).status == 0)
+        let replaced = try CLI.run(["edit", "deal", "--db", db, "--entity", "TotalEnergies:acquirer"])
+        #expect(replaced.status == 0)
+        #expect(replaced.stderr == "timeline: note: --entity gives the whole list, so deal no longer involves Nébula Énergie (nebula-energie), whose figures it still gives; give --entity once for each entity to keep.\n",
+                "\(replaced.stderr)")
+        let both = try CLI.run(["edit", "deal", "--db", db, "--entity", "TotalEnergies:acquirer", "--entity", "Nébula Énergie:target"])
+        #expect(both.status == 0 && both.stderr.isEmpty, "\(both.stderr)")
+    }
+
     /// `2019-22` is EDTF's summer 2019, kept so; as prose writes a span of years that way, add
     /// and edit say so, and what to write for the years.
     @Test func aSeasonThatReadsAsYearsIsNoted() throws {
