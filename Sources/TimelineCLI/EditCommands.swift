@@ -46,6 +46,8 @@ extension Timeline {
                     try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:),
                                      sourcePublished: store.publicationDay(ofSource:), sourceKey: store.sourceKey(matching:))
                     let note = try fields.noteOnExistingSource(in: store, context: context)
+                    // `--as-of` shows what sources published by then say: an undated one, never.
+                    let undatedNewSource = try fields.published == nil && fields.source.map { try store.sourceKey(matching: $0) == nil } == true
                     let lastEntity = try store.lastEntityID()
                     let saved = try store.save(event, uidPolicy: .readable, replacingExisting: false)
                     let output = TextOutput.standardOutput()
@@ -54,6 +56,10 @@ extension Timeline {
                     try output.finish()
                     if let note { printError(note) }
                     fields.seasonNotes.forEach(printError)
+                    if undatedNewSource, saved.outcome == .inserted {
+                        printError("note: the new source \(fields.source ?? "") has no publication date, so `list --as-of` never shows what it says; "
+                                   + "--published gives one when a source is created.")
+                    }
                     // A new entity spelt as a known one but for accents or case: maybe the same.
                     for (slug, name) in try store.entities(after: lastEntity) {
                         guard let alike = try store.namesReadingAlike(name, otherThan: slug).first else { continue }

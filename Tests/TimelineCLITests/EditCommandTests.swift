@@ -95,6 +95,21 @@ import Testing
                 "\(comma.stderr)")
     }
 
+    /// A source `add` creates without a publication date is noted: `--as-of` never shows it.
+    @Test func anUndatedNewSourceIsNoted() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let undated = try CLI.run(["add", "--db", db, "--kind", "launch", "--title", "A", "--date", "2020", "--entity", "Acme", "--source", "https://news.example/a"])
+        #expect(undated.status == 0)
+        #expect(undated.stderr == "timeline: note: the new source https://news.example/a has no publication date, so `list --as-of` never shows what it says; --published gives one when a source is created.\n",
+                "\(undated.stderr)")
+        let known = try CLI.run(["add", "--db", db, "--kind", "launch", "--title", "B", "--date", "2021", "--entity", "Acme", "--source", "https://news.example/a"])
+        #expect(known.status == 0 && known.stderr.isEmpty, "a source the timeline has: \(known.stderr)")
+        let dated = try CLI.run(["add", "--db", db, "--kind", "launch", "--title", "C", "--date", "2022", "--entity", "Acme",
+                                 "--source", "https://news.example/c", "--published", "2022-01-03"])
+        #expect(dated.status == 0 && dated.stderr.isEmpty, "\(dated.stderr)")
+        #expect(try CLI.run(["list", "--db", db, "--as-of", "2030", "--format", "tsv"]).stdout.split(separator: "\n").count == 2, "only the dated source's event")
+    }
+
     /// `edit --entity` replaces the list, and names the entities it left out (and their figures).
     @Test func anEditLeavingAnEntityOutNamesIt() throws {
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
@@ -520,7 +535,7 @@ import Testing
     @Test func aNewEntitySpeltAsAKnownOneButForAccentsIsNoted() throws {
         #expect(try CLI.run(["entities", "edit", "one-medical", "--db", db, "--alias", "Nébula"]).status == 0)
         let added = try CLI.run(["add", "--db", db, "--kind", "other", "--date", "2020", "--title", "t", "--entity", "Nebula",
-                                 "--source", "https://example.org/n"])
+                                 "--source", "https://example.org/n", "--published", "2020-02-01"])
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stderr == "timeline: note: the new entity 'Nebula' (nebula) reads as 'Nébula' of one-medical but for accents, case or punctuation; if they are one, `timeline entities merge nebula one-medical` joins them.\n")
         let again = try CLI.run(["add", "--db", db, "--kind", "other", "--date", "2021", "--title", "t", "--entity", "Nebula",
