@@ -443,6 +443,32 @@ import Testing
         #expect(try listed(asOf: "2030-02-02").isEmpty)
     }
 
+    /// A timeline typed in after the fact: a correction cited by a later edit shows from its
+    /// source's publication date, though the edit was recorded after it; a later edit citing
+    /// nothing new (a status put right) does not, nor anything after it.
+    @Test func asOfShowsACorrectionCitedAfterTheFact() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        func run(_ arguments: [String], at time: String) throws {
+            let result = try CLI.run(arguments + ["--db", db], environment: ["TIMELINE_NOW": time])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        try run(["add", "--uid", "cut", "--kind", "layoff", "--status", "planned", "--title", "Coupes", "--date", "2023-01", "--entity", "Nébula",
+                 "--measure", "employees-laid-off=1200:person", "--source", "https://latribune.fr/a", "--published", "2023-01-05"], at: "2026-11-01T00:00:00.000Z")
+        try run(["edit", "cut", "--source", "https://latribune.fr/b", "--published", "2023-01-10", "--stance", "corrects",
+                 "--measure", "employees-laid-off=1150:person"], at: "2026-11-02T00:00:00.000Z")
+        try run(["edit", "cut", "--status", "occurred"], at: "2026-11-03T00:00:00.000Z")
+        func figures(asOf: String) throws -> [String] {
+            let listed = try CLI.run(["list", "--db", db, "--as-of", asOf, "--format", "json"]).stdout
+            let events = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
+            return events.flatMap { event in
+                ((event["measures"] as? [[String: Any]]) ?? []).map { "\(event["status"] ?? "") \($0["value"] ?? "")" }
+            }
+        }
+        #expect(try figures(asOf: "2023-01-07") == ["planned 1200"])
+        #expect(try figures(asOf: "2023-01-15") == ["planned 1200", "planned 1150"], "the correction, but not the later status")
+        #expect(try figures(asOf: "2026-11-05") == ["occurred 1200", "occurred 1150"])
+    }
+
     /// A quote from a source the timeline knows is in that source's language unless --quote-lang says otherwise.
     @Test func aQuoteWithoutALanguageTakesItsSourcesLanguage() throws {
         func quoteLanguages(_ uid: String) throws -> [String: String] {

@@ -75,8 +75,8 @@ extension TimelineStore {
         try database.tableExists("event_history") && database.scalar("SELECT 1 FROM event_history LIMIT 1") != nil
     }
 
-    /// `--as-of` once events have been edited or removed: each event as it stood in the database at
-    /// the end of that day (or as first recorded, when recorded later), then the query's filters.
+    /// `--as-of` once events have been edited or removed: each event as it stood at the end of that
+    /// day (see `version(of:asOf:before:reader:)`), then the query's filters.
     private func eventsWithHistory(matching query: EventQuery, asOf: CalendarDay, entityIDs: [Int64],
                                    reader: EventReader) throws -> [Event] {
         var unlimited = query
@@ -102,7 +102,7 @@ extension TimelineStore {
         }
         let uids = try database.prepare("SELECT DISTINCT uid FROM event_history ORDER BY uid").map { $0.text(at: 0) }
         for uid in uids {
-            guard var event = try version(of: uid, before: boundary, reader: reader) else { continue }
+            guard var event = try version(of: uid, asOf: asOf, before: boundary, reader: reader) else { continue }
             event.citations = event.citations.filter { $0.source.published?.latest.map { $0 <= asOf } ?? false }
             let keys = Set(event.citations.map(\.source.key))
             event.measures = event.measures.filter { $0.source.map(keys.contains) ?? false }
@@ -115,10 +115,15 @@ extension TimelineStore {
         return Array(events[start..<end])
     }
 
-    /// The version of an event in force just before `boundary` (the end of a day): the live row or a
-    /// history snapshot. When every version was recorded later, the first one; when the event had
-    /// been removed by then, none.
-    private func version(of uid: String, before boundary: String, reader: EventReader) throws -> Event? {
+    /// The version of an event that stood at the end of day `asOf` (`boundary` sorts after every
+    /// time of it): the live row or a history snapshot; none when the event had been removed by then.
+    ///
+    /// Versions are taken in the order recorded: each one recorded by then, the first one even
+    /// if recorded later (a timeline typed in after the fact), and after it each later one that
+    /// cites sources the one before did not, all published by then (a correction found and cited
+    /// afterwards). The walk stops at the first other: a later edit citing nothing new is later
+    /// knowledge (`planned` become `occurred`), and the versions after it carry it.
+    private func version(of uid: String, asOf: CalendarDay, before boundary: String, reader: EventReader) throws -> Event? {
         struct Version {
             let recordedAt: String
             let supersededAt: String?
@@ -131,25 +136,36 @@ extension TimelineStore {
         if case .integer? = liveID, case .text(let recorded)? = try database.scalar("SELECT recorded_at FROM events WHERE uid = ?1", [.text(uid)]) {
             versions.append(Version(recordedAt: recorded, supersededAt: nil, snapshot: nil))
         }
-        guard let first = versions.first else { return nil }
-        let chosen: Version?
-        if versions.allSatisfy({ $0.recordedAt >= boundary }) {
-            chosen = first
-        } else {
-            chosen = versions.last { $0.recordedAt < boundary && ($0.supersededAt.map { $0 >= boundary } ?? true) }
+        func event(of version: Version) throws -> Event? {
+            if let snapshot = version.snapshot {
+                do {
+                    var event = try EventJSONDecoder.event(from: try JSONParser.parse(snapshot))
+                    event.recordedAt = version.recordedAt
+                    return event
+                } catch {
+                    throw TimelineError(.badData, "the history of \(uid) recorded at \(version.recordedAt) cannot be read: \(error).")
+                }
+            }
+            guard case .integer(let id)? = liveID else { return nil }
+            return try EventReader(database: database).event(id: id)
+        }
+        var chosen: (index: Int, event: Event)?
+        for (index, version) in versions.enumerated() {
+            guard let candidate = try event(of: version) else { break }
+            if let previous = chosen, version.recordedAt >= boundary {
+                let cited = Set(previous.event.citations.map(\.source.key))
+                let added = candidate.citations.filter { !cited.contains($0.source.key) }
+                guard !added.isEmpty, added.allSatisfy({ $0.source.published?.latest.map { $0 <= asOf } ?? false }) else { break }
+            }
+            chosen = (index, candidate)
         }
         guard let chosen else { return nil }
-        if let snapshot = chosen.snapshot {
-            do {
-                var event = try EventJSONDecoder.event(from: try JSONParser.parse(snapshot))
-                event.recordedAt = chosen.recordedAt
-                return event
-            } catch {
-                throw TimelineError(.badData, "the history of \(uid) recorded at \(chosen.recordedAt) cannot be read: \(error).")
-            }
+        // Removed by then: a last snapshot is superseded by no other version, but by the removal.
+        let last = versions[chosen.index]
+        if chosen.index == versions.count - 1, last.snapshot != nil, let removedAt = last.supersededAt, removedAt < boundary {
+            return nil
         }
-        guard case .integer(let id)? = liveID else { return nil }
-        return try EventReader(database: database).event(id: id)
+        return chosen.event
     }
 
     /// The event with this uid, or nil.
