@@ -260,10 +260,10 @@ import Testing
 
     /// The fields export works out from a date may be left out or repeated, not changed alone.
     @Test(arguments: [
-        (#""earliest":"2020-03-01""#, "field 'earliest': '2020-03-01' does not follow from when '2020-02', which gives '2020-02-01'; earliest, latest, precision, approximate and uncertain are worked out from when: change when, or leave them out."),
+        (#""earliest":"2020-03-01""#, "field 'earliest': '2020-03-01' does not follow from when '2020-02', which gives '2020-02-01'; earliest, latest, precision, approximate and uncertain are worked out from when: to change the date, change when and leave them out (empty, or no such column or field)."),
         (#""precision":"day""#, "field 'precision': 'day' does not follow from when '2020-02', which gives 'month';"),
         (#""approximate":true"#, "field 'approximate': true does not follow from when '2020-02', which gives false;"),
-        (#""announced_earliest":"2020-01-01""#, "field 'announced_earliest': '2020-01-01' does not follow from no announced date, which gives null; announced_earliest, announced_latest and announced_precision are worked out from announced: change announced, or leave them out."),
+        (#""announced_earliest":"2020-01-01""#, "field 'announced_earliest': '2020-01-01' does not follow from no announced date, which gives null; announced_earliest, announced_latest and announced_precision are worked out from announced: to change the date, change announced and leave them out (empty, or no such column or field)."),
     ])
     func aWorkedOutDateFieldThatDisagreesWithItsDateIsRefused(field: String, message: String) throws {
         let agreeing = #"{"kind":"launch","title":"agrees","when":"2020-02","earliest":"2020-02-01","latest":"2020-02-29","precision":"month","approximate":false,"uncertain":false,"announced":null,"announced_earliest":null}"#
@@ -319,7 +319,7 @@ import Testing
         let earliest = try file("earliest", [agreeing, empty, ["c", "launch", "Disagrees", "2020-02", "2020-03-01", "", "", "", "", ""]])
         var result = try CLI.run(["import", earliest, "--db", db])
         #expect(result.status == 65)
-        #expect(result.stderr == "timeline: \(earliest):4: column 'earliest': '2020-03-01' does not follow from when '2020-02', which gives '2020-02-01'; earliest, latest, precision, approximate and uncertain are worked out from when: change when, or leave them out.\n")
+        #expect(result.stderr == "timeline: \(earliest):4: column 'earliest': '2020-03-01' does not follow from when '2020-02', which gives '2020-02-01'; earliest, latest, precision, approximate and uncertain are worked out from when: to change the date, change when and leave them out (empty, or no such column or field).\n")
         let uncertain = try file("uncertain", [agreeing, ["c", "launch", "Disagrees", "2020-02", "", "", "", "", "true", ""]])
         result = try CLI.run(["import", uncertain, "--db", db])
         #expect(result.stderr.hasPrefix("timeline: \(uncertain):3: column 'uncertain': 'true' does not follow from when '2020-02', which gives 'false';"))

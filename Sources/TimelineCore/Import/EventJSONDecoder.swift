@@ -151,7 +151,7 @@ public enum EventJSONDecoder {
         let dateText = date.map { "\(name) '\($0.edtf)'" } ?? "no \(name) date"
         let workedOut = name == "when" ? "earliest, latest, precision, approximate and uncertain"
             : "\(name)_earliest, \(name)_latest and \(name)_precision"
-        return "\(given) does not follow from \(dateText), which gives \(expected); \(workedOut) are worked out from \(name): change \(name), or leave them out"
+        return "\(given) does not follow from \(dateText), which gives \(expected); \(workedOut) are worked out from \(name): to change the date, change \(name) and leave them out (empty, or no such column or field)"
     }
 
     /// A figure: `quantity`, `value` (an exact decimal, as a string or a number) and `unit` required.
