@@ -34,7 +34,8 @@ extension Timeline {
 
         func validate() throws {
             if fields.kind == nil || fields.date == nil || fields.title == nil {
-                throw ValidationError("add needs --kind, --date and --title.")
+                let missing = [("--kind", fields.kind), ("--date", fields.date), ("--title", fields.title)].compactMap { $0.1 == nil ? $0.0 : nil }
+                throw ValidationError("add needs --kind, --date and --title" + (MistypedOption.hint(for: missing).map { ": \($0)" } ?? "."))
             }
         }
 

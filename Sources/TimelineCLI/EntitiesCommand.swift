@@ -97,7 +97,9 @@ extension Timeline.Entities {
 
         func validate() throws {
             if name == nil && type == nil && description == nil && alias.isEmpty && removeAlias.isEmpty && relate.isEmpty && unrelate.isEmpty {
-                throw ValidationError("entities edit needs a change: --name, --type, --description, --alias, --remove-alias, --relate or --unrelate.")
+                let changes = ["--name", "--type", "--description", "--alias", "--remove-alias", "--relate", "--unrelate"]
+                throw ValidationError("entities edit needs a change: --name, --type, --description, --alias, --remove-alias, --relate or --unrelate"
+                                      + (MistypedOption.hint(for: changes).map { "; \($0)" } ?? "."))
             }
             if name?.isEmpty == true { throw ValidationError("--name is empty; an entity needs a name.") }
         }

@@ -95,6 +95,18 @@ import Testing
                 "\(comma.stderr)")
     }
 
+    /// A mistyped name of an option a command needs is named, not only the option missing.
+    @Test func aMistypedRequiredOptionIsNamed() throws {
+        let add = try CLI.run(["add", "--db", db, "--kind", "layoff", "--dat", "2023", "--title", "x"])
+        #expect(add.status == 64)
+        #expect(add.stderr == "timeline: add needs --kind, --date and --title: '--dat' is no option; did you mean '--date'? `timeline help add` lists its options.\n", "\(add.stderr)")
+        let missing = try CLI.run(["add", "--db", db, "--kind", "layoff", "--title", "x"])
+        #expect(missing.stderr == "timeline: add needs --kind, --date and --title; `timeline help add` lists its options.\n", "\(missing.stderr)")
+        let entities = try CLI.run(["entities", "edit", "amazon-care", "--db", db, "--nmae", "X"])
+        #expect(entities.status == 64 && entities.stderr.contains("'--nmae' is no option; did you mean '--name'?"), "\(entities.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
     /// A source `add` creates without a publication date is noted: `--as-of` never shows it.
     @Test func anUndatedNewSourceIsNoted() throws {
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)

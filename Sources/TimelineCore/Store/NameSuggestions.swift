@@ -1,8 +1,8 @@
 /// The known names closest to a mistyped one, for an error that cannot list thousands of them.
-enum NameSuggestions {
+public enum NameSuggestions {
     /// Up to `limit` of `known` within a few edits of `wanted` (about one in three of its
     /// characters), the closest ones only, alphabetically.
-    static func closest(to wanted: String, among known: [String], limit: Int = 3) -> [String] {
+    public static func closest(to wanted: String, among known: [String], limit: Int = 3) -> [String] {
         let target = Array(wanted.unicodeScalars)
         let allowed = max(1, target.count / 3)
         var found: [(distance: Int, name: String)] = []
