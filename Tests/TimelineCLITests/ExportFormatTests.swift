@@ -58,6 +58,10 @@ import Testing
         #expect(markdown.status == 0, "\(markdown.stderr)")
         #expect(markdown.stdout.split(separator: "\n").filter { $0.hasPrefix("## ") } == ["## Open start", "## 2010", "## 2021"], "\(markdown.stdout)")
         #expect(markdown.stdout.contains("- **2010s** — Decade") && markdown.stdout.contains("- **2021 – 2023** — Span"))
+        // A title with a line break (a spreadsheet cell's) stays one line of its item.
+        #expect(try CLI.run(["--db", empty, "add", "--kind", "other", "--title", "Two\r\nlines", "--date", "2022"]).status == 0)
+        let broken = try CLI.run(["--db", empty, "export", "--format", "markdown"]).stdout
+        #expect(broken.contains("- **2022** — Two lines\n"), "\(broken)")
     }
 
     @Test func markdownIsAChronologyWithFootnotedSources() throws {

@@ -27,7 +27,7 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
             try output.write("\n## \(group)\n\n")
             currentGroup = group
         }
-        var text = "- **\(escape(event.when.display(language)))** — \(escape(event.title))"
+        var text = "- **\(escape(event.when.display(language)))** — \(escape(Self.oneLine(event.title)))"
         var details: [String] = []
         if event.status != .occurred { details.append(words.status(event.status)) }
         if let announced = event.announced { details.append(words.announced.lowercased() + words.colon + announced.display(language)) }
@@ -81,7 +81,7 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
     private func footnoteText(_ citation: Citation) -> String {
         let source = citation.source
         var text = source.url.map { "[\(escape(source.publisher))](\($0))" } ?? escape(source.publisher)
-        if let title = source.title { text += ", “\(escape(title))”" }
+        if let title = source.title { text += ", “\(escape(Self.oneLine(title)))”" }
         text += ", " + (source.published.map { $0.display(language) } ?? words.undated)
         if citation.stance != .supports { text += " — **\(words.stance(citation.stance))**" }
         if let quote = citation.quote {
@@ -94,6 +94,13 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
     }
 
     /// Characters that Markdown would read as formatting.
+    /// A title's line breaks as spaces: in a list item or a footnote, the next line would run on
+    /// unindented, out of the item.
+    private static func oneLine(_ text: String) -> String {
+        guard text.contains(where: \.isNewline) else { return text }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
     private func escape(_ text: String) -> String {
         MarkdownText.escapingFormatting(text)
     }
