@@ -39,6 +39,19 @@ import Testing
         #expect(text.contains("<q lang=\"fr\">environ 159 employés"))
     }
 
+    /// A quote stored with marks of its own (`« … »`) is not marked again by a `<q>` in the
+    /// HTML and TimelineJS exports; others are, in their language.
+    @Test func aQuoteWithItsOwnMarksIsNotMarkedTwice() throws {
+        #expect(try CLI.run(["add", "--db", db, "--uid", "q", "--kind", "other", "--title", "Q", "--date", "2024", "--entity", "Acme",
+                             "--source", "https://lemonde.fr/q", "--published", "2024-01-02", "--quote", "« Nous fermons »", "--quote-lang", "fr"]).status == 0)
+        for format in ["html", "timelinejs"] {
+            let text = try CLI.run(["export", "--format", format, "--db", db, "--from", "2024"]).stdout
+            #expect(text.contains("« Nous fermons »</span>") && !text.contains("« Nous fermons »</q>"), "\(format): \(text)")
+        }
+        let seed = try CLI.run(["export", "--format", "html", "--db", db]).stdout
+        #expect(seed.contains("environ 159 employés") && seed.contains("</q>"), "a quote without marks is in a <q>")
+    }
+
     @Test func timelineJSGroupsByEntity() throws {
         let result = try CLI.run(["export", "--format", "timelinejs", "--group", "entity", "--kind", "layoff", "--db", db])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

@@ -79,14 +79,20 @@ struct HTMLEventTable {
             html += " <strong class=\"stance " + citation.stance.rawValue + "\">" + HTMLText.escape(words.stance(citation.stance)) + "</strong>"
         }
         if let quote = citation.quote {
-            html += HTMLText.escape(words.colon) + "<q" + HTMLText.langAttribute(citation.quoteLanguage ?? source.language) + ">"
-                + HTMLText.escape(quote) + "</q>"
+            html += HTMLText.escape(words.colon) + Self.quotation(quote, language: citation.quoteLanguage ?? source.language)
         }
         if let translation = citation.translation {
             html += " <span class=\"translation\">(" + HTMLText.escape(words.translation + words.colon)
-                + "<q lang=\"en\">" + HTMLText.escape(translation) + "</q>)</span>"
+                + Self.quotation(translation, language: "en") + ")</span>"
         }
         if let note = citation.note { html += " <span class=\"note\">" + HTMLText.escape(note) + "</span>" }
         return html
+    }
+
+    /// A quote in a `<q>`, whose marks the browser sets in the manner of its language; one
+    /// stored with marks of its own (`« … »` from a spreadsheet) in a `<span>`, not marked twice.
+    static func quotation(_ text: String, language: String) -> String {
+        let element = QuoteMarks.isMarked(text) ? "span" : "q"
+        return "<" + element + HTMLText.langAttribute(language) + ">" + HTMLText.escape(text) + "</" + element + ">"
     }
 }

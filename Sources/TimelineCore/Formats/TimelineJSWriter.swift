@@ -118,7 +118,9 @@ public final class TimelineJSWriter: EventStreamWriter {
                 if citation.stance != .supports { item += " (" + citation.stance.rawValue + ")" }
                 if let quote = citation.quote {
                     let lang = citation.quoteLanguage.map { " lang=\"\(escape($0))\"" } ?? ""
-                    item += ": <q\(lang)>" + escape(quote) + "</q>"
+                    // One stored with marks of its own is not marked twice by the browser.
+                    let element = QuoteMarks.isMarked(quote) ? "span" : "q"
+                    item += ": <\(element)\(lang)>" + escape(quote) + "</\(element)>"
                 }
                 html += "<li>" + item + "</li>"
             }
