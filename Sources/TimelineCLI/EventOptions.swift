@@ -154,8 +154,9 @@ struct EventOptions: ParsableArguments {
         // A date written without a year (`mid-March`) takes it from the source cited with it:
         // its --published date, else the one the timeline holds for it.
         let reference = {
-            try published.flatMap { try parsedDate($0, flag: "--published", context: context).earliest }
-                ?? source.flatMap(sourcePublished)
+            // A source the timeline has keeps its date (--published then is not applied).
+            try source.flatMap(sourceKey).flatMap(sourcePublished)
+                ?? published.flatMap { try parsedDate($0, flag: "--published", context: context).earliest }
         }
         if let date { event.when = try eventDate(date, flag: "--date", context: context, reference: reference) }
         if let announced {
@@ -170,7 +171,13 @@ struct EventOptions: ParsableArguments {
                 sourceKey: try source.flatMap(sourceKey))
         }
         if !tag.isEmpty { event.tags = tag }
-        if let newCitation { event.citations.append(newCitation) }
+        // A bare --source (no stance, quote, translation or note) that the event cites already
+        // names that citation, whatever its stance: a figure sourced to it needs no second one.
+        if let newCitation {
+            let isBare = stance == nil && quote == nil && translation == nil
+            let citedKey = isBare ? try source.flatMap(sourceKey) : nil
+            if !event.citations.contains(where: { $0.source.key == citedKey }) { event.citations.append(newCitation) }
+        }
     }
 }
 

@@ -198,6 +198,9 @@ extension Timeline {
 
         func run() throws {
             try reportingErrors {
+                if path.isEmpty {
+                    throw TimelineError(.usage, "the backup path is empty; give the path of the copy.")
+                }
                 if path == "-" {
                     throw TimelineError(.usage, "backup writes a database file, not standard output; give the path of the copy.")
                 }

@@ -8,7 +8,7 @@ enum MistypedOption {
     static func near(_ wanted: [String], in arguments: [String] = CommandLine.arguments) -> (typed: String, meant: String)? {
         let typed = arguments.dropFirst().filter { $0.hasPrefix("--") && $0.count > 2 }.map { String($0.prefix { $0 != "=" }) }
         for name in wanted {
-            if let typo = typed.first(where: { $0 != name && !NameSuggestions.closest(to: $0, among: [name]).isEmpty }) {
+            if let typo = typed.first(where: { $0 != name && !NameSuggestions.closest(to: $0.lowercased(), among: [name]).isEmpty }) {
                 return (typo, name)
             }
         }

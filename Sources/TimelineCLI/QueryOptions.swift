@@ -161,6 +161,6 @@ extension EventQuery.DateField: ExpressibleByArgument {}
 extension EventStatus: ExpressibleByArgument {
     /// In any case: `--status Planned` is `planned`.
     public init?(argument: String) {
-        self.init(rawValue: argument.lowercased())
+        self.init(rawValue: String(argument.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()).lowercased())
     }
 }

@@ -331,6 +331,16 @@ private extension String {
         let itself = try CLI.run(["backup", db, "--db", db])
         #expect(itself.status == 64 && itself.stderr == "timeline: \(db) is the database being backed up; give another path for the copy.\n", "\(itself.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+        for companion in ["-journal", "-wal"] {
+            let refusedCompanion = try CLI.run(["backup", db + companion, "--db", db])
+            #expect(refusedCompanion.status == 64 && refusedCompanion.stderr.contains("is a file SQLite keeps beside the database"), "\(refusedCompanion.stderr)")
+        }
+        #expect(try CLI.run(["backup", "", "--db", db]).status == 64)
+        // An earlier backup's log is not replayed into the new copy.
+        try "stale".write(toFile: copy + "-wal", atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["backup", copy, "--db", db]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: copy + "-wal"))
+        #expect(try sqlite("PRAGMA integrity_check", copy).stdout == "ok\n")
         let dash = try CLI.run(["backup", "-", "--db", db], currentDirectory: folder.url)
         #expect(dash.status == 64 && dash.stderr.contains("not standard output"), "\(dash.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.path("-")))
@@ -346,6 +356,16 @@ private extension String {
         let backup = try CLI.run(["backup", copy, "--db", db])
         #expect(backup.status == 0, "\(backup.stderr)")
         #expect(try sqlite("SELECT max(version) FROM schema_migrations WHERE kind = 'migration'", copy).stdout == "99\n")
+
+        // Damage deep in the file, met only while copying, is the original's.
+        let deep = folder.path("deep.sqlite")
+        try FileManager.default.copyItem(atPath: copy, toPath: deep)
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: deep))
+        try handle.seek(toOffset: 4096 * 6)
+        handle.write(Data(repeating: 0xFF, count: 4096 * 4))
+        try handle.close()
+        let deepCopy = try CLI.run(["backup", folder.path("deep-copy.sqlite"), "--db", deep])
+        #expect(deepCopy.status == 65 && deepCopy.stderr.contains(deep) && !deepCopy.stderr.contains("deep-copy"), "\(deepCopy.stderr)")
 
         let damaged = folder.path("damaged.sqlite")
         try "not a database at all, but long enough to be read as one".write(toFile: damaged, atomically: true, encoding: .utf8)

@@ -881,6 +881,9 @@ import Testing
         #expect(try CLI.run(["import", ndjson, "--db", db]).status == 0)
         let languages = try CLI.run(["sql", "--db", db, "SELECT quote, coalesce(quote_language, '-') FROM citations ORDER BY id", "--format", "tsv"]).stdout
         #expect(languages.hasSuffix("bonjour\tfr\nsalut\tfr\nhello\ten\nquoi\t-\n"), "\(languages)")
+        let empty = try write("empty-language.ndjson", #"{"kind":"launch","title":"E","when":"2024","sources":[{"url":"https://lemonde.fr/a","quote":"vide","quote_language":""}]}"# + "\n")
+        #expect(try CLI.run(["import", empty, "--db", db]).status == 0, "an empty language is none")
+        #expect(try CLI.run(["sql", "--db", db, "SELECT quote_language FROM citations WHERE quote = 'vide'", "--format", "tsv"]).stdout.hasSuffix("\nfr\n"))
     }
 
     /// In a file too, a date without a year takes it from the record's source's publication

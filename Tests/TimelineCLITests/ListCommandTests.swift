@@ -59,6 +59,14 @@ import Testing
         let imported = try CLI.run(["list", "--db", db, "--from", "2030", "--format", "tsv"]).stdout
         #expect(imported.contains("\theadcount-change\tconsidered\t") && imported.contains("\tlayoff\tplanned\t"), "\(imported)")
         #expect(try CLI.run(["list", "--db", db, "--kind", "Layof"]).status == 64)
+        #expect(try CLI.run(["list", "--db", db, "--status", " Planned ", "--kind", "layoff", "--format", "tsv"]).stdout
+                == CLI.run(["list", "--db", db, "--status", "planned", "--kind", "layoff", "--format", "tsv"]).stdout)
+        // The same record with its kind in capitals is the same record, not a second event.
+        try "kind,title,when,entity\nlayoff,Hash test,2023,Hco\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["import", csv, "--db", db]).stdout.contains("1 added"))
+        try "kind,title,when,entity\nLayoff,Hash test,2023,Hco\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let again = try CLI.run(["import", csv, "--db", db])
+        #expect(again.stdout.contains("0 added, 0 updated, 1 unchanged"), "\(again.stdout)\(again.stderr)")
     }
 
     @Test func quarterBoundsAndWithin() throws {

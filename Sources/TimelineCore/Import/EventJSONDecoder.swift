@@ -92,7 +92,7 @@ public enum EventJSONDecoder {
                 note: nil)
             citations.append(Citation(
                 source: source, stance: stance, quote: try optionalString(element, "quote", field: field() + ".quote"),
-                quoteLanguage: try optionalString(element, "quote_language", field: field() + ".quote_language"),
+                quoteLanguage: try optionalString(element, "quote_language", field: field() + ".quote_language").flatMap { $0.isEmpty ? nil : $0 },
                 translation: try optionalString(element, "translation", field: field() + ".translation"),
                 note: try optionalString(element, "note", field: field() + ".note")))
         }

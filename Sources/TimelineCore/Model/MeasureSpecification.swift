@@ -23,7 +23,7 @@ public enum MeasureSpecification {
         guard !unit.isEmpty else { throw fail("has an empty unit") }
         let reading = FigureText.read(valueText)
         guard let value = ExactDecimal(reading.digits) else {
-            let hint = valueText.contains(",") ? "a comma could be a decimal mark or group thousands, so write 1200 or 1 200"
+            let hint = valueText.contains(",") ? "a comma could be a decimal mark or group thousands: write 1200, 1 200 or 0.15"
                 : "~, >, <, >=, <=, about, at least, environ, plus de, … may come before it"
             throw fail("has '\(valueText)', which is not an exact decimal number (\(hint))")
         }

@@ -123,6 +123,11 @@ public enum DatabaseLocation {
 
     static func removeFile(_ path: String) {
         unlink(path)
+        removeJournalFiles(of: path)
+    }
+
+    /// The write-ahead log, shared memory and rollback journal SQLite keeps beside `path`.
+    static func removeJournalFiles(of path: String) {
         unlink(path + "-wal")
         unlink(path + "-shm")
         unlink(path + "-journal")

@@ -392,9 +392,10 @@ final class EventSaver {
     /// source it resolved to: a citation names a source, it does not change it (a document's
     /// `sources` list does), and a spreadsheet's column saying otherwise must not pass unseen.
     private func noteDetailsNotApplied(_ given: Source, to kept: Source) {
-        let differs = (!given.publisher.isEmpty && given.publisher != kept.publisher)
+        let publisher = given.publisher.trimmingSpaces(), title = given.title?.trimmingSpaces()
+        let differs = (!publisher.isEmpty && publisher != kept.publisher)
             || (given.published.map { $0.edtf != kept.published?.edtf } ?? false)
-            || (given.title.map { !$0.isEmpty && $0 != kept.title } ?? false)
+            || (title.map { !$0.isEmpty && $0 != kept.title } ?? false)
         guard differs else { return }
         citationsDescribingSourcesOtherwise += 1
         if sourcesDescribedOtherwise.count < 100, !sourcesDescribedOtherwise.contains(kept.key) {
@@ -466,6 +467,7 @@ final class EventSaver {
                 return stem + "-" + String(SHA256.hexDigest(of: content.utf8).prefix(8))
             }
             var given = input
+            given.kind = event.kind  // `Layoff` is `layoff`: a vocabulary word, not the record's text
             given.title = given.title.trimmingSpaces()
             given.summary = given.summary.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
             given.tags = Array(Set(given.tags.lazy.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }))

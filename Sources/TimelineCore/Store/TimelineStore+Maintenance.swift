@@ -158,16 +158,21 @@ extension TimelineStore {
     ///   database (an earlier backup) may be replaced; without it such a file is refused, as a
     ///   mistyped path must not cost a document.
     public func backup(to requested: String, replacingAnyFile: Bool = false) throws {
-        // A link to a backup stays a link: the copy replaces the file it points to.
         // The original is read first, so that a damaged one is named, not the copy.
         do {
             _ = try database.scalar("SELECT count(*) FROM sqlite_schema")
         } catch {
             throw Self.translate(error, path: path)
         }
+        // A link to a backup stays a link: the copy replaces the file it points to.
         let destination = DatabaseLocation.followingLinks(requested)
         if DatabaseLocation.isSameFile(destination, path) {
             throw TimelineError(.usage, "\(requested) is the database being backed up; give another path for the copy.")
+        }
+        // Its journal, log and shared memory are SQLite's: the next opening would remove or replay them.
+        for suffix in ["-journal", "-wal", "-shm"] where destination.hasSuffix(suffix)
+            && DatabaseLocation.isSameFile(String(destination.dropLast(suffix.count)), path) {
+            throw TimelineError(.usage, "\(requested) is a file SQLite keeps beside the database being backed up; give another path for the copy.")
         }
         if !replacingAnyFile, let what = DatabaseLocation.nonTimelineFile(at: destination) {
             throw TimelineError(.cannotCreate, "\(requested) exists and is \(what), not a timeline database; give another path, or --force to replace it.")
@@ -195,8 +200,11 @@ extension TimelineStore {
             if error.code == 14 {  // SQLITE_CANTOPEN
                 throw TimelineError(.cannotCreate, "cannot create the backup \(destination): \(error.message).")
             }
-            throw Self.translate(error, path: destination)
+            // Damage met while copying is the original's: the copy is new, and checked apart.
+            throw Self.translate(error, path: error.code == 11 || error.code == 26 ? path : destination)  // SQLITE_CORRUPT, SQLITE_NOTADB
         }
+        // An earlier backup's log or journal would be replayed into the new copy.
+        DatabaseLocation.removeJournalFiles(of: destination)
         try DatabaseLocation.moveFile(temporary, to: destination)
     }
 

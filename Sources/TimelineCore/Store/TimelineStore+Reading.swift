@@ -118,11 +118,11 @@ extension TimelineStore {
     /// The version of an event that stood at the end of day `asOf` (`boundary` sorts after every
     /// time of it): the live row or a history snapshot; none when the event had been removed by then.
     ///
-    /// Versions are taken in the order recorded: each one recorded by then, the first one even
-    /// if recorded later (a timeline typed in after the fact), and after it each later one that
-    /// cites sources the one before did not, all published by then (a correction found and cited
-    /// afterwards). The walk stops at the first other: a later edit citing nothing new is later
-    /// knowledge (`planned` become `occurred`), and the versions after it carry it.
+    /// An event recorded by then is as the database held it at the end of that day. One recorded
+    /// later (a timeline typed in after the fact) is as first recorded, and then with each later
+    /// version that cites sources the one before did not, all published by then (a correction
+    /// found and cited afterwards); the walk stops at the first other: a later edit citing nothing
+    /// new is later knowledge (`planned` become `occurred`), and the versions after it carry it.
     private func version(of uid: String, asOf: CalendarDay, before boundary: String, reader: EventReader) throws -> Event? {
         struct Version {
             let recordedAt: String
@@ -149,8 +149,11 @@ extension TimelineStore {
             guard case .integer(let id)? = liveID else { return nil }
             return try EventReader(database: database).event(id: id)
         }
+        // Recorded by then, the event is as the database held it at the end of that day.
+        let recordedBefore = versions.first.map { $0.recordedAt < boundary } ?? false
         var chosen: (index: Int, event: Event)?
         for (index, version) in versions.enumerated() {
+            if recordedBefore && version.recordedAt >= boundary { break }
             guard let candidate = try event(of: version) else { break }
             if let previous = chosen, version.recordedAt >= boundary {
                 let cited = Set(previous.event.citations.map(\.source.key))
