@@ -118,8 +118,19 @@ import Testing
                 + "the correcting source's or else the first listed (`timeline show corrected` and 1 more).\n", "\(sum.stderr)")
     }
 
+    /// A word the index does not hold (emoji, punctuation) is left out with the operator that
+    /// joined it: `care OR 🚨` is `care`.
+    @Test func anUnindexedWordLeavesNoDanglingOperator() throws {
+        let care = try CLI.run(["list", "--db", db, "--search", "care", "--format", "tsv"]).stdout
+        #expect(care.split(separator: "\n").count > 1)
+        for search in ["care OR 🚨", "🚨 AND care", "(care OR 🚨)", "(🚨) care"] {
+            let result = try CLI.run(["list", "--db", db, "--search", search, "--format", "tsv"])
+            #expect(result.status == 0 && result.stdout == care, "\(search): \(result.stderr)")
+        }
+    }
+
     /// A search with nothing to look for says so, instead of passing on FTS5's syntax error.
-    @Test(arguments: ["", "   ", "*", "\"\"", "🚨", "— !", "\"🚨\""])
+    @Test(arguments: ["", "   ", "*", "\"\"", "🚨", "— !", "\"🚨\"", "(🚨)", "🚨 OR —"])
     func aSearchWithNoWordsIsAUsageError(search: String) throws {
         for command in [["list"], ["stats"], ["export", "--format", "csv"]] {
             let result = try CLI.run(command + ["--db", db, "--search", search])

@@ -6,6 +6,7 @@
 enum SearchQuery {
     static func ftsExpression(_ text: String) -> String {
         var parts: [String] = []
+        var droppedWord = false
         var index = text.startIndex
         func quoted(_ word: Substring) -> String {
             "\"" + word.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
@@ -34,7 +35,7 @@ enum SearchQuery {
                 let start = text.index(after: index)
                 let end = text[start...].firstIndex(of: "\"") ?? text.endIndex
                 let phrase = text[start..<end]
-                if isIndexable(phrase) { parts.append(quoted(phrase)) }
+                if isIndexable(phrase) { parts.append(quoted(phrase)) } else if !phrase.isEmpty { droppedWord = true }
                 index = end < text.endIndex ? text.index(after: end) : end
             } else {
                 var end = index
@@ -45,13 +46,31 @@ enum SearchQuery {
                 if word == "AND" || word == "OR" || word == "NOT" {
                     parts.append(String(word))
                 } else if word.hasSuffix("*"), word.count > 1 {
-                    if isIndexable(word.dropLast()) { parts.append(quoted(word.dropLast()) + "*") }
+                    if isIndexable(word.dropLast()) { parts.append(quoted(word.dropLast()) + "*") } else { droppedWord = true }
                 } else if isIndexable(word) {
                     parts.append(quoted(word))
+                } else if word != "*" {
+                    droppedWord = true
                 }
                 index = end
             }
         }
-        return parts.joined(separator: " ")
+        guard droppedWord else { return parts.joined(separator: " ") }
+        // Operators and groups left with nothing on one side by a dropped word (`warn OR 🚨`).
+        let operators: Set<String> = ["AND", "OR", "NOT"]
+        var cleaned: [String] = []
+        for part in parts {
+            if operators.contains(part), cleaned.last.map({ operators.contains($0) || $0 == "(" }) ?? true { continue }
+            if part == ")" {
+                while let last = cleaned.last, operators.contains(last) { cleaned.removeLast() }
+                if cleaned.last == "(" {
+                    cleaned.removeLast()
+                    continue
+                }
+            }
+            cleaned.append(part)
+        }
+        while let last = cleaned.last, operators.contains(last) || last == "(" { cleaned.removeLast() }
+        return cleaned.joined(separator: " ")
     }
 }
