@@ -151,17 +151,19 @@ struct EventOptions: ParsableArguments {
         if let title { event.title = title }
         if let summary { event.summary = summary.isEmpty ? nil : summary }
         if let status { event.status = status }
-        // A date written without a year (`mid-March`) takes it from the source cited with it:
-        // its --published date, else the one the timeline holds for it.
-        let reference = {
-            // A source the timeline has keeps its date (--published then is not applied).
+        // A date written without a year (`mid-March`) takes it from the source cited with it: the
+        // date the timeline holds for it (a --published is then not applied), else --published.
+        func reference() throws -> CalendarDay? {
             try source.flatMap(sourceKey).flatMap(sourcePublished)
                 ?? published.flatMap { try parsedDate($0, flag: "--published", context: context).earliest }
         }
         if let date { event.when = try eventDate(date, flag: "--date", context: context, reference: reference) }
         if let announced {
+            // An announcement comes before the article that reports it: the latest such day on or
+            // before the source's date, which is the nearest to half a year before it.
+            func announcedReference() throws -> CalendarDay? { try reference().map { CalendarDay(dayNumber: $0.dayNumber - 182) } }
             event.announced = announced == "none" ? nil
-                : try eventDate(announced, flag: "--announced", context: context, reference: reference)
+                : try eventDate(announced, flag: "--announced", context: context, reference: announcedReference)
         }
         if !entity.isEmpty { event.entities = try entities() }
         let newCitation = try citation(context: context, sourceLanguage: sourceLanguage)

@@ -261,6 +261,8 @@ private extension String {
         #expect(missing.status == 73)
         #expect(missing.stderr.hasSuffix("the folder \(folder.path("no")) does not exist.\n"), "\(missing.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.path("no")))
+        let relative = try CLI.run(["backup", "./no/copy.sqlite", "--db", db], currentDirectory: folder.url)
+        #expect(relative.status == 73 && relative.stderr.hasSuffix("the folder ./no does not exist.\n"), "\(relative.stderr)")
     }
 
     /// A tag is saved in the spelling the timeline has for it, as `--tag` finds it in any; two

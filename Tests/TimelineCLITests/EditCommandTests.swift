@@ -50,6 +50,11 @@ import Testing
         let none = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "3 janvier", "--title", "Sans source", "--entity", "Nébula"])
         #expect(none.status == 64)
         #expect(none.stderr == "timeline: --date '3 janvier' has no year: write one, or cite a source with --published to take it from.\n", "\(none.stderr)")
+        // An announcement is on or before the article: the event may come after it.
+        let announced = try CLI.run(["add", "--db", db, "--uid", "ann", "--kind", "launch", "--date", "le 3 janvier", "--announced", "3 janvier",
+                                     "--title", "Annonce", "--entity", "Nébula", "--source", "https://exemple.fr/z", "--published", "2022-09-12"])
+        #expect(announced.status == 0, "\(announced.stderr)")
+        #expect(try show("ann")["when"] as? String == "2023-01-03" && show("ann")["announced"] as? String == "2022-01-03")
         // A source the timeline has keeps its date: a --published not applied gives no year.
         let known = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "mi-avril", "--title", "Connue", "--entity", "Nébula",
                                  "--source", "https://exemple.fr/a", "--published", "2010-01-01"])

@@ -32,7 +32,7 @@ public enum EventJSONDecoder {
         guard let when = try eventDate(value, "when", context: context) else {
             throw FieldError(field: "when", reason: "is required")
         }
-        let announced = try eventDate(value, "announced", context: context)
+        let announced = try eventDate(value, "announced", context: context, before: true)
         if checkingWorkedOutFields {
             try checkWorkedOut(value, from: when, named: "when", prefix: "")
             try checkWorkedOut(value, from: announced, named: "announced", prefix: "announced_")
@@ -212,7 +212,10 @@ public enum EventJSONDecoder {
     /// An event's date; one that cannot be read without a year (`mid-March`, `le 3 mai`) takes
     /// it from the record's first source with a publication date, as a reader of the article
     /// would. Tried only after a failure: the common record pays nothing.
-    private static func eventDate(_ event: JSONValue, _ key: String, context: DateParsingContext) throws(FieldError) -> TimelineDate? {
+    /// With `before` (an announcement, which the article reporting it follows), the latest such
+    /// day on or before the publication: the nearest to half a year before it.
+    private static func eventDate(_ event: JSONValue, _ key: String, context: DateParsingContext,
+                                  before: Bool = false) throws(FieldError) -> TimelineDate? {
         do {
             return try date(event, key, context: context)
         } catch {
@@ -225,7 +228,7 @@ public enum EventJSONDecoder {
                 }
                 throw error
             }
-            dated.reference = reference
+            dated.reference = before ? CalendarDay(dayNumber: reference.dayNumber - 182) : reference
             guard let date = try? date(event, key, context: dated) else { throw error }
             return date
         }

@@ -109,7 +109,7 @@ public enum DatabaseLocation {
         components.removeLast()
         var current = path.hasPrefix("/") ? "" : "."
         var folders: [String] = []
-        for component in components where !component.isEmpty {
+        for component in components where !component.isEmpty && component != "." {
             current += "/" + component
             folders.append(current)
         }
