@@ -119,15 +119,17 @@ struct EventOptions: ParsableArguments {
             + "\(one ? "was" : "were") not applied; a timeline document listing the source changes it (see `timeline help import`)."
     }
 
-    /// Notes on dates given in EDTF's season form that read as a span of years in prose
-    /// (`2019-22`: summer 2019, not 2019 to 2022), with what to write for the years.
+    /// Notes on dates given in EDTF's season, quarter or half-year form that read as a span of
+    /// years in prose (`2019-22`: summer 2019, not 2019 to 2022), with what to write for the years.
     var seasonNotes: [String] {
         [("--date", date), ("--announced", announced)].compactMap { flag, text in
+            let periods = ["21": "spring", "22": "summer", "23": "autumn", "24": "winter", "33": "Q1", "34": "Q2", "35": "Q3", "36": "Q4",
+                           "40": "H1", "41": "H2"]
             guard let text, text.utf8.count == 7, let year = Int(text.prefix(4)), text.dropFirst(4).first == "-",
-                  let season = ["21": "spring", "22": "summer", "23": "autumn", "24": "winter"][String(text.suffix(2))] else { return nil }
+                  let period = periods[String(text.suffix(2))] else { return nil }
             let end = year / 100 * 100 + Int(text.suffix(2))!
             guard end > year else { return nil }
-            return "note: \(flag) '\(text)' is EDTF for \(season) \(year); for the years \(year) to \(end), write \(year)/\(end)."
+            return "note: \(flag) '\(text)' is EDTF for \(period) \(year); for the years \(year) to \(end), write \(year)/\(end)."
         }
     }
 

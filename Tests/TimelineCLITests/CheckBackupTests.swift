@@ -327,6 +327,10 @@ private extension String {
         let linked = try CLI.run(["backup", link, "--db", db])
         #expect(linked.status == 0, "\(linked.stderr)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "copy.sqlite", "the link stays a link")
+        let loop = folder.path("loop.sqlite")
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: "loop.sqlite")
+        #expect(try CLI.run(["backup", loop, "--db", db]).status == 73)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: loop) == "loop.sqlite", "a looping link is left as it was")
         #expect(try sqlite("SELECT count(*) FROM events WHERE title = 'Latest'", copy).stdout == "1\n")
 
         let before = try Data(contentsOf: URL(fileURLWithPath: db))

@@ -175,6 +175,12 @@ public enum DatabaseLocation {
         return current
     }
 
+    /// Whether `path` is itself a symbolic link (after `followingLinks`, one in a loop).
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
     /// Whether `first` and `second` name one file (same device and inode).
     static func isSameFile(_ first: String, _ second: String) -> Bool {
         var one = stat(), other = stat()

@@ -166,6 +166,9 @@ extension TimelineStore {
         }
         // A link to a backup stays a link: the copy replaces the file it points to.
         let destination = DatabaseLocation.followingLinks(requested)
+        if DatabaseLocation.isSymbolicLink(destination) {
+            throw TimelineError(.cannotCreate, "\(requested) is a symbolic link that leads back to itself; give another path for the copy.")
+        }
         if DatabaseLocation.isSameFile(destination, path) {
             throw TimelineError(.usage, "\(requested) is the database being backed up; give another path for the copy.")
         }
