@@ -68,24 +68,15 @@ struct EventOptions: ParsableArguments {
         }
     }
 
-    /// `parsedDate`, trying again with the `reference` day when the text cannot be read without one.
-    private func eventDate(_ text: String, flag: String, context: DateParsingContext,
+    /// `parsedDate`, a date without a year taking it from `reference()` (see `TimelineDate.parse`).
+    private func eventDate(_ text: String, flag: String, context: DateParsingContext, onOrBefore: Bool = false,
                            reference: () throws -> CalendarDay?) throws -> TimelineDate {
         do {
-            return try parsedDate(text, flag: flag, context: context)
-        } catch {
-            guard context.reference == nil else { throw error }
-            var dated = context
-            guard let day = try reference() else {
-                dated.reference = CalendarDay(year: 2000, month: 1, day: 1)
-                if (try? TimelineDate.parse(text, context: dated)) != nil {
-                    throw TimelineError(.usage, "\(flag) '\(text)' has no year: write one, or cite a source with --published to take it from.")
-                }
-                throw error
-            }
-            dated.reference = day
-            guard let date = try? TimelineDate.parse(text, context: dated) else { throw error }
-            return date
+            return try TimelineDate.parse(text, context: context, yearFrom: reference, onOrBefore: onOrBefore)
+        } catch let error as TimelineDateError where error.needsYear {
+            throw TimelineError(.usage, "\(flag) '\(text)' has no year: write one, or cite a source with --published to take it from.")
+        } catch let error as TimelineDateError {
+            throw TimelineError(.usage, "\(flag) \(error.description)")
         }
     }
 
@@ -161,11 +152,9 @@ struct EventOptions: ParsableArguments {
         }
         if let date { event.when = try eventDate(date, flag: "--date", context: context, reference: reference) }
         if let announced {
-            // An announcement comes before the article that reports it: the latest such day on or
-            // before the source's date, which is the nearest to half a year before it.
-            func announcedReference() throws -> CalendarDay? { try reference().map { CalendarDay(dayNumber: $0.dayNumber - 182) } }
+            // An announcement comes before the article that reports it.
             event.announced = announced == "none" ? nil
-                : try eventDate(announced, flag: "--announced", context: context, reference: announcedReference)
+                : try eventDate(announced, flag: "--announced", context: context, onOrBefore: true, reference: reference)
         }
         if !entity.isEmpty { event.entities = try entities() }
         let newCitation = try citation(context: context, sourceLanguage: sourceLanguage)

@@ -57,7 +57,7 @@ struct DateHumanReader {
         guard let reference = context.reference else {
             if let problem = Self.problemInAnyYear(reading) { throw TimelineDateError(input: text, reason: problem) }
             throw TimelineDateError(
-                input: text, reason: "it has no year: write one, or give a reference date to take it from")
+                input: text, reason: "it has no year: write one, or give a reference date to take it from", needsYear: true)
         }
         // Four years either side, so that 29 February finds a leap year.
         var best: (year: Int, distance: Int)?

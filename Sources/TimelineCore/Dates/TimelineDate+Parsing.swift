@@ -5,6 +5,26 @@ extension TimelineDate {
         self = try EDTFScanner.scan(edtf).get()
     }
 
+    /// `parse(_:context:)`, but a text that is a date but for its year, in a context with no
+    /// reference, takes it from `reference()`, asked only then (a cited source's publication day):
+    /// the occurrence nearest to that day or, `onOrBefore`, the latest on or before it (an
+    /// announcement, which the article reporting it follows). With no day there, the error's
+    /// `needsYear` says what is missing.
+    public static func parse(_ text: String, context: DateParsingContext, yearFrom reference: () throws -> CalendarDay?,
+                             onOrBefore: Bool = false) throws -> TimelineDate {
+        let failure: TimelineDateError
+        do {
+            return try parse(text, context: context)
+        } catch {
+            failure = error
+        }
+        guard failure.needsYear, context.reference == nil, let day = try reference() else { throw failure }
+        var dated = context
+        // The occurrence nearest to half a year before a day is the latest on or before it.
+        dated.reference = onOrBefore ? CalendarDay(dayNumber: day.dayNumber - 182) : day
+        return try parse(text, context: dated)
+    }
+
     /// Reads any form the tool understands: EDTF, ISO days, and English or French forms people
     /// write (`Q2 2022`, `1er décembre 2022`, `since 2019`, `last quarter`…).
     ///

@@ -4,10 +4,14 @@ public struct TimelineDateError: Error, Equatable, Sendable, CustomStringConvert
     public let input: String
     /// Why it is not a date, as a sentence fragment: "February 2022 has 28 days".
     public let reason: String
+    /// Whether the text is a date but for its year (`1er décembre`, `mi-mars`), which a
+    /// reference day would give it.
+    public let needsYear: Bool
 
-    public init(input: String, reason: String) {
+    public init(input: String, reason: String, needsYear: Bool = false) {
         self.input = input
         self.reason = reason
+        self.needsYear = needsYear
     }
 
     /// One sentence: `'2022-02-30' is not a valid date: February 2022 has 28 days.`

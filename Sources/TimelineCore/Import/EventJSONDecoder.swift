@@ -209,28 +209,21 @@ public enum EventJSONDecoder {
         }
     }
 
-    /// An event's date; one that cannot be read without a year (`mid-March`, `le 3 mai`) takes
+    /// An event's date; one that cannot be read without a year (`mid-March`, `le 3 janvier`) takes
     /// it from the record's first source with a publication date, as a reader of the article
-    /// would. Tried only after a failure: the common record pays nothing.
-    /// With `before` (an announcement, which the article reporting it follows), the latest such
-    /// day on or before the publication: the nearest to half a year before it.
+    /// would (see `TimelineDate.parse(_:context:yearFrom:onOrBefore:)`): with `before`, for an
+    /// announcement, the latest such day on or before it. Looked for only after a failure: the
+    /// common record pays nothing.
     private static func eventDate(_ event: JSONValue, _ key: String, context: DateParsingContext,
                                   before: Bool = false) throws(FieldError) -> TimelineDate? {
+        guard let text = try optionalString(event, key), !text.isEmpty else { return nil }
         do {
-            return try date(event, key, context: context)
+            return try TimelineDate.parse(text, context: context, yearFrom: { firstPublicationDay(of: event, context: context) },
+                                          onOrBefore: before)
+        } catch let error as TimelineDateError where error.needsYear {
+            throw FieldError(field: key, reason: "'\(text)' has no year: write one, or give the record's source a publication date to take it from")
         } catch {
-            guard context.reference == nil else { throw error }
-            var dated = context
-            guard let reference = firstPublicationDay(of: event, context: context) else {
-                dated.reference = CalendarDay(year: 2000, month: 1, day: 1)
-                if let text = try? optionalString(event, key), (try? TimelineDate.parse(text, context: dated)) != nil {
-                    throw FieldError(field: key, reason: "'\(text)' has no year: write one, or give the record's source a publication date to take it from")
-                }
-                throw error
-            }
-            dated.reference = before ? CalendarDay(dayNumber: reference.dayNumber - 182) : reference
-            guard let date = try? date(event, key, context: dated) else { throw error }
-            return date
+            throw FieldError(field: key, reason: (error as? TimelineDateError)?.description ?? "\(error)")
         }
     }
 

@@ -76,7 +76,7 @@ extension TimelineStore {
     }
 
     /// `--as-of` once events have been edited or removed: each event as it stood at the end of that
-    /// day (see `version(of:asOf:before:reader:)`), then the query's filters.
+    /// day (see `version(of:asOf:before:)`), then the query's filters.
     private func eventsWithHistory(matching query: EventQuery, asOf: CalendarDay, entityIDs: [Int64],
                                    reader: EventReader) throws -> [Event] {
         var unlimited = query
@@ -102,7 +102,7 @@ extension TimelineStore {
         }
         let uids = try database.prepare("SELECT DISTINCT uid FROM event_history ORDER BY uid").map { $0.text(at: 0) }
         for uid in uids {
-            guard var event = try version(of: uid, asOf: asOf, before: boundary, reader: reader) else { continue }
+            guard var event = try version(of: uid, asOf: asOf, before: boundary) else { continue }
             event.citations = event.citations.filter { $0.source.published?.latest.map { $0 <= asOf } ?? false }
             let keys = Set(event.citations.map(\.source.key))
             event.measures = event.measures.filter { $0.source.map(keys.contains) ?? false }
@@ -123,7 +123,7 @@ extension TimelineStore {
     /// version that cites sources the one before did not, all published by then (a correction
     /// found and cited afterwards); the walk stops at the first other: a later edit citing nothing
     /// new is later knowledge (`planned` become `occurred`), and the versions after it carry it.
-    private func version(of uid: String, asOf: CalendarDay, before boundary: String, reader: EventReader) throws -> Event? {
+    private func version(of uid: String, asOf: CalendarDay, before boundary: String) throws -> Event? {
         struct Version {
             let recordedAt: String
             let supersededAt: String?
@@ -149,18 +149,21 @@ extension TimelineStore {
             guard case .integer(let id)? = liveID else { return nil }
             return try EventReader(database: database).event(id: id)
         }
-        // Recorded by then, the event is as the database held it at the end of that day.
-        let recordedBefore = versions.first.map { $0.recordedAt < boundary } ?? false
         var chosen: (index: Int, event: Event)?
-        for (index, version) in versions.enumerated() {
-            if recordedBefore && version.recordedAt >= boundary { break }
-            guard let candidate = try event(of: version) else { break }
-            if let previous = chosen, version.recordedAt >= boundary {
-                let cited = Set(previous.event.citations.map(\.source.key))
-                let added = candidate.citations.filter { !cited.contains($0.source.key) }
-                guard !added.isEmpty, added.allSatisfy({ $0.source.published?.latest.map { $0 <= asOf } ?? false }) else { break }
+        if let index = versions.lastIndex(where: { $0.recordedAt < boundary }) {
+            // Recorded by then, the event is as the database held it at the end of that day.
+            guard let held = try event(of: versions[index]) else { return nil }
+            chosen = (index, held)
+        } else {
+            for (index, version) in versions.enumerated() {
+                guard let candidate = try event(of: version) else { break }
+                if let previous = chosen {
+                    let cited = Set(previous.event.citations.map(\.source.key))
+                    let added = candidate.citations.filter { !cited.contains($0.source.key) }
+                    guard !added.isEmpty, added.allSatisfy({ $0.source.published?.latest.map { $0 <= asOf } ?? false }) else { break }
+                }
+                chosen = (index, candidate)
             }
-            chosen = (index, candidate)
         }
         guard let chosen else { return nil }
         // Removed by then: a last snapshot is superseded by no other version, but by the removal.
