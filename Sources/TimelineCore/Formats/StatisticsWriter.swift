@@ -60,9 +60,10 @@ public struct StatisticsWriter {
         try output.finish()
     }
 
-    /// A group as people read it: a date that spans several periods of the grouping is kept
-    /// apart under its own EDTF (`2021-22`, summer 2021, by quarter), which the table and
-    /// Markdown name as `list` does (`Summer 2021`); the machine formats keep the EDTF.
+    /// A group as people read it, named as `list` names a date in the table and Markdown:
+    /// `Q2 2022`, `Sep 2022`, and a date that spans several periods of the grouping (kept apart
+    /// under its own EDTF, `2021-22` by quarter) as `Summer 2021`. The machine formats keep the
+    /// sortable keys (`2022-Q2`, `2022-09`) and the EDTF.
     static func shownGroup(_ group: String, grouping: TimelineStatistics.Grouping) -> String {
         let bytes = Array(group.utf8)
         func digits(_ range: Range<Int>) -> Bool { bytes[range].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
@@ -72,12 +73,14 @@ public struct StatisticsWriter {
         case .year:
             if bytes.count == 4 && digits(0..<4) { return group }
         case .quarter:
-            if bytes.count == 7 && digits(0..<4) && bytes[4] == UInt8(ascii: "-") && bytes[5] == UInt8(ascii: "Q") { return group }
-        case .month:
-            if bytes.count == 7 && digits(0..<4) && bytes[4] == UInt8(ascii: "-") && digits(5..<7),
-               let month = Int(group.suffix(2)), (1...12).contains(month) {
-                return group
+            // `2022-Q2` is the EDTF quarter `2022-34`.
+            if bytes.count == 7 && digits(0..<4) && bytes[4] == UInt8(ascii: "-") && bytes[5] == UInt8(ascii: "Q"),
+               let quarter = Int(group.suffix(1)), (1...4).contains(quarter),
+               let shown = try? TimelineDate(edtf: "\(group.prefix(4))-\(32 + quarter)").display() {
+                return shown
             }
+        case .month:
+            break
         }
         return (try? TimelineDate(edtf: group).display()) ?? group
     }
