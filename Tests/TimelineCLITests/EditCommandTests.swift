@@ -160,6 +160,8 @@ import Testing
         #expect(edited.status == 0 && edited.stderr.contains("--announced '2018-21' is EDTF for spring 2018; for the years 2018 to 2021"), "\(edited.stderr)")
         let quarter = try CLI.run(["edit", "nebula-launch-2019-22", "--db", db, "--announced", "2020-33"])
         #expect(quarter.stderr.contains("--announced '2020-33' is EDTF for Q1 2020; for the years 2020 to 2033, write 2020/2033."), "\(quarter.stderr)")
+        let approximate = try CLI.run(["edit", "nebula-launch-2019-22", "--db", db, "--date", "2019-22~"])
+        #expect(approximate.stderr.contains("--date '2019-22~' is EDTF for summer 2019, approximate; for the years 2019 to 2022, write 2019~/2022~."), "\(approximate.stderr)")
         let plain = try CLI.run(["edit", "nebula-launch-2019-22", "--db", db, "--date", "2019/2022"])
         #expect(plain.status == 0 && plain.stderr.isEmpty, "\(plain.stderr)")
         let later = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "1998-22", "--title", "T2", "--entity", "Nébula"])
