@@ -46,8 +46,22 @@ struct GlobalOptions: ParsableArguments {
     func withStore<T>(migrations: TimelineStore.MigrationPolicy = .automatic, discardingNewDatabase discard: Bool = false,
                       pageCache: TimelineStore.PageCache = .standard, _ body: (TimelineStore) throws -> T) throws -> T {
         let path = try databasePath()
-        return try DatabaseLocation.withStore(at: path, discardingNew: discard,
-                                              open: { try openStore(at: path, migrations: migrations, pageCache: pageCache) }, body)
+        var made = false
+        let result = try DatabaseLocation.withStore(
+            at: path, discardingNew: discard, open: { try openStore(at: path, migrations: migrations, pageCache: pageCache) }
+        ) { store in
+            let result = try body(store)
+            made = store.createdFile && !discard
+            return result
+        }
+        if made && migrations == .automatic { Self.noteNewDatabase(at: path) }
+        return result
+    }
+
+    /// Says that a command made the database it ran on: a mistyped --db would otherwise list or
+    /// export the sample as if it were the user's timeline.
+    static func noteNewDatabase(at path: String) {
+        printError("note: there was no database at \(path), so one was made, with the Amazon Care sample timeline.")
     }
 
     /// Opens the database at `path`, creating, migrating and seeding it as needed.

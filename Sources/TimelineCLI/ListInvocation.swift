@@ -24,12 +24,14 @@ struct ListInvocation: Equatable {
             // Some mistakes show only against the data (an unknown kind, entity or tag): a
             // database this run created for them goes again.
             // One query streamed, then the process exits: a small recycled page cache.
-            try DatabaseLocation.withStore(at: path, open: {
+            let made = try DatabaseLocation.withStore(at: path, open: {
                 try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds, pageCache: .smallRecycled)
             }) { store in
                 let writer = EventListWriter(format: format, output: .standardOutput(), language: lang ?? .english)
                 try store.writeEvents(matching: query, to: writer)
+                return store.createdFile
             }
+            if made { GlobalOptions.noteNewDatabase(at: path) }
         }
     }
 }

@@ -181,6 +181,7 @@ import Testing
                          "--title", "A test layoff", "--entity", "Amazon Care:employer", "--entity", "Nouvelle Société",
                          "--measure", "employees-laid-off=12:person@amazon-care", "--source", "https://example.org/a",
                          "--quote", "douze employés", "--quote-lang", "fr", "--published", "2022-09-09"]
+        #expect(try CLI.run(["--db", db, "migrate"]).status == 0)
         let first = try CLI.run(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == "Added amazon-care-layoff-2022-12-01-2\n", "the seed holds the plain stem")
@@ -353,6 +354,7 @@ import Testing
     /// --publisher and --published describe a new source: given with one the timeline has, they
     /// are not applied, and the command says so instead of dropping them without a word.
     @Test func detailsOfANewSourceGivenForAnExistingOneAreNamedAsNotApplied() throws {
+        #expect(try CLI.run(["--db", db, "migrate"]).status == 0)
         let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023", "--title", "Cited again", "--entity", "Acme",
                                  "--source", "siecle-digital-2022-09-12", "--publisher", "Le Monde", "--published", "2022-10-01",
                                  "--uid", "cited-again"])

@@ -219,6 +219,7 @@ import Testing
                          "--map", "n=measure:employees-laid-off:person", "--title-template", "{company} cuts {n}"]
         // Two layoffs at one company on one day, in one file: two events, and nothing to say.
         let first = try write("cuts.csv", "company,date,n\nAcme,2023-01-05,120\nAcme,2023-01-05,30\nGlobex,2023-02-06,40\n")
+        #expect(try CLI.run(["--db", db, "migrate"]).status == 0)
         let imported = try CLI.run(["import", first] + arguments)
         #expect(imported.stdout.hasSuffix(": 3 added, 0 updated, 0 unchanged.\n") && imported.stderr.isEmpty, "\(imported.stderr)")
         let again = try CLI.run(["import", first] + arguments)
@@ -580,6 +581,7 @@ import Testing
     /// missing field names the column that looks like it.
     @Test func columnsThatAreNoEventFieldAreNotDroppedSilently() throws {
         let typo = try write("typo.csv", "uid,kind,when,title,annouced,sumary\nz1,layoff,2022-03-01,A,2022-02-01,Important\n")
+        #expect(try CLI.run(["--db", db, "migrate"]).status == 0)
         let refused = try CLI.run(["import", typo, "--db", db])
         #expect(refused.status == 64)
         #expect(refused.stderr == "timeline: the column 'annouced' of \(typo) is no event field, and its values would be left out: did you mean 'announced'? Rename it, or map it with --map 'annouced=announced'.\n")

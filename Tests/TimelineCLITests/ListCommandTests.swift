@@ -17,7 +17,20 @@ import Testing
         for expected in ["Sep 2019", "Summer 2021", "Q2 2022", "1 Dec 2022", "31 Dec 2022", "amazon-care-layoff-2022-12-01"] {
             #expect(result.stdout.contains(expected), "table shows \(expected)")
         }
-        #expect(result.stderr.isEmpty)
+        // Said, so that a mistyped --db is not taken for the user's timeline; once.
+        #expect(result.stderr == "timeline: note: there was no database at \(nested), so one was made, with the Amazon Care sample timeline.\n",
+                "\(result.stderr)")
+        let again = try CLI.run(["list", "--db", nested])
+        #expect(again.status == 0 && again.stderr.isEmpty, "\(again.stderr)")
+        let export = try CLI.run(["export", "--db", folder.path("typo.sqlite"), "--format", "csv"])
+        #expect(export.status == 0 && export.stderr.contains("no database at \(folder.path("typo.sqlite")), so one was made"), "\(export.stderr)")
+        // Nothing is said where nothing was kept: a dry run, a failed command, `migrate` (which reports what it applies).
+        let dryRun = try CLI.run(["import", "-", "--dry-run", "--db", folder.path("dry.sqlite")], stdin: Data("uid,kind,when,title\nd1,launch,2020,T\n".utf8))
+        #expect(dryRun.status == 0 && !dryRun.stderr.contains("so one was made"), "\(dryRun.stderr)")
+        let failed = try CLI.run(["list", "--db", folder.path("failed.sqlite"), "--entity", "no-such-entity"])
+        #expect(failed.status != 0 && !failed.stderr.contains("so one was made"), "\(failed.stderr)")
+        let migrated = try CLI.run(["migrate", "--db", folder.path("migrated.sqlite")])
+        #expect(migrated.status == 0 && !migrated.stderr.contains("so one was made"), "\(migrated.stderr)")
     }
 
     @Test func databaseComesFromTheEnvironmentWhenNoFlagIsGiven() throws {
