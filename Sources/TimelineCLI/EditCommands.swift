@@ -57,6 +57,7 @@ extension Timeline {
                     try output.finish()
                     if let note { printError(note) }
                     fields.seasonNotes.forEach(printError)
+                    fields.decimalPointNotes.forEach(printError)
                     if undatedNewSource, saved.outcome == .inserted {
                         printError("note: the new source \(fields.source ?? "") has no publication date, so `list --as-of` never shows what it says; "
                                    + "--published gives one when a source is created.")
@@ -135,6 +136,7 @@ extension Timeline {
                     try output.finish()
                     if let note { printError(note) }
                     fields.seasonNotes.forEach(printError)
+                    fields.decimalPointNotes.forEach(printError)
                     if !fields.entity.isEmpty, saved.outcome == .updated, let after = try store.event(uid: saved.uid),
                        let dropped = Self.droppedEntitiesNote(before: entitiesBefore, after: after) {
                         printError(dropped)

@@ -129,6 +129,23 @@ struct EventOptions: ParsableArguments {
         }
     }
 
+    /// Notes for a figure such as `1.200`: decimal here (1.2), as in English, while French and
+    /// German prose write twelve hundred so. Kept as given; said, since a sum would be a thousand off.
+    var decimalPointNotes: [String] {
+        measure.compactMap { text in
+            guard let equals = text.firstIndex(of: "=") else { return nil }
+            let value = text[text.index(after: equals)...].prefix { $0 != ":" && $0 != "@" }
+            guard let number = value.split(separator: " ").last?.drop(while: { "~≈<>=+".contains($0) }) else { return nil }
+            let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 2, (1...3).contains(parts[0].count), parts[1].count == 3,
+                  parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }), parts[0].first != "0" else { return nil }
+            var decimals = parts[1]
+            while decimals.last == "0" { decimals.removeLast() }
+            let read = decimals.isEmpty ? String(parts[0]) : "\(parts[0]).\(decimals)"
+            return "note: --measure '\(text)' is read as \(read) (a point in a figure is its decimal mark); if the point groups thousands, write \(parts[0])\(parts[1])."
+        }
+    }
+
     /// - Parameter sourceLanguage: the language of a source the timeline has, by key or URL; a
     ///   quote given without --quote-lang is in it.
     func citation(context: DateParsingContext, sourceLanguage: (String) throws -> String?) throws -> Citation? {

@@ -168,6 +168,22 @@ import Testing
         #expect(later.status == 0 && later.stderr.isEmpty, "1998 to 1922 is no span: \(later.stderr)")
     }
 
+    /// `1.200` is 1.2, as the README says; as French and German prose write twelve hundred so,
+    /// add and edit say how it was read and what to write for the thousands.
+    @Test func aFigureWithAPointBeforeThreeDigitsIsNoted() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023", "--title", "T", "--entity", "Acme",
+                                 "--measure", "employees-laid-off=1.200:person"])
+        #expect(added.status == 0 && added.stderr == "timeline: note: --measure 'employees-laid-off=1.200:person' is read as 1.2 "
+                + "(a point in a figure is its decimal mark); if the point groups thousands, write 1200.\n", "\(added.stderr)")
+        let edited = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", "deal-value=~12.500:EUR"])
+        #expect(edited.status == 0 && edited.stderr.contains("is read as 12.5 (a point"), "\(edited.stderr)")
+        for plain in ["employees-laid-off=1.25:person", "employees-laid-off=1200:person", "employees-laid-off=0.125:percent"] {
+            let quiet = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", plain])
+            #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(plain): \(quiet.stderr)")
+        }
+    }
+
     /// An argument that is no UTF-8 (Latin-1 text from an old script) is refused, not stored with
     /// `�` in place of its letters; nothing is written.
     @Test func anArgumentThatIsNoUTF8IsRefused() throws {
