@@ -65,8 +65,8 @@ import Testing
     }
 
     /// A figure given with another source stands beside the first source's figure of that
-    /// quantity, and replaces only its own source's; without a source, or with QUANTITY=, the
-    /// quantity's figures are replaced or removed as before.
+    /// quantity, and replaces (or, with QUANTITY=, removes) only its own source's; without a
+    /// source, the quantity's figures are replaced or removed together.
     @Test func aSecondSourcesFigureStandsBesideTheFirst() throws {
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
         func figures() throws -> [String] {
@@ -89,8 +89,16 @@ import Testing
         #expect(try CLI.run(["edit", "acq", "--db", db, "--measure", "deal-value=60000000:EUR"]).status == 0)
         #expect(try figures() == ["60000000@-"], "without a source, the quantity's figures are replaced")
         #expect(try CLI.run(["edit", "acq", "--db", db, "--source", "https://a.example/1", "--measure", "deal-value=45000000:EUR"]).status == 0)
+        #expect(try CLI.run(["edit", "acq", "--db", db, "--source", "https://b.example/2", "--measure", "deal-value=52000000:EUR"]).status == 0)
+        #expect(try figures() == ["45000000@a-2023-03-02", "52000000@b-2023-03-05"])
+        // QUANTITY= with a source removes that source's figures only, as a figure given with one replaces only those.
         #expect(try CLI.run(["edit", "acq", "--db", db, "--source", "https://b.example/2", "--measure", "deal-value="]).status == 0)
-        #expect(try figures().isEmpty, "QUANTITY= removes them all")
+        #expect(try figures() == ["45000000@a-2023-03-02"], "B's figure removed, A's kept")
+        let none = try CLI.run(["edit", "acq", "--db", db, "--source", "b-2023-03-05", "--measure", "deal-value="])
+        #expect(none.status == 64 && none.stderr.contains("the event has none; its figures of deal-value come from a-2023-03-02"), "\(none.stderr)")
+        #expect(try figures() == ["45000000@a-2023-03-02"])
+        #expect(try CLI.run(["edit", "acq", "--db", db, "--measure", "deal-value="]).status == 0)
+        #expect(try figures().isEmpty, "without a source, QUANTITY= removes them all")
     }
 
     /// `--measure` takes the words and spaced thousands a figure column does; a comma, which could

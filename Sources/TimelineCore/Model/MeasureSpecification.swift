@@ -43,8 +43,8 @@ public enum MeasureSpecification {
     /// and entity if it names one) is that figure, with its entity, source and note; another
     /// comes from `source`, or from none.
     ///
-    /// Given with a `source`, figures replace only those of their quantity that come from that
-    /// source (`sourceKey`, its key when the timeline has it) or from none: another source's
+    /// Given with a `source`, figures replace (and `QUANTITY=` removes) only those of their quantity
+    /// that come from that source (`sourceKey`, its key when the timeline has it) or from none: another source's
     /// figure stays beside them, as a second source's claim does not erase the first's (`stats
     /// --sum` counts one of them, the correcting source's).
     public static func edit(_ figures: [Measure], with texts: [String], source: String?, sourceKey: String? = nil) throws -> [Measure] {
@@ -69,6 +69,11 @@ public enum MeasureSpecification {
                     let counted = Array(Set(figures.map(\.quantity))).sorted()
                     throw TimelineError(.usage, "--measure '\(text)' removes the figures of \(quantity), and the event has none"
                         + (counted.isEmpty ? "." : "; its figures count \(counted.joined(separator: ", "))."))
+                }
+                if let source, !figures.contains(where: { $0.quantity == quantity && !fromOtherSource($0) }) {
+                    let sources = Array(Set(figures.filter { $0.quantity == quantity }.compactMap(\.source))).sorted()
+                    throw TimelineError(.usage, "--measure '\(text)' with --source \(source) removes the figures of \(quantity) from that source, "
+                        + "and the event has none; its figures of \(quantity) come from \(sources.joined(separator: ", ")) (give that --source, or none to remove them all).")
                 }
                 guard !texts.contains(where: { $0.hasPrefix(quantity + "=") && $0 != text }) else {
                     throw TimelineError(.usage, "--measure '\(text)' removes the figures of \(quantity), which another --measure gives; give the figures of \(quantity) to keep alone.")
@@ -105,7 +110,6 @@ public enum MeasureSpecification {
         // stay); new quantities go last.
         var result: [Measure] = []
         var placed = Set<String>()
-        let removed = Set(texts.filter { $0.last == "=" }.map { String($0.dropLast()) })
         var lastIndex: [String: Int] = [:]
         for (index, figure) in figures.enumerated() { lastIndex[figure.quantity] = index }
         for (index, figure) in figures.enumerated() {
@@ -113,7 +117,9 @@ public enum MeasureSpecification {
                 result.append(figure)
                 continue
             }
-            if fromOtherSource(figure) && !removed.contains(figure.quantity) { result.append(figure) }
+            // Another source's figure stays, removed or replaced: `QUANTITY=` with a source takes
+            // out that source's figures only, as a figure given with one replaces only those.
+            if fromOtherSource(figure) { result.append(figure) }
             if index == lastIndex[figure.quantity] {
                 placed.insert(figure.quantity)
                 result += replacement.figures
