@@ -212,6 +212,52 @@ import Testing
         #expect(result.stderr.hasPrefix("timeline: \(path)\(message)"), "\(result.stderr)")
     }
 
+    /// A record that replaces an event's sources but keeps its figures keeps the citations those
+    /// figures come from whole (stance, quote, translation), not as bare supporting ones: else a
+    /// correcting source's figure lost to the one it corrects in `stats --sum`.
+    @Test func aFiguresSourceLeftOutOfAnUpdateKeepsItsCitationWhole() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--uid", "cut", "--kind", "layoff", "--date", "2022-34", "--title", "Santéo cuts jobs",
+                             "--entity", "Santéo", "--measure", "positions-cut=120:position", "--source", "https://a.example.fr/1",
+                             "--publisher", "A", "--published", "2022-06-28", "--quote", "120 postes", "--translation", "120 positions"]).status == 0)
+        #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "positions-cut=140:position", "--source", "https://b.example.fr/2",
+                             "--publisher", "B", "--published", "2022-07-04", "--stance", "corrects", "--quote", "140 postes"]).status == 0)
+        func citations() throws -> [String] {
+            let result = try CLI.run(["show", "cut", "--db", db, "--format", "json"])
+            let event = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            return (event["sources"] as? [[String: Any]] ?? []).map {
+                "\($0["key"] ?? "") \($0["stance"] ?? "") \($0["quote"] as? String ?? "-") \($0["translation"] as? String ?? "-")"
+            }
+        }
+        func sum() throws -> String {
+            try CLI.run(["stats", "--db", db, "--sum", "positions-cut", "--format", "tsv"]).stdout
+        }
+        let before = try citations()
+        #expect(before == ["a-2022-06-28 supports 120 postes 120 positions", "b-2022-07-04 corrects 140 postes -"], "\(before)")
+        #expect(try sum().contains("\t140\t"))
+        // A spreadsheet row citing a third source: the figures stay, and so do their citations.
+        let csv = try write("third.csv", "uid,kind,when,title,source,publisher,published,quote\n"
+                            + "cut,layoff,2022-34,Santéo cuts jobs,https://c.example.fr/3,C,2022-07-10,Le plan touche 140 salariés.\n")
+        let imported = try CLI.run(["import", csv, "--db", db])
+        #expect(imported.status == 0 && imported.stdout.hasSuffix("0 added, 1 updated, 0 unchanged.\n"), "\(imported.stdout)\(imported.stderr)")
+        let after = try citations()
+        #expect(after.count == 3 && after.contains("b-2022-07-04 corrects 140 postes -") && after.contains("a-2022-06-28 supports 120 postes 120 positions"),
+                "\(after)")
+        let summed = try sum()
+        #expect(summed.contains("\t140\t"), "the correction still counts: \(summed)")
+        // An NDJSON record giving both figures but only the first source.
+        let record = #"{"uid":"cut","kind":"layoff","when":"2022-34","title":"Santéo cuts jobs","entities":[{"name":"Santéo"}],"#
+            + #""measures":[{"quantity":"positions-cut","value":"120","unit":"position","source":"a-2022-06-28"},"#
+            + #"{"quantity":"positions-cut","value":"140","unit":"position","source":"b-2022-07-04"}],"#
+            + #""sources":[{"key":"a-2022-06-28","quote":"120 postes","translation":"120 positions"}]}"#
+        let ndjson = try write("update.ndjson", record + "\n")
+        let updated = try CLI.run(["import", ndjson, "--db", db])
+        #expect(updated.status == 0, "\(updated.stderr)")
+        let kept = try citations()
+        #expect(kept == before, "\(kept)")
+        #expect(try sum().contains("\t140\t"))
+    }
+
     /// A record without a uid that was edited since an earlier import comes in as a new event:
     /// the import says so, naming the pair, and does not for two events of one file.
     @Test func anEditedRecordWithoutAUidIsNamedAsAPossibleDuplicate() throws {

@@ -90,8 +90,8 @@ final class EventSaver {
                         event.measures[index].entity = first.slug
                     }
                 }
-                try citeFigureSources(of: &event)
             }
+            try citeFigureSources(of: &event, citedBy: existing)
             if EventJSON.object(existing) == EventJSON.object(event) {
                 return (event.uid, .unchanged)
             }
@@ -107,6 +107,7 @@ final class EventSaver {
             keptInUpdates.formUnion(kept.filled(in: existing))
             return (event.uid, .updated)
         }
+        try citeFigureSources(of: &event, citedBy: nil)
         // Lists rendered from the input are the saved event's when resolving entities and
         // sources, sorting tags and dropping duplicates changed none of them.
         let listsAsRead = renderedLists.flatMap {
@@ -252,18 +253,24 @@ final class EventSaver {
             }
             return measure
         }
-        try citeFigureSources(of: &event)
         return event
     }
 
     /// A figure's source is one of the event's sources: a figure naming one the event does not
-    /// cite (its citations cleared by an import that kept its figures, say) brings a bare
-    /// citation of it, so that the event as exported names every source its figures need.
-    private func citeFigureSources(of event: inout Event) throws {
+    /// cite (its citations replaced by an import that kept its figures, say) brings the citations
+    /// of it the event had before (`existing`), whole: their stance says which of two figures
+    /// corrects the other, and their quotes are what backs it. Else a bare citation, so that the
+    /// event as exported names every source its figures need.
+    private func citeFigureSources(of event: inout Event, citedBy existing: Event?) throws {
         // Runs for every saved event: a search of its few citations, nothing allocated.
         for measure in event.measures {
             guard let key = measure.source, !event.citations.contains(where: { $0.source.key == key }) else { continue }
-            event.citations.append(Citation(source: try resolve(Source(key: key, publisher: "", language: "", type: ""))))
+            let earlier = existing?.citations.filter { $0.source.key == key } ?? []
+            if earlier.isEmpty {
+                event.citations.append(Citation(source: try resolve(Source(key: key, publisher: "", language: "", type: ""))))
+            } else {
+                event.citations.append(contentsOf: earlier)
+            }
         }
     }
 
