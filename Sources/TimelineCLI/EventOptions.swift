@@ -88,7 +88,7 @@ struct EventOptions: ParsableArguments {
                 role = String(text[text.index(after: colon)...])
                 name = text[..<colon]
             }
-            guard !name.isEmpty, !role.isEmpty else {
+            guard !name.allSatisfy(\.isWhitespace), !role.allSatisfy(\.isWhitespace) else {
                 throw TimelineError(.usage, "--entity '\(text)' needs a name, and a role after ':' if there is a ':'.")
             }
             return EventEntity(slug: "", name: String(name), role: role)

@@ -79,6 +79,7 @@ extension Timeline {
                     if format == .sql && query != EventQuery() {
                         throw TimelineError(.usage, "--format sql exports the whole database; list's filters apply to the other formats.")
                     }
+                    if let output { try store.checkExportDestination(output) }
                     let destination = try output.map { try TextOutput.file($0) } ?? .standardOutput()
                     switch format {
                     case .sql where dialect == .postgresql:

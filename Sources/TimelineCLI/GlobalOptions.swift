@@ -71,10 +71,10 @@ struct GlobalOptions: ParsableArguments {
                                       pageCache: pageCache)
         // `$TIMELINE_NOW` fixes when new rows are recorded, for reproducible history.
         if let now = EnvironmentVariable.value("TIMELINE_NOW"), !now.isEmpty {
-            guard RecordingTime.isValid(now) else {
+            guard let normalised = RecordingTime.normalised(now) else {
                 throw TimelineError(.usage, "TIMELINE_NOW '\(now)' is not a UTC timestamp; give it as YYYY-MM-DDTHH:MM:SS.sssZ.")
             }
-            store.recordingTime = now
+            store.recordingTime = normalised
         }
         return store
     }

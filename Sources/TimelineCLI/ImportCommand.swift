@@ -50,7 +50,7 @@ extension Timeline {
         @Option(help: ArgumentHelp("csv, tsv, ndjson, json or seed (default: from the extension, else from the first bytes).", valueName: "format"))
         var format: ImportOptions.Format?
 
-        @Option(help: ArgumentHelp("Map a column onto a field (repeatable): title, kind, when, announced, status, summary, uid, entity, entity:ROLE, tag, source, measure:QUANTITY:UNIT, and for the citation of the first source: quote, quote_language, translation, stance.", valueName: "column=field"))
+        @Option(help: ArgumentHelp("Map a column onto a field (repeatable): title, kind, when, announced, status, summary, uid, entity, entity:ROLE, tag, source (a URL or key), measure:QUANTITY:UNIT; for the citation of the record's own source: quote, quote_language, translation, stance; and to describe that source when the timeline does not have it yet: publisher, published, source_title, source_language.", valueName: "column=field"))
         var map: [String] = []
 
         @Option(help: ArgumentHelp("Give a field the same value in every record, over the file's own column for it (repeatable), e.g. kind=layoff.", valueName: "field=value"))

@@ -206,6 +206,21 @@ private extension String {
         #expect(!FileManager.default.fileExists(atPath: folder.path("typo")) && !FileManager.default.fileExists(atPath: folder.path("copy.sqlite")))
     }
 
+    /// A database the user may not read is a missing input (66) named as such, not an output
+    /// that cannot be made (73).
+    @Test func aDatabaseOneMayNotReadIsNamedSo() throws {
+        let path = folder.path("private.sqlite")
+        #expect(try CLI.run(["--db", path, "migrate"]).status == 0)
+        #expect(chmod(path, 0o600) == 0 && chmod(folder.path(""), 0o755) == 0)
+        let asNobody = getuid() == 0
+        let arguments = ["list", "--db", path]
+        let result = asNobody
+            ? try CLI.run(["--reuid=65534", "--regid=65534", "--clear-groups", CLI.executable.path] + arguments,
+                          executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+            : try { #expect(chmod(path, 0o000) == 0); defer { chmod(path, 0o600) }; return try CLI.run(arguments) }()
+        #expect(result.status == 66 && result.stderr == "timeline: cannot read the database \(path): permission denied.\n", "\(result.stderr)")
+    }
+
     /// A timeline in a folder one cannot write to (a read-only mount) is read as it is by every
     /// reading command, while a write is refused as such (73); `sql` neither calls that bad SQL.
     @Test func aDatabaseInAReadOnlyFolderIsRead() throws {

@@ -501,6 +501,26 @@ import Testing
         #expect(try listed(asOf: "2030-02-02").isEmpty)
     }
 
+    /// A blank entity is a usage error from `add` and a bad field in an import, named as such,
+    /// not the tables' CHECK failing; `TIMELINE_NOW` given without a fraction is stored with
+    /// `.000`, so that times compare in order as text.
+    @Test func aBlankEntityIsNamedAndTimesWithoutAFractionCompareInOrder() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let blank = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2020", "--title", "x", "--entity", "  "])
+        #expect(blank.status == 64 && blank.stderr.contains("--entity '  ' needs a name"), "\(blank.stderr)")
+        for entities in [#"[""]"#, #"["  "]"#, #"[{"slug":" ","name":""}]"#] {
+            let record = #"{"kind":"launch","when":"2020","title":"x","entities":"# + entities + "}"
+            let imported = try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((record + "\n").utf8))
+            #expect(imported.status == 65 && imported.stderr.contains("entities[0]") && imported.stderr.contains("needs a slug or a name"),
+                    "\(entities): \(imported.stderr)")
+        }
+        let added = try CLI.run(["add", "--db", db, "--uid", "t", "--kind", "launch", "--date", "2020", "--title", "A", "--entity", "Acme"],
+                                environment: ["TIMELINE_NOW": "2030-01-01T00:00:00Z"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let recorded = try CLI.run(["sql", "SELECT recorded_at FROM events WHERE uid = 't'", "--db", db, "--format", "tsv"])
+        #expect(recorded.stdout.hasSuffix("\n2030-01-01T00:00:00.000Z\n"), "\(recorded.stdout)")
+    }
+
     /// A timeline typed in after the fact: a correction cited by a later edit shows from its
     /// source's publication date, though the edit was recorded after it; a later edit citing
     /// nothing new (a status put right) does not, nor anything after it.

@@ -9,6 +9,27 @@ import Testing
         folder = try TemporaryFolder()
     }
 
+    /// `--output` naming the database (or a link to it, or its -wal) would replace it with text,
+    /// and another SQLite database too: refused, and nothing changes.
+    @Test func anExportNeverOverwritesADatabase() throws {
+        #expect(try CLI.run(["--db", db, "migrate"]).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        try FileManager.default.createSymbolicLink(atPath: folder.path("link.sqlite"), withDestinationPath: db)
+        for target in [db, folder.path("link.sqlite"), db + "-wal", db + "-journal"] {
+            let refused = try CLI.run(["export", "--format", "csv", "--db", db, "--output", target])
+            #expect(refused.status == 64 && refused.stderr.contains("the database being exported; give another path for the export"),
+                    "\(target): \(refused.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+        #expect(try CLI.run(["list", "--db", db, "--format", "tsv"]).status == 0)
+        let other = folder.path("other.sqlite")
+        #expect(try CLI.run(["--db", other, "migrate", "--skip-seeds"]).status == 0)
+        let otherBefore = try Data(contentsOf: URL(fileURLWithPath: other))
+        let replaced = try CLI.run(["export", "--format", "sql", "--db", db, "--output", other])
+        #expect(replaced.status == 73 && replaced.stderr.contains("is an SQLite database, which the export would replace"), "\(replaced.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == otherBefore)
+    }
+
     @Test func timelineJSCarriesOnlyTheDatePartsThePrecisionKnows() throws {
         let result = try CLI.run(["export", "--format", "timelinejs", "--db", db])
         #expect(result.status == 0, "\(result.stderr)")

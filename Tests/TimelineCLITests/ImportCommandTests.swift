@@ -212,6 +212,28 @@ import Testing
         #expect(result.stderr.hasPrefix("timeline: \(path)\(message)"), "\(result.stderr)")
     }
 
+    /// One key given two URLs (a spreadsheet reusing `src` for another article) is refused: the
+    /// second citation would silently point to the first page. The same page spelt otherwise is
+    /// the same source.
+    @Test func aSourceKeyGivenAnotherPagesURLIsRefused() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        func record(_ uid: String, _ url: String) -> String {
+            #"{"uid":"\#(uid)","kind":"launch","when":"2020","title":"T \#(uid)","entities":["Acme"],"sources":[{"key":"src","url":"\#(url)","publisher":"P"}]}"#
+        }
+        let file = try write("keys.ndjson", [record("a", "https://a.example/one"), record("b", "https://www.a.example/one/?utm_source=x"),
+                                             record("c", "https://b.example/two")].joined(separator: "\n") + "\n")
+        let refused = try CLI.run(["import", file, "--db", db])
+        #expect(refused.status == 65 && refused.stderr.contains("\(file):3: ")
+                && refused.stderr.contains("the source key 'src' is https://a.example/one, not https://b.example/two: give this source its own key"),
+                "\(refused.stderr)")
+        #expect(try jsonEvents([]).isEmpty, "nothing imported")
+        let skipped = try CLI.run(["import", file, "--db", db, "--skip-invalid"])
+        #expect(skipped.status == 0 && skipped.stdout.contains("2 added"), "\(skipped.stdout)\(skipped.stderr)")
+        // Against a key the timeline holds, too.
+        let later = try write("later.ndjson", record("d", "https://b.example/two") + "\n")
+        #expect(try CLI.run(["import", later, "--db", db]).status == 65)
+    }
+
     /// A record that replaces an event's sources but keeps its figures keeps the citations those
     /// figures come from whole (stance, quote, translation), not as bare supporting ones: else a
     /// correcting source's figure lost to the one it corrects in `stats --sum`.

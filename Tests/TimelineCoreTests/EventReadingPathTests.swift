@@ -21,7 +21,7 @@ import Testing
                                               "2021-03-\(String(format: "%02d", index % 28 + 1))")
             let entities = (0..<(index % 4)).map { EventEntity(slug: "entity-\($0 + index % 3)", name: "Entity \($0) \(Self.awkward)", role: "subject") }
             let sources = (0..<(index % 3)).map { number in
-                Source(key: "source-\(index % 9)-\(number)", url: number == 0 ? nil : "https://example.org/\(index)",
+                Source(key: "source-\(index % 9)-\(number)", url: number == 0 ? nil : "https://example.org/\(index % 9)-\(number)",
                        title: number == 1 ? nil : "Title \(Self.awkward)", publisher: "Publisher \(number)",
                        published: number == 2 ? nil : try? TimelineDate(edtf: "2021-04-0\(number + 1)"),
                        language: number == 0 ? "fr" : "en", type: "news", note: nil)

@@ -42,12 +42,14 @@ public enum EventJSONDecoder {
             let field = { "entities[\(index)]" }
             switch element {
             case .string(let slug):
+                guard !slug.allSatisfy(\.isWhitespace) else { throw FieldError(field: field(), reason: "needs a slug or a name") }
                 entities.append(EventEntity(slug: slug, name: slug, role: "subject"))
             case .object:
                 if checkingWorkedOutFields { try checkFieldNames(element, field(), of: "an event's entity", ["slug", "name", "role"]) }
-                let slug = try optionalString(element, "slug", field: field() + ".slug")
-                let name = try optionalString(element, "name", field: field() + ".name")
-                guard let reference = slug ?? name, !reference.isEmpty else {
+                // A blank slug or name is none (the tables refuse it).
+                let slug = try optionalString(element, "slug", field: field() + ".slug").flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+                let name = try optionalString(element, "name", field: field() + ".name").flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+                guard let reference = slug ?? name else {
                     throw FieldError(field: field(), reason: "needs a slug or a name")
                 }
                 entities.append(EventEntity(slug: slug ?? "", name: name ?? reference,

@@ -201,6 +201,22 @@ public enum DatabaseLocation {
         return tables == .integer(2) ? nil : "another SQLite database"
     }
 
+    /// Whether the regular file at `path` starts with SQLite's header.
+    static func isSQLiteDatabase(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size >= 16,
+              let file = fopen(path, "rb") else { return false }
+        defer { fclose(file) }
+        var header = [UInt8](repeating: 0, count: 16)
+        guard fread(&header, 1, 16, file) == 16 else { return false }
+        return header == Array("SQLite format 3\0".utf8)
+    }
+
+    /// Whether something is at `path` that this process may not read.
+    static func isUnreadable(_ path: String) -> Bool {
+        fileExists(path) && access(path, R_OK) != 0
+    }
+
     /// Whether anything exists at `path`.
     public static func exists(_ path: String) -> Bool {
         fileExists(path)

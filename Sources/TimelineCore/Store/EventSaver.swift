@@ -348,11 +348,25 @@ final class EventSaver {
     /// A source by key, else by URL, else by publisher, date and title; created when none matches.
     func resolve(_ source: Source) throws -> Source {
         let cacheKey = source.key.isEmpty ? (source.url ?? "") : source.key
-        if !cacheKey.isEmpty, let cached = sourceCache[cacheKey] { return cached }
+        if !cacheKey.isEmpty, let cached = sourceCache[cacheKey] {
+            try checkSamePage(source, as: cached)
+            return cached
+        }
         if sourceCache.count > Self.cacheLimit { sourceCache.removeAll(keepingCapacity: true) }
         let resolved = try resolveUncached(source)
+        try checkSamePage(source, as: resolved)
         if !cacheKey.isEmpty { sourceCache[cacheKey] = resolved }
         return resolved
+    }
+
+    /// A key and a URL that name two pages (a key reused for another article in a spreadsheet)
+    /// are refused: the citation would silently point to the key's page.
+    private func checkSamePage(_ given: Source, as found: Source) throws {
+        guard !given.key.isEmpty, let url = given.url, let foundURL = found.url, url != foundURL else { return }
+        let page = SourceURL.comparable(url), foundPage = SourceURL.comparable(foundURL)
+        guard page == nil || page != foundPage else { return }
+        throw TimelineError(.badData, "the source key '\(given.key)' is \(foundURL), not \(url): give this source its own key, "
+            + "or leave the key out to find or make the source by its URL.", field: "url")
     }
 
     private func resolveUncached(_ source: Source) throws -> Source {

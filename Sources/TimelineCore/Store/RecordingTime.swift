@@ -1,6 +1,13 @@
 /// The timestamps rows are recorded at: UTC, ISO 8601, `YYYY-MM-DDTHH:MM:SS.sssZ` as SQLite's
 /// `strftime('%Y-%m-%dT%H:%M:%fZ')` writes them (the fraction is optional when given by hand).
 public enum RecordingTime {
+    /// A valid time in the form SQLite writes, with the fraction (`.000` when given without):
+    /// times are compared as text, where `…:00Z` sorts after `…:00.500Z`.
+    public static func normalised(_ text: String) -> String? {
+        guard isValid(text) else { return nil }
+        return text.utf8.count == 20 ? String(text.dropLast()) + ".000Z" : text
+    }
+
     public static func isValid(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 20 || bytes.count == 24, bytes.last == UInt8(ascii: "Z") else { return false }

@@ -157,6 +157,30 @@ extension TimelineStore {
     /// - Parameter replacingAnyFile: whether a file at `destination` that is not a timeline
     ///   database (an earlier backup) may be replaced; without it such a file is refused, as a
     ///   mistyped path must not cost a document.
+    /// Refuses `requested` (at `destination`, its links followed) as the path of a file a command
+    /// writes when it is this database, or a file SQLite keeps beside it (its journal, log or
+    /// shared memory: the next opening would remove or replay them).
+    func refuseOwnFile(_ requested: String, resolved destination: String, being done: String, for what: String) throws {
+        if DatabaseLocation.isSameFile(destination, path) {
+            throw TimelineError(.usage, "\(requested) is the database being \(done); give another path for \(what).")
+        }
+        for suffix in ["-journal", "-wal", "-shm"] where destination.hasSuffix(suffix)
+            && DatabaseLocation.isSameFile(String(destination.dropLast(suffix.count)), path) {
+            throw TimelineError(.usage, "\(requested) is a file SQLite keeps beside the database being \(done); give another path for \(what).")
+        }
+    }
+
+    /// Refuses `requested` as the file an export writes: this database or a file SQLite keeps
+    /// beside it (exit 64), or any other SQLite database, which an export's text would replace (73).
+    public func checkExportDestination(_ requested: String) throws {
+        guard requested != "-" else { return }
+        let destination = DatabaseLocation.followingLinks(requested)
+        try refuseOwnFile(requested, resolved: destination, being: "exported", for: "the export")
+        if DatabaseLocation.isSQLiteDatabase(destination) {
+            throw TimelineError(.cannotCreate, "\(requested) is an SQLite database, which the export would replace; give another path, or remove it first.")
+        }
+    }
+
     public func backup(to requested: String, replacingAnyFile: Bool = false) throws {
         // The original is read first, so that a damaged one is named, not the copy.
         do {
@@ -169,14 +193,7 @@ extension TimelineStore {
         if DatabaseLocation.isSymbolicLink(destination) {
             throw TimelineError(.cannotCreate, "\(requested) is a symbolic link that leads back to itself; give another path for the copy.")
         }
-        if DatabaseLocation.isSameFile(destination, path) {
-            throw TimelineError(.usage, "\(requested) is the database being backed up; give another path for the copy.")
-        }
-        // Its journal, log and shared memory are SQLite's: the next opening would remove or replay them.
-        for suffix in ["-journal", "-wal", "-shm"] where destination.hasSuffix(suffix)
-            && DatabaseLocation.isSameFile(String(destination.dropLast(suffix.count)), path) {
-            throw TimelineError(.usage, "\(requested) is a file SQLite keeps beside the database being backed up; give another path for the copy.")
-        }
+        try refuseOwnFile(requested, resolved: destination, being: "backed up", for: "the copy")
         if !replacingAnyFile, let what = DatabaseLocation.nonTimelineFile(at: destination) {
             throw TimelineError(.cannotCreate, "\(requested) exists and is \(what), not a timeline database; give another path, or --force to replace it.")
         }

@@ -151,6 +151,10 @@ public final class TimelineStore {
         case 11:  // SQLITE_CORRUPT
             return TimelineError(.badData, "the database \(path) is damaged (\(error.message)).")
         case 14:  // SQLITE_CANTOPEN
+            // A file that is there but may not be read is a missing input (66), not an output.
+            if DatabaseLocation.isUnreadable(path) {
+                return TimelineError(.notFound, "cannot read the database \(path): permission denied.")
+            }
             return TimelineError(.cannotCreate, "cannot open the database \(path): \(error.message).")
         case 8:  // SQLITE_READONLY
             return TimelineError(.cannotCreate, "the database \(path) cannot be written (\(error.message)).")
