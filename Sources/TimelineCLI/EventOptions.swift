@@ -103,7 +103,8 @@ struct EventOptions: ParsableArguments {
         // Only what differs: the same add run again says nothing.
         let publishedEDTF = try published.map { try parsedDate($0, flag: "--published", context: context).edtf }
         let options = [publisher.flatMap { $0 == stored.publisher ? nil : "--publisher" },
-                       publishedEDTF.flatMap { $0 == stored.published ? nil : "--published" }].compactMap { $0 }
+                       // A source the timeline holds undated takes the date (see `EventSaver.resolve`).
+                       publishedEDTF.flatMap { stored.published == nil || $0 == stored.published ? nil : "--published" }].compactMap { $0 }
         guard !options.isEmpty else { return nil }
         let one = options.count == 1
         return "the source '\(key)' exists already, so \(options.joined(separator: " and ")), which \(one ? "describes" : "describe") a new source, "
@@ -191,7 +192,14 @@ struct EventOptions: ParsableArguments {
         if let newCitation {
             let isBare = stance == nil && quote == nil && translation == nil
             let citedKey = isBare ? try source.flatMap(sourceKey) : nil
-            if !event.citations.contains(where: { $0.source.key == citedKey }) { event.citations.append(newCitation) }
+            if let cited = event.citations.firstIndex(where: { $0.source.key == citedKey }) {
+                // Its source, held undated, takes the --published given (the saver stores it).
+                if event.citations[cited].source.published == nil, let published = newCitation.source.published {
+                    event.citations[cited].source.published = published
+                }
+            } else {
+                event.citations.append(newCitation)
+            }
         }
     }
 }

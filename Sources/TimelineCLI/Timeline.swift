@@ -47,7 +47,7 @@ enum TimelineEntryPoint {
             let arguments = Array(CommandLine.arguments.dropFirst())
             let message = Timeline.message(for: error)
             printError(unknownCommand(arguments) ?? negativeCount(arguments) ?? valueReadAsAnOption(arguments, message: message)
-                       ?? Self.oneLine(message, pointingTo: commandWords(arguments)))
+                       ?? uidGivenToEdit(arguments, message: message) ?? Self.oneLine(message, pointingTo: commandWords(arguments)))
             exit(code.rawValue)
         }
     }
@@ -144,6 +144,14 @@ extension TimelineEntryPoint {
             }
         }
         return nil
+    }
+
+    /// For `edit UID --uid NEW`, what to do instead: the parser only offered `--kind`, the
+    /// nearest name, though a uid is what scripts and re-imports find an event by.
+    static func uidGivenToEdit(_ arguments: [String], message: String) -> String? {
+        guard commandWords(arguments) == ["edit"], parserSentence(message).hasPrefix("unknown option '--uid'") else { return nil }
+        return "edit keeps an event's uid, which re-imports and scripts find it by (--uid is no option of edit); "
+            + "to give the event another, add it anew with that --uid and `timeline remove` the old one."
     }
 
     /// For a value that starts with '-', as in `list --search -foo`, the complaint that says how

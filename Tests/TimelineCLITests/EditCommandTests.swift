@@ -501,6 +501,33 @@ import Testing
         #expect(try listed(asOf: "2030-02-02").isEmpty)
     }
 
+    /// A source added undated takes the --published a later citation of it gives (else `--as-of`
+    /// never counts it); a date it has is not changed so.
+    @Test func anUndatedSourceTakesAPublicationDate() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let url = "https://www.cnil.example.fr/deliberation-2023"
+        let added = try CLI.run(["add", "--db", db, "--uid", "reg", "--kind", "regulatory", "--date", "2023-34", "--title", "Avis",
+                                 "--entity", "Santéo", "--source", url, "--publisher", "CNIL"])
+        #expect(added.status == 0 && added.stderr.contains("has no publication date"), "\(added.stderr)")
+        func asOf(_ day: String) throws -> Int {
+            try CLI.run(["list", "--db", db, "--as-of", day, "--format", "tsv"]).stdout.split(separator: "\n").count - 1
+        }
+        let dated = try CLI.run(["edit", "reg", "--db", db, "--source", url, "--published", "2023-06-20"])
+        #expect(dated.status == 0 && !dated.stderr.contains("not applied"), "\(dated.stdout)\(dated.stderr)")
+        let published = try CLI.run(["sql", "SELECT published_edtf FROM sources", "--db", db, "--format", "tsv"])
+        #expect(published.stdout == "published_edtf\n2023-06-20\n", "\(published.stdout)")
+        let redated = try CLI.run(["edit", "reg", "--db", db, "--source", url, "--published", "2023-07-01"])
+        #expect(redated.stderr.contains("--published, which describes a new source, was not applied"), "\(redated.stderr)")
+        #expect(try CLI.run(["sql", "SELECT published_edtf FROM sources", "--db", db, "--format", "tsv"]).stdout == published.stdout)
+    }
+
+    /// `edit --uid` says that edit keeps uids and what to do instead, not "did you mean --kind".
+    @Test func editSaysItKeepsUIDs() throws {
+        let result = try CLI.run(["edit", "amazon-care-launch-2019-09", "--db", db, "--uid", "other"])
+        #expect(result.status == 64 && result.stderr.contains("edit keeps an event's uid") && !result.stderr.contains("--kind"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db), "a usage error makes no database")
+    }
+
     /// A blank entity is a usage error from `add` and a bad field in an import, named as such,
     /// not the tables' CHECK failing; `TIMELINE_NOW` given without a fraction is stored with
     /// `.000`, so that times compare in order as text.

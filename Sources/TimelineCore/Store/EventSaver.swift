@@ -383,7 +383,19 @@ final class EventSaver {
                 [.text(source.publisher), .text(source.published?.edtf), .text(source.title)]).flatMap(Self.text)
         }
         if let existingKey {
-            return try storedSource(key: existingKey)
+            var stored = try storedSource(key: existingKey)
+            // A source held undated takes the publication date a citation gives it: without one,
+            // `--as-of` never counts what it says. A date it has is not changed this way.
+            if stored.published == nil, let published = source.published {
+                try database.statement(
+                    """
+                    UPDATE sources SET published_edtf = ?2, published_earliest = ?3, published_latest = ?4, published_precision = ?5
+                    WHERE key = ?1 AND published_edtf IS NULL
+                    """).run([.text(existingKey), .text(published.edtf), .text(published.earliest?.iso), .text(published.latest?.iso),
+                              .text(published.precision.rawValue)])
+                stored.published = published
+            }
+            return stored
         }
         var created = source
         guard !source.publisher.isEmpty || source.url != nil else {
