@@ -58,6 +58,28 @@ import Testing
         let text = try #require((layoff["text"] as? [String: String])?["text"])
         #expect(text.contains("<a href=\"https://siecledigital.fr/2022/09/12/amazon-suppression-emplois-sante/\">Siècle Digital</a>"))
         #expect(text.contains("<q lang=\"fr\">environ 159 employés"))
+        // What the Markdown and HTML exports carry too: a planned event says so, and the
+        // translations, notes and stances are there.
+        #expect(text.hasPrefix("<p><strong>planned</strong>; announced: 8 Sep 2022</p>"), "\(text)")
+        #expect(text.contains(" — translation: <q lang=\"en\">about 159 Amazon Care employees"), "\(text)")
+        let summer = try #require((try event("amazon-care-expansion-2021-summer")["text"] as? [String: String])?["text"])
+        #expect(summer.contains("(<strong>contradicts</strong>). CNBC dates the nationwide roll-out to February 2022"), "\(summer)")
+        #expect((document["title"] as? [String: Any]).flatMap { $0["text"] as? [String: String] }?["headline"] == "Timeline")
+    }
+
+    /// `--lang fr` writes the slides' own words in French, as the Markdown and HTML exports do.
+    @Test func timelineJSInFrench() throws {
+        let result = try CLI.run(["export", "--format", "timelinejs", "--lang", "fr", "--db", db])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((document["title"] as? [String: Any]).flatMap { $0["text"] as? [String: String] }?["headline"] == "Chronologie")
+        let events = try #require(document["events"] as? [[String: Any]])
+        let texts = events.compactMap { ($0["text"] as? [String: String])?["text"] }.joined(separator: "\n")
+        for word in ["<strong>prévu</strong>", "(<strong>contredit</strong>)", "Sources\u{a0}:", "traduction\u{a0}: <q lang=\"en\">"] {
+            #expect(texts.contains(word), "\(word)")
+        }
+        for english in ["<strong>planned</strong>", "(<strong>contradicts</strong>)", "<p>Sources:</p>", "translation: <q"] {
+            #expect(!texts.contains(english), "\(english)")
+        }
     }
 
     /// A quote stored with marks of its own (`« … »`) is not marked again by a `<q>` in the

@@ -13,12 +13,13 @@ public final class TimelineJSWriter: EventStreamWriter {
     private let headline: String
     private var count = 0
 
+    /// - Parameter headline: the title slide's; by default the page title in `language`.
     public init(output: TextOutput, grouping: Grouping = .kind, language: DateDisplayLanguage = .english,
-                headline: String = "Timeline") {
+                headline: String? = nil) {
         self.output = output
         self.grouping = grouping
         self.language = language
-        self.headline = headline
+        self.headline = headline ?? TimelineWords.words(for: language).pageTitle
     }
 
     public func begin() throws {
@@ -101,27 +102,43 @@ public final class TimelineJSWriter: EventStreamWriter {
         json.endObject()
     }
 
-    /// The slide's text: summary, figures, and the sources as links with their quotes.
+    /// The slide's text: the status when the event did not (yet) occur and the announcement
+    /// date, then the summary, the figures, and the sources as links with their titles, dates,
+    /// stances, quotes (in their language), translations and notes: what the Markdown and HTML
+    /// exports carry, in the display language's words.
     static func html(_ event: Event, language: DateDisplayLanguage) -> String {
+        let words = TimelineWords.words(for: language)
         var html = ""
+        var details: [String] = []
+        // A planned or cancelled event must not read as one that happened.
+        if event.status != .occurred { details.append("<strong>" + escape(words.status(event.status)) + "</strong>") }
+        if let announced = event.announced {
+            details.append(escape(words.announced.lowercased() + words.colon + announced.display(language)))
+        }
+        if !details.isEmpty { html += "<p>" + details.joined(separator: "; ") + "</p>" }
         if let summary = event.summary { html += "<p>" + escape(summary) + "</p>" }
         if !event.measures.isEmpty {
             html += "<p>" + event.measures.map { escape($0.labelledDisplay(language)) }.joined(separator: "; ") + "</p>"
         }
         if !event.citations.isEmpty {
-            html += "<p>Sources:</p><ul>"
+            html += "<p>" + escape(words.sources + String(words.colon.dropLast())) + "</p><ul>"
             for citation in event.citations {
                 let source = citation.source
                 var item = escape(source.publisher)
                 if let url = source.url { item = "<a href=\"\(escape(url))\">\(item)</a>" }
-                if let published = source.published { item += ", " + escape(published.display(language)) }
-                if citation.stance != .supports { item += " (" + citation.stance.rawValue + ")" }
+                if let title = source.title { item += ", " + QuoteMarks.quoted(escape(title), language: language == .french ? "fr" : "en") }
+                item += ", " + escape(source.published.map { $0.display(language) } ?? words.undated)
+                if citation.stance != .supports { item += " (<strong>" + escape(words.stance(citation.stance)) + "</strong>)" }
                 if let quote = citation.quote {
                     let lang = citation.quoteLanguage.map { " lang=\"\(escape($0))\"" } ?? ""
                     // One stored with marks of its own is not marked twice by the browser.
                     let element = QuoteMarks.isMarked(quote) ? "span" : "q"
                     item += ": <\(element)\(lang)>" + escape(quote) + "</\(element)>"
                 }
+                if let translation = citation.translation {
+                    item += " — " + escape(words.translation + words.colon) + "<q lang=\"en\">" + escape(translation) + "</q>"
+                }
+                if let note = citation.note { item += ". " + escape(note) }
                 html += "<li>" + item + "</li>"
             }
             html += "</ul>"
