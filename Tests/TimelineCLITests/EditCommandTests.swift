@@ -499,6 +499,14 @@ import Testing
         #expect(try CLI.run(["show", uid, "--db", db]).status == 66)
         #expect(try listed(asOf: "2030-01-15").first?["title"] as? String == "Care Medical cut 236 positions", "still answered before the removal")
         #expect(try listed(asOf: "2030-02-02").isEmpty)
+        // Added again later: the days between are still a gap.
+        let again = try CLI.run(["add", "--db", db, "--uid", uid, "--kind", "layoff", "--date", "2022-12-01", "--title", "Care Medical cuts 236 positions",
+                                 "--entity", "care-medical", "--source", "https://example.org/warn", "--publisher", "WARN", "--published", "2022-09-08"],
+                                environment: ["TIMELINE_NOW": "2030-03-01T00:00:00.000Z"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try listed(asOf: "2030-02-15").isEmpty, "removed then")
+        #expect(try listed(asOf: "2030-01-15").first?["title"] as? String == "Care Medical cut 236 positions")
+        #expect(try listed(asOf: "2030-03-02").first?["title"] as? String == "Care Medical cuts 236 positions")
     }
 
     /// A source added undated takes the --published a later citation of it gives (else `--as-of`

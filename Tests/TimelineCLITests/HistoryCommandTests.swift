@@ -48,6 +48,20 @@ import Testing
         #expect(versions.map { $0["ended_by"] as? String } == ["edit", "remove"])
         #expect(versions.map { ($0["event"] as? [String: Any])?["title"] as? String } == ["Acme cuts 150", "Acme cuts 159"])
         #expect(versions.first?["superseded_at"] as? String == "2023-03-10T00:00:00.000Z")
+
+        // Added again under its uid: the removal stays in the story, between the two.
+        try run(["add", "--kind", "layoff", "--date", "Q2 2022", "--title", "Acme cuts 160", "--uid", "x", "--entity", "Acme"],
+                at: "2023-05-01T00:00:00.000Z")
+        let again = try CLI.run(["history", "x", "--db", db]).stdout
+        #expect(again.hasPrefix("x: Acme cuts 160\n3 changes since it was recorded.\n"), "\(again)")
+        #expect(again.contains("""
+
+            2023-04-01T00:00:00.000Z  removed
+
+            2023-05-01T00:00:00.000Z  added again
+              title: Acme cuts 159 → Acme cuts 160
+
+            """), "\(again)")
     }
 
     @Test func anEventThatNeverWasIsMissingInput() throws {

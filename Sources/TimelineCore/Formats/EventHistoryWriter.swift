@@ -5,15 +5,23 @@ public enum EventHistoryWriter {
     /// The text: a heading, then a paragraph a change, oldest first.
     public static func text(uid: String, versions: [EventVersion]) -> String {
         guard let last = versions.last else { return "" }
-        let count = versions.count + (last.ending == .remove ? 1 : 0) - 1
+        // A removal is a change too, and an event added again under its uid after one has two.
+        let count = versions.count - 1 + versions.filter { $0.ending == .remove }.count
         var text = "\(uid): \(last.event.title)\(last.ending == .remove ? " (removed)" : "")\n"
         text += count == 0 ? "Recorded once, never changed since.\n" : "\(count) change\(count == 1 ? "" : "s") since it was recorded.\n"
         for (index, version) in versions.enumerated() {
             if index == 0 {
                 text += "\n\(version.recordedAt)  recorded\n"
+                continue
+            }
+            let previous = versions[index - 1]
+            let changes = Self.changes(from: previous.event, to: version.event)
+            if previous.ending == .remove {
+                text += "\n\(previous.supersededAt ?? "")  removed\n"
+                text += "\n\(version.recordedAt)  added again\n"
+                text += changes.isEmpty ? "  (as it was when removed)\n" : changes
             } else {
                 text += "\n\(version.recordedAt)  edited\n"
-                let changes = Self.changes(from: versions[index - 1].event, to: version.event)
                 text += changes.isEmpty ? "  (no field changed: the same event saved again)\n" : changes
             }
         }

@@ -166,9 +166,10 @@ extension TimelineStore {
             }
         }
         guard let chosen else { return nil }
-        // Removed by then: a last snapshot is superseded by no other version, but by the removal.
+        // Removed by then: the version standing last was superseded before the end of the day by
+        // no later version, but by the removal (one added again afterwards is still a gap then).
         let last = versions[chosen.index]
-        if chosen.index == versions.count - 1, last.snapshot != nil, let removedAt = last.supersededAt, removedAt < boundary {
+        if last.snapshot != nil, let supersededAt = last.supersededAt, supersededAt < boundary {
             return nil
         }
         return chosen.event
