@@ -374,6 +374,19 @@ import Testing
         #expect(dates["Initech cuts"] == "2022-34", "a quarter stays a quarter")
     }
 
+    /// A spreadsheet writes its sources' publication dates as its events' dates: --date-format
+    /// reads the `published` column too.
+    @Test func aDateFormatReadsPublicationDates() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let path = try write("fr.csv", "uid,company,date,url,published\nf1,Santéo,12/09/2024,https://a.example.fr/1,13/09/2024\n")
+        let result = try CLI.run(["import", path, "--db", db, "--set", "kind=layoff", "--map", "date=when", "--map", "company=entity",
+                                  "--map", "url=source", "--title-template", "{company} cuts", "--date-format", "d/m/yyyy"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let event = try #require(try jsonEvents([]).first)
+        #expect(event["when"] as? String == "2024-09-12")
+        #expect((event["sources"] as? [[String: Any]])?.first?["published"] as? String == "2024-09-13", "\(event)")
+    }
+
     /// The same in CSV and TSV, whose exports carry those columns: an agreeing or empty one passes.
     @Test(arguments: ["csv", "tsv"])
     func aWorkedOutDateColumnThatDisagreesWithItsDateIsRefused(format: String) throws {

@@ -297,7 +297,16 @@ struct RecordMapper {
                 let key = value.contains("://") ? "url" : "key"
                 sources.append(.object([(key, .string(value))]))
             case .citation(let field):
-                citationDetails.append((field, value, column))
+                // A spreadsheet writes its sources' dates as its events': --date-format reads both.
+                if field == "published", let dateFormat {
+                    do {
+                        citationDetails.append((field, try dateFormat.day(from: value)?.iso ?? value, column))
+                    } catch let error as TimelineError {
+                        throw RecordError("column '\(column)': \(error.message)")
+                    }
+                } else {
+                    citationDetails.append((field, value, column))
+                }
             case .measure(let quantity, let unit):
                 let reading = FigureText.read(value)
                 var value = reading.digits
