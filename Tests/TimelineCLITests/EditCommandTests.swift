@@ -539,7 +539,7 @@ import Testing
     /// A blank entity is a usage error from `add` and a bad field in an import, named as such,
     /// not the tables' CHECK failing; `TIMELINE_NOW` given without a fraction is stored with
     /// `.000`, so that times compare in order as text.
-    @Test func aBlankEntityIsNamedAndTimesWithoutAFractionCompareInOrder() throws {
+    @Test func aBlankEntityIsNamedAndGivenTimesRunInOrder() throws {
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
         let blank = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2020", "--title", "x", "--entity", "  "])
         #expect(blank.status == 64 && blank.stderr.contains("--entity '  ' needs a name"), "\(blank.stderr)")
@@ -554,6 +554,13 @@ import Testing
         #expect(added.status == 0, "\(added.stderr)")
         let recorded = try CLI.run(["sql", "SELECT recorded_at FROM events WHERE uid = 't'", "--db", db, "--format", "tsv"])
         #expect(recorded.stdout.hasSuffix("\n2030-01-01T00:00:00.000Z\n"), "\(recorded.stdout)")
+        // A time given before the event's last recording would write its history out of order.
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let backwards = try CLI.run(["edit", "t", "--db", db, "--title", "B"], environment: ["TIMELINE_NOW": "2029-12-31T23:00:00.000Z"])
+        #expect(backwards.status == 64 && backwards.stderr.contains("is before t was last recorded (2030-01-01T00:00:00.000Z); history only runs forward"),
+                "\(backwards.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+        #expect(try CLI.run(["edit", "t", "--db", db, "--title", "B"], environment: ["TIMELINE_NOW": "2030-01-02T00:00:00Z"]).status == 0)
     }
 
     /// A timeline typed in after the fact: a correction cited by a later edit shows from its

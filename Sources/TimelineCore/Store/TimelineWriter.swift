@@ -42,8 +42,12 @@ struct TimelineWriter {
         }
     }
 
+    /// Whether `recordedAt` was given (a script's fixed time) rather than read from the clock.
+    private let recordedAtGiven: Bool
+
     init(database: Database, recordedAt: String? = nil) throws {
         self.database = database
+        recordedAtGiven = recordedAt != nil
         if let recordedAt {
             self.recordedAt = recordedAt
         } else if case .text(let now)? = try database.scalar("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')") {
@@ -299,6 +303,12 @@ struct TimelineWriter {
     }
 
     private func recordHistory(of existing: Event, change: String) throws {
+        // The clock may step back a little (a time server's correction): the version then ends
+        // when it began. A time given by hand before it would write history out of order.
+        if recordedAtGiven && recordedAt < existing.recordedAt {
+            throw TimelineError(.usage, "the recording time \(recordedAt) is before \(existing.uid) was last recorded (\(existing.recordedAt)); "
+                + "history only runs forward: give a later time.")
+        }
         try database.statement(
             "INSERT INTO event_history (uid, recorded_at, superseded_at, change, snapshot) VALUES (?1, ?2, ?3, ?4, ?5)").run(
             [.text(existing.uid), .text(existing.recordedAt), .text(max(recordedAt, existing.recordedAt)), .text(change),
