@@ -115,18 +115,8 @@ struct EventOptions: ParsableArguments {
     /// years in prose (`2019-22`: summer 2019, not 2019 to 2022), with what to write for the years.
     var seasonNotes: [String] {
         [("--date", date), ("--announced", announced)].compactMap { flag, text in
-            let periods = ["21": "spring", "22": "summer", "23": "autumn", "24": "winter", "33": "Q1", "34": "Q2", "35": "Q3", "36": "Q4",
-                           "40": "H1", "41": "H2"]
-            // A qualifier after it (`2019-22~`) leaves the same two readings.
-            guard let given = text else { return nil }
-            let qualifier = String(given.reversed().prefix { "~?%".contains($0) }.reversed())
-            let text = given.dropLast(qualifier.count)
-            guard text.utf8.count == 7, let year = Int(text.prefix(4)), text.dropFirst(4).first == "-",
-                  let period = periods[String(text.suffix(2))] else { return nil }
-            let end = year / 100 * 100 + Int(text.suffix(2))!
-            guard end > year else { return nil }
-            let qualified = ["~": ", approximate", "?": ", uncertain", "%": ", approximate and uncertain"][qualifier] ?? ""
-            return "note: \(flag) '\(given)' is EDTF for \(period) \(year)\(qualified); for the years \(year) to \(end), write \(year)\(qualifier)/\(end)\(qualifier)."
+            guard let text, let reading = PeriodCodeAsYears.reading(of: text) else { return nil }
+            return "note: \(flag) '\(text)' is EDTF for \(reading.periodName); for the years \(reading.year) to \(reading.end), write \(reading.yearsForm)."
         }
     }
 

@@ -374,6 +374,26 @@ import Testing
         #expect(dates["Initech cuts"] == "2022-34", "a quarter stays a quarter")
     }
 
+    /// `2019-22` in a hand-made file is EDTF's summer 2019, kept so; as prose writes the years
+    /// 2019 to 2022 that way, the import says so, as `add` does. A file that gives the worked-out
+    /// days beside it (as export writes) meant the EDTF, and hears nothing.
+    @Test func aSeasonCodeThatReadsAsYearsIsNoted() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let csv = try write("years.csv", "uid,kind,when,title,entity\na,launch,2019-22,T,Acme\nb,launch,2020-33~,U,Acme\nc,launch,summer 2019,V,Acme\n")
+        let imported = try CLI.run(["import", csv, "--db", db])
+        #expect(imported.status == 0 && imported.stderr == "timeline: note: 2 records (lines 2, 3) write a date such as '2019-22', which is EDTF "
+                + "for summer 2019; for the years 2019 to 2022, write 2019/2022.\n", "\(imported.stderr)")
+        let ndjson = try write("years.ndjson", #"{"uid":"d","kind":"launch","when":"2021","announced":"2018-24","title":"W","entities":["Acme"]}"# + "\n")
+        let fromJSON = try CLI.run(["import", ndjson, "--db", db])
+        #expect(fromJSON.stderr.contains("1 record (line 1) writes a date such as '2018-24', which is EDTF for winter 2018"), "\(fromJSON.stderr)")
+        for format in ["csv", "ndjson"] {
+            let exported = folder.path("again.\(format)")
+            #expect(try CLI.run(["export", "--format", format, "--db", db, "--output", exported]).status == 0)
+            let again = try CLI.run(["import", exported, "--db", db])
+            #expect(again.status == 0 && again.stderr.isEmpty, "\(format): \(again.stderr)")
+        }
+    }
+
     /// A spreadsheet writes its sources' publication dates as its events' dates: --date-format
     /// reads the `published` column too.
     @Test func aDateFormatReadsPublicationDates() throws {

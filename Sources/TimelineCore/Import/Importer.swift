@@ -25,6 +25,16 @@ public struct ImportSummary: Sendable, Equatable {
     /// or title), kept as they were: the first keys, and how many citations did so.
     public var sourcesDescribedOtherwise: [String] = []
     public var citationsDescribingSourcesOtherwise = 0
+    /// Records that write a date as an EDTF period code reading as years in prose (`2019-22`,
+    /// kept as summer 2019): how many, and the first (line, date) pairs.
+    public var periodCodesAsYears = 0
+    public var periodCodeExamples: [PeriodCodeExample] = []
+
+    /// A record's line and the date in it that reads as years.
+    public struct PeriodCodeExample: Sendable, Equatable {
+        public let line: Int
+        public let date: String
+    }
 
     /// An added event and the earlier one it may be another version of.
     public struct PossibleDuplicate: Sendable, Equatable {
@@ -202,6 +212,14 @@ public final class Importer {
                     }
                     do {
                         let (event, given) = try decode()
+                        if given.contains(.periodCodeAsYears) {
+                            summary.periodCodesAsYears += 1
+                            if summary.periodCodeExamples.count < 3 {
+                                let date = [event.when.edtf, event.announced?.edtf].compactMap { $0 }
+                                    .first { PeriodCodeAsYears.reading(of: $0) != nil } ?? event.when.edtf
+                                summary.periodCodeExamples.append(.init(line: line, date: date))
+                            }
+                        }
                         let outcome: SaveOutcome
                         if checksEveryRecord {
                             // Only a record that may be skipped needs a way back on its own.
@@ -502,7 +520,7 @@ public final class Importer {
                             // The mapper makes no worked-out date fields: their columns are checked here, as bytes.
                             let event = try EventJSONDecoder.event(from: object, context: context, checkingWorkedOutFields: false)
                             try mapper.checkWorkedOutColumns(of: event, inCurrentRecordOf: reader)
-                            return (event, mapper.givenFields)
+                            return (event, mapper.workedOutColumns.isEmpty ? mapper.givenFields.union(Self.periodCodes(in: object)) : mapper.givenFields)
                         } catch let error as EventJSONDecoder.FieldError {
                             if error.reason == "is required", let column = mapper.column(forField: error.field) {
                                 throw RecordError("column '\(column)' is empty, and an event needs a \(error.field)")
@@ -581,6 +599,15 @@ public final class Importer {
         }
     }
 
+    /// `.periodCodeAsYears` when the record's `when` or `announced` is written as an EDTF
+    /// period code that reads as years in prose; the caller has seen it gives no worked-out days.
+    private static func periodCodes(in object: JSONValue) -> EventFields {
+        for key in ["when", "announced"] {
+            if case .string(let text)? = object[key], PeriodCodeAsYears.reading(of: text) != nil { return .periodCodeAsYears }
+        }
+        return []
+    }
+
     /// Hands `body` a JSON record: its line, and a function that gives its event (`decode` of the
     /// parsed value; bytes that are not JSON are a `RecordError`, reported with the line or skipped).
     private static func handJSONRecord(_ bytes: [UInt8], line: Int, to body: (Int, () throws -> RecordEvent) throws -> Void,
@@ -596,7 +623,8 @@ public final class Importer {
             try body(line) {
                 do {
                     let object = try parsed.get()
-                    return (try decode(object), EventFields(keysOf: object))
+                    let given = EventFields(keysOf: object)
+                    return (try decode(object), object["earliest"] == nil ? given.union(Self.periodCodes(in: object)) : given)
                 } catch let failure as JSONParser.Failure {
                     throw RecordError(failure.description)
                 }

@@ -17,6 +17,10 @@ public struct EventFields: OptionSet, Sendable, Hashable {
     /// record's first entity (a mapped CSV's rule), which is the kept one when the record
     /// leaves the entities out.
     public static let figuresCountFirstEntity = EventFields(rawValue: 1 << 7)
+    /// Not a part either: the record writes `when` or `announced` as an EDTF period code that
+    /// reads as years in prose (`2019-22`), and gives no worked-out days beside it (as export
+    /// writes them, which says the EDTF was meant).
+    public static let periodCodeAsYears = EventFields(rawValue: 1 << 8)
 
     /// Each part with its name as export writes it (a timeline document names citations so).
     static let named: [(field: EventFields, names: [String])] = [

@@ -1,0 +1,39 @@
+/// EDTF's season, quarter and half-year codes that read as a span of years in prose: `2019-22`
+/// is summer 2019 in EDTF, and 2019 to 2022 to most readers. The date is kept as EDTF says;
+/// what reads both ways is noted, with what to write for the years.
+public struct PeriodCodeAsYears: Sendable, Equatable {
+    /// `summer`, `Q1`, `H2`.
+    public let period: String
+    public let year: Int
+    /// The year the code reads as in prose (`2022` for `2019-22`).
+    public let end: Int
+    /// The qualifier after the code (`~`, `?`, `%`), or empty.
+    public let qualifier: String
+
+    private static let periods = ["21": "spring", "22": "summer", "23": "autumn", "24": "winter", "33": "Q1", "34": "Q2", "35": "Q3",
+                                  "36": "Q4", "40": "H1", "41": "H2"]
+
+    /// The reading of `text` as years, when it is such a code and the two digits make a later year
+    /// of the same century (`1998-22` is no span); nil otherwise.
+    public static func reading(of text: String) -> PeriodCodeAsYears? {
+        // Cheap first: an import asks of every date.
+        let count = text.utf8.count
+        guard count >= 7 && count <= 8 else { return nil }
+        let qualifier = String(text.reversed().prefix { "~?%".contains($0) }.reversed())
+        let code = text.dropLast(qualifier.count)
+        guard code.utf8.count == 7, code.dropFirst(4).first == "-", let year = Int(code.prefix(4)), code.prefix(4).allSatisfy(\.isASCII),
+              let period = periods[String(code.suffix(2))], let digits = Int(code.suffix(2)) else { return nil }
+        let end = year / 100 * 100 + digits
+        guard end > year else { return nil }
+        return PeriodCodeAsYears(period: period, year: year, end: end, qualifier: qualifier)
+    }
+
+    /// `summer 2019, approximate`.
+    public var periodName: String {
+        let qualified = ["~": ", approximate", "?": ", uncertain", "%": ", approximate and uncertain"][qualifier] ?? ""
+        return "\(period) \(year)\(qualified)"
+    }
+
+    /// `2019~/2022~`: what to write for the years.
+    public var yearsForm: String { "\(year)\(qualifier)/\(end)\(qualifier)" }
+}
