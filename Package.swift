@@ -42,6 +42,11 @@ let package = Package(
                 // faults. LLD links it without gold's warnings about glibc functions that need shared
                 // objects (dlopen, getpwuid_r), which the CLI never calls.
                 .unsafeFlags(["-static-executable", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release)),
+                // Foundation's own static libraries, which a build without --static-swift-stdlib
+                // does not name (swift-argument-parser links Foundation): without them a plain
+                // `swift build -c release` failed to link.
+                .linkedLibrary("_FoundationCollections", .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("_FoundationCShims", .when(platforms: [.linux], configuration: .release)),
             ]
         ),
         // In-process figures for the date-range query (Benchmarks/run.py runs it).
