@@ -102,13 +102,15 @@ struct EventOptions: ParsableArguments {
               let stored = try store.publisherAndPublication(ofSource: key) else { return nil }
         // Only what differs: the same add run again says nothing.
         let publishedEDTF = try published.map { try parsedDate($0, flag: "--published", context: context).edtf }
+        // A source the timeline holds undated takes the date (see `EventSaver.resolve`).
+        let dating = stored.published == nil ? publishedEDTF : nil
         let options = [publisher.flatMap { $0 == stored.publisher ? nil : "--publisher" },
-                       // A source the timeline holds undated takes the date (see `EventSaver.resolve`).
-                       publishedEDTF.flatMap { stored.published == nil || $0 == stored.published ? nil : "--published" }].compactMap { $0 }
-        guard !options.isEmpty else { return nil }
+                       publishedEDTF.flatMap { dating != nil || $0 == stored.published ? nil : "--published" }].compactMap { $0 }
+        guard !options.isEmpty else { return dating.map { "the source '\(key)', which had no publication date, is now dated \($0)." } }
         let one = options.count == 1
         return "the source '\(key)' exists already, so \(options.joined(separator: " and ")), which \(one ? "describes" : "describe") a new source, "
-            + "\(one ? "was" : "were") not applied; a timeline document listing the source changes it (see `timeline help import`)."
+            + "\(one ? "was" : "were") not applied; a timeline document listing the source changes it (see `timeline help import`)"
+            + (dating.map { "; it had no publication date, and is now dated \($0)" } ?? "") + "."
     }
 
     /// Notes on dates given in EDTF's season, quarter or half-year form that read as a span of

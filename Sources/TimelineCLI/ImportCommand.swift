@@ -128,6 +128,12 @@ extension Timeline {
                 if summary.possibleDuplicates > 0 { printError(Self.possibleDuplicatesNote(summary, dryRun: dryRun)) }
                 if summary.citationsDescribingSourcesOtherwise > 0 { printError(Self.sourcesKeptNote(summary)) }
                 if summary.periodCodesAsYears > 0 { printError(Self.periodCodesNote(summary)) }
+                if !summary.datedSources.isEmpty {
+                    let keys = summary.datedSources
+                    let named = keys.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (keys.count > 3 ? " (and \(keys.count - 3) more)" : "")
+                    printError("note: \(keys.count) source\(keys.count == 1 ? "" : "s") the timeline held undated \(dryRun ? "would take" : "took") "
+                        + "the publication date\(keys.count == 1 ? "" : "s") the file gives: \(named).")
+                }
             }
         }
 

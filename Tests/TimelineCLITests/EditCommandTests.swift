@@ -521,12 +521,38 @@ import Testing
             try CLI.run(["list", "--db", db, "--as-of", day, "--format", "tsv"]).stdout.split(separator: "\n").count - 1
         }
         let dated = try CLI.run(["edit", "reg", "--db", db, "--source", url, "--published", "2023-06-20"])
-        #expect(dated.status == 0 && !dated.stderr.contains("not applied"), "\(dated.stdout)\(dated.stderr)")
+        #expect(dated.status == 0 && dated.stderr.contains("which had no publication date, is now dated 2023-06-20.") && !dated.stderr.contains("not applied"),
+                "\(dated.stdout)\(dated.stderr)")
         let published = try CLI.run(["sql", "SELECT published_edtf FROM sources", "--db", db, "--format", "tsv"])
         #expect(published.stdout == "published_edtf\n2023-06-20\n", "\(published.stdout)")
         let redated = try CLI.run(["edit", "reg", "--db", db, "--source", url, "--published", "2023-07-01"])
         #expect(redated.stderr.contains("--published, which describes a new source, was not applied"), "\(redated.stderr)")
         #expect(try CLI.run(["sql", "SELECT published_edtf FROM sources", "--db", db, "--format", "tsv"]).stdout == published.stdout)
+
+        // An import dates one too: a record that changes nothing else, and one after a record
+        // that cited the source undated.
+        let undated = "https://www.example.org/undated"
+        #expect(try CLI.run(["add", "--db", db, "--uid", "u", "--kind", "launch", "--date", "2023", "--title", "U", "--entity", "Acme",
+                             "--source", undated, "--publisher", "Ex"]).status == 0)
+        let csv = folder.path("dates.csv")
+        try Data("uid,kind,when,title,entity,source,published\nu,launch,2023,U,Acme,\(undated),\nu2,launch,2023,U2,Acme,\(undated),2023-02-01\n".utf8)
+            .write(to: URL(fileURLWithPath: csv))
+        let imported = try CLI.run(["import", csv, "--db", db])
+        #expect(imported.status == 0 && imported.stderr.contains("1 source the timeline held undated took the publication date the file gives")
+                && !imported.stderr.contains("gave another"), "\(imported.stdout)\(imported.stderr)")
+        let sources = try CLI.run(["sql", "SELECT published_edtf FROM sources WHERE url = '\(undated)'", "--db", db, "--format", "tsv"])
+        #expect(sources.stdout == "published_edtf\n2023-02-01\n", "\(sources.stdout)")
+        let third = "https://www.example.org/third"
+        #expect(try CLI.run(["add", "--db", db, "--uid", "v", "--kind", "launch", "--date", "2023", "--title", "V", "--entity", "Acme",
+                             "--source", third, "--publisher", "Ex"]).status == 0)
+        let ndjson = folder.path("v.ndjson")
+        let record = #"{"uid":"v","kind":"launch","when":"2023","title":"V","entities":["Acme"],"sources":[{"url":"\#(third)","published":"2023-03-01"}]}"#
+        try Data((record + "\n").utf8).write(to: URL(fileURLWithPath: ndjson))
+        let unchanged = try CLI.run(["import", ndjson, "--db", db])
+        #expect(unchanged.stdout.hasSuffix("0 added, 0 updated, 1 unchanged.\n") && unchanged.stderr.contains("took the publication date"),
+                "\(unchanged.stdout)\(unchanged.stderr)")
+        let kept = try CLI.run(["sql", "SELECT published_edtf FROM sources WHERE url = '\(third)'", "--db", db, "--format", "tsv"])
+        #expect(kept.stdout == "published_edtf\n2023-03-01\n", "the date is not rolled back with the unchanged event: \(kept.stdout)")
     }
 
     /// `edit --uid` says that edit keeps uids and what to do instead, not "did you mean --kind".

@@ -28,6 +28,11 @@ import Testing
         let replaced = try CLI.run(["export", "--format", "sql", "--db", db, "--output", other])
         #expect(replaced.status == 73 && replaced.stderr.contains("is an SQLite database, which the export would replace"), "\(replaced.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == otherBefore)
+        // Another database's log may hold its only copy of committed changes.
+        #expect(FileManager.default.createFile(atPath: other + "-wal", contents: Data("log".utf8)))
+        let log = try CLI.run(["export", "--format", "csv", "--db", db, "--output", other + "-wal"])
+        #expect(log.status == 73 && log.stderr.contains("is a file SQLite keeps beside the database \(other)"), "\(log.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other + "-wal")) == Data("log".utf8))
     }
 
     @Test func timelineJSCarriesOnlyTheDatePartsThePrecisionKnows() throws {

@@ -25,6 +25,8 @@ public struct ImportSummary: Sendable, Equatable {
     /// or title), kept as they were: the first keys, and how many citations did so.
     public var sourcesDescribedOtherwise: [String] = []
     public var citationsDescribingSourcesOtherwise = 0
+    /// Sources the timeline held undated that records gave a publication date: their keys.
+    public var datedSources: [String] = []
     /// Records that write a date as an EDTF period code reading as years in prose (`2019-22`,
     /// kept as summer 2019): how many, and the first (line, date) pairs.
     public var periodCodesAsYears = 0
@@ -223,13 +225,15 @@ public final class Importer {
                         let outcome: SaveOutcome
                         if checksEveryRecord {
                             // Only a record that may be skipped needs a way back on its own.
+                            let datedBefore = saver.datedSources.count
                             do {
                                 outcome = try store.database.savepoint("import_record") {
                                     try saver.save(event, uidPolicy: .contentHash, rejectingSecondVersionInBatch: true,
                                                    renderedLists: renderedLists, given: given).outcome
                                 }
                             } catch {
-                                saver.forgetResolved()
+                                // What the record wrote is undone: the sources it dated too.
+                                saver.forgetResolved(keepingDatedSources: datedBefore)
                                 throw error
                             }
                         } else {
@@ -262,7 +266,11 @@ public final class Importer {
                     summary.directory?.sources += countsAfter.sources - countsBefore.sources
                 }
                 try bulkLoad.finish(updated: saver.updatedEventIDs)
-                if summary.inserted == 0 && summary.updated == 0 { try store.database.execute("ROLLBACK TO import_events") }
+                // Dating a source held undated is a change too, though no event changes with it.
+                summary.datedSources = saver.datedSources
+                if summary.inserted == 0 && summary.updated == 0 && summary.datedSources.isEmpty {
+                    try store.database.execute("ROLLBACK TO import_events")
+                }
                 try store.database.execute("RELEASE import_events")
                 summary.keptFields = saver.keptInUpdates.names
                 summary.sourcesDescribedOtherwise = saver.sourcesDescribedOtherwise
@@ -285,7 +293,8 @@ public final class Importer {
                 }
                 // Nothing to write: rolled back rather than committed, which would still move
                 // the counter in the file's header.
-                if summary.inserted == 0 && summary.updated == 0 && (summary.directory ?? DirectoryChanges()) == DirectoryChanges() {
+                if summary.inserted == 0 && summary.updated == 0 && summary.datedSources.isEmpty
+                    && (summary.directory ?? DirectoryChanges()) == DirectoryChanges() {
                     throw DryRunFinished()
                 }
             }

@@ -40,6 +40,8 @@ final class EventSaver {
     /// publication date or title), which were kept as they are: their keys in the order met,
     /// and how many citations did so.
     private(set) var sourcesDescribedOtherwise: [String] = []
+    /// The keys of sources held undated that a citation gave a publication date, in order.
+    private(set) var datedSources: [String] = []
     private(set) var citationsDescribingSourcesOtherwise = 0
     /// Ids of events this saver updated, in order (inserted ones are the ids above `lastIDBefore`).
     private(set) var updatedEventIDs: [Int64] = []
@@ -129,7 +131,8 @@ final class EventSaver {
     }
 
     /// Drops what was resolved, after a savepoint rolled back rows it may have created.
-    func forgetResolved() {
+    func forgetResolved(keepingDatedSources kept: Int? = nil) {
+        if let kept { datedSources.removeSubrange(min(kept, datedSources.count)...) }
         entityCache.removeAll()
         foldedNameIndex = nil
         tagSpellings = nil
@@ -350,13 +353,34 @@ final class EventSaver {
         let cacheKey = source.key.isEmpty ? (source.url ?? "") : source.key
         if !cacheKey.isEmpty, let cached = sourceCache[cacheKey] {
             try checkSamePage(source, as: cached)
-            return cached
+            guard cached.published == nil, source.published != nil else { return cached }
+            let dated = try dating(cached, from: source)
+            sourceCache[cacheKey] = dated
+            return dated
         }
         if sourceCache.count > Self.cacheLimit { sourceCache.removeAll(keepingCapacity: true) }
         let resolved = try resolveUncached(source)
         try checkSamePage(source, as: resolved)
         if !cacheKey.isEmpty { sourceCache[cacheKey] = resolved }
         return resolved
+    }
+
+    /// A source held undated takes the publication date a citation gives it: without one,
+    /// `--as-of` never counts what it says. A date it has is not changed this way (nor one
+    /// another spelling of its reference gave it meanwhile, read back).
+    private func dating(_ stored: Source, from given: Source) throws -> Source {
+        guard stored.published == nil, let published = given.published, !stored.key.isEmpty else { return stored }
+        try database.statement(
+            """
+            UPDATE sources SET published_edtf = ?2, published_earliest = ?3, published_latest = ?4, published_precision = ?5
+            WHERE key = ?1 AND published_edtf IS NULL
+            """).run([.text(stored.key), .text(published.edtf), .text(published.earliest?.iso), .text(published.latest?.iso),
+                      .text(published.precision.rawValue)])
+        guard database.changes > 0 else { return try storedSource(key: stored.key) }
+        datedSources.append(stored.key)
+        var dated = stored
+        dated.published = published
+        return dated
     }
 
     /// A key and a URL that name two pages (a key reused for another article in a spreadsheet)
@@ -383,19 +407,7 @@ final class EventSaver {
                 [.text(source.publisher), .text(source.published?.edtf), .text(source.title)]).flatMap(Self.text)
         }
         if let existingKey {
-            var stored = try storedSource(key: existingKey)
-            // A source held undated takes the publication date a citation gives it: without one,
-            // `--as-of` never counts what it says. A date it has is not changed this way.
-            if stored.published == nil, let published = source.published {
-                try database.statement(
-                    """
-                    UPDATE sources SET published_edtf = ?2, published_earliest = ?3, published_latest = ?4, published_precision = ?5
-                    WHERE key = ?1 AND published_edtf IS NULL
-                    """).run([.text(existingKey), .text(published.edtf), .text(published.earliest?.iso), .text(published.latest?.iso),
-                              .text(published.precision.rawValue)])
-                stored.published = published
-            }
-            return stored
+            return try dating(try storedSource(key: existingKey), from: source)
         }
         var created = source
         guard !source.publisher.isEmpty || source.url != nil else {

@@ -179,6 +179,11 @@ extension TimelineStore {
         if DatabaseLocation.isSQLiteDatabase(destination) {
             throw TimelineError(.cannotCreate, "\(requested) is an SQLite database, which the export would replace; give another path, or remove it first.")
         }
+        // Another database's journal or log may hold its only copy of committed changes.
+        for suffix in ["-journal", "-wal", "-shm"] where destination.hasSuffix(suffix)
+            && DatabaseLocation.isSQLiteDatabase(String(destination.dropLast(suffix.count))) {
+            throw TimelineError(.cannotCreate, "\(requested) is a file SQLite keeps beside the database \(String(requested.dropLast(suffix.count))), which the export would replace; give another path.")
+        }
     }
 
     public func backup(to requested: String, replacingAnyFile: Bool = false) throws {
