@@ -34,14 +34,22 @@ enum DateDisplayWords {
         }
     }
 
+    /// Whether English calls the decade starting in `firstYear` a decade (`the 1800s decade`):
+    /// "the 1800s" reads as the century as often, and the date reader refuses it alone. The
+    /// 2000s are the decade in common use.
+    static func decadeNamedAsSuch(_ firstYear: Int) -> Bool {
+        firstYear % 100 == 0 && firstYear != 2000
+    }
+
     /// `early 1990s`, `mid-1990s`, `late 1990s`; `début des années 1990`, `milieu des années 1990`,
     /// `fin des années 1990`.
     static func third(_ third: Int, ofDecade firstYear: Int, _ language: DateDisplayLanguage) -> String {
         let yyyy = CalendarDay.zeroPadded(firstYear, width: 4)
+        let decade = yyyy + (decadeNamedAsSuch(firstYear) ? "s decade" : "s")
         switch (third, language) {
-        case (1, .english): return "early " + yyyy + "s"
-        case (2, .english): return "mid-" + yyyy + "s"
-        case (_, .english): return "late " + yyyy + "s"
+        case (1, .english): return "early " + decade
+        case (2, .english): return "mid-" + decade
+        case (_, .english): return "late " + decade
         case (1, .french): return "début des années " + yyyy
         case (2, .french): return "milieu des années " + yyyy
         case (_, .french): return "fin des années " + yyyy

@@ -198,14 +198,15 @@ extension DateHumanReader {
             throw TimelineDateError(input: text, reason: "write the decade with four digits, as in 'the 1990s'")
         }
         // English names a century by its first year as often as a decade ("the 1800s" is usually
-        // 1800–1899): guessing either would store a span ten times too wide or too narrow. The
-        // 2000s are the decade in common use (and `années 1900` is always the decade in French).
-        if number.value % 100 == 0 && number.value != 2000 {
+        // 1800–1899): guessing either would store a span ten times too wide or too narrow, so it
+        // takes "the 1800s decade". The 2000s are the decade in common use (and `années 1900` is
+        // always the decade in French).
+        if DateDisplayWords.decadeNamedAsSuch(number.value), !cursor.take("decade") {
             let century = number.value / 100
             throw TimelineDateError(input: text, reason: """
                 '\(number.value)s' is either the century \(number.value)–\(number.value + 99) \
                 (write \(century)XX, or '\(DateDisplayWords.englishOrdinal(century + 1)) century') \
-                or the decade \(number.value)–\(number.value + 9) (write \(number.value / 10)X)
+                or the decade \(number.value)–\(number.value + 9) (write \(number.value / 10)X, or 'the \(number.value)s decade')
                 """)
         }
         return number.value % 10 == 0 ? Reading(.decade(firstYear: number.value)) : nil

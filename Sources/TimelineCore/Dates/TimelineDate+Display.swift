@@ -131,6 +131,8 @@ extension TimelineDate.Period {
             return (language == .english ? "H" : "S") + "\(half) \(yyyy)"
         case (.year, _):
             return yyyy
+        case (.decade(let firstYear), .english) where DateDisplayWords.decadeNamedAsSuch(firstYear):
+            return yyyy + "s decade"
         case (.decade, .english):
             return yyyy + "s"
         case (.decade, .french):

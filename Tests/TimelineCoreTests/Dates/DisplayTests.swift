@@ -19,6 +19,12 @@ struct DisplayTests {
         ("2022-12-01", "1 Dec 2022", "1er déc. 2022"),
         ("2022-12-02", "2 Dec 2022", "2 déc. 2022"),
         ("201X", "2010s", "années 2010"),
+        ("200X", "2000s", "années 2000"),
+        // "the 1800s" could be the century: English says which.
+        ("180X", "1800s decade", "années 1800"),
+        ("190X~", "c. 1900s decade", "vers les années 1900"),
+        ("1900~/1903~", "early 1900s decade", "début des années 1900"),
+        ("180X/..", "since the 1800s decade", "depuis les années 1800"),
         ("19XX", "20th century", "XXe siècle"),
         ("20XX", "21st century", "XXIe siècle"),
         ("00XX", "1st century", "Ier siècle"),
