@@ -587,6 +587,24 @@ import Testing
                 "\(backwards.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
         #expect(try CLI.run(["edit", "t", "--db", db, "--title", "B"], environment: ["TIMELINE_NOW": "2030-01-02T00:00:00Z"]).status == 0)
+        // A time stored without a fraction (by an earlier version) compares as with `.000`.
+        let older = try CLI.run([db, "UPDATE events SET recorded_at = '2030-01-02T00:00:00Z' WHERE uid = 't'"],
+                                executable: URL(fileURLWithPath: "/usr/bin/sqlite3"))
+        #expect(older.status == 0, "\(older.stderr)")
+        let stored = try CLI.run(["edit", "t", "--db", db, "--title", "C"], environment: ["TIMELINE_NOW": "2030-01-02T00:00:00.500Z"])
+        #expect(stored.status == 0, "\(stored.stderr)")
+        // Added again after a removal, and imported: the same rule, and a usage error, not a bad record.
+        #expect(try CLI.run(["remove", "t", "--db", db], environment: ["TIMELINE_NOW": "2030-02-01T00:00:00.000Z"]).status == 0)
+        let readded = try CLI.run(["add", "--db", db, "--uid", "t", "--kind", "launch", "--date", "2020", "--title", "D", "--entity", "Acme"],
+                                  environment: ["TIMELINE_NOW": "2030-01-15T00:00:00.000Z"])
+        #expect(readded.status == 64 && readded.stderr.contains("is before t was last recorded (2030-02-01T00:00:00.000Z)"), "\(readded.stderr)")
+        let record = #"{"uid":"t","kind":"launch","when":"2020","title":"D","entities":["Acme"]}"#
+        for extra in [[], ["--skip-invalid"]] {
+            let imported = try CLI.run(["import", "-", "--db", db, "--format", "ndjson"] + extra, environment: ["TIMELINE_NOW": "2030-01-15T00:00:00.000Z"],
+                                       stdin: Data((record + "\n").utf8))
+            #expect(imported.status == 64 && imported.stderr == "timeline: the recording time 2030-01-15T00:00:00.000Z is before t was last recorded "
+                    + "(2030-02-01T00:00:00.000Z); history only runs forward: give a later time.\n", "\(extra): \(imported.stderr)")
+        }
     }
 
     /// A timeline typed in after the fact: a correction cited by a later edit shows from its

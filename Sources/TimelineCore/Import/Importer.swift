@@ -249,6 +249,9 @@ public final class Importer {
                         try handle(error.description)
                     } catch let error as EventJSONDecoder.FieldError {
                         try handle(error.description)
+                    } catch let error as TimelineError where error.field == TimelineWriter.recordingTimeField {
+                        // About the command's recording time, not about the record: a usage error.
+                        throw TimelineError(.usage, error.message)
                     } catch let error as TimelineError where error.category == .usage || error.category == .badData {
                         if let field = error.field, format == .csv || format == .tsv,
                            fieldColumns.mapper?.column(forField: Self.flatName(of: field)) == "--set" {

@@ -8,6 +8,12 @@ public enum RecordingTime {
         return text.utf8.count == 20 ? String(text.dropLast()) + ".000Z" : text
     }
 
+    /// `text` as it compares with others: a time stored without a fraction (by an earlier
+    /// version, from a hand-given time) with `.000`.
+    static func sortable(_ text: String) -> String {
+        text.utf8.count == 20 && text.hasSuffix("Z") ? String(text.dropLast()) + ".000Z" : text
+    }
+
     public static func isValid(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 20 || bytes.count == 24, bytes.last == UInt8(ascii: "Z") else { return false }

@@ -90,6 +90,12 @@ struct TimelineWriter {
     /// Inserts an event with its entities, tags, measures and citations (entities and sources must
     /// exist); `renderedLists`, when given, are this event's lists already rendered.
     func insert(_ event: Event, renderedLists: RenderedLists? = nil) throws -> Int64 {
+        // An event added again under a removed one's uid follows its history (a time given by
+        // hand only: the clock's steps back are clamped as before).
+        if recordedAtGiven, case .text(let removedAt)? = try database.scalar(
+            "SELECT max(superseded_at) FROM event_history WHERE uid = ?1", [.text(event.uid)]) {
+            try checkRecordingTime(after: removedAt, of: event.uid)
+        }
         let statement = try database.statement(
             """
             INSERT INTO events (uid, kind, status, title, summary,
@@ -302,13 +308,21 @@ struct TimelineWriter {
         try database.statement("DELETE FROM events WHERE id = ?1").run([.integer(eventID)])
     }
 
+    /// Refuses a time given by hand before `earlier`, when `uid` was last recorded (or removed):
+    /// history would run out of order. Times stored without a fraction compare as with `.000`.
+    func checkRecordingTime(after earlier: String, of uid: String) throws {
+        guard recordedAtGiven, RecordingTime.sortable(recordedAt) < RecordingTime.sortable(earlier) else { return }
+        throw TimelineError(.usage, "the recording time \(recordedAt) is before \(uid) was last recorded (\(earlier)); "
+            + "history only runs forward: give a later time.", field: Self.recordingTimeField)
+    }
+
+    /// The field a recording-time error names: it is about the command, not a record of a file.
+    static let recordingTimeField = "(recording time)"
+
     private func recordHistory(of existing: Event, change: String) throws {
         // The clock may step back a little (a time server's correction): the version then ends
         // when it began. A time given by hand before it would write history out of order.
-        if recordedAtGiven && recordedAt < existing.recordedAt {
-            throw TimelineError(.usage, "the recording time \(recordedAt) is before \(existing.uid) was last recorded (\(existing.recordedAt)); "
-                + "history only runs forward: give a later time.")
-        }
+        try checkRecordingTime(after: existing.recordedAt, of: existing.uid)
         try database.statement(
             "INSERT INTO event_history (uid, recorded_at, superseded_at, change, snapshot) VALUES (?1, ?2, ?3, ?4, ?5)").run(
             [.text(existing.uid), .text(existing.recordedAt), .text(max(recordedAt, existing.recordedAt)), .text(change),
