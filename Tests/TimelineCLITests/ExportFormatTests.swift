@@ -100,6 +100,22 @@ import Testing
         #expect(seed.contains("environ 159 employés") && seed.contains("</q>"), "a quote without marks is in a <q>")
     }
 
+    /// TimelineJS reads headlines and texts as HTML: a title's markup is text, only web
+    /// addresses are links, a translation with its own marks is not marked twice, and a quote
+    /// naming no language is in its source's.
+    @Test func timelineJSTextIsSafeHTML() throws {
+        let record = #"{"uid":"x","kind":"launch","when":"2024","title":"A \"big\" <launch> & more","entities":["Acme"],"#
+            + #""sources":[{"key":"js","url":"javascript:alert(1)","publisher":"P","language":"de","quote":"Wir starten","translation":"“We start”"}]}"#
+        #expect(try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((record + "\n").utf8)).status == 0)
+        let result = try CLI.run(["export", "--format", "timelinejs", "--db", db, "--from", "2024"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let slide = try #require((document["events"] as? [[String: Any]])?.first?["text"] as? [String: String])
+        #expect(slide["headline"] == "A &quot;big&quot; &lt;launch&gt; &amp; more")
+        let text = try #require(slide["text"])
+        #expect(!text.contains("href=\"javascript") && text.contains("P (javascript:alert(1))"), "\(text)")
+        #expect(text.contains("<q lang=\"de\">Wir starten</q>") && text.contains("<span lang=\"en\">“We start”</span>"), "\(text)")
+    }
+
     @Test func timelineJSGroupsByEntity() throws {
         let result = try CLI.run(["export", "--format", "timelinejs", "--group", "entity", "--kind", "layoff", "--db", db])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

@@ -49,7 +49,8 @@ public final class TimelineJSWriter: EventStreamWriter {
         json.field("display_date", event.when.display(language))
         json.key("text")
         json.beginObject()
-        json.field("headline", event.title)
+        // TimelineJS reads the headline as HTML: a title's `<` or `&` is text.
+        json.field("headline", Self.escape(event.title))
         json.field("text", Self.html(event, language: language))
         json.endObject()
         switch grouping {
@@ -124,19 +125,21 @@ public final class TimelineJSWriter: EventStreamWriter {
             html += "<p>" + escape(words.sources + String(words.colon.dropLast())) + "</p><ul>"
             for citation in event.citations {
                 let source = citation.source
+                // Only web addresses are links: never a `javascript:` one a crafted source could carry.
                 var item = escape(source.publisher)
-                if let url = source.url { item = "<a href=\"\(escape(url))\">\(item)</a>" }
+                if let url = source.url {
+                    item = HTMLText.isWebAddress(url) ? "<a href=\"\(escape(url))\">\(item)</a>" : item + " (" + escape(url) + ")"
+                }
                 if let title = source.title { item += ", " + QuoteMarks.quoted(escape(title), language: language == .french ? "fr" : "en") }
                 item += ", " + escape(source.published.map { $0.display(language) } ?? words.undated)
                 if citation.stance != .supports { item += " (<strong>" + escape(words.stance(citation.stance)) + "</strong>)" }
+                // As the HTML export writes them: in their language (the source's when the quote
+                // names none), and one stored with marks of its own not marked twice.
                 if let quote = citation.quote {
-                    let lang = citation.quoteLanguage.map { " lang=\"\(escape($0))\"" } ?? ""
-                    // One stored with marks of its own is not marked twice by the browser.
-                    let element = QuoteMarks.isMarked(quote) ? "span" : "q"
-                    item += ": <\(element)\(lang)>" + escape(quote) + "</\(element)>"
+                    item += escape(words.colon) + HTMLEventTable.quotation(quote, language: citation.quoteLanguage ?? source.language)
                 }
                 if let translation = citation.translation {
-                    item += " — " + escape(words.translation + words.colon) + "<q lang=\"en\">" + escape(translation) + "</q>"
+                    item += " — " + escape(words.translation + words.colon) + HTMLEventTable.quotation(translation, language: "en")
                 }
                 if let note = citation.note { item += ". " + escape(note) }
                 html += "<li>" + item + "</li>"
