@@ -117,7 +117,7 @@ struct EventOptions: ParsableArguments {
     /// years in prose (`2019-22`: summer 2019, not 2019 to 2022), with what to write for the years.
     var seasonNotes: [String] {
         [("--date", date), ("--announced", announced)].compactMap { flag, text in
-            guard let text, let reading = PeriodCodeAsYears.reading(of: text) else { return nil }
+            guard let text, let reading = PeriodCodeAsYears.reading(in: text) else { return nil }
             return "note: \(flag) '\(text)' is EDTF for \(reading.periodName); for the years \(reading.year) to \(reading.end), write \(reading.yearsForm)."
         }
     }
@@ -128,14 +128,20 @@ struct EventOptions: ParsableArguments {
         measure.compactMap { text in
             guard let equals = text.firstIndex(of: "=") else { return nil }
             let value = text[text.index(after: equals)...].prefix { $0 != ":" && $0 != "@" }
-            guard let number = value.split(separator: " ").last?.drop(while: { "~≈<>=+".contains($0) }) else { return nil }
+            let words = value.split(separator: " ")
+            // `1 200.500` groups its thousands with spaces: the point is plainly decimal there.
+            if words.count > 1, words[words.count - 2].allSatisfy({ $0.isASCII && $0.isNumber }) { return nil }
+            guard var number = words.last?.drop(while: { "~≈<>=+".contains($0) }) else { return nil }
+            let sign = number.first == "-" ? "-" : ""
+            number = number.drop { $0 == "-" }
+            while number.last == "+" { number = number.dropLast() }
             let parts = number.split(separator: ".", omittingEmptySubsequences: false)
             guard parts.count == 2, (1...3).contains(parts[0].count), parts[1].count == 3,
                   parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }), parts[0].first != "0" else { return nil }
             var decimals = parts[1]
             while decimals.last == "0" { decimals.removeLast() }
-            let read = decimals.isEmpty ? String(parts[0]) : "\(parts[0]).\(decimals)"
-            return "note: --measure '\(text)' is read as \(read) (a point in a figure is its decimal mark); if the point groups thousands, write \(parts[0])\(parts[1])."
+            let read = sign + (decimals.isEmpty ? String(parts[0]) : "\(parts[0]).\(decimals)")
+            return "note: --measure '\(text)' is read as \(read) (a point in a figure is its decimal mark); if the point groups thousands, write \(sign)\(parts[0])\(parts[1])."
         }
     }
 

@@ -140,7 +140,7 @@ extension Timeline {
         /// Dates written as EDTF period codes that read as years in prose (`2019-22`), as `add` notes one.
         static func periodCodesNote(_ summary: ImportSummary) -> String {
             let count = summary.periodCodesAsYears
-            guard let first = summary.periodCodeExamples.first, let reading = PeriodCodeAsYears.reading(of: first.date) else { return "" }
+            guard let first = summary.periodCodeExamples.first, let reading = PeriodCodeAsYears.reading(in: first.date) else { return "" }
             let lines = summary.periodCodeExamples.map { "\($0.line)" }.joined(separator: ", ") + (count > summary.periodCodeExamples.count ? ", …" : "")
             return "note: \(count) record\(count == 1 ? "" : "s") (line\(count == 1 ? "" : "s") \(lines)) write\(count == 1 ? "s" : "") a date such as "
                 + "'\(first.date)', which is EDTF for \(reading.periodName); for the years \(reading.year) to \(reading.end), write \(reading.yearsForm)."

@@ -170,6 +170,10 @@ import Testing
         #expect(quarter.stderr.contains("--announced '2020-33' is EDTF for Q1 2020; for the years 2020 to 2033, write 2020/2033."), "\(quarter.stderr)")
         let approximate = try CLI.run(["edit", "nebula-launch-2019-22", "--db", db, "--date", "2019-22~"])
         #expect(approximate.stderr.contains("--date '2019-22~' is EDTF for summer 2019, approximate; for the years 2019 to 2022, write 2019~/2022~."), "\(approximate.stderr)")
+        for prose in ["c. 2019-22", "circa 2019-22", "vers 2019-22", "~2019-22"] {
+            let noted = try CLI.run(["edit", "nebula-launch-2019-22", "--db", db, "--date", prose])
+            #expect(noted.status == 0 && noted.stderr.contains("--date '\(prose)' is EDTF for summer 2019"), "\(prose): \(noted.stderr)")
+        }
         let plain = try CLI.run(["edit", "nebula-launch-2019-22", "--db", db, "--date", "2019/2022"])
         #expect(plain.status == 0 && plain.stderr.isEmpty, "\(plain.stderr)")
         let later = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "1998-22", "--title", "T2", "--entity", "Nébula"])
@@ -186,7 +190,13 @@ import Testing
                 + "(a point in a figure is its decimal mark); if the point groups thousands, write 1200.\n", "\(added.stderr)")
         let edited = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", "deal-value=~12.500:EUR"])
         #expect(edited.status == 0 && edited.stderr.contains("is read as 12.5 (a point"), "\(edited.stderr)")
-        for plain in ["employees-laid-off=1.25:person", "employees-laid-off=1200:person", "employees-laid-off=0.125:percent"] {
+        for signed in ["employees-laid-off=1.500+:person", "headcount-change=-1.200:person"] {
+            let noted = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", signed])
+            #expect(noted.status == 0 && noted.stderr.contains("(a point in a figure is its decimal mark)"), "\(signed): \(noted.stderr)")
+            #expect(!signed.contains("-1") || noted.stderr.contains("read as -1.2 ") && noted.stderr.contains("write -1200."), "\(noted.stderr)")
+        }
+        for plain in ["employees-laid-off=1.25:person", "employees-laid-off=1200:person", "employees-laid-off=0.125:percent",
+                      "employees-laid-off=1 200.500:person"] {
             let quiet = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", plain])
             #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(plain): \(quiet.stderr)")
         }

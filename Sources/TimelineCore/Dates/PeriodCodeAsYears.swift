@@ -28,6 +28,25 @@ public struct PeriodCodeAsYears: Sendable, Equatable {
         return PeriodCodeAsYears(period: period, year: year, end: end, qualifier: qualifier)
     }
 
+    /// Words and signs people put before a date to say it is approximate (`c. 2019-22`).
+    private static let approximatePrefixes = ["~", "c.", "c", "ca.", "ca", "circa", "about", "around", "vers", "environ"]
+
+    /// The reading of `text` as years, as `reading(of:)`, also when words of approximation
+    /// come before the code (`c. 2019-22`, `vers 2019-22`, `~2019-22`).
+    public static func reading(in text: String) -> PeriodCodeAsYears? {
+        if let reading = reading(of: text) { return reading }
+        guard text.utf8.count > 7, text.utf8.count < 24 else { return nil }
+        let lowered = text.lowercased()
+        for prefix in approximatePrefixes where lowered.hasPrefix(prefix) {
+            let rest = lowered.dropFirst(prefix.count).drop { $0 == " " }
+            if rest.count < lowered.count - prefix.count || prefix == "~" || prefix.hasSuffix("."),
+               let reading = reading(of: String(rest)) {
+                return reading
+            }
+        }
+        return nil
+    }
+
     /// `summer 2019, approximate`.
     public var periodName: String {
         let qualified = ["~": ", approximate", "?": ", uncertain", "%": ", approximate and uncertain"][qualifier] ?? ""

@@ -218,7 +218,7 @@ public final class Importer {
                             summary.periodCodesAsYears += 1
                             if summary.periodCodeExamples.count < 3 {
                                 let date = [event.when.edtf, event.announced?.edtf].compactMap { $0 }
-                                    .first { PeriodCodeAsYears.reading(of: $0) != nil } ?? event.when.edtf
+                                    .first { PeriodCodeAsYears.reading(in: $0) != nil } ?? event.when.edtf
                                 summary.periodCodeExamples.append(.init(line: line, date: date))
                             }
                         }
@@ -615,7 +615,7 @@ public final class Importer {
     /// period code that reads as years in prose; the caller has seen it gives no worked-out days.
     private static func periodCodes(in object: JSONValue) -> EventFields {
         for key in ["when", "announced"] {
-            if case .string(let text)? = object[key], PeriodCodeAsYears.reading(of: text) != nil { return .periodCodeAsYears }
+            if case .string(let text)? = object[key], PeriodCodeAsYears.reading(in: text) != nil { return .periodCodeAsYears }
         }
         return []
     }
