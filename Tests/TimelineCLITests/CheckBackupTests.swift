@@ -213,12 +213,25 @@ private extension String {
         #expect(try CLI.run(["--db", path, "migrate"]).status == 0)
         #expect(chmod(path, 0o600) == 0 && chmod(folder.path(""), 0o755) == 0)
         let asNobody = getuid() == 0
-        let arguments = ["list", "--db", path]
-        let result = asNobody
-            ? try CLI.run(["--reuid=65534", "--regid=65534", "--clear-groups", CLI.executable.path] + arguments,
-                          executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
-            : try { #expect(chmod(path, 0o000) == 0); defer { chmod(path, 0o600) }; return try CLI.run(arguments) }()
+        func run(_ arguments: [String], _ path: String) throws -> CLIResult {
+            asNobody
+                ? try CLI.run(["--reuid=65534", "--regid=65534", "--clear-groups", CLI.executable.path] + arguments,
+                              executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+                : try { #expect(chmod(path, 0o000) == 0); defer { chmod(path, 0o700) }; return try CLI.run(arguments) }()
+        }
+        let result = try run(["list", "--db", path], path)
         #expect(result.status == 66 && result.stderr == "timeline: cannot read the database \(path): permission denied.\n", "\(result.stderr)")
+        // Behind a folder one may not enter: unreadable, not missing (`check` said there was none).
+        let locked = folder.path("locked")
+        try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: false)
+        #expect(try CLI.run(["--db", locked + "/t.sqlite", "migrate"]).status == 0)
+        #expect(chmod(locked, 0o700) == 0)
+        for command in [["list"], ["check"], ["sql", "SELECT 1"]] {
+            let behind = try run(command + ["--db", locked + "/t.sqlite"], locked)
+            #expect(behind.status == 66 && behind.stderr.contains("cannot read the database \(locked)/t.sqlite: permission denied"),
+                    "\(command): \(behind.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: locked + "/t.sqlite"))
     }
 
     /// A timeline in a folder one cannot write to (a read-only mount) is read as it is by every

@@ -212,7 +212,7 @@ public enum DatabaseLocation {
         return header == Array("SQLite format 3\0".utf8)
     }
 
-    /// Whether something is at `path` that this process may not read.
+    /// Whether something is at `path` that this process may not read (or reach).
     static func isUnreadable(_ path: String) -> Bool {
         fileExists(path) && access(path, R_OK) != 0
     }
@@ -222,9 +222,11 @@ public enum DatabaseLocation {
         fileExists(path)
     }
 
+    /// Whether something is at `path`; behind a folder that may not be entered, it is taken to
+    /// be (a database there is unreadable, not missing, and none can be made there).
     static func fileExists(_ path: String) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0
+        return stat(path, &info) == 0 || errno == EACCES
     }
 
     static func isDirectory(_ path: String) -> Bool {
