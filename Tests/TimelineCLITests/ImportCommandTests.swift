@@ -212,6 +212,22 @@ import Testing
         #expect(result.stderr.hasPrefix("timeline: \(path)\(message)"), "\(result.stderr)")
     }
 
+    /// A malformed CSV row (a stray quote) is a bad record like another: the import stops at it,
+    /// and --skip-invalid skips it alone, going on with the next line, as it does in NDJSON.
+    @Test func aMalformedCSVRowCostsOnlyItself() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let csv = try write("broken.csv", "uid,kind,when,title,entity\nb1,launch,2020,\"Bad \"quote\" inside\",Acme\nb2,launch,2021,Good,Acme\n"
+                            + "b3,launch,2022,a\"b,Acme\nb4,launch,\"2023\",\"Also\ngood\",Acme\n")
+        let stopped = try CLI.run(["import", csv, "--db", db])
+        #expect(stopped.status == 65 && stopped.stderr.contains("broken.csv:2: text after a closing quote"), "\(stopped.stderr)")
+        let dryRun = try CLI.run(["import", csv, "--db", db, "--dry-run"])
+        #expect(dryRun.stderr.contains("broken.csv:2: ") && dryRun.stderr.contains("broken.csv:4: a quote inside an unquoted field"), "\(dryRun.stderr)")
+        let skipped = try CLI.run(["import", csv, "--db", db, "--skip-invalid"])
+        #expect(skipped.status == 0 && skipped.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged, 2 rejected.\n"), "\(skipped.stdout)\(skipped.stderr)")
+        let titles = try jsonEvents([]).compactMap { $0["title"] as? String }
+        #expect(titles == ["Good", "Also\ngood"], "\(titles)")
+    }
+
     /// One key given two URLs (a spreadsheet reusing `src` for another article) is refused: the
     /// second citation would silently point to the first page. The same page spelt otherwise is
     /// the same source.

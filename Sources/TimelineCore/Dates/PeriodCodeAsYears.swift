@@ -35,7 +35,7 @@ public struct PeriodCodeAsYears: Sendable, Equatable {
     /// come before the code (`c. 2019-22`, `vers 2019-22`, `~2019-22`).
     public static func reading(in text: String) -> PeriodCodeAsYears? {
         if let reading = reading(of: text) { return reading }
-        guard text.utf8.count > 7, text.utf8.count < 24 else { return nil }
+        guard text.utf8.count > 7, text.utf8.count < 24, endsWithCode(text) else { return nil }
         let lowered = text.lowercased()
         for prefix in approximatePrefixes where lowered.hasPrefix(prefix) {
             let rest = lowered.dropFirst(prefix.count).drop { $0 == " " }
@@ -45,6 +45,27 @@ public struct PeriodCodeAsYears: Sendable, Equatable {
             }
         }
         return nil
+    }
+
+    /// Whether `text` ends with four digits, `-` and a season, quarter or half-year number (a
+    /// qualifier after them aside): bytes only, as an import asks of most of its dates.
+    private static func endsWithCode(_ text: String) -> Bool {
+        var bytes = text.utf8[...]
+        while let last = bytes.last, last == UInt8(ascii: "~") || last == UInt8(ascii: "?") || last == UInt8(ascii: "%") { bytes = bytes.dropLast() }
+        // The last seven bytes, from the last: two digits, '-', four digits.
+        var position = 6
+        var number = 0
+        for byte in bytes.reversed().prefix(7) {
+            if position == 4 {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else {
+                guard (0x30...0x39).contains(byte) else { return false }
+                if position == 6 { number += Int(byte - 0x30) } else if position == 5 { number += Int(byte - 0x30) * 10 }
+            }
+            position -= 1
+        }
+        guard position == -1 else { return false }
+        return (21...24).contains(number) || (33...36).contains(number) || number == 40 || number == 41
     }
 
     /// `summer 2019, approximate`.

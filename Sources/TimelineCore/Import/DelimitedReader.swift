@@ -27,6 +27,9 @@ public final class DelimitedReader {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let line: Int
         public let reason: String
+        /// Whether reading can go on with the next record (`skipFailedRecord`): a quote never
+        /// closed has taken in the rest of the file, and an unknown number of records with it.
+        public var recoverable = false
         public var description: String { reason }
     }
 
@@ -115,8 +118,34 @@ public final class DelimitedReader {
         }
     }
 
+    /// Set when a record failed in the middle of a line: the rest of it is skipped before the
+    /// next record (`skipFailedRecord`).
+    private var failedMidLine = false
+
+    /// After a `Failure`, moves past the failed record (to the end of the line it failed on), so
+    /// that reading goes on with the next one: a malformed row costs only itself.
+    func skipFailedRecord() throws {
+        guard failedMidLine else { return }
+        failedMidLine = false
+        var found = false
+        var atEnd = false
+        while !found && !atEnd {
+            try input.consumeAvailable { bytes in
+                guard bytes.count > 0 else {
+                    atEnd = true
+                    return 0
+                }
+                guard let newline = memchr(bytes.baseAddress!, 0x0A, bytes.count) else { return bytes.count }
+                found = true
+                return UnsafeRawPointer(bytes.baseAddress!).distance(to: UnsafeRawPointer(newline)) + 1
+            }
+        }
+        if found { line += 1 }
+    }
+
     /// One CSV record, scanned a block at a time: runs of plain bytes are copied at once.
     private func csvRecord(startLine: Int) throws {
+        var pending: Failure?
         var quoted = false
         var afterQuote = false
         var fieldStart = 0
@@ -168,14 +197,28 @@ public final class DelimitedReader {
                     let byte = bytes[index]
                     switch byte {
                     case separator:
-                        try endField(from: fieldStart, startLine: startLine)
+                        // A failure is thrown once the bytes before it are consumed, so that the
+                        // reader can skip the rest of the line and go on.
+                        do {
+                            try endField(from: fieldStart, startLine: startLine)
+                        } catch var failure as Failure {
+                            failure.recoverable = true
+                            pending = failure
+                            failedMidLine = true
+                            return index
+                        }
                         fieldStart = recordBytes.count
                         afterQuote = false
                         index += 1
                     case 0x0A:
                         line += 1
-                        try endField(from: fieldStart, startLine: startLine)
                         finished = true
+                        do {
+                            try endField(from: fieldStart, startLine: startLine)
+                        } catch var failure as Failure {
+                            failure.recoverable = true
+                            pending = failure
+                        }
                         return index + 1
                     case 0x0D:
                         if index + 1 == count && lookaheadMissing {
@@ -189,11 +232,17 @@ public final class DelimitedReader {
                             quoted = true
                             index += 1
                         } else {
-                            throw Failure(line: line, reason: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
+                            pending = Failure(line: line, reason: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")",
+                                              recoverable: true)
+                            failedMidLine = true
+                            return index
                         }
                     default:
                         if afterQuote {
-                            throw Failure(line: line, reason: "text after a closing quote; a quoted field must end at a \(separator == UInt8(ascii: ",") ? "comma" : "semicolon") or the end of the line")
+                            pending = Failure(line: line, reason: "text after a closing quote; a quoted field must end at a \(separator == UInt8(ascii: ",") ? "comma" : "semicolon") or the end of the line",
+                                              recoverable: true)
+                            failedMidLine = true
+                            return index
                         }
                         let runStart = index
                         index += 1
@@ -207,6 +256,7 @@ public final class DelimitedReader {
                 }
                 return count
             }
+            if let pending { throw pending }
             if atEnd { break }
         }
         if finished { return }

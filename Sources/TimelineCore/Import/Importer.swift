@@ -523,7 +523,15 @@ public final class Importer {
                 let mapper = try RecordMapper(header: header.fields, options: options, fileName: input.name,
                                               decimalComma: separator == UInt8(ascii: ";"))
                 fieldColumns.mapper = mapper
-                while try reader.advance() {
+                while true {
+                    do {
+                        guard try reader.advance() else { break }
+                    } catch let failure as DelimitedReader.Failure where checksEveryRecord && failure.recoverable {
+                        // A malformed row is a bad record like another: named, and skipped.
+                        try body(failure.line) { throw RecordError(failure.reason) }
+                        try reader.skipFailedRecord()
+                        continue
+                    }
                     try body(reader.recordLine) {
                         // Straight from the record's bytes when it can be; else, and to name what
                         // is wrong, through a String per field.
