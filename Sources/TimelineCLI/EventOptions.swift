@@ -130,8 +130,9 @@ struct EventOptions: ParsableArguments {
             let value = text[text.index(after: equals)...].prefix { $0 != ":" && $0 != "@" }
             let words = value.split(separator: " ")
             // `1 200.500` groups its thousands with spaces: the point is plainly decimal there.
-            if words.count > 1, words[words.count - 2].allSatisfy({ $0.isASCII && $0.isNumber }) { return nil }
-            guard var number = words.last?.drop(while: { "~≈<>=+".contains($0) }) else { return nil }
+            if words.count > 1, case let before = words[words.count - 2].drop(while: { "~≈<>=+-≥≤".contains($0) }),
+               !before.isEmpty, before.allSatisfy({ $0.isASCII && $0.isNumber }) { return nil }
+            guard var number = words.last?.drop(while: { "~≈<>=+≥≤".contains($0) }) else { return nil }
             let sign = number.first == "-" ? "-" : ""
             number = number.drop { $0 == "-" }
             while number.last == "+" { number = number.dropLast() }

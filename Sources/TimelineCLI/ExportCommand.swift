@@ -35,7 +35,7 @@ extension Timeline {
         @Option(help: ArgumentHelp("sql, json, ndjson, csv, tsv, seed, timelinejs, markdown or html.", valueName: "format"))
         var format: ExportFormat = .sql
 
-        @Option(name: [.short, .long], help: ArgumentHelp("Write here instead of standard output ('-' for standard output).", valueName: "file"))
+        @Option(name: [.short, .long], help: ArgumentHelp("Write here instead of standard output ('-' for standard output); never over the database, a file SQLite keeps beside it, or another SQLite database.", valueName: "file"))
         var output: String?
 
         @Option(help: ArgumentHelp("With --format sql: sqlite (default) or postgresql.", valueName: "dialect"))

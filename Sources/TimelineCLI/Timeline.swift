@@ -251,7 +251,9 @@ struct Timeline: ParsableCommand {
             Every date keeps the precision its sources give (2019, Q2 2022, 1 Dec 2022), every figure \
             and claim its sources. The database is --db PATH, else $TIMELINE_DB, else \
             $XDG_DATA_HOME/timeline/timeline.sqlite (else ~/.local/share/timeline/timeline.sqlite); \
-            it is created, migrated and seeded with the Amazon Care timeline on first use.
+            it is created, migrated and seeded with the Amazon Care timeline on first use (a note on \
+            standard error says so). $TIMELINE_NOW (YYYY-MM-DDTHH:MM:SS.sssZ) fixes the time changes \
+            are recorded at, for scripts; it may not go back before an event's last recording.
 
             Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error, \
             73 cannot create output, 74 I/O error, 75 database busy (try again).

@@ -226,6 +226,25 @@ import Testing
         #expect(skipped.status == 0 && skipped.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged, 2 rejected.\n"), "\(skipped.stdout)\(skipped.stderr)")
         let titles = try jsonEvents([]).compactMap { $0["title"] as? String }
         #expect(titles == ["Good", "Also\ngood"], "\(titles)")
+
+        // A quoted field the bad row opens is skipped whole: what lies inside is never a record.
+        let phantom = try write("phantom.csv", "title,kind,when,entity,summary\n\"One\" x,layoff,2020-01-01,acme,\"first line\n"
+                                + "Ghost,layoff,2020-01-09,ghostco,from inside\nlast line\"\nThree,layoff,2020-01-03,acme,s\n")
+        let ghost = try CLI.run(["import", phantom, "--db", db, "--skip-invalid"])
+        #expect(ghost.status == 0 && ghost.stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged, 1 rejected.\n")
+                && ghost.stderr.contains("phantom.csv:2: text after a closing quote"), "\(ghost.stdout)\(ghost.stderr)")
+        let entities = try CLI.run(["sql", "SELECT slug FROM entities", "--db", db, "--format", "tsv"]).stdout
+        #expect(!entities.contains("ghostco"), "no entity from inside a field: \(entities)")
+        // A record begun on an earlier line is named by that line, and stops the import: where
+        // the next record starts cannot be told.
+        let span = try write("span.csv", "title,kind,when,entity\nOne,layoff,2020-01-01,\"acme\nTwo,layoff,2020-01-02,\"acme\"\nThree,layoff,2020-01-03,acme\n")
+        let spanned = try CLI.run(["import", span, "--db", db, "--skip-invalid"])
+        #expect(spanned.status == 65 && spanned.stderr.contains("span.csv:2: text after a closing quote"), "\(spanned.stderr)")
+        // A bad byte in the last field of a file without a final line end costs that record only.
+        let last = folder.path("last.csv")
+        try Data("title,kind,when,entity\nOne,layoff,2020-01-05,acme\nTwo,layoff,2020-01-06,ac".utf8 + [0xE9] + "me".utf8).write(to: URL(fileURLWithPath: last))
+        let lastRow = try CLI.run(["import", last, "--db", db, "--skip-invalid"])
+        #expect(lastRow.status == 0 && lastRow.stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged, 1 rejected.\n"), "\(lastRow.stdout)\(lastRow.stderr)")
     }
 
     /// One key given two URLs (a spreadsheet reusing `src` for another article) is refused: the
@@ -957,7 +976,7 @@ import Testing
         #expect(imported.status == 0)
         // The source was held undated: it takes the date, and keeps its publisher and (no) title.
         #expect(imported.stderr == "timeline: note: 2 citations in the file gave another publisher, publication date or title for the source 'lemonde-fr', which the timeline holds already; it was kept as it is, and a timeline document listing it changes it (see `timeline help import`).\n"
-                + "timeline: note: 1 source the timeline held undated took the publication date the file gives: 'lemonde-fr'.\n",
+                + "timeline: note: 1 source cited undated took the publication date a later citation in the file gives: 'lemonde-fr'.\n",
                 "\(imported.stderr)")
         let kept = try CLI.run(["sql", "--db", db, "SELECT key, publisher, title FROM sources ORDER BY key", "--format", "tsv"]).stdout
         #expect(kept.contains("lemonde-fr\tlemonde.fr\t\n") && kept.contains("\tLe Monde\tAutre\n"), "\(kept)")

@@ -417,11 +417,11 @@ private enum ByteAtATimeCSV {
                     if field.isEmpty && !afterQuote {
                         quoted = true
                     } else {
-                        throw Failure(line: line, reason: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
+                        throw Failure(line: startLine, reason: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
                     }
                 default:
                     if afterQuote {
-                        throw Failure(line: line, reason: "text after a closing quote; a quoted field must end at a comma or the end of the line")
+                        throw Failure(line: startLine, reason: "text after a closing quote; a quoted field must end at a comma or the end of the line")
                     }
                     field.append(byte)
                 }

@@ -197,16 +197,20 @@ extension DateHumanReader {
         guard number.isNumber(digits: 4...4) else {
             throw TimelineDateError(input: text, reason: "write the decade with four digits, as in 'the 1990s'")
         }
+        // `the 1910s decade` says what `the 1910s` does.
+        let saysDecade = cursor.take("decade")
         // English names a century by its first year as often as a decade ("the 1800s" is usually
         // 1800–1899): guessing either would store a span ten times too wide or too narrow, so it
         // takes "the 1800s decade". The 2000s are the decade in common use (and `années 1900` is
         // always the decade in French).
-        if DateDisplayWords.decadeNamedAsSuch(number.value), !cursor.take("decade") {
+        if DateDisplayWords.decadeNamedAsSuch(number.value), !saysDecade {
             let century = number.value / 100
+            let yyyy = CalendarDay.zeroPadded(number.value, width: 4)
             throw TimelineDateError(input: text, reason: """
-                '\(number.value)s' is either the century \(number.value)–\(number.value + 99) \
-                (write \(century)XX, or '\(DateDisplayWords.englishOrdinal(century + 1)) century') \
-                or the decade \(number.value)–\(number.value + 9) (write \(number.value / 10)X, or 'the \(number.value)s decade')
+                '\(yyyy)s' is either the century \(yyyy)–\(CalendarDay.zeroPadded(number.value + 99, width: 4)) \
+                (write \(CalendarDay.zeroPadded(century, width: 2))XX, or '\(DateDisplayWords.englishOrdinal(century + 1)) century') \
+                or the decade \(yyyy)–\(CalendarDay.zeroPadded(number.value + 9, width: 4)) \
+                (write \(CalendarDay.zeroPadded(number.value / 10, width: 3))X, or 'the \(yyyy)s decade')
                 """)
         }
         return number.value % 10 == 0 ? Reading(.decade(firstYear: number.value)) : nil

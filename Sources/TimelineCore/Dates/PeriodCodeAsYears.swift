@@ -41,7 +41,9 @@ public struct PeriodCodeAsYears: Sendable, Equatable {
             let rest = lowered.dropFirst(prefix.count).drop { $0 == " " }
             if rest.count < lowered.count - prefix.count || prefix == "~" || prefix.hasSuffix("."),
                let reading = reading(of: String(rest)) {
-                return reading
+                // The words said it is approximate, as a `~` after the code does.
+                let qualifier = reading.qualifier.isEmpty || reading.qualifier == "~" ? "~" : "%"
+                return PeriodCodeAsYears(period: reading.period, year: reading.year, end: reading.end, qualifier: qualifier)
             }
         }
         return nil

@@ -90,7 +90,13 @@ public final class DelimitedReader {
             if dialect == .csv {
                 try csvRecord(startLine: recordLine)
             } else {
-                try tsvRecord(startLine: recordLine)
+                do {
+                    try tsvRecord(startLine: recordLine)
+                } catch var failure as Failure {
+                    // A TSV record's lines are read whole before its fields are checked.
+                    failure.recoverable = true
+                    throw failure
+                }
             }
             if fieldEnds.count == 1 && fieldEnds[0] == 0 { continue }
             return true
@@ -119,14 +125,21 @@ public final class DelimitedReader {
     }
 
     /// Set when a record failed in the middle of a line: the rest of it is skipped before the
-    /// next record (`skipFailedRecord`).
+    /// next record (`skipFailedRecord`), from the failing byte (past it, when it is a stray quote).
     private var failedMidLine = false
+    private var failedAtStrayQuote = false
 
-    /// After a `Failure`, moves past the failed record (to the end of the line it failed on), so
-    /// that reading goes on with the next one: a malformed row costs only itself.
+    /// After a recoverable `Failure`, moves past the failed record, so that reading goes on with
+    /// the next one: a malformed row costs only itself. The rest of its line is read as CSV reads
+    /// it, so that a quoted field it opens (over several lines) is skipped whole, never read as
+    /// records; one that is never closed stops the reading, as it would have taken in the rest.
     func skipFailedRecord() throws {
         guard failedMidLine else { return }
         failedMidLine = false
+        let skipLine = line
+        var quoted = false
+        var skipQuote = failedAtStrayQuote
+        failedAtStrayQuote = false
         var found = false
         var atEnd = false
         while !found && !atEnd {
@@ -135,12 +148,26 @@ public final class DelimitedReader {
                     atEnd = true
                     return 0
                 }
-                guard let newline = memchr(bytes.baseAddress!, 0x0A, bytes.count) else { return bytes.count }
-                found = true
-                return UnsafeRawPointer(bytes.baseAddress!).distance(to: UnsafeRawPointer(newline)) + 1
+                for index in 0..<bytes.count {
+                    switch bytes[index] {
+                    case UInt8(ascii: "\""):
+                        if skipQuote { skipQuote = false } else { quoted.toggle() }
+                    case 0x0A:
+                        line += 1
+                        if !quoted {
+                            found = true
+                            return index + 1
+                        }
+                    default:
+                        skipQuote = false
+                    }
+                }
+                return bytes.count
             }
         }
-        if found { line += 1 }
+        if quoted {
+            throw Failure(line: skipLine, reason: "a quoted field opened on this line is never closed")
+        }
     }
 
     /// One CSV record, scanned a block at a time: runs of plain bytes are copied at once.
@@ -202,7 +229,7 @@ public final class DelimitedReader {
                         do {
                             try endField(from: fieldStart, startLine: startLine)
                         } catch var failure as Failure {
-                            failure.recoverable = true
+                            failure.recoverable = line == startLine
                             pending = failure
                             failedMidLine = true
                             return index
@@ -232,15 +259,18 @@ public final class DelimitedReader {
                             quoted = true
                             index += 1
                         } else {
-                            pending = Failure(line: line, reason: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")",
-                                              recoverable: true)
+                            pending = Failure(line: startLine, reason: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")",
+                                              recoverable: line == startLine)
                             failedMidLine = true
+                            failedAtStrayQuote = true
                             return index
                         }
                     default:
                         if afterQuote {
-                            pending = Failure(line: line, reason: "text after a closing quote; a quoted field must end at a \(separator == UInt8(ascii: ",") ? "comma" : "semicolon") or the end of the line",
-                                              recoverable: true)
+                            // A record that began on an earlier line may be read from the
+                            // wrong quote: where the next one starts is anyone's guess.
+                            pending = Failure(line: startLine, reason: "text after a closing quote; a quoted field must end at a \(separator == UInt8(ascii: ",") ? "comma" : "semicolon") or the end of the line",
+                                              recoverable: line == startLine)
                             failedMidLine = true
                             return index
                         }
@@ -263,7 +293,13 @@ public final class DelimitedReader {
         if quoted {
             throw Failure(line: startLine, reason: "a quoted field opened on this line is never closed")
         }
-        try endField(from: fieldStart, startLine: startLine)
+        do {
+            try endField(from: fieldStart, startLine: startLine)
+        } catch var failure as Failure {
+            // The file's last record, without a line end: nothing of another is lost.
+            failure.recoverable = true
+            throw failure
+        }
     }
 
     /// How many LF bytes there are.

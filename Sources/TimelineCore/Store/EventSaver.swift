@@ -365,6 +365,19 @@ final class EventSaver {
         return resolved
     }
 
+    /// Writes again the stored lists of every event citing one of these sources: dated by a
+    /// later record, they name it undated while the load keeps the triggers that would clear them
+    /// suspended (those the import saved before it, and others the timeline holds).
+    func refreshStoredLists(citing keys: [String]) throws {
+        let citing = try database.statement(
+            "SELECT DISTINCT c.event_id FROM citations AS c JOIN sources AS s ON s.id = c.source_id WHERE s.key = ?1")
+        var ids = Set<Int64>()
+        for key in Set(keys) {
+            try citing.forEachRow([.text(key)]) { ids.insert($0.int64(at: 0)) }
+        }
+        for id in ids.sorted() { try writer.storeListsFromTables(eventID: id) }
+    }
+
     /// A source held undated takes the publication date a citation gives it: without one,
     /// `--as-of` never counts what it says. A date it has is not changed this way (nor one
     /// another spelling of its reference gave it meanwhile, read back).

@@ -182,7 +182,7 @@ extension TimelineStore {
         // Another database's journal or log may hold its only copy of committed changes.
         for suffix in ["-journal", "-wal", "-shm"] where destination.hasSuffix(suffix)
             && DatabaseLocation.isSQLiteDatabase(String(destination.dropLast(suffix.count))) {
-            throw TimelineError(.cannotCreate, "\(requested) is a file SQLite keeps beside the database \(String(requested.dropLast(suffix.count))), which the export would replace; give another path.")
+            throw TimelineError(.cannotCreate, "\(requested) is a file SQLite keeps beside the database \(String(destination.dropLast(suffix.count))), which the export would replace; give another path.")
         }
     }
 

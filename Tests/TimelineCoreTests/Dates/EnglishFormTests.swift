@@ -93,6 +93,8 @@ struct EnglishFormTests {
         DateVector("the 2010s", "201X", "2010-01-01", "2019-12-31", .decade),
         DateVector("the 2000s", "200X", "2000-01-01", "2009-12-31", .decade),
         DateVector("the 1800s decade", "180X", "1800-01-01", "1809-12-31", .decade),
+        DateVector("the 1910s decade", "191X", "1910-01-01", "1919-12-31", .decade),
+        DateVector("the 0100s decade", "010X", "0100-01-01", "0109-12-31", .decade),
         DateVector("the 1910s", "191X", "1910-01-01", "1919-12-31", .decade),
         DateVector("1990's", "199X", "1990-01-01", "1999-12-31", .decade),
         DateVector("20th century", "19XX", "1900-01-01", "1999-12-31", .century),

@@ -11,6 +11,7 @@ struct InvalidFormTests {
         // A century or a decade: the error gives both spellings.
         InvalidDateVector("the 1800s", "either the century 1800–1899 (write 18XX, or '19th century') or the decade 1800–1809 (write 180X, or 'the 1800s decade')"),
         InvalidDateVector("early 1900s", "either the century 1900–1999"),
+        InvalidDateVector("the 0100s", "(write 01XX, or '2nd century') or the decade 0100–0109 (write 010X, or 'the 0100s decade')"),
         InvalidDateVector("after 9999", "the period after it falls outside years 0–9999"),
         InvalidDateVector("before 0000-01-01", "the period before it falls outside years 0–9999"),
         InvalidDateVector("before early 2022", "'before' takes a single date"),
