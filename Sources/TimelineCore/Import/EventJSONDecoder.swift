@@ -107,6 +107,8 @@ public enum EventJSONDecoder {
                               "uncertain", "announced", "announced_earliest", "announced_latest", "announced_precision",
                               "entities", "tags", "measures", "sources"]
     static let measureFields = ["quantity", "value", "unit", "entity", "approximate", "qualifier", "source", "note"]
+    /// The bounds a figure may be (the measures table's CHECK).
+    static let measureQualifiers = ["more-than", "less-than", "up-to", "at-least"]
     static let citedSourceFields = ["key", "url", "title", "publisher", "published", "language", "type", "stance", "quote",
                                     "quote_language", "translation", "note"]
 
@@ -171,11 +173,22 @@ public enum EventJSONDecoder {
         guard let exact = ExactDecimal(valueText) ?? ExactDecimal(FigureText.withoutSpacesBetweenThousands(valueText)) else {
             throw FieldError(field: field + ".value", reason: "'\(valueText)' is not an exact decimal number (digits, one optional point, no exponent)")
         }
+        var approximate = try optionalBool(element, "approximate", field: field + ".approximate") ?? false
+        var qualifier = try optionalString(element, "qualifier", field: field + ".qualifier")
+        if let given = qualifier, !measureQualifiers.contains(given) {
+            // "about" is how `approximate` reads, not a bound: taken so, as a figure cell takes it.
+            if given == "about" || given == "approximate" {
+                approximate = true
+                qualifier = nil
+            } else {
+                throw FieldError(field: field + ".qualifier", reason: "'\(given)' is no qualifier: one of \(measureQualifiers.joined(separator: ", ")), or none (with \"approximate\": true for about)")
+            }
+        }
         return Measure(
             quantity: quantity, value: exact.description, unit: try requiredString(element, "unit", field: field + ".unit"),
             entity: try optionalString(element, "entity", field: field + ".entity"),
-            approximate: try optionalBool(element, "approximate", field: field + ".approximate") ?? false,
-            qualifier: try optionalString(element, "qualifier", field: field + ".qualifier"),
+            approximate: approximate,
+            qualifier: qualifier,
             source: try optionalString(element, "source", field: field + ".source"),
             note: try optionalString(element, "note", field: field + ".note"))
     }
