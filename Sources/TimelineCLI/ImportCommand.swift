@@ -131,8 +131,8 @@ extension Timeline {
                 if !summary.datedSources.isEmpty {
                     let keys = summary.datedSources
                     let named = keys.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (keys.count > 3 ? " (and \(keys.count - 3) more)" : "")
-                    printError("note: \(keys.count) source\(keys.count == 1 ? "" : "s") cited undated \(dryRun ? "would take" : "took") "
-                        + "the publication date\(keys.count == 1 ? "" : "s") a later citation in the file gives: \(named).")
+                    printError("note: \(keys.count) source\(keys.count == 1 ? "" : "s") without a publication date \(dryRun ? "would take" : "took") "
+                        + "the one the file gives: \(named).")
                 }
             }
         }

@@ -549,7 +549,7 @@ import Testing
         try Data("uid,kind,when,title,entity,source,published\nu,launch,2023,U,Acme,\(undated),\nu2,launch,2023,U2,Acme,\(undated),2023-02-01\n".utf8)
             .write(to: URL(fileURLWithPath: csv))
         let imported = try CLI.run(["import", csv, "--db", db])
-        #expect(imported.status == 0 && imported.stderr.contains("1 source cited undated took the publication date a later citation in the file gives")
+        #expect(imported.status == 0 && imported.stderr.contains("1 source without a publication date took the one the file gives")
                 && !imported.stderr.contains("gave another"), "\(imported.stdout)\(imported.stderr)")
         let sources = try CLI.run(["sql", "SELECT published_edtf FROM sources WHERE url = '\(undated)'", "--db", db, "--format", "tsv"])
         #expect(sources.stdout == "published_edtf\n2023-02-01\n", "\(sources.stdout)")
@@ -571,7 +571,7 @@ import Testing
         let record = #"{"uid":"v","kind":"launch","when":"2023","title":"V","entities":["Acme"],"sources":[{"url":"\#(third)","published":"2023-03-01"}]}"#
         try Data((record + "\n").utf8).write(to: URL(fileURLWithPath: ndjson))
         let unchanged = try CLI.run(["import", ndjson, "--db", db])
-        #expect(unchanged.stdout.hasSuffix("0 added, 0 updated, 1 unchanged.\n") && unchanged.stderr.contains("took the publication date"),
+        #expect(unchanged.stdout.hasSuffix("0 added, 0 updated, 1 unchanged.\n") && unchanged.stderr.contains("without a publication date took the one the file gives"),
                 "\(unchanged.stdout)\(unchanged.stderr)")
         let kept = try CLI.run(["sql", "SELECT published_edtf FROM sources WHERE url = '\(third)'", "--db", db, "--format", "tsv"])
         #expect(kept.stdout == "published_edtf\n2023-03-01\n", "the date is not rolled back with the unchanged event: \(kept.stdout)")

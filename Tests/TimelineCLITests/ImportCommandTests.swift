@@ -239,7 +239,31 @@ import Testing
         // the next record starts cannot be told.
         let span = try write("span.csv", "title,kind,when,entity\nOne,layoff,2020-01-01,\"acme\nTwo,layoff,2020-01-02,\"acme\"\nThree,layoff,2020-01-03,acme\n")
         let spanned = try CLI.run(["import", span, "--db", db, "--skip-invalid"])
-        #expect(spanned.status == 65 && spanned.stderr.contains("span.csv:2: text after a closing quote"), "\(spanned.stderr)")
+        #expect(spanned.status == 65 && spanned.stderr.contains("span.csv:2: text after a closing quote")
+                && spanned.stderr.contains("so reading stopped here and nothing was written."), "\(spanned.stderr)")
+        // Only a quote at a field's start opens a quoted field: stray ones later in a bad row
+        // (`t"w"o`, `""`, a space before a quote) take nothing after the row with them.
+        let stray = try write("stray.csv", "title,when,kind,entity\nA one,2020-01-01,launch,acme\nB t\"w\"o,2020-02-01,launch,acme\n"
+                              + "C three,2020-03-01,launch,acme\nD \"\"fo\"\"ur,2020-04-01,launch,acme\nE five, \"x, y\",launch,acme\nF six,2020-06-01,launch,acme\n")
+        let strays = try CLI.run(["import", stray, "--db", db, "--skip-invalid"])
+        #expect(strays.status == 0 && strays.stdout.hasSuffix(": 3 added, 0 updated, 0 unchanged, 3 rejected.\n")
+                && strays.stderr.contains("stray.csv:3: ") && strays.stderr.contains("stray.csv:5: ") && strays.stderr.contains("stray.csv:6: "),
+                "\(strays.stdout)\(strays.stderr)")
+        // TSV: a bad byte before a quoted field that may run over the next lines stops the import,
+        // rather than reading those lines as records; elsewhere it costs its row only.
+        let tsv = folder.path("bad.tsv")
+        try Data("title\twhen\tkind\tentity\tsummary\nA one\t2020-01-01\tlaunch\tacme\tx\nB ".utf8 + [0xFF]
+                 + "\t2020-02-01\tlaunch\tacme\t\"multi\nZ phantom\t2020-07-01\tlaunch\tacme\tq\"\nC three\t2020-03-01\tlaunch\tacme\ty\n".utf8)
+            .write(to: URL(fileURLWithPath: tsv))
+        let phantomTSV = try CLI.run(["import", tsv, "--db", db, "--skip-invalid"])
+        #expect(phantomTSV.status == 65 && phantomTSV.stderr.contains("bad.tsv:3: "), "\(phantomTSV.stdout)\(phantomTSV.stderr)")
+        let plainTSV = folder.path("plain.tsv")
+        try Data("title\twhen\tkind\tentity\nA two\t2021-01-01\tlaunch\tacme\nB ".utf8 + [0xFF] + "\t2021-02-01\tlaunch\tacme\nC four\t2021-03-01\tlaunch\tacme\n".utf8)
+            .write(to: URL(fileURLWithPath: plainTSV))
+        let skippedTSV = try CLI.run(["import", plainTSV, "--db", db, "--skip-invalid"])
+        #expect(skippedTSV.status == 0 && skippedTSV.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged, 1 rejected.\n"), "\(skippedTSV.stdout)\(skippedTSV.stderr)")
+        let phantoms = try CLI.run(["sql", "SELECT count(*) FROM events WHERE title LIKE '%phantom%'", "--db", db, "--format", "tsv"]).stdout
+        #expect(phantoms.hasSuffix("\n0\n"), "\(phantoms)")
         // A bad byte in the last field of a file without a final line end costs that record only.
         let last = folder.path("last.csv")
         try Data("title,kind,when,entity\nOne,layoff,2020-01-05,acme\nTwo,layoff,2020-01-06,ac".utf8 + [0xE9] + "me".utf8).write(to: URL(fileURLWithPath: last))
@@ -991,7 +1015,7 @@ import Testing
         #expect(imported.status == 0)
         // The source was held undated: it takes the date, and keeps its publisher and (no) title.
         #expect(imported.stderr == "timeline: note: 2 citations in the file gave another publisher, publication date or title for the source 'lemonde-fr', which the timeline holds already; it was kept as it is, and a timeline document listing it changes it (see `timeline help import`).\n"
-                + "timeline: note: 1 source cited undated took the publication date a later citation in the file gives: 'lemonde-fr'.\n",
+                + "timeline: note: 1 source without a publication date took the one the file gives: 'lemonde-fr'.\n",
                 "\(imported.stderr)")
         let kept = try CLI.run(["sql", "--db", db, "SELECT key, publisher, title FROM sources ORDER BY key", "--format", "tsv"]).stdout
         #expect(kept.contains("lemonde-fr\tlemonde.fr\t\n") && kept.contains("\tLe Monde\tAutre\n"), "\(kept)")

@@ -90,13 +90,7 @@ public final class DelimitedReader {
             if dialect == .csv {
                 try csvRecord(startLine: recordLine)
             } else {
-                do {
-                    try tsvRecord(startLine: recordLine)
-                } catch var failure as Failure {
-                    // A TSV record's lines are read whole before its fields are checked.
-                    failure.recoverable = true
-                    throw failure
-                }
+                try tsvRecord(startLine: recordLine)
             }
             if fieldEnds.count == 1 && fieldEnds[0] == 0 { continue }
             return true
@@ -137,7 +131,11 @@ public final class DelimitedReader {
         guard failedMidLine else { return }
         failedMidLine = false
         let skipLine = line
+        // As `csvRecord` reads: a quote opens a quoted field only at the start of a field, `""`
+        // inside one is a quote, and a line end inside one is part of it.
         var quoted = false
+        var closedJustNow = false
+        var atFieldStart = false
         var skipQuote = failedAtStrayQuote
         failedAtStrayQuote = false
         var found = false
@@ -149,17 +147,33 @@ public final class DelimitedReader {
                     return 0
                 }
                 for index in 0..<bytes.count {
-                    switch bytes[index] {
-                    case UInt8(ascii: "\""):
-                        if skipQuote { skipQuote = false } else { quoted.toggle() }
-                    case 0x0A:
+                    let byte = bytes[index]
+                    if skipQuote {
+                        skipQuote = false
+                        continue
+                    }
+                    if byte == UInt8(ascii: "\"") {
+                        if quoted {
+                            quoted = false
+                            closedJustNow = true
+                        } else if closedJustNow {
+                            quoted = true  // `""`: a quote inside the field
+                            closedJustNow = false
+                        } else if atFieldStart {
+                            quoted = true
+                        }
+                        atFieldStart = false
+                        continue
+                    }
+                    closedJustNow = false
+                    if byte == 0x0A {
                         line += 1
                         if !quoted {
                             found = true
                             return index + 1
                         }
-                    default:
-                        skipQuote = false
+                    } else if !quoted {
+                        atFieldStart = byte == separator
                     }
                 }
                 return bytes.count
@@ -350,7 +364,14 @@ public final class DelimitedReader {
                 }
             }
             if byte == 0x09 {
-                try endField(from: fieldStart, startLine: startLine)
+                do {
+                    try endField(from: fieldStart, startLine: startLine)
+                } catch var failure as Failure {
+                    // The record's line is read: it ends here unless a later field is quoted
+                    // and could run over the next lines, which are then no records of their own.
+                    failure.recoverable = !bytes[index...].contains(UInt8(ascii: "\""))
+                    throw failure
+                }
                 fieldStart = recordBytes.count
                 fieldBegins = true
             } else if byte == UInt8(ascii: "\\"), index + 1 < end {

@@ -563,7 +563,9 @@ public final class Importer {
                     }
                 }
             } catch let failure as DelimitedReader.Failure {
-                throw TimelineError(.badData, "\(input.name):\(failure.line): \(failure.reason).")
+                // Skipping bad records, this one is not skipped: say that everything stopped.
+                let stopped = checksEveryRecord ? "; where the next record starts cannot be told, so reading stopped here and nothing was written" : ""
+                throw TimelineError(.badData, "\(input.name):\(failure.line): \(failure.reason)\(stopped).")
             }
         case .ndjson:
             var line = 0
