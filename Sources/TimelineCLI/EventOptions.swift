@@ -125,20 +125,12 @@ struct EventOptions: ParsableArguments {
     /// Notes for a figure such as `1.200`: decimal here (1.2), as in English, while French and
     /// German prose write twelve hundred so. Kept as given; said, since a sum would be a thousand off.
     var decimalPointNotes: [String] {
+        // The value as `--measure` reads it: signs, bounds and spaced thousands are the parser's.
         measure.compactMap { text in
-            guard let equals = text.firstIndex(of: "=") else { return nil }
-            let value = text[text.index(after: equals)...].prefix { $0 != ":" && $0 != "@" }
-            let words = value.split(separator: " ")
-            // `1 200.500` groups its thousands with spaces: the point is plainly decimal there.
-            if words.count > 1, case let before = words[words.count - 2].drop(while: { "~≈<>=+-≥≤".contains($0) }),
-               !before.isEmpty, before.allSatisfy({ $0.isASCII && $0.isNumber }) { return nil }
-            guard var number = words.last?.drop(while: { "~≈<>=+≥≤".contains($0) }) else { return nil }
-            let sign = number.first == "-" ? "-" : ""
-            number = number.drop { $0 == "-" }
-            while number.last == "+" { number = number.dropLast() }
-            let parts = number.split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count == 2, (1...3).contains(parts[0].count), parts[1].count == 3,
-                  parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }), parts[0].first != "0" else { return nil }
+            guard let value = (try? MeasureSpecification.parse(text))?.value else { return nil }
+            let sign = value.hasPrefix("-") ? "-" : ""
+            let parts = value.dropFirst(sign.count).split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 2, (1...3).contains(parts[0].count), parts[0].first != "0", parts[1].count == 3 else { return nil }
             var decimals = parts[1]
             while decimals.last == "0" { decimals.removeLast() }
             let read = sign + (decimals.isEmpty ? String(parts[0]) : "\(parts[0]).\(decimals)")

@@ -13,6 +13,8 @@ public struct PeriodCodeAsYears: Sendable, Equatable {
     private static let periods = ["21": "spring", "22": "summer", "23": "autumn", "24": "winter", "33": "Q1", "34": "Q2", "35": "Q3",
                                   "36": "Q4", "40": "H1", "41": "H2"]
 
+    private static let periodNumbers = Set(periods.keys.compactMap { Int($0) })
+
     /// The reading of `text` as years, when it is such a code and the two digits make a later year
     /// of the same century (`1998-22` is no span); nil otherwise.
     public static func reading(of text: String) -> PeriodCodeAsYears? {
@@ -28,25 +30,14 @@ public struct PeriodCodeAsYears: Sendable, Equatable {
         return PeriodCodeAsYears(period: period, year: year, end: end, qualifier: qualifier)
     }
 
-    /// Words and signs people put before a date to say it is approximate (`c. 2019-22`).
-    private static let approximatePrefixes = ["~", "c.", "c", "ca.", "ca", "circa", "about", "around", "vers", "environ"]
-
-    /// The reading of `text` as years, as `reading(of:)`, also when words of approximation
-    /// come before the code (`c. 2019-22`, `vers 2019-22`, `~2019-22`).
+    /// The reading of `text` as years, as `reading(of:)`, also when words the date reader takes
+    /// come before the code (`c. 2019-22`, `vers 2019-22`, `~2019-22`): the reader says what the
+    /// words mean (approximate, uncertain), and the code must be in the text as written.
     public static func reading(in text: String) -> PeriodCodeAsYears? {
         if let reading = reading(of: text) { return reading }
-        guard text.utf8.count > 7, text.utf8.count < 24, endsWithCode(text) else { return nil }
-        let lowered = text.lowercased()
-        for prefix in approximatePrefixes where lowered.hasPrefix(prefix) {
-            let rest = lowered.dropFirst(prefix.count).drop { $0 == " " }
-            if rest.count < lowered.count - prefix.count || prefix == "~" || prefix.hasSuffix("."),
-               let reading = reading(of: String(rest)) {
-                // The words said it is approximate, as a `~` after the code does.
-                let qualifier = reading.qualifier.isEmpty || reading.qualifier == "~" ? "~" : "%"
-                return PeriodCodeAsYears(period: reading.period, year: reading.year, end: reading.end, qualifier: qualifier)
-            }
-        }
-        return nil
+        guard text.utf8.count > 7, endsWithCode(text), let edtf = try? TimelineDate.parse(text, context: DateParsingContext()).edtf,
+              let reading = reading(of: edtf), text.contains(edtf.prefix(7)) else { return nil }
+        return reading
     }
 
     /// Whether `text` ends with four digits, `-` and a season, quarter or half-year number (a
@@ -67,7 +58,7 @@ public struct PeriodCodeAsYears: Sendable, Equatable {
             position -= 1
         }
         guard position == -1 else { return false }
-        return (21...24).contains(number) || (33...36).contains(number) || number == 40 || number == 41
+        return periodNumbers.contains(number)
     }
 
     /// `summer 2019, approximate`.

@@ -127,10 +127,16 @@ public enum DatabaseLocation {
     }
 
     /// The write-ahead log, shared memory and rollback journal SQLite keeps beside `path`.
+    /// What SQLite names the files it keeps beside a database: its log, shared memory, journal.
+    static let sideFileSuffixes = ["-wal", "-shm", "-journal"]
+
     static func removeJournalFiles(of path: String) {
-        unlink(path + "-wal")
-        unlink(path + "-shm")
-        unlink(path + "-journal")
+        for suffix in sideFileSuffixes { unlink(path + suffix) }
+    }
+
+    /// The database `path` would be kept beside, when it is named as SQLite names such a file.
+    static func databaseBeside(sideFile path: String) -> String? {
+        sideFileSuffixes.first { path.hasSuffix($0) }.map { String(path.dropLast($0.count)) }
     }
 
     static func moveFile(_ source: String, to destination: String) throws {

@@ -4,8 +4,7 @@ public enum RecordingTime {
     /// A valid time in the form SQLite writes, with the fraction (`.000` when given without):
     /// times are compared as text, where `…:00Z` sorts after `…:00.500Z`.
     public static func normalised(_ text: String) -> String? {
-        guard isValid(text) else { return nil }
-        return text.utf8.count == 20 ? String(text.dropLast()) + ".000Z" : text
+        isValid(text) ? sortable(text) : nil
     }
 
     /// `text` as it compares with others: a time stored without a fraction (by an earlier

@@ -152,11 +152,6 @@ extension TimelineStore {
         return (shared + alike).sorted()
     }
 
-    /// Copies the database to `destination` with the online backup API, consistent even while
-    /// others write; written to a temporary file beside it and renamed into place when complete.
-    /// - Parameter replacingAnyFile: whether a file at `destination` that is not a timeline
-    ///   database (an earlier backup) may be replaced; without it such a file is refused, as a
-    ///   mistyped path must not cost a document.
     /// Refuses `requested` (at `destination`, its links followed) as the path of a file a command
     /// writes when it is this database, or a file SQLite keeps beside it (its journal, log or
     /// shared memory: the next opening would remove or replay them).
@@ -164,8 +159,7 @@ extension TimelineStore {
         if DatabaseLocation.isSameFile(destination, path) {
             throw TimelineError(.usage, "\(requested) is the database being \(done); give another path for \(what).")
         }
-        for suffix in ["-journal", "-wal", "-shm"] where destination.hasSuffix(suffix)
-            && DatabaseLocation.isSameFile(String(destination.dropLast(suffix.count)), path) {
+        if let database = DatabaseLocation.databaseBeside(sideFile: destination), DatabaseLocation.isSameFile(database, path) {
             throw TimelineError(.usage, "\(requested) is a file SQLite keeps beside the database being \(done); give another path for \(what).")
         }
     }
@@ -180,12 +174,16 @@ extension TimelineStore {
             throw TimelineError(.cannotCreate, "\(requested) is an SQLite database, which the export would replace; give another path, or remove it first.")
         }
         // Another database's journal or log may hold its only copy of committed changes.
-        for suffix in ["-journal", "-wal", "-shm"] where destination.hasSuffix(suffix)
-            && DatabaseLocation.isSQLiteDatabase(String(destination.dropLast(suffix.count))) {
-            throw TimelineError(.cannotCreate, "\(requested) is a file SQLite keeps beside the database \(String(destination.dropLast(suffix.count))), which the export would replace; give another path.")
+        if let database = DatabaseLocation.databaseBeside(sideFile: destination), DatabaseLocation.isSQLiteDatabase(database) {
+            throw TimelineError(.cannotCreate, "\(requested) is a file SQLite keeps beside the database \(database), which the export would replace; give another path.")
         }
     }
 
+    /// Copies the database to `destination` with the online backup API, consistent even while
+    /// others write; written to a temporary file beside it and renamed into place when complete.
+    /// - Parameter replacingAnyFile: whether a file at `destination` that is not a timeline
+    ///   database (an earlier backup) may be replaced; without it such a file is refused, as a
+    ///   mistyped path must not cost a document.
     public func backup(to requested: String, replacingAnyFile: Bool = false) throws {
         // The original is read first, so that a damaged one is named, not the copy.
         do {
