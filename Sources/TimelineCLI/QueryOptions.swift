@@ -29,7 +29,7 @@ struct QueryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only events involving this entity, by slug, name or alias, any case (without its accents too: Eclair finds Éclair); repeatable.", valueName: "entity"))
     var entity: [String] = []
 
-    @Flag(help: "With --entity: also events of entities that are part of, products of, or contractors of it, transitively.")
+    @Flag(help: "With --entity: also events of entities that are part of it, products of it, its contractors or acquired by it, transitively, on the days those relations held (an acquisition from its date on).")
     var related = false
 
     @Option(help: ArgumentHelp("Only events with this status (repeatable).", valueName: "status"))

@@ -51,6 +51,51 @@ import Testing
     /// Groups are named as `list` names dates in the table and Markdown (a date spanning several
     /// periods of the grouping counts apart, under its own name), and by sortable keys and EDTF
     /// in the machine formats.
+    /// `--related` counts a related entity's events only on the days its relations held: One
+    /// Medical's from its acquisition on, Care Medical's while Amazon Care was Amazon's product
+    /// (2019-09 to 2022), and an undated relation's always. The machine formats (read from stored
+    /// text), the table, stats and `--as-of` with history all agree.
+    @Test func relatedCountsEventsOnlyWhileTheRelationHeld() throws {
+        func add(_ uid: String, _ date: String, _ entity: String) throws {
+            let result = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", date, "--title", uid, "--entity", entity, "--uid", uid,
+                                      "--source", "https://example.org/\(uid)", "--published", "2024-06-01"],
+                                     environment: ["TIMELINE_NOW": "2024-06-02T00:00:00.000Z"])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        try add("om-2015", "2015", "One Medical")
+        try add("om-jan-2023", "2023-01", "One Medical")
+        try add("om-2023", "2023", "One Medical")
+        try add("om-2024", "2024-03-01", "One Medical")
+        try add("cm-2018", "2018", "Care Medical")
+        try add("cm-2020", "2020-05", "Care Medical")
+        try add("cm-open", "2018/..", "Care Medical")
+
+        let amazon = try uids(["--entity", "amazon", "--related"])
+        #expect(!amazon.contains("om-2015") && !amazon.contains("om-jan-2023"), "before One Medical was acquired")
+        #expect(amazon.contains("om-2023") && amazon.contains("om-2024"), "on or after 22 Feb 2023")
+        #expect(!amazon.contains("cm-2018"), "before Amazon Care, through which Care Medical is related")
+        #expect(amazon.contains("cm-2020") && amazon.contains("cm-open"))
+        #expect(amazon.contains("care-medical-layoff-2022-12-01"))
+        // Amazon Care's relation to Care Medical has no dates: all of Care Medical's events.
+        let care = try uids(["--entity", "amazon-care", "--related"])
+        #expect(care.contains("cm-2018") && care.contains("cm-2020"))
+        // Named itself, an entity counts for all its events.
+        #expect(try uids(["--entity", "amazon", "--entity", "one-medical", "--related"]).contains("om-2015"))
+
+        let table = try CLI.run(["list", "--db", db, "--entity", "amazon", "--related"])
+        #expect(table.stdout.contains("om-2024") && !table.stdout.contains("om-2015") && !table.stdout.contains("cm-2018"))
+        let stats = try CLI.run(["stats", "--db", db, "--entity", "amazon", "--related", "--by", "entity", "--format", "csv"])
+        // One Medical: the three Amazon events that name it, and the two since its acquisition.
+        #expect(stats.stdout.contains("one-medical,5") && stats.stdout.contains("care-medical,3"), "\(stats.stdout)")
+
+        // With history (an edit), --as-of matches versions in memory: the same days count.
+        #expect(try CLI.run(["edit", "om-2015", "--db", db, "--title", "om-2015 again"], environment: ["TIMELINE_NOW": "2024-07-01T00:00:00.000Z"]).status == 0)
+        #expect(try CLI.run(["edit", "om-2024", "--db", db, "--title", "om-2024 again"], environment: ["TIMELINE_NOW": "2024-07-01T00:00:00.000Z"]).status == 0)
+        let asOf = try uids(["--entity", "amazon", "--related", "--as-of", "2024-08-01"])
+        #expect(asOf.contains("om-2024") && !asOf.contains("om-2015") && !asOf.contains("cm-2018"), "\(asOf)")
+        #expect(asOf.contains("cm-2020"))
+    }
+
     @Test func statsNameGroupsAsListDoes() throws {
         let table = try CLI.run(["stats", "--db", db, "--by", "quarter"])
         #expect(table.stdout.contains("\nSummer 2021  1\n") && table.stdout.contains("\nQ3 2019      1\n"), "\(table.stdout)")

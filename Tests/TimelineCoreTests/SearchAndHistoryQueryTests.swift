@@ -76,6 +76,30 @@ import Testing
         #expect(!related.contains("cvs-health-signify-health-acquisition-completed-2023-03-29"))
     }
 
+    @Test func relationWindowsIntersectAndOverlapAsRangesDo() throws {
+        func day(_ iso: String) -> CalendarDay { CalendarDay(iso: iso)! }
+        let product = EntityScope.Window(earliest: day("2019-09-01"), latest: day("2022-12-31"))
+        let acquired = EntityScope.Window(earliest: day("2023-02-22"), latest: nil)
+        #expect(product.intersection(acquired) == nil, "no day when both held")
+        #expect(product.intersection(.always) == product)
+        #expect(acquired.intersection(EntityScope.Window(earliest: nil, latest: day("2024-01-01")))
+                == EntityScope.Window(earliest: day("2023-02-22"), latest: day("2024-01-01")))
+        #expect(EntityScope.Window.always.contains(product) && !product.contains(.always) && !product.contains(acquired))
+        #expect(acquired.overlaps(earliest: day("2023-01-01"), latest: day("2023-12-31")), "a year meeting the day counts")
+        #expect(!acquired.overlaps(earliest: day("2023-01-01"), latest: day("2023-01-31")))
+        #expect(product.overlaps(earliest: nil, latest: nil) && acquired.overlaps(earliest: day("2015-01-01"), latest: nil), "open ends meet anything")
+    }
+
+    @Test func relatedFollowsAcquisitionsFromTheirDate() throws {
+        let amazon = try store.relatedEntities(of: [try #require(try store.resolveEntities(["amazon"]).first)])
+        let oneMedical = try #require(try store.resolveEntities(["one-medical"]).first)
+        let careMedical = try #require(try store.resolveEntities(["care-medical"]).first)
+        let byID = Dictionary(uniqueKeysWithValues: amazon.members.map { ($0.id, $0.windows) })
+        #expect(byID[oneMedical] == [EntityScope.Window(earliest: CalendarDay(iso: "2023-02-22"), latest: nil)])
+        #expect(byID[careMedical] == [EntityScope.Window(earliest: CalendarDay(iso: "2019-09-01"), latest: CalendarDay(iso: "2022-12-31"))],
+                "through Amazon Care, a product of Amazon from Sep 2019 to 2022")
+    }
+
     @Test func statusAndTagFilters() throws {
         #expect(try uids(EventQuery(statuses: [.considered])) == ["amazon-signify-health-acquisition-bid-2022-08-21"])
         let planned = try store.events(matching: EventQuery(statuses: [.planned]))

@@ -36,7 +36,7 @@ import Testing
     /// The uids as the machine formats read them (`StoredEventTextReader`).
     func storedTextUIDs(_ query: EventQuery) throws -> [String] {
         var uids: [String] = []
-        let selection = query.selection(entityIDs: [], columns: StoredEventText.selectedColumns)
+        let selection = query.selection(entities: EntityScope(named: []), columns: StoredEventText.selectedColumns)
         try StoredEventTextReader(database: store.database).forEachEvent(in: selection) { event in
             uids.append(event.withColumn(.uid) { String(decoding: $0!, as: UTF8.self) })
         }
@@ -64,8 +64,8 @@ import Testing
                         query.reverse = reverse
                         query.limit = limit
                         query.offset = offset
-                        let fromSpans = query.selection(entityIDs: [])
-                        let fromSQL = query.selection(entityIDs: [], orderingFromSpans: false)
+                        let fromSpans = query.selection(entities: EntityScope(named: []))
+                        let fromSQL = query.selection(entities: EntityScope(named: []), orderingFromSpans: false)
                         #expect(fromSpans.tieBreak != nil && fromSQL.tieBreak == nil)
                         let expected = try uids(fromSQL)
                         #expect(try uids(fromSpans) == expected, "\(query)")
@@ -84,7 +84,7 @@ import Testing
     @Test func sortedSelectionsReadInBatchesKeepTheirOrder() throws {
         for query in [EventQuery(kinds: ["layoff"]), EventQuery(from: CalendarDay(iso: "2021-03-01"), to: CalendarDay(iso: "2021-03-31"), kinds: ["launch"]),
                       EventQuery(search: "event", reverse: true)] {
-            let selection = query.selection(entityIDs: [])
+            let selection = query.selection(entities: EntityScope(named: []))
             #expect(selection.rowsSQL != nil && selection.tieBreak == nil)
             let events = try store.events(matching: query)
             #expect(events.count > EventReader.batchSize)

@@ -169,6 +169,7 @@ import Testing
             for column in ["entities_json", "tags_json", "measures_json", "sources_json"] {
                 try store.database.execute("ALTER TABLE events DROP COLUMN \(column)")
             }
+            try Self.undoRelationsHeldFromTheirDate(store)  // 0013's
             try store.database.execute("DELETE FROM schema_migrations WHERE kind = 'migration' AND version >= 7")
             try store.database.execute("PRAGMA user_version = 6")
         }
@@ -199,6 +200,7 @@ import Testing
                 try store.database.execute("DROP TRIGGER \(trigger)")  // 0011's
             }
             try store.database.execute("CREATE VIEW timeline_events AS SELECT uid FROM events")
+            try Self.undoRelationsHeldFromTheirDate(store)  // 0013's
             try store.database.execute("DELETE FROM schema_migrations WHERE kind = 'migration' AND version >= 10")
             try store.database.execute("PRAGMA user_version = 9")
         }
@@ -210,5 +212,11 @@ import Testing
                 == .text("employees laid off: 159 people"))
         #expect(try store.database.scalar("SELECT figures FROM timeline_events WHERE uid = 'amazon-care-launch-2019-09'") == .null)
         #expect(try store.check().allSatisfy { $0.check != "figures-labels" })
+    }
+
+    /// Takes back migration 0013, so a test's older database can be migrated again.
+    static func undoRelationsHeldFromTheirDate(_ store: TimelineStore) throws {
+        try store.database.execute("ALTER TABLE relation_types DROP COLUMN holds_from_date")
+        try store.database.execute("UPDATE relation_types SET transitive = 0 WHERE name = 'acquired-by'")
     }
 }

@@ -1,7 +1,9 @@
 /// The query's filters applied to an event in memory: for earlier versions kept in history, which
 /// are not in the tables the SQL runs on. Tests check it agrees with the SQL on the same data.
 extension EventQuery {
-    func matches(_ event: Event, entitySlugs: Set<String>?) -> Bool {
+    /// `entitySlugs`: the slugs of the entities in scope (see `EntityScope`), each with the days its
+    /// events count.
+    func matches(_ event: Event, entitySlugs: [String: [EntityScope.Window]]?) -> Bool {
         let date: TimelineDate
         switch dateField {
         case .when: date = event.when
@@ -22,7 +24,9 @@ extension EventQuery {
             let wanted = Set(tags.map { $0.lowercased() })
             if !event.tags.contains(where: { wanted.contains($0.lowercased()) }) { return false }
         }
-        if let entitySlugs, !event.entities.contains(where: { entitySlugs.contains($0.slug) }) { return false }
+        if let entitySlugs, !event.entities.contains(where: { entity in
+            entitySlugs[entity.slug]?.contains { $0.overlaps(earliest: event.when.earliest, latest: event.when.latest) } ?? false
+        }) { return false }
         if let asOf, !event.citations.contains(where: { citation in citation.source.published?.latest.map { $0 <= asOf } ?? false }) {
             return false
         }

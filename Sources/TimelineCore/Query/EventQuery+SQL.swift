@@ -10,7 +10,7 @@ extension EventQuery {
     /// A date range and nothing else is ordered from the R*Tree's day numbers, without reading an
     /// event's row to sort it (`EventSelection.TieBreak`); `orderingFromSpans: false` sorts it
     /// like any other selection (tests compare the two).
-    func selection(entityIDs: [Int64], columns: String = EventReader.eventColumns,
+    func selection(entities: EntityScope, columns: String = EventReader.eventColumns,
                    excludingUIDsWithHistory: Bool = false, orderingFromSpans: Bool = true) -> EventSelection {
         let column = dateField.rawValue
         let direction = reverse ? "DESC" : "ASC"
@@ -55,9 +55,30 @@ extension EventQuery {
         if !kinds.isEmpty {
             conditions.append("e.kind IN (" + Self.joined(kinds.map { argument(.text($0)) }, by: ", ") + ")")
         }
-        if !entityIDs.isEmpty {
-            let list = Self.joined(entityIDs.map { argument(.integer($0)) }, by: ", ")
-            conditions.append("e.id IN (SELECT event_id FROM event_entities WHERE entity_id IN (\(list)))")
+        if !entities.isEmpty {
+            // An entity named counts for all its events; one reached by relations only for events
+            // whose own dates (`when`, whatever `dateField` is) meet the days its relations held.
+            var alternatives: [String] = []
+            let always = entities.members.filter(\.isAlways)
+            if !always.isEmpty {
+                let list = Self.joined(always.map { argument(.integer($0.id)) }, by: ", ")
+                alternatives.append("e.id IN (SELECT event_id FROM event_entities WHERE entity_id IN (\(list)))")
+            }
+            for member in entities.members where !member.isAlways {
+                let events = "e.id IN (SELECT event_id FROM event_entities WHERE entity_id = \(argument(.integer(member.id))))"
+                let days = member.windows.map { window in
+                    var bounds: [String] = []
+                    if let latest = window.latest {
+                        bounds.append("(e.when_earliest IS NULL OR e.when_earliest <= \(argument(.text(latest.iso))))")
+                    }
+                    if let earliest = window.earliest {
+                        bounds.append("(e.when_latest IS NULL OR e.when_latest >= \(argument(.text(earliest.iso))))")
+                    }
+                    return Self.joined(bounds, by: " AND ")
+                }
+                alternatives.append("(\(events) AND (\(Self.joined(days, by: ") OR ("))))")
+            }
+            conditions.append(alternatives.count == 1 ? alternatives[0] : "(" + Self.joined(alternatives, by: " OR ") + ")")
         }
         if !statuses.isEmpty {
             conditions.append("e.status IN (" + Self.joined(statuses.map { argument(.text($0.rawValue)) }, by: ", ") + ")")

@@ -16,7 +16,8 @@ public struct EventQuery: Sendable, Equatable {
     public var kinds: [String] = []
     /// Entities (slug, name or alias) to keep events of (any of them); empty for all.
     public var entities: [String] = []
-    /// Also events of entities related to those named (part-of, product-of, contractor-of, transitively).
+    /// Also events of entities related to those named (part-of, product-of, contractor-of, acquired-by,
+    /// transitively), from the days those relations held (see `EntityScope`).
     public var related = false
     /// Statuses to keep (any of them); empty for all.
     public var statuses: [EventStatus] = []

@@ -6,16 +6,16 @@ extension TimelineStore {
     /// `details` says which lists to fill (the others are empty). Past versions (`--as-of` after
     /// edits) are matched against the query whole, so they come with every list.
     public func forEachEvent(matching query: EventQuery, details: EventDetails = .all, _ body: (Event) throws -> Void) throws {
-        try reading(query) { query, entityIDs in
+        try reading(query) { query, entities in
             if let asOf = query.asOf, try hasHistory() {
                 let reader = EventReader(database: database, asOf: query.asOf)
-                for event in try eventsWithHistory(matching: query, asOf: asOf, entityIDs: entityIDs, reader: reader) {
+                for event in try eventsWithHistory(matching: query, asOf: asOf, entities: entities, reader: reader) {
                     try body(event)
                 }
                 return
             }
             let reader = EventReader(database: database, asOf: query.asOf, details: details)
-            try reader.forEachEvent(in: query.selection(entityIDs: entityIDs), body)
+            try reader.forEachEvent(in: query.selection(entities: entities), body)
         }
     }
 
@@ -25,8 +25,8 @@ extension TimelineStore {
     public func writeEvents(matching query: EventQuery, to writer: EventStreamWriter) throws {
         try writer.begin()
         if let writer = writer as? EventListWriter, writer.writesStoredText, query.asOf == nil {
-            try reading(query) { query, entityIDs in
-                let selection = query.selection(entityIDs: entityIDs, columns: StoredEventText.selectedColumns)
+            try reading(query) { query, entities in
+                let selection = query.selection(entities: entities, columns: StoredEventText.selectedColumns)
                 try StoredEventTextReader(database: database).forEachEvent(in: selection) { try writer.write($0) }
             }
         } else {
@@ -41,15 +41,12 @@ extension TimelineStore {
     ///
     /// All of it reads one snapshot (one read transaction): the sorted ids, then rows a batch at a
     /// time, come from the same state of the file even while another process writes.
-    private func reading(_ query: EventQuery, _ body: (EventQuery, [Int64]) throws -> Void) throws {
+    private func reading(_ query: EventQuery, _ body: (EventQuery, EntityScope) throws -> Void) throws {
         let query = try validated(query)
         do {
             func run() throws {
-                var entityIDs = try resolveEntities(query.entities)
-                if query.related {
-                    entityIDs = try relatedEntities(of: entityIDs)
-                }
-                try body(query, entityIDs)
+                let named = try resolveEntities(query.entities)
+                try body(query, query.related ? try relatedEntities(of: named) : EntityScope(named: named))
             }
             // Inside a caller's transaction, that one is the snapshot.
             if database.isInTransaction { try run() } else { try database.transaction(.deferred, run) }
@@ -77,26 +74,28 @@ extension TimelineStore {
 
     /// `--as-of` once events have been edited or removed: each event as it stood at the end of that
     /// day (see `version(of:asOf:before:)`), then the query's filters.
-    private func eventsWithHistory(matching query: EventQuery, asOf: CalendarDay, entityIDs: [Int64],
+    private func eventsWithHistory(matching query: EventQuery, asOf: CalendarDay, entities: EntityScope,
                                    reader: EventReader) throws -> [Event] {
         var unlimited = query
         unlimited.limit = nil
         unlimited.offset = 0
         var events: [Event] = []
-        try reader.forEachEvent(in: unlimited.selection(entityIDs: entityIDs, excludingUIDsWithHistory: true)) { events.append($0) }
+        try reader.forEachEvent(in: unlimited.selection(entities: entities, excludingUIDsWithHistory: true)) { events.append($0) }
 
         // After every time of the day (`2022-08-25T…` sorts before `2022-08-25~`) and before the
         // next: the next day itself does not exist after 9999-12-31.
         let boundary = asOf.iso + "~"
         // A version from before a merge names the merged entity by its own slug; its name lives on
         // as an alias of the entity it went into, so the slugs of the aliases find it too.
-        var entitySlugs: Set<String>?
-        if !entityIDs.isEmpty {
-            var slugs = Set<String>()
-            for id in entityIDs {
-                try database.prepare("SELECT slug FROM entities WHERE id = ?1").map([.integer(id)]) { $0.text(at: 0) }.forEach { slugs.insert($0) }
-                try database.prepare("SELECT alias FROM entity_aliases WHERE entity_id = ?1").map([.integer(id)]) { $0.text(at: 0) }
-                    .forEach { slugs.insert(EventSaver.slug($0)) }
+        var entitySlugs: [String: [EntityScope.Window]]?
+        if !entities.isEmpty {
+            var slugs: [String: [EntityScope.Window]] = [:]
+            for member in entities.members {
+                var names = try database.prepare("SELECT slug FROM entities WHERE id = ?1").map([.integer(member.id)]) { $0.text(at: 0) }
+                names += try database.prepare("SELECT alias FROM entity_aliases WHERE entity_id = ?1").map([.integer(member.id)]) {
+                    EventSaver.slug($0.text(at: 0))
+                }
+                for name in names { slugs[name, default: []] += member.windows }
             }
             entitySlugs = slugs
         }
@@ -332,22 +331,42 @@ extension TimelineStore {
         return slug.isEmpty ? EntityNameFolding.folded(tag) : slug
     }
 
-    /// The entities given and, transitively, those that are part of, a product of, or a contractor
-    /// of them (relations whose type is marked to be followed).
-    func relatedEntities(of ids: [Int64]) throws -> [Int64] {
-        var found = Set(ids)
-        var frontier = ids
+    /// The entities given and, transitively, those that are part of, a product of, a contractor of
+    /// or acquired by them (relation types marked to be followed), each with the days its chains of
+    /// relations held (see `EntityScope`).
+    func relatedEntities(of ids: [Int64]) throws -> EntityScope {
+        var windows: [Int64: [EntityScope.Window]] = [:]
+        var frontier: [(id: Int64, window: EntityScope.Window)] = []
+        for id in ids where windows[id] == nil {
+            windows[id] = [.always]
+            frontier.append((id, .always))
+        }
         let statement = try database.cachedStatement(
             """
-            SELECT r.entity_id FROM entity_relations AS r JOIN relation_types AS t ON t.name = r.relation
+            SELECT r.entity_id, r.valid_earliest, r.valid_latest, t.holds_from_date
+            FROM entity_relations AS r JOIN relation_types AS t ON t.name = r.relation
             WHERE t.transitive = 1 AND r.other_id = ?1
             """)
-        while let id = frontier.popLast() {
-            for next in try statement.map([.integer(id)], { $0.int64(at: 0) }) where found.insert(next).inserted {
-                frontier.append(next)
+        while let (id, window) = frontier.popLast() {
+            let relations = try statement.map([.integer(id)]) { row in
+                (id: row.int64(at: 0),
+                 window: EntityScope.Window(
+                    earliest: row.optionalText(at: 1).flatMap(CalendarDay.init(iso:)),
+                    latest: row.int64(at: 3) == 1 ? nil : row.optionalText(at: 2).flatMap(CalendarDay.init(iso:))))
+            }
+            for relation in relations {
+                // A chain holds on the days every link of it held; a window inside one already
+                // found adds nothing.
+                guard let reached = window.intersection(relation.window) else { continue }
+                var known = windows[relation.id, default: []]
+                if known.contains(where: { $0.contains(reached) }) { continue }
+                known.removeAll { reached.contains($0) }
+                known.append(reached)
+                windows[relation.id] = known
+                frontier.append((relation.id, reached))
             }
         }
-        return found.sorted()
+        return EntityScope(members: windows.map { EntityScope.Member(id: $0.key, windows: $0.value) })
     }
 
     /// Entity slugs, names or aliases (any case, in any script), or the slug a name would get (`SOCIÉTÉ
