@@ -290,8 +290,8 @@ import Testing
          """, ":2: field 'sources[1].key': 'memo' is also the key of sources[0].\n"),
         ("""
          {"format": "timeline-seed/1",
-          "sources": [{"key": "another", "publisher": "Siècle Digital", "url": "https://siecledigital.fr/2022/09/12/amazon-suppression-emplois-sante/"}]}
-         """, ":2: field 'sources[0].url': 'https://siecledigital.fr/2022/09/12/amazon-suppression-emplois-sante/' is already the URL of the source 'siecle-digital-2022-09-12'; a URL names one source.\n"),
+          "sources": [{"key": "siecle-digital-2022-09-12", "publisher": "Siècle Digital", "url": "https://siecledigital.fr/2022/09/13/autre/"}]}
+         """, ":2: field 'sources[0].key': 'siecle-digital-2022-09-12' is the key of https://siecledigital.fr/2022/09/12/amazon-suppression-emplois-sante/ in the timeline, not of https://siecledigital.fr/2022/09/13/autre/: give this source another key in the document, and in what cites it.\n"),
         ("""
          {"format": "timeline-seed/1",
           "sources": [{"key": "Memo 1", "publisher": "Acme", "language": "en"}]}
@@ -388,6 +388,42 @@ import Testing
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("timeline: \(path)\(message)"), "\(result.stderr)")
         #expect(try CLI.run(["--db", db, "export", "--format", "sql"]).stdout == before.stdout, "nothing written")
+    }
+
+    /// Keys are made from a site and a date, so two timelines kept apart give one page different
+    /// keys, and different pages one key. A document citing a page the timeline holds under
+    /// another key cites that source (left as it is); a document's key that the timeline gives
+    /// another page is refused, not taken as a new URL for every event citing it.
+    @Test func documentKeysMeetTheTimelinesSourcesByPage() throws {
+        func add(_ database: String, _ uid: String, _ url: String, _ extra: [String] = []) throws {
+            let result = try CLI.run(["--db", database, "add", "--kind", "launch", "--date", "2022-03", "--title", uid, "--entity", "Foo",
+                                      "--uid", uid, "--source", url, "--published", "2023-01-04"] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let mine = folder.path("mine.sqlite"), other = folder.path("other.sqlite"), third = folder.path("third.sqlite")
+        for database in [mine, other, third] { #expect(try CLI.run(["--db", database, "migrate", "--skip-seeds"]).status == 0) }
+        try add(mine, "x1", "https://news.example.com/story-1")
+        try add(other, "y1", "https://news.example.com/story-2")
+        try add(third, "z1", "https://www.news.example.com/story-1/", ["--publisher", "Example News", "--measure", "employees-laid-off=5:person",
+                                                                          "--quote", "five"])
+        for (database, name) in [(other, "other.json"), (third, "third.json")] {
+            #expect(try CLI.run(["--db", database, "export", "--format", "seed", "--output", folder.path(name)]).status == 0)
+        }
+
+        let before = try CLI.run(["--db", mine, "export", "--format", "sql"]).stdout
+        let clash = try CLI.run(["--db", mine, "import", folder.path("other.json")])
+        #expect(clash.status == 65)
+        #expect(clash.stderr.contains("'news-example-com-2023-01-04' is the key of https://news.example.com/story-1 in the timeline, "
+                                      + "not of https://news.example.com/story-2"), "\(clash.stderr)")
+        #expect(try CLI.run(["--db", mine, "export", "--format", "sql"]).stdout == before, "nothing written")
+
+        let samePage = try CLI.run(["--db", mine, "import", folder.path("third.json")])
+        #expect(samePage.status == 0, "\(samePage.stderr)")
+        #expect(try sqlite(mine, "SELECT key || ' ' || url || ' ' || publisher FROM sources")
+                == "news-example-com-2023-01-04 https://news.example.com/story-1 news.example.com\n")
+        let z1 = try CLI.run(["--db", mine, "show", "z1", "--format", "json"]).stdout
+        #expect(z1.contains("\"source\":\"news-example-com-2023-01-04\"") && z1.contains("\"quote\":\"five\""), "\(z1)")
+        #expect(try CLI.run(["--db", mine, "check"]).status == 0)
     }
 
     /// A dry run names every bad entity, relation and source, not only the first, in the order of

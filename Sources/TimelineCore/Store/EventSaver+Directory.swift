@@ -152,9 +152,20 @@ extension EventSaver {
         guard source.type.isEmpty || sourceTypes.contains(source.type) else {
             throw FieldError(field: field + ".type", reason: "'\(source.type)' is not a source type; use \(sourceTypes.joined(separator: ", "))")
         }
-        if let url = source.url, case .text(let other)? = try database.scalar(
-            "SELECT key FROM sources WHERE url = ?1 AND key <> ?2", [.text(url), .text(source.key)]) {
-            throw FieldError(field: field + ".url", reason: "'\(url)' is already the URL of the source '\(other)'; a URL names one source")
+        if let url = source.url {
+            if let held = try SourceURL.key(ofSamePageAs: url, in: database), held != source.key {
+                // The timeline has this page under another key (keys are made from a site and a
+                // date, so two timelines' differ): what the document cites by its key cites that
+                // source, which stays as it is.
+                sourceKeysOfSamePage[source.key] = held
+                return false
+            }
+            if case .text(let heldURL)? = try database.scalar("SELECT url FROM sources WHERE key = ?1", [.text(source.key)]),
+               heldURL != url, SourceURL.comparable(heldURL) == nil || SourceURL.comparable(heldURL) != SourceURL.comparable(url) {
+                // Taking the document's URL would point every event citing the key at another page.
+                throw FieldError(field: field + ".key", reason: "'\(source.key)' is the key of \(heldURL) in the timeline, not of \(url): "
+                    + "give this source another key in the document, and in what cites it")
+            }
         }
         if !source.language.isEmpty {
             source.language = try Self.languageTag(source.language, field: field + ".language")
@@ -216,6 +227,8 @@ extension EventSaver {
         guard relationTypes.contains(relation.relation) else {
             throw FieldError(field: field + ".relation", reason: "'\(relation.relation)' is not a relation; use \(relationTypes.joined(separator: ", "))")
         }
+        var relation = relation
+        relation.source = relation.source.map { sourceKeysOfSamePage[$0] ?? $0 }
         let namesBadSource = relation.source.map { bad.keys.contains($0) } ?? false
         if let key = relation.source, !namesBadSource,
            try database.scalar("SELECT 1 FROM sources WHERE key = ?1", [.text(key)]) == nil {

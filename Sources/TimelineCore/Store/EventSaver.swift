@@ -124,6 +124,9 @@ final class EventSaver {
     /// are listed apart): an unknown key is then to be added to that list, not given a publisher.
     var citesSourcesByKeyOnly = false
 
+    /// A document's source keys naming pages the timeline holds under other keys, to those keys.
+    var sourceKeysOfSamePage: [String: String] = [:]
+
     /// How the saved events' stored lists are made (see `TimelineWriter.StoredListsSource`).
     var storedLists: TimelineWriter.StoredListsSource {
         get { writer.storedLists }
@@ -350,6 +353,8 @@ final class EventSaver {
 
     /// A source by key, else by URL, else by publisher, date and title; created when none matches.
     func resolve(_ source: Source) throws -> Source {
+        var source = source
+        if let held = sourceKeysOfSamePage[source.key] { source.key = held }
         let cacheKey = source.key.isEmpty ? (source.url ?? "") : source.key
         if !cacheKey.isEmpty, let cached = sourceCache[cacheKey] {
             try checkSamePage(source, as: cached)
@@ -462,6 +467,7 @@ final class EventSaver {
     }
 
     private func sourceKey(matching reference: String) throws -> String? {
+        let reference = sourceKeysOfSamePage[reference] ?? reference
         if figureSourceKeys.contains(reference) { return reference }
         let key = try SourceReference.key(matching: reference, in: database)
         // Only a reference found as a key is remembered: a key names the same row for the whole
