@@ -14,7 +14,7 @@ extension Timeline {
                 1er décembre 2022, T2 2022, été 2021, vers 2019, mi-mars 2021, 2019 ou 2020. \
                 Relative forms (today, last quarter, 30 days ago, le mois dernier) resolve against --today, \
                 else $TIMELINE_TODAY, else the real date. A day or month with no year takes the year \
-                nearest to --ref. An input it cannot read is reported with the reason, and exits 65.
+                nearest to --ref (a day, or a period such as 2022: nearest to any of its days). An input it cannot read is reported with the reason, and exits 65.
 
                 Examples:
                   timeline date "Q2 2022" "1er décembre 2022" 2019~
@@ -26,7 +26,7 @@ extension Timeline {
         @Argument(help: "The dates to read.")
         var inputs: [String]
 
-        @Option(help: ArgumentHelp("A day that gives a year to a day or month written without one (e.g. a source's publication date).", valueName: "date"))
+        @Option(help: ArgumentHelp("A date that gives a year to a day or month written without one (e.g. a source's publication date: a day, or a period such as 2022).", valueName: "date"))
         var ref: String?
 
         @Option(help: ArgumentHelp("The current day for relative forms (default: $TIMELINE_TODAY, else the real date).", valueName: "date"))
@@ -43,7 +43,18 @@ extension Timeline {
             try reportingErrors {
                 var context = try QueryOptions.dateContext(today: today)
                 if let ref {
-                    context.reference = try TimelineDate.parse(ref, context: context).earliest
+                    let reference: TimelineDate
+                    do {
+                        reference = try TimelineDate.parse(ref, context: context)
+                    } catch {
+                        throw TimelineError(.usage, "--ref \((error as? TimelineDateError)?.description ?? "\(error)")")
+                    }
+                    guard let first = reference.earliest ?? reference.latest else {
+                        throw TimelineError(.usage, "--ref '\(ref)' has no day to take a year from; give a day, month or year.")
+                    }
+                    // A period (`--ref 2022`) counts all its days, as a source published then does.
+                    context.reference = first
+                    context.referenceEnd = reference.latest ?? first
                 }
                 var readings: [(input: String, date: TimelineDate)] = []
                 for input in inputs {

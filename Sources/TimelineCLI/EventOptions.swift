@@ -70,7 +70,7 @@ struct EventOptions: ParsableArguments {
 
     /// `parsedDate`, a date without a year taking it from `reference()` (see `TimelineDate.parse`).
     private func eventDate(_ text: String, flag: String, context: DateParsingContext, onOrBefore: Bool = false,
-                           reference: () throws -> CalendarDay?) throws -> TimelineDate {
+                           reference: () throws -> TimelineDate?) throws -> TimelineDate {
         do {
             return try TimelineDate.parse(text, context: context, yearFrom: reference, onOrBefore: onOrBefore)
         } catch let error as TimelineDateError where error.needsYear {
@@ -153,16 +153,16 @@ struct EventOptions: ParsableArguments {
 
     /// Applies the options given to an event (for add, a blank one).
     func apply(to event: inout Event, context: DateParsingContext, sourceLanguage: (String) throws -> String?,
-               sourcePublished: (String) throws -> CalendarDay?, sourceKey: (String) throws -> String?) throws {
+               sourcePublished: (String) throws -> TimelineDate?, sourceKey: (String) throws -> String?) throws {
         if let kind { event.kind = kind }
         if let title { event.title = title }
         if let summary { event.summary = summary.isEmpty ? nil : summary }
         if let status { event.status = status }
         // A date written without a year (`mid-March`) takes it from the source cited with it: the
         // date the timeline holds for it (a --published is then not applied), else --published.
-        func reference() throws -> CalendarDay? {
+        func reference() throws -> TimelineDate? {
             try source.flatMap(sourceKey).flatMap(sourcePublished)
-                ?? published.flatMap { try parsedDate($0, flag: "--published", context: context).earliest }
+                ?? published.map { try parsedDate($0, flag: "--published", context: context) }
         }
         if let date { event.when = try eventDate(date, flag: "--date", context: context, reference: reference) }
         if let announced {

@@ -77,7 +77,7 @@ enum BadInputCorpus {
             case "edit" where arguments.contains("--measure"): status = 64
             case "edit", "remove", "show": status = 66
             case "import" where arguments[1] == "/no/such/file.csv": status = 66
-            case "date": status = 65
+            case "date": status = 64  // --ref's value, a flag's
             case "backup": status = 73
             case "migrate": status = 65
             default: status = 64

@@ -234,6 +234,36 @@ import Testing
         #expect(filtered.status == 0, "\(filtered.stderr)")
     }
 
+    /// A date without a year takes it from a publication date that is a period (`2022`) as from
+    /// any of its days, and an announcement is the latest occurrence begun by the publication day
+    /// (`September` in an article of 12 September 2022 is Sep 2022, as `Q3` is Q3 2022): in
+    /// `date --ref`, `add` and an imported file alike.
+    @Test func aYearFromAPublicationPeriodOrBeforeThePublicationDay() throws {
+        let read = try CLI.run(["date", "1er décembre", "juillet", "--ref", "2022", "--format", "tsv", "--db", db])
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(read.stdout.contains("1er décembre\t2022-12-01\t") && read.stdout.contains("juillet\t2022-07\t"), "\(read.stdout)")
+        let badReference = try CLI.run(["date", "1er décembre", "--ref", "2022-02-30", "--db", db])
+        #expect(badReference.status == 64)
+        #expect(badReference.stderr == "timeline: --ref '2022-02-30' is not a valid date: February 2022 has 28 days.\n", "\(badReference.stderr)")
+
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "1er décembre", "--announced", "September", "--title", "t",
+                                 "--entity", "G", "--uid", "g1", "--source", "https://ex.com/g1", "--published", "2022-09-12"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let yearOnly = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "1er décembre", "--title", "u",
+                                    "--entity", "G", "--uid", "g2", "--source", "https://ex.com/g2", "--published", "2022"])
+        #expect(yearOnly.status == 0, "\(yearOnly.stderr)")
+        let csv = folder.path("yearless.csv")
+        try "uid,kind,when,announced,title,entity,source,published\ng3,layoff,juillet,mars,v,G,https://ex.com/g3,2022\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        let imported = try CLI.run(["import", csv, "--db", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let rows = try CLI.run(["list", "--db", db, "--format", "csv"]).stdout
+        let dates = try CLI.run([db, "SELECT uid || ' ' || when_edtf || ' ' || ifnull(announced_edtf, '-') FROM events ORDER BY uid"],
+                                executable: URL(fileURLWithPath: "/usr/bin/sqlite3")).stdout
+        #expect(dates == "g1 2022-12-01 2022-09\ng2 2022-12-01 -\ng3 2022-07 2022-03\n", "\(dates)\n\(rows)")
+    }
+
     @Test func dateCommandShowsHowInputsAreRead() throws {
         let result = try CLI.run(["date", "Q2 2022", "2021-22", "2019~", "2019/..", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -52,20 +52,30 @@ struct DateHumanReader {
                 + "or a month name, as in 31 December 2022")
     }
 
-    /// Gives a year to a reading written without one: the occurrence nearest to the reference.
+    /// Gives a year to a reading written without one: the occurrence nearest to the reference (to
+    /// any of its days, for a period), or for an announcement the latest begun by its last day.
     func settleYear(_ reading: inout Reading) throws(TimelineDateError) {
         guard let reference = context.reference else {
             if let problem = Self.problemInAnyYear(reading) { throw TimelineDateError(input: text, reason: problem) }
             throw TimelineDateError(
                 input: text, reason: "it has no year: write one, or give a reference date to take it from", needsYear: true)
         }
+        let referenceEnd = max(context.referenceEnd ?? reference, reference)
         // Four years either side, so that 29 February finds a leap year.
         var best: (year: Int, distance: Int)?
-        for year in (reference.year - 4)...(reference.year + 4) {
-            guard let span = reading.span(in: year) else { continue }
-            let distance = span.contains(reference) ? 0
-                : min(abs(span.lowerBound.dayNumber - reference.dayNumber), abs(span.upperBound.dayNumber - reference.dayNumber))
-            if best == nil || distance < best!.distance { best = (year, distance) }
+        if context.latestBeforeReference {
+            for year in stride(from: referenceEnd.year + 1, through: referenceEnd.year - 4, by: -1) {
+                if let span = reading.span(in: year), span.lowerBound <= referenceEnd {
+                    best = (year, 0)
+                    break
+                }
+            }
+        } else {
+            for year in (reference.year - 4)...(referenceEnd.year + 4) {
+                guard let span = reading.span(in: year) else { continue }
+                let distance = max(0, span.lowerBound.dayNumber - referenceEnd.dayNumber, reference.dayNumber - span.upperBound.dayNumber)
+                if best == nil || distance < best!.distance { best = (year, distance) }
+            }
         }
         guard let best else {
             let problem = reading.period(in: reference.year)?.problem ?? Self.notUnderstoodReason

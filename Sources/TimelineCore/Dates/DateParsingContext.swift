@@ -4,6 +4,14 @@ public struct DateParsingContext: Sendable {
     /// month written without one, taking the occurrence nearest to it.
     public var reference: CalendarDay?
 
+    /// The last day of the reference when it is a period, not a day (a source published `2022`
+    /// was written some day of it): the nearest occurrence is the nearest to any of its days.
+    public var referenceEnd: CalendarDay?
+
+    /// For an announcement, which the text reporting it follows: the latest occurrence begun by
+    /// the reference's last day (`September` in an article of 12 September 2022 is Sep 2022).
+    public var latestBeforeReference = false
+
     /// The current day, for relative forms (`today`, `last quarter`, `30 days ago`). The library
     /// reads no clock, so a relative form without it is an error; the CLI always passes it.
     public var today: CalendarDay?

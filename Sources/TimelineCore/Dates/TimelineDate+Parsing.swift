@@ -6,11 +6,11 @@ extension TimelineDate {
     }
 
     /// `parse(_:context:)`, but a text that is a date but for its year, in a context with no
-    /// reference, takes it from `reference()`, asked only then (a cited source's publication day):
-    /// the occurrence nearest to that day or, `onOrBefore`, the latest on or before it (an
-    /// announcement, which the article reporting it follows). With no day there, the error's
-    /// `needsYear` says what is missing.
-    public static func parse(_ text: String, context: DateParsingContext, yearFrom reference: () throws -> CalendarDay?,
+    /// reference, takes it from `reference()`, asked only then (a cited source's publication
+    /// date, a day or a period): the occurrence nearest to it or, `onOrBefore`, the latest begun
+    /// by its last day (an announcement, which the article reporting it follows). With no date
+    /// there, the error's `needsYear` says what is missing.
+    public static func parse(_ text: String, context: DateParsingContext, yearFrom reference: () throws -> TimelineDate?,
                              onOrBefore: Bool = false) throws -> TimelineDate {
         let failure: TimelineDateError
         do {
@@ -18,10 +18,12 @@ extension TimelineDate {
         } catch {
             failure = error
         }
-        guard failure.needsYear, context.reference == nil, let day = try reference() else { throw failure }
+        guard failure.needsYear, context.reference == nil, let published = try reference(),
+              let first = published.earliest ?? published.latest else { throw failure }
         var dated = context
-        // The occurrence nearest to half a year before a day is the latest on or before it.
-        dated.reference = onOrBefore ? CalendarDay(dayNumber: day.dayNumber - 182) : day
+        dated.reference = first
+        dated.referenceEnd = published.latest ?? first
+        dated.latestBeforeReference = onOrBefore
         return try parse(text, context: dated)
     }
 

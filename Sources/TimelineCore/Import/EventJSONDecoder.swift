@@ -240,7 +240,7 @@ public enum EventJSONDecoder {
                                   before: Bool = false) throws(FieldError) -> TimelineDate? {
         guard let text = try optionalString(event, key), !text.isEmpty else { return nil }
         do {
-            return try TimelineDate.parse(text, context: context, yearFrom: { firstPublicationDay(of: event, context: context) },
+            return try TimelineDate.parse(text, context: context, yearFrom: { firstPublicationDate(of: event, context: context) },
                                           onOrBefore: before)
         } catch let error as TimelineDateError where error.needsYear {
             throw FieldError(field: key, reason: "'\(text)' has no year: write one, or give the record's source a publication date to take it from")
@@ -249,11 +249,11 @@ public enum EventJSONDecoder {
         }
     }
 
-    /// The first day of the first publication date among an event object's sources.
-    private static func firstPublicationDay(of event: JSONValue, context: DateParsingContext) -> CalendarDay? {
+    /// The first publication date among an event object's sources.
+    private static func firstPublicationDate(of event: JSONValue, context: DateParsingContext) -> TimelineDate? {
         guard let sources = try? array(event, "sources") else { return nil }
         for source in sources {
-            if let day = (try? date(source, "published", context: context))??.earliest { return day }
+            if let published = (try? date(source, "published", context: context)) ?? nil { return published }
         }
         return nil
     }

@@ -251,13 +251,13 @@ extension TimelineStore {
         return language
     }
 
-    /// The first day of the publication date of the source a key or URL names, when it has one:
-    /// the year a date written without one (`mid-March`) is taken from.
-    public func publicationDay(ofSource reference: String) throws -> CalendarDay? {
-        guard case .text(let day)? = try database.scalar(
-            "SELECT published_earliest FROM sources WHERE key = ?1 OR url = ?1 ORDER BY key = ?1 DESC LIMIT 1", [.text(reference)])
+    /// The publication date of the source a key or URL names, when it has one: the year a date
+    /// written without one (`mid-March`) is taken from.
+    public func publicationDate(ofSource reference: String) throws -> TimelineDate? {
+        guard case .text(let edtf)? = try database.scalar(
+            "SELECT published_edtf FROM sources WHERE key = ?1 OR url = ?1 ORDER BY key = ?1 DESC LIMIT 1", [.text(reference)])
         else { return nil }
-        return CalendarDay(iso: day)
+        return try TimelineDate(edtf: edtf)
     }
 
     /// A quantity no figure in the timeline counts is a usage error that lists those some figure

@@ -60,4 +60,50 @@ struct ReferenceYearTests {
         let date = try TimelineDate.parse("December 2019", context: .init(reference: Self.september))
         #expect(date.edtf == "2019-12")
     }
+
+    /// A source published `2022` was written some day of 2022: the nearest occurrence is the
+    /// nearest to any of its days, not to 1 January (which put `1er décembre` in 2021).
+    @Test(arguments: [
+        DateVector("1er décembre", "2022-12-01", "2022-12-01", "2022-12-01", .day),
+        DateVector("juillet", "2022-07", "2022-07-01", "2022-07-31", .month),
+        DateVector("janvier", "2022-01", "2022-01-01", "2022-01-31", .month),
+        DateVector("Q4", "2022-36", "2022-10-01", "2022-12-31", .quarter),
+    ])
+    func nearAYearOfPublication(vector: DateVector) throws {
+        let context = DateParsingContext(reference: CalendarDay(iso: "2022-01-01"))
+        var year = context
+        year.referenceEnd = CalendarDay(iso: "2022-12-31")
+        vector.check(try TimelineDate.parse(vector.input, context: year))
+    }
+
+    /// An announcement comes before the article reporting it: the latest occurrence begun by the
+    /// publication day, whatever its length (September and Q3 2022 alike for 12 September 2022).
+    @Test(arguments: [
+        DateVector("September", "2022-09", "2022-09-01", "2022-09-30", .month),
+        DateVector("Q3", "2022-35", "2022-07-01", "2022-09-30", .quarter),
+        DateVector("H2", "2022-41", "2022-07-01", "2022-12-31", .halfYear),
+        DateVector("mi-septembre", "2022-09-11~/2022-09-20~", "2022-09-11", "2022-09-20", .interval, "~"),
+        DateVector("12 septembre", "2022-09-12", "2022-09-12", "2022-09-12", .day),
+        DateVector("13 septembre", "2021-09-13", "2021-09-13", "2021-09-13", .day),
+        DateVector("octobre", "2021-10", "2021-10-01", "2021-10-31", .month),
+        DateVector("29 February", "2020-02-29", "2020-02-29", "2020-02-29", .day),
+    ])
+    func announcedBeforeSeptember2022(vector: DateVector) throws {
+        let date = try TimelineDate.parse(vector.input, context: .init(), yearFrom: { try TimelineDate(edtf: "2022-09-12") }, onOrBefore: true)
+        vector.check(date)
+    }
+
+    /// `Q2/2022` is Q2 2022, as `06/2022` is June 2022: not an interval from Q2 to the end of 2022.
+    @Test(arguments: [
+        DateVector("Q2/2022", "2022-34", "2022-04-01", "2022-06-30", .quarter),
+        DateVector("T2/2022", "2022-34", "2022-04-01", "2022-06-30", .quarter),
+        DateVector("H1/2022", "2022-40", "2022-01-01", "2022-06-30", .halfYear),
+        DateVector("March/2021", "2021-03", "2021-03-01", "2021-03-31", .month),
+        DateVector("déc./2022", "2022-12", "2022-12-01", "2022-12-31", .month),
+        DateVector("March/May 2022", "2022-03/2022-05", "2022-03-01", "2022-05-31", .interval),
+        DateVector("Q2 2022/2023", "2022-34/2023", "2022-04-01", "2023-12-31", .interval),
+    ])
+    func aPartOfAYearSlashItsYear(vector: DateVector) throws {
+        vector.check(try TimelineDate.parse(vector.input))
+    }
 }
