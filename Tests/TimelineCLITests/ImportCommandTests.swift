@@ -819,6 +819,29 @@ import Testing
         #expect(again.stdout.hasSuffix(": 0 added, 0 updated, 3 unchanged.\n"), "\(again.stdout)\(again.stderr)")
     }
 
+    /// Export's TSV read and written again by Python's csv module comes back as it was: a field
+    /// with a quote in it is quoted then, and export's escapes inside it (`\n`) still count.
+    @Test func exportedTSVThroughPythonsCSVModuleImportsUnchanged() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        for (uid, title) in [("q1", "He said \"hi\"\nline two"), ("q2", "Tab\there \"and\" a back\\slash"), ("q3", "\"Quoted\" start\r\nwith CRLF")] {
+            let added = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2020", "--title", title, "--entity", "Acme", "--uid", uid])
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        let exported = folder.path("export.tsv"), rewritten = folder.path("rewritten.tsv")
+        #expect(try CLI.run(["export", "--db", db, "--format", "tsv", "--output", exported]).status == 0)
+        let script = """
+            import csv, sys
+            rows = list(csv.reader(open(sys.argv[1], newline=''), delimiter='\\t'))
+            csv.writer(open(sys.argv[2], 'w', newline=''), delimiter='\\t').writerows(rows)
+            """
+        let python = try CLI.shell("python3 -c '\(script.replacingOccurrences(of: "'", with: "'\\''"))' '\(exported)' '\(rewritten)'")
+        #expect(python.status == 0, "\(python.stderr)")
+        let rewrittenText = try String(contentsOfFile: rewritten, encoding: .utf8)
+        #expect(rewrittenText.contains("\"He said \"\"hi\"\"\\nline two\""), "Python quoted the field: \(rewrittenText)")
+        let again = try CLI.run(["import", rewritten, "--db", db])
+        #expect(again.stdout.hasSuffix(": 0 added, 0 updated, 3 unchanged.\n"), "\(again.stdout)\(again.stderr)")
+    }
+
     /// Records without a uid find the events they made when the same file is imported again,
     /// after an entity they name was renamed or merged, or a source's publisher corrected, too.
     @Test func recordsWithoutAUidFindTheirEventsAfterRenames() throws {

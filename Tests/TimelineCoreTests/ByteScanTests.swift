@@ -44,8 +44,6 @@ import Testing
     }
 
     static func referenceTSV(_ bytes: [UInt8]) -> [UInt8] {
-        // A leading quote: the field quoted as in CSV, nothing escaped.
-        if bytes.first == 0x22 { return [0x22] + bytes.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + [0x22] }
         var out: [UInt8] = []
         for byte in bytes {
             switch byte {
@@ -56,6 +54,8 @@ import Testing
             default: out.append(byte)
             }
         }
+        // A leading quote: the escaped field quoted as in CSV too.
+        if bytes.first == 0x22 { return [0x22] + out.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + [0x22] }
         return out
     }
 

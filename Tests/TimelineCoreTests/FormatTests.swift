@@ -19,8 +19,10 @@ import Testing
 
     @Test func tsvEscapesTabsAndNewlines() {
         #expect(DelimitedText.tsvLine(["a\tb", "c\nd", "e\\f"]) == "a\\tb\tc\\nd\te\\\\f\n")
-        // A leading quote: quoted as CSV does, so that readers that take quoting from CSV agree.
-        #expect(DelimitedText.tsvLine(["\"Hi\" a\tb", "x \"y\""]) == "\"\"\"Hi\"\" a\tb\"\tx \"y\"\n")
+        // A leading quote: quoted as CSV does, so that readers that take quoting from CSV agree;
+        // escaped too, so that the record is one line and a backslash reads back as one.
+        #expect(DelimitedText.tsvLine(["\"Hi\" a\tb", "x \"y\""]) == "\"\"\"Hi\"\" a\\tb\"\tx \"y\"\n")
+        #expect(DelimitedText.tsvLine(["\"C:\\new\"\nnext"]) == "\"\"\"C:\\\\new\"\"\\nnext\"\n")
     }
 
     @Test func jsonEscapesControlCharactersAndKeepsUnicode() {

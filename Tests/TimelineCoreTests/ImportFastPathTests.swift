@@ -308,9 +308,10 @@ import Testing
         // A quote never closed: the lines it read past come back as records, on their lines.
         ("h1\th2\n\"open\tb\nc\td\ne\tf\n",
          ["1: [\"h1\", \"h2\"]", "2: [\"\\\"open\", \"b\"]", "3: [\"c\", \"d\"]", "4: [\"e\", \"f\"]"]),
-        // A header that quotes every field: every quoted field is read as quoted.
+        // A header that quotes every field: every quoted field is read as quoted, and export's
+        // escapes inside quotes still count (Python's QUOTE_ALL over an export's `\n`).
         ("\"h1\"\t\"h2\"\n\"a\"\t\"b\\n\"\n",
-         ["1: [\"h1\", \"h2\"]", "2: [\"a\", \"b\\\\n\"]"]),
+         ["1: [\"h1\", \"h2\"]", "2: [\"a\", \"b\\n\"]"]),
     ])
     func quotedTSVFieldsAreReadAsOtherToolsWriteThem(text: String, expected: [String]) throws {
         let folder = try Self.folder()

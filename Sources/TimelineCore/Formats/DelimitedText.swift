@@ -51,13 +51,21 @@ enum DelimitedText {
     }
 
     /// One TSV field (without its separator), escaped; the runs between escapes are copied whole.
-    /// A field that starts with a double quote is quoted as CSV quotes it instead (quotes doubled,
-    /// nothing escaped), as TSV readers that take quoting from CSV would read it otherwise.
+    /// A field that starts with a double quote is also quoted as CSV quotes it (quotes doubled), as
+    /// TSV readers that take quoting from CSV would read it otherwise; its escapes stay, so that
+    /// every record is one line and reads back the same either way.
     static func appendTSVField(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout [UInt8]) {
         if bytes.first == UInt8(ascii: "\"") {
-            ByteScan.appendQuoted(bytes, quote: UInt8(ascii: "\""), to: &line)
+            var escaped: [UInt8] = []
+            appendTSVEscaped(bytes, to: &escaped)
+            escaped.withUnsafeBufferPointer { ByteScan.appendQuoted($0, quote: UInt8(ascii: "\""), to: &line) }
             return
         }
+        appendTSVEscaped(bytes, to: &line)
+    }
+
+    /// The bytes with tabs, newlines, carriage returns and backslashes escaped.
+    private static func appendTSVEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout [UInt8]) {
         var start = 0
         while true {
             let special = ByteScan.next(

@@ -376,12 +376,9 @@ public final class DelimitedReader {
                 fieldBegins = true
             } else if byte == UInt8(ascii: "\\"), index + 1 < end {
                 index += 1
-                switch bytes[index] {
-                case UInt8(ascii: "t"): recordBytes.append(0x09)
-                case UInt8(ascii: "n"): recordBytes.append(0x0A)
-                case UInt8(ascii: "r"): recordBytes.append(0x0D)
-                case UInt8(ascii: "\\"): recordBytes.append(UInt8(ascii: "\\"))
-                default:
+                if let escaped = Self.escaped(bytes[index]) {
+                    recordBytes.append(escaped)
+                } else {
                     recordBytes.append(byte)
                     recordBytes.append(bytes[index])
                 }
@@ -391,6 +388,18 @@ public final class DelimitedReader {
             index += 1
         }
         try endField(from: fieldStart, startLine: startLine)
+    }
+
+    /// The byte a TSV escape's letter after a backslash stands for (`t`, `n`, `r`, `\\`); nil for
+    /// any other, which is text as it is.
+    private static func escaped(_ letter: UInt8) -> UInt8? {
+        switch letter {
+        case UInt8(ascii: "t"): 0x09
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "\\"): UInt8(ascii: "\\")
+        default: nil
+        }
     }
 
     /// Whether the header row of a TSV file is all quoted fields (`"uid"\t"kind"`).
@@ -454,6 +463,13 @@ public final class DelimitedReader {
                 return after
             }
             if byte == 0x09 || byte == 0x0D { onlyQuotingExplains = true }
+            // Export's escapes hold inside quotes too: a field export wrote with `\n` comes back
+            // quoted from a tool that quotes a field with a quote in it (Python's csv module).
+            if byte == UInt8(ascii: "\\"), index + 1 < Self.contentEnd(of: bytes), let escaped = Self.escaped(bytes[index + 1]) {
+                text.append(escaped)
+                index += 2
+                continue
+            }
             text.append(byte)
             index += 1
         }
