@@ -47,21 +47,24 @@ struct GlobalOptions: ParsableArguments {
                       pageCache: TimelineStore.PageCache = .standard, _ body: (TimelineStore) throws -> T) throws -> T {
         let path = try databasePath()
         var made = false
+        var inEmptyFile = false
         let result = try DatabaseLocation.withStore(
             at: path, discardingNew: discard, open: { try openStore(at: path, migrations: migrations, pageCache: pageCache) }
         ) { store in
             let result = try body(store)
             made = store.createdFile && !discard
+            inEmptyFile = store.madeInEmptyFile
             return result
         }
-        if made && migrations == .automatic { Self.noteNewDatabase(at: path) }
+        if made && migrations == .automatic { Self.noteNewDatabase(at: path, inEmptyFile: inEmptyFile) }
         return result
     }
 
     /// Says that a command made the database it ran on: a mistyped --db would otherwise list or
     /// export the sample as if it were the user's timeline.
-    static func noteNewDatabase(at path: String) {
-        printError("note: there was no database at \(path), so one was made, with the Amazon Care sample timeline.")
+    static func noteNewDatabase(at path: String, inEmptyFile: Bool = false) {
+        printError(inEmptyFile ? "note: the file \(path) was empty, so a database was made in it, with the Amazon Care sample timeline."
+                   : "note: there was no database at \(path), so one was made, with the Amazon Care sample timeline.")
     }
 
     /// Opens the database at `path`, creating, migrating and seeding it as needed.

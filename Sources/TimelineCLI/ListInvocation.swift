@@ -29,9 +29,9 @@ struct ListInvocation: Equatable {
             }) { store in
                 let writer = EventListWriter(format: format, output: .standardOutput(), language: lang ?? .english)
                 try store.writeEvents(matching: query, to: writer)
-                return store.createdFile
+                return (store.createdFile, store.madeInEmptyFile)
             }
-            if made { GlobalOptions.noteNewDatabase(at: path) }
+            if made.0 { GlobalOptions.noteNewDatabase(at: path, inEmptyFile: made.1) }
         }
     }
 }

@@ -33,6 +33,43 @@ import Testing
         #expect(migrated.status == 0 && !migrated.stderr.contains("so one was made"), "\(migrated.stderr)")
     }
 
+    /// An empty file at --db (`touch`ed, or emptied) is made a timeline as a missing one is, and
+    /// said so; a failed command or a dry run empties it again, leaving it as it was.
+    @Test func anEmptyFileIsMadeATimelineAndLeftEmptyByAFailure() throws {
+        let empty = folder.path("empty.sqlite")
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+        func size() throws -> Int { try FileManager.default.attributesOfItem(atPath: empty)[.size] as? Int ?? -1 }
+        let failed = try CLI.run(["add", "--db", empty, "--kind", "lunch", "--date", "2022", "--title", "X"])
+        #expect(failed.status == 64)
+        let dryRun = try CLI.run(["import", "-", "--dry-run", "--db", empty], stdin: Data("uid,kind,when,title\nd1,launch,2020,T\n".utf8))
+        #expect(dryRun.status == 0, "\(dryRun.stderr)")
+        let missing = try CLI.run(["show", "nouid", "--db", empty])
+        #expect(missing.status == 66)
+        #expect(try size() == 0, "still empty")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("")).filter { $0.hasPrefix("empty.sqlite") } == ["empty.sqlite"])
+        let listed = try CLI.run(["list", "--db", empty])
+        #expect(listed.status == 0 && listed.stdout.contains("amazon-care-layoff-2022-12-01"))
+        #expect(listed.stderr == "timeline: note: the file \(empty) was empty, so a database was made in it, with the Amazon Care sample timeline.\n",
+                "\(listed.stderr)")
+        #expect(try size() > 0)
+    }
+
+    /// A link at --db to a file not made yet: the database is made where it leads (as SQLite
+    /// makes it), and a failed command removes that file, not the user's link.
+    @Test func aFailureRemovesTheFileALinkLedTo() throws {
+        let target = folder.path("t/real.sqlite"), link = folder.path("link.sqlite")
+        try FileManager.default.createDirectory(atPath: folder.path("t"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let failed = try CLI.run(["add", "--db", link, "--kind", "lunch", "--date", "2022", "--title", "X"])
+        #expect(failed.status == 64)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target, "the link stays")
+        #expect(!FileManager.default.fileExists(atPath: target))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("t")).isEmpty, "no journal either")
+        let listed = try CLI.run(["list", "--db", link])
+        #expect(listed.status == 0)
+        #expect(FileManager.default.fileExists(atPath: target))
+    }
+
     @Test func databaseComesFromTheEnvironmentWhenNoFlagIsGiven() throws {
         let fromVariable = try CLI.run(["list", "--format", "tsv"], environment: ["TIMELINE_DB": db])
         #expect(fromVariable.status == 0)

@@ -77,7 +77,8 @@ public enum DatabaseLocation {
 
     private static func withCreatedStoreRemoved<T>(at path: String, discardingNew discard: Bool, open: () throws -> TimelineStore,
                                                    _ body: (TimelineStore) throws -> T) throws -> T {
-        guard !fileExists(path) else { return try body(try open()) }
+        let wasEmpty = isEmptyFile(path)
+        guard !fileExists(path) || wasEmpty else { return try body(try open()) }
         let newFolders = missingParentFolders(of: path)
         var opened: TimelineStore?
         do {
@@ -89,7 +90,7 @@ public enum DatabaseLocation {
         } catch {
             if let opened {
                 if opened.createdFile, opened.removeCreatedFile() { removeFolders(newFolders) }
-            } else if TimelineStore.removeUnopenedFile(at: path) {
+            } else if TimelineStore.removeUnopenedFile(at: path, keepingEmptyFile: wasEmpty) {
                 removeFolders(newFolders)
             }
             throw error
@@ -124,6 +125,20 @@ public enum DatabaseLocation {
     static func removeFile(_ path: String) {
         unlink(path)
         removeJournalFiles(of: path)
+    }
+
+    /// Empties the file at `path` again (one that was empty before a database was made in it)
+    /// and removes the files SQLite kept beside it.
+    static func emptyFile(_ path: String) {
+        truncate(path, 0)
+        removeJournalFiles(of: path)
+    }
+
+    /// Whether `path` is a regular file with nothing in it (`touch`ed, or emptied): SQLite takes
+    /// it for an empty database, which a command makes a timeline in as in a new file.
+    public static func isEmptyFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size == 0
     }
 
     /// The write-ahead log, shared memory and rollback journal SQLite keeps beside `path`.

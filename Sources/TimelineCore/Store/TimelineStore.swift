@@ -42,8 +42,11 @@ public final class TimelineStore {
         if DatabaseLocation.isDirectory(path) {
             throw TimelineError(.cannotCreate, "\(path) is a folder, not a database file; give the path of a file.")
         }
-        let isNew = !DatabaseLocation.fileExists(path)
-        if isNew {
+        // An empty file (`touch`ed) is made a timeline as a missing one is, and emptied again
+        // where a missing one would be removed.
+        let wasEmpty = DatabaseLocation.isEmptyFile(path)
+        let isNew = wasEmpty || !DatabaseLocation.fileExists(path)
+        if isNew && !wasEmpty {
             try DatabaseLocation.createParentFolders(of: path)
         }
         do {
@@ -60,6 +63,7 @@ public final class TimelineStore {
             // Into WAL first, as the migrations would put it: the switch moves data_version too.
             _ = try? database.enableWriteAheadLog()
             dataVersionAtCreation = try database.scalar("PRAGMA data_version")
+            madeInEmptyFile = wasEmpty
         }
         // SQLite's default cache is 2 MiB. Reading an event reads one row (its lists are copied
         // into it), so a cache bigger than `standard` bought nothing: at 32 MiB a 1M-event CSV
@@ -71,8 +75,12 @@ public final class TimelineStore {
         }
     }
 
-    /// Whether this store made its file.
+    /// Whether this store made its file, or the database in a file that was empty.
     public var createdFile: Bool { dataVersionAtCreation != nil }
+
+    /// Whether the file this store made its database in was there, empty: removing "the created
+    /// file" then empties it again.
+    public private(set) var madeInEmptyFile = false
 
     /// Removes the file this store made (a failed command or a dry run leaves none), unless another
     /// process has written to it or holds it open meanwhile: then it is theirs too, and stays.
@@ -81,27 +89,29 @@ public final class TimelineStore {
     public func removeCreatedFile() -> Bool {
         guard let dataVersionAtCreation, !database.isInTransaction,
               (try? database.scalar("PRAGMA data_version")) == dataVersionAtCreation else { return false }
-        return Self.removeFile(at: path, ifAloneIn: database)
+        return Self.removeFile(at: path, ifAloneIn: database, keepingEmptyFile: madeInEmptyFile)
     }
 
-    /// Removes the database at `path` and its journals while `database` is the only connection
-    /// to it, holding the file's exclusive lock so that no other can begin in between.
-    static func removeFile(at path: String, ifAloneIn database: Database) -> Bool {
+    /// Removes the database at `path` (the file a link there leads to, which SQLite made) and its
+    /// journals while `database` is the only connection to it, holding the file's exclusive lock
+    /// so that no other can begin in between; `keepingEmptyFile`, empties it instead.
+    static func removeFile(at path: String, ifAloneIn database: Database, keepingEmptyFile: Bool = false) -> Bool {
         // Leaving WAL needs every other connection closed; an open one keeps the mode, and the file.
         guard case .text(let mode)? = try? database.scalar("PRAGMA journal_mode = DELETE"), mode == "delete",
               (try? database.execute("BEGIN EXCLUSIVE")) != nil else { return false }
-        DatabaseLocation.removeFile(path)
+        let file = DatabaseLocation.followingLinks(path)
+        if keepingEmptyFile { DatabaseLocation.emptyFile(file) } else { DatabaseLocation.removeFile(file) }
         try? database.execute("ROLLBACK")
         return true
     }
 
     /// Removes the database at `path` that a command began to create but could not open (a
     /// migration failed), unless another connection has it open.
-    public static func removeUnopenedFile(at path: String) -> Bool {
+    public static func removeUnopenedFile(at path: String, keepingEmptyFile: Bool = false) -> Bool {
         guard DatabaseLocation.fileExists(path), let database = try? Database(path: path, mode: .readWrite, busyTimeout: 0) else {
             return !DatabaseLocation.fileExists(path)
         }
-        return removeFile(at: path, ifAloneIn: database)
+        return removeFile(at: path, ifAloneIn: database, keepingEmptyFile: keepingEmptyFile)
     }
 
     /// An in-memory database, migrated and seeded: for tests and scratch work.
