@@ -546,8 +546,35 @@ final class EventSaver {
             }
             let resolved = hashed(event)
             if resolved != uid, try eventID(uid: resolved) != nil { return resolved }
-            return uid
+            return try uidOfSameEvent(as: event) ?? uid
         }
+    }
+
+    /// The uid of an event the timeline held before this save began that is `event` in every
+    /// part but its uid: a record without a uid names it (an export re-imported without its uid
+    /// column, an event typed in with `add` and listed in a spreadsheet), and must not add it
+    /// again beside itself.
+    ///
+    /// Looked for among events of the same span, kind and title; at most the first 10,000 of a
+    /// span are looked at, so that a busy month costs a bounded scan. An import into a timeline
+    /// with no events before pays nothing.
+    private func uidOfSameEvent(as event: Event) throws -> String? {
+        guard lastIDBefore > 0 else { return nil }
+        let candidates = try database.statement(
+            """
+            SELECT id FROM (SELECT id, kind, title, when_edtf FROM events
+                            WHERE when_earliest IS ?1 AND when_latest IS ?2 AND id <= ?3 LIMIT 10000)
+            WHERE kind = ?4 AND title = ?5 AND when_edtf = ?6
+            """
+        ).map([.text(event.when.earliest?.iso), .text(event.when.latest?.iso), .integer(lastIDBefore), .text(event.kind),
+               .text(event.title), .text(event.when.edtf)]) { $0.int64(at: 0) }
+        for id in candidates {
+            var stored = try reader.event(id: id)
+            let uid = stored.uid
+            stored.uid = event.uid
+            if EventJSON.object(stored) == EventJSON.object(event) { return uid }
+        }
+        return nil
     }
 
     /// `stem`, else `stem-2`, `stem-3`, … whichever is free.
