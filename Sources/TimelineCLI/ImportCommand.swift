@@ -105,10 +105,12 @@ extension Timeline {
                     : "Imported \(file == "-" ? "standard input" : file): \(summary.inserted) added, \(summary.updated) updated, \(summary.unchanged) unchanged"
                 if skipInvalid { line += ", \(summary.rejected) rejected" }
                 if let directory = summary.directory {
-                    let counts = [(directory.entities, "entity", "entities"), (directory.relations, "relation", "relations"),
-                                  (directory.sources, "source", "sources")]
+                    // Kinds only when a document added some: most documents use the vocabulary as it is.
+                    let counts = ((directory.kinds > 0 ? [(directory.kinds, "kind", "kinds")] : [])
+                                  + [(directory.entities, "entity", "entities"), (directory.relations, "relation", "relations"),
+                                     (directory.sources, "source", "sources")])
                         .map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
-                    let list = counts.dropLast().joined(separator: ", ") + " and " + counts[2]
+                    let list = counts.dropLast().joined(separator: ", ") + " and " + counts[counts.count - 1]
                     line += dryRun ? "; would add or change \(list)" : "; \(list) added or changed"
                 }
                 try output.write(line + ".\n")

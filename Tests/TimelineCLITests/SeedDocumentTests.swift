@@ -64,6 +64,52 @@ import Testing
         #expect(twice.stdout.hasSuffix(": 0 added, 0 updated, 15 unchanged; 0 entities, 0 relations and 0 sources added or changed.\n"))
     }
 
+    /// A kind added to the vocabulary by hand travels in a document: export writes the kinds of
+    /// its events, and import adds those the timeline lacks (a kind it has keeps its description).
+    @Test func kindsAddedByHandTravelInADocument() throws {
+        let source = folder.path("kinds.sqlite")
+        #expect(try CLI.run(["--db", source, "migrate", "--skip-seeds"]).status == 0)
+        _ = try sqlite(source, "INSERT INTO event_kinds (name, description) VALUES ('recall', 'A product is recalled')")
+        #expect(try CLI.run(["--db", source, "add", "--kind", "recall", "--date", "2023", "--title", "Recall", "--uid", "rc-1", "--entity", "Testco"]).status == 0)
+        let path = folder.path("recall.json")
+        #expect(try CLI.run(["--db", source, "export", "--format", "seed", "--kind", "recall", "--output", path]).status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: folder.bytes("recall.json")) as? [String: Any])
+        #expect(document["kinds"] as? [[String: String]] == [["name": "recall", "description": "A product is recalled"]])
+
+        let imported = try CLI.run(["--db", empty, "import", path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged; 1 kind, 1 entity, 0 relations and 0 sources added or changed.\n"),
+                "\(imported.stdout)")
+        #expect(try sqlite(empty, "SELECT description FROM event_kinds WHERE name = 'recall'") == "A product is recalled\n")
+        #expect(try CLI.run(["--db", empty, "export", "--format", "seed", "--kind", "recall"]).stdout
+                == String(decoding: try folder.bytes("recall.json"), as: UTF8.self))
+        // The whole vocabulary travels with a whole timeline, and a kind held keeps its description.
+        let whole = try CLI.run(["--db", db, "export", "--format", "seed"]).stdout
+        #expect(whole.contains("{\"name\":\"layoff\",\"description\":\"Jobs are cut\"}"))
+        let renamed = try write("described.json", """
+            {"format": "timeline-seed/1", "kinds": [{"name": "layoff", "description": "Another meaning"}], "events": []}
+            """)
+        #expect(try CLI.run(["--db", empty, "import", renamed]).status == 0)
+        #expect(try sqlite(empty, "SELECT description FROM event_kinds WHERE name = 'layoff'") == "Jobs are cut\n")
+
+        // A new kind needs a description; kinds given after the events come too late for them.
+        let undescribed = try write("undescribed.json", """
+            {"format": "timeline-seed/1", "kinds": [{"name": "strike"}], "events": []}
+            """)
+        let refused = try CLI.run(["--db", empty, "import", undescribed])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains(":1: field 'kinds[0].description' is missing or empty, and a new kind needs one."), "\(refused.stderr)")
+        let late = try write("late.json", """
+            {"format": "timeline-seed/1", "entities": [], "relations": [], "sources": [],
+             "events": [],
+             "kinds": [{"name": "strike", "description": "Workers stop work"}]}
+            """)
+        let tooLate = try CLI.run(["--db", empty, "import", late])
+        #expect(tooLate.status == 65)
+        #expect(tooLate.stderr.contains(":3: invalid timeline document: 'kinds' follows the events, which name its kinds: give it before them, as export writes it"), "\(tooLate.stderr)")
+        #expect(try sqlite(empty, "SELECT count(*) FROM event_kinds WHERE name = 'strike'") == "0\n")
+    }
+
     @Test func theShippedSeedFileImportsAsTheSeededDatabase() throws {
         let seed = RepositoryFiles.root.appendingPathComponent("Seeds/0001_amazon_care.json").path
         let imported = try CLI.run(["--db", empty, "import", seed])
@@ -359,12 +405,12 @@ import Testing
         ("""
          {"format": "timeline-seed/1",
           "entites": []}
-         """, ":2: invalid timeline document: 'entites' is not a member of a timeline document; it has format, description, entities, relations, sources and events.\n"),
+         """, ":2: invalid timeline document: 'entites' is not a member of a timeline document; it has format, description, kinds, entities, relations, sources and events.\n"),
         ("""
          {"format": "timeline-seed/1",
           "events": [],
           "notes": "after the events"}
-         """, ":3: invalid timeline document: 'notes' is not a member of a timeline document; it has format, description, entities, relations, sources and events.\n"),
+         """, ":3: invalid timeline document: 'notes' is not a member of a timeline document; it has format, description, kinds, entities, relations, sources and events.\n"),
         ("""
          {"format": "timeline-seed/1",
           "entities": [

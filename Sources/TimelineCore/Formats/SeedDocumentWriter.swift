@@ -1,10 +1,10 @@
 /// Writes a timeline document (`timeline-seed/1`, the form of the files in `Seeds/`): the format,
-/// then the entities with their types, descriptions and aliases, the relations between them, the
+/// then the kinds of the events, the entities with their types, descriptions and aliases, the relations between them, the
 /// sources, and the events, each citing its sources by key. One entry a line, so documents diff
 /// well, and the events are streamed: memory does not grow with them.
 ///
 /// `timeline import` reads it back with nothing lost that the other formats leave out (aliases,
-/// entity types and descriptions, relations, source notes).
+/// entity types and descriptions, relations, source notes, kinds added to the vocabulary).
 final class SeedDocumentWriter {
     private let output: TextOutput
     private var json = JSONText()
@@ -17,6 +17,12 @@ final class SeedDocumentWriter {
     /// Writes everything before the events.
     func begin(_ directory: TimelineDirectory) throws {
         try output.write("{\"format\":\"\(SeedDocumentReader.formatName)\",\n")
+        try writeList("kinds", directory.kinds) { kind, json in
+            json.beginObject()
+            json.field("name", kind.name)
+            json.field("description", kind.description)
+            json.endObject()
+        }
         try writeList("entities", directory.entities) { entity, json in
             json.beginObject()
             json.field("slug", entity.slug)

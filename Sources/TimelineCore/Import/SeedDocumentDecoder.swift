@@ -48,13 +48,23 @@ enum SeedDocumentDecoder {
             }
             return (read, positions)
         }
+        let kinds = try entries("kinds") { (element, field) throws(FieldError) in try kind(from: element, field: field) }
         let entities = try entries("entities") { (element, field) throws(FieldError) in try entity(from: element, field: field) }
         let relations = try entries("relations") { (element, field) throws(FieldError) in
             try relation(from: element, field: field, context: context)
         }
         let sources = try entries("sources") { (element, field) throws(FieldError) in try source(from: element, field: field, context: context) }
-        return (TimelineDirectory(entities: entities.entries, relations: relations.entries, sources: sources.entries),
-                TimelineDirectory.Positions(entities: entities.positions, relations: relations.positions, sources: sources.positions))
+        return (TimelineDirectory(kinds: kinds.entries, entities: entities.entries, relations: relations.entries, sources: sources.entries),
+                TimelineDirectory.Positions(kinds: kinds.positions, entities: entities.positions, relations: relations.positions,
+                                            sources: sources.positions))
+    }
+
+    static func kind(from element: JSONValue, field: String) throws(FieldError) -> EventKind {
+        try requireObject(element, field)
+        try EventJSONDecoder.checkFieldNames(element, field, of: "a kind", ["name", "description"])
+        let description = try EventJSONDecoder.optionalString(element, "description", field: field + ".description")
+        return EventKind(name: try EventJSONDecoder.requiredString(element, "name", field: field + ".name"),
+                         description: description.flatMap { $0.contains { !$0.isWhitespace } ? $0 : nil })
     }
 
     static func entity(from element: JSONValue, field: String) throws(FieldError) -> Entity {

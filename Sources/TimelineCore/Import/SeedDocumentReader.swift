@@ -7,10 +7,10 @@
 final class SeedDocumentReader {
     static let formatName = "timeline-seed/1"
     /// The members the events name: read before the events, wherever they are in the document.
-    static let directoryKeys: Set<String> = ["entities", "relations", "sources"]
+    static let directoryKeys: Set<String> = ["kinds", "entities", "relations", "sources"]
     /// The members besides those and `events`.
     static let otherKeys: Set<String> = ["format", "description"]
-    static let memberList = "format, description, entities, relations, sources and events"
+    static let memberList = "format, description, kinds, entities, relations, sources and events"
 
     private let scanner: JSONByteScanner
     private var events: JSONArrayReader?
@@ -68,7 +68,9 @@ final class SeedDocumentReader {
                 guard try scanner.peekPastWhitespace() == UInt8(ascii: "[") else {
                     throw Failure(line: scanner.line, reason: "'events' must be an array of events")
                 }
-                if Self.directoryKeys.union(["format"]).isSubset(of: keysRead) {
+                // `kinds` is newer than the others: a document without it is still read in one
+                // pass (and one giving it after the events is refused, see `readTail`).
+                if Self.directoryKeys.subtracting(["kinds"]).union(["format"]).isSubset(of: keysRead) {
                     events = JSONArrayReader(scanner: scanner, nested: true)
                     return members
                 }
@@ -151,7 +153,8 @@ final class SeedDocumentReader {
     }
 
     /// What follows the events, when they were read in the first pass: members the reading has
-    /// no use for (a `description`), or that the document gave already.
+    /// no use for (a `description`), or that the document gave already; `kinds` there came too
+    /// late for the events, which were saved as they were read.
     private func readTail() throws {
         try scanner.skipWhitespace()
         switch try scanner.input.nextByte() {
@@ -160,6 +163,9 @@ final class SeedDocumentReader {
         case UInt8(ascii: ",")?:
             var tail: [Member] = []
             try readMembers(after: .comma, into: &tail)
+            if let kinds = tail.first(where: { $0.key == "kinds" }) {
+                throw Failure(line: kinds.line, reason: "'kinds' follows the events, which name its kinds: give it before them, as export writes it")
+            }
             try finish()
         default:
             throw Failure(line: scanner.line, reason: "expected ',' or '}' after the events")

@@ -2,6 +2,8 @@ import SQLiteStorage
 
 /// How many rows of a directory a save added or changed.
 public struct DirectoryChanges: Sendable, Equatable {
+    /// Kinds added to the vocabulary.
+    public var kinds = 0
     public var entities = 0
     public var relations = 0
     public var sources = 0
@@ -10,7 +12,8 @@ public struct DirectoryChanges: Sendable, Equatable {
 }
 
 extension EventSaver {
-    /// Writes a directory: sources, then entities, then relations, each added when new and brought
+    /// Writes a directory: kinds (added when new; a kind the timeline has keeps its description),
+    /// then sources, then entities, then relations, each added when new and brought
     /// up to date when its slug or key exists (aliases are added, never removed; what the
     /// directory leaves out is kept). Errors are
     /// `FieldError`s naming the entry (`entities[2].type`).
@@ -25,6 +28,9 @@ extension EventSaver {
     func save(_ directory: TimelineDirectory, positions: TimelineDirectory.Positions? = nil,
               reporting report: ((EventJSONDecoder.FieldError) -> Void)? = nil) throws -> DirectoryChanges {
         typealias FieldError = EventJSONDecoder.FieldError
+        func kind(_ index: Int) -> String {
+            "kinds[\(positions.flatMap { $0.kinds.indices.contains(index) ? $0.kinds[index] : nil } ?? index)]"
+        }
         func source(_ index: Int) -> String { "sources[\(positions?.sources[index] ?? index)]" }
         func entity(_ index: Int) -> String { "entities[\(positions?.entities[index] ?? index)]" }
         func relation(_ index: Int) -> String { "relations[\(positions?.relations[index] ?? index)]" }
@@ -43,6 +49,18 @@ extension EventSaver {
             }
         }
         var changes = DirectoryChanges()
+        var seenKinds: [String: Int] = [:]
+        for (index, input) in directory.kinds.enumerated() {
+            var changed = false
+            let saved = try entry {
+                if let first = seenKinds.updateValue(index, forKey: input.name) {
+                    throw FieldError(field: kind(index) + ".name", reason: "'\(input.name)' is also the name of \(kind(first))")
+                }
+                changed = try saveKindEntry(input, field: kind(index))
+            }
+            if saved && changed { changes.kinds += 1 }
+        }
+        if changes.kinds > 0 { knownKinds = nil }
         // One entry a slug or key: a second would silently win over the first.
         var seenKeys: [String: Int] = [:]
         var seenURLs: [String: Int] = [:]
@@ -139,6 +157,21 @@ extension EventSaver {
             throw EventJSONDecoder.FieldError(field: field, reason: LanguageTag.problem(with: tag))
         }
         return canonical
+    }
+
+    /// Checks and adds a kind entry of a directory; true when it was new. A kind the timeline has
+    /// keeps its description: it is the timeline's vocabulary.
+    private func saveKindEntry(_ kind: EventKind, field: String) throws -> Bool {
+        typealias FieldError = EventJSONDecoder.FieldError
+        guard Self.isSlug(kind.name) else {
+            throw FieldError(field: field + ".name", reason: "'\(kind.name)' is not a kind: use lowercase letters, digits and '-'")
+        }
+        if try database.scalar("SELECT 1 FROM event_kinds WHERE name = ?1", [.text(kind.name)]) != nil { return false }
+        guard let description = kind.description else {
+            throw FieldError(field: field + ".description", reason: "is missing or empty, and a new kind needs one")
+        }
+        try database.statement("INSERT INTO event_kinds (name, description) VALUES (?1, ?2)").run([.text(kind.name), .text(description)])
+        return true
     }
 
     /// Checks and saves a source entry of a directory; true when a row changed.

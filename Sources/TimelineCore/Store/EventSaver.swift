@@ -25,7 +25,7 @@ final class EventSaver {
     let database: Database
     private(set) var writer: TimelineWriter
     let reader: EventReader
-    private var knownKinds: Set<String>?
+    var knownKinds: Set<String>?
     private var entityCache: [String: (slug: String, name: String)] = [:]
     /// Non-ASCII entity names and aliases, read when first needed and kept up to date.
     private var foldedNameIndex: EntityNameFolding.Index?

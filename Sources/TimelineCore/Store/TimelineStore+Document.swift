@@ -1,8 +1,8 @@
 import SQLiteStorage
 
 extension TimelineStore {
-    /// Writes the matching events as a timeline document (`timeline-seed/1`), with the entities,
-    /// relations and sources they refer to: with no filter, every entity, relation and source;
+    /// Writes the matching events as a timeline document (`timeline-seed/1`), with the kinds,
+    /// entities, relations and sources they refer to: with no filter, every kind, entity, relation and source;
     /// with filters, the events' entities and the entities related to them, and the sources the
     /// events and those relations cite. All of it from one snapshot of the file.
     public func writeSeedDocument(matching query: EventQuery, to output: TextOutput) throws {
@@ -10,10 +10,13 @@ extension TimelineStore {
         func run() throws {
             var slugs: Set<String>?
             var keys: Set<String>?
+            var kinds: Set<String>?
             if query != EventQuery() {
                 var eventSlugs = Set<String>()
                 var eventKeys = Set<String>()
+                var eventKinds = Set<String>()
                 try forEachEvent(matching: query) { event in
+                    eventKinds.insert(event.kind)
                     eventSlugs.formUnion(event.entities.map(\.slug))
                     eventSlugs.formUnion(event.measures.compactMap(\.entity))
                     eventKeys.formUnion(event.citations.map(\.source.key))
@@ -21,8 +24,13 @@ extension TimelineStore {
                 }
                 slugs = eventSlugs
                 keys = eventKeys
+                kinds = eventKinds
             }
-            try writer.begin(try directory(entities: slugs, sources: keys))
+            var directory = try directory(entities: slugs, sources: keys)
+            directory.kinds = try database.prepare("SELECT name, description FROM event_kinds ORDER BY name").map {
+                EventKind(name: $0.text(at: 0), description: $0.text(at: 1))
+            }.filter { kinds?.contains($0.name) ?? true }
+            try writer.begin(directory)
             try forEachEvent(matching: query) { try writer.write($0) }
             try writer.end()
         }
