@@ -131,7 +131,12 @@ struct QueryArguments: Equatable {
             query.to = date.latest
         }
         if let asOf {
-            query.asOf = try Self.bound(asOf, flag: "--as-of", context: context).latest
+            // The end of the day, month or year given; a date with no last day (`2019/..`) would
+            // count every source, and look like an answer.
+            guard let last = try Self.bound(asOf, flag: "--as-of", context: context).latest else {
+                throw TimelineError(.usage, "--as-of '\(asOf)' has no last day; give a day (or a month or year, read to its last day).")
+            }
+            query.asOf = last
         }
         if let from {
             query.from = try Self.bound(from, flag: "--from", context: context).earliest

@@ -492,6 +492,8 @@ import Testing
         // As a spreadsheet saves booleans: in capitals.
         let agreeing = ["a", "launch", "Agrees", "2020-02", "2020-02-01", "2020-02-29", "month", "FALSE", "False", ""]
         let empty = ["b", "launch", "Leaves them out", "2020-02", "", "", "", "", "", ""]
+        // As the sqlite3 shell writes them: 0 and 1.
+        let numeric = ["n", "launch", "Numeric flags", "2020~", "2020-01-01", "2020-12-31", "year", "1", "0", ""]
         let earliest = try file("earliest", [agreeing, empty, ["c", "launch", "Disagrees", "2020-02", "2020-03-01", "", "", "", "", ""]])
         var result = try CLI.run(["import", earliest, "--db", db])
         #expect(result.status == 65)
@@ -502,13 +504,16 @@ import Testing
         let announced = try file("announced", [["c", "launch", "Disagrees", "2020-02", "", "", "", "", "", "day"]])
         result = try CLI.run(["import", announced, "--db", db])
         #expect(result.stderr.hasPrefix("timeline: \(announced):2: column 'announced_precision': 'day' does not follow from no announced date, which gives null;"))
-        let fine = try file("fine", [agreeing, empty])
+        let wrongNumber = try file("number", [["c", "launch", "Disagrees", "2020~", "", "", "", "0", "", ""]])
+        result = try CLI.run(["import", wrongNumber, "--db", db])
+        #expect(result.stderr.hasPrefix("timeline: \(wrongNumber):2: column 'approximate': '0' does not follow from when '2020~', which gives 'true';"))
+        let fine = try file("fine", [agreeing, empty, numeric])
         result = try CLI.run(["import", fine, "--db", db])
-        #expect(result.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged.\n"), "\(result.stderr)")
+        #expect(result.stdout.hasSuffix(": 3 added, 0 updated, 0 unchanged.\n"), "\(result.stderr)")
         // What export writes imports back, the worked-out columns checked.
         let exported = try CLI.run(["export", "--db", db, "--format", format])
         let again = try write("exported.\(format)", exported.stdout)
-        #expect(try CLI.run(["import", again, "--db", db]).stdout.hasSuffix(": 0 added, 0 updated, 17 unchanged.\n"))
+        #expect(try CLI.run(["import", again, "--db", db]).stdout.hasSuffix(": 0 added, 0 updated, 18 unchanged.\n"))
     }
 
     @Test func aJSONArrayIsReadElementByElement() throws {

@@ -264,6 +264,24 @@ import Testing
         #expect(dates == "g1 2022-12-01 2022-09\ng2 2022-12-01 -\ng3 2022-07 2022-03\n", "\(dates)\n\(rows)")
     }
 
+    /// Years before 1000 group and head as EDTF and `list` write them (four digits, so that CSV
+    /// keys sort as text), and an `--as-of` with no last day is refused, not read as "always".
+    @Test func earlyYearsKeepFourDigitsAndAsOfNeedsALastDay() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        for date in ["0005", "0099", "0099-Q2", "2022"] {
+            #expect(try CLI.run(["add", "--db", db, "--kind", "launch", "--date", date, "--title", "t", "--entity", "A"]).status == 0)
+        }
+        let stats = try CLI.run(["stats", "--db", db, "--by", "year", "--format", "csv"])
+        #expect(stats.stdout == "year,events\r\n0005,1\r\n0099,2\r\n2022,1\r\n", "\(stats.stdout)")
+        let quarters = try CLI.run(["stats", "--db", db, "--by", "quarter", "--format", "csv"])
+        #expect(quarters.stdout.contains("0099-Q2,1"), "\(quarters.stdout)")
+        let markdown = try CLI.run(["export", "--db", db, "--format", "markdown"]).stdout
+        #expect(markdown.contains("\n## 0005\n") && markdown.contains("\n## 0099\n"), "\(markdown)")
+        let openEnded = try CLI.run(["list", "--db", db, "--as-of", "2019/.."])
+        #expect(openEnded.status == 64)
+        #expect(openEnded.stderr == "timeline: --as-of '2019/..' has no last day; give a day (or a month or year, read to its last day).\n")
+    }
+
     @Test func dateCommandShowsHowInputsAreRead() throws {
         let result = try CLI.run(["date", "Q2 2022", "2021-22", "2019~", "2019/..", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")

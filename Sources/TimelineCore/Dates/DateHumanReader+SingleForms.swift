@@ -24,6 +24,13 @@ extension DateHumanReader {
             }
             lower += 1
         }
+        // `2019..` is no sentence's full stop: an open end meant as EDTF writes it, which would
+        // otherwise be dropped without a word.
+        let dots = tokens[lower..<upper].reversed().prefix { $0.isAny([".", "…"]) }
+        if dots.count >= 2 || dots.first?.is("…") == true,
+           case let start = String(text.reversed().drop { $0 == "." || $0 == "…" || $0.isWhitespace }.reversed()), !start.isEmpty {
+            throw TimelineDateError(input: text, reason: "it ends in '..': for the interval from \(start) on, write \(start)/.. (or since \(start))")
+        }
         trailing: while upper > lower {
             switch tokens[upper - 1].text {
             case "?": uncertain = true

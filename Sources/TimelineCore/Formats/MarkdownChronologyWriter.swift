@@ -22,7 +22,7 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
     }
 
     public func write(_ event: Event) throws {
-        let group = event.when.earliest.map { String($0.year) } ?? words.openStart
+        let group = event.when.earliest.map { String($0.iso.prefix(4)) } ?? words.openStart
         if group != currentGroup {
             try output.write("\n## \(group)\n\n")
             currentGroup = group

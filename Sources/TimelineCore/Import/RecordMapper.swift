@@ -522,8 +522,10 @@ struct RecordMapper {
                     if agrees { return nil }
                 }
                 let value = Self.trimmedText(raw)
-                // Spreadsheets write booleans as TRUE and FALSE when they save a file again.
-                if part == .approximate || part == .uncertain, value.lowercased() == expected { return nil }
+                // Spreadsheets write booleans as TRUE and FALSE when they save a file again, and
+                // the sqlite3 shell (and SQL exports of the flags) as 1 and 0.
+                if part == .approximate || part == .uncertain,
+                   value.lowercased() == expected || (value == "1" ? "true" : value == "0" ? "false" : nil) == expected { return nil }
                 return value == expected || nullTokens.contains(value) ? nil : value
             }
             if let given {

@@ -149,7 +149,8 @@ public struct TimelineStatistics: Sendable {
     }
 
     private func periodKey(_ day: CalendarDay) -> String {
-        let year = String(day.year)
+        // Four digits, as EDTF and `list` write years, so that keys sort as text (0099 before 2022).
+        let year = String(day.iso.prefix(4))
         switch grouping {
         case .quarter: return "\(year)-Q\((day.month - 1) / 3 + 1)"
         case .month: return "\(year)-\(day.month < 10 ? "0" : "")\(day.month)"

@@ -8,6 +8,8 @@ struct InvalidFormTests {
         InvalidDateVector("2022-Q0", "there is no quarter 0"),
         InvalidDateVector("H3 2022", "there is no half-year 3"),
         InvalidDateVector("garbage", "not a date form"),
+        InvalidDateVector("2019..", "it ends in '..': for the interval from 2019 on, write 2019/.. (or since 2019)"),
+        InvalidDateVector("Q2 2022…", "write Q2 2022/.."),
         // A century or a decade: the error gives both spellings.
         InvalidDateVector("the 1800s", "either the century 1800–1899 (write 18XX, or '19th century') or the decade 1800–1809 (write 180X, or 'the 1800s decade')"),
         InvalidDateVector("early 1900s", "either the century 1900–1999"),
