@@ -282,6 +282,33 @@ import Testing
         #expect(openEnded.stderr == "timeline: --as-of '2019/..' has no last day; give a day (or a month or year, read to its last day).\n")
     }
 
+    /// A relative date in an event (`yesterday`, `cette semaine`) is read from its source's
+    /// publication day, as the article meant it, in `add` and in an imported file; from today
+    /// only without a dated source; and refused when the source gives no day to count from.
+    @Test func relativeEventDatesCountFromTheSourcesPublicationDay() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let today = ["TIMELINE_TODAY": "2026-12-05"]
+        let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "yesterday", "--announced", "last week", "--title", "t",
+                                 "--entity", "B", "--uid", "r1", "--source", "https://ex.com/p1", "--published", "2022-09-12"], environment: today)
+        #expect(added.status == 0, "\(added.stderr)")
+        let undated = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "yesterday", "--title", "u", "--entity", "B", "--uid", "r2"],
+                                  environment: today)
+        #expect(undated.status == 0, "\(undated.stderr)")
+        let yearOnly = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "yesterday", "--title", "v", "--entity", "B", "--uid", "r3",
+                                    "--source", "https://ex.com/p3", "--published", "2022"], environment: today)
+        #expect(yearOnly.status == 64)
+        #expect(yearOnly.stderr == "timeline: --date 'yesterday' is not a valid date: it is relative, and its source was published 2022, not on a day to count from: write the date itself.\n",
+                "\(yearOnly.stderr)")
+        let csv = folder.path("relative.csv")
+        try "uid,kind,when,title,entity,source,published\nr4,layoff,cette semaine,w,B,https://ex.com/p4,2022-09-14\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        let imported = try CLI.run(["import", csv, "--db", db], environment: today)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let dates = try CLI.run([db, "SELECT uid || ' ' || when_edtf || ' ' || ifnull(announced_edtf, '-') FROM events ORDER BY uid"],
+                                executable: URL(fileURLWithPath: "/usr/bin/sqlite3")).stdout
+        #expect(dates == "r1 2022-09-11 2022-09-05/2022-09-11\nr2 2026-12-04 -\nr4 2022-09-12/2022-09-18 -\n", "\(dates)")
+    }
+
     @Test func dateCommandShowsHowInputsAreRead() throws {
         let result = try CLI.run(["date", "Q2 2022", "2021-22", "2019~", "2019/..", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")

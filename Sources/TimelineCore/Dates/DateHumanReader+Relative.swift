@@ -18,7 +18,8 @@ extension DateHumanReader {
         let words = tokens.filter { !$0.is("'") && !$0.is("-") }.map(\.text)
         guard let form = Self.relativeForm(words) else { return nil }
         guard let today = context.today else {
-            throw TimelineDateError(input: text, reason: "it is relative, and " + (context.missingTodayReason ?? "no current date was given to resolve it"))
+            throw TimelineDateError(input: text, reason: "it is relative, and " + (context.missingTodayReason ?? "no current date was given to resolve it"),
+                                    needsToday: true)
         }
         guard let date = Self.resolve(form, today: today) else {
             throw TimelineDateError(input: text, reason: "it falls outside the years 0 to 9999")

@@ -10,13 +10,28 @@ extension TimelineDate {
     /// date, a day or a period): the occurrence nearest to it or, `onOrBefore`, the latest begun
     /// by its last day (an announcement, which the article reporting it follows). With no date
     /// there, the error's `needsYear` says what is missing.
+    ///
+    /// A relative text (`yesterday`, `la semaine dernière`) is read as the source reporting it
+    /// meant it: from its publication day; from `context.today` only when no source gives one.
     public static func parse(_ text: String, context: DateParsingContext, yearFrom reference: () throws -> TimelineDate?,
                              onOrBefore: Bool = false) throws -> TimelineDate {
         let failure: TimelineDateError
+        var withoutToday = context
+        withoutToday.today = nil
         do {
-            return try parse(text, context: context)
+            return try parse(text, context: withoutToday)
         } catch {
             failure = error
+        }
+        if failure.needsToday {
+            guard let published = try reference() else { return try parse(text, context: context) }
+            guard published.precision == .day, let day = published.earliest else {
+                throw TimelineDateError(input: text, reason: "it is relative, and its source was published \(published.edtf), "
+                    + "not on a day to count from: write the date itself")
+            }
+            var dated = context
+            dated.today = day
+            return try parse(text, context: dated)
         }
         guard failure.needsYear, context.reference == nil, let published = try reference(),
               let first = published.earliest ?? published.latest else { throw failure }
