@@ -41,6 +41,7 @@ extension Timeline {
 
         func run() throws {
             try reportingErrors {
+                var confirmation = Confirmation()
                 try global.withStore { store in
                     let context = try QueryOptions.dateContext(today: today)
                     var event = Event(uid: uid ?? "", kind: "", status: .occurred, title: "", when: try TimelineDate(edtf: "2000"))
@@ -51,10 +52,9 @@ extension Timeline {
                     let undatedNewSource = try fields.published == nil && fields.source.map { try store.sourceKey(matching: $0) == nil } == true
                     let lastEntity = try store.lastEntityID()
                     let saved = try store.save(event, uidPolicy: .readable, replacingExisting: false)
-                    let output = TextOutput.standardOutput()
                     // Never .updated: a different event under the uid is refused.
-                    try output.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Added \(saved.uid)\n")
-                    try output.finish()
+                    confirmation.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Added \(saved.uid)\n",
+                                       saved: saved.outcome == .unchanged ? "\(saved.uid) was already there, unchanged" : "\(saved.uid) was added")
                     if let note { printError(note) }
                     fields.seasonNotes.forEach(printError)
                     fields.decimalPointNotes.forEach(printError)
@@ -83,6 +83,7 @@ extension Timeline {
                                    + "if \(saved.uid) repeats it, `timeline remove \(saved.uid)` takes it back.")
                     }
                 }
+                try confirmation.check()
             }
         }
     }
@@ -118,6 +119,7 @@ extension Timeline {
 
         func run() throws {
             try reportingErrors {
+                var confirmation = Confirmation()
                 try global.withStore { store in
                     guard var event = try store.event(uid: uid) else {
                         throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
@@ -131,9 +133,8 @@ extension Timeline {
                     }
                     let note = try fields.noteOnExistingSource(in: store, context: context)
                     let saved = try store.save(event)
-                    let output = TextOutput.standardOutput()
-                    try output.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Updated \(saved.uid)\n")
-                    try output.finish()
+                    confirmation.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Updated \(saved.uid)\n",
+                                       saved: saved.outcome == .unchanged ? "\(saved.uid) was left unchanged" : "the change to \(saved.uid) was saved")
                     if let note { printError(note) }
                     fields.seasonNotes.forEach(printError)
                     fields.decimalPointNotes.forEach(printError)
@@ -142,6 +143,7 @@ extension Timeline {
                         printError(dropped)
                     }
                 }
+                try confirmation.check()
             }
         }
 
@@ -195,12 +197,12 @@ extension Timeline {
 
         func run() throws {
             try reportingErrors {
+                var confirmation = Confirmation()
                 try global.withStore { store in
                     try store.remove(uid: uid)
-                    let output = TextOutput.standardOutput()
-                    try output.write("Removed \(uid)\n")
-                    try output.finish()
+                    confirmation.write("Removed \(uid)\n", saved: "\(uid) was removed")
                 }
+                try confirmation.check()
             }
         }
     }

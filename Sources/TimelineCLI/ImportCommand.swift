@@ -100,7 +100,6 @@ extension Timeline {
                     }
                     return summary
                 }
-                let output = TextOutput.standardOutput()
                 var line = dryRun ? "Dry run, nothing written: would add \(summary.inserted), update \(summary.updated), leave \(summary.unchanged) unchanged"
                     : "Imported \(file == "-" ? "standard input" : file): \(summary.inserted) added, \(summary.updated) updated, \(summary.unchanged) unchanged"
                 if skipInvalid { line += ", \(summary.rejected) rejected" }
@@ -113,8 +112,8 @@ extension Timeline {
                     let list = counts.dropLast().joined(separator: ", ") + " and " + counts[counts.count - 1]
                     line += dryRun ? "; would add or change \(list)" : "; \(list) added or changed"
                 }
-                try output.write(line + ".\n")
-                try output.finish()
+                var confirmation = Confirmation()
+                confirmation.write(line + ".\n", saved: dryRun ? "the dry run wrote nothing" : "the import was saved")
                 if !summary.ignoredColumns.isEmpty {
                     let columns = summary.ignoredColumns.map { "'\($0)'" }.joined(separator: ", ")
                     let one = summary.ignoredColumns.count == 1
@@ -136,6 +135,7 @@ extension Timeline {
                     printError("note: \(keys.count) source\(keys.count == 1 ? "" : "s") without a publication date \(dryRun ? "would take" : "took") "
                         + "the one the file gives: \(named).")
                 }
+                try confirmation.check()
             }
         }
 

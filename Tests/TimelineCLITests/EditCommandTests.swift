@@ -16,6 +16,29 @@ import Testing
 
     /// An event typed in with `add` that an imported one (uid with a content hash) already has by
     /// main entity, kind and date is named in a note, as a numbered uid's earlier event is.
+    /// A write command whose confirmation cannot be written (stdout on a full disk) exits 74, but
+    /// says its change was saved; a database it made stays, with the change.
+    @Test func aConfirmationThatCannotBeWrittenSaysTheChangeWasSaved() throws {
+        let made = folder.path("made.sqlite")
+        let timeline = CLI.executable.path
+        func run(_ arguments: String) throws -> CLIResult {
+            try CLI.shell("'\(timeline)' --db '\(made)' \(arguments) > /dev/full")
+        }
+        let added = try run("add --kind launch --date 2020 --title X --entity A --uid fx")
+        #expect(added.status == 74)
+        #expect(added.stderr.hasSuffix("timeline: fx was added, but writing standard output failed: No space left on device.\n"), "\(added.stderr)")
+        #expect(try CLI.run(["show", "fx", "--db", made]).status == 0, "the new database stays, with the event")
+        let edited = try run("edit fx --title Y")
+        #expect(edited.status == 74 && edited.stderr == "timeline: the change to fx was saved, but writing standard output failed: No space left on device.\n")
+        let imported = try CLI.shell("printf 'uid,kind,when,title\\nq,launch,2020,T\\n' | '\(timeline)' --db '\(made)' import - > /dev/full")
+        #expect(imported.status == 74 && imported.stderr == "timeline: the import was saved, but writing standard output failed: No space left on device.\n",
+                "\(imported.stderr)")
+        let removed = try run("remove fx")
+        #expect(removed.status == 74 && removed.stderr == "timeline: fx was removed, but writing standard output failed: No space left on device.\n")
+        #expect(try CLI.run(["show", "q", "--db", made]).status == 0)
+        #expect(try CLI.run(["show", "fx", "--db", made]).status == 66)
+    }
+
     @Test func addNamesAnImportedEventWithTheSameMainEntityKindAndDate() throws {
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
         let csv = folder.path("closing.csv")
