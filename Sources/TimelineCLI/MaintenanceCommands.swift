@@ -66,6 +66,7 @@ extension Timeline {
                 let path = try global.databasePath()
                 var runner = ReadOnlySQL(path: path)
                 runner.timeoutMilliseconds = timeoutMilliseconds
+                runner.busyTimeoutMilliseconds = global.busyTimeoutMilliseconds
                 runner.maximumRows = maxRows
                 let pairs = try SQLParameterWords(parameter).pairs
                 let writer = RowWriter(format: format, output: .standardOutput())

@@ -81,6 +81,32 @@ import Testing
         holder.waitUntilExit()
         #expect(try folder.bytes("timeline.sqlite") == before)
     }
+
+    /// In a rollback-journal file an exclusive lock stops readers too: each command waits its
+    /// --busy-timeout-ms once (a schema read before the first query had made it wait twice), and
+    /// `sql` takes the flag as the others do (it waited five seconds whatever was given).
+    @Test func aLockedRollbackJournalFileIsWaitedForOnceAsLongAsAsked() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("timeline.sqlite")
+        try CLI.run(["list", "--db", db])
+        _ = try CLI.run([db, "PRAGMA journal_mode = DELETE"], executable: URL(fileURLWithPath: "/usr/bin/sqlite3"))
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        holder.arguments = [db, "BEGIN EXCLUSIVE;", "DELETE FROM event_tags WHERE 0;", ".shell sleep 12", "COMMIT;"]
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        defer { holder.terminate() }
+        Thread.sleep(forTimeInterval: 0.7)
+        for arguments in [["list"], ["stats"], ["sql", "SELECT count(*) FROM events"]] {
+            let start = Date()
+            let result = try CLI.run(arguments + ["--db", db, "--busy-timeout-ms", "1500"])
+            let waited = Date().timeIntervalSince(start)
+            #expect(result.status == 75, "\(arguments): \(result.stderr)")
+            #expect(result.stderr == "timeline: the database \(db) is busy (locked by another process); try again.\n")
+            // Once is 1.5 s; twice (or sql's five seconds) would be 3 s or more.
+            #expect(waited >= 1.4 && waited < 2.9, "\(arguments) waited \(waited) s")
+        }
+    }
 }
 
 /// A flag set once, read from many threads.

@@ -17,6 +17,8 @@ import Darwin
 public struct ReadOnlySQL {
     public let path: String
     public var timeoutMilliseconds: Int = 5_000
+    /// How long to wait for another process's write to finish before giving up (busy).
+    public var busyTimeoutMilliseconds: Int32 = 5_000
     public var maximumRows: Int?
 
     public init(path: String) {
@@ -49,10 +51,11 @@ public struct ReadOnlySQL {
             if DatabaseLocation.fileExists(path + "-journal") {
                 // A write interrupted under a rollback journal: reading must roll it back first,
                 // which a read-only connection cannot do. A read-write one does, on its first read.
-                let recovering = try Database(path: path, mode: .readWrite)
+                let recovering = try Database(path: path, mode: .readWrite, busyTimeout: busyTimeoutMilliseconds)
                 _ = try recovering.scalar("SELECT count(*) FROM sqlite_schema")
             }
-            database = try Database(path: path, mode: DatabaseLocation.isReadOnlySnapshot(path) ? .readOnlyImmutable : .readOnly)
+            database = try Database(path: path, mode: DatabaseLocation.isReadOnlySnapshot(path) ? .readOnlyImmutable : .readOnly,
+                                    busyTimeout: busyTimeoutMilliseconds)
             try database.setQueryOnly(true)
         } catch {
             throw TimelineStore.translate(error, path: path)

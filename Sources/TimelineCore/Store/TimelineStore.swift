@@ -69,7 +69,13 @@ public final class TimelineStore {
         // into it), so a cache bigger than `standard` bought nothing: at 32 MiB a 1M-event CSV
         // export took as long and peaked at 60 MiB instead of 27. Memory mapping the file would
         // put its pages in the resident set, which must stay small however big the timeline.
-        try? database.execute("PRAGMA cache_size = \(pageCache.pragmaValue)")
+        // It reads the schema first: a database another process holds locked is waited for here,
+        // once, and its error (busy past the timeout) is the command's, not waited for again.
+        do {
+            try database.execute("PRAGMA cache_size = \(pageCache.pragmaValue)")
+        } catch {
+            throw Self.translate(error, path: path)
+        }
         if migrations == .automatic {
             try migrateIfNeeded(set: set)
         }
