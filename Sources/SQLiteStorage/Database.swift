@@ -234,8 +234,20 @@ extension Database {
     }
 
     /// `PRAGMA integrity_check` lines; `["ok"]` when the file is sound.
+    /// `PRAGMA integrity_check`'s lines (`ok` alone when all is well). Damage that stops the
+    /// check itself ends the list with a line saying so, after what it found before.
     public func integrityCheck() throws -> [String] {
-        try prepare("PRAGMA integrity_check").map { $0.text(at: 0) }
+        let statement = try prepare("PRAGMA integrity_check")
+        var lines: [String] = []
+        do {
+            while try statement.step() { lines.append(statement.text(at: 0)) }
+        } catch {
+            // SQLITE_CORRUPT: damage met by the check itself, which has said what it found so far.
+            guard error.code == 11 else { throw error }
+            let found = lines.filter { $0 != "ok" }
+            return found + ["the integrity check stopped: \(error.message)"]
+        }
+        return lines
     }
 
     /// Whether a table (or view) of that name exists in the main schema.

@@ -142,10 +142,14 @@ extension Timeline {
                     throw TimelineError(.notFound, "there is no database at \(path).")
                 }
                 try global.withStore(migrations: .none) { store in
-                    // Another application's file is refused before anything is said of its lists.
-                    _ = try store.migrationStatus(set: TimelineMigrations.embedded)
-                    if repairLists { printError(Self.describe(try store.rewriteStoredLists())) }
-                    let findings = try store.check()
+                    // A damaged file is reported by what the integrity check finds, alone; a sound
+                    // one of another application is refused before anything is said of its lists.
+                    let integrity = try store.integrityFindings()
+                    if integrity.isEmpty {
+                        _ = try store.migrationStatus(set: TimelineMigrations.embedded)
+                        if repairLists { printError(Self.describe(try store.rewriteStoredLists())) }
+                    }
+                    let findings = try store.check(integrity: integrity)
                     let writer = RowWriter(format: format, output: .standardOutput())
                     if findings.isEmpty && format == .table {
                         let output = TextOutput.standardOutput()

@@ -17,6 +17,27 @@ private extension String {
         try CLI.run([path ?? db, sql], executable: URL(fileURLWithPath: "/usr/bin/sqlite3"))
     }
 
+    /// A damaged file: check lists what SQLite's integrity check finds, page by page, as errors
+    /// (it had said only "damaged"), even when the damage stops the check itself; the file stays
+    /// as it was.
+    @Test func aDamagedFileIsReportedPageByPage() throws {
+        try CLI.run(["list", "--db", db])
+        #expect(try sqlite("PRAGMA journal_mode = DELETE").stdout == "delete\n")
+        let pageCount = try #require(Int(try sqlite("PRAGMA page_count").stdout.trimmed))
+        #expect(pageCount > 50)
+        var bytes = try folder.bytes("timeline.sqlite")
+        let pageSize = 4096
+        for index in (40 * pageSize)..<(43 * pageSize) { bytes[index] = 0x55 }
+        try Data(bytes).write(to: URL(fileURLWithPath: db))
+        let result = try CLI.run(["check", "--db", db, "--format", "tsv"])
+        #expect(result.status == 65)
+        let lines = result.stdout.split(separator: "\n").dropFirst()
+        #expect(lines.contains { $0.hasPrefix("error\tintegrity\tPage 4") }, "\(result.stdout)\(result.stderr)")
+        #expect(lines.allSatisfy { $0.hasPrefix("error\tintegrity\t") })
+        #expect(result.stderr.hasPrefix("timeline: check found \(lines.count) errors and 0 warnings."), "\(result.stderr)")
+        #expect(try folder.bytes("timeline.sqlite") == bytes, "left as it was")
+    }
+
     @Test func theSeedIsClean() throws {
         #expect(try CLI.run(["check", "--db", db]).status == 66, "no database, nothing created")
         #expect(!FileManager.default.fileExists(atPath: db))
@@ -400,6 +421,8 @@ private extension String {
         try handle.close()
         let deepCopy = try CLI.run(["backup", folder.path("deep-copy.sqlite"), "--db", deep])
         #expect(deepCopy.status == 65 && deepCopy.stderr.contains(deep) && !deepCopy.stderr.contains("deep-copy"), "\(deepCopy.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("")).filter { $0.hasPrefix("deep-copy") }.isEmpty,
+                "no half copy left")
 
         let damaged = folder.path("damaged.sqlite")
         try "not a database at all, but long enough to be read as one".write(toFile: damaged, atomically: true, encoding: .utf8)

@@ -16,15 +16,29 @@ public struct CheckFinding: Sendable, Equatable {
 }
 
 extension TimelineStore {
+    /// What SQLite's integrity check finds wrong in the file (none when it is sound), with what it
+    /// found before damage stopped it.
+    public func integrityFindings() throws -> [CheckFinding] {
+        do {
+            let lines = try database.integrityCheck()
+            guard lines != ["ok"] else { return [] }
+            // A row may hold several lines, under a heading naming the schema (`*** in database main ***`).
+            return lines.flatMap { $0.split(separator: "\n") }.filter { !$0.hasPrefix("*** ") }
+                .map { CheckFinding(severity: .error, check: "integrity", message: String($0)) }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
     /// Integrity, foreign keys, migration checksums, and data that falls short: an event no source
     /// cites, a figure with no source or no unit.
-    public func check(set: MigrationSet = TimelineMigrations.embedded) throws -> [CheckFinding] {
-        var findings: [CheckFinding] = []
+    ///
+    /// - Parameter integrity: `integrityFindings()`, when the caller has them already. A damaged
+    ///   file is reported by them alone: the other checks would stop at the damage.
+    public func check(set: MigrationSet = TimelineMigrations.embedded, integrity: [CheckFinding]? = nil) throws -> [CheckFinding] {
+        var findings = try integrity ?? integrityFindings()
+        guard findings.isEmpty else { return findings }
         do {
-            let integrity = try database.integrityCheck()
-            if integrity != ["ok"] {
-                findings += integrity.map { CheckFinding(severity: .error, check: "integrity", message: $0) }
-            }
             // One finding a table and parent: rows left by one delete made with foreign keys off
             // (the sqlite3 shell's default) are one mistake, not one per row.
             var violations: [String: (table: String, parent: String, rowIDs: [Int64], count: Int)] = [:]
@@ -216,10 +230,15 @@ extension TimelineStore {
             let copy = try Database(path: temporary, mode: .readWriteCreate)
             try database.backup(to: copy)
             guard try copy.integrityCheck() == ["ok"] else {
+                // Pages are copied as they are: damage in the original is the copy's too.
+                if let damage = try integrityFindings().first {
+                    throw TimelineError(.badData, "the database \(path) is damaged (\(damage.message)); `timeline check` lists what is wrong.")
+                }
                 throw TimelineError(.ioError, "the backup written to \(destination) did not pass its integrity check.")
             }
-        } catch let error as SQLiteError {
+        } catch {
             DatabaseLocation.removeFile(temporary)
+            guard let error = error as? SQLiteError else { throw error }
             if error.code == 14 {  // SQLITE_CANTOPEN
                 throw TimelineError(.cannotCreate, "cannot create the backup \(destination): \(error.message).")
             }
