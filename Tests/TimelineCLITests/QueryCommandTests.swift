@@ -94,6 +94,35 @@ import Testing
         let asOf = try uids(["--entity", "amazon", "--related", "--as-of", "2024-08-01"])
         #expect(asOf.contains("om-2024") && !asOf.contains("om-2015") && !asOf.contains("cm-2018"), "\(asOf)")
         #expect(asOf.contains("cm-2020"))
+
+        // An acquisition given as an interval (bought, then sold) holds during it only.
+        #expect(try CLI.run(["entities", "edit", "one-medical", "--db", db, "--relate", "acquired-by=amazon@2023-02-22/2023-12-31"]).status == 0)
+        let sold = try uids(["--entity", "amazon", "--related"])
+        #expect(sold.contains("om-2023") && !sold.contains("om-2024"), "\(sold)")
+    }
+
+    /// Many related entities (a conglomerate's units) are one argument to the query, whatever
+    /// their number: a term each had passed SQLite's limit on an expression's depth (exit 70).
+    @Test func relatedTakesThousandsOfRelations() throws {
+        var entities: [String] = [], relations: [String] = []
+        for index in 0..<1_200 {
+            entities.append("{\"slug\": \"unit-\(index)\", \"name\": \"Unit \(index)\", \"type\": \"organisation\"}")
+            relations.append("{\"entity\": \"unit-\(index)\", \"relation\": \"part-of\", \"other\": \"amazon\", \"valid\": \(index < 1_100 ? "\"2019/2020\"" : "null")}")
+        }
+        let document = folder.path("units.json")
+        try """
+            {"format": "timeline-seed/1", "entities": [\(entities.joined(separator: ",\n"))],
+             "relations": [\(relations.joined(separator: ",\n"))], "sources": [],
+             "events": [{"uid": "u5-2020", "kind": "launch", "title": "Unit 5 in 2020", "when": "2020-05", "entities": ["unit-5"]},
+                        {"uid": "u5-2021", "kind": "launch", "title": "Unit 5 in 2021", "when": "2021-05", "entities": ["unit-5"]},
+                        {"uid": "u1150-2021", "kind": "launch", "title": "Unit 1150 in 2021", "when": "2021-05", "entities": ["unit-1150"]}]}
+            """.write(toFile: document, atomically: true, encoding: .utf8)
+        let imported = try CLI.run(["import", document, "--db", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let related = try uids(["--entity", "amazon", "--related"])
+        #expect(related.contains("u5-2020") && !related.contains("u5-2021") && related.contains("u1150-2021"), "\(related)")
+        let stats = try CLI.run(["stats", "--db", db, "--entity", "amazon", "--related", "--by", "entity", "--format", "csv"])
+        #expect(stats.status == 0 && stats.stdout.contains("unit-5,1") && stats.stdout.contains("unit-1150,1"), "\(stats.stdout)\(stats.stderr)")
     }
 
     @Test func statsNameGroupsAsListDoes() throws {

@@ -58,25 +58,29 @@ extension EventQuery {
         if !entities.isEmpty {
             // An entity named counts for all its events; one reached by relations only for events
             // whose own dates (`when`, whatever `dateField` is) meet the days its relations held.
+            // The windows go in as one JSON argument, whatever their number: a term each would
+            // pass SQLite's limit on an expression's depth at a thousand dated relations.
             var alternatives: [String] = []
             let always = entities.members.filter(\.isAlways)
-            if !always.isEmpty {
+            if always.count > 64 {
+                let list = "[" + Self.joined(always.map { String($0.id) }, by: ",") + "]"
+                alternatives.append("e.id IN (SELECT event_id FROM event_entities WHERE entity_id IN (SELECT value FROM json_each(\(argument(.text(list))))))")
+            } else if !always.isEmpty {
                 let list = Self.joined(always.map { argument(.integer($0.id)) }, by: ", ")
                 alternatives.append("e.id IN (SELECT event_id FROM event_entities WHERE entity_id IN (\(list)))")
             }
-            for member in entities.members where !member.isAlways {
-                let events = "e.id IN (SELECT event_id FROM event_entities WHERE entity_id = \(argument(.integer(member.id))))"
-                let days = member.windows.map { window in
-                    var bounds: [String] = []
-                    if let latest = window.latest {
-                        bounds.append("(e.when_earliest IS NULL OR e.when_earliest <= \(argument(.text(latest.iso))))")
-                    }
-                    if let earliest = window.earliest {
-                        bounds.append("(e.when_latest IS NULL OR e.when_latest >= \(argument(.text(earliest.iso))))")
-                    }
-                    return Self.joined(bounds, by: " AND ")
-                }
-                alternatives.append("(\(events) AND (\(Self.joined(days, by: ") OR ("))))")
+            let windowed = entities.members.filter { !$0.isAlways }.flatMap { member in
+                member.windows.map { "[\(member.id),\(Self.jsonDay($0.earliest)),\(Self.jsonDay($0.latest))]" }
+            }
+            if !windowed.isEmpty {
+                alternatives.append(
+                    """
+                    EXISTS (SELECT 1 FROM json_each(\(argument(.text("[" + Self.joined(windowed, by: ",") + "]")))) AS w
+                            JOIN event_entities AS ee ON ee.entity_id = json_extract(w.value, '$[0]')
+                            WHERE ee.event_id = e.id
+                              AND (json_extract(w.value, '$[2]') IS NULL OR e.when_earliest IS NULL OR e.when_earliest <= json_extract(w.value, '$[2]'))
+                              AND (json_extract(w.value, '$[1]') IS NULL OR e.when_latest IS NULL OR e.when_latest >= json_extract(w.value, '$[1]')))
+                    """)
             }
             conditions.append(alternatives.count == 1 ? alternatives[0] : "(" + Self.joined(alternatives, by: " OR ") + ")")
         }
@@ -138,6 +142,11 @@ extension EventQuery {
             \(order)\(limitClause)
             """
         return EventSelection(sql: sql, arguments: arguments, rowsSQL: EventSelection.rowsSQL(columns: columns))
+    }
+
+    /// A day as a JSON value: `"2022-12-31"`, or `null` for an open end.
+    static func jsonDay(_ day: CalendarDay?) -> String {
+        day.map { "\"\($0.iso)\"" } ?? "null"
     }
 
     /// `parts` with `separator` between them. The standard library's `joined(separator:)` is not

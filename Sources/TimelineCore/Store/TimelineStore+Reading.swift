@@ -333,7 +333,8 @@ extension TimelineStore {
 
     /// The entities given and, transitively, those that are part of, a product of, a contractor of
     /// or acquired by them (relation types marked to be followed), each with the days its chains of
-    /// relations held (see `EntityScope`).
+    /// relations held (see `EntityScope`). A relation of a type that holds from its date holds
+    /// from a single date on; given as an interval (an acquisition, then a sale), it holds during it.
     func relatedEntities(of ids: [Int64]) throws -> EntityScope {
         var windows: [Int64: [EntityScope.Window]] = [:]
         var frontier: [(id: Int64, window: EntityScope.Window)] = []
@@ -343,7 +344,7 @@ extension TimelineStore {
         }
         let statement = try database.cachedStatement(
             """
-            SELECT r.entity_id, r.valid_earliest, r.valid_latest, t.holds_from_date
+            SELECT r.entity_id, r.valid_earliest, r.valid_latest, t.holds_from_date AND instr(ifnull(r.valid_edtf, ''), '/') = 0
             FROM entity_relations AS r JOIN relation_types AS t ON t.name = r.relation
             WHERE t.transitive = 1 AND r.other_id = ?1
             """)
