@@ -333,9 +333,22 @@ import Testing
             .write(toFile: csv, atomically: true, encoding: .utf8)
         let imported = try CLI.run(["import", csv, "--db", db], environment: today)
         #expect(imported.status == 0, "\(imported.stderr)")
+        // A source cited with no date given (by key, or new and undated) gives no day to count from.
+        let byKey = folder.path("by-key.csv")
+        try "uid,kind,when,title,entity,source\nr5,layoff,yesterday,x,B,https://ex.com/p1\n".write(toFile: byKey, atomically: true, encoding: .utf8)
+        let refused = try CLI.run(["import", byKey, "--db", db], environment: today)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("'yesterday' is not a valid date: it is relative, and no publication date of its source is given to count from"),
+                "\(refused.stderr)")
+        let undatedSource = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "yesterday", "--title", "y", "--entity", "B", "--uid", "r6",
+                                         "--source", "https://ex.com/new"], environment: today)
+        #expect(undatedSource.status == 64, "\(undatedSource.stderr)")
+        // In edit, the event's own dated source counts, as for a date without a year; --today, given, wins.
+        #expect(try CLI.run(["edit", "r1", "--db", db, "--date", "today"], environment: today).status == 0)
+        #expect(try CLI.run(["edit", "r1", "--db", db, "--announced", "yesterday", "--today", "2022-01-10"], environment: today).status == 0)
         let dates = try CLI.run([db, "SELECT uid || ' ' || when_edtf || ' ' || ifnull(announced_edtf, '-') FROM events ORDER BY uid"],
                                 executable: URL(fileURLWithPath: "/usr/bin/sqlite3")).stdout
-        #expect(dates == "r1 2022-09-11 2022-09-05/2022-09-11\nr2 2026-12-04 -\nr4 2022-09-12/2022-09-18 -\n", "\(dates)")
+        #expect(dates == "r1 2022-09-12 2022-01-09\nr2 2026-12-04 -\nr4 2022-09-12/2022-09-18 -\n", "\(dates)")
     }
 
     @Test func dateCommandShowsHowInputsAreRead() throws {

@@ -46,4 +46,24 @@ import Testing
             }
         }
     }
+
+    /// Setting the cache reads the schema, so it meets a lock another process holds: the store
+    /// reports it there (busy), rather than ignore it and wait again at its first query.
+    @Test func aLockMetWhileSettingTheCacheIsReported() throws {
+        let folder = try ImportFastPathTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("db.sqlite").path
+        do {
+            let store = try TimelineStore(path: path)
+            _ = try store.database.scalar("PRAGMA journal_mode = DELETE")
+        }
+        let holder = try Database(path: path)
+        try holder.execute("BEGIN EXCLUSIVE")
+        try holder.execute("DELETE FROM event_tags WHERE 0")
+        // Without the migration check, the cache is the first read: its error was dropped.
+        let error = try #require(throws: TimelineError.self) { try TimelineStore(path: path, migrations: .none, busyTimeout: 0) }
+        #expect(error.category == .busy, "\(error)")
+        try holder.execute("ROLLBACK")
+        #expect(try TimelineStore(path: path, busyTimeout: 0).database.scalar("PRAGMA cache_size") == .integer(-8192))
+    }
 }

@@ -12,28 +12,37 @@ extension TimelineDate {
     /// there, the error's `needsYear` says what is missing.
     ///
     /// A relative text (`yesterday`, `la semaine dernière`) is read as the source reporting it
-    /// meant it: from its publication day; from `context.today` only when no source gives one.
-    public static func parse(_ text: String, context: DateParsingContext, yearFrom reference: () throws -> TimelineDate?,
-                             onOrBefore: Bool = false) throws -> TimelineDate {
+    /// meant it: from its publication day; from `context.today` when no source is cited, or when
+    /// `relativeToToday` (a current day given for the purpose). A cited source without a
+    /// publication day to count from is an error.
+    public static func parse(_ text: String, context: DateParsingContext, yearFrom reference: () throws -> PublicationReference,
+                             onOrBefore: Bool = false, relativeToToday: Bool = false) throws -> TimelineDate {
         let failure: TimelineDateError
         var withoutToday = context
         withoutToday.today = nil
         do {
-            return try parse(text, context: withoutToday)
+            return try parse(text, context: relativeToToday ? context : withoutToday)
         } catch {
             failure = error
         }
         if failure.needsToday {
-            guard let published = try reference() else { return try parse(text, context: context) }
-            guard published.precision == .day, let day = published.earliest else {
-                throw TimelineDateError(input: text, reason: "it is relative, and its source was published \(published.edtf), "
-                    + "not on a day to count from: write the date itself")
+            switch try reference() {
+            case .none:
+                return try parse(text, context: context)
+            case .citedUndated:
+                throw TimelineDateError(input: text, reason: "it is relative, and no publication date of its source is given to count from: "
+                    + "give one, or write the date itself")
+            case .published(let published):
+                guard published.precision == .day, let day = published.earliest else {
+                    throw TimelineDateError(input: text, reason: "it is relative, and its source was published \(published.edtf), "
+                        + "not on a day to count from: write the date itself")
+                }
+                var dated = context
+                dated.today = day
+                return try parse(text, context: dated)
             }
-            var dated = context
-            dated.today = day
-            return try parse(text, context: dated)
         }
-        guard failure.needsYear, context.reference == nil, let published = try reference(),
+        guard failure.needsYear, context.reference == nil, case .published(let published) = try reference(),
               let first = published.earliest ?? published.latest else { throw failure }
         var dated = context
         dated.reference = first
@@ -133,4 +142,12 @@ extension TimelineDate {
         else { return "" }
         return String(scalars[start...end])
     }
+}
+
+/// What an event's date may take a year or a current day from: the publication date of a source
+/// it cites, a source cited without one, or no source.
+public enum PublicationReference: Sendable {
+    case published(TimelineDate)
+    case citedUndated
+    case none
 }

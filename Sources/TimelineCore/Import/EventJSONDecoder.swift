@@ -249,13 +249,15 @@ public enum EventJSONDecoder {
         }
     }
 
-    /// The first publication date among an event object's sources.
-    private static func firstPublicationDate(of event: JSONValue, context: DateParsingContext) -> TimelineDate? {
-        guard let sources = try? array(event, "sources") else { return nil }
+    /// The first publication date among an event object's sources; `citedUndated` when it cites
+    /// some with none (found by key or URL, their dates are the timeline's, which the reading does
+    /// not look up).
+    private static func firstPublicationDate(of event: JSONValue, context: DateParsingContext) -> PublicationReference {
+        guard let sources = try? array(event, "sources"), !sources.isEmpty else { return .none }
         for source in sources {
-            if let published = (try? date(source, "published", context: context)) ?? nil { return published }
+            if let published = (try? date(source, "published", context: context)) ?? nil { return .published(published) }
         }
-        return nil
+        return .citedUndated
     }
 
     static func date(_ object: JSONValue, _ key: String, field: @autoclosure () -> String? = nil, context: DateParsingContext) throws(FieldError) -> TimelineDate? {

@@ -89,7 +89,7 @@ struct ReferenceYearTests {
         DateVector("29 February", "2020-02-29", "2020-02-29", "2020-02-29", .day),
     ])
     func announcedBeforeSeptember2022(vector: DateVector) throws {
-        let date = try TimelineDate.parse(vector.input, context: .init(), yearFrom: { try TimelineDate(edtf: "2022-09-12") }, onOrBefore: true)
+        let date = try TimelineDate.parse(vector.input, context: .init(), yearFrom: { .published(try TimelineDate(edtf: "2022-09-12")) }, onOrBefore: true)
         vector.check(date)
     }
 
