@@ -82,28 +82,24 @@ import Testing
         #expect(try folder.bytes("timeline.sqlite") == before)
     }
 
-    /// In a rollback-journal file an exclusive lock stops readers too: `sql` takes
-    /// --busy-timeout-ms as the others do (it waited five seconds whatever was given).
-    @Test func aLockedRollbackJournalFileIsWaitedForOnceAsLongAsAsked() throws {
+    /// In a rollback-journal file an exclusive lock stops readers too: `sql` waits as long as
+    /// --busy-timeout-ms says, as the other commands do (it gave up after five seconds whatever
+    /// was given). The lock is held about seven seconds; asked to wait fifteen, sql gets through.
+    @Test func sqlWaitsForALockAsLongAsAsked() throws {
         let folder = try TemporaryFolder()
         let db = folder.path("timeline.sqlite")
         try CLI.run(["list", "--db", db])
         _ = try CLI.run([db, "PRAGMA journal_mode = DELETE"], executable: URL(fileURLWithPath: "/usr/bin/sqlite3"))
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        holder.arguments = [db, "BEGIN EXCLUSIVE;", "DELETE FROM event_tags WHERE 0;", ".shell sleep 8", "COMMIT;"]
+        holder.arguments = [db, "BEGIN EXCLUSIVE;", "DELETE FROM event_tags WHERE 0;", ".shell sleep 7", "COMMIT;"]
         holder.standardOutput = FileHandle.nullDevice
         try holder.run()
-        defer { holder.terminate() }
         Thread.sleep(forTimeInterval: 0.7)
-        for arguments in [["list"], ["sql", "SELECT count(*) FROM events"]] {
-            let start = Date()
-            let result = try CLI.run(arguments + ["--db", db, "--busy-timeout-ms", "1"])
-            #expect(result.status == 75, "\(arguments): \(result.stderr)")
-            #expect(result.stderr == "timeline: the database \(db) is busy (locked by another process); try again.\n")
-            // Not the five seconds of the default.
-            #expect(Date().timeIntervalSince(start) < 3, "\(arguments)")
-        }
+        let result = try CLI.run(["sql", "SELECT count(*) FROM events", "--db", db, "--busy-timeout-ms", "15000", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "count(*)\r\n15\r\n")
+        holder.waitUntilExit()
     }
 }
 

@@ -45,6 +45,10 @@ import Testing
         #expect(dryRun.status == 0, "\(dryRun.stderr)")
         let missing = try CLI.run(["show", "nouid", "--db", empty])
         #expect(missing.status == 66)
+        // Commands that need a database there find none, and write nothing into the file.
+        let backup = try CLI.run(["backup", folder.path("copy.sqlite"), "--db", empty])
+        #expect(backup.status == 66 && backup.stderr.hasPrefix("timeline: there is no database at \(empty) to back up;"), "\(backup.stderr)")
+        #expect(try CLI.run(["check", "--db", empty]).status == 66)
         #expect(try size() == 0, "still empty")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("")).filter { $0.hasPrefix("empty.sqlite") } == ["empty.sqlite"])
         let listed = try CLI.run(["list", "--db", empty])

@@ -92,7 +92,7 @@ import Testing
         #expect(try CLI.run(["--db", empty, "import", renamed]).status == 0)
         #expect(try sqlite(empty, "SELECT description FROM event_kinds WHERE name = 'layoff'") == "Jobs are cut\n")
 
-        // A new kind needs a description; kinds given after the events come too late for them.
+        // A new kind needs a description; kinds given after the events (as `jq` appends a member) count.
         let undescribed = try write("undescribed.json", """
             {"format": "timeline-seed/1", "kinds": [{"name": "strike"}], "events": []}
             """)
@@ -101,13 +101,12 @@ import Testing
         #expect(refused.stderr.contains(":1: field 'kinds[0].description' is missing or empty, and a new kind needs one."), "\(refused.stderr)")
         let late = try write("late.json", """
             {"format": "timeline-seed/1", "entities": [], "relations": [], "sources": [],
-             "events": [],
+             "events": [{"uid": "s1", "kind": "strike", "title": "Strike", "when": "2023", "entities": ["testco"]}],
              "kinds": [{"name": "strike", "description": "Workers stop work"}]}
             """)
-        let tooLate = try CLI.run(["--db", empty, "import", late])
-        #expect(tooLate.status == 65)
-        #expect(tooLate.stderr.contains(":3: invalid timeline document: 'kinds' follows the events, which name its kinds: give it before them, as export writes it"), "\(tooLate.stderr)")
-        #expect(try sqlite(empty, "SELECT count(*) FROM event_kinds WHERE name = 'strike'") == "0\n")
+        let appended = try CLI.run(["--db", empty, "import", late])
+        #expect(appended.status == 0, "\(appended.stderr)")
+        #expect(try sqlite(empty, "SELECT count(*) FROM event_kinds WHERE name = 'strike'") == "1\n")
     }
 
     @Test func theShippedSeedFileImportsAsTheSeededDatabase() throws {

@@ -24,7 +24,7 @@ import Testing
             {
               "format" : "timeline-seed/1",
               "entities": [{"slug": "a", "name": "A \\"quoted\\" ] } name"}],
-              "sour\\u0063es": [], "relations": [],
+              "sour\\u0063es": [], "relations": [], "kinds": [],
               "events": [
                 {"kind": "launch", "title": "One, with a comma", "when": "2020"},
 
@@ -38,8 +38,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: url) }
         let head = try reader.readHead()
         // With all of the directory before them, the events are read in the same pass.
-        #expect(head.map(\.key) == ["format", "entities", "sources", "relations"])
-        #expect(head.map(\.line) == [2, 3, 4, 4])
+        #expect(head.map(\.key) == ["format", "entities", "sources", "relations", "kinds"])
+        #expect(head.map(\.line) == [2, 3, 4, 4, 4])
         #expect(head[1].value == .array([.object([("slug", .string("a")), ("name", .string("A \"quoted\" ] } name"))])]))
         let events = try events(reader)
         #expect(events.map(\.1) == [6, 8])
@@ -114,14 +114,14 @@ import Testing
         ("{\"format\": \"timeline-seed/1\",\n \"entities\": [1,\n\n 2 3]}", 4, "'entities': invalid JSON: expected ',' or ']' in an array"),
         ("{\"format\": \"timeline-seed/1\",\n \"entitys\": []}", 2, "'entitys' is not a member of a timeline document; it has format, description, kinds, entities, relations, sources and events"),
         ("{\"format\": \"timeline-seed/1\",\n \"events\": {}}", 2, "'events' must be an array of events"),
-        ("{\"format\": \"timeline-seed/1\", \"entities\": [], \"relations\": [], \"sources\": [],\n \"events\": [],\n \"sources\": []}", 3,
+        ("{\"format\": \"timeline-seed/1\", \"entities\": [], \"relations\": [], \"sources\": [], \"kinds\": [],\n \"events\": [],\n \"sources\": []}", 3,
          "the key 'sources' appears twice in the document"),
         ("{\"events\": [\n{\"kind\": \"x\"}],\n \"events\": []}", 3, "the key 'events' appears twice in the document"),
         ("{\"events\": [\n{\"kind\": \"x\"}],\n \"sources\": [}", 3, "'sources': invalid JSON: unexpected character '}'"),
         ("{\"events\": [\n{\"kind\": \"x\"}\n", 3, "the input ends inside the document"),
         ("{\"events\": [\n{\"kind\": \"x\"}],\n \"entitys\": []}", 3, "'entitys' is not a member of a timeline document; it has format, description, kinds, entities, relations, sources and events"),
         ("{\"format\": \"timeline-seed/1\",\n \"events\": []} trailing", 2, "unexpected text after the document"),
-        ("{\"format\": \"timeline-seed/1\", \"entities\": [], \"relations\": [], \"sources\": [],\n \"events\": [{\"kind\": \"x\"}", 2,
+        ("{\"format\": \"timeline-seed/1\", \"entities\": [], \"relations\": [], \"sources\": [], \"kinds\": [],\n \"events\": [{\"kind\": \"x\"}", 2,
          "the input ends inside the array"),
         ("{\"format\": \"timeline-seed/1\",\n entities: []}", 2, "expected a key in quotes"),
     ])

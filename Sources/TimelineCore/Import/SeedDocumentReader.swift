@@ -68,9 +68,9 @@ final class SeedDocumentReader {
                 guard try scanner.peekPastWhitespace() == UInt8(ascii: "[") else {
                     throw Failure(line: scanner.line, reason: "'events' must be an array of events")
                 }
-                // `kinds` is newer than the others: a document without it is still read in one
-                // pass (and one giving it after the events is refused, see `readTail`).
-                if Self.directoryKeys.subtracting(["kinds"]).union(["format"]).isSubset(of: keysRead) {
+                // A document without `kinds` (made before it was) is read in two passes, as one
+                // giving it after the events (appended by `jq`) must be.
+                if Self.directoryKeys.union(["format"]).isSubset(of: keysRead) {
                     events = JSONArrayReader(scanner: scanner, nested: true)
                     return members
                 }
@@ -153,8 +153,7 @@ final class SeedDocumentReader {
     }
 
     /// What follows the events, when they were read in the first pass: members the reading has
-    /// no use for (a `description`), or that the document gave already; `kinds` there came too
-    /// late for the events, which were saved as they were read.
+    /// no use for (a `description`), or that the document gave already.
     private func readTail() throws {
         try scanner.skipWhitespace()
         switch try scanner.input.nextByte() {
@@ -163,9 +162,6 @@ final class SeedDocumentReader {
         case UInt8(ascii: ",")?:
             var tail: [Member] = []
             try readMembers(after: .comma, into: &tail)
-            if let kinds = tail.first(where: { $0.key == "kinds" }) {
-                throw Failure(line: kinds.line, reason: "'kinds' follows the events, which name its kinds: give it before them, as export writes it")
-            }
             try finish()
         default:
             throw Failure(line: scanner.line, reason: "expected ',' or '}' after the events")

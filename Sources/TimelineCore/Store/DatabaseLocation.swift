@@ -238,9 +238,10 @@ public enum DatabaseLocation {
         fileExists(path) && access(path, R_OK) != 0
     }
 
-    /// Whether anything exists at `path`.
+    /// Whether a database may be at `path`: something is there, and not an empty file (which
+    /// holds none yet: `backup` and `check` of one would write SQLite's header into it).
     public static func exists(_ path: String) -> Bool {
-        fileExists(path)
+        fileExists(path) && !isEmptyFile(path)
     }
 
     /// Whether something is at `path`; behind a folder that may not be entered, it is taken to
