@@ -49,8 +49,8 @@ extension Timeline {
                     } catch {
                         throw TimelineError(.usage, "--ref \((error as? TimelineDateError)?.description ?? "\(error)")")
                     }
-                    guard let first = reference.earliest ?? reference.latest else {
-                        throw TimelineError(.usage, "--ref '\(ref)' has no day to take a year from; give a day, month or year.")
+                    guard let first = reference.earliest, reference.latest != nil else {
+                        throw TimelineError(.usage, "--ref '\(ref)' is open at one end, and so no time a text was written; give a day, month or year.")
                     }
                     // A period (`--ref 2022`) counts all its days, as a source published then does.
                     context.reference = first

@@ -114,12 +114,13 @@ extension Timeline.Entities {
                 edit.removedAliases = removeAlias
                 edit.addedRelations = try relate.map(Self.relation)
                 edit.removedRelations = try unrelate.map { try Self.relationAndOther($0, option: "--unrelate") }
+                var confirmation = Confirmation()
                 try global.withStore { store in
                     let edited = try store.editEntity(entity, edit)
-                    let output = TextOutput.standardOutput()
-                    try output.write(edited.changed ? "Edited \(edited.slug)\n" : "Unchanged \(edited.slug)\n")
-                    try output.finish()
+                    confirmation.write(edited.changed ? "Edited \(edited.slug)\n" : "Unchanged \(edited.slug)\n",
+                                       saved: edited.changed ? "the change to \(edited.slug) was saved" : "\(edited.slug) was left unchanged")
                 }
+                try confirmation.check()
             }
         }
 
@@ -190,16 +191,17 @@ extension Timeline.Entities {
 
         func run() throws {
             try reportingErrors {
+                var confirmation = Confirmation()
                 try global.withStore { store in
                     let merge = try store.mergeEntity(from, into: into)
-                    let output = TextOutput.standardOutput()
                     let events = merge.events == 1 ? "1 event" : "\(merge.events) events"
-                    try output.write("Merged \(merge.from) into \(merge.into): \(events) changed\n")
+                    var text = "Merged \(merge.from) into \(merge.into): \(events) changed\n"
                     if !merge.keptRelationDates.isEmpty {
-                        try output.write("Kept \(merge.into)'s dates where both had a relation: \(merge.keptRelationDates.joined(separator: "; "))\n")
+                        text += "Kept \(merge.into)'s dates where both had a relation: \(merge.keptRelationDates.joined(separator: "; "))\n"
                     }
-                    try output.finish()
+                    confirmation.write(text, saved: "\(merge.from) was merged into \(merge.into)")
                 }
+                try confirmation.check()
             }
         }
     }
@@ -224,12 +226,12 @@ extension Timeline.Entities {
 
         func run() throws {
             try reportingErrors {
+                var confirmation = Confirmation()
                 try global.withStore { store in
                     let slug = try store.removeEntity(entity)
-                    let output = TextOutput.standardOutput()
-                    try output.write("Removed \(slug)\n")
-                    try output.finish()
+                    confirmation.write("Removed \(slug)\n", saved: "\(slug) was removed")
                 }
+                try confirmation.check()
             }
         }
     }

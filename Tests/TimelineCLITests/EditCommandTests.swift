@@ -37,6 +37,11 @@ import Testing
         #expect(removed.status == 74 && removed.stderr == "timeline: fx was removed, but writing standard output failed: No space left on device.\n")
         #expect(try CLI.run(["show", "q", "--db", made]).status == 0)
         #expect(try CLI.run(["show", "fx", "--db", made]).status == 66)
+        let entity = try run("entities edit amazon --description 'The retailer'")
+        #expect(entity.status == 74 && entity.stderr == "timeline: the change to amazon was saved, but writing standard output failed: No space left on device.\n",
+                "\(entity.stderr)")
+        let merged = try run("entities merge 'Neil Lindsay' amazon-health-services")
+        #expect(merged.status == 74 && merged.stderr.hasPrefix("timeline: neil-lindsay was merged into amazon-health-services, but "), "\(merged.stderr)")
     }
 
     @Test func addNamesAnImportedEventWithTheSameMainEntityKindAndDate() throws {

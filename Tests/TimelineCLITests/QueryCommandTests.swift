@@ -274,6 +274,8 @@ import Testing
         let badReference = try CLI.run(["date", "1er décembre", "--ref", "2022-02-30", "--db", db])
         #expect(badReference.status == 64)
         #expect(badReference.stderr == "timeline: --ref '2022-02-30' is not a valid date: February 2022 has 28 days.\n", "\(badReference.stderr)")
+        let openReference = try CLI.run(["date", "décembre", "--ref", "2022/..", "--db", db])
+        #expect(openReference.status == 64 && openReference.stderr.contains("--ref '2022/..' is open at one end"), "\(openReference.stderr)")
 
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
         let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "1er décembre", "--announced", "September", "--title", "t",

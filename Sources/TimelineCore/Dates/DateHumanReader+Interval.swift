@@ -95,14 +95,16 @@ extension DateHumanReader {
             if first.is("d"), body.first?.is("'") == true { body = body.dropFirst() }
         }
         guard body.count >= 3 else { return nil }
-        // `Q2/2022`, `mars/2021`: a part of a year, then its year, as `06/2022` is a month; not
-        // an interval from Q2 (of the year it borrows) to the end of 2022.
-        let yearIndex = body.endIndex - 1
-        if body.startIndex == tokens.startIndex, body[yearIndex - 1].is("/"), body[yearIndex].isNumber(digits: 4...4),
-           endsNamedPart(before: yearIndex - 1, in: body),
-           case .reading(var part)? = try readSide(body[..<(yearIndex - 1)], role: .start), part.needsYear {
-            part.year = body[yearIndex].value
-            return try resolve(part)
+        // `Q2/2022`, `2e trimestre/2022`, `mars/2021~`: a part of a year, then its year (and
+        // qualifiers), as `06/2022` is a month; not an interval from Q2 (of the year it borrows)
+        // to the end of 2022.
+        if body.startIndex == tokens.startIndex, let slash = body.lastIndex(where: { $0.is("/") }), slash > body.startIndex,
+           case let after = body[(slash + 1)...], let year = after.first, year.isNumber(digits: 4...4),
+           after.dropFirst().allSatisfy({ $0.isAny(["?", "~", "%"]) }),
+           !body[..<slash].contains(where: { $0.is("/") }),
+           case .reading(let part)? = try readSide(body[..<slash], role: .start), part.needsYear,
+           let reading = try readQualified(ArraySlice(Array(body[..<slash]) + Array(after))) {
+            return try resolve(reading)
         }
         for index in (body.startIndex + 1)..<(body.endIndex - 1) where isSeparator(at: index, in: body, separators) {
             guard let start = try readSide(body[body.startIndex..<index], role: .start),

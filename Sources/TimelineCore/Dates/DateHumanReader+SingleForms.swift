@@ -29,7 +29,11 @@ extension DateHumanReader {
         let dots = tokens[lower..<upper].reversed().prefix { $0.isAny([".", "…"]) }
         if dots.count >= 2 || dots.first?.is("…") == true,
            case let start = String(text.reversed().drop { $0 == "." || $0 == "…" || $0.isWhitespace }.reversed()), !start.isEmpty {
-            throw TimelineDateError(input: text, reason: "it ends in '..': for the interval from \(start) on, write \(start)/.. (or since \(start))")
+            // The form to write, when what comes before the dots is one date of its own.
+            let single = (try? TimelineDate.parse(start)).map { !$0.isInterval } ?? false
+            throw TimelineDateError(input: text, reason: single
+                ? "it ends in '..': for the interval from \(start) on, write \(start)/.. (or since \(start))"
+                : "it ends in '..', which marks an open end only after a date and a '/' (as in 2019/..)")
         }
         trailing: while upper > lower {
             switch tokens[upper - 1].text {

@@ -10,6 +10,8 @@ struct InvalidFormTests {
         InvalidDateVector("garbage", "not a date form"),
         InvalidDateVector("2019..", "it ends in '..': for the interval from 2019 on, write 2019/.. (or since 2019)"),
         InvalidDateVector("Q2 2022…", "write Q2 2022/.."),
+        InvalidDateVector("2019/2020/..", "it ends in '..', which marks an open end only after a date and a '/' (as in 2019/..)"),
+        InvalidDateVector("depuis 2019..", "which marks an open end only after a date and a '/'"),
         // A century or a decade: the error gives both spellings.
         InvalidDateVector("the 1800s", "either the century 1800–1899 (write 18XX, or '19th century') or the decade 1800–1809 (write 180X, or 'the 1800s decade')"),
         InvalidDateVector("early 1900s", "either the century 1900–1999"),
