@@ -29,8 +29,9 @@ extension DateHumanReader {
         let dots = tokens[lower..<upper].reversed().prefix { $0.isAny([".", "…"]) }
         if dots.count >= 2 || dots.first?.is("…") == true,
            case let start = String(text.reversed().drop { $0 == "." || $0 == "…" || $0.isWhitespace }.reversed()), !start.isEmpty {
-            // The form to write, when what comes before the dots is one date of its own.
-            let single = (try? TimelineDate.parse(start)).map { !$0.isInterval } ?? false
+            // The form to write, when what comes before the dots is one date of its own (read
+            // only when shorter than the text: the dots may be tokens of no trailing character).
+            let single = start.count < text.count && !start.contains("/") && ((try? TimelineDate.parse(start)).map { !$0.isInterval } ?? false)
             throw TimelineDateError(input: text, reason: single
                 ? "it ends in '..': for the interval from \(start) on, write \(start)/.. (or since \(start))"
                 : "it ends in '..', which marks an open end only after a date and a '/' (as in 2019/..)")
