@@ -460,12 +460,18 @@ import Testing
         let ndjson = try write("years.ndjson", #"{"uid":"d","kind":"launch","when":"2021","announced":"2018-24","title":"W","entities":["Acme"]}"# + "\n")
         let fromJSON = try CLI.run(["import", ndjson, "--db", db])
         #expect(fromJSON.stderr.contains("1 record (line 1) writes a date such as '2018-24', which is EDTF for winter 2018"), "\(fromJSON.stderr)")
-        for format in ["csv", "ndjson"] {
+        for format in ["csv", "ndjson", "seed"] {
             let exported = folder.path("again.\(format)")
             #expect(try CLI.run(["export", "--format", format, "--db", db, "--output", exported]).status == 0)
             let again = try CLI.run(["import", exported, "--db", db])
             #expect(again.status == 0 && again.stderr.isEmpty, "\(format): \(again.stderr)")
         }
+        // A record of a file with those columns whose cells are empty (the way to change a date)
+        // gives no days: it is noted; one giving them is not.
+        let emptied = try write("emptied.csv", "uid,kind,when,title,entity,earliest,latest\ne,launch,2019-23,X,Acme,,\nf,launch,2019-23,Y,Acme,2019-09-01,2019-11-30\n")
+        let fromEmptied = try CLI.run(["import", emptied, "--db", db])
+        #expect(fromEmptied.stderr == "timeline: note: 1 record (line 2) writes a date such as '2019-23', which is EDTF for autumn 2019; "
+                + "for the years 2019 to 2023, write 2019/2023.\n", "\(fromEmptied.stderr)")
     }
 
     /// A spreadsheet writes its sources' publication dates as its events' dates: --date-format

@@ -541,7 +541,11 @@ public final class Importer {
                             // The mapper makes no worked-out date fields: their columns are checked here, as bytes.
                             let event = try EventJSONDecoder.event(from: object, context: context, checkingWorkedOutFields: false)
                             try mapper.checkWorkedOutColumns(of: event, inCurrentRecordOf: reader)
-                            return (event, mapper.workedOutColumns.isEmpty ? mapper.givenFields.union(Self.periodCodes(in: object)) : mapper.givenFields)
+                            // A record whose worked-out cells are empty (the way to change a date) gives no
+                            // days; they are looked at only for a date that is a period code (a byte check).
+                            let codes = Self.periodCodes(in: object)
+                            let noted = !codes.isEmpty && (mapper.workedOutColumns.isEmpty || mapper.workedOutCellsAreEmpty(inCurrentRecordOf: reader))
+                            return (event, noted ? mapper.givenFields.union(codes) : mapper.givenFields)
                         } catch let error as EventJSONDecoder.FieldError {
                             if error.reason == "is required", let column = mapper.column(forField: error.field) {
                                 throw RecordError("column '\(column)' is empty, and an event needs a \(error.field)")
@@ -590,7 +594,8 @@ public final class Importer {
             do {
                 var index = 0
                 while let element = try document.nextEvent() {
-                    try Self.handJSONRecord(element.bytes, line: element.line, to: body) { value in
+                    // A document's dates are EDTF, as export writes them: no period code to note.
+                    try Self.handJSONRecord(element.bytes, line: element.line, notingPeriodCodes: false, to: body) { value in
                         do throws(EventJSONDecoder.FieldError) {
                             return try SeedDocumentDecoder.event(from: value, context: context)
                         } catch {
@@ -633,7 +638,8 @@ public final class Importer {
 
     /// Hands `body` a JSON record: its line, and a function that gives its event (`decode` of the
     /// parsed value; bytes that are not JSON are a `RecordError`, reported with the line or skipped).
-    private static func handJSONRecord(_ bytes: [UInt8], line: Int, to body: (Int, () throws -> RecordEvent) throws -> Void,
+    private static func handJSONRecord(_ bytes: [UInt8], line: Int, notingPeriodCodes: Bool = true,
+                                       to body: (Int, () throws -> RecordEvent) throws -> Void,
                                        decode: (JSONValue) throws -> Event) throws {
         let parsed: Result<JSONValue, JSONParser.Failure> = bytes.withUnsafeBufferPointer { buffer in
             do throws(JSONParser.Failure) {
@@ -647,7 +653,13 @@ public final class Importer {
                 do {
                     let object = try parsed.get()
                     let given = EventFields(keysOf: object)
-                    return (try decode(object), object["earliest"] == nil ? given.union(Self.periodCodes(in: object)) : given)
+                    // Worked-out days given (not null, not empty) say the file means the date as EDTF.
+                    let givesDays: Bool
+                    switch object["earliest"] {
+                    case nil, .null?, .string("")?: givesDays = false
+                    default: givesDays = true
+                    }
+                    return (try decode(object), notingPeriodCodes && !givesDays ? given.union(Self.periodCodes(in: object)) : given)
                 } catch let failure as JSONParser.Failure {
                     throw RecordError(failure.description)
                 }

@@ -536,6 +536,15 @@ struct RecordMapper {
         }
     }
 
+    /// Whether every worked-out date cell of the current record is empty (or a null token).
+    func workedOutCellsAreEmpty(inCurrentRecordOf reader: DelimitedReader) -> Bool {
+        workedOutColumns.allSatisfy { column in
+            reader.withField(column.index) { raw in
+                Self.trimmedBytes(raw)?.isEmpty ?? false || nullTokens.contains(Self.trimmedText(raw))
+            }
+        }
+    }
+
     /// A worked-out field as export writes it; nil for none.
     private static func text(of part: WorkedOutPart, of date: TimelineDate?) -> String? {
         guard let date else { return nil }
