@@ -113,7 +113,9 @@ extension Timeline {
                     line += dryRun ? "; would add or change \(list)" : "; \(list) added or changed"
                 }
                 var confirmation = Confirmation()
-                confirmation.write(line + ".\n", saved: dryRun ? "the dry run wrote nothing" : "the import was saved")
+                let changedNothing = summary.inserted + summary.updated == 0 && (summary.directory ?? DirectoryChanges()) == DirectoryChanges()
+                    && summary.datedSources.isEmpty
+                confirmation.write(line + ".\n", saved: dryRun ? "the dry run wrote nothing" : changedNothing ? "the import changed nothing" : "the import was saved")
                 if !summary.ignoredColumns.isEmpty {
                     let columns = summary.ignoredColumns.map { "'\($0)'" }.joined(separator: ", ")
                     let one = summary.ignoredColumns.count == 1

@@ -83,16 +83,26 @@ struct QueryOptions: ParsableArguments {
     /// the context relative dates are read in. A bad `--today` is refused at once; a bad
     /// `$TIMELINE_TODAY` only when a relative date needs it, as a variable set for one task must
     /// not fail every other command.
+    /// Why a current day given as text is none: the date reader's reason for one in the right
+    /// form that does not exist (`2022-02-30`), else the form to give.
+    private static func whyNotADay(_ text: String) -> String {
+        if text.utf8.count == 10, case .failure(let error) = Result(catching: { try TimelineDate(edtf: text) }),
+           let reason = (error as? TimelineDateError)?.reason {
+            return reason
+        }
+        return "give it as YYYY-MM-DD"
+    }
+
     static func dateContext(today override: String?) throws -> DateParsingContext {
         if let override {
             guard let day = CalendarDay(iso: override) else {
-                throw TimelineError(.usage, "--today '\(override)' is not a day; give it as YYYY-MM-DD.")
+                throw TimelineError(.usage, "--today '\(override)' is not a day: \(Self.whyNotADay(override)).")
             }
             return DateParsingContext(today: day)
         }
         if let text = EnvironmentVariable.value("TIMELINE_TODAY"), !text.isEmpty {
             guard let day = CalendarDay(iso: text) else {
-                return DateParsingContext(missingTodayReason: "TIMELINE_TODAY '\(text)' is not a day (give it as YYYY-MM-DD)")
+                return DateParsingContext(missingTodayReason: "TIMELINE_TODAY '\(text)' is not a day (\(Self.whyNotADay(text)))")
             }
             return DateParsingContext(today: day)
         }

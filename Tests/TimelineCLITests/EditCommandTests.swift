@@ -33,6 +33,8 @@ import Testing
         let imported = try CLI.shell("printf 'uid,kind,when,title\\nq,launch,2020,T\\n' | '\(timeline)' --db '\(made)' import - > /dev/full")
         #expect(imported.status == 74 && imported.stderr == "timeline: the import was saved, but writing standard output failed: No space left on device.\n",
                 "\(imported.stderr)")
+        let again = try CLI.shell("printf 'uid,kind,when,title\\nq,launch,2020,T\\n' | '\(timeline)' --db '\(made)' import - > /dev/full")
+        #expect(again.stderr == "timeline: the import changed nothing, but writing standard output failed: No space left on device.\n", "\(again.stderr)")
         let removed = try run("remove fx")
         #expect(removed.status == 74 && removed.stderr == "timeline: fx was removed, but writing standard output failed: No space left on device.\n")
         #expect(try CLI.run(["show", "q", "--db", made]).status == 0)

@@ -142,6 +142,9 @@ import Testing
         #expect(lastQuarter == ["amazon-care-expansion-2022", "amazon-one-medical-acquisition-agreement-2022-07-20",
                                 "amazon-signify-health-acquisition-bid-2022-08-21", "amazon-one-medical-ftc-request-2022-09-02",
                                 "cvs-health-signify-health-acquisition-agreement-2022-09-02"])
+        let impossible = try CLI.run(["list", "--db", db, "--from", "today", "--today", "2022-02-30"])
+        #expect(impossible.status == 64 && impossible.stderr == "timeline: --today '2022-02-30' is not a day: February 2022 has 28 days.\n",
+                "\(impossible.stderr)")
     }
 
     @Test func onWithFromIsAUsageError() throws {

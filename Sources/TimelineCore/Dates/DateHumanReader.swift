@@ -28,14 +28,34 @@ struct DateHumanReader {
         return try resolve(reading)
     }
 
-    /// `06/2022`, `6.2022`: a month and a four-digit year, which no day order makes ambiguous.
+    /// `06/2022`, `6.2022`: a month and a four-digit year, which no day order makes ambiguous;
+    /// with the qualifiers other forms take (`06/2022~`, `vers 06/2022`).
     private func numericMonth(_ tokens: [Token]) throws(TimelineDateError) -> TimelineDate? {
-        guard tokens.count == 3, tokens[0].isNumber(digits: 1...2), tokens[1].isAny(["/", "."]), !tokens[1].spaceBefore,
-              tokens[2].isNumber(digits: 4...4), !tokens[2].spaceBefore else { return nil }
-        guard (1...12).contains(tokens[0].value) else {
-            throw TimelineDateError(input: text, reason: "\(tokens[0].value) is not a month (a month and year are written 06/2022)")
+        var core = tokens[...]
+        var approximate = false
+        var uncertain = false
+        while let first = core.first, core.count > 3 {
+            if first.isAny(Self.approximateWords) || first.is("~") {
+                approximate = true
+            } else if first.isAny(Self.uncertainWords) {
+                uncertain = true
+            } else if !(first.is(".") && core.startIndex > tokens.startIndex) {  // the dot of `c.`
+                break
+            }
+            core = core.dropFirst()
         }
-        return TimelineDate(period: .month(year: tokens[2].value, month: tokens[0].value), approximate: false, uncertain: false)
+        while let last = core.last, core.count > 3, last.isAny(["?", "~", "%"]) {
+            if last.is("?") || last.is("%") { uncertain = true }
+            if last.is("~") || last.is("%") { approximate = true }
+            core = core.dropLast()
+        }
+        let month = core.startIndex
+        guard core.count == 3, core[month].isNumber(digits: 1...2), core[month + 1].isAny(["/", "."]), !core[month + 1].spaceBefore,
+              core[month + 2].isNumber(digits: 4...4), !core[month + 2].spaceBefore else { return nil }
+        guard (1...12).contains(core[month].value) else {
+            throw TimelineDateError(input: text, reason: "\(core[month].value) is not a month (a month and year are written 06/2022)")
+        }
+        return TimelineDate(period: .month(year: core[month + 2].value, month: core[month].value), approximate: approximate, uncertain: uncertain)
     }
 
     /// `31/12/2022`, `12/31/2022`, `31.12.2022`: day first or month first? No guess.
