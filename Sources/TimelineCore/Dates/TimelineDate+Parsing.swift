@@ -17,6 +17,8 @@ extension TimelineDate {
     /// publication day to count from is an error.
     public static func parse(_ text: String, context: DateParsingContext, yearFrom reference: () throws -> PublicationReference,
                              onOrBefore: Bool = false, relativeToToday: Bool = false) throws -> TimelineDate {
+        // EDTF, what files mostly hold, is neither relative nor without a year: read at once.
+        if case .success(let date) = EDTFScanner.scan(text) { return date }
         let failure: TimelineDateError
         var withoutToday = context
         withoutToday.today = nil

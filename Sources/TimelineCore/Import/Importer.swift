@@ -542,10 +542,9 @@ public final class Importer {
                             let event = try EventJSONDecoder.event(from: object, context: context, checkingWorkedOutFields: false)
                             try mapper.checkWorkedOutColumns(of: event, inCurrentRecordOf: reader)
                             // A record whose worked-out cells are empty (the way to change a date) gives no
-                            // days; they are looked at only for a date that is a period code (a byte check).
-                            let codes = Self.periodCodes(in: object)
-                            let noted = !codes.isEmpty && (mapper.workedOutColumns.isEmpty || mapper.workedOutCellsAreEmpty(inCurrentRecordOf: reader))
-                            return (event, noted ? mapper.givenFields.union(codes) : mapper.givenFields)
+                            // days. The first cell, given, decides: the date is then not looked at.
+                            let givesDays = !mapper.workedOutColumns.isEmpty && !mapper.workedOutCellsAreEmpty(inCurrentRecordOf: reader)
+                            return (event, givesDays ? mapper.givenFields : mapper.givenFields.union(Self.periodCodes(in: object)))
                         } catch let error as EventJSONDecoder.FieldError {
                             if error.reason == "is required", let column = mapper.column(forField: error.field) {
                                 throw RecordError("column '\(column)' is empty, and an event needs a \(error.field)")
