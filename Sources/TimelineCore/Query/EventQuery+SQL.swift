@@ -73,13 +73,15 @@ extension EventQuery {
                 member.windows.map { "[\(member.id),\(Self.jsonDay($0.earliest)),\(Self.jsonDay($0.latest))]" }
             }
             if !windowed.isEmpty {
+                // Not correlated with `e`: SQLite works the set of ids out once, visiting each
+                // window's entity's events (by the entity index), not every event for every window.
                 alternatives.append(
                     """
-                    EXISTS (SELECT 1 FROM json_each(\(argument(.text("[" + Self.joined(windowed, by: ",") + "]")))) AS w
-                            JOIN event_entities AS ee ON ee.entity_id = json_extract(w.value, '$[0]')
-                            WHERE ee.event_id = e.id
-                              AND (json_extract(w.value, '$[2]') IS NULL OR e.when_earliest IS NULL OR e.when_earliest <= json_extract(w.value, '$[2]'))
-                              AND (json_extract(w.value, '$[1]') IS NULL OR e.when_latest IS NULL OR e.when_latest >= json_extract(w.value, '$[1]')))
+                    e.id IN (SELECT ee.event_id FROM json_each(\(argument(.text("[" + Self.joined(windowed, by: ",") + "]")))) AS w
+                             JOIN event_entities AS ee ON ee.entity_id = json_extract(w.value, '$[0]')
+                             JOIN events AS x ON x.id = ee.event_id
+                             WHERE (json_extract(w.value, '$[2]') IS NULL OR x.when_earliest IS NULL OR x.when_earliest <= json_extract(w.value, '$[2]'))
+                               AND (json_extract(w.value, '$[1]') IS NULL OR x.when_latest IS NULL OR x.when_latest >= json_extract(w.value, '$[1]')))
                     """)
             }
             conditions.append(alternatives.count == 1 ? alternatives[0] : "(" + Self.joined(alternatives, by: " OR ") + ")")
