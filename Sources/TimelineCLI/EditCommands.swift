@@ -45,7 +45,7 @@ extension Timeline {
                 try global.withStore { store in
                     let context = try QueryOptions.dateContext(today: today)
                     var event = Event(uid: uid ?? "", kind: "", status: .occurred, title: "", when: try TimelineDate(edtf: "2000"))
-                    try fields.apply(to: &event, context: context, todayGiven: today != nil, sourceLanguage: store.language(ofSource:),
+                    try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:),
                                      sourcePublished: store.publicationDate(ofSource:), sourceKey: store.sourceKey(matching:))
                     let note = try fields.noteOnExistingSource(in: store, context: context)
                     // `--as-of` shows what sources published by then say: an undated one, never.
@@ -126,7 +126,8 @@ extension Timeline {
                     }
                     let entitiesBefore = event.entities
                     let context = try QueryOptions.dateContext(today: today)
-                    try fields.apply(to: &event, context: context, todayGiven: today != nil, sourceLanguage: store.language(ofSource:),
+                    let removed = Set(try removeSource.compactMap { try store.sourceKey(matching: $0) })
+                    try fields.apply(to: &event, context: context, removedSources: removed, sourceLanguage: store.language(ofSource:),
                                      sourcePublished: store.publicationDate(ofSource:), sourceKey: store.sourceKey(matching:))
                     for reference in removeSource {
                         try Self.removeCitations(of: reference, from: &event, in: store)

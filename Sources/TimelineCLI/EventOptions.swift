@@ -69,10 +69,10 @@ struct EventOptions: ParsableArguments {
     }
 
     /// `parsedDate`, a date without a year taking it from `reference()` (see `TimelineDate.parse`).
-    private func eventDate(_ text: String, flag: String, context: DateParsingContext, onOrBefore: Bool = false, todayGiven: Bool,
+    private func eventDate(_ text: String, flag: String, context: DateParsingContext, onOrBefore: Bool = false,
                            reference: () throws -> PublicationReference) throws -> TimelineDate {
         do {
-            return try TimelineDate.parse(text, context: context, yearFrom: reference, onOrBefore: onOrBefore, relativeToToday: todayGiven)
+            return try TimelineDate.parse(text, context: context, yearFrom: reference, onOrBefore: onOrBefore)
         } catch let error as TimelineDateError where error.needsYear {
             throw TimelineError(.usage, "\(flag) '\(text)' has no year: write one, or cite a source with --published to take it from.")
         } catch let error as TimelineDateError {
@@ -152,8 +152,9 @@ struct EventOptions: ParsableArguments {
     }
 
     /// Applies the options given to an event (for add, a blank one).
-    /// - Parameter todayGiven: a current day was given with --today: relative dates count from it.
-    func apply(to event: inout Event, context: DateParsingContext, todayGiven: Bool = false, sourceLanguage: (String) throws -> String?,
+    /// - Parameter removedSources: keys of sources the command takes out of the event, whose dates
+    ///   a date without a year, or a relative one, must not count from.
+    func apply(to event: inout Event, context: DateParsingContext, removedSources: Set<String> = [], sourceLanguage: (String) throws -> String?,
                sourcePublished: (String) throws -> TimelineDate?, sourceKey: (String) throws -> String?) throws {
         if let kind { event.kind = kind }
         if let title { event.title = title }
@@ -162,17 +163,17 @@ struct EventOptions: ParsableArguments {
         // A date written without a year (`mid-March`) takes it from the source cited with it: the
         // date the timeline holds for it (a --published is then not applied), else --published.
         // Without --source, the event's own cited sources (in edit).
-        let cited = event.citations.map(\.source.published)
+        let cited = event.citations.filter { !removedSources.contains($0.source.key) }.map(\.source.published)
         func reference() throws -> PublicationReference {
             guard let source else { return cited.isEmpty ? .none : cited.compactMap { $0 }.first.map(PublicationReference.published) ?? .citedUndated }
             let date = try sourceKey(source).flatMap(sourcePublished) ?? published.map { try parsedDate($0, flag: "--published", context: context) }
             return date.map(PublicationReference.published) ?? .citedUndated
         }
-        if let date { event.when = try eventDate(date, flag: "--date", context: context, todayGiven: todayGiven, reference: reference) }
+        if let date { event.when = try eventDate(date, flag: "--date", context: context, reference: reference) }
         if let announced {
             // An announcement comes before the article that reports it.
             event.announced = announced == "none" ? nil
-                : try eventDate(announced, flag: "--announced", context: context, onOrBefore: true, todayGiven: todayGiven, reference: reference)
+                : try eventDate(announced, flag: "--announced", context: context, onOrBefore: true, reference: reference)
         }
         if !entity.isEmpty { event.entities = try entities() }
         let newCitation = try citation(context: context, sourceLanguage: sourceLanguage)

@@ -86,7 +86,7 @@ extension Timeline {
                 options.dryRun = dryRun
                 options.skipInvalid = skipInvalid
                 let dates = try QueryOptions.dateContext(today: today)
-                (options.today, options.missingTodayReason) = (dates.today, dates.missingTodayReason)
+                (options.today, options.missingTodayReason, options.todayGiven) = (dates.today, dates.missingTodayReason, dates.todayGiven)
                 try InputFile.checkReadable(path: file)
                 // A dry run leaves no new database behind either.
                 let summary = try global.withStore(discardingNewDatabase: dryRun) { store in

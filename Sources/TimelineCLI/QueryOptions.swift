@@ -98,7 +98,9 @@ struct QueryOptions: ParsableArguments {
             guard let day = CalendarDay(iso: override) else {
                 throw TimelineError(.usage, "--today '\(override)' is not a day: \(Self.whyNotADay(override)).")
             }
-            return DateParsingContext(today: day)
+            var context = DateParsingContext(today: day)
+            context.todayGiven = true
+            return context
         }
         if let text = EnvironmentVariable.value("TIMELINE_TODAY"), !text.isEmpty {
             guard let day = CalendarDay(iso: text) else {

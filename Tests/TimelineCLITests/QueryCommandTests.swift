@@ -354,6 +354,19 @@ import Testing
         let dates = try CLI.run([db, "SELECT uid || ' ' || when_edtf || ' ' || ifnull(announced_edtf, '-') FROM events ORDER BY uid"],
                                 executable: URL(fileURLWithPath: "/usr/bin/sqlite3")).stdout
         #expect(dates == "r1 2022-09-12 2022-01-09\nr2 2026-12-04 -\nr4 2022-09-12/2022-09-18 -\n", "\(dates)")
+        // --today given wins in an import too; a document's citations (by key) give no day; a source
+        // an edit takes out gives none either.
+        let givenToday = try CLI.run(["import", csv, "--db", db, "--today", "2024-01-01"], environment: today)
+        #expect(givenToday.status == 0 && givenToday.stdout.contains("1 updated"), "\(givenToday.stdout)\(givenToday.stderr)")
+        let document = folder.path("relative.json")
+        try #"{"format":"timeline-seed/1","sources":[{"key":"sx","publisher":"S","published":"2022-03-10"}],"events":[{"uid":"s1","kind":"launch","title":"T","when":"yesterday","entities":["b"],"citations":[{"source":"sx"}]}]}"#
+            .write(toFile: document, atomically: true, encoding: .utf8)
+        let fromDocument = try CLI.run(["import", document, "--db", db], environment: today)
+        #expect(fromDocument.status == 65 && fromDocument.stderr.contains("field 'events[0].when': 'yesterday' is not a valid date: it is relative"),
+                "\(fromDocument.stderr)")
+        #expect(try CLI.run(["edit", "r1", "--db", db, "--source", "https://ex.com/undated"], environment: today).status == 0)
+        let removing = try CLI.run(["edit", "r1", "--db", db, "--remove-source", "https://ex.com/p1", "--date", "yesterday"], environment: today)
+        #expect(removing.status == 64 && removing.stderr.contains("it is relative, and no publication date of its source is given"), "\(removing.stderr)")
     }
 
     @Test func dateCommandShowsHowInputsAreRead() throws {

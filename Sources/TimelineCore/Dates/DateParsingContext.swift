@@ -20,6 +20,10 @@ public struct DateParsingContext: Sendable {
     /// day`): a bad setting fails only what depends on it.
     public var missingTodayReason: String?
 
+    /// Whether `today` was given for the purpose (`--today`): relative event dates then count from
+    /// it, not from their source's publication day.
+    public var todayGiven = false
+
     public init(reference: CalendarDay? = nil, today: CalendarDay? = nil, missingTodayReason: String? = nil) {
         self.reference = reference
         self.today = today

@@ -13,7 +13,7 @@ extension TimelineDate {
     ///
     /// A relative text (`yesterday`, `la semaine dernière`) is read as the source reporting it
     /// meant it: from its publication day; from `context.today` when no source is cited, or when
-    /// `relativeToToday` (a current day given for the purpose). A cited source without a
+    /// `relativeToToday` or `context.todayGiven` (a current day given for the purpose). A cited source without a
     /// publication day to count from is an error.
     public static func parse(_ text: String, context: DateParsingContext, yearFrom reference: () throws -> PublicationReference,
                              onOrBefore: Bool = false, relativeToToday: Bool = false) throws -> TimelineDate {
@@ -23,7 +23,7 @@ extension TimelineDate {
         var withoutToday = context
         withoutToday.today = nil
         do {
-            return try parse(text, context: relativeToToday ? context : withoutToday)
+            return try parse(text, context: relativeToToday || context.todayGiven ? context : withoutToday)
         } catch {
             failure = error
         }

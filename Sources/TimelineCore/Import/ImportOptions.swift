@@ -26,6 +26,8 @@ public struct ImportOptions: Sendable {
     public var today: CalendarDay?
     /// Why `today` is missing, for the error of a record with a relative date.
     public var missingTodayReason: String?
+    /// `--today` was given: relative dates count from it (see `DateParsingContext.todayGiven`).
+    public var todayGiven = false
 
     public init() {}
 }

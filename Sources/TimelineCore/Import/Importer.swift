@@ -429,7 +429,8 @@ public final class Importer {
             let message = "\(input.name):\(line(of: error)): \(error.description)"
             return message.hasSuffix(".") ? message : message + "."
         }
-        let context = DateParsingContext(today: options.today, missingTodayReason: options.missingTodayReason)
+        var context = DateParsingContext(today: options.today, missingTodayReason: options.missingTodayReason)
+        context.todayGiven = options.todayGiven
         let members = head.map { ($0.key, $0.value) }
         // Every bad entry is found, whatever the order the saver checks them in (entities, then
         // relations, then sources): a dry run names them all, in the order of their lines; an
@@ -509,7 +510,8 @@ public final class Importer {
     typealias RecordEvent = (event: Event, given: EventFields)
 
     private func decodeRecords(_ body: (Int, () throws -> RecordEvent) throws -> Void) throws {
-        let context = DateParsingContext(today: options.today, missingTodayReason: options.missingTodayReason)
+        var context = DateParsingContext(today: options.today, missingTodayReason: options.missingTodayReason)
+        context.todayGiven = options.todayGiven
         switch format {
         case .csv, .tsv:
             let separator = format == .csv ? try Self.csvSeparator(of: input) : UInt8(ascii: ",")

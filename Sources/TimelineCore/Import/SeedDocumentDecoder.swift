@@ -126,6 +126,19 @@ enum SeedDocumentDecoder {
 
     /// An event: `kind`, `title` and `when` required; `entities` are slugs (`{"entity": …, "role": …}`
     /// or a plain string) and `citations` name sources by key.
+    /// An event's date. A relative one (`yesterday`) counts from its source's publication day,
+    /// which citations by key do not give here: with citations it is refused, as a date without a
+    /// year is; without, it counts from today, as in the other imports.
+    private static func eventDate(_ value: JSONValue, _ key: String, context: DateParsingContext) throws(FieldError) -> TimelineDate? {
+        guard let text = try EventJSONDecoder.optionalString(value, key), !text.isEmpty else { return nil }
+        let cites = !((try? EventJSONDecoder.array(value, "citations")) ?? []).isEmpty
+        do {
+            return try TimelineDate.parse(text, context: context, yearFrom: { cites ? .citedUndated : .none })
+        } catch {
+            throw FieldError(field: key, reason: (error as? TimelineDateError)?.description ?? "\(error)")
+        }
+    }
+
     static func event(from value: JSONValue, context: DateParsingContext) throws(FieldError) -> Event {
         try requireObject(value, "(record)")
         try EventJSONDecoder.checkFieldNames(value, "", of: "an event", ["uid", "kind", "status", "title", "summary", "when", "announced", "entities", "tags",
@@ -137,7 +150,7 @@ enum SeedDocumentDecoder {
         guard let status = EventStatus(rawValue: statusText) else {
             throw FieldError(field: "status", reason: "'\(statusText)' is not a status; use occurred, planned, considered or cancelled")
         }
-        guard let when = try EventJSONDecoder.date(value, "when", context: context) else {
+        guard let when = try eventDate(value, "when", context: context) else {
             throw FieldError(field: "when", reason: "is required")
         }
         var entities: [EventEntity] = []
@@ -188,7 +201,7 @@ enum SeedDocumentDecoder {
         return Event(
             uid: uid, kind: kind, status: status, title: title,
             summary: try EventJSONDecoder.optionalString(value, "summary"), when: when,
-            announced: try EventJSONDecoder.date(value, "announced", context: context),
+            announced: try eventDate(value, "announced", context: context),
             entities: entities, tags: tags, measures: measures, citations: citations)
     }
 
