@@ -49,12 +49,10 @@ extension Timeline {
                     } catch {
                         throw TimelineError(.usage, "--ref \((error as? TimelineDateError)?.description ?? "\(error)")")
                     }
-                    guard let first = reference.earliest, reference.latest != nil else {
+                    // A period (`--ref 2022`) counts all its days, as a source published then does.
+                    guard reference.earliest != nil, reference.latest != nil, context.setReference(reference) else {
                         throw TimelineError(.usage, "--ref '\(ref)' is open at one end, and so no time a text was written; give a day, month or year.")
                     }
-                    // A period (`--ref 2022`) counts all its days, as a source published then does.
-                    context.reference = first
-                    context.referenceEnd = reference.latest ?? first
                 }
                 var readings: [(input: String, date: TimelineDate)] = []
                 for input in inputs {

@@ -24,6 +24,16 @@ public struct DateParsingContext: Sendable {
     /// it, not from their source's publication day.
     public var todayGiven = false
 
+    /// Takes a date's days as the reference (a day, or a period: a source published `2022` was
+    /// written some day of it; an open end is left out). False, and nothing set, for a date with
+    /// no day at either end.
+    public mutating func setReference(_ date: TimelineDate) -> Bool {
+        guard let first = date.earliest ?? date.latest else { return false }
+        reference = first
+        referenceEnd = date.latest ?? first
+        return true
+    }
+
     public init(reference: CalendarDay? = nil, today: CalendarDay? = nil, missingTodayReason: String? = nil) {
         self.reference = reference
         self.today = today

@@ -13,17 +13,17 @@ extension TimelineDate {
     ///
     /// A relative text (`yesterday`, `la semaine dernière`) is read as the source reporting it
     /// meant it: from its publication day; from `context.today` when no source is cited, or when
-    /// `relativeToToday` or `context.todayGiven` (a current day given for the purpose). A cited source without a
+    /// `context.todayGiven` (a current day given for the purpose). A cited source without a
     /// publication day to count from is an error.
     public static func parse(_ text: String, context: DateParsingContext, yearFrom reference: () throws -> PublicationReference,
-                             onOrBefore: Bool = false, relativeToToday: Bool = false) throws -> TimelineDate {
+                             onOrBefore: Bool = false) throws -> TimelineDate {
         // EDTF, what files mostly hold, is neither relative nor without a year: read at once.
         if case .success(let date) = EDTFScanner.scan(text) { return date }
         let failure: TimelineDateError
         var withoutToday = context
         withoutToday.today = nil
         do {
-            return try parse(text, context: relativeToToday || context.todayGiven ? context : withoutToday)
+            return try parse(text, context: context.todayGiven ? context : withoutToday)
         } catch {
             failure = error
         }
@@ -44,11 +44,9 @@ extension TimelineDate {
                 return try parse(text, context: dated)
             }
         }
-        guard failure.needsYear, context.reference == nil, case .published(let published) = try reference(),
-              let first = published.earliest ?? published.latest else { throw failure }
         var dated = context
-        dated.reference = first
-        dated.referenceEnd = published.latest ?? first
+        guard failure.needsYear, context.reference == nil, case .published(let published) = try reference(),
+              dated.setReference(published) else { throw failure }
         dated.latestBeforeReference = onOrBefore
         return try parse(text, context: dated)
     }
