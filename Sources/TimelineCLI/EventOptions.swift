@@ -68,6 +68,15 @@ struct EventOptions: ParsableArguments {
         }
     }
 
+    /// A source's publication date, as --published gives it.
+    func publicationDate(_ text: String, context: DateParsingContext) throws -> TimelineDate {
+        let date = try parsedDate(text, flag: "--published", context: context)
+        if let problem = date.publicationProblem {
+            throw TimelineError(.usage, "--published '\(text)' \(problem).")
+        }
+        return date
+    }
+
     /// `parsedDate`, a date without a year taking it from `reference()` (see `TimelineDate.parse`).
     private func eventDate(_ text: String, flag: String, context: DateParsingContext, onOrBefore: Bool = false,
                            reference: () throws -> PublicationReference) throws -> TimelineDate {
@@ -101,7 +110,7 @@ struct EventOptions: ParsableArguments {
         guard let source, publisher != nil || published != nil, let key = try store.sourceKey(matching: source),
               let stored = try store.publisherAndPublication(ofSource: key) else { return nil }
         // Only what differs: the same add run again says nothing.
-        let publishedEDTF = try published.map { try parsedDate($0, flag: "--published", context: context).edtf }
+        let publishedEDTF = try published.map { try publicationDate($0, context: context).edtf }
         // A source the timeline holds undated takes the date (see `EventSaver.resolve`).
         let dating = stored.published == nil ? publishedEDTF : nil
         let options = [publisher.flatMap { $0 == stored.publisher ? nil : "--publisher" },
@@ -143,7 +152,7 @@ struct EventOptions: ParsableArguments {
     func citation(context: DateParsingContext, sourceLanguage: (String) throws -> String?) throws -> Citation? {
         guard let source else { return nil }
         let isURL = source.contains("://")
-        let publication = try published.map { try parsedDate($0, flag: "--published", context: context) }
+        let publication = try published.map { try publicationDate($0, context: context) }
         return Citation(
             source: Source(key: isURL ? "" : source, url: isURL ? source : nil, publisher: publisher ?? "", published: publication,
                            language: quoteLanguage ?? "", type: "news"),
@@ -166,7 +175,7 @@ struct EventOptions: ParsableArguments {
         let cited = event.citations.filter { !removedSources.contains($0.source.key) }.map(\.source.published)
         func reference() throws -> PublicationReference {
             guard let source else { return cited.isEmpty ? .none : cited.compactMap { $0 }.first.map(PublicationReference.published) ?? .citedUndated }
-            let date = try sourceKey(source).flatMap(sourcePublished) ?? published.map { try parsedDate($0, flag: "--published", context: context) }
+            let date = try sourceKey(source).flatMap(sourcePublished) ?? published.map { try publicationDate($0, context: context) }
             return date.map(PublicationReference.published) ?? .citedUndated
         }
         if let date { event.when = try eventDate(date, flag: "--date", context: context, reference: reference) }

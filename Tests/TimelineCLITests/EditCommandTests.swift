@@ -174,6 +174,34 @@ import Testing
         #expect(try CLI.run(["list", "--db", db, "--as-of", "2030", "--format", "tsv"]).stdout.split(separator: "\n").count == 2, "only the dated source's event")
     }
 
+    /// A source comes out on a day, in a month or year: a publication date open at one end
+    /// (`2022/..`) is refused wherever it is given, and nothing is written.
+    @Test func aPublicationDateOpenAtOneEndIsRefused() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let before = try CLI.run(["--db", db, "export", "--format", "sql"]).stdout
+        let flag = try CLI.run(["add", "--db", db, "--kind", "launch", "--title", "A", "--date", "2020", "--entity", "Acme",
+                                "--source", "https://news.example/a", "--published", "2022/.."])
+        #expect(flag.status == 64)
+        #expect(flag.stderr == "timeline: --published '2022/..' is open at one end, and a source was published on a day, in a month or year, "
+                + "or between two of them.\n", "\(flag.stderr)")
+        let csv = folder.path("open.csv"), ndjson = folder.path("open.ndjson")
+        try "kind,when,title,source,publisher,published\nlaunch,2020,A,https://news.example/b,News,2021\nlaunch,2020,B,https://news.example/c,News,until 2022\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        let fromCSV = try CLI.run(["import", "--db", db, csv])
+        #expect(fromCSV.status == 65)
+        #expect(fromCSV.stderr.hasPrefix("timeline: \(csv):3: column 'published'") && fromCSV.stderr.contains("'../2022' is open at one end"),
+                "\(fromCSV.stderr)")
+        try #"{"kind":"launch","when":"2020","title":"A","sources":[{"url":"https://news.example/d","publisher":"News","published":"2021/.."}]}"#
+            .write(toFile: ndjson, atomically: true, encoding: .utf8)
+        let fromNDJSON = try CLI.run(["import", "--db", db, ndjson])
+        #expect(fromNDJSON.status == 65 && fromNDJSON.stderr.contains(":1: field 'sources[0].published': the publication date '2021/..' is open at one end"),
+                "\(fromNDJSON.stderr)")
+        #expect(try CLI.run(["--db", db, "export", "--format", "sql"]).stdout == before, "nothing written")
+        let closed = try CLI.run(["add", "--db", db, "--kind", "launch", "--title", "A", "--date", "2020", "--entity", "Acme",
+                                  "--source", "https://news.example/a", "--published", "2022-03/2022-05"])
+        #expect(closed.status == 0, "a closed interval is a publication date: \(closed.stderr)")
+    }
+
     /// `edit --entity` replaces the list, and names the entities it left out (and their figures).
     @Test func anEditLeavingAnEntityOutNamesIt() throws {
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)

@@ -389,6 +389,10 @@ import Testing
          """, ":2: field 'sources[0].publisher' is missing or empty, and a new source needs a publisher or a url.\n"),
         ("""
          {"format": "timeline-seed/1",
+          "sources": [{"key": "memo", "publisher": "Acme", "published": "2022/.."}]}
+         """, ":2: field 'sources[0].published' is open at one end, and a source was published on a day, in a month or year, or between two of them.\n"),
+        ("""
+         {"format": "timeline-seed/1",
           "sources": [{"key": "memo", "publisher": "Acme", "language": "fr_FR"}]}
          """, ":2: field 'sources[0].language': 'fr_FR' is not a BCP 47 language tag (such as fr, en or pt-BR, or und when not known); write fr-FR.\n"),
         ("""

@@ -15,11 +15,11 @@ struct DateHumanReader {
     /// The date; nil when the text is no form this reader knows; an error when it is one but
     /// names a day that does not exist, or lacks what it needs (a year, the current date).
     func read() throws(TimelineDateError) -> TimelineDate? {
-        let tokens = Self.tokens(of: text)
+        let written = Self.tokens(of: text)
         // Intervals are split at every separator in turn, which takes time growing with the square
         // of the tokens: a text with more than several times the longest form's is no date.
-        guard !tokens.isEmpty, tokens.count <= Self.maximumTokens else { return nil }
-        if let month = try numericMonth(tokens) { return month }
+        guard !written.isEmpty, written.count <= Self.maximumTokens else { return nil }
+        let tokens = try namingNumericMonths(written)
         try rejectAmbiguousNumbers(tokens)
         if let date = try readRelative(tokens[...]) { return date }
         if let date = try readInterval(tokens[...]) { return date }
@@ -28,34 +28,39 @@ struct DateHumanReader {
         return try resolve(reading)
     }
 
-    /// `06/2022`, `6.2022`: a month and a four-digit year, which no day order makes ambiguous;
-    /// with the qualifiers other forms take (`06/2022~`, `vers 06/2022`).
-    private func numericMonth(_ tokens: [Token]) throws(TimelineDateError) -> TimelineDate? {
-        var core = tokens[...]
-        var approximate = false
-        var uncertain = false
-        while let first = core.first, core.count > 3 {
-            if first.isAny(Self.approximateWords) || first.is("~") {
-                approximate = true
-            } else if first.isAny(Self.uncertainWords) {
-                uncertain = true
-            } else if !(first.is(".") && core.startIndex > tokens.startIndex) {  // the dot of `c.`
-                break
+    /// `06/2022`, `6.2022`: a month and a four-digit year, which no day order makes ambiguous,
+    /// read as the month's name would be (`June 2022`), so that every form that takes a month takes
+    /// them too: `06/2022~`, `vers 06/2022`, `since 06/2022`, `06/2022 – 09/2022`, `06/2022/..`.
+    /// Not inside a longer run of numbers (`31/12/2022`: is 12 the month?), which stays for
+    /// `rejectAmbiguousNumbers`, nor after a letter (`Q2/2022` is a quarter).
+    func namingNumericMonths(_ tokens: [Token]) throws(TimelineDateError) -> [Token] {
+        func isJoint(_ index: Int) -> Bool {
+            tokens.indices.contains(index) && tokens[index].isAny(["/", ".", "-"]) && !tokens[index].spaceBefore
+        }
+        var named: [Token] = []
+        var index = tokens.startIndex
+        while index < tokens.endIndex {
+            let month = tokens[index]
+            guard index + 2 < tokens.endIndex, month.isNumber(digits: 1...2),
+                  tokens[index + 1].isAny(["/", "."]), !tokens[index + 1].spaceBefore,
+                  tokens[index + 2].isNumber(digits: 4...4), !tokens[index + 2].spaceBefore,
+                  index == 0 || month.spaceBefore || tokens[index - 1].kind == .symbol,
+                  !(isJoint(index - 1) && !month.spaceBefore && index >= 2 && tokens[index - 2].isNumber),
+                  !(isJoint(index + 3) && index + 4 < tokens.endIndex && tokens[index + 4].isNumber)
+            else {
+                named.append(month)
+                index += 1
+                continue
             }
-            core = core.dropFirst()
+            guard (1...12).contains(month.value) else {
+                throw TimelineDateError(input: text, reason: "\(month.value) is not a month (a month and year are written 06/2022)")
+            }
+            let name = TimelineDate.Period.englishMonthNames[month.value - 1].lowercased()
+            named.append(Token(kind: .word, text: name, spaceBefore: month.spaceBefore))
+            named.append(Token(kind: .number, text: tokens[index + 2].text, spaceBefore: true))
+            index += 3
         }
-        while let last = core.last, core.count > 3, last.isAny(["?", "~", "%"]) {
-            if last.is("?") || last.is("%") { uncertain = true }
-            if last.is("~") || last.is("%") { approximate = true }
-            core = core.dropLast()
-        }
-        let month = core.startIndex
-        guard core.count == 3, core[month].isNumber(digits: 1...2), core[month + 1].isAny(["/", "."]), !core[month + 1].spaceBefore,
-              core[month + 2].isNumber(digits: 4...4), !core[month + 2].spaceBefore else { return nil }
-        guard (1...12).contains(core[month].value) else {
-            throw TimelineDateError(input: text, reason: "\(core[month].value) is not a month (a month and year are written 06/2022)")
-        }
-        return TimelineDate(period: .month(year: core[month + 2].value, month: core[month].value), approximate: approximate, uncertain: uncertain)
+        return named
     }
 
     /// `31/12/2022`, `12/31/2022`, `31.12.2022`: day first or month first? No guess.

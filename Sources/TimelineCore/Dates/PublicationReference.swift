@@ -5,3 +5,14 @@ public enum PublicationReference: Sendable {
     case citedUndated
     case none
 }
+
+extension TimelineDate {
+    /// Why this date cannot be a source's publication date, if it cannot: a source came out on a
+    /// day, in a month or year, or between two such; `2022/..` would leave `--as-of` and the
+    /// years it gives to dates without one nothing to count from.
+    public var publicationProblem: String? {
+        earliest == nil || latest == nil
+            ? "is open at one end, and a source was published on a day, in a month or year, or between two of them"
+            : nil
+    }
+}

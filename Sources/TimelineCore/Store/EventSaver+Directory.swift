@@ -185,6 +185,9 @@ extension EventSaver {
         guard source.type.isEmpty || sourceTypes.contains(source.type) else {
             throw FieldError(field: field + ".type", reason: "'\(source.type)' is not a source type; use \(sourceTypes.joined(separator: ", "))")
         }
+        if let problem = source.published?.publicationProblem {
+            throw FieldError(field: field + ".published", reason: problem)
+        }
         if let url = source.url {
             if let held = try SourceURL.key(ofSamePageAs: url, in: database), held != source.key {
                 // The timeline has this page under another key (keys are made from a site and a

@@ -354,6 +354,9 @@ final class EventSaver {
     /// A source by key, else by URL, else by publisher, date and title; created when none matches.
     func resolve(_ source: Source) throws -> Source {
         var source = source
+        if let published = source.published, let problem = published.publicationProblem {
+            throw TimelineError(.badData, "the publication date '\(published.edtf)' \(problem).", field: "published")
+        }
         if let held = sourceKeysOfSamePage[source.key] { source.key = held }
         let cacheKey = source.key.isEmpty ? (source.url ?? "") : source.key
         if !cacheKey.isEmpty, let cached = sourceCache[cacheKey] {

@@ -23,6 +23,10 @@ struct InvalidFormTests {
         InvalidDateVector("12/31/2022", "numeric dates are ambiguous"),
         InvalidDateVector("31/12/2022", "write ISO, as in 2022-12-31, or a month name"),
         InvalidDateVector("13/2022", "13 is not a month"),
+        InvalidDateVector("since 13/2022", "13 is not a month"),
+        // A month and year inside a longer run of numbers is not taken for one.
+        InvalidDateVector("12/2022/2023", "numeric dates are ambiguous"),
+        InvalidDateVector("1.5.2022", "numeric dates are ambiguous"),
         InvalidDateVector("31.12.2022", "numeric dates are ambiguous"),
         InvalidDateVector("30 February 2022", "February 2022 has 28 days"),
         InvalidDateVector("29 février 2023", "February 2023 has 28 days (2023 is not a leap year)"),

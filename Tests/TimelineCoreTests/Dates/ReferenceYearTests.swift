@@ -93,7 +93,8 @@ struct ReferenceYearTests {
         vector.check(date)
     }
 
-    /// `Q2/2022` is Q2 2022, as `06/2022` is June 2022: not an interval from Q2 to the end of 2022.
+    /// `Q2/2022` is Q2 2022, as `06/2022` is June 2022 (anywhere `June 2022` goes): not an interval
+    /// from Q2 to the end of 2022.
     @Test(arguments: [
         DateVector("Q2/2022", "2022-34", "2022-04-01", "2022-06-30", .quarter),
         DateVector("T2/2022", "2022-34", "2022-04-01", "2022-06-30", .quarter),
@@ -104,6 +105,16 @@ struct ReferenceYearTests {
         DateVector("06/2022~", "2022-06~", "2022-06-01", "2022-06-30", .month, "~"),
         DateVector("vers 06/2022", "2022-06~", "2022-06-01", "2022-06-30", .month, "~"),
         DateVector("6.2022%", "2022-06%", "2022-06-01", "2022-06-30", .month, "%"),
+        DateVector("~06/2022", "2022-06~", "2022-06-01", "2022-06-30", .month, "~"),
+        // A month in digits goes wherever a month's name goes.
+        DateVector("since 06/2022", "2022-06/..", "2022-06-01", nil, .interval),
+        DateVector("06/2022/..", "2022-06/..", "2022-06-01", nil, .interval),
+        DateVector("until 06/2022", "../2022-06", nil, "2022-06-30", .interval),
+        DateVector("early 06/2022", "2022-06-01~/2022-06-10~", "2022-06-01", "2022-06-10", .interval, "~"),
+        DateVector("mid-06/2022", "2022-06-11~/2022-06-20~", "2022-06-11", "2022-06-20", .interval, "~"),
+        DateVector("06/2022 – 12/2022", "2022-06/2022-12", "2022-06-01", "2022-12-31", .interval),
+        DateVector("from 06/2022 to 9.2022", "2022-06/2022-09", "2022-06-01", "2022-09-30", .interval),
+        DateVector("entre 06/2022 et 09/2022", "2022-06/2022-09", "2022-06-01", "2022-09-30", .interval),
         DateVector("Q2/2022~", "2022-34~", "2022-04-01", "2022-06-30", .quarter, "~"),
         DateVector("Q2/2022?", "2022-34?", "2022-04-01", "2022-06-30", .quarter, "?"),
         DateVector("March/May 2022", "2022-03/2022-05", "2022-03-01", "2022-05-31", .interval),
