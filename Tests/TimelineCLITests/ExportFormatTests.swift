@@ -114,6 +114,13 @@ import Testing
         let text = try #require(slide["text"])
         #expect(!text.contains("href=\"javascript") && text.contains("P (javascript:alert(1))"), "\(text)")
         #expect(text.contains("<q lang=\"de\">Wir starten</q>") && text.contains("<span lang=\"en\">“We start”</span>"), "\(text)")
+        // The group's label goes into the page as HTML too.
+        let named = #"{"uid":"y","kind":"launch","when":"2025","title":"T","entities":[{"slug":"x","name":"<img src=x onerror=alert(1)> & Co"}]}"#
+        #expect(try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((named + "\n").utf8)).status == 0)
+        let grouped = try CLI.run(["export", "--format", "timelinejs", "--group", "entity", "--db", db, "--from", "2025"])
+        let groupedDocument = try #require(try JSONSerialization.jsonObject(with: Data(grouped.stdout.utf8)) as? [String: Any])
+        #expect((groupedDocument["events"] as? [[String: Any]])?.first?["group"] as? String == "&lt;img src=x onerror=alert(1)&gt; &amp; Co",
+                "\(grouped.stdout)")
     }
 
     @Test func timelineJSGroupsByEntity() throws {

@@ -46,16 +46,17 @@ public final class TimelineJSWriter: EventStreamWriter {
             json.key("end_date")
             Self.append(end, to: &json)
         }
-        json.field("display_date", event.when.display(language))
+        json.field("display_date", Self.escape(event.when.display(language)))
         json.key("text")
         json.beginObject()
         // TimelineJS reads the headline as HTML: a title's `<` or `&` is text.
         json.field("headline", Self.escape(event.title))
         json.field("text", Self.html(event, language: language))
         json.endObject()
+        // The group's label is HTML to TimelineJS too: an entity named `<img …>` is text.
         switch grouping {
-        case .kind: json.field("group", event.kind)
-        case .entity: json.field("group", event.entities.first?.name ?? "")
+        case .kind: json.field("group", Self.escape(event.kind))
+        case .entity: json.field("group", Self.escape(event.entities.first?.name ?? ""))
         }
         json.endObject()
         try output.write((count == 0 ? "\n" : ",\n") + json.text)
