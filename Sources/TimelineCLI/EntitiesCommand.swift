@@ -209,10 +209,11 @@ extension Timeline.Entities {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
-            abstract: "Remove an entity no event names, with its aliases and relations.",
+            abstract: "Remove an entity no event or relation names, with its aliases and its own relations.",
             discussion: """
                 An entity that events or figures name is refused: merge it into another, or edit those \
-                events first.
+                events first. So is one another entity's relation names (acme-labs part-of acme): \
+                remove that relation with `entities edit acme-labs --unrelate part-of=acme` first.
 
                 Example:
                   timeline entities remove acme

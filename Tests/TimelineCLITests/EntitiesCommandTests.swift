@@ -178,11 +178,21 @@ import Testing
         #expect(try CLI.run(["--db", db, "check", "--format", "tsv"]).stdout.contains("error") == false)
     }
 
+    /// An entity no event names goes with its aliases and its own relations; another entity's
+    /// relation to it is refused, named, as an event naming it is.
     @Test func removeTakesAnEntityNoEventNames() throws {
         let document = folder.path("acme.json")
-        try #"{"format":"timeline-seed/1","entities":[{"slug":"acme","name":"Acme","aliases":["ACME Inc."]}],"relations":[{"entity":"acme","relation":"contractor-of","other":"amazon"}]}"#
+        try #"{"format":"timeline-seed/1","entities":[{"slug":"acme","name":"Acme","aliases":["ACME Inc."]},{"slug":"acme-labs","name":"Acme Labs"}],"relations":[{"entity":"acme","relation":"contractor-of","other":"amazon"},{"entity":"acme-labs","relation":"part-of","other":"acme","valid":"2015/.."}]}"#
             .write(toFile: document, atomically: true, encoding: .utf8)
         #expect(try CLI.run(["--db", db, "import", document]).status == 0)
+        let before = try CLI.run(["--db", db, "export", "--format", "seed"]).stdout
+        let held = try CLI.run(["--db", db, "entities", "remove", "acme"])
+        #expect(held.status == 64)
+        #expect(held.stderr == "timeline: 'acme' cannot be removed: another entity's relation names it (acme-labs part-of acme); remove it first "
+                + "(`timeline entities edit acme-labs --unrelate part-of=acme`), or merge it into another entity with `timeline entities merge acme OTHER`.\n",
+                "\(held.stderr)")
+        #expect(try CLI.run(["--db", db, "export", "--format", "seed"]).stdout == before, "acme-labs keeps its relation")
+        #expect(try CLI.run(["--db", db, "entities", "edit", "acme-labs", "--unrelate", "part-of=acme"]).status == 0)
         let removed = try CLI.run(["--db", db, "entities", "remove", "ACME Inc."])
         #expect(removed.status == 0, "\(removed.stderr)")
         #expect(removed.stdout == "Removed acme\n")

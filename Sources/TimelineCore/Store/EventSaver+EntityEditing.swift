@@ -159,7 +159,8 @@ extension EventSaver {
         return EntityMerge(from: from.slug, into: into.slug, events: uids.count, keptRelationDates: conflicts)
     }
 
-    /// Removes an entity no event names, with its aliases and relations. Returns its slug.
+    /// Removes an entity no event names and no other entity's relation names, with its aliases and
+    /// its own relations. Returns its slug.
     func remove(entity reference: String) throws -> String {
         let entity = try knownEntity(reference)
         let events = try database.scalar(
@@ -168,6 +169,21 @@ extension EventSaver {
         if case .integer(let count)? = events, count > 0 {
             let these = count == 1 ? "1 event names it" : "\(count) events name it"
             throw TimelineError(.usage, "'\(entity.slug)' cannot be removed: \(these) (`timeline list --entity \(entity.slug)` shows them); merge it into another entity with `timeline entities merge \(entity.slug) OTHER`, or edit those events first.")
+        }
+        // Its own relations go with it; another entity's relation to it is that entity's, which
+        // `--related` follows: taking it silently would change what the other one's answers hold.
+        var held: [String] = []
+        try database.statement(
+            """
+            SELECT en.slug, r.relation FROM entity_relations AS r JOIN entities AS en ON en.id = r.entity_id
+            WHERE r.other_id = ?1 ORDER BY en.slug, r.relation
+            """).forEachRow([.integer(entity.id)]) { row in
+            held.append("\(row.text(at: 0)) \(row.text(at: 1)) \(entity.slug)")
+        }
+        if let first = held.first {
+            let firstParts = first.split(separator: " ")
+            let these = held.count == 1 ? "another entity's relation names it (\(first))" : "\(held.count) relations of other entities name it (\(held.joined(separator: ", ")))"
+            throw TimelineError(.usage, "'\(entity.slug)' cannot be removed: \(these); remove \(held.count == 1 ? "it" : "them") first (`timeline entities edit \(firstParts[0]) --unrelate \(firstParts[1])=\(entity.slug)`), or merge it into another entity with `timeline entities merge \(entity.slug) OTHER`.")
         }
         try database.execute("DELETE FROM entities WHERE id = ?1", [.integer(entity.id)])
         forgetResolved()

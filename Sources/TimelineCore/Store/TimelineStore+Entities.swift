@@ -47,7 +47,8 @@ extension TimelineStore {
         try writing { saver in try saver.merge(entity: from, into: into) }
     }
 
-    /// Removes an entity no event names, with its aliases and relations; returns its slug.
+    /// Removes an entity no event and no other entity's relation names, with its aliases and its own
+    /// relations; returns its slug.
     public func removeEntity(_ reference: String) throws -> String {
         try writing { saver in try saver.remove(entity: reference) }
     }
