@@ -60,6 +60,23 @@ import Testing
         #expect(try CLI.run(["stats", "--sum", "deal-value", "--kind", "acquisition", "--db", db]).stdout.contains("about 11,900,000,000"))
     }
 
+    /// A bound a source gives ("less than", "at least") stays a bound in the sum, said so in
+    /// every format, never turned into "about".
+    @Test func boundedFiguresMakeABoundedSum() throws {
+        #expect(try CLI.run(["add", "--db", db, "--kind", "funding", "--date", "2019-12", "--title", "A", "--entity", "Acme",
+                             "--measure", "amount-raised=<1200000:EUR"]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--kind", "funding", "--date", "2020-01", "--title", "B", "--entity", "Acme",
+                             "--measure", "amount-raised=at least 5000000:EUR"]).status == 0)
+        let table = try CLI.run(["stats", "--sum", "amount-raised", "--by", "year", "--db", db, "--from", "2019-12", "--to", "2020-01"])
+        #expect(table.stdout.contains("2019  1       less than 1,200,000  EUR") && table.stdout.contains("2020  1       at least 5,000,000"),
+                "\(table.stdout)")
+        let csv = try CLI.run(["stats", "--sum", "amount-raised", "--by", "year", "--format", "csv", "--db", db, "--from", "2019-12", "--to", "2020-01"])
+        #expect(csv.stdout == "year,events,sum,unit,measures,approximate,qualifier\r\n2019,1,1200000,EUR,1,false,less-than\r\n2020,1,5000000,EUR,1,false,at-least\r\n",
+                "\(csv.stdout)")
+        let json = try CLI.run(["stats", "--sum", "amount-raised", "--format", "json", "--db", db, "--from", "2019-12", "--to", "2020-01"])
+        #expect(json.stdout.contains(#""sum":"6200000","unit":"EUR","measures":2,"approximate":true,"qualifier":null"#), "bounds both ways: \(json.stdout)")
+    }
+
     @Test func tagsMatchInAnyCase() throws {
         let result = try CLI.run(["list", "--tag", "WARN-Notice", "--format", "tsv", "--db", db])
         #expect(result.status == 0)

@@ -56,6 +56,27 @@ import Testing
         #expect(rows.first { $0.group == "amazon-care" }?.sum == nil)
     }
 
+    /// A sum of figures bounded one way is bounded that way ("at least" and "more than" make
+    /// "more than"); bounds both ways, or an approximate figure, make an approximate sum.
+    @Test(arguments: [
+        ([nil], false, nil),
+        ([nil, "at-least"], false, "at-least"),
+        (["at-least", "more-than", nil], false, "more-than"),
+        (["up-to"], false, "up-to"),
+        (["up-to", "less-than"], false, "less-than"),
+        (["at-least", "up-to"], true, nil),
+        (["about", "more-than"], true, nil),
+        (["about", nil], true, nil),
+    ] as [([String?], Bool, String?)])
+    func aSumIsBoundedAsItsFiguresAre(qualifiers: [String?], approximate: Bool, qualifier: String?) {
+        var bounds = TimelineStatistics.SumBounds()
+        for given in qualifiers {
+            bounds.add(Measure(quantity: "q", value: "1", unit: "USD", approximate: given == "about", qualifier: given == "about" ? nil : given))
+        }
+        #expect(bounds.sumQuality.approximate == approximate)
+        #expect(bounds.sumQuality.qualifier == qualifier)
+    }
+
     @Test func sumsNeverMixUnits() throws {
         let rows = try statistics(.kind, sum: "deal-value")
         let acquisitions = rows.filter { $0.group == "acquisition" }

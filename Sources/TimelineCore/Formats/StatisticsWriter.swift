@@ -10,10 +10,12 @@ public struct StatisticsWriter {
 
     public func write(_ rows: [TimelineStatistics.Row], grouping: TimelineStatistics.Grouping, quantity: String?) throws {
         var columns = [grouping.rawValue, "events"]
-        if quantity != nil { columns += ["sum", "unit", "measures", "approximate"] }
+        if quantity != nil { columns += ["sum", "unit", "measures", "approximate", "qualifier"] }
         let cells = rows.map { row -> [String] in
             var cells = [row.group, String(row.events)]
-            if quantity != nil { cells += [row.sum ?? "", row.unit ?? "", String(row.measures), row.sum == nil ? "" : String(row.approximate)] }
+            if quantity != nil {
+                cells += [row.sum ?? "", row.unit ?? "", String(row.measures), row.sum == nil ? "" : String(row.approximate), row.qualifier ?? ""]
+            }
             return cells
         }
         switch format {
@@ -21,15 +23,17 @@ public struct StatisticsWriter {
             let shown = cells.map { row -> [String] in
                 var row = row
                 row[0] = Self.shownGroup(row[0], grouping: grouping)
-                if quantity != nil, !row[2].isEmpty {
-                    // In the table an approximate sum reads as one: "about 11,900,000,000".
-                    row[2] = (row[5] == "true" ? "about " : "") + Measure.groupThousands(row[2])
-                    row.removeLast()
+                if quantity != nil {
+                    // In the table a sum reads as a figure does: "about 11,900,000,000", "at least 5,000,000".
+                    if !row[2].isEmpty {
+                        let words = row[6].isEmpty ? (row[5] == "true" ? "about " : "") : Measure.hyphensAsSpaces(row[6]) + " "
+                        row[2] = words + Measure.groupThousands(row[2])
+                    }
+                    row.removeLast(2)
                 }
-                if quantity != nil, row.count == 6 { row.removeLast() }
                 return row
             }
-            let header = quantity == nil ? columns : Array(columns.dropLast())
+            let header = quantity == nil ? columns : Array(columns.dropLast(2))
             try output.write(rows.isEmpty ? "No events match.\n" : AlignedTable.render(header: header, rows: shown))
         case .markdown:
             let shown = cells.map { [Self.shownGroup($0[0], grouping: grouping)] + $0.dropFirst() }
@@ -51,6 +55,7 @@ public struct StatisticsWriter {
                     json.key("measures")
                     json.int(row.measures)
                     json.field("approximate", row.approximate)
+                    json.field("qualifier", row.qualifier)
                 }
                 json.endObject()
                 lines.append(json.text)

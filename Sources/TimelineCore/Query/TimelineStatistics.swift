@@ -14,8 +14,40 @@ public struct TimelineStatistics: Sendable {
         public var unit: String?
         /// How many figures were added.
         public var measures: Int
-        /// Some figure in the sum was approximate or a bound ("about", "more than"): so is the sum.
+        /// Some figure in the sum was approximate ("about"), or figures bounded from below and
+        /// from above were added together: so is the sum.
         public var approximate: Bool = false
+        /// The sum is a bound, as the figures bounded one way make it: `more-than` or `at-least`
+        /// (some figure was "more than"/"at least", none approximate or bounded from above),
+        /// `less-than` or `up-to`; nil for an exact or approximate sum.
+        public var qualifier: String? = nil
+    }
+
+    /// What the figures added into one sum were: exact, approximate, or bounds one way.
+    struct SumBounds: Sendable {
+        var approximate = false
+        var lower = false, lowerStrict = false
+        var upper = false, upperStrict = false
+
+        mutating func add(_ measure: Measure) {
+            if measure.approximate { approximate = true }
+            switch measure.qualifier {
+            case nil: break
+            case "at-least": lower = true
+            case "more-than": lower = true; lowerStrict = true
+            case "up-to": upper = true
+            case "less-than": upper = true; upperStrict = true
+            default: approximate = true
+            }
+        }
+
+        /// The sum's `approximate` and `qualifier`: a lower bound plus an upper bound bounds nothing.
+        var sumQuality: (approximate: Bool, qualifier: String?) {
+            if approximate || (lower && upper) { return (true, nil) }
+            if lower { return (false, lowerStrict ? "more-than" : "at-least") }
+            if upper { return (false, upperStrict ? "less-than" : "up-to") }
+            return (false, nil)
+        }
     }
 
     public let grouping: Grouping
@@ -27,7 +59,7 @@ public struct TimelineStatistics: Sendable {
 
     private var eventCounts: [String: Int] = [:]
     private var sums: [String: [String: (ExactDecimal, Int)]] = [:]
-    private var approximateSums: Set<String> = []
+    private var bounds: [String: SumBounds] = [:]
     private var order: [String] = []
     /// Periods sort by their first day, so a season or a whole year sits among the quarters it spans.
     private var sortKeys: [String: String] = [:]
@@ -78,7 +110,7 @@ public struct TimelineStatistics: Sendable {
                 }
                 let (total, count) = sums[group, default: [:]][measure.unit] ?? (.zero, 0)
                 sums[group, default: [:]][measure.unit] = (total + value, count + 1)
-                if measure.approximate || measure.qualifier != nil { approximateSums.insert(group + "\u{0}" + measure.unit) }
+                if measure.approximate || measure.qualifier != nil { bounds[group + "\u{0}" + measure.unit, default: SumBounds()].add(measure) }
             }
         }
     }
@@ -119,8 +151,9 @@ public struct TimelineStatistics: Sendable {
             } else {
                 for unit in units.keys.sorted() {
                     let (total, count) = units[unit]!
+                    let quality = bounds[group + "\u{0}" + unit]?.sumQuality ?? (approximate: false, qualifier: nil)
                     rows.append(Row(group: group, events: events, sum: total.description, unit: unit, measures: count,
-                                    approximate: approximateSums.contains(group + "\u{0}" + unit)))
+                                    approximate: quality.approximate, qualifier: quality.qualifier))
                 }
             }
         }
