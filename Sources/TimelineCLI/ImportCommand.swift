@@ -122,6 +122,12 @@ extension Timeline {
                     let leftOut = dryRun ? "would be" : one ? "was" : "were"
                     printError("note: the column\(one ? "" : "s") \(columns) \(one ? "is no event field" : "are no event fields") and \(leftOut) left out; --map COLUMN=FIELD imports one (`timeline help import` lists the fields).")
                 }
+                if !summary.unnamedColumnsWithValues.isEmpty {
+                    let columns = summary.unnamedColumnsWithValues.map(String.init)
+                    let list = columns.count == 1 ? "column \(columns[0]) has" : "columns \(columns.dropLast().joined(separator: ", ")) and \(columns.last!) have"
+                    let leftOut = dryRun ? "would be" : "were"
+                    printError("note: \(list) no name in the header row, and \(columns.count == 1 ? "its" : "their") values \(leftOut) left out; name \(columns.count == 1 ? "it" : "them") there, then --map NAME=FIELD imports \(columns.count == 1 ? "it" : "them").")
+                }
                 if !summary.keptFields.isEmpty {
                     let fields = summary.keptFields.count == 1 ? summary.keptFields[0]
                         : summary.keptFields.dropLast().joined(separator: ", ") + " and " + summary.keptFields.last!

@@ -805,6 +805,29 @@ import Testing
         #expect(!layoffs.stderr.contains("note: the column"), "\(layoffs.stderr)")
     }
 
+    /// What spreadsheets and other tools leave in a file that holds nothing is read as nothing:
+    /// rows of separators only, an empty worked-out field, an empty quote; a column with no name
+    /// whose values would be left out is noted.
+    @Test func emptyLeftoversAreNothingAndAnUnnamedColumnIsNoted() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let rows = try write("rows.csv", "uid,kind,when,title,\r\ne1,launch,2020,Row,\r\n,,,,\r\n\"\",\"\",,,\r\n")
+        let quiet = try CLI.run(["import", rows, "--db", db])
+        #expect(quiet.status == 0 && quiet.stdout == "Imported \(rows): 1 added, 0 updated, 0 unchanged.\n" && quiet.stderr.isEmpty,
+                "\(quiet.stdout)\(quiet.stderr)")
+        let unnamed = try write("unnamed.csv", "uid,,kind,when,title,\ne2,x,launch,2020,Two,\ne3,,launch,2021,Three,y\n")
+        let noted = try CLI.run(["import", unnamed, "--db", db])
+        #expect(noted.status == 0)
+        #expect(noted.stderr == "timeline: note: columns 2 and 6 have no name in the header row, and their values were left out; "
+                + "name them there, then --map NAME=FIELD imports them.\n", "\(noted.stderr)")
+        let record = #"{"uid":"e4","kind":"launch","title":"T","when":"2020","earliest":"","approximate":"","#
+            + #""sources":[{"key":"memo","publisher":"Memo Corp","language":"en","quote":"","translation":" ","note":""}]}"#
+        let json = try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((record + "\n").utf8))
+        #expect(json.status == 0, "\(json.stderr)")
+        let cited = try #require((try jsonEvents(["--search", "T"]).first { $0["uid"] as? String == "e4" }?["sources"] as? [[String: Any]])?.first)
+        #expect(cited["quote"] is NSNull && cited["translation"] is NSNull && cited["note"] is NSNull, "\(cited)")
+        #expect(try CLI.run(["export", "--format", "markdown", "--db", db]).stdout.contains("[^1]: Memo Corp, undated\n"), "no empty “”")
+    }
+
     /// TSV from Python's csv module (as spreadsheets write it): quoted fields read as quoted.
     @Test func tsvQuotedByOtherToolsImportsAsWritten() throws {
         let path = folder.path("python.tsv")

@@ -60,7 +60,7 @@ public final class DelimitedReader {
         fieldEnds.reserveCapacity(32)
     }
 
-    /// The next record, or nil at the end. Blank lines are skipped.
+    /// The next record, or nil at the end. Blank lines, and rows whose fields are all empty, are skipped.
     public func next() throws -> Record? {
         guard try advance() else { return nil }
         return Record(fields: currentFields(), line: recordLine)
@@ -76,7 +76,7 @@ public final class DelimitedReader {
         return fields
     }
 
-    /// Reads the next record (blank lines skipped) for `fieldCount` and `withField`; false at the end.
+    /// Reads the next record (blank and empty rows skipped) for `fieldCount` and `withField`; false at the end.
     func advance() throws -> Bool {
         if !started {
             started = true
@@ -92,7 +92,9 @@ public final class DelimitedReader {
             } else {
                 try tsvRecord(startLine: recordLine)
             }
-            if fieldEnds.count == 1 && fieldEnds[0] == 0 { continue }
+            // A blank line, or a row of separators only (`,,,`, as spreadsheets write below
+            // their data): no field holds anything.
+            if recordBytes.isEmpty { continue }
             return true
         }
     }

@@ -137,13 +137,14 @@ public enum EventJSONDecoder {
     private static func checkWorkedOut(_ object: JSONValue, from date: TimelineDate?, named name: String, prefix: String) throws(FieldError) {
         for (key, expected) in [("earliest", date?.earliest?.iso), ("latest", date?.latest?.iso), ("precision", date?.precision.rawValue)] {
             let field = prefix + key
-            if let given = try optionalString(object, field), given != expected {
+            // Empty is left out, as an empty cell is in CSV and as the refusal below says.
+            if let given = try optionalString(object, field), !given.isEmpty, given != expected {
                 throw FieldError(field: field, reason: workedOutMismatch(given: "'\(given)'", expected: expected.map { "'\($0)'" } ?? "null",
                                                                           date: date, named: name))
             }
         }
         guard prefix.isEmpty, let date else { return }
-        for (key, expected) in [("approximate", date.approximate), ("uncertain", date.uncertain)] {
+        for (key, expected) in [("approximate", date.approximate), ("uncertain", date.uncertain)] where object[key] != .string("") {
             if let given = try optionalBool(object, key, field: key), given != expected {
                 throw FieldError(field: key, reason: workedOutMismatch(given: String(given), expected: String(expected), date: date, named: name))
             }

@@ -18,6 +18,9 @@ public struct ImportSummary: Sendable, Equatable {
     /// The columns of a CSV or TSV file read by its header alone that are no event field, and
     /// were left out.
     public var ignoredColumns: [String] = []
+    /// The columns (1-based) of a CSV or TSV file that have no name in its header and held a
+    /// value in some record: left out.
+    public var unnamedColumnsWithValues: [Int] = []
     /// What updated events kept because their records left it out, by export's names
     /// (`status`, `summary`, `announced`, `entities`, `tags`, `measures`, `sources`).
     public var keptFields: [String] = []
@@ -100,6 +103,7 @@ public final class Importer {
             throw TimelineError(.usage, error.message)
         }
         summary.ignoredColumns = fieldColumns.mapper?.ignoredColumns ?? []
+        summary.unnamedColumnsWithValues = fieldColumns.unnamedColumnsWithValues.sorted()
         return summary
     }
 
@@ -392,6 +396,8 @@ public final class Importer {
     /// reads it only after receiving one, and the read-ahead's lock orders the two.
     private final class FieldColumns: @unchecked Sendable {
         var mapper: RecordMapper?
+        /// Written by the reading thread, read once the import is over.
+        var unnamedColumnsWithValues: Set<Int> = []
     }
 
     private let fieldColumns = FieldColumns()
@@ -534,6 +540,9 @@ public final class Importer {
                         try body(failure.line) { throw RecordError(failure.reason) }
                         try reader.skipFailedRecord()
                         continue
+                    }
+                    for index in mapper.unnamedColumns where index < reader.fieldCount && reader.withField(index, { !$0.isEmpty }) {
+                        fieldColumns.unnamedColumnsWithValues.insert(index + 1)
                     }
                     try body(reader.recordLine) {
                         // Straight from the record's bytes when it can be; else, and to name what

@@ -39,6 +39,9 @@ struct RecordMapper {
     let sourceColumn: [String: String]
     /// The columns of a file read by its header alone that are no event field: left out.
     let ignoredColumns: [String]
+    /// The positions of the columns the header gives no name: nothing maps them, so a value in
+    /// one is left out (and noted).
+    let unnamedColumns: [Int]
     /// The columns named after worked-out date fields, by position.
     let workedOutColumns: [(index: Int, part: WorkedOutPart, ofAnnouncement: Bool)]
 
@@ -205,6 +208,7 @@ struct RecordMapper {
             }
         }
         self.ignoredColumns = ignoredColumns
+        unnamedColumns = header.indices.filter { header[$0].trimmingSpaces().isEmpty }
     }
 
     /// Whether a column of this name gives one entity, tag, source or citation detail a record by

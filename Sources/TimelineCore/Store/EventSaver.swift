@@ -189,6 +189,11 @@ final class EventSaver {
         // Errors name the field of the event they are about, by its place in the event's lists.
         event.citations = try event.citations.enumerated().map { index, citation in
             var citation = citation
+            // An empty quote, translation or note (`"quote": ""`, an empty cell) is none, as an
+            // empty summary is: never an empty quotation printed as `“”`.
+            citation.quote = citation.quote.flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 }
+            citation.translation = citation.translation.flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 }
+            citation.note = citation.note.flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 }
             do {
                 citation.quoteLanguage = try citation.quoteLanguage.map {
                     try Self.languageTag($0, of: "the quote's language", field: "quote_language")
