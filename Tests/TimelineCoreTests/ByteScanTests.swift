@@ -30,6 +30,7 @@ import Testing
             }
         }
         inputs.append(Array("\u{2028}\u{2029} « é » — ok".utf8))
+        inputs.append(Array("a\u{85}b\u{80}\u{9F}\u{A0}c «\u{85}»".utf8))
         return inputs
     }
 
@@ -73,6 +74,9 @@ import Testing
             case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                 out += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                 index += 2
+            case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                out += Array("\\u00".utf8) + Array(String(bytes[index + 1], radix: 16, uppercase: false).utf8)
+                index += 1
             case 0x00..<0x20, 0x7F:
                 out += Array("\\u00".utf8) + Array(String(byte, radix: 16, uppercase: false).leftPadded(to: 2).utf8)
             default: out.append(byte)

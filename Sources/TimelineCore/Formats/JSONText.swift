@@ -96,8 +96,9 @@ struct JSONText {
         bool(value)
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped, and U+2028 and
-    /// U+2029 too (they end lines in JavaScript); everything else copied as it is, in runs.
+    /// A JSON string literal: quotes, backslashes and control characters (C0, DEL and C1) escaped,
+    /// and U+2028 and U+2029 too (they end lines in JavaScript); everything else copied as it is,
+    /// in runs.
     static func appendString(_ value: String, to output: inout [UInt8]) {
         var value = value
         value.withUTF8 { appendString(utf8: $0, to: &output) }
@@ -114,9 +115,9 @@ struct JSONText {
                 in: utf8, from: index,
                 wordMayHave: {
                     ByteScan.hasControl(in: $0) || ByteScan.has(UInt8(ascii: "\""), in: $0) || ByteScan.has(UInt8(ascii: "\\"), in: $0)
-                        || ByteScan.has(0x7F, in: $0) || ByteScan.has(0xE2, in: $0)
+                        || ByteScan.has(0x7F, in: $0) || ByteScan.has(0xE2, in: $0) || ByteScan.has(0xC2, in: $0)
                 },
-                isSpecial: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F || $0 == 0xE2 })
+                isSpecial: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F || $0 == 0xE2 || $0 == 0xC2 })
             if index == count { break }
             let byte = utf8[index]
             var width = 1
@@ -131,6 +132,19 @@ struct JSONText {
                 escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                 width = 3
             case 0xE2:
+                index += 1
+                continue
+            case 0xC2 where index + 1 < count && (0x80...0x9F).contains(utf8[index + 1]):
+                // A C1 control (U+0080–U+009F): U+0085 ends a line for Python's splitlines and
+                // others, which would split an NDJSON record.
+                if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+                output.append(contentsOf: "\\u00".utf8)
+                output.append(hexDigits[Int(utf8[index + 1] >> 4)])
+                output.append(hexDigits[Int(utf8[index + 1] & 0x0F)])
+                index += 2
+                runStart = index
+                continue
+            case 0xC2:  // `«`, a no-break space
                 index += 1
                 continue
             default:  // the other control characters, and DEL
