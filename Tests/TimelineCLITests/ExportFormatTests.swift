@@ -168,6 +168,18 @@ import Testing
         #expect(references.allSatisfy { line in text.contains(String(line.prefix { $0 != ":" })) })
     }
 
+    /// What a title or a source holds shows as written: an entity (`&copy;`) is text, an address
+    /// with spaces or parentheses is one link, and only a web address is a link at all.
+    @Test func markdownShowsTextAndAddressesAsTheyAre() throws {
+        let record = #"{"uid":"m1","kind":"launch","title":"AT&amp;T &copy; deal","when":"2031-01-01","sources":["#
+            + #"{"key":"k1","url":"https://ex.com/report (final).pdf","publisher":"P"},{"key":"k2","url":"javascript:alert(1)","publisher":"Q"}]}"#
+        #expect(try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((record + "\n").utf8)).status == 0)
+        let markdown = try CLI.run(["export", "--format", "markdown", "--from", "2031", "--db", db]).stdout
+        #expect(markdown.contains(#"- **1 Jan 2031** — AT\&amp;T \&copy; deal[^1][^2]"#), "\(markdown)")
+        #expect(markdown.contains("[^1]: [P](<https://ex.com/report (final).pdf>), undated\n"), "\(markdown)")
+        #expect(markdown.contains("[^2]: Q (javascript:alert(1)), undated\n"), "\(markdown)")
+    }
+
     /// Text with CRLF line ends (as spreadsheets write them) keeps its shape in the chronology and
     /// in `show`: every line indented, no carriage return left in.
     @Test func crlfTextIsIndentedLineByLine() throws {

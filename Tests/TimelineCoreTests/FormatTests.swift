@@ -49,6 +49,18 @@ import Testing
         #expect(MarkdownText.escape("a|\u{301}b") == "a\\|\u{301}b", "a combining mark after the pipe")
         #expect(MarkdownText.escape("x\r\ny\rz") == "x<br>y<br>z")
         #expect(MarkdownText.escape(#"*stars* `code` _u_ [l](x) <b> a\b"#) == #"\*stars\* \`code\` \_u\_ \[l\](x) \<b\> a\\b"#)
+        #expect(MarkdownText.escape("AT&amp;T &copy;") == #"AT\&amp;T \&copy;"#, "an entity shows as written")
+    }
+
+    /// A link's address reads back whole: between <> when it holds what would end it.
+    @Test(arguments: [
+        ("https://ex.com/a?b=1&c=2#d", "https://ex.com/a?b=1&c=2#d"),
+        ("https://ex.com/report (final).pdf", "<https://ex.com/report (final).pdf>"),
+        ("https://ex.com/a)b", "<https://ex.com/a)b>"),
+        ("https://ex.com/a<b>\\c", #"<https://ex.com/a\<b\>\\c>"#),
+    ])
+    func markdownLinkDestinations(url: String, destination: String) {
+        #expect(MarkdownText.linkDestination(url) == destination)
     }
 
     @Test func figuresAreGroupedAndQualified() {

@@ -117,17 +117,38 @@ enum MarkdownText {
     }
 
     /// The text with a backslash before each character Markdown reads as formatting or HTML
-    /// (`*`, `_`, `` ` ``, `[`, `]`, `<`, `>`, `|`, `\`); line breaks left as they are.
+    /// (`*`, `_`, `` ` ``, `[`, `]`, `<`, `>`, `|`, `\`, and `&`, which starts an entity such as
+    /// `&copy;`); line breaks left as they are.
     static func escapingFormatting(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars { appendEscapingFormatting(scalar, to: &result) }
         return result
     }
 
+    /// A link's destination as CommonMark reads it back whole: as it is, or between `<` and `>`
+    /// (with `<`, `>` and `\` escaped) when it holds a space, a parenthesis or a control character,
+    /// which would end it or the link.
+    static func linkDestination(_ url: String) -> String {
+        let plain = url.unicodeScalars.allSatisfy { scalar in
+            scalar.value > 0x20 && scalar.value != 0x7F && !"()<>\\".unicodeScalars.contains(scalar) && !scalar.properties.isWhitespace
+        }
+        if plain { return url }
+        var result = "<"
+        for scalar in url.unicodeScalars {
+            switch scalar {
+            case "<", ">", "\\": result += "\\"
+            case "\n", "\r": result += "%0A"; continue
+            default: break
+            }
+            result.unicodeScalars.append(scalar)
+        }
+        return result + ">"
+    }
+
     /// By scalar, not by Character: a combining mark after '|' must not hide the pipe.
     private static func appendEscapingFormatting(_ scalar: Unicode.Scalar, to result: inout String) {
         switch scalar {
-        case "|", "\\", "`", "*", "_", "[", "]", "<", ">": result += "\\"
+        case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "&": result += "\\"
         default: break
         }
         result.unicodeScalars.append(scalar)

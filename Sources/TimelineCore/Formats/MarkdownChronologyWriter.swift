@@ -80,7 +80,12 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
 
     private func footnoteText(_ citation: Citation) -> String {
         let source = citation.source
-        var text = source.url.map { "[\(escape(source.publisher))](\($0))" } ?? escape(source.publisher)
+        var text = escape(source.publisher)
+        if let url = source.url {
+            // Only a web address is a link (a renderer that lets `javascript:` through would run
+            // it); written between <> when the address has what would end it, `(final).pdf`.
+            text = HTMLText.isWebAddress(url) ? "[\(text)](\(MarkdownText.linkDestination(url)))" : text + " (" + escape(url) + ")"
+        }
         if let title = source.title { text += ", “\(escape(Self.oneLine(title)))”" }
         text += ", " + (source.published.map { $0.display(language) } ?? words.undated)
         if citation.stance != .supports { text += " — **\(words.stance(citation.stance))**" }
