@@ -178,7 +178,7 @@ extension Timeline {
                     + (cited.isEmpty ? "; it cites no source." : "; it cites \(cited.joined(separator: ", "))."))
             }
             if let figure = event.measures.first(where: { $0.source == key }) {
-                throw TimelineError(.usage, "--remove-source '\(reference)': the figure \(figure.quantity) comes from \(key); remove it too (--measure \(figure.quantity)= in the same edit), then give it again from another source if another gives it.")
+                throw TimelineError(.usage, "--remove-source '\(reference)': the figure \(figure.quantity) comes from \(key); remove it in the same edit (--measure \(figure.quantity)= --source \(key) takes out only that source's \(figure.quantity) figures), then give it again from another source if another gives it.")
             }
             event.citations.removeAll { $0.source.key == key }
         }

@@ -361,14 +361,21 @@ import Testing
         let before = try CLI.run(["--db", db, "export", "--format", "sql"]).stdout
         for (reference, message) in [("siecle-digital-2022-09-12", "the event does not cite siecle-digital-2022-09-12; it cites cnbc-2022-09-09"),
                                      ("https://nowhere.example/", "names no source of the timeline"),
-                                     ("cnbc-2022-09-09", "the figure employees-laid-off comes from cnbc-2022-09-09; remove it too")] {
+                                     ("cnbc-2022-09-09", "the figure employees-laid-off comes from cnbc-2022-09-09; remove it in the same edit "
+                                      + "(--measure employees-laid-off= --source cnbc-2022-09-09 takes out only that source's employees-laid-off figures)")] {
             let refused = try CLI.run(["edit", uid, "--db", db, "--remove-source", reference])
             #expect(refused.status == 64 && refused.stderr.contains(message), "\(refused.stderr)")
         }
         #expect(try CLI.run(["--db", db, "export", "--format", "sql"]).stdout == before, "nothing changed")
-        let both = try CLI.run(["edit", uid, "--db", db, "--remove-source", "cnbc-2022-09-09", "--measure", "employees-laid-off="])
+        // What the refusal advises keeps another source's figure of the quantity.
+        #expect(try CLI.run(["edit", uid, "--db", db, "--measure", "employees-laid-off=170:person", "--source", "https://other.example/count",
+                             "--stance", "contradicts"]).status == 0)
+        let both = try CLI.run(["edit", uid, "--db", db, "--remove-source", "cnbc-2022-09-09", "--measure", "employees-laid-off=",
+                                "--source", "cnbc-2022-09-09"])
         #expect(both.status == 0, "\(both.stderr)")
-        #expect(try cited() == [])
+        #expect(try cited() == ["other-example"])
+        let kept = try #require(try show(uid)["measures"] as? [[String: Any]])
+        #expect(kept.map { "\($0["value"]!) \($0["source"]!)" } == ["170 other-example"], "\(kept)")
     }
 
     /// A source's URL pasted with tracking added (`utm_…`, `fbclid`), a fragment, a trailing
