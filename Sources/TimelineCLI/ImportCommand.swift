@@ -136,6 +136,7 @@ extension Timeline {
                 }
                 if summary.possibleDuplicates > 0 { printError(Self.possibleDuplicatesNote(summary, dryRun: dryRun)) }
                 if summary.citationsDescribingSourcesOtherwise > 0 { printError(Self.sourcesKeptNote(summary)) }
+                if summary.recordsNamingEntitiesOtherwise > 0 { printError(Self.entityNamesKeptNote(summary)) }
                 if summary.periodCodesAsYears > 0 { printError(Self.periodCodesNote(summary)) }
                 if !summary.datedSources.isEmpty {
                     let keys = summary.datedSources
@@ -166,6 +167,18 @@ extension Timeline {
             return "note: \(count) citation\(count == 1 ? "" : "s") in the file gave another publisher, publication date or title for the source\(keys.count == 1 ? "" : "s") \(named), "
                 + "which the timeline holds already; \(keys.count == 1 ? "it was" : "they were") kept as \(keys.count == 1 ? "it is" : "they are"), "
                 + "and a timeline document listing \(keys.count == 1 ? "it" : "them") changes \(keys.count == 1 ? "it" : "them") (see `timeline help import`)."
+        }
+
+        /// Entities the timeline holds that records named by slug with another name.
+        static func entityNamesKeptNote(_ summary: ImportSummary) -> String {
+            let entities = summary.entitiesNamedOtherwise
+            let shown = entities.prefix(3).map { "'\($0.slug)' ('\($0.held)', named '\($0.given)' in the file)" }
+            let named = (shown.count == 1 ? shown[0] : shown.dropLast().joined(separator: ", ") + " and " + shown.last!)
+                + (entities.count > 3 ? " (and \(entities.count - 3) more)" : "")
+            let count = summary.recordsNamingEntitiesOtherwise
+            let one = entities.count == 1
+            return "note: \(count) record\(count == 1 ? "" : "s") named the entit\(one ? "y" : "ies") \(named) by \(one ? "its slug" : "their slugs") with another name; "
+                + "the slug decided, and the timeline's name\(one ? " was" : "s were") kept (`timeline entities edit SLUG --name` or `--alias` changes that)."
         }
 
         /// Added events that look like new versions of earlier ones: a record without a uid that

@@ -805,6 +805,29 @@ import Testing
         #expect(!layoffs.stderr.contains("note: the column"), "\(layoffs.stderr)")
     }
 
+    /// A JSON entity's slug decides which entity it is, and names stay one entity's each: a slug
+    /// the timeline lacks with the name of one it has is that one; a slug it has with a name no
+    /// entity answers to keeps the timeline's name, noted; an alias or another case is no note.
+    @Test func anEntitysSlugAndNameAreReadTogether() throws {
+        #expect(try CLI.run(["--db", db, "migrate"]).status == 0)
+        let records = [
+            #"{"uid":"s1","kind":"launch","title":"T1","when":"2030","entities":[{"slug":"amazon","name":"Amazonas Mining SA"}]}"#,
+            #"{"uid":"s2","kind":"launch","title":"T2","when":"2030","entities":[{"slug":"amzn","name":"Amazon"}]}"#,
+            #"{"uid":"s3","kind":"launch","title":"T3","when":"2030","entities":[{"slug":"amazon","name":"Amazon.com, Inc."},"amazon-care",{"slug":"one-medical","name":"ONE MEDICAL"}]}"#,
+            #"{"uid":"s4","kind":"launch","title":"T4","when":"2030","entities":[{"slug":"amazon","name":"Amazonas Mining SA"}]}"#,
+        ]
+        let imported = try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((records.joined(separator: "\n") + "\n").utf8))
+        #expect(imported.status == 0)
+        #expect(imported.stderr == "timeline: note: 2 records named the entity 'amazon' ('Amazon', named 'Amazonas Mining SA' in the file) by its slug "
+                + "with another name; the slug decided, and the timeline's name was kept (`timeline entities edit SLUG --name` or `--alias` changes that).\n",
+                "\(imported.stderr)")
+        let slugs = try jsonEvents(["--from", "2030"]).map { event in
+            ((event["entities"] as? [[String: Any]]) ?? []).map { $0["slug"] as? String ?? "" }.joined(separator: "+")
+        }
+        #expect(slugs == ["amazon", "amazon", "amazon+amazon-care+one-medical", "amazon"], "\(slugs)")
+        #expect(try CLI.run(["--db", db, "check"]).stdout.contains("names amazon and amzn") == false, "no second entity named Amazon")
+    }
+
     /// What spreadsheets and other tools leave in a file that holds nothing is read as nothing:
     /// rows of separators only, an empty worked-out field, an empty quote; a column with no name
     /// whose values would be left out is noted.

@@ -19,7 +19,7 @@ import Testing
             let when = try TimelineDate(edtf: index % 5 == 0 ? "2021-\(String(format: "%02d", index % 12 + 1))" :
                                               index % 7 == 0 ? "2020/2021-06-30" : index % 11 == 0 ? "2019~" :
                                               "2021-03-\(String(format: "%02d", index % 28 + 1))")
-            let entities = (0..<(index % 4)).map { EventEntity(slug: "entity-\($0 + index % 3)", name: "Entity \($0) \(Self.awkward)", role: "subject") }
+            let entities = (0..<(index % 4)).map { EventEntity(slug: "entity-\($0 + index % 3)", name: "Entity \($0 + index % 3) \(Self.awkward)", role: "subject") }
             let sources = (0..<(index % 3)).map { number in
                 Source(key: "source-\(index % 9)-\(number)", url: number == 0 ? nil : "https://example.org/\(index % 9)-\(number)",
                        title: number == 1 ? nil : "Title \(Self.awkward)", publisher: "Publisher \(number)",

@@ -28,6 +28,10 @@ public struct ImportSummary: Sendable, Equatable {
     /// or title), kept as they were: the first keys, and how many citations did so.
     public var sourcesDescribedOtherwise: [String] = []
     public var citationsDescribingSourcesOtherwise = 0
+    /// Entities records named by their slug with another entity's name or none's: the slug, the
+    /// first name given, and the name the timeline holds (kept); and how many records did so.
+    public var entitiesNamedOtherwise: [EntityNamedOtherwise] = []
+    public var recordsNamingEntitiesOtherwise = 0
     /// Sources the timeline held undated that records gave a publication date: their keys.
     public var datedSources: [String] = []
     /// Records that write a date as an EDTF period code reading as years in prose (`2019-22`,
@@ -283,6 +287,8 @@ public final class Importer {
                 summary.keptFields = saver.keptInUpdates.names
                 summary.sourcesDescribedOtherwise = saver.sourcesDescribedOtherwise
                 summary.citationsDescribingSourcesOtherwise = saver.citationsDescribingSourcesOtherwise
+                summary.entitiesNamedOtherwise = saver.entitiesNamedOtherwise
+                summary.recordsNamingEntitiesOtherwise = saver.recordsNamingEntitiesOtherwise
                 // Added events have ids above the load's last one; a timeline that had none has no
                 // earlier versions of them.
                 if bulkLoad.lastIDBefore > 0, summary.inserted > 0 {

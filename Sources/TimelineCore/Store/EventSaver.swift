@@ -43,6 +43,11 @@ final class EventSaver {
     /// The keys of sources held undated that a citation gave a publication date, in order.
     private(set) var datedSources: [String] = []
     private(set) var citationsDescribingSourcesOtherwise = 0
+    /// Entities the timeline holds that records named by their slug with a name of no entity's
+    /// (`amazon` as `Amazonas Mining SA`): the slug decided, and the name was not taken. Slugs in
+    /// the order met (at most 100), with the first such name, and how many records did so.
+    private(set) var entitiesNamedOtherwise: [EntityNamedOtherwise] = []
+    private(set) var recordsNamingEntitiesOtherwise = 0
     /// Ids of events this saver updated, in order (inserted ones are the ids above `lastIDBefore`).
     private(set) var updatedEventIDs: [Int64] = []
     /// The same ids, to tell an event this saver wrote from one written earlier (at the same
@@ -180,6 +185,13 @@ final class EventSaver {
         event.entities = try event.entities.compactMap { entity in
             let resolved = try resolve(entityNamed: entity.slug.isEmpty ? entity.name : entity.slug, displayName: entity.name,
                                        preferredSlug: entity.slug)
+            if !entity.slug.isEmpty, resolved.name != entity.name, case let given = Self.trimmed(entity.name), given != resolved.name,
+               try existingEntity(given)?.slug != resolved.slug {
+                recordsNamingEntitiesOtherwise += 1
+                if entitiesNamedOtherwise.count < 100, !entitiesNamedOtherwise.contains(where: { $0.slug == resolved.slug }) {
+                    entitiesNamedOtherwise.append(EntityNamedOtherwise(slug: resolved.slug, given: given, held: resolved.name))
+                }
+            }
             let roleSlug = Self.slug(entity.role)
             let role = roleSlug.isEmpty ? "subject" : roleSlug
             guard seen.insert(resolved.slug + " " + role).inserted else { return nil }
@@ -297,6 +309,13 @@ final class EventSaver {
     /// An entity by slug, name or alias (any case); a new organisation when none matches.
     func resolve(entityNamed reference: String, displayName: String, preferredSlug: String = "") throws -> (slug: String, name: String) {
         if let existing = try existingEntity(reference) { return existing }
+        // A slug of no entity's with the name of one (another timeline's `amzn` for `Amazon`):
+        // that entity, as the name alone would find it; names stay one entity's each.
+        if !preferredSlug.isEmpty, displayName != reference, !Self.trimmed(displayName).isEmpty,
+           let named = try existingEntity(Self.trimmed(displayName)) {
+            entityCache[reference] = named
+            return named
+        }
         let name = Self.trimmed(displayName.isEmpty ? reference : displayName)
         var slug = preferredSlug.isEmpty ? Self.entitySlug(name) : Self.slug(preferredSlug)
         if slug.isEmpty { slug = Self.entitySlug(name) }
