@@ -60,6 +60,23 @@ import Testing
         #expect(try CLI.run(["stats", "--sum", "deal-value", "--kind", "acquisition", "--db", db]).stdout.contains("about 11,900,000,000"))
     }
 
+    /// A unit written in another case than the timeline's for the quantity (`eur`, `Eur` for
+    /// `EUR`) is saved in the timeline's: one row in the sum, one spelling in the exports.
+    @Test func aUnitTakesTheSpellingTheTimelineHas() throws {
+        for (date, unit) in [("2031-01", "EUR"), ("2031-02", "eur"), ("2031-03", "Eur")] {
+            #expect(try CLI.run(["add", "--db", db, "--kind", "funding", "--date", date, "--title", unit, "--entity", "Acme",
+                                 "--measure", "amount-raised=10:\(unit)"]).status == 0)
+        }
+        let records = #"{"uid":"u1","kind":"funding","title":"U1","when":"2031-04","measures":[{"quantity":"staff","value":"3","unit":"Person"},{"quantity":"staff","value":"4","unit":"person","entity":"amazon"}]}"#
+            + "\n" + #"{"uid":"u2","kind":"funding","title":"U2","when":"2031-05","measures":[{"quantity":"amount-raised","value":"1","unit":"EUR"},{"quantity":"staff","value":"5","unit":"PERSON"}]}"#
+        #expect(try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((records + "\n").utf8)).status == 0)
+        let sum = try CLI.run(["stats", "--sum", "amount-raised", "--from", "2031", "--format", "csv", "--db", db]).stdout
+        #expect(sum == "kind,events,sum,unit,measures,approximate,qualifier\r\nfunding,5,31,EUR,4,false,\r\n", "\(sum)")
+        let units = try CLI.run(["sql", "--db", db, "SELECT DISTINCT quantity || ' ' || unit FROM measures WHERE quantity IN ('staff', 'amount-raised') ORDER BY 1",
+                                 "--format", "tsv"]).stdout
+        #expect(units.hasSuffix("amount-raised EUR\nstaff Person\n"), "the first spelling, in one event or one file too: \(units)")
+    }
+
     /// A bound a source gives ("less than", "at least") stays a bound in the sum, said so in
     /// every format, never turned into "about".
     @Test func boundedFiguresMakeABoundedSum() throws {

@@ -34,6 +34,8 @@ final class EventSaver {
     var tagSpellings: [String: String]?
     /// Each tag as given, with the spelling it is saved under.
     var savedTagSpellings: [String: (spelling: String, key: String)] = [:]
+    /// A figure's quantity and unit in lower case to the unit's spelling saved (`savedUnit`).
+    var unitSpellings: [String: String] = [:]
     /// Source keys a figure named and found, so the next figure naming them skips the query.
     private var figureSourceKeys: Set<String> = []
     /// Sources the timeline held that citations described otherwise (another publisher,
@@ -58,7 +60,7 @@ final class EventSaver {
     /// The parts of events this saver updated that their records left out, and that were kept.
     private(set) var keptInUpdates: EventFields = []
     /// Caches stay bounded, so memory stays flat however many distinct names a file holds.
-    private static let cacheLimit = 50_000
+    static let cacheLimit = 50_000
 
     init(database: Database, recordedAt: String?) throws {
         self.database = database
@@ -145,6 +147,7 @@ final class EventSaver {
         foldedNameIndex = nil
         tagSpellings = nil
         savedTagSpellings.removeAll()
+        unitSpellings.removeAll()
         sourceCache.removeAll()
         figureSourceKeys.removeAll()
         writer.forgetRowIDs()
@@ -267,6 +270,7 @@ final class EventSaver {
                 }
                 measure.entity = resolved.slug
             }
+            measure.unit = try savedUnit(measure.unit, of: measure.quantity)
             if let source = measure.source {
                 guard let key = try sourceKey(matching: source) else {
                     throw TimelineError(.usage, "the figure \(measure.quantity) names the source '\(source)', which is neither a source key nor a cited source's URL.",
