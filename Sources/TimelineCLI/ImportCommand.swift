@@ -59,7 +59,7 @@ extension Timeline {
         @Option(name: .customLong("title-template"), help: ArgumentHelp("Compose titles from columns: '{company} lays off {total_laid_off|staff}' ('|staff' stands in for an empty value; without a stand-in, an empty column rejects the record).", valueName: "template"))
         var titleTemplate: String?
 
-        @Option(name: .customLong("date-format"), help: ArgumentHelp("How the file writes days in when, announced and published: m/d/yyyy, d/m/yyyy, dd.mm.yyyy, … (values in other forms, such as ISO days or Q2 2022, are read as `timeline date` reads them, as they are without this option).", valueName: "format"))
+        @Option(name: .customLong("date-format"), help: ArgumentHelp("How the file writes days in when, announced and published: m/d/yyyy, d/m/yyyy, dd.mm.yyyy, …, a time after the day left out (values in other forms, such as ISO days or Q2 2022, are read as `timeline date` reads them, as they are without this option).", valueName: "format"))
         var dateFormat: String?
 
         @Option(help: ArgumentHelp("A value that means 'no value' (repeatable), e.g. NULL or N/A; the empty string always does.", valueName: "token"))

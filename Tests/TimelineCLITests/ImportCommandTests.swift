@@ -448,6 +448,28 @@ import Testing
         #expect(dates["Initech cuts"] == "2022-34", "a quarter stays a quarter")
     }
 
+    /// A file whose lines end in CR alone (Excel's "CSV (Macintosh)") is named for what it is,
+    /// not for the columns its one long line would name twice.
+    @Test func lineEndsOfCarriageReturnsAloneAreNamed() throws {
+        let path = try write("mac.csv", "uid,kind,when,title\rq1,launch,2020,CR only\rq2,launch,2021,Second\r")
+        let result = try CLI.run(["import", path, "--db", db])
+        #expect(result.status == 65)
+        #expect(result.stderr == "timeline: \(path):1: the lines end in a carriage return alone (as \"CSV (Macintosh)\" saves them), which CSV and TSV "
+                + "do not take for line ends: convert them (tr '\\r' '\\n'), or save the file as CSV UTF-8.\n", "\(result.stderr)")
+    }
+
+    /// Spreadsheets write a time after the day (Excel's `3/6/2023 0:00`): the day is the date,
+    /// as an ISO date-time's is; a time that is none is still refused.
+    @Test func aDateFormatTakesATimeAfterTheDay() throws {
+        let path = try write("times.csv", "company,date\nAcme,3/6/2023 0:00\nBeta,3/7/2023 14:35:10\nGamma,3/8/2023 2:05 PM\nDelta,3/9/2023 25:00\n")
+        let result = try CLI.run(["import", path, "--db", db, "--set", "kind=layoff", "--map", "date=when", "--map", "company=entity",
+                                  "--title-template", "{company} cuts", "--date-format", "m/d/yyyy", "--skip-invalid"])
+        #expect(result.stdout.hasSuffix(": 3 added, 0 updated, 0 unchanged, 1 rejected.\n"), "\(result.stderr)")
+        #expect(result.stderr.contains("times.csv:5: column 'date' (when): '3/9/2023 25:00' is not a valid date"), "\(result.stderr)")
+        let dates = try jsonEvents(["--kind", "layoff", "--from", "2023-03", "--to", "2023-03"]).compactMap { $0["when"] as? String }
+        #expect(dates.filter { ["2023-03-06", "2023-03-07", "2023-03-08"].contains($0) }.count == 3, "\(dates)")
+    }
+
     /// `2019-22` in a hand-made file is EDTF's summer 2019, kept so; as prose writes the years
     /// 2019 to 2022 that way, the import says so, as `add` does. A file that gives the worked-out
     /// days beside it (as export writes) meant the EDTF, and hears nothing.

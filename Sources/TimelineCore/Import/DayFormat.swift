@@ -71,7 +71,36 @@ public struct DayFormat: Sendable, Equatable {
                 }
             }
         }
-        guard characters.isEmpty else { return nil }
+        guard characters.isEmpty || Self.isTimeOfDay(characters) else { return nil }
         return (year, month, day)
+    }
+
+    /// ` 0:00`, ` 14:35:10`, ` 2:05 PM`, `T09:30`: the time spreadsheets write after a day
+    /// (Excel's `3/6/2023 0:00`), which leaves the day as it is, as an ISO date-time's does.
+    static func isTimeOfDay(_ text: Substring) -> Bool {
+        var rest = text
+        guard let separator = rest.first, separator == " " || separator == "T" else { return false }
+        rest = rest.drop { $0 == " " || $0 == "T" }
+        func number(maxDigits: Int, below limit: Int) -> Bool {
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            guard (1...maxDigits).contains(digits.count), let value = Int(digits), value < limit else { return false }
+            rest.removeFirst(digits.count)
+            return true
+        }
+        guard number(maxDigits: 2, below: 24), rest.first == ":" else { return false }
+        rest.removeFirst()
+        guard rest.prefix(while: { $0.isASCII && $0.isNumber }).count == 2, number(maxDigits: 2, below: 60) else { return false }
+        if rest.first == ":" {
+            rest.removeFirst()
+            guard rest.prefix(while: { $0.isASCII && $0.isNumber }).count == 2, number(maxDigits: 2, below: 61) else { return false }
+            if rest.first == "." {
+                rest.removeFirst()
+                let fraction = rest.prefix { $0.isASCII && $0.isNumber }
+                guard !fraction.isEmpty else { return false }
+                rest.removeFirst(fraction.count)
+            }
+        }
+        rest = rest.drop { $0 == " " }
+        return rest.isEmpty || ["am", "pm", "a.m.", "p.m."].contains(rest.lowercased())
     }
 }

@@ -532,6 +532,10 @@ public final class Importer {
                 guard let header = try reader.next() else {
                     throw TimelineError(.badData, "\(input.name) is empty: a header row was expected.")
                 }
+                if header.fields.contains(where: { $0.utf8.contains(0x0D) }) {
+                    // Read as one line, the whole file would be a header naming columns twice.
+                    throw TimelineError(.badData, "\(input.name):1: the lines end in a carriage return alone (as \"CSV (Macintosh)\" saves them), which CSV and TSV do not take for line ends: convert them (tr '\\r' '\\n'), or save the file as CSV UTF-8.")
+                }
                 if let first = header.fields.first, let kind = Self.unreadableKind(firstField: first, only: header.fields.count == 1) {
                     throw TimelineError(.badData, "\(input.name) looks like \(kind), which import does not read; it reads CSV, TSV, NDJSON, JSON and timeline documents (as `export --format csv|tsv|ndjson|json|seed` writes them).")
                 }
