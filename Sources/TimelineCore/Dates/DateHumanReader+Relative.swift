@@ -1,5 +1,5 @@
 /// Dates relative to the current day, for query bounds: `today`, `last quarter`, `30 days ago`,
-/// `hier`, `le mois dernier`, `il y a 3 semaines`.
+/// `hier`, `le mois dernier`, `il y a 3 semaines`, `last Tuesday`, `mardi dernier`.
 extension DateHumanReader {
     enum RelativeUnit {
         case day, week, month, quarter, year
@@ -11,12 +11,22 @@ extension DateHumanReader {
         case shifted(RelativeUnit, Int)
         /// The whole week, month, quarter or year `offset` units from the one containing today.
         case calendar(RelativeUnit, Int)
+        /// A day of the week (ISO number) near today: the last one before it, the next after it,
+        /// or, named alone (`on Tuesday`), the nearest.
+        case weekday(Int, WeekdayDirection)
+    }
+
+    enum WeekdayDirection {
+        case before, after, nearest, onOrBefore
     }
 
     /// The relative date `tokens` name, nil when they are no relative form.
     func readRelative(_ tokens: ArraySlice<Token>) throws(TimelineDateError) -> TimelineDate? {
         let words = tokens.filter { !$0.is("'") && !$0.is("-") }.map(\.text)
-        guard let form = Self.relativeForm(words) else { return nil }
+        guard var form = Self.relativeForm(words) else { return nil }
+        // An announcement is on or before the article that reports it: `announced Tuesday` in
+        // Thursday's article is two days before, not five after.
+        if case .weekday(let weekday, .nearest) = form, context.latestBeforeReference { form = .weekday(weekday, .onOrBefore) }
         guard let today = context.today else {
             throw TimelineDateError(input: text, reason: "it is relative, and " + (context.missingTodayReason ?? "no current date was given to resolve it"),
                                     needsToday: true)
@@ -51,6 +61,7 @@ extension DateHumanReader {
     ]
 
     private static func relativeForm(_ words: [String]) -> RelativeForm? {
+        if let form = weekdayForm(words) { return form }
         switch words.count {
         case 1:
             return dayWords[words[0]].map { .shifted(.day, $0) }
@@ -62,6 +73,8 @@ extension DateHumanReader {
         default:
             break
         }
+        if words == ["the", "day", "before", "yesterday"] || words == ["day", "before", "yesterday"] { return .shifted(.day, -2) }
+        if words == ["the", "day", "after", "tomorrow"] || words == ["day", "after", "tomorrow"] { return .shifted(.day, 2) }
         // N days ago, il y a N jours, in N days, dans N jours.
         if words.count == 3, words[2] == "ago", let count = count(words[0]), let unit = countedUnits[words[1]] {
             return .shifted(unit, -count)
@@ -88,6 +101,31 @@ extension DateHumanReader {
         return nil
     }
 
+    /// `Tuesday`, `on Tuesday`, `this Tuesday`, `last Tuesday`, `next Tuesday`; `mardi`, `ce mardi`,
+    /// `mardi dernier`, `le mardi précédent`, `mardi prochain`.
+    private static func weekdayForm(_ words: [String]) -> RelativeForm? {
+        var rest = words[...]
+        while let first = rest.first, ["on", "le", "ce", "this", "coming"].contains(first) || (first == "the" && rest.count > 2) {
+            if first == "coming" { return rest.count == 2 ? weekdays[rest[rest.startIndex + 1]].map { .weekday($0, .after) } : nil }
+            rest = rest.dropFirst()
+        }
+        switch rest.count {
+        case 1:
+            return weekdays[rest[rest.startIndex]].map { .weekday($0, .nearest) }
+        case 2:
+            let first = rest[rest.startIndex], second = rest[rest.startIndex + 1]
+            if let weekday = weekdays[second], let offset = englishOffsets[first], offset != 0 {
+                return .weekday(weekday, offset < 0 ? .before : .after)
+            }
+            if let weekday = weekdays[first], let offset = frenchOffsets[second] {
+                return .weekday(weekday, offset < 0 ? .before : .after)
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
     /// A count written as digits or as `a`, `an`, `one`, `un`, `une`.
     private static func count(_ word: String) -> Int? {
         if ["a", "an", "one", "un", "une"].contains(word) { return 1 }
@@ -108,6 +146,16 @@ extension DateHumanReader {
             case .year: day = today.adding(months: amount * 12)
             }
             return day.map { TimelineDate(period: .day(year: $0.year, month: $0.month, day: $0.day)) }
+        case .weekday(let weekday, let direction):
+            let ahead = ((weekday - today.isoWeekday) % 7 + 7) % 7  // 0…6 days to the next such day
+            let shift: Int
+            switch direction {
+            case .before: shift = ahead == 0 ? -7 : ahead - 7
+            case .after: shift = ahead == 0 ? 7 : ahead
+            case .onOrBefore: shift = ahead == 0 ? 0 : ahead - 7
+            case .nearest: shift = ahead <= 3 ? ahead : ahead - 7
+            }
+            return today.adding(days: shift).map { TimelineDate(period: .day(year: $0.year, month: $0.month, day: $0.day)) }
         case .calendar(let unit, let offset):
             let period: TimelineDate.Period
             switch unit {

@@ -70,6 +70,14 @@ extension DateHumanReader {
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     ]
 
+    /// Days of the week, to their ISO number (Monday 1 … Sunday 7): `last Tuesday`, `mardi
+    /// dernier`, and the check that `Friday, 19 November 2019` names a Friday.
+    static let weekdays: [String: Int] = [
+        "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+        "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7,
+        "lundi": 1, "mardi": 2, "mercredi": 3, "jeudi": 4, "vendredi": 5, "samedi": 6, "dimanche": 7,
+    ]
+
     /// Words that link a part of a date to its year: `first half of 2022`, `été de 2021`.
     static let ofWords: Set<String> = ["of", "de", "d", "du", "'", "l", "the", "year", "annee", ","]
 

@@ -25,7 +25,19 @@ struct DateHumanReader {
         if let date = try readInterval(tokens[...]) { return date }
         guard var reading = try readQualified(tokens[...]) else { return nil }
         if reading.needsYear { try settleYear(&reading) }
-        return try resolve(reading)
+        let date = try resolve(reading)
+        try checkWeekday(of: date, namedIn: tokens)
+        return date
+    }
+
+    /// `Friday, 19 November 2019` names a day twice; when the two disagree (it was a Tuesday),
+    /// one of them is a typo, and which cannot be told.
+    private func checkWeekday(of date: TimelineDate, namedIn tokens: [Token]) throws(TimelineDateError) {
+        guard date.precision == .day, !date.isInterval, let day = date.earliest else { return }
+        let named = tokens.compactMap { Self.weekdays[$0.text] }
+        guard named.count == 1, named[0] != day.isoWeekday else { return }
+        let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        throw TimelineDateError(input: text, reason: "it names a \(names[named[0] - 1]), but \(date.display(.english)) was a \(names[day.isoWeekday - 1])")
     }
 
     /// `06/2022`, `6.2022`: a month and a four-digit year, which no day order makes ambiguous,

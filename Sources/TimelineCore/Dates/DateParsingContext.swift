@@ -9,7 +9,8 @@ public struct DateParsingContext: Sendable {
     public var referenceEnd: CalendarDay?
 
     /// For an announcement, which the text reporting it follows: the latest occurrence begun by
-    /// the reference's last day (`September` in an article of 12 September 2022 is Sep 2022).
+    /// the reference's last day (`September` in an article of 12 September 2022 is Sep 2022), and
+    /// a day of the week named alone the last one up to today (`Tuesday`).
     public var latestBeforeReference = false
 
     /// The current day, for relative forms (`today`, `last quarter`, `30 days ago`). The library

@@ -41,6 +41,7 @@ extension TimelineDate {
                 }
                 var dated = context
                 dated.today = day
+                dated.latestBeforeReference = onOrBefore  // `announced Tuesday`: on or before the article
                 return try parse(text, context: dated)
             }
         }

@@ -45,6 +45,20 @@ struct RelativeFormTests {
         DateVector("il y a 2 ans", "2020-09-12", "2020-09-12", "2020-09-12", .day),
         DateVector("since last year", "2021/..", "2021-01-01", nil, .interval),
         DateVector("from last month to next month", "2022-08/2022-10", "2022-08-01", "2022-10-31", .interval),
+        DateVector("the day before yesterday", "2022-09-10", "2022-09-10", "2022-09-10", .day),
+        DateVector("the day after tomorrow", "2022-09-14", "2022-09-14", "2022-09-14", .day),
+        // Days of the week, from Monday 12 September 2022: the last one before, the next after,
+        // and alone the nearest (a Monday is that day).
+        DateVector("last Tuesday", "2022-09-06", "2022-09-06", "2022-09-06", .day),
+        DateVector("last Monday", "2022-09-05", "2022-09-05", "2022-09-05", .day),
+        DateVector("mardi dernier", "2022-09-06", "2022-09-06", "2022-09-06", .day),
+        DateVector("le vendredi précédent", "2022-09-09", "2022-09-09", "2022-09-09", .day),
+        DateVector("next Friday", "2022-09-16", "2022-09-16", "2022-09-16", .day),
+        DateVector("lundi prochain", "2022-09-19", "2022-09-19", "2022-09-19", .day),
+        DateVector("on Tuesday", "2022-09-13", "2022-09-13", "2022-09-13", .day),
+        DateVector("Saturday", "2022-09-10", "2022-09-10", "2022-09-10", .day),
+        DateVector("ce jeudi", "2022-09-15", "2022-09-15", "2022-09-15", .day),
+        DateVector("Monday", "2022-09-12", "2022-09-12", "2022-09-12", .day),
     ]
 
     @Test(arguments: vectors)
@@ -61,6 +75,37 @@ struct RelativeFormTests {
     ])
     func clamping(vector: DateVector) throws {
         vector.check(try TimelineDate.parse(vector.input, context: .init(today: Self.endOfMarch)))
+    }
+
+    /// An announcement is on or before the article reporting it: a day of the week named alone
+    /// is the last such day up to the article's.
+    @Test(arguments: [
+        DateVector("Thursday", "2022-09-08", "2022-09-08", "2022-09-08", .day),
+        DateVector("Monday", "2022-09-12", "2022-09-12", "2022-09-12", .day),
+        DateVector("next Thursday", "2022-09-15", "2022-09-15", "2022-09-15", .day),
+    ])
+    func aWeekdayAnnouncedIsOnOrBeforeTheArticle(vector: DateVector) throws {
+        var context = DateParsingContext(today: Self.today)
+        context.latestBeforeReference = true
+        vector.check(try TimelineDate.parse(vector.input, context: context))
+    }
+
+    /// A day of the week written beside a date must be that date's.
+    @Test(arguments: [
+        InvalidDateVector("Friday, November 19, 2019", "it names a Friday, but 19 Nov 2019 was a Tuesday"),
+        InvalidDateVector("mercredi 19 novembre 2019", "it names a Wednesday, but 19 Nov 2019 was a Tuesday"),
+        InvalidDateVector("Sat 2019-11-19", "it names a Saturday, but 19 Nov 2019 was a Tuesday"),
+    ])
+    func aWeekdayBesideADateMustBeItsDay(vector: InvalidDateVector) {
+        vector.expectParseFailure()
+    }
+
+    @Test(arguments: [
+        DateVector("Tuesday, November 19, 2019", "2019-11-19", "2019-11-19", "2019-11-19", .day),
+        DateVector("mardi 19 novembre 2019", "2019-11-19", "2019-11-19", "2019-11-19", .day),
+    ])
+    func aWeekdayBesideItsDateIsRead(vector: DateVector) throws {
+        vector.check(try TimelineDate.parse(vector.input))
     }
 
     @Test("a relative form without today is an error", arguments: ["today", "last quarter", "30 days ago", "hier"])
