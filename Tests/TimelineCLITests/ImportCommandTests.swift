@@ -848,6 +848,13 @@ import Testing
         }
         #expect(slugs == ["amazon", "amazon", "amazon+amazon-care+one-medical", "amazon"], "\(slugs)")
         #expect(try CLI.run(["--db", db, "check"]).stdout.contains("names amazon and amzn") == false, "no second entity named Amazon")
+        // A slug is looked up as a slug, and the name given as a name, which an alias does not beat.
+        let document = #"{"format":"timeline-seed/1","entities":[{"slug":"alphabet","name":"Alphabet","aliases":["Google"]},{"slug":"google-llc","name":"Google LLC"}]}"#
+        #expect(try CLI.run(["import", "-", "--db", db, "--format", "seed"], stdin: Data(document.utf8)).status == 0)
+        let google = #"{"uid":"g1","kind":"launch","title":"G","when":"2030","entities":[{"slug":"google","name":"Google LLC"}]}"#
+        #expect(try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((google + "\n").utf8)).status == 0)
+        let named = try jsonEvents(["--from", "2030"]).first { $0["uid"] as? String == "g1" }
+        #expect((named?["entities"] as? [[String: Any]])?.first?["slug"] as? String == "google-llc", "\(String(describing: named))")
     }
 
     /// What spreadsheets and other tools leave in a file that holds nothing is read as nothing:

@@ -312,13 +312,21 @@ final class EventSaver {
 
     /// An entity by slug, name or alias (any case); a new organisation when none matches.
     func resolve(entityNamed reference: String, displayName: String, preferredSlug: String = "") throws -> (slug: String, name: String) {
-        if let existing = try existingEntity(reference) { return existing }
-        // A slug of no entity's with the name of one (another timeline's `amzn` for `Amazon`):
-        // that entity, as the name alone would find it; names stay one entity's each.
-        if !preferredSlug.isEmpty, displayName != reference, !Self.trimmed(displayName).isEmpty,
-           let named = try existingEntity(Self.trimmed(displayName)) {
-            entityCache[reference] = named
-            return named
+        if !preferredSlug.isEmpty, preferredSlug == reference, displayName != reference {
+            // A slug given with a name: the entity of that slug, else the one of that name (another
+            // timeline's `amzn` for `Amazon`: names stay one entity's each), which an alias of
+            // another does not beat. The slug is looked up as a slug only and the name as a name,
+            // so a new entity costs four or five indexed lookups, as it did five.
+            if let cached = entityCache[reference] { return cached }
+            let given = Self.trimmed(displayName)
+            if let match = try entityMatch(reference, lookingUpNames: false)
+                ?? (given.isEmpty ? nil : entityMatch(given, lookingUpSlugs: false, derivedSlugLookedUp: reference)) {
+                if entityCache.count > Self.cacheLimit { entityCache.removeAll(keepingCapacity: true) }
+                entityCache[reference] = (match.slug, match.name)
+                return (match.slug, match.name)
+            }
+        } else if let existing = try existingEntity(reference) {
+            return existing
         }
         let name = Self.trimmed(displayName.isEmpty ? reference : displayName)
         var slug = preferredSlug.isEmpty ? Self.entitySlug(name) : Self.slug(preferredSlug)
@@ -353,16 +361,25 @@ final class EventSaver {
     }
 
     /// The entity a reference names and how, uncached.
-    func entityMatch(_ reference: String) throws -> (slug: String, name: String, kind: EntityMatchKind)? {
+    ///
+    /// `lookingUpSlugs: false` leaves out the lookups of the reference as a slug, and
+    /// `lookingUpNames: false` every other; `derivedSlugLookedUp` is a slug looked up already,
+    /// not looked up again as the reference's derived one.
+    func entityMatch(_ reference: String, lookingUpSlugs: Bool = true, lookingUpNames: Bool = true,
+                     derivedSlugLookedUp: String? = nil) throws -> (slug: String, name: String, kind: EntityMatchKind)? {
         // One indexed lookup a way, best first, stopping at the first that finds one: a compound
         // query ordered by rank opened four temporary B-trees a call, five times the cost (most
         // of an import's time for a new entity).
         func lookUp(_ statement: Statement, _ value: String, as kind: EntityMatchKind) throws -> (slug: String, name: String, kind: EntityMatchKind)? {
             try statement.first([.text(value)]) { (slug: $0.text(at: 0), name: $0.text(at: 1), kind: kind) }
         }
-        if let row = try lookUp(database.statement("SELECT slug, name FROM entities WHERE slug = ?1"), reference, as: .slug)
-            ?? lookUp(database.statement("SELECT slug, name FROM entities WHERE slug = ?1 COLLATE NOCASE LIMIT 1"), reference, as: .slugIgnoringCase)
-            ?? lookUp(database.statement("SELECT slug, name FROM entities WHERE name = ?1 COLLATE NOCASE ORDER BY id LIMIT 1"), reference, as: .name)
+        if lookingUpSlugs,
+           let row = try lookUp(database.statement("SELECT slug, name FROM entities WHERE slug = ?1"), reference, as: .slug)
+            ?? lookUp(database.statement("SELECT slug, name FROM entities WHERE slug = ?1 COLLATE NOCASE LIMIT 1"), reference, as: .slugIgnoringCase) {
+            return row
+        }
+        guard lookingUpNames else { return nil }
+        if let row = try lookUp(database.statement("SELECT slug, name FROM entities WHERE name = ?1 COLLATE NOCASE ORDER BY id LIMIT 1"), reference, as: .name)
             ?? lookUp(database.statement(
                 """
                 SELECT e.slug, e.name FROM entity_aliases AS a JOIN entities AS e ON e.id = a.entity_id
@@ -375,7 +392,8 @@ final class EventSaver {
             return (folded.slug, folded.name, folded.byAlias ? .alias : .name)
         }
         let referenceSlug = Self.entitySlug(reference)
-        guard !referenceSlug.isEmpty else { return nil }
+        // Not again when looked up already: as the reference itself, or as the slug given.
+        guard !referenceSlug.isEmpty, referenceSlug != derivedSlugLookedUp, !(lookingUpSlugs && referenceSlug == reference) else { return nil }
         return try lookUp(database.statement("SELECT slug, name FROM entities WHERE slug = ?1"), referenceSlug, as: .derivedSlug)
     }
 
