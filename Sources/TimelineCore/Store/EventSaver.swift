@@ -34,8 +34,10 @@ final class EventSaver {
     var tagSpellings: [String: String]?
     /// Each tag as given, with the spelling it is saved under.
     var savedTagSpellings: [String: (spelling: String, key: String)] = [:]
-    /// A figure's quantity and unit in lower case to the unit's spelling saved (`savedUnit`).
-    var unitSpellings: [String: String] = [:]
+    /// A figure's quantity, then its unit as given, to the unit's spelling saved (`savedUnit`).
+    var unitSpellings: [String: [String: String]] = [:]
+    /// The same by quantity and unit in lower case, for the spellings first met.
+    var foldedUnitSpellings: [String: String] = [:]
     /// Source keys a figure named and found, so the next figure naming them skips the query.
     private var figureSourceKeys: Set<String> = []
     /// Sources the timeline held that citations described otherwise (another publisher,
@@ -148,6 +150,7 @@ final class EventSaver {
         tagSpellings = nil
         savedTagSpellings.removeAll()
         unitSpellings.removeAll()
+        foldedUnitSpellings.removeAll()
         sourceCache.removeAll()
         figureSourceKeys.removeAll()
         writer.forgetRowIDs()

@@ -96,7 +96,30 @@ extension TimelineStore {
         findings += try sharedEntityNames().map { CheckFinding(severity: .warning, check: "entities", message: $0) }
         findings += try languagesOutOfForm().map { CheckFinding(severity: .warning, check: "languages", message: $0) }
         findings += try tagSpellingsAlike().map { CheckFinding(severity: .warning, check: "tags", message: $0) }
+        findings += try unitSpellingsAlike().map { CheckFinding(severity: .warning, check: "figures", message: $0) }
         return findings
+    }
+
+    /// Units of one quantity written as one word in several cases (`EUR`, `eur`), as a timeline
+    /// made before units took the timeline's spelling may hold: `stats --sum` adds them apart.
+    func unitSpellingsAlike() throws -> [String] {
+        var groups: [String: [(unit: String, uses: Int)]] = [:]
+        var order: [String] = []
+        try database.prepare("SELECT quantity, unit, count(*) FROM measures GROUP BY quantity, unit ORDER BY quantity, min(id)").forEachRow { row in
+            let quantity = row.text(at: 0), unit = row.text(at: 1)
+            let key = quantity + "\u{0}" + unit.lowercased()
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append((unit, Int(row.int64(at: 2))))
+        }
+        return order.compactMap { key -> String? in
+            guard let group = groups[key], let first = group.first else { return nil }
+            let alike = group.filter { EventSaver.isRecased($0.unit, first.unit) }
+            guard alike.count > 1 else { return nil }
+            let quantity = String(key[..<key.firstIndex(of: "\u{0}")!])
+            let named = alike.map { "'\($0.unit)' (\($0.uses) figure\($0.uses == 1 ? "" : "s"))" }
+            return "the \(quantity) figures write one unit as \(named.dropLast().joined(separator: ", ")) and \(named.last!), which "
+                + "`stats --sum` adds apart; `timeline export --format ndjson | timeline import -` saves them all as '\(first.unit)'"
+        }
     }
 
     /// Languages of sources, quotes and aliases that are not BCP 47 tags in their usual case:
