@@ -172,7 +172,9 @@ extension DateHumanReader {
         let texts = tokens.map(\.text)
         if texts == ["?"] { return .unknown }
         if texts == [".", "."] || texts == ["…"] { return .open }
-        if let date = try readRelative(tokens) { return .reading(Reading(.complete(date))) }
+        // A day of the week alone is no end (`Wednesday or Thursday, 1 Dec 2022`: the nearest
+        // Wednesday to the article is no day of that date); `since last Tuesday` is one.
+        if let date = try readRelative(tokens, nearestWeekday: false) { return .reading(Reading(.complete(date))) }
         return try readQualified(tokens, allowBareDay: role == .start).map(SideReading.reading)
     }
 

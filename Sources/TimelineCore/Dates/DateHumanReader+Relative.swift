@@ -20,10 +20,12 @@ extension DateHumanReader {
         case before, after, nearest, onOrBefore
     }
 
-    /// The relative date `tokens` name, nil when they are no relative form.
-    func readRelative(_ tokens: ArraySlice<Token>) throws(TimelineDateError) -> TimelineDate? {
+    /// The relative date `tokens` name, nil when they are no relative form (nor, with
+    /// `nearestWeekday: false`, a day of the week named alone).
+    func readRelative(_ tokens: ArraySlice<Token>, nearestWeekday: Bool = true) throws(TimelineDateError) -> TimelineDate? {
         let words = tokens.filter { !$0.is("'") && !$0.is("-") }.map(\.text)
         guard var form = Self.relativeForm(words) else { return nil }
+        if !nearestWeekday, case .weekday(_, .nearest) = form { return nil }
         // An announcement is on or before the article that reports it: `announced Tuesday` in
         // Thursday's article is two days before, not five after.
         if case .weekday(let weekday, .nearest) = form, context.latestBeforeReference { form = .weekday(weekday, .onOrBefore) }

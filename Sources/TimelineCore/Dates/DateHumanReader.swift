@@ -22,22 +22,45 @@ struct DateHumanReader {
         let tokens = try namingNumericMonths(written)
         try rejectAmbiguousNumbers(tokens)
         if let date = try readRelative(tokens[...]) { return date }
-        if let date = try readInterval(tokens[...]) { return date }
-        guard var reading = try readQualified(tokens[...]) else { return nil }
-        if reading.needsYear { try settleYear(&reading) }
-        let date = try resolve(reading)
-        try checkWeekday(of: date, namedIn: tokens)
+        let date: TimelineDate
+        if let interval = try readInterval(tokens[...]) {
+            date = interval
+        } else {
+            guard var reading = try readQualified(tokens[...]) else { return nil }
+            if reading.needsYear { try settleYear(&reading) }
+            date = try resolve(reading)
+        }
+        try checkWeekdays(of: date, namedIn: tokens)
         return date
     }
 
     /// `Friday, 19 November 2019` names a day twice; when the two disagree (it was a Tuesday),
-    /// one of them is a typo, and which cannot be told.
-    private func checkWeekday(of date: TimelineDate, namedIn tokens: [Token]) throws(TimelineDateError) {
-        guard date.precision == .day, !date.isInterval, let day = date.earliest else { return }
+    /// one of them is a typo, and which cannot be told. Days of the week go with a date's ends in
+    /// order (`du lundi 18 au mercredi 20 novembre`); one alone with the first end that is a day
+    /// (`Thursday 1 – 2 December`, `until next Friday`). Beside a month or a year (`Tuesday 2019`)
+    /// it names no day of the date, and is refused too.
+    private func checkWeekdays(of date: TimelineDate, namedIn tokens: [Token]) throws(TimelineDateError) {
         let named = tokens.compactMap { Self.weekdays[$0.text] }
-        guard named.count == 1, named[0] != day.isoWeekday else { return }
+        guard !named.isEmpty else { return }
+        let ends = date.isInterval ? [date.start, date.end] : [date]
+        let days = ends.map { end -> CalendarDay? in
+            guard let end, end.precision == .day, !end.isInterval else { return nil }
+            return end.earliest
+        }
         let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        throw TimelineDateError(input: text, reason: "it names a \(names[named[0] - 1]), but \(date.display(.english)) was a \(names[day.isoWeekday - 1])")
+        func mismatch(_ weekday: Int, _ day: CalendarDay) -> TimelineDateError {
+            TimelineDateError(input: text, reason: "it names a \(names[weekday - 1]), but \(TimelineDate(period: .day(year: day.year, month: day.month, day: day.day)).display(.english)) was a \(names[day.isoWeekday - 1])")
+        }
+        let dayEnds = days.compactMap { $0 }
+        if named.count == 1, let first = dayEnds.first {
+            guard first.isoWeekday == named[0] else { throw mismatch(named[0], first) }
+            return
+        }
+        guard named.count == days.count, dayEnds.count == days.count else {
+            throw TimelineDateError(input: text, reason: (named.count == 1 ? "it names a day of the week, but its date is no single day" : "it names \(named.count) days of the week for \(dayEnds.count) days")
+                + ": write the day, or leave the day of the week out")
+        }
+        for (weekday, day) in zip(named, dayEnds) where weekday != day.isoWeekday { throw mismatch(weekday, day) }
     }
 
     /// `06/2022`, `6.2022`: a month and a four-digit year, which no day order makes ambiguous,

@@ -59,6 +59,8 @@ struct RelativeFormTests {
         DateVector("Saturday", "2022-09-10", "2022-09-10", "2022-09-10", .day),
         DateVector("ce jeudi", "2022-09-15", "2022-09-15", "2022-09-15", .day),
         DateVector("Monday", "2022-09-12", "2022-09-12", "2022-09-12", .day),
+        DateVector("since last Tuesday", "2022-09-06/..", "2022-09-06", nil, .interval),
+        DateVector("until next Friday", "../2022-09-16", nil, "2022-09-16", .interval),
     ]
 
     @Test(arguments: vectors)
@@ -95,6 +97,14 @@ struct RelativeFormTests {
         InvalidDateVector("Friday, November 19, 2019", "it names a Friday, but 19 Nov 2019 was a Tuesday"),
         InvalidDateVector("mercredi 19 novembre 2019", "it names a Wednesday, but 19 Nov 2019 was a Tuesday"),
         InvalidDateVector("Sat 2019-11-19", "it names a Saturday, but 19 Nov 2019 was a Tuesday"),
+        // In an interval or one of two dates, each goes with its end; one alone with the first.
+        InvalidDateVector("Thursday, 1 December 2022 – Saturday, 2 December 2022", "it names a Saturday, but 2 Dec 2022 was a Friday"),
+        InvalidDateVector("du lundi 18 au mercredi 19 novembre 2019", "it names a Wednesday, but 19 Nov 2019 was a Tuesday"),
+        InvalidDateVector("Friday 2 December 2022 or Sunday 5 December 2022", "it names a Sunday, but 5 Dec 2022 was a Monday"),
+        InvalidDateVector("Friday 1 – 2 December 2022", "it names a Friday, but 1 Dec 2022 was a Thursday"),
+        // Beside a month or a year it names no day of the date.
+        InvalidDateVector("Tuesday 2019", "it names a day of the week, but its date is no single day"),
+        InvalidDateVector("Friday November 2019", "it names a day of the week, but its date is no single day"),
     ])
     func aWeekdayBesideADateMustBeItsDay(vector: InvalidDateVector) {
         vector.expectParseFailure()
@@ -103,9 +113,17 @@ struct RelativeFormTests {
     @Test(arguments: [
         DateVector("Tuesday, November 19, 2019", "2019-11-19", "2019-11-19", "2019-11-19", .day),
         DateVector("mardi 19 novembre 2019", "2019-11-19", "2019-11-19", "2019-11-19", .day),
+        DateVector("du lundi 18 au mardi 19 novembre 2019", "2019-11-18/2019-11-19", "2019-11-18", "2019-11-19", .interval),
+        DateVector("Thursday 1 – 2 December 2022", "2022-12-01/2022-12-02", "2022-12-01", "2022-12-02", .interval),
     ])
     func aWeekdayBesideItsDateIsRead(vector: DateVector) throws {
         vector.check(try TimelineDate.parse(vector.input))
+    }
+
+    /// A day of the week alone is no end of an interval: the nearest Wednesday to today is no
+    /// day of the date beside it.
+    @Test func aWeekdayAloneIsNoEndOfAnInterval() {
+        #expect(throws: TimelineDateError.self) { try TimelineDate.parse("Wednesday or Thursday, 1 Dec 2022", context: .init(today: Self.today)) }
     }
 
     @Test("a relative form without today is an error", arguments: ["today", "last quarter", "30 days ago", "hier"])
