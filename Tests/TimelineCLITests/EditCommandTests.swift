@@ -362,7 +362,7 @@ import Testing
         for (reference, message) in [("siecle-digital-2022-09-12", "the event does not cite siecle-digital-2022-09-12; it cites cnbc-2022-09-09"),
                                      ("https://nowhere.example/", "names no source of the timeline"),
                                      ("cnbc-2022-09-09", "the figure employees-laid-off comes from cnbc-2022-09-09; remove it in the same edit "
-                                      + "(--measure employees-laid-off= --source cnbc-2022-09-09 takes out only that source's employees-laid-off figures)")] {
+                                      + "(--measure employees-laid-off= --source cnbc-2022-09-09 takes out that source's employees-laid-off figures; another source's stay)")] {
             let refused = try CLI.run(["edit", uid, "--db", db, "--remove-source", reference])
             #expect(refused.status == 64 && refused.stderr.contains(message), "\(refused.stderr)")
         }
@@ -376,6 +376,18 @@ import Testing
         #expect(try cited() == ["other-example"])
         let kept = try #require(try show(uid)["measures"] as? [[String: Any]])
         #expect(kept.map { "\($0["value"]!) \($0["source"]!)" } == ["170 other-example"], "\(kept)")
+    }
+
+    /// Figures from no source go with `--measure Q= --source S` too: the refusal's advice says so.
+    @Test func removeSourceAdviceNamesTheFiguresFromNoSource() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let record = #"{"uid":"r3","kind":"layoff","when":"2022","title":"R","measures":[{"quantity":"cut","value":"5","unit":"person"},"#
+            + #"{"quantity":"cut","value":"7","unit":"person","source":"a"}],"sources":[{"key":"a","url":"https://a.example/1","publisher":"A"}]}"#
+        #expect(try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((record + "\n").utf8)).status == 0)
+        let refused = try CLI.run(["edit", "r3", "--db", db, "--remove-source", "a"])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("(--measure cut= --source a takes out that source's cut figures, and the one from no source, "
+                                        + "which you may give again with --measure; another source's stay)"), "\(refused.stderr)")
     }
 
     /// A source's URL pasted with tracking added (`utm_…`, `fbclid`), a fragment, a trailing
