@@ -58,6 +58,9 @@ import Testing
         ("https://ex.com/report (final).pdf", "<https://ex.com/report (final).pdf>"),
         ("https://ex.com/a)b", "<https://ex.com/a)b>"),
         ("https://ex.com/a<b>\\c", #"<https://ex.com/a\<b\>\\c>"#),
+        ("https://ex.com/?q=a&amp;b=1&c=2", #"https://ex.com/?q=a\&amp;b=1&c=2"#),
+        ("https://ex.com/a&#38;b&#x26;c", #"https://ex.com/a\&#38;b\&#x26;c"#),
+        ("https://ex.com/a\rb\nc", "<https://ex.com/a%0Db%0Ac>"),
     ])
     func markdownLinkDestinations(url: String, destination: String) {
         #expect(MarkdownText.linkDestination(url) == destination)

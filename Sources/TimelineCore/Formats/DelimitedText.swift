@@ -127,22 +127,36 @@ enum MarkdownText {
 
     /// A link's destination as CommonMark reads it back whole: as it is, or between `<` and `>`
     /// (with `<`, `>` and `\` escaped) when it holds a space, a parenthesis or a control character,
-    /// which would end it or the link.
+    /// which would end it or the link; line breaks percent-encoded, which `<>` cannot hold; and an
+    /// `&` that starts what reads as an entity (`&amp;`) escaped, which CommonMark would decode.
     static func linkDestination(_ url: String) -> String {
-        let plain = url.unicodeScalars.allSatisfy { scalar in
+        let scalars = Array(url.unicodeScalars)
+        let plain = scalars.allSatisfy { scalar in
             scalar.value > 0x20 && scalar.value != 0x7F && !"()<>\\".unicodeScalars.contains(scalar) && !scalar.properties.isWhitespace
         }
-        if plain { return url }
-        var result = "<"
-        for scalar in url.unicodeScalars {
+        var result = plain ? "" : "<"
+        for (index, scalar) in scalars.enumerated() {
             switch scalar {
             case "<", ">", "\\": result += "\\"
-            case "\n", "\r": result += "%0A"; continue
+            case "\n": result += "%0A"; continue
+            case "\r": result += "%0D"; continue
+            case "&" where startsEntity(scalars[(index + 1)...]): result += "\\"
             default: break
             }
             result.unicodeScalars.append(scalar)
         }
-        return result + ">"
+        return plain ? result : result + ">"
+    }
+
+    /// Whether what follows an `&` reads as an entity or character reference: `amp;`, `#38;`, `#x26;`.
+    private static func startsEntity(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
+        var name = rest.prefix(33)
+        if name.first == "#" {
+            name = name.dropFirst()
+            if name.first == "x" || name.first == "X" { name = name.dropFirst() }
+        }
+        let body = name.prefix { $0.properties.isASCIIHexDigit || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+        return !body.isEmpty && name.dropFirst(body.count).first == ";"
     }
 
     /// By scalar, not by Character: a combining mark after '|' must not hide the pipe.
