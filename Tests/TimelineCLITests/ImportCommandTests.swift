@@ -876,6 +876,10 @@ import Testing
         let json = try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((record + "\n").utf8))
         #expect(json.status == 0, "\(json.stderr)")
         let cited = try #require((try jsonEvents(["--search", "T"]).first { $0["uid"] as? String == "e4" }?["sources"] as? [[String: Any]])?.first)
+        let titled = #"{"uid":"e5","kind":"launch","title":"T5","when":"2020","sources":[{"key":"titled","url":"https://e.example/1","publisher":"E","title":""}]}"#
+        #expect(try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((titled + "\n").utf8)).status == 0)
+        #expect(try CLI.run(["sql", "--db", db, "SELECT quote(title) FROM sources WHERE key = 'titled'", "--format", "tsv"]).stdout.hasSuffix("NULL\n"),
+                "an empty source title is none")
         #expect(cited["quote"] is NSNull && cited["translation"] is NSNull && cited["note"] is NSNull, "\(cited)")
         #expect(try CLI.run(["export", "--format", "markdown", "--db", db]).stdout.contains("[^1]: Memo Corp, undated\n"), "no empty “”")
     }

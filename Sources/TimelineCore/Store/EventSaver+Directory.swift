@@ -179,6 +179,9 @@ extension EventSaver {
         typealias FieldError = EventJSONDecoder.FieldError
         let sourceTypes = ["news", "press-release", "filing", "memo", "dataset", "other"]
         var source = input
+        // An empty title or note is none, as in an event's sources.
+        if let title = source.title, title.trimmingSpaces().isEmpty { source.title = nil }
+        if let note = source.note, note.trimmingSpaces().isEmpty { source.note = nil }
         guard Self.isSlug(source.key) else {
             throw FieldError(field: field + ".key", reason: "'\(source.key)' is not a key: use lowercase letters, digits and '-'")
         }

@@ -403,6 +403,9 @@ final class EventSaver {
     /// A source by key, else by URL, else by publisher, date and title; created when none matches.
     func resolve(_ source: Source) throws -> Source {
         var source = source
+        // An empty title or note (`"title": ""`, as a CSV empty cell is) is none.
+        if let title = source.title, title.trimmingSpaces().isEmpty { source.title = nil }
+        if let note = source.note, note.trimmingSpaces().isEmpty { source.note = nil }
         if let published = source.published, let problem = published.publicationProblem {
             throw TimelineError(.badData, "the publication date '\(published.edtf)' \(problem).", field: "published")
         }
