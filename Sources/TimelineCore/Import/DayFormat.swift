@@ -87,6 +87,7 @@ public struct DayFormat: Sendable, Equatable {
             rest.removeFirst(digits.count)
             return true
         }
+        let hourDigits = rest.prefix { $0.isASCII && $0.isNumber }
         guard number(maxDigits: 2, below: 24), rest.first == ":" else { return false }
         rest.removeFirst()
         guard rest.prefix(while: { $0.isASCII && $0.isNumber }).count == 2, number(maxDigits: 2, below: 60) else { return false }
@@ -101,6 +102,9 @@ public struct DayFormat: Sendable, Equatable {
             }
         }
         rest = rest.drop { $0 == " " }
-        return rest.isEmpty || ["am", "pm", "a.m.", "p.m."].contains(rest.lowercased())
+        if rest.isEmpty { return true }
+        // A 12-hour clock runs from 1 to 12: `13:00 PM` and `0:00 AM` are no time.
+        guard ["am", "pm", "a.m.", "p.m."].contains(rest.lowercased()), let hour = Int(hourDigits) else { return false }
+        return (1...12).contains(hour)
     }
 }
