@@ -647,6 +647,23 @@ final class EventSaver {
     /// `siecle-digital`), Cyrillic and Greek written in Latin letters (`Яндекс` → `yandeks`).
     static func slug(_ text: String) -> String {
         if isSlug(text) { return text }
+        // ASCII (most names: `Oakridge Clinics SA`) needs no folding: bytes in, bytes out.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var pendingHyphen = false
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    if pendingHyphen && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                    pendingHyphen = false
+                    bytes.append(byte | (byte >= UInt8(ascii: "A") ? 0x20 : 0))
+                default:
+                    pendingHyphen = true
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var result = ""
         var pendingHyphen = false
         for scalar in text.asciiFoldedScalars {
