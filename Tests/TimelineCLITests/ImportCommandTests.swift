@@ -1225,6 +1225,19 @@ import Testing
         #expect(try jsonEvents(["--search", "Ouverture"]).first?["when"] as? String == "2022-12-02")
     }
 
+    /// A record's date read from its source's publication date names that date when it is the one
+    /// that is wrong, not the event's date it was read for.
+    @Test func aBadPublicationDateIsNamedWhenADateIsReadFromIt() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let csv = try write("published.csv", "kind,when,title,source,publisher,published\n"
+                            + "launch,Tuesday,A,https://ex.example/b,Ex,15/09/2022\nlaunch,mi-mars,B,https://ex.example/c,Ex,2022/..\n")
+        let result = try CLI.run(["import", csv, "--db", db, "--skip-invalid"])
+        #expect(result.stderr.contains("published.csv:2: column 'published' (sources[0].published): '15/09/2022' is not a valid date: numeric dates are ambiguous"),
+                "\(result.stderr)")
+        #expect(result.stderr.contains("published.csv:3: column 'published' (sources[0].published): the publication date '2022/..' is open at one end"),
+                "\(result.stderr)")
+    }
+
     /// Into an empty timeline too, a dry run and a failed import leave every byte of the file.
     @Test func aFailedOrDryRunImportIntoAnEmptyTimelineLeavesEveryByte() throws {
         let empty = folder.path("empty.sqlite")

@@ -241,8 +241,10 @@ public enum EventJSONDecoder {
                                   before: Bool = false) throws(FieldError) -> TimelineDate? {
         guard let text = try optionalString(event, key), !text.isEmpty else { return nil }
         do {
-            return try TimelineDate.parse(text, context: context, yearFrom: { firstPublicationDate(of: event, context: context) },
+            return try TimelineDate.parse(text, context: context, yearFrom: { try firstPublicationDate(of: event, context: context) },
                                           onOrBefore: before)
+        } catch let error as FieldError {
+            throw error  // the source's publication date, read to give this one a year or a day
         } catch let error as TimelineDateError where error.needsYear {
             throw FieldError(field: key, reason: "'\(text)' has no year: write one, or give the record's source a publication date to take it from")
         } catch {
@@ -252,11 +254,17 @@ public enum EventJSONDecoder {
 
     /// The first publication date among an event object's sources; `citedUndated` when it cites
     /// some with none (found by key or URL, their dates are the timeline's, which the reading does
-    /// not look up).
-    private static func firstPublicationDate(of event: JSONValue, context: DateParsingContext) -> PublicationReference {
+    /// not look up). A publication date that is none (`15/09/2022`, `2022/..`) is the error, named
+    /// for its field, not the event's date it was read for.
+    private static func firstPublicationDate(of event: JSONValue, context: DateParsingContext) throws(FieldError) -> PublicationReference {
         guard let sources = try? array(event, "sources"), !sources.isEmpty else { return .none }
-        for source in sources {
-            if let published = (try? date(source, "published", context: context)) ?? nil { return .published(published) }
+        for (index, source) in sources.enumerated() {
+            let field = "sources[\(index)].published"
+            guard let published = try date(source, "published", field: field, context: context) else { continue }
+            if let problem = published.publicationProblem {
+                throw FieldError(field: field, reason: "the publication date '\(published.edtf)' \(problem)")
+            }
+            return .published(published)
         }
         return .citedUndated
     }
