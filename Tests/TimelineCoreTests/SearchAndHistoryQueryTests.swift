@@ -18,6 +18,17 @@ import Testing
         #expect(try uids(EventQuery(search: "EMPLOYÉS")) == plain)
     }
 
+    /// German ß and its spelling ss (Swiss, or in capitals) find each other, in every field the
+    /// index holds, and after an edit through the triggers.
+    @Test func searchTakesSharpSAsDoubleS() throws {
+        try store.database.execute("UPDATE events SET title = 'Schließung der Studios' WHERE uid = 'amazon-care-launch-2019-09'")
+        try store.database.execute("UPDATE events SET summary = 'DIE SCHLIESSUNG IST ENDGÜLTIG' WHERE uid = 'amazon-care-customer-hilton-2021-12'")
+        for search in ["Schliessung", "schließung", "SCHLIEẞUNG", "schliess*"] {
+            #expect(try uids(EventQuery(search: search)) == ["amazon-care-launch-2019-09", "amazon-care-customer-hilton-2021-12"], "\(search)")
+        }
+        #expect(SearchQuery.ftsExpression("Straße OR ẞ") == #""Strasse" OR "SS""#)
+    }
+
     @Test func searchTakesPrefixesAndPhrases() throws {
         #expect(try uids(EventQuery(search: "licenci*")).contains("amazon-care-layoff-2022-12-01"))
         let phrase = try uids(EventQuery(search: "\"Care Medical\""))

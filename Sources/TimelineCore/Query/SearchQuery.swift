@@ -1,10 +1,13 @@
 /// Turns what a user types after `--search` into an FTS5 query.
 ///
-/// Words are matched as words (accents and case ignored); `word*` is a prefix; `"two words"` is a
+/// Words are matched as words (accents and case ignored, ß as ss); `word*` is a prefix; `"two words"` is a
 /// phrase; AND, OR, NOT and parentheses keep their meaning. Anything else — hyphens, apostrophes,
 /// punctuation — is quoted, so `care-medical` or `l'entreprise` never trips FTS5's syntax.
 enum SearchQuery {
-    static func ftsExpression(_ text: String) -> String {
+    static func ftsExpression(_ given: String) -> String {
+        // The index holds ß as ss (migration 0014): `Schließung` and `Schliessung` are one word.
+        let text = given.contains(where: { $0 == "ß" || $0 == "ẞ" })
+            ? String(given.flatMap { $0 == "ß" ? ["s", "s"] : $0 == "ẞ" ? ["S", "S"] : [$0] }) : given
         var parts: [String] = []
         var droppedWord = false
         var index = text.startIndex
