@@ -16,22 +16,27 @@ extension DateHumanReader {
 
     func readInterval(_ tokens: ArraySlice<Token>) throws(TimelineDateError) -> TimelineDate? {
         guard let first = tokens.first else { return nil }
-        if let date = try readAlternatives(tokens) { return date }
-        if let date = try readClosedInterval(tokens) { return date }
+        // The days of the week named go with the interval's ends (see `checkWeekdays`).
+        func checked(_ date: TimelineDate) throws(TimelineDateError) -> TimelineDate {
+            try checkWeekdays(of: date, namedIn: tokens)
+            return date
+        }
+        if let date = try readAlternatives(tokens) { return try checked(date) }
+        if let date = try readClosedInterval(tokens) { return try checked(date) }
 
-        // since X, from X, à partir de X, depuis X
+        // since X, from X, à partir de X, depuis X (`since Tuesday`: the nearest to the article)
         var cursor = Cursor(tokens)
         if cursor.take(anyOf: Self.sinceWords) || cursor.take("a") && cursor.take("partir") {
             if first.is("starting") { cursor.take(anyOf: ["in", "on", "from"]) }
-            guard !cursor.atEnd, let side = try readSide(cursor.remaining, role: .start) else { return nil }
-            return try interval(side, .open)
+            guard !cursor.atEnd, let side = try readSide(cursor.remaining, role: .start, nearestWeekday: true) else { return nil }
+            return try checked(interval(side, .open))
         }
         // until X, till X, jusqu'en X, jusqu'au X, jusque vers X, d'ici (à) X
         cursor = Cursor(tokens)
         if cursor.take(anyOf: Self.untilWords) || cursor.take("d") && cursor.take("'") && cursor.take("ici") {
             if first.is("d") { cursor.take("a") }
-            guard !cursor.atEnd, let side = try readSide(cursor.remaining, role: .end) else { return nil }
-            return try interval(.open, side)
+            guard !cursor.atEnd, let side = try readSide(cursor.remaining, role: .end, nearestWeekday: true) else { return nil }
+            return try checked(interval(.open, side))
         }
         // before X, avant X: open, to the period before X; after X, après X: the period after X, open.
         cursor = Cursor(tokens)
@@ -43,6 +48,8 @@ extension DateHumanReader {
         guard !cursor.atEnd, case .reading(var reading)? = try readSide(cursor.remaining, role: before ? .end : .start) else { return nil }
         if reading.needsYear { try settleYear(&reading) }
         let date = try resolve(reading)
+        // `before Tuesday 19 November 2019`: the weekday is the named day's, not the day before.
+        try checkWeekdays(of: date, namedIn: cursor.remaining)
         guard !date.isInterval, let earliest = date.earliest,
               let period = TimelineDate.Period(precision: date.precision, earliest: earliest) else {
             throw TimelineDateError(input: text, reason: "'\(first.text)' takes a single date (a day, month, season, quarter, year, decade or century), not an interval")
@@ -168,13 +175,14 @@ extension DateHumanReader {
     }
 
     /// One end: `?` (unknown), `..` (open), a relative date or a single date.
-    private func readSide(_ tokens: ArraySlice<Token>, role: IntervalRole) throws(TimelineDateError) -> SideReading? {
+    private func readSide(_ tokens: ArraySlice<Token>, role: IntervalRole, nearestWeekday: Bool = false) throws(TimelineDateError) -> SideReading? {
         let texts = tokens.map(\.text)
         if texts == ["?"] { return .unknown }
         if texts == [".", "."] || texts == ["…"] { return .open }
-        // A day of the week alone is no end (`Wednesday or Thursday, 1 Dec 2022`: the nearest
-        // Wednesday to the article is no day of that date); `since last Tuesday` is one.
-        if let date = try readRelative(tokens, nearestWeekday: false) { return .reading(Reading(.complete(date))) }
+        // A day of the week alone is no end of two (`Wednesday or Thursday, 1 Dec 2022`: the
+        // nearest Wednesday to the article is no day of that date); `since last Tuesday`, and
+        // `since Tuesday` with one end open, are ends.
+        if let date = try readRelative(tokens, nearestWeekday: nearestWeekday) { return .reading(Reading(.complete(date))) }
         return try readQualified(tokens, allowBareDay: role == .start).map(SideReading.reading)
     }
 

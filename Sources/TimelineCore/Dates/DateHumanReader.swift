@@ -22,15 +22,11 @@ struct DateHumanReader {
         let tokens = try namingNumericMonths(written)
         try rejectAmbiguousNumbers(tokens)
         if let date = try readRelative(tokens[...]) { return date }
-        let date: TimelineDate
-        if let interval = try readInterval(tokens[...]) {
-            date = interval
-        } else {
-            guard var reading = try readQualified(tokens[...]) else { return nil }
-            if reading.needsYear { try settleYear(&reading) }
-            date = try resolve(reading)
-        }
-        try checkWeekdays(of: date, namedIn: tokens)
+        if let interval = try readInterval(tokens[...]) { return interval }  // its days of the week checked there
+        guard var reading = try readQualified(tokens[...]) else { return nil }
+        if reading.needsYear { try settleYear(&reading) }
+        let date = try resolve(reading)
+        try checkWeekdays(of: date, namedIn: tokens[...])
         return date
     }
 
@@ -39,7 +35,7 @@ struct DateHumanReader {
     /// order (`du lundi 18 au mercredi 20 novembre`); one alone with the first end that is a day
     /// (`Thursday 1 – 2 December`, `until next Friday`). Beside a month or a year (`Tuesday 2019`)
     /// it names no day of the date, and is refused too.
-    private func checkWeekdays(of date: TimelineDate, namedIn tokens: [Token]) throws(TimelineDateError) {
+    func checkWeekdays(of date: TimelineDate, namedIn tokens: ArraySlice<Token>) throws(TimelineDateError) {
         let named = tokens.compactMap { Self.weekdays[$0.text] }
         guard !named.isEmpty else { return }
         let ends = date.isInterval ? [date.start, date.end] : [date]

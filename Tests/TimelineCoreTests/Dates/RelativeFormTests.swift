@@ -61,6 +61,9 @@ struct RelativeFormTests {
         DateVector("Monday", "2022-09-12", "2022-09-12", "2022-09-12", .day),
         DateVector("since last Tuesday", "2022-09-06/..", "2022-09-06", nil, .interval),
         DateVector("until next Friday", "../2022-09-16", nil, "2022-09-16", .interval),
+        DateVector("since Saturday", "2022-09-10/..", "2022-09-10", nil, .interval),
+        DateVector("depuis samedi", "2022-09-10/..", "2022-09-10", nil, .interval),
+        DateVector("until Friday", "../2022-09-09", nil, "2022-09-09", .interval),  // the nearest, three days before
     ]
 
     @Test(arguments: vectors)
@@ -102,6 +105,7 @@ struct RelativeFormTests {
         InvalidDateVector("du lundi 18 au mercredi 19 novembre 2019", "it names a Wednesday, but 19 Nov 2019 was a Tuesday"),
         InvalidDateVector("Friday 2 December 2022 or Sunday 5 December 2022", "it names a Sunday, but 5 Dec 2022 was a Monday"),
         InvalidDateVector("Friday 1 – 2 December 2022", "it names a Friday, but 1 Dec 2022 was a Thursday"),
+        InvalidDateVector("before Friday 19 November 2019", "it names a Friday, but 19 Nov 2019 was a Tuesday"),
         // Beside a month or a year it names no day of the date.
         InvalidDateVector("Tuesday 2019", "it names a day of the week, but its date is no single day"),
         InvalidDateVector("Friday November 2019", "it names a day of the week, but its date is no single day"),
@@ -115,6 +119,9 @@ struct RelativeFormTests {
         DateVector("mardi 19 novembre 2019", "2019-11-19", "2019-11-19", "2019-11-19", .day),
         DateVector("du lundi 18 au mardi 19 novembre 2019", "2019-11-18/2019-11-19", "2019-11-18", "2019-11-19", .interval),
         DateVector("Thursday 1 – 2 December 2022", "2022-12-01/2022-12-02", "2022-12-01", "2022-12-02", .interval),
+        // Before or after a day: the day of the week is the day's named, not the bound's.
+        DateVector("before Tuesday 19 November 2019", "../2019-11-18", nil, "2019-11-18", .interval),
+        DateVector("après le mardi 19 novembre 2019", "2019-11-20/..", "2019-11-20", nil, .interval),
     ])
     func aWeekdayBesideItsDateIsRead(vector: DateVector) throws {
         vector.check(try TimelineDate.parse(vector.input))
