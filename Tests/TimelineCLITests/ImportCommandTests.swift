@@ -858,6 +858,22 @@ import Testing
         #expect(try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((google + "\n").utf8)).status == 0)
         let named = try jsonEvents(["--from", "2030"]).first { $0["uid"] as? String == "g1" }
         #expect((named?["entities"] as? [[String: Any]])?.first?["slug"] as? String == "google-llc", "\(String(describing: named))")
+        // Whatever came before in the file: the text alone (an alias here) resolves apart.
+        let both = #"{"uid":"g2","kind":"launch","title":"G2","when":"2030","entities":["google"]}"#
+            + "\n" + #"{"uid":"g3","kind":"launch","title":"G3","when":"2030","entities":[{"slug":"google","name":"Google LLC"}]}"#
+            + "\n" + #"{"uid":"g4","kind":"launch","title":"G4","when":"2030","entities":[{"slug":"Google LLC","name":"Google"}]}"#
+        let second = try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((both + "\n").utf8))
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr == "timeline: note: 1 record named the entity 'google-llc' ('Google LLC', named 'Google' in the file) by its slug "
+                + "with another name; the slug decided, and the timeline's name was kept (`timeline entities edit SLUG --name` or `--alias` changes that).\n",
+                "'Google' is alphabet's alias: \(second.stderr)")
+        let resolved = Dictionary(uniqueKeysWithValues: try jsonEvents(["--from", "2030"]).compactMap { event -> (String, String)? in
+            guard let uid = event["uid"] as? String, let entity = (event["entities"] as? [[String: Any]])?.first?["slug"] as? String else { return nil }
+            return (uid, entity)
+        })
+        #expect(resolved["g2"] == "alphabet" && resolved["g3"] == "google-llc", "\(resolved)")
+        #expect(resolved["g4"] == "google-llc", "a slug written as a name is the slug it writes: \(resolved)")
+        #expect(try CLI.run(["sql", "--db", db, "SELECT count(*) FROM entities WHERE slug LIKE 'google-llc-%'", "--format", "tsv"]).stdout.hasSuffix("0\n"))
     }
 
     /// What spreadsheets and other tools leave in a file that holds nothing is read as nothing:

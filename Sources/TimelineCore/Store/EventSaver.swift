@@ -315,17 +315,24 @@ final class EventSaver {
 
     /// An entity by slug, name or alias (any case); a new organisation when none matches.
     func resolve(entityNamed reference: String, displayName: String, preferredSlug: String = "") throws -> (slug: String, name: String) {
+        // What a slug given with a name resolves to depends on both, and is cached apart from
+        // what the same text alone resolves to (looked up every way).
+        var cacheKey = reference
         if !preferredSlug.isEmpty, preferredSlug == reference, displayName != reference {
-            // A slug given with a name: the entity of that slug, else the one of that name (another
-            // timeline's `amzn` for `Amazon`: names stay one entity's each), which an alias of
-            // another does not beat. The slug is looked up as a slug only and the name as a name,
-            // so a new entity costs four or five indexed lookups, as it did five.
-            if let cached = entityCache[reference] { return cached }
+            // A slug given with a name: the entity of that slug (as written, or as a slug writes
+            // it: `Acme Corp` is `acme-corp`), else the one of that name (another timeline's
+            // `amzn` for `Amazon`: names stay one entity's each), which an alias of another does
+            // not beat. The slug is looked up as a slug only and the name as a name, so a new
+            // entity costs four or five indexed lookups, as it did five.
+            cacheKey = "\u{1}" + reference + "\u{1}" + displayName
+            if let cached = entityCache[cacheKey] { return cached }
             let given = Self.trimmed(displayName)
+            let written = Self.slug(reference)
             if let match = try entityMatch(reference, lookingUpNames: false)
-                ?? (given.isEmpty ? nil : entityMatch(given, lookingUpSlugs: false, derivedSlugLookedUp: reference)) {
+                ?? (written.isEmpty || written == reference ? nil : entityMatch(written, lookingUpNames: false))
+                ?? (given.isEmpty ? nil : entityMatch(given, lookingUpSlugs: false, derivedSlugLookedUp: written)) {
                 if entityCache.count > Self.cacheLimit { entityCache.removeAll(keepingCapacity: true) }
-                entityCache[reference] = (match.slug, match.name)
+                entityCache[cacheKey] = (match.slug, match.name)
                 return (match.slug, match.name)
             }
         } else if let existing = try existingEntity(reference) {
@@ -337,7 +344,7 @@ final class EventSaver {
         slug = try unique(slug, in: "entities", column: "slug")
         let id = try writer.insert(Entity(slug: slug, name: name, type: "organisation"))
         foldedNameIndex?.add(.init(id: id, slug: slug, name: name, byAlias: false), as: name)
-        entityCache[reference] = (slug, name)
+        entityCache[cacheKey] = (slug, name)
         return (slug, name)
     }
 
