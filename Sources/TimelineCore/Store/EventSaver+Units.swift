@@ -36,11 +36,11 @@ extension EventSaver {
 
     /// Whether two spellings of a unit are one word in another case: one of three letters or
     /// more, each the other all in lower case, all in capitals or with a capital first (`EUR`,
-    /// `eur`, `Eur`). Shorter units and mixed capitals (`MW`/`mW`, `Gb`/`GB`, `MWh`/`mWh`,
-    /// `Mbps`/`MBps`) are prefixes and symbols whose case is meaning.
+    /// `eur`, `Eur`). Units of fewer letters and mixed capitals (`MW`/`mW`, `M€`/`m€`,
+    /// `Gb`/`GB`, `MWh`/`mWh`, `Mbps`/`MBps`) are prefixes and symbols whose case is meaning.
     static func isRecased(_ given: String, _ held: String) -> Bool {
         if given == held { return true }
-        guard given.utf8.count >= 3 else { return false }
+        guard given.unicodeScalars.lazy.filter(\.properties.isAlphabetic).count >= 3 else { return false }
         func forms(_ text: String) -> [String] {
             let lower = text.lowercased()
             return [lower, text.uppercased(), lower.prefix(1).uppercased() + lower.dropFirst()]
