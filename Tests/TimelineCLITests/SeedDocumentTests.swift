@@ -217,6 +217,18 @@ import Testing
         #expect(try CLI.run(["--db", db, "check"]).status == 0)
     }
 
+    /// A source's title or note given empty in a document clears it, and is stored as none.
+    @Test func anEmptyTitleOrNoteInADocumentClearsIt() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let first = try write("n1.json", #"{"format":"timeline-seed/1","sources":[{"key":"s1","url":"https://a.example/1","publisher":"A","title":"Old","note":"Old"},{"key":"s2","url":"https://a.example/2","publisher":"A","title":"","note":" "}]}"#)
+        let second = try write("n2.json", #"{"format":"timeline-seed/1","sources":[{"key":"s1","url":"https://a.example/1","publisher":"A","title":"","note":""}]}"#)
+        #expect(try CLI.run(["--db", db, "import", first]).status == 0)
+        #expect(try sqlite(db, "SELECT key, quote(title), quote(note) FROM sources ORDER BY key") == "s1|'Old'|'Old'\ns2|NULL|NULL\n")
+        let cleared = try CLI.run(["--db", db, "import", second])
+        #expect(cleared.status == 0 && cleared.stdout.contains("1 source"), "\(cleared.stdout)")
+        #expect(try sqlite(db, "SELECT quote(title), quote(note) FROM sources WHERE key = 's1'") == "NULL|NULL\n")
+    }
+
     @Test func namesAndAliasesMatchIgnoringCaseInEveryScript() throws {
         let head = try write("yandex.json", """
             {"format": "timeline-seed/1",

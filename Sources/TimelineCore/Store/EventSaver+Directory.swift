@@ -179,9 +179,6 @@ extension EventSaver {
         typealias FieldError = EventJSONDecoder.FieldError
         let sourceTypes = ["news", "press-release", "filing", "memo", "dataset", "other"]
         var source = input
-        // An empty title or note is none, as in an event's sources.
-        if let title = source.title, title.trimmingSpaces().isEmpty { source.title = nil }
-        if let note = source.note, note.trimmingSpaces().isEmpty { source.note = nil }
         guard Self.isSlug(source.key) else {
             throw FieldError(field: field + ".key", reason: "'\(source.key)' is not a key: use lowercase letters, digits and '-'")
         }
@@ -341,7 +338,12 @@ extension EventSaver {
     /// for the publisher, language and type, empty, keeps its value); true when a row changed.
     private func saveSource(_ input: Source, exists: Bool) throws -> Bool {
         var source = input
+        // A title or note given empty clears it (stored as none); left out, it is kept.
+        if let title = source.title, title.trimmingSpaces().isEmpty { source.title = "" }
+        if let note = source.note, note.trimmingSpaces().isEmpty { source.note = "" }
         if !exists {
+            if source.title == "" { source.title = nil }
+            if source.note == "" { source.note = nil }
             if let publisher = Self.publisher(of: source) { source.publisher = publisher }
             if source.language.isEmpty { source.language = "und" }
             if source.type.isEmpty { source.type = "news" }
@@ -352,14 +354,14 @@ extension EventSaver {
         let published = source.published
         try database.statement(
             """
-            UPDATE sources SET url = coalesce(?2, url), title = coalesce(?3, title), publisher = coalesce(?4, publisher),
+            UPDATE sources SET url = coalesce(?2, url), title = iif(?3 = '', NULL, coalesce(?3, title)), publisher = coalesce(?4, publisher),
                 published_edtf = coalesce(?5, published_edtf), published_earliest = iif(?5 IS NULL, published_earliest, ?6),
                 published_latest = iif(?5 IS NULL, published_latest, ?7),
                 published_precision = coalesce(?8, published_precision), language = coalesce(?9, language),
-                type = coalesce(?10, type), note = coalesce(?11, note)
-            WHERE key = ?1 AND (url IS NOT coalesce(?2, url) OR title IS NOT coalesce(?3, title)
+                type = coalesce(?10, type), note = iif(?11 = '', NULL, coalesce(?11, note))
+            WHERE key = ?1 AND (url IS NOT coalesce(?2, url) OR title IS NOT iif(?3 = '', NULL, coalesce(?3, title))
                 OR publisher IS NOT coalesce(?4, publisher) OR published_edtf IS NOT coalesce(?5, published_edtf)
-                OR language IS NOT coalesce(?9, language) OR type IS NOT coalesce(?10, type) OR note IS NOT coalesce(?11, note))
+                OR language IS NOT coalesce(?9, language) OR type IS NOT coalesce(?10, type) OR note IS NOT iif(?11 = '', NULL, coalesce(?11, note)))
             """).run([
                 .text(source.key), .text(source.url), .text(source.title), given(source.publisher),
                 .text(published?.edtf), .text(published?.earliest?.iso), .text(published?.latest?.iso),
