@@ -181,7 +181,7 @@ extension Timeline {
                 // `--measure Q= --source S` takes out S's figures of Q and those from no source:
                 // say so when there are some, for they go too.
                 let unsourced = event.measures.filter { $0.quantity == figure.quantity && $0.source == nil }.count
-                let alsoUnsourced = unsourced == 0 ? "" : ", and the \(unsourced == 1 ? "one" : "\(unsourced)") from no source, which you may give again with --measure"
+                let alsoUnsourced = unsourced == 0 ? "" : ", and the \(unsourced == 1 ? "one" : "\(unsourced)") from no source too"
                 throw TimelineError(.usage, "--remove-source '\(reference)': the figure \(figure.quantity) comes from \(key); remove it in the same edit (--measure \(figure.quantity)= --source \(key) takes out that source's \(figure.quantity) figures\(alsoUnsourced); another source's stay), then give it again from another source if another gives it.")
             }
             event.citations.removeAll { $0.source.key == key }

@@ -386,8 +386,8 @@ import Testing
         #expect(try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((record + "\n").utf8)).status == 0)
         let refused = try CLI.run(["edit", "r3", "--db", db, "--remove-source", "a"])
         #expect(refused.status == 64)
-        #expect(refused.stderr.contains("(--measure cut= --source a takes out that source's cut figures, and the one from no source, "
-                                        + "which you may give again with --measure; another source's stay)"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("(--measure cut= --source a takes out that source's cut figures, and the one from no source too; "
+                                        + "another source's stay)"), "\(refused.stderr)")
     }
 
     /// A source's URL pasted with tracking added (`utm_…`, `fbclid`), a fragment, a trailing
