@@ -157,12 +157,17 @@ extension Timeline {
                 + "'\(first.date)', which is EDTF for \(reading.periodName); for the years \(reading.year) to \(reading.end), write \(reading.yearsForm)."
         }
 
+        /// The first three items, `a, b and c`, and how many more.
+        static func firstThree(_ items: [String]) -> String {
+            let shown = Array(items.prefix(3))
+            return (shown.count == 1 ? shown[0] : shown.dropLast().joined(separator: ", ") + " and " + shown.last!)
+                + (items.count > 3 ? " (and \(items.count - 3) more)" : "")
+        }
+
         /// Sources the timeline holds that records gave another publisher, date or title.
         static func sourcesKeptNote(_ summary: ImportSummary) -> String {
             let keys = summary.sourcesDescribedOtherwise
-            let shown = keys.prefix(3).map { "'\($0)'" }
-            let named = (shown.count == 1 ? shown[0] : shown.dropLast().joined(separator: ", ") + " and " + shown.last!)
-                + (keys.count > 3 ? " (and \(keys.count - 3) more)" : "")
+            let named = firstThree(keys.map { "'\($0)'" })
             let count = summary.citationsDescribingSourcesOtherwise
             return "note: \(count) citation\(count == 1 ? "" : "s") in the file gave another publisher, publication date or title for the source\(keys.count == 1 ? "" : "s") \(named), "
                 + "which the timeline holds already; \(keys.count == 1 ? "it was" : "they were") kept as \(keys.count == 1 ? "it is" : "they are"), "
@@ -172,9 +177,7 @@ extension Timeline {
         /// Entities the timeline holds that records named by slug with another name.
         static func entityNamesKeptNote(_ summary: ImportSummary) -> String {
             let entities = summary.entitiesNamedOtherwise
-            let shown = entities.prefix(3).map { "'\($0.slug)' ('\($0.held)', named '\($0.given)' in the file)" }
-            let named = (shown.count == 1 ? shown[0] : shown.dropLast().joined(separator: ", ") + " and " + shown.last!)
-                + (entities.count > 3 ? " (and \(entities.count - 3) more)" : "")
+            let named = firstThree(entities.map { "'\($0.slug)' ('\($0.held)', named '\($0.given)' in the file)" })
             let count = summary.recordsNamingEntitiesOtherwise
             let one = entities.count == 1
             return "note: \(count) record\(count == 1 ? "" : "s") named the entit\(one ? "y" : "ies") \(named) by \(one ? "its slug" : "their slugs") with another name; "

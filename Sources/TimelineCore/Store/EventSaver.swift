@@ -27,6 +27,8 @@ final class EventSaver {
     let reader: EventReader
     var knownKinds: Set<String>?
     private var entityCache: [String: (slug: String, name: String)] = [:]
+    /// What a slug given with a name resolved to, by slug then name (see `resolve(entityNamed:)`).
+    private var entityBySlugAndName: [String: [String: (slug: String, name: String)]] = [:]
     /// Non-ASCII entity names and aliases, read when first needed and kept up to date.
     private var foldedNameIndex: EntityNameFolding.Index?
     private var sourceCache: [String: Source] = [:]
@@ -146,6 +148,7 @@ final class EventSaver {
     func forgetResolved(keepingDatedSources kept: Int? = nil) {
         if let kept { datedSources.removeSubrange(min(kept, datedSources.count)...) }
         entityCache.removeAll()
+        entityBySlugAndName.removeAll()
         foldedNameIndex = nil
         tagSpellings = nil
         savedTagSpellings.removeAll()
@@ -316,23 +319,22 @@ final class EventSaver {
     /// An entity by slug, name or alias (any case); a new organisation when none matches.
     func resolve(entityNamed reference: String, displayName: String, preferredSlug: String = "") throws -> (slug: String, name: String) {
         // What a slug given with a name resolves to depends on both, and is cached apart from
-        // what the same text alone resolves to (looked up every way).
-        var cacheKey = reference
-        if !preferredSlug.isEmpty, preferredSlug == reference, displayName != reference {
+        // what the same text alone resolves to (looked up every way), by slug then name: no key built.
+        let slugAndName = !preferredSlug.isEmpty && preferredSlug == reference && displayName != reference
+        if slugAndName {
             // A slug given with a name: the entity of that slug (as written, or as a slug writes
             // it: `Acme Corp` is `acme-corp`), else the one of that name (another timeline's
             // `amzn` for `Amazon`: names stay one entity's each), which an alias of another does
             // not beat. The slug is looked up as a slug only and the name as a name, so a new
             // entity costs four or five indexed lookups, as it did five.
-            cacheKey = "\u{1}" + reference + "\u{1}" + displayName
-            if let cached = entityCache[cacheKey] { return cached }
+            if let cached = entityBySlugAndName[reference]?[displayName] { return cached }
             let given = Self.trimmed(displayName)
             let written = Self.slug(reference)
             if let match = try entityMatch(reference, lookingUpNames: false)
                 ?? (written.isEmpty || written == reference ? nil : entityMatch(written, lookingUpNames: false))
                 ?? (given.isEmpty ? nil : entityMatch(given, lookingUpSlugs: false, derivedSlugLookedUp: written)) {
-                if entityCache.count > Self.cacheLimit { entityCache.removeAll(keepingCapacity: true) }
-                entityCache[cacheKey] = (match.slug, match.name)
+                if entityBySlugAndName.count > Self.cacheLimit { entityBySlugAndName.removeAll(keepingCapacity: true) }
+                entityBySlugAndName[reference, default: [:]][displayName] = (match.slug, match.name)
                 return (match.slug, match.name)
             }
         } else if let existing = try existingEntity(reference) {
@@ -344,7 +346,11 @@ final class EventSaver {
         slug = try unique(slug, in: "entities", column: "slug")
         let id = try writer.insert(Entity(slug: slug, name: name, type: "organisation"))
         foldedNameIndex?.add(.init(id: id, slug: slug, name: name, byAlias: false), as: name)
-        entityCache[cacheKey] = (slug, name)
+        if slugAndName {
+            entityBySlugAndName[reference, default: [:]][displayName] = (slug, name)
+        } else {
+            entityCache[reference] = (slug, name)
+        }
         return (slug, name)
     }
 
