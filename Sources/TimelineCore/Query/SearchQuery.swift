@@ -1,18 +1,23 @@
 /// Turns what a user types after `--search` into an FTS5 query.
 ///
-/// Words are matched as words (accents and case ignored, ß as ss); `word*` is a prefix; `"two words"` is a
+/// Words are matched as words (accents and case ignored, ß and ss alike); `word*` is a prefix; `"two words"` is a
 /// phrase; AND, OR, NOT and parentheses keep their meaning. Anything else — hyphens, apostrophes,
 /// punctuation — is quoted, so `care-medical` or `l'entreprise` never trips FTS5's syntax.
 enum SearchQuery {
-    static func ftsExpression(_ given: String) -> String {
-        // The index holds ß as ss (migration 0014): `Schließung` and `Schliessung` are one word.
-        let text = given.contains(where: { $0 == "ß" || $0 == "ẞ" })
-            ? String(given.flatMap { $0 == "ß" ? ["s", "s"] : $0 == "ẞ" ? ["S", "S"] : [$0] }) : given
+    static func ftsExpression(_ text: String) -> String {
         var parts: [String] = []
         var droppedWord = false
         var index = text.startIndex
         func quoted(_ word: Substring) -> String {
             "\"" + word.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        }
+        // A word, phrase or prefix with its German spellings: the index keeps ß (unicode61 folds
+        // case and accents, and ẞ to ß, but not ß to ss), so `Schliessung` looks for `Schließung`
+        // too, and the other way round.
+        func term(_ word: Substring, prefix: Bool = false) -> String {
+            let spellings = Self.sharpSSpellings(of: word)
+            let terms = spellings.map { quoted($0[...]) + (prefix ? "*" : "") }
+            return terms.count == 1 ? terms[0] : "(" + terms.joined(separator: " OR ") + ")"
         }
         // The index holds only letters, digits and private-use characters (unicode61's tokens):
         // a word of none (`🚨`, `—`) would be a phrase of no tokens, which matches nothing.
@@ -38,7 +43,7 @@ enum SearchQuery {
                 let start = text.index(after: index)
                 let end = text[start...].firstIndex(of: "\"") ?? text.endIndex
                 let phrase = text[start..<end]
-                if isIndexable(phrase) { parts.append(quoted(phrase)) } else if !phrase.isEmpty { droppedWord = true }
+                if isIndexable(phrase) { parts.append(term(phrase)) } else if !phrase.isEmpty { droppedWord = true }
                 index = end < text.endIndex ? text.index(after: end) : end
             } else {
                 var end = index
@@ -49,9 +54,9 @@ enum SearchQuery {
                 if word == "AND" || word == "OR" || word == "NOT" {
                     parts.append(String(word))
                 } else if word.hasSuffix("*"), word.count > 1 {
-                    if isIndexable(word.dropLast()) { parts.append(quoted(word.dropLast()) + "*") } else { droppedWord = true }
+                    if isIndexable(word.dropLast()) { parts.append(term(word.dropLast(), prefix: true)) } else { droppedWord = true }
                 } else if isIndexable(word) {
-                    parts.append(quoted(word))
+                    parts.append(term(word))
                 } else if word != "*" {
                     droppedWord = true
                 }
@@ -75,5 +80,47 @@ enum SearchQuery {
         }
         while let last = cleaned.last, operators.contains(last) || last == "(" { cleaned.removeLast() }
         return cleaned.joined(separator: " ")
+    }
+
+    /// The spellings of a text with ß (or ẞ) and ss taken for one another: the text with every
+    /// ß as ss, and with each choice of its ss pairs (any case) as ß; at most eight, the text's
+    /// first three pairs chosen among (then every pair ß too). One spelling when it has no pair.
+    static func sharpSSpellings(of text: Substring) -> [String] {
+        var characters: [Character] = []
+        for character in text {
+            if character == "ß" || character == "ẞ" { characters += ["s", "s"] } else { characters.append(character) }
+        }
+        var pairs: [Int] = []
+        var index = 0
+        while index + 1 < characters.count {
+            if characters[index] == "s" || characters[index] == "S", characters[index + 1] == "s" || characters[index + 1] == "S" {
+                pairs.append(index)
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        guard !pairs.isEmpty else { return [String(text)] }
+        func spelling(sharp: Set<Int>) -> String {
+            var result = ""
+            var index = 0
+            while index < characters.count {
+                if sharp.contains(index) {
+                    result.append("ß")
+                    index += 2
+                } else {
+                    result.append(characters[index])
+                    index += 1
+                }
+            }
+            return result
+        }
+        let chosen = Array(pairs.prefix(3))
+        var spellings: [String] = []
+        for mask in 0..<(1 << chosen.count) {
+            spellings.append(spelling(sharp: Set(chosen.indices.filter { mask & (1 << $0) != 0 }.map { chosen[$0] })))
+        }
+        if pairs.count > 3 { spellings.append(spelling(sharp: Set(pairs))) }
+        return spellings
     }
 }
