@@ -42,13 +42,13 @@ public enum EventJSONDecoder {
             let field = { "entities[\(index)]" }
             switch element {
             case .string(let slug):
-                guard !isBlank(slug) else { throw FieldError(field: field(), reason: "needs a slug or a name") }
+                guard !slug.isBlank else { throw FieldError(field: field(), reason: "needs a slug or a name") }
                 entities.append(EventEntity(slug: slug, name: slug, role: "subject"))
             case .object:
                 if checkingWorkedOutFields { try checkFieldNames(element, field(), of: "an event's entity", ["slug", "name", "role"]) }
                 // A blank slug or name is none (the tables refuse it).
-                let slug = try optionalString(element, "slug", field: field() + ".slug").flatMap { isBlank($0) ? nil : $0 }
-                let name = try optionalString(element, "name", field: field() + ".name").flatMap { isBlank($0) ? nil : $0 }
+                let slug = try optionalString(element, "slug", field: field() + ".slug").flatMap { $0.isBlank ? nil : $0 }
+                let name = try optionalString(element, "name", field: field() + ".name").flatMap { $0.isBlank ? nil : $0 }
                 guard let reference = slug ?? name else {
                     throw FieldError(field: field(), reason: "needs a slug or a name")
                 }
@@ -207,13 +207,6 @@ public enum EventJSONDecoder {
         case .string(let text)?: return text
         case let other?: throw FieldError(field: field() ?? key, reason: "expected a string, found \(other.typeName)")
         }
-    }
-
-    /// Whether `text` is empty or only white space; a name that starts with a printable ASCII
-    /// byte is not, without a look at its Characters (this runs for every imported entity).
-    static func isBlank(_ text: String) -> Bool {
-        if let first = text.utf8.first, first > 0x20, first < 0x80 { return false }
-        return text.allSatisfy(\.isWhitespace)
     }
 
     static func optionalBool(_ object: JSONValue, _ key: String, field: @autoclosure () -> String) throws(FieldError) -> Bool? {

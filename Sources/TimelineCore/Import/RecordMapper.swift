@@ -208,7 +208,7 @@ struct RecordMapper {
             }
         }
         self.ignoredColumns = ignoredColumns
-        unnamedColumns = header.indices.filter { header[$0].trimmingSpaces().isEmpty }
+        unnamedColumns = header.indices.filter { header[$0].isBlank }
     }
 
     /// Whether a column of this name gives one entity, tag, source or citation detail a record by

@@ -11,4 +11,12 @@ extension String {
         while let last = slice.last, last.isWhitespace { slice.removeLast() }
         return String(slice)
     }
+
+    /// Nothing but spaces (or empty): what `trimmingSpaces()` leaves empty, found without a copy;
+    /// a text that starts with a printable ASCII byte is not, without a look at its Characters
+    /// (this runs for every imported entity, quote and source title).
+    var isBlank: Bool {
+        if let first = utf8.first, first > 0x20, first < 0x80 { return false }
+        return allSatisfy(\.isWhitespace)
+    }
 }

@@ -339,8 +339,8 @@ extension EventSaver {
     private func saveSource(_ input: Source, exists: Bool) throws -> Bool {
         var source = input
         // A title or note given empty clears it (stored as none); left out, it is kept.
-        if let title = source.title, title.trimmingSpaces().isEmpty { source.title = "" }
-        if let note = source.note, note.trimmingSpaces().isEmpty { source.note = "" }
+        if source.title?.isBlank == true { source.title = "" }
+        if source.note?.isBlank == true { source.note = "" }
         if !exists {
             if source.title == "" { source.title = nil }
             if source.note == "" { source.note = nil }

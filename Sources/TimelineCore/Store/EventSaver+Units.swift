@@ -13,7 +13,7 @@ extension EventSaver {
         if let known = unitSpellings[quantity]?[unit] { return known }
         // By the unit in lower case: two spellings in one event, or one file, meet here before
         // either is in the table.
-        let key = quantity + "\u{0}" + String(decoding: unit.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let key = Self.unitKey(quantity: quantity, unit: unit)
         var spelling = unit
         if let met = foldedUnitSpellings[key] {
             if Self.isRecased(unit, met) { spelling = met }
@@ -32,6 +32,12 @@ extension EventSaver {
         }
         unitSpellings[quantity, default: [:]][unit] = spelling
         return spelling
+    }
+
+    /// A quantity and a unit as saving compares them: ASCII letters in any case (SQLite's NOCASE),
+    /// others as written; `check` groups spellings by it too.
+    static func unitKey(quantity: String, unit: String) -> String {
+        quantity + "\u{0}" + String(decoding: unit.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// Whether two spellings of a unit are one word in another case: one of three letters or

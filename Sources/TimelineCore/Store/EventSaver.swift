@@ -212,9 +212,9 @@ final class EventSaver {
             var citation = citation
             // An empty quote, translation or note (`"quote": ""`, an empty cell) is none, as an
             // empty summary is: never an empty quotation printed as `“”`.
-            citation.quote = citation.quote.flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 }
-            citation.translation = citation.translation.flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 }
-            citation.note = citation.note.flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 }
+            citation.quote = citation.quote.flatMap { $0.isBlank ? nil : $0 }
+            citation.translation = citation.translation.flatMap { $0.isBlank ? nil : $0 }
+            citation.note = citation.note.flatMap { $0.isBlank ? nil : $0 }
             do {
                 citation.quoteLanguage = try citation.quoteLanguage.map {
                     try Self.languageTag($0, of: "the quote's language", field: "quote_language")
@@ -417,8 +417,8 @@ final class EventSaver {
     func resolve(_ source: Source) throws -> Source {
         var source = source
         // An empty title or note (`"title": ""`, as a CSV empty cell is) is none.
-        if let title = source.title, title.trimmingSpaces().isEmpty { source.title = nil }
-        if let note = source.note, note.trimmingSpaces().isEmpty { source.note = nil }
+        if source.title?.isBlank == true { source.title = nil }
+        if source.note?.isBlank == true { source.note = nil }
         if let published = source.published, let problem = published.publicationProblem {
             throw TimelineError(.badData, "the publication date '\(published.edtf)' \(problem).", field: "published")
         }

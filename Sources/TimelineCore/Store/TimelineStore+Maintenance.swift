@@ -107,8 +107,7 @@ extension TimelineStore {
         var order: [String] = []
         try database.prepare("SELECT quantity, unit, count(*) FROM measures GROUP BY quantity, unit ORDER BY quantity, min(id)").forEachRow { row in
             let quantity = row.text(at: 0), unit = row.text(at: 1)
-            // As saving compares them: ASCII letters in any case (SQLite's NOCASE), others as written.
-            let key = quantity + "\u{0}" + String(decoding: unit.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            let key = EventSaver.unitKey(quantity: quantity, unit: unit)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append((unit, Int(row.int64(at: 2))))
         }
