@@ -2,7 +2,7 @@ import ArgumentParser
 import TimelineCore
 
 extension Timeline {
-    struct Add: ParsableCommand {
+    struct Add: DatabaseWritingCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add an event.",
@@ -88,7 +88,7 @@ extension Timeline {
         }
     }
 
-    struct Edit: ParsableCommand {
+    struct Edit: DatabaseWritingCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit",
             abstract: "Change an event; the version it replaces stays in history.",
@@ -188,7 +188,7 @@ extension Timeline {
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: DatabaseWritingCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: "Remove an event; its last version stays in history for --as-of.",

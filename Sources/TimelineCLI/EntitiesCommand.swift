@@ -48,7 +48,7 @@ extension Timeline.Entities {
         }
     }
 
-    struct Edit: ParsableCommand {
+    struct Edit: DatabaseWritingCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit",
             abstract: "Rename an entity, change its type or description, add or remove aliases and relations.",
@@ -166,7 +166,7 @@ extension Timeline.Entities {
         }
     }
 
-    struct Merge: ParsableCommand {
+    struct Merge: DatabaseWritingCommand {
         static let configuration = CommandConfiguration(
             commandName: "merge",
             abstract: "Merge one entity into another: its events, figures, relations and names move over.",
@@ -206,7 +206,7 @@ extension Timeline.Entities {
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: DatabaseWritingCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: "Remove an entity no event or relation names, with its aliases and its own relations.",

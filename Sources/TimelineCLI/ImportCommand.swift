@@ -10,7 +10,7 @@ import Darwin
 #endif
 
 extension Timeline {
-    struct Import: ParsableCommand {
+    struct Import: DatabaseWritingCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Read events from CSV, TSV, NDJSON, JSON or a timeline document into the database.",

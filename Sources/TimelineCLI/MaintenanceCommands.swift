@@ -177,7 +177,7 @@ extension Timeline {
         }
     }
 
-    struct Backup: ParsableCommand {
+    struct Backup: DatabaseWritingCommand {
         static let configuration = CommandConfiguration(
             commandName: "backup",
             abstract: "Copy the database to a file, safely, even while it is in use.",

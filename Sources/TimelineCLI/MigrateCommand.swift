@@ -29,7 +29,7 @@ struct MigrationOptions: ParsableArguments {
 }
 
 extension Timeline.Migrate {
-    struct Apply: ParsableCommand {
+    struct Apply: DatabaseWritingCommand {
         static let configuration = CommandConfiguration(
             commandName: "apply",
             abstract: "Apply pending migrations and seeds (the default).",

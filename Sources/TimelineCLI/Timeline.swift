@@ -35,6 +35,7 @@ enum TimelineEntryPoint {
         }
         do {
             var command = try Timeline.parseAsRoot()
+            if command is any DatabaseWritingCommand { keepWorkingWhenOutputCloses() }
             try command.run()
         } catch let exitCode as ExitCode {
             // The command has already said what went wrong.
