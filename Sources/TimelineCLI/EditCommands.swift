@@ -8,7 +8,8 @@ extension Timeline {
             abstract: "Add an event.",
             discussion: """
                 --kind, --date and --title are required. Without --uid, a readable uid is made from the \
-                main entity, the kind and the date (amazon-care-layoff-2022-12-01), with -2, -3, … when taken. \
+                main entity, the kind and the date (amazon-care-layoff-2022-12-01), with -2, -3, … when taken \
+                (a removed event's uid too). \
                 A --uid that another event holds is refused (change that event with `timeline edit`); \
                 adding the same event again, with its uid or without, changes nothing (`Unchanged UID`).
 

@@ -146,6 +146,38 @@ import Testing
     }
 
     /// A mistyped name of an option a command needs is named, not only the option missing.
+    /// The same `add` run again after its main entity was merged into another is still the
+    /// event it made, though the uid it would make now starts with the other entity's slug.
+    @Test func addingAgainAfterAMergeChangesNothing() throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        let first = ["add", "--db", db, "--kind", "layoff", "--date", "8 février 2023", "--title", "Meta : 10 000 postes",
+                     "--entity", "Meta:employer", "--measure", "employees-laid-off=10000:person",
+                     "--source", "https://www.lesechos.fr/meta-10000", "--published", "2023-03-14"]
+        #expect(try CLI.run(first).stdout == "Added meta-layoff-2023-02-08\n")
+        #expect(try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2022-11-09", "--title", "Meta cuts 11,000",
+                             "--entity", "Meta Platforms:employer"]).status == 0)
+        #expect(try CLI.run(["entities", "merge", "Meta", "Meta Platforms", "--db", db]).status == 0)
+        let again = try CLI.run(first)
+        #expect(again.status == 0 && again.stdout == "Unchanged meta-layoff-2023-02-08\n", "\(again.stdout)\(again.stderr)")
+        #expect(try CLI.run(["list", "--db", db, "--format", "tsv"]).stdout.split(separator: "\n").count == 3)
+    }
+
+    /// A made uid skips one a removed event had: its history would read as the new event's past.
+    /// The removed event itself, added again, takes its uid back.
+    @Test func aMadeUIDSkipsARemovedEventsUID() throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        func add(_ title: String) throws -> String {
+            try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023-02-08", "--title", title, "--entity", "Meta"]).stdout
+        }
+        #expect(try add("A") == "Added meta-layoff-2023-02-08\n")
+        #expect(try CLI.run(["remove", "meta-layoff-2023-02-08", "--db", db]).status == 0)
+        #expect(try add("B") == "Added meta-layoff-2023-02-08-2\n")
+        let history = try CLI.run(["history", "meta-layoff-2023-02-08-2", "--db", db]).stdout
+        #expect(history.contains("Recorded once, never changed since."), "\(history)")
+        #expect(try add("A") == "Added meta-layoff-2023-02-08\n")
+        #expect(try CLI.run(["history", "meta-layoff-2023-02-08", "--db", db]).stdout.contains("added again"))
+    }
+
     @Test func aMistypedRequiredOptionIsNamed() throws {
         let add = try CLI.run(["add", "--db", db, "--kind", "layoff", "--dat", "2023", "--title", "x"])
         #expect(add.status == 64)

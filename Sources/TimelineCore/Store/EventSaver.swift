@@ -583,16 +583,26 @@ final class EventSaver {
         case .readable:
             // The stem, or the first free numbered one; but an event there that is this one
             // already (an `add` run twice, a script's retry) is its uid, and the save changes nothing.
+            // A removed event's uid is not free: its history would read as the new event's past.
+            // The removed event itself, added again, takes it back.
             var candidate = stem
             var suffix = 2
-            while let id = try eventID(uid: candidate) {
+            while true {
                 var same = event
                 same.uid = candidate
-                if EventJSON.object(try reader.event(id: id)) == EventJSON.object(same) { return candidate }
+                if let id = try eventID(uid: candidate) {
+                    if EventJSON.object(try reader.event(id: id)) == EventJSON.object(same) { return candidate }
+                } else if let removed = try lastVersionInHistory(uid: candidate) {
+                    if removed == EventJSON.object(same) { return candidate }
+                } else {
+                    break
+                }
                 candidate = "\(stem)-\(suffix)"
                 suffix += 1
             }
-            return candidate
+            // The same event under another uid: one added before its main entity was merged into
+            // another, whose slug the stem now takes.
+            return try uidOfSameEvent(as: event) ?? candidate
         case .contentHash:
             func hashed(_ event: Event, stem: String = stem) -> String {
                 let content = EventJSON.object(event).dropFirst()  // the uid is empty here; hash the rest
@@ -616,6 +626,13 @@ final class EventSaver {
             if resolved != uid, try eventID(uid: resolved) != nil { return resolved }
             return try uidOfSameEvent(as: event) ?? uid
         }
+    }
+
+    /// The last version history holds of `uid`, as `show --format json` printed it; nil for a uid
+    /// never used.
+    private func lastVersionInHistory(uid: String) throws -> String? {
+        try database.statement("SELECT snapshot FROM event_history WHERE uid = ?1 ORDER BY id DESC LIMIT 1")
+            .first([.text(uid)]) { $0.text(at: 0) }
     }
 
     /// The uid of an event the timeline held before this save began that is `event` in every
