@@ -820,10 +820,22 @@ import Testing
         #expect(cited["quote"] as? String == "des postes" && cited["quote_language"] as? String == "fr")
         #expect(cited["translation"] as? String == "jobs" && cited["stance"] as? String == "contradicts")
 
-        let capitals = try write("capitals.csv", "Title,When,Kind\nC,2022,layoff\n")
-        let missing = try CLI.run(["import", capitals, "--db", db])
+        // A header's names are fields in any case, as spreadsheets capitalise them.
+        let capitals = try write("capitals.csv", "UID,Title,When,Kind,Entity,Tag,Entity:Employer\ncaps,C,2022,layoff,Foo,tech,Bar\n")
+        let read = try CLI.run(["import", capitals, "--db", db])
+        #expect(read.status == 0 && read.stderr.isEmpty, "\(read.stderr)")
+        let capitalised = try #require(try jsonEvents(["--search", "C"]).first { $0["uid"] as? String == "caps" })
+        #expect((capitalised["entities"] as? [[String: Any]])?.map { "\($0["name"]!) \($0["role"]!)" } == ["Foo subject", "Bar employer"])
+        #expect(capitalised["tags"] as? [String] == ["tech"])
+        let twice = try write("twice.csv", "title,Title,when,kind\nC,D,2022,layoff\n")
+        let twiceRefused = try CLI.run(["import", twice, "--db", db])
+        #expect(twiceRefused.status == 65)
+        #expect(twiceRefused.stderr == "timeline: \(twice):1: the columns 'title' and 'Title' both name the field title; rename one, or map it elsewhere with --map.\n")
+        // A typo still has its column named.
+        let knd = try write("knd.csv", "title,When,Knd\nC,2022,layoff\n")
+        let missing = try CLI.run(["import", knd, "--db", db])
         #expect(missing.status == 64)
-        #expect(missing.stderr.contains("gives events their kind (the column 'Kind' looks like it: --map 'Kind=kind')"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("gives events their kind (the column 'Knd' looks like it: --map 'Knd=kind')"), "\(missing.stderr)")
         // A spreadsheet mapped column by column leaves its other columns out without a word.
         let layoffs = try CLI.run(["import", RepositoryFiles.fixture("layoffs.csv"), "--db", db, "--skip-invalid"] + Self.layoffsArguments)
         #expect(layoffs.status == 0, "\(layoffs.stderr)")

@@ -95,6 +95,17 @@ struct RecordMapper {
                 throw TimelineError(.badData, "\(fileName):1: the header names the column '\(name)' twice.")
             }
         }
+        let explicitlyMapped = Set(options.mappings.map(\.column))
+        // The field each column names by itself, in any case (`Title`, `TAGS`); a column --map
+        // takes is the field it maps to instead.
+        let fieldNames: [String?] = header.map { explicitlyMapped.contains($0) ? nil : Self.fieldName(ofColumn: $0) }
+        var columnOfField: [String: String] = [:]
+        for (name, field) in zip(header, fieldNames) {
+            guard let field else { continue }
+            if let other = columnOfField.updateValue(name, forKey: field) {
+                throw TimelineError(.badData, "\(fileName):1: the columns '\(other)' and '\(name)' both name the field \(field); rename one, or map it elsewhere with --map.")
+            }
+        }
         func columnIndex(_ name: String) throws -> Int {
             guard let index = header.firstIndex(of: name) else {
                 throw TimelineError(.usage, "no column named '\(name)' in \(fileName); its columns are: \(header.joined(separator: ", ")).")
@@ -103,12 +114,12 @@ struct RecordMapper {
         }
         var columns: [(Int, Target)] = []
         var sourceColumn: [String: String] = [:]
-        let explicitlyMapped = Set(options.mappings.map(\.column))
-        for (index, name) in header.enumerated() where !explicitlyMapped.contains(name) {
-            if Self.scalarFields.contains(name) || Self.listFields.contains(name) {
-                columns.append((index, try Self.target(name)))
-                sourceColumn[name] = name
-            } else if Self.takesOneValue(name), let target = try? Self.target(name) {
+        for (index, name) in header.enumerated() {
+            guard let field = fieldNames[index] else { continue }
+            if Self.scalarFields.contains(field) || Self.listFields.contains(field) {
+                columns.append((index, try Self.target(field)))
+                sourceColumn[field] = name
+            } else if Self.takesOneValue(field), let target = try? Self.target(field) {
                 // `entity`, `entity:ROLE`, `tag`, `source`, `quote`, …: one value a record, as
                 // --map would take it.
                 columns.append((index, target))
@@ -145,8 +156,8 @@ struct RecordMapper {
         self.columns = columns
         self.sourceColumn = sourceColumn
         givenFields = Self.fields(givenBy: columns.map(\.1) + constants.map(\.target))
-        workedOutColumns = header.enumerated().compactMap { index, name in
-            guard Self.workedOutFields.contains(name), !explicitlyMapped.contains(name) else { return nil }
+        workedOutColumns = fieldNames.enumerated().compactMap { index, name in
+            guard let name, Self.workedOutFields.contains(name) else { return nil }
             let ofAnnouncement = name.hasPrefix("announced_")
             let parts: [String: WorkedOutPart] = ["earliest": .earliest, "latest": .latest, "precision": .precision,
                                                   "approximate": .approximate, "uncertain": .uncertain]
@@ -181,9 +192,9 @@ struct RecordMapper {
         // A field nothing provides would fail every record alike: say so once, up front.
         let readByHeader = options.mappings.isEmpty && options.constants.isEmpty && options.titleTemplate == nil
         let knownNames = Self.scalarFields + Self.listFields + Self.workedOutFields
-        let unknownColumns = header.filter {
-            !$0.isEmpty && !knownNames.contains($0) && !explicitlyMapped.contains($0) && !Self.takesOneValue($0)
-        }
+        let unknownColumns = header.indices.filter {
+            !header[$0].isEmpty && fieldNames[$0] == nil && !explicitlyMapped.contains(header[$0])
+        }.map { header[$0] }
         for field in ["kind", "title", "when"] {
             let provided = columns.contains { $0.1 == .scalar(field) } || constants.contains { $0.target == .scalar(field) }
                 || (field == "title" && titleTemplate != nil)
@@ -199,7 +210,7 @@ struct RecordMapper {
         // lacks (`annouced`, `sumary`) is refused; the others are named in a note.
         var ignoredColumns: [String] = []
         if readByHeader {
-            let lacking = knownNames.filter { !header.contains($0) }
+            let lacking = knownNames.filter { !fieldNames.contains($0) }
             for name in unknownColumns {
                 if let near = NameSuggestions.closest(to: name.lowercased(), among: lacking, limit: 1).first {
                     throw TimelineError(.usage, "the column '\(name)' of \(fileName) is no event field, and its values would be left out: did you mean '\(near)'? Rename it, or map it with --map '\(name)=\(near)'.")
@@ -209,6 +220,17 @@ struct RecordMapper {
         }
         self.ignoredColumns = ignoredColumns
         unnamedColumns = header.indices.filter { header[$0].isBlank }
+    }
+
+    /// The field a column of this name gives by itself, its name read in any case (`Title` is
+    /// title, `Entity:Employer` entity:employer); nil for a column that is no field.
+    static func fieldName(ofColumn name: String) -> String? {
+        func isField(_ name: String) -> Bool {
+            scalarFields.contains(name) || listFields.contains(name) || workedOutFields.contains(name) || takesOneValue(name)
+        }
+        if isField(name) { return name }
+        let lowercased = name.lowercased()
+        return lowercased != name && isField(lowercased) ? lowercased : nil
     }
 
     /// Whether a column of this name gives one entity, tag, source or citation detail a record by
