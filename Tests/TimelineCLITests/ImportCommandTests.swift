@@ -547,6 +547,20 @@ import Testing
         #expect(try CLI.run(["import", again, "--db", db]).stdout.hasSuffix(": 0 added, 0 updated, 18 unchanged.\n"))
     }
 
+    /// An export a spreadsheet saved again has its worked-out days in the spreadsheet's form:
+    /// read in --date-format, `2/1/2020` is the month's first day.
+    @Test func workedOutDaysAreReadInTheDateFormat() throws {
+        let header = "uid,kind,title,when,earliest,latest,precision\n"
+        let saved = try write("saved.csv", header + "a,launch,Agrees,2020-02,2/1/2020,2/29/2020,month\n")
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        let read = try CLI.run(["import", saved, "--db", db, "--date-format", "m/d/yyyy"])
+        #expect(read.status == 0 && read.stderr.isEmpty, "\(read.stderr)")
+        let wrong = try write("wrong.csv", header + "b,launch,Disagrees,2020-02,3/1/2020,,\n")
+        let refused = try CLI.run(["import", wrong, "--db", db, "--date-format", "m/d/yyyy"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.hasPrefix("timeline: \(wrong):2: column 'earliest': '3/1/2020' does not follow from when '2020-02', which gives '2020-02-01';"), "\(refused.stderr)")
+    }
+
     @Test func aJSONArrayIsReadElementByElement() throws {
         let path = try write("array.json", """
             [

@@ -552,6 +552,9 @@ struct RecordMapper {
                 // the sqlite3 shell (and SQL exports of the flags) as 1 and 0.
                 if part == .approximate || part == .uncertain,
                    value.lowercased() == expected || (value == "1" ? "true" : value == "0" ? "false" : nil) == expected { return nil }
+                // A spreadsheet that saved the file again wrote its days in the file's --date-format.
+                if part == .earliest || part == .latest, let dateFormat, let expected,
+                   (try? dateFormat.day(from: value))?.iso == expected { return nil }
                 return value == expected || nullTokens.contains(value) ? nil : value
             }
             if let given {
