@@ -62,6 +62,9 @@ extension Timeline {
         @Option(name: .customLong("date-format"), help: ArgumentHelp("How the file writes days in when, announced and published: m/d/yyyy, d/m/yyyy, dd.mm.yyyy, …, a time after the day left out (values in other forms, such as ISO days or Q2 2022, are read as `timeline date` reads them, as they are without this option).", valueName: "format"))
         var dateFormat: String?
 
+        @Option(name: .customLong("decimal-mark"), help: ArgumentHelp("The decimal mark of the file's figures, . or , (point or comma): with ., commas group thousands (11,000); with ,, points do (1.234,5). Default: a point, a comma in CSV separated by semicolons; a figure with a comma that could be either is refused.", valueName: "mark"))
+        var decimalMark: ImportOptions.DecimalMark?
+
         @Option(help: ArgumentHelp("A value that means 'no value' (repeatable), e.g. NULL or N/A; the empty string always does.", valueName: "token"))
         var null: [String] = []
 
@@ -82,6 +85,7 @@ extension Timeline {
                 options.constants = try set.map { try Self.pair($0, flag: "--set", shape: "FIELD=VALUE") }.map { ($0.0, $0.1) }
                 options.titleTemplate = titleTemplate
                 options.dateFormat = try dateFormat.map { try DayFormat($0) }
+                options.decimalMark = decimalMark
                 options.nullTokens = null
                 options.dryRun = dryRun
                 options.skipInvalid = skipInvalid
@@ -220,3 +224,13 @@ extension Timeline {
 }
 
 extension ImportOptions.Format: ExpressibleByArgument {}
+
+extension ImportOptions.DecimalMark: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument {
+        case ".", "point", "dot": self = .point
+        case ",", "comma": self = .comma
+        default: return nil
+        }
+    }
+}

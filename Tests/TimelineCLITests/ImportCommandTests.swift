@@ -561,6 +561,46 @@ import Testing
         #expect(refused.stderr.hasPrefix("timeline: \(wrong):2: column 'earliest': '3/1/2020' does not follow from when '2020-02', which gives '2020-02-01';"), "\(refused.stderr)")
     }
 
+    /// A spreadsheet's `11,000` and `13%`: --decimal-mark says what a comma is; a percentage is
+    /// read in the unit fraction or percent, and refused in another.
+    @Test func decimalMarkAndPercentagesInFigures() throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        let file = try write("us.csv", "title,when,kind,n,share\r\nA,2023,layoff,\"11,000\",13%\r\nB,2023,layoff,\"1,234,567.5\",12.5 %\r\n")
+        let map = ["--map", "n=measure:employees-laid-off:person", "--map", "share=measure:workforce-share:fraction"]
+        let unsaid = try CLI.run(["import", file, "--db", db] + map)
+        #expect(unsaid.status == 65)
+        #expect(unsaid.stderr.hasSuffix("a comma could group thousands or be the decimal mark: --decimal-mark . reads 11,000 as 11000, --decimal-mark , reads 0,15 as 0.15.\n"), "\(unsaid.stderr)")
+        let read = try CLI.run(["import", file, "--db", db, "--decimal-mark", "."] + map)
+        #expect(read.status == 0, "\(read.stderr)")
+        let figures = try jsonEvents([]).map { ($0["measures"] as? [[String: Any]] ?? []).map { "\($0["value"]!) \($0["unit"]!)" } }
+        #expect(figures == [["11000 person", "0.13 fraction"], ["1234567.5 person", "0.125 fraction"]], "\(figures)")
+        // With a point for the decimal mark, a comma that groups no thousands is still no number.
+        let odd = try write("odd.csv", "title,when,kind,n\nC,2023,layoff,\"1,5\"\nD,2023,layoff,\"0,155\"\n")
+        let refused = try CLI.run(["import", odd, "--db", db, "--decimal-mark", ".", "--skip-invalid", "--dry-run"] + map.prefix(2))
+        #expect(refused.stderr.contains("odd.csv:2: column 'n': '1,5' is not a number (digits with an optional '.', thousands grouped by commas"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("odd.csv:3: column 'n': '0,155' is not a number"), "\(refused.stderr)")
+        // A comma for the decimal mark in a file separated by commas.
+        let french = try write("fr.csv", "title,when,kind,share\nE,2023,layoff,\"0,15\"\nF,2023,layoff,\"15,5 %\"\n")
+        #expect(try CLI.run(["import", french, "--db", db, "--decimal-mark", ",", "--map", "share=measure:workforce-share:percent"]).status == 0)
+        let shares = try jsonEvents(["--search", "E OR F"]).compactMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String }
+        #expect(shares.sorted() == ["0.15", "15.5"], "\(shares)")
+        // A percentage in a unit it is not.
+        let people = try CLI.run(["import", file, "--db", db, "--decimal-mark", ".", "--map", "share=measure:workforce-share:person", "--dry-run"])
+        #expect(people.stderr.contains("us.csv:2: column 'share': '13%' is a percentage, and the column's unit is 'person': map it to the unit fraction (13% is 0.13) or percent"), "\(people.stderr)")
+        // It names columns, as --date-format does: JSON is refused it.
+        let json = try write("e.ndjson", "{\"kind\":\"launch\",\"title\":\"G\",\"when\":\"2020\"}\n")
+        #expect(try CLI.run(["import", json, "--db", db, "--decimal-mark", "."]).stderr
+                == "timeline: --decimal-mark applies to CSV and TSV files; \(json) is read as ndjson, whose records name their fields.\n")
+        // `add` reads a percentage the same way.
+        let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2024", "--title", "H", "--entity", "Acme",
+                                 "--measure", "workforce-share=13%:fraction"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try jsonEvents(["--search", "H"]).first.flatMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String } == "0.13")
+        let person = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2024", "--title", "I", "--entity", "Acme",
+                                  "--measure", "workforce-share=13%:person"])
+        #expect(person.status == 64 && person.stderr.contains("is a percentage in the unit 'person'; give it the unit fraction (13% is 0.13) or percent"), "\(person.stderr)")
+    }
+
     @Test func aJSONArrayIsReadElementByElement() throws {
         let path = try write("array.json", """
             [

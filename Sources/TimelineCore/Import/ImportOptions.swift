@@ -16,6 +16,10 @@ public struct ImportOptions: Sendable {
     public var titleTemplate: String?
     /// `--date-format m/d/yyyy`: how `when` and `announced` columns write days.
     public var dateFormat: DayFormat?
+    /// `--decimal-mark`: how figures in CSV and TSV write the decimal mark, and so what groups
+    /// thousands; nil: a point, but a comma in CSV separated by semicolons, and a comma that could
+    /// be either refused.
+    public var decimalMark: DecimalMark?
     /// Values that mean "no value" besides the empty string (`NULL`, `N/A`).
     public var nullTokens: [String] = []
     /// Check everything, write nothing.
@@ -30,4 +34,12 @@ public struct ImportOptions: Sendable {
     public var todayGiven = false
 
     public init() {}
+
+    /// The character that ends a figure's whole part.
+    public enum DecimalMark: String, Sendable, CaseIterable {
+        /// `11,000` and `1,234.5`: commas group thousands.
+        case point = "."
+        /// `0,15` and `1.234,5` (or `1 234,5`): points group thousands.
+        case comma = ","
+    }
 }

@@ -78,7 +78,7 @@ public final class Importer {
             // They name columns: a JSON record has fields, and would ignore them.
             let columnOptions = [("--map", !options.mappings.isEmpty), ("--set", !options.constants.isEmpty),
                                  ("--title-template", options.titleTemplate != nil), ("--date-format", options.dateFormat != nil),
-                                 ("--null", !options.nullTokens.isEmpty)]
+                                 ("--decimal-mark", options.decimalMark != nil), ("--null", !options.nullTokens.isEmpty)]
             if let given = columnOptions.first(where: \.1) {
                 throw TimelineError(.usage, "\(given.0) applies to CSV and TSV files; \(input.name) is read as \(format.rawValue), whose records name their fields.")
             }
@@ -540,7 +540,7 @@ public final class Importer {
                     throw TimelineError(.badData, "\(input.name) looks like \(kind), which import does not read; it reads CSV, TSV, NDJSON, JSON and timeline documents (as `export --format csv|tsv|ndjson|json|seed` writes them).")
                 }
                 let mapper = try RecordMapper(header: header.fields, options: options, fileName: input.name,
-                                              decimalComma: separator == UInt8(ascii: ";"))
+                                              separatedBySemicolons: separator == UInt8(ascii: ";"))
                 fieldColumns.mapper = mapper
                 while true {
                     do {

@@ -81,12 +81,18 @@ struct RecordMapper {
         case column(Int, fallback: String?)
     }
 
-    /// Whether figures may write their decimal mark as a comma (`0,15`): in CSV separated by
-    /// semicolons, as spreadsheets save it where the comma is the decimal mark.
+    /// Whether figures may write their decimal mark as a comma (`0,15`): with --decimal-mark `,`,
+    /// and in CSV separated by semicolons, as spreadsheets save it where the comma is the decimal mark.
     let decimalComma: Bool
+    /// Whether commas group thousands in figures (`11,000`): with --decimal-mark `.`.
+    let commaGroupsThousands: Bool
+    /// Whether --decimal-mark was given (a figure with a comma names it otherwise).
+    let decimalMarkGiven: Bool
 
-    init(header: [String], options: ImportOptions, fileName: String, decimalComma: Bool = false) throws {
-        self.decimalComma = decimalComma
+    init(header: [String], options: ImportOptions, fileName: String, separatedBySemicolons: Bool = false) throws {
+        decimalComma = options.decimalMark.map { $0 == .comma } ?? separatedBySemicolons
+        commaGroupsThousands = options.decimalMark == .point
+        decimalMarkGiven = options.decimalMark != nil
         let header = header.map { $0.trimmingSpaces() }
         self.header = header
         var seenNames = Set<String>()
@@ -338,10 +344,23 @@ struct RecordMapper {
                 var value = reading.digits
                 if decimalComma {
                     value = try Self.pointDecimal(fromCommaDecimal: value, column: column)
+                } else if commaGroupsThousands {
+                    value = Self.withoutCommasBetweenThousands(value)
+                }
+                if reading.percentage, ExactDecimal(value) != nil {
+                    guard let share = FigureText.value(ofPercentage: value, inUnit: unit) else {
+                        throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' is a percentage, and the column's unit is '\(unit)': map it to the unit fraction (13% is 0.13) or percent (--map '\(column)=measure:\(quantity):fraction')")
+                    }
+                    value = share
                 }
                 guard ExactDecimal(value) != nil else {
-                    let form = decimalComma ? "digits with an optional decimal comma" : "digits with an optional '.', thousands grouped by spaces if at all"
-                    throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' is not a number (\(form), after ~, environ, at least, plus de, … if any)")
+                    let form = decimalComma ? "digits with an optional decimal comma"
+                        : commaGroupsThousands ? "digits with an optional '.', thousands grouped by commas or spaces if at all"
+                        : "digits with an optional '.', thousands grouped by spaces if at all"
+                    let hint = !decimalMarkGiven && value.contains(",")
+                        ? "; a comma could group thousands or be the decimal mark: --decimal-mark . reads 11,000 as 11000, --decimal-mark , reads 0,15 as 0.15"
+                        : ""
+                    throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' is not a number (\(form), after ~, environ, at least, plus de, … if any, and a % sign after it)\(hint)")
                 }
                 measures.append((quantity, unit, value, column, reading.approximate, reading.qualifier))
             case .list(let field):
@@ -413,6 +432,19 @@ struct RecordMapper {
     /// with a decimal point: `0,15` is `0.15`, and `1.234,5` (points grouping thousands) is
     /// `1234.5`, and so is `1.234.567` 1234567. `2.500` could be 2500 or 2.5 there, and is
     /// refused rather than guessed.
+    /// `11,000` and `1,234,567.5` without their commas, which group thousands; a value whose commas
+    /// group otherwise (`1,5`, `12,34`) is left as it is, to be refused as no number.
+    static func withoutCommasBetweenThousands(_ value: String) -> String {
+        guard value.contains(",") else { return value }
+        let end = value.firstIndex(of: ".") ?? value.endIndex
+        let sign = value.first == "-" || value.first == "+" ? 1 : 0
+        let groups = value[value.index(value.startIndex, offsetBy: sign)..<end].split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.count > 1, (1...3).contains(groups[0].count), groups[0].first != "0", groups.dropFirst().allSatisfy({ $0.count == 3 }),
+              groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), !value[end...].contains(",")
+        else { return value }
+        return String(value.prefix(sign)) + groups.joined() + value[end...]
+    }
+
     static func pointDecimal(fromCommaDecimal value: String, column: String) throws -> String {
         let commas = value.count(where: { $0 == "," })
         let points = value.count(where: { $0 == "." })

@@ -1,6 +1,7 @@
 /// A figure's value as people write it in a spreadsheet cell or a `--measure`: qualified by a sign
 /// or words before it (`~150`, `environ 150`, `at least 125`, `plus de 200`) or a `+` after it
-/// (`150+`), its thousands grouped by spaces (`1 200`, as French text writes them).
+/// (`150+`), its thousands grouped by spaces (`1 200`, as French text writes them), or a
+/// percentage (`13%`).
 enum FigureText {
     /// The value's digits, and whether it is approximate or bounded (`at-least`, `up-to`,
     /// `more-than`, `less-than`), from the words and signs around them.
@@ -8,6 +9,8 @@ enum FigureText {
         var digits: String
         var approximate = false
         var qualifier: String?
+        /// Written with a percent sign after it (`13%`, `13 %`): see `value(ofPercentage:inUnit:)`.
+        var percentage = false
     }
 
     /// The words and signs before a value, longest first within each meaning, in English and French.
@@ -42,8 +45,24 @@ enum FigureText {
             rest = rest.dropLast()
             reading.qualifier = "at-least"
         }
+        if rest.count > 1, rest.last == "%" {
+            rest = rest.dropLast()
+            while let last = rest.last, last == " " || last == "\u{A0}" || last == "\u{202F}" { rest = rest.dropLast() }
+            reading.percentage = true
+        }
         reading.digits = withoutSpacesBetweenThousands(String(rest))
         return reading
+    }
+
+    /// A percentage's value in `unit`: `13%` is 0.13 of a `fraction` and 13 `percent` (or `%`);
+    /// nil for another unit, or digits that are no number.
+    static func value(ofPercentage digits: String, inUnit unit: String) -> String? {
+        guard let number = ExactDecimal(digits) else { return nil }
+        switch unit {
+        case "fraction": return number.divided(byPowerOfTen: 2).description
+        case "percent", "%": return number.description
+        default: return nil
+        }
     }
 
     /// `30 000 000`, `1 234,5`, `1 234.5`: spaces (plain, no-break or narrow, as French

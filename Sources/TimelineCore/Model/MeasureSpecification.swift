@@ -22,7 +22,14 @@ public enum MeasureSpecification {
         }
         guard !unit.isEmpty else { throw fail("has an empty unit") }
         let reading = FigureText.read(valueText)
-        guard let value = ExactDecimal(reading.digits) else {
+        var digits = reading.digits
+        if reading.percentage, ExactDecimal(digits) != nil {
+            guard let value = FigureText.value(ofPercentage: digits, inUnit: unit) else {
+                throw fail("is a percentage in the unit '\(unit)'; give it the unit fraction (13% is 0.13) or percent")
+            }
+            digits = value
+        }
+        guard let value = ExactDecimal(digits) else {
             let hint = valueText.contains(",") ? "a comma could be a decimal mark or group thousands: write 1200, 1 200 or 0.15"
                 : "~, >, <, >=, <=, about, at least, environ, plus de, … may come before it"
             throw fail("has '\(valueText)', which is not an exact decimal number (\(hint))")

@@ -56,6 +56,11 @@ public struct ExactDecimal: Equatable, Sendable, CustomStringConvertible {
         return result
     }
 
+    /// The number divided by 10^power, exactly, its digits kept (`13` by 10² is `0.13`, `150` is `1.50`).
+    public func divided(byPowerOfTen power: Int) -> ExactDecimal {
+        ExactDecimal(digits: digits, scale: scale + power, negative: negative)
+    }
+
     /// Whether two decimals are the same number, however many zeros end them (`0.2`, `0.20`).
     public func isSameNumber(as other: ExactDecimal) -> Bool {
         guard negative == other.negative else { return false }
