@@ -1316,6 +1316,8 @@ import Testing
         let result = try CLI.run(["import", csv, "--db", db, "--skip-invalid"])
         #expect(result.stderr.contains("published.csv:2: column 'published' (sources[0].published): '15/09/2022' is not a valid date: numeric dates are ambiguous"),
                 "\(result.stderr)")
+        #expect(result.stderr.contains("a month name, as in 31 December 2022; or give the file's order with --date-format m/d/yyyy or d/m/yyyy.\n"),
+                "the day order of a whole file is an option away: \(result.stderr)")
         #expect(result.stderr.contains("published.csv:3: column 'published' (sources[0].published): the publication date '2022/..' is open at one end"),
                 "\(result.stderr)")
     }

@@ -574,6 +574,12 @@ public final class Importer {
                             if let dateFormat = options.dateFormat, error.field == "when" || error.field == "announced" {
                                 if reason.hasSuffix(".") { reason.removeLast() }
                                 reason += "; nor is it a day written \(dateFormat.pattern)"
+                            } else if options.dateFormat == nil,
+                                      error.field == "when" || error.field == "announced" || error.field.hasSuffix(".published"),
+                                      reason.contains("numeric dates are ambiguous") {
+                                // A spreadsheet writes every day of the file in one order: say how to give it.
+                                if reason.hasSuffix(".") { reason.removeLast() }
+                                reason += "; or give the file's order with --date-format m/d/yyyy or d/m/yyyy"
                             }
                             if let column = mapper.column(forField: error.field), column != error.field {
                                 if column == "--set" { throw SetValueError(field: error.field, reason: reason, options: options) }
