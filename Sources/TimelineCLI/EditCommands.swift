@@ -140,9 +140,9 @@ extension Timeline {
                     if let note { printError(note) }
                     fields.seasonNotes.forEach(printError)
                     fields.decimalPointNotes.forEach(printError)
-                    if !fields.entity.isEmpty, saved.outcome == .updated, let after = try store.event(uid: saved.uid),
-                       let dropped = Self.droppedEntitiesNote(before: entitiesBefore, after: after) {
-                        printError(dropped)
+                    if !fields.entity.isEmpty, saved.outcome == .updated, let after = try store.event(uid: saved.uid) {
+                        if let dropped = Self.droppedEntitiesNote(before: entitiesBefore, after: after) { printError(dropped) }
+                        if let roles = Self.defaultRolesNote(before: entitiesBefore, after: after) { printError(roles) }
                     }
                 }
                 try confirmation.check()
@@ -165,6 +165,27 @@ extension Timeline {
             return "note: --entity gives the whole list, so \(after.uid) no longer involves \(list)"
                 + (counting ? ", whose figures it still gives" : "")
                 + "; give --entity once for each entity to keep."
+        }
+
+        /// `--entity NAME` without a role is the subject: an entity the event kept whose role was
+        /// another (`employer`) is named with the role it had, which the edit took away unseen.
+        static func defaultRolesNote(before: [EventEntity], after: Event) -> String? {
+            var changed: [(entity: EventEntity, had: [String])] = []
+            for entity in after.entities where entity.role == "subject" && !changed.contains(where: { $0.entity.slug == entity.slug }) {
+                let had = before.filter { $0.slug == entity.slug }.map(\.role)
+                if !had.isEmpty, !had.contains("subject") { changed.append((entity, had)) }
+            }
+            guard !changed.isEmpty else { return nil }
+            let list: String
+            if changed.count == 1, let one = changed.first {
+                list = "\(one.entity.name) (\(one.entity.slug)) is now its subject, no longer its \(one.had.joined(separator: " and "))"
+            } else {
+                let named = changed.map { "\($0.entity.name) (\($0.entity.slug), was \($0.had.joined(separator: " and ")))" }
+                list = named.dropLast().joined(separator: ", ") + " and " + named.last! + " are now its subjects"
+            }
+            let example = changed[0]
+            return "note: --entity NAME without a role gives the role subject, so \(list); "
+                + "give --entity '\(example.entity.name):\(example.had[0])' to keep a role."
         }
 
         /// Takes out the event's citations of the source `reference` names (a key or URL); a

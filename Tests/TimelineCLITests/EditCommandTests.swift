@@ -245,6 +245,12 @@ import Testing
                 "\(replaced.stderr)")
         let both = try CLI.run(["edit", "deal", "--db", db, "--entity", "TotalEnergies:acquirer", "--entity", "Nébula Énergie:target"])
         #expect(both.status == 0 && both.stderr.isEmpty, "\(both.stderr)")
+        // An entity given again without its role takes the subject's: named with the role it had.
+        let roleless = try CLI.run(["edit", "deal", "--db", db, "--entity", "TotalEnergies", "--entity", "Nébula Énergie:target"])
+        #expect(roleless.stderr == "timeline: note: --entity NAME without a role gives the role subject, so TotalEnergies (totalenergies) is now its subject, no longer its acquirer; give --entity 'TotalEnergies:acquirer' to keep a role.\n",
+                "\(roleless.stderr)")
+        #expect(try CLI.run(["edit", "deal", "--db", db, "--entity", "TotalEnergies", "--entity", "Nébula Énergie:target"]).stderr.isEmpty,
+                "a subject given as the subject again is no news")
     }
 
     /// `2019-22` is EDTF's summer 2019, kept so; as prose writes a span of years that way, add
