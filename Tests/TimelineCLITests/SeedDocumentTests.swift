@@ -314,7 +314,7 @@ import Testing
           "events": [
             {"kind": "layof", "title": "x", "when": "2023"}],
           "format": "timeline-seed/1"}
-         """, ":3: field 'events[0].kind': unknown kind 'layof'; known kinds: acquisition, announcement, customer, expansion, funding, headcount-change, launch, layoff, leadership-change, other, partnership, regulatory, shutdown.\n"),
+         """, ":3: field 'events[0].kind': unknown kind 'layof' (did you mean 'layoff'?); known kinds: acquisition, announcement, customer, expansion, funding, headcount-change, launch, layoff, leadership-change, other, partnership, regulatory, shutdown.\n"),
         ("""
          {"entities": [], "events": []}
          """, ":1: field 'format' is missing; a timeline document gives \"format\": \"timeline-seed/1\" (a list of events is a JSON array instead).\n"),

@@ -182,7 +182,11 @@ final class EventSaver {
             event.kind = folded
         }
         guard knownKinds?.contains(event.kind) == true else {
-            throw TimelineError(.usage, "unknown kind '\(event.kind)'; known kinds: \((knownKinds ?? []).sorted().joined(separator: ", ")).",
+            let known = (knownKinds ?? []).sorted()
+            // A typo is named with the kind meant; a new word with the command that adds it.
+            let meant = NameSuggestions.closest(to: event.kind.lowercased(), among: known, limit: 1).first
+            let adding = Self.isSlug(event.kind) && meant == nil ? "; `timeline kinds add \(event.kind) --description TEXT` adds it" : ""
+            throw TimelineError(.usage, "unknown kind '\(event.kind)'\(meant.map { " (did you mean '\($0)'?)" } ?? ""); known kinds: \(known.joined(separator: ", "))\(adding).",
                                 field: "kind")
         }
         // Without surrounding spaces and line breaks, whichever format brought them: CSV's
