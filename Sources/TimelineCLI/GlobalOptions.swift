@@ -63,8 +63,10 @@ struct GlobalOptions: ParsableArguments {
     /// Says that a command made the database it ran on: a mistyped --db would otherwise list or
     /// export the sample as if it were the user's timeline.
     static func noteNewDatabase(at path: String, inEmptyFile: Bool = false) {
-        printError(inEmptyFile ? "note: the file \(path) was empty, so a database was made in it, with the Amazon Care sample timeline."
-                   : "note: there was no database at \(path), so one was made, with the Amazon Care sample timeline.")
+        // How to start without the sample, which a new user importing their own data looks for.
+        let empty = " (`timeline --db FILE migrate --skip-seeds` makes a timeline without it)."
+        printError(inEmptyFile ? "note: the file \(path) was empty, so a database was made in it, with the Amazon Care sample timeline" + empty
+                   : "note: there was no database at \(path), so one was made, with the Amazon Care sample timeline" + empty)
     }
 
     /// Opens the database at `path`, creating, migrating and seeding it as needed.
