@@ -21,6 +21,7 @@ extension Timeline {
                 Examples:
                   timeline export --format sql --output timeline.sql
                   timeline export --format csv --kind layoff --output layoffs.csv
+                  timeline export --format csv --bom --output for-excel.csv
                   timeline export --format seed --entity amazon --related --output amazon.json
                   timeline export --format timelinejs --group entity --output timeline.json
                   timeline export --format markdown --from 2022 --output chronology.md
@@ -54,6 +55,9 @@ extension Timeline {
         @Option(help: ArgumentHelp("The language of dates and the words the format adds (timelinejs, markdown, html): en or fr.", valueName: "lang"))
         var lang: DateDisplayLanguage?
 
+        @Flag(help: "With --format csv or tsv: start with a UTF-8 byte order mark, without which Excel reads accented letters wrong (import skips it).")
+        var bom = false
+
         enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
             case sql, json, ndjson, csv, tsv, seed, timelinejs, markdown, html
         }
@@ -76,11 +80,15 @@ extension Timeline {
                     if format != .sql && dialect != .sqlite {
                         throw TimelineError(.usage, "--dialect applies to --format sql only.")
                     }
+                    if bom && format != .csv && format != .tsv {
+                        throw TimelineError(.usage, "--bom applies to --format csv and tsv only.")
+                    }
                     if format == .sql && query != EventQuery() {
                         throw TimelineError(.usage, "--format sql exports the whole database; list's filters apply to the other formats.")
                     }
                     if let output { try store.checkExportDestination(output) }
                     let destination = try output.map { try TextOutput.file($0) } ?? .standardOutput()
+                    if bom { try destination.write("\u{FEFF}") }
                     switch format {
                     case .sql where dialect == .postgresql:
                         try store.exportPostgreSQL(to: destination)

@@ -35,6 +35,28 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: other + "-wal")) == Data("log".utf8))
     }
 
+    /// `--bom` starts a CSV or TSV export with the mark Excel needs for UTF-8; Python's
+    /// `utf-8-sig` reads it as the plain export, and import takes it back.
+    @Test(arguments: ["csv", "tsv"])
+    func aByteOrderMarkStartsTheExportWhenAsked(format: String) throws {
+        #expect(try CLI.run(["--db", db, "migrate"]).status == 0)
+        let path = folder.path("excel.\(format)")
+        #expect(try CLI.run(["export", "--format", format, "--bom", "--db", db, "--output", path]).status == 0)
+        let marked = try folder.bytes("excel.\(format)")
+        #expect(Array(marked.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let plain = try CLI.run(["export", "--format", format, "--db", db]).stdout
+        #expect(marked.dropFirst(3) == Data(plain.utf8))
+        let python = try CLI.run(["-c", "import sys; sys.stdout.write(open(sys.argv[1], encoding='utf-8-sig', newline='').read())", path],
+                                 executable: URL(fileURLWithPath: "/usr/bin/python3"))
+        #expect(python.stdout == plain)
+        let copy = folder.path("copy.sqlite")
+        #expect(try CLI.run(["--db", copy, "migrate", "--skip-seeds"]).status == 0)
+        #expect(try CLI.run(["import", path, "--db", copy]).status == 0)
+        #expect(try CLI.run(["export", "--format", format, "--db", copy]).stdout == plain)
+        let json = try CLI.run(["export", "--format", "json", "--bom", "--db", db])
+        #expect(json.status == 64 && json.stderr == "timeline: --bom applies to --format csv and tsv only.\n")
+    }
+
     @Test func timelineJSCarriesOnlyTheDatePartsThePrecisionKnows() throws {
         let result = try CLI.run(["export", "--format", "timelinejs", "--db", db])
         #expect(result.status == 0, "\(result.stderr)")
