@@ -214,7 +214,7 @@ extension Timeline {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: "Remove an event; its last version stays in history for --as-of.",
-            discussion: "Example:\n  timeline remove amazon-care-expansion-2022"
+            discussion: "`timeline restore UID` brings it back.\n\nExample:\n  timeline remove amazon-care-expansion-2022"
         )
 
         @OptionGroup var global: GlobalOptions
@@ -228,6 +228,37 @@ extension Timeline {
                 try global.withStore { store in
                     try store.remove(uid: uid)
                     confirmation.write("Removed \(uid)\n", saved: "\(uid) was removed")
+                }
+                try confirmation.check()
+            }
+        }
+    }
+
+    struct Restore: DatabaseWritingCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "restore",
+            abstract: "Bring back a removed event, as it was when removed.",
+            discussion: """
+                The event comes back under its uid, with its entities, figures and sources; its history \
+                goes on (`timeline history UID` shows it removed, then added again). An entity merged \
+                into another since is found under its old name, which the merge kept as an alias.
+
+                Example:
+                  timeline restore amazon-care-expansion-2022
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The uid of the removed event.")
+        var uid: String
+
+        func run() throws {
+            try reportingErrors {
+                var confirmation = Confirmation()
+                try global.withStore { store in
+                    try store.restore(uid: uid)
+                    confirmation.write("Restored \(uid)\n", saved: "\(uid) was restored")
                 }
                 try confirmation.check()
             }

@@ -260,7 +260,7 @@ struct Timeline: ParsableCommand {
             73 cannot create output, 74 I/O error, 75 database busy (try again).
             """,
         version: "0.1.0",
-        subcommands: [List.self, Show.self, History.self, DateCommand.self, Stats.self, Entities.self, Kinds.self, Add.self, Edit.self, Remove.self, Import.self, Export.self, SQL.self, Check.self, Backup.self, Migrate.self],
+        subcommands: [List.self, Show.self, History.self, DateCommand.self, Stats.self, Entities.self, Kinds.self, Add.self, Edit.self, Remove.self, Restore.self, Import.self, Export.self, SQL.self, Check.self, Backup.self, Migrate.self],
         defaultSubcommand: List.self
     )
 

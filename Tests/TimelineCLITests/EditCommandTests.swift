@@ -885,3 +885,49 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: db))
     }
 }
+
+/// `timeline restore`: a removed event comes back as it was, its history going on.
+@Suite struct RestoreCommandTests {
+    let folder: TemporaryFolder
+    var db: String { folder.path("timeline.sqlite") }
+
+    init() throws {
+        folder = try TemporaryFolder()
+        _ = try CLI.run(["migrate", "--skip-seeds", "--db", db])
+    }
+
+    @Test func aRemovedEventComesBackAsItWasEvenAfterAMerge() throws {
+        let add = ["add", "--db", db, "--uid", "cut", "--kind", "layoff", "--date", "18 January 2023", "--title", "Acme cuts 300",
+                   "--entity", "Acme Corp:employer", "--measure", "employees-laid-off=300:person",
+                   "--source", "https://example.com/acme", "--published", "2023-01-18", "--quote", "300 postes", "--tag", "tech"]
+        #expect(try CLI.run(add).status == 0)
+        let before = try CLI.run(["show", "cut", "--db", db, "--format", "json"]).stdout
+        #expect(try CLI.run(["remove", "cut", "--db", db]).status == 0)
+        let again = try CLI.run(["remove", "cut", "--db", db])
+        #expect(again.status == 66 && again.stderr == "timeline: the event 'cut' was removed already; `timeline restore cut` brings it back.\n")
+        #expect(try CLI.run(["restore", "cut", "--db", db]).stdout == "Restored cut\n")
+        #expect(try CLI.run(["show", "cut", "--db", db, "--format", "json"]).stdout == before)
+        #expect(try CLI.run(["history", "cut", "--db", db]).stdout.contains("added again\n  (as it was when removed)"))
+
+        // Its entity merged into another meanwhile: the merge kept the old name as an alias.
+        #expect(try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2020", "--title", "Other", "--entity", "Acme"]).status == 0)
+        #expect(try CLI.run(["remove", "cut", "--db", db]).status == 0)
+        #expect(try CLI.run(["entities", "merge", "Acme Corp", "Acme", "--db", db]).status == 0)
+        #expect(try CLI.run(["restore", "cut", "--db", db]).status == 0)
+        let restored = try #require(try JSONSerialization.jsonObject(with: Data(CLI.run(["show", "cut", "--db", db, "--format", "json"]).stdout.utf8)) as? [String: Any])
+        #expect((restored["entities"] as? [[String: Any]])?.map { "\($0["slug"]!) \($0["role"]!)" } == ["acme employer"])
+        #expect(try CLI.run(["entities", "--db", db, "--format", "tsv"]).stdout.split(separator: "\n").count == 2, "no second Acme Corp")
+    }
+
+    @Test(arguments: [
+        ("cut", 64, "the event 'cut' is in the timeline; only a removed event is restored (`timeline history cut` shows its versions)."),
+        ("nope", 66, "no event has ever had the uid 'nope'; `timeline list` shows the uids."),
+    ])
+    func onlyARemovedEventIsRestored(uid: String, status: Int32, message: String) throws {
+        #expect(try CLI.run(["add", "--db", db, "--uid", "cut", "--kind", "layoff", "--date", "2023", "--title", "T", "--entity", "A"]).status == 0)
+        let bytes = try folder.bytes("timeline.sqlite")
+        let result = try CLI.run(["restore", uid, "--db", db])
+        #expect(result.status == status && result.stderr == "timeline: \(message)\n", "\(result.stderr)")
+        #expect(try folder.bytes("timeline.sqlite") == bytes)
+    }
+}

@@ -161,9 +161,29 @@ final class EventSaver {
 
     func remove(uid: String) throws {
         guard let id = try eventID(uid: uid) else {
+            if try lastVersionInHistory(uid: uid) != nil {
+                throw TimelineError(.notFound, "the event '\(uid)' was removed already; `timeline restore \(uid)` brings it back.")
+            }
             throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
         }
         try writer.remove(try reader.event(id: id), eventID: id)
+    }
+
+    /// Brings a removed event back as it was when removed; its history goes on from there.
+    func restore(uid: String) throws {
+        if try eventID(uid: uid) != nil {
+            throw TimelineError(.usage, "the event '\(uid)' is in the timeline; only a removed event is restored (`timeline history \(uid)` shows its versions).")
+        }
+        guard let snapshot = try lastVersionInHistory(uid: uid) else {
+            throw TimelineError(.notFound, "no event has ever had the uid '\(uid)'; `timeline list` shows the uids.")
+        }
+        let event: Event
+        do {
+            event = try EventJSONDecoder.event(from: try JSONParser.parse(snapshot))
+        } catch {
+            throw TimelineError(.badData, "the last version of \(uid) in history cannot be read: \(error).")
+        }
+        _ = try save(event, uidPolicy: .readable, replacingExisting: false)
     }
 
     func eventID(uid: String) throws -> Int64? {
@@ -634,7 +654,7 @@ final class EventSaver {
 
     /// The last version history holds of `uid`, as `show --format json` printed it; nil for a uid
     /// never used.
-    private func lastVersionInHistory(uid: String) throws -> String? {
+    func lastVersionInHistory(uid: String) throws -> String? {
         try database.statement("SELECT snapshot FROM event_history WHERE uid = ?1 ORDER BY id DESC LIMIT 1")
             .first([.text(uid)]) { $0.text(at: 0) }
     }

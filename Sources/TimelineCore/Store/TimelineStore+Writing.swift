@@ -16,6 +16,11 @@ extension TimelineStore {
         try writing { saver in try saver.remove(uid: uid) }
     }
 
+    /// Brings a removed event back as it was when removed (`history` shows it added again).
+    public func restore(uid: String) throws {
+        try writing { saver in try saver.restore(uid: uid) }
+    }
+
     /// Runs `body` in one IMMEDIATE transaction: all of it is written, or none.
     func writing<T>(_ body: (EventSaver) throws -> T) throws -> T {
         do {
