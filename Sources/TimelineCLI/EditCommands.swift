@@ -122,25 +122,30 @@ extension Timeline {
             try reportingErrors {
                 var confirmation = Confirmation()
                 try global.withStore { store in
-                    guard var event = try store.event(uid: uid) else {
-                        throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
+                    // Read, changed and saved in one write transaction: another process's change
+                    // to the event in between would otherwise be overwritten unseen.
+                    let (saved, entitiesBefore, note, after) = try store.readingAndWriting {
+                        guard var event = try store.event(uid: uid) else {
+                            throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
+                        }
+                        let entitiesBefore = event.entities
+                        let context = try QueryOptions.dateContext(today: today)
+                        let removed = Set(try removeSource.compactMap { try store.sourceKey(matching: $0) })
+                        try fields.apply(to: &event, context: context, removedSources: removed, sourceLanguage: store.language(ofSource:),
+                                         sourcePublished: store.publicationDate(ofSource:), sourceKey: store.sourceKey(matching:))
+                        for reference in removeSource {
+                            try Self.removeCitations(of: reference, from: &event, in: store)
+                        }
+                        let note = try fields.noteOnExistingSource(in: store, context: context)
+                        let saved = try store.save(event)
+                        return (saved, entitiesBefore, note, try store.event(uid: saved.uid))
                     }
-                    let entitiesBefore = event.entities
-                    let context = try QueryOptions.dateContext(today: today)
-                    let removed = Set(try removeSource.compactMap { try store.sourceKey(matching: $0) })
-                    try fields.apply(to: &event, context: context, removedSources: removed, sourceLanguage: store.language(ofSource:),
-                                     sourcePublished: store.publicationDate(ofSource:), sourceKey: store.sourceKey(matching:))
-                    for reference in removeSource {
-                        try Self.removeCitations(of: reference, from: &event, in: store)
-                    }
-                    let note = try fields.noteOnExistingSource(in: store, context: context)
-                    let saved = try store.save(event)
                     confirmation.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Updated \(saved.uid)\n",
                                        saved: saved.outcome == .unchanged ? "\(saved.uid) was left unchanged" : "the change to \(saved.uid) was saved")
                     if let note { printError(note) }
                     fields.seasonNotes.forEach(printError)
                     fields.decimalPointNotes.forEach(printError)
-                    if !fields.entity.isEmpty, saved.outcome == .updated, let after = try store.event(uid: saved.uid) {
+                    if !fields.entity.isEmpty, saved.outcome == .updated, let after {
                         if let dropped = Self.droppedEntitiesNote(before: entitiesBefore, after: after) { printError(dropped) }
                         if let roles = Self.defaultRolesNote(before: entitiesBefore, after: after) { printError(roles) }
                     }

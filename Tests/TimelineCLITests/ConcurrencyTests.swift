@@ -15,6 +15,33 @@ import Testing
         }
     }
 
+    /// Two edits of one event at once, each of another field: both changes are kept, as each
+    /// reads the event in the transaction that saves it (an edit read before the other's save
+    /// wrote its old value back, and history showed a change nobody made).
+    @Test func concurrentEditsOfOneEventKeepBothChanges() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("timeline.sqlite")
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        var lost: [String] = []
+        for round in 0..<8 {
+            let uid = "e\(round)"
+            #expect(try CLI.run(["add", "--db", db, "--uid", uid, "--kind", "launch", "--date", "2020", "--title", "Old", "--entity", "Acme"]).status == 0)
+            let edits = [["--title", "New title"], ["--status", "cancelled"], ["--tag", "tech"]]
+            let outcomes = Outcomes()
+            DispatchQueue.concurrentPerform(iterations: edits.count) { index in
+                if let result = try? CLI.run(["edit", uid, "--db", db] + edits[index]) { outcomes.record(result, countLines: false) }
+            }
+            #expect(outcomes.failures.isEmpty, "\(outcomes.failures)")
+            let shown = try CLI.run(["show", uid, "--db", db, "--format", "json"]).stdout
+            let event = try #require(try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
+            let row = "\(event["title"]!)|\(event["status"]!)|\(event["tags"]!)"
+            if event["title"] as? String != "New title" || event["status"] as? String != "cancelled" || event["tags"] as? [String] != ["tech"] {
+                lost.append(row)
+            }
+        }
+        #expect(lost.isEmpty, "changes lost: \(lost)")
+    }
+
     @Test func readersNeverFailNorSeeHalfAWrite() throws {
         let folder = try TemporaryFolder()
         let db = folder.path("timeline.sqlite")

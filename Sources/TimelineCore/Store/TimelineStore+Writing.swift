@@ -21,9 +21,27 @@ extension TimelineStore {
         try writing { saver in try saver.restore(uid: uid) }
     }
 
-    /// Runs `body` in one IMMEDIATE transaction: all of it is written, or none.
+    /// Runs `body`, which reads and then writes through this store, in one IMMEDIATE transaction:
+    /// no other process writes between what it reads and what it saves (an edit reads the event,
+    /// changes it and saves it; another process's edit in between would be lost). All of it is
+    /// written, or none.
+    public func readingAndWriting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            let result = try database.transaction(.immediate, body)
+            adoptWriteAheadLog()
+            return result
+        } catch let error as SQLiteError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction (a savepoint within `readingAndWriting`'s): all of
+    /// it is written, or none.
     func writing<T>(_ body: (EventSaver) throws -> T) throws -> T {
         do {
+            if database.isInTransaction {
+                return try database.savepoint { try body(try EventSaver(database: database, recordedAt: recordingTime)) }
+            }
             let result = try database.transaction(.immediate) {
                 try body(try EventSaver(database: database, recordedAt: recordingTime))
             }
