@@ -13,6 +13,11 @@ import Darwin
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
+    } catch let error as TimelineError where error.category == .interrupted {
+        // Stopped by a signal (see `Interruption`): the transaction rolled back.
+        let number = Interruption.signalReceived ?? SIGINT
+        printError("interrupted by \(Interruption.name(of: number)): nothing was written.")
+        throw ExitCode(128 + number)
     } catch let error as TimelineError {
         printError(error.message)
         throw ExitCode(exitCode(for: error.category))
@@ -39,6 +44,7 @@ func exitCode(for category: TimelineError.Category) -> Int32 {
     case .cannotCreate: return 73
     case .ioError: return 74
     case .busy: return 75
+    case .interrupted: return 128 + SIGINT
     }
 }
 

@@ -46,6 +46,8 @@ struct GlobalOptions: ParsableArguments {
     func withStore<T>(migrations: TimelineStore.MigrationPolicy = .automatic, discardingNewDatabase discard: Bool = false,
                       pageCache: TimelineStore.PageCache = .standard, _ body: (TimelineStore) throws -> T) throws -> T {
         let path = try databasePath()
+        // A database made here is made whole or not at all, even when the command is stopped.
+        if !DatabaseLocation.exists(path) { Interruption.arm() }
         var made = false
         var inEmptyFile = false
         let result = try DatabaseLocation.withStore(
@@ -72,8 +74,10 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the database at `path`, creating, migrating and seeding it as needed.
     private func openStore(at path: String, migrations: TimelineStore.MigrationPolicy,
                            pageCache: TimelineStore.PageCache) throws -> TimelineStore {
+        var stop: (() -> Bool)?
+        if Interruption.isArmed { stop = { Interruption.requested() } }
         let store = try TimelineStore(path: path, migrations: migrations, busyTimeout: busyTimeoutMilliseconds,
-                                      pageCache: pageCache)
+                                      pageCache: pageCache, stoppingWhen: stop)
         // `$TIMELINE_NOW` fixes when new rows are recorded, for reproducible history.
         if let now = EnvironmentVariable.value("TIMELINE_NOW"), !now.isEmpty {
             guard let normalised = RecordingTime.normalised(now) else {

@@ -212,12 +212,12 @@ extension Timeline {
                 try global.requireExistingDatabase(toWhat: "back up")
                 // Copied as it is: a database of a newer version too (whose backup comes before
                 // any downgrade), and one of an older version without migrating it first.
+                var confirmation = Confirmation()
                 try global.withStore(migrations: .none) { store in
                     try store.backup(to: path, replacingAnyFile: force)
-                    let output = TextOutput.standardOutput()
-                    try output.write("Backed up \(store.path) to \(path)\n")
-                    try output.finish()
+                    confirmation.write("Backed up \(store.path) to \(path)\n", saved: "the backup \(path) was written")
                 }
+                try confirmation.check()
             }
         }
     }

@@ -57,26 +57,30 @@ extension Timeline.Migrate {
         func run() throws {
             try reportingErrors {
                 let set = try options.migrationSet()
+                var confirmation = Confirmation()
                 try global.withStore(migrations: .none, discardingNewDatabase: dryRun) { store in
-                    let output = TextOutput.standardOutput()
+                    var text = ""
                     if dryRun {
                         let pending = try store.pendingMigrations(set: set)
-                        try output.write(pending.isEmpty ? "Nothing to apply.\n" : "Would apply:\n")
-                        for file in pending { try output.write("  \(file.displayPath)\n") }
+                        text += pending.isEmpty ? "Nothing to apply.\n" : "Would apply:\n"
+                        for file in pending { text += "  \(file.displayPath)\n" }
+                        confirmation.write(text, saved: "the dry run wrote nothing")
                     } else {
                         let skippedBefore = Set(try store.migrationStatus(set: set).filter { $0.state == .skipped }.map(\.version))
                         let applied = try store.migrate(set: set, skippingSeeds: skipSeeds)
                         let skipped = try store.migrationStatus(set: set).filter { $0.state == .skipped && !skippedBefore.contains($0.version) }
                         if applied.isEmpty && skipped.isEmpty {
-                            try output.write("Nothing to apply; the database is up to date.\n")
+                            text += "Nothing to apply; the database is up to date.\n"
                         }
-                        if !applied.isEmpty { try output.write("Applied:\n") }
-                        for file in applied { try output.write("  \(file.displayPath)\n") }
-                        if !skipped.isEmpty { try output.write("Skipped (recorded as not loaded):\n") }
-                        for file in skipped { try output.write("  Seeds/\(file.fileName ?? file.name)\n") }
+                        if !applied.isEmpty { text += "Applied:\n" }
+                        for file in applied { text += "  \(file.displayPath)\n" }
+                        if !skipped.isEmpty { text += "Skipped (recorded as not loaded):\n" }
+                        for file in skipped { text += "  Seeds/\(file.fileName ?? file.name)\n" }
+                        // Written once the database is up to date: a failure to say so is not a failure to migrate.
+                        confirmation.write(text, saved: applied.isEmpty && skipped.isEmpty ? "the database was up to date" : "the migrations were applied")
                     }
-                    try output.finish()
                 }
+                try confirmation.check()
             }
         }
     }

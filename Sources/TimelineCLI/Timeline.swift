@@ -18,6 +18,9 @@ enum TimelineEntryPoint {
             printError("argument \(index) ('\(String(cString: raw))') is not valid UTF-8; give text in UTF-8 (`iconv -f latin1 -t utf-8` converts it).")
             exit(64)
         }
+        // Past `ulimit -f`, a write fails (EFBIG) and is reported, its temporary file removed,
+        // instead of the process dying by SIGXFSZ with a partial file left behind.
+        signal(SIGXFSZ, SIG_IGN)
         if let invocation = FastListArguments.parse(Array(CommandLine.arguments.dropFirst())) {
             do {
                 try invocation.run()
@@ -35,7 +38,10 @@ enum TimelineEntryPoint {
         }
         do {
             var command = try Timeline.parseAsRoot()
-            if command is any DatabaseWritingCommand { keepWorkingWhenOutputCloses() }
+            if command is any DatabaseWritingCommand {
+                keepWorkingWhenOutputCloses()
+                Interruption.arm()
+            }
             try command.run()
         } catch let exitCode as ExitCode {
             // The command has already said what went wrong.

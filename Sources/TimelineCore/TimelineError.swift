@@ -13,6 +13,8 @@ public struct TimelineError: Error, Sendable, CustomStringConvertible {
         case ioError
         /// The database is busy; trying again later may work.
         case busy
+        /// The work was stopped from outside (the store's stop check said so) and rolled back.
+        case interrupted
         /// A fault in the tool itself.
         case internalError
     }

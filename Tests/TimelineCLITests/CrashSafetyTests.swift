@@ -22,6 +22,71 @@ import Testing
         return killed
     }
 
+    /// Runs `arguments` and sends `signal` halfway through a run as long as `duration`; tried
+    /// again sooner (up to five times) when the command had finished first. The exit status and
+    /// stderr of the run that was interrupted, or nil.
+    func interruptHalfway(_ arguments: [String], with signal: Int32, duration: TimeInterval,
+                          before attempt: () throws -> Void) throws -> (status: Int32, stderr: String)? {
+        var delay = duration / 2
+        for _ in 0..<5 {
+            try attempt()
+            let process = Process()
+            process.executableURL = CLI.executable
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            let err = Pipe()
+            process.standardError = err
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            if process.isRunning { kill(process.processIdentifier, signal) }
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            if process.terminationStatus != 0 { return (process.terminationStatus, stderr) }
+            delay /= 2
+        }
+        return nil
+    }
+
+    /// How long a command takes here, run once.
+    func duration(of arguments: [String]) throws -> TimeInterval {
+        let started = Date()
+        #expect(try CLI.run(arguments).status == 0)
+        return Date().timeIntervalSince(started)
+    }
+
+    /// Ctrl-C during an import into a database the command is making: the import stops, nothing
+    /// is left (neither the file nor the folders made for it), and the command says so.
+    @Test func anInterruptedFirstImportLeavesNoDatabase() throws {
+        let folder = try TemporaryFolder()
+        let events = try ReliabilityData.ndjson(count: 10_000, in: folder)
+        let db = folder.path("new/timeline.sqlite")
+        let arguments = ["import", events, "--db", db]
+        let whole = try duration(of: arguments)
+        let result = try #require(try interruptHalfway(arguments, with: SIGINT, duration: whole) {
+            try? FileManager.default.removeItem(atPath: folder.path("new"))
+        }, "the import ended before it could be interrupted")
+        #expect(result.status == 130)
+        #expect(result.stderr == "timeline: interrupted by SIGINT: nothing was written.\n", "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("new")), "no half-made database, nor its folder")
+    }
+
+    /// SIGTERM during an import into a timeline: rolled back, the file as it was, and said.
+    @Test func anInterruptedImportChangesNothing() throws {
+        let folder = try TemporaryFolder()
+        let events = try ReliabilityData.ndjson(count: 10_000, in: folder)
+        let probe = folder.path("probe.sqlite")
+        #expect(try CLI.run(["list", "--db", probe]).status == 0)
+        let whole = try duration(of: ["import", events, "--db", probe])
+        let db = folder.path("timeline.sqlite")
+        #expect(try CLI.run(["list", "--db", db]).status == 0)
+        let result = try #require(try interruptHalfway(["import", events, "--db", db], with: SIGTERM, duration: whole) {},
+                                  "the import ended before it could be interrupted")
+        #expect(result.status == 143)
+        #expect(result.stderr == "timeline: interrupted by SIGTERM: nothing was written.\n", "\(result.stderr)")
+        #expect(try sqlite(db, "SELECT count(*) FROM events") == "15\n")
+        #expect(try sqlite(db, "PRAGMA integrity_check") == "ok\n")
+    }
+
     @Test func importKilledAtTwentyRandomMomentsLeavesAllOrNothing() throws {
         let folder = try TemporaryFolder()
         let events = try ReliabilityData.ndjson(count: 2_000, in: folder)

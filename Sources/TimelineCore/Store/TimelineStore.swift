@@ -37,8 +37,12 @@ public final class TimelineStore {
     }
 
     /// Opens (creating when missing) the database at `path`, migrated unless told not to.
+    /// - Parameter shouldStop: checked every few thousand SQLite instructions, from the opening
+    ///   on; true stops the running statement of a transaction (an `.interrupted` error), so that
+    ///   the write rolls back.
     public init(path: String, migrations: MigrationPolicy = .automatic, set: MigrationSet = TimelineMigrations.embedded,
-                busyTimeout milliseconds: Int32 = 5_000, pageCache: PageCache = .standard) throws {
+                busyTimeout milliseconds: Int32 = 5_000, pageCache: PageCache = .standard,
+                stoppingWhen shouldStop: (() -> Bool)? = nil) throws {
         if DatabaseLocation.isDirectory(path) {
             throw TimelineError(.cannotCreate, "\(path) is a folder, not a database file; give the path of a file.")
         }
@@ -57,6 +61,12 @@ public final class TimelineStore {
             throw Self.translate(error, path: path)
         }
         self.path = path
+        if let shouldStop {
+            // Only a transaction is stopped: it rolls back whole. A read after a commit (an add's
+            // notes) runs on, so that a change saved is never reported as stopped.
+            let connection = database
+            connection.setProgressHandler(every: 10_000) { [unowned connection] in connection.isInTransaction && shouldStop() }
+        }
         // A file another process made between the look above and this open is not this store's
         // to remove: it has pages already.
         if isNew, try database.scalar("PRAGMA page_count") == .integer(0) {
@@ -176,6 +186,8 @@ public final class TimelineStore {
             return TimelineError(.cannotCreate, "the database \(path) cannot be written (\(error.message)).")
         case 10, 13:  // SQLITE_IOERR, SQLITE_FULL
             return TimelineError(.ioError, "reading or writing \(path) failed: \(error.message).")
+        case 9:  // SQLITE_INTERRUPT: the stop check given to the store said so
+            return TimelineError(.interrupted, "the work on \(path) was stopped and rolled back.")
         case 19:  // SQLITE_CONSTRAINT
             return TimelineError(.badData, "\(path): \(error.message).")
         default:

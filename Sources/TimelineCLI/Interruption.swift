@@ -1,0 +1,66 @@
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Ctrl-C (SIGINT), SIGTERM and SIGHUP during a write, or while a new database is being made:
+/// the running SQL stops at its next step (the store checks `requested` every few thousand
+/// virtual-machine instructions), the transaction rolls back, a database the command was making
+/// is removed, and the command says so and exits 128 + the signal's number. Killed outright
+/// instead, the transaction would still roll back, but a new database would stay half made
+/// (a mistyped `--db` left holding the sample timeline) and nothing would be said.
+/// A second signal ends the process at once.
+enum Interruption {
+    /// The signal received, 0 for none. Atomic, as the handler stores it.
+    private static let received = Atomic<Int32>(0)
+    private static let armed = Atomic<Bool>(false)
+
+    /// Installs the handlers (once); from then on a signal is reported through `requested`.
+    /// A signal the process was started ignoring stays ignored (`nohup`, a background job's
+    /// SIGINT); one it was started blocking is unblocked, as a parent that spawns through
+    /// Foundation's `Process` leaves nearly every signal blocked in its child.
+    static func arm() {
+        guard !armed.exchange(true, ordering: .relaxed) else { return }
+        _ = received.load(ordering: .relaxed)  // initialised before a handler can run
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            let previous = signal(number) { number in
+                Interruption.received.store(number, ordering: .relaxed)
+                signal(number, SIG_DFL)  // the next one ends the process
+            }
+            if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+                signal(number, SIG_IGN)
+                continue
+            }
+            var set = sigset_t()
+            sigemptyset(&set)
+            sigaddset(&set, number)
+            pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        }
+    }
+
+    static var isArmed: Bool { armed.load(ordering: .relaxed) }
+
+    /// The signal received since `arm()`, if any.
+    static var signalReceived: Int32? {
+        let number = received.load(ordering: .relaxed)
+        return number == 0 ? nil : number
+    }
+
+    /// Whether a signal asks the running work to stop.
+    @Sendable static func requested() -> Bool { received.load(ordering: .relaxed) != 0 }
+
+    /// The signal's name, for the message.
+    static func name(of number: Int32) -> String {
+        switch number {
+        case SIGINT: "SIGINT"
+        case SIGTERM: "SIGTERM"
+        case SIGHUP: "SIGHUP"
+        default: "signal \(number)"
+        }
+    }
+}
