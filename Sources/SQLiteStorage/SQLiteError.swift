@@ -1,5 +1,13 @@
 import CSQLite
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An error reported by SQLite: the result codes, SQLite's message and the SQL that failed.
 ///
 /// The description names the SQL but never the bound arguments, which may hold private data.
@@ -12,22 +20,35 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
     public let message: String
     /// The statement that failed, when there was one.
     public let sql: String?
+    /// For a failure of the file system (`SQLITE_IOERR`, `SQLITE_FULL`, `SQLITE_CANTOPEN`), the
+    /// operating system's error number behind it (`ENOSPC`); 0 when unknown.
+    public let systemErrorNumber: Int32
 
-    public init(code: Int32, extendedCode: Int32? = nil, message: String? = nil, sql: String? = nil) {
+    public init(code: Int32, extendedCode: Int32? = nil, message: String? = nil, sql: String? = nil, systemErrorNumber: Int32 = 0) {
         self.extendedCode = extendedCode ?? code
         self.code = (extendedCode ?? code) & 0xFF
         self.message = message ?? String(cString: sqlite3_errstr(code))
         self.sql = sql
+        self.systemErrorNumber = systemErrorNumber
+    }
+
+    /// The operating system's words for `systemErrorNumber` (`No space left on device`).
+    public var systemErrorDescription: String? {
+        systemErrorNumber == 0 ? nil : String(cString: strerror(systemErrorNumber))
     }
 
     /// Reads the error state of a connection after a call returned `resultCode`.
     init(connection: OpaquePointer?, resultCode: Int32, sql: String? = nil) {
         if let connection {
+            // The last system error is only this failure's when the failure is the file system's.
+            let primary = resultCode & 0xFF
+            let fromFileSystem = primary == SQLITE_IOERR || primary == SQLITE_FULL || primary == SQLITE_CANTOPEN
             self.init(
                 code: resultCode,
                 extendedCode: sqlite3_extended_errcode(connection),
                 message: String(cString: sqlite3_errmsg(connection)),
-                sql: sql
+                sql: sql,
+                systemErrorNumber: fromFileSystem ? sqlite3_system_errno(connection) : 0
             )
         } else {
             self.init(code: resultCode, sql: sql)

@@ -71,6 +71,14 @@ import Testing
         #expect(limited.stderr == "timeline: writing \(folder.path("big.html")) failed: File too large.\n", "\(limited.stderr)")
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix("big.html") }
         #expect(left.isEmpty, "no partial export: \(left)")
+        // The database itself past the limit: SQLite's "disk I/O error" with the system's cause.
+        let events = try ReliabilityData.ndjson(count: 3_000, in: folder)
+        let before = try folder.bytes("made.sqlite")
+        let grown = try CLI.run(["-c", script.replacingOccurrences(of: "40960, 40960", with: "400000, 400000"), timeline, "--db", made, "import", events],
+                                executable: URL(fileURLWithPath: "/usr/bin/python3"))
+        #expect(grown.status == 74)
+        #expect(grown.stderr == "timeline: reading or writing \(made) failed: disk I/O error (File too large).\n", "\(grown.stderr)")
+        #expect(try folder.bytes("made.sqlite") == before)
     }
 
     @Test func addNamesAnImportedEventWithTheSameMainEntityKindAndDate() throws {

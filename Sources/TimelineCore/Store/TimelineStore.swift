@@ -185,7 +185,9 @@ public final class TimelineStore {
         case 8:  // SQLITE_READONLY
             return TimelineError(.cannotCreate, "the database \(path) cannot be written (\(error.message)).")
         case 10, 13:  // SQLITE_IOERR, SQLITE_FULL
-            return TimelineError(.ioError, "reading or writing \(path) failed: \(error.message).")
+            // SQLite's "disk I/O error" with the system's cause: a full disk says so.
+            let cause = error.systemErrorDescription.map { " (\($0))" } ?? ""
+            return TimelineError(.ioError, "reading or writing \(path) failed: \(error.message)\(cause).")
         case 9:  // SQLITE_INTERRUPT: the stop check given to the store said so
             return TimelineError(.interrupted, "the work on \(path) was stopped and rolled back.")
         case 19:  // SQLITE_CONSTRAINT
