@@ -563,6 +563,39 @@ import Testing
                 "\(first.stderr)")
     }
 
+    /// `jq -S -c` writes a document on one line with `entities` first: past the first 64 KiB
+    /// looked at, its entities (with a type, not an event's role) still make it a document. An
+    /// event of that shape, with a role, stays an event.
+    @Test func aCompactSortedDocumentWithManyEntitiesIsADocument() throws {
+        var events = ""
+        for index in 0..<1_200 {
+            events += #"{"kind":"launch","title":"Launch \#(index)","when":"2020","entities":[{"name":"A rather long company name number \#(index)"}]}"# + "\n"
+        }
+        let source = try write("many.ndjson", events)
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        #expect(try CLI.run(["--db", db, "import", source]).status == 0)
+        let document = folder.path("document.json")
+        #expect(try CLI.run(["--db", db, "export", "--format", "seed", "--output", document]).status == 0)
+        let compact = folder.path("compact.json")
+        let script = "import json,sys; json.dump(json.load(open(sys.argv[1])), open(sys.argv[2], 'w'), sort_keys=True, separators=(',', ':'))"
+        #expect(try CLI.shell("python3 -c \"\(script)\" '\(document)' '\(compact)'").status == 0)
+        let bytes = try folder.bytes("compact.json")
+        #expect(String(decoding: bytes.prefix(13), as: UTF8.self) == #"{"entities":["#)
+        #expect(bytes.firstRange(of: Data(#""events":"#.utf8))!.lowerBound > 65_536, "the entities pass the bytes looked at")
+        let imported = try CLI.run(["--db", empty, "import", compact])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasSuffix(": 1200 added, 0 updated, 0 unchanged; 1200 entities, 0 relations and 0 sources added or changed.\n"), "\(imported.stdout)")
+        // An event whose first member is a long entities list, with roles: an event.
+        let names = (0..<1_200).map { #"{"name":"A rather long company name number \#($0)","role":"subject"}"# }.joined(separator: ",")
+        let event = try write("event.json", #"{"entities":["# + names + #"],"kind":"launch","title":"Many","when":"2021"}"# + "\n")
+        let single = try CLI.run(["--db", empty, "import", event])
+        #expect(single.status == 0 && single.stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged.\n"), "\(single.stdout)\(single.stderr)")
+        // Read as events all the same (`--format ndjson`), a document's members are named as a document's.
+        let asEvents = try CLI.run(["--db", empty, "import", compact, "--format", "ndjson"])
+        #expect(asEvents.status == 65)
+        #expect(asEvents.stderr.contains("field 'events' is not a field of an event, but of a timeline document: give --format seed to read the file as one"), "\(asEvents.stderr)")
+    }
+
     @Test func aDocumentWithSortedKeysRoundTripsFromAFileAndAPipe() throws {
         // Python's sort_keys (like `jq -S`) puts `events` before `format`, `relations` and
         // `sources`, and `description` first: still a timeline document, with nothing lost.

@@ -123,6 +123,10 @@ public enum EventJSONDecoder {
             if let found = known[next...].firstIndex(of: key) {
                 next = found + 1
             } else if !known.contains(key) {
+                if field.isEmpty, ["events", "format", "relations", "kinds"].contains(key) {
+                    // A document the first bytes did not show to be one (a long first member).
+                    throw FieldError(field: key, reason: "is not a field of \(what), but of a timeline document: give --format seed to read the file as one")
+                }
                 let missing = known.filter { name in !members.contains { $0.0 == name } }
                 let guess = NameSuggestions.closest(to: key, among: missing, limit: 1).first.map { " (did you mean '\($0)'?)" } ?? ""
                 throw FieldError(field: field.isEmpty ? key : "\(field).\(key)",

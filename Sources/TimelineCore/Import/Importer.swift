@@ -740,7 +740,22 @@ public final class Importer {
             default: break
             }
         }
+        // The object goes on past the bytes looked at: a document on one line whose first member
+        // is long (`jq -S -c` puts `entities` first). Its entities have a type; an event's a role.
+        if depth > 0 && !sawEventKey && !spansLines {
+            return contains(bytes, Array(#""type":"#.utf8)) && !contains(bytes, Array(#""role":"#.utf8))
+        }
         return spansLines && !sawEventKey
+    }
+
+    private static func contains(_ bytes: [UInt8], _ pattern: [UInt8]) -> Bool {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return false }
+        var index = 0
+        while index <= bytes.count - pattern.count {
+            if bytes[index] == first && bytes[index..<index + pattern.count].elementsEqual(pattern) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Whether the first object in `bytes` goes on past the line it starts on: events written
