@@ -102,7 +102,7 @@ import Testing
         let before = try folder.bytes("timeline.sqlite")
         let result = try CLI.run(["add", "--db", db, "--busy-timeout-ms", "300", "--kind", "launch", "--date", "2020", "--title", "x"])
         #expect(result.status == 75)
-        #expect(result.stderr == "timeline: the database \(db) is busy (locked by another process); try again.\n")
+        #expect(result.stderr == "timeline: the database \(db) is busy (locked by another process); try again (--busy-timeout-ms sets how long to wait).\n")
         let reader = try CLI.run(["list", "--db", db, "--format", "tsv"])
         #expect(reader.status == 0, "readers are not blocked by a writer")
         holder.waitUntilExit()

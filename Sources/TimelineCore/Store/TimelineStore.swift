@@ -155,7 +155,7 @@ public final class TimelineStore {
             return error
         case let error as MigrationError:
             if error.isBusy {
-                return TimelineError(.busy, "the database \(path) is busy (locked by another process); try again.")
+                return TimelineError(.busy, "the database \(path) is busy (locked by another process); try again (--busy-timeout-ms sets how long to wait).")
             }
             if case .unreadable = error { return TimelineError(.notFound, error.description) }
             if case .database(let inner) = error { return translate(inner, path: path) }
@@ -169,7 +169,7 @@ public final class TimelineStore {
 
     static func translate(_ error: SQLiteError, path: String) -> TimelineError {
         if error.isBusy {
-            return TimelineError(.busy, "the database \(path) is busy (locked by another process); try again.")
+            return TimelineError(.busy, "the database \(path) is busy (locked by another process); try again (--busy-timeout-ms sets how long to wait).")
         }
         switch error.code {
         case 26:  // SQLITE_NOTADB
