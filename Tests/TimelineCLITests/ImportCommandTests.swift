@@ -940,6 +940,12 @@ import Testing
         #expect(resolved["g2"] == "alphabet" && resolved["g3"] == "google-llc", "\(resolved)")
         #expect(resolved["g4"] == "google-llc", "a slug written as a name is the slug it writes: \(resolved)")
         #expect(try CLI.run(["sql", "--db", db, "SELECT count(*) FROM entities WHERE slug LIKE 'google-llc-%'", "--format", "tsv"]).stdout.hasSuffix("0\n"))
+        // A record rejected (its source unknown) after naming an entity otherwise is no part of the note.
+        let rejected = #"{"uid":"r1","kind":"launch","title":"R","when":"2030","entities":[{"slug":"amazon","name":"Amazonas Mining SA"}],"sources":[{"key":"nowhere"}]}"#
+            + "\n" + #"{"uid":"r2","kind":"launch","title":"R2","when":"2030","entities":["amazon"]}"#
+        let skipped = try CLI.run(["import", "-", "--db", db, "--format", "ndjson", "--skip-invalid"], stdin: Data((rejected + "\n").utf8))
+        #expect(skipped.status == 0 && skipped.stdout.hasSuffix("1 added, 0 updated, 0 unchanged, 1 rejected.\n"), "\(skipped.stdout)")
+        #expect(!skipped.stderr.contains("note:"), "\(skipped.stderr)")
     }
 
     /// What spreadsheets and other tools leave in a file that holds nothing is read as nothing:

@@ -233,15 +233,15 @@ public final class Importer {
                         let outcome: SaveOutcome
                         if checksEveryRecord {
                             // Only a record that may be skipped needs a way back on its own.
-                            let datedBefore = saver.datedSources.count
+                            let notesBefore = saver.notesMark
                             do {
                                 outcome = try store.database.savepoint("import_record") {
                                     try saver.save(event, uidPolicy: .contentHash, rejectingSecondVersionInBatch: true,
                                                    renderedLists: renderedLists, given: given).outcome
                                 }
                             } catch {
-                                // What the record wrote is undone: the sources it dated too.
-                                saver.forgetResolved(keepingDatedSources: datedBefore)
+                                // What the record wrote is undone: the sources it dated and the notes it made too.
+                                saver.forgetResolved(keepingNotesAsOf: notesBefore)
                                 throw error
                             }
                         } else {

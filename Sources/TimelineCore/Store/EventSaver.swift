@@ -145,8 +145,32 @@ final class EventSaver {
     }
 
     /// Drops what was resolved, after a savepoint rolled back rows it may have created.
-    func forgetResolved(keepingDatedSources kept: Int? = nil) {
-        if let kept { datedSources.removeSubrange(min(kept, datedSources.count)...) }
+    /// How far the saver's notes (dated sources, sources and entities named otherwise) had come:
+    /// a record rejected after it began takes its part out of them again.
+    struct NotesMark {
+        fileprivate let datedSources: Int
+        fileprivate let sourcesDescribedOtherwise: Int
+        fileprivate let citationsDescribingSourcesOtherwise: Int
+        fileprivate let entitiesNamedOtherwise: Int
+        fileprivate let recordsNamingEntitiesOtherwise: Int
+    }
+
+    var notesMark: NotesMark {
+        NotesMark(datedSources: datedSources.count, sourcesDescribedOtherwise: sourcesDescribedOtherwise.count,
+                  citationsDescribingSourcesOtherwise: citationsDescribingSourcesOtherwise,
+                  entitiesNamedOtherwise: entitiesNamedOtherwise.count, recordsNamingEntitiesOtherwise: recordsNamingEntitiesOtherwise)
+    }
+
+    /// Forgets what was resolved (a savepoint rolled back may have taken rows it named), and the
+    /// notes made since `mark`, when given.
+    func forgetResolved(keepingNotesAsOf mark: NotesMark? = nil) {
+        if let mark {
+            datedSources.removeSubrange(min(mark.datedSources, datedSources.count)...)
+            sourcesDescribedOtherwise.removeSubrange(min(mark.sourcesDescribedOtherwise, sourcesDescribedOtherwise.count)...)
+            citationsDescribingSourcesOtherwise = mark.citationsDescribingSourcesOtherwise
+            entitiesNamedOtherwise.removeSubrange(min(mark.entitiesNamedOtherwise, entitiesNamedOtherwise.count)...)
+            recordsNamingEntitiesOtherwise = mark.recordsNamingEntitiesOtherwise
+        }
         entityCache.removeAll()
         entityBySlugAndName.removeAll()
         foldedNameIndex = nil
