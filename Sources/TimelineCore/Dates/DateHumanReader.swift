@@ -24,7 +24,10 @@ struct DateHumanReader {
         if let date = try readRelative(tokens[...]) { return date }
         if let interval = try readInterval(tokens[...]) { return interval }  // its days of the week checked there
         guard var reading = try readQualified(tokens[...]) else { return nil }
-        if reading.needsYear { try settleYear(&reading) }
+        if reading.needsYear {
+            let named = tokens.compactMap { Self.weekdays[$0.text] }
+            try settleYear(&reading, weekday: named.count == 1 ? named[0] : nil)
+        }
         let date = try resolve(reading)
         try checkWeekdays(of: date, namedIn: tokens[...])
         return date
@@ -110,7 +113,9 @@ struct DateHumanReader {
 
     /// Gives a year to a reading written without one: the occurrence nearest to the reference (to
     /// any of its days, for a period), or for an announcement the latest begun by its last day.
-    func settleYear(_ reading: inout Reading) throws(TimelineDateError) {
+    /// A day written with its day of the week (`vendredi 1er décembre`) takes the year, of those
+    /// around the reference's, in which it falls on that day, if one does.
+    func settleYear(_ reading: inout Reading, weekday: Int? = nil) throws(TimelineDateError) {
         guard let reference = context.reference else {
             if let problem = Self.problemInAnyYear(reading) { throw TimelineDateError(input: text, reason: problem) }
             throw TimelineDateError(
@@ -138,6 +143,15 @@ struct DateHumanReader {
             throw TimelineDateError(input: text, reason: problem)
         }
         reading.year = best.year
+        guard let weekday, let span = reading.span(in: best.year), span.lowerBound == span.upperBound,
+              span.lowerBound.isoWeekday != weekday else { return }
+        // The year before or after (an announcement's: before), where the day is that day of the week.
+        let others = context.latestBeforeReference ? [best.year - 1] : [best.year - 1, best.year + 1]
+        let matching = others.filter { year in
+            guard let day = reading.span(in: year), day.lowerBound == day.upperBound else { return false }
+            return day.lowerBound.isoWeekday == weekday
+        }
+        if matching.count == 1 { reading.year = matching[0] }
     }
 
     /// Why a reading without a year exists in no year (`30 February`), if it does not.

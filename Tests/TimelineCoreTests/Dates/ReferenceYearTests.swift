@@ -51,6 +51,33 @@ struct ReferenceYearTests {
         vector.expectParseFailure()
     }
 
+    /// A day of the week beside a day without a year picks the year: 1 December was a Thursday in
+    /// 2022 and a Friday in 2023.
+    @Test(arguments: [
+        DateVector("jeudi 1er décembre", "2022-12-01", "2022-12-01", "2022-12-01", .day),
+        DateVector("vendredi 1er décembre", "2023-12-01", "2023-12-01", "2023-12-01", .day),
+        DateVector("Wednesday, December 1", "2021-12-01", "2021-12-01", "2021-12-01", .day),
+    ])
+    func aDayOfTheWeekPicksTheYear(vector: DateVector) throws {
+        vector.check(try TimelineDate.parse(vector.input, context: .init(reference: Self.september)))
+    }
+
+    @Test func aDayOfTheWeekNoNearbyYearHasIsRefused() {
+        // A Saturday in 2018 and 2029, far from 2022: the nearest year's day is named.
+        InvalidDateVector("samedi 1er décembre", "it names a Saturday, but 1 Dec 2022 was a Thursday")
+            .expectParseFailure(context: .init(reference: Self.september))
+    }
+
+    /// An announcement's day is the latest by the article's date: the year before when that is
+    /// where the day of the week falls, never one after.
+    @Test func anAnnouncementsDayOfTheWeekLooksBackOnly() throws {
+        var context = DateParsingContext(reference: CalendarDay(year: 2023, month: 3, day: 10)!)
+        context.latestBeforeReference = true
+        #expect(try TimelineDate.parse("vendredi 3 mars", context: context).edtf == "2023-03-03")
+        #expect(try TimelineDate.parse("jeudi 3 mars", context: context).edtf == "2022-03-03")
+        InvalidDateVector("samedi 3 mars", "it names a Saturday, but 3 Mar 2023 was a Friday").expectParseFailure(context: context)
+    }
+
     @Test func impossibleInEveryNearbyYear() {
         InvalidDateVector("31 April", "April 2022 has 30 days")
             .expectParseFailure(context: .init(reference: Self.september))
