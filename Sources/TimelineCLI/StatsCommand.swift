@@ -10,20 +10,32 @@ extension Timeline {
                 Takes list's filters. --sum adds up one measure exactly, per unit: currencies are never \
                 mixed, and decimals stay exact. With --by entity a figure counts toward the entity it \
                 measures. A date less precise than the period asked for (2022 when grouping by month) \
-                is counted in a group of its own, named by its EDTF date, rather than guessed into one.
+                is counted in a group of its own, named by its EDTF date, rather than guessed into one. \
+                --by given twice groups within groups: a row for each pair, in the first grouping's \
+                order, then the second's.
 
                 Examples:
                   timeline stats --by kind
                   timeline stats --kind layoff --sum positions-cut --by entity
                   timeline stats --by quarter --from 2022 --to 2022
+                  timeline stats --kind layoff --sum employees-laid-off --by entity --by year
                 """
         )
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: QueryOptions
 
-        @Option(name: .customLong("by"), help: ArgumentHelp("kind (default), year, quarter, month or entity.", valueName: "group"))
-        var groupBy: TimelineStatistics.Grouping = .kind
+        @Option(name: .customLong("by"), help: ArgumentHelp("kind (default), year, quarter, month or entity; given twice, groups within groups (--by entity --by year: each entity's years).", valueName: "group"))
+        var groupBy: [TimelineStatistics.Grouping] = []
+
+        func validate() throws {
+            if groupBy.count > 2 {
+                throw ValidationError("--by is given \(groupBy.count) times; it takes one grouping, or two for groups within groups (--by entity --by year).")
+            }
+            if groupBy.count == 2, groupBy[0] == groupBy[1] {
+                throw ValidationError("--by \(groupBy[0].rawValue) is given twice; a second --by groups within the first by something else (--by entity --by year).")
+            }
+        }
 
         @Option(name: .customLong("date-field"), help: ArgumentHelp("The date that filters and groups: when (default) or announced (events with no announcement date are left out).", valueName: "field"))
         var dateField: EventQuery.DateField = .when
@@ -39,10 +51,11 @@ extension Timeline {
                 try global.withStore { store in
                     let query = try filters.query(dateField: dateField)
                     if let sum { try store.validateQuantity(sum, includingHistory: query.asOf != nil) }
-                    var statistics = TimelineStatistics(grouping: groupBy, quantity: sum, dateField: query.dateField)
+                    let groupings = groupBy.isEmpty ? [.kind] : groupBy
+                    var statistics = TimelineStatistics(groupings: groupings, quantity: sum, dateField: query.dateField)
                     try store.forEachEvent(matching: query, details: statistics.neededDetails) { try statistics.add($0) }
                     try StatisticsWriter(format: format, output: .standardOutput())
-                        .write(statistics.finished(), grouping: groupBy, quantity: sum)
+                        .write(statistics.finished(), groupings: groupings, quantity: sum)
                     let several = statistics.eventsWithSeveralFigures
                     if let sum, let first = several.first {
                         let these = several.count == 1 ? "1 event gives" : "\(several.count) events give"

@@ -137,6 +137,29 @@ import Testing
         #expect(months.stdout.contains("\n2019-09\t1\n"), "\(months.stdout)")
     }
 
+    /// `--by` twice: groups within groups, in the first grouping's order, then the second's; a
+    /// figure counts toward the entity it measures in its event's period.
+    @Test func statsGroupWithinGroups() throws {
+        let csv = try CLI.run(["stats", "--db", db, "--kind", "layoff", "--kind", "headcount-change", "--sum", "positions-cut",
+                               "--by", "entity", "--by", "year", "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let lines = csv.stdout.split(separator: "\r\n").map(String.init)
+        #expect(lines.first == "entity,year,events,sum,unit,measures,approximate,qualifier")
+        #expect(lines.contains("care-medical,2022,1,236,position,1,false,"), "\(lines)")
+        #expect(lines.dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") }
+                == lines.dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") }.sorted(), "by entity, then year")
+        let table = try CLI.run(["stats", "--db", db, "--by", "year", "--by", "quarter"])
+        #expect(table.stdout.hasPrefix("year  quarter      events\n"), "\(table.stdout)")
+        #expect(table.stdout.contains("\n2021  Summer 2021  1\n") && table.stdout.contains("\n2019  Q3 2019      1\n"), "\(table.stdout)")
+        let json = try CLI.run(["stats", "--db", db, "--by", "kind", "--by", "year", "--format", "ndjson"])
+        #expect(json.stdout.hasPrefix(#"{"kind":"acquisition","year":"2022","events":3}"#), "\(json.stdout)")
+        for (arguments, message) in [(["--by", "kind", "--by", "kind"], "--by kind is given twice; a second --by groups within the first by something else (--by entity --by year)"),
+                                     (["--by", "kind", "--by", "year", "--by", "entity"], "--by is given 3 times; it takes one grouping, or two for groups within groups (--by entity --by year)")] {
+            let refused = try CLI.run(["stats", "--db", db] + arguments)
+            #expect(refused.status == 64 && refused.stderr.hasPrefix("timeline: \(message)"), "\(refused.stderr)")
+        }
+    }
+
     @Test func relativeBoundsResolveAgainstTheGivenToday() throws {
         let lastQuarter = try uids(["--from", "last quarter", "--to", "last quarter", "--today", "2022-10-15"])
         #expect(lastQuarter == ["amazon-care-expansion-2022", "amazon-one-medical-acquisition-agreement-2022-07-20",

@@ -42,6 +42,28 @@ import Testing
         #expect(whole.contains { !$0.measures.isEmpty && !$0.entities.isEmpty && !$0.citations.isEmpty })
     }
 
+    /// Two groupings: each event in every pair of its groups, and the counts of the first
+    /// grouping's groups spread over the second's.
+    @Test(arguments: TimelineStatistics.Grouping.allCases)
+    func groupsWithinGroupsAddUpToTheOuterGroups(outer: TimelineStatistics.Grouping) throws {
+        let single = try statistics(outer, sum: "positions-cut")
+        for inner in TimelineStatistics.Grouping.allCases where inner != outer {
+            var statistics = TimelineStatistics(groupings: [outer, inner], quantity: "positions-cut")
+            try store.forEachEvent(matching: EventQuery(), details: statistics.neededDetails) { try statistics.add($0) }
+            let rows = statistics.finished()
+            #expect(rows.allSatisfy { $0.groups.count == 2 })
+            #expect(distinctInOrder(rows.map(\.group)) == distinctInOrder(single.map(\.group)),
+                    "outer groups in the one grouping's order: \(outer) then \(inner)")
+            if inner != .entity && outer != .entity {
+                // Every event is in one group of each (no entity lists): the counts add up.
+                for group in Set(single.map(\.group)) {
+                    let inside = rows.filter { $0.group == group }
+                    #expect(inside.reduce(0) { $0 + $1.events } == single.first { $0.group == group }!.events, "\(outer) \(group) by \(inner)")
+                }
+            }
+        }
+    }
+
     @Test func countsByKind() throws {
         let rows = try statistics(.kind)
         #expect(rows.first { $0.group == "layoff" }?.events == 2)
@@ -115,4 +137,9 @@ import Testing
     func exactDecimalRefusesWhatIsNotADecimal(_ text: String) {
         #expect(ExactDecimal(text) == nil)
     }
+}
+
+/// The distinct elements of a sequence in the order first met.
+private func distinctInOrder(_ groups: [String]) -> [String] {
+    groups.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
 }

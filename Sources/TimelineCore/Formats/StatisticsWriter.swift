@@ -9,10 +9,16 @@ public struct StatisticsWriter {
     }
 
     public func write(_ rows: [TimelineStatistics.Row], grouping: TimelineStatistics.Grouping, quantity: String?) throws {
-        var columns = [grouping.rawValue, "events"]
+        try write(rows, groupings: [grouping], quantity: quantity)
+    }
+
+    /// One column for each grouping's key (`entity`, `year`), then the counts and sums.
+    public func write(_ rows: [TimelineStatistics.Row], groupings: [TimelineStatistics.Grouping], quantity: String?) throws {
+        let keys = groupings.count
+        var columns = groupings.map(\.rawValue) + ["events"]
         if quantity != nil { columns += ["sum", "unit", "measures", "approximate", "qualifier"] }
         let cells = rows.map { row -> [String] in
-            var cells = [row.group, String(row.events)]
+            var cells = row.groups + [String(row.events)]
             if quantity != nil {
                 cells += [row.sum ?? "", row.unit ?? "", String(row.measures), row.sum == nil ? "" : String(row.approximate), row.qualifier ?? ""]
             }
@@ -22,12 +28,13 @@ public struct StatisticsWriter {
         case .table:
             let shown = cells.map { row -> [String] in
                 var row = row
-                row[0] = Self.shownGroup(row[0], grouping: grouping)
+                for (index, grouping) in groupings.enumerated() { row[index] = Self.shownGroup(row[index], grouping: grouping) }
                 if quantity != nil {
                     // In the table a sum reads as a figure does: "about 11,900,000,000", "at least 5,000,000".
-                    if !row[2].isEmpty {
-                        let words = row[6].isEmpty ? (row[5] == "true" ? "about " : "") : Measure.hyphensAsSpaces(row[6]) + " "
-                        row[2] = words + Measure.groupThousands(row[2])
+                    let sum = keys + 1
+                    if !row[sum].isEmpty {
+                        let words = row[sum + 4].isEmpty ? (row[sum + 3] == "true" ? "about " : "") : Measure.hyphensAsSpaces(row[sum + 4]) + " "
+                        row[sum] = words + Measure.groupThousands(row[sum])
                     }
                     row.removeLast(2)
                 }
@@ -36,7 +43,9 @@ public struct StatisticsWriter {
             let header = quantity == nil ? columns : Array(columns.dropLast(2))
             try output.write(rows.isEmpty ? "No events match.\n" : AlignedTable.render(header: header, rows: shown))
         case .markdown:
-            let shown = cells.map { [Self.shownGroup($0[0], grouping: grouping)] + $0.dropFirst() }
+            let shown = cells.map { row in
+                zip(row, groupings).map { Self.shownGroup($0, grouping: $1) } + row.dropFirst(keys)
+            }
             try TextRows.write(format, header: columns, rows: shown, to: output)
         case .csv, .tsv:
             try TextRows.write(format, header: columns, rows: cells, to: output)
@@ -45,7 +54,7 @@ public struct StatisticsWriter {
             for row in rows {
                 var json = JSONText()
                 json.beginObject()
-                json.field(grouping.rawValue, row.group)
+                for (grouping, key) in zip(groupings, row.groups) { json.field(grouping.rawValue, key) }
                 json.key("events")
                 json.int(row.events)
                 if let quantity {

@@ -1,4 +1,5 @@
-/// Counts of events, and exact sums of one measure, grouped by kind, period or entity.
+/// Counts of events, and exact sums of one measure, grouped by kind, period or entity, or by two
+/// of them (each entity's sums by year).
 public struct TimelineStatistics: Sendable {
     public enum Grouping: String, Sendable, CaseIterable {
         case kind, year, quarter, month, entity
@@ -6,8 +7,11 @@ public struct TimelineStatistics: Sendable {
 
     /// One group (and, with a sum, one unit within it).
     public struct Row: Sendable, Equatable {
-        /// `layoff`, `2022`, `2022-Q2`, `2022-12`, an entity slug; a date's own EDTF when it spans several periods.
-        public var group: String
+        /// The group's key in each grouping: `layoff`, `2022`, `2022-Q2`, `2022-12`, an entity
+        /// slug; a date's own EDTF when it spans several periods.
+        public var groups: [String]
+        /// The key in the first grouping.
+        public var group: String { groups[0] }
         public var events: Int
         /// The exact sum of the measure in `unit`, or nil when no sum was asked or none was found.
         public var sum: String?
@@ -50,32 +54,43 @@ public struct TimelineStatistics: Sendable {
         }
     }
 
-    public let grouping: Grouping
+    /// The groupings, outermost first (one or two).
+    public let groupings: [Grouping]
+    public var grouping: Grouping { groupings[0] }
     public let quantity: String?
     public private(set) var rows: [Row] = []
     /// Events that give more than one figure of the summed quantity for one entity and unit, of
     /// which one counted.
     public private(set) var eventsWithSeveralFigures: [String] = []
 
+    /// By a group's keys joined with NUL (one key for one grouping).
     private var eventCounts: [String: Int] = [:]
     private var sums: [String: [String: (ExactDecimal, Int)]] = [:]
     private var bounds: [String: SumBounds] = [:]
     private var order: [String] = []
-    /// Periods sort by their first day, so a season or a whole year sits among the quarters it spans.
-    private var sortKeys: [String: String] = [:]
+    /// A group's sort key in each grouping: periods sort by their first day, so a season or a
+    /// whole year sits among the quarters it spans.
+    private var sortKeys: [[String: String]]
     private let dateField: EventQuery.DateField
 
     public init(grouping: Grouping, quantity: String?, dateField: EventQuery.DateField = .when) {
-        self.grouping = grouping
+        self.init(groupings: [grouping], quantity: quantity, dateField: dateField)
+    }
+
+    /// - Parameter groupings: one, or two for groups within groups (`[.entity, .year]`).
+    public init(groupings: [Grouping], quantity: String?, dateField: EventQuery.DateField = .when) {
+        precondition(!groupings.isEmpty, "a grouping is needed")
+        self.groupings = groupings
         self.quantity = quantity
         self.dateField = dateField
+        sortKeys = Array(repeating: [:], count: groupings.count)
     }
 
     /// The lists `add` reads: an event's entities when grouping by entity, its figures, entities
     /// and citations when summing one; counting by kind or period needs none.
     public var neededDetails: EventDetails {
         var details: EventDetails = []
-        if grouping == .entity { details.insert(.entities) }
+        if groupings.contains(.entity) { details.insert(.entities) }
         // Citations say which source of several figures corrects the others.
         if quantity != nil { details.formUnion([.entities, .measures, .citations]) }
         return details
@@ -83,15 +98,18 @@ public struct TimelineStatistics: Sendable {
 
     /// Counts one event into its groups.
     public mutating func add(_ event: Event) throws {
-        let groups = groupKeys(event)
-        if grouping == .year || grouping == .quarter || grouping == .month, groups.count == 1 {
+        let keys = groupings.map { groupKeys(event, by: $0) }
+        for (dimension, grouping) in groupings.enumerated()
+        where (grouping == .year || grouping == .quarter || grouping == .month) && keys[dimension].count == 1 {
             let date = dateField == .when ? event.when : event.announced
             if let earliest = date?.earliest {
                 // A regular period sorts by its own first day; a spanning date by its earliest day.
-                let start = periodKey(earliest) == groups[0] ? periodStart(earliest) : earliest
-                sortKeys[groups[0]] = start.iso + " " + groups[0]
+                let key = keys[dimension][0]
+                let start = periodKey(earliest, by: grouping) == key ? periodStart(earliest, by: grouping) : earliest
+                sortKeys[dimension][key] = start.iso + " " + key
             }
         }
+        let groups = Self.combinations(keys)
         for group in groups {
             if eventCounts[group] == nil { order.append(group) }
             eventCounts[group, default: 0] += 1
@@ -102,7 +120,11 @@ public struct TimelineStatistics: Sendable {
                 throw TimelineError(.badData, "event \(event.uid) has a \(quantity) value '\(measure.value)' that is not an exact decimal.")
             }
             // A figure that names no entity counts toward the event's first, as an import attaches it.
-            let measureGroups = grouping == .entity ? [measure.entity ?? event.entities.first?.slug ?? "(none)"] : groups
+            let measureGroups = groupings.contains(.entity)
+                ? Self.combinations(zip(groupings, keys).map { grouping, keys in
+                    grouping == .entity ? [measure.entity ?? event.entities.first?.slug ?? "(none)"] : keys
+                })
+                : groups
             for group in measureGroups {
                 if eventCounts[group] == nil {
                     order.append(group)
@@ -139,20 +161,31 @@ public struct TimelineStatistics: Sendable {
         return kept
     }
 
-    /// The rows, groups in order (periods chronologically, kinds and entities by name).
+    /// Every group an event is in: one key from each grouping's (`[["acme", "beta"], ["2022"]]`
+    /// gives `acme␀2022` and `beta␀2022`).
+    private static func combinations(_ keys: [[String]]) -> [String] {
+        keys.dropFirst().reduce(keys[0]) { groups, next in groups.flatMap { group in next.map { group + "\u{0}" + $0 } } }
+    }
+
+    /// The rows, groups in order (periods chronologically, kinds and entities by name), by the
+    /// first grouping, then within it by the second.
     public func finished() -> [Row] {
-        let groups = order.sorted { (sortKeys[$0] ?? $0) < (sortKeys[$1] ?? $1) }
+        let split = Dictionary(uniqueKeysWithValues: order.map { ($0, $0.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)) })
+        func sortKey(_ group: String) -> [String] {
+            split[group]!.enumerated().map { dimension, key in sortKeys[dimension][key] ?? key }
+        }
+        let groups = order.sorted { sortKey($0).lexicographicallyPrecedes(sortKey($1)) }
         var rows: [Row] = []
         for group in groups {
             let events = eventCounts[group] ?? 0
             let units = sums[group] ?? [:]
             if quantity == nil || units.isEmpty {
-                rows.append(Row(group: group, events: events, sum: nil, unit: nil, measures: 0))
+                rows.append(Row(groups: split[group]!, events: events, sum: nil, unit: nil, measures: 0))
             } else {
                 for unit in units.keys.sorted() {
                     let (total, count) = units[unit]!
                     let quality = bounds[group + "\u{0}" + unit]?.sumQuality ?? (approximate: false, qualifier: nil)
-                    rows.append(Row(group: group, events: events, sum: total.description, unit: unit, measures: count,
+                    rows.append(Row(groups: split[group]!, events: events, sum: total.description, unit: unit, measures: count,
                                     approximate: quality.approximate, qualifier: quality.qualifier))
                 }
             }
@@ -160,20 +193,20 @@ public struct TimelineStatistics: Sendable {
         return rows
     }
 
-    private func groupKeys(_ event: Event) -> [String] {
+    private func groupKeys(_ event: Event, by grouping: Grouping) -> [String] {
         switch grouping {
         case .kind: return [event.kind]
         case .entity: return event.entities.isEmpty ? ["(none)"] : Array(Set(event.entities.map(\.slug))).sorted()
         case .year, .quarter, .month:
             guard let date = dateField == .when ? event.when : event.announced else { return ["(none)"] }
             guard let earliest = date.earliest, let latest = date.latest else { return [date.edtf] }
-            let first = periodKey(earliest)
+            let first = periodKey(earliest, by: grouping)
             // A date less precise than the period (2022 when grouping by month) is its own group.
-            return first == periodKey(latest) ? [first] : [date.edtf]
+            return first == periodKey(latest, by: grouping) ? [first] : [date.edtf]
         }
     }
 
-    private func periodStart(_ day: CalendarDay) -> CalendarDay {
+    private func periodStart(_ day: CalendarDay, by grouping: Grouping) -> CalendarDay {
         switch grouping {
         case .quarter: return CalendarDay(year: day.year, month: (day.month - 1) / 3 * 3 + 1, day: 1) ?? day
         case .month: return CalendarDay(year: day.year, month: day.month, day: 1) ?? day
@@ -181,7 +214,7 @@ public struct TimelineStatistics: Sendable {
         }
     }
 
-    private func periodKey(_ day: CalendarDay) -> String {
+    private func periodKey(_ day: CalendarDay, by grouping: Grouping) -> String {
         // Four digits, as EDTF and `list` write years, so that keys sort as text (0099 before 2022).
         let year = String(day.iso.prefix(4))
         switch grouping {
