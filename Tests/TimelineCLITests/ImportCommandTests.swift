@@ -561,6 +561,20 @@ import Testing
         #expect(refused.stderr.hasPrefix("timeline: \(wrong):2: column 'earliest': '3/1/2020' does not follow from when '2020-02', which gives '2020-02-01';"), "\(refused.stderr)")
     }
 
+    /// A figure given as a JSON number is a program's float: `1.2e9` and Python's `1200000000.0`
+    /// are 1200000000; given as a string it is kept as written.
+    @Test func aJSONNumberIsAFloatsValue() throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        let record = #"{"uid":"n","kind":"acquisition","title":"Deal","when":"2020","entities":["Acme"],"measures":["#
+            + #"{"quantity":"deal-value","value":1.2e9,"unit":"USD"},{"quantity":"price","value":1200000000.0,"unit":"EUR"},"#
+            + #"{"quantity":"share","value":"0.50","unit":"fraction"}]}"#
+        let imported = try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((record + "\n").utf8))
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let figures = (try jsonEvents([]).first?["measures"] as? [[String: Any]] ?? []).map { "\($0["value"]!) \($0["unit"]!)" }
+        #expect(figures == ["1200000000 USD", "1200000000 EUR", "0.50 fraction"], "\(figures)")
+        #expect(try CLI.run(["show", "n", "--db", db]).stdout.contains("1,200,000,000 USD"))
+    }
+
     /// A spreadsheet's `11,000` and `13%`: --decimal-mark says what a comma is; a percentage is
     /// read in the unit fraction or percent, and refused in another.
     @Test func decimalMarkAndPercentagesInFigures() throws {

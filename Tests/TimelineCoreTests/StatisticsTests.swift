@@ -137,6 +137,19 @@ import Testing
     func exactDecimalRefusesWhatIsNotADecimal(_ text: String) {
         #expect(ExactDecimal(text) == nil)
     }
+
+    /// A JSON number as programs write floats: the exponent applied exactly, a float's trailing
+    /// zeros dropped.
+    @Test(arguments: [("1.2e9", "1200000000"), ("1200000000.0", "1200000000"), ("0.50", "0.5"), ("1E-3", "0.001"),
+                      ("-2.5E+2", "-250"), ("12.345e1", "123.45"), ("5e0", "5"), ("-0.0", "0"), ("100", "100"), ("1.5e-400", "0." + String(repeating: "0", count: 399) + "15")])
+    func exactDecimalReadsAJSONNumber(text: String, written: String) throws {
+        #expect(try #require(ExactDecimal(jsonNumber: text)).description == written)
+    }
+
+    @Test(arguments: ["1e401", "1e", "e5", "1e5e5", "1.2.3e4", "abc"])
+    func exactDecimalRefusesWhatIsNoJSONNumberItHolds(_ text: String) {
+        #expect(ExactDecimal(jsonNumber: text) == nil)
+    }
 }
 
 /// The distinct elements of a sequence in the order first met.

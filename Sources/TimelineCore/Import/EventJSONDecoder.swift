@@ -167,16 +167,22 @@ public enum EventJSONDecoder {
     static func measure(from element: JSONValue, field: String) throws(FieldError) -> Measure {
         guard case .object = element else { throw FieldError(field: field, reason: "expected an object, found \(element.typeName)") }
         let quantity = try requiredString(element, "quantity", field: field + ".quantity")
-        let valueText: String
+        let exact: ExactDecimal
         switch element["value"] {
-        case .string(let text)?: valueText = text
-        case .number(let text)?: valueText = text
+        case .string(let text)?:
+            // As written: `"0.50"` keeps its precision. `"1 200"`, as a spreadsheet column and `--measure` take it.
+            guard let value = ExactDecimal(text) ?? ExactDecimal(FigureText.withoutSpacesBetweenThousands(text)) else {
+                throw FieldError(field: field + ".value", reason: "'\(text)' is not an exact decimal number (digits, one optional point, no exponent)")
+            }
+            exact = value
+        case .number(let text)?:
+            // A program's float: `1.2e9` and `1200000000.0` are 1200000000.
+            guard let value = ExactDecimal(jsonNumber: text) else {
+                throw FieldError(field: field + ".value", reason: "'\(text)' is no number a figure can hold (an exponent past ±400)")
+            }
+            exact = value
         case let other?: throw FieldError(field: field + ".value", reason: "expected a number or a string, found \(other.typeName)")
         case nil: throw FieldError(field: field + ".value", reason: "is required")
-        }
-        // `"1 200"`, as a spreadsheet column and `--measure` take it.
-        guard let exact = ExactDecimal(valueText) ?? ExactDecimal(FigureText.withoutSpacesBetweenThousands(valueText)) else {
-            throw FieldError(field: field + ".value", reason: "'\(valueText)' is not an exact decimal number (digits, one optional point, no exponent)")
         }
         var approximate = try optionalBool(element, "approximate", field: field + ".approximate") ?? false
         var qualifier = try optionalString(element, "qualifier", field: field + ".qualifier")

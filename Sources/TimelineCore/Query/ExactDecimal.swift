@@ -56,6 +56,31 @@ public struct ExactDecimal: Equatable, Sendable, CustomStringConvertible {
         return result
     }
 
+    /// A JSON number as a program writes a float or an integer: `1.2e9`, `1200000000.0`, `1E-3`.
+    /// Its exponent is applied exactly, and zeros ending its fraction dropped (a float has no
+    /// trailing zeros to keep: Python writes 1.2e9 as `1200000000.0`). Nil for no number, or an
+    /// exponent past ±400.
+    public init?(jsonNumber text: String) {
+        let parts = text.split(omittingEmptySubsequences: false) { $0 == "e" || $0 == "E" }
+        guard parts.count <= 2, var number = ExactDecimal(String(parts[0])) else { return nil }
+        if parts.count == 2 {
+            guard let exponent = Int(parts[1]), abs(exponent) <= 400 else { return nil }
+            if exponent < 0 {
+                number = number.divided(byPowerOfTen: -exponent)
+            } else if exponent > 0 {
+                let shift = min(exponent, number.scale)
+                number.scale -= shift
+                number.digits += [UInt8](repeating: 0, count: exponent - shift)
+            }
+        }
+        while number.scale > 0, number.digits.last == 0 {
+            number.digits.removeLast()
+            number.scale -= 1
+        }
+        number.normalise()
+        self = number
+    }
+
     /// The number divided by 10^power, exactly, its digits kept (`13` by 10² is `0.13`, `150` is `1.50`).
     public func divided(byPowerOfTen power: Int) -> ExactDecimal {
         ExactDecimal(digits: digits, scale: scale + power, negative: negative)
