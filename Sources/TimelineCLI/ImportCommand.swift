@@ -87,6 +87,7 @@ extension Timeline {
                 options.dateFormat = try dateFormat.map { try DayFormat($0) }
                 options.decimalMark = decimalMark
                 options.nullTokens = null
+                options.shouldStop = { Interruption.requested() }
                 options.dryRun = dryRun
                 options.skipInvalid = skipInvalid
                 let dates = try QueryOptions.dateContext(today: today)

@@ -70,6 +70,73 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path("new")), "no half-made database, nor its folder")
     }
 
+    /// Ctrl-C while `import -` waits on a pipe that sends nothing: it stops, and the database it
+    /// made for the import is removed.
+    @Test func anImportWaitingOnItsInputIsInterrupted() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("new.sqlite")
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["import", "-", "--format", "ndjson", "--db", db]
+        let input = Pipe()
+        process.standardInput = input
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Made and waiting: the database is there.
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: db) && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(process.processIdentifier, SIGINT)
+        let stopBy = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < stopBy { Thread.sleep(forTimeInterval: 0.01) }
+        if process.isRunning {
+            Issue.record("still waiting on its input 10 s after SIGINT")
+            kill(process.processIdentifier, SIGKILL)
+        }
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try input.fileHandleForWriting.close()
+        #expect(process.terminationStatus == 130)
+        #expect(stderr == "timeline: interrupted by SIGINT: nothing was written.\n", "\(stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
+    /// A short write on a new database, signalled while it runs (frozen with SIGSTOP so that the
+    /// signal lands before it ends, whatever its speed): no database is left, however little
+    /// SQL it had to run, and a stopped run says so.
+    @Test func aShortFirstWriteInterruptedLeavesNoDatabase() throws {
+        let folder = try TemporaryFolder()
+        var interrupted = 0
+        for attempt in 0..<12 {
+            let db = folder.path("new-\(attempt).sqlite")
+            let process = Process()
+            process.executableURL = CLI.executable
+            process.arguments = ["add", "--kind", "launch", "--date", "2020", "--title", "X", "--entity", "Acme", "--db", db]
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: 0.005 * Double(attempt))
+            kill(process.processIdentifier, SIGSTOP)
+            let running = process.isRunning
+            if running { kill(process.processIdentifier, SIGINT) }
+            kill(process.processIdentifier, SIGCONT)
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            guard running else { continue }
+            let killedBeforeItsHandler = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGINT
+            #expect(killedBeforeItsHandler || process.terminationStatus == 130, "attempt \(attempt): \(process.terminationStatus) \(stderr)")
+            if process.terminationStatus == 130 {
+                interrupted += 1
+                #expect(stderr == "timeline: interrupted by SIGINT: nothing was written.\n", "\(stderr)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: db), "attempt \(attempt) left a database")
+        }
+        #expect(interrupted > 0)
+    }
+
     /// SIGTERM during an import into a timeline: rolled back, the file as it was, and said.
     @Test func anInterruptedImportChangesNothing() throws {
         let folder = try TemporaryFolder()

@@ -32,6 +32,8 @@ public struct ImportOptions: Sendable {
     public var missingTodayReason: String?
     /// `--today` was given: relative dates count from it (see `DateParsingContext.todayGiven`).
     public var todayGiven = false
+    /// Asked while waiting on standard input or a pipe: true stops the import (a signal).
+    public var shouldStop: (@Sendable () -> Bool)?
 
     public init() {}
 

@@ -69,6 +69,7 @@ public final class Importer {
         self.path = path
         self.options = options
         self.input = try InputFile(path: path)
+        input.shouldStop = options.shouldStop
         if let format = options.format {
             self.format = format
         } else {
@@ -129,10 +130,11 @@ public final class Importer {
         } else {
             do {
                 summary = try run(checkingConstraintsAtTheEnd: true, reject: reject, progress: progress)
-            } catch where checkedConstraintsAtTheEnd {
+            } catch where checkedConstraintsAtTheEnd && !Self.isInterruption(error) {
                 // Whatever failed, a row may have broken a constraint before it: only the run that
                 // checks them row by row knows which record fails first.
                 input = try InputFile(path: path)
+                input.shouldStop = options.shouldStop
                 if options.format == nil { _ = try Self.guessFormat(path: path, input: input) }
                 summary = try run(checkingConstraintsAtTheEnd: false, reject: reject, progress: progress)
             }
@@ -305,6 +307,7 @@ public final class Importer {
                     }
                     throw DryRunFinished()
                 }
+                try store.stopIfRequested()
                 // Nothing to write: rolled back rather than committed, which would still move
                 // the counter in the file's header.
                 if summary.inserted == 0 && summary.updated == 0 && summary.datedSources.isEmpty
@@ -319,6 +322,13 @@ public final class Importer {
         }
         store.adoptWriteAheadLog()
         return summary
+    }
+
+    /// Whether an error is the import being stopped (a signal), which no second run should follow.
+    static func isInterruption(_ error: Error) -> Bool {
+        if let error = error as? TimelineError { return error.category == .interrupted }
+        if let error = error as? SQLiteError { return error.isInterrupted }
+        return false
     }
 
     /// Counts the added events whose uid is an earlier event's but for its content hash, and

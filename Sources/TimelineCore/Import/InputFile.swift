@@ -23,6 +23,9 @@ public final class InputFile {
     private var bytesRead = 0
     private var atEnd = false
     private var byteOrderMarkChecked = false
+    /// Asked while waiting on a pipe or a terminal, which may send nothing for as long as it
+    /// likes: true stops the wait with an `.interrupted` error (Ctrl-C at an `import -` prompt).
+    var shouldStop: (@Sendable () -> Bool)?
 
     public init(path: String) throws {
         if path == "-" {
@@ -176,6 +179,7 @@ public final class InputFile {
     /// One read(2) into the buffer after `end` (retried when interrupted); moves `end` and notes
     /// the end of the file. The number of bytes read.
     private func readIntoFreeEnd() throws -> Int {
+        if !isRegularFile, let shouldStop { try waitForInput(checking: shouldStop) }
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + end, $0.count - end) }
             if count < 0 {
@@ -187,6 +191,16 @@ public final class InputFile {
             bytesRead += count
             return count
         }
+    }
+
+    /// Waits until the descriptor can be read, looking at `shouldStop` ten times a second.
+    private func waitForInput(checking shouldStop: () -> Bool) throws {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while poll(&request, 1, 100) == 0 || (request.revents == 0 && errno == EINTR) {
+            if shouldStop() { throw TimelineError(.interrupted, "reading \(name) was stopped.") }
+            request.revents = 0
+        }
+        if shouldStop() { throw TimelineError(.interrupted, "reading \(name) was stopped.") }
     }
 
     /// The next byte, or nil at the end.

@@ -160,12 +160,16 @@ struct BulkLoad {
         try database.execute("INSERT INTO event_search (event_search, rank) VALUES ('hashsize', \(16 << 20))")
         defer {
             // The setting is a row of the index's config table: put back as it was, the table
-            // is as before (after a failure the rollback undoes it anyway).
-            if let setting {
-                try? database.execute("INSERT INTO event_search (event_search, rank) VALUES ('hashsize', ?1)", [setting])
-            } else {
-                try? database.execute("INSERT INTO event_search (event_search, rank) VALUES ('hashsize', \(1 << 20))")
-                try? database.execute("DELETE FROM event_search_config WHERE k = 'hashsize'")
+            // is as before. After a failure the rollback undoes it; and once SQLite has rolled
+            // the transaction back itself (an interrupted statement), a write here would be a
+            // transaction of its own, committed.
+            if database.isInTransaction {
+                if let setting {
+                    try? database.execute("INSERT INTO event_search (event_search, rank) VALUES ('hashsize', ?1)", [setting])
+                } else {
+                    try? database.execute("INSERT INTO event_search (event_search, rank) VALUES ('hashsize', \(1 << 20))")
+                    try? database.execute("DELETE FROM event_search_config WHERE k = 'hashsize'")
+                }
             }
         }
         try body()

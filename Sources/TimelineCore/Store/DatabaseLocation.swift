@@ -85,6 +85,9 @@ public enum DatabaseLocation {
             let store = try open()
             opened = store
             let result = try body(store)
+            // Stopped while it made the database, the command leaves none, though its own short
+            // work may have been done before the stop was seen.
+            if store.createdFile, store.stopRequested { throw TimelineStore.interrupted(path: path) }
             if discard, store.createdFile, store.removeCreatedFile() { removeFolders(newFolders) }
             return result
         } catch {

@@ -27,7 +27,11 @@ extension TimelineStore {
     /// written, or none.
     public func readingAndWriting<T>(_ body: () throws -> T) throws -> T {
         do {
-            let result = try database.transaction(.immediate, body)
+            let result = try database.transaction(.immediate) {
+                let result = try body()
+                try stopIfRequested()
+                return result
+            }
             adoptWriteAheadLog()
             return result
         } catch let error as SQLiteError {
@@ -43,7 +47,9 @@ extension TimelineStore {
                 return try database.savepoint { try body(try EventSaver(database: database, recordedAt: recordingTime)) }
             }
             let result = try database.transaction(.immediate) {
-                try body(try EventSaver(database: database, recordedAt: recordingTime))
+                let result = try body(try EventSaver(database: database, recordedAt: recordingTime))
+                try stopIfRequested()
+                return result
             }
             adoptWriteAheadLog()
             return result

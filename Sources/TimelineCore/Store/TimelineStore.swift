@@ -8,6 +8,8 @@ public final class TimelineStore {
     /// Set when this store made the file (it was empty when opened): `PRAGMA data_version` then,
     /// which another connection's commit changes. Nil for a file that was there.
     private var dataVersionAtCreation: SQLValue?
+    /// Asked whether the work should stop (see `init`'s `stoppingWhen`).
+    private let shouldStop: (() -> Bool)?
     /// When rows written through this store are recorded (UTC ISO 8601); nil for the real time.
     /// Scripts and tests set it (the CLI reads `$TIMELINE_NOW`) to make history reproducible.
     public var recordingTime: String?
@@ -61,6 +63,7 @@ public final class TimelineStore {
             throw Self.translate(error, path: path)
         }
         self.path = path
+        self.shouldStop = shouldStop
         if let shouldStop {
             // Only a transaction is stopped: it rolls back whole. A read after a commit (an add's
             // notes) runs on, so that a change saved is never reported as stopped.
@@ -89,6 +92,21 @@ public final class TimelineStore {
         if migrations == .automatic {
             try migrateIfNeeded(set: set)
         }
+    }
+
+    /// Whether the work on this store was asked to stop (a signal): a write about to commit
+    /// throws `interrupted` instead, and a database the command made is removed.
+    public var stopRequested: Bool { shouldStop?() ?? false }
+
+    /// Throws `.interrupted` when the work was asked to stop: called in a write transaction
+    /// before it commits, so that a short write is stopped too, not only a statement long enough
+    /// for the progress handler.
+    func stopIfRequested() throws {
+        if stopRequested { throw Self.interrupted(path: path) }
+    }
+
+    static func interrupted(path: String) -> TimelineError {
+        TimelineError(.interrupted, "the work on \(path) was stopped and rolled back.")
     }
 
     /// Whether this store made its file, or the database in a file that was empty.
@@ -134,6 +152,7 @@ public final class TimelineStore {
     public init(inMemoryWith set: MigrationSet = TimelineMigrations.embedded) throws {
         database = try Database(path: ":memory:", mode: .inMemory)
         path = ":memory:"
+        shouldStop = nil
         try migrateIfNeeded(set: set)
     }
 
@@ -189,7 +208,7 @@ public final class TimelineStore {
             let cause = error.systemErrorDescription.map { " (\($0))" } ?? ""
             return TimelineError(.ioError, "reading or writing \(path) failed: \(error.message)\(cause).")
         case 9:  // SQLITE_INTERRUPT: the stop check given to the store said so
-            return TimelineError(.interrupted, "the work on \(path) was stopped and rolled back.")
+            return interrupted(path: path)
         case 19:  // SQLITE_CONSTRAINT
             return TimelineError(.badData, "\(path): \(error.message).")
         default:
