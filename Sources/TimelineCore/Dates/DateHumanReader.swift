@@ -145,12 +145,14 @@ struct DateHumanReader {
         reading.year = best.year
         guard let weekday, let span = reading.span(in: best.year), span.lowerBound == span.upperBound,
               span.lowerBound.isoWeekday != weekday else { return }
-        // The year before or after (an announcement's: before), where the day is that day of the week.
-        let others = context.latestBeforeReference ? [best.year - 1] : [best.year - 1, best.year + 1]
-        let matching = others.filter { year in
-            guard let day = reading.span(in: year), day.lowerBound == day.upperBound else { return false }
-            return day.lowerBound.isoWeekday == weekday
+        // The year before or after (an announcement's: before) that has the day (29 February:
+        // the leap year before or after), where it is that day of the week.
+        func nearest(_ years: StrideThrough<Int>) -> Int? {
+            years.first { year in reading.span(in: year).map { $0.lowerBound == $0.upperBound } ?? false }
         }
+        let before = nearest(stride(from: best.year - 1, through: best.year - 8, by: -1))
+        let after = context.latestBeforeReference ? nil : nearest(stride(from: best.year + 1, through: best.year + 8, by: 1))
+        let matching = [before, after].compactMap { $0 }.filter { reading.span(in: $0)?.lowerBound.isoWeekday == weekday }
         if matching.count == 1 { reading.year = matching[0] }
     }
 

@@ -57,6 +57,9 @@ struct ReferenceYearTests {
         DateVector("jeudi 1er décembre", "2022-12-01", "2022-12-01", "2022-12-01", .day),
         DateVector("vendredi 1er décembre", "2023-12-01", "2023-12-01", "2023-12-01", .day),
         DateVector("Wednesday, December 1", "2021-12-01", "2021-12-01", "2021-12-01", .day),
+        // 29 February: the leap year before (2020, a Saturday) or after (2024, a Thursday).
+        DateVector("samedi 29 février", "2020-02-29", "2020-02-29", "2020-02-29", .day),
+        DateVector("Thursday 29 February", "2024-02-29", "2024-02-29", "2024-02-29", .day),
     ])
     func aDayOfTheWeekPicksTheYear(vector: DateVector) throws {
         vector.check(try TimelineDate.parse(vector.input, context: .init(reference: Self.september)))
