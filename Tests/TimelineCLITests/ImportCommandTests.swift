@@ -1338,6 +1338,11 @@ import Testing
                 "\(result.stderr)")
         #expect(result.stderr.contains("a month name, as in 31 December 2022; or give the file's order with --date-format m/d/yyyy or d/m/yyyy.\n"),
                 "the day order of a whole file is an option away: \(result.stderr)")
+        // With the file's own separator, which the format must match.
+        let dotted = try write("dotted.csv", "title,kind,when,entity\nT,layoff,03.06.2023,Acme\n")
+        let named = try CLI.run(["import", dotted, "--db", db])
+        #expect(named.stderr.hasSuffix("or give the file's order with --date-format m.d.yyyy or d.m.yyyy.\n"), "\(named.stderr)")
+        #expect(try CLI.run(["import", dotted, "--db", db, "--date-format", "d.m.yyyy"]).status == 0)
         #expect(result.stderr.contains("published.csv:3: column 'published' (sources[0].published): the publication date '2022/..' is open at one end"),
                 "\(result.stderr)")
     }

@@ -324,6 +324,13 @@ public final class Importer {
         return summary
     }
 
+    /// The separator of the numeric date a date error quotes first (`'03.06.2023' is not a valid
+    /// date: …` has `.`); `/` when it quotes none.
+    static func daySeparator(inDateReason reason: String) -> Character {
+        guard reason.first == "'", let end = reason.dropFirst().firstIndex(of: "'") else { return "/" }
+        return reason[reason.index(after: reason.startIndex)..<end].first { $0 == "/" || $0 == "." || $0 == "-" } ?? "/"
+    }
+
     /// Whether an error is the import being stopped (a signal), which no second run should follow.
     static func isInterruption(_ error: Error) -> Bool {
         if let error = error as? TimelineError { return error.category == .interrupted }
@@ -587,9 +594,11 @@ public final class Importer {
                             } else if options.dateFormat == nil,
                                       error.field == "when" || error.field == "announced" || error.field.hasSuffix(".published"),
                                       reason.contains("numeric dates are ambiguous") {
-                                // A spreadsheet writes every day of the file in one order: say how to give it.
+                                // A spreadsheet writes every day of the file in one order: say how to give it,
+                                // with the file's own separator (`03.06.2023` is read by d.m.yyyy only).
                                 if reason.hasSuffix(".") { reason.removeLast() }
-                                reason += "; or give the file's order with --date-format m/d/yyyy or d/m/yyyy"
+                                let separator = Self.daySeparator(inDateReason: reason)
+                                reason += "; or give the file's order with --date-format m\(separator)d\(separator)yyyy or d\(separator)m\(separator)yyyy"
                             }
                             if let column = mapper.column(forField: error.field), column != error.field {
                                 if column == "--set" { throw SetValueError(field: error.field, reason: reason, options: options) }
