@@ -66,7 +66,7 @@ struct GlobalOptions: ParsableArguments {
     /// export the sample as if it were the user's timeline.
     static func noteNewDatabase(at path: String, inEmptyFile: Bool = false) {
         // How to start without the sample, which a new user importing their own data looks for.
-        let empty = " (`timeline --db FILE migrate --skip-seeds` makes a timeline without it)."
+        let empty = " (a timeline without it is started in a new file with `timeline --db NEW-FILE migrate --skip-seeds`)."
         printError(inEmptyFile ? "note: the file \(path) was empty, so a database was made in it, with the Amazon Care sample timeline" + empty
                    : "note: there was no database at \(path), so one was made, with the Amazon Care sample timeline" + empty)
     }

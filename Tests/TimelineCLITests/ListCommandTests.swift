@@ -18,7 +18,7 @@ import Testing
             #expect(result.stdout.contains(expected), "table shows \(expected)")
         }
         // Said, so that a mistyped --db is not taken for the user's timeline; once.
-        #expect(result.stderr == "timeline: note: there was no database at \(nested), so one was made, with the Amazon Care sample timeline (`timeline --db FILE migrate --skip-seeds` makes a timeline without it).\n",
+        #expect(result.stderr == "timeline: note: there was no database at \(nested), so one was made, with the Amazon Care sample timeline (a timeline without it is started in a new file with `timeline --db NEW-FILE migrate --skip-seeds`).\n",
                 "\(result.stderr)")
         let again = try CLI.run(["list", "--db", nested])
         #expect(again.status == 0 && again.stderr.isEmpty, "\(again.stderr)")
@@ -53,7 +53,7 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("")).filter { $0.hasPrefix("empty.sqlite") } == ["empty.sqlite"])
         let listed = try CLI.run(["list", "--db", empty])
         #expect(listed.status == 0 && listed.stdout.contains("amazon-care-layoff-2022-12-01"))
-        #expect(listed.stderr == "timeline: note: the file \(empty) was empty, so a database was made in it, with the Amazon Care sample timeline (`timeline --db FILE migrate --skip-seeds` makes a timeline without it).\n",
+        #expect(listed.stderr == "timeline: note: the file \(empty) was empty, so a database was made in it, with the Amazon Care sample timeline (a timeline without it is started in a new file with `timeline --db NEW-FILE migrate --skip-seeds`).\n",
                 "\(listed.stderr)")
         #expect(try size() > 0)
     }
