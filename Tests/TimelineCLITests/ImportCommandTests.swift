@@ -598,6 +598,14 @@ import Testing
         #expect(try CLI.run(["import", french, "--db", db, "--decimal-mark", ",", "--map", "share=measure:workforce-share:percent"]).status == 0)
         let shares = try jsonEvents(["--search", "E OR F"]).compactMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String }
         #expect(shares.sorted() == ["0.15", "15.5"], "\(shares)")
+        // A JSON value given as a string percentage, and a --map role in any case.
+        let json13 = #"{"kind":"layoff","title":"J","when":"2023","entities":["Acme"],"measures":[{"quantity":"workforce-share","value":"13%","unit":"fraction"}]}"#
+        #expect(try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((json13 + "\n").utf8)).status == 0)
+        #expect(try jsonEvents(["--search", "J"]).first.flatMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String } == "0.13")
+        let companies = try write("companies.csv", "Company,Date\nZeta Corp,2023\n")
+        #expect(try CLI.run(["import", companies, "--db", db, "--map", "Company=Entity:Employer", "--map", "Date=when",
+                             "--set", "kind=layoff", "--set", "title=Zeta cuts"]).status == 0)
+        #expect((try jsonEvents(["--search", "Zeta"]).first?["entities"] as? [[String: Any]])?.first?["role"] as? String == "employer")
         // A percentage in a unit it is not.
         let people = try CLI.run(["import", file, "--db", db, "--decimal-mark", ".", "--map", "share=measure:workforce-share:person", "--dry-run"])
         #expect(people.stderr.contains("us.csv:2: column 'share': '13%' is a percentage, and the column's unit is 'person': map it to the unit fraction (13% is 0.13) or percent"), "\(people.stderr)")

@@ -45,6 +45,8 @@ import Testing
         #expect(used.status == 64)
         #expect(used.stderr == "timeline: the kind 'restructuring' cannot be removed: 1 event is of it (`timeline list --kind restructuring` shows them); edit them to another kind first (`timeline edit UID --kind OTHER`).\n")
         #expect(try CLI.run(["kinds", "edit", "restructuring", "--db", db, "--description", "Reorganised"]).stdout == "Edited restructuring\n")
+        // Named as --kind takes it: in any case, spaces for hyphens.
+        #expect(try CLI.run(["kinds", "edit", "Restructuring", "--db", db, "--description", "Reorganised"]).stdout == "Unchanged Restructuring\n")
         #expect(try sqlite("SELECT description FROM event_kinds WHERE name = 'restructuring'") == "Reorganised\n")
 
         #expect(try CLI.run(["edit", "acme-restructuring-2023", "--db", db, "--kind", "other"]).status == 0)
@@ -56,6 +58,7 @@ import Testing
         (["kinds", "add", "Product Recall", "--description", "x"], 64, "'Product Recall' is not a kind name: use lowercase letters, digits and '-', as in 'product-recall'."),
         (["kinds", "add", "recall", "--description", "  "], 64, "a kind needs a description of what it means (--description 'A product is recalled')."),
         (["kinds", "edit", "layof", "--description", "x"], 66, "no kind 'layof'; did you mean 'layoff'? known kinds: "),
+        (["kinds", "remove", "Layof"], 66, "no kind 'Layof'; did you mean 'layoff'? known kinds: "),
         (["kinds", "remove", "recall"], 66, "no kind 'recall'; known kinds: "),
         (["add", "--kind", "layof", "--date", "2023", "--title", "T", "--entity", "A"], 64, "unknown kind 'layof' (did you mean 'layoff'?); known kinds: "),
         (["add", "--kind", "recall", "--date", "2023", "--title", "T", "--entity", "A"], 64, "regulatory, shutdown; `timeline kinds add recall --description TEXT` adds it."),

@@ -263,7 +263,12 @@ struct RecordMapper {
 
     /// A field name (`entity:employer`, `measure:employees-laid-off:person`, …) to where its values go.
     static func target(_ field: String) throws -> Target {
-        let parts = field.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        var parts = field.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        // A field's name and an entity's role in any case (`Entity:Employer`), as a header's are;
+        // a measure's quantity and unit as written (`EUR` is not `eur` to every reader).
+        parts[0] = parts[0].lowercased()
+        if parts[0] == "entity" && parts.count == 2 { parts[1] = parts[1].lowercased() }
+        let field = parts.joined(separator: ":")
         switch parts[0] {
         case _ where parts.count == 1 && scalarFields.contains(field): return .scalar(field)
         case _ where parts.count == 1 && listFields.contains(field): return .list(field)

@@ -58,7 +58,7 @@ enum FigureText {
     /// nil for another unit, or digits that are no number.
     static func value(ofPercentage digits: String, inUnit unit: String) -> String? {
         guard let number = ExactDecimal(digits) else { return nil }
-        switch unit {
+        switch unit.lowercased() {
         case "fraction": return number.divided(byPowerOfTen: 2).description
         case "percent", "%": return number.description
         default: return nil
