@@ -593,6 +593,11 @@ import Testing
         let refused = try CLI.run(["import", odd, "--db", db, "--decimal-mark", ".", "--skip-invalid", "--dry-run"] + map.prefix(2))
         #expect(refused.stderr.contains("odd.csv:2: column 'n': '1,5' is not a number (digits with an optional '.', thousands grouped by commas"), "\(refused.stderr)")
         #expect(refused.stderr.contains("odd.csv:3: column 'n': '0,155' is not a number"), "\(refused.stderr)")
+        // Said to be the decimal mark, the comma leaves the point only grouping thousands.
+        let pointed = try write("pointed-comma.csv", "title,when,kind,n\nK,2023,layoff,2.500\nL,2023,layoff,1.5\n")
+        let grouping = try CLI.run(["import", pointed, "--db", db, "--decimal-mark", ",", "--skip-invalid", "--map", "n=measure:employees-laid-off:person"])
+        #expect(grouping.stderr.contains("pointed-comma.csv:3: column 'n': '1.5' is not a number with --decimal-mark ,: the comma is the decimal mark, and a point only groups thousands in threes (1.234,5)"), "\(grouping.stderr)")
+        #expect(try jsonEvents(["--search", "K"]).first.flatMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String } == "2500")
         // A comma for the decimal mark in a file separated by commas.
         let french = try write("fr.csv", "title,when,kind,share\nE,2023,layoff,\"0,15\"\nF,2023,layoff,\"15,5 %\"\n")
         #expect(try CLI.run(["import", french, "--db", db, "--decimal-mark", ",", "--map", "share=measure:workforce-share:percent"]).status == 0)

@@ -348,7 +348,7 @@ struct RecordMapper {
                 let reading = FigureText.read(value)
                 var value = reading.digits
                 if decimalComma {
-                    value = try Self.pointDecimal(fromCommaDecimal: value, column: column)
+                    value = try Self.pointDecimal(fromCommaDecimal: value, column: column, pointsGroupOnly: decimalMarkGiven)
                 } else if commaGroupsThousands {
                     value = Self.withoutCommasBetweenThousands(value)
                 }
@@ -450,7 +450,11 @@ struct RecordMapper {
         return String(value.prefix(sign)) + groups.joined() + value[end...]
     }
 
-    static func pointDecimal(fromCommaDecimal value: String, column: String) throws -> String {
+    /// A figure written with a decimal comma, as one with a decimal point: `0,15` is `0.15`, and
+    /// points between thousands go (`1.234,5`). A lone point before three digits (`2.500`) could
+    /// be either, and is refused, unless `pointsGroupOnly` (`--decimal-mark ,` says so): then
+    /// it groups, and a point that groups nothing (`1.5`) is refused.
+    static func pointDecimal(fromCommaDecimal value: String, column: String, pointsGroupOnly: Bool = false) throws -> String {
         let commas = value.count(where: { $0 == "," })
         let points = value.count(where: { $0 == "." })
         guard commas <= 1 else { return value }
@@ -464,7 +468,10 @@ struct RecordMapper {
             let groups = whole.drop(while: { $0 == "-" || $0 == "+" }).split(separator: ".", omittingEmptySubsequences: false)
             let grouped = groups.count > 1 && (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
                 && groups.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
-            if fraction != nil || (grouped && points > 1) {
+            if pointsGroupOnly && !grouped {
+                throw RecordError("column '\(column)': '\(value)' is not a number with --decimal-mark ,: the comma is the decimal mark, and a point only groups thousands in threes (1.234,5)")
+            }
+            if fraction != nil || (grouped && points > 1) || pointsGroupOnly {
                 // `1.234,5` and `1.234.567`: the points group thousands.
                 guard grouped else { return value }
                 whole = String(whole.filter { $0 != "." })
