@@ -10,8 +10,9 @@ import Darwin
 
 /// Ctrl-C (SIGINT), SIGTERM and SIGHUP during a write, or while a new database is being made:
 /// the running SQL stops at its next step (the store checks `requested` every few thousand
-/// virtual-machine instructions), the transaction rolls back, a database the command was making
-/// is removed, and the command says so and exits 128 + the signal's number. Killed outright
+/// virtual-machine instructions, and before a write commits; an import waiting on a pipe, ten
+/// times a second), the transaction rolls back, a database the command was making is removed,
+/// and the command says so and exits 128 + the signal's number. Killed outright
 /// instead, the transaction would still roll back, but a new database would stay half made
 /// (a mistyped `--db` left holding the sample timeline) and nothing would be said.
 /// A second signal ends the process at once.

@@ -42,17 +42,11 @@ extension TimelineStore {
     /// Runs `body` in one IMMEDIATE transaction (a savepoint within `readingAndWriting`'s): all of
     /// it is written, or none.
     func writing<T>(_ body: (EventSaver) throws -> T) throws -> T {
+        guard database.isInTransaction else {
+            return try readingAndWriting { try body(try EventSaver(database: database, recordedAt: recordingTime)) }
+        }
         do {
-            if database.isInTransaction {
-                return try database.savepoint { try body(try EventSaver(database: database, recordedAt: recordingTime)) }
-            }
-            let result = try database.transaction(.immediate) {
-                let result = try body(try EventSaver(database: database, recordedAt: recordingTime))
-                try stopIfRequested()
-                return result
-            }
-            adoptWriteAheadLog()
-            return result
+            return try database.savepoint { try body(try EventSaver(database: database, recordedAt: recordingTime)) }
         } catch let error as SQLiteError {
             throw Self.translate(error, path: path)
         }
