@@ -1,5 +1,13 @@
 import CSQLite
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a statement asks to do, as SQLite's authorizer reports it.
 public struct AuthorizerRequest: Sendable {
     /// SQLite's action code (`SQLITE_INSERT`, `SQLITE_PRAGMA`, `SQLITE_ATTACH`, `SQLITE_FUNCTION`, …).
@@ -45,6 +53,17 @@ final class ProgressBox {
     init(_ shouldStop: @escaping () -> Bool) { self.shouldStop = shouldStop }
 }
 
+final class BusyBox {
+    let timeout: Int32
+    let shouldStop: () -> Bool
+    /// Milliseconds slept in the current wait (SQLite counts its calls from 0 for each).
+    var waited: Int32 = 0
+    init(timeout: Int32, shouldStop: @escaping () -> Bool) {
+        self.timeout = timeout
+        self.shouldStop = shouldStop
+    }
+}
+
 extension Database {
     /// Asks `allow` about every action a statement will take while it is prepared; a refused
     /// action makes `prepare` fail with SQLITE_AUTH ("not authorized").
@@ -74,6 +93,24 @@ extension Database {
         sqlite3_progress_handler(handle, instructions, { context in
             guard let context else { return 0 }
             return Unmanaged<ProgressBox>.fromOpaque(context).takeUnretainedValue().shouldStop() ? 1 : 0
+        }, Unmanaged.passUnretained(box).toOpaque())
+    }
+
+    /// Waits up to `milliseconds` for another connection's lock, as `sqlite3_busy_timeout` does,
+    /// but in steps of at most 20 ms with `shouldStop` asked between them: true gives up at once
+    /// (the statement fails as busy). SQLite's own wait cannot be broken off.
+    public func setBusyHandler(timeout milliseconds: Int32, stoppingWhen shouldStop: @escaping () -> Bool) {
+        let box = BusyBox(timeout: milliseconds, shouldStop: shouldStop)
+        busyBox = box
+        sqlite3_busy_handler(handle, { context, count in
+            guard let context else { return 0 }
+            let box = Unmanaged<BusyBox>.fromOpaque(context).takeUnretainedValue()
+            if count == 0 { box.waited = 0 }
+            guard box.waited < box.timeout, !box.shouldStop() else { return 0 }
+            let step = min(count < 3 ? Int32(1 + count * 2) : 20, box.timeout - box.waited)
+            usleep(useconds_t(step) * 1_000)
+            box.waited += step
+            return box.shouldStop() ? 0 : 1
         }, Unmanaged.passUnretained(box).toOpaque())
     }
 }

@@ -36,6 +36,7 @@ public final class Database {
     /// Kept alive while SQLite holds pointers to them (see Database+Hooks).
     var authorizerBox: AuthorizerBox?
     var progressBox: ProgressBox?
+    var busyBox: BusyBox?
 
     /// Opens a connection. Foreign keys are enforced; a busy connection waits `busyTimeout` milliseconds.
     public init(path: String, mode: OpenMode = .readWriteCreate, busyTimeout milliseconds: Int32 = 5_000) throws(SQLiteError) {

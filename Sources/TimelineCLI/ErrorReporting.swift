@@ -13,8 +13,9 @@ import Darwin
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as TimelineError where error.category == .interrupted {
-        // Stopped by a signal (see `Interruption`): the transaction rolled back.
+    } catch let error as TimelineError where error.category == .interrupted || (error.category == .busy && Interruption.requested()) {
+        // Stopped by a signal (see `Interruption`): the transaction rolled back, or the wait for
+        // another process's lock given up.
         let number = Interruption.signalReceived ?? SIGINT
         printError("interrupted by \(Interruption.name(of: number)): nothing was written.")
         throw ExitCode(128 + number)

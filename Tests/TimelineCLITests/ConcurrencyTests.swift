@@ -109,6 +109,36 @@ import Testing
         #expect(try folder.bytes("timeline.sqlite") == before)
     }
 
+    /// Ctrl-C while a write waits for another process's lock breaks the wait off at once,
+    /// however long --busy-timeout-ms allows, and changes nothing.
+    @Test func anInterruptBreaksOffTheWaitForALock() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("timeline.sqlite")
+        try CLI.run(["list", "--db", db])
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        holder.arguments = [db, "BEGIN IMMEDIATE;", ".shell sleep 4", "COMMIT;"]
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        Thread.sleep(forTimeInterval: 0.7)
+        let before = try folder.bytes("timeline.sqlite")
+        let writer = Process()
+        writer.executableURL = CLI.executable
+        writer.arguments = ["add", "--db", db, "--busy-timeout-ms", "60000", "--kind", "launch", "--date", "2020", "--title", "x"]
+        let err = Pipe()
+        writer.standardError = err
+        writer.standardOutput = FileHandle.nullDevice
+        try writer.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(writer.processIdentifier, SIGINT)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        writer.waitUntilExit()
+        // Waited out, the add would have run once the holder let go, and exited 0.
+        #expect(writer.terminationStatus == 130 && stderr == "timeline: interrupted by SIGINT: nothing was written.\n", "\(writer.terminationStatus) \(stderr)")
+        holder.waitUntilExit()
+        #expect(try folder.bytes("timeline.sqlite") == before)
+    }
+
     /// In a rollback-journal file an exclusive lock stops readers too: `sql` waits as long as
     /// --busy-timeout-ms says, as the other commands do (it gave up after five seconds whatever
     /// was given). The lock is held about seven seconds; asked to wait fifteen, sql gets through.

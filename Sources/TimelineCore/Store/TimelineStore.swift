@@ -69,6 +69,8 @@ public final class TimelineStore {
             // notes) runs on, so that a change saved is never reported as stopped.
             let connection = database
             connection.setProgressHandler(every: 10_000) { [unowned connection] in connection.isInTransaction && shouldStop() }
+            // Waiting for another process's lock, too: a long --busy-timeout-ms is broken off.
+            connection.setBusyHandler(timeout: milliseconds, stoppingWhen: shouldStop)
         }
         // A file another process made between the look above and this open is not this store's
         // to remove: it has pages already.
