@@ -3,7 +3,7 @@ import TimelineCore
 
 /// The fields of an event, as `add` and `edit` take them.
 struct EventOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The kind: launch, expansion, customer, shutdown, layoff, acquisition, … (see `timeline stats`).", valueName: "kind"))
+    @Option(help: ArgumentHelp("The kind: launch, expansion, customer, shutdown, layoff, acquisition, … (`timeline kinds` lists them).", valueName: "kind"))
     var kind: String?
 
     @Option(help: ArgumentHelp("When it happens, in any form `timeline date` reads: 2022-12-01, Q2 2022, décembre 2022, 2019/2022-12-31; without a year (mi-mars), the cited source's publication date gives it.", valueName: "date"))

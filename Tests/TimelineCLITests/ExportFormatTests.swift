@@ -88,6 +88,7 @@ import Testing
         // What the Markdown and HTML exports carry too: a planned event says so, and the
         // translations, notes and stances are there.
         #expect(text.hasPrefix("<p><strong>planned</strong>; announced: 8 Sep 2022</p>"), "\(text)")
+        #expect(text.contains("<p>employees laid off: 159 people (Amazon Care; source: CNBC)</p>"), "whose and from where: \(text)")
         #expect(text.contains(" — translation: <q lang=\"en\">about 159 Amazon Care employees"), "\(text)")
         let summer = try #require((try event("amazon-care-expansion-2021-summer")["text"] as? [String: String])?["text"])
         #expect(summer.contains("(<strong>contradicts</strong>). CNBC dates the nationwide roll-out to February 2022"), "\(summer)")
@@ -178,10 +179,10 @@ import Testing
         for year in ["## 2019", "## 2021", "## 2022", "## 2023"] { #expect(text.contains(year)) }
         #expect(text.range(of: "## 2019")!.lowerBound < text.range(of: "## 2023")!.lowerBound)
         #expect(text.contains("- **Q2 2022** — Amazon's headcount falls by 99,000"))
-        #expect(text.contains("Figures: employees laid off: 159 people (amazon-care)"))
+        #expect(text.contains("Figures: employees laid off: 159 people (Amazon Care; source: CNBC)"))
         // The summary and figures are paragraphs of their item, not lines running on into its title's.
         #expect(text.contains("(planned; announced: 8 Sep 2022)[^26][^27]\n\n  Amazon Care files WARN notices (advance notice"), "\(text)")
-        #expect(text.contains("other jobs inside the company.\n\n  Figures: employees laid off: 159 people (amazon-care)\n- **"), "\(text)")
+        #expect(text.contains("other jobs inside the company.\n\n  Figures: employees laid off: 159 people (Amazon Care; source: CNBC)\n- **"), "\(text)")
         #expect(text.contains(": «\u{a0}Malgré des efforts, nous avons déterminé qu'Amazon Care n'était pas la bonne solution à long terme pour nos entreprises clientes\u{a0}» (fr)"))
         #expect(text.contains(": “by the summer” (en)"), "a quote in English in English marks")
         #expect(text.contains("— **contradicts**"))
@@ -220,8 +221,9 @@ import Testing
         let result = try CLI.run(["export", "--format", "markdown", "--lang", "fr", "--db", db])
         #expect(result.stdout.hasPrefix("# Chronologie\n"))
         #expect(result.stdout.contains("**T2 2022**"))
-        #expect(result.stdout.contains("(prévu; annoncé\u{a0}: 8 sept. 2022)"), "\(result.stdout)")
-        #expect(result.stdout.contains("  Chiffres\u{a0}: employees laid off\u{a0}: 159 person (amazon-care)"), "\(result.stdout)")
+        #expect(result.stdout.contains("(prévu\u{a0}; annoncé\u{a0}: 8 sept. 2022)"), "\(result.stdout)")
+        // Whose figure by the entity's name, and which source gives it, in French punctuation.
+        #expect(result.stdout.contains("  Chiffres\u{a0}: employees laid off\u{a0}: 159 person (Amazon Care\u{a0}; source\u{a0}: CNBC)"), "\(result.stdout)")
         #expect(result.stdout.contains("deal value\u{a0}: environ 3\u{202F}900\u{202F}000\u{202F}000 USD"), "\(result.stdout)")
         #expect(result.stdout.contains("— **contredit**"))
         // (The summaries and notes are the timeline's own English text, printed as they are.)

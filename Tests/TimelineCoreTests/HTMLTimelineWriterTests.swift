@@ -97,6 +97,8 @@ import Testing
     @Test func figuresAreShownInTheChartAndTheTable() {
         #expect(mark("amazon-care-layoff-2022-12-01").contains("1 Dec 2022 · planned · 159 people"))
         #expect(row("amazon-care-layoff-2022-12-01").contains("<strong>159 people</strong>"))
+        // Whose figure, by the entity's name (not its slug).
+        #expect(row("amazon-care-layoff-2022-12-01").contains("<span class=\"quantity\">employees laid off, Amazon Care</span>"))
         #expect(row("amazon-headcount-change-2022-q2").contains("<strong>-99,000 people</strong>"))
         #expect(mark("amazon-headcount-change-2022-q2").contains("headcount change: -99,000 people"))
     }

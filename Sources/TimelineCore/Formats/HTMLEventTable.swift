@@ -52,7 +52,7 @@ struct HTMLEventTable {
     private func figure(_ measure: Measure, of event: Event) -> String {
         var html = "<strong>" + HTMLText.escape(measure.display(language)) + "</strong> "
         var about = String(measure.quantity.map { $0 == "-" ? " " : $0 })
-        if let entity = measure.entity { about += ", " + entity }
+        if let entity = measure.entity { about += ", " + event.entityName(of: entity) }
         html += "<span class=\"quantity\">" + HTMLText.escape(about) + "</span>"
         if let key = measure.source, let source = event.citations.first(where: { $0.source.key == key })?.source {
             html += " <span class=\"figure-source\">(" + HTMLText.escape(source.publisher) + ")</span>"

@@ -31,7 +31,7 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
         var details: [String] = []
         if event.status != .occurred { details.append(words.status(event.status)) }
         if let announced = event.announced { details.append(words.announced.lowercased() + words.colon + announced.display(language)) }
-        if !details.isEmpty { text += " (\(details.joined(separator: "; ")))" }
+        if !details.isEmpty { text += " (\(details.joined(separator: words.listSeparator)))" }
         text += footnoteReferences(event)
         text += "\n"
         // The summary and the figures are paragraphs of the item (a blank line, then indented):
@@ -43,11 +43,8 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
             text += "\n" + lines.joined(separator: "\n") + "\n"
         }
         if !event.measures.isEmpty {
-            text += "\n  " + words.figures + words.colon + event.measures.map { measure in
-                var figure = measure.labelledDisplay(language)
-                if let entity = measure.entity { figure += " (\(entity))" }
-                return escape(figure)
-            }.joined(separator: "; ") + "\n"
+            text += "\n  " + words.figures + words.colon
+                + event.measures.map { escape(event.readableFigure($0, language: language, words: words)) }.joined(separator: words.listSeparator) + "\n"
         }
         try output.write(text)
     }

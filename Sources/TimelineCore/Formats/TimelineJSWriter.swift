@@ -117,10 +117,11 @@ public final class TimelineJSWriter: EventStreamWriter {
         if let announced = event.announced {
             details.append(escape(words.announced.lowercased() + words.colon + announced.display(language)))
         }
-        if !details.isEmpty { html += "<p>" + details.joined(separator: "; ") + "</p>" }
+        if !details.isEmpty { html += "<p>" + details.joined(separator: escape(words.listSeparator)) + "</p>" }
         if let summary = event.summary { html += "<p>" + escape(summary) + "</p>" }
         if !event.measures.isEmpty {
-            html += "<p>" + event.measures.map { escape($0.labelledDisplay(language)) }.joined(separator: "; ") + "</p>"
+            html += "<p>" + event.measures.map { escape(event.readableFigure($0, language: language, words: words)) }
+                .joined(separator: escape(words.listSeparator)) + "</p>"
         }
         if !event.citations.isEmpty {
             html += "<p>" + escape(words.sources + String(words.colon.dropLast())) + "</p><ul>"
