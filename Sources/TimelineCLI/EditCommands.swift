@@ -124,11 +124,11 @@ extension Timeline {
                 try global.withStore { store in
                     // Read, changed and saved in one write transaction: another process's change
                     // to the event in between would otherwise be overwritten unseen.
-                    let (saved, entitiesBefore, note, after) = try store.readingAndWriting {
+                    let (saved, before, note, after) = try store.readingAndWriting {
                         guard var event = try store.event(uid: uid) else {
                             throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
                         }
-                        let entitiesBefore = event.entities
+                        let before = event
                         let context = try QueryOptions.dateContext(today: today)
                         let removed = Set(try removeSource.compactMap { try store.sourceKey(matching: $0) })
                         try fields.apply(to: &event, context: context, removedSources: removed, sourceLanguage: store.language(ofSource:),
@@ -138,7 +138,7 @@ extension Timeline {
                         }
                         let note = try fields.noteOnExistingSource(in: store, context: context)
                         let saved = try store.save(event)
-                        return (saved, entitiesBefore, note, try store.event(uid: saved.uid))
+                        return (saved, before, note, try store.event(uid: saved.uid))
                     }
                     confirmation.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Updated \(saved.uid)\n",
                                        saved: saved.outcome == .unchanged ? "\(saved.uid) was left unchanged" : "the change to \(saved.uid) was saved")
@@ -146,8 +146,12 @@ extension Timeline {
                     fields.seasonNotes.forEach(printError)
                     fields.decimalPointNotes.forEach(printError)
                     if !fields.entity.isEmpty, saved.outcome == .updated, let after {
-                        if let dropped = Self.droppedEntitiesNote(before: entitiesBefore, after: after) { printError(dropped) }
-                        if let roles = Self.defaultRolesNote(before: entitiesBefore, after: after) { printError(roles) }
+                        if let dropped = Self.droppedEntitiesNote(before: before.entities, after: after) { printError(dropped) }
+                        if let roles = Self.defaultRolesNote(before: before.entities, after: after) { printError(roles) }
+                    }
+                    if !fields.measure.isEmpty, fields.source == nil, saved.outcome == .updated, let after,
+                       let replaced = Self.replacedSourcedFiguresNote(before: before, after: after) {
+                        printError(replaced)
                     }
                 }
                 try confirmation.check()
@@ -170,6 +174,20 @@ extension Timeline {
             return "note: --entity gives the whole list, so \(after.uid) no longer involves \(list)"
                 + (counting ? ", whose figures it still gives" : "")
                 + "; give --entity once for each entity to keep."
+        }
+
+        /// `--measure` without `--source` replaces its quantity's figures from every source: those a
+        /// source gave are named, as a correction typed in would otherwise erase, unseen, figures
+        /// sources disagree about.
+        static func replacedSourcedFiguresNote(before: Event, after: Event) -> String? {
+            let gone = before.measures.filter { figure in figure.source != nil && !after.measures.contains(figure) }
+            guard let first = gone.first, let source = first.source else { return nil }
+            let named = gone.prefix(3).map { "\($0.quantity) \($0.display(.english)) from \($0.source ?? "")" }
+            let list = (named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!)
+                + (gone.count > 3 ? " (and \(gone.count - 3) more)" : "")
+            return "note: --measure without --source replaced the figures of its quantity from every source, so \(after.uid) no longer has \(list); "
+                + "give --source with --measure to replace one source's figures only (`timeline history \(after.uid)` shows what was there; "
+                + "--measure \(first.quantity)=… --source \(source) gives it back)."
         }
 
         /// `--entity NAME` without a role is the subject: an entity the event kept whose role was

@@ -162,8 +162,15 @@ import Testing
         let none = try CLI.run(["edit", "acq", "--db", db, "--source", "b-2023-03-05", "--measure", "deal-value="])
         #expect(none.status == 64 && none.stderr.contains("the event has none; its figures of deal-value come from a-2023-03-02"), "\(none.stderr)")
         #expect(try figures() == ["45000000@a-2023-03-02"])
-        #expect(try CLI.run(["edit", "acq", "--db", db, "--measure", "deal-value="]).status == 0)
+        let all = try CLI.run(["edit", "acq", "--db", db, "--measure", "deal-value="])
+        #expect(all.status == 0)
         #expect(try figures().isEmpty, "without a source, QUANTITY= removes them all")
+        #expect(all.stderr == "timeline: note: --measure without --source replaced the figures of its quantity from every source, so acq no longer has "
+                + "deal-value 45,000,000 EUR from a-2023-03-02; give --source with --measure to replace one source's figures only "
+                + "(`timeline history acq` shows what was there; --measure deal-value=… --source a-2023-03-02 gives it back).\n", "\(all.stderr)")
+        // An unsourced figure replaced so is no news.
+        #expect(try CLI.run(["edit", "acq", "--db", db, "--measure", "deal-value=1:EUR"]).stderr.isEmpty)
+        #expect(try CLI.run(["edit", "acq", "--db", db, "--measure", "deal-value=2:EUR"]).stderr.isEmpty)
     }
 
     /// `--measure` takes the words and spaced thousands a figure column does; a comma, which could
