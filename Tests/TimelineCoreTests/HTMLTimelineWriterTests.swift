@@ -394,3 +394,19 @@ import Testing
         #expect(LabelTextWidth.width("中文", fontSize: 10) == 20)
     }
 }
+
+/// A page's kinds are told apart by colour while it has no more kinds than colours.
+@Suite struct EventKindColourTests {
+    @Test func kindsOfOnePageHaveColoursOfTheirOwn() {
+        // The shipped kinds keep theirs; `other` and a kind added by hand take free ones.
+        let colours = EventKindColours(kinds: ["cession", "other", "layoff", "launch", "layoff"])
+        #expect(colours.className(for: "layoff") == "k2" && colours.className(for: "launch") == "k1")
+        let classes = ["cession", "other", "layoff", "launch"].map(colours.className(for:))
+        #expect(Set(classes).count == 4, "\(classes)")
+        // Ten kinds, ten colours.
+        let ten = ["a", "b", "c", "d", "e", "f", "g", "layoff", "launch", "customer"]
+        #expect(Set(ten.map(EventKindColours(kinds: ten).className(for:))).count == 10)
+        // The same kinds, in any order, the same page.
+        #expect(ten.map(EventKindColours(kinds: ten.reversed()).className(for:)) == ten.map(EventKindColours(kinds: ten).className(for:)))
+    }
+}

@@ -1,9 +1,11 @@
-/// Which of the page's colours an event kind is drawn in.
+/// Which of the page's colours each event kind of a page is drawn in.
 ///
 /// The kinds the tool ships with have fixed colours, so `layoff` looks the same in every export;
-/// other kinds get one from a stable hash of their name (never Swift's per-process `hashValue`),
-/// so the same data always gives the same page.
-enum EventKindColours {
+/// the page's other kinds take the colours its shipped kinds leave free, in the order of their
+/// names, so that two kinds on one page share a colour only when it has more kinds than colours.
+/// Past that, a kind's colour comes from a stable hash of its name (never Swift's per-process
+/// `hashValue`), so the same data always gives the same page.
+struct EventKindColours {
     /// How many colours the style sheet defines (`.k0` … `.k9`).
     static let count = 10
 
@@ -12,10 +14,24 @@ enum EventKindColours {
         "headcount-change": 5, "expansion": 6, "shutdown": 7, "regulatory": 8, "partnership": 9,
     ]
 
-    /// The colour slot, 0 ..< `count`.
-    static func slot(for kind: String) -> Int {
-        if let slot = known[kind] { return slot }
-        var hash: UInt32 = 2_166_136_261  // FNV-1a
+    private let slots: [String: Int]
+
+    /// The colours of a page that shows events of these kinds.
+    init(kinds: some Sequence<String>) {
+        let present = Set(kinds)
+        var slots: [String: Int] = [:]
+        var taken = Set<Int>()
+        for kind in present { if let slot = Self.known[kind] { slots[kind] = slot; taken.insert(slot) } }
+        var free = (0..<Self.count).filter { !taken.contains($0) }[...]
+        for kind in present.filter({ slots[$0] == nil }).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            slots[kind] = free.popFirst() ?? Self.hashedSlot(for: kind)
+        }
+        self.slots = slots
+    }
+
+    /// A kind's colour from a stable hash of its name (FNV-1a), 0 ..< `count`.
+    private static func hashedSlot(for kind: String) -> Int {
+        var hash: UInt32 = 2_166_136_261
         for byte in kind.utf8 {
             hash ^= UInt32(byte)
             hash = hash &* 16_777_619
@@ -24,5 +40,7 @@ enum EventKindColours {
     }
 
     /// `k4`: the class that carries the colour.
-    static func className(for kind: String) -> String { "k" + String(slot(for: kind)) }
+    func className(for kind: String) -> String {
+        "k" + String(slots[kind] ?? Self.known[kind] ?? Self.hashedSlot(for: kind))
+    }
 }

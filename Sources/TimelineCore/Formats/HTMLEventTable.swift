@@ -5,6 +5,7 @@ struct HTMLEventTable {
     let events: [Event]
     let language: DateDisplayLanguage
     let words: TimelineWords
+    let colours: EventKindColours
 
     func html() -> String {
         var html = "<table class=\"events\">\n<caption>" + HTMLText.escape(words.tableCaption) + "</caption>\n<thead><tr>"
@@ -17,7 +18,7 @@ struct HTMLEventTable {
     }
 
     private func row(_ event: Event) -> String {
-        var classes = [EventKindColours.className(for: event.kind), event.status.rawValue]
+        var classes = [colours.className(for: event.kind), event.status.rawValue]
         if event.when.approximate { classes.append("approximate") }
         if event.when.uncertain { classes.append("uncertain") }
         var html = "<tr id=\"" + HTMLText.anchor(forUID: event.uid) + "\" class=\"" + classes.joined(separator: " ")

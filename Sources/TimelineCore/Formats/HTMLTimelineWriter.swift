@@ -69,12 +69,13 @@ public final class HTMLTimelineWriter: EventStreamWriter {
 
             """
         if let layout = SVGTimelineLayout(events: events, lanes: lanes, policy: policy, language: language) {
-            let chart = SVGTimelineChart(layout: layout, events: events, language: language, words: words)
-            html += legend(events, words: words)
+            let colours = EventKindColours(kinds: events.map(\.kind))
+            let chart = SVGTimelineChart(layout: layout, events: events, language: language, words: words, colours: colours)
+            html += legend(events, words: words, colours: colours)
             html += "<figure class=\"chart\">\n<figcaption>" + HTMLText.escape(words.hint) + "</figcaption>\n"
             html += "<div class=\"scroller\"><div class=\"canvas\" style=\"width:" + SVGTimelineChart.number(layout.width) + "px\">\n"
             html += chart.stickyLaneNames() + "\n" + chart.svg() + "\n</div></div>\n</figure>\n"
-            html += "<div class=\"table-scroller\">\n" + HTMLEventTable(events: events, language: language, words: words).html() + "</div>\n"
+            html += "<div class=\"table-scroller\">\n" + HTMLEventTable(events: events, language: language, words: words, colours: colours).html() + "</div>\n"
         } else {
             html += "<p class=\"empty\">" + HTMLText.escape(words.noEvents) + "</p>\n"
         }
@@ -100,7 +101,7 @@ public final class HTMLTimelineWriter: EventStreamWriter {
     }
 
     /// What each shape means, and the colour of each kind on the page.
-    private static func legend(_ events: [Event], words: TimelineWords) -> String {
+    private static func legend(_ events: [Event], words: TimelineWords, colours: EventKindColours) -> String {
         func item(_ drawing: String, _ text: String, classes: String = "") -> String {
             "<li><svg width=\"36\" height=\"16\" viewBox=\"0 0 36 16\" aria-hidden=\"true\"><g class=\"event k8\(classes)\">"
                 + drawing + "</g></svg>" + HTMLText.escape(text) + "</li>"
@@ -125,7 +126,7 @@ public final class HTMLTimelineWriter: EventStreamWriter {
         var kinds: [String] = []
         for event in events where !kinds.contains(event.kind) { kinds.append(event.kind) }
         for kind in kinds.sorted() {
-            html += "<li><span class=\"swatch " + EventKindColours.className(for: kind) + "\" aria-hidden=\"true\"></span>"
+            html += "<li><span class=\"swatch " + colours.className(for: kind) + "\" aria-hidden=\"true\"></span>"
                 + HTMLText.escape(kind) + "</li>"
         }
         return html + "</ul>\n</section>\n"

@@ -8,6 +8,7 @@ struct SVGTimelineChart {
     let events: [Event]
     let language: DateDisplayLanguage
     let words: TimelineWords
+    let colours: EventKindColours
 
     typealias Metrics = SVGTimelineLayout.Metrics
 
@@ -101,7 +102,7 @@ struct SVGTimelineChart {
     }
 
     private func event(_ placement: SVGTimelineLayout.Placement, _ event: Event) -> String {
-        var classes = ["event", EventKindColours.className(for: event.kind), event.status.rawValue]
+        var classes = ["event", colours.className(for: event.kind), event.status.rawValue]
         if placement.approximate { classes.append("approximate") }
         if placement.uncertain { classes.append("uncertain") }
         var svg = "<a class=\"" + classes.joined(separator: " ") + "\" href=\"#" + HTMLText.anchor(forUID: event.uid)
