@@ -182,8 +182,14 @@ import Testing
         #expect(added.status == 0, "\(added.stderr)")
         let figures = try #require(try show("m")["measures"] as? [[String: Any]])
         #expect(figures.map { "\($0["value"] ?? "") \($0["approximate"] ?? "") \($0["qualifier"] as? String ?? "-")" } == ["1200 1 -", "3 0 at-least"], "\(figures)")
+        // A comma that groups no thousands is a decimal comma, as French writes it.
+        #expect(try CLI.run(["edit", "m", "--db", db, "--measure", "debt=1,3:EUR", "--measure", "share=~0,15:fraction"]).status == 0)
+        let french = try #require(try show("m")["measures"] as? [[String: Any]]).filter { ["debt", "share"].contains($0["quantity"] as? String) }
+        #expect(french.map { "\($0["quantity"]!) \($0["value"]!)" } == ["debt 1.3", "share 0.15"], "\(french)")
+        let accented = try CLI.run(["edit", "m", "--db", db, "--measure", "salariés-concernés=10:salarié"])
+        #expect(accented.status == 64 && accented.stderr.contains("has a quantity that is not lowercase ASCII letters, digits and '-' (as in 'salaries-concernes')"), "\(accented.stderr)")
         let comma = try CLI.run(["edit", "m", "--db", db, "--measure", "jobs=1,200:person"])
-        #expect(comma.status == 64 && comma.stderr.contains("'1,200', which is not an exact decimal number (a comma could be a decimal mark or group thousands: write 1200, 1 200 or 0.15)"),
+        #expect(comma.status == 64 && comma.stderr.contains("'1,200', which is not an exact decimal number (a comma before three digits could be a decimal mark or group thousands: write 1200, 1 200 or 1.2)"),
                 "\(comma.stderr)")
     }
 

@@ -18,11 +18,12 @@ public enum MeasureSpecification {
         let valueText = String(rest[..<colon])
         let unit = String(rest[rest.index(after: colon)...])
         guard isQuantity(quantity) else {
-            throw fail("has a quantity that is not lowercase letters, digits and '-'")
+            let suggestion = EventSaver.slug(quantity)
+            throw fail("has a quantity that is not lowercase ASCII letters, digits and '-'" + (suggestion.isEmpty ? "" : " (as in '\(suggestion)')"))
         }
         guard !unit.isEmpty else { throw fail("has an empty unit") }
         let reading = FigureText.read(valueText)
-        var digits = reading.digits
+        var digits = Self.withDecimalComma(reading.digits)
         if reading.percentage, ExactDecimal(digits) != nil {
             guard let value = FigureText.value(ofPercentage: digits, inUnit: unit) else {
                 throw fail("is a percentage in the unit '\(unit)'; give it the unit fraction (13% is 0.13) or percent")
@@ -30,12 +31,22 @@ public enum MeasureSpecification {
             digits = value
         }
         guard let value = ExactDecimal(digits) else {
-            let hint = valueText.contains(",") ? "a comma could be a decimal mark or group thousands: write 1200, 1 200 or 0.15"
+            let hint = valueText.contains(",") ? "a comma before three digits could be a decimal mark or group thousands: write 1200, 1 200 or 1.2"
                 : "~, >, <, >=, <=, about, at least, environ, plus de, … may come before it"
             throw fail("has '\(valueText)', which is not an exact decimal number (\(hint))")
         }
         return Measure(quantity: quantity, value: value.description, unit: unit, entity: entity, approximate: reading.approximate,
                        qualifier: reading.qualifier)
+    }
+
+    /// `1,3` and `0,15` as `1.3` and `0.15`: a comma that cannot be grouping thousands (not
+    /// followed by exactly three digits) is a decimal comma, as French writes it. `1,300` could
+    /// be either, and stays, to be refused.
+    static func withDecimalComma(_ digits: String) -> String {
+        let parts = digits.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, !digits.contains("."), !parts[1].isEmpty, parts[1].count != 3,
+              parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else { return digits }
+        return parts[0] + "." + parts[1]
     }
 
     /// Lowercase ASCII letters, digits and '-', as the measures table requires.
