@@ -50,7 +50,8 @@ extension Timeline {
                                      sourcePublished: store.publicationDate(ofSource:), sourceKey: store.sourceKey(matching:))
                     let note = try fields.noteOnExistingSource(in: store, context: context)
                     // `--as-of` shows what sources published by then say: an undated one, never.
-                    let undatedNewSource = try fields.published == nil && fields.source.map { try store.sourceKey(matching: $0) == nil } == true
+                    let newSource = try fields.source.map { try store.sourceKey(matching: $0) == nil } == true
+                    let undatedNewSource = fields.published == nil && newSource
                     let lastEntity = try store.lastEntityID()
                     let saved = try store.save(event, uidPolicy: .readable, replacingExisting: false)
                     // Never .updated: a different event under the uid is refused.
@@ -62,6 +63,11 @@ extension Timeline {
                     if undatedNewSource, saved.outcome == .inserted {
                         printError("note: the new source \(fields.source ?? "") has no publication date, so `list --as-of` never shows what it says; "
                                    + "--published gives one when a source is created.")
+                    }
+                    // Exports mark a quote with its language (`lang="fr"`, `(fr)`): unknown, they cannot.
+                    if newSource, fields.quote != nil, fields.quoteLanguage == nil, saved.outcome == .inserted {
+                        printError("note: the new source \(fields.source ?? "") and its quote have no language; --quote-lang (fr, en, …) gives one "
+                                   + "when a source is created, and `timeline edit \(saved.uid) --source \(fields.source ?? "") --quote 'the same quote' --quote-lang fr` gives the quote one later.")
                     }
                     // A new entity spelt as a known one but for accents or case: maybe the same.
                     for (slug, name) in try store.entities(after: lastEntity) {

@@ -196,8 +196,18 @@ struct EventOptions: ParsableArguments {
         // names that citation, whatever its stance: a figure sourced to it needs no second one.
         if let newCitation {
             let isBare = stance == nil && quote == nil && translation == nil
-            let citedKey = isBare ? try source.flatMap(sourceKey) : nil
-            if let cited = event.citations.firstIndex(where: { $0.source.key == citedKey }) {
+            let key = try source.flatMap(sourceKey)
+            let citedKey = isBare ? key : nil
+            // The quote the event cites from that source already, given again: that citation, its
+            // language, translation or stance set by what is given (a quote stored without its
+            // language is put right so, not cited twice).
+            let sameQuote = quote.map { $0.trimmingSpaces() }
+            if let key, let sameQuote,
+               let cited = event.citations.firstIndex(where: { $0.source.key == key && $0.quote?.trimmingSpaces() == sameQuote }) {
+                if let quoteLanguage { event.citations[cited].quoteLanguage = newCitation.quoteLanguage ?? quoteLanguage }
+                if let translation { event.citations[cited].translation = translation }
+                if let stance { event.citations[cited].stance = stance }
+            } else if let cited = event.citations.firstIndex(where: { $0.source.key == citedKey }) {
                 // Its source, held undated, takes the --published given (the saver stores it).
                 if event.citations[cited].source.published == nil, let published = newCitation.source.published {
                     event.citations[cited].source.published = published

@@ -193,6 +193,24 @@ import Testing
                 "\(comma.stderr)")
     }
 
+    /// A quote cited without its language is noted, and citing the same quote again with one
+    /// puts it right: the one citation takes the language (and translation), not a second one.
+    @Test func aQuoteGivenAgainTakesItsLanguage() throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        let added = try CLI.run(["add", "--db", db, "--uid", "q", "--kind", "layoff", "--date", "2022", "--title", "T", "--entity", "X",
+                                 "--source", "https://x.example/a", "--publisher", "Les Échos", "--published", "2022-01-01", "--quote", "Le tribunal a tranché"])
+        #expect(added.stderr == "timeline: note: the new source https://x.example/a and its quote have no language; --quote-lang (fr, en, …) gives one when a source is created, "
+                + "and `timeline edit q --source https://x.example/a --quote 'the same quote' --quote-lang fr` gives the quote one later.\n", "\(added.stderr)")
+        #expect(try CLI.run(["edit", "q", "--db", db, "--source", "https://x.example/a", "--quote", "Le tribunal a tranché ",
+                             "--quote-lang", "fr", "--translation", "The court ruled"]).stdout == "Updated q\n")
+        let sources = try #require(try show("q")["sources"] as? [[String: Any]])
+        #expect(sources.count == 1, "\(sources)")
+        #expect(sources.first?["quote_language"] as? String == "fr" && sources.first?["translation"] as? String == "The court ruled")
+        // Another quote from the same source is a citation of its own.
+        #expect(try CLI.run(["edit", "q", "--db", db, "--source", "https://x.example/a", "--quote", "Une autre phrase", "--quote-lang", "fr"]).status == 0)
+        #expect((try show("q")["sources"] as? [[String: Any]])?.count == 2)
+    }
+
     /// A mistyped name of an option a command needs is named, not only the option missing.
     /// The same `add` run again after its main entity was merged into another is still the
     /// event it made, though the uid it would make now starts with the other entity's slug.

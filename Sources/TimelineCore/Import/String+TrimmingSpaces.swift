@@ -1,6 +1,6 @@
 /// Text as people meant it: without the spaces around it.
 extension String {
-    func trimmingSpaces() -> String {
+    public func trimmingSpaces() -> String {
         // Most values have nothing to trim: a printable ASCII byte at both ends cannot be, or
         // end, a space, so the text is kept as it is, without a copy.
         if let first = utf8.first, let last = utf8.last, (0x21...0x7F).contains(first), (0x21...0x7F).contains(last) {
