@@ -39,6 +39,9 @@ struct EventOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --source, when creating it: the publication date.", valueName: "date"))
     var published: String?
 
+    @Option(name: .customLong("source-title"), help: ArgumentHelp("With --source, when creating it: its title (an article's headline, a ruling's reference: 'TC Lille, jugement n° 2022J00123').", valueName: "title"))
+    var sourceTitle: String?
+
     @Option(help: ArgumentHelp("With --source: the source's own words.", valueName: "text"))
     var quote: String?
 
@@ -52,8 +55,8 @@ struct EventOptions: ParsableArguments {
     var stance: Citation.Stance?
 
     func validate() throws {
-        if source == nil && (quote != nil || quoteLanguage != nil || translation != nil || publisher != nil || published != nil || stance != nil) {
-            throw ValidationError("--quote, --quote-lang, --translation, --publisher, --published and --stance describe a source: give --source URL too.")
+        if source == nil && (quote != nil || quoteLanguage != nil || translation != nil || publisher != nil || published != nil || stance != nil || sourceTitle != nil) {
+            throw ValidationError("--quote, --quote-lang, --translation, --publisher, --published, --source-title and --stance describe a source: give --source URL too.")
         }
         if let quoteLanguage, LanguageTag.canonical(quoteLanguage) == nil {
             throw ValidationError("--quote-lang \(LanguageTag.problem(with: quoteLanguage)).")
@@ -107,14 +110,15 @@ struct EventOptions: ParsableArguments {
     /// What a command says when --source names a source the timeline has and --publisher or
     /// --published were given: they describe a new source, and are not applied to one that exists.
     func noteOnExistingSource(in store: TimelineStore, context: DateParsingContext) throws -> String? {
-        guard let source, publisher != nil || published != nil, let key = try store.sourceKey(matching: source),
+        guard let source, publisher != nil || published != nil || sourceTitle != nil, let key = try store.sourceKey(matching: source),
               let stored = try store.publisherAndPublication(ofSource: key) else { return nil }
         // Only what differs: the same add run again says nothing.
         let publishedEDTF = try published.map { try publicationDate($0, context: context).edtf }
         // A source the timeline holds undated takes the date (see `EventSaver.resolve`).
         let dating = stored.published == nil ? publishedEDTF : nil
         let options = [publisher.flatMap { $0 == stored.publisher ? nil : "--publisher" },
-                       publishedEDTF.flatMap { dating != nil || $0 == stored.published ? nil : "--published" }].compactMap { $0 }
+                       publishedEDTF.flatMap { dating != nil || $0 == stored.published ? nil : "--published" },
+                       sourceTitle.flatMap { $0.trimmingSpaces() == stored.title ? nil : "--source-title" }].compactMap { $0 }
         guard !options.isEmpty else { return dating.map { "the source '\(key)', which had no publication date, is now dated \($0)." } }
         let one = options.count == 1
         return "the source '\(key)' exists already, so \(options.joined(separator: " and ")), which \(one ? "describes" : "describe") a new source, "
@@ -154,8 +158,9 @@ struct EventOptions: ParsableArguments {
         let isURL = source.contains("://")
         let publication = try published.map { try publicationDate($0, context: context) }
         return Citation(
-            source: Source(key: isURL ? "" : source, url: isURL ? source : nil, publisher: publisher ?? "", published: publication,
-                           language: quoteLanguage ?? "", type: "news"),
+            source: Source(key: isURL ? "" : source, url: isURL ? source : nil,
+                           title: sourceTitle.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 },
+                           publisher: publisher ?? "", published: publication, language: quoteLanguage ?? "", type: "news"),
             stance: stance ?? .supports, quote: quote,
             quoteLanguage: quote == nil ? nil : try quoteLanguage ?? sourceLanguage(source), translation: translation)
     }

@@ -211,6 +211,23 @@ import Testing
         #expect((try show("q")["sources"] as? [[String: Any]])?.count == 2)
     }
 
+    /// A source that is no web page (a court ruling) is named by a key and given its title; given
+    /// for a source that exists with another title, --source-title is not applied, and said.
+    @Test func aSourceTitleIsGivenWhenTheSourceIsMade() throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--uid", "r", "--kind", "layoff", "--date", "2022-09-28", "--title", "T", "--entity", "X",
+                             "--source", "tc-lille-2022j00123", "--source-title", " TC Lille, jugement n° 2022J00123 ",
+                             "--publisher", "Tribunal de commerce de Lille", "--published", "2022-09-28"]).status == 0)
+        let source = try #require((try show("r")["sources"] as? [[String: Any]])?.first)
+        #expect(source["key"] as? String == "tc-lille-2022j00123" && source["title"] as? String == "TC Lille, jugement n° 2022J00123", "\(source)")
+        #expect(try CLI.run(["export", "--db", db, "--format", "markdown"]).stdout.contains("TC Lille, jugement n° 2022J00123"))
+        let other = try CLI.run(["edit", "r", "--db", db, "--source", "tc-lille-2022j00123", "--source-title", "Another title", "--stance", "corrects"])
+        #expect(other.stderr == "timeline: the source 'tc-lille-2022j00123' exists already, so --source-title, which describes a new source, was not applied; "
+                + "a timeline document listing the source changes it (see `timeline help import`).\n", "\(other.stderr)")
+        let refused = try CLI.run(["edit", "r", "--db", db, "--source-title", "X"])
+        #expect(refused.status == 64 && refused.stderr.contains("--source-title and --stance describe a source: give --source URL too"), "\(refused.stderr)")
+    }
+
     /// A mistyped name of an option a command needs is named, not only the option missing.
     /// The same `add` run again after its main entity was merged into another is still the
     /// event it made, though the uid it would make now starts with the other entity's slug.

@@ -236,10 +236,10 @@ extension TimelineStore {
         try SourceReference.key(matching: reference, in: database)
     }
 
-    /// The publisher and publication date (EDTF) of the source with this key.
-    public func publisherAndPublication(ofSource key: String) throws -> (publisher: String, published: String?)? {
-        try database.statement("SELECT publisher, published_edtf FROM sources WHERE key = ?1")
-            .first([.text(key)]) { ($0.text(at: 0), $0.optionalText(at: 1)) }
+    /// The publisher, publication date (EDTF) and title of the source with this key.
+    public func publisherAndPublication(ofSource key: String) throws -> (publisher: String, published: String?, title: String?)? {
+        try database.statement("SELECT publisher, published_edtf, title FROM sources WHERE key = ?1")
+            .first([.text(key)]) { ($0.text(at: 0), $0.optionalText(at: 1), $0.optionalText(at: 2)) }
     }
 
     /// The language of the source with this key (else this URL), when the timeline has it and
