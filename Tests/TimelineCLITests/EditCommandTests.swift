@@ -545,6 +545,10 @@ import Testing
         let removed = try CLI.run(["edit", "b", "--db", db, "--remove-source", "https://www.example.org/story?utm_campaign=x"])
         #expect(removed.status == 0, "\(removed.stderr)")
         #expect(try source("b") == nil)
+        // A new source is kept without the tracking it was pasted with: its link in exports is the page's.
+        try add("m", "https://news.example.com/a?id=7&utm_source=twitter&fbclid=x#part")
+        let url = try #require(try show("m")["sources"] as? [[String: Any]]).first?["url"] as? String
+        #expect(url == "https://news.example.com/a?id=7#part", "\(String(describing: url))")
     }
 
     /// Language tags are stored in their usual case (`FR-ca` is `fr-CA`), from the command line and

@@ -554,6 +554,9 @@ final class EventSaver {
                                 field: "publisher")
         }
         created.publisher = publisher
+        // Kept as the page's address, which exports print as the citation's link: without the
+        // parameters that only say how a reader came to it (`?utm_source=twitter`).
+        created.url = created.url.map(SourceURL.withoutTracking)
         if created.language.isEmpty { created.language = "und" }
         if created.key.isEmpty {
             let stem = Self.slug(created.publisher + " " + (created.published?.edtf ?? ""))

@@ -15,6 +15,25 @@ enum SourceURL {
         return parts.host + parts.path + (parts.query.isEmpty ? "" : "?" + parts.query)
     }
 
+    /// An `http(s)` URL without its tracking parameters (`utm_…`, `fbclid`, …), all else as
+    /// written; the URL itself when it has none, or is of another form.
+    static func withoutTracking(_ url: String) -> String {
+        let lowercased = url.lowercased()
+        guard lowercased.hasPrefix("https://") || lowercased.hasPrefix("http://"),
+              let mark = url.firstIndex(of: "?") else { return url }
+        let fragment = url[mark...].firstIndex(of: "#").map { url[$0...] } ?? ""
+        let query = url[url.index(after: mark)..<(fragment.isEmpty ? url.endIndex : fragment.startIndex)]
+        let parameters = query.split(separator: "&", omittingEmptySubsequences: false)
+        let kept = parameters.filter { !isTracking($0) }
+        guard kept.count < parameters.count else { return url }
+        return String(url[..<mark]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&")) + fragment
+    }
+
+    private static func isTracking(_ parameter: Substring) -> Bool {
+        let name = parameter.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+        return name.hasPrefix("utm_") || trackingParameters.contains(name)
+    }
+
     /// The key of the source with this URL, else of one whose URL names the same page with a
     /// trailing slash, query or fragment more or less, under `http` or `https`, with `www.` or without.
     ///
@@ -122,10 +141,7 @@ enum SourceURL {
         if host.hasPrefix("www."), host.count > 4 { host.removeFirst(4) }
         var path = String(rest[slash...])
         while path.hasSuffix("/") { path.removeLast() }
-        let kept = query.split(separator: "&").filter { parameter in
-            let name = parameter.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-            return !name.hasPrefix("utm_") && !trackingParameters.contains(name)
-        }
+        let kept = query.split(separator: "&").filter { !isTracking($0) }
         return (host, path + route, kept.joined(separator: "&"))
     }
 }
