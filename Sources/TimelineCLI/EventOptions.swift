@@ -224,4 +224,9 @@ struct EventOptions: ParsableArguments {
     }
 }
 
-extension Citation.Stance: ExpressibleByArgument {}
+extension Citation.Stance: ExpressibleByArgument {
+    /// In any case, or in French: `--stance contredit` is `contradicts`.
+    public init?(argument: String) {
+        self.init(word: argument)
+    }
+}

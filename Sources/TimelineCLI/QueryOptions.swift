@@ -176,8 +176,8 @@ struct DateFieldOption: ParsableArguments {
 
 extension EventQuery.DateField: ExpressibleByArgument {}
 extension EventStatus: ExpressibleByArgument {
-    /// In any case: `--status Planned` is `planned`.
+    /// In any case, or in French: `--status Planned` and `--status prévu` are `planned`.
     public init?(argument: String) {
-        self.init(rawValue: String(argument.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()).lowercased())
+        self.init(word: argument)
     }
 }

@@ -228,6 +228,26 @@ import Testing
         #expect(refused.status == 64 && refused.stderr.contains("--source-title and --stance describe a source: give --source URL too"), "\(refused.stderr)")
     }
 
+    /// The French words the tool prints for statuses and stances read back: from the command
+    /// line, and in a spreadsheet's column.
+    @Test func frenchStatusesAndStancesReadBack() throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--uid", "f", "--kind", "layoff", "--date", "2023", "--title", "T", "--entity", "X",
+                             "--status", "Prévu", "--source", "https://x.example/a", "--stance", "contredit"]).status == 0)
+        var event = try show("f")
+        #expect(event["status"] as? String == "planned")
+        #expect((event["sources"] as? [[String: Any]])?.first?["stance"] as? String == "contradicts")
+        #expect(try CLI.run(["edit", "f", "--db", db, "--status", "annule"]).status == 0)
+        event = try show("f")
+        #expect(event["status"] as? String == "cancelled")
+        let file = folder.path("statuts.csv")
+        try "uid,title,kind,when,entity,status\ng,A,layoff,2020,X,a eu lieu\nh,B,layoff,2021,X,envisagée\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["import", file, "--db", db]).status == 0)
+        #expect(try show("g")["status"] as? String == "occurred" && show("h")["status"] as? String == "considered")
+        let refused = try CLI.run(["edit", "f", "--db", db, "--status", "fini"])
+        #expect(refused.status == 64 && refused.stderr.contains("--status 'fini' is not one of occurred, planned, considered, cancelled"), "\(refused.stderr)")
+    }
+
     /// A mistyped name of an option a command needs is named, not only the option missing.
     /// The same `add` run again after its main entity was merged into another is still the
     /// event it made, though the uid it would make now starts with the other entity's slug.

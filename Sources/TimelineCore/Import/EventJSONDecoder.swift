@@ -26,7 +26,7 @@ public enum EventJSONDecoder {
         let kind = try requiredString(value, "kind")
         let title = try requiredString(value, "title")
         let statusText = try optionalString(value, "status") ?? "occurred"
-        guard let status = EventStatus(rawValue: statusText) ?? EventStatus(rawValue: statusText.lowercased()) else {
+        guard let status = EventStatus(rawValue: statusText) ?? EventStatus(word: statusText) else {
             throw FieldError(field: "status", reason: "'\(statusText)' is not a status; use occurred, planned, considered or cancelled")
         }
         guard let when = try eventDate(value, "when", context: context) else {
@@ -75,7 +75,7 @@ public enum EventJSONDecoder {
             guard case .object = element else { throw FieldError(field: field(), reason: "expected an object, found \(element.typeName)") }
             if checkingWorkedOutFields { try checkFieldNames(element, field(), of: "a source", citedSourceFields) }
             let stanceText = try optionalString(element, "stance", field: field() + ".stance") ?? "supports"
-            guard let stance = Citation.Stance(rawValue: stanceText) else {
+            guard let stance = Citation.Stance(rawValue: stanceText) ?? Citation.Stance(word: stanceText) else {
                 throw FieldError(field: field() + ".stance", reason: "'\(stanceText)' is not a stance; use supports, contradicts or corrects")
             }
             // An empty URL is none (a spreadsheet's empty cell), as an empty publisher is.
