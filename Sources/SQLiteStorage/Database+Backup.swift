@@ -10,7 +10,9 @@ extension Database {
     /// rest is copied in one step holding the lock (writers wait, up to their busy timeout), since
     /// a steady writer would otherwise restart it for ever.
     /// - Parameter pagesPerStep: pages copied between lock releases, so writers are not held up long.
-    public func backup(to destination: Database, pagesPerStep: Int32 = 1024, restartsBeforeOneStep: Int = 3) throws {
+    /// - Parameter shouldStop: asked between steps; true stops the copy with SQLITE_INTERRUPT.
+    public func backup(to destination: Database, pagesPerStep: Int32 = 1024, restartsBeforeOneStep: Int = 3,
+                       stoppingWhen shouldStop: (() -> Bool)? = nil) throws {
         let holdsSnapshot = try isInTransaction ? false : scalar("PRAGMA journal_mode") == .text("wal")
         if holdsSnapshot {
             try execute("BEGIN DEFERRED")
@@ -30,6 +32,10 @@ extension Database {
         var restarts = 0
         var remaining = Int32.max
         repeat {
+            if shouldStop?() == true {
+                sqlite3_backup_finish(backup)
+                throw SQLiteError(code: SQLITE_INTERRUPT)
+            }
             code = sqlite3_backup_step(backup, pages)
             let left = sqlite3_backup_remaining(backup)
             if left > remaining {

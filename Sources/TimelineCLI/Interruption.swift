@@ -1,4 +1,5 @@
 import Synchronization
+import TimelineCore
 
 #if canImport(Glibc)
 import Glibc
@@ -20,6 +21,12 @@ enum Interruption {
     /// The signal received, 0 for none. Atomic, as the handler stores it.
     private static let received = Atomic<Int32>(0)
     private static let armed = Atomic<Bool>(false)
+    /// A bit for each signal the handler took over (not one ignored from the start).
+    private static let handledSignals = Atomic<UInt64>(0)
+
+    fileprivate static func handled(_ number: Int32) -> Bool {
+        handledSignals.load(ordering: .relaxed) & (1 << number) != 0
+    }
 
     /// Installs the handlers (once); from then on a signal is reported through `requested`.
     /// A signal the process was started ignoring stays ignored (`nohup`, a background job's
@@ -28,15 +35,20 @@ enum Interruption {
     static func arm() {
         guard !armed.exchange(true, ordering: .relaxed) else { return }
         _ = received.load(ordering: .relaxed)  // initialised before a handler can run
+        // Files written beside their place (an export, a backup) are removed as the work stops,
+        // not by a handler of their own that would end the process at once.
+        TemporaryFiles.leaveInterruptionsToTheCommand()
         for number in [SIGINT, SIGTERM, SIGHUP] {
             let previous = signal(number) { number in
                 Interruption.received.store(number, ordering: .relaxed)
-                signal(number, SIG_DFL)  // the next one ends the process
+                // The next one, of any of the three, ends the process.
+                for other in [SIGINT, SIGTERM, SIGHUP] where Interruption.handled(other) { signal(other, SIG_DFL) }
             }
             if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
                 signal(number, SIG_IGN)
                 continue
             }
+            handledSignals.store(handledSignals.load(ordering: .relaxed) | (1 << number), ordering: .relaxed)
             var set = sigset_t()
             sigemptyset(&set)
             sigaddset(&set, number)

@@ -24,8 +24,14 @@ struct ListInvocation: Equatable {
             // Some mistakes show only against the data (an unknown kind, entity or tag): a
             // database this run created for them goes again.
             // One query streamed, then the process exits: a small recycled page cache.
+            // A database made here is made whole or not at all, even when the command is stopped.
+            var stop: (() -> Bool)?
+            if !DatabaseLocation.exists(path) {
+                Interruption.arm()
+                stop = { Interruption.requested() }
+            }
             let made = try DatabaseLocation.withStore(at: path, open: {
-                try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds, pageCache: .smallRecycled)
+                try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds, pageCache: .smallRecycled, stoppingWhen: stop)
             }) { store in
                 let writer = EventListWriter(format: format, output: .standardOutput(), language: lang ?? .english)
                 try store.writeEvents(matching: query, to: writer)

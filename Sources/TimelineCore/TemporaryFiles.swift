@@ -12,7 +12,7 @@ import Darwin
 ///
 /// The handler may only call what is safe in a signal handler: it reads fixed slots of C strings
 /// and calls `unlink`, then dies of the signal as it would have.
-enum TemporaryFiles {
+public enum TemporaryFiles {
     fileprivate static let capacity = 8
     /// Each slot a `strdup`ed path or nil. Written only outside the handler, a slot at a time.
     nonisolated(unsafe) fileprivate static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
@@ -21,6 +21,12 @@ enum TemporaryFiles {
         return slots
     }()
     nonisolated(unsafe) private static var installed = false
+
+    /// The command stops its own work at a signal (and its files go with the failure, as
+    /// `TextOutput` removes an unfinished one): no handler of this type's is installed.
+    public static func leaveInterruptionsToTheCommand() {
+        installed = true
+    }
 
     /// Records `path` for removal on interruption; returns its slot, for `forget`, or nil when
     /// every slot is taken (the file is then only removed by its owner).

@@ -103,38 +103,125 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 
-    /// A short write on a new database, signalled while it runs (frozen with SIGSTOP so that the
-    /// signal lands before it ends, whatever its speed): no database is left, however little
-    /// SQL it had to run, and a stopped run says so.
-    @Test func aShortFirstWriteInterruptedLeavesNoDatabase() throws {
-        let folder = try TemporaryFolder()
-        var interrupted = 0
-        for attempt in 0..<12 {
-            let db = folder.path("new-\(attempt).sqlite")
+    /// Runs `arguments` once for each delay, freezing the process (SIGSTOP) after the delay so
+    /// that SIGINT lands while it runs, whatever its speed; returns each run's exit status, stdout
+    /// and stderr (nil for a run that had ended before the signal).
+    func interruptWhileRunning(_ arguments: [String], attempts: Int, spacing: TimeInterval,
+                               before: (Int) throws -> [String]) throws -> [(status: Int32, stdout: String, stderr: String)?] {
+        var results: [(status: Int32, stdout: String, stderr: String)?] = []
+        for attempt in 0..<attempts {
             let process = Process()
             process.executableURL = CLI.executable
-            process.arguments = ["add", "--kind", "launch", "--date", "2020", "--title", "X", "--entity", "Acme", "--db", db]
-            let err = Pipe()
+            process.arguments = arguments + (try before(attempt))
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
             process.standardError = err
-            process.standardOutput = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: 0.005 * Double(attempt))
+            Thread.sleep(forTimeInterval: spacing * Double(attempt))
             kill(process.processIdentifier, SIGSTOP)
             let running = process.isRunning
             if running { kill(process.processIdentifier, SIGINT) }
             kill(process.processIdentifier, SIGCONT)
+            let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
-            guard running else { continue }
-            let killedBeforeItsHandler = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGINT
-            #expect(killedBeforeItsHandler || process.terminationStatus == 130, "attempt \(attempt): \(process.terminationStatus) \(stderr)")
-            if process.terminationStatus == 130 {
+            results.append(running ? (process.terminationStatus, stdout, stderr) : nil)
+        }
+        return results
+    }
+
+    /// A short write on a new database, signalled while it runs: stopped while the database is
+    /// made, or before its write commits, it leaves none and says so; stopped after the commit,
+    /// its change is saved and said, never called unwritten.
+    @Test func aShortFirstWriteInterruptedLeavesNoDatabase() throws {
+        let folder = try TemporaryFolder()
+        let results = try interruptWhileRunning(["add", "--kind", "launch", "--date", "2020", "--title", "X", "--entity", "Acme"],
+                                                attempts: 12, spacing: 0.005) { ["--db", folder.path("new-\($0).sqlite")] }
+        var interrupted = 0
+        for (attempt, result) in results.enumerated() {
+            guard let result else { continue }
+            let db = folder.path("new-\(attempt).sqlite")
+            if result.status == 130 {
                 interrupted += 1
-                #expect(stderr == "timeline: interrupted by SIGINT: nothing was written.\n", "\(stderr)")
+                #expect(result.stderr == "timeline: interrupted by SIGINT: nothing was written.\n" && result.stdout.isEmpty, "\(result)")
+                #expect(!FileManager.default.fileExists(atPath: db), "attempt \(attempt) left a database")
+            } else {
+                #expect(result.status == 0 && result.stdout == "Added acme-launch-2020\n", "attempt \(attempt): \(result)")
+                #expect(FileManager.default.fileExists(atPath: db))
             }
-            #expect(!FileManager.default.fileExists(atPath: db), "attempt \(attempt) left a database")
         }
         #expect(interrupted > 0)
+    }
+
+    /// `list` on a new path makes the database it lists: stopped while it does, it leaves none.
+    @Test func aListInterruptedWhileItMakesItsDatabaseLeavesNone() throws {
+        let folder = try TemporaryFolder()
+        let results = try interruptWhileRunning(["list"], attempts: 8, spacing: 0.004) { ["--db", folder.path("n\($0)/new.sqlite")] }
+        var interrupted = 0
+        for (attempt, result) in results.enumerated() {
+            guard let result else { continue }
+            if result.status == 130 {
+                interrupted += 1
+                #expect(result.stderr == "timeline: interrupted by SIGINT: nothing was written.\n", "\(result)")
+                #expect(!FileManager.default.fileExists(atPath: folder.path("n\(attempt)")), "attempt \(attempt) left a database or its folder")
+            } else {
+                #expect(result.status == 0 && result.stderr.contains("so one was made"), "attempt \(attempt): \(result)")
+            }
+        }
+        #expect(interrupted > 0)
+    }
+
+    /// An import of a FIFO no writer has opened yet waits for one, and Ctrl-C stops the wait.
+    @Test func anImportWaitingForAWriterIsInterrupted() throws {
+        let folder = try TemporaryFolder()
+        let fifo = folder.path("in.csv")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let db = folder.path("new.sqlite")
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["import", fifo, "--db", db]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: db) && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(process.processIdentifier, SIGINT)
+        let stopBy = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < stopBy { Thread.sleep(forTimeInterval: 0.01) }
+        if process.isRunning {
+            Issue.record("still waiting for a writer 10 s after SIGINT")
+            kill(process.processIdentifier, SIGKILL)
+        }
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130 && stderr == "timeline: interrupted by SIGINT: nothing was written.\n", "\(stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
+    /// A backup stopped by a signal leaves no half copy, keeps the earlier backup, and says so.
+    @Test func anInterruptedBackupKeepsTheEarlierOne() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("timeline.sqlite")
+        #expect(try CLI.run(["list", "--db", db]).status == 0)
+        let copy = folder.path("backup.sqlite")
+        #expect(try CLI.run(["backup", copy, "--db", db]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2024", "--title", "Later", "--entity", "Acme"]).status == 0)
+        let earlier = try folder.bytes("backup.sqlite")
+        let results = try interruptWhileRunning(["backup", copy, "--db", db], attempts: 6, spacing: 0.004) { _ in [] }
+        var interrupted = 0
+        for result in results.compactMap({ $0 }) where result.status != 0 {
+            interrupted += 1
+            #expect(result.status == 130 && result.stderr == "timeline: interrupted by SIGINT: nothing was written.\n", "\(result)")
+        }
+        #expect(interrupted > 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".tmp") }
+        #expect(left.isEmpty, "\(left)")
+        // Each run either left the earlier backup as it was or replaced it whole.
+        let now = try folder.bytes("backup.sqlite")
+        let replacedWhole = try CLI.run(["list", "--db", copy, "--format", "tsv"]).stdout.contains("Later")
+        #expect(now == earlier || replacedWhole)
     }
 
     /// SIGTERM during an import into a timeline: rolled back, the file as it was, and said.
@@ -190,7 +277,8 @@ import Testing
     }
 
     /// An export or backup interrupted (SIGINT, SIGTERM) while it writes its temporary file beside
-    /// the destination removes it, and dies of the signal.
+    /// the destination removes it: the export (a reading command) dies of the signal; the backup
+    /// (a write command, which stops its own work) says so and exits 128 + the signal.
     @Test func anInterruptedExportOrBackupLeavesNoTemporaryFile() throws {
         let folder = try TemporaryFolder()
         let db = folder.path("big.sqlite")
@@ -218,9 +306,11 @@ import Testing
                 }
                 if seen { kill(process.processIdentifier, signal) }
                 process.waitUntilExit()
-                if seen && process.terminationReason == .uncaughtSignal {
+                let stopped = arguments[0] == "backup" ? process.terminationReason == .exit && process.terminationStatus == 128 + signal
+                    : process.terminationReason == .uncaughtSignal && process.terminationStatus == signal
+                if seen && process.terminationStatus != 0 {
                     interrupted += 1
-                    #expect(process.terminationStatus == signal)
+                    #expect(stopped, "\(arguments[0]): \(process.terminationReason) \(process.terminationStatus)")
                     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.contains(".tmp-") } == [])
                     break
                 }

@@ -68,8 +68,7 @@ public final class Importer {
         self.store = store
         self.path = path
         self.options = options
-        self.input = try InputFile(path: path)
-        input.shouldStop = options.shouldStop
+        self.input = try InputFile(path: path, stoppingWhen: options.shouldStop)
         if let format = options.format {
             self.format = format
         } else {
@@ -133,8 +132,7 @@ public final class Importer {
             } catch where checkedConstraintsAtTheEnd && !Self.isInterruption(error) {
                 // Whatever failed, a row may have broken a constraint before it: only the run that
                 // checks them row by row knows which record fails first.
-                input = try InputFile(path: path)
-                input.shouldStop = options.shouldStop
+                input = try InputFile(path: path, stoppingWhen: options.shouldStop)
                 if options.format == nil { _ = try Self.guessFormat(path: path, input: input) }
                 summary = try run(checkingConstraintsAtTheEnd: false, reject: reject, progress: progress)
             }

@@ -27,7 +27,10 @@ public final class InputFile {
     /// likes: true stops the wait with an `.interrupted` error (Ctrl-C at an `import -` prompt).
     var shouldStop: (@Sendable () -> Bool)?
 
-    public init(path: String) throws {
+    /// - Parameter shouldStop: see `shouldStop`; a FIFO that no writer has opened yet is then
+    ///   waited on with it too, not in `open`, which nothing breaks off.
+    public init(path: String, stoppingWhen shouldStop: (@Sendable () -> Bool)? = nil) throws {
+        self.shouldStop = shouldStop
         if path == "-" {
             name = "standard input"
             descriptor = 0
@@ -40,7 +43,14 @@ public final class InputFile {
         self.path = path
         let type = try Self.fileType(of: path)
         isRegularFile = type == S_IFREG
-        descriptor = open(path, O_RDONLY)
+        if type == S_IFIFO, shouldStop != nil {
+            // Opened at once, then read only once `poll` says so: before its first writer
+            // comes, a FIFO reports neither data nor an end.
+            descriptor = open(path, O_RDONLY | O_NONBLOCK)
+            if descriptor >= 0 { _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK) }
+        } else {
+            descriptor = open(path, O_RDONLY)
+        }
         guard descriptor >= 0 else {
             throw TimelineError(.notFound, "cannot read \(path): \(String(cString: strerror(errno))).")
         }

@@ -84,10 +84,11 @@ public enum DatabaseLocation {
         do {
             let store = try open()
             opened = store
-            let result = try body(store)
-            // Stopped while it made the database, the command leaves none, though its own short
-            // work may have been done before the stop was seen.
+            // Stopped while it made the database (its migrations and seeds commit a file at a
+            // time), the command leaves none, and does none of its work. Stopped after, a write
+            // stops before it commits; what it committed stays.
             if store.createdFile, store.stopRequested { throw TimelineStore.interrupted(path: path) }
+            let result = try body(store)
             if discard, store.createdFile, store.removeCreatedFile() { removeFolders(newFolders) }
             return result
         } catch {

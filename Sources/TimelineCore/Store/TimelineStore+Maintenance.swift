@@ -251,7 +251,7 @@ extension TimelineStore {
         defer { slots.forEach(TemporaryFiles.forget) }
         do {
             let copy = try Database(path: temporary, mode: .readWriteCreate)
-            try database.backup(to: copy)
+            try database.backup(to: copy, stoppingWhen: shouldStop)
             guard try copy.integrityCheck() == ["ok"] else {
                 // Pages are copied as they are: damage in the original is the copy's too.
                 if let damage = try integrityFindings().first {

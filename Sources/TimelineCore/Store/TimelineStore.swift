@@ -9,7 +9,7 @@ public final class TimelineStore {
     /// which another connection's commit changes. Nil for a file that was there.
     private var dataVersionAtCreation: SQLValue?
     /// Asked whether the work should stop (see `init`'s `stoppingWhen`).
-    private let shouldStop: (() -> Bool)?
+    let shouldStop: (() -> Bool)?
     /// When rows written through this store are recorded (UTC ISO 8601); nil for the real time.
     /// Scripts and tests set it (the CLI reads `$TIMELINE_NOW`) to make history reproducible.
     public var recordingTime: String?
