@@ -55,7 +55,7 @@ extension Timeline {
                     var statistics = TimelineStatistics(groupings: groupings, quantity: sum, dateField: query.dateField)
                     try store.forEachEvent(matching: query, details: statistics.neededDetails) { try statistics.add($0) }
                     try StatisticsWriter(format: format, output: .standardOutput())
-                        .write(statistics.finished(), groupings: groupings, quantity: sum)
+                        .write(statistics.finished(), groupings: groupings, quantity: sum, entityNames: statistics.entityNames)
                     let several = statistics.eventsWithSeveralFigures
                     if let sum, let first = several.first {
                         let these = several.count == 1 ? "1 event gives" : "\(several.count) events give"

@@ -151,6 +151,11 @@ import Testing
         let table = try CLI.run(["stats", "--db", db, "--by", "year", "--by", "quarter"])
         #expect(table.stdout.hasPrefix("year  quarter      events\n"), "\(table.stdout)")
         #expect(table.stdout.contains("\n2021  Summer 2021  1\n") && table.stdout.contains("\n2019  Q3 2019      1\n"), "\(table.stdout)")
+        // The table and Markdown name entities and group a sum's thousands; CSV keeps slugs.
+        let named = try CLI.run(["stats", "--db", db, "--by", "entity", "--sum", "positions-cut", "--kind", "layoff", "--format", "markdown"])
+        #expect(named.stdout.contains("| Care Medical | 1 | 236 | position | 1 | false |  |"), "\(named.stdout)")
+        let entities = try CLI.run(["stats", "--db", db, "--by", "entity", "--kind", "layoff"])
+        #expect(entities.stdout.contains("\nAmazon Care ") && !entities.stdout.contains("amazon-care"), "\(entities.stdout)")
         let json = try CLI.run(["stats", "--db", db, "--by", "kind", "--by", "year", "--format", "ndjson"])
         #expect(json.stdout.hasPrefix(#"{"kind":"acquisition","year":"2022","events":3}"#), "\(json.stdout)")
         for (arguments, message) in [(["--by", "kind", "--by", "kind"], "--by kind is given twice; a second --by groups within the first by something else (--by entity --by year)"),

@@ -12,8 +12,14 @@ public struct StatisticsWriter {
         try write(rows, groupings: [grouping], quantity: quantity)
     }
 
-    /// One column for each grouping's key (`entity`, `year`), then the counts and sums.
-    public func write(_ rows: [TimelineStatistics.Row], groupings: [TimelineStatistics.Grouping], quantity: String?) throws {
+    /// One column for each grouping's key (`entity`, `year`), then the counts and sums. The table
+    /// and Markdown name entities by `entityNames` (slug to name) and group a sum's thousands;
+    /// CSV, TSV and JSON keep slugs and plain numbers, for other tools.
+    public func write(_ rows: [TimelineStatistics.Row], groupings: [TimelineStatistics.Grouping], quantity: String?,
+                      entityNames: [String: String] = [:]) throws {
+        func shown(_ group: String, _ grouping: TimelineStatistics.Grouping) -> String {
+            grouping == .entity ? entityNames[group] ?? group : Self.shownGroup(group, grouping: grouping)
+        }
         let keys = groupings.count
         var columns = groupings.map(\.rawValue) + ["events"]
         if quantity != nil { columns += ["sum", "unit", "measures", "approximate", "qualifier"] }
@@ -28,7 +34,7 @@ public struct StatisticsWriter {
         case .table:
             let shown = cells.map { row -> [String] in
                 var row = row
-                for (index, grouping) in groupings.enumerated() { row[index] = Self.shownGroup(row[index], grouping: grouping) }
+                for (index, grouping) in groupings.enumerated() { row[index] = shown(row[index], grouping) }
                 if quantity != nil {
                     // In the table a sum reads as a figure does: "about 11,900,000,000", "at least 5,000,000".
                     let sum = keys + 1
@@ -43,8 +49,10 @@ public struct StatisticsWriter {
             let header = quantity == nil ? columns : Array(columns.dropLast(2))
             try output.write(rows.isEmpty ? "No events match.\n" : AlignedTable.render(header: header, rows: shown))
         case .markdown:
-            let shown = cells.map { row in
-                zip(row, groupings).map { Self.shownGroup($0, grouping: $1) } + row.dropFirst(keys)
+            let shown = cells.map { row -> [String] in
+                var row = zip(row, groupings).map { shown($0, $1) } + row.dropFirst(keys)
+                if quantity != nil, !row[keys + 1].isEmpty { row[keys + 1] = Measure.groupThousands(row[keys + 1]) }
+                return row
             }
             try TextRows.write(format, header: columns, rows: shown, to: output)
         case .csv, .tsv:

@@ -62,6 +62,8 @@ public struct TimelineStatistics: Sendable {
     /// Events that give more than one figure of the summed quantity for one entity and unit, of
     /// which one counted.
     public private(set) var eventsWithSeveralFigures: [String] = []
+    /// The names of the entities grouped by, by slug, for the tables people read.
+    public private(set) var entityNames: [String: String] = [:]
 
     /// By a group's keys joined with NUL (one key for one grouping).
     private var eventCounts: [String: Int] = [:]
@@ -99,6 +101,9 @@ public struct TimelineStatistics: Sendable {
     /// Counts one event into its groups.
     public mutating func add(_ event: Event) throws {
         let keys = groupings.map { groupKeys(event, by: $0) }
+        if groupings.contains(.entity) {
+            for entity in event.entities where entityNames[entity.slug] == nil { entityNames[entity.slug] = entity.name }
+        }
         for (dimension, grouping) in groupings.enumerated()
         where (grouping == .year || grouping == .quarter || grouping == .month) && keys[dimension].count == 1 {
             let date = dateField == .when ? event.when : event.announced
