@@ -13,7 +13,7 @@ extension Timeline {
                 late 2022 or early 2023 (the interval spanning both, its ends uncertain), décembre 2022, \
                 1er décembre 2022, T2 2022, été 2021, vers 2019, mi-mars 2021, 2019 ou 2020. \
                 Relative forms (today, last quarter, 30 days ago, le mois dernier) resolve against --today, \
-                else $TIMELINE_TODAY, else the real date. A day or month with no year takes the year \
+                else a day given as --ref (the day the text was written), else $TIMELINE_TODAY, else the real date. A day or month with no year takes the year \
                 nearest to --ref (a day, or a period such as 2022: nearest to any of its days). An input it cannot read is reported with the reason, and exits 65.
 
                 Examples:
@@ -52,6 +52,11 @@ extension Timeline {
                     // A period (`--ref 2022`) counts all its days, as a source published then does.
                     guard reference.earliest != nil, reference.latest != nil, context.setReference(reference) else {
                         throw TimelineError(.usage, "--ref '\(ref)' is open at one end, and so no time a text was written; give a day, month or year.")
+                    }
+                    // A day the text was written is the day its relative forms count from
+                    // (`mercredi dernier`), as `add` counts them from a source's publication day.
+                    if today == nil, reference.precision == .day, !reference.isInterval, let day = reference.earliest {
+                        context.today = day
                     }
                 }
                 var readings: [(input: String, date: TimelineDate)] = []

@@ -307,6 +307,12 @@ import Testing
         #expect(badReference.stderr == "timeline: --ref '2022-02-30' is not a valid date: February 2022 has 28 days.\n", "\(badReference.stderr)")
         let openReference = try CLI.run(["date", "décembre", "--ref", "2022/..", "--db", db])
         #expect(openReference.status == 64 && openReference.stderr.contains("--ref '2022/..' is open at one end"), "\(openReference.stderr)")
+        // A day given as --ref is the day relative forms count from, as a source's publication day
+        // is in add; --today given says otherwise.
+        let relative = try CLI.run(["date", "mercredi dernier", "--ref", "2022-10-01", "--format", "tsv"])
+        #expect(relative.stdout.contains("mercredi dernier\t2022-09-28\t"), "\(relative.stdout)\(relative.stderr)")
+        let today = try CLI.run(["date", "mercredi dernier", "--ref", "2022-10-01", "--today", "2026-01-10", "--format", "tsv"])
+        #expect(today.stdout.contains("mercredi dernier\t2026-01-07\t"), "\(today.stdout)")
 
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
         let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "1er décembre", "--announced", "September", "--title", "t",
