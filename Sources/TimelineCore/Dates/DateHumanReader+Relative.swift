@@ -14,6 +14,9 @@ extension DateHumanReader {
         /// A day of the week (ISO number) near today: the last one before it, the next after it,
         /// or, named alone (`on Tuesday`), the nearest.
         case weekday(Int, WeekdayDirection)
+        /// A month named with last or next (`last September`, `septembre dernier`): the last
+        /// one before today's month, or the next one after it.
+        case month(Int, before: Bool)
     }
 
     enum WeekdayDirection {
@@ -64,6 +67,7 @@ extension DateHumanReader {
 
     private static func relativeForm(_ words: [String]) -> RelativeForm? {
         if let form = weekdayForm(words) { return form }
+        if let form = monthForm(words) { return form }
         switch words.count {
         case 1:
             return dayWords[words[0]].map { .shifted(.day, $0) }
@@ -103,6 +107,19 @@ extension DateHumanReader {
         return nil
     }
 
+    /// `last September`, `next March`, `in September last`; `septembre dernier`, `en septembre
+    /// dernier`, `le mois de mars prochain`. A month named alone is no relative form: it takes
+    /// the year nearest to the reference, as any date without a year does.
+    private static func monthForm(_ words: [String]) -> RelativeForm? {
+        var rest = words[...]
+        while let first = rest.first, ["in", "en", "le", "mois", "de", "d"].contains(first), rest.count > 2 { rest = rest.dropFirst() }
+        guard rest.count == 2 else { return nil }
+        let first = rest[rest.startIndex], second = rest[rest.startIndex + 1]
+        if let month = monthNumbers[second], let offset = englishOffsets[first], offset != 0 { return .month(month, before: offset < 0) }
+        if let month = monthNumbers[first], let offset = frenchOffsets[second] { return .month(month, before: offset < 0) }
+        return nil
+    }
+
     /// `Tuesday`, `on Tuesday`, `this Tuesday`, `last Tuesday`, `next Tuesday`; `mardi`, `ce mardi`,
     /// `mardi dernier`, `le mardi précédent`, `mardi prochain`.
     private static func weekdayForm(_ words: [String]) -> RelativeForm? {
@@ -129,8 +146,16 @@ extension DateHumanReader {
     }
 
     /// A count written as digits or as `a`, `an`, `one`, `un`, `une`.
+    /// Counts written as words, as articles write small ones (`two weeks ago`, `il y a trois jours`).
+    private static let numberWords: [String: Int] = [
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+        "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
+        "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30,
+    ]
+
     private static func count(_ word: String) -> Int? {
-        if ["a", "an", "one", "un", "une"].contains(word) { return 1 }
+        if let number = numberWords[word] { return number }
         guard !word.isEmpty, word.utf8.count <= 6, word.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
         return Int(word)
     }
@@ -148,6 +173,11 @@ extension DateHumanReader {
             case .year: day = today.adding(months: amount * 12)
             }
             return day.map { TimelineDate(period: .day(year: $0.year, month: $0.month, day: $0.day)) }
+        case .month(let month, let before):
+            let year = before ? (today.month > month ? today.year : today.year - 1) : (today.month < month ? today.year : today.year + 1)
+            let period = TimelineDate.Period.month(year: year, month: month)
+            guard year >= 0, year <= 9999, period.problem == nil else { return nil }
+            return TimelineDate(period: period)
         case .weekday(let weekday, let direction):
             let ahead = ((weekday - today.isoWeekday) % 7 + 7) % 7  // 0…6 days to the next such day
             let shift: Int
