@@ -18,7 +18,7 @@ public enum MeasureSpecification {
         let valueText = String(rest[..<colon])
         let unit = String(rest[rest.index(after: colon)...])
         guard isQuantity(quantity) else {
-            let suggestion = EventSaver.slug(quantity)
+            let suggestion = Self.quantitySuggestion(quantity)
             throw fail("has a quantity that is not lowercase ASCII letters, digits and '-'" + (suggestion.isEmpty ? "" : " (as in '\(suggestion)')"))
         }
         guard !unit.isEmpty else { throw fail("has an empty unit") }
@@ -47,6 +47,21 @@ public enum MeasureSpecification {
         guard parts.count == 2, !digits.contains("."), !parts[1].isEmpty, parts[1].count != 3,
               parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else { return digits }
         return parts[0] + "." + parts[1]
+    }
+
+    /// A quantity a text could mean: `salariés concernés` as `salaries-concernes` (French
+    /// accents dropped, anything else between words a hyphen); empty when nothing is left.
+    static func quantitySuggestion(_ text: String) -> String {
+        var result = ""
+        for character in FrenchFolding.folded(text) {
+            if character.isASCII && (character.isLowercase || character.isNumber) {
+                result.append(character)
+            } else if !result.isEmpty && result.last != "-" {
+                result.append("-")
+            }
+        }
+        while result.last == "-" { result.removeLast() }
+        return result
     }
 
     /// Lowercase ASCII letters, digits and '-', as the measures table requires.

@@ -3,7 +3,7 @@
 /// French table or spreadsheet column says reads back.
 extension EventStatus {
     public init?(word: String) {
-        let folded = StatusAndStanceWords.folded(word)
+        let folded = FrenchFolding.folded(word)
         if let status = EventStatus(rawValue: folded) { self = status; return }
         switch folded {
         case "a eu lieu", "realise", "realisee", "passe", "passee": self = .occurred
@@ -17,7 +17,7 @@ extension EventStatus {
 
 extension Citation.Stance {
     public init?(word: String) {
-        let folded = StatusAndStanceWords.folded(word)
+        let folded = FrenchFolding.folded(word)
         if let stance = Citation.Stance(rawValue: folded) { self = stance; return }
         switch folded {
         case "appuie", "soutient", "confirme": self = .supports
@@ -28,8 +28,9 @@ extension Citation.Stance {
     }
 }
 
-enum StatusAndStanceWords {
-    /// Lower case, without accents or the spaces around it: `Prévu ` is `prevu`.
+/// French words compared as people type them, with or without accents.
+enum FrenchFolding {
+    /// Lower case, without (French) accents or the spaces around it: `Prévu ` is `prevu`.
     static func folded(_ word: String) -> String {
         String(String.UnicodeScalarView(word.trimmingSpaces().lowercased().unicodeScalars.lazy.map { scalar -> Unicode.Scalar in
             switch scalar {
