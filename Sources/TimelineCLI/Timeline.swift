@@ -263,7 +263,8 @@ struct Timeline: ParsableCommand {
             are recorded at, for scripts; it may not go back before an event's last recording.
 
             Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error, \
-            73 cannot create output, 74 I/O error, 75 database busy (try again).
+            73 cannot create output, 74 I/O error, 75 database busy (try again), 130 (143, 129) \
+            interrupted by Ctrl-C (SIGTERM, SIGHUP) during a write: rolled back.
             """,
         version: "0.1.0",
         subcommands: [List.self, Show.self, History.self, DateCommand.self, Stats.self, Entities.self, Kinds.self, Add.self, Edit.self, Remove.self, Restore.self, Import.self, Export.self, SQL.self, Check.self, Backup.self, Migrate.self],
