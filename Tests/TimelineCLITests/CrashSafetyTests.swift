@@ -75,16 +75,26 @@ import Testing
     @Test func anImportWaitingOnItsInputIsInterrupted() throws {
         let folder = try TemporaryFolder()
         let db = folder.path("new.sqlite")
+        let input = Pipe()
+        let result = try interruptWhileWaiting(["import", "-", "--format", "ndjson", "--db", db], madeAt: db, input: input)
+        try input.fileHandleForWriting.close()
+        #expect(result.status == 130)
+        #expect(result.stderr == "timeline: interrupted by SIGINT: nothing was written.\n", "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
+    /// Starts `arguments`, waits until the database at `db` is made and the command waits on its
+    /// input, sends SIGINT, and returns the exit status and stderr (killing it, and recording an
+    /// issue, when it still waits 10 s later).
+    func interruptWhileWaiting(_ arguments: [String], madeAt db: String, input: Pipe? = nil) throws -> (status: Int32, stderr: String) {
         let process = Process()
         process.executableURL = CLI.executable
-        process.arguments = ["import", "-", "--format", "ndjson", "--db", db]
-        let input = Pipe()
-        process.standardInput = input
+        process.arguments = arguments
+        if let input { process.standardInput = input }
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        // Made and waiting: the database is there.
         let deadline = Date().addingTimeInterval(20)
         while !FileManager.default.fileExists(atPath: db) && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         Thread.sleep(forTimeInterval: 0.3)
@@ -97,10 +107,7 @@ import Testing
         }
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        try input.fileHandleForWriting.close()
-        #expect(process.terminationStatus == 130)
-        #expect(stderr == "timeline: interrupted by SIGINT: nothing was written.\n", "\(stderr)")
-        #expect(!FileManager.default.fileExists(atPath: db))
+        return (process.terminationStatus, stderr)
     }
 
     /// Runs `arguments` once for each delay, freezing the process (SIGSTOP) after the delay so
@@ -177,26 +184,8 @@ import Testing
         let fifo = folder.path("in.csv")
         #expect(mkfifo(fifo, 0o600) == 0)
         let db = folder.path("new.sqlite")
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = ["import", fifo, "--db", db]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(20)
-        while !FileManager.default.fileExists(atPath: db) && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        Thread.sleep(forTimeInterval: 0.3)
-        kill(process.processIdentifier, SIGINT)
-        let stopBy = Date().addingTimeInterval(10)
-        while process.isRunning && Date() < stopBy { Thread.sleep(forTimeInterval: 0.01) }
-        if process.isRunning {
-            Issue.record("still waiting for a writer 10 s after SIGINT")
-            kill(process.processIdentifier, SIGKILL)
-        }
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130 && stderr == "timeline: interrupted by SIGINT: nothing was written.\n", "\(stderr)")
+        let result = try interruptWhileWaiting(["import", fifo, "--db", db], madeAt: db)
+        #expect(result.status == 130 && result.stderr == "timeline: interrupted by SIGINT: nothing was written.\n", "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 
