@@ -96,6 +96,19 @@ private extension String {
         #expect(try CLI.run(["check", "--db", db, "--errors-only"]).status == 65)
     }
 
+    /// A quote whose language is known neither by the citation nor by its source is named, with
+    /// the edit that gives it one; given, the warning goes.
+    @Test func aQuoteWithoutALanguageIsNamed() throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        _ = try CLI.run(["add", "--db", db, "--uid", "q", "--kind", "layoff", "--date", "2022", "--title", "T", "--entity", "X",
+                         "--source", "https://x.example/a", "--publisher", "Les Échos", "--published", "2022-01-01", "--quote", "Le tribunal a tranché"])
+        let warned = try CLI.run(["check", "--db", db, "--format", "tsv"])
+        #expect(warned.stdout.contains("warning\tcitations\tevent q: the quote from les-echos-2022-01-01 has no language "
+                                       + "(`timeline edit q --source les-echos-2022-01-01 --quote 'the same quote' --quote-lang fr` gives it one)"), "\(warned.stdout)")
+        #expect(try CLI.run(["edit", "q", "--db", db, "--source", "les-echos-2022-01-01", "--quote", "Le tribunal a tranché", "--quote-lang", "fr"]).status == 0)
+        #expect(try CLI.run(["check", "--db", db]).status == 0)
+    }
+
     /// Languages written before tags were checked (`FR`, `fr_FR`) are named with what holds them;
     /// one in the wrong case is put right by exporting a document and importing it back.
     @Test func findsLanguagesOutOfFormAndARoundTripPutsTheirCaseRight() throws {

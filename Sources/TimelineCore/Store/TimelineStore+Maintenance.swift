@@ -89,6 +89,13 @@ extension TimelineStore {
             ("citations", "SELECT 'event ' || uid || ' is cited by no source' FROM events WHERE id NOT IN (SELECT event_id FROM citations) ORDER BY uid"),
             ("figures", "SELECT 'event ' || e.uid || ': the figure ' || m.quantity || ' has no source' FROM measures m JOIN events e ON e.id = m.event_id WHERE m.source_id IS NULL ORDER BY e.uid, m.id"),
             ("figures", "SELECT 'event ' || e.uid || ': the figure ' || m.quantity || ' has no unit' FROM measures m JOIN events e ON e.id = m.event_id WHERE trim(m.unit) = '' ORDER BY e.uid, m.id"),
+            // Exports mark a quote with its language (`lang="fr"`, `(fr)`): unknown, they cannot.
+            ("citations", """
+                SELECT 'event ' || e.uid || ': the quote from ' || s.key || ' has no language (`timeline edit ' || e.uid || ' --source ' || s.key
+                       || ' --quote ''the same quote'' --quote-lang fr` gives it one)'
+                FROM citations c JOIN events e ON e.id = c.event_id JOIN sources s ON s.id = c.source_id
+                WHERE c.quote IS NOT NULL AND coalesce(c.quote_language, s.language) IN ('und', '') ORDER BY e.uid, c.id
+                """),
         ]
         for warning in warnings {
             findings += try database.prepare(warning.sql).map { CheckFinding(severity: .warning, check: warning.check, message: $0.text(at: 0)) }
