@@ -466,7 +466,7 @@ import Testing
         try add(mine, "x1", "https://news.example.com/story-1")
         try add(other, "y1", "https://news.example.com/story-2")
         try add(third, "z1", "https://www.news.example.com/story-1/", ["--publisher", "Example News", "--measure", "employees-laid-off=5:person",
-                                                                          "--quote", "five"])
+                                                                          "--quote", "five", "--quote-lang", "en"])
         for (database, name) in [(other, "other.json"), (third, "third.json")] {
             #expect(try CLI.run(["--db", database, "export", "--format", "seed", "--output", folder.path(name)]).status == 0)
         }
