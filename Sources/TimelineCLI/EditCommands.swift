@@ -155,7 +155,9 @@ extension Timeline {
                         if let dropped = Self.droppedEntitiesNote(before: before.entities, after: after) { printError(dropped) }
                         if let roles = Self.defaultRolesNote(before: before.entities, after: after) { printError(roles) }
                     }
-                    if !fields.measure.isEmpty, fields.source == nil, saved.outcome == .updated, let after,
+                    // Only a figure given replaces; `--measure ''` and `QUANTITY=` remove, as asked.
+                    if fields.measure.contains(where: { !$0.isEmpty && !$0.hasSuffix("=") }), fields.source == nil,
+                       saved.outcome == .updated, let after,
                        let replaced = Self.replacedSourcedFiguresNote(before: before, after: after) {
                         printError(replaced)
                     }

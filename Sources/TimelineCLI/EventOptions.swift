@@ -212,6 +212,10 @@ struct EventOptions: ParsableArguments {
                 if let quoteLanguage { event.citations[cited].quoteLanguage = newCitation.quoteLanguage ?? quoteLanguage }
                 if let translation { event.citations[cited].translation = translation }
                 if let stance { event.citations[cited].stance = stance }
+                // Its source, held undated, takes the --published given (the saver stores it).
+                if event.citations[cited].source.published == nil, let published = newCitation.source.published {
+                    event.citations[cited].source.published = published
+                }
             } else if let cited = event.citations.firstIndex(where: { $0.source.key == citedKey }) {
                 // Its source, held undated, takes the --published given (the saver stores it).
                 if event.citations[cited].source.published == nil, let published = newCitation.source.published {

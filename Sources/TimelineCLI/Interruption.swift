@@ -38,11 +38,16 @@ enum Interruption {
         // Files written beside their place (an export, a backup) are removed as the work stops,
         // not by a handler of their own that would end the process at once.
         TemporaryFiles.leaveInterruptionsToTheCommand()
+        _ = TemporaryFiles.removeAndDieHandler  // made now, never first in the handler
         for number in [SIGINT, SIGTERM, SIGHUP] {
             let previous = signal(number) { number in
                 Interruption.received.store(number, ordering: .relaxed)
-                // The next one, of any of the three, ends the process.
-                for other in [SIGINT, SIGTERM, SIGHUP] where Interruption.handled(other) { signal(other, SIG_DFL) }
+                // The next one, of any of the three, ends the process at once, removing the files
+                // written beside their place (a backup's half copy). No array here: nothing in a
+                // signal handler may allocate.
+                if Interruption.handled(SIGINT) { signal(SIGINT, TemporaryFiles.removeAndDieHandler) }
+                if Interruption.handled(SIGTERM) { signal(SIGTERM, TemporaryFiles.removeAndDieHandler) }
+                if Interruption.handled(SIGHUP) { signal(SIGHUP, TemporaryFiles.removeAndDieHandler) }
             }
             if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
                 signal(number, SIG_IGN)

@@ -23,10 +23,17 @@ public enum TemporaryFiles {
     nonisolated(unsafe) private static var installed = false
 
     /// The command stops its own work at a signal (and its files go with the failure, as
-    /// `TextOutput` removes an unfinished one): no handler of this type's is installed.
+    /// `TextOutput` removes an unfinished one): no handler of this type's is installed. The
+    /// command's own handler gives a second signal to `removeAndDie`, which ends the process at
+    /// once, the files recorded removed.
     public static func leaveInterruptionsToTheCommand() {
         installed = true
+        _ = slots  // made now, never first in a signal handler
     }
+
+    /// Removes the recorded files, then dies of the signal: for a handler to install from a
+    /// signal handler (only async-signal-safe calls).
+    public static let removeAndDieHandler: @convention(c) (Int32) -> Void = removeAndDie
 
     /// Records `path` for removal on interruption; returns its slot, for `forget`, or nil when
     /// every slot is taken (the file is then only removed by its owner).

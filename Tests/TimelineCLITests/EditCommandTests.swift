@@ -162,15 +162,18 @@ import Testing
         let none = try CLI.run(["edit", "acq", "--db", db, "--source", "b-2023-03-05", "--measure", "deal-value="])
         #expect(none.status == 64 && none.stderr.contains("the event has none; its figures of deal-value come from a-2023-03-02"), "\(none.stderr)")
         #expect(try figures() == ["45000000@a-2023-03-02"])
-        let all = try CLI.run(["edit", "acq", "--db", db, "--measure", "deal-value="])
-        #expect(all.status == 0)
-        #expect(try figures().isEmpty, "without a source, QUANTITY= removes them all")
-        #expect(all.stderr == "timeline: note: --measure without --source replaced the figures of its quantity from every source, so acq no longer has "
+        // A figure given without a source replaces the quantity's figures from every source: named.
+        let replaced = try CLI.run(["edit", "acq", "--db", db, "--measure", "deal-value=46000000:EUR"])
+        #expect(replaced.status == 0)
+        #expect(replaced.stderr == "timeline: note: --measure without --source replaced the figures of its quantity from every source, so acq no longer has "
                 + "deal-value 45,000,000 EUR from a-2023-03-02; give --source with --measure to replace one source's figures only "
-                + "(`timeline history acq` shows what was there; --measure deal-value=… --source a-2023-03-02 gives it back).\n", "\(all.stderr)")
-        // An unsourced figure replaced so is no news.
-        #expect(try CLI.run(["edit", "acq", "--db", db, "--measure", "deal-value=1:EUR"]).stderr.isEmpty)
+                + "(`timeline history acq` shows what was there; --measure deal-value=… --source a-2023-03-02 gives it back).\n", "\(replaced.stderr)")
+        // An unsourced figure replaced so is no news, nor is a removal asked for.
         #expect(try CLI.run(["edit", "acq", "--db", db, "--measure", "deal-value=2:EUR"]).stderr.isEmpty)
+        #expect(try CLI.run(["edit", "acq", "--db", db, "--source", "https://a.example/1", "--measure", "deal-value=45000000:EUR"]).status == 0)
+        let all = try CLI.run(["edit", "acq", "--db", db, "--measure", "deal-value="])
+        #expect(all.status == 0 && all.stderr.isEmpty, "\(all.stderr)")
+        #expect(try figures().isEmpty, "without a source, QUANTITY= removes them all")
     }
 
     /// `--measure` takes the words and spaced thousands a figure column does; a comma, which could
@@ -186,6 +189,8 @@ import Testing
         #expect(try CLI.run(["edit", "m", "--db", db, "--measure", "debt=1,3:EUR", "--measure", "share=~0,15:fraction"]).status == 0)
         let french = try #require(try show("m")["measures"] as? [[String: Any]]).filter { ["debt", "share"].contains($0["quantity"] as? String) }
         #expect(french.map { "\($0["quantity"]!) \($0["value"]!)" } == ["debt 1.3", "share 0.15"], "\(french)")
+        let odd = try CLI.run(["edit", "m", "--db", db, "--measure", "debt=1,5e3:EUR"])
+        #expect(odd.stderr.contains("'1,5e3', which is not an exact decimal number (digits with one decimal mark, '.' or ',' (1.5 or 1,5), thousands grouped by spaces if at all (1 200))"), "\(odd.stderr)")
         let accented = try CLI.run(["edit", "m", "--db", db, "--measure", "salariés-concernés=10:salarié"])
         #expect(accented.status == 64 && accented.stderr.contains("has a quantity that is not lowercase ASCII letters, digits and '-' (as in 'salaries-concernes')"), "\(accented.stderr)")
         let comma = try CLI.run(["edit", "m", "--db", db, "--measure", "jobs=1,200:person"])
@@ -206,6 +211,11 @@ import Testing
         let sources = try #require(try show("q")["sources"] as? [[String: Any]])
         #expect(sources.count == 1, "\(sources)")
         #expect(sources.first?["quote_language"] as? String == "fr" && sources.first?["translation"] as? String == "The court ruled")
+        // The same quote with --published dates its source, held undated.
+        #expect(try CLI.run(["add", "--db", db, "--uid", "q2", "--kind", "layoff", "--date", "2020", "--title", "T2", "--entity", "X",
+                             "--source", "k-q2", "--publisher", "Ex", "--quote", "hello", "--quote-lang", "en"]).status == 0)
+        #expect(try CLI.run(["edit", "q2", "--db", db, "--source", "k-q2", "--quote", "hello", "--published", "2021-05-01"]).status == 0)
+        #expect((try show("q2")["sources"] as? [[String: Any]])?.first?["published"] as? String == "2021-05-01")
         // Another quote from the same source is a citation of its own.
         #expect(try CLI.run(["edit", "q", "--db", db, "--source", "https://x.example/a", "--quote", "Une autre phrase", "--quote-lang", "fr"]).status == 0)
         #expect((try show("q")["sources"] as? [[String: Any]])?.count == 2)
@@ -569,6 +579,10 @@ import Testing
         try add("m", "https://news.example.com/a?id=7&utm_source=twitter&fbclid=x#part")
         let url = try #require(try show("m")["sources"] as? [[String: Any]]).first?["url"] as? String
         #expect(url == "https://news.example.com/a?id=7#part", "\(String(describing: url))")
+        // A file's URL is kept as written, so that an export imports back as it was.
+        let record = #"{"uid":"n","kind":"launch","title":"N","when":"2021","sources":[{"url":"https://other.example.com/b?utm_source=x","publisher":"O"}]}"#
+        #expect(try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((record + "\n").utf8)).status == 0)
+        #expect(try #require(try show("n")["sources"] as? [[String: Any]]).first?["url"] as? String == "https://other.example.com/b?utm_source=x")
     }
 
     /// Language tags are stored in their usual case (`FR-ca` is `fr-CA`), from the command line and

@@ -89,6 +89,11 @@ import Testing
         // translations, notes and stances are there.
         #expect(text.hasPrefix("<p><strong>planned</strong>; announced: 8 Sep 2022</p>"), "\(text)")
         #expect(text.contains("<p>employees laid off: 159 people (Amazon Care; source: CNBC)</p>"), "whose and from where: \(text)")
+        // A figure counting an entity the event does not list is named by the timeline's name for it.
+        #expect(try CLI.run(["add", "--db", db, "--uid", "ft", "--kind", "layoff", "--date", "2022-05", "--title", "Fig test", "--entity", "Amazon Care:employer",
+                             "--measure", "positions-cut=5:position@One Medical"]).status == 0)
+        let markdown = try CLI.run(["export", "--format", "markdown", "--db", db, "--from", "2022-05", "--to", "2022-05"]).stdout
+        #expect(markdown.contains("positions cut: 5 positions (One Medical)"), "\(markdown)")
         #expect(text.contains(" — translation: <q lang=\"en\">about 159 Amazon Care employees"), "\(text)")
         let summer = try #require((try event("amazon-care-expansion-2021-summer")["text"] as? [String: String])?["text"])
         #expect(summer.contains("(<strong>contradicts</strong>). CNBC dates the nationwide roll-out to February 2022"), "\(summer)")

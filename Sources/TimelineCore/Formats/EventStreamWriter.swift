@@ -7,3 +7,9 @@ public protocol EventStreamWriter: AnyObject {
 }
 
 extension EventListWriter: EventStreamWriter {}
+
+/// A writer that names the entities a figure counts by their names (`Amazon`), those the event
+/// does not list among its own too: the store gives it every entity's name before the events.
+public protocol NamesEntities: AnyObject {
+    var entityNames: [String: String] { get set }
+}

@@ -6,6 +6,8 @@ struct HTMLEventTable {
     let language: DateDisplayLanguage
     let words: TimelineWords
     let colours: EventKindColours
+    /// Every entity's name by slug, for a figure counting one the event does not list.
+    var entityNames: [String: String] = [:]
 
     func html() -> String {
         var html = "<table class=\"events\">\n<caption>" + HTMLText.escape(words.tableCaption) + "</caption>\n<thead><tr>"
@@ -53,7 +55,7 @@ struct HTMLEventTable {
     private func figure(_ measure: Measure, of event: Event) -> String {
         var html = "<strong>" + HTMLText.escape(measure.display(language)) + "</strong> "
         var about = String(measure.quantity.map { $0 == "-" ? " " : $0 })
-        if let entity = measure.entity { about += ", " + event.entityName(of: entity) }
+        if let entity = measure.entity { about += ", " + event.entityName(of: entity, names: entityNames) }
         html += "<span class=\"quantity\">" + HTMLText.escape(about) + "</span>"
         if let key = measure.source, let source = event.citations.first(where: { $0.source.key == key })?.source {
             html += " <span class=\"figure-source\">(" + HTMLText.escape(source.publisher) + ")</span>"

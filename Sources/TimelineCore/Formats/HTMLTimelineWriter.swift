@@ -5,7 +5,8 @@
 /// The page loads nothing (no scripts, styles, fonts or images from anywhere), reads fully
 /// without its small script, prints, follows the reader's light or dark scheme, and is the same
 /// bytes for the same data. It is sized to all the events, so they are collected until `end`.
-public final class HTMLTimelineWriter: EventStreamWriter {
+public final class HTMLTimelineWriter: EventStreamWriter, NamesEntities {
+    public var entityNames: [String: String] = [:]
     /// What the chart's lanes group events by.
     public enum Lanes: String, Sendable, CaseIterable {
         /// The event's first (main) entity.
@@ -41,13 +42,13 @@ public final class HTMLTimelineWriter: EventStreamWriter {
     }
 
     public func end() throws {
-        try output.write(Self.page(events: events, lanes: lanes, language: language, heading: heading, policy: policy))
+        try output.write(Self.page(events: events, lanes: lanes, language: language, heading: heading, policy: policy, entityNames: entityNames))
         try output.finish()
     }
 
     /// The whole page.
     static func page(events: [Event], lanes: Lanes = .entity, language: DateDisplayLanguage = .english, heading: String? = nil,
-                     policy: TimelineAxis.WidthPolicy = TimelineAxis.WidthPolicy()) -> String {
+                     policy: TimelineAxis.WidthPolicy = TimelineAxis.WidthPolicy(), entityNames: [String: String] = [:]) -> String {
         let words = TimelineWords.words(for: language)
         let title = HTMLText.escape(heading ?? words.pageTitle)
         var html = """
@@ -75,7 +76,7 @@ public final class HTMLTimelineWriter: EventStreamWriter {
             html += "<figure class=\"chart\">\n<figcaption>" + HTMLText.escape(words.hint) + "</figcaption>\n"
             html += "<div class=\"scroller\"><div class=\"canvas\" style=\"width:" + SVGTimelineChart.number(layout.width) + "px\">\n"
             html += chart.stickyLaneNames() + "\n" + chart.svg() + "\n</div></div>\n</figure>\n"
-            html += "<div class=\"table-scroller\">\n" + HTMLEventTable(events: events, language: language, words: words, colours: colours).html() + "</div>\n"
+            html += "<div class=\"table-scroller\">\n" + HTMLEventTable(events: events, language: language, words: words, colours: colours, entityNames: entityNames).html() + "</div>\n"
         } else {
             html += "<p class=\"empty\">" + HTMLText.escape(words.noEvents) + "</p>\n"
         }

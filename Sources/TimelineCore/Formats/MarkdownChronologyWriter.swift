@@ -1,6 +1,7 @@
 /// A readable chronology in Markdown: events grouped by year, dates at their precision, figures,
 /// and the sources as footnotes with their quotes in their own language.
-public final class MarkdownChronologyWriter: EventStreamWriter {
+public final class MarkdownChronologyWriter: EventStreamWriter, NamesEntities {
+    public var entityNames: [String: String] = [:]
     private let output: TextOutput
     private let language: DateDisplayLanguage
     private let words: TimelineWords
@@ -44,7 +45,7 @@ public final class MarkdownChronologyWriter: EventStreamWriter {
         }
         if !event.measures.isEmpty {
             text += "\n  " + words.figures + words.colon
-                + event.measures.map { escape(event.readableFigure($0, language: language, words: words)) }.joined(separator: words.listSeparator) + "\n"
+                + event.measures.map { escape(event.readableFigure($0, language: language, words: words, names: entityNames)) }.joined(separator: words.listSeparator) + "\n"
         }
         try output.write(text)
     }

@@ -2,7 +2,8 @@
 ///
 /// Dates carry only the parts their precision knows: a month-precise event has a year and a month,
 /// a quarter or season spans from its first to its last month, an interval from its start to its end.
-public final class TimelineJSWriter: EventStreamWriter {
+public final class TimelineJSWriter: EventStreamWriter, NamesEntities {
+    public var entityNames: [String: String] = [:]
     public enum Grouping: String, Sendable, CaseIterable {
         case kind, entity
     }
@@ -51,7 +52,7 @@ public final class TimelineJSWriter: EventStreamWriter {
         json.beginObject()
         // TimelineJS reads the headline as HTML: a title's `<` or `&` is text.
         json.field("headline", Self.escape(event.title))
-        json.field("text", Self.html(event, language: language))
+        json.field("text", Self.html(event, language: language, names: entityNames))
         json.endObject()
         // The group's label is HTML to TimelineJS too: an entity named `<img …>` is text.
         switch grouping {
@@ -108,7 +109,7 @@ public final class TimelineJSWriter: EventStreamWriter {
     /// date, then the summary, the figures, and the sources as links with their titles, dates,
     /// stances, quotes (in their language), translations and notes: what the Markdown and HTML
     /// exports carry, in the display language's words.
-    static func html(_ event: Event, language: DateDisplayLanguage) -> String {
+    static func html(_ event: Event, language: DateDisplayLanguage, names: [String: String] = [:]) -> String {
         let words = TimelineWords.words(for: language)
         var html = ""
         var details: [String] = []
@@ -120,7 +121,7 @@ public final class TimelineJSWriter: EventStreamWriter {
         if !details.isEmpty { html += "<p>" + details.joined(separator: escape(words.listSeparator)) + "</p>" }
         if let summary = event.summary { html += "<p>" + escape(summary) + "</p>" }
         if !event.measures.isEmpty {
-            html += "<p>" + event.measures.map { escape(event.readableFigure($0, language: language, words: words)) }
+            html += "<p>" + event.measures.map { escape(event.readableFigure($0, language: language, words: words, names: names)) }
                 .joined(separator: escape(words.listSeparator)) + "</p>"
         }
         if !event.citations.isEmpty {

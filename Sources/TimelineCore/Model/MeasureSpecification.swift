@@ -31,8 +31,19 @@ public enum MeasureSpecification {
             digits = value
         }
         guard let value = ExactDecimal(digits) else {
-            let hint = valueText.contains(",") ? "a comma before three digits could be a decimal mark or group thousands: write 1200, 1 200 or 1.2"
-                : "~, >, <, >=, <=, about, at least, environ, plus de, … may come before it"
+            let parts = digits.split(separator: ",", omittingEmptySubsequences: false)
+            let hint: String
+            if parts.count == 2, !parts[0].isEmpty, parts[1].count == 3, !digits.contains("."),
+               (parts[0] + parts[1]).allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) {
+                // `1,300`: 1300 or 1.3? Both readings of the value given, to pick from.
+                let fraction = parts[1].reversed().drop { $0 == "0" }.reversed()
+                hint = "a comma before three digits could be a decimal mark or group thousands: write \(parts[0])\(parts[1]), "
+                    + "\(parts[0]) \(parts[1]) or \(parts[0])\(fraction.isEmpty ? "" : "." + String(fraction))"
+            } else if valueText.contains(",") {
+                hint = "digits with one decimal mark, '.' or ',' (1.5 or 1,5), thousands grouped by spaces if at all (1 200)"
+            } else {
+                hint = "~, >, <, >=, <=, about, at least, environ, plus de, … may come before it"
+            }
             throw fail("has '\(valueText)', which is not an exact decimal number (\(hint))")
         }
         return Measure(quantity: quantity, value: value.description, unit: unit, entity: entity, approximate: reading.approximate,

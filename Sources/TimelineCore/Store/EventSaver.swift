@@ -54,6 +54,9 @@ final class EventSaver {
     /// the order met (at most 100), with the first such name, and how many records did so.
     private(set) var entitiesNamedOtherwise: [EntityNamedOtherwise] = []
     private(set) var recordsNamingEntitiesOtherwise = 0
+    /// Whether a new source's URL loses its tracking parameters (`add` and `edit`, whose URLs are
+    /// pasted from a browser).
+    var cleansPastedURLs = false
     /// Ids of events this saver updated, in order (inserted ones are the ids above `lastIDBefore`).
     private(set) var updatedEventIDs: [Int64] = []
     /// The same ids, to tell an event this saver wrote from one written earlier (at the same
@@ -554,9 +557,11 @@ final class EventSaver {
                                 field: "publisher")
         }
         created.publisher = publisher
-        // Kept as the page's address, which exports print as the citation's link: without the
-        // parameters that only say how a reader came to it (`?utm_source=twitter`).
-        created.url = created.url.map(SourceURL.withoutTracking)
+        // A URL pasted on the command line is kept as the page's address, which exports print as
+        // the citation's link: without the parameters that only say how a reader came to it
+        // (`?utm_source=twitter`). A file's URL is kept as written, so that an export imports back
+        // as it was.
+        if cleansPastedURLs { created.url = created.url.map(SourceURL.withoutTracking) }
         if created.language.isEmpty { created.language = "und" }
         if created.key.isEmpty {
             let stem = Self.slug(created.publisher + " " + (created.published?.edtf ?? ""))

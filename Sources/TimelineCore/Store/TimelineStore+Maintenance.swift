@@ -259,6 +259,9 @@ extension TimelineStore {
         do {
             let copy = try Database(path: temporary, mode: .readWriteCreate)
             try database.backup(to: copy, stoppingWhen: shouldStop)
+            try stopIfRequested()
+            // The copy's check reads every page: a stop asked meanwhile breaks it off.
+            if let shouldStop { copy.setProgressHandler(every: 10_000, shouldStop) }
             guard try copy.integrityCheck() == ["ok"] else {
                 // Pages are copied as they are: damage in the original is the copy's too.
                 if let damage = try integrityFindings().first {
@@ -266,6 +269,8 @@ extension TimelineStore {
                 }
                 throw TimelineError(.ioError, "the backup written to \(destination) did not pass its integrity check.")
             }
+            // Checked at length: stopped meanwhile, the earlier backup stays.
+            try stopIfRequested()
         } catch {
             DatabaseLocation.removeFile(temporary)
             guard let error = error as? SQLiteError else { throw error }

@@ -8,7 +8,10 @@ extension TimelineStore {
     @discardableResult
     public func save(_ event: Event, uidPolicy: UIDPolicy = .readable,
                      replacingExisting: Bool = true) throws -> (uid: String, outcome: SaveOutcome) {
-        try writing { saver in try saver.save(event, uidPolicy: uidPolicy, replacingExisting: replacingExisting) }
+        try writing { saver in
+            saver.cleansPastedURLs = true
+            return try saver.save(event, uidPolicy: uidPolicy, replacingExisting: replacingExisting)
+        }
     }
 
     /// Removes an event; its last version stays in history, so `--as-of` still answers it.
