@@ -579,6 +579,8 @@ import Testing
         try add("m", "https://news.example.com/a?id=7&utm_source=twitter&fbclid=x#part")
         let url = try #require(try show("m")["sources"] as? [[String: Any]]).first?["url"] as? String
         #expect(url == "https://news.example.com/a?id=7#part", "\(String(describing: url))")
+        try add("o", "https://third.example.com/c?utm_source=x&")
+        #expect(try #require(try show("o")["sources"] as? [[String: Any]]).first?["url"] as? String == "https://third.example.com/c")
         // A file's URL is kept as written, so that an export imports back as it was.
         let record = #"{"uid":"n","kind":"launch","title":"N","when":"2021","sources":[{"url":"https://other.example.com/b?utm_source=x","publisher":"O"}]}"#
         #expect(try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((record + "\n").utf8)).status == 0)

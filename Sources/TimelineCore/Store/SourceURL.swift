@@ -24,7 +24,7 @@ enum SourceURL {
         let fragment = url[mark...].firstIndex(of: "#").map { url[$0...] } ?? ""
         let query = url[url.index(after: mark)..<(fragment.isEmpty ? url.endIndex : fragment.startIndex)]
         let parameters = query.split(separator: "&", omittingEmptySubsequences: false)
-        let kept = parameters.filter { !isTracking($0) }
+        let kept = parameters.filter { !isTracking($0) && !$0.isEmpty }
         guard kept.count < parameters.count else { return url }
         return String(url[..<mark]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&")) + fragment
     }
