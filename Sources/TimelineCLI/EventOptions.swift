@@ -118,7 +118,7 @@ struct EventOptions: ParsableArguments {
         let dating = stored.published == nil ? publishedEDTF : nil
         let options = [publisher.flatMap { $0 == stored.publisher ? nil : "--publisher" },
                        publishedEDTF.flatMap { dating != nil || $0 == stored.published ? nil : "--published" },
-                       sourceTitle.flatMap { $0.trimmingSpaces() == stored.title ? nil : "--source-title" }].compactMap { $0 }
+                       sourceTitle.flatMap { stored.title == nil || $0.trimmingSpaces() == stored.title ? nil : "--source-title" }].compactMap { $0 }
         guard !options.isEmpty else { return dating.map { "the source '\(key)', which had no publication date, is now dated \($0)." } }
         let one = options.count == 1
         return "the source '\(key)' exists already, so \(options.joined(separator: " and ")), which \(one ? "describes" : "describe") a new source, "
@@ -212,19 +212,23 @@ struct EventOptions: ParsableArguments {
                 if let quoteLanguage { event.citations[cited].quoteLanguage = newCitation.quoteLanguage ?? quoteLanguage }
                 if let translation { event.citations[cited].translation = translation }
                 if let stance { event.citations[cited].stance = stance }
-                // Its source, held undated, takes the --published given (the saver stores it).
-                if event.citations[cited].source.published == nil, let published = newCitation.source.published {
-                    event.citations[cited].source.published = published
-                }
+                Self.complete(&event.citations[cited].source, from: newCitation.source)
             } else if let cited = event.citations.firstIndex(where: { $0.source.key == citedKey }) {
-                // Its source, held undated, takes the --published given (the saver stores it).
-                if event.citations[cited].source.published == nil, let published = newCitation.source.published {
-                    event.citations[cited].source.published = published
-                }
+                Self.complete(&event.citations[cited].source, from: newCitation.source)
             } else {
                 event.citations.append(newCitation)
             }
         }
+    }
+}
+
+extension EventOptions {
+    /// A cited source the timeline holds without a publication date, title or language takes
+    /// those given (`--published`, `--source-title`, `--quote-lang`); the saver stores them.
+    static func complete(_ source: inout Source, from given: Source) {
+        if source.published == nil, let published = given.published { source.published = published }
+        if source.title == nil, let title = given.title { source.title = title }
+        if source.language == "und", !given.language.isEmpty { source.language = given.language }
     }
 }
 

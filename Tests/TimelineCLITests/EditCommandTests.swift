@@ -211,6 +211,7 @@ import Testing
         let sources = try #require(try show("q")["sources"] as? [[String: Any]])
         #expect(sources.count == 1, "\(sources)")
         #expect(sources.first?["quote_language"] as? String == "fr" && sources.first?["translation"] as? String == "The court ruled")
+        #expect(sources.first?["language"] as? String == "fr", "the source held in no language takes the quote's")
         // The same quote with --published dates its source, held undated.
         #expect(try CLI.run(["add", "--db", db, "--uid", "q2", "--kind", "layoff", "--date", "2020", "--title", "T2", "--entity", "X",
                              "--source", "k-q2", "--publisher", "Ex", "--quote", "hello", "--quote-lang", "en"]).status == 0)
@@ -231,6 +232,13 @@ import Testing
         let source = try #require((try show("r")["sources"] as? [[String: Any]])?.first)
         #expect(source["key"] as? String == "tc-lille-2022j00123" && source["title"] as? String == "TC Lille, jugement n° 2022J00123", "\(source)")
         #expect(try CLI.run(["export", "--db", db, "--format", "markdown"]).stdout.contains("TC Lille, jugement n° 2022J00123"))
+        // A source held without a title takes the one given later, stored lists and all.
+        #expect(try CLI.run(["add", "--db", db, "--uid", "u", "--kind", "layoff", "--date", "2022-10", "--title", "U", "--entity", "X",
+                             "--source", "tc-lille-2022j00456", "--publisher", "Tribunal de commerce de Lille", "--published", "2022-10-01"]).status == 0)
+        let titled = try CLI.run(["edit", "u", "--db", db, "--source", "tc-lille-2022j00456", "--source-title", "TC Lille, jugement n° 2022J00456"])
+        #expect(titled.status == 0 && titled.stderr.isEmpty, "\(titled.stderr)")
+        #expect((try show("u")["sources"] as? [[String: Any]])?.first?["title"] as? String == "TC Lille, jugement n° 2022J00456")
+        #expect(try CLI.run(["list", "--db", db, "--format", "tsv", "--on", "2022-10"]).stdout.contains("TC Lille, jugement n° 2022J00456"))
         let other = try CLI.run(["edit", "r", "--db", db, "--source", "tc-lille-2022j00123", "--source-title", "Another title", "--stance", "corrects"])
         #expect(other.stderr == "timeline: the source 'tc-lille-2022j00123' exists already, so --source-title, which describes a new source, was not applied; "
                 + "a timeline document listing the source changes it (see `timeline help import`).\n", "\(other.stderr)")

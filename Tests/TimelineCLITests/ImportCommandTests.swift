@@ -561,6 +561,24 @@ import Testing
         #expect(refused.stderr.hasPrefix("timeline: \(wrong):2: column 'earliest': '3/1/2020' does not follow from when '2020-02', which gives '2020-02-01';"), "\(refused.stderr)")
     }
 
+    /// A record citing a source the timeline holds without a title or language gives it those,
+    /// and the stored lists of the events already citing it follow (a bulk load suspends the
+    /// triggers that would).
+    @Test func anImportGivesAHeldSourceItsTitleAndLanguage() throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--uid", "a", "--kind", "layoff", "--date", "2022", "--title", "A", "--entity", "X",
+                             "--source", "ruling", "--publisher", "TC", "--published", "2022-01-01"]).status == 0)
+        let record = #"{"uid":"b","kind":"layoff","title":"B","when":"2022","sources":[{"key":"ruling","title":"TC Lille, jugement n° 1","language":"fr"}]}"#
+        #expect(try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((record + "\n").utf8)).status == 0)
+        let listed = try CLI.run(["list", "--db", db, "--format", "json"]).stdout
+        let events = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
+        for event in events {
+            let source = try #require((event["sources"] as? [[String: Any]])?.first)
+            #expect(source["title"] as? String == "TC Lille, jugement n° 1" && source["language"] as? String == "fr", "\(event["uid"]!): \(source)")
+        }
+        #expect(try CLI.run(["check", "--db", db, "--errors-only"]).status == 0)
+    }
+
     /// A figure given as a JSON number is a program's float: `1.2e9` and Python's `1200000000.0`
     /// are 1200000000; given as a string it is kept as written.
     @Test func aJSONNumberIsAFloatsValue() throws {
@@ -1267,12 +1285,12 @@ import Testing
             """)
         let imported = try CLI.run(["import", csv, "--db", db, "--map", "url=source"])
         #expect(imported.status == 0)
-        // The source was held undated: it takes the date, and keeps its publisher and (no) title.
+        // The source was held undated and untitled: it takes the date and the title, and keeps its publisher.
         #expect(imported.stderr == "timeline: note: 2 citations in the file gave another publisher, publication date or title for the source 'lemonde-fr', which the timeline holds already; it was kept as it is, and a timeline document listing it changes it (see `timeline help import`).\n"
                 + "timeline: note: 1 source without a publication date took the one the file gives: 'lemonde-fr'.\n",
                 "\(imported.stderr)")
         let kept = try CLI.run(["sql", "--db", db, "SELECT key, publisher, title FROM sources ORDER BY key", "--format", "tsv"]).stdout
-        #expect(kept.contains("lemonde-fr\tlemonde.fr\t\n") && kept.contains("\tLe Monde\tAutre\n"), "\(kept)")
+        #expect(kept.contains("lemonde-fr\tlemonde.fr\tTitre\n") && kept.contains("\tLe Monde\tAutre\n"), "\(kept)")
         let exported = folder.path("again.csv")
         #expect(try CLI.run(["export", "--db", db, "--format", "csv", "--output", exported]).status == 0)
         let again = try CLI.run(["import", exported, "--db", db])

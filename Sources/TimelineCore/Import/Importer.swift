@@ -279,7 +279,9 @@ public final class Importer {
                 try bulkLoad.finish(updated: saver.updatedEventIDs)
                 // Dating a source held undated is a change too, though no event changes with it.
                 summary.datedSources = saver.datedSources
-                if !saver.datedSources.isEmpty { try saver.refreshStoredLists(citing: saver.datedSources) }
+                if !saver.datedSources.isEmpty || !saver.describedSources.isEmpty {
+                    try saver.refreshStoredLists(citing: saver.datedSources + saver.describedSources)
+                }
                 if summary.inserted == 0 && summary.updated == 0 && summary.datedSources.isEmpty {
                     try store.database.execute("ROLLBACK TO import_events")
                 }

@@ -48,6 +48,9 @@ final class EventSaver {
     private(set) var sourcesDescribedOtherwise: [String] = []
     /// The keys of sources held undated that a citation gave a publication date, in order.
     private(set) var datedSources: [String] = []
+    /// The keys of sources held without a title or language that a citation gave one: their
+    /// citing events' stored lists are written again after a bulk load, as for dated ones.
+    private(set) var describedSources: [String] = []
     private(set) var citationsDescribingSourcesOtherwise = 0
     /// Entities the timeline holds that records named by their slug with a name of no entity's
     /// (`amazon` as `Amazonas Mining SA`): the slug decided, and the name was not taken. Slugs in
@@ -152,6 +155,7 @@ final class EventSaver {
     /// a record rejected after it began takes its part out of them again.
     struct NotesMark {
         fileprivate let datedSources: Int
+        fileprivate let describedSources: Int
         fileprivate let sourcesDescribedOtherwise: Int
         fileprivate let citationsDescribingSourcesOtherwise: Int
         fileprivate let entitiesNamedOtherwise: Int
@@ -159,7 +163,7 @@ final class EventSaver {
     }
 
     var notesMark: NotesMark {
-        NotesMark(datedSources: datedSources.count, sourcesDescribedOtherwise: sourcesDescribedOtherwise.count,
+        NotesMark(datedSources: datedSources.count, describedSources: describedSources.count, sourcesDescribedOtherwise: sourcesDescribedOtherwise.count,
                   citationsDescribingSourcesOtherwise: citationsDescribingSourcesOtherwise,
                   entitiesNamedOtherwise: entitiesNamedOtherwise.count, recordsNamingEntitiesOtherwise: recordsNamingEntitiesOtherwise)
     }
@@ -169,6 +173,7 @@ final class EventSaver {
     func forgetResolved(keepingNotesAsOf mark: NotesMark? = nil) {
         if let mark {
             datedSources.removeSubrange(min(mark.datedSources, datedSources.count)...)
+            describedSources.removeSubrange(min(mark.describedSources, describedSources.count)...)
             sourcesDescribedOtherwise.removeSubrange(min(mark.sourcesDescribedOtherwise, sourcesDescribedOtherwise.count)...)
             citationsDescribingSourcesOtherwise = mark.citationsDescribingSourcesOtherwise
             entitiesNamedOtherwise.removeSubrange(min(mark.entitiesNamedOtherwise, entitiesNamedOtherwise.count)...)
@@ -477,7 +482,7 @@ final class EventSaver {
         let cacheKey = source.key.isEmpty ? (source.url ?? "") : source.key
         if !cacheKey.isEmpty, let cached = sourceCache[cacheKey] {
             try checkSamePage(source, as: cached)
-            guard cached.published == nil, source.published != nil else { return cached }
+            guard Self.completes(cached, from: source) else { return cached }
             let dated = try dating(cached, from: source)
             sourceCache[cacheKey] = dated
             return dated
@@ -502,10 +507,37 @@ final class EventSaver {
         for id in ids.sorted() { try writer.storeListsFromTables(eventID: id) }
     }
 
+    /// Whether a citation gives a source something it lacks: a publication date, a title, or a
+    /// language for one held in none (`und`).
+    private static func completes(_ stored: Source, from given: Source) -> Bool {
+        (stored.published == nil && given.published != nil)
+            || (stored.title == nil && given.title?.isBlank == false)
+            || (stored.language == "und" && !given.language.isEmpty && given.language != "und")
+    }
+
+    /// A source held without a title or a language takes those a citation gives it (a ruling's
+    /// reference given later, the language a quote from it is in): what exports show of it.
+    /// Neither is changed this way once it has one. Then `dating`'s date.
+    private func describing(_ stored: Source, from given: Source) throws -> Source {
+        guard !stored.key.isEmpty else { return stored }
+        var described = stored
+        if stored.title == nil, let title = given.title?.trimmingSpaces(), !title.isEmpty {
+            try database.statement("UPDATE sources SET title = ?2 WHERE key = ?1 AND title IS NULL").run([.text(stored.key), .text(title)])
+            if database.changes > 0 { described.title = title; describedSources.append(stored.key) }
+        }
+        if stored.language == "und", !given.language.isEmpty, given.language != "und" {
+            try database.statement("UPDATE sources SET language = ?2 WHERE key = ?1 AND language = 'und'").run([.text(stored.key), .text(given.language)])
+            if database.changes > 0 { described.language = given.language; describedSources.append(stored.key) }
+        }
+        return described
+    }
+
     /// A source held undated takes the publication date a citation gives it: without one,
     /// `--as-of` never counts what it says. A date it has is not changed this way (nor one
-    /// another spelling of its reference gave it meanwhile, read back).
-    private func dating(_ stored: Source, from given: Source) throws -> Source {
+    /// another spelling of its reference gave it meanwhile, read back). It takes a title and a
+    /// language it lacks too (`describing`).
+    private func dating(_ held: Source, from given: Source) throws -> Source {
+        let stored = try describing(held, from: given)
         guard stored.published == nil, let published = given.published, !stored.key.isEmpty else { return stored }
         try database.statement(
             """
