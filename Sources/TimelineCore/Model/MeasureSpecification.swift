@@ -60,11 +60,11 @@ public enum MeasureSpecification {
         return parts[0] + "." + parts[1]
     }
 
-    /// A quantity a text could mean: `salariés concernés` as `salaries-concernes` (French
-    /// accents dropped, anything else between words a hyphen); empty when nothing is left.
+    /// A quantity a text could mean: `salariés concernés` as `salaries-concernes` (accents
+    /// dropped, anything else between words a hyphen); empty when nothing is left.
     static func quantitySuggestion(_ text: String) -> String {
         var result = ""
-        for character in FrenchFolding.folded(text) {
+        for character in LatinFolding.folded(text) {
             if character.isASCII && (character.isLowercase || character.isNumber) {
                 result.append(character)
             } else if !result.isEmpty && result.last != "-" {

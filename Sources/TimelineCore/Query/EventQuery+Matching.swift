@@ -61,14 +61,6 @@ extension SearchQuery {
 
     /// Lowercase with accents removed, as the search index sees text.
     static func fold(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if let base = LatinFolding.base[scalar.value] {
-                result += base.lowercased()
-            } else if scalar.properties.generalCategory != .nonspacingMark {
-                result += String(scalar).lowercased()
-            }
-        }
-        return result
+        LatinFolding.folded(text)
     }
 }

@@ -869,24 +869,3 @@ extension String {
         return scalars
     }
 }
-
-/// Accented Latin letters and ligatures to their ASCII bases, for slugs.
-enum LatinFolding {
-    static let base: [UInt32: String] = {
-        var table: [UInt32: String] = [:]
-        let groups: [(String, String)] = [
-            ("àáâãäåāăą", "a"), ("ÀÁÂÃÄÅĀĂĄ", "A"), ("çćĉċč", "c"), ("ÇĆĈĊČ", "C"), ("ďđ", "d"), ("ĎĐ", "D"),
-            ("èéêëēĕėęě", "e"), ("ÈÉÊËĒĔĖĘĚ", "E"), ("ĝğġģ", "g"), ("ĜĞĠĢ", "G"), ("ĥħ", "h"), ("ĤĦ", "H"),
-            ("ìíîïĩīĭįı", "i"), ("ÌÍÎÏĨĪĬĮİ", "I"), ("ĵ", "j"), ("Ĵ", "J"), ("ķ", "k"), ("Ķ", "K"),
-            ("ĺļľŀł", "l"), ("ĹĻĽĿŁ", "L"), ("ñńņňŉ", "n"), ("ÑŃŅŇ", "N"), ("òóôõöøōŏő", "o"), ("ÒÓÔÕÖØŌŎŐ", "O"),
-            ("ŕŗř", "r"), ("ŔŖŘ", "R"), ("śŝşšș", "s"), ("ŚŜŞŠȘ", "S"), ("ţťŧț", "t"), ("ŢŤŦȚ", "T"),
-            ("ùúûüũūŭůűų", "u"), ("ÙÚÛÜŨŪŬŮŰŲ", "U"), ("ŵ", "w"), ("Ŵ", "W"), ("ýÿŷ", "y"), ("ÝŸŶ", "Y"),
-            ("źżž", "z"), ("ŹŻŽ", "Z"),
-        ]
-        for (letters, base) in groups {
-            for scalar in letters.unicodeScalars { table[scalar.value] = base }
-        }
-        table[0xE6] = "ae"; table[0xC6] = "AE"; table[0x153] = "oe"; table[0x152] = "OE"; table[0xDF] = "ss"
-        return table
-    }()
-}
