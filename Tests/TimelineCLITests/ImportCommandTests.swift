@@ -598,7 +598,8 @@ import Testing
     @Test func decimalMarkAndPercentagesInFigures() throws {
         #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
         let file = try write("us.csv", "title,when,kind,n,share\r\nA,2023,layoff,\"11,000\",13%\r\nB,2023,layoff,\"1,234,567.5\",12.5 %\r\n")
-        let map = ["--map", "n=measure:employees-laid-off:person", "--map", "share=measure:workforce-share:fraction"]
+        // A percentage's unit in any case is the timeline's `fraction`, which reads back as a percentage.
+        let map = ["--map", "n=measure:employees-laid-off:person", "--map", "share=measure:workforce-share:Fraction"]
         let unsaid = try CLI.run(["import", file, "--db", db] + map)
         #expect(unsaid.status == 65)
         #expect(unsaid.stderr.hasSuffix("a comma could group thousands or be the decimal mark: --decimal-mark . reads 11,000 as 11000, --decimal-mark , reads 0,15 as 0.15.\n"), "\(unsaid.stderr)")
@@ -622,9 +623,9 @@ import Testing
         let shares = try jsonEvents(["--search", "E OR F"]).compactMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String }
         #expect(shares.sorted() == ["0.15", "15.5"], "\(shares)")
         // A JSON value given as a string percentage, and a --map role in any case.
-        let json13 = #"{"kind":"layoff","title":"J","when":"2023","entities":["Acme"],"measures":[{"quantity":"workforce-share","value":"13%","unit":"fraction"}]}"#
+        let json13 = #"{"kind":"layoff","title":"J","when":"2023","entities":["Acme"],"measures":[{"quantity":"workforce-share","value":"13%","unit":"FRACTION"}]}"#
         #expect(try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((json13 + "\n").utf8)).status == 0)
-        #expect(try jsonEvents(["--search", "J"]).first.flatMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String } == "0.13")
+        #expect(try jsonEvents(["--search", "J"]).first.flatMap { ($0["measures"] as? [[String: Any]])?.first.map { "\($0["value"]!) \($0["unit"]!)" } } == "0.13 fraction")
         let companies = try write("companies.csv", "Company,Date\nZeta Corp,2023\n")
         #expect(try CLI.run(["import", companies, "--db", db, "--map", "Company=Entity:Employer", "--map", "Date=when",
                              "--set", "kind=layoff", "--set", "title=Zeta cuts"]).status == 0)
@@ -638,9 +639,10 @@ import Testing
                 == "timeline: --decimal-mark applies to CSV and TSV files; \(json) is read as ndjson, whose records name their fields.\n")
         // `add` reads a percentage the same way.
         let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2024", "--title", "H", "--entity", "Acme",
-                                 "--measure", "workforce-share=13%:fraction"])
+                                 "--measure", "workforce-share=13%:Fraction"])
         #expect(added.status == 0, "\(added.stderr)")
-        #expect(try jsonEvents(["--search", "H"]).first.flatMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String } == "0.13")
+        #expect(try jsonEvents(["--search", "H"]).first.flatMap { ($0["measures"] as? [[String: Any]])?.first.map { "\($0["value"]!) \($0["unit"]!)" } } == "0.13 fraction")
+        #expect(try CLI.run(["show", "--db", db, try jsonEvents(["--search", "H"]).first?["uid"] as? String ?? ""]).stdout.contains("13%"))
         let person = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2024", "--title", "I", "--entity", "Acme",
                                   "--measure", "workforce-share=13%:person"])
         #expect(person.status == 64 && person.stderr.contains("is a percentage in the unit 'person'; give it the unit fraction (13% is 0.13) or percent"), "\(person.stderr)")

@@ -78,7 +78,8 @@ import Testing
     @Test(arguments: [
         ("1", "person", "1 person"), ("-1", "person", "-1 person"), ("1.00", "tonne", "1.00 tonnes"),
         ("0.01", "fraction", "1%"), ("0.125", "fraction", "12.5%"), ("1", "fraction", "100%"), ("-0.05", "fraction", "-5%"),
-        ("12.5", "fraction", "1,250%"), ("0", "fraction", "0%"), (".5", "fraction", "50%"),
+        ("12.5", "fraction", "1,250%"), ("0", "fraction", "0%"), (".5", "fraction", "50%"), ("0.5", "Fraction", "50%"),
+        ("0.5", "FRACTION", "50%"), ("2", "fractions", "2 fractions"),
         ("01", "city", "01 city"), ("0", "person", "0 people"), ("1.5", "person", "1.5 people"),
         ("10", "1", "10 1"), ("2", "city", "2 cities"), ("2", "day", "2 days"), ("2", "box", "2 boxes"),
         ("2", "branch", "2 branches"), ("2", "employee", "2 employees"), ("2", "square-metre", "2 square-metres"),

@@ -25,8 +25,9 @@ extension Measure {
         } else if approximate {
             text += language == .french ? "environ " : "about "
         }
-        // A share of a whole reads as a percentage (`0.15 fraction` is `15%`).
-        if unit == "fraction", let percentage = Self.percentage(ofFraction: value) {
+        // A share of a whole reads as a percentage (`0.15 fraction` is `15%`), in any case the
+        // unit was first saved in (later figures take that spelling).
+        if unit.utf8.count == 8, unit.lowercased() == "fraction", let percentage = Self.percentage(ofFraction: value) {
             return text + (language == .french ? Self.frenchNumber(percentage.dropLast()) + "\u{202F}%" : percentage)
         }
         let number = language == .french ? Self.frenchNumber(Self.groupThousands(value)) : Self.groupThousands(value)

@@ -167,7 +167,7 @@ public enum EventJSONDecoder {
     static func measure(from element: JSONValue, field: String) throws(FieldError) -> Measure {
         guard case .object = element else { throw FieldError(field: field, reason: "expected an object, found \(element.typeName)") }
         let quantity = try requiredString(element, "quantity", field: field + ".quantity")
-        let unit = try requiredString(element, "unit", field: field + ".unit")
+        var unit = try requiredString(element, "unit", field: field + ".unit")
         let exact: ExactDecimal
         switch element["value"] {
         case .string(let text)? where text.hasSuffix("%"):
@@ -176,10 +176,11 @@ public enum EventJSONDecoder {
             guard ExactDecimal(digits) != nil else {
                 throw FieldError(field: field + ".value", reason: "'\(text)' is not an exact decimal number (digits, one optional point, no exponent)")
             }
-            guard let value = FigureText.value(ofPercentage: digits, inUnit: unit).flatMap({ ExactDecimal($0) }) else {
+            guard let share = FigureText.value(ofPercentage: digits, inUnit: unit), let value = ExactDecimal(share.value) else {
                 throw FieldError(field: field + ".value", reason: "'\(text)' is a percentage in the unit '\(unit)'; give it the unit fraction (13% is 0.13) or percent")
             }
             exact = value
+            unit = share.unit
         case .string(let text)?:
             // As written: `"0.50"` keeps its precision. `"1 200"`, as a spreadsheet column and `--measure` take it.
             guard let value = ExactDecimal(text) ?? ExactDecimal(FigureText.withoutSpacesBetweenThousands(text)) else {

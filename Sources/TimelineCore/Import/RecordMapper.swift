@@ -347,6 +347,7 @@ struct RecordMapper {
             case .measure(let quantity, let unit):
                 let reading = FigureText.read(value)
                 var value = reading.digits
+                var unit = unit
                 if decimalComma {
                     value = try Self.pointDecimal(fromCommaDecimal: value, column: column, pointsGroupOnly: decimalMarkGiven)
                 } else if commaGroupsThousands {
@@ -356,7 +357,7 @@ struct RecordMapper {
                     guard let share = FigureText.value(ofPercentage: value, inUnit: unit) else {
                         throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' is a percentage, and the column's unit is '\(unit)': map it to the unit fraction (13% is 0.13) or percent (--map '\(column)=measure:\(quantity):fraction')")
                     }
-                    value = share
+                    (value, unit) = share
                 }
                 guard ExactDecimal(value) != nil else {
                     let form = decimalComma ? "digits with an optional decimal comma"

@@ -54,13 +54,16 @@ enum FigureText {
         return reading
     }
 
-    /// A percentage's value in `unit`: `13%` is 0.13 of a `fraction` and 13 `percent` (or `%`);
-    /// nil for another unit, or digits that are no number.
-    static func value(ofPercentage digits: String, inUnit unit: String) -> String? {
+    /// A percentage's value in `unit`, and the unit as the timeline spells it: `13%` is 0.13 of a
+    /// `fraction` and 13 `percent` (or `%`), whatever the case the unit was given in (`Fraction`
+    /// saved as written would not read back as a percentage); nil for another unit, or digits
+    /// that are no number.
+    static func value(ofPercentage digits: String, inUnit unit: String) -> (value: String, unit: String)? {
         guard let number = ExactDecimal(digits) else { return nil }
         switch unit.lowercased() {
-        case "fraction": return number.divided(byPowerOfTen: 2).description
-        case "percent", "%": return number.description
+        case "fraction": return (number.divided(byPowerOfTen: 2).description, "fraction")
+        case "percent": return (number.description, "percent")
+        case "%": return (number.description, "%")
         default: return nil
         }
     }

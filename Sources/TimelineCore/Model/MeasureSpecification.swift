@@ -16,7 +16,7 @@ public enum MeasureSpecification {
         }
         guard let colon = rest.firstIndex(of: ":") else { throw fail("has no unit") }
         let valueText = String(rest[..<colon])
-        let unit = String(rest[rest.index(after: colon)...])
+        var unit = String(rest[rest.index(after: colon)...])
         guard isQuantity(quantity) else {
             let suggestion = Self.quantitySuggestion(quantity)
             throw fail("has a quantity that is not lowercase ASCII letters, digits and '-'" + (suggestion.isEmpty ? "" : " (as in '\(suggestion)')"))
@@ -25,10 +25,10 @@ public enum MeasureSpecification {
         let reading = FigureText.read(valueText)
         var digits = Self.withDecimalComma(reading.digits)
         if reading.percentage, ExactDecimal(digits) != nil {
-            guard let value = FigureText.value(ofPercentage: digits, inUnit: unit) else {
+            guard let share = FigureText.value(ofPercentage: digits, inUnit: unit) else {
                 throw fail("is a percentage in the unit '\(unit)'; give it the unit fraction (13% is 0.13) or percent")
             }
-            digits = value
+            (digits, unit) = share
         }
         guard let value = ExactDecimal(digits) else {
             let parts = digits.split(separator: ",", omittingEmptySubsequences: false)
