@@ -236,7 +236,10 @@ extension TimelineEntryPoint {
         var choices = String(sentence[please.upperBound...])
         if choices.hasPrefix("the following ") { choices.removeFirst(14) }
         // 'a', 'b' or 'c'; 'a' and 'b' for two.
-        choices = choices.split(separator: " or ").flatMap { $0.split(separator: " and ") }.joined(separator: ", ").filter { $0 != "'" }
+        let list: [String] = choices.split(separator: " or ").flatMap { $0.split(separator: " and ") }.map { String($0.filter { $0 != "'" }) }
+        // Marks read as the sentence's own punctuation (`one of ., ,`) unless quoted.
+        let quoted = list.contains { choice in !choice.contains { $0.isLetter || $0.isNumber } }
+        choices = list.map { quoted ? "'\($0)'" : $0 }.joined(separator: ", ")
         return "\(option) '\(value)' is not one of \(choices)"
     }
 }

@@ -137,6 +137,7 @@ import Testing
         (["list", "--status", "nope"], "timeline: --status 'nope' is not one of occurred, planned, considered, cancelled;"),
         (["list", "--by", "nope"], "timeline: --by 'nope' is not one of when, announced;"),
         (["export", "--format", "nope"], "timeline: --format 'nope' is not one of sql, json, ndjson, csv, tsv, seed, timelinejs, markdown, html;"),
+        (["import", "--decimal-mark", ";", "x.csv"], "timeline: --decimal-mark ';' is not one of '.', ',';"),
     ])
     func aValueOutsideAnOptionsListNamesTheChoices(arguments: [String], beginning: String) throws {
         let folder = try TemporaryFolder()
