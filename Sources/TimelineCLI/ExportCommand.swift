@@ -22,6 +22,7 @@ extension Timeline {
                   timeline export --format sql --output timeline.sql
                   timeline export --format csv --kind layoff --output layoffs.csv
                   timeline export --format csv --bom --output for-excel.csv
+                  timeline export --format csv --bom --delimiter ';' --output pour-excel.csv
                   timeline export --format seed --entity amazon --related --output amazon.json
                   timeline export --format timelinejs --group entity --output timeline.json
                   timeline export --format markdown --from 2022 --output chronology.md
@@ -58,6 +59,9 @@ extension Timeline {
         @Flag(help: "With --format csv or tsv: start with a UTF-8 byte order mark, without which Excel reads accented letters wrong (import skips it).")
         var bom = false
 
+        @Option(help: ArgumentHelp("With --format csv: what separates the fields, , (default) or ; for spreadsheets whose decimal mark is the comma, such as Excel in French, which opens a file separated by commas as one column (import reads either).", valueName: "delimiter"))
+        var delimiter: CSVDelimiter?
+
         enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
             case sql, json, ndjson, csv, tsv, seed, timelinejs, markdown, html
         }
@@ -83,6 +87,9 @@ extension Timeline {
                     if bom && format != .csv && format != .tsv {
                         throw TimelineError(.usage, "--bom applies to --format csv and tsv only.")
                     }
+                    if delimiter != nil && format != .csv {
+                        throw TimelineError(.usage, "--delimiter applies to --format csv only (tsv is separated by tabs).")
+                    }
                     if format == .sql && query != EventQuery() {
                         throw TimelineError(.usage, "--format sql exports the whole database; list's filters apply to the other formats.")
                     }
@@ -102,7 +109,9 @@ extension Timeline {
                         case .timelinejs: writer = TimelineJSWriter(output: destination, grouping: group ?? .kind, language: lang)
                         case .markdown: writer = MarkdownChronologyWriter(output: destination, language: lang)
                         case .html: writer = HTMLTimelineWriter(output: destination, lanes: lanes ?? .entity, language: lang)
-                        default: writer = EventListWriter(format: OutputFormat(rawValue: format.rawValue)!, output: destination, language: lang)
+                        default:
+                            writer = EventListWriter(format: OutputFormat(rawValue: format.rawValue)!, output: destination, language: lang,
+                                                     csvDelimiter: delimiter ?? .comma)
                         }
                         try store.writeEvents(matching: query, to: writer)
                     }
@@ -113,4 +122,14 @@ extension Timeline {
 }
 
 extension TimelineJSWriter.Grouping: ExpressibleByArgument {}
+
+extension CSVDelimiter: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument {
+        case ",", "comma": self = .comma
+        case ";", "semicolon": self = .semicolon
+        default: return nil
+        }
+    }
+}
 extension HTMLTimelineWriter.Lanes: ExpressibleByArgument {}

@@ -57,6 +57,41 @@ import Testing
         #expect(json.status == 64 && json.stderr == "timeline: --bom applies to --format csv and tsv only.\n")
     }
 
+    /// `--delimiter ';'` writes the CSV that Excel in French opens in columns: fields quoted when
+    /// they hold a semicolon rather than a comma, the same rows as the comma file for Python's
+    /// csv module, and import reads it back as it was.
+    @Test func aSemicolonDelimiterWritesTheSameRows() throws {
+        #expect(try CLI.run(["--db", db, "migrate"]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2024-03", "--title", "Semicolons; commas, \"quotes\"",
+                             "--summary", "1,5 million; or so", "--entity", "Acme"]).status == 0)
+        let path = folder.path("pour-excel.csv")
+        #expect(try CLI.run(["export", "--format", "csv", "--delimiter", ";", "--bom", "--db", db, "--output", path]).status == 0)
+        let text = String(decoding: try folder.bytes("pour-excel.csv").dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("uid;kind;status;when;earliest;latest;precision;"), "\(text.prefix(80))")
+        #expect(text.contains(";\"Semicolons; commas, \"\"quotes\"\"\";\"1,5 million; or so\";"), "\(text)")
+        #expect(text.contains(";Amazon Care pilot launches for Amazon employees in the Seattle area;"), "\(text.prefix(400))")
+        let rows = """
+            import csv, json, sys
+            def rows(path, delimiter):
+                with open(path, encoding='utf-8-sig', newline='') as f:
+                    return list(csv.reader(f, delimiter=delimiter))
+            print(json.dumps(rows(sys.argv[1], ',') == rows(sys.argv[2], ';') and len(rows(sys.argv[2], ';'))))
+            """
+        let commas = folder.path("commas.csv")
+        #expect(try CLI.run(["export", "--format", "csv", "--db", db, "--output", commas]).status == 0)
+        let same = try CLI.run(["-c", rows, commas, path], executable: URL(fileURLWithPath: "/usr/bin/python3"))
+        #expect(same.stdout == "17\n", "\(same.stdout)\(same.stderr)")
+        let copy = folder.path("copy.sqlite")
+        #expect(try CLI.run(["--db", copy, "migrate", "--skip-seeds"]).status == 0)
+        let imported = try CLI.run(["import", path, "--db", copy])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try CLI.run(["export", "--format", "json", "--db", copy]).stdout == CLI.run(["export", "--format", "json", "--db", db]).stdout)
+        let tsv = try CLI.run(["export", "--format", "tsv", "--delimiter", ";", "--db", db])
+        #expect(tsv.status == 64 && tsv.stderr == "timeline: --delimiter applies to --format csv only (tsv is separated by tabs).\n")
+        let word = try CLI.run(["export", "--format", "csv", "--delimiter", "semicolon", "--db", db])
+        #expect(word.stdout == String(decoding: try folder.bytes("pour-excel.csv").dropFirst(3), as: UTF8.self))
+    }
+
     @Test func timelineJSCarriesOnlyTheDatePartsThePrecisionKnows() throws {
         let result = try CLI.run(["export", "--format", "timelinejs", "--db", db])
         #expect(result.status == 0, "\(result.stderr)")

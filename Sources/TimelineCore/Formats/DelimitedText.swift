@@ -5,14 +5,18 @@ import SQLiteStorage
 
 /// CSV (RFC 4180) and TSV lines, built as UTF-8 bytes.
 enum DelimitedText {
-    /// Fields with a comma, quote, CR or LF are quoted, quotes doubled; lines end in CRLF as RFC 4180 says.
-    static func csvLine(_ fields: [String]) -> String {
+    /// Fields with the separator, a quote, CR or LF are quoted, quotes doubled; lines end in CRLF
+    /// as RFC 4180 says. The separator is a comma, or a semicolon for spreadsheets whose decimal
+    /// mark is the comma.
+    static func csvLine(_ fields: [String], separator: UInt8 = UInt8(ascii: ",")) -> String {
         var line: [UInt8] = []
         line.reserveCapacity(fields.reduce(8) { $0 + $1.utf8.count + 3 })
         for (index, field) in fields.enumerated() {
-            if index > 0 { line.append(UInt8(ascii: ",")) }
+            if index > 0 { line.append(separator) }
             var field = field
-            field.withUTF8 { appendCSVField($0, to: &line) }
+            field.withUTF8 {
+                if separator == UInt8(ascii: ",") { appendCSVField($0, to: &line) } else { appendSemicolonCSVField($0, to: &line) }
+            }
         }
         endCSVLine(&line)
         return String(decoding: line, as: UTF8.self)
@@ -34,10 +38,20 @@ enum DelimitedText {
 
     /// One CSV field (without its separator): as it is, or quoted with its quotes doubled.
     static func appendCSVField(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout [UInt8]) {
+        appendCSVField(bytes, separator: UInt8(ascii: ","), to: &line)
+    }
+
+    /// One field of CSV separated by semicolons: quoted when it holds a semicolon (a comma needs no quotes).
+    static func appendSemicolonCSVField(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout [UInt8]) {
+        appendCSVField(bytes, separator: UInt8(ascii: ";"), to: &line)
+    }
+
+    @inline(__always)
+    private static func appendCSVField(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, to line: inout [UInt8]) {
         let needsQuotes = ByteScan.next(
             in: bytes, from: 0,
-            wordMayHave: { ByteScan.hasControl(in: $0) || ByteScan.has(UInt8(ascii: ","), in: $0) || ByteScan.has(UInt8(ascii: "\""), in: $0) },
-            isSpecial: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) < bytes.count
+            wordMayHave: { ByteScan.hasControl(in: $0) || ByteScan.has(separator, in: $0) || ByteScan.has(UInt8(ascii: "\""), in: $0) },
+            isSpecial: { $0 == separator || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) < bytes.count
         guard needsQuotes else {
             line.append(contentsOf: bytes)
             return

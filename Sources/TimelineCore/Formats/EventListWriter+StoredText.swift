@@ -18,7 +18,7 @@ extension EventListWriter {
             Self.appendJSONObject(event, to: &line)
             if format == .ndjson { line.append(0x0A) }
         case .csv:
-            Self.appendFlatValues(event, separator: UInt8(ascii: ","), field: DelimitedText.appendCSVField, to: &line)
+            Self.appendFlatValues(event, separator: csvSeparator, field: csvField, to: &line)
             DelimitedText.endCSVLine(&line)
         case .tsv:
             Self.appendFlatValues(event, separator: 0x09, field: DelimitedText.appendTSVField, to: &line)

@@ -13,11 +13,22 @@ public final class EventListWriter {
     private var json = JSONText()
     var count = 0
 
-    public init(format: OutputFormat, output: TextOutput, language: DateDisplayLanguage = .english) {
+    /// What separates `csv` fields: a comma, or a semicolon (`CSVDelimiter`).
+    let csvSeparator: UInt8
+    /// One `csv` field, quoted when it holds `csvSeparator`.
+    let csvField: (UnsafeBufferPointer<UInt8>, inout [UInt8]) -> Void
+
+    public init(format: OutputFormat, output: TextOutput, language: DateDisplayLanguage = .english, csvDelimiter: CSVDelimiter = .comma) {
         self.format = format
         self.output = output
         self.language = language
         words = TimelineWords.words(for: language)
+        csvSeparator = csvDelimiter.byte
+        if csvDelimiter == .comma {
+            csvField = DelimitedText.appendCSVField(_:to:)
+        } else {
+            csvField = DelimitedText.appendSemicolonCSVField(_:to:)
+        }
     }
 
     /// The columns of `csv` and `tsv`, in order: a stable contract for scripts. The list columns
@@ -38,7 +49,7 @@ public final class EventListWriter {
     public func begin() throws {
         switch format {
         case .json: try output.write("[")
-        case .csv: try output.write(DelimitedText.csvLine(Self.flatColumns))
+        case .csv: try output.write(DelimitedText.csvLine(Self.flatColumns, separator: csvSeparator))
         case .tsv: try output.write(DelimitedText.tsvLine(Self.flatColumns))
         case .markdown:
             let headings = tableColumns
@@ -66,7 +77,7 @@ public final class EventListWriter {
             try output.write(bytes: line)
         case .csv:
             line.removeAll(keepingCapacity: true)
-            Self.appendFlatValues(event, separator: UInt8(ascii: ","), field: DelimitedText.appendCSVField, to: &line, json: &json)
+            Self.appendFlatValues(event, separator: csvSeparator, field: csvField, to: &line, json: &json)
             DelimitedText.endCSVLine(&line)
             try output.write(bytes: line)
         case .tsv:
