@@ -174,9 +174,11 @@ extension Timeline.Entities {
                 For two entities that are one (a name typed two ways). The events and figures that \
                 named FROM name INTO, each change kept in the event's history (list --as-of still shows \
                 the event as it was); FROM's relations become INTO's; FROM's name and aliases become \
-                aliases of INTO, so they still find it; then FROM is removed.
+                aliases of INTO, so they still find it; then FROM is removed. --dry-run makes the merge, \
+                names the events it would change and rolls it back.
 
-                Example:
+                Examples:
+                  timeline entities merge "Amazon Care Inc" amazon-care --dry-run
                   timeline entities merge "Amazon Care Inc" amazon-care
                 """
         )
@@ -189,17 +191,26 @@ extension Timeline.Entities {
         @Argument(help: ArgumentHelp("The entity that remains.", valueName: "into"))
         var into: String
 
+        @Flag(help: "Say what the merge would change, naming the events, and write nothing.")
+        var dryRun = false
+
         func run() throws {
             try reportingErrors {
                 var confirmation = Confirmation()
-                try global.withStore { store in
-                    let merge = try store.mergeEntity(from, into: into)
-                    let events = merge.events == 1 ? "1 event" : "\(merge.events) events"
-                    var text = "Merged \(merge.from) into \(merge.into): \(events) changed\n"
-                    if !merge.keptRelationDates.isEmpty {
-                        text += "Kept \(merge.into)'s dates where both had a relation: \(merge.keptRelationDates.joined(separator: "; "))\n"
+                try global.withStore(discardingNewDatabase: dryRun) { store in
+                    let merge = try store.mergeEntity(from, into: into, dryRun: dryRun)
+                    let events = merge.events.count == 1 ? "1 event" : "\(merge.events.count) events"
+                    var text: String
+                    if dryRun {
+                        text = "Dry run, nothing written: merging \(merge.from) into \(merge.into) would change \(events)"
+                        text += merge.events.isEmpty ? ".\n" : ":\n" + merge.events.map { "  \($0)\n" }.joined()
+                    } else {
+                        text = "Merged \(merge.from) into \(merge.into): \(events) changed\n"
                     }
-                    confirmation.write(text, saved: "\(merge.from) was merged into \(merge.into)")
+                    if !merge.keptRelationDates.isEmpty {
+                        text += "\(dryRun ? "Would keep" : "Kept") \(merge.into)'s dates where both had a relation: \(merge.keptRelationDates.joined(separator: "; "))\n"
+                    }
+                    confirmation.write(text, saved: dryRun ? "the dry run wrote nothing" : "\(merge.from) was merged into \(merge.into)")
                 }
                 try confirmation.check()
             }

@@ -160,6 +160,17 @@ import Testing
             .write(toFile: document, atomically: true, encoding: .utf8)
         #expect(try CLI.run(["--db", db, "import", document]).status == 0)
 
+        // A dry run names the events the merge would change, and leaves the file as it was.
+        let before = try folder.bytes("timeline.sqlite")
+        let rehearsed = try CLI.run(["--db", db, "entities", "merge", "AMAZON CARE INC", "amazon-care", "--dry-run"])
+        #expect(rehearsed.status == 0, "\(rehearsed.stderr)")
+        #expect(rehearsed.stdout == "Dry run, nothing written: merging amazon-care-inc into amazon-care would change 2 events:\n  a\n  b\n")
+        #expect(try folder.bytes("timeline.sqlite") == before)
+        #expect(try sqlite("SELECT count(*) FROM entities WHERE slug = 'amazon-care-inc'") == "1\n")
+        // Nor does a dry run leave a database behind where there was none.
+        let nowhere = folder.path("none.sqlite")
+        #expect(try CLI.run(["--db", nowhere, "entities", "merge", "amazon-care", "amazon", "--dry-run"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: nowhere))
         let merged = try CLI.run(["--db", db, "entities", "merge", "AMAZON CARE INC", "amazon-care"])
         #expect(merged.status == 0, "\(merged.stderr)")
         #expect(merged.stdout == "Merged amazon-care-inc into amazon-care: 2 events changed\n")
@@ -192,6 +203,9 @@ import Testing
                 + "(`timeline entities edit acme-labs --unrelate part-of=acme`), or merge it into another entity with `timeline entities merge acme OTHER`.\n",
                 "\(held.stderr)")
         #expect(try CLI.run(["--db", db, "export", "--format", "seed"]).stdout == before, "acme-labs keeps its relation")
+        #expect(try CLI.run(["--db", db, "entities", "merge", "acme-labs", "acme", "--dry-run"]).stdout
+                == "Dry run, nothing written: merging acme-labs into acme would change 0 events.\n")
+        #expect(try CLI.run(["--db", db, "export", "--format", "seed"]).stdout == before)
         #expect(try CLI.run(["--db", db, "entities", "edit", "acme-labs", "--unrelate", "part-of=acme"]).status == 0)
         let removed = try CLI.run(["--db", db, "entities", "remove", "ACME Inc."])
         #expect(removed.status == 0, "\(removed.stderr)")
@@ -223,6 +237,10 @@ import Testing
             let edited = try CLI.run(["--db", db, "entities", "edit"] + arguments)
             #expect(edited.status == 0, "\(edited.stderr)")
         }
+        let rehearsed = try CLI.run(["--db", db, "entities", "merge", "signify-health", "one-medical", "--dry-run"])
+        #expect(rehearsed.stdout.hasPrefix("Dry run, nothing written: merging signify-health into one-medical would change 3 events:\n"
+                + "  amazon-signify-health-acquisition-bid-2022-08-21\n"), "\(rehearsed.stdout)")
+        #expect(rehearsed.stdout.hasSuffix("\nWould keep one-medical's dates where both had a relation: part-of amazon 2023 (signify-health's: 2020)\n"))
         let merged = try CLI.run(["--db", db, "entities", "merge", "signify-health", "one-medical"])
         #expect(merged.status == 0, "\(merged.stderr)")
         #expect(merged.stdout.hasSuffix("Kept one-medical's dates where both had a relation: part-of amazon 2023 (signify-health's: 2020)\n"), "\(merged.stdout)")

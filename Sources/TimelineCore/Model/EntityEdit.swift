@@ -23,8 +23,9 @@ public struct EntityMerge: Sendable, Equatable {
     /// The entity merged away, and the one that remains.
     public var from: String
     public var into: String
-    /// Events that named the first and now name the second (each edit kept in history).
-    public var events: Int
+    /// The uids of the events that named the first and now name the second (each edit kept in
+    /// history), in uid order.
+    public var events: [String]
     /// Relations both had with differing dates, where the remaining entity's dates were kept:
     /// `part-of amazon 2023 (signify-health's: 2020)`.
     public var keptRelationDates: [String]

@@ -156,7 +156,7 @@ extension EventSaver {
                              [.integer(from.id), .integer(into.id)])
         try database.execute("DELETE FROM entities WHERE id = ?1", [.integer(from.id)])
         forgetResolved()
-        return EntityMerge(from: from.slug, into: into.slug, events: uids.count, keptRelationDates: conflicts)
+        return EntityMerge(from: from.slug, into: into.slug, events: uids, keptRelationDates: conflicts)
     }
 
     /// Removes an entity no event names and no other entity's relation names, with its aliases and

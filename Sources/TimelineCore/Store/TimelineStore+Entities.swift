@@ -43,8 +43,10 @@ extension TimelineStore {
 
     /// Merges one entity into another, in one transaction: events, figures, relations, name and
     /// aliases move to `into`, and `from` is removed.
-    public func mergeEntity(_ from: String, into: String) throws -> EntityMerge {
-        try writing { saver in try saver.merge(entity: from, into: into) }
+    /// - Parameter dryRun: make the merge and roll it back, to say what it would change.
+    public func mergeEntity(_ from: String, into: String, dryRun: Bool = false) throws -> EntityMerge {
+        dryRun ? try rehearsing { saver in try saver.merge(entity: from, into: into) }
+            : try writing { saver in try saver.merge(entity: from, into: into) }
     }
 
     /// Removes an entity no event and no other entity's relation names, with its aliases and its own

@@ -55,6 +55,19 @@ extension TimelineStore {
         }
     }
 
+    /// Runs `body` as `writing` does, then rolls back what it wrote: a dry run's answer comes
+    /// from the very writes it stands for, so it cannot say other than the real run would.
+    func rehearsing<T>(_ body: (EventSaver) throws -> T) throws -> T {
+        var result: T?
+        do {
+            try writing { saver in
+                result = try body(saver)
+                throw Rehearsed()
+            }
+        } catch is Rehearsed {}
+        return result!
+    }
+
     /// After a write: a database in a rollback journal (one the sqlite3 shell loaded from
     /// `export --format sql`) goes over to the write-ahead log, as every database the store makes
     /// is, so that readers do not wait for writers. (SQLite keeps only WAL in the file: the other
@@ -67,3 +80,6 @@ extension TimelineStore {
         _ = try? database.enableWriteAheadLog()
     }
 }
+
+/// Thrown to roll back a rehearsal's writes once it has its answer.
+private struct Rehearsed: Error {}
