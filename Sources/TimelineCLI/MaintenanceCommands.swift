@@ -85,7 +85,7 @@ extension Timeline {
         }
     }
 
-    struct Check: ParsableCommand {
+    struct Check: DatabaseWritingCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
             abstract: "Check the database: integrity, foreign keys, migration checksums, and data warnings.",
@@ -117,6 +117,8 @@ extension Timeline {
 
         @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))
         var format: OutputFormat = .table
+
+        var writesDatabase: Bool { repairLists }
 
         @Flag(help: "Exit 65 only for errors (a damaged file, a row pointing nowhere, a changed migration); warnings are still printed, and exit 0. For a health check in a pipeline.")
         var errorsOnly = false

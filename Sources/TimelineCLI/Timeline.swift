@@ -38,7 +38,7 @@ enum TimelineEntryPoint {
         }
         do {
             var command = try Timeline.parseAsRoot()
-            if command is any DatabaseWritingCommand {
+            if let writing = command as? any DatabaseWritingCommand, writing.writesDatabase {
                 keepWorkingWhenOutputCloses()
                 Interruption.arm()
             }

@@ -213,6 +213,26 @@ import Testing
         #expect(now == earlier || replacedWhole)
     }
 
+    /// `check --repair-lists` stopped by a signal rolls its rewrite back, and says so, as any write does.
+    @Test func anInterruptedRepairChangesNothing() throws {
+        let folder = try TemporaryFolder()
+        let events = try ReliabilityData.ndjson(count: 10_000, in: folder)
+        let db = folder.path("timeline.sqlite")
+        #expect(try CLI.run(["import", events, "--db", db]).status == 0)
+        let clear = "UPDATE events SET tags_json = NULL WHERE id % 2 = 0"
+        _ = try sqlite(db, clear)
+        let cleared = try sqlite(db, "SELECT count(*) FROM events WHERE tags_json IS NULL")
+        #expect(Int(cleared.dropLast()) ?? 0 > 4_000)
+        let whole = try duration(of: ["check", "--repair-lists", "--db", db])
+        let result = try #require(try interruptHalfway(["check", "--repair-lists", "--db", db], with: SIGTERM, duration: whole) {
+            _ = try sqlite(db, clear)
+        }, "the repair ended before it could be interrupted")
+        #expect(result.status == 143)
+        #expect(result.stderr == "timeline: interrupted by SIGTERM: nothing was written.\n", "\(result.stderr)")
+        #expect(try sqlite(db, "SELECT count(*) FROM events WHERE tags_json IS NULL") == cleared)
+        #expect(try sqlite(db, "PRAGMA integrity_check") == "ok\n")
+    }
+
     /// SIGTERM during an import into a timeline: rolled back, the file as it was, and said.
     @Test func anInterruptedImportChangesNothing() throws {
         let folder = try TemporaryFolder()

@@ -80,6 +80,7 @@ extension TimelineStore {
                 try storeListsFromTables(rewritingAll: true)
                 repair.searchEntries = try rewriteStaleSearchEntries()
                 (repair.dates, repair.labels) = try storeDateLabels(rewritingAll: true)
+                try stopIfRequested()
             }
             adoptWriteAheadLog()
             return repair
