@@ -58,6 +58,25 @@ import Testing
         #expect(try size() > 0)
     }
 
+    /// A file of a byte or a few (`echo > notes.db`) is someone's, not an empty file to make a
+    /// database in: every command refuses it and leaves it as it was (SQLite alone would read a
+    /// one-byte file as an empty database and write over it).
+    @Test(arguments: [["list"], ["import", "{events}", "--dry-run"], ["backup", "{copy}"], ["migrate"], ["check"],
+                      ["add", "--kind", "launch", "--date", "2020", "--title", "T", "--entity", "E"]])
+    func aShortFileIsNoDatabase(arguments: [String]) throws {
+        let notes = folder.path("notes.db")
+        for content in ["\n", "ab", String(repeating: "x", count: 511)] {
+            try content.write(toFile: notes, atomically: false, encoding: .utf8)
+            let events = folder.path("e.ndjson")
+            try #"{"uid":"e1","kind":"launch","title":"T","when":"2020"}"#.write(toFile: events, atomically: false, encoding: .utf8)
+            let given = arguments.map { $0 == "{events}" ? events : $0 == "{copy}" ? folder.path("copy.sqlite") : $0 }
+            let refused = try CLI.run(given + ["--db", notes])
+            #expect(refused.status == 65 && refused.stderr == "timeline: \(notes) is not an SQLite database.\n", "\(given): \(refused.stderr)")
+            #expect(try String(contentsOfFile: notes, encoding: .utf8) == content)
+            #expect(!FileManager.default.fileExists(atPath: folder.path("copy.sqlite")))
+        }
+    }
+
     /// A link at --db to a file not made yet: the database is made where it leads (as SQLite
     /// makes it), and a failed command removes that file, not the user's link.
     @Test func aFailureRemovesTheFileALinkLedTo() throws {

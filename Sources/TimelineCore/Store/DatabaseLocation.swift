@@ -226,6 +226,14 @@ public enum DatabaseLocation {
         return tables == .integer(2) ? nil : "another SQLite database"
     }
 
+    /// Whether the regular file at `path` holds data, but less than a database's first page
+    /// (512 bytes at the least), and not SQLite's header: no database, nor an empty file to make one in.
+    static func isTooShortForADatabase(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0, info.st_size < 512 else { return false }
+        return !isSQLiteDatabase(path)
+    }
+
     /// Whether the regular file at `path` starts with SQLite's header.
     static func isSQLiteDatabase(_ path: String) -> Bool {
         var info = stat()
