@@ -48,7 +48,7 @@ struct EventOptions: ParsableArguments {
     @Option(name: .customLong("quote-lang"), help: ArgumentHelp("The language of the quote and of a new source (BCP 47: en, fr); a quote from a source the timeline has defaults to its language.", valueName: "lang"))
     var quoteLanguage: String?
 
-    @Option(help: ArgumentHelp("With --quote: an English translation.", valueName: "text"))
+    @Option(help: ArgumentHelp("With --quote: an English translation of it; in edit, without --quote, of the one quote the event cites from --source.", valueName: "text"))
     var translation: String?
 
     @Option(help: ArgumentHelp("With --source: supports (default), contradicts or corrects.", valueName: "stance"))
@@ -207,7 +207,23 @@ struct EventOptions: ParsableArguments {
             // language, translation or stance set by what is given (a quote stored without its
             // language is put right so, not cited twice).
             let sameQuote = quote.map { $0.trimmingSpaces() }
-            if let key, let sameQuote,
+            // A translation alone is of the one quote the event cites from that source (added to
+            // it later, without typing the quote again).
+            var translated: Int?
+            if quote == nil, translation != nil {
+                let quoted = event.citations.indices.filter { key != nil && event.citations[$0].source.key == key && event.citations[$0].quote != nil }
+                guard quoted.count == 1 else {
+                    throw TimelineError(.usage, quoted.isEmpty
+                        ? "--translation translates a quote: give the quote with --quote (the event cites no quote from \(source ?? "") to add it to)."
+                        : "--translation translates one quote, and the event cites \(quoted.count) from \(source ?? ""): give the one it translates with --quote.")
+                }
+                translated = quoted[0]
+            }
+            if let cited = translated {
+                event.citations[cited].translation = translation
+                if let stance { event.citations[cited].stance = stance }
+                Self.complete(&event.citations[cited].source, from: newCitation.source)
+            } else if let key, let sameQuote,
                let cited = event.citations.firstIndex(where: { $0.source.key == key && $0.quote?.trimmingSpaces() == sameQuote }) {
                 if let quoteLanguage { event.citations[cited].quoteLanguage = newCitation.quoteLanguage ?? quoteLanguage }
                 if let translation { event.citations[cited].translation = translation }

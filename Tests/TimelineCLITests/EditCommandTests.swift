@@ -222,6 +222,31 @@ import Testing
         #expect((try show("q")["sources"] as? [[String: Any]])?.count == 2)
     }
 
+    /// --translation alone goes to the one quote the event cites from that source; with none, or
+    /// with two to choose from, it is refused, naming what to give, and nothing changes.
+    @Test func aTranslationAloneTranslatesTheQuoteCited() throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        let alone = try CLI.run(["add", "--db", db, "--uid", "t", "--kind", "launch", "--date", "2021", "--title", "A", "--entity", "Acme",
+                                 "--source", "https://ex.fr/a", "--translation", "launched in 2021"])
+        #expect(alone.status == 64 && alone.stderr == "timeline: --translation translates a quote: give the quote with --quote "
+                + "(the event cites no quote from https://ex.fr/a to add it to).\n", "\(alone.stderr)")
+        #expect(try CLI.run(["add", "--db", db, "--uid", "t", "--kind", "launch", "--date", "2021", "--title", "A", "--entity", "Acme",
+                             "--source", "https://ex.fr/a", "--quote", "lancé en 2021", "--quote-lang", "fr"]).status == 0)
+        let translated = try CLI.run(["edit", "t", "--db", db, "--source", "https://ex.fr/a", "--translation", "launched in 2021"])
+        #expect(translated.stdout == "Updated t\n", "\(translated.stderr)")
+        var sources = try #require(try show("t")["sources"] as? [[String: Any]])
+        #expect(sources.count == 1 && sources.first?["translation"] as? String == "launched in 2021", "\(sources)")
+        #expect(try CLI.run(["edit", "t", "--db", db, "--source", "https://ex.fr/a", "--quote", "fermé", "--quote-lang", "fr"]).status == 0)
+        let before = try CLI.run(["export", "--format", "ndjson", "--db", db]).stdout
+        let two = try CLI.run(["edit", "t", "--db", db, "--source", "https://ex.fr/a", "--translation", "closed"])
+        #expect(two.status == 64 && two.stderr == "timeline: --translation translates one quote, and the event cites 2 from https://ex.fr/a: "
+                + "give the one it translates with --quote.\n", "\(two.stderr)")
+        #expect(try CLI.run(["export", "--format", "ndjson", "--db", db]).stdout == before)
+        #expect(try CLI.run(["edit", "t", "--db", db, "--source", "https://ex.fr/a", "--quote", "fermé", "--translation", "closed"]).status == 0)
+        sources = try #require(try show("t")["sources"] as? [[String: Any]])
+        #expect(sources.compactMap { $0["translation"] as? String }.sorted() == ["closed", "launched in 2021"], "\(sources)")
+    }
+
     /// A source that is no web page (a court ruling) is named by a key and given its title; given
     /// for a source that exists with another title, --source-title is not applied, and said.
     @Test func aSourceTitleIsGivenWhenTheSourceIsMade() throws {

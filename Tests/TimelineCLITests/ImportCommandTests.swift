@@ -648,6 +648,19 @@ import Testing
         #expect(person.status == 64 && person.stderr.contains("is a percentage in the unit 'person'; give it the unit fraction (13% is 0.13) or percent"), "\(person.stderr)")
     }
 
+    /// A translation or a quote language without the quote is named by its field, not left to
+    /// the citations table's constraint.
+    @Test(arguments: [("translation", "is the translation of a quote"), ("quote_language", "is the language of a quote")])
+    func whatDescribesAQuoteNeedsTheQuote(field: String, reason: String) throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        let record = #"{"uid":"x","kind":"launch","when":"2021","title":"A","sources":[{"url":"https://ex.fr/b","publisher":"ex","FIELD":"fr"}]}"#
+        let path = try write("t.ndjson", record.replacingOccurrences(of: "FIELD", with: field) + "\n")
+        let refused = try CLI.run(["import", path, "--db", db])
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "timeline: \(path):1: field 'sources[0].\(field)': \(reason), and the citation has none"
+                + (field == "translation" ? "." : " (a source's own language is its field language).") + "\n", "\(refused.stderr)")
+    }
+
     @Test func aJSONArrayIsReadElementByElement() throws {
         let path = try write("array.json", """
             [

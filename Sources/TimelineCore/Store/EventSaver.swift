@@ -272,6 +272,14 @@ final class EventSaver {
             citation.translation = citation.translation.flatMap { $0.isBlank ? nil : $0 }
             citation.note = citation.note.flatMap { $0.isBlank ? nil : $0 }
             do {
+                // What describes a quote needs the quote (the citations table's CHECK would say
+                // only that a constraint failed).
+                if citation.quote == nil, citation.translation != nil {
+                    throw TimelineError(.usage, "is the translation of a quote, and the citation has none.", field: "translation")
+                }
+                if citation.quote == nil, citation.quoteLanguage != nil {
+                    throw TimelineError(.usage, "is the language of a quote, and the citation has none (a source's own language is its field language).", field: "quote_language")
+                }
                 citation.quoteLanguage = try citation.quoteLanguage.map {
                     try Self.languageTag($0, of: "the quote's language", field: "quote_language")
                 }
