@@ -38,6 +38,35 @@ private extension String {
         #expect(try folder.bytes("timeline.sqlite") == bytes, "left as it was")
     }
 
+    /// A file written beside its place and renamed over it keeps the permissions of the one it
+    /// replaces; a new backup takes the database's, a new export what creating a file gives.
+    @Test func writtenFilesKeepTheirPermissions() throws {
+        func mode(_ path: String) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
+        }
+        func setMode(_ path: String, _ mode: Int) throws {
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+        }
+        #expect(try CLI.run(["list", "--db", db]).status == 0)
+        let export = folder.path("private.csv")
+        #expect(FileManager.default.createFile(atPath: export, contents: Data()))
+        try setMode(export, 0o600)
+        #expect(try CLI.run(["export", "--format", "csv", "--db", db, "--output", export]).status == 0)
+        #expect(try mode(export) == 0o600)
+        let fresh = folder.path("fresh.csv")
+        #expect(try CLI.run(["export", "--format", "csv", "--db", db, "--output", fresh]).status == 0)
+        let mask = umask(0o022)
+        umask(mask)
+        #expect(try mode(fresh) == 0o666 & ~Int(mask))
+        try setMode(db, 0o640)
+        let backup = folder.path("backup.sqlite")
+        #expect(try CLI.run(["backup", backup, "--db", db]).status == 0)
+        #expect(try mode(backup) == 0o640)
+        try setMode(backup, 0o600)
+        #expect(try CLI.run(["backup", backup, "--db", db]).status == 0)
+        #expect(try mode(backup) == 0o600)
+    }
+
     @Test func theSeedIsClean() throws {
         #expect(try CLI.run(["check", "--db", db]).status == 66, "no database, nothing created")
         #expect(!FileManager.default.fileExists(atPath: db))

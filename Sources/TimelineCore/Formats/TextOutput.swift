@@ -78,10 +78,21 @@ public final class TextOutput {
             guard descriptor >= 0 else {
                 throw TimelineError(.cannotCreate, "cannot create \(shown): \(String(cString: strerror(errno))).")
             }
-            fchmod(descriptor, 0o644)
+            fchmod(descriptor, permissions(forFileAt: path))
             let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
             return TextOutput(descriptor: descriptor, finalPath: path, temporaryPath: temporary, closesDescriptor: true)
         }
+    }
+
+    /// The permissions of a file written beside `path` and renamed over it: those of the file it
+    /// replaces (an export kept private stays private), else what creating it would give (0666
+    /// less the umask), as mkstemp's 0600 would make a shared file private for no reason.
+    static func permissions(forFileAt path: String) -> mode_t {
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { return info.st_mode & 0o7777 }
+        let mask = umask(0o022)
+        umask(mask)
+        return 0o666 & ~mask
     }
 
     deinit {

@@ -158,6 +158,15 @@ public enum DatabaseLocation {
         sideFileSuffixes.first { path.hasSuffix($0) }.map { String(path.dropLast($0.count)) }
     }
 
+    /// Gives the file `path`, to be renamed over `destination`, the permissions of the file it
+    /// replaces, else those of `original` (a backup of a private database is private).
+    static func givePermissions(to path: String, replacing destination: String, elseOf original: String) {
+        var info = stat()
+        if stat(destination, &info) == 0 || stat(original, &info) == 0 {
+            chmod(path, info.st_mode & 0o7777)
+        }
+    }
+
     static func moveFile(_ source: String, to destination: String) throws {
         if rename(source, destination) != 0 {
             let reason = String(cString: strerror(errno))

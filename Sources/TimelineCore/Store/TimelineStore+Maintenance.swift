@@ -280,6 +280,8 @@ extension TimelineStore {
             // Damage met while copying is the original's: the copy is new, and checked apart.
             throw Self.translate(error, path: error.code == 11 || error.code == 26 ? path : destination)  // SQLITE_CORRUPT, SQLITE_NOTADB
         }
+        // No more readable than what it copies (SQLite makes files 0644).
+        DatabaseLocation.givePermissions(to: temporary, replacing: destination, elseOf: path)
         // An earlier backup's log or journal would be replayed into the new copy.
         DatabaseLocation.removeJournalFiles(of: destination)
         try DatabaseLocation.moveFile(temporary, to: destination)
