@@ -222,6 +222,40 @@ import Testing
         #expect((try show("q")["sources"] as? [[String: Any]])?.count == 2)
     }
 
+    /// A source held in no language that a later citation gives one gives it to the quotes cited
+    /// from it without one, as a quote from a source in a language is in it: the export then
+    /// imports back unchanged, and an edit run again changes nothing.
+    @Test func aSourceGivenItsLanguageLaterGivesItToItsQuotes() throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--uid", "a", "--kind", "launch", "--date", "2021", "--title", "A", "--entity", "Acme",
+                             "--source", "https://ex.fr/a", "--quote", "lancé en 2021"]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--uid", "b", "--kind", "shutdown", "--date", "2022", "--title", "B", "--entity", "Acme",
+                             "--source", "https://ex.fr/a", "--quote", "fermé en 2022", "--quote-lang", "fr"]).status == 0)
+        #expect((try show("a")["sources"] as? [[String: Any]])?.first?["quote_language"] as? String == "fr")
+        #expect(try CLI.run(["edit", "a", "--db", db, "--source", "https://ex.fr/a"]).stdout == "Unchanged a\n")
+        let exported = try CLI.run(["export", "--format", "ndjson", "--db", db]).stdout
+        let path = folder.path("a.ndjson")
+        try exported.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["import", path, "--db", db]).stdout == "Imported \(path): 0 added, 0 updated, 2 unchanged.\n")
+        // So in one import, where the record that gives the language comes later.
+        let records = folder.path("two.ndjson")
+        try """
+            {"uid":"c","kind":"launch","title":"C","when":"2021","sources":[{"url":"https://ex.fr/c","publisher":"Ex","quote":"un"}]}
+            {"uid":"d","kind":"launch","title":"D","when":"2022","sources":[{"url":"https://ex.fr/c","publisher":"Ex","quote":"deux","quote_language":"fr"}]}
+
+            """.write(toFile: records, atomically: true, encoding: .utf8)
+        let other = folder.path("other.sqlite")
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", other]).status == 0)
+        #expect(try CLI.run(["import", records, "--db", other]).status == 0)
+        let again = try CLI.run(["export", "--format", "ndjson", "--db", other]).stdout
+        #expect(again.components(separatedBy: "\"quote_language\":\"fr\"").count == 3, "\(again)")
+        let copy = folder.path("copy.sqlite")
+        try again.write(toFile: folder.path("c.ndjson"), atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", copy]).status == 0)
+        #expect(try CLI.run(["import", folder.path("c.ndjson"), "--db", copy]).status == 0)
+        #expect(try CLI.run(["export", "--format", "ndjson", "--db", copy]).stdout == again)
+    }
+
     /// --translation alone goes to the one quote the event cites from that source; with none, or
     /// with two to choose from, it is refused, naming what to give, and nothing changes.
     @Test func aTranslationAloneTranslatesTheQuoteCited() throws {

@@ -535,7 +535,18 @@ final class EventSaver {
         }
         if stored.language == "und", !given.language.isEmpty, given.language != "und" {
             try database.statement("UPDATE sources SET language = ?2 WHERE key = ?1 AND language = 'und'").run([.text(stored.key), .text(given.language)])
-            if database.changes > 0 { described.language = given.language; describedSources.append(stored.key) }
+            if database.changes > 0 {
+                described.language = given.language
+                describedSources.append(stored.key)
+                // Its quotes cited without a language are in it, as they would have been taken to
+                // be had it had one then: else they read back as in no language, and an export
+                // imported again would give them this one, an edit of each event.
+                try database.statement(
+                    """
+                    UPDATE citations SET quote_language = ?2
+                    WHERE source_id = (SELECT id FROM sources WHERE key = ?1) AND quote IS NOT NULL AND quote_language IS NULL
+                    """).run([.text(stored.key), .text(given.language)])
+            }
         }
         return described
     }
