@@ -701,6 +701,17 @@ import Testing
         #expect(updated.status == 0 && updated.stdout.contains("1 updated"), "\(updated.stderr)")
         let twice = try write("z2.ndjson", #"{"uid":"z","kind":"layoff","when":"2022","title":"Z3"}"# + "\n" + #"{"uid":"z","kind":"layoff","when":"2022","title":"Z4"}"# + "\n")
         #expect(try CLI.run(["import", twice, "--db", db], environment: pinned).stderr.contains("z2.ndjson:2: field 'uid': the uid 'z' appears earlier in this file"))
+
+        // Whatever the timeline holds: a first copy that leaves the event unchanged is as much
+        // the file's as one that changes it, and the second copy is refused either way.
+        let held = try write("held.ndjson", #"{"uid":"h","kind":"launch","title":"First","when":"2020"}"# + "\n")
+        #expect(try CLI.run(["import", held, "--db", db]).status == 0)
+        let both = try write("both.ndjson", #"{"uid":"h","kind":"launch","title":"First","when":"2020"}"# + "\n"
+                             + #"{"uid":"h","kind":"launch","title":"Second","when":"2020"}"# + "\n")
+        let contradicted = try CLI.run(["import", both, "--db", db])
+        #expect(contradicted.status == 65 && contradicted.stderr.contains("both.ndjson:2: field 'uid': the uid 'h' appears earlier in this file with different content"),
+                "\(contradicted.stderr)")
+        #expect(try jsonEvents(["--search", "First"]).first?["uid"] as? String == "h")
     }
 
     @Test func changedRowUpdatesAndKeepsHistory() throws {

@@ -65,6 +65,10 @@ final class EventSaver {
     /// The same ids, to tell an event this saver wrote from one written earlier (at the same
     /// recorded time too, when a script pins `$TIMELINE_NOW`).
     private var updatedEventIDSet: Set<Int64> = []
+    /// Events a record of this batch (an import) found unchanged, one bit an id: a later record
+    /// naming the uid with different content is the file's contradiction, as one after an update
+    /// is. Bits, not a set: a million events re-imported unchanged take 125 KB.
+    private var unchangedInBatch: [UInt64] = []
     /// The largest event id when this saver began: events above it are the ones it inserted.
     private let lastIDBefore: Int64
     /// The parts of events this saver updated that their records left out, and that were kept.
@@ -112,12 +116,13 @@ final class EventSaver {
             }
             try citeFigureSources(of: &event, citedBy: existing)
             if EventJSON.object(existing) == EventJSON.object(event) {
+                if rejectingSecondVersionInBatch { markUnchangedInBatch(id) }
                 return (event.uid, .unchanged)
             }
             guard replacingExisting else {
                 throw TimelineError(.usage, "the uid '\(event.uid)' is taken by the event '\(existing.title)'; change that one with `timeline edit \(event.uid)`, or give another --uid.", field: "uid")
             }
-            if rejectingSecondVersionInBatch && (id > lastIDBefore || updatedEventIDSet.contains(id)) {
+            if rejectingSecondVersionInBatch && (id > lastIDBefore || updatedEventIDSet.contains(id) || wasUnchangedInBatch(id)) {
                 throw TimelineError(.badData, "the uid '\(event.uid)' appears earlier in this file with different content.", field: "uid")
             }
             try writer.replace(existing, eventID: id, with: event)
@@ -135,6 +140,17 @@ final class EventSaver {
         }
         _ = try writer.insert(event, renderedLists: listsAsRead)
         return (event.uid, .inserted)
+    }
+
+    private func markUnchangedInBatch(_ id: Int64) {
+        let word = Int(id >> 6)
+        if word >= unchangedInBatch.count { unchangedInBatch.append(contentsOf: repeatElement(0, count: word + 1 - unchangedInBatch.count)) }
+        unchangedInBatch[word] |= 1 << UInt64(id & 63)
+    }
+
+    private func wasUnchangedInBatch(_ id: Int64) -> Bool {
+        let word = Int(id >> 6)
+        return word < unchangedInBatch.count && unchangedInBatch[word] & (1 << UInt64(id & 63)) != 0
     }
 
     /// Whether a citation names its source only by key, as in a timeline document (whose sources
