@@ -65,6 +65,9 @@ extension Timeline {
         @Option(name: .customLong("decimal-mark"), help: ArgumentHelp("The decimal mark of the file's figures, . or , (point or comma): with ., commas group thousands (11,000); with ,, points do (1.234,5). Default: a point, a comma in CSV separated by semicolons; a figure with a comma that could be either is refused.", valueName: "mark"))
         var decimalMark: ImportOptions.DecimalMark?
 
+        @Option(help: ArgumentHelp("What separates a CSV file's fields, , or ; (default: ; when the header row has more semicolons than commas outside quotes, else ,).", valueName: "delimiter"))
+        var delimiter: CSVDelimiter?
+
         @Option(help: ArgumentHelp("A value that means 'no value' (repeatable), e.g. NULL or N/A; the empty string always does.", valueName: "token"))
         var null: [String] = []
 
@@ -86,6 +89,7 @@ extension Timeline {
                 options.titleTemplate = titleTemplate
                 options.dateFormat = try dateFormat.map { try DayFormat($0) }
                 options.decimalMark = decimalMark
+                options.delimiter = delimiter
                 options.nullTokens = null
                 options.shouldStop = { Interruption.requested() }
                 options.dryRun = dryRun

@@ -873,6 +873,21 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let events = try jsonEvents(["--kind", "shutdown"])
         #expect(events.compactMap { $0["title"] as? String } == ["Acme ferme", "Beta; ferme"])
+        // A heading with a comma, unquoted as French spreadsheets save it, or quoted: the
+        // semicolons still win; --delimiter says it outright, where the header cannot.
+        for header in ["Titre;Date;Montant (k€, HT)", "Titre;Date;\"Montant (k€, HT)\""] {
+            let named = try write("montant.csv", header + "\r\nGamma;2020;1,5\r\n")
+            let read = try CLI.run(["import", named, "--db", db, "--dry-run", "--map", "Titre=title", "--map", "Date=when", "--set", "kind=launch",
+                                    "--map", "Montant (k€, HT)=measure:amount:kEUR"])
+            #expect(read.status == 0 && read.stdout.hasPrefix("Dry run, nothing written: would add 1,"), "\(header): \(read.stderr)")
+        }
+        let commaHeader = try write("comma-header.csv", "Titre,Date\r\nGamma;x,2020\r\n")
+        let asCommas = try CLI.run(["import", commaHeader, "--db", db, "--dry-run", "--map", "Titre=title", "--map", "Date=when", "--set", "kind=launch"])
+        #expect(asCommas.status == 0, "\(asCommas.stderr)")
+        let asSemicolons = try CLI.run(["import", commaHeader, "--db", db, "--dry-run", "--delimiter", ";", "--map", "Titre=title"])
+        #expect(asSemicolons.stderr == "timeline: no column named 'Titre' in \(commaHeader); its columns are: Titre,Date.\n", "\(asSemicolons.stderr)")
+        let tsvDelimited = try CLI.run(["import", csvAsTSV, "--db", db, "--dry-run", "--format", "tsv", "--delimiter", ";"])
+        #expect(tsvDelimited.stderr == "timeline: --delimiter applies to CSV files; \(csvAsTSV) is read as tsv, separated by tabs.\n", "\(tsvDelimited.stderr)")
         // With semicolons between fields, a figure's decimal mark may be a comma.
         let values = events.compactMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String }
         #expect(values == ["0.15", "12"], "\(values)")

@@ -20,6 +20,8 @@ public struct ImportOptions: Sendable {
     /// thousands; nil: a point, but a comma in CSV separated by semicolons, and a comma that could
     /// be either refused.
     public var decimalMark: DecimalMark?
+    /// `--delimiter`: what separates a CSV file's fields; nil: read off its header row.
+    public var delimiter: CSVDelimiter?
     /// Values that mean "no value" besides the empty string (`NULL`, `N/A`).
     public var nullTokens: [String] = []
     /// Check everything, write nothing.

@@ -83,6 +83,9 @@ public final class Importer {
                 throw TimelineError(.usage, "\(given.0) applies to CSV and TSV files; \(input.name) is read as \(format.rawValue), whose records name their fields.")
             }
         }
+        if options.delimiter != nil && format != .csv {
+            throw TimelineError(.usage, "--delimiter applies to CSV files; \(input.name) is read as \(format.rawValue)\(format == .tsv ? ", separated by tabs" : "").")
+        }
     }
 
     /// Runs the import.
@@ -543,7 +546,7 @@ public final class Importer {
         context.todayGiven = options.todayGiven
         switch format {
         case .csv, .tsv:
-            let separator = format == .csv ? try Self.csvSeparator(of: input) : UInt8(ascii: ",")
+            let separator = format == .csv ? try Self.csvSeparator(of: input, given: options.delimiter) : UInt8(ascii: ",")
             let reader = DelimitedReader(input: input, dialect: format == .csv ? .csv : .tsv, separator: separator)
             do {
                 guard let header = try reader.next() else {
@@ -808,12 +811,22 @@ public final class Importer {
         return nil
     }
 
-    /// A semicolon when the header row has semicolons and no comma (spreadsheets in languages
-    /// whose decimal mark is a comma save CSV so), else a comma.
-    static func csvSeparator(of input: InputFile) throws -> UInt8 {
+    /// The delimiter given, else a semicolon when the header row has more semicolons than commas
+    /// outside quotes (spreadsheets in languages whose decimal mark is a comma save CSV so, and
+    /// leave a comma in a heading such as `Montant (k€, HT)` unquoted), else a comma.
+    static func csvSeparator(of input: InputFile, given: CSVDelimiter? = nil) throws -> UInt8 {
         try input.skipByteOrderMark()
-        let header = try input.peekLine().bytes
-        return header.contains(UInt8(ascii: ";")) && !header.contains(UInt8(ascii: ",")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        if let given { return given.byte }
+        var semicolons = 0, commas = 0, quoted = false
+        for byte in try input.peekLine().bytes {
+            switch byte {
+            case UInt8(ascii: "\""): quoted.toggle()
+            case UInt8(ascii: ";") where !quoted: semicolons += 1
+            case UInt8(ascii: ",") where !quoted: commas += 1
+            default: break
+            }
+        }
+        return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 
     /// From the extension, else from the first bytes: `[` JSON, `{` with a key only a timeline
