@@ -525,6 +525,9 @@ import Testing
         let empty = ["b", "launch", "Leaves them out", "2020-02", "", "", "", "", "", ""]
         // As the sqlite3 shell writes them: 0 and 1.
         let numeric = ["n", "launch", "Numeric flags", "2020~", "2020-01-01", "2020-12-31", "year", "1", "0", ""]
+        // As Excel in French and in German save them.
+        let french = ["f", "launch", "Drapeaux", "2020~", "", "", "", "VRAI", "FAUX", ""]
+        let german = ["g", "launch", "Flaggen", "2021", "", "", "", "FALSCH", "falsch", ""]
         let earliest = try file("earliest", [agreeing, empty, ["c", "launch", "Disagrees", "2020-02", "2020-03-01", "", "", "", "", ""]])
         var result = try CLI.run(["import", earliest, "--db", db])
         #expect(result.status == 65)
@@ -538,13 +541,16 @@ import Testing
         let wrongNumber = try file("number", [["c", "launch", "Disagrees", "2020~", "", "", "", "0", "", ""]])
         result = try CLI.run(["import", wrongNumber, "--db", db])
         #expect(result.stderr.hasPrefix("timeline: \(wrongNumber):2: column 'approximate': '0' does not follow from when '2020~', which gives 'true';"))
-        let fine = try file("fine", [agreeing, empty, numeric])
+        let wrongWord = try file("word", [["c", "launch", "Disagrees", "2020~", "", "", "", "FAUX", "", ""]])
+        result = try CLI.run(["import", wrongWord, "--db", db])
+        #expect(result.stderr.hasPrefix("timeline: \(wrongWord):2: column 'approximate': 'FAUX' does not follow from when '2020~', which gives 'true';"))
+        let fine = try file("fine", [agreeing, empty, numeric, french, german])
         result = try CLI.run(["import", fine, "--db", db])
-        #expect(result.stdout.hasSuffix(": 3 added, 0 updated, 0 unchanged.\n"), "\(result.stderr)")
+        #expect(result.stdout.hasSuffix(": 5 added, 0 updated, 0 unchanged.\n"), "\(result.stderr)")
         // What export writes imports back, the worked-out columns checked.
         let exported = try CLI.run(["export", "--db", db, "--format", format])
         let again = try write("exported.\(format)", exported.stdout)
-        #expect(try CLI.run(["import", again, "--db", db]).stdout.hasSuffix(": 0 added, 0 updated, 18 unchanged.\n"))
+        #expect(try CLI.run(["import", again, "--db", db]).stdout.hasSuffix(": 0 added, 0 updated, 20 unchanged.\n"))
     }
 
     /// An export a spreadsheet saved again has its worked-out days in the spreadsheet's form:

@@ -25,6 +25,16 @@ struct RecordMapper {
     ]
     static func isSourceDetail(_ field: String) -> Bool { sourceDetailKeys.contains { $0.key == field } }
     /// The columns export works out from `when` and `announced`: read only to check them.
+    /// A spreadsheet's boolean, as `true` or `false`: Excel's and LibreOffice's words in the
+    /// languages whose spreadsheets save CSV separated by semicolons, and 1 and 0.
+    static func spreadsheetBoolean(_ value: String) -> String? {
+        switch value.lowercased() {
+        case "true", "1", "vrai", "wahr", "verdadero", "vero", "waar", "verdadeiro", "prawda", "sant": return "true"
+        case "false", "0", "faux", "falsch", "falso", "onwaar", "fałsz", "falskt": return "false"
+        default: return nil
+        }
+    }
+
     static let workedOutFields = ["earliest", "latest", "precision", "approximate", "uncertain",
                                   "announced_earliest", "announced_latest", "announced_precision"]
     static let fieldHelp = "uid, kind, status, title, summary, when, announced, entity, entity:ROLE, tag, source, quote, quote_language, translation, stance, publisher, published, source_title, source_language, measure:QUANTITY:UNIT, entities, tags, measures, sources"
@@ -593,10 +603,10 @@ struct RecordMapper {
                     if agrees { return nil }
                 }
                 let value = Self.trimmedText(raw)
-                // Spreadsheets write booleans as TRUE and FALSE when they save a file again, and
-                // the sqlite3 shell (and SQL exports of the flags) as 1 and 0.
-                if part == .approximate || part == .uncertain,
-                   value.lowercased() == expected || (value == "1" ? "true" : value == "0" ? "false" : nil) == expected { return nil }
+                // Spreadsheets write booleans as TRUE and FALSE when they save a file again (VRAI
+                // and FAUX in French, WAHR and FALSCH in German, …), and the sqlite3 shell (and SQL
+                // exports of the flags) as 1 and 0.
+                if part == .approximate || part == .uncertain, Self.spreadsheetBoolean(value) == expected { return nil }
                 // A spreadsheet that saved the file again wrote its days in the file's --date-format.
                 if part == .earliest || part == .latest, let dateFormat, let expected,
                    (try? dateFormat.day(from: value))?.iso == expected { return nil }
