@@ -137,6 +137,11 @@ extension DateHumanReader {
             if cursor.atEnd { return false }
         }
         guard token.is("-") else { return true }
+        // A third alone before it and a month or year after (`mi - mars 2021`, `mid - 2021`) is
+        // the hyphen of `mi-mars` spaced out, not an interval from mid-year (of the year before,
+        // as it must come first); `mid - late 2021` is two thirds.
+        if index - 1 == tokens.startIndex, before.kind == .word, Self.thirdWords[before.text] != nil,
+           !(after.kind == .word && Self.thirdWords[after.text] != nil) { return false }
         // A hyphen separates when spaced (`2019 - 2022`), between years (`2019-2022`), days
         // (`1-5 December`) or named parts of a year (`Jan-Mar 2022`, `Q1-Q2 2022`,
         // `spring-summer 2021`); not in `mid-2022`, `mid-June`, `2022-Q2` or EDTF's `2022-12`.

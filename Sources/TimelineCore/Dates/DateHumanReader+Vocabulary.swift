@@ -8,7 +8,7 @@ extension DateHumanReader {
         "april": 4, "apr": 4, "avril": 4, "avr": 4,
         "may": 5, "mai": 5,
         "june": 6, "jun": 6, "juin": 6,
-        "july": 7, "jul": 7, "juillet": 7, "juil": 7,
+        "july": 7, "jul": 7, "juillet": 7, "juil": 7, "juill": 7,
         "august": 8, "aug": 8, "aout": 8,
         "september": 9, "sep": 9, "sept": 9, "septembre": 9,
         "october": 10, "oct": 10, "octobre": 10,

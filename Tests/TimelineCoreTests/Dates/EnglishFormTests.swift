@@ -67,6 +67,8 @@ struct EnglishFormTests {
         // Thirds of a month: its days 1–10, 11–20 and 21 to its end, approximate.
         DateVector("early December 2022", "2022-12-01~/2022-12-10~", "2022-12-01", "2022-12-10", .interval, "~"),
         DateVector("mid-March 2021", "2021-03-11~/2021-03-20~", "2021-03-11", "2021-03-20", .interval, "~"),
+        DateVector("mid - March 2021", "2021-03-11~/2021-03-20~", "2021-03-11", "2021-03-20", .interval, "~"),
+        DateVector("mid - late 2021", "2021-05~/2021-12~", "2021-05-01", "2021-12-31", .interval, "~"),
         DateVector("late Feb. 2024", "2024-02-21~/2024-02-29~", "2024-02-21", "2024-02-29", .interval, "~"),
         DateVector("at the end of June 2022", "2022-06-21~/2022-06-30~", "2022-06-21", "2022-06-30", .interval, "~"),
         DateVector("early December 2022?", "2022-12-01%/2022-12-10%", "2022-12-01", "2022-12-10", .interval, "%"),

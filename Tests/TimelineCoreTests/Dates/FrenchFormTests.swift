@@ -21,6 +21,7 @@ struct FrenchFormTests {
         DateVector("2 décembre 2022", "2022-12-02", "2022-12-02", "2022-12-02", .day),
         DateVector("jeudi 1er décembre 2022", "2022-12-01", "2022-12-01", "2022-12-01", .day),
         DateVector("29 février 2024", "2024-02-29", "2024-02-29", "2024-02-29", .day),
+        DateVector("14 juill. 2022", "2022-07-14", "2022-07-14", "2022-07-14", .day),
         // Quarters and half-years.
         DateVector("deuxième trimestre 2022", "2022-34", "2022-04-01", "2022-06-30", .quarter),
         DateVector("2e trimestre 2022", "2022-34", "2022-04-01", "2022-06-30", .quarter),
@@ -54,6 +55,11 @@ struct FrenchFormTests {
         DateVector("à la fin de 2022", "2022-09~/2022-12~", "2022-09-01", "2022-12-31", .interval, "~"),
         DateVector("fin de l'année 2022", "2022-09~/2022-12~", "2022-09-01", "2022-12-31", .interval, "~"),
         DateVector("mi-mars 2021", "2021-03-11~/2021-03-20~", "2021-03-11", "2021-03-20", .interval, "~"),
+        // The hyphen spaced out, as typed in a hurry: still mid-March, not May 2020 to March 2021.
+        DateVector("mi - mars 2021", "2021-03-11~/2021-03-20~", "2021-03-11", "2021-03-20", .interval, "~"),
+        DateVector("début - 2021", "2021-01~/2021-04~", "2021-01-01", "2021-04-30", .interval, "~"),
+        // Two thirds, though, are an interval.
+        DateVector("mi - fin 2021", "2021-05~/2021-12~", "2021-05-01", "2021-12-31", .interval, "~"),
         DateVector("début décembre 2022", "2022-12-01~/2022-12-10~", "2022-12-01", "2022-12-10", .interval, "~"),
         DateVector("fin déc. 2022", "2022-12-21~/2022-12-31~", "2022-12-21", "2022-12-31", .interval, "~"),
         DateVector("à la fin du mois de juin 2022", "2022-06-21~/2022-06-30~", "2022-06-21", "2022-06-30", .interval, "~"),
