@@ -648,6 +648,10 @@ import Testing
         #expect(url == "https://news.example.com/a?id=7#part", "\(String(describing: url))")
         try add("o", "https://third.example.com/c?utm_source=x&")
         #expect(try #require(try show("o")["sources"] as? [[String: Any]]).first?["url"] as? String == "https://third.example.com/c")
+        // The French press tracks its links with AT Internet's xtor: the same article, not a second source.
+        try add("p", "https://www.lemonde.fr/economie/article/2022/08/24/amazon-care.html")
+        try add("q", "https://www.lemonde.fr/economie/article/2022/08/24/amazon-care.html?xtor=RSS-3208&at_medium=email")
+        #expect(try source("q") == source("p"))
         // A file's URL is kept as written, so that an export imports back as it was.
         let record = #"{"uid":"n","kind":"launch","title":"N","when":"2021","sources":[{"url":"https://other.example.com/b?utm_source=x","publisher":"O"}]}"#
         #expect(try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((record + "\n").utf8)).status == 0)

@@ -31,7 +31,8 @@ enum FigureText {
     static func read(_ text: String) -> Reading {
         var rest = Substring(text.trimmingSpaces())
         var reading = Reading(digits: "")
-        let lowered = rest.lowercased()
+        // A no-break space within the words (`plus de`, pasted from a French page) is a space.
+        let lowered = String(rest.lowercased().map { $0 == "\u{A0}" || $0 == "\u{202F}" ? " " : $0 })
         if let prefix = prefixes.first(where: { lowered.hasPrefix($0.text) }) {
             // A word must end where the number starts (`over` is not `overall`), a sign need not.
             let after = rest.dropFirst(prefix.text.count)

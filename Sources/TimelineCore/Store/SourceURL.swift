@@ -4,7 +4,11 @@ import SQLiteStorage
 /// `https://www.example.org/a/?utm_source=x#top` is `https://www.example.org/a`.
 enum SourceURL {
     /// Query parameters that only say how the reader came to the page.
-    private static let trackingParameters: Set<String> = ["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "ref_src", "igshid"]
+    /// `xtor`, `at_medium` and `at_campaign` are AT Internet's, which the French press uses (Le
+    /// Monde, Le Figaro, Les Échos).
+    private static let trackingParameters: Set<String> = ["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "ref_src", "igshid",
+                                                          "xtor", "at_medium", "at_campaign", "yclid", "twclid", "ttclid", "mkt_tok",
+                                                          "_hsenc", "_hsmi"]
 
     /// The parts of an `http(s)` URL that name the page, for comparing: the host in lower case
     /// without `www.`, the path without a trailing `/` (with a one-page site's `#/route`), and the
