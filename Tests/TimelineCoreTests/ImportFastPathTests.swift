@@ -90,6 +90,31 @@ import Testing
         #expect(try fast.database.integrityCheck() == ["ok"])
     }
 
+    /// A small file checks foreign keys row by row, a large one once at the end (which reads
+    /// every table whole): both write the same rows, into a timeline that has events already,
+    /// adding, and then finding them unchanged.
+    @Test func foreignKeysCheckedRowByRowWriteWhatTheEndCheckWrites() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let earlier = try Self.plainCSV(count: 40, in: folder)
+        let csv = try Self.sampleCSV(in: folder)
+        var stores: [TimelineStore] = []
+        for (name, atTheEndFrom) in [("row-by-row", Int.max), ("at-the-end", 0)] {
+            let store = try Self.emptyStore(folder.appendingPathComponent("\(name).sqlite").path)
+            _ = try Importer(store: store, path: earlier, options: ImportOptions()).run()
+            for pass in 0..<2 {
+                let importer = try Importer(store: store, path: csv, options: ImportOptions())
+                importer.foreignKeysAtTheEndSize = atTheEndFrom
+                let summary = try importer.run()
+                #expect(pass == 0 ? summary.inserted == 18 : summary.unchanged == 18, "\(name), pass \(pass)")
+            }
+            #expect(try store.database.scalar("PRAGMA foreign_keys") == .integer(1), "on again after the load")
+            #expect(try store.database.firstForeignKeyViolation() == nil)
+            stores.append(store)
+        }
+        #expect(try Self.content(of: stores[0]) == Self.content(of: stores[1]))
+    }
+
     /// A file of `count` plain events (kind, title, when), each with a word of its own.
     static func plainCSV(count: Int, in folder: URL) throws -> String {
         var text = "kind,title,when\n"
