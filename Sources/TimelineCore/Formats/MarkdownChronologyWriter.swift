@@ -7,8 +7,8 @@ public final class MarkdownChronologyWriter: EventStreamWriter, NamesEntities {
     private let words: TimelineWords
     private let heading: String
     private var currentGroup: String?
-    private var footnotes: [String] = []
-    private var footnoteNumbers: [String: Int] = [:]
+    /// One footnote per distinct citation, kept out of memory until the end, where they are printed.
+    private let footnotes = FootnoteSpool()
 
     /// - Parameter heading: the document's title; by default `Timeline` in the display language.
     public init(output: TextOutput, language: DateDisplayLanguage = .english, heading: String? = nil) {
@@ -33,7 +33,7 @@ public final class MarkdownChronologyWriter: EventStreamWriter, NamesEntities {
         if event.status != .occurred { details.append(words.status(event.status)) }
         if let announced = event.announced { details.append(words.announced.lowercased() + words.colon + announced.display(language)) }
         if !details.isEmpty { text += " (\(details.joined(separator: words.listSeparator)))" }
-        text += footnoteReferences(event)
+        text += try footnoteReferences(event)
         text += "\n"
         // The summary and the figures are paragraphs of the item (a blank line, then indented):
         // lines merely indented would run on into the title's paragraph when rendered.
@@ -53,25 +53,17 @@ public final class MarkdownChronologyWriter: EventStreamWriter, NamesEntities {
     public func end() throws {
         if currentGroup == nil { try output.write("\n" + words.noEvents + "\n") }
         if !footnotes.isEmpty {
-            try output.write("\n" + footnotes.joined(separator: "\n") + "\n")
+            try output.write("\n")
+            try footnotes.write(to: output)
         }
         try output.finish()
     }
 
     /// `[^1][^2]`: one footnote per distinct citation, numbered in order of first use.
-    private func footnoteReferences(_ event: Event) -> String {
+    private func footnoteReferences(_ event: Event) throws -> String {
         var references = ""
         for citation in event.citations {
-            let note = footnoteText(citation)
-            let number: Int
-            if let existing = footnoteNumbers[note] {
-                number = existing
-            } else {
-                number = footnotes.count + 1
-                footnoteNumbers[note] = number
-                footnotes.append("[^\(number)]: " + note)
-            }
-            references += "[^\(number)]"
+            references += "[^\(try footnotes.number(for: footnoteText(citation)))]"
         }
         return references
     }
