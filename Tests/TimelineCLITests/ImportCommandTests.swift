@@ -654,6 +654,23 @@ import Testing
         #expect(person.status == 64 && person.stderr.contains("is a percentage in the unit 'person'; give it the unit fraction (13% is 0.13) or percent"), "\(person.stderr)")
     }
 
+    /// A field a record has one of takes one column: two --map onto it are refused, and one takes
+    /// it over the file's own column of that name (with no falling back to it when empty).
+    @Test func oneColumnGivesAFieldARecordHasOneOf() throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        let two = try write("two.csv", "A,B,when\nfromA,fromB,2020\nfromA2,,2021\n")
+        let refused = try CLI.run(["import", two, "--db", db, "--map", "A=title", "--map", "B=Title", "--set", "kind=launch"])
+        #expect(refused.status == 64 && refused.stderr == "timeline: --map gives title two columns, 'A' and 'B', and a record has one title: "
+                + "map one elsewhere, or compose the title of both with --title-template.\n", "\(refused.stderr)")
+        let sources = try CLI.run(["import", two, "--db", db, "--map", "A=source", "--map", "B=source", "--map", "A=title", "--set", "kind=launch"])
+        #expect(sources.status == 64 && sources.stderr.contains("--map gives source two columns, 'A' and 'B'"), "\(sources.stderr)")
+        let named = try write("named.csv", "title,B,when\nfromTitle,fromB,2020\nfromTitle2,,2021\n")
+        let mapped = try CLI.run(["import", named, "--db", db, "--map", "B=title", "--set", "kind=launch", "--skip-invalid"])
+        #expect(mapped.stdout.contains("1 added") && mapped.stderr.contains("named.csv:3: column 'B' is empty, and an event needs a title"),
+                "\(mapped.stdout)\(mapped.stderr)")
+        #expect(try jsonEvents([]).compactMap { $0["title"] as? String } == ["fromB"])
+    }
+
     /// A translation or a quote language without the quote is named by its field, not left to
     /// the citations table's constraint.
     @Test(arguments: [("translation", "is the translation of a quote"), ("quote_language", "is the language of a quote")])

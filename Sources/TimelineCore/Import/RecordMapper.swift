@@ -142,6 +142,17 @@ struct RecordMapper {
                 if case .citation(let field) = target { sourceColumn[field] = name }
             }
         }
+        // A field a record has one of (title, when, source, quote, …) takes one column: two --map
+        // onto it are refused, and one takes it over the file's own column of that name, as --set does.
+        var mappedSingleFields: [String: String] = [:]
+        for mapping in options.mappings {
+            guard let field = Self.singleValueField(of: try Self.target(mapping.field)) else { continue }
+            if let other = mappedSingleFields.updateValue(mapping.column, forKey: field), other != mapping.column {
+                throw TimelineError(.usage, "--map gives \(field) two columns, '\(other)' and '\(mapping.column)', and a record has one \(field)"
+                    + (field == "title" ? ": map one elsewhere, or compose the title of both with --title-template." : ": map one elsewhere."))
+            }
+        }
+        columns.removeAll { Self.singleValueField(of: $0.1).map { mappedSingleFields[$0] != nil } ?? false }
         for mapping in options.mappings {
             let index = try columnIndex(mapping.column)
             let target = try Self.target(mapping.field)
@@ -272,6 +283,16 @@ struct RecordMapper {
     }
 
     /// A field name (`entity:employer`, `measure:employees-laid-off:person`, …) to where its values go.
+    /// The field a target fills that a record has one of, nil for those it may have several of
+    /// (entities, tags, figures, lists).
+    static func singleValueField(of target: Target) -> String? {
+        switch target {
+        case .scalar(let field), .citation(let field): field
+        case .source: "source"
+        case .entity, .tag, .measure, .list: nil
+        }
+    }
+
     static func target(_ field: String) throws -> Target {
         var parts = field.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         // A field's name and an entity's role in any case (`Entity:Employer`), as a header's are;
