@@ -110,13 +110,15 @@ extension Timeline.Entities {
                 edit.name = name
                 edit.type = type
                 edit.description = description
-                edit.addedAliases = try alias.map(Self.alias)
+                let aliases = try alias.map(Self.alias)
+                edit.addedAliases = aliases.map(\.alias)
                 edit.removedAliases = removeAlias
                 edit.addedRelations = try relate.map(Self.relation)
                 edit.removedRelations = try unrelate.map { try Self.relationAndOther($0, option: "--unrelate") }
                 var confirmation = Confirmation()
                 try global.withStore { store in
                     let edited = try store.editEntity(entity, edit)
+                    for note in aliases.compactMap(\.note) { printError("note: " + note) }
                     confirmation.write(edited.changed ? "Edited \(edited.slug)\n" : "Unchanged \(edited.slug)\n",
                                        saved: edited.changed ? "the change to \(edited.slug) was saved" : "\(edited.slug) was left unchanged")
                 }
@@ -125,20 +127,27 @@ extension Timeline.Entities {
         }
 
         /// `NAME` or `NAME@LANG`, where LANG is a language tag with a two- or three-letter
-        /// language (`fr`, `pt-BR`), kept in its usual case; any other `@` is part of the name.
-        static func alias(_ text: String) throws -> Entity.Alias {
+        /// language (`fr`, `pt-BR`, or as a locale writes it, `fr_FR`), kept in its usual case;
+        /// any other `@` is part of the name, with a note when what follows it reads as a try at a
+        /// tag (`@français`, `@home`): a mistyped tag would otherwise make an alias no one types.
+        static func alias(_ text: String) throws -> (alias: Entity.Alias, note: String?) {
             var alias = Entity.Alias(text)
+            var note: String?
             if let at = text.lastIndex(of: "@") {
-                let language = String(text[text.index(after: at)...])
+                let written = String(text[text.index(after: at)...])
+                let language = String(written.map { $0 == "_" ? "-" : $0 })
                 let first = language.prefix { $0 != "-" }
                 if (2...3).contains(first.count), let tag = LanguageTag.canonical(language) {
                     alias = Entity.Alias(String(text[..<at]), language: tag)
+                } else if !written.isEmpty, at != text.startIndex, written.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" }) {
+                    note = "--alias '\(text)' is kept whole, '@' and all: '\(written)' is no language tag (fr, en, pt-BR); "
+                        + "for an alias in a language, give its tag after the '@'."
                 }
             }
             guard !alias.name.isEmpty else {
                 throw TimelineError(.usage, text.isEmpty ? "--alias is empty; give the alias." : "--alias '\(text)' has no name before the '@'.")
             }
-            return alias
+            return (alias, note)
         }
 
         static func relationAndOther(_ text: String, option: String) throws -> (String, String) {

@@ -88,6 +88,8 @@ import Testing
                                   "--description", ""])
         #expect(edited.status == 0, "\(edited.stderr)")
         #expect(edited.stdout == "Edited amazon-care\n")
+        #expect(edited.stderr.hasPrefix("timeline: note: --alias 'AC@home' is kept whole, '@' and all: 'home' is no language tag (fr, en, pt-BR); "
+                + "for an alias in a language, give its tag after the '@'.\n"), "\(edited.stderr)")
         #expect(try sqlite("SELECT name, type, description IS NULL FROM entities WHERE slug = 'amazon-care'") == "Amazon Care Services|organisation|1\n")
         // The old name stays as an alias; a language after '@' only when it looks like one.
         #expect(try sqlite("SELECT alias, coalesce(language, '-') FROM entity_aliases a JOIN entities e ON e.id = a.entity_id "
@@ -227,6 +229,9 @@ import Testing
         // A language can still change on an alias written as it is stored.
         #expect(try CLI.run(["--db", db, "entities", "edit", "amazon-care", "--alias", "Amazon Soins@fr-ca"]).stdout == "Edited amazon-care\n")
         #expect(try sqlite("SELECT language FROM entity_aliases WHERE alias = 'Amazon Soins'") == "fr-CA\n")
+        // A locale's underscore is a tag's hyphen.
+        #expect(try CLI.run(["--db", db, "entities", "edit", "amazon-care", "--alias", "Amazon Santé@fr_FR"]).stderr.isEmpty)
+        #expect(try sqlite("SELECT language FROM entity_aliases WHERE alias = 'Amazon Santé'") == "fr-FR\n")
     }
 
     /// Merging two entities that both had a relation keeps the remaining one's dates, takes the
