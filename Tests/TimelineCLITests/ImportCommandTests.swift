@@ -448,6 +448,31 @@ import Testing
         #expect(dates["Initech cuts"] == "2022-34", "a quarter stays a quarter")
     }
 
+    /// `yy` reads two-digit years as spreadsheets do (00–29 this century, 30–99 the last); a
+    /// pattern with a letter that is no part of a day, a time, or a year or month of another
+    /// length is refused, saying what to write.
+    @Test func aDateFormatOfTwoDigitYearsAndPatternsItRefuses() throws {
+        let path = try write("yy.csv", "company,date\nAcme,3/6/23\nBeta,12/31/99\nGamma,1/1/29\nDelta,1/1/30\nEps,3/6/2023\n")
+        let result = try CLI.run(["import", path, "--db", db, "--set", "kind=layoff", "--map", "date=when", "--map", "company=entity",
+                                  "--title-template", "{company} cuts", "--date-format", "m/d/yy", "--skip-invalid"])
+        #expect(result.stdout.hasSuffix(": 4 added, 0 updated, 0 unchanged, 1 rejected.\n"), "\(result.stderr)")
+        #expect(result.stderr.contains("yy.csv:6: column 'date' (when): '3/6/2023' is not a valid date"), "\(result.stderr)")
+        let dates = Dictionary(uniqueKeysWithValues: try jsonEvents(["--search", "cuts"]).compactMap { event in
+            (event["title"] as? String).map { ($0, "\(event["when"] ?? "")") }
+        })
+        #expect(dates == ["Acme cuts": "2023-03-06", "Beta cuts": "1999-12-31", "Gamma cuts": "2029-01-01", "Delta cuts": "1930-01-01"], "\(dates)")
+        for (pattern, reason) in [
+            ("x/d/m/yyyy", "has 'x', which is no part of a day: d, m and yyyy (or yy) are, with marks such as / between them."),
+            ("m/d/yyyy h:mm", "writes a time: give the day's parts only (m/d/yyyy); a time after the day, as in 3/6/2023 14:05, is read and left aside."),
+            ("d-mmm-yyyy", "writes the month mmm; a month is m or mm, its number (a day written with a month's name, 6 Mar 2023, is read without --date-format)."),
+            ("m/d/yyy", "writes the year yyy; write yyyy, or yy for two digits."),
+            ("m/d/m/yyyy", "names the month twice."),
+        ] {
+            let refused = try CLI.run(["import", path, "--db", db, "--set", "kind=layoff", "--date-format", pattern])
+            #expect(refused.status == 64 && refused.stderr == "timeline: --date-format '\(pattern)' \(reason)\n", "\(refused.stderr)")
+        }
+    }
+
     /// A file whose lines end in CR alone (Excel's "CSV (Macintosh)") is named for what it is,
     /// not for the columns its one long line would name twice.
     @Test func lineEndsOfCarriageReturnsAloneAreNamed() throws {

@@ -1,6 +1,6 @@
 /// A day written in a foreign order, as `--date-format` names it: `m/d/yyyy`, `d/m/yyyy`,
-/// `dd.mm.yyyy`, `yyyy-mm-dd`, `d-m-yyyy`, … (`d`/`dd` day, `m`/`mm` month, `yyyy` year; any
-/// other character must appear as it is).
+/// `dd.mm.yyyy`, `yyyy-mm-dd`, `d-m-yyyy`, `m/d/yy`, … (`d`/`dd` day, `m`/`mm` month, `yyyy`
+/// year, `yy` a year of two digits; any other mark must appear as it is).
 public struct DayFormat: Sendable, Equatable {
     enum Part: Equatable, Sendable {
         case day, month, year
@@ -9,21 +9,42 @@ public struct DayFormat: Sendable, Equatable {
 
     let parts: [Part]
     public let pattern: String
+    /// `yy`: years written with two digits, 00–29 read as 2000–2029 and 30–99 as 1930–1999, as
+    /// spreadsheets read them.
+    let twoDigitYears: Bool
 
     public init(_ pattern: String) throws {
         var parts: [Part] = []
         var characters = Array(pattern.lowercased())
         var seen = Set<String>()
+        var twoDigitYears = false
+        func refuse(_ reason: String) -> TimelineError {
+            TimelineError(.usage, "--date-format '\(pattern)' \(reason)")
+        }
+        if characters.contains("h") || characters.contains(":") {
+            throw refuse("writes a time: give the day's parts only (m/d/yyyy); a time after the day, as in 3/6/2023 14:05, is read and left aside.")
+        }
         while !characters.isEmpty {
             let character = characters.removeFirst()
             switch character {
             case "d", "m", "y":
-                while characters.first == character { characters.removeFirst() }
+                var run = 1
+                while characters.first == character {
+                    characters.removeFirst()
+                    run += 1
+                }
                 let part: Part = character == "d" ? .day : character == "m" ? .month : .year
-                guard seen.insert(String(character)).inserted else {
-                    throw TimelineError(.usage, "--date-format '\(pattern)' names the \(character == "d" ? "day" : character == "m" ? "month" : "year") twice.")
+                let name = character == "d" ? "day" : character == "m" ? "month" : "year"
+                guard seen.insert(String(character)).inserted else { throw refuse("names the \(name) twice.") }
+                if part == .year {
+                    guard run == 2 || run == 4 else { throw refuse("writes the year \(String(repeating: "y", count: run)); write yyyy, or yy for two digits.") }
+                    twoDigitYears = run == 2
+                } else if run > 2 {
+                    throw refuse("writes the \(name) \(String(repeating: character, count: run)); a \(name) is \(character) or \(character)\(character), its number (a day written with a month's name, 6 Mar 2023, is read without --date-format).")
                 }
                 parts.append(part)
+            case _ where character.isLetter:
+                throw refuse("has '\(character)', which is no part of a day: d, m and yyyy (or yy) are, with marks such as / between them.")
             default:
                 parts.append(.literal(character))
             }
@@ -33,6 +54,7 @@ public struct DayFormat: Sendable, Equatable {
         }
         self.parts = parts
         self.pattern = pattern
+        self.twoDigitYears = twoDigitYears
     }
 
     /// The day `text` names when it is written in this pattern; nil when it is not (it may be a
@@ -59,10 +81,12 @@ public struct DayFormat: Sendable, Equatable {
                 characters.removeFirst()
             case .day, .month, .year:
                 let digits = characters.prefix { $0.isASCII && $0.isNumber }
-                let limit = part == .year ? 4 : 2
-                guard !digits.isEmpty, digits.count <= limit, part != .year || digits.count == 4, let value = Int(digits) else {
+                let yearDigits = twoDigitYears ? 2 : 4
+                guard !digits.isEmpty, digits.count <= (part == .year ? yearDigits : 2), part != .year || digits.count == yearDigits,
+                      var value = Int(digits) else {
                     return nil
                 }
+                if part == .year && twoDigitYears { value += value < 30 ? 2000 : 1900 }
                 characters.removeFirst(digits.count)
                 switch part {
                 case .day: day = value
