@@ -256,3 +256,17 @@ extension Database {
         try scalar("SELECT 1 FROM sqlite_schema WHERE name = ?1 AND type IN ('table', 'view')", [.text(name)]) != nil
     }
 }
+
+extension Database {
+    /// The numbers of the parameters the program of `sql` reads (its `Variable` instructions):
+    /// in `SELECT ?3`, 3 alone, though SQLite counts three slots.
+    public func parameterNumbersRead(by sql: String) throws -> Set<Int32> {
+        var numbers = Set<Int32>()
+        // Stepped as it is: the program is listed, not run, so its parameters need no values.
+        let program = try prepare("EXPLAIN " + sql)
+        while try program.step() {
+            if program.text(at: 1) == "Variable" { numbers.insert(Int32(truncatingIfNeeded: program.int64(at: 2))) }
+        }
+        return numbers
+    }
+}

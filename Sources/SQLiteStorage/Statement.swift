@@ -142,13 +142,31 @@ extension Statement {
         }
     }
 
-    /// The first named parameter (with its prefix) whose bare name is not in `bound`; nil when all are.
+    /// The first named parameter (with its prefix) whose bare name is not in `bound`; nil when all
+    /// are. Every slot counts: a numbered parameter (`?3`) makes the numbers below it slots too.
     public func unboundParameterName(bound: Set<String>) -> String? {
+        unboundParameter(bound: bound) { nil }
+    }
+
+    /// The same, but for slots no parameter of the statement fills: `used` gives the numbers its
+    /// program reads (see `Database.parameterNumbersRead(by:)`), asked only when a numbered
+    /// parameter has left nameless slots below it, which a bare `?` has too.
+    public func unboundParameterName(bound: Set<String>, used: () throws -> Set<Int32>) rethrows -> String? {
+        try unboundParameter(bound: bound, used: used)
+    }
+
+    private func unboundParameter(bound: Set<String>, used: () throws -> Set<Int32>?) rethrows -> String? {
         guard parameterCount > 0 else { return nil }
+        let numbered = (1...parameterCount).contains { parameterName(at: $0).map { $0.hasPrefix("?") } ?? false }
+        var usedNumbers: Set<Int32>??
         for index in 1...parameterCount {
             // A bare `?` goes by its number.
             guard let name = parameterName(at: index) else {
                 if bound.contains(String(index)) { continue }
+                if numbered {
+                    if usedNumbers == nil { usedNumbers = .some(try used()) }
+                    if let read = usedNumbers ?? nil, !read.contains(index) { continue }
+                }
                 return "?\(index)"
             }
             if !bound.contains(String(name.dropFirst())) { return name }

@@ -37,6 +37,19 @@ import Testing
         // A bare `?` counts as bound when its number is.
         #expect(statement.unboundParameterName(bound: ["1", "a", "b"]) == "?3")
         #expect(statement.unboundParameterName(bound: ["1", "a", "3", "b"]) == nil)
+        // Told which numbers the program reads, the bare `?` still counts.
+        #expect(try statement.unboundParameterName(bound: ["a", "3", "b"], used: { try database.parameterNumbersRead(by: "SELECT ?, :a, ?3, @b") }) == "?1")
+    }
+
+    /// `?3` alone makes three slots; the two below it are no parameters of the query.
+    @Test func slotsBelowANumberedParameterAreNoParameters() throws {
+        let sql = "SELECT ?3, ?5 + 1"
+        let statement = try database.prepare(sql)
+        #expect(statement.parameterCount == 5)
+        #expect(try database.parameterNumbersRead(by: sql) == [3, 5])
+        #expect(try statement.unboundParameterName(bound: ["3", "5"], used: { try database.parameterNumbersRead(by: sql) }) == nil)
+        #expect(try statement.unboundParameterName(bound: ["3"], used: { try database.parameterNumbersRead(by: sql) }) == "?5")
+        #expect(statement.unboundParameterName(bound: ["3", "5"]) == "?1", "without the numbers read, every slot counts")
     }
 
     @Test func unknownParameterNameIsAnErrorNamingIt() throws {

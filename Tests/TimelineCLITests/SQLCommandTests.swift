@@ -115,6 +115,11 @@ import Testing
         #expect(missing.stderr.hasPrefix("timeline: the query's parameter ?2 has no value; give it with -p 2 VALUE."), "\(missing.stderr)")
         let given = try CLI.run(["sql", "SELECT ?, ?", "-p", "1", "5", "-p", "2", "6", "--format", "tsv", "--db", db])
         #expect(given.stdout == "?\t?\n5\t6\n", "\(given.stderr)")
+        // `?3` alone makes SQLite count three slots; the two below it are no parameters to give.
+        let third = try CLI.run(["sql", "SELECT ?3 AS c", "-p", "3", "x", "--format", "tsv", "--db", db])
+        #expect(third.status == 0 && third.stdout == "c\nx\n", "\(third.stderr)")
+        let bare = try CLI.run(["sql", "SELECT ?, ?3", "-p", "3", "x", "--db", db])
+        #expect(bare.status == 64 && bare.stderr.hasPrefix("timeline: the query's parameter ?1 has no value;"), "\(bare.stderr)")
 
         let absent = try CLI.run(["sql", "SELECT :n", "-p", "n", "1", "-p", "3", "1", "--db", db])
         #expect(absent.status == 64)

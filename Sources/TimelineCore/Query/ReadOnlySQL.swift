@@ -89,7 +89,8 @@ public struct ReadOnlySQL {
             throw TimelineError(.usage, "timeline sql only reads, and the query would change something.")
         }
         try bind(parameters, to: statement)
-        if let unbound = statement.unboundParameterName(bound: Set(parameters.map { $0.name.trimmingPrefixCharacters() })) {
+        if let unbound = try statement.unboundParameterName(bound: Set(parameters.map { $0.name.trimmingPrefixCharacters() }),
+                                                            used: { try database.parameterNumbersRead(by: sql) }) {
             throw TimelineError(.usage, "the query's parameter \(unbound) has no value; give it with -p \(unbound.dropFirst()) VALUE.")
         }
 
