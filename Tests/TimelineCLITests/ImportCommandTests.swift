@@ -56,8 +56,9 @@ import Testing
         ("stray.ndjson", Array(#"é{"kind":"launch"}"#.utf8) + [0x0A], ":1: invalid JSON at byte 1: unexpected character 'é'.\n"),
         ("latin1-string.ndjson", Array(#"{"title":""#.utf8) + [0xE9] + Array(#""}"#.utf8) + [0x0A],
          ":1: invalid JSON at byte 11: a string is not valid UTF-8 (a file saved as Latin-1 or Windows-1252?).\n"),
+        // Named by its column, as a record's other faults are.
         ("latin1.csv", Array("kind,title,when\nlaunch,".utf8) + [0xE9] + Array("t\u{E9},2020\n".utf8),
-         ":2: the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
+         ":2: column 'title': the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
     ] as [(String, [UInt8], String)])
     func textInAnotherEncodingIsNamed(name: String, bytes: [UInt8], message: String) throws {
         let path = folder.path(name)

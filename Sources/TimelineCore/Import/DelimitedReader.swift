@@ -30,7 +30,15 @@ public final class DelimitedReader {
         /// Whether reading can go on with the next record (`skipFailedRecord`): a quote never
         /// closed has taken in the rest of the file, and an unknown number of records with it.
         public var recoverable = false
+        /// The field (from 0) whose text is at fault, when the failure is one field's.
+        public var field: Int?
         public var description: String { reason }
+
+        /// The reason, naming the field's column when `header` has it (`column 'entity': …`).
+        func reason(columnsNamedBy header: [String]) -> String {
+            guard let field, field < header.count, !header[field].isEmpty else { return reason }
+            return "column '\(header[field])': " + reason
+        }
     }
 
     private let input: InputFile
@@ -114,8 +122,10 @@ public final class DelimitedReader {
     private func endField(from fieldStart: Int, startLine: Int) throws {
         let problem = recordBytes.withUnsafeBufferPointer { UTF8Check.problem(in: UnsafeBufferPointer(rebasing: $0[fieldStart...])) }
         switch problem {
-        case .invalidUTF8?: throw Failure(line: startLine, reason: "the text is not valid UTF-8 (\(UTF8Check.likelyEncoding) convert it with iconv -f WINDOWS-1252 -t UTF-8)")
-        case .nul?: throw Failure(line: startLine, reason: "a field holds a NUL byte")
+        case .invalidUTF8?:
+            throw Failure(line: startLine, reason: "the text is not valid UTF-8 (\(UTF8Check.likelyEncoding) convert it with iconv -f WINDOWS-1252 -t UTF-8)",
+                          field: fieldEnds.count)
+        case .nul?: throw Failure(line: startLine, reason: "a field holds a NUL byte", field: fieldEnds.count)
         case nil: fieldEnds.append(recordBytes.count)
         }
     }

@@ -557,6 +557,7 @@ public final class Importer {
         case .csv, .tsv:
             let separator = format == .csv ? try Self.csvSeparator(of: input, given: options.delimiter) : UInt8(ascii: ",")
             let reader = DelimitedReader(input: input, dialect: format == .csv ? .csv : .tsv, separator: separator)
+            var columnNames: [String] = []
             do {
                 guard let header = try reader.next() else {
                     throw TimelineError(.badData, "\(input.name) is empty: a header row was expected.")
@@ -568,6 +569,7 @@ public final class Importer {
                 if let first = header.fields.first, let kind = Self.unreadableKind(firstField: first, only: header.fields.count == 1) {
                     throw TimelineError(.badData, "\(input.name) looks like \(kind), which import does not read; it reads CSV, TSV, NDJSON, JSON and timeline documents (as `export --format csv|tsv|ndjson|json|seed` writes them).")
                 }
+                columnNames = header.fields.map { $0.trimmingSpaces() }
                 let mapper = try RecordMapper(header: header.fields, options: options, fileName: input.name,
                                               separatedBySemicolons: separator == UInt8(ascii: ";"))
                 fieldColumns.mapper = mapper
@@ -576,7 +578,7 @@ public final class Importer {
                         guard try reader.advance() else { break }
                     } catch let failure as DelimitedReader.Failure where checksEveryRecord && failure.recoverable {
                         // A malformed row is a bad record like another: named, and skipped.
-                        try body(failure.line) { throw RecordError(failure.reason) }
+                        try body(failure.line) { throw RecordError(failure.reason(columnsNamedBy: columnNames)) }
                         try reader.skipFailedRecord()
                         continue
                     }
@@ -626,7 +628,7 @@ public final class Importer {
             } catch let failure as DelimitedReader.Failure {
                 // Skipping bad records, this one is not skipped: say that everything stopped.
                 let stopped = checksEveryRecord ? "; where the next record starts cannot be told, so reading stopped here and nothing was written" : ""
-                throw TimelineError(.badData, "\(input.name):\(failure.line): \(failure.reason)\(stopped).")
+                throw TimelineError(.badData, "\(input.name):\(failure.line): \(failure.reason(columnsNamedBy: columnNames))\(stopped).")
             }
         case .ndjson:
             var line = 0
