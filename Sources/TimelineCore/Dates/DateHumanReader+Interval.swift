@@ -136,12 +136,14 @@ extension DateHumanReader {
             while cursor.index > index, cursor.take(anyOf: ["?", "~", "%", "environ", "approximately", "approx", ".", ","]) {}
             if cursor.atEnd { return false }
         }
+        // A third with nothing of a date before it, and a month or year after (`mi - mars 2021`,
+        // `vers mi – mars 2021`, `the mid - 1990s`), is the hyphen of `mi-mars` spaced out, not an
+        // interval from mid-year (of the year before, as it must come first); `mid - late 2021`
+        // is two thirds, and `2020 mid - 2021` no such hyphen.
+        if token.isAny(["-", "–", "—"]), before.kind == .word, Self.thirdWords[before.text] != nil,
+           !(after.kind == .word && Self.thirdWords[after.text] != nil),
+           tokens[tokens.startIndex..<(index - 1)].allSatisfy({ !$0.isNumber && !($0.kind == .word && isDatePart($0)) }) { return false }
         guard token.is("-") else { return true }
-        // A third alone before it and a month or year after (`mi - mars 2021`, `mid - 2021`) is
-        // the hyphen of `mi-mars` spaced out, not an interval from mid-year (of the year before,
-        // as it must come first); `mid - late 2021` is two thirds.
-        if index - 1 == tokens.startIndex, before.kind == .word, Self.thirdWords[before.text] != nil,
-           !(after.kind == .word && Self.thirdWords[after.text] != nil) { return false }
         // A hyphen separates when spaced (`2019 - 2022`), between years (`2019-2022`), days
         // (`1-5 December`) or named parts of a year (`Jan-Mar 2022`, `Q1-Q2 2022`,
         // `spring-summer 2021`); not in `mid-2022`, `mid-June`, `2022-Q2` or EDTF's `2022-12`.
@@ -155,6 +157,11 @@ extension DateHumanReader {
         }
         guard before.isNumber, after.isNumber else { return false }
         return after.isNumber(digits: 4...4) || before.isNumber(digits: 1...2) && after.isNumber(digits: 1...2)
+    }
+
+    /// Whether a word names a month, a season or a third, as no word of a date's lead-in does (`vers`, `dès`, `the`).
+    private func isDatePart(_ token: Token) -> Bool {
+        Self.monthNumbers[token.text] != nil || Self.seasonNumbers[token.text] != nil || Self.thirdWords[token.text] != nil
     }
 
     /// Whether a month or season name, or a numbered part (`Q1`, `H2`, `T3`, `S1`), starts at `index`.

@@ -157,7 +157,8 @@ extension DateHumanReader {
     /// of a month, `early December 2022`, `mid-March`, `end of June 2022`, `mi-mars`, `fin déc. 2022`.
     private func thirdForm(_ cursor: inout Cursor) throws(TimelineDateError) -> Reading? {
         guard let third = cursor.take(from: Self.thirdWords) else { return nil }
-        cursor.take("-")
+        // `mi-mars`, and its hyphen typed as a dash (`mi – mars`).
+        _ = cursor.take(anyOf: ["-", "–", "—"])
         var month = cursor
         while month.take(anyOf: Self.monthLinkWords) {}
         if let number = month.take(from: Self.monthNumbers) {

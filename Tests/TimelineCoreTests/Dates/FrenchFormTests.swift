@@ -58,6 +58,8 @@ struct FrenchFormTests {
         // The hyphen spaced out, as typed in a hurry: still mid-March, not May 2020 to March 2021.
         DateVector("mi - mars 2021", "2021-03-11~/2021-03-20~", "2021-03-11", "2021-03-20", .interval, "~"),
         DateVector("début - 2021", "2021-01~/2021-04~", "2021-01-01", "2021-04-30", .interval, "~"),
+        DateVector("vers mi - mars 2021", "2021-03-11~/2021-03-20~", "2021-03-11", "2021-03-20", .interval, "~"),
+        DateVector("mi – mars 2021", "2021-03-11~/2021-03-20~", "2021-03-11", "2021-03-20", .interval, "~"),
         // Two thirds, though, are an interval.
         DateVector("mi - fin 2021", "2021-05~/2021-12~", "2021-05-01", "2021-12-31", .interval, "~"),
         DateVector("début décembre 2022", "2022-12-01~/2022-12-10~", "2022-12-01", "2022-12-10", .interval, "~"),
