@@ -63,6 +63,18 @@ enum Interruption {
 
     static var isArmed: Bool { armed.load(ordering: .relaxed) }
 
+    /// After the write, for a command that goes on reading (`check --repair-lists`): a signal ends
+    /// the process at once again, as it does a reading command, rather than waiting for a write
+    /// that is over. One received since the write ended it now, saying `saved`.
+    static func disarm(afterSaving saved: String) {
+        guard isArmed else { return }
+        for number in [SIGINT, SIGTERM, SIGHUP] where handled(number) { signal(number, SIG_DFL) }
+        if let number = signalReceived {
+            printError("interrupted by \(name(of: number)): \(saved).")
+            exit(128 + number)
+        }
+    }
+
     /// The signal received since `arm()`, if any.
     static var signalReceived: Int32? {
         let number = received.load(ordering: .relaxed)

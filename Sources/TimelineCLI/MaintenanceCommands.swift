@@ -149,7 +149,10 @@ extension Timeline {
                     let integrity = try store.integrityFindings()
                     if integrity.isEmpty {
                         _ = try store.migrationStatus(set: TimelineMigrations.embedded)
-                        if repairLists { printError(Self.describe(try store.rewriteStoredLists())) }
+                        if repairLists {
+                            printError(Self.describe(try store.rewriteStoredLists()))
+                            Interruption.disarm(afterSaving: "the repair was saved, and the check after it not made")
+                        }
                     }
                     let findings = try store.check(integrity: integrity)
                     let writer = RowWriter(format: format, output: .standardOutput())

@@ -233,6 +233,46 @@ import Testing
         #expect(try sqlite(db, "PRAGMA integrity_check") == "ok\n")
     }
 
+    /// A signal at any moment of `check --repair-lists`: before the repair is saved it is rolled
+    /// back and said; once saved, the check after it ends at once (as a reading command does) and
+    /// the repair stays. Never a repair half made, nor one said to be and not there.
+    @Test func aRepairInterruptedAtAnyMomentIsWholeOrNone() throws {
+        let folder = try TemporaryFolder()
+        let events = try ReliabilityData.ndjson(count: 10_000, in: folder)
+        let db = folder.path("timeline.sqlite")
+        #expect(try CLI.run(["import", events, "--db", db]).status == 0)
+        let clear = "UPDATE events SET tags_json = NULL WHERE id % 2 = 0"
+        _ = try sqlite(db, clear)
+        let cleared = try sqlite(db, "SELECT count(*) FROM events WHERE tags_json IS NULL")
+        let whole = try duration(of: ["check", "--repair-lists", "--db", db])
+        for fraction in [0.3, 0.6, 0.8, 0.9, 0.97] {
+            _ = try sqlite(db, clear)
+            let process = Process()
+            process.executableURL = CLI.executable
+            process.arguments = ["check", "--repair-lists", "--db", db]
+            process.standardOutput = FileHandle.nullDevice
+            let err = Pipe()
+            process.standardError = err
+            try process.run()
+            Thread.sleep(forTimeInterval: whole * fraction)
+            if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            let left = try sqlite(db, "SELECT count(*) FROM events WHERE tags_json IS NULL")
+            if stderr.contains("--repair-lists put right") {
+                #expect(left == "0\n", "at \(fraction): said repaired: \(stderr)")
+                let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM
+                let said = process.terminationStatus == 143 && stderr.hasSuffix("timeline: interrupted by SIGTERM: the repair was saved, and the check after it not made.\n")
+                let finished = process.terminationReason == .exit && [0, 65].contains(process.terminationStatus)
+                #expect(killed || said || finished, "at \(fraction): \(process.terminationStatus) \(stderr)")
+            } else {
+                #expect(left == cleared, "at \(fraction): not repaired, so untouched")
+                #expect(process.terminationStatus == 143 && stderr == "timeline: interrupted by SIGTERM: nothing was written.\n", "at \(fraction): \(stderr)")
+            }
+            #expect(try sqlite(db, "PRAGMA integrity_check") == "ok\n")
+        }
+    }
+
     /// SIGTERM during an import into a timeline: rolled back, the file as it was, and said.
     @Test func anInterruptedImportChangesNothing() throws {
         let folder = try TemporaryFolder()
