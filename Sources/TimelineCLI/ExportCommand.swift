@@ -88,7 +88,7 @@ extension Timeline {
                         throw TimelineError(.usage, "--bom applies to --format csv and tsv only.")
                     }
                     if delimiter != nil && format != .csv {
-                        throw TimelineError(.usage, "--delimiter applies to --format csv only (tsv is separated by tabs).")
+                        throw TimelineError(.usage, "--delimiter applies to --format csv only" + (format == .tsv ? " (tsv is separated by tabs)." : "."))
                     }
                     if format == .sql && query != EventQuery() {
                         throw TimelineError(.usage, "--format sql exports the whole database; list's filters apply to the other formats.")

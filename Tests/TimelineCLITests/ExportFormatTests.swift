@@ -88,6 +88,8 @@ import Testing
         #expect(try CLI.run(["export", "--format", "json", "--db", copy]).stdout == CLI.run(["export", "--format", "json", "--db", db]).stdout)
         let tsv = try CLI.run(["export", "--format", "tsv", "--delimiter", ";", "--db", db])
         #expect(tsv.status == 64 && tsv.stderr == "timeline: --delimiter applies to --format csv only (tsv is separated by tabs).\n")
+        let json = try CLI.run(["export", "--format", "json", "--delimiter", ",", "--db", db])
+        #expect(json.status == 64 && json.stderr == "timeline: --delimiter applies to --format csv only.\n")
         let word = try CLI.run(["export", "--format", "csv", "--delimiter", "semicolon", "--db", db])
         #expect(word.stdout == String(decoding: try folder.bytes("pour-excel.csv").dropFirst(3), as: UTF8.self))
     }
@@ -195,6 +197,27 @@ import Testing
 
     /// Events are filed under the year they start in, each year once: a date that spans years
     /// shows whole on its line, without splitting its first year in two.
+    /// The footnotes wait in a temporary file; where it can take no more (a full disk, a file
+    /// size limit), the rest wait in memory, and the chronology is whole all the same.
+    @Test func markdownFootnotesOutgrowingTheirFileStayWhole() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        var records = ""
+        for index in 0..<1_500 {
+            records += #"{"uid":"q-\#(index)","kind":"launch","title":"Launch \#(index)","when":"2020-01-01","entities":["Acme"],"#
+            records += #""sources":[{"url":"https://example.org/\#(index % 7)","publisher":"Exemple","quote":"Phrase numéro \#(index), assez longue pour remplir le fichier des notes","quote_language":"fr"}]}"# + "\n"
+        }
+        let path = folder.path("quotes.ndjson")
+        try records.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["--db", db, "import", path]).status == 0)
+        let whole = try CLI.run(["--db", db, "export", "--format", "markdown"])
+        #expect(whole.status == 0 && whole.stdout.contains("[^1500]: [Exemple]"), "\(whole.stderr)")
+        // 64 KiB of file at most, for some 200 KB of footnotes: written to a pipe, which no limit holds.
+        let limited = try CLI.run(["-c", "ulimit -f 64; exec \"$0\" --db \"$1\" export --format markdown", CLI.executable.path, db],
+                                  executable: URL(fileURLWithPath: "/bin/bash"))
+        #expect(limited.status == 0, "\(limited.stderr)")
+        #expect(limited.stdout == whole.stdout)
+    }
+
     @Test func markdownFilesEachEventUnderTheYearItStartsIn() throws {
         let empty = folder.path("empty.sqlite")
         #expect(try CLI.run(["--db", empty, "migrate", "--skip-seeds"]).status == 0)

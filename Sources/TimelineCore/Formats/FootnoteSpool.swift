@@ -92,14 +92,23 @@ final class FootnoteSpool {
         return bytes
     }
 
-    /// Moves the pending texts to the file (none without one: they stay in memory).
+    /// Whether the file took no more (full, or over a size limit): what it holds is read from it,
+    /// the rest stays in memory, as with no file at all, rather than failing the export.
+    private var fileFull = false
+
+    /// Moves the pending texts to the file (none without one, or once it is full: they stay in memory).
     private func flush() throws {
-        guard descriptor >= 0, !pending.isEmpty else { return }
+        guard descriptor >= 0, !fileFull, !pending.isEmpty else { return }
         var done = 0
         while done < pending.count {
             let written = pending.withUnsafeBytes { writeToFile(descriptor, $0.baseAddress! + done, pending.count - done) }
             if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { throw Self.failure("write", errno) }
+            guard written > 0 else {
+                // What was written of this block is beyond what the file is known to hold: the
+                // whole block stays in memory, and is written over nothing.
+                fileFull = true
+                return
+            }
             done += written
         }
         flushedLength += Int64(pending.count)
