@@ -221,6 +221,7 @@ struct EventOptions: ParsableArguments {
             }
             if let cited = translated {
                 event.citations[cited].translation = translation
+                if let quoteLanguage { event.citations[cited].quoteLanguage = quoteLanguage }
                 if let stance { event.citations[cited].stance = stance }
                 Self.complete(&event.citations[cited].source, from: newCitation.source)
             } else if let key, let sameQuote,

@@ -53,6 +53,10 @@ private extension String {
         try setMode(export, 0o600)
         #expect(try CLI.run(["export", "--format", "csv", "--db", db, "--output", export]).status == 0)
         #expect(try mode(export) == 0o600)
+        // The read, write and execute bits only: no set-user-id bit goes with them.
+        try setMode(export, 0o4755)
+        #expect(try CLI.run(["export", "--format", "csv", "--db", db, "--output", export]).status == 0)
+        #expect(try mode(export) == 0o755)
         let fresh = folder.path("fresh.csv")
         #expect(try CLI.run(["export", "--format", "csv", "--db", db, "--output", fresh]).status == 0)
         let mask = umask(0o022)
@@ -402,6 +406,11 @@ private extension String {
         #expect(refused.status == 73)
         #expect(refused.stderr == "timeline: \(notes) exists and is a file that is not an SQLite database, not a timeline database; give another path, or --force to replace it.\n", "\(refused.stderr)")
         #expect(try String(contentsOfFile: notes, encoding: .utf8) == "my notes\n")
+        // One byte, which SQLite would read as an empty database, is no database either.
+        let byte = folder.path("byte.db")
+        try "\n".write(toFile: byte, atomically: true, encoding: .utf8)
+        let short = try CLI.run(["backup", byte, "--db", db])
+        #expect(short.status == 73 && short.stderr.contains("exists and is a file that is not an SQLite database"), "\(short.stderr)")
 
         let other = folder.path("other.sqlite")
         _ = try sqlite("CREATE TABLE contacts(name TEXT); INSERT INTO contacts VALUES ('Ann');", other)

@@ -266,10 +266,11 @@ import Testing
                 + "(the event cites no quote from https://ex.fr/a to add it to).\n", "\(alone.stderr)")
         #expect(try CLI.run(["add", "--db", db, "--uid", "t", "--kind", "launch", "--date", "2021", "--title", "A", "--entity", "Acme",
                              "--source", "https://ex.fr/a", "--quote", "lancé en 2021", "--quote-lang", "fr"]).status == 0)
-        let translated = try CLI.run(["edit", "t", "--db", db, "--source", "https://ex.fr/a", "--translation", "launched in 2021"])
+        let translated = try CLI.run(["edit", "t", "--db", db, "--source", "https://ex.fr/a", "--translation", "launched in 2021", "--quote-lang", "fr-CA"])
         #expect(translated.stdout == "Updated t\n", "\(translated.stderr)")
         var sources = try #require(try show("t")["sources"] as? [[String: Any]])
         #expect(sources.count == 1 && sources.first?["translation"] as? String == "launched in 2021", "\(sources)")
+        #expect(sources.first?["quote_language"] as? String == "fr-CA", "--quote-lang goes with it, as with --quote")
         #expect(try CLI.run(["edit", "t", "--db", db, "--source", "https://ex.fr/a", "--quote", "fermé", "--quote-lang", "fr"]).status == 0)
         let before = try CLI.run(["export", "--format", "ndjson", "--db", db]).stdout
         let two = try CLI.run(["edit", "t", "--db", db, "--source", "https://ex.fr/a", "--translation", "closed"])

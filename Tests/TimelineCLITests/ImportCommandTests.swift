@@ -707,7 +707,7 @@ import Testing
         let refused = try CLI.run(["import", path, "--db", db])
         #expect(refused.status == 65)
         #expect(refused.stderr == "timeline: \(path):1: field 'sources[0].\(field)': \(reason), and the citation has none"
-                + (field == "translation" ? "." : " (a source's own language is its field language).") + "\n", "\(refused.stderr)")
+                + (field == "translation" ? "." : " (a source's own language goes in its field language).") + "\n", "\(refused.stderr)")
     }
 
     @Test func aJSONArrayIsReadElementByElement() throws {
@@ -761,6 +761,17 @@ import Testing
         #expect(contradicted.status == 65 && contradicted.stderr.contains("both.ndjson:2: field 'uid': the uid 'h' appears earlier in this file with different content"),
                 "\(contradicted.stderr)")
         #expect(try jsonEvents(["--search", "First"]).first?["uid"] as? String == "h")
+
+        // Ids another tool set far out of the usual range are marked as well.
+        for id in ["1099511627776", "-5"] {
+            let moved = try CLI.run([db, "PRAGMA foreign_keys = OFF; BEGIN; UPDATE events SET id = \(id) WHERE uid = 'h'; "
+                                     + "UPDATE citations SET event_id = \(id) WHERE event_id NOT IN (SELECT id FROM events); COMMIT;"],
+                                    executable: URL(fileURLWithPath: "/usr/bin/sqlite3"))
+            #expect(moved.status == 0, "\(moved.stderr)")
+            let again = try CLI.run(["import", held, "--db", db])
+            #expect(again.status == 0 && again.stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n"), "\(id): \(again.stderr)")
+            #expect(try CLI.run(["import", both, "--db", db]).status == 65, "\(id)")
+        }
     }
 
     @Test func changedRowUpdatesAndKeepsHistory() throws {
@@ -934,7 +945,15 @@ import Testing
         let asCommas = try CLI.run(["import", commaHeader, "--db", db, "--dry-run", "--map", "Titre=title", "--map", "Date=when", "--set", "kind=launch"])
         #expect(asCommas.status == 0, "\(asCommas.stderr)")
         let asSemicolons = try CLI.run(["import", commaHeader, "--db", db, "--dry-run", "--delimiter", ";", "--map", "Titre=title"])
-        #expect(asSemicolons.stderr == "timeline: no column named 'Titre' in \(commaHeader); its columns are: Titre,Date.\n", "\(asSemicolons.stderr)")
+        #expect(asSemicolons.stderr == "timeline: no column named 'Titre' in \(commaHeader); its columns are: Titre,Date "
+                + "(read as separated by semicolons; --delimiter , reads it separated by commas).\n", "\(asSemicolons.stderr)")
+        // A heading's comma before a space is its own; one without, a tie, is told how to read it.
+        let tie = try write("tie.csv", "Date;Montant (k€,HT)\r\n2022-12-01;1,5\r\n")
+        let tied = try CLI.run(["import", tie, "--db", db, "--dry-run", "--map", "Date=when"])
+        #expect(tied.stderr == "timeline: no column named 'Date' in \(tie); its columns are: Date;Montant (k€, HT) "
+                + "(read as separated by commas; --delimiter ';' reads it separated by semicolons).\n", "\(tied.stderr)")
+        let spacedHeading = try write("spaced-heading.csv", "Date;Montant (k€, HT)\r\n2022-12-01;1,5\r\n")
+        #expect(try CLI.run(["import", spacedHeading, "--db", db, "--dry-run", "--map", "Date=when", "--set", "kind=launch", "--set", "title=T"]).status == 0)
         let tsvDelimited = try CLI.run(["import", csvAsTSV, "--db", db, "--dry-run", "--format", "tsv", "--delimiter", ";"])
         #expect(tsvDelimited.stderr == "timeline: --delimiter applies to CSV files; \(csvAsTSV) is read as tsv, separated by tabs.\n", "\(tsvDelimited.stderr)")
         // With semicolons between fields, a figure's decimal mark may be a comma.

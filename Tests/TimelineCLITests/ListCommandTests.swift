@@ -61,7 +61,7 @@ import Testing
     /// A file of a byte or a few (`echo > notes.db`) is someone's, not an empty file to make a
     /// database in: every command refuses it and leaves it as it was (SQLite alone would read a
     /// one-byte file as an empty database and write over it).
-    @Test(arguments: [["list"], ["import", "{events}", "--dry-run"], ["backup", "{copy}"], ["migrate"], ["check"],
+    @Test(arguments: [["list"], ["import", "{events}", "--dry-run"], ["backup", "{copy}"], ["migrate"], ["check"], ["sql", "SELECT 1"],
                       ["add", "--kind", "launch", "--date", "2020", "--title", "T", "--entity", "E"]])
     func aShortFileIsNoDatabase(arguments: [String]) throws {
         let notes = folder.path("notes.db")

@@ -89,7 +89,8 @@ public final class TextOutput {
     /// less the umask), as mkstemp's 0600 would make a shared file private for no reason.
     static func permissions(forFileAt path: String) -> mode_t {
         var info = stat()
-        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { return info.st_mode & 0o7777 }
+        // The read, write and execute bits only: a set-user-id bit is no export's to copy.
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { return info.st_mode & 0o777 }
         let mask = umask(0o022)
         umask(mask)
         return 0o666 & ~mask

@@ -823,17 +823,20 @@ public final class Importer {
     }
 
     /// The delimiter given, else a semicolon when the header row has more semicolons than commas
-    /// outside quotes (spreadsheets in languages whose decimal mark is a comma save CSV so, and
-    /// leave a comma in a heading such as `Montant (k€, HT)` unquoted), else a comma.
+    /// outside quotes and not before a space (spreadsheets in languages whose decimal mark is a
+    /// comma save CSV so, and leave a comma in a heading such as `Montant (k€, HT)` unquoted),
+    /// else a comma.
     static func csvSeparator(of input: InputFile, given: CSVDelimiter? = nil) throws -> UInt8 {
         try input.skipByteOrderMark()
         if let given { return given.byte }
         var semicolons = 0, commas = 0, quoted = false
-        for byte in try input.peekLine().bytes {
-            switch byte {
+        let header = try input.peekLine().bytes
+        for index in header.indices {
+            switch header[index] {
             case UInt8(ascii: "\""): quoted.toggle()
             case UInt8(ascii: ";") where !quoted: semicolons += 1
-            case UInt8(ascii: ",") where !quoted: commas += 1
+            // A comma before a space is a heading's own (`Montant (k€, HT)`), not a separator.
+            case UInt8(ascii: ",") where !quoted && (index + 1 == header.endIndex || header[index + 1] != UInt8(ascii: " ")): commas += 1
             default: break
             }
         }

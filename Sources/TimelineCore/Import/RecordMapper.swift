@@ -124,7 +124,14 @@ struct RecordMapper {
         }
         func columnIndex(_ name: String) throws -> Int {
             guard let index = header.firstIndex(of: name) else {
-                throw TimelineError(.usage, "no column named '\(name)' in \(fileName); its columns are: \(header.joined(separator: ", ")).")
+                // A header whose columns hold the other mark may be separated by it.
+                var hint = ""
+                if !separatedBySemicolons && header.contains(where: { $0.contains(";") }) {
+                    hint = " (read as separated by commas; --delimiter ';' reads it separated by semicolons)"
+                } else if separatedBySemicolons && header.contains(where: { $0.contains(",") }) {
+                    hint = " (read as separated by semicolons; --delimiter , reads it separated by commas)"
+                }
+                throw TimelineError(.usage, "no column named '\(name)' in \(fileName); its columns are: \(header.joined(separator: ", "))\(hint).")
             }
             return index
         }

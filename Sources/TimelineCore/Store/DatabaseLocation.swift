@@ -163,7 +163,7 @@ public enum DatabaseLocation {
     static func givePermissions(to path: String, replacing destination: String, elseOf original: String) {
         var info = stat()
         if stat(destination, &info) == 0 || stat(original, &info) == 0 {
-            chmod(path, info.st_mode & 0o7777)
+            chmod(path, info.st_mode & 0o777)  // not set-user-id, set-group-id or sticky
         }
     }
 
@@ -228,6 +228,8 @@ public enum DatabaseLocation {
     static func nonTimelineFile(at path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { return nil }
+        // SQLite would read a one-byte file as an empty database.
+        if isTooShortForADatabase(path) { return "a file that is not an SQLite database" }
         guard let database = try? Database(path: path, mode: .readOnly),
               let tables = try? database.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('schema_migrations', 'events')") else {
             return "a file that is not an SQLite database"

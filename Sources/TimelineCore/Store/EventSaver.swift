@@ -67,8 +67,11 @@ final class EventSaver {
     private var updatedEventIDSet: Set<Int64> = []
     /// Events a record of this batch (an import) found unchanged, one bit an id: a later record
     /// naming the uid with different content is the file's contradiction, as one after an update
-    /// is. Bits, not a set: a million events re-imported unchanged take 125 KB.
+    /// is. Bits, not a set: a million events re-imported unchanged take 125 KB. Ids another tool
+    /// set far out of that range (negative, or in the billions) go in a set.
     private var unchangedInBatch: [UInt64] = []
+    private var unchangedInBatchOutOfRange: Set<Int64> = []
+    private static let unchangedBitsLimit: Int64 = 1 << 28
     /// The largest event id when this saver began: events above it are the ones it inserted.
     private let lastIDBefore: Int64
     /// The parts of events this saver updated that their records left out, and that were kept.
@@ -143,12 +146,17 @@ final class EventSaver {
     }
 
     private func markUnchangedInBatch(_ id: Int64) {
+        guard id >= 0, id < Self.unchangedBitsLimit else {
+            unchangedInBatchOutOfRange.insert(id)
+            return
+        }
         let word = Int(id >> 6)
         if word >= unchangedInBatch.count { unchangedInBatch.append(contentsOf: repeatElement(0, count: word + 1 - unchangedInBatch.count)) }
         unchangedInBatch[word] |= 1 << UInt64(id & 63)
     }
 
     private func wasUnchangedInBatch(_ id: Int64) -> Bool {
+        guard id >= 0, id < Self.unchangedBitsLimit else { return unchangedInBatchOutOfRange.contains(id) }
         let word = Int(id >> 6)
         return word < unchangedInBatch.count && unchangedInBatch[word] & (1 << UInt64(id & 63)) != 0
     }
@@ -294,7 +302,7 @@ final class EventSaver {
                     throw TimelineError(.usage, "is the translation of a quote, and the citation has none.", field: "translation")
                 }
                 if citation.quote == nil, citation.quoteLanguage != nil {
-                    throw TimelineError(.usage, "is the language of a quote, and the citation has none (a source's own language is its field language).", field: "quote_language")
+                    throw TimelineError(.usage, "is the language of a quote, and the citation has none (a source's own language goes in its field language).", field: "quote_language")
                 }
                 citation.quoteLanguage = try citation.quoteLanguage.map {
                     try Self.languageTag($0, of: "the quote's language", field: "quote_language")
