@@ -65,6 +65,11 @@ public final class Database {
         self.path = mode == .readOnlyImmutable ? path : openPath
         self.mode = mode
         sqlite3_busy_timeout(connection, milliseconds)
+        // Every b-tree page's cells checked against its size as the page is read: a damaged page
+        // is then an error, where otherwise a read could run past a cell's end and return rows
+        // of garbage with no error (an SQL export of a damaged file passed 1 run in 4). Its cost
+        // did not show in a dump of 200,000 events.
+        try execute("PRAGMA cell_size_check = ON")
         if mode != .readOnly && mode != .readOnlyImmutable {
             try execute("PRAGMA foreign_keys = ON")
         }
