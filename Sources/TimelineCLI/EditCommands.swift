@@ -132,7 +132,7 @@ extension Timeline {
                     // to the event in between would otherwise be overwritten unseen.
                     let (saved, before, note, after) = try store.readingAndWriting {
                         guard var event = try store.event(uid: uid) else {
-                            throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
+                            throw try store.noEventError(uid: uid)
                         }
                         let before = event
                         let context = try QueryOptions.dateContext(today: today)

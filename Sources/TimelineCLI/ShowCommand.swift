@@ -34,7 +34,7 @@ extension Timeline {
             try reportingErrors {
                 try global.withStore(pageCache: .smallRecycled) { store in
                     guard let event = try store.event(uid: uid) else {
-                        throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
+                        throw try store.noEventError(uid: uid)
                     }
                     let output = TextOutput.standardOutput()
                     switch format {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TimelineCore
 
 #if canImport(Glibc)
 import Glibc
@@ -74,11 +75,16 @@ extension TimelineEntryPoint {
         for word in arguments[(index + 1)...] where !word.hasPrefix("-") {
             let subcommands = command.configuration.subcommands
             guard let next = subcommands.first(where: { $0._commandName == word }) else {
-                let names = subcommands.map { $0._commandName }.joined(separator: ", ")
-                if path.isEmpty { return "no command '\(word)'; the commands are \(names)." }
+                let known = subcommands.map { $0._commandName }
+                let names = known.joined(separator: ", ")
+                // `lsit`, `stat`: the command a typo away, or the one the word begins.
+                let started = known.filter { word.count >= 3 && $0.hasPrefix(word) }
+                let meant = (NameSuggestions.closest(to: word, among: known, limit: 1).first ?? (started.count == 1 ? started[0] : nil))
+                    .map { " (did you mean '\($0)'?)" } ?? ""
+                if path.isEmpty { return "no command '\(word)'\(meant); the commands are \(names)." }
                 let parent = path.joined(separator: " ")
                 if names.isEmpty { return "'\(parent)' has no commands of its own; `timeline help \(parent)` shows its options." }
-                return "'\(parent)' has no command '\(word)'; its commands are \(names)."
+                return "'\(parent)' has no command '\(word)'\(meant); its commands are \(names)."
             }
             command = next
             path.append(word)

@@ -47,8 +47,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (["help", "lst"], "no command 'lst'; the commands are list, show"),
-        (["help", "migrate", "stat"], "'migrate' has no command 'stat'; its commands are apply, status, validate"),
+        (["help", "lst"], "no command 'lst' (did you mean 'list'?); the commands are list, show"),
+        (["help", "migrate", "stat"], "'migrate' has no command 'stat' (did you mean 'status'?); its commands are apply, status, validate"),
         (["help", "list", "extra"], "'list' has no commands of its own"),
         (["--db", "unused.sqlite", "help", "nope"], "no command 'nope'; the commands are list, show"),
         (["--busy-timeout-ms", "5", "help", "nope"], "no command 'nope'; the commands are list, show"),
@@ -73,6 +73,10 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stderr.hasPrefix("timeline: no command '"), "\(result.stderr)")
         #expect(result.stderr.contains("the commands are list, show"), "\(result.stderr)")
+        // A typo names the command it is one of; a word far from any, none.
+        let meant = ["lst": "list", "exprot": "export"].first { arguments.contains($0.key) }?.value
+        #expect(result.stderr.contains("(did you mean") == (meant != nil), "\(result.stderr)")
+        if let meant { #expect(result.stderr.contains("(did you mean '\(meant)'?)"), "\(result.stderr)") }
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(!FileManager.default.fileExists(atPath: folder.path("new")))
         // Other mistakes keep the parser's own message.
@@ -81,8 +85,9 @@ import Testing
 
     /// In a group with a default command, a word that is none of its commands is named too.
     @Test(arguments: [
-        (["entities", "edt", "amazon"], "timeline: 'entities' has no command 'edt'; its commands are list, edit, merge, remove.\n"),
-        (["migrate", "stat"], "timeline: 'migrate' has no command 'stat'; its commands are apply, status, validate.\n"),
+        (["entities", "edt", "amazon"], "timeline: 'entities' has no command 'edt' (did you mean 'edit'?); its commands are list, edit, merge, remove.\n"),
+        (["migrate", "stat"], "timeline: 'migrate' has no command 'stat' (did you mean 'status'?); its commands are apply, status, validate.\n"),
+        (["migrate", "frob"], "timeline: 'migrate' has no command 'frob'; its commands are apply, status, validate.\n"),
     ])
     func aWordThatIsNoCommandOfAGroupIsNamed(arguments: [String], message: String) throws {
         let folder = try TemporaryFolder()

@@ -1100,6 +1100,12 @@ import Testing
         #expect(try CLI.run(["remove", "cut", "--db", db]).status == 0)
         let again = try CLI.run(["remove", "cut", "--db", db])
         #expect(again.status == 66 && again.stderr == "timeline: the event 'cut' was removed already; `timeline restore cut` brings it back.\n")
+        // show and edit of it say so too, rather than take the uid for a typo.
+        for command in [["show", "cut"], ["edit", "cut", "--title", "X"]] {
+            let removed = try CLI.run(command + ["--db", db])
+            #expect(removed.status == 66 && removed.stderr == "timeline: the event 'cut' was removed; `timeline restore cut` brings it back, "
+                    + "and `timeline history cut` shows it.\n", "\(removed.stderr)")
+        }
         #expect(try CLI.run(["restore", "cut", "--db", db]).stdout == "Restored cut\n")
         #expect(try CLI.run(["show", "cut", "--db", db, "--format", "json"]).stdout == before)
         #expect(try CLI.run(["history", "cut", "--db", db]).stdout.contains("added again\n  (as it was when removed)"))

@@ -15,6 +15,16 @@ public struct EventVersion: Sendable {
 }
 
 extension TimelineStore {
+    /// The error for a uid no event in force has: one that was removed says how to bring it back
+    /// (`show`, `edit` of a removed event otherwise read as a mistyped uid).
+    public func noEventError(uid: String) throws -> TimelineError {
+        if try database.tableExists("event_history"),
+           try database.statement("SELECT 1 FROM event_history WHERE uid = ?1 AND change = 'remove' LIMIT 1").first([.text(uid)], { _ in true }) == true {
+            return TimelineError(.notFound, "the event '\(uid)' was removed; `timeline restore \(uid)` brings it back, and `timeline history \(uid)` shows it.")
+        }
+        return TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
+    }
+
     /// Every version of the event `uid`, oldest first: those `edit` and `remove` kept in history,
     /// then the one in force (none when the event was removed). Empty when no event had the uid.
     public func history(of uid: String) throws -> [EventVersion] {
