@@ -54,13 +54,34 @@ struct EventOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --source: supports (default), contradicts or corrects.", valueName: "stance"))
     var stance: Citation.Stance?
 
-    func validate() throws {
-        if source == nil && (quote != nil || quoteLanguage != nil || translation != nil || publisher != nil || published != nil || stance != nil || sourceTitle != nil) {
-            throw ValidationError("--quote, --quote-lang, --translation, --publisher, --published, --source-title and --stance describe a source: give --source URL too.")
+    mutating func validate() throws {
+        let describing = [("--quote", quote != nil), ("--quote-lang", quoteLanguage != nil), ("--translation", translation != nil),
+                          ("--publisher", publisher != nil), ("--published", published != nil), ("--stance", stance != nil),
+                          ("--source-title", sourceTitle != nil)].filter(\.1).map(\.0)
+        if source == nil, let last = describing.last {
+            let given = describing.count == 1 ? last + " describes" : describing.dropLast().joined(separator: ", ") + " and " + last + " describe"
+            throw ValidationError("\(given) a source: give --source URL too.")
+        }
+        // `www.lemonde.fr/…`, copied without its scheme, is a web address, not a source key.
+        if let given = source, let address = Self.webAddressWithoutScheme(given) {
+            printError("note: --source '\(given)' is read as the web address \(address).")
+            source = address
         }
         if let quoteLanguage, LanguageTag.canonical(quoteLanguage) == nil {
             throw ValidationError("--quote-lang \(LanguageTag.problem(with: quoteLanguage)).")
         }
+    }
+
+    /// `https://` and the text, when the text is a host and a path with no scheme (`www.lemonde.fr/…`,
+    /// `lemonde.fr/economie/…`); nil for anything else, a source key among them.
+    static func webAddressWithoutScheme(_ text: String) -> String? {
+        guard !text.contains("://"), !text.contains(" ") else { return nil }
+        let host = text.prefix { $0 != "/" }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }),
+              let top = labels.last, top.count >= 2, top.allSatisfy(\.isLetter),
+              host.lowercased().hasPrefix("www.") || host.count < text.count else { return nil }
+        return "https://" + text
     }
 
     func parsedDate(_ text: String, flag: String, context: DateParsingContext) throws -> TimelineDate {
