@@ -72,6 +72,30 @@ struct EventOptions: ParsableArguments {
         }
     }
 
+    /// A quote as typed again is compared: spaces around it and within it (no-break ones too) as
+    /// one, and typographic apostrophes and quotation marks as the keyboard's (`l’usine` is
+    /// `l'usine`), so that a translation added to a stored quote is not a second citation of it.
+    static func comparableQuote(_ text: String) -> String {
+        var folded = ""
+        var pendingSpace = false
+        for character in text.trimmingSpaces() {
+            switch character {
+            case " ", "\u{A0}", "\u{202F}", "\t", "\n", "\r":
+                pendingSpace = true
+                continue
+            default: break
+            }
+            if pendingSpace { folded.append(" ") }
+            pendingSpace = false
+            switch character {
+            case "’", "‘", "ʼ", "‛", "′": folded.append("'")
+            case "“", "”", "„", "″": folded.append("\"")
+            default: folded.append(character)
+            }
+        }
+        return folded
+    }
+
     /// `https://` and the text, when the text is a host and a path with no scheme (`www.lemonde.fr/…`,
     /// `lemonde.fr/economie/…`); nil for anything else, a source key among them.
     static func webAddressWithoutScheme(_ text: String) -> String? {
@@ -227,7 +251,7 @@ struct EventOptions: ParsableArguments {
             // The quote the event cites from that source already, given again: that citation, its
             // language, translation or stance set by what is given (a quote stored without its
             // language is put right so, not cited twice).
-            let sameQuote = quote.map { $0.trimmingSpaces() }
+            let sameQuote = quote.map(Self.comparableQuote)
             // A translation alone is of the one quote the event cites from that source (added to
             // it later, without typing the quote again).
             var translated: Int?
@@ -246,7 +270,7 @@ struct EventOptions: ParsableArguments {
                 if let stance { event.citations[cited].stance = stance }
                 Self.complete(&event.citations[cited].source, from: newCitation.source)
             } else if let key, let sameQuote,
-               let cited = event.citations.firstIndex(where: { $0.source.key == key && $0.quote?.trimmingSpaces() == sameQuote }) {
+               let cited = event.citations.firstIndex(where: { $0.source.key == key && $0.quote.map(Self.comparableQuote) == sameQuote }) {
                 if let quoteLanguage { event.citations[cited].quoteLanguage = newCitation.quoteLanguage ?? quoteLanguage }
                 if let translation { event.citations[cited].translation = translation }
                 if let stance { event.citations[cited].stance = stance }

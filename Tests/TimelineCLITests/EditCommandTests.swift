@@ -280,6 +280,12 @@ import Testing
         #expect(try CLI.run(["edit", "t", "--db", db, "--source", "https://ex.fr/a", "--quote", "fermé", "--translation", "closed"]).status == 0)
         sources = try #require(try show("t")["sources"] as? [[String: Any]])
         #expect(sources.compactMap { $0["translation"] as? String }.sorted() == ["closed", "launched in 2021"], "\(sources)")
+        // A quote typed again with the keyboard's apostrophe, or other spaces, is the one stored.
+        #expect(try CLI.run(["edit", "t", "--db", db, "--source", "https://ex.fr/a", "--quote", "l’usine  ferme", "--quote-lang", "fr"]).status == 0)
+        #expect(try CLI.run(["edit", "t", "--db", db, "--source", "https://ex.fr/a", "--quote", "l'usine ferme", "--translation", "the plant closes"]).status == 0)
+        sources = try #require(try show("t")["sources"] as? [[String: Any]])
+        #expect(sources.count == 3, "\(sources)")
+        #expect(sources.first { $0["quote"] as? String == "l’usine  ferme" }?["translation"] as? String == "the plant closes", "\(sources)")
     }
 
     /// A source that is no web page (a court ruling) is named by a key and given its title; given
