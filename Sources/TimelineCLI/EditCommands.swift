@@ -36,7 +36,9 @@ extension Timeline {
         func validate() throws {
             if fields.kind == nil || fields.date == nil || fields.title == nil {
                 let missing = [("--kind", fields.kind), ("--date", fields.date), ("--title", fields.title)].compactMap { $0.1 == nil ? $0.0 : nil }
-                throw ValidationError("add needs --kind, --date and --title" + (MistypedOption.hint(for: missing).map { ": \($0)" } ?? "."))
+                // The ones missing, by name: `add needs --title`.
+                let named = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing[missing.count - 1]
+                throw ValidationError("add needs \(named)" + (MistypedOption.hint(for: missing).map { ": \($0)" } ?? "."))
             }
         }
 
@@ -69,6 +71,7 @@ extension Timeline {
                         printError("note: the new source \(fields.source ?? "") and its quote have no language; --quote-lang (fr, en, …) gives one "
                                    + "when a source is created, and `timeline edit \(saved.uid) --source \(fields.source ?? "") --quote 'the same quote' --quote-lang fr` gives the quote one later.")
                     }
+                    if !fields.entity.isEmpty { try noteRolesReadingAsOthers(in: store, uid: saved.uid) }
                     // A new entity spelt as a known one but for accents or case: maybe the same.
                     for (slug, name) in try store.entities(after: lastEntity) {
                         guard let alike = try store.namesReadingAlike(name, otherThan: slug).first else { continue }
@@ -154,6 +157,7 @@ extension Timeline {
                     if !fields.entity.isEmpty, saved.outcome == .updated, let after {
                         if let dropped = Self.droppedEntitiesNote(before: before.entities, after: after) { printError(dropped) }
                         if let roles = Self.defaultRolesNote(before: before.entities, after: after) { printError(roles) }
+                        try noteRolesReadingAsOthers(in: store, uid: saved.uid)
                     }
                     // Only a figure given replaces; `--measure ''` and `QUANTITY=` remove, as asked.
                     if fields.measure.contains(where: { !$0.isEmpty && !$0.hasSuffix("=") }), fields.source == nil,
@@ -294,5 +298,17 @@ extension Timeline {
                 try confirmation.check()
             }
         }
+    }
+}
+
+/// A note for each role of the event's that no other event has and that reads as one another
+/// has (`emplyer`: did you mean `employer`?), with the edit that puts it right.
+func noteRolesReadingAsOthers(in store: TimelineStore, uid: String) throws {
+    // The roles as saved (`Emplyer` is `emplyer`).
+    guard let event = try store.event(uid: uid) else { return }
+    for (role, meant) in try store.rolesReadingAsOthers(event.entities.map(\.role)) {
+        let entity = event.entities.first { $0.role == role }?.name ?? "NAME"
+        printError("note: the role '\(role)' is new to the timeline; did you mean '\(meant)'? "
+                   + "`timeline edit \(uid) --entity '\(entity):\(meant)'` gives it that one (with the event's other entities).")
     }
 }

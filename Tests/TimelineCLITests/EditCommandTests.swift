@@ -368,14 +368,33 @@ import Testing
         #expect(try CLI.run(["history", "meta-layoff-2023-02-08", "--db", db]).stdout.contains("added again"))
     }
 
+    /// Roles are free words: one no other event has, a typo away from one others have, is noted
+    /// with the role meant, in add and in an edit of the entities; a role of its own is not.
+    @Test func aRoleATypoAwayFromAKnownOneIsNoted() throws {
+        let typo = try CLI.run(["add", "--db", db, "--uid", "r1", "--kind", "launch", "--date", "2024", "--title", "R", "--entity", "Acme:Emplyer"])
+        #expect(typo.status == 0)
+        #expect(typo.stderr.contains("timeline: note: the role 'emplyer' is new to the timeline; did you mean 'employer'? "
+                                     + "`timeline edit r1 --entity 'Acme:employer'` gives it that one (with the event's other entities).\n"), "\(typo.stderr)")
+        let fixed = try CLI.run(["edit", "r1", "--db", db, "--entity", "Acme:employer"])
+        #expect(fixed.status == 0 && !fixed.stderr.contains("is new to the timeline"), "\(fixed.stderr)")
+        let again = try CLI.run(["edit", "r1", "--db", db, "--entity", "Acme:subjet"])
+        #expect(again.stderr.contains("the role 'subjet' is new to the timeline; did you mean 'subject'?"), "\(again.stderr)")
+        let own = try CLI.run(["add", "--db", db, "--uid", "r2", "--kind", "launch", "--date", "2024", "--title", "R2", "--entity", "Acme:sponsor"])
+        #expect(own.status == 0 && !own.stderr.contains("is new to the timeline"), "\(own.stderr)")
+    }
+
     @Test func aMistypedRequiredOptionIsNamed() throws {
         let add = try CLI.run(["add", "--db", db, "--kind", "layoff", "--dat", "2023", "--title", "x"])
         #expect(add.status == 64)
-        #expect(add.stderr == "timeline: add needs --kind, --date and --title: '--dat' is no option; did you mean '--date'? `timeline help add` lists its options.\n", "\(add.stderr)")
+        #expect(add.stderr == "timeline: add needs --date: '--dat' is no option; did you mean '--date'? `timeline help add` lists its options.\n", "\(add.stderr)")
         let capitals = try CLI.run(["add", "--db", db, "--kind", "layoff", "--DATE", "2023", "--title", "x"])
         #expect(capitals.stderr.contains("'--DATE' is no option; did you mean '--date'?"), "\(capitals.stderr)")
         let missing = try CLI.run(["add", "--db", db, "--kind", "layoff", "--title", "x"])
-        #expect(missing.stderr == "timeline: add needs --kind, --date and --title; `timeline help add` lists its options.\n", "\(missing.stderr)")
+        #expect(missing.stderr == "timeline: add needs --date; `timeline help add` lists its options.\n", "\(missing.stderr)")
+        let two = try CLI.run(["add", "--db", db, "--kind", "layoff"])
+        #expect(two.stderr == "timeline: add needs --date and --title; `timeline help add` lists its options.\n", "\(two.stderr)")
+        let none = try CLI.run(["add", "--db", db])
+        #expect(none.stderr == "timeline: add needs --kind, --date and --title; `timeline help add` lists its options.\n", "\(none.stderr)")
         let entities = try CLI.run(["entities", "edit", "amazon-care", "--db", db, "--nmae", "X"])
         #expect(entities.status == 64 && entities.stderr.contains("'--nmae' is no option; did you mean '--name'?"), "\(entities.stderr)")
         #expect(!FileManager.default.fileExists(atPath: db))

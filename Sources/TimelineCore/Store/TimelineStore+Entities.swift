@@ -76,6 +76,21 @@ extension TimelineStore {
         return found
     }
 
+    /// Roles of `roles` that one event alone has, and that are a typo away from a role other
+    /// events have (`emplyer` for `employer`), with that role: roles are free words, so a typo
+    /// makes a new one silently.
+    public func rolesReadingAsOthers(_ roles: [String]) throws -> [(role: String, meant: String)] {
+        let counts = try database.prepare("SELECT role, count(*) FROM event_entities GROUP BY role").map { ($0.text(at: 0), $0.int64(at: 1)) }
+        let known = counts.filter { $0.1 > 1 }.map(\.0)
+        var found: [(role: String, meant: String)] = []
+        for role in Set(roles).sorted() where counts.first(where: { $0.0 == role }).map({ $0.1 <= 1 }) ?? true {
+            if let meant = NameSuggestions.closest(to: role, among: known.filter { $0 != role }, limit: 1).first {
+                found.append((role, meant))
+            }
+        }
+        return found
+    }
+
     /// The highest entity row id, to tell which entities a write made.
     public func lastEntityID() throws -> Int64 {
         if case .integer(let id)? = try database.scalar("SELECT coalesce(max(id), 0) FROM entities") { return id }
