@@ -31,7 +31,10 @@ struct ListInvocation: Equatable {
                 stop = { Interruption.requested() }
             }
             let made = try DatabaseLocation.withStore(at: path, open: {
-                try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds, pageCache: .smallRecycled, stoppingWhen: stop)
+                // `list` reads with no cell checks: they cost a range over many events a fifth of
+                // its time; exports, `sql` and every write check (see `Database.init`).
+                try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds, pageCache: .smallRecycled, stoppingWhen: stop,
+                                  checkingCells: false)
             }) { store in
                 let writer = EventListWriter(format: format, output: .standardOutput(), language: lang ?? .english)
                 try store.writeEvents(matching: query, to: writer)

@@ -44,7 +44,7 @@ public final class TimelineStore {
     ///   the write rolls back.
     public init(path: String, migrations: MigrationPolicy = .automatic, set: MigrationSet = TimelineMigrations.embedded,
                 busyTimeout milliseconds: Int32 = 5_000, pageCache: PageCache = .standard,
-                stoppingWhen shouldStop: (() -> Bool)? = nil) throws {
+                stoppingWhen shouldStop: (() -> Bool)? = nil, checkingCells: Bool = true) throws {
         if DatabaseLocation.isDirectory(path) {
             throw TimelineError(.cannotCreate, "\(path) is a folder, not a database file; give the path of a file.")
         }
@@ -63,7 +63,7 @@ public final class TimelineStore {
         do {
             // In a folder that cannot be written, read as it is: any write is refused as usual.
             let mode: Database.OpenMode = DatabaseLocation.isReadOnlySnapshot(path) ? .readOnlyImmutable : .readWriteCreate
-            database = try Database(path: path, mode: mode, busyTimeout: milliseconds)
+            database = try Database(path: path, mode: mode, busyTimeout: milliseconds, checkingCells: checkingCells)
         } catch {
             throw Self.translate(error, path: path)
         }
