@@ -213,9 +213,10 @@ import Testing
         #expect(now == earlier || replacedWhole)
     }
 
-    /// `check --repair-lists` stopped by a signal rolls its rewrite back, and says so, as any write does.
-    @Test func anInterruptedRepairChangesNothing() throws {
-        let folder = try TemporaryFolder()
+    /// A timeline of 10,000 events with half their stored tag lists cleared, as another tool
+    /// leaves them: its path, the SQL that clears them again, how many it cleared (as sqlite3
+    /// prints the count), and how long one whole `check --repair-lists` of it takes here.
+    func timelineToRepair(in folder: TemporaryFolder) throws -> (db: String, clear: String, cleared: String, whole: TimeInterval) {
         let events = try ReliabilityData.ndjson(count: 10_000, in: folder)
         let db = folder.path("timeline.sqlite")
         #expect(try CLI.run(["import", events, "--db", db]).status == 0)
@@ -224,6 +225,13 @@ import Testing
         let cleared = try sqlite(db, "SELECT count(*) FROM events WHERE tags_json IS NULL")
         #expect(Int(cleared.dropLast()) ?? 0 > 4_000)
         let whole = try duration(of: ["check", "--repair-lists", "--db", db])
+        return (db, clear, cleared, whole)
+    }
+
+    /// `check --repair-lists` stopped by a signal rolls its rewrite back, and says so, as any write does.
+    @Test func anInterruptedRepairChangesNothing() throws {
+        let folder = try TemporaryFolder()
+        let (db, clear, cleared, whole) = try timelineToRepair(in: folder)
         let result = try #require(try interruptHalfway(["check", "--repair-lists", "--db", db], with: SIGTERM, duration: whole) {
             _ = try sqlite(db, clear)
         }, "the repair ended before it could be interrupted")
@@ -238,13 +246,7 @@ import Testing
     /// the repair stays. Never a repair half made, nor one said to be and not there.
     @Test func aRepairInterruptedAtAnyMomentIsWholeOrNone() throws {
         let folder = try TemporaryFolder()
-        let events = try ReliabilityData.ndjson(count: 10_000, in: folder)
-        let db = folder.path("timeline.sqlite")
-        #expect(try CLI.run(["import", events, "--db", db]).status == 0)
-        let clear = "UPDATE events SET tags_json = NULL WHERE id % 2 = 0"
-        _ = try sqlite(db, clear)
-        let cleared = try sqlite(db, "SELECT count(*) FROM events WHERE tags_json IS NULL")
-        let whole = try duration(of: ["check", "--repair-lists", "--db", db])
+        let (db, clear, cleared, whole) = try timelineToRepair(in: folder)
         for fraction in [0.3, 0.6, 0.8, 0.9, 0.97] {
             _ = try sqlite(db, clear)
             let process = Process()
