@@ -1,5 +1,13 @@
 import CSQLite
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// SQLite's process-wide settings, made once before the first connection (SQLite reads them when
 /// it initialises): memory statistics off, which nothing here reads and which cost a mutex around
 /// every allocation (7% of the instructions of a small query).
@@ -57,6 +65,9 @@ public final class Database {
             flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY
             openPath = ":memory:"
         }
+        if mode != .inMemory && Self.isTooShortForADatabase(path) {
+            throw SQLiteError(code: SQLITE_NOTADB, message: "file is not a database")
+        }
         var connection: OpaquePointer?
         let code = sqlite3_open_v2(openPath, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
@@ -76,6 +87,23 @@ public final class Database {
         if mode != .readOnly && mode != .readOnlyImmutable {
             try execute("PRAGMA foreign_keys = ON")
         }
+    }
+
+    /// Whether the regular file at `path` holds data, but less than a database's smallest first
+    /// page (512 bytes) and not SQLite's header. SQLite reads a one-byte file (`echo > notes.db`)
+    /// as an empty database and writes over it; such a file is someone's, and is refused as the
+    /// other short files are.
+    static func isTooShortForADatabase(_ path: String) -> Bool {
+        // Missing or unreadable: SQLite's own error says which. Only a regular file is opened
+        // (opening a named pipe would wait for a writer).
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0, info.st_size < 512 else { return false }
+        let file = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard file >= 0 else { return false }
+        defer { close(file) }
+        let header = Array("SQLite format 3\0".utf8)
+        var start = [UInt8](repeating: 0, count: header.count)
+        return read(file, &start, header.count) != header.count || start != header
     }
 
     /// `path` as the path of a `file:` URI: `%`, `?` and `#` escaped (a path starting `//` would

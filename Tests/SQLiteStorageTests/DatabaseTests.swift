@@ -120,6 +120,27 @@ import Testing
         #expect(error.error.sql?.hasPrefix("INSERT INTO t VALUES (NULL)") == true)
     }
 
+    /// SQLite alone reads a one-byte file as an empty database and writes a database over it;
+    /// every short file without SQLite's header is refused instead, in every mode, and left as it was.
+    @Test(arguments: [Database.OpenMode.readWriteCreate, .readWrite, .readOnly, .readOnlyImmutable])
+    func aShortFileIsNotADatabase(mode: Database.OpenMode) throws {
+        let path = try temporaryPath()
+        defer { removeDatabase(path) }
+        for content in ["\n", "ab", String(repeating: "x", count: 511)] {
+            try content.write(toFile: path, atomically: false, encoding: .utf8)
+            let error = try #require(throws: SQLiteError.self) {
+                let database = try Database(path: path, mode: mode)
+                try database.execute("CREATE TABLE t (x)")
+            }
+            #expect(error.code == 26, "SQLITE_NOTADB for \(content.utf8.count) bytes: \(error)")
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == content)
+        }
+        // An empty file is where SQLite makes a new database, as in a missing one.
+        try "".write(toFile: path, atomically: false, encoding: .utf8)
+        try Database(path: path).execute("CREATE TABLE t (x)")
+        #expect(try Database(path: path, mode: .readOnly).scalar("SELECT count(*) FROM t") == .integer(0))
+    }
+
     @Test func scriptRunsEveryStatement() throws {
         let database = try Database(path: "", mode: .inMemory)
         try database.executeScript("CREATE TABLE t (x); INSERT INTO t VALUES (1); INSERT INTO t VALUES (2); -- end")

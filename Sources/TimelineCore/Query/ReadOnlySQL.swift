@@ -46,10 +46,6 @@ public struct ReadOnlySQL {
         guard DatabaseLocation.fileExists(path) else {
             throw TimelineError(.notFound, "there is no database at \(path).")
         }
-        // SQLite would read a one-byte file as an empty database, as the store refuses to.
-        if DatabaseLocation.isTooShortForADatabase(path) {
-            throw TimelineError(.badData, "\(path) is not an SQLite database.")
-        }
         let database: Database
         do {
             if DatabaseLocation.fileExists(path + "-journal") {

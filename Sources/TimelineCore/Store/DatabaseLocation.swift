@@ -228,21 +228,11 @@ public enum DatabaseLocation {
     static func nonTimelineFile(at path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { return nil }
-        // SQLite would read a one-byte file as an empty database.
-        if isTooShortForADatabase(path) { return "a file that is not an SQLite database" }
         guard let database = try? Database(path: path, mode: .readOnly),
               let tables = try? database.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('schema_migrations', 'events')") else {
             return "a file that is not an SQLite database"
         }
         return tables == .integer(2) ? nil : "another SQLite database"
-    }
-
-    /// Whether the regular file at `path` holds data, but less than a database's first page
-    /// (512 bytes at the least), and not SQLite's header: no database, nor an empty file to make one in.
-    static func isTooShortForADatabase(_ path: String) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0, info.st_size < 512 else { return false }
-        return !isSQLiteDatabase(path)
     }
 
     /// Whether the regular file at `path` starts with SQLite's header.

@@ -48,11 +48,6 @@ public final class TimelineStore {
         if DatabaseLocation.isDirectory(path) {
             throw TimelineError(.cannotCreate, "\(path) is a folder, not a database file; give the path of a file.")
         }
-        // SQLite reads a file of one byte (`echo > notes.db`) as an empty database and writes over
-        // it; any other file too short for its header it refuses. One is someone's, and is refused.
-        if DatabaseLocation.isTooShortForADatabase(path) {
-            throw TimelineError(.badData, "\(path) is not an SQLite database.")
-        }
         // An empty file (`touch`ed) is made a timeline as a missing one is, and emptied again
         // where a missing one would be removed.
         let wasEmpty = DatabaseLocation.isEmptyFile(path)
