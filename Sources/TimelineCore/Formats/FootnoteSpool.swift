@@ -99,17 +99,11 @@ final class FootnoteSpool {
     /// Moves the pending texts to the file (none without one, or once it is full: they stay in memory).
     private func flush() throws {
         guard descriptor >= 0, !fileFull, !pending.isEmpty else { return }
-        var done = 0
-        while done < pending.count {
-            let written = pending.withUnsafeBytes { writeToFile(descriptor, $0.baseAddress! + done, pending.count - done) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else {
-                // What was written of this block is beyond what the file is known to hold: the
-                // whole block stays in memory, and is written over nothing.
-                fileFull = true
-                return
-            }
-            done += written
+        guard pending.withUnsafeBytes({ DescriptorWriting.writeAll($0, to: descriptor) }) == nil else {
+            // What was written of this block is beyond what the file is known to hold: the
+            // whole block stays in memory, and is written over nothing.
+            fileFull = true
+            return
         }
         flushedLength += Int64(pending.count)
         pending.removeAll(keepingCapacity: true)
@@ -120,7 +114,3 @@ final class FootnoteSpool {
     }
 }
 
-/// The system's `write`, out of reach of `FootnoteSpool.write(to:)`'s name.
-private func writeToFile(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
-}

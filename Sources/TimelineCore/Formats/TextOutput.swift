@@ -140,14 +140,8 @@ public final class TextOutput {
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw TimelineError(.ioError, "writing \(name) failed: \(String(cString: strerror(errno))).")
-            }
-            offset += written
+        if let code = DescriptorWriting.writeAll(bytes, to: descriptor) {
+            throw TimelineError(.ioError, "writing \(name) failed: \(String(cString: strerror(code))).")
         }
     }
 

@@ -138,14 +138,8 @@ public final class InputFile {
         }
 
         func flush() throws {
-            var written = 0
-            while written < block.count {
-                let count = block.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw TimelineError(.ioError, "writing a temporary file in \(folder) failed: \(String(cString: strerror(errno))).")
-                }
-                written += count
+            if let code = block.withUnsafeBytes({ DescriptorWriting.writeAll($0, to: descriptor) }) {
+                throw TimelineError(.ioError, "writing a temporary file in \(folder) failed: \(String(cString: strerror(code))).")
             }
             block.removeAll(keepingCapacity: true)
         }
