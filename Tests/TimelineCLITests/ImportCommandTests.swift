@@ -933,6 +933,10 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let events = try jsonEvents(["--kind", "shutdown"])
         #expect(events.compactMap { $0["title"] as? String } == ["Acme ferme", "Beta; ferme"])
+        // Piped in, a tab inside a quoted heading separates nothing: semicolons still.
+        let piped = try CLI.run(["import", "-", "--db", db, "--dry-run", "--map", "titre=title", "--map", "date=when", "--set", "kind=launch"],
+                                stdin: Data("titre;date;\"note\tlibre\"\nOmega;2021;x\n".utf8))
+        #expect(piped.status == 0 && piped.stdout.hasPrefix("Dry run, nothing written: would add 1,"), "\(piped.stderr)")
         // A heading with a comma, unquoted as French spreadsheets save it, or quoted: the
         // semicolons still win; --delimiter says it outright, where the header cannot.
         for header in ["Titre;Date;Montant (k€, HT)", "Titre;Date;\"Montant (k€, HT)\""] {

@@ -829,23 +829,12 @@ public final class Importer {
     static func csvSeparator(of input: InputFile, given: CSVDelimiter? = nil) throws -> UInt8 {
         try input.skipByteOrderMark()
         if let given { return given.byte }
-        var semicolons = 0, commas = 0, quoted = false
-        let header = try input.peekLine().bytes
-        for index in header.indices {
-            switch header[index] {
-            case UInt8(ascii: "\""): quoted.toggle()
-            case UInt8(ascii: ";") where !quoted: semicolons += 1
-            // A comma before a space is a heading's own (`Montant (k€, HT)`), not a separator.
-            case UInt8(ascii: ",") where !quoted && (index + 1 == header.endIndex || header[index + 1] != UInt8(ascii: " ")): commas += 1
-            default: break
-            }
-        }
-        return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        return HeaderSeparators(try input.peekLine().bytes).csvSeparator
     }
 
     /// From the extension, else from the first bytes: `[` JSON, `{` with a key only a timeline
-    /// document has a timeline document, other `{` NDJSON, a first line with more tabs than
-    /// commas TSV, else CSV. A `.json` file that holds an object is a
+    /// document has a timeline document, other `{` NDJSON, a first line with at least as many
+    /// tabs as commas or semicolons (outside quotes) TSV, else CSV. A `.json` file that holds an object is a
     /// timeline document.
     static func guessFormat(path: String, input: InputFile) throws -> ImportOptions.Format {
         let lowercased = path.lowercased()
@@ -854,8 +843,8 @@ public final class Importer {
             guard format == .csv || format == .tsv else { return format }
             // A header row of tabs without a comma is TSV whatever the name says, and the other way round.
             try input.skipByteOrderMark()
-            let header = try input.peekLine().bytes
-            let hasTab = header.contains(0x09), hasComma = header.contains(UInt8(ascii: ",")) || header.contains(UInt8(ascii: ";"))
+            let header = HeaderSeparators(try input.peekLine().bytes)
+            let hasTab = header.tabs > 0, hasComma = header.commas + header.semicolons > 0
             if hasTab && !hasComma { return .tsv }
             if hasComma && !hasTab { return .csv }
             return format
@@ -877,10 +866,8 @@ public final class Importer {
         // Nothing at all: no events, as `list --format ndjson` writes when nothing matches.
         case nil: return .ndjson
         default:
-            // A header row with more tabs than commas is TSV (`export --format tsv` piped in).
-            let firstLine = try input.peekLine().bytes
-            let tabs = firstLine.count { $0 == 0x09 }
-            return tabs > 0 && tabs >= firstLine.count { $0 == UInt8(ascii: ",") } ? .tsv : .csv
+            // A header row of tabs more than commas or semicolons is TSV (`export --format tsv` piped in).
+            return HeaderSeparators(try input.peekLine().bytes).separatesByTabs ? .tsv : .csv
         }
     }
 }
