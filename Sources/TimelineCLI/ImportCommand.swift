@@ -19,7 +19,8 @@ extension Timeline {
                 for --as-of), an identical one left alone, so importing a file twice changes nothing the \
                 second time. An update changes only what the record gives: a part of the event the file has \
                 no column for (or a JSON record no field for) is kept, and one given empty is cleared. Records without a uid get one made from the main entity, kind, date and a \
-                short hash of the content. NDJSON and JSON are what `timeline export` writes; a timeline document \
+                short hash of the content: such a record is the event it made, so an event edited in the timeline since \
+                keeps the edit when the same file comes in again (a note names it); a uid column makes a record replace its event. NDJSON and JSON are what `timeline export` writes; a timeline document \
                 (`export --format seed`, a .json file holding an object) also brings entities with their types, \
                 descriptions and aliases, the relations between them, and sources, added or brought up to date \
                 before its events. A CSV or TSV \
@@ -143,6 +144,7 @@ extension Timeline {
                     let kept = dryRun ? "the events to update would keep" : "the updated events kept"
                     printError("note: \(kept) their \(fields), which the file does not give (a column or field given empty clears one).")
                 }
+                if summary.changedSinceTheirRecord > 0 { printError(Self.changedSinceTheirRecordNote(summary, dryRun: dryRun)) }
                 if summary.possibleDuplicates > 0 { printError(Self.possibleDuplicatesNote(summary, dryRun: dryRun)) }
                 if summary.citationsDescribingSourcesOtherwise > 0 { printError(Self.sourcesKeptNote(summary)) }
                 if summary.recordsNamingEntitiesOtherwise > 0 { printError(Self.entityNamesKeptNote(summary)) }
@@ -166,11 +168,24 @@ extension Timeline {
                 + "'\(first.date)', which is EDTF for \(reading.periodName); for the years \(reading.year) to \(reading.end), write \(reading.yearsForm)."
         }
 
-        /// The first three items, `a, b and c`, and how many more.
-        static func firstThree(_ items: [String]) -> String {
+        /// The first three items, `a, b and c`, and how many more of `total` (the items' count
+        /// unless only the first were kept).
+        static func firstThree(_ items: [String], of total: Int? = nil) -> String {
             let shown = Array(items.prefix(3))
+            let more = (total ?? items.count) - shown.count
             return (shown.count == 1 ? shown[0] : shown.dropLast().joined(separator: ", ") + " and " + shown.last!)
-                + (items.count > 3 ? " (and \(items.count - 3) more)" : "")
+                + (more > 0 ? " (and \(more) more)" : "")
+        }
+
+        /// Events edited since a record without a uid made them, which the file names again unchanged.
+        static func changedSinceTheirRecordNote(_ summary: ImportSummary, dryRun: Bool) -> String {
+            let count = summary.changedSinceTheirRecord
+            let one = count == 1
+            let uids = firstThree(summary.changedSinceTheirRecordExamples, of: count)
+            return "note: \(count) event\(one ? "" : "s") (\(uids)) \(one ? "was" : "were") changed in the timeline since \(one ? "its record" : "their records") "
+                + "in this file made \(one ? "it" : "them"), and the file gives \(one ? "it" : "them") as then: \(one ? "it" : "they") \(dryRun ? "would stay" : "stayed") "
+                + "as the timeline has \(one ? "it" : "them") (`timeline history \(summary.changedSinceTheirRecordExamples[0])` shows the change); "
+                + "with a uid column, a file's record replaces its event."
         }
 
         /// Sources the timeline holds that records gave another publisher, date or title.

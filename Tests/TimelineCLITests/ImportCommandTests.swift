@@ -394,6 +394,39 @@ import Testing
         #expect(typedIn.stderr.contains(" beside initech-layoff-2023-03-07)"), "\(typedIn.stderr)")
     }
 
+    /// A record without a uid is the event its content hash names: importing the same file
+    /// again after that event was edited in the timeline keeps the edit, and says so; a file with
+    /// a uid column replaces the event as its record gives it.
+    @Test func aFileImportedAgainKeepsEditsMadeSince() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let sheet = try write("livi.csv", "when;kind;title;entity;source;publisher;published;Effectif\n"
+                              + "2022-12-01;shutdown;Livi ferme;Livi;https://www.lemonde.fr/a.html;Le Monde;2022-12-01;45\n"
+                              + "2023-01-10;layoff;Livi réduit;Livi;https://www.lemonde.fr/b.html;Le Monde;2023-01-10;12\n")
+        let arguments = ["--db", db, "--map", "Effectif=measure:employees:person"]
+        #expect(try CLI.run(["import", sheet] + arguments).stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged.\n"))
+        let uid = try #require(try jsonEvents(["--kind", "shutdown"]).first?["uid"] as? String)
+        let edit = try CLI.run(["edit", uid, "--db", db, "--source", "https://www.lesechos.fr/b.html", "--publisher", "Les Echos", "--published", "2022-12-02",
+                                "--stance", "contradicts", "--quote", "38 salariés", "--quote-lang", "fr", "--measure", "employees=38:person",
+                                "--title", "Livi ferme 3 centres"])
+        #expect(edit.status == 0, "\(edit.stderr)")
+        let edited = try CLI.run(["show", uid, "--db", db, "--format", "json"]).stdout
+        let note = "timeline: note: 1 event (\(uid)) was changed in the timeline since its record in this file made it, and the file gives it as then: "
+        for dryRun in [true, false] {
+            let again = try CLI.run(["import", sheet] + arguments + (dryRun ? ["--dry-run"] : []))
+            #expect(again.status == 0)
+            #expect(again.stdout.hasSuffix(dryRun ? "would add 0, update 0, leave 2 unchanged.\n" : ": 0 added, 0 updated, 2 unchanged.\n"), "\(again.stdout)")
+            #expect(again.stderr == note + "it \(dryRun ? "would stay" : "stayed") as the timeline has it (`timeline history \(uid)` shows the change); "
+                    + "with a uid column, a file's record replaces its event.\n", "\(again.stderr)")
+            #expect(try CLI.run(["show", uid, "--db", db, "--format", "json"]).stdout == edited)
+        }
+        // With the uid given, the file's record is the event's new version.
+        let withUID = try write("livi-uid.csv", "uid;when;kind;title;entity;source;publisher;published;Effectif\n"
+                                + "\(uid);2022-12-01;shutdown;Livi ferme;Livi;https://www.lemonde.fr/a.html;Le Monde;2022-12-01;45\n")
+        let replaced = try CLI.run(["import", withUID] + arguments)
+        #expect(replaced.stdout.hasSuffix(": 0 added, 1 updated, 0 unchanged.\n") && replaced.stderr.isEmpty, "\(replaced.stderr)")
+        #expect(try jsonEvents(["--kind", "shutdown"]).first?["title"] as? String == "Livi ferme")
+    }
+
     @Test func jsonOfTheWrongTypeNamesTheField() throws {
         let path = try write("types.ndjson", "{\"kind\":\"launch\",\"title\":\"fine\",\"when\":\"2020\"}\n{\"kind\":5,\"title\":\"x\",\"when\":\"2020\"}\n")
         let result = try CLI.run(["import", path, "--db", db])

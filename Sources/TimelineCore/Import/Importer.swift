@@ -21,6 +21,10 @@ public struct ImportSummary: Sendable, Equatable {
     /// The columns (1-based) of a CSV or TSV file that have no name in its header and held a
     /// value in some record: left out.
     public var unnamedColumnsWithValues: [Int] = []
+    /// Events changed in the timeline since a record without a uid made them, which the file
+    /// names again as it was: left as the timeline has them. How many, and the first uids.
+    public var changedSinceTheirRecord = 0
+    public var changedSinceTheirRecordExamples: [String] = []
     /// What updated events kept because their records left it out, by export's names
     /// (`status`, `summary`, `announced`, `entities`, `tags`, `measures`, `sources`).
     public var keptFields: [String] = []
@@ -299,6 +303,8 @@ public final class Importer {
                 }
                 try store.database.execute("RELEASE import_events")
                 summary.keptFields = saver.keptInUpdates.names
+                summary.changedSinceTheirRecord = saver.changedSinceTheirRecord
+                summary.changedSinceTheirRecordExamples = saver.changedSinceTheirRecordExamples
                 summary.sourcesDescribedOtherwise = saver.sourcesDescribedOtherwise
                 summary.citationsDescribingSourcesOtherwise = saver.citationsDescribingSourcesOtherwise
                 summary.entitiesNamedOtherwise = saver.entitiesNamedOtherwise

@@ -76,6 +76,10 @@ final class EventSaver {
     private let lastIDBefore: Int64
     /// The parts of events this saver updated that their records left out, and that were kept.
     private(set) var keptInUpdates: EventFields = []
+    /// Events changed in the timeline since the record that made them, which a record without a
+    /// uid named again as it was (see `save`): how many, and the first uids.
+    private(set) var changedSinceTheirRecord = 0
+    private(set) var changedSinceTheirRecordExamples: [String] = []
     /// Caches stay bounded, so memory stays flat however many distinct names a file holds.
     static let cacheLimit = 50_000
 
@@ -100,6 +104,7 @@ final class EventSaver {
               renderedLists: TimelineWriter.RenderedLists? = nil,
               replacingExisting: Bool = true, given: EventFields = .all) throws -> (uid: String, outcome: SaveOutcome) {
         var event = try normalised(input)
+        let uidIsTheRecordsHash = event.uid.isEmpty && uidPolicy == .contentHash
         if event.uid.isEmpty {
             event.uid = try generateUID(for: event, asGiven: input, policy: uidPolicy)
         }
@@ -120,6 +125,15 @@ final class EventSaver {
             try citeFigureSources(of: &event, citedBy: existing)
             if EventJSON.object(existing) == EventJSON.object(event) {
                 if rejectingSecondVersionInBatch { markUnchangedInBatch(id) }
+                return (event.uid, .unchanged)
+            }
+            // A record without a uid is the event its hash names, as that record made it: the
+            // event differs because it was changed in the timeline since (an edit, a merge), and
+            // the record, the same as then, brings nothing the change should give way to.
+            if uidIsTheRecordsHash {
+                if rejectingSecondVersionInBatch { markUnchangedInBatch(id) }
+                changedSinceTheirRecord += 1
+                if changedSinceTheirRecordExamples.count < 3 { changedSinceTheirRecordExamples.append(event.uid) }
                 return (event.uid, .unchanged)
             }
             guard replacingExisting else {
