@@ -55,7 +55,8 @@ enum TimelineEntryPoint {
             let arguments = Array(CommandLine.arguments.dropFirst())
             let message = Timeline.message(for: error)
             printError(unknownCommand(arguments) ?? negativeCount(arguments) ?? valueReadAsAnOption(arguments, message: message)
-                       ?? uidGivenToEdit(arguments, message: message) ?? Self.oneLine(message, pointingTo: commandWords(arguments)))
+                       ?? uidGivenToEdit(arguments, message: message) ?? nearestOption(arguments, message: message)
+                       ?? Self.oneLine(message, pointingTo: commandWords(arguments)))
             exit(code.rawValue)
         }
     }
@@ -165,6 +166,32 @@ extension TimelineEntryPoint {
         guard commandWords(arguments) == ["edit"], parserSentence(message).hasPrefix("unknown option '--uid'") else { return nil }
         return "edit keeps an event's uid, which re-imports and scripts find it by (--uid is no option of edit); "
             + "to give the event another, add it anew with that --uid and `timeline remove` the old one."
+    }
+
+    /// For an unknown option, the command's option it is a typo of, a swap of two letters
+    /// counting as one edit (`--fromat` is `--format`); nil when none is near (the parser's
+    /// message stands).
+    ///
+    /// swift-argument-parser counts a swap as two edits, so it offered `--from` for `--fromat`.
+    static func nearestOption(_ arguments: [String], message: String) -> String? {
+        let prefix = "unknown option '"
+        let sentence = parserSentence(message)
+        guard sentence.hasPrefix(prefix) else { return nil }
+        let typed = String(sentence.dropFirst(prefix.count).prefix { $0 != "'" })
+        let words = commandWords(arguments)
+        var command: ParsableCommand.Type = Timeline.self
+        for word in words {
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
+            command = next
+        }
+        // The options its help lists: the parser has no public list of them.
+        let help = Timeline.helpMessage(for: command, columns: 10_000)
+        var options: Set<String> = []
+        for word in help.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) where word.hasPrefix("--") && word.count > 2 {
+            options.insert(String(word))
+        }
+        guard let meant = NameSuggestions.closest(to: typed.lowercased(), among: options.sorted(), limit: 1).first else { return nil }
+        return oneLine("unknown option '\(typed)'. Did you mean '\(meant)'?", pointingTo: words)
     }
 
     /// For a value that starts with '-', as in `list --search -foo`, the complaint that says how

@@ -96,6 +96,23 @@ import Testing
         #expect(result.stderr == message)
     }
 
+    /// An unknown option a typo of one of the command's is named with it, two letters swapped
+    /// counting as one edit; one near none keeps the parser's sentence.
+    @Test(arguments: [
+        (["export", "--fromat", "csv"], "timeline: unknown option '--fromat'. Did you mean '--format'? `timeline help export` lists its options.\n"),
+        (["list", "--fromm", "2020"], "timeline: unknown option '--fromm'. Did you mean '--from'? `timeline help list` lists its options.\n"),
+        (["import", "x.csv", "--dleimiter", ";"], "timeline: unknown option '--dleimiter'. Did you mean '--delimiter'? `timeline help import` lists its options.\n"),
+        (["entities", "list", "--fromat", "json"], "timeline: unknown option '--fromat'. Did you mean '--format'? `timeline help entities list` lists its options.\n"),
+        (["list", "--xyzzy"], "timeline: unknown option '--xyzzy'; `timeline help list` lists its options.\n"),
+    ])
+    func anUnknownOptionNamesTheOneItIsATypoOf(arguments: [String], message: String) throws {
+        let folder = try TemporaryFolder()
+        let result = try CLI.run(arguments + ["--db", folder.path("timeline.sqlite")])
+        #expect(result.status == 64)
+        #expect(result.stderr == message)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("timeline.sqlite")))
+    }
+
     /// A negative count is named as such however it is written: swift-argument-parser takes the
     /// `-1` of `--limit -1` for an option and used to say the value was missing.
     @Test(arguments: [
