@@ -68,6 +68,43 @@ import Testing
         #expect(result.stderr == "timeline: \(path)\(message)")
     }
 
+    /// A spreadsheet's own file, a PDF, a compressed file or a database given for a table of
+    /// events is named for what it is, with what to do instead, however it is given.
+    @Test(arguments: [
+        ("sheet.xlsx", Array("PK\u{03}\u{04}\u{14}\u{00}\u{06}\u{00}".utf8) + [0x08, 0x00, 0xE9, 0xFF],
+         "is a ZIP archive (an .xlsx or .ods spreadsheet is one), not text of events; save the sheet as CSV (UTF-8) from the spreadsheet, and import that.\n"),
+        ("old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0xFE],
+         "is an Excel 97–2003 workbook (.xls), not text of events; save the sheet as CSV (UTF-8) from the spreadsheet, and import that.\n"),
+        ("article.pdf", Array("%PDF-1.7\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3],
+         "is a PDF document, not text of events; events are read from CSV, TSV, NDJSON, JSON or a timeline document (`timeline help import`).\n"),
+        ("events.csv.gz", [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00],
+         "is compressed with gzip, not text of events; `gunzip -c {FILE} | timeline import -` reads what it holds.\n"),
+    ] as [(String, [UInt8], String)])
+    func aBinaryFileIsNamedForWhatItIs(name: String, bytes: [UInt8], message: String) throws {
+        let path = folder.path(name)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let result = try CLI.run(["import", path, "--db", db, "--set", "kind=launch"])
+        #expect(result.status == 65)
+        #expect(result.stderr == "timeline: \(path) " + message.replacing("{FILE}", with: path), "\(result.stderr)")
+        let piped = try CLI.run(["import", "-", "--db", db], stdin: Data(bytes))
+        #expect(piped.status == 65)
+        #expect(piped.stderr == "timeline: standard input " + message.replacing("{FILE}", with: "FILE"), "\(piped.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db), "no database made for it")
+    }
+
+    /// An SQLite database given to import: a timeline's is exported and piped in.
+    @Test func aDatabaseGivenToImportSaysHowToBringItsEventsIn() throws {
+        let other = folder.path("other timeline.sqlite")
+        #expect(try CLI.run(["list", "--db", other]).status == 0)
+        let result = try CLI.run(["import", other, "--db", db])
+        #expect(result.status == 65)
+        #expect(result.stderr == "timeline: \(other) is an SQLite database, not text of events; for a timeline's, "
+                + "`timeline --db '\(other)' export --format ndjson | timeline import -` brings its events in.\n", "\(result.stderr)")
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        let brought = try CLI.shell("'\(CLI.executable.path)' --db '\(other)' export --format ndjson | '\(CLI.executable.path)' --db '\(db)' import -")
+        #expect(brought.status == 0 && brought.stdout.contains("15 added"), "\(brought.stderr)")
+    }
+
     @Test func layoffsSpreadsheetIsAllOrNothing() throws {
         try CLI.run(["list", "--db", db])
         let before = try folder.bytes("timeline.sqlite")

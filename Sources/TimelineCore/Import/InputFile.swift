@@ -319,13 +319,36 @@ public final class InputFile {
         }
         // Spreadsheets on Windows save "Unicode text" as UTF-16, marked so: say what it is rather
         // than that its first byte is not UTF-8.
-        while end - start < 4, !atEnd, end < buffer.count {
+        while end - start < 16, !atEnd, end < buffer.count {
             _ = try readIntoFreeEnd()
         }
-        let head = Array(buffer[start..<min(end, start + 4)])
+        let head = Array(buffer[start..<min(end, start + 16)])
         for (mark, encoding) in [([0xFF, 0xFE, 0, 0], "UTF-32"), ([0, 0, 0xFE, 0xFF], "UTF-32"), ([0xFF, 0xFE], "UTF-16"),
                                  ([0xFE, 0xFF], "UTF-16")] as [([UInt8], String)] where head.starts(with: mark) {
             throw TimelineError(.badData, "\(name) is \(encoding) text (it starts with a \(encoding) byte order mark); save it as UTF-8, or convert it with iconv -f \(encoding) -t UTF-8.")
         }
+        // A spreadsheet's own file, a PDF or an archive is no text at all: say what it is, rather
+        // than that it is not UTF-8 (and suggest a conversion that cannot work).
+        if let (what, instead) = Self.binaryKind(startingWith: head, path: path) {
+            throw TimelineError(.badData, "\(name) is \(what), not text of events; \(instead)")
+        }
+    }
+
+    /// What a file starting with `head` is, by its signature, when it is a kind of binary file
+    /// people give for a table, and what to give instead.
+    static func binaryKind(startingWith head: [UInt8], path: String?) -> (what: String, instead: String)? {
+        // The path as a shell word, for a command to copy (FILE for standard input).
+        let file = path.map { $0.allSatisfy { $0.isLetter || $0.isNumber || "._-/+,".contains($0) } ? $0 : "'" + $0.replacing("'", with: "'\\''") + "'" } ?? "FILE"
+        let saveAsCSV = "save the sheet as CSV (UTF-8) from the spreadsheet, and import that."
+        let signatures: [([UInt8], String, String)] = [
+            (Array("PK\u{03}\u{04}".utf8), "a ZIP archive (an .xlsx or .ods spreadsheet is one)", saveAsCSV),
+            ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an Excel 97–2003 workbook (.xls)", saveAsCSV),
+            (Array("%PDF-".utf8), "a PDF document", "events are read from CSV, TSV, NDJSON, JSON or a timeline document (`timeline help import`)."),
+            ([0x1F, 0x8B], "compressed with gzip", "`gunzip -c \(file) | timeline import -` reads what it holds."),
+            (Array("SQLite format 3\u{0}".utf8), "an SQLite database",
+             "for a timeline's, `timeline --db \(file) export --format ndjson | timeline import -` brings its events in."),
+        ]
+        for (signature, what, instead) in signatures where head.starts(with: signature) { return (what, instead) }
+        return nil
     }
 }
