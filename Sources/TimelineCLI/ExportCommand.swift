@@ -43,7 +43,7 @@ extension Timeline {
         @Option(help: ArgumentHelp("With --format sql: sqlite (default) or postgresql.", valueName: "dialect"))
         var dialect: SQLDialect = .sqlite
 
-        enum SQLDialect: String, ExpressibleByArgument, CaseIterable {
+        enum SQLDialect: String, CaseInsensitiveChoice {
             case sqlite, postgresql
         }
 
@@ -62,7 +62,7 @@ extension Timeline {
         @Option(help: ArgumentHelp("With --format csv: what separates the fields, , (default) or ; for spreadsheets whose decimal mark is the comma, such as Excel in French, which opens a file separated by commas as one column (import reads either).", valueName: "delimiter"))
         var delimiter: CSVDelimiter?
 
-        enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+        enum ExportFormat: String, CaseInsensitiveChoice {
             case sql, json, ndjson, csv, tsv, seed, timelinejs, markdown, html
         }
 
@@ -121,7 +121,7 @@ extension Timeline {
     }
 }
 
-extension TimelineJSWriter.Grouping: ExpressibleByArgument {}
+extension TimelineJSWriter.Grouping: CaseInsensitiveChoice {}
 
 extension CSVDelimiter: ExpressibleByArgument {
     public init?(argument: String) {
@@ -132,4 +132,4 @@ extension CSVDelimiter: ExpressibleByArgument {
         }
     }
 }
-extension HTMLTimelineWriter.Lanes: ExpressibleByArgument {}
+extension HTMLTimelineWriter.Lanes: CaseInsensitiveChoice {}

@@ -79,7 +79,7 @@ enum FastListArguments {
                     guard let field = EventQuery.DateField(rawValue: value) else { return nil }
                     invocation.dateField = field
                 case "--format":
-                    guard let format = OutputFormat(rawValue: value) else { return nil }
+                    guard let format = OutputFormat(argument: value) else { return nil }
                     invocation.format = format
                 case "--lang":
                     guard let lang = DateDisplayLanguage(rawValue: value) else { return nil }

@@ -89,5 +89,5 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-extension OutputFormat: ExpressibleByArgument {}
-extension DateDisplayLanguage: ExpressibleByArgument {}
+extension OutputFormat: CaseInsensitiveChoice {}
+extension DateDisplayLanguage: CaseInsensitiveChoice {}

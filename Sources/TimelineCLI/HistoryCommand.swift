@@ -25,7 +25,7 @@ extension Timeline {
         @Option(help: ArgumentHelp("text (default) or json.", valueName: "format"))
         var format: HistoryFormat = .text
 
-        enum HistoryFormat: String, ExpressibleByArgument, CaseIterable {
+        enum HistoryFormat: String, CaseInsensitiveChoice {
             case text, json
         }
 

@@ -243,7 +243,7 @@ extension Timeline {
     }
 }
 
-extension ImportOptions.Format: ExpressibleByArgument {}
+extension ImportOptions.Format: CaseInsensitiveChoice {}
 
 extension ImportOptions.DecimalMark: ExpressibleByArgument {
     public init?(argument: String) {

@@ -174,7 +174,7 @@ struct DateFieldOption: ParsableArguments {
     var dateField: EventQuery.DateField = .when
 }
 
-extension EventQuery.DateField: ExpressibleByArgument {}
+extension EventQuery.DateField: CaseInsensitiveChoice {}
 extension EventStatus: ExpressibleByArgument {
     /// In any case, or in French: `--status Planned` and `--status prévu` are `planned`.
     public init?(argument: String) {

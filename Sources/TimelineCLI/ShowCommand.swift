@@ -26,7 +26,7 @@ extension Timeline {
         @Option(help: ArgumentHelp("The language of the page: en or fr (its labels, statuses, stances and dates; what the timeline holds stays as stored).", valueName: "lang"))
         var lang: DateDisplayLanguage = .english
 
-        enum ShowFormat: String, ExpressibleByArgument, CaseIterable {
+        enum ShowFormat: String, CaseInsensitiveChoice {
             case text, json
         }
 

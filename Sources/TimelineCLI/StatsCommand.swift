@@ -69,4 +69,4 @@ extension Timeline {
     }
 }
 
-extension TimelineStatistics.Grouping: ExpressibleByArgument {}
+extension TimelineStatistics.Grouping: CaseInsensitiveChoice {}

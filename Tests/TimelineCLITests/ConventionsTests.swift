@@ -113,6 +113,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path("timeline.sqlite")))
     }
 
+    /// A choice among words is read in any case, as kinds and statuses are; a word that is none
+    /// of them is still refused with the list.
+    @Test func choicesAreReadInAnyCase() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("timeline.sqlite")
+        let lower = try CLI.run(["list", "--format", "csv", "--db", db]).stdout
+        #expect(try CLI.run(["list", "--format", "CSV", "--db", db]).stdout == lower)
+        #expect(try CLI.run(["list", "--format=Csv", "--by", "WHEN", "--db", db]).stdout == lower)
+        #expect(try CLI.run(["export", "--format", "NDJSON", "--db", db]).stdout == CLI.run(["export", "--format", "ndjson", "--db", db]).stdout)
+        #expect(try CLI.run(["export", "--format", "Markdown", "--lang", "FR", "--db", db]).stdout.hasPrefix("# Chronologie"))
+        #expect(try CLI.run(["stats", "--by", "Kind", "--db", db]).status == 0)
+        #expect(try CLI.run(["show", "amazon-care-launch-2019-09", "--format", "JSON", "--db", db]).stdout.hasPrefix("{"))
+        let refused = try CLI.run(["list", "--format", "XML", "--db", db])
+        #expect(refused.status == 64 && refused.stderr.contains("--format 'XML' is not one of table, json, ndjson, csv, tsv, markdown"), "\(refused.stderr)")
+    }
+
     /// A negative count is named as such however it is written: swift-argument-parser takes the
     /// `-1` of `--limit -1` for an option and used to say the value was missing.
     @Test(arguments: [
