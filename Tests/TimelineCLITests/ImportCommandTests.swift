@@ -1416,6 +1416,18 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stderr.contains("no column named 'firm'"))
         #expect(result.stderr.contains("total_laid_off"))
+        #expect(!result.stderr.contains("did you mean"), "no column is near 'firm': \(result.stderr)")
+        // A name spelt otherwise in case or accents, or a typo away, is named with the column meant.
+        let sheet = try write("accents.csv", "Événement,Date,Type,Dates\nX,2023,launch,2023\n")
+        for (given, meant) in [("Evenement", "Événement"), ("événement", "Événement"), ("Tpye", "Type"), ("DATE", "Date")] {
+            let near = try CLI.run(["import", sheet, "--db", db, "--map", "\(given)=title", "--set", "kind=launch"])
+            #expect(near.status == 64)
+            #expect(near.stderr == "timeline: no column named '\(given)' in \(sheet); its columns are: Événement, Date, Type, Dates (did you mean '\(meant)'?).\n",
+                    "\(near.stderr)")
+        }
+        // Two as near: neither is guessed.
+        let two = try CLI.run(["import", sheet, "--db", db, "--map", "Datex=when", "--set", "kind=launch"])
+        #expect(two.status == 64 && !two.stderr.contains("did you mean"), "\(two.stderr)")
     }
 
     /// A database the import would create (with its folders) is not left behind when the import

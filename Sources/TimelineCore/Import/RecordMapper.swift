@@ -131,6 +131,10 @@ struct RecordMapper {
                 } else if separatedBySemicolons && header.contains(where: { $0.contains(",") }) {
                     hint = " (read as separated by semicolons; --delimiter , reads it separated by commas)"
                 }
+                // A column spelt otherwise, in case or accents (`Evenement` for `Événement`), or a typo away.
+                if hint.isEmpty, let meant = Self.columnNamed(nearly: name, in: header) {
+                    hint = " (did you mean '\(meant)'?)"
+                }
                 throw TimelineError(.usage, "no column named '\(name)' in \(fileName); its columns are: \(header.joined(separator: ", "))\(hint).")
             }
             return index
@@ -709,4 +713,18 @@ struct RecordMapper {
 struct RecordError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+extension RecordMapper {
+    /// The column of `header` that `name` nearly spells: the same letters but for case and
+    /// accents, else the closest a few edits away; nil when none or several are.
+    static func columnNamed(nearly name: String, in header: [String]) -> String? {
+        let folded = LatinFolding.folded
+        let wanted = folded(name)
+        let same = header.filter { folded($0) == wanted }
+        if same.count == 1 { return same[0] }
+        let near = NameSuggestions.closest(to: wanted, among: header.map(folded), limit: 2)
+        guard near.count == 1, let index = header.firstIndex(where: { folded($0) == near[0] }) else { return nil }
+        return header[index]
+    }
 }
