@@ -105,9 +105,15 @@ struct DateHumanReader {
         for (offset, token) in tokens.enumerated() {
             guard offset % 2 == 0 ? token.isNumber : token.text == separator else { return }
         }
+        // `15/03/2023` can only be day first, but its file's `03/04/2023` can be either: the
+        // order is the file's, not the day's, and is given, not guessed one day at a time.
+        let numbers = tokens.prefix(3).compactMap { Int($0.text) }
+        let why = numbers.count >= 2 && (numbers[0] > 12) != (numbers[1] > 12)
+            ? "here \(max(numbers[0], numbers[1])) can only be the day, but in a date such as 03\(separator)04 either number can be, so the order is not guessed"
+            : "day or month first?"
         throw TimelineDateError(
             input: text,
-            reason: "numeric dates are ambiguous (day or month first?): write ISO, as in 2022-12-31, "
+            reason: "numeric dates are ambiguous (\(why)): write ISO, as in 2022-12-31, "
                 + "or a month name, as in 31 December 2022")
     }
 
