@@ -759,8 +759,21 @@ final class EventSaver {
             given.summary = given.summary.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
             given.tags = Array(Set(given.tags.lazy.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }))
                 .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            // A URL as the timeline holds its page (`https://www.lemonde.fr/a` for a pasted
+            // `lemonde.fr/a?utm_source=x`): two records that differ only there are one event, in
+            // one file as across two. A URL that made its source is the one held, so the hash of
+            // a file imported again is what it was.
+            var asWritten: Event?
+            for index in given.citations.indices {
+                let source = given.citations[index].source
+                guard source.key.isEmpty, let url = source.url, let held = sourceCache[url]?.url, held != url else { continue }
+                if asWritten == nil { asWritten = given }
+                given.citations[index].source.url = held
+            }
             let uid = hashed(given)
             guard try eventID(uid: uid) == nil else { return uid }
+            // Saved before URLs were hashed as held.
+            if let asWritten, case let written = hashed(asWritten), try eventID(uid: written) != nil { return written }
             // The main entity as the record names it, for an event saved before that entity was
             // merged into another (whose slug the stem now takes).
             if let named = input.entities.first.map({ $0.slug.isEmpty ? Self.entitySlug($0.name) : $0.slug }) {
