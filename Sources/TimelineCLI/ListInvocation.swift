@@ -37,6 +37,7 @@ struct ListInvocation: Equatable {
                                   checkingCells: false)
             }) { store in
                 let writer = EventListWriter(format: format, output: .standardOutput(), language: lang ?? .english)
+                writer.emptyPage = { try store.emptyPageText(of: query, language: lang ?? .english) }
                 try store.writeEvents(matching: query, to: writer)
                 return (store.createdFile, store.madeInEmptyFile)
             }

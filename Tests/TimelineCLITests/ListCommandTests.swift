@@ -79,6 +79,23 @@ import Testing
 
     /// A link at --db to a file not made yet: the database is made where it leads (as SQLite
     /// makes it), and a failed command removes that file, not the user's link.
+    /// A page left empty by --offset or --limit 0 says how many events match; a query nothing
+    /// matches says so, paged or not.
+    @Test func anEmptyPageSaysHowManyEventsMatch() throws {
+        func table(_ arguments: [String]) throws -> String { try CLI.run(["list", "--db", db] + arguments).stdout }
+        #expect(try table(["--limit", "0"]) == "No events shown: 15 match, and --limit 0 shows none.\n")
+        #expect(try table(["--offset", "100"]) == "No events shown: 15 match, and --offset 100 skips them all.\n")
+        #expect(try table(["--offset", "2", "--kind", "layoff"]) == "No events shown: 2 match, and --offset 2 skips them all.\n")
+        #expect(try table(["--offset", "1", "--kind", "shutdown"]) == "No events shown: 1 matches, and --offset 1 skips it.\n")
+        #expect(try table(["--offset", "100", "--lang", "fr"]) == "Aucun événement affiché\u{a0}: 15 correspondent, et --offset 100 les saute tous.\n")
+        #expect(try table(["--offset", "40", "--search", "Amazon", "--entity", "amazon", "--related"]).hasPrefix("No events shown: "))
+        #expect(try table(["--offset", "40", "--as-of", "2022-12-31"]).hasPrefix("No events shown: "))
+        #expect(try table(["--offset", "1", "--from", "2030"]) == "No events match.\n")
+        #expect(try table(["--limit", "0", "--from", "2030"]) == "No events match.\n")
+        #expect(try table(["--offset", "14"]).split(separator: "\n").count == 3, "the header, its rule and the last event")
+        #expect(try CLI.run(["list", "--db", db, "--offset", "100", "--format", "csv"]).stdout.split(separator: "\n").count == 1, "a header only")
+    }
+
     @Test func aFailureRemovesTheFileALinkLedTo() throws {
         let target = folder.path("t/real.sqlite"), link = folder.path("link.sqlite")
         try FileManager.default.createDirectory(atPath: folder.path("t"), withIntermediateDirectories: true)

@@ -6,6 +6,9 @@ public final class EventListWriter {
     public let language: DateDisplayLanguage
     /// The fixed words of `table` and `markdown`: headings and statuses, in the display language.
     private let words: TimelineWords
+    /// For a table with no rows, what to say instead of `No events match.` (asked only then):
+    /// events may match, and paging leave none on the page.
+    public var emptyPage: (() throws -> String?)?
     let output: TextOutput
     private var tableRows: [[String]] = []
     /// The line being built, and the JSON of one object or list: kept between events for their storage.
@@ -97,7 +100,8 @@ public final class EventListWriter {
         case .json: try output.write(count == 0 ? "]\n" : "\n]\n")
         case .table:
             if tableRows.isEmpty {
-                try output.write(words.noEvents + "\n")
+                try output.write(try emptyPage?() ?? words.noEvents)
+                try output.write("\n")
             } else {
                 try output.write(AlignedTable.render(header: tableColumns, rows: tableRows))
             }

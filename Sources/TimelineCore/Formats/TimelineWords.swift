@@ -43,6 +43,10 @@ struct TimelineWords: Sendable {
     var approximate: String
     var uncertain: String
     var noEvents: String
+    /// When events match but `--offset` skips them all, or `--limit 0` shows none, for one event
+    /// matching and for more: `{n}` is how many match, `{offset}` the offset.
+    var noneShownPastOffset: (one: String, many: String)
+    var noneShownAtLimitZero: (one: String, many: String)
     var noEntity: String
     var undated: String
     /// The heading of the events with no start date, in a chronology grouped by year.
@@ -166,6 +170,9 @@ struct TimelineWords: Sendable {
         approximate: "approximate",
         uncertain: "uncertain",
         noEvents: "No events match.",
+        noneShownPastOffset: ("No events shown: 1 matches, and --offset {offset} skips it.",
+                              "No events shown: {n} match, and --offset {offset} skips them all."),
+        noneShownAtLimitZero: ("No events shown: 1 matches, and --limit 0 shows none.", "No events shown: {n} match, and --limit 0 shows none."),
         noEntity: "(no entity)",
         undated: "undated",
         openStart: "Open start",
@@ -221,6 +228,10 @@ struct TimelineWords: Sendable {
         approximate: "approximative",
         uncertain: "incertaine",
         noEvents: "Aucun événement ne correspond.",
+        noneShownPastOffset: ("Aucun événement affiché\u{a0}: 1 correspond, et --offset {offset} le saute.",
+                              "Aucun événement affiché\u{a0}: {n} correspondent, et --offset {offset} les saute tous."),
+        noneShownAtLimitZero: ("Aucun événement affiché\u{a0}: 1 correspond, et --limit 0 n’en montre aucun.",
+                               "Aucun événement affiché\u{a0}: {n} correspondent, et --limit 0 n’en montre aucun."),
         noEntity: "(sans entité)",
         undated: "non daté",
         openStart: "Sans date de début",

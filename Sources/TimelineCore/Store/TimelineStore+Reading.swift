@@ -65,6 +65,33 @@ extension TimelineStore {
         }
     }
 
+    /// How many events match, whatever the query's limit and offset.
+    public func countEvents(matching query: EventQuery) throws -> Int {
+        var unpaged = query
+        unpaged.limit = nil
+        unpaged.offset = 0
+        // Past versions are matched whole, as `list` reads them.
+        if unpaged.asOf != nil { return try events(matching: unpaged).count }
+        var count: Int64 = 0
+        try reading(unpaged) { query, entities in
+            let selection = query.selection(entities: entities)
+            count = try database.prepare("SELECT count(*) FROM (" + selection.sql + ")").first(selection.arguments) { $0.int64(at: 0) } ?? 0
+        }
+        return Int(count)
+    }
+
+    /// What a table says when paging leaves no events on the page though some match (`--offset`
+    /// past them, `--limit 0`); nil when none match.
+    public func emptyPageText(of query: EventQuery, language: DateDisplayLanguage) throws -> String? {
+        guard query.limit == 0 || query.offset > 0 else { return nil }
+        let words = TimelineWords.words(for: language)
+        let matching = try countEvents(matching: query)
+        guard matching > 0 else { return nil }
+        let forms = query.limit == 0 ? words.noneShownAtLimitZero : words.noneShownPastOffset
+        let text = matching == 1 ? forms.one : forms.many
+        return text.replacing("{n}", with: String(matching)).replacing("{offset}", with: String(query.offset))
+    }
+
     /// Every matching event, in order.
     public func events(matching query: EventQuery) throws -> [Event] {
         var events: [Event] = []
