@@ -37,4 +37,39 @@ import Testing
         let again = try store.save(record, uidPolicy: .contentHash)
         #expect(again.uid == legacy && again.outcome == .unchanged)
     }
+
+    /// A uid hashed from the record as written (its entity's name, its role and its URLs as the
+    /// file spelt them), as imports made before names and URLs were hashed as held, is found.
+    @Test func aUidHashedFromTheRecordAsWrittenIsStillFound() throws {
+        var cited = record
+        cited.entities = [EventEntity(slug: "", name: "ACME CORP", role: "Employer")]
+        cited.citations = [Citation(source: Source(key: "", url: "https://www.example.org/a?utm_source=x", publisher: "Example", language: "en", type: "news"))]
+        let saved = try store.save(cited, uidPolicy: .contentHash)
+        var written = cited
+        written.kind = "layoff"
+        written.title = "Acme cuts 40 jobs"
+        written.tags = ["a", "b"]
+        let legacy = "acme-corp-layoff-2023-03-" + String(SHA256.hexDigest(of: EventJSON.object(written).dropFirst().utf8).prefix(8))
+        #expect(legacy != saved.uid, "names and URLs are hashed as held now")
+        // Edited since, so that only its uid can find it.
+        try store.database.execute("UPDATE events SET uid = ?1, title = 'Acme cuts 41 jobs' WHERE uid = ?2", [.text(legacy), .text(saved.uid)])
+        let again = try store.save(cited, uidPolicy: .contentHash)
+        #expect(again.uid == legacy && again.outcome == .unchanged)
+        #expect(try store.event(uid: legacy)?.title == "Acme cuts 41 jobs", "the edit stays")
+    }
+
+    /// Names, roles and URLs spelt otherwise for the same entity and page: the same uid.
+    @Test func spellingsOfOneEntityAndPageHashAlike() throws {
+        var first = record
+        first.citations = [Citation(source: Source(key: "", url: "https://www.example.org/a", publisher: "Example", language: "en", type: "news"))]
+        let saved = try store.save(first, uidPolicy: .contentHash)
+        var other = first
+        other.entities = [EventEntity(slug: "", name: " acme corp", role: "EMPLOYER")]
+        other.citations = [Citation(source: Source(key: "", url: "http://example.org/a/?fbclid=1", publisher: "Example", language: "en", type: "news"))]
+        let again = try store.save(other, uidPolicy: .contentHash)
+        #expect(again.uid == saved.uid && again.outcome == .unchanged)
+        var elsewhere = first
+        elsewhere.citations = [Citation(source: Source(key: "", url: "https://www.example.org/b", publisher: "Example", language: "en", type: "news"))]
+        #expect(try store.save(elsewhere, uidPolicy: .contentHash).outcome == .inserted)
+    }
 }

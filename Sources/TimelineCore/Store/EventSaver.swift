@@ -32,6 +32,10 @@ final class EventSaver {
     /// Non-ASCII entity names and aliases, read when first needed and kept up to date.
     private var foldedNameIndex: EntityNameFolding.Index?
     private var sourceCache: [String: Source] = [:]
+    /// What the record being saved named, as the timeline holds it: a URL given to the URL of
+    /// the source it found or made, an entity's name given to the entity's slug (see `generateUID`).
+    private var heldURLs: [String: String] = [:]
+    private var heldEntitySlugs: [String: String] = [:]
     /// Tags as spelled in the timeline, by their comparison key; read when first needed.
     var tagSpellings: [String: String]?
     /// Each tag as given, with the spelling it is saved under.
@@ -80,6 +84,8 @@ final class EventSaver {
     /// uid named again as it was (see `save`): how many, and the first uids.
     private(set) var changedSinceTheirRecord = 0
     private(set) var changedSinceTheirRecordExamples: [String] = []
+    /// Their ids, so that several records naming one event count it once.
+    private var changedSinceTheirRecordIDs: Set<Int64> = []
     /// Caches stay bounded, so memory stays flat however many distinct names a file holds.
     static let cacheLimit = 50_000
 
@@ -132,8 +138,10 @@ final class EventSaver {
             // the record, the same as then, brings nothing the change should give way to.
             if uidIsTheRecordsHash {
                 if rejectingSecondVersionInBatch { markUnchangedInBatch(id) }
-                changedSinceTheirRecord += 1
-                if changedSinceTheirRecordExamples.count < 3 { changedSinceTheirRecordExamples.append(event.uid) }
+                if changedSinceTheirRecordIDs.insert(id).inserted {
+                    changedSinceTheirRecord += 1
+                    if changedSinceTheirRecordExamples.count < 3 { changedSinceTheirRecordExamples.append(event.uid) }
+                }
                 return (event.uid, .unchanged)
             }
             guard replacingExisting else {
@@ -264,6 +272,8 @@ final class EventSaver {
     /// their rows (created when new), tags sorted, duplicates dropped.
     func normalised(_ input: Event) throws -> Event {
         var event = input
+        heldURLs.removeAll(keepingCapacity: true)
+        heldEntitySlugs.removeAll(keepingCapacity: true)
         if knownKinds == nil {
             knownKinds = Set(try database.prepare("SELECT name FROM event_kinds").map { $0.text(at: 0) })
         }
@@ -288,6 +298,7 @@ final class EventSaver {
         event.entities = try event.entities.compactMap { entity in
             let resolved = try resolve(entityNamed: entity.slug.isEmpty ? entity.name : entity.slug, displayName: entity.name,
                                        preferredSlug: entity.slug)
+            if entity.slug.isEmpty { heldEntitySlugs[entity.name] = resolved.slug }
             if !entity.slug.isEmpty, resolved.name != entity.name, case let given = Self.trimmed(entity.name), given != resolved.name,
                try existingEntity(given)?.slug != resolved.slug {
                 recordsNamingEntitiesOtherwise += 1
@@ -333,6 +344,7 @@ final class EventSaver {
                 do {
                     let given = citation.source
                     citation.source = try resolve(given)
+                    if given.key.isEmpty, let url = given.url, let held = citation.source.url { heldURLs[url] = held }
                     noteDetailsNotApplied(given, to: citation.source)
                     // A quote given no language is in its source's, as `add` takes it.
                     if citation.quote != nil, citation.quoteLanguage == nil, citation.source.language != "und",
@@ -760,25 +772,38 @@ final class EventSaver {
             given.tags = Array(Set(given.tags.lazy.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }))
                 .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             // A URL as the timeline holds its page (`https://www.lemonde.fr/a` for a pasted
-            // `lemonde.fr/a?utm_source=x`): two records that differ only there are one event, in
-            // one file as across two. A URL that made its source is the one held, so the hash of
-            // a file imported again is what it was.
-            var asWritten: Event?
-            for index in given.citations.indices {
-                let source = given.citations[index].source
-                guard source.key.isEmpty, let url = source.url, let held = sourceCache[url]?.url, held != url else { continue }
-                if asWritten == nil { asWritten = given }
-                given.citations[index].source.url = held
+            // `lemonde.fr/a?utm_source=x`), an entity by its slug however the record spells its
+            // name (`LIVI`, `Livi`; renamed since, too) and a role as saved (`employer` for
+            // `Employer`): records that differ only there are one event, in one file as across two.
+            var held = given
+            for index in held.citations.indices {
+                let source = held.citations[index].source
+                if source.key.isEmpty, let url = source.url, let page = heldURLs[url], page != url { held.citations[index].source.url = page }
             }
-            let uid = hashed(given)
+            for index in held.entities.indices where held.entities[index].slug.isEmpty {
+                let entity = held.entities[index]
+                let role = Self.slug(entity.role)
+                held.entities[index] = EventEntity(slug: heldEntitySlugs[entity.name] ?? Self.entitySlug(entity.name), name: "",
+                                                   role: role.isEmpty ? "subject" : role)
+            }
+            let uid = hashed(held)
             guard try eventID(uid: uid) == nil else { return uid }
-            // Saved before URLs were hashed as held.
-            if let asWritten, case let written = hashed(asWritten), try eventID(uid: written) != nil { return written }
-            // The main entity as the record names it, for an event saved before that entity was
-            // merged into another (whose slug the stem now takes).
-            if let named = input.entities.first.map({ $0.slug.isEmpty ? Self.entitySlug($0.name) : $0.slug }) {
-                let asNamed = hashed(given, stem: Self.readableStem(mainEntity: named, of: event))
-                if asNamed != uid, try eventID(uid: asNamed) != nil { return asNamed }
+            // Nothing saved before this import can hold another of its uids in a timeline that had no events.
+            guard lastIDBefore > 0 else { return uid }
+            // Saved when records were hashed as written; and, by the main entity as the record
+            // names it, for an event saved before that entity was merged into another (whose slug
+            // the stem now takes), each entity by the slug its name made then.
+            var earlierUIDs = [hashed(given)]
+            if let named = input.entities.first.map({ $0.slug.isEmpty ? Self.entitySlug($0.name) : $0.slug }),
+               case let namedStem = Self.readableStem(mainEntity: named, of: event), namedStem != stem {
+                var derived = held
+                for index in derived.entities.indices where given.entities[index].slug.isEmpty {
+                    derived.entities[index].slug = Self.entitySlug(given.entities[index].name)
+                }
+                earlierUIDs += [hashed(derived, stem: namedStem), hashed(given, stem: namedStem)]
+            }
+            for earlier in earlierUIDs where earlier != uid {
+                if try eventID(uid: earlier) != nil { return earlier }
             }
             let resolved = hashed(event)
             if resolved != uid, try eventID(uid: resolved) != nil { return resolved }
