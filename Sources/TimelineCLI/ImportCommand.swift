@@ -72,7 +72,7 @@ extension Timeline {
         @Option(help: ArgumentHelp("A value that means 'no value' (repeatable), e.g. NULL or N/A; the empty string always does.", valueName: "token"))
         var null: [String] = []
 
-        @Flag(help: "Check every record (and every entity, relation and source of a timeline document), name each bad one, and report what would change; write nothing (exit 65 if any is bad, unless --skip-invalid).")
+        @Flag(help: "Check every record (and every entity, relation and source of a timeline document), name each bad one, and report what would change; write nothing (exit 65 if any is bad, unless --skip-invalid). A timeline that cannot be written is rehearsed on a temporary copy.")
         var dryRun = false
 
         @Flag(help: "Import the good records and report every rejected one, instead of stopping at the first.")
@@ -98,9 +98,14 @@ extension Timeline {
                 let dates = try QueryOptions.dateContext(today: today)
                 (options.today, options.missingTodayReason, options.todayGiven) = (dates.today, dates.missingTodayReason, dates.todayGiven)
                 try InputFile.checkReadable(path: file)
+                // A timeline this process may not write is rehearsed on a copy (a dry run writes,
+                // then rolls back, as the import would).
+                let path = try global.databasePath()
+                let onACopy = dryRun && DatabaseLocation.exists(path) && !TimelineStore.canWrite(path)
                 // A dry run leaves no new database behind either.
                 let summary = try global.withStore(discardingNewDatabase: dryRun) { store in
-                    let summary = try importEvents(into: store, options: options)
+                    let summary = try onACopy ? store.withTemporaryCopy { try importEvents(into: $0, options: options) }
+                                              : importEvents(into: store, options: options)
                     if summary.rejected > 0, summary.inserted + summary.updated + summary.unchanged == 0,
                        summary.directory.map({ $0.entities + $0.relations + $0.sources == 0 }) ?? true {
                         // A script's `import --skip-invalid || alert` must hear of a file that
@@ -126,6 +131,7 @@ extension Timeline {
                 let changedNothing = summary.inserted + summary.updated == 0 && (summary.directory ?? DirectoryChanges()) == DirectoryChanges()
                     && summary.datedSources.isEmpty
                 confirmation.write(line + ".\n", saved: dryRun ? "the dry run wrote nothing" : changedNothing ? "the import changed nothing" : "the import was saved")
+                if onACopy { printError("note: \(path) cannot be written, so the dry run was rehearsed on a temporary copy of it.") }
                 if !summary.ignoredColumns.isEmpty {
                     let columns = summary.ignoredColumns.map { "'\($0)'" }.joined(separator: ", ")
                     let one = summary.ignoredColumns.count == 1

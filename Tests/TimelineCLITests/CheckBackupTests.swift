@@ -345,6 +345,26 @@ private extension String {
         let added = try run(["add", "--kind", "launch", "--date", "2020", "--title", "x", "--entity", "y"])
         #expect(added.status == 73 && added.stderr.contains("cannot be written"), "\(added.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: shelf) == ["t.sqlite"])
+        // A dry run is rehearsed on a temporary copy, which goes after; the import itself is refused.
+        let events = folder.path("events.csv")
+        try "uid,kind,when,title\nz1,launch,2020,T\namazon-care-launch-2019-09,launch,2019-09,Changed\n".write(toFile: events, atomically: false, encoding: .utf8)
+        let scratch = folder.path("scratch")
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: false)
+        #expect(chmod(scratch, 0o777) == 0)
+        func importing(_ arguments: [String]) throws -> CLIResult {
+            let command = ["import", events] + arguments + ["--db", path]
+            guard asNobody else { return try CLI.run(command, environment: ["TMPDIR": scratch]) }
+            return try CLI.run(["--reuid=65534", "--regid=65534", "--clear-groups", CLI.executable.path] + command,
+                               environment: ["TMPDIR": scratch], executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let dryRun = try importing(["--dry-run"])
+        #expect(dryRun.status == 0 && dryRun.stdout == "Dry run, nothing written: would add 1, update 1, leave 0 unchanged.\n", "\(dryRun.stderr)")
+        #expect(dryRun.stderr.hasPrefix("timeline: note: \(path) cannot be written, so the dry run was rehearsed on a temporary copy of it.\n"), "\(dryRun.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty, "the copy is gone")
+        #expect(try importing([]).status == 73)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: shelf) == ["t.sqlite"])
     }
 
     /// A write interrupted under a rollback journal (a big first import) is rolled back by `sql`

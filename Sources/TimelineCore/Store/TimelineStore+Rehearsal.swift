@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SQLiteStorage
+
+extension TimelineStore {
+    /// Whether this process can write the database at `path`: the file, and its folder, where
+    /// SQLite keeps the journal of a write.
+    public static func canWrite(_ path: String) -> Bool {
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        return access(path, W_OK) == 0 && access(folder.isEmpty ? "/" : folder, W_OK) == 0
+    }
+
+    /// Runs `body` on a copy of the timeline in a temporary file (in `$TMPDIR`, else `/tmp`),
+    /// removed after, even when the process is interrupted: for a rehearsal that writes and rolls
+    /// back (`import --dry-run`) of a timeline this process may read but not write.
+    public func withTemporaryCopy<T>(_ body: (TimelineStore) throws -> T) throws -> T {
+        let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array("\(folder)/timeline-rehearsal-XXXXXX".utf8CString)
+        // Made and recorded for removal as one step: a signal between would leave the file.
+        let (descriptor, files, slots) = TemporaryFiles.withInterruptionsHeld { () -> (Int32, [String], [Int?]) in
+            let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard descriptor >= 0 else { return (descriptor, [], []) }
+            let made = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            let files = ["", "-journal", "-wal", "-shm"].map { made + $0 }
+            return (descriptor, files, files.map { TemporaryFiles.removeOnInterruption($0) })
+        }
+        guard descriptor >= 0 else {
+            throw TimelineError(.cannotCreate, "cannot make a temporary copy of \(path) in \(folder): \(String(cString: strerror(errno))).")
+        }
+        close(descriptor)
+        let copyPath = files[0]
+        defer {
+            files.forEach { unlink($0) }
+            slots.forEach(TemporaryFiles.forget)
+        }
+        do {
+            let copy = try Database(path: copyPath, mode: .readWrite)
+            try database.backup(to: copy, stoppingWhen: shouldStop)
+        } catch let error as SQLiteError where error.code == 13 || error.code == 10 {  // SQLITE_FULL, SQLITE_IOERR
+            throw TimelineError(.ioError, "cannot make a temporary copy of \(path) in \(folder): \(error.message).")
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+        let store = try TimelineStore(path: copyPath, migrations: .none, stoppingWhen: shouldStop)
+        store.recordingTime = recordingTime
+        return try body(store)
+    }
+}
