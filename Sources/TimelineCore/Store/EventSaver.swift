@@ -36,6 +36,8 @@ final class EventSaver {
     /// the source it found or made, an entity's name given to the entity's slug (see `generateUID`).
     private var heldURLs: [String: String] = [:]
     private var heldEntitySlugs: [String: String] = [:]
+    /// Whether `normalised` records them: only for a record whose uid is to be its hash.
+    private var recordsHeldSpellings = false
     /// Tags as spelled in the timeline, by their comparison key; read when first needed.
     var tagSpellings: [String: String]?
     /// Each tag as given, with the spelling it is saved under.
@@ -109,8 +111,10 @@ final class EventSaver {
     func save(_ input: Event, uidPolicy: UIDPolicy, rejectingSecondVersionInBatch: Bool = false,
               renderedLists: TimelineWriter.RenderedLists? = nil,
               replacingExisting: Bool = true, given: EventFields = .all) throws -> (uid: String, outcome: SaveOutcome) {
+        let uidIsTheRecordsHash = input.uid.isEmpty && uidPolicy == .contentHash
+        recordsHeldSpellings = uidIsTheRecordsHash
+        defer { recordsHeldSpellings = false }
         var event = try normalised(input)
-        let uidIsTheRecordsHash = event.uid.isEmpty && uidPolicy == .contentHash
         if event.uid.isEmpty {
             event.uid = try generateUID(for: event, asGiven: input, policy: uidPolicy)
         }
@@ -272,8 +276,10 @@ final class EventSaver {
     /// their rows (created when new), tags sorted, duplicates dropped.
     func normalised(_ input: Event) throws -> Event {
         var event = input
-        heldURLs.removeAll(keepingCapacity: true)
-        heldEntitySlugs.removeAll(keepingCapacity: true)
+        if recordsHeldSpellings {
+            heldURLs.removeAll(keepingCapacity: true)
+            heldEntitySlugs.removeAll(keepingCapacity: true)
+        }
         if knownKinds == nil {
             knownKinds = Set(try database.prepare("SELECT name FROM event_kinds").map { $0.text(at: 0) })
         }
@@ -298,7 +304,7 @@ final class EventSaver {
         event.entities = try event.entities.compactMap { entity in
             let resolved = try resolve(entityNamed: entity.slug.isEmpty ? entity.name : entity.slug, displayName: entity.name,
                                        preferredSlug: entity.slug)
-            if entity.slug.isEmpty { heldEntitySlugs[entity.name] = resolved.slug }
+            if recordsHeldSpellings, entity.slug.isEmpty { heldEntitySlugs[entity.name] = resolved.slug }
             if !entity.slug.isEmpty, resolved.name != entity.name, case let given = Self.trimmed(entity.name), given != resolved.name,
                try existingEntity(given)?.slug != resolved.slug {
                 recordsNamingEntitiesOtherwise += 1
@@ -344,7 +350,7 @@ final class EventSaver {
                 do {
                     let given = citation.source
                     citation.source = try resolve(given)
-                    if given.key.isEmpty, let url = given.url, let held = citation.source.url { heldURLs[url] = held }
+                    if recordsHeldSpellings, given.key.isEmpty, let url = given.url, let held = citation.source.url { heldURLs[url] = held }
                     noteDetailsNotApplied(given, to: citation.source)
                     // A quote given no language is in its source's, as `add` takes it.
                     if citation.quote != nil, citation.quoteLanguage == nil, citation.source.language != "und",
