@@ -151,6 +151,12 @@ extension Timeline {
                     printError("note: \(kept) their \(fields), which the file does not give (a column or field given empty clears one).")
                 }
                 if summary.changedSinceTheirRecord > 0 { printError(Self.changedSinceTheirRecordNote(summary, dryRun: dryRun)) }
+                if summary.removedSinceTheirRecord > 0 {
+                    let count = summary.removedSinceTheirRecord, one = count == 1
+                    let uids = Self.firstThree(summary.removedSinceTheirRecordExamples, of: count)
+                    printError("note: \(count) event\(one ? "" : "s") (\(uids)) removed from the timeline since \(one ? "its record" : "their records") in this file "
+                               + "made \(one ? "it" : "them") \(dryRun ? "would stay" : "stayed") removed; `timeline restore \(summary.removedSinceTheirRecordExamples[0])` brings \(one ? "it" : "one") back.")
+                }
                 if summary.possibleDuplicates > 0 { printError(Self.possibleDuplicatesNote(summary, dryRun: dryRun)) }
                 if summary.citationsDescribingSourcesOtherwise > 0 { printError(Self.sourcesKeptNote(summary)) }
                 if summary.recordsNamingEntitiesOtherwise > 0 { printError(Self.entityNamesKeptNote(summary)) }

@@ -464,6 +464,26 @@ import Testing
         #expect(try jsonEvents(["--kind", "shutdown"]).first?["title"] as? String == "Livi ferme")
     }
 
+    /// An event removed after a file without uids made it stays removed when the file comes in
+    /// again, as an edit stays; restored, it is the file's again.
+    @Test func aRemovalStandsWhenTheFileComesInAgain() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let sheet = try write("cuts.csv", "title,kind,when,entity\nAcme cuts 100 jobs,layoff,2023-03-01,Acme\nGlobex cuts,layoff,2023-04-01,Globex\n")
+        #expect(try CLI.run(["import", sheet, "--db", db]).stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged.\n"))
+        let uid = try #require(try jsonEvents(["--entity", "acme"]).first?["uid"] as? String)
+        #expect(try CLI.run(["remove", uid, "--db", db]).status == 0)
+        for dryRun in [true, false] {
+            let again = try CLI.run(["import", sheet, "--db", db] + (dryRun ? ["--dry-run"] : []))
+            #expect(again.stdout.hasSuffix(dryRun ? "would add 0, update 0, leave 2 unchanged.\n" : ": 0 added, 0 updated, 2 unchanged.\n"), "\(again.stdout)")
+            #expect(again.stderr == "timeline: note: 1 event (\(uid)) removed from the timeline since its record in this file made it "
+                    + "\(dryRun ? "would stay" : "stayed") removed; `timeline restore \(uid)` brings it back.\n", "\(again.stderr)")
+        }
+        #expect(try jsonEvents([]).count == 1)
+        #expect(try CLI.run(["restore", uid, "--db", db]).status == 0)
+        let restored = try CLI.run(["import", sheet, "--db", db])
+        #expect(restored.stdout.hasSuffix(": 0 added, 0 updated, 2 unchanged.\n") && restored.stderr.isEmpty, "\(restored.stderr)")
+    }
+
     /// Records that differ only in how a URL is spelt (tracking added, `www.` or the scheme more
     /// or less), or an entity's name (`LIVI`, ` livi `) or a role's case, are one event, in one
     /// file as across two; an entity renamed since leaves the file's events found.

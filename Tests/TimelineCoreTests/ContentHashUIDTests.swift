@@ -51,8 +51,11 @@ import Testing
         written.tags = ["a", "b"]
         let legacy = "acme-corp-layoff-2023-03-" + String(SHA256.hexDigest(of: EventJSON.object(written).dropFirst().utf8).prefix(8))
         #expect(legacy != saved.uid, "names and URLs are hashed as held now")
+        try store.database.execute("UPDATE events SET uid = ?1 WHERE uid = ?2", [.text(legacy), .text(saved.uid)])
         // Edited since, so that only its uid can find it.
-        try store.database.execute("UPDATE events SET uid = ?1, title = 'Acme cuts 41 jobs' WHERE uid = ?2", [.text(legacy), .text(saved.uid)])
+        var edited = try #require(try store.event(uid: legacy))
+        edited.title = "Acme cuts 41 jobs"
+        #expect(try store.save(edited).outcome == .updated)
         let again = try store.save(cited, uidPolicy: .contentHash)
         #expect(again.uid == legacy && again.outcome == .unchanged)
         #expect(try store.event(uid: legacy)?.title == "Acme cuts 41 jobs", "the edit stays")
@@ -71,5 +74,30 @@ import Testing
         var elsewhere = first
         elsewhere.citations = [Citation(source: Source(key: "", url: "https://www.example.org/b", publisher: "Example", language: "en", type: "news"))]
         #expect(try store.save(elsewhere, uidPolicy: .contentHash).outcome == .inserted)
+    }
+
+    /// A hash another event holds, one this record never was (history has no such version): the
+    /// record is an event of its own under the hash numbered, found there when imported again,
+    /// and the other event is left as it is.
+    @Test func aHashAnotherEventHoldsIsNumbered() throws {
+        let first = try store.save(record, uidPolicy: .contentHash)
+        // Another event under that uid: a record of the same stem whose 32-bit hash is the same.
+        try store.database.execute("UPDATE events SET title = 'Acme opens a plant' WHERE uid = ?1", [.text(first.uid)])
+        let saved = try store.save(record, uidPolicy: .contentHash)
+        #expect(saved.uid == first.uid + "-2" && saved.outcome == .inserted)
+        #expect(try store.event(uid: first.uid)?.title == "Acme opens a plant")
+        let again = try store.save(record, uidPolicy: .contentHash)
+        #expect(again.uid == first.uid + "-2" && again.outcome == .unchanged)
+    }
+
+    /// Edited with history kept, the event this record made stays as edited, and is found.
+    @Test func theEventARecordMadeKeepsItsEdits() throws {
+        let first = try store.save(record, uidPolicy: .contentHash)
+        var edited = try #require(try store.event(uid: first.uid))
+        edited.title = "Acme cuts 41 jobs"
+        #expect(try store.save(edited, uidPolicy: .readable).outcome == .updated)
+        let again = try store.save(record, uidPolicy: .contentHash)
+        #expect(again.uid == first.uid && again.outcome == .unchanged)
+        #expect(try store.event(uid: first.uid)?.title == "Acme cuts 41 jobs")
     }
 }

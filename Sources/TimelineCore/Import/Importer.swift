@@ -25,6 +25,10 @@ public struct ImportSummary: Sendable, Equatable {
     /// names again as it was: left as the timeline has them. How many, and the first uids.
     public var changedSinceTheirRecord = 0
     public var changedSinceTheirRecordExamples: [String] = []
+    /// Events removed from the timeline since a record without a uid made them, which the file
+    /// names again as it was: left removed. How many, and the first uids.
+    public var removedSinceTheirRecord = 0
+    public var removedSinceTheirRecordExamples: [String] = []
     /// What updated events kept because their records left it out, by export's names
     /// (`status`, `summary`, `announced`, `entities`, `tags`, `measures`, `sources`).
     public var keptFields: [String] = []
@@ -305,6 +309,8 @@ public final class Importer {
                 summary.keptFields = saver.keptInUpdates.names
                 summary.changedSinceTheirRecord = saver.changedSinceTheirRecord
                 summary.changedSinceTheirRecordExamples = saver.changedSinceTheirRecordExamples
+                summary.removedSinceTheirRecord = saver.removedSinceTheirRecord
+                summary.removedSinceTheirRecordExamples = saver.removedSinceTheirRecordExamples
                 summary.sourcesDescribedOtherwise = saver.sourcesDescribedOtherwise
                 summary.citationsDescribingSourcesOtherwise = saver.citationsDescribingSourcesOtherwise
                 summary.entitiesNamedOtherwise = saver.entitiesNamedOtherwise

@@ -88,6 +88,13 @@ final class EventSaver {
     private(set) var changedSinceTheirRecordExamples: [String] = []
     /// Their ids, so that several records naming one event count it once.
     private var changedSinceTheirRecordIDs: Set<Int64> = []
+    /// Records naming, as it was, an event removed from the timeline since they made it: how
+    /// many, and the first uids.
+    private(set) var removedSinceTheirRecord = 0
+    private(set) var removedSinceTheirRecordExamples: [String] = []
+    /// Whether history holds any version, read once (nil until asked): a timeline without any
+    /// has no removed events to look for.
+    private var historyHasVersions: Bool?
     /// Caches stay bounded, so memory stays flat however many distinct names a file holds.
     static let cacheLimit = 50_000
 
@@ -121,33 +128,49 @@ final class EventSaver {
         guard Self.isPrintableASCII(event.uid) || event.uid.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && $0.value >= 0x20 }) else {
             throw TimelineError(.usage, "the uid '\(event.uid)' has spaces or control characters; use letters, digits and '-'.", field: "uid")
         }
-        if let id = try eventID(uid: event.uid) {
+        // A record's hash is 32 bits: another event of its stem may hold it. Such a record is
+        // saved under the hash numbered (`…-1a2b3c4d-2`), where the same file finds it again.
+        let hashedUID = event.uid
+        var collisions = 0
+        while let id = try eventID(uid: event.uid) {
             let existing = try reader.event(id: id)
             let kept = EventFields.all.subtracting(given)
+            var merged = event
             if !kept.isEmpty {
-                event.keep(kept, of: existing)
-                if given.contains(.figuresCountFirstEntity), kept.contains(.entities), let first = event.entities.first {
-                    for index in event.measures.indices where event.measures[index].entity == nil {
-                        event.measures[index].entity = first.slug
+                merged.keep(kept, of: existing)
+                if given.contains(.figuresCountFirstEntity), kept.contains(.entities), let first = merged.entities.first {
+                    for index in merged.measures.indices where merged.measures[index].entity == nil {
+                        merged.measures[index].entity = first.slug
                     }
                 }
             }
-            try citeFigureSources(of: &event, citedBy: existing)
-            if EventJSON.object(existing) == EventJSON.object(event) {
+            try citeFigureSources(of: &merged, citedBy: existing)
+            let mergedJSON = EventJSON.object(merged)
+            if EventJSON.object(existing) == mergedJSON {
                 if rejectingSecondVersionInBatch { markUnchangedInBatch(id) }
                 return (event.uid, .unchanged)
             }
-            // A record without a uid is the event its hash names, as that record made it: the
-            // event differs because it was changed in the timeline since (an edit, a merge), and
-            // the record, the same as then, brings nothing the change should give way to.
             if uidIsTheRecordsHash {
-                if rejectingSecondVersionInBatch { markUnchangedInBatch(id) }
-                if changedSinceTheirRecordIDs.insert(id).inserted {
-                    changedSinceTheirRecord += 1
-                    if changedSinceTheirRecordExamples.count < 3 { changedSinceTheirRecordExamples.append(event.uid) }
+                // The event this record made, as history holds it, changed in the timeline since
+                // (an edit, a merge): the record, the same as then, brings nothing the change
+                // should give way to.
+                if try isEarlierVersion(mergedJSON, uid: event.uid) {
+                    if rejectingSecondVersionInBatch { markUnchangedInBatch(id) }
+                    if changedSinceTheirRecordIDs.insert(id).inserted {
+                        changedSinceTheirRecord += 1
+                        if changedSinceTheirRecordExamples.count < 3 { changedSinceTheirRecordExamples.append(event.uid) }
+                    }
+                    return (event.uid, .unchanged)
                 }
-                return (event.uid, .unchanged)
+                // Never this record's: another event with the same hash.
+                collisions += 1
+                guard collisions < 100 else {
+                    throw TimelineError(.internalError, "the uids \(hashedUID) to \(hashedUID)-100 are all taken by other events; give the record a uid.", field: "uid")
+                }
+                event.uid = "\(hashedUID)-\(collisions + 1)"
+                continue
             }
+            event = merged
             guard replacingExisting else {
                 throw TimelineError(.usage, "the uid '\(event.uid)' is taken by the event '\(existing.title)'; change that one with `timeline edit \(event.uid)`, or give another --uid.", field: "uid")
             }
@@ -161,6 +184,12 @@ final class EventSaver {
             return (event.uid, .updated)
         }
         try citeFigureSources(of: &event, citedBy: nil)
+        // Removed from the timeline after this record made it: the removal stands, as an edit does.
+        if uidIsTheRecordsHash, try historyHoldsEvents(), try isEarlierVersion(EventJSON.object(event), uid: event.uid) {
+            removedSinceTheirRecord += 1
+            if removedSinceTheirRecordExamples.count < 3 { removedSinceTheirRecordExamples.append(event.uid) }
+            return (event.uid, .unchanged)
+        }
         // Lists rendered from the input are the saved event's when resolving entities and
         // sources, sorting tags and dropping duplicates changed none of them.
         let listsAsRead = renderedLists.flatMap {
@@ -815,6 +844,20 @@ final class EventSaver {
             if resolved != uid, try eventID(uid: resolved) != nil { return resolved }
             return try uidOfSameEvent(as: event) ?? uid
         }
+    }
+
+    private func historyHoldsEvents() throws -> Bool {
+        if let known = historyHasVersions { return known }
+        let holds = try database.scalar("SELECT 1 FROM event_history LIMIT 1") != nil
+        historyHasVersions = holds
+        return holds
+    }
+
+    /// Whether history holds `json` (as `EventJSON.object` writes an event) as a version of `uid`
+    /// that later changed.
+    func isEarlierVersion(_ json: String, uid: String) throws -> Bool {
+        try database.statement("SELECT 1 FROM event_history WHERE uid = ?1 AND snapshot = ?2 LIMIT 1")
+            .first([.text(uid), .text(json)]) { _ in true } ?? false
     }
 
     /// The last version history holds of `uid`, as `show --format json` printed it; nil for a uid
