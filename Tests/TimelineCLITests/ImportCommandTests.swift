@@ -78,17 +78,17 @@ import Testing
         ("article.pdf", Array("%PDF-1.7\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3],
          "is a PDF document, not text of events; events are read from CSV, TSV, NDJSON, JSON or a timeline document (`timeline help import`).\n"),
         ("events.csv.gz", [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00],
-         "is compressed with gzip, not text of events; `gunzip -c {FILE} | timeline import -` reads what it holds.\n"),
+         "is compressed with gzip, not text of events; `gunzip -c {FILE} | timeline --db {DB} import -` reads what it holds.\n"),
     ] as [(String, [UInt8], String)])
     func aBinaryFileIsNamedForWhatItIs(name: String, bytes: [UInt8], message: String) throws {
         let path = folder.path(name)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let result = try CLI.run(["import", path, "--db", db, "--set", "kind=launch"])
         #expect(result.status == 65)
-        #expect(result.stderr == "timeline: \(path) " + message.replacing("{FILE}", with: path), "\(result.stderr)")
+        #expect(result.stderr == "timeline: \(path) " + message.replacing("{FILE}", with: path).replacing("{DB}", with: db), "\(result.stderr)")
         let piped = try CLI.run(["import", "-", "--db", db], stdin: Data(bytes))
         #expect(piped.status == 65)
-        #expect(piped.stderr == "timeline: standard input " + message.replacing("{FILE}", with: "FILE"), "\(piped.stderr)")
+        #expect(piped.stderr == "timeline: standard input " + message.replacing("{FILE}", with: "FILE").replacing("{DB}", with: db), "\(piped.stderr)")
         #expect(!FileManager.default.fileExists(atPath: db), "no database made for it")
     }
 
@@ -99,7 +99,12 @@ import Testing
         let result = try CLI.run(["import", other, "--db", db])
         #expect(result.status == 65)
         #expect(result.stderr == "timeline: \(other) is an SQLite database, not text of events; for a timeline's, "
-                + "`timeline --db '\(other)' export --format ndjson | timeline import -` brings its events in.\n", "\(result.stderr)")
+                + "`timeline --db '\(other)' export --format ndjson | timeline --db \(db) import -` brings its events in.\n", "\(result.stderr)")
+        // A file whose name starts with '-' is named so that the command reads it as a file.
+        let dashed = folder.path("-events.csv.gz")
+        try Data([0x1F, 0x8B, 0x08, 0x00]).write(to: URL(fileURLWithPath: dashed))
+        let named = try CLI.run(["import", "--db", db, "--", "-events.csv.gz"], currentDirectory: URL(fileURLWithPath: folder.path("")))
+        #expect(named.stderr.contains("`gunzip -c ./-events.csv.gz | timeline --db \(db) import -`"), "\(named.stderr)")
         #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
         let brought = try CLI.shell("'\(CLI.executable.path)' --db '\(other)' export --format ndjson | '\(CLI.executable.path)' --db '\(db)' import -")
         #expect(brought.status == 0 && brought.stdout.contains("15 added"), "\(brought.stderr)")
