@@ -1057,6 +1057,12 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let events = try jsonEvents(["--kind", "shutdown"])
         #expect(events.compactMap { $0["title"] as? String } == ["Acme ferme", "Beta; ferme"])
+        // A lone quote in a TSV heading hides no tabs, piped in or named .txt.
+        let stray = "size (\")\ttitle\tkind\twhen\n12\tAcme cuts\tlaunch\t2023-03-01\n"
+        for (name, stdin) in [("-", Data(stray.utf8) as Data?), (try write("stray.txt", stray), nil)] {
+            let read = try CLI.run(["import", name, "--db", db, "--dry-run"], stdin: stdin)
+            #expect(read.status == 0 && read.stdout.hasPrefix("Dry run, nothing written: would add 1,"), "\(name): \(read.stderr)")
+        }
         // Piped in, a tab inside a quoted heading separates nothing: semicolons still.
         let piped = try CLI.run(["import", "-", "--db", db, "--dry-run", "--map", "titre=title", "--map", "date=when", "--set", "kind=launch"],
                                 stdin: Data("titre;date;\"note\tlibre\"\nOmega;2021;x\n".utf8))

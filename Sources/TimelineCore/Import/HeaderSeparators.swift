@@ -1,6 +1,8 @@
 /// The separators a header row holds outside double quotes, from which the format of a file
 /// of rows (CSV or TSV) and the separator of a CSV file (`,` or `;`) are told.
 struct HeaderSeparators {
+    /// Every tab, inside quotes too: TSV has no quoting, and a heading such as `size (")` would
+    /// otherwise hide the tabs after it.
     var tabs = 0
     /// Every comma outside quotes.
     var commas = 0
@@ -15,7 +17,7 @@ struct HeaderSeparators {
             if previous == UInt8(ascii: ","), !quoted, byte == UInt8(ascii: " ") { commasBeforeASpace += 1 }
             switch byte {
             case UInt8(ascii: "\""): quoted.toggle()
-            case 0x09 where !quoted: tabs += 1
+            case 0x09: tabs += 1
             case UInt8(ascii: ",") where !quoted: commas += 1
             case UInt8(ascii: ";") where !quoted: semicolons += 1
             default: break
