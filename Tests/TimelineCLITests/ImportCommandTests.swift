@@ -1488,6 +1488,10 @@ import Testing
         // Two as near: neither is guessed.
         let two = try CLI.run(["import", sheet, "--db", db, "--map", "Datex=when", "--set", "kind=launch"])
         #expect(two.status == 64 && !two.stderr.contains("did you mean"), "\(two.stderr)")
+        // A column without a name (a trailing comma's) is never the one meant.
+        let trailing = try write("trailing.csv", "Titre,Date,Type,\nA,2023-03-01,layoff,\n")
+        let unnamed = try CLI.run(["import", trailing, "--db", db, "--map", "T=title", "--map", "Date=when", "--map", "Type=kind"])
+        #expect(unnamed.status == 64 && !unnamed.stderr.contains("did you mean"), "\(unnamed.stderr)")
     }
 
     /// A database the import would create (with its folders) is not left behind when the import

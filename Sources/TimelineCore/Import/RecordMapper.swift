@@ -721,10 +721,12 @@ extension RecordMapper {
     static func columnNamed(nearly name: String, in header: [String]) -> String? {
         let folded = LatinFolding.folded
         let wanted = folded(name)
-        let same = header.filter { folded($0) == wanted }
+        // A column without a name (a trailing separator's) is none to suggest.
+        let named = header.filter { !$0.isEmpty }
+        let same = named.filter { folded($0) == wanted }
         if same.count == 1 { return same[0] }
-        let near = NameSuggestions.closest(to: wanted, among: header.map(folded), limit: 2)
-        guard near.count == 1, let index = header.firstIndex(where: { folded($0) == near[0] }) else { return nil }
-        return header[index]
+        let near = NameSuggestions.closest(to: wanted, among: named.map(folded), limit: 2)
+        guard near.count == 1, let index = named.firstIndex(where: { folded($0) == near[0] }) else { return nil }
+        return named[index]
     }
 }
