@@ -108,7 +108,7 @@ struct DateHumanReader {
         // `15/03/2023` can only be day first, but its file's `03/04/2023` can be either: the
         // order is the file's, not the day's, and is given, not guessed one day at a time.
         let numbers = tokens.prefix(3).compactMap { Int($0.text) }
-        let why = numbers.count >= 2 && (numbers[0] > 12) != (numbers[1] > 12)
+        let why = numbers.count >= 2 && (numbers[0] > 12) != (numbers[1] > 12) && max(numbers[0], numbers[1]) <= 31
             ? "here \(max(numbers[0], numbers[1])) can only be the day, but in a date such as 03\(separator)04 either number can be, so the order is not guessed"
             : "day or month first?"
         throw TimelineDateError(

@@ -33,6 +33,7 @@ struct InvalidFormTests {
         InvalidDateVector("03.15.2023", "(here 15 can only be the day, but in a date such as 03.04 either number can be"),
         InvalidDateVector("03/04/2023", "numeric dates are ambiguous (day or month first?)"),
         InvalidDateVector("13/14/2023", "numeric dates are ambiguous (day or month first?)"),
+        InvalidDateVector("32/03/2023", "numeric dates are ambiguous (day or month first?)"),
         InvalidDateVector("30 February 2022", "February 2022 has 28 days"),
         InvalidDateVector("29 février 2023", "February 2023 has 28 days (2023 is not a leap year)"),
         InvalidDateVector("31 June 2022", "June 2022 has 30 days"),
