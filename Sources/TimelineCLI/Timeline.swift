@@ -169,8 +169,7 @@ extension TimelineEntryPoint {
     }
 
     /// For an unknown option, the command's option it is a typo of, a swap of two letters
-    /// counting as one edit (`--fromat` is `--format`); nil when none is near (the parser's
-    /// message stands).
+    /// counting as one edit (`--fromat` is `--format`), or none when none is near.
     ///
     /// swift-argument-parser counts a swap as two edits, so it offered `--from` for `--fromat`.
     static func nearestOption(_ arguments: [String], message: String) -> String? {
@@ -184,13 +183,24 @@ extension TimelineEntryPoint {
             guard let next = command.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
             command = next
         }
-        // The options its help lists: the parser has no public list of them.
+        // The options its help lists, each at the start of its line (`  -o, --output <file>`),
+        // not those its descriptions mention: the parser has no public list of them.
         let help = Timeline.helpMessage(for: command, columns: 10_000)
         var options: Set<String> = []
-        for word in help.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) where word.hasPrefix("--") && word.count > 2 {
-            options.insert(String(word))
+        for line in help.split(separator: "\n") {
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix("-") else { continue }
+            for word in trimmed.prefix(while: { $0 != "<" }).split(whereSeparator: { $0 == "," || $0 == " " || $0 == "/" })
+            where word.hasPrefix("--") && word.count > 2 {
+                options.insert(String(word))
+            }
         }
-        guard let meant = NameSuggestions.closest(to: typed.lowercased(), among: options.sorted(), limit: 1).first else { return nil }
+        options.remove(typed)
+        let near = NameSuggestions.closest(to: typed.lowercased(), among: options.sorted(), limit: 10)
+        // Of those as near, the one with the same letters (`--bd` is `--db` swapped, not `--by`).
+        let sameLetters = near.filter { $0.sorted() == typed.lowercased().sorted() }
+        // None near: the parser's guess, by another measure, is dropped (`--sett` is not `--to`).
+        guard let meant = sameLetters.first ?? near.first else { return oneLine("unknown option '\(typed)'", pointingTo: words) }
         return oneLine("unknown option '\(typed)'. Did you mean '\(meant)'?", pointingTo: words)
     }
 

@@ -104,6 +104,11 @@ import Testing
         (["import", "x.csv", "--dleimiter", ";"], "timeline: unknown option '--dleimiter'. Did you mean '--delimiter'? `timeline help import` lists its options.\n"),
         (["entities", "list", "--fromat", "json"], "timeline: unknown option '--fromat'. Did you mean '--format'? `timeline help entities list` lists its options.\n"),
         (["list", "--xyzzy"], "timeline: unknown option '--xyzzy'; `timeline help list` lists its options.\n"),
+        (["list", "--sett", "x"], "timeline: unknown option '--sett'; `timeline help list` lists its options.\n"),
+        (["list", "--bd", "x.sqlite"], "timeline: unknown option '--bd'. Did you mean '--db'? `timeline help list` lists its options.\n"),
+        // An option another command has, which this one's help mentions, is not offered as itself.
+        (["remove", "--as-of", "2020", "x"], "timeline: unknown option '--as-of'; `timeline help remove` lists its options.\n"),
+        (["kinds", "--description", "x"], "timeline: unknown option '--description'; `timeline help kinds` lists its options.\n"),
     ])
     func anUnknownOptionNamesTheOneItIsATypoOf(arguments: [String], message: String) throws {
         let folder = try TemporaryFolder()
