@@ -36,6 +36,8 @@ final class EventSaver {
     /// the source it found or made, an entity's name given to the entity's slug (see `generateUID`).
     private var heldURLs: [String: String] = [:]
     private var heldEntitySlugs: [String: String] = [:]
+    /// For `unique`: by table and stem, the first number after the ones found taken.
+    private var nextFreeSuffix: [String: Int] = [:]
     /// Whether `normalised` records them: only for a record whose uid is to be its hash.
     private var recordsHeldSpellings = false
     /// Tags as spelled in the timeline, by their comparison key; read when first needed.
@@ -895,13 +897,19 @@ final class EventSaver {
     }
 
     /// `stem`, else `stem-2`, `stem-3`, … whichever is free.
+    ///
+    /// The next number to try is kept for each stem: a file of thousands of sources with one
+    /// stem (one publisher, no dates) looked at every taken one again for each new one.
     func unique(_ stem: String, in table: String, column: String) throws -> String {
-        var candidate = stem
-        var suffix = 2
+        let key = table + "\u{1F}" + stem
+        var suffix = nextFreeSuffix[key] ?? 1
+        var candidate = suffix == 1 ? stem : "\(stem)-\(suffix)"
         while try database.scalar("SELECT 1 FROM \(table) WHERE \(column) = ?1", [.text(candidate)]) != nil {
-            candidate = "\(stem)-\(suffix)"
             suffix += 1
+            candidate = "\(stem)-\(suffix)"
         }
+        if nextFreeSuffix.count > Self.cacheLimit { nextFreeSuffix.removeAll(keepingCapacity: true) }
+        nextFreeSuffix[key] = max(suffix + 1, 2)
         return candidate
     }
 
