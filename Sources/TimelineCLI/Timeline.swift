@@ -190,8 +190,11 @@ extension TimelineEntryPoint {
         for line in help.split(separator: "\n") {
             let trimmed = line.drop { $0 == " " }
             guard trimmed.hasPrefix("-") else { continue }
-            for word in trimmed.prefix(while: { $0 != "<" }).split(whereSeparator: { $0 == "," || $0 == " " || $0 == "/" })
-            where word.hasPrefix("--") && word.count > 2 {
+            // The names end where the description begins, after two spaces.
+            let gap = trimmed.firstRange(of: "  ")
+            let names: Substring = gap.map { trimmed[..<$0.lowerBound] } ?? trimmed
+            let words = names.prefix(while: { $0 != "<" }).split(whereSeparator: { $0 == "," || $0 == " " || $0 == "/" })
+            for word in words where word.hasPrefix("--") && word.count > 2 {
                 options.insert(String(word))
             }
         }

@@ -109,6 +109,8 @@ import Testing
         // An option another command has, which this one's help mentions, is not offered as itself.
         (["remove", "--as-of", "2020", "x"], "timeline: unknown option '--as-of'; `timeline help remove` lists its options.\n"),
         (["kinds", "--description", "x"], "timeline: unknown option '--description'; `timeline help kinds` lists its options.\n"),
+        // An option another's description mentions is none of this command's.
+        (["remove", "--as-off", "x"], "timeline: unknown option '--as-off'; `timeline help remove` lists its options.\n"),
     ])
     func anUnknownOptionNamesTheOneItIsATypoOf(arguments: [String], message: String) throws {
         let folder = try TemporaryFolder()
