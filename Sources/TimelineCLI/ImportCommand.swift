@@ -102,6 +102,7 @@ extension Timeline {
                 // then rolls back, as the import would).
                 let path = try global.databasePath()
                 let onACopy = dryRun && DatabaseLocation.exists(path) && !TimelineStore.canWrite(path)
+                options.databasePath = path
                 // A dry run leaves no new database behind either.
                 let summary = try global.withStore(discardingNewDatabase: dryRun) { store in
                     let summary = try onACopy ? store.withTemporaryCopy { try importEvents(into: $0, options: options) }

@@ -362,6 +362,17 @@ private extension String {
         #expect(dryRun.status == 0 && dryRun.stdout == "Dry run, nothing written: would add 1, update 1, leave 0 unchanged.\n", "\(dryRun.stderr)")
         #expect(dryRun.stderr.hasPrefix("timeline: note: \(path) cannot be written, so the dry run was rehearsed on a temporary copy of it.\n"), "\(dryRun.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty, "the copy is gone")
+        // What an error suggests names the timeline, not the copy.
+        let zipped = folder.path("events.csv.gz")
+        try Data([0x1F, 0x8B, 0x08, 0x00]).write(to: URL(fileURLWithPath: zipped))
+        let binary: CLIResult
+        if asNobody {
+            binary = try CLI.run(["--reuid=65534", "--regid=65534", "--clear-groups", CLI.executable.path, "import", zipped, "--dry-run", "--db", path],
+                                 environment: ["TMPDIR": scratch], executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        } else {
+            binary = try CLI.run(["import", zipped, "--dry-run", "--db", path], environment: ["TMPDIR": scratch])
+        }
+        #expect(binary.status == 65 && binary.stderr.contains("| timeline --db \(path) import -`"), "\(binary.stderr)")
         #expect(try importing([]).status == 73)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: shelf) == ["t.sqlite"])

@@ -26,6 +26,9 @@ public struct ImportOptions: Sendable {
     public var nullTokens: [String] = []
     /// Check everything, write nothing.
     public var dryRun = false
+    /// The timeline's path as the user gave it, for the commands an error suggests (a dry run
+    /// may run on a temporary copy); nil: the store's own.
+    public var databasePath: String?
     /// Import the good records and report the rejected ones, instead of stopping at the first.
     public var skipInvalid = false
     /// The current day, for relative dates in the file.

@@ -77,7 +77,7 @@ public final class Importer {
         self.path = path
         self.options = options
         self.input = try InputFile(path: path, stoppingWhen: options.shouldStop)
-        input.importingInto = store.path
+        input.importingInto = options.databasePath ?? store.path
         if let format = options.format {
             self.format = format
         } else {
