@@ -101,7 +101,7 @@ extension Timeline {
                 // A timeline this process may not write is rehearsed on a copy (a dry run writes,
                 // then rolls back, as the import would).
                 let path = try global.databasePath()
-                let onACopy = dryRun && DatabaseLocation.exists(path) && !TimelineStore.canWrite(path)
+                let onACopy = dryRun && DatabaseLocation.exists(path) && !DatabaseLocation.canWrite(path)
                 options.databasePath = path
                 // A dry run leaves no new database behind either.
                 let summary = try global.withStore(discardingNewDatabase: dryRun) { store in

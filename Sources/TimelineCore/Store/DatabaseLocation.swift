@@ -175,6 +175,18 @@ public enum DatabaseLocation {
         }
     }
 
+    /// Whether this process can write the database at `path`: the file, and its folder, where
+    /// SQLite keeps the journal of a write.
+    public static func canWrite(_ path: String) -> Bool {
+        access(path, W_OK) == 0 && access(folder(of: path), W_OK) == 0
+    }
+
+    /// The folder `path` is in (`.` for a bare name, `/` for a file at the root).
+    private static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// Whether the database at `path` can only be read as immutable: it is in a folder this
     /// process cannot write to, so SQLite cannot make the shared-memory file a write-ahead-log
     /// reader needs, and no log or shared-memory file is there (no writer could have been at work
@@ -182,8 +194,7 @@ public enum DatabaseLocation {
     public static func isReadOnlySnapshot(_ path: String) -> Bool {
         guard path != ":memory:" else { return false }
         // Every store opening asks: the folder first, which settles the usual case in one call.
-        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        guard access(folder.isEmpty ? "/" : folder, W_OK) != 0 else { return false }
+        guard access(folder(of: path), W_OK) != 0 else { return false }
         return fileExists(path) && !fileExists(path + "-wal") && !fileExists(path + "-shm") && !fileExists(path + "-journal")
     }
 

@@ -8,13 +8,6 @@ import Darwin
 import SQLiteStorage
 
 extension TimelineStore {
-    /// Whether this process can write the database at `path`: the file, and its folder, where
-    /// SQLite keeps the journal of a write.
-    public static func canWrite(_ path: String) -> Bool {
-        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        return access(path, W_OK) == 0 && access(folder.isEmpty ? "/" : folder, W_OK) == 0
-    }
-
     /// Runs `body` on a copy of the timeline in a temporary file (in `$TMPDIR`, else `/tmp`),
     /// removed after, even when the process is interrupted: for a rehearsal that writes and rolls
     /// back (`import --dry-run`) of a timeline this process may read but not write.
