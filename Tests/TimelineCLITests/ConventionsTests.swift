@@ -113,11 +113,19 @@ import Testing
         (["remove", "--as-off", "x"], "timeline: unknown option '--as-off'; `timeline help remove` lists its options.\n"),
     ])
     func anUnknownOptionNamesTheOneItIsATypoOf(arguments: [String], message: String) throws {
+        let folder = try expectUsageError(arguments, message)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("timeline.sqlite")))
+    }
+
+    /// Runs `arguments` on a database in a new folder, expecting a usage error (64) that says
+    /// `message`; returns the folder.
+    func expectUsageError(_ arguments: [String], _ message: String,
+                          sourceLocation: SourceLocation = #_sourceLocation) throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
         let result = try CLI.run(arguments + ["--db", folder.path("timeline.sqlite")])
-        #expect(result.status == 64)
-        #expect(result.stderr == message)
-        #expect(!FileManager.default.fileExists(atPath: folder.path("timeline.sqlite")))
+        #expect(result.status == 64, sourceLocation: sourceLocation)
+        #expect(result.stderr == message, sourceLocation: sourceLocation)
+        return folder
     }
 
     /// A choice among words is read in any case, as kinds and statuses are; a word that is none
@@ -201,10 +209,7 @@ import Testing
         (["list", "--from", "--reverse"], "timeline: missing value for '--from <date>'; `timeline help list` lists its options.\n"),
     ])
     func aValueThatStartsWithADashSaysHowToWriteIt(arguments: [String], message: String) throws {
-        let folder = try TemporaryFolder()
-        let result = try CLI.run(arguments + ["--db", folder.path("timeline.sqlite")])
-        #expect(result.status == 64)
-        #expect(result.stderr == message)
+        let folder = try expectUsageError(arguments, message)
         #expect(try CLI.run(["list", "--search=-foo", "--db", folder.path("timeline.sqlite")]).status == 0)
     }
 
