@@ -155,8 +155,9 @@ extension Timeline {
                 if summary.removedSinceTheirRecord > 0 {
                     let count = summary.removedSinceTheirRecord, one = count == 1
                     let uids = Self.firstThree(summary.removedSinceTheirRecordExamples, of: count)
-                    printError("note: \(count) event\(one ? "" : "s") (\(uids)) removed from the timeline since \(one ? "its record" : "their records") in this file "
-                               + "made \(one ? "it" : "them") \(dryRun ? "would stay" : "stayed") removed; `timeline restore \(summary.removedSinceTheirRecordExamples[0])` brings \(one ? "it" : "one") back.")
+                    printError("note: \(count) event\(one ? "" : "s") (\(uids)) \(one ? "was" : "were") removed from the timeline after the version\(one ? "" : "s") "
+                               + "\(one ? "its record" : "their records") in this file \(one ? "gives" : "give"), and \(dryRun ? "would stay" : "stayed") removed; "
+                               + "`timeline restore \(summary.removedSinceTheirRecordExamples[0])` brings \(one ? "it" : "one") back.")
                 }
                 if summary.possibleDuplicates > 0 { printError(Self.possibleDuplicatesNote(summary, dryRun: dryRun)) }
                 if summary.citationsDescribingSourcesOtherwise > 0 { printError(Self.sourcesKeptNote(summary)) }
@@ -190,13 +191,13 @@ extension Timeline {
                 + (more > 0 ? " (and \(more) more)" : "")
         }
 
-        /// Events edited since a record without a uid made them, which the file names again unchanged.
+        /// Events edited since the version a record without a uid gives (made by it, or matched), which the file names again as then.
         static func changedSinceTheirRecordNote(_ summary: ImportSummary, dryRun: Bool) -> String {
             let count = summary.changedSinceTheirRecord
             let one = count == 1
             let uids = firstThree(summary.changedSinceTheirRecordExamples, of: count)
-            return "note: \(count) event\(one ? "" : "s") (\(uids)) \(one ? "was" : "were") changed in the timeline since \(one ? "its record" : "their records") "
-                + "in this file made \(one ? "it" : "them"), and the file gives \(one ? "it" : "them") as then: \(one ? "it" : "they") \(dryRun ? "would stay" : "stayed") "
+            return "note: \(count) event\(one ? "" : "s") (\(uids)) \(one ? "was" : "were") changed in the timeline after the version\(one ? "" : "s") "
+                + "\(one ? "its record" : "their records") in this file \(one ? "gives" : "give"): \(one ? "it" : "they") \(dryRun ? "would stay" : "stayed") "
                 + "as the timeline has \(one ? "it" : "them") (`timeline history \(summary.changedSinceTheirRecordExamples[0])` shows the change); "
                 + "with a uid column, a file's record replaces its event."
         }

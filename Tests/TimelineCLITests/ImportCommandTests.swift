@@ -452,7 +452,7 @@ import Testing
                                 "--title", "Livi ferme 3 centres"])
         #expect(edit.status == 0, "\(edit.stderr)")
         let edited = try CLI.run(["show", uid, "--db", db, "--format", "json"]).stdout
-        let note = "timeline: note: 1 event (\(uid)) was changed in the timeline since its record in this file made it, and the file gives it as then: "
+        let note = "timeline: note: 1 event (\(uid)) was changed in the timeline after the version its record in this file gives: "
         for dryRun in [true, false] {
             let again = try CLI.run(["import", sheet] + arguments + (dryRun ? ["--dry-run"] : []))
             #expect(again.status == 0)
@@ -480,13 +480,46 @@ import Testing
         for dryRun in [true, false] {
             let again = try CLI.run(["import", sheet, "--db", db] + (dryRun ? ["--dry-run"] : []))
             #expect(again.stdout.hasSuffix(dryRun ? "would add 0, update 0, leave 2 unchanged.\n" : ": 0 added, 0 updated, 2 unchanged.\n"), "\(again.stdout)")
-            #expect(again.stderr == "timeline: note: 1 event (\(uid)) removed from the timeline since its record in this file made it "
-                    + "\(dryRun ? "would stay" : "stayed") removed; `timeline restore \(uid)` brings it back.\n", "\(again.stderr)")
+            #expect(again.stderr == "timeline: note: 1 event (\(uid)) was removed from the timeline after the version its record in this file gives, "
+                    + "and \(dryRun ? "would stay" : "stayed") removed; `timeline restore \(uid)` brings it back.\n", "\(again.stderr)")
         }
         #expect(try jsonEvents([]).count == 1)
         #expect(try CLI.run(["restore", uid, "--db", db]).status == 0)
         let restored = try CLI.run(["import", sheet, "--db", db])
         #expect(restored.stdout.hasSuffix(": 0 added, 0 updated, 2 unchanged.\n") && restored.stderr.isEmpty, "\(restored.stderr)")
+    }
+
+    /// A record without a uid that is an event typed in, or exported without its uid column, names
+    /// that event, whose uid the record cannot make: it still does after the event was edited or
+    /// removed, as history holds the version the record gives.
+    @Test func aRecordMatchingAnEventTypedInStillNamesItAfterAnEdit() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let uid = "initech-layoff-2023-03-07"
+        let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023-03-07", "--title", "Initech cuts 40 jobs", "--entity", "Initech",
+                                 "--source", "https://example.com/a", "--publisher", "Example News", "--published", "2023-03-07"])
+        #expect(added.stdout == "Added \(uid)\n", "\(added.stderr)")
+        let sheet = try write("initech.csv", "when,kind,title,entity,source,publisher,published\n"
+                              + "2023-03-07,layoff,Initech cuts 40 jobs,Initech,https://example.com/a,Example News,2023-03-07\n"
+                              + "2023-04-01,layoff,Initech cuts again,Initech,https://example.com/b,Example News,2023-04-01\n")
+        #expect(try CLI.run(["import", sheet, "--db", db]).stdout.hasSuffix(": 1 added, 0 updated, 1 unchanged.\n"))
+        #expect(try CLI.run(["edit", uid, "--db", db, "--title", "Initech cuts 41 jobs"]).status == 0)
+        let edited = try CLI.run(["show", uid, "--db", db, "--format", "json"]).stdout
+        for dryRun in [true, false] {
+            let again = try CLI.run(["import", sheet, "--db", db] + (dryRun ? ["--dry-run"] : []))
+            #expect(again.stdout.hasSuffix(dryRun ? "would add 0, update 0, leave 2 unchanged.\n" : ": 0 added, 0 updated, 2 unchanged.\n"), "\(again.stdout)")
+            #expect(again.stderr.hasPrefix("timeline: note: 1 event (\(uid)) was changed in the timeline after the version its record in this file gives: "
+                                           + "it \(dryRun ? "would stay" : "stayed") as the timeline has it"), "\(again.stderr)")
+        }
+        #expect(try CLI.run(["show", uid, "--db", db, "--format", "json"]).stdout == edited)
+
+        // Edited again, then removed: the removal stands, the other record's event is kept.
+        #expect(try CLI.run(["edit", uid, "--db", db, "--title", "Initech cuts 42 jobs"]).status == 0)
+        #expect(try CLI.run(["remove", uid, "--db", db]).status == 0)
+        let afterRemoval = try CLI.run(["import", sheet, "--db", db])
+        #expect(afterRemoval.stdout.hasSuffix(": 0 added, 0 updated, 2 unchanged.\n"), "\(afterRemoval.stdout)")
+        #expect(afterRemoval.stderr == "timeline: note: 1 event (\(uid)) was removed from the timeline after the version its record in this file gives, "
+                + "and stayed removed; `timeline restore \(uid)` brings it back.\n", "\(afterRemoval.stderr)")
+        #expect(try jsonEvents([]).compactMap { $0["title"] as? String } == ["Initech cuts again"])
     }
 
     /// Records that differ only in how a URL is spelt (tracking added, `www.` or the scheme more
@@ -514,7 +547,7 @@ import Testing
         #expect(try CLI.run(["edit", uids[0], "--title", "Livi ferme ses centres", "--db", db]).status == 0)
         let again = try CLI.run(["import", both] + arguments)
         #expect(again.stdout.hasSuffix(": 0 added, 0 updated, 4 unchanged.\n"), "\(again.stdout)")
-        #expect(again.stderr.hasPrefix("timeline: note: 1 event (\(uids[0])) was changed in the timeline since its record in this file made it"),
+        #expect(again.stderr.hasPrefix("timeline: note: 1 event (\(uids[0])) was changed in the timeline after the version its record in this file gives"),
                 "one event, named once, however many records name it: \(again.stderr)")
     }
 

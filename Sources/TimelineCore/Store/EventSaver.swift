@@ -97,6 +97,9 @@ final class EventSaver {
     /// Whether history holds any version, read once (nil until asked): a timeline without any
     /// has no removed events to look for.
     private var historyHasVersions: Bool?
+    /// History's versions by content, read when a record without a uid first looks for the
+    /// event it was (see `uidOfEarlierVersion`).
+    private var earlierVersions: EarlierVersionIndex?
     /// Caches stay bounded, so memory stays flat however many distinct names a file holds.
     static let cacheLimit = 50_000
 
@@ -826,7 +829,7 @@ final class EventSaver {
             let uid = hashed(held)
             guard try eventID(uid: uid) == nil else { return uid }
             // Nothing saved before this import can hold another of its uids in a timeline that had no events.
-            guard lastIDBefore > 0 else { return uid }
+            guard lastIDBefore > 0 else { return try uidOfEarlierVersion(of: event, hashed: uid) ?? uid }
             // Saved when records were hashed as written; and, by the main entity as the record
             // names it, for an event saved before that entity was merged into another (whose slug
             // the stem now takes), each entity by the slug its name made then.
@@ -844,8 +847,22 @@ final class EventSaver {
             }
             let resolved = hashed(event)
             if resolved != uid, try eventID(uid: resolved) != nil { return resolved }
-            return try uidOfSameEvent(as: event) ?? uid
+            if let same = try uidOfSameEvent(as: event) { return same }
+            return try uidOfEarlierVersion(of: event, hashed: uid) ?? uid
         }
+    }
+
+    /// The uid of an event that `event` is an earlier version of, edited or removed since; nil
+    /// when history holds none, or holds this one under `hashed`, the record's own uid (which
+    /// `save` finds there).
+    private func uidOfEarlierVersion(of event: Event, hashed: String) throws -> String? {
+        guard try historyHoldsEvents() else { return nil }
+        var named = event
+        named.uid = hashed
+        let json = EventJSON.object(named)
+        if try isEarlierVersion(json, uid: hashed) { return nil }
+        if earlierVersions == nil { earlierVersions = try EarlierVersionIndex(database: database) }
+        return try earlierVersions?.uid(ofEarlierVersion: json, in: database)
     }
 
     private func historyHoldsEvents() throws -> Bool {
