@@ -363,11 +363,10 @@ public final class Importer {
         return false
     }
 
-    /// Counts the added events whose uid is an earlier event's but for its content hash, and
-    /// keeps the first few pairs. The uid index is probed once for each event on the smaller side,
-    /// the added or the earlier ones: a large file imported into the seeded timeline probes for
-    /// the few seed events, not for each of its own.
-    private func findPossibleDuplicates(after lastIDBefore: Int64, added: Int, in summary: inout ImportSummary) throws {
+    /// Pairs (added uid, earlier uid, added id) of events added after `?1` with earlier ones of the
+    /// same stem, ordered by added id. Each side of the union probes the uid index's range: an OR
+    /// of two ranges in one join scanned every earlier event for each added one.
+    static func possibleDuplicatesQuery(scanningAdded: Bool) -> String {
         // A content-hash uid is its stem, '-' and 8 hex digits; another version of the event has
         // the same stem and length, and sorts between the stem plus '-' and the stem plus '-g'.
         let hashed = "GLOB '*?-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'"
@@ -378,28 +377,42 @@ public final class Importer {
             AND length(\(probed).uid) = length(\(scanned).uid)
             """
         }
-        // An event typed in with `add` has the stem itself as its uid, or the stem, '-' and a number.
-        func isStemOf(_ probed: String, _ scanned: String) -> String {
-            let stem = "substr(\(scanned).uid, 1, length(\(scanned).uid) - 9)"
+        guard !scanningAdded else {
+            // An event typed in with `add` has the stem itself as its uid, or the stem, '-' and a
+            // number: both sort between the stem and the stem plus '-:'.
+            let stem = "substr(n.uid, 1, length(n.uid) - 9)"
             return """
-                (\(probed).uid = \(stem) OR (\(probed).uid > \(stem) || '-' AND \(probed).uid < \(stem) || '-:'
-                 AND substr(\(probed).uid, length(\(stem)) + 2) NOT GLOB '*[^0-9]*'))
+                SELECT n.uid, o.uid, n.id FROM events AS n JOIN events AS o ON \(sameStem("o", as: "n")) AND o.id <= ?1
+                WHERE n.id > ?1 AND n.uid \(hashed)
+                UNION ALL
+                SELECT n.uid, o.uid, n.id FROM events AS n JOIN events AS o ON o.uid >= \(stem) AND o.uid < \(stem) || '-:'
+                    AND (o.uid = \(stem) OR o.uid > \(stem) || '-' AND substr(o.uid, length(n.uid) - 7) NOT GLOB '*[^0-9]*') AND o.id <= ?1
+                WHERE n.id > ?1 AND n.uid \(hashed)
+                ORDER BY 3, 2
                 """
         }
-        let scansAdded = Int64(added) <= lastIDBefore
-        let pairs = try store.database.prepare(scansAdded
-            ? """
-              SELECT n.uid, o.uid FROM events AS n JOIN events AS o ON (\(sameStem("o", as: "n")) OR \(isStemOf("o", "n"))) AND o.id <= ?1
-              WHERE n.id > ?1 AND n.uid \(hashed) ORDER BY n.id, o.uid
-              """
-            : """
-              SELECT n.uid, o.uid FROM events AS o JOIN events AS n ON \(sameStem("n", as: "o")) AND n.id > ?1 WHERE o.id <= ?1 AND o.uid \(hashed)
-              UNION ALL
-              SELECT n.uid, o.uid FROM events AS o JOIN events AS n ON n.uid > o.uid || '-' AND n.uid < o.uid || '-g'
-                  AND length(n.uid) = length(o.uid) + 9 AND n.id > ?1
-              WHERE o.id <= ?1 AND o.uid NOT \(hashed) AND n.uid \(hashed)
-              ORDER BY 1, 2
-              """)
+        // A numbered uid (`stem-2`) without its number: the stem and '-'.
+        let numberedStem = "rtrim(o.uid, '0123456789')"
+        return """
+            SELECT n.uid, o.uid, n.id FROM events AS o JOIN events AS n ON \(sameStem("n", as: "o")) AND n.id > ?1 WHERE o.id <= ?1 AND o.uid \(hashed)
+            UNION ALL
+            SELECT n.uid, o.uid, n.id FROM events AS o JOIN events AS n ON n.uid > o.uid || '-' AND n.uid < o.uid || '-g'
+                AND length(n.uid) = length(o.uid) + 9 AND n.id > ?1
+            WHERE o.id <= ?1 AND o.uid NOT \(hashed) AND n.uid \(hashed)
+            UNION ALL
+            SELECT n.uid, o.uid, n.id FROM events AS o JOIN events AS n ON n.uid > \(numberedStem) AND n.uid < \(numberedStem) || 'g'
+                AND length(n.uid) = length(\(numberedStem)) + 8 AND n.id > ?1
+            WHERE o.id <= ?1 AND o.uid NOT \(hashed) AND \(numberedStem) GLOB '*?-' AND n.uid \(hashed)
+            ORDER BY 3, 2
+            """
+    }
+
+    /// Counts the added events whose uid is an earlier event's but for its content hash, and
+    /// keeps the first few pairs. The uid index is probed once for each event on the smaller side,
+    /// the added or the earlier ones: a large file imported into the seeded timeline probes for
+    /// the few seed events, not for each of its own.
+    private func findPossibleDuplicates(after lastIDBefore: Int64, added: Int, in summary: inout ImportSummary) throws {
+        let pairs = try store.database.prepare(Self.possibleDuplicatesQuery(scanningAdded: Int64(added) <= lastIDBefore))
         try pairs.bind([.integer(lastIDBefore)])
         var previous: String?
         while try pairs.step() {
