@@ -61,6 +61,6 @@ let package = Package(
         .testTarget(name: "SQLiteStorageTests", dependencies: ["SQLiteStorage"]),
         .testTarget(name: "MigrationRunnerTests", dependencies: ["MigrationRunner", "SQLiteStorage"]),
         .testTarget(name: "TimelineCoreTests", dependencies: ["TimelineCore", "SQLiteStorage"]),
-        .testTarget(name: "TimelineCLITests", dependencies: ["TimelineCore", "TimelineCLI"], exclude: ["Fixtures"]),
+        .testTarget(name: "TimelineCLITests", dependencies: ["TimelineCore", "TimelineCLI", "SQLiteStorage"], exclude: ["Fixtures"]),
     ]
 )

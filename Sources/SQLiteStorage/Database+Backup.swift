@@ -11,8 +11,10 @@ extension Database {
     /// a steady writer would otherwise restart it for ever.
     /// - Parameter pagesPerStep: pages copied between lock releases, so writers are not held up long.
     /// - Parameter shouldStop: asked between steps; true stops the copy with SQLITE_INTERRUPT.
+    /// - Parameter waitingForLocks: false to throw SQLITE_BUSY once the destination's busy
+    ///   handler gave up, rather than try again (a destination other processes write).
     public func backup(to destination: Database, pagesPerStep: Int32 = 1024, restartsBeforeOneStep: Int = 3,
-                       stoppingWhen shouldStop: (() -> Bool)? = nil) throws {
+                       waitingForLocks: Bool = true, stoppingWhen shouldStop: (() -> Bool)? = nil) throws {
         let holdsSnapshot = try isInTransaction ? false : scalar("PRAGMA journal_mode") == .text("wal")
         if holdsSnapshot {
             try execute("BEGIN DEFERRED")
@@ -44,6 +46,7 @@ extension Database {
             }
             remaining = left
             if code == SQLITE_BUSY || code == SQLITE_LOCKED {
+                guard waitingForLocks else { break }
                 sqlite3_sleep(10)
             }
         } while code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED

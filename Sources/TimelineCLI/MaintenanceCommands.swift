@@ -188,19 +188,23 @@ extension Timeline {
             abstract: "Copy the database to a file, safely, even while it is in use.",
             discussion: """
                 Uses SQLite's online backup API: the copy is a consistent snapshot even while other \
-                processes write. It is written beside PATH and renamed into place when complete and checked.
+                processes write. It is written beside PATH and checked first; a new PATH is that copy, renamed.
 
-                PATH may be an earlier backup, which is replaced; a file there that is not a timeline \
-                database is refused unless --force is given. A symbolic link keeps pointing to the copy.
+                PATH may be an earlier backup, or the timeline a backup restores: a timeline there is \
+                written in place, in one transaction under SQLite's locks, so that processes using it \
+                wait and then read the copy (exit 75 if one holds it past --busy-timeout-ms). A file \
+                there that is not a timeline database is refused unless --force is given. A symbolic \
+                link keeps pointing to the copy.
 
-                Example:
+                Examples (the second restores a backup into the timeline ./timeline.sqlite):
                   timeline backup ~/backups/timeline-$(date +%F).sqlite
+                  timeline --db ~/backups/latest.sqlite backup timeline.sqlite
                 """
         )
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "Where to write the copy: a new file, or an earlier backup to replace.")
+        @Argument(help: "Where to write the copy: a new file, an earlier backup to replace, or a timeline to restore.")
         var path: String
 
         @Flag(help: "Replace PATH even when it holds something other than a timeline database.")

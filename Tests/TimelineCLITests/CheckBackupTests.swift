@@ -1,5 +1,7 @@
 import Foundation
+import SQLiteStorage
 import Testing
+import TimelineCore
 
 private extension String {
     var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -532,6 +534,46 @@ private extension String {
         let refused = try CLI.run(["backup", folder.path("other.sqlite"), "--db", damaged])
         #expect(refused.status == 65 && refused.stderr == "timeline: \(damaged) is not an SQLite database.\n", "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.path("other.sqlite")))
+    }
+
+    /// A backup copied over a timeline in use (a restore) is written into it under SQLite's
+    /// locks: a process that has the timeline open reads the restored one, and what it writes
+    /// after is kept. Renamed over it, the copy took the file from under that process, whose
+    /// writes went on into the unlinked file and were lost though they had succeeded.
+    @Test func aBackupRestoredOverATimelineInUseKeepsWhatOthersWriteAfter() throws {
+        try CLI.run(["list", "--db", db])
+        let copy = folder.path("copy.sqlite")
+        #expect(try CLI.run(["backup", copy, "--db", db]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--kind", "launch", "--title", "After the backup", "--date", "2024", "--entity", "Amazon Care"]).status == 0)
+        let colleague = try TimelineStore(path: db)
+        #expect(try colleague.database.scalar("SELECT count(*) FROM events WHERE title = 'After the backup'") == .integer(1))
+
+        let restored = try CLI.run(["backup", db, "--db", copy])
+        #expect(restored.status == 0 && restored.stdout == "Backed up \(copy) to \(db)\n", "\(restored.stderr)")
+        #expect(try colleague.database.scalar("SELECT count(*) FROM events WHERE title = 'After the backup'") == .integer(0),
+                "the open connection reads the restored timeline")
+        try colleague.database.execute("UPDATE events SET title = 'Written after the restore' WHERE uid = 'amazon-care-launch-2019-09'")
+        let titles = try CLI.run(["list", "--db", db, "--format", "tsv"]).stdout
+        #expect(titles.contains("Written after the restore") && !titles.contains("After the backup"), "\(titles)")
+        #expect(try sqlite("PRAGMA integrity_check").stdout == "ok\n")
+
+        // A writer holding the timeline is waited for, then named: the timeline stays as it is.
+        try colleague.database.execute("BEGIN IMMEDIATE")
+        let busy = try CLI.run(["--busy-timeout-ms", "100", "backup", db, "--db", copy])
+        try colleague.database.execute("ROLLBACK")
+        #expect(busy.status == 75 && busy.stderr == "timeline: the database \(db) is busy (another process is writing it); try again (--busy-timeout-ms sets how long to wait).\n",
+                "\(busy.stderr)")
+        #expect(try CLI.run(["list", "--db", db, "--format", "tsv"]).stdout == titles)
+        // Held so that it cannot even be read (a rollback journal's exclusive lock, as a large
+        // import takes), it is busy too, not "a file that is not an SQLite database".
+        _ = try colleague.database.scalar("PRAGMA journal_mode = DELETE")
+        try colleague.database.execute("BEGIN EXCLUSIVE")
+        try colleague.database.execute("UPDATE events SET title = 'Uncommitted' WHERE uid = 'amazon-care-launch-2019-09'")
+        let locked = try CLI.run(["--busy-timeout-ms", "100", "backup", db, "--db", copy])
+        try colleague.database.execute("ROLLBACK")
+        #expect(locked.status == 75 && locked.stderr == busy.stderr, "\(locked.stderr)")
+        #expect(try CLI.run(["list", "--db", db, "--format", "tsv"]).stdout == titles)
+        #expect(!FileManager.default.fileExists(atPath: db + ".tmp-backup"))
     }
 
     @Test func backupWhileAnImportRunsIsConsistent() throws {

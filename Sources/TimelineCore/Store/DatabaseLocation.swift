@@ -236,14 +236,25 @@ public enum DatabaseLocation {
     /// What the regular file at `path` is, when it holds data and is not a timeline database
     /// (`another SQLite database`, `a file that is not an SQLite database`); nil when nothing or
     /// an empty file is there, or a timeline database is.
-    static func nonTimelineFile(at path: String) -> String? {
+    /// The error of a database another process writes, which a command writing into it waited for.
+    static func busyError(_ path: String) -> TimelineError {
+        TimelineError(.busy, "the database \(path) is busy (another process is writing it); try again (--busy-timeout-ms sets how long to wait).")
+    }
+
+    /// A database another process holds locked past `busyTimeout` milliseconds cannot be told
+    /// apart: that is an error (busy), not a file of another kind.
+    static func nonTimelineFile(at path: String, busyTimeout: Int32) throws -> String? {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { return nil }
-        guard let database = try? Database(path: path, mode: .readOnly),
-              let tables = try? database.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('schema_migrations', 'events')") else {
+        do {
+            let database = try Database(path: path, mode: .readOnly, busyTimeout: busyTimeout)
+            let tables = try database.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('schema_migrations', 'events')")
+            return tables == .integer(2) ? nil : "another SQLite database"
+        } catch let error as SQLiteError where error.isBusy {
+            throw busyError(path)
+        } catch {
             return "a file that is not an SQLite database"
         }
-        return tables == .integer(2) ? nil : "another SQLite database"
     }
 
     /// Whether the regular file at `path` starts with SQLite's header.

@@ -241,7 +241,8 @@ extension TimelineStore {
             throw TimelineError(.cannotCreate, "\(requested) is a symbolic link that leads back to itself; give another path for the copy.")
         }
         try refuseOwnFile(requested, resolved: destination, being: "backed up", for: "the copy")
-        if !replacingAnyFile, let what = DatabaseLocation.nonTimelineFile(at: destination) {
+        let notATimeline = try DatabaseLocation.nonTimelineFile(at: destination, busyTimeout: busyTimeout)
+        if !replacingAnyFile, let what = notATimeline {
             throw TimelineError(.cannotCreate, "\(requested) exists and is \(what), not a timeline database; give another path, or --force to replace it.")
         }
         if DatabaseLocation.isDirectory(destination) {
@@ -250,6 +251,10 @@ extension TimelineStore {
         if let missing = DatabaseLocation.missingParentFolders(of: destination).first {
             throw TimelineError(.cannotCreate, "cannot create the backup \(destination): the folder \(missing) does not exist.")
         }
+        // A timeline there (an earlier backup, or the timeline a backup restores) is written in
+        // place under SQLite's locks: a process using it waits, then sees the copy. Renamed over,
+        // it would go on writing into the file unlinked, and lose all it wrote.
+        let writesInPlace = notATimeline == nil && DatabaseLocation.isSQLiteDatabase(destination)
         let temporary = destination + ".tmp-backup"
         DatabaseLocation.removeFile(temporary)
         // Interrupted, the half copy and its journal go.
@@ -280,11 +285,30 @@ extension TimelineStore {
             // Damage met while copying is the original's: the copy is new, and checked apart.
             throw Self.translate(error, path: error.code == 11 || error.code == 26 ? path : destination)  // SQLITE_CORRUPT, SQLITE_NOTADB
         }
+        if writesInPlace {
+            defer { DatabaseLocation.removeFile(temporary) }
+            try copy(temporary, into: destination)
+            return
+        }
         // No more readable than what it copies (SQLite makes files 0644).
         DatabaseLocation.givePermissions(to: temporary, replacing: destination, elseOf: path)
         // An earlier backup's log or journal would be replayed into the new copy.
         DatabaseLocation.removeJournalFiles(of: destination)
         try DatabaseLocation.moveFile(temporary, to: destination)
+    }
+
+    /// Copies the checked copy at `temporary` into the database at `destination`, in one write
+    /// transaction there: stopped or failed, `destination` stays as it was.
+    private func copy(_ temporary: String, into destination: String) throws {
+        do {
+            let copy = try Database(path: temporary, mode: .readOnly)
+            let target = try Database(path: destination, mode: .readWrite, busyTimeout: busyTimeout)
+            if let shouldStop { target.setBusyHandler(timeout: busyTimeout, stoppingWhen: shouldStop) }
+            try copy.backup(to: target, waitingForLocks: false, stoppingWhen: shouldStop)
+        } catch let error as SQLiteError {
+            if error.isBusy { throw DatabaseLocation.busyError(destination) }
+            throw Self.translate(error, path: destination)
+        }
     }
 
     /// Events whose dates are not what their EDTF says: an EDTF that cannot be read, or worked-out

@@ -5,6 +5,9 @@ import SQLiteStorage
 public final class TimelineStore {
     public let database: Database
     public let path: String
+    /// How long a write waits for another process's lock (here and on other files it writes,
+    /// as a backup copied into a timeline in use).
+    let busyTimeout: Int32
     /// Set when this store made the file (it was empty when opened): `PRAGMA data_version` then,
     /// which another connection's commit changes. Nil for a file that was there.
     private var dataVersionAtCreation: SQLValue?
@@ -63,6 +66,7 @@ public final class TimelineStore {
             throw Self.translate(error, path: path)
         }
         self.path = path
+        self.busyTimeout = milliseconds
         self.shouldStop = shouldStop
         if let shouldStop {
             // Only a transaction is stopped: it rolls back whole. A read after a commit (an add's
@@ -154,6 +158,7 @@ public final class TimelineStore {
     public init(inMemoryWith set: MigrationSet = TimelineMigrations.embedded) throws {
         database = try Database(path: ":memory:", mode: .inMemory)
         path = ":memory:"
+        busyTimeout = 5_000
         shouldStop = nil
         try migrateIfNeeded(set: set)
     }
