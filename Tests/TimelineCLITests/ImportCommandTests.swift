@@ -854,6 +854,28 @@ import Testing
         #expect(try jsonEvents([]).compactMap { $0["title"] as? String } == ["fromB"])
     }
 
+    /// A column --map gives a field, a --set value and a --title-template are each the whole of a
+    /// field a record has one of: two of them for one field are refused (one would be dropped
+    /// unseen), while either takes a field over the file's own column of that name.
+    @Test(arguments: [
+        (["--map", "T=title", "--set", "title=Fixed"], "--map gives title the column 'T' and --set gives it 'Fixed', and a record has one title: leave one out."),
+        (["--map", "T=title", "--title-template", "{E} cuts"],
+         "--title-template composes the title and --map gives it the column 'T', and a record has one title: leave the --map out, or put {T} in the template."),
+        (["--set", "title=Fixed", "--title-template", "{E} cuts"], "--title-template composes the title and --set gives it 'Fixed', and a record has one title: leave one out."),
+        (["--map", "T=title", "--map", "L=source_language", "--set", "source=https://example.org/a", "--set", "source_language=en"],
+         "--map gives source_language the column 'L' and --set gives it 'en', and a citation has one source_language: leave one out."),
+    ])
+    func aFieldGivenTwiceByTheCommandIsRefused(options: [String], message: String) throws {
+        let sheet = try write("twice.csv", "E;D;T;L\nLivi;2022;Livi ferme Lyon;fr\n")
+        let refused = try CLI.run(["import", sheet, "--db", db, "--set", "kind=layoff", "--map", "E=entity", "--map", "D=when"] + options)
+        #expect(refused.status == 64 && refused.stderr == "timeline: \(message)\n", "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db))
+        let own = try write("own.csv", "E;D;title\nLivi;2022;Livi ferme Lyon\n")
+        let template = try CLI.run(["import", own, "--db", db, "--set", "kind=layoff", "--map", "E=entity", "--map", "D=when", "--title-template", "{E} cuts"])
+        #expect(template.status == 0, "\(template.stderr)")
+        #expect(try jsonEvents(["--entity", "livi"]).compactMap { $0["title"] as? String } == ["Livi cuts"])
+    }
+
     /// A translation or a quote language without the quote is named by its field, not left to
     /// the citations table's constraint.
     @Test(arguments: [("translation", "is the translation of a quote"), ("quote_language", "is the language of a quote")])
@@ -1457,8 +1479,9 @@ import Testing
                        "--map", "url=source", "--map", "citation=quote", "--map", "english=translation", "--map", "position=stance"]
         let imported = try CLI.run(["--db", db, "migrate", "--skip-seeds"])
         #expect(imported.status == 0)
-        // The language of every quote with --set, over a column; a record without a quote is left without one.
-        let result = try CLI.run(["import", csv, "--db", db, "--map", "lang=quote_language", "--set", "quote_language=en"] + mapping)
+        // The language of every quote with --set (the file's lang column left unread: mapped too,
+        // it would be refused); a record without a quote is left without one.
+        let result = try CLI.run(["import", csv, "--db", db, "--set", "quote_language=en"] + mapping)
         #expect(result.status == 0, "\(result.stderr)")
         let stored = try CLI.shell("sqlite3 '\(db)' \"SELECT e.title, c.quote, c.quote_language, c.translation, c.stance FROM citations c JOIN events e ON e.id = c.event_id ORDER BY 1\"")
         #expect(stored.stdout == """

@@ -172,6 +172,24 @@ struct RecordMapper {
             if case .citation(let field) = target { sourceColumn[field] = mapping.column }
         }
         let constants = try options.constants.map { (target: try Self.target($0.field), value: $0.value) }
+        // One value a record, given twice by the command itself: one would be dropped unseen.
+        for constant in constants {
+            guard case .scalar(let field) = constant.target, let column = mappedSingleFields[field] else {
+                if case .citation(let field) = constant.target, let column = mappedSingleFields[field] {
+                    throw TimelineError(.usage, "--map gives \(field) the column '\(column)' and --set gives it '\(constant.value)', and a citation has one \(field): leave one out.")
+                }
+                continue
+            }
+            throw TimelineError(.usage, "--map gives \(field) the column '\(column)' and --set gives it '\(constant.value)', and a record has one \(field): leave one out.")
+        }
+        if options.titleTemplate != nil {
+            if let column = mappedSingleFields["title"] {
+                throw TimelineError(.usage, "--title-template composes the title and --map gives it the column '\(column)', and a record has one title: leave the --map out, or put {\(column)} in the template.")
+            }
+            if let title = constants.first(where: { $0.target == .scalar("title") }) {
+                throw TimelineError(.usage, "--title-template composes the title and --set gives it '\(title.value)', and a record has one title: leave one out.")
+            }
+        }
         // A field given with --set takes that value in every record, over the file's own column for it.
         let setFields = Set(constants.compactMap { constant -> String? in
             switch constant.target {
