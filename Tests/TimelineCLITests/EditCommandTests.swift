@@ -592,6 +592,27 @@ import Testing
         #expect(try figures() == [])
     }
 
+    /// A corrected number given without @ENTITY counts the entity the figures it replaces
+    /// counted (an imported figure counts the record's first entity): the event's figures do not
+    /// change their entity because one was corrected. @ENTITY still says otherwise, and figures
+    /// of several entities give none to follow.
+    @Test func aCorrectedFigureKeepsTheEntityItCounts() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023-03", "--title", "Qare cuts", "--uid", "cut", "--entity", "Qare",
+                                 "--entity", "Livi", "--measure", "employees-laid-off=40:person@qare", "--measure", "clinics-closed=2:clinic@qare",
+                                 "--measure", "clinics-closed=3:clinic@livi"])
+        #expect(added.status == 0, "\(added.stderr)")
+        func figures() throws -> [String] {
+            try #require(try show("cut")["measures"] as? [[String: Any]]).map { "\($0["quantity"]!) \($0["value"]!) \($0["entity"] as? String ?? "-")" }
+        }
+        #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "employees-laid-off=45:person", "--measure", "clinics-closed=4:clinic"]).status == 0)
+        #expect(try figures() == ["employees-laid-off 45 qare", "clinics-closed 4 -"])
+        #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "employees-laid-off=46:person@livi"]).status == 0)
+        #expect(try figures() == ["employees-laid-off 46 livi", "clinics-closed 4 -"])
+        let history = try CLI.run(["history", "cut", "--db", db]).stdout
+        #expect(history.contains("+ employees-laid-off: 45 people (qare)"), "\(history)")
+    }
+
     /// `--remove-source` takes a source's citations out of an event; a source the event does not
     /// cite, one no source of the timeline, or one a figure still comes from is refused, with
     /// nothing changed; with the figure removed in the same edit, it goes.

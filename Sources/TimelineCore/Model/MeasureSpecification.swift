@@ -141,6 +141,12 @@ public enum MeasureSpecification {
                     figure.source = restated.source ?? source
                 } else {
                     figure.source = source
+                    // A corrected number counts what the figures it replaces counted (an import's
+                    // figures count the record's first entity), unless it names another.
+                    if figure.entity == nil {
+                        let replaced = figures.filter { $0.quantity == figure.quantity && !fromOtherSource($0) }
+                        if let counted = replaced.first?.entity, replaced.allSatisfy({ $0.entity == counted }) { figure.entity = counted }
+                    }
                 }
                 given = figure
             }
