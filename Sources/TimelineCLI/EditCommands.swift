@@ -105,7 +105,8 @@ extension Timeline {
             discussion: """
                 Takes add's flags. Each field given replaces that field; --entity and --tag replace the \
                 whole list when given; --measure replaces the figures of its quantity, keeping the others \
-                and their sources (QUANTITY= removes one quantity's, --measure '' all); --source adds a citation (one the event already has, same quote and all, is not added again), \
+                and their sources (QUANTITY= removes one quantity's, --measure '' all); --source adds a citation (one the event already has, same quote and all, is not added again; \
+                --source with --stance alone changes the stance of the event's citation of that source), \
                 and --remove-source takes a source's citations out. `--announced none` clears \
                 the announcement date. `timeline list --as-of` still shows the event as it was before.
 

@@ -275,6 +275,17 @@ struct EventOptions: ParsableArguments {
                 if let translation { event.citations[cited].translation = translation }
                 if let stance { event.citations[cited].stance = stance }
                 Self.complete(&event.citations[cited].source, from: newCitation.source)
+            } else if quote == nil, translation == nil, let stance, let key,
+                      case let citing = event.citations.indices.filter({ event.citations[$0].source.key == key }), !citing.isEmpty {
+                // A stance alone for a source the event cites is that citation's (its quote stays):
+                // one source cited twice without a quote, with two stances, would say nothing.
+                let unquoted = citing.filter { event.citations[$0].quote == nil }
+                guard let cited = citing.count == 1 ? citing[0] : unquoted.count == 1 ? unquoted[0] : nil else {
+                    throw TimelineError(.usage, "--stance with --source \(source ?? key) changes the stance of the event's citation of that source, and it cites it \(citing.count) times, "
+                        + "each with a quote: give the quote of the one to change with --quote.")
+                }
+                event.citations[cited].stance = stance
+                Self.complete(&event.citations[cited].source, from: newCitation.source)
             } else if let cited = event.citations.firstIndex(where: { $0.source.key == citedKey }) {
                 Self.complete(&event.citations[cited].source, from: newCitation.source)
             } else {

@@ -613,6 +613,33 @@ import Testing
         #expect(history.contains("+ employees-laid-off: 45 people (qare)"), "\(history)")
     }
 
+    /// `--source S --stance X` for a source the event cites changes that citation's stance (its
+    /// quote stays), rather than citing the article a second time with the other stance; a source
+    /// cited with two quotes needs the quote of the one to change.
+    @Test func aStanceGivenAloneChangesTheCitationsStance() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let uid = "livi-layoff-2022-12-01"
+        #expect(try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2022-12-01", "--title", "T", "--entity", "Livi", "--measure", "employees-laid-off=150:person",
+                             "--source", "https://www.lemonde.fr/b", "--published", "2022-11-16", "--stance", "contradicts", "--quote", "150 postes", "--quote-lang", "fr"]).status == 0)
+        func citations() throws -> [String] {
+            try #require(try show(uid)["sources"] as? [[String: Any]]).map { "\($0["key"]!) \($0["stance"]!) \($0["quote"] as? String ?? "-")" }
+        }
+        let changed = try CLI.run(["edit", uid, "--db", db, "--source", "https://www.lemonde.fr/b", "--stance", "corrects"])
+        #expect(changed.stdout == "Updated \(uid)\n", "\(changed.stderr)")
+        #expect(try citations() == ["lemonde-fr-2022-11-16 corrects 150 postes"])
+        #expect(try CLI.run(["edit", uid, "--db", db, "--source", "lemonde-fr-2022-11-16", "--stance", "corrects"]).stdout == "Unchanged \(uid)\n")
+
+        #expect(try CLI.run(["edit", uid, "--db", db, "--source", "https://www.lemonde.fr/b", "--quote", "la direction dément", "--quote-lang", "fr", "--stance", "supports"]).status == 0)
+        #expect(try citations() == ["lemonde-fr-2022-11-16 corrects 150 postes", "lemonde-fr-2022-11-16 supports la direction dément"])
+        let before = try CLI.run(["show", uid, "--db", db, "--format", "json"]).stdout
+        let ambiguous = try CLI.run(["edit", uid, "--db", db, "--source", "https://www.lemonde.fr/b", "--stance", "contradicts"])
+        #expect(ambiguous.status == 64 && ambiguous.stderr == "timeline: --stance with --source https://www.lemonde.fr/b changes the stance of the event's citation of that source, "
+                + "and it cites it 2 times, each with a quote: give the quote of the one to change with --quote.\n", "\(ambiguous.stderr)")
+        #expect(try CLI.run(["show", uid, "--db", db, "--format", "json"]).stdout == before)
+        #expect(try CLI.run(["edit", uid, "--db", db, "--source", "https://www.lemonde.fr/b", "--quote", "la direction dément", "--stance", "contradicts"]).status == 0)
+        #expect(try citations() == ["lemonde-fr-2022-11-16 corrects 150 postes", "lemonde-fr-2022-11-16 contradicts la direction dément"])
+    }
+
     /// `--remove-source` takes a source's citations out of an event; a source the event does not
     /// cite, one no source of the timeline, or one a figure still comes from is refused, with
     /// nothing changed; with the figure removed in the same edit, it goes.
