@@ -614,7 +614,8 @@ import Testing
         let result = try CLI.run(["import", path, "--db", db, "--set", "kind=layoff", "--map", "date=when", "--map", "company=entity",
                                   "--title-template", "{company} cuts", "--date-format", "m/d/yy", "--skip-invalid"])
         #expect(result.stdout.hasSuffix(": 4 added, 0 updated, 0 unchanged, 1 rejected.\n"), "\(result.stderr)")
-        #expect(result.stderr.contains("yy.csv:6: column 'date' (when): '3/6/2023' is not a valid date"), "\(result.stderr)")
+        #expect(result.stderr.contains("yy.csv:6: column 'date' (when): '3/6/2023' is not a day written m/d/yy: its year has four digits (--date-format m/d/yyyy reads it).\n"),
+                "\(result.stderr)")
         let dates = Dictionary(uniqueKeysWithValues: try jsonEvents(["--search", "cuts"]).compactMap { event in
             (event["title"] as? String).map { ($0, "\(event["when"] ?? "")") }
         })
@@ -639,6 +640,34 @@ import Testing
         #expect(result.status == 65)
         #expect(result.stderr == "timeline: \(path):1: the lines end in a carriage return alone (as \"CSV (Macintosh)\" saves them), which CSV and TSV "
                 + "do not take for line ends: convert them (tr '\\r' '\\n'), or save the file as CSV UTF-8.\n", "\(result.stderr)")
+    }
+
+    /// A day in the shape of --date-format but for its marks or its year's length is named so,
+    /// with the pattern that reads it, not as an ambiguous date.
+    @Test func aDayOfAnotherShapeThanTheDateFormatNamesThePatternThatReadsIt() throws {
+        let path = try write("shapes.csv", "E;D\nLivi;01/12/22\nQare;1.12.2022\nAlan;01/12/2022 14:00\nKry;1 Dec 2022\n")
+        let result = try CLI.run(["import", path, "--db", db, "--set", "kind=layoff", "--map", "D=when", "--map", "E=entity",
+                                  "--title-template", "{E} cuts", "--date-format", "d/m/yyyy", "--skip-invalid"])
+        #expect(result.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged, 2 rejected.\n"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("timeline: \(path):2: column 'D' (when): '01/12/22' is not a day written d/m/yyyy: its year has two digits "
+                                        + "(--date-format d/m/yy reads years written so).\ntimeline: \(path):3: column 'D' (when): '1.12.2022' is not a day written "
+                                        + "d/m/yyyy: its parts are separated by '.', not '/' (--date-format d.m.yyyy reads it).\n"), "\(result.stderr)")
+    }
+
+    /// An export a spreadsheet saved again with its own day order (`01/01/2019` for 2019-01-01)
+    /// changed no date: the refusal of its worked-out days says which --date-format reads them,
+    /// and with it the file comes in unchanged.
+    @Test func worksOutDaysASpreadsheetRewroteAreNamedWithTheOrderThatReadsThem() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2019", "--title", "T", "--entity", "Livi"]).status == 0)
+        let exported = try CLI.run(["export", "--db", db, "--format", "csv"]).stdout
+        let rewritten = try write("saved-again.csv", exported.replacingOccurrences(of: "2019-01-01", with: "01/01/2019")
+            .replacingOccurrences(of: "2019-12-31", with: "31/12/2019"))
+        let refused = try CLI.run(["import", rewritten, "--db", db])
+        #expect(refused.status == 65 && refused.stderr == "timeline: \(rewritten):2: column 'earliest': '01/01/2019' is 2019-01-01 written in a spreadsheet's order, "
+                + "not as export writes it; give the file's order with --date-format d/m/yyyy or m/d/yyyy, which reads its days so.\n", "\(refused.stderr)")
+        let read = try CLI.run(["import", rewritten, "--db", db, "--date-format", "d/m/yyyy"])
+        #expect(read.stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n"), "\(read.stderr)")
     }
 
     /// Spreadsheets write a time after the day (Excel's `3/6/2023 0:00`): the day is the date,

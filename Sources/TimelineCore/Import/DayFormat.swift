@@ -99,6 +99,44 @@ public struct DayFormat: Sendable, Equatable {
         return (year, month, day)
     }
 
+    /// Why `text`, three numbers joined by marks (`01/12/22`, `1.12.2022`), is not a day written
+    /// in this pattern, with the pattern that reads it: other marks, or a year of the other
+    /// length. Nil for text of another shape, or that differs otherwise.
+    public func mismatch(of text: String) -> String? {
+        var groups: [Substring] = [], marks: [Character] = []
+        var rest = Substring(text.trimmingSpaces())
+        while true {
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty else { return nil }
+            groups.append(digits)
+            rest = rest.dropFirst(digits.count)
+            guard let mark = rest.first, groups.count < 3 else { break }
+            guard !mark.isNumber, !mark.isLetter, mark != " " else { return nil }
+            marks.append(mark)
+            rest = rest.dropFirst()
+        }
+        guard groups.count == 3, rest.isEmpty || Self.isTimeOfDay(rest) else { return nil }
+        let patternMarks = parts.compactMap { part -> Character? in
+            if case .literal(let mark) = part { return mark }
+            return nil
+        }
+        let lowered = pattern.lowercased()
+        if patternMarks.count == 2, patternMarks[0] == patternMarks[1], marks[0] == marks[1], marks != patternMarks {
+            let reading = String(lowered.map { $0 == patternMarks[0] ? marks[0] : $0 })
+            return "its parts are separated by '\(marks[0])', not '\(patternMarks[0])' (--date-format \(reading) reads it)"
+        }
+        let numbers = parts.filter { if case .literal = $0 { false } else { true } }
+        guard marks == patternMarks, let yearIndex = numbers.firstIndex(of: .year) else { return nil }
+        let yearDigits = groups[yearIndex].count
+        if !twoDigitYears, yearDigits == 2 {
+            return "its year has two digits (--date-format \(lowered.replacingFirst("yyyy", with: "yy")) reads years written so)"
+        }
+        if twoDigitYears, yearDigits == 4 {
+            return "its year has four digits (--date-format \(lowered.replacingFirst("yy", with: "yyyy")) reads it)"
+        }
+        return nil
+    }
+
     /// ` 0:00`, ` 14:35:10`, ` 2:05 PM`, `T09:30`: the time spreadsheets write after a day
     /// (Excel's `3/6/2023 0:00`), which leaves the day as it is, as an ISO date-time's does.
     static func isTimeOfDay(_ text: Substring) -> Bool {
@@ -130,5 +168,12 @@ public struct DayFormat: Sendable, Equatable {
         // A 12-hour clock runs from 1 to 12: `13:00 PM` and `0:00 AM` are no time.
         guard ["am", "pm", "a.m.", "p.m."].contains(rest.lowercased()), let hour = Int(hourDigits) else { return false }
         return (1...12).contains(hour)
+    }
+}
+
+private extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = firstRange(of: target) else { return self }
+        return String(self[..<range.lowerBound]) + replacement + String(self[range.upperBound...])
     }
 }

@@ -356,6 +356,12 @@ public final class Importer {
         return reason[reason.index(after: reason.startIndex)..<end].first { $0 == "/" || $0 == "." || $0 == "-" } ?? "/"
     }
 
+    /// The value a date error quotes first (`'01/12/22' is not a valid date: …`).
+    static func quotedValue(inDateReason reason: String) -> String? {
+        guard reason.first == "'", let end = reason.dropFirst().firstIndex(of: "'") else { return nil }
+        return String(reason[reason.index(after: reason.startIndex)..<end])
+    }
+
     /// Whether an error is the import being stopped (a signal), which no second run should follow.
     static func isInterruption(_ error: Error) -> Bool {
         if let error = error as? TimelineError { return error.category == .interrupted }
@@ -629,8 +635,12 @@ public final class Importer {
                             }
                             var reason = error.reason
                             if let dateFormat = options.dateFormat, error.field == "when" || error.field == "announced" {
-                                if reason.hasSuffix(".") { reason.removeLast() }
-                                reason += "; nor is it a day written \(dateFormat.pattern)"
+                                if let value = Self.quotedValue(inDateReason: reason), let mismatch = dateFormat.mismatch(of: value) {
+                                    reason = "'\(value)' is not a day written \(dateFormat.pattern): \(mismatch)"
+                                } else {
+                                    if reason.hasSuffix(".") { reason.removeLast() }
+                                    reason += "; nor is it a day written \(dateFormat.pattern)"
+                                }
                             } else if options.dateFormat == nil,
                                       error.field == "when" || error.field == "announced" || error.field.hasSuffix(".published"),
                                       reason.contains("numeric dates are ambiguous") {

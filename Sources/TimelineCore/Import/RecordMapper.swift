@@ -662,12 +662,28 @@ struct RecordMapper {
                    (try? dateFormat.day(from: value))?.iso == expected { return nil }
                 return value == expected || nullTokens.contains(value) ? nil : value
             }
+            if let given, dateFormat == nil, part == .earliest || part == .latest, let expected,
+               let orders = Self.dayOrders(reading: given, as: expected) {
+                // Not a change of date: a spreadsheet that saved the export again wrote its days its own way.
+                throw RecordError("column '\(header[index])': '\(given)' is \(expected) written in a spreadsheet's order, not as export writes it; "
+                    + "give the file's order with --date-format \(orders.joined(separator: " or ")), which reads its days so")
+            }
             if let given {
                 throw RecordError("column '\(header[index])': " + EventJSONDecoder.workedOutMismatch(
                     given: "'\(given)'", expected: expected.map { "'\($0)'" } ?? "null",
                     date: ofAnnouncement ? event.announced : event.when, named: ofAnnouncement ? "announced" : "when"))
             }
         }
+    }
+
+    /// The --date-format patterns (`d/m/yyyy`, `m/d/yy`, …, with the value's own mark) that read
+    /// `value` as the ISO day `expected`; nil when none does.
+    static func dayOrders(reading value: String, as expected: String) -> [String]? {
+        guard let mark = value.first(where: { $0 == "/" || $0 == "." || $0 == "-" }) else { return nil }
+        let orders = ["d\(mark)m\(mark)yyyy", "m\(mark)d\(mark)yyyy", "d\(mark)m\(mark)yy", "m\(mark)d\(mark)yy"].filter { pattern in
+            (try? DayFormat(pattern).day(from: value))??.iso == expected
+        }
+        return orders.isEmpty ? nil : orders
     }
 
     /// Whether every worked-out date cell of the current record is empty (or a null token).
