@@ -206,7 +206,7 @@ extension Timeline.Entities {
         func run() throws {
             try reportingErrors {
                 var confirmation = Confirmation()
-                try global.withStore(discardingNewDatabase: dryRun) { store in
+                let (_, onACopy) = try global.withStore(dryRun: dryRun) { store in
                     let merge = try store.mergeEntity(from, into: into, dryRun: dryRun)
                     let events = merge.events.count == 1 ? "1 event" : "\(merge.events.count) events"
                     var text: String
@@ -221,6 +221,7 @@ extension Timeline.Entities {
                     }
                     confirmation.write(text, saved: dryRun ? "the dry run wrote nothing" : "\(merge.from) was merged into \(merge.into)")
                 }
+                if onACopy { printError(try global.rehearsalNote()) }
                 try confirmation.check()
             }
         }

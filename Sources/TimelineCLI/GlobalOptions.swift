@@ -62,6 +62,24 @@ struct GlobalOptions: ParsableArguments {
         return result
     }
 
+    /// `withStore` for a command that may be a dry run: one of a timeline this process may read
+    /// but not write is rehearsed on a temporary copy (a dry run writes, then rolls back, as the
+    /// command would), and a dry run leaves no new database behind. The command says so after
+    /// its own output, with `rehearsalNote`, when `onACopy` is true.
+    func withStore<T>(dryRun: Bool, _ body: (TimelineStore) throws -> T) throws -> (result: T, onACopy: Bool) {
+        let path = try databasePath()
+        let onACopy = dryRun && DatabaseLocation.exists(path) && !DatabaseLocation.canWrite(path)
+        let result = try withStore(discardingNewDatabase: dryRun) { store in
+            try onACopy ? store.withTemporaryCopy(body) : body(store)
+        }
+        return (result, onACopy)
+    }
+
+    /// The note of a dry run rehearsed on a copy of the timeline.
+    func rehearsalNote() throws -> String {
+        "note: \(try databasePath()) cannot be written, so the dry run was rehearsed on a temporary copy of it."
+    }
+
     /// Says that a command made the database it ran on: a mistyped --db would otherwise list or
     /// export the sample as if it were the user's timeline.
     static func noteNewDatabase(at path: String, inEmptyFile: Bool = false) {

@@ -98,15 +98,10 @@ extension Timeline {
                 let dates = try QueryOptions.dateContext(today: today)
                 (options.today, options.missingTodayReason, options.todayGiven) = (dates.today, dates.missingTodayReason, dates.todayGiven)
                 try InputFile.checkReadable(path: file)
-                // A timeline this process may not write is rehearsed on a copy (a dry run writes,
-                // then rolls back, as the import would).
-                let path = try global.databasePath()
-                let onACopy = dryRun && DatabaseLocation.exists(path) && !DatabaseLocation.canWrite(path)
-                options.databasePath = path
-                // A dry run leaves no new database behind either.
-                let summary = try global.withStore(discardingNewDatabase: dryRun) { store in
-                    let summary = try onACopy ? store.withTemporaryCopy { try importEvents(into: $0, options: options) }
-                                              : importEvents(into: store, options: options)
+                // Hints name the timeline as given, not a dry run's copy of it.
+                options.databasePath = try global.databasePath()
+                let (summary, onACopy) = try global.withStore(dryRun: dryRun) { store in
+                    let summary = try importEvents(into: store, options: options)
                     if summary.rejected > 0, summary.inserted + summary.updated + summary.unchanged == 0,
                        summary.directory.map({ $0.entities + $0.relations + $0.sources == 0 }) ?? true {
                         // A script's `import --skip-invalid || alert` must hear of a file that
@@ -132,7 +127,7 @@ extension Timeline {
                 let changedNothing = summary.inserted + summary.updated == 0 && (summary.directory ?? DirectoryChanges()) == DirectoryChanges()
                     && summary.datedSources.isEmpty
                 confirmation.write(line + ".\n", saved: dryRun ? "the dry run wrote nothing" : changedNothing ? "the import changed nothing" : "the import was saved")
-                if onACopy { printError("note: \(path) cannot be written, so the dry run was rehearsed on a temporary copy of it.") }
+                if onACopy { printError(try global.rehearsalNote()) }
                 if !summary.ignoredColumns.isEmpty {
                     let columns = summary.ignoredColumns.map { "'\($0)'" }.joined(separator: ", ")
                     let one = summary.ignoredColumns.count == 1

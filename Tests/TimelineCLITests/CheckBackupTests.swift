@@ -364,6 +364,13 @@ private extension String {
         #expect(dryRun.status == 0 && dryRun.stdout == "Dry run, nothing written: would add 1, update 1, leave 0 unchanged.\n", "\(dryRun.stderr)")
         #expect(dryRun.stderr.hasPrefix("timeline: note: \(path) cannot be written, so the dry run was rehearsed on a temporary copy of it.\n"), "\(dryRun.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty, "the copy is gone")
+        // So is a merge's dry run; the merge itself is refused.
+        let merge = ["entities", "merge", "care-medical", "amazon-care"]
+        let mergeRehearsed = try run(merge + ["--dry-run"])
+        #expect(mergeRehearsed.status == 0 && mergeRehearsed.stdout.hasPrefix("Dry run, nothing written: merging care-medical into amazon-care would change 1 event:\n"),
+                "\(mergeRehearsed.stdout)\(mergeRehearsed.stderr)")
+        #expect(mergeRehearsed.stderr == "timeline: note: \(path) cannot be written, so the dry run was rehearsed on a temporary copy of it.\n", "\(mergeRehearsed.stderr)")
+        #expect(try run(merge).status == 73)
         // What an error suggests names the timeline, not the copy.
         let zipped = folder.path("events.csv.gz")
         try Data([0x1F, 0x8B, 0x08, 0x00]).write(to: URL(fileURLWithPath: zipped))
