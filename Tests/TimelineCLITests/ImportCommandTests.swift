@@ -642,6 +642,28 @@ import Testing
                 + "do not take for line ends: convert them (tr '\\r' '\\n'), or save the file as CSV UTF-8.\n", "\(result.stderr)")
     }
 
+    /// A spreadsheet saving cells as shown writes a currency's sign beside its amounts (`1 200 €`,
+    /// `$45`), and a pasted negative may carry a typographic minus (`−1 000`): both are read when
+    /// the sign is the unit's currency, and a sign of another currency is refused, naming the
+    /// unit that fits; `add --measure` reads them alike.
+    @Test func currencySignsAndTypographicMinusesAreRead() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let sheet = try write("money.csv", "E;D;T;N\nLivi;2022;a;1 200 €\nLivi;2021;b;\u{2212}1 000\nLivi;2020;c;€ 3,5\nLivi;2019;d;45 $\n")
+        let result = try CLI.run(["import", sheet, "--db", db, "--set", "kind=layoff", "--map", "E=entity", "--map", "D=when", "--map", "T=title",
+                                  "--map", "N=measure:investment:EUR", "--skip-invalid"])
+        #expect(result.stdout.hasSuffix(": 3 added, 0 updated, 0 unchanged, 1 rejected.\n"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("timeline: \(sheet):5: column 'N': '45 $' is in $, and the column's unit is 'EUR': "
+                                        + "map it to that currency's (--map 'N=measure:investment:USD').\n"), "\(result.stderr)")
+        let values = try jsonEvents(["--entity", "livi"]).compactMap { ($0["measures"] as? [[String: Any]])?.first.map { "\($0["value"]!) \($0["unit"]!)" } }
+        #expect(values == ["3.5 EUR", "-1000 EUR", "1200 EUR"])
+        let added = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2020", "--title", "X", "--entity", "Livi", "--measure", "raised=$45:USD",
+                                 "--measure", "staff=\u{2212}3:person"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let refused = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2021", "--title", "Y", "--entity", "Livi", "--measure", "raised=45 €:USD"])
+        #expect(refused.status == 64 && refused.stderr.hasPrefix("timeline: --measure 'raised=45 €:USD' has '45 €', in €, and the unit 'USD'; give the unit of that currency (EUR)"),
+                "\(refused.stderr)")
+    }
+
     /// A day in the shape of --date-format but for its marks or its year's length is named so,
     /// with the pattern that reads it, not as an ambiguous date.
     @Test func aDayOfAnotherShapeThanTheDateFormatNamesThePatternThatReadsIt() throws {

@@ -406,6 +406,10 @@ struct RecordMapper {
                 }
             case .measure(let quantity, let unit):
                 let reading = FigureText.read(value)
+                if let sign = reading.currencySign, !FigureText.currencySign(sign, fits: unit) {
+                    throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' is in \(sign), and the column's unit is '\(unit)': "
+                        + "map it to that currency's (--map '\(column)=measure:\(quantity):\(FigureText.unit(ofCurrencySign: sign))')")
+                }
                 var value = reading.digits
                 var unit = unit
                 if decimalComma {

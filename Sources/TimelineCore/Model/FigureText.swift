@@ -11,6 +11,25 @@ enum FigureText {
         var qualifier: String?
         /// Written with a percent sign after it (`13%`, `13 %`): see `value(ofPercentage:inUnit:)`.
         var percentage = false
+        /// A currency sign before or after it (`1 200 €`, `$45`), as spreadsheets save a cell as
+        /// shown: the unit must be that currency's (see `currencySign(_:fits:)`).
+        var currencySign: Character?
+    }
+
+    /// Currency signs, and the units (ISO 4217 codes) each may stand for.
+    private static let currencyUnits: [Character: Set<String>] = [
+        "€": ["EUR"], "£": ["GBP"], "¥": ["JPY", "CNY"], "₹": ["INR"], "₩": ["KRW"], "₽": ["RUB"], "₺": ["TRY"],
+        "$": ["USD", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN", "ARS", "CLP", "COP", "TWD"],
+    ]
+
+    /// Whether a value written with `sign` may be in `unit` (`€` in EUR, `$` in USD or CAD, …).
+    static func currencySign(_ sign: Character, fits unit: String) -> Bool {
+        currencyUnits[sign]?.contains(unit.uppercased()) ?? false
+    }
+
+    /// The unit a sign's currency is written as, for a hint: the only one, else the first.
+    static func unit(ofCurrencySign sign: Character) -> String {
+        sign == "$" ? "USD" : sign == "¥" ? "JPY" : currencyUnits[sign]?.first ?? "EUR"
     }
 
     /// The words and signs before a value, longest first within each meaning, in English and French.
@@ -45,6 +64,21 @@ enum FigureText {
         } else if rest.count > 1, rest.last == "+" {
             rest = rest.dropLast()
             reading.qualifier = "at-least"
+        }
+        // A typographic minus (U+2212), as pasted from a page or a word processor, is a minus.
+        if rest.first == "\u{2212}" { rest = "-" + rest.dropFirst() }
+        func isSpace(_ character: Character) -> Bool { character == " " || character == "\u{A0}" || character == "\u{202F}" }
+        if rest.count > 1, let last = rest.last, currencyUnits[last] != nil {
+            rest = rest.dropLast()
+            while let end = rest.last, isSpace(end) { rest = rest.dropLast() }
+            reading.currencySign = last
+        } else {
+            let sign = rest.first == "-" || rest.first == "+" ? String(rest.prefix(1)) : ""
+            let afterSign = rest.dropFirst(sign.count)
+            if afterSign.count > 1, let first = afterSign.first, currencyUnits[first] != nil {
+                rest = Substring(sign + afterSign.dropFirst().drop(while: isSpace))
+                reading.currencySign = first
+            }
         }
         if rest.count > 1, rest.last == "%" {
             rest = rest.dropLast()

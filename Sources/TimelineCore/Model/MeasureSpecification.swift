@@ -23,6 +23,9 @@ public enum MeasureSpecification {
         }
         guard !unit.isEmpty else { throw fail("has an empty unit") }
         let reading = FigureText.read(valueText)
+        if let sign = reading.currencySign, !FigureText.currencySign(sign, fits: unit) {
+            throw fail("has '\(valueText)', in \(sign), and the unit '\(unit)'; give the unit of that currency (\(FigureText.unit(ofCurrencySign: sign))) or the value without its sign")
+        }
         var digits = Self.withDecimalComma(reading.digits)
         if reading.percentage, ExactDecimal(digits) != nil {
             guard let share = FigureText.value(ofPercentage: digits, inUnit: unit) else {
