@@ -155,6 +155,7 @@ extension Timeline {
                                + "`timeline restore \(summary.removedSinceTheirRecordExamples[0])` brings \(one ? "it" : "one") back.")
                 }
                 if summary.possibleDuplicates > 0 { printError(Self.possibleDuplicatesNote(summary, dryRun: dryRun)) }
+                if summary.sameStemInFile > 0 { printError(Self.sameStemInFileNote(summary, dryRun: dryRun)) }
                 if summary.citationsDescribingSourcesOtherwise > 0 { printError(Self.sourcesKeptNote(summary)) }
                 if summary.recordsNamingEntitiesOtherwise > 0 { printError(Self.entityNamesKeptNote(summary)) }
                 if summary.periodCodesAsYears > 0 { printError(Self.periodCodesNote(summary)) }
@@ -215,6 +216,19 @@ extension Timeline {
             let one = entities.count == 1
             return "note: \(count) record\(count == 1 ? "" : "s") named the entit\(one ? "y" : "ies") \(named) by \(one ? "its slug" : "their slugs") with another name; "
                 + "the slug decided, and the timeline's name\(one ? " was" : "s were") kept (`timeline entities edit SLUG --name` or `--alias` changes that)."
+        }
+
+        /// Added events of the main entity, kind, date and title of another record of the file: a
+        /// spreadsheet's one row a source makes one event a row.
+        static func sameStemInFileNote(_ summary: ImportSummary, dryRun: Bool) -> String {
+            let count = summary.sameStemInFile
+            let pairs = summary.sameStemInFileExamples.map { "\($0.added) beside \($0.existing)" }.joined(separator: ", ")
+                + (count > summary.sameStemInFileExamples.count ? ", …" : "")
+            let have = dryRun ? "would have" : count == 1 ? "has" : "have"
+            return "note: \(count) \(dryRun ? "" : "added ")event\(count == 1 ? "" : "s") \(have) the main entity, kind, date and title of another record of this file, "
+                + "with other content (\(pairs)); each record without a uid is an event of its own. One event's several sources go in one record "
+                + "(its sources column a JSON list, as export writes it), or are added to it with `timeline edit UID --source URL`; "
+                + "`timeline remove` takes out an event not wanted."
         }
 
         /// Added events that look like new versions of earlier ones: a record without a uid that

@@ -522,6 +522,29 @@ import Testing
         #expect(try jsonEvents([]).compactMap { $0["title"] as? String } == ["Initech cuts again"])
     }
 
+    /// A spreadsheet of one row a source gives one event two rows: without uids each is an event,
+    /// and a note says so, naming the pair and how to give one event several sources; the same
+    /// file imported again adds nothing and says nothing.
+    @Test func twoRecordsOfOneEventInOneFileAreNoted() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let sheet = try write("pair.csv", "E;D;T;N;S\nLivi;1er décembre 2022;Livi supprime des postes;120;https://www.lesechos.fr/a\n"
+                              + "Livi;1er décembre 2022;Livi supprime des postes;150;https://www.lemonde.fr/b\nQare;2023;Qare ferme;10;https://www.lemonde.fr/c\n")
+        let arguments = ["--db", db, "--set", "kind=layoff", "--map", "E=entity:employer", "--map", "D=when", "--map", "T=title",
+                         "--map", "N=measure:employees-laid-off:person", "--map", "S=source"]
+        for dryRun in [true, false] {
+            let imported = try CLI.run(["import", sheet] + arguments + (dryRun ? ["--dry-run"] : []))
+            #expect(imported.status == 0)
+            let uids = dryRun ? [] : try jsonEvents(["--entity", "livi"]).compactMap { $0["uid"] as? String }
+            let pair = dryRun ? "" : "\(uids[1]) beside \(uids[0])"
+            #expect(imported.stderr.hasPrefix("timeline: note: 1 \(dryRun ? "event would have" : "added event has") the main entity, kind, date and title of another record of this file, "
+                                              + "with other content (\(pair)"), "\(imported.stderr)")
+            #expect(imported.stderr.hasSuffix("each record without a uid is an event of its own. One event's several sources go in one record (its sources column a JSON list, "
+                                              + "as export writes it), or are added to it with `timeline edit UID --source URL`; `timeline remove` takes out an event not wanted.\n"))
+        }
+        let again = try CLI.run(["import", sheet] + arguments)
+        #expect(again.stdout.hasSuffix(": 0 added, 0 updated, 3 unchanged.\n") && again.stderr.isEmpty, "\(again.stderr)")
+    }
+
     /// Records that differ only in how a URL is spelt (tracking added, `www.` or the scheme more
     /// or less), or an entity's name (`LIVI`, ` livi `) or a role's case, are one event, in one
     /// file as across two; an entity renamed since leaves the file's events found.

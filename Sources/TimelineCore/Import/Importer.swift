@@ -15,6 +15,11 @@ public struct ImportSummary: Sendable, Equatable {
     /// again. How many, and the first few pairs.
     public var possibleDuplicates = 0
     public var possibleDuplicateExamples: [PossibleDuplicate] = []
+    /// Added events whose main entity, kind, date and title another record of the same file gave, with
+    /// other content (a spreadsheet's one row a source): each record without a uid is its own
+    /// event. How many, and the first few pairs (`existing` is the earlier record's event).
+    public var sameStemInFile = 0
+    public var sameStemInFileExamples: [PossibleDuplicate] = []
     /// The columns of a CSV or TSV file read by its header alone that are no event field, and
     /// were left out.
     public var ignoredColumns: [String] = []
@@ -312,6 +317,8 @@ public final class Importer {
                 summary.changedSinceTheirRecordExamples = saver.changedSinceTheirRecordExamples
                 summary.removedSinceTheirRecord = saver.removedSinceTheirRecord
                 summary.removedSinceTheirRecordExamples = saver.removedSinceTheirRecordExamples
+                summary.sameStemInFile = saver.sameStemInBatch
+                summary.sameStemInFileExamples = saver.sameStemInBatchExamples.map { .init(added: $0.added, existing: $0.earlier) }
                 summary.sourcesDescribedOtherwise = saver.sourcesDescribedOtherwise
                 summary.citationsDescribingSourcesOtherwise = saver.citationsDescribingSourcesOtherwise
                 summary.entitiesNamedOtherwise = saver.entitiesNamedOtherwise

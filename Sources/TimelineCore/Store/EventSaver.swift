@@ -94,6 +94,11 @@ final class EventSaver {
     /// many, and the first uids.
     private(set) var removedSinceTheirRecord = 0
     private(set) var removedSinceTheirRecordExamples: [String] = []
+    /// Events added from records without a uid whose main entity, kind, date and title an event
+    /// added earlier by this saver has, with other content (one row a source, in a spreadsheet): how
+    /// many, and the first pairs (added, earlier).
+    private(set) var sameStemInBatch = 0
+    private(set) var sameStemInBatchExamples: [(added: String, earlier: String)] = []
     /// Whether history holds any version, read once (nil until asked): a timeline without any
     /// has no removed events to look for.
     private var historyHasVersions: Bool?
@@ -201,8 +206,21 @@ final class EventSaver {
             event.entities == input.entities && event.tags == input.tags && event.measures == input.measures
                 && event.citations == input.citations ? $0 : nil
         }
+        if uidIsTheRecordsHash { try noteSameStemInBatch(event) }
         _ = try writer.insert(event, renderedLists: listsAsRead)
         return (event.uid, .inserted)
+    }
+
+    /// Counts an event about to be added from a record without a uid whose stem and title an
+    /// event this saver added has (a probe of the uid index's range). Two titles are two events
+    /// (two layoffs at one company on one day); one title twice is one event written twice.
+    private func noteSameStemInBatch(_ event: Event) throws {
+        let stem = Self.readableStem(of: event)
+        guard let earlier = try database.statement(
+            "SELECT uid FROM events WHERE uid > ?1 || '-' AND uid < ?1 || '-g' AND length(uid) = length(?1) + 9 AND id > ?2 AND title = ?3 LIMIT 1"
+        ).first([.text(stem), .integer(lastIDBefore), .text(event.title)], { $0.text(at: 0) }) else { return }
+        sameStemInBatch += 1
+        if sameStemInBatchExamples.count < 3 { sameStemInBatchExamples.append((event.uid, earlier)) }
     }
 
     private func markUnchangedInBatch(_ id: Int64) {
@@ -244,12 +262,15 @@ final class EventSaver {
         fileprivate let citationsDescribingSourcesOtherwise: Int
         fileprivate let entitiesNamedOtherwise: Int
         fileprivate let recordsNamingEntitiesOtherwise: Int
+        fileprivate let sameStemInBatch: Int
+        fileprivate let sameStemInBatchExamples: Int
     }
 
     var notesMark: NotesMark {
         NotesMark(datedSources: datedSources.count, describedSources: describedSources.count, sourcesDescribedOtherwise: sourcesDescribedOtherwise.count,
                   citationsDescribingSourcesOtherwise: citationsDescribingSourcesOtherwise,
-                  entitiesNamedOtherwise: entitiesNamedOtherwise.count, recordsNamingEntitiesOtherwise: recordsNamingEntitiesOtherwise)
+                  entitiesNamedOtherwise: entitiesNamedOtherwise.count, recordsNamingEntitiesOtherwise: recordsNamingEntitiesOtherwise,
+                  sameStemInBatch: sameStemInBatch, sameStemInBatchExamples: sameStemInBatchExamples.count)
     }
 
     /// Forgets what was resolved (a savepoint rolled back may have taken rows it named), and the
@@ -261,6 +282,8 @@ final class EventSaver {
             sourcesDescribedOtherwise.removeSubrange(min(mark.sourcesDescribedOtherwise, sourcesDescribedOtherwise.count)...)
             citationsDescribingSourcesOtherwise = mark.citationsDescribingSourcesOtherwise
             entitiesNamedOtherwise.removeSubrange(min(mark.entitiesNamedOtherwise, entitiesNamedOtherwise.count)...)
+            sameStemInBatch = mark.sameStemInBatch
+            sameStemInBatchExamples.removeSubrange(min(mark.sameStemInBatchExamples, sameStemInBatchExamples.count)...)
             recordsNamingEntitiesOtherwise = mark.recordsNamingEntitiesOtherwise
         }
         entityCache.removeAll()
