@@ -58,6 +58,20 @@ public enum TemporaryFiles {
         return try body()
     }
 
+    /// Makes a new empty file named `prefix` and six random characters (mkstemp), recorded for
+    /// removal on interruption with the files SQLite keeps beside a database there, in one step
+    /// that a signal cannot split. Nil, with `errno` set, when it cannot be made.
+    static func makeUniqueDatabaseFile(prefix: String) -> (path: String, slots: [Int?])? {
+        var template = Array("\(prefix)XXXXXX".utf8CString)
+        return withInterruptionsHeld { () -> (String, [Int?])? in
+            let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard descriptor >= 0 else { return nil }
+            close(descriptor)
+            let made = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            return (made, ["", "-journal", "-wal", "-shm"].map { removeOnInterruption(made + $0) })
+        }
+    }
+
     /// The file of `slot` is renamed into place or removed: no longer this process's to remove.
     static func forget(_ slot: Int?) {
         guard let slot, let path = slots[slot] else { return }

@@ -568,7 +568,7 @@ private extension String {
         try colleague.database.execute("BEGIN IMMEDIATE")
         let busy = try CLI.run(["--busy-timeout-ms", "100", "backup", db, "--db", copy])
         try colleague.database.execute("ROLLBACK")
-        #expect(busy.status == 75 && busy.stderr == "timeline: the database \(db) is busy (another process is writing it); try again (--busy-timeout-ms sets how long to wait).\n",
+        #expect(busy.status == 75 && busy.stderr == "timeline: the database \(db) is busy (another process is using it); try again (--busy-timeout-ms sets how long to wait).\n",
                 "\(busy.stderr)")
         #expect(try CLI.run(["list", "--db", db, "--format", "tsv"]).stdout == titles)
         // Held so that it cannot even be read (a rollback journal's exclusive lock, as a large
@@ -580,7 +580,35 @@ private extension String {
         try colleague.database.execute("ROLLBACK")
         #expect(locked.status == 75 && locked.stderr == busy.stderr, "\(locked.stderr)")
         #expect(try CLI.run(["list", "--db", db, "--format", "tsv"]).stdout == titles)
-        #expect(!FileManager.default.fileExists(atPath: db + ".tmp-backup"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("")).filter { $0.contains(".tmp-backup") }.isEmpty)
+    }
+
+    /// A backup of another page size is copied into a timeline in WAL mode too (which SQLite's
+    /// backup takes only in pages of its own size), and a read-only earlier backup in a folder
+    /// one may write is replaced, as before, by the checked copy renamed into place.
+    @Test func aBackupOfAnotherPageSizeOrOverAReadOnlyOneIsWritten() throws {
+        try CLI.run(["list", "--db", db])
+        let copy = folder.path("copy.sqlite")
+        #expect(try CLI.run(["backup", copy, "--db", db]).status == 0)
+        #expect(try CLI.run(["add", "--db", copy, "--kind", "launch", "--title", "Only in the copy", "--date", "2024", "--entity", "Amazon Care"]).status == 0)
+        _ = try sqlite("PRAGMA journal_mode = DELETE; PRAGMA page_size = 8192; VACUUM; PRAGMA journal_mode = WAL;", copy)
+        #expect(try sqlite("PRAGMA page_size", copy).stdout == "8192\n")
+        let restored = try CLI.run(["backup", db, "--db", copy])
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(try sqlite("SELECT count(*) FROM events WHERE title = 'Only in the copy'").stdout == "1\n")
+        #expect(try sqlite("PRAGMA integrity_check").stdout == "ok\n")
+        #expect(try CLI.run(["list", "--db", db, "--format", "tsv"]).stdout.contains("Only in the copy"))
+
+        guard getuid() == 0 else { return }
+        let shelf = folder.path("shelf")
+        try FileManager.default.createDirectory(atPath: shelf, withIntermediateDirectories: false)
+        let earlier = shelf + "/earlier.sqlite"
+        #expect(try CLI.run(["backup", earlier, "--db", copy]).status == 0)
+        #expect(chmod(earlier, 0o444) == 0 && chmod(shelf, 0o777) == 0 && chmod(db, 0o644) == 0 && chmod(folder.path(""), 0o755) == 0)
+        let replaced = try CLI.run(["--reuid=65534", "--regid=65534", "--clear-groups", CLI.executable.path, "backup", earlier, "--db", db],
+                                   executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: shelf) == ["earlier.sqlite"], "nothing left beside it")
     }
 
     @Test func backupWhileAnImportRunsIsConsistent() throws {

@@ -236,9 +236,9 @@ public enum DatabaseLocation {
     /// What the regular file at `path` is, when it holds data and is not a timeline database
     /// (`another SQLite database`, `a file that is not an SQLite database`); nil when nothing or
     /// an empty file is there, or a timeline database is.
-    /// The error of a database another process writes, which a command writing into it waited for.
+    /// The error of a database another process holds, which a command writing into it waited for.
     static func busyError(_ path: String) -> TimelineError {
-        TimelineError(.busy, "the database \(path) is busy (another process is writing it); try again (--busy-timeout-ms sets how long to wait).")
+        TimelineError(.busy, "the database \(path) is busy (another process is using it); try again (--busy-timeout-ms sets how long to wait).")
     }
 
     /// A database another process holds locked past `busyTimeout` milliseconds cannot be told

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MigrationRunner
 import SQLiteStorage
 
@@ -254,12 +261,15 @@ extension TimelineStore {
         // A timeline there (an earlier backup, or the timeline a backup restores) is written in
         // place under SQLite's locks: a process using it waits, then sees the copy. Renamed over,
         // it would go on writing into the file unlinked, and lose all it wrote.
-        let writesInPlace = notATimeline == nil && DatabaseLocation.isSQLiteDatabase(destination)
-        let temporary = destination + ".tmp-backup"
-        DatabaseLocation.removeFile(temporary)
-        // Interrupted, the half copy and its journal go.
-        // (The copy takes the original's journal mode with its pages: WAL's files too.)
-        let slots = ["", "-journal", "-wal", "-shm"].map { TemporaryFiles.removeOnInterruption(temporary + $0) }
+        // One this process may not write (a read-only earlier backup in a folder it may write)
+        // is replaced by a rename, as a file of another kind is.
+        let writesInPlace = notATimeline == nil && DatabaseLocation.isSQLiteDatabase(destination) && DatabaseLocation.canWrite(destination)
+        // Named for this run alone: two backups to one PATH at once each copy their own.
+        // Interrupted, the half copy and its journal go. (The copy takes the original's journal
+        // mode with its pages: WAL's files too.)
+        guard let (temporary, slots) = TemporaryFiles.makeUniqueDatabaseFile(prefix: destination + ".tmp-backup-") else {
+            throw TimelineError(.cannotCreate, "cannot create the backup \(destination): \(String(cString: strerror(errno))).")
+        }
         defer { slots.forEach(TemporaryFiles.forget) }
         do {
             let copy = try Database(path: temporary, mode: .readWriteCreate)
@@ -304,6 +314,12 @@ extension TimelineStore {
             let copy = try Database(path: temporary, mode: .readOnly)
             let target = try Database(path: destination, mode: .readWrite, busyTimeout: busyTimeout)
             if let shouldStop { target.setBusyHandler(timeout: busyTimeout, stoppingWhen: shouldStop) }
+            // SQLite copies into a WAL database only pages of its own size: one of another size
+            // leaves WAL for the copy (which needs it unused), and takes the copy's mode with its pages.
+            if try copy.scalar("PRAGMA page_size") != target.scalar("PRAGMA page_size"), try target.scalar("PRAGMA journal_mode") == .text("wal") {
+                _ = try target.scalar("PRAGMA journal_mode = DELETE")
+                guard try target.scalar("PRAGMA journal_mode") != .text("wal") else { throw DatabaseLocation.busyError(destination) }
+            }
             try copy.backup(to: target, waitingForLocks: false, stoppingWhen: shouldStop)
         } catch let error as SQLiteError {
             if error.isBusy { throw DatabaseLocation.busyError(destination) }

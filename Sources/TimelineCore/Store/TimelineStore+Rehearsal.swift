@@ -13,20 +13,10 @@ extension TimelineStore {
     /// back (`import --dry-run`) of a timeline this process may read but not write.
     public func withTemporaryCopy<T>(_ body: (TimelineStore) throws -> T) throws -> T {
         let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array("\(folder)/timeline-rehearsal-XXXXXX".utf8CString)
-        // Made and recorded for removal as one step: a signal between would leave the file.
-        let (descriptor, files, slots) = TemporaryFiles.withInterruptionsHeld { () -> (Int32, [String], [Int?]) in
-            let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            guard descriptor >= 0 else { return (descriptor, [], []) }
-            let made = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            let files = ["", "-journal", "-wal", "-shm"].map { made + $0 }
-            return (descriptor, files, files.map { TemporaryFiles.removeOnInterruption($0) })
-        }
-        guard descriptor >= 0 else {
+        guard let (copyPath, slots) = TemporaryFiles.makeUniqueDatabaseFile(prefix: "\(folder)/timeline-rehearsal-") else {
             throw TimelineError(.cannotCreate, "cannot make a temporary copy of \(path) in \(folder): \(String(cString: strerror(errno))).")
         }
-        close(descriptor)
-        let copyPath = files[0]
+        let files = ["", "-journal", "-wal", "-shm"].map { copyPath + $0 }
         defer {
             files.forEach { unlink($0) }
             slots.forEach(TemporaryFiles.forget)
