@@ -383,6 +383,10 @@ public final class Importer {
         // A content-hash uid is its stem, '-' and 8 hex digits; another version of the event has
         // the same stem and length, and sorts between the stem plus '-' and the stem plus '-g'.
         let hashed = "GLOB '*?-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'"
+        // A stem's date may end in digits a number could be (`…-2023-03-07` is `…-2023-03`
+        // numbered 7, or a day): the pair's kinds and dates say which. (Unary `+` keeps them off
+        // the kind index, which would read every event of a kind for each probe.)
+        let sameKindAndDate = "+o.kind = +n.kind AND +o.when_edtf = +n.when_edtf"
         func sameStem(_ probed: String, as scanned: String) -> String {
             """
             \(probed).uid > substr(\(scanned).uid, 1, length(\(scanned).uid) - 8)
@@ -395,11 +399,12 @@ public final class Importer {
             // number: both sort between the stem and the stem plus '-:'.
             let stem = "substr(n.uid, 1, length(n.uid) - 9)"
             return """
-                SELECT n.uid, o.uid, n.id FROM events AS n JOIN events AS o ON \(sameStem("o", as: "n")) AND o.id <= ?1
+                SELECT n.uid, o.uid, n.id FROM events AS n JOIN events AS o ON \(sameStem("o", as: "n")) AND o.id <= ?1 AND \(sameKindAndDate)
                 WHERE n.id > ?1 AND n.uid \(hashed)
                 UNION ALL
                 SELECT n.uid, o.uid, n.id FROM events AS n JOIN events AS o ON o.uid >= \(stem) AND o.uid < \(stem) || '-:'
                     AND (o.uid = \(stem) OR o.uid > \(stem) || '-' AND substr(o.uid, length(n.uid) - 7) NOT GLOB '*[^0-9]*') AND o.id <= ?1
+                    AND \(sameKindAndDate)
                 WHERE n.id > ?1 AND n.uid \(hashed)
                 ORDER BY 3, 2
                 """
@@ -407,14 +412,14 @@ public final class Importer {
         // A numbered uid (`stem-2`) without its number: the stem and '-'.
         let numberedStem = "rtrim(o.uid, '0123456789')"
         return """
-            SELECT n.uid, o.uid, n.id FROM events AS o JOIN events AS n ON \(sameStem("n", as: "o")) AND n.id > ?1 WHERE o.id <= ?1 AND o.uid \(hashed)
+            SELECT n.uid, o.uid, n.id FROM events AS o JOIN events AS n ON \(sameStem("n", as: "o")) AND n.id > ?1 AND \(sameKindAndDate) WHERE o.id <= ?1 AND o.uid \(hashed)
             UNION ALL
             SELECT n.uid, o.uid, n.id FROM events AS o JOIN events AS n ON n.uid > o.uid || '-' AND n.uid < o.uid || '-g'
-                AND length(n.uid) = length(o.uid) + 9 AND n.id > ?1
+                AND length(n.uid) = length(o.uid) + 9 AND n.id > ?1 AND \(sameKindAndDate)
             WHERE o.id <= ?1 AND o.uid NOT \(hashed) AND n.uid \(hashed)
             UNION ALL
             SELECT n.uid, o.uid, n.id FROM events AS o JOIN events AS n ON n.uid > \(numberedStem) AND n.uid < \(numberedStem) || 'g'
-                AND length(n.uid) = length(\(numberedStem)) + 8 AND n.id > ?1
+                AND length(n.uid) = length(\(numberedStem)) + 8 AND n.id > ?1 AND \(sameKindAndDate)
             WHERE o.id <= ?1 AND o.uid NOT \(hashed) AND \(numberedStem) GLOB '*?-' AND n.uid \(hashed)
             ORDER BY 3, 2
             """

@@ -211,14 +211,18 @@ final class EventSaver {
         return (event.uid, .inserted)
     }
 
+    /// An event added after id `?2` with the stem `?1` and a hash, and the title `?3`: read from the
+    /// uid index's range (`+id` keeps the planner off the range of added ids, which a large
+    /// import would scan for each record).
+    static let sameStemAndTitleAddedQuery: StaticString =
+        "SELECT uid FROM events WHERE uid > ?1 || '-' AND uid < ?1 || '-g' AND length(uid) = length(?1) + 9 AND +id > ?2 AND title = ?3 LIMIT 1"
+
     /// Counts an event about to be added from a record without a uid whose stem and title an
     /// event this saver added has (a probe of the uid index's range). Two titles are two events
     /// (two layoffs at one company on one day); one title twice is one event written twice.
     private func noteSameStemInBatch(_ event: Event) throws {
         let stem = Self.readableStem(of: event)
-        guard let earlier = try database.statement(
-            "SELECT uid FROM events WHERE uid > ?1 || '-' AND uid < ?1 || '-g' AND length(uid) = length(?1) + 9 AND id > ?2 AND title = ?3 LIMIT 1"
-        ).first([.text(stem), .integer(lastIDBefore), .text(event.title)], { $0.text(at: 0) }) else { return }
+        guard let earlier = try database.statement(Self.sameStemAndTitleAddedQuery).first([.text(stem), .integer(lastIDBefore), .text(event.title)], { $0.text(at: 0) }) else { return }
         sameStemInBatch += 1
         if sameStemInBatchExamples.count < 3 { sameStemInBatchExamples.append((event.uid, earlier)) }
     }
