@@ -690,13 +690,20 @@ import Testing
     /// A day in the shape of --date-format but for its marks or its year's length is named so,
     /// with the pattern that reads it, not as an ambiguous date.
     @Test func aDayOfAnotherShapeThanTheDateFormatNamesThePatternThatReadsIt() throws {
-        let path = try write("shapes.csv", "E;D\nLivi;01/12/22\nQare;1.12.2022\nAlan;01/12/2022 14:00\nKry;1 Dec 2022\n")
-        let result = try CLI.run(["import", path, "--db", db, "--set", "kind=layoff", "--map", "D=when", "--map", "E=entity",
-                                  "--title-template", "{E} cuts", "--date-format", "d/m/yyyy", "--skip-invalid"])
-        #expect(result.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged, 2 rejected.\n"), "\(result.stderr)")
+        let path = try write("shapes.csv", "E;D;P\nLivi;01/12/22;\nQare;1.12.2022;\nAlan;01/12/2022 14:00;\nKry;1 Dec 2022;\nDoc;01.12.22;\nAda;13/13/22;\n"
+                             + "Bo;1/12/2022;01/12/22\n")
+        let result = try CLI.run(["import", path, "--db", db, "--set", "kind=layoff", "--map", "D=when", "--map", "E=entity", "--map", "P=published",
+                                  "--set", "source=https://example.org/a", "--title-template", "{E} cuts", "--date-format", "d/m/yyyy", "--skip-invalid"])
+        #expect(result.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged, 5 rejected.\n"), "\(result.stderr)")
         #expect(result.stderr.hasPrefix("timeline: \(path):2: column 'D' (when): '01/12/22' is not a day written d/m/yyyy: its year has two digits "
-                                        + "(--date-format d/m/yy reads years written so).\ntimeline: \(path):3: column 'D' (when): '1.12.2022' is not a day written "
+                                        + "(--date-format d/m/yy reads it).\ntimeline: \(path):3: column 'D' (when): '1.12.2022' is not a day written "
                                         + "d/m/yyyy: its parts are separated by '.', not '/' (--date-format d.m.yyyy reads it).\n"), "\(result.stderr)")
+        #expect(result.stderr.contains(":6: column 'D' (when): '01.12.22' is not a day written d/m/yyyy: its parts are separated by '.', not '/', "
+                                       + "and its year has two digits (--date-format d.m.yy reads it).\n"), "\(result.stderr)")
+        // A pattern that would not read it either is not named.
+        #expect(result.stderr.contains(":7: column 'D' (when): '13/13/22' is not a valid date: numeric dates are ambiguous"), "\(result.stderr)")
+        #expect(result.stderr.contains(":8: column 'P' (sources[0].published): '01/12/22' is not a day written d/m/yyyy: its year has two digits "
+                                       + "(--date-format d/m/yy reads it).\n"), "\(result.stderr)")
     }
 
     /// An export a spreadsheet saved again with its own day order (`01/01/2019` for 2019-01-01)
@@ -713,6 +720,10 @@ import Testing
                 + "not as export writes it; give the file's order with --date-format d/m/yyyy or m/d/yyyy, which reads its days so.\n", "\(refused.stderr)")
         let read = try CLI.run(["import", rewritten, "--db", db, "--date-format", "d/m/yyyy"])
         #expect(read.stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n"), "\(read.stderr)")
+        let yearFirst = try write("year-first.csv", exported.replacingOccurrences(of: "2019-01-01", with: "2019/01/01")
+            .replacingOccurrences(of: "2019-12-31", with: "2019/12/31"))
+        let yearFirstRefused = try CLI.run(["import", yearFirst, "--db", db])
+        #expect(yearFirstRefused.stderr.hasSuffix("give the file's order with --date-format yyyy/m/d, which reads its days so.\n"), "\(yearFirstRefused.stderr)")
     }
 
     /// Spreadsheets write a time after the day (Excel's `3/6/2023 0:00`): the day is the date,

@@ -120,21 +120,26 @@ public struct DayFormat: Sendable, Equatable {
             if case .literal(let mark) = part { return mark }
             return nil
         }
-        let lowered = pattern.lowercased()
-        if patternMarks.count == 2, patternMarks[0] == patternMarks[1], marks[0] == marks[1], marks != patternMarks {
-            let reading = String(lowered.map { $0 == patternMarks[0] ? marks[0] : $0 })
-            return "its parts are separated by '\(marks[0])', not '\(patternMarks[0])' (--date-format \(reading) reads it)"
-        }
         let numbers = parts.filter { if case .literal = $0 { false } else { true } }
-        guard marks == patternMarks, let yearIndex = numbers.firstIndex(of: .year) else { return nil }
+        guard patternMarks.count == 2, let yearIndex = numbers.firstIndex(of: .year) else { return nil }
+        // The pattern with the text's marks and year length, named only if it reads the text.
+        var reading = pattern.lowercased()
+        var reasons: [String] = []
+        if marks != patternMarks {
+            guard patternMarks[0] == patternMarks[1], marks[0] == marks[1] else { return nil }
+            reading = String(reading.map { $0 == patternMarks[0] ? marks[0] : $0 })
+            reasons.append("its parts are separated by '\(marks[0])', not '\(patternMarks[0])'")
+        }
         let yearDigits = groups[yearIndex].count
         if !twoDigitYears, yearDigits == 2 {
-            return "its year has two digits (--date-format \(lowered.replacingFirst("yyyy", with: "yy")) reads years written so)"
+            reading = reading.replacingFirst("yyyy", with: "yy")
+            reasons.append("its year has two digits")
+        } else if twoDigitYears, yearDigits == 4 {
+            reading = reading.replacingFirst("yy", with: "yyyy")
+            reasons.append("its year has four digits")
         }
-        if twoDigitYears, yearDigits == 4 {
-            return "its year has four digits (--date-format \(lowered.replacingFirst("yy", with: "yyyy")) reads it)"
-        }
-        return nil
+        guard !reasons.isEmpty, let format = try? DayFormat(reading), (try? format.day(from: text)) != nil else { return nil }
+        return reasons.joined(separator: ", and ") + " (--date-format \(reading) reads it)"
     }
 
     /// ` 0:00`, ` 14:35:10`, ` 2:05 PM`, `T09:30`: the time spreadsheets write after a day

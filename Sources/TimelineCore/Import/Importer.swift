@@ -646,7 +646,7 @@ public final class Importer {
                                 throw RecordError("column '\(column)' is empty, and an event needs a \(error.field)")
                             }
                             var reason = error.reason
-                            if let dateFormat = options.dateFormat, error.field == "when" || error.field == "announced" {
+                            if let dateFormat = options.dateFormat, error.field == "when" || error.field == "announced" || error.field.hasSuffix(".published") {
                                 if let value = Self.quotedValue(inDateReason: reason), let mismatch = dateFormat.mismatch(of: value) {
                                     reason = "'\(value)' is not a day written \(dateFormat.pattern): \(mismatch)"
                                 } else {

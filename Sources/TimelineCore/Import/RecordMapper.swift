@@ -684,7 +684,7 @@ struct RecordMapper {
     /// `value` as the ISO day `expected`; nil when none does.
     static func dayOrders(reading value: String, as expected: String) -> [String]? {
         guard let mark = value.first(where: { $0 == "/" || $0 == "." || $0 == "-" }) else { return nil }
-        let orders = ["d\(mark)m\(mark)yyyy", "m\(mark)d\(mark)yyyy", "d\(mark)m\(mark)yy", "m\(mark)d\(mark)yy"].filter { pattern in
+        let orders = ["d\(mark)m\(mark)yyyy", "m\(mark)d\(mark)yyyy", "d\(mark)m\(mark)yy", "m\(mark)d\(mark)yy", "yyyy\(mark)m\(mark)d"].filter { pattern in
             (try? DayFormat(pattern).day(from: value))??.iso == expected
         }
         return orders.isEmpty ? nil : orders
