@@ -280,12 +280,15 @@ struct EventOptions: ParsableArguments {
                 // A stance alone for a source the event cites is that citation's (its quote stays):
                 // one source cited twice without a quote, with two stances, would say nothing.
                 let unquoted = citing.filter { event.citations[$0].quote == nil }
-                guard let cited = citing.count == 1 ? citing[0] : unquoted.count == 1 ? unquoted[0] : nil else {
+                guard let cited = citing.count == 1 ? citing[0] : unquoted.first else {
                     throw TimelineError(.usage, "--stance with --source \(source ?? key) changes the stance of the event's citation of that source, and it cites it \(citing.count) times, "
                         + "each with a quote: give the quote of the one to change with --quote.")
                 }
                 event.citations[cited].stance = stance
                 Self.complete(&event.citations[cited].source, from: newCitation.source)
+                // Cited again without a quote (with another stance, once): one citation says it.
+                let repeated = Set(unquoted.dropFirst().filter { event.citations[$0].note == nil || event.citations[$0].note == event.citations[cited].note })
+                event.citations = event.citations.indices.filter { !repeated.contains($0) }.map { event.citations[$0] }
             } else if let cited = event.citations.firstIndex(where: { $0.source.key == citedKey }) {
                 Self.complete(&event.citations[cited].source, from: newCitation.source)
             } else {

@@ -607,10 +607,13 @@ import Testing
         }
         #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "employees-laid-off=45:person", "--measure", "clinics-closed=4:clinic"]).status == 0)
         #expect(try figures() == ["employees-laid-off 45 qare", "clinics-closed 4 -"])
-        #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "employees-laid-off=46:person@livi"]).status == 0)
+        #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "employees-laid-off=46:person@livi", "--source", "https://www.lemonde.fr/a"]).status == 0)
         #expect(try figures() == ["employees-laid-off 46 livi", "clinics-closed 4 -"])
         let history = try CLI.run(["history", "cut", "--db", db]).stdout
         #expect(history.contains("+ employees-laid-off: 45 people (qare)"), "\(history)")
+        // A second source's number for the quantity counts what the first's counts.
+        #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "employees-laid-off=50:person", "--source", "https://www.lesechos.fr/b"]).status == 0)
+        #expect(try figures() == ["employees-laid-off 46 livi", "employees-laid-off 50 livi", "clinics-closed 4 -"])
     }
 
     /// `--source S --stance X` for a source the event cites changes that citation's stance (its
@@ -638,6 +641,16 @@ import Testing
         #expect(try CLI.run(["show", uid, "--db", db, "--format", "json"]).stdout == before)
         #expect(try CLI.run(["edit", uid, "--db", db, "--source", "https://www.lemonde.fr/b", "--quote", "la direction dément", "--stance", "contradicts"]).status == 0)
         #expect(try citations() == ["lemonde-fr-2022-11-16 corrects 150 postes", "lemonde-fr-2022-11-16 contradicts la direction dément"])
+
+        // One article cited twice without a quote, with two stances (as a file may give it): the
+        // stance given is its one citation's.
+        let twice = folder.path("twice.ndjson")
+        try Data(#"{"uid":"e1","kind":"layoff","when":"2022-12-01","title":"T","entities":[{"name":"Livi"}],"sources":[{"url":"https://www.lemonde.fr/c","stance":"supports"},{"url":"https://www.lemonde.fr/c","stance":"corrects"}]}"#.utf8)
+            .write(to: URL(fileURLWithPath: twice))
+        #expect(try CLI.run(["import", twice, "--db", db]).status == 0)
+        let once = try CLI.run(["edit", "e1", "--db", db, "--source", "https://www.lemonde.fr/c", "--stance", "contradicts"])
+        #expect(once.status == 0, "\(once.stderr)")
+        #expect(try #require(try show("e1")["sources"] as? [[String: Any]]).map { "\($0["stance"]!) \($0["quote"] as? String ?? "-")" } == ["contradicts -"])
     }
 
     /// `--remove-source` takes a source's citations out of an event; a source the event does not

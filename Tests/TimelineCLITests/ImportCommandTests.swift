@@ -947,6 +947,8 @@ import Testing
         (["--map", "T=title", "--title-template", "{E} cuts"],
          "--title-template composes the title and --map gives it the column 'T', and a record has one title: leave the --map out, or put {T} in the template."),
         (["--set", "title=Fixed", "--title-template", "{E} cuts"], "--title-template composes the title and --set gives it 'Fixed', and a record has one title: leave one out."),
+        (["--map", "T=title", "--title-template", "{T} ({E})"],
+         "--title-template composes the title and --map gives it the column 'T', and a record has one title: leave the --map out (the template takes {T} already)."),
         (["--map", "T=title", "--map", "L=source_language", "--set", "source=https://example.org/a", "--set", "source_language=en"],
          "--map gives source_language the column 'L' and --set gives it 'en', and a citation has one source_language: leave one out."),
     ])

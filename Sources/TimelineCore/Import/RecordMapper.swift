@@ -184,7 +184,9 @@ struct RecordMapper {
         }
         if options.titleTemplate != nil {
             if let column = mappedSingleFields["title"] {
-                throw TimelineError(.usage, "--title-template composes the title and --map gives it the column '\(column)', and a record has one title: leave the --map out, or put {\(column)} in the template.")
+                let placed = options.titleTemplate?.contains("{\(column)}") == true || options.titleTemplate?.contains("{\(column)|") == true
+                throw TimelineError(.usage, "--title-template composes the title and --map gives it the column '\(column)', and a record has one title: "
+                    + (placed ? "leave the --map out (the template takes {\(column)} already)." : "leave the --map out, or put {\(column)} in the template."))
             }
             if let title = constants.first(where: { $0.target == .scalar("title") }) {
                 throw TimelineError(.usage, "--title-template composes the title and --set gives it '\(title.value)', and a record has one title: leave one out.")

@@ -147,8 +147,11 @@ public enum MeasureSpecification {
                     // A corrected number counts what the figures it replaces counted (an import's
                     // figures count the record's first entity), unless it names another.
                     if figure.entity == nil {
+                        // Else what another source's figures of the quantity count (a second
+                        // article's number for the same layoff).
                         let replaced = figures.filter { $0.quantity == figure.quantity && !fromOtherSource($0) }
-                        if let counted = replaced.first?.entity, replaced.allSatisfy({ $0.entity == counted }) { figure.entity = counted }
+                        let counting = replaced.isEmpty ? figures.filter { $0.quantity == figure.quantity } : replaced
+                        if let counted = counting.first?.entity, counting.allSatisfy({ $0.entity == counted }) { figure.entity = counted }
                     }
                 }
                 given = figure
