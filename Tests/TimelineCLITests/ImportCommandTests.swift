@@ -522,6 +522,24 @@ import Testing
         #expect(try jsonEvents([]).compactMap { $0["title"] as? String } == ["Initech cuts again"])
     }
 
+    /// An event edited after a file without uids made it, whose entity was then renamed or merged
+    /// into another, is still that record's: the file imported again adds nothing (history holds
+    /// the record's version under the entity's earlier name).
+    @Test(arguments: [["entities", "edit", "initech", "--name", "Initech Inc"], ["entities", "merge", "initech", "initech-corp"]])
+    func anEditStandsAfterTheEntityWasRenamedOrMerged(change: [String]) throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2020", "--title", "Corp", "--entity", "Initech Corp"]).status == 0)
+        let sheet = try write("r2.csv", "kind,when,title,entities\nlayoff,2023-03-07,Initech cuts,\"[{\"\"name\"\":\"\"Initech\"\"}]\"\n")
+        #expect(try CLI.run(["import", sheet, "--db", db]).stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged.\n"))
+        let uid = try #require(try jsonEvents(["--kind", "layoff"]).first?["uid"] as? String)
+        #expect(try CLI.run(["edit", uid, "--db", db, "--title", "Initech cuts 40"]).status == 0)
+        #expect(try CLI.run(change + ["--db", db]).status == 0)
+        let again = try CLI.run(["import", sheet, "--db", db])
+        #expect(again.stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n"), "\(again.stdout)\(again.stderr)")
+        #expect(again.stderr.hasPrefix("timeline: note: 1 event (\(uid)) was changed in the timeline after the version its record in this file gives"), "\(again.stderr)")
+        #expect(try jsonEvents(["--kind", "layoff"]).compactMap { $0["title"] as? String } == ["Initech cuts 40"])
+    }
+
     /// A spreadsheet of one row a source gives one event two rows: without uids each is an event,
     /// and a note says so, naming the pair and how to give one event several sources; the same
     /// file imported again adds nothing and says nothing.

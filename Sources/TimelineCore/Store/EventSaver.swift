@@ -164,7 +164,7 @@ final class EventSaver {
                 // The event this record made, as history holds it, changed in the timeline since
                 // (an edit, a merge): the record, the same as then, brings nothing the change
                 // should give way to.
-                if try isEarlierVersion(mergedJSON, uid: event.uid) {
+                if try isEarlierVersion(mergedJSON, uid: event.uid) || isEarlierVersion(butForEntities: merged, uid: event.uid) {
                     if rejectingSecondVersionInBatch { markUnchangedInBatch(id) }
                     if changedSinceTheirRecordIDs.insert(id).inserted {
                         changedSinceTheirRecord += 1
@@ -195,7 +195,8 @@ final class EventSaver {
         }
         try citeFigureSources(of: &event, citedBy: nil)
         // Removed from the timeline after this record made it: the removal stands, as an edit does.
-        if uidIsTheRecordsHash, try historyHoldsEvents(), try isEarlierVersion(EventJSON.object(event), uid: event.uid) {
+        if uidIsTheRecordsHash, try historyHoldsEvents(),
+           try isEarlierVersion(EventJSON.object(event), uid: event.uid) || isEarlierVersion(butForEntities: event, uid: event.uid) {
             removedSinceTheirRecord += 1
             if removedSinceTheirRecordExamples.count < 3 { removedSinceTheirRecordExamples.append(event.uid) }
             return (event.uid, .unchanged)
@@ -904,6 +905,25 @@ final class EventSaver {
     func isEarlierVersion(_ json: String, uid: String) throws -> Bool {
         try database.statement("SELECT 1 FROM event_history WHERE uid = ?1 AND snapshot = ?2 LIMIT 1")
             .first([.text(uid), .text(json)]) { _ in true } ?? false
+    }
+
+    /// Whether history holds `event` as a version of `uid` that later changed, but for how its
+    /// entities are named: the record's names resolve to today's (`Initech Inc` renamed since,
+    /// `initech-corp` merged into since), while the uid, the record's hash, pins them as the
+    /// record names them. Read only when the exact look found nothing (a rename, a merge, or
+    /// another record's hash).
+    func isEarlierVersion(butForEntities event: Event, uid: String) throws -> Bool {
+        func unnamed(_ event: Event) -> String {
+            var event = event
+            event.uid = uid
+            event.entities = event.entities.map { EventEntity(slug: "", name: "", role: $0.role) }
+            return EventJSON.object(event)
+        }
+        let given = unnamed(event)
+        return try database.statement("SELECT snapshot FROM event_history WHERE uid = ?1").map([.text(uid)]) { $0.text(at: 0) }.contains { snapshot in
+            guard let held = try? EventJSONDecoder.event(from: JSONParser.parse(snapshot)) else { return false }
+            return unnamed(held) == given
+        }
     }
 
     /// The last version history holds of `uid`, as `show --format json` printed it; nil for a uid
