@@ -164,7 +164,7 @@ final class EventSaver {
                 // The event this record made, as history holds it, changed in the timeline since
                 // (an edit, a merge): the record, the same as then, brings nothing the change
                 // should give way to.
-                if try isEarlierVersion(mergedJSON, uid: event.uid) || isEarlierVersion(butForEntities: merged, uid: event.uid) {
+                if try holdsEarlierVersion(merged, asJSON: mergedJSON, uid: event.uid) {
                     if rejectingSecondVersionInBatch { markUnchangedInBatch(id) }
                     if changedSinceTheirRecordIDs.insert(id).inserted {
                         changedSinceTheirRecord += 1
@@ -195,8 +195,7 @@ final class EventSaver {
         }
         try citeFigureSources(of: &event, citedBy: nil)
         // Removed from the timeline after this record made it: the removal stands, as an edit does.
-        if uidIsTheRecordsHash, try historyHoldsEvents(),
-           try isEarlierVersion(EventJSON.object(event), uid: event.uid) || isEarlierVersion(butForEntities: event, uid: event.uid) {
+        if uidIsTheRecordsHash, try historyHoldsEvents(), try holdsEarlierVersion(event, asJSON: EventJSON.object(event), uid: event.uid) {
             removedSinceTheirRecord += 1
             if removedSinceTheirRecordExamples.count < 3 { removedSinceTheirRecordExamples.append(event.uid) }
             return (event.uid, .unchanged)
@@ -888,7 +887,7 @@ final class EventSaver {
         var named = event
         named.uid = hashed
         let json = EventJSON.object(named)
-        if try isEarlierVersion(json, uid: hashed) { return nil }
+        if try holdsEarlierVersion(named, asJSON: json, uid: hashed) { return nil }
         if earlierVersions == nil { earlierVersions = try EarlierVersionIndex(database: database) }
         return try earlierVersions?.uid(ofEarlierVersion: json, in: database)
     }
@@ -900,19 +899,17 @@ final class EventSaver {
         return holds
     }
 
-    /// Whether history holds `json` (as `EventJSON.object` writes an event) as a version of `uid`
-    /// that later changed.
-    func isEarlierVersion(_ json: String, uid: String) throws -> Bool {
-        try database.statement("SELECT 1 FROM event_history WHERE uid = ?1 AND snapshot = ?2 LIMIT 1")
-            .first([.text(uid), .text(json)]) { _ in true } ?? false
-    }
-
-    /// Whether history holds `event` as a version of `uid` that later changed, but for how its
-    /// entities are named: the record's names resolve to today's (`Initech Inc` renamed since,
+    /// Whether history holds `event` (`json`, as `EventJSON.object` writes it with `uid`) as a
+    /// version of `uid` that later changed: as it is (one indexed look), else but for how its
+    /// entities are named. A record's names resolve to today's (`Initech Inc` renamed since,
     /// `initech-corp` merged into since), while the uid, the record's hash, pins them as the
-    /// record names them. Read only when the exact look found nothing (a rename, a merge, or
-    /// another record's hash).
-    func isEarlierVersion(butForEntities event: Event, uid: String) throws -> Bool {
+    /// record names them; history's versions of the uid are then read and compared (a rename,
+    /// a merge, or another record's hash: rare).
+    func holdsEarlierVersion(_ event: Event, asJSON json: String, uid: String) throws -> Bool {
+        if try database.statement("SELECT 1 FROM event_history WHERE uid = ?1 AND snapshot = ?2 LIMIT 1")
+            .first([.text(uid), .text(json)], { _ in true }) ?? false {
+            return true
+        }
         func unnamed(_ event: Event) -> String {
             var event = event
             event.uid = uid
