@@ -1494,6 +1494,21 @@ import Testing
         #expect(newer.stdout.hasSuffix(": 1 added, 0 updated, 15 unchanged.\n"), "\(newer.stdout)\(newer.stderr)")
     }
 
+    /// A record without a uid finds an event that a record before it in the same file moved into
+    /// its span, after a record of that span had looked there already (a span is read once).
+    @Test func aRecordWithoutAUidFindsAnEventMovedIntoItsSpanByAnEarlierRecord() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let header = "uid,kind,when,title,entity,source\n"
+        let first = try write("first.csv", header + "acme-1,launch,2020,Acme opens,Acme,https://example.com/a\n")
+        #expect(try CLI.run(["import", first, "--db", db]).stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged.\n"))
+        let moved = ",launch,2021,Acme opens in Lyon,Acme,https://example.com/a\n"
+        let second = try write("second.csv", header + ",launch,2021,Acme opens again,Acme,https://example.com/b\n"
+                               + "acme-1" + moved + moved)
+        let imported = try CLI.run(["import", second, "--db", db])
+        #expect(imported.stdout.hasSuffix(": 1 added, 1 updated, 1 unchanged.\n"), "\(imported.stdout)\(imported.stderr)")
+        #expect(try jsonEvents([]).compactMap { $0["uid"] as? String }.filter { $0.hasPrefix("acme-1") } == ["acme-1"])
+    }
+
     /// Records without a uid find the events they made when the same file is imported again,
     /// after an entity they name was renamed or merged, or a source's publisher corrected, too.
     @Test func recordsWithoutAUidFindTheirEventsAfterRenames() throws {

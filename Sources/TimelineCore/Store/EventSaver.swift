@@ -105,6 +105,8 @@ final class EventSaver {
     /// History's versions by content, read when a record without a uid first looks for the
     /// event it was (see `uidOfEarlierVersion`).
     private var earlierVersions: EarlierVersionIndex?
+    /// The events held before this saver began, by span, kind, title and date (see `uidOfSameEvent`).
+    private var heldEvents = HeldEventsBySpan()
     /// Caches stay bounded, so memory stays flat however many distinct names a file holds.
     static let cacheLimit = 50_000
 
@@ -188,6 +190,8 @@ final class EventSaver {
                 throw TimelineError(.badData, "the uid '\(event.uid)' appears earlier in this file with different content.", field: "uid")
             }
             try writer.replace(existing, eventID: id, with: event)
+            heldEvents.forget(Self.span(of: existing))
+            heldEvents.forget(Self.span(of: event))
             updatedEventIDs.append(id)
             updatedEventIDSet.insert(id)
             keptInUpdates.formUnion(kept.filled(in: existing))
@@ -299,6 +303,7 @@ final class EventSaver {
         foldedUnitSpellings.removeAll()
         sourceCache.removeAll()
         figureSourceKeys.removeAll()
+        heldEvents = HeldEventsBySpan()
         writer.forgetRowIDs()
     }
 
@@ -309,7 +314,9 @@ final class EventSaver {
             }
             throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
         }
-        try writer.remove(try reader.event(id: id), eventID: id)
+        let event = try reader.event(id: id)
+        try writer.remove(event, eventID: id)
+        heldEvents.forget(Self.span(of: event))
     }
 
     /// Brings a removed event back as it was when removed; its history goes on from there.
@@ -935,26 +942,25 @@ final class EventSaver {
     /// column, an event typed in with `add` and listed in a spreadsheet), and must not add it
     /// again beside itself.
     ///
-    /// Looked for among events of the same span, kind and title; at most the first 10,000 of a
-    /// span are looked at, so that a busy month costs a bounded scan. An import into a timeline
-    /// with no events before pays nothing.
+    /// Looked for among events of the same span, kind, title and date, which `heldEvents` reads
+    /// once a span. An import into a timeline with no events before pays nothing.
     private func uidOfSameEvent(as event: Event) throws -> String? {
         guard lastIDBefore > 0 else { return nil }
-        let candidates = try database.statement(
-            """
-            SELECT id FROM (SELECT id, kind, title, when_edtf FROM events
-                            WHERE when_earliest IS ?1 AND when_latest IS ?2 AND id <= ?3 LIMIT 10000)
-            WHERE kind = ?4 AND title = ?5 AND when_edtf = ?6
-            """
-        ).map([.text(event.when.earliest?.iso), .text(event.when.latest?.iso), .integer(lastIDBefore), .text(event.kind),
-               .text(event.title), .text(event.when.edtf)]) { $0.int64(at: 0) }
+        let candidates = try heldEvents.ids(ofKind: event.kind, title: event.title, edtf: event.when.edtf,
+                                            in: Self.span(of: event), upTo: lastIDBefore, database: database)
+        guard !candidates.isEmpty else { return nil }
+        let json = EventJSON.object(event)
         for id in candidates {
             var stored = try reader.event(id: id)
             let uid = stored.uid
             stored.uid = event.uid
-            if EventJSON.object(stored) == EventJSON.object(event) { return uid }
+            if EventJSON.object(stored) == json { return uid }
         }
         return nil
+    }
+
+    private static func span(of event: Event) -> HeldEventsBySpan.Span {
+        HeldEventsBySpan.Span(earliest: event.when.earliest?.iso, latest: event.when.latest?.iso)
     }
 
     /// `stem`, else `stem-2`, `stem-3`, … whichever is free.
