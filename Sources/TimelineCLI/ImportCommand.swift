@@ -18,7 +18,9 @@ extension Timeline {
                 Events are matched by uid: a new one is added, a changed one updated (its old version kept \
                 for --as-of), an identical one left alone, so importing a file twice changes nothing the \
                 second time. An update changes only what the record gives: a part of the event the file has \
-                no column for (or a JSON record no field for) is kept, and one given empty is cleared. Records without a uid get one made from the main entity, kind, date and a \
+                no column for (or a JSON record no field for) is kept, and one given empty is cleared. Columns of one entity, figure or source each (`entity:place`, `measure:drivers:person`, \
+                `source`) replace the entities of their role, the figures of their quantity and the citation \
+                of their source, and keep the event's others. Records without a uid get one made from the main entity, kind, date and a \
                 short hash of the content: such a record is the event it made, so an event edited in the timeline since \
                 keeps the edit when the same file comes in again (a note names it); a uid column makes a record replace its event. NDJSON and JSON are what `timeline export` writes; a timeline document \
                 (`export --format seed`, a .json file holding an object) also brings entities with their types, \
@@ -146,6 +148,7 @@ extension Timeline {
                     let kept = dryRun ? "the events to update would keep" : "the updated events kept"
                     printError("note: \(kept) their \(fields), which the file does not give (a column or field given empty clears one).")
                 }
+                if summary.eventsKeepingItems > 0 { printError(Self.itemsKeptNote(summary, dryRun: dryRun)) }
                 if summary.changedSinceTheirRecord > 0 { printError(Self.changedSinceTheirRecordNote(summary, dryRun: dryRun)) }
                 if summary.removedSinceTheirRecord > 0 {
                     let count = summary.removedSinceTheirRecord, one = count == 1
@@ -185,6 +188,20 @@ extension Timeline {
             let more = (total ?? items.count) - shown.count
             return (shown.count == 1 ? shown[0] : shown.dropLast().joined(separator: ", ") + " and " + shown.last!)
                 + (more > 0 ? " (and \(more) more)" : "")
+        }
+
+        /// Updated events that kept entities, figures or sources the file's columns of one item each could not give.
+        static func itemsKeptNote(_ summary: ImportSummary, dryRun: Bool) -> String {
+            let counts = [(summary.entitiesKept, "entity of another role", "entities of other roles"),
+                          (summary.figuresKept, "figure of another quantity", "figures of other quantities"),
+                          (summary.sourcesKept, "citation of another source", "citations of other sources")]
+                .filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
+            let items = counts.count == 1 ? counts[0] : counts.dropLast().joined(separator: ", ") + " and " + counts.last!
+            let count = summary.eventsKeepingItems, one = count == 1
+            let events = "\(count) \(dryRun ? "event\(one ? "" : "s") to update" : "updated event\(one ? "" : "s")")"
+            return "note: \(events) (\(firstThree(summary.eventsKeepingItemsExamples, of: count))) \(dryRun ? "would keep" : "kept") \(items), "
+                + "which the file's columns do not give; "
+                + "`timeline edit UID` takes one out (--entity, --measure QUANTITY=, --remove-source URL)."
         }
 
         /// Events edited since the version a record without a uid gives (made by it, or matched), which the file names again as then.

@@ -438,7 +438,8 @@ import Testing
 
     /// A record without a uid is the event its content hash names: importing the same file
     /// again after that event was edited in the timeline keeps the edit, and says so; a file with
-    /// a uid column replaces the event as its record gives it.
+    /// a uid column replaces the event as its record gives it, but for the citation its `source`
+    /// column cannot give (another source's), which it keeps, and says so.
     @Test func aFileImportedAgainKeepsEditsMadeSince() throws {
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
         let sheet = try write("livi.csv", "when;kind;title;entity;source;publisher;published;Effectif\n"
@@ -465,8 +466,13 @@ import Testing
         let withUID = try write("livi-uid.csv", "uid;when;kind;title;entity;source;publisher;published;Effectif\n"
                                 + "\(uid);2022-12-01;shutdown;Livi ferme;Livi;https://www.lemonde.fr/a.html;Le Monde;2022-12-01;45\n")
         let replaced = try CLI.run(["import", withUID] + arguments)
-        #expect(replaced.stdout.hasSuffix(": 0 added, 1 updated, 0 unchanged.\n") && replaced.stderr.isEmpty, "\(replaced.stderr)")
-        #expect(try jsonEvents(["--kind", "shutdown"]).first?["title"] as? String == "Livi ferme")
+        #expect(replaced.stdout.hasSuffix(": 0 added, 1 updated, 0 unchanged.\n"), "\(replaced.stdout)")
+        #expect(replaced.stderr.hasPrefix("timeline: note: 1 updated event (\(uid)) kept 1 citation of another source, which the file's columns do not give;"),
+                "\(replaced.stderr)")
+        let shutdown = try #require(try jsonEvents(["--kind", "shutdown"]).first)
+        #expect(shutdown["title"] as? String == "Livi ferme")
+        #expect((shutdown["sources"] as? [[String: Any]])?.compactMap { $0["url"] as? String } == ["https://www.lemonde.fr/a.html", "https://www.lesechos.fr/b.html"])
+        #expect((shutdown["measures"] as? [[String: Any]])?.compactMap { $0["value"] as? String } == ["45"])
     }
 
     /// An event removed after a file without uids made it stays removed when the file comes in
@@ -1492,6 +1498,55 @@ import Testing
         let edited = withoutUIDs.replacingOccurrences(of: ",Custom,", with: ",Custom launch,")
         let newer = try CLI.run(["import", "-", "--db", db], stdin: Data(edited.utf8))
         #expect(newer.stdout.hasSuffix(": 1 added, 0 updated, 15 unchanged.\n"), "\(newer.stdout)\(newer.stderr)")
+    }
+
+    /// A spreadsheet whose columns give one entity, figure and source each is the event's share:
+    /// imported again with a uid column, it keeps what `edit` added (another source's citation,
+    /// a figure of another quantity, an entity of another role), says so, and still replaces what
+    /// its columns give. A whole list (export's `entities`) still replaces the event's.
+    @Test func itemColumnsKeepWhatAnEditAddedSince() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let mapping = ["--map", "ID=uid", "--map", "Datum=when", "--map", "Land=entity:place", "--set", "entity=Movia", "--map", "Ereignis=title",
+                       "--map", "Art=kind", "--map", "Fahrer=measure:drivers:person", "--map", "Quelle=source"]
+        func sheet(land: String, drivers: String) throws -> String {
+            try write("movia.csv", "ID;Datum;Land;Ereignis;Art;Fahrer;Quelle\n"
+                      + "mv-koeln;2021-03-15;\(land);Movia startet in Köln;launch;\(drivers);https://movia.de/koeln\n")
+        }
+        #expect(try CLI.run(["import", try sheet(land: "Deutschland", drivers: "1300"), "--db", db] + mapping).status == 0)
+        let edited = try CLI.run(["edit", "mv-koeln", "--db", db, "--source", "https://www.reuters.com/koeln", "--quote", "Movia launched in Cologne",
+                                  "--measure", "investment=2000000:EUR@movia", "--entity", "Movia", "--entity", "Deutschland:place",
+                                  "--entity", "Stadt Köln:partner"])
+        #expect(edited.status == 0, "\(edited.stderr)")
+        func event() throws -> (entities: [String], figures: [String], sources: [String]) {
+            let json = try #require(try jsonEvents([]).first)
+            return ((json["entities"] as? [[String: Any]] ?? []).map { "\($0["slug"] ?? ""):\($0["role"] ?? "")" },
+                    (json["measures"] as? [[String: Any]] ?? []).map { "\($0["quantity"] ?? "")=\($0["value"] ?? "")" },
+                    (json["sources"] as? [[String: Any]] ?? []).map { "\($0["url"] ?? "")" })
+        }
+        let all = (entities: ["movia:subject", "deutschland:place", "stadt-koln:partner"], figures: ["drivers=1300", "investment=2000000"],
+                   sources: ["https://movia.de/koeln", "https://www.reuters.com/koeln"])
+        #expect(try event() == all)
+        // The same sheet again: nothing to change.
+        let same = try CLI.run(["import", try sheet(land: "Deutschland", drivers: "1300"), "--db", db] + mapping)
+        #expect(same.stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n") && same.stderr.isEmpty, "\(same.stdout)\(same.stderr)")
+        // A corrected figure and place: replaced, the rest kept, and said so.
+        let corrected = try CLI.run(["import", try sheet(land: "Österreich", drivers: "1350"), "--db", db] + mapping)
+        #expect(corrected.stdout.hasSuffix(": 0 added, 1 updated, 0 unchanged.\n"), "\(corrected.stdout)\(corrected.stderr)")
+        #expect(corrected.stderr == "timeline: note: 1 updated event (mv-koeln) kept 1 entity of another role, 1 figure of another quantity and "
+                + "1 citation of another source, which the file's columns do not give; `timeline edit UID` takes one out "
+                + "(--entity, --measure QUANTITY=, --remove-source URL).\n", "\(corrected.stderr)")
+        #expect(try event() == (entities: ["movia:subject", "osterreich:place", "stadt-koln:partner"], figures: ["drivers=1350", "investment=2000000"],
+                                sources: all.sources))
+        // An empty cell clears its quantity's figures and its role's entities.
+        _ = try CLI.run(["import", try sheet(land: "", drivers: ""), "--db", db] + mapping)
+        #expect(try event() == (entities: ["movia:subject", "stadt-koln:partner"], figures: ["investment=2000000"], sources: all.sources))
+        // Export's whole lists replace the event's lists.
+        let whole = try write("whole.csv", "uid,kind,when,title,entities,measures,sources\n"
+                              + #"mv-koeln,launch,2021-03-15,Movia startet in Köln,"[{""name"":""Movia""}]",[],"[{""url"":""https://movia.de/koeln""}]""#
+                              + "\n")
+        let replaced = try CLI.run(["import", whole, "--db", db])
+        #expect(replaced.status == 0 && !replaced.stderr.contains("kept"), "\(replaced.stderr)")
+        #expect(try event() == (entities: ["movia:subject"], figures: [], sources: ["https://movia.de/koeln"]))
     }
 
     /// A record without a uid finds an event that a record before it in the same file moved into

@@ -37,6 +37,12 @@ public struct ImportSummary: Sendable, Equatable {
     /// What updated events kept because their records left it out, by export's names
     /// (`status`, `summary`, `announced`, `entities`, `tags`, `measures`, `sources`).
     public var keptFields: [String] = []
+    /// Items of updated events that the file's columns of one entity, figure or source each could
+    /// not give (other roles, quantities, sources), kept: how many of each, in how many events,
+    /// and the first uids.
+    public var entitiesKept = 0, figuresKept = 0, sourcesKept = 0
+    public var eventsKeepingItems = 0
+    public var eventsKeepingItemsExamples: [String] = []
     /// Sources the timeline held that records described otherwise (publisher, publication date
     /// or title), kept as they were: the first keys, and how many citations did so.
     public var sourcesDescribedOtherwise: [String] = []
@@ -247,7 +253,7 @@ public final class Importer {
                         reject(message)
                     }
                     do {
-                        let (event, given) = try decode()
+                        let (event, given, itemColumns) = try decode()
                         if given.contains(.periodCodeAsYears) {
                             summary.periodCodesAsYears += 1
                             if summary.periodCodeExamples.count < 3 {
@@ -263,7 +269,7 @@ public final class Importer {
                             do {
                                 outcome = try store.database.savepoint("import_record") {
                                     try saver.save(event, uidPolicy: .contentHash, rejectingSecondVersionInBatch: true,
-                                                   renderedLists: renderedLists, given: given).outcome
+                                                   renderedLists: renderedLists, given: given, itemColumns: itemColumns).outcome
                                 }
                             } catch {
                                 // What the record wrote is undone: the sources it dated and the notes it made too.
@@ -272,7 +278,7 @@ public final class Importer {
                             }
                         } else {
                             outcome = try saver.save(event, uidPolicy: .contentHash, rejectingSecondVersionInBatch: true,
-                                                     renderedLists: renderedLists, given: given).outcome
+                                                     renderedLists: renderedLists, given: given, itemColumns: itemColumns).outcome
                         }
                         switch outcome {
                         case .inserted: summary.inserted += 1
@@ -313,6 +319,11 @@ public final class Importer {
                 }
                 try store.database.execute("RELEASE import_events")
                 summary.keptFields = saver.keptInUpdates.names
+                summary.entitiesKept = saver.itemsKeptInUpdates.entities
+                summary.figuresKept = saver.itemsKeptInUpdates.figures
+                summary.sourcesKept = saver.itemsKeptInUpdates.sources
+                summary.eventsKeepingItems = saver.eventsKeepingItems
+                summary.eventsKeepingItemsExamples = saver.eventsKeepingItemsExamples
                 summary.changedSinceTheirRecord = saver.changedSinceTheirRecord
                 summary.changedSinceTheirRecordExamples = saver.changedSinceTheirRecordExamples
                 summary.removedSinceTheirRecord = saver.removedSinceTheirRecord
@@ -591,8 +602,9 @@ public final class Importer {
     private struct ReadAheadStopped: Error {}
 
     /// Calls `body` with each record's line and a function that turns it into an event.
-    /// A record's event, and the parts of it the record gives (an event it updates keeps the others).
-    typealias RecordEvent = (event: Event, given: EventFields)
+    /// A record's event, the parts of it the record gives (an event it updates keeps the others),
+    /// and the lists its columns give one item at a time (an event it updates keeps other items).
+    typealias RecordEvent = (event: Event, given: EventFields, itemColumns: ItemColumns?)
 
     private func decodeRecords(_ body: (Int, () throws -> RecordEvent) throws -> Void) throws {
         var context = DateParsingContext(today: options.today, missingTodayReason: options.missingTodayReason)
@@ -640,7 +652,7 @@ public final class Importer {
                             // A record whose worked-out cells are empty (the way to change a date) gives no
                             // days. The first cell, given, decides: the date is then not looked at.
                             let givesDays = !mapper.workedOutColumns.isEmpty && !mapper.workedOutCellsAreEmpty(inCurrentRecordOf: reader)
-                            return (event, givesDays ? mapper.givenFields : mapper.givenFields.union(Self.periodCodes(in: object)))
+                            return (event, givesDays ? mapper.givenFields : mapper.givenFields.union(Self.periodCodes(in: object)), mapper.itemColumns)
                         } catch let error as EventJSONDecoder.FieldError {
                             if error.reason == "is required", let column = mapper.column(forField: error.field) {
                                 throw RecordError("column '\(column)' is empty, and an event needs a \(error.field)")
@@ -766,7 +778,7 @@ public final class Importer {
                     case nil, .null?, .string("")?: givesDays = false
                     default: givesDays = true
                     }
-                    return (try decode(object), notingPeriodCodes && !givesDays ? given.union(Self.periodCodes(in: object)) : given)
+                    return (try decode(object), notingPeriodCodes && !givesDays ? given.union(Self.periodCodes(in: object)) : given, nil)
                 } catch let failure as JSONParser.Failure {
                     throw RecordError(failure.description)
                 }

@@ -65,6 +65,8 @@ struct RecordMapper {
     /// The parts of an event the file's columns and `--set` give: an event an import updates
     /// keeps the others (a file with a `uid,kind,when,title` header takes nothing else away).
     let givenFields: EventFields
+    /// The lists the columns give one item at a time: an event a record updates keeps other items.
+    let itemColumns: ItemColumns
 
     private static func fields(givenBy targets: [Target]) -> EventFields {
         var fields: EventFields = []
@@ -214,6 +216,7 @@ struct RecordMapper {
         self.columns = columns
         self.sourceColumn = sourceColumn
         givenFields = Self.fields(givenBy: columns.map(\.1) + constants.map(\.target))
+        itemColumns = ItemColumns(givenBy: columns.map(\.1) + constants.map(\.target))
         workedOutColumns = fieldNames.enumerated().compactMap { index, name in
             guard let name, Self.workedOutFields.contains(name) else { return nil }
             let ofAnnouncement = name.hasPrefix("announced_")

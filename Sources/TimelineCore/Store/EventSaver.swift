@@ -84,6 +84,11 @@ final class EventSaver {
     private let lastIDBefore: Int64
     /// The parts of events this saver updated that their records left out, and that were kept.
     private(set) var keptInUpdates: EventFields = []
+    /// Items of updated events that their records' item columns could not give, and were kept
+    /// (see `Event.keepItems`): how many of each, in how many events, and the first uids.
+    private(set) var itemsKeptInUpdates = Event.KeptItems()
+    private(set) var eventsKeepingItems = 0
+    private(set) var eventsKeepingItemsExamples: [String] = []
     /// Events changed in the timeline since the record that made them, which a record without a
     /// uid named again as it was (see `save`): how many, and the first uids.
     private(set) var changedSinceTheirRecord = 0
@@ -129,7 +134,8 @@ final class EventSaver {
     ///   - given: the parts `input` gives; an event it updates keeps the others.
     func save(_ input: Event, uidPolicy: UIDPolicy, rejectingSecondVersionInBatch: Bool = false,
               renderedLists: TimelineWriter.RenderedLists? = nil,
-              replacingExisting: Bool = true, given: EventFields = .all) throws -> (uid: String, outcome: SaveOutcome) {
+              replacingExisting: Bool = true, given: EventFields = .all,
+              itemColumns: ItemColumns? = nil) throws -> (uid: String, outcome: SaveOutcome) {
         let uidIsTheRecordsHash = input.uid.isEmpty && uidPolicy == .contentHash
         recordsHeldSpellings = uidIsTheRecordsHash
         defer { recordsHeldSpellings = false }
@@ -155,6 +161,12 @@ final class EventSaver {
                         merged.measures[index].entity = first.slug
                     }
                 }
+            }
+            // A record's hash names the version it gives, which an event it finds is or was:
+            // such a record updates nothing, so keeps nothing.
+            var keptItems = Event.KeptItems()
+            if !uidIsTheRecordsHash, let itemColumns, !itemColumns.isEmpty {
+                keptItems = merged.keepItems(of: existing, notGivenBy: itemColumns)
             }
             try citeFigureSources(of: &merged, citedBy: existing)
             let mergedJSON = EventJSON.object(merged)
@@ -195,6 +207,13 @@ final class EventSaver {
             updatedEventIDs.append(id)
             updatedEventIDSet.insert(id)
             keptInUpdates.formUnion(kept.filled(in: existing))
+            if !keptItems.isEmpty {
+                itemsKeptInUpdates.entities += keptItems.entities
+                itemsKeptInUpdates.figures += keptItems.figures
+                itemsKeptInUpdates.sources += keptItems.sources
+                eventsKeepingItems += 1
+                if eventsKeepingItemsExamples.count < 3 { eventsKeepingItemsExamples.append(event.uid) }
+            }
             return (event.uid, .updated)
         }
         try citeFigureSources(of: &event, citedBy: nil)
