@@ -434,6 +434,15 @@ import Testing
         #expect(typedIn.stderr.hasPrefix("timeline: note: 1 added event has the main entity, kind and date of events already in the timeline"),
                 "\(typedIn.stderr)")
         #expect(typedIn.stderr.contains(" beside initech-layoff-2023-03-07)"), "\(typedIn.stderr)")
+
+        // The date edited only to say "about" or "uncertain": the same days, named too.
+        _ = try CLI.run(["import", try write("hooli.csv", "company,date,n\nHooli,2023-04-03,10\n")] + arguments)
+        for qualified in ["2023-04-03~", "2023-04-03?"] {
+            let requalified = try CLI.run(["import", try write("hooli.csv", "company,date,n\nHooli,\(qualified),10\n")] + arguments)
+            #expect(requalified.stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged.\n"), "\(requalified.stdout)")
+            #expect(requalified.stderr.hasPrefix("timeline: note: 1 added event has the main entity, kind and date of events already in the timeline"),
+                    "\(requalified.stderr)")
+        }
     }
 
     /// A record without a uid is the event its content hash names: importing the same file

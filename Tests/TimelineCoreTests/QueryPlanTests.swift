@@ -55,11 +55,13 @@ struct QueryPlanTests {
         let added = ["acme-layoff-2023-03-07-deadbeef", "globex-layoff-2023-0badcafe", "initech-layoff-2023-12345678"]
         var lastEarlierID: Int64 = 0
         // A day's digits read as a number: a day's event is no version of the month's.
-        let dates = ["initech-layoff-2023-03-07": "2023-03-07", "initech-layoff-2023-03-9abcdef0": "2023-03"]
+        let dates = ["initech-layoff-2023-03-07": ("2023-03-07", "2023-03-07", "2023-03-07", "day"),
+                     "initech-layoff-2023-03-9abcdef0": ("2023-03", "2023-03-01", "2023-03-31", "month")]
         for uid in earlier + ["initech-layoff-2023-03-07"] + added + ["initech-layoff-2023-03-9abcdef0"] {
+            let date = dates[uid] ?? ("2023", "2023-01-01", "2023-12-31", "year")
             try store.database.execute(
-                "INSERT INTO events (uid, kind, title, when_edtf, when_earliest, when_latest, when_precision) VALUES (?1, 'layoff', 'T', ?2, '2023-01-01', '2023-12-31', 'year')",
-                [.text(uid), .text(dates[uid] ?? "2023")])
+                "INSERT INTO events (uid, kind, title, when_edtf, when_earliest, when_latest, when_precision) VALUES (?1, 'layoff', 'T', ?2, ?3, ?4, ?5)",
+                [.text(uid), .text(date.0), .text(date.1), .text(date.2), .text(date.3)])
             if uid == "initech-layoff-2023-03-07" { lastEarlierID = store.database.lastInsertRowID }
         }
         var found: [[String]] = []

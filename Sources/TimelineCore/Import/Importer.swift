@@ -395,9 +395,11 @@ public final class Importer {
         // the same stem and length, and sorts between the stem plus '-' and the stem plus '-g'.
         let hashed = "GLOB '*?-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'"
         // A stem's date may end in digits a number could be (`…-2023-03-07` is `…-2023-03`
-        // numbered 7, or a day): the pair's kinds and dates say which. (Unary `+` keeps them off
-        // the kind index, which would read every event of a kind for each probe.)
-        let sameKindAndDate = "+o.kind = +n.kind AND +o.when_edtf = +n.when_edtf"
+        // numbered 7, or a day): the pair's kinds and days say which. Days, not the EDTF text:
+        // `2023-01-05~` beside `2023-01-05` is the record edited to say "about". (Unary `+`
+        // keeps them off the kind and date indexes, which would read every event of a kind or
+        // day for each probe.)
+        let sameKindAndDate = "+o.kind = +n.kind AND +o.when_earliest IS +n.when_earliest AND +o.when_latest IS +n.when_latest"
         func sameStem(_ probed: String, as scanned: String) -> String {
             """
             \(probed).uid > substr(\(scanned).uid, 1, length(\(scanned).uid) - 8)
