@@ -484,6 +484,25 @@ import Testing
         #expect((shutdown["measures"] as? [[String: Any]])?.compactMap { $0["value"] as? String } == ["45"])
     }
 
+    /// A removal stands when the event's entity was merged into another after it (whose slug a
+    /// new uid would take), after an edit too.
+    @Test(arguments: [false, true])
+    func aRemovalStandsAfterTheEntityWasMerged(editedFirst: Bool) throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let sheet = try write("acme.csv", "kind,title,when,entity\nlayoff,Acme lays off 100,2023-01-05,Acme Inc\n")
+        #expect(try CLI.run(["import", sheet, "--db", db]).status == 0)
+        let uid = try #require(try jsonEvents([]).first?["uid"] as? String)
+        #expect(try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2022-05-01", "--title", "Acme Holdings forms", "--entity", "Acme Holdings"]).status == 0)
+        if editedFirst { #expect(try CLI.run(["edit", uid, "--db", db, "--title", "Acme lays off 110"]).status == 0) }
+        #expect(try CLI.run(["remove", uid, "--db", db]).status == 0)
+        #expect(try CLI.run(["entities", "merge", "acme-inc", "acme-holdings", "--db", db]).status == 0)
+        let again = try CLI.run(["import", sheet, "--db", db])
+        #expect(again.stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n"), "\(again.stdout)")
+        #expect(again.stderr.hasPrefix("timeline: note: 1 event (\(uid)) was removed from the timeline after the version its record in this file gives"),
+                "\(again.stderr)")
+        #expect(try jsonEvents([]).compactMap { $0["title"] as? String } == ["Acme Holdings forms"])
+    }
+
     /// An event removed after a file without uids made it stays removed when the file comes in
     /// again, as an edit stays; restored, it is the file's again.
     @Test func aRemovalStandsWhenTheFileComesInAgain() throws {

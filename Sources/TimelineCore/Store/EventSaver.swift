@@ -900,6 +900,15 @@ final class EventSaver {
             }
             let resolved = hashed(event)
             if resolved != uid, try eventID(uid: resolved) != nil { return resolved }
+            // Removed under one of them, then its entity merged: the removal stands (`save`
+            // finds the record's version in history under the uid it made).
+            if try historyHoldsEvents() {
+                for earlier in earlierUIDs + [resolved] where earlier != uid {
+                    var named = event
+                    named.uid = earlier
+                    if try holdsEarlierVersion(named, asJSON: EventJSON.object(named), uid: earlier) { return earlier }
+                }
+            }
             if let same = try uidOfSameEvent(as: event) { return same }
             return try uidOfEarlierVersion(of: event, hashed: uid) ?? uid
         }
