@@ -1528,6 +1528,31 @@ import Testing
         #expect(newer.stdout.hasSuffix(": 1 added, 0 updated, 15 unchanged.\n"), "\(newer.stdout)\(newer.stderr)")
     }
 
+    /// A record that matched an event typed in with `add` still names it after the event was
+    /// edited or removed and its entity renamed or merged since; a record of another entity
+    /// with the same words is another event.
+    @Test(arguments: [["entities", "edit", "initech", "--name", "Initech Inc"], ["entities", "merge", "initech", "initech-corp"]])
+    func aRecordMatchingAnEventTypedInNamesItAfterItsEntityChanged(change: [String]) throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let uid = "initech-layoff-2023-03-07"
+        #expect(try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023-03-07", "--title", "Cuts 40 jobs", "--entity", "Initech",
+                             "--source", "https://example.com/a", "--published", "2023-03-07"]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2020", "--title", "Corp", "--entity", "Initech Corp"]).status == 0)
+        let sheet = try write("initech.csv", "when,kind,title,entity,source\n2023-03-07,layoff,Cuts 40 jobs,Initech,https://example.com/a\n")
+        #expect(try CLI.run(["import", sheet, "--db", db]).stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n"))
+        #expect(try CLI.run(["edit", uid, "--db", db, "--title", "Cuts 41 jobs"]).status == 0)
+        #expect(try CLI.run(change + ["--db", db]).status == 0)
+        let edited = try CLI.run(["import", sheet, "--db", db])
+        #expect(edited.stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n"), "\(edited.stdout)\(edited.stderr)")
+        #expect(edited.stderr.hasPrefix("timeline: note: 1 event (\(uid)) was changed in the timeline after the version its record"), "\(edited.stderr)")
+        #expect(try CLI.run(["remove", uid, "--db", db]).status == 0)
+        let removed = try CLI.run(["import", sheet, "--db", db])
+        #expect(removed.stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n"), "\(removed.stdout)\(removed.stderr)")
+        #expect(removed.stderr.hasPrefix("timeline: note: 1 event (\(uid)) was removed from the timeline after the version its record"), "\(removed.stderr)")
+        let globex = try write("globex.csv", "when,kind,title,entity,source\n2023-03-07,layoff,Cuts 40 jobs,Globex,https://example.com/a\n")
+        #expect(try CLI.run(["import", globex, "--db", db]).stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged.\n"))
+    }
+
     /// A spreadsheet whose columns give one entity, figure and source each is the event's share:
     /// imported again with a uid column, it keeps what `edit` added (another source's citation,
     /// a figure of another quantity, an entity of another role), says so, and still replaces what

@@ -21,24 +21,42 @@ struct EarlierVersionIndex {
     }
 
     /// The uid of the event an earlier version of which is `json` (as `EventJSON.object` writes
-    /// an event) in every part but the uid; the first recorded, when several are.
-    func uid(ofEarlierVersion json: String, in database: Database) throws -> String? {
+    /// an event) in every part but the uid, its entities perhaps named otherwise then: each the
+    /// same entity by `sameEntity(slug then, slug now)` (one renamed or merged since). The first
+    /// recorded, when several are.
+    func uid(ofEarlierVersion json: String, in database: Database,
+             sameEntity: (_ then: String, _ now: String) throws -> Bool) throws -> String? {
         var json = json
         guard let hash = json.withUTF8(Self.contentHash) else { return nil }
         var index = firstIndex(ofHash: hash)
+        var given: Event?
         while index < versions.count, versions[index].hash == hash {
-            let matching = try database.statement("SELECT uid, snapshot FROM event_history WHERE id = ?1")
-                .first([.integer(versions[index].id)]) { row -> String? in
+            let row = try database.statement("SELECT uid, snapshot FROM event_history WHERE id = ?1")
+                .first([.integer(versions[index].id)]) { row -> (uid: String, snapshot: String?) in
                     let same = row.withTextBytes(at: 1) { snapshot in
                         json.withUTF8 { given in
                             guard let held = Self.content(of: snapshot), let given = Self.content(of: given) else { return false }
                             return held.elementsEqual(given)
                         }
                     }
-                    return same ? row.text(at: 0) : nil
+                    return (row.text(at: 0), same ? nil : row.text(at: 1))
                 }
-            if let uid = matching ?? nil { return uid }
             index += 1
+            guard let row else { continue }
+            guard let snapshot = row.snapshot else { return row.uid }
+            // The same but for how the entities are named: read both, and compare the entities by who they are now.
+            guard var held = try? EventJSONDecoder.event(from: JSONParser.parse(snapshot)) else { continue }
+            if given == nil { given = try? EventJSONDecoder.event(from: JSONParser.parse(json)) }
+            guard let given, held.entities.count == given.entities.count else { continue }
+            var sameEntities = true
+            for (then, now) in zip(held.entities, given.entities) {
+                guard then.role == now.role else { sameEntities = false; break }
+                if then.slug != now.slug, try !sameEntity(then.slug, now.slug) { sameEntities = false; break }
+            }
+            guard sameEntities else { continue }
+            held.uid = given.uid
+            held.entities = given.entities
+            if EventJSON.object(held) == json { return row.uid }
         }
         return nil
     }
@@ -67,10 +85,32 @@ struct EarlierVersionIndex {
 
     private static let contentMarker: [UInt8] = Array(#","kind":"#.utf8)
 
+    /// The hash of what follows the uid but the entities, which a version names as they were
+    /// named then (`uid(ofEarlierVersion:)` compares them by who they are now). `EventJSON`
+    /// writes `entities` before `tags`, and a string's quotes are escaped: neither key's text
+    /// is found inside a value.
     private static func contentHash(_ json: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let content = content(of: json) else { return nil }
         var hasher = Hasher()
-        hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: content)))
+        if let entities = firstIndex(of: entitiesMarker, in: content, from: content.startIndex),
+           let tags = firstIndex(of: tagsMarker, in: content, from: entities) {
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: content[..<entities])))
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: content[tags...])))
+        } else {
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: content)))
+        }
         return hasher.finalize()
+    }
+
+    private static let entitiesMarker: [UInt8] = Array(#","entities":"#.utf8)
+    private static let tagsMarker: [UInt8] = Array(#","tags":"#.utf8)
+
+    private static func firstIndex(of marker: [UInt8], in bytes: Slice<UnsafeBufferPointer<UInt8>>, from start: Int) -> Int? {
+        var index = start
+        while index + marker.count <= bytes.endIndex {
+            if bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) { return index }
+            index += 1
+        }
+        return nil
     }
 }

@@ -924,7 +924,9 @@ final class EventSaver {
         let json = EventJSON.object(named)
         if try holdsEarlierVersion(named, asJSON: json, uid: hashed) { return nil }
         if earlierVersions == nil { earlierVersions = try EarlierVersionIndex(database: database) }
-        return try earlierVersions?.uid(ofEarlierVersion: json, in: database)
+        return try earlierVersions?.uid(ofEarlierVersion: json, in: database) { then, now in
+            try existingEntity(then)?.slug == now
+        }
     }
 
     private func historyHoldsEvents() throws -> Bool {
