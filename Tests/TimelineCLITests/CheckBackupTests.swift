@@ -405,6 +405,19 @@ private extension String {
         #expect(read.status == 0 && read.stdout == "n\r\n81\r\n", "the titles as they were: \(read.stdout)\(read.stderr)")
     }
 
+    /// A backup's name may be as long as a timeline's (251 bytes, so that SQLite's `-wal` beside
+    /// it fits in a folder's 255): the temporary copy beside it (and its journal) is named short
+    /// enough to fit too.
+    @Test(arguments: [String(repeating: "c", count: 248) + ".db", String(repeating: "é", count: 124) + ".db"])
+    func backupToALongName(name: String) throws {
+        try CLI.run(["list", "--db", db])
+        let copy = folder.path(name)
+        let result = try CLI.run(["backup", copy, "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("")).filter { $0.contains(".tmp-backup") }.isEmpty)
+        #expect(try CLI.run(["list", "--db", copy, "--format", "tsv"]).stdout == CLI.run(["list", "--db", db, "--format", "tsv"]).stdout)
+    }
+
     @Test func backupIsARestorableCopy() throws {
         try CLI.run(["list", "--db", db])
         let copy = folder.path("copy.sqlite")
@@ -598,6 +611,25 @@ private extension String {
         #expect(try sqlite("SELECT count(*) FROM events WHERE title = 'Only in the copy'").stdout == "1\n")
         #expect(try sqlite("PRAGMA integrity_check").stdout == "ok\n")
         #expect(try CLI.run(["list", "--db", db, "--format", "tsv"]).stdout.contains("Only in the copy"))
+
+        // Back the other way while another process has the timeline open, idle: waited for as
+        // long as --busy-timeout-ms says, then named; the timeline stays as it was, in WAL.
+        #expect(try sqlite("PRAGMA page_size; PRAGMA journal_mode").stdout == "8192\nwal\n")
+        let original = folder.path("original.sqlite")
+        #expect(try CLI.run(["backup", original, "--db", db]).status == 0)
+        _ = try sqlite("PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM; PRAGMA journal_mode = WAL;", original)
+        do {
+            let colleague = try TimelineStore(path: db)
+            #expect(try colleague.database.scalar("SELECT count(*) FROM events WHERE title = 'Only in the copy'") == .integer(1))
+            let busy = try CLI.run(["--busy-timeout-ms", "100", "backup", db, "--db", original])
+            #expect(busy.status == 75 && busy.stderr == "timeline: \(db) is open in another process, and a backup of another page size (4096 bytes, 8192 there) "
+                    + "is written into it only once no other process has it open: close the others (a sqlite3 shell, another timeline command) and try again "
+                    + "(--busy-timeout-ms sets how long to wait).\n", "\(busy.stderr)")
+        }
+        #expect(try sqlite("PRAGMA page_size; PRAGMA journal_mode").stdout == "8192\nwal\n")
+        let back = try CLI.run(["backup", db, "--db", original])
+        #expect(back.status == 0, "\(back.stderr)")
+        #expect(try sqlite("PRAGMA page_size; PRAGMA journal_mode; PRAGMA integrity_check").stdout == "4096\nwal\nok\n")
 
         guard getuid() == 0 else { return }
         let shelf = folder.path("shelf")

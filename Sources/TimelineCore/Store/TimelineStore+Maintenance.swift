@@ -267,7 +267,7 @@ extension TimelineStore {
         // Named for this run alone: two backups to one PATH at once each copy their own.
         // Interrupted, the half copy and its journal go. (The copy takes the original's journal
         // mode with its pages: WAL's files too.)
-        guard let (temporary, slots) = TemporaryFiles.makeUniqueDatabaseFile(prefix: destination + ".tmp-backup-") else {
+        guard let (temporary, slots) = TemporaryFiles.makeUniqueDatabaseFile(prefix: Self.temporaryPrefix(beside: destination)) else {
             throw TimelineError(.cannotCreate, "cannot create the backup \(destination): \(String(cString: strerror(errno))).")
         }
         defer { slots.forEach(TemporaryFiles.forget) }
@@ -309,18 +309,66 @@ extension TimelineStore {
 
     /// Copies the checked copy at `temporary` into the database at `destination`, in one write
     /// transaction there: stopped or failed, `destination` stays as it was.
+    /// `destination` and `.tmp-backup-`, the name cut short when it is long: the temporary
+    /// file's name and its `-journal`'s must fit in a folder's 255 bytes a name, as the
+    /// destination's own does.
+    static func temporaryPrefix(beside destination: String) -> String {
+        let suffix = ".tmp-backup-"
+        let folderEnd = destination.lastIndex(of: "/").map { destination.index(after: $0) } ?? destination.startIndex
+        let folder = destination[..<folderEnd], name = destination[folderEnd...]
+        let room = 255 - suffix.utf8.count - "XXXXXX".utf8.count - "-journal".utf8.count
+        guard name.utf8.count > room else { return destination + suffix }
+        var kept = Substring.UnicodeScalarView()
+        var bytes = 0
+        for scalar in name.unicodeScalars {
+            bytes += scalar.utf8.count
+            guard bytes <= room else { break }
+            kept.append(scalar)
+        }
+        return folder + String(kept) + suffix
+    }
+
+    private static func describe(_ value: SQLValue?) -> String {
+        if case .integer(let number)? = value { return String(number) }
+        return "?"
+    }
+
     private func copy(_ temporary: String, into destination: String) throws {
         do {
             let copy = try Database(path: temporary, mode: .readOnly)
             let target = try Database(path: destination, mode: .readWrite, busyTimeout: busyTimeout)
             if let shouldStop { target.setBusyHandler(timeout: busyTimeout, stoppingWhen: shouldStop) }
             // SQLite copies into a WAL database only pages of its own size: one of another size
-            // leaves WAL for the copy (which needs it unused), and takes the copy's mode with its pages.
-            if try copy.scalar("PRAGMA page_size") != target.scalar("PRAGMA page_size"), try target.scalar("PRAGMA journal_mode") == .text("wal") {
-                _ = try target.scalar("PRAGMA journal_mode = DELETE")
-                guard try target.scalar("PRAGMA journal_mode") != .text("wal") else { throw DatabaseLocation.busyError(destination) }
+            // leaves WAL for the copy, and takes the copy's mode with its pages. Leaving WAL needs
+            // every other connection closed, which SQLite does not wait for: it is waited for
+            // here, as a lock is; a copy that fails puts WAL back, so the timeline stays as it was.
+            let pageSizes = (copy: try copy.scalar("PRAGMA page_size"), target: try target.scalar("PRAGMA page_size"))
+            var leftWAL = false
+            if pageSizes.copy != pageSizes.target, try target.scalar("PRAGMA journal_mode") == .text("wal") {
+                let deadline = ContinuousClock.now + .milliseconds(Int(busyTimeout))
+                func leaveWAL() throws -> Bool {
+                    do {
+                        return try target.scalar("PRAGMA journal_mode = DELETE") != .text("wal")
+                    } catch let error as SQLiteError where error.isBusy {
+                        return false
+                    }
+                }
+                while try !leaveWAL() {
+                    guard ContinuousClock.now < deadline, !(shouldStop?() ?? false) else {
+                        throw TimelineError(.busy, "\(destination) is open in another process, and a backup of another page size (\(Self.describe(pageSizes.copy)) bytes, "
+                            + "\(Self.describe(pageSizes.target)) there) is written into it only once no other process has it open: close the others "
+                            + "(a sqlite3 shell, another timeline command) and try again (--busy-timeout-ms sets how long to wait).")
+                    }
+                    usleep(20_000)
+                }
+                leftWAL = true
             }
-            try copy.backup(to: target, waitingForLocks: false, stoppingWhen: shouldStop)
+            do {
+                try copy.backup(to: target, waitingForLocks: false, stoppingWhen: shouldStop)
+            } catch {
+                if leftWAL { _ = try? target.scalar("PRAGMA journal_mode = WAL") }
+                throw error
+            }
         } catch let error as SQLiteError {
             if error.isBusy { throw DatabaseLocation.busyError(destination) }
             throw Self.translate(error, path: destination)
