@@ -943,6 +943,17 @@ import Testing
         let grouping = try CLI.run(["import", pointed, "--db", db, "--decimal-mark", ",", "--skip-invalid", "--map", "n=measure:employees-laid-off:person"])
         #expect(grouping.stderr.contains("pointed-comma.csv:3: column 'n': '1.5' is not a number with --decimal-mark ,: the comma is the decimal mark, and a point only groups thousands in threes (1.234,5)"), "\(grouping.stderr)")
         #expect(try jsonEvents(["--search", "K"]).first.flatMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String } == "2500")
+        // Unsaid, a point before three digits could be either too (German `1.200`): refused as
+        // `11,000` is; a point before other than three digits, or after a 0, is a decimal.
+        let ambiguous = try write("ambiguous.csv", "title,when,kind,n\nM,2023,layoff,1.200\nN,2023,layoff,-12.500\nO,2023,layoff,0.125\nP,2023,layoff,2.5\n")
+        let unclear = try CLI.run(["import", ambiguous, "--db", db, "--skip-invalid", "--map", "n=measure:employees-laid-off:person"])
+        #expect(unclear.stderr.contains("ambiguous.csv:2: column 'n': '1.200' could be 1200 or a decimal: a point could group thousands or be the decimal mark; "
+                                        + "--decimal-mark . reads it as a decimal, --decimal-mark , as 1200"), "\(unclear.stderr)")
+        #expect(unclear.stderr.contains("ambiguous.csv:3: column 'n': '-12.500' could be -12500 or a decimal"), "\(unclear.stderr)")
+        #expect(unclear.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged, 2 rejected.\n"), "\(unclear.stdout)")
+        let said = try CLI.run(["import", ambiguous, "--db", db, "--decimal-mark", ".", "--map", "n=measure:employees-laid-off:person"])
+        #expect(said.status == 0, "\(said.stderr)")
+        #expect(try jsonEvents(["--search", "M"]).first.flatMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String } == "1.200")
         // A comma for the decimal mark in a file separated by commas.
         let french = try write("fr.csv", "title,when,kind,share\nE,2023,layoff,\"0,15\"\nF,2023,layoff,\"15,5 %\"\n")
         #expect(try CLI.run(["import", french, "--db", db, "--decimal-mark", ",", "--map", "share=measure:workforce-share:percent"]).status == 0)

@@ -421,6 +421,11 @@ struct RecordMapper {
                     value = try Self.pointDecimal(fromCommaDecimal: value, column: column, pointsGroupOnly: decimalMarkGiven)
                 } else if commaGroupsThousands {
                     value = Self.withoutCommasBetweenThousands(value)
+                } else if !decimalMarkGiven, let thousands = Self.thousandsIfGroupedByAPoint(value) {
+                    // `1.200` is twelve hundred in German or French prose, 1.2 in English: as
+                    // ambiguous as `1,200`, which is refused too; a sum would be a thousand off.
+                    throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' could be \(thousands) or a decimal: a point could group thousands "
+                        + "or be the decimal mark; --decimal-mark . reads it as a decimal, --decimal-mark , as \(thousands)")
                 }
                 if reading.percentage, ExactDecimal(value) != nil {
                     guard let share = FigureText.value(ofPercentage: value, inUnit: unit) else {
@@ -524,6 +529,16 @@ struct RecordMapper {
     /// points between thousands go (`1.234,5`). A lone point before three digits (`2.500`) could
     /// be either, and is refused, unless `pointsGroupOnly` (`--decimal-mark ,` says so): then
     /// it groups, and a point that groups nothing (`1.5`) is refused.
+    /// The whole number `value` is when its one point groups thousands (`1.200`, `-12.500`: one to
+    /// three digits, not starting with 0, then three); nil for every other value.
+    static func thousandsIfGroupedByAPoint(_ value: String) -> String? {
+        let sign = value.hasPrefix("-") ? "-" : ""
+        let parts = value.utf8.dropFirst(sign.count).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...3).contains(parts[0].count), parts[0].first != UInt8(ascii: "0"), parts[1].count == 3,
+              parts.allSatisfy({ $0.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }) else { return nil }
+        return sign + String(decoding: parts[0], as: UTF8.self) + String(decoding: parts[1], as: UTF8.self)
+    }
+
     static func pointDecimal(fromCommaDecimal value: String, column: String, pointsGroupOnly: Bool = false) throws -> String {
         let commas = value.count(where: { $0 == "," })
         let points = value.count(where: { $0 == "." })
