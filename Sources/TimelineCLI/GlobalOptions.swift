@@ -54,11 +54,18 @@ struct GlobalOptions: ParsableArguments {
             at: path, discardingNew: discard, open: { try openStore(at: path, migrations: migrations, pageCache: pageCache) }
         ) { store in
             let result = try body(store)
-            made = store.createdFile && !discard
+            made = store.createdFile
             inEmptyFile = store.madeInEmptyFile
             return result
         }
-        if made && migrations == .automatic { Self.noteNewDatabase(at: path, inEmptyFile: inEmptyFile) }
+        if made && migrations == .automatic {
+            if discard {
+                // A dry run on a mistyped --db would otherwise report on the sample as if it were the user's timeline.
+                printError("note: there is no database at \(path), so the dry run was rehearsed on a new one with the Amazon Care sample timeline, and left none behind.")
+            } else {
+                Self.noteNewDatabase(at: path, inEmptyFile: inEmptyFile)
+            }
+        }
         return result
     }
 

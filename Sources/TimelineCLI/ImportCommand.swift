@@ -148,6 +148,11 @@ extension Timeline {
                     let kept = dryRun ? "the events to update would keep" : "the updated events kept"
                     printError("note: \(kept) their \(fields), which the file does not give (a column or field given empty clears one).")
                 }
+                if summary.repeatedRecords > 0 {
+                    let count = summary.repeatedRecords, one = count == 1
+                    printError("note: \(count) record\(one ? "" : "s") of the file \(one ? "gives" : "give") an event exactly as an earlier one does "
+                               + "(\(Self.firstThree(summary.repeatedRecordExamples))), and \(one ? "was" : "were") counted unchanged: a row written twice is one event.")
+                }
                 if summary.eventsKeepingItems > 0 { printError(Self.itemsKeptNote(summary, dryRun: dryRun)) }
                 if summary.changedSinceTheirRecord > 0 { printError(Self.changedSinceTheirRecordNote(summary, dryRun: dryRun)) }
                 if summary.removedSinceTheirRecord > 0 {

@@ -152,6 +152,50 @@ import Testing
         #expect(try folder.bytes("timeline.sqlite") == before)
     }
 
+    /// A row written twice in one file is one event, counted unchanged, and said to be a repeat;
+    /// the same file imported again finds it so too. A file naming each event once says nothing.
+    @Test func aRowWrittenTwiceIsNamed() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let sheet = try write("dup.csv", "kind,title,when\nlaunch,X,2020\nlaunch,X,2020\nlaunch,Y,2021\nlaunch,X,2020\n")
+        let note = "timeline: note: 2 records of the file give an event exactly as an earlier one does (launch-2020-"
+        for expected in [": 2 added, 0 updated, 2 unchanged.\n", ": 0 added, 0 updated, 4 unchanged.\n"] {
+            let imported = try CLI.run(["import", sheet, "--db", db])
+            #expect(imported.stdout.hasSuffix(expected), "\(imported.stdout)")
+            #expect(imported.stderr.hasPrefix(note) && imported.stderr.hasSuffix("and were counted unchanged: a row written twice is one event.\n"),
+                    "\(imported.stderr)")
+        }
+        let once = try write("once.csv", "kind,title,when\nlaunch,X,2020\nlaunch,Y,2021\n")
+        let quiet = try CLI.run(["import", once, "--db", db])
+        #expect(quiet.stdout.hasSuffix(": 0 added, 0 updated, 2 unchanged.\n") && quiet.stderr.isEmpty, "\(quiet.stderr)")
+    }
+
+    /// A --map or --set to a field that is none is refused before anything is read, naming the
+    /// field meant when one is near.
+    @Test(arguments: [("Datum=wehn", "'wehn' is not a field to import into (did you mean 'when'?); fields: uid, kind,"),
+                      ("F=mesure:drivers:person", "'mesure:drivers:person' is not a field to import into (did you mean 'measure:drivers:person'?); fields:"),
+                      ("Land=entiy:place", "'entiy:place' is not a field to import into (did you mean 'entity:place'?); fields:"),
+                      ("X=zzzz", "'zzzz' is not a field to import into; fields: uid, kind,")])
+    func anUnknownFieldIsNamed(map: String, message: String) throws {
+        #expect(try CLI.run(["--db", db, "migrate"]).status == 0)
+        let before = try folder.bytes("timeline.sqlite")
+        let refused = try CLI.run(["import", try write("one.csv", "kind,title,when\nlaunch,X,2020\n"), "--db", db, "--map", map])
+        #expect(refused.status == 64 && refused.stderr.hasPrefix("timeline: " + message), "\(refused.stderr)")
+        #expect(try folder.bytes("timeline.sqlite") == before)
+    }
+
+    /// A dry run on a --db where there is no database (mistyped) says it was rehearsed on a new
+    /// one with the sample, whose events it would otherwise report as the user's, and leaves none.
+    @Test func aDryRunWhereThereIsNoDatabaseSaysSo() throws {
+        let missing = folder.path("mistyped.sqlite")
+        let note = "timeline: note: there is no database at \(missing), so the dry run was rehearsed on a new one with the Amazon Care sample timeline, and left none behind.\n"
+        let imported = try CLI.run(["import", try write("one.csv", "kind,title,when\nlaunch,X,2020\n"), "--db", missing, "--dry-run"])
+        #expect(imported.status == 0 && imported.stdout == "Dry run, nothing written: would add 1, update 0, leave 0 unchanged.\n", "\(imported.stderr)")
+        #expect(imported.stderr == note)
+        let merged = try CLI.run(["entities", "merge", "care-medical", "amazon-care", "--db", missing, "--dry-run"])
+        #expect(merged.status == 0 && merged.stderr == note, "\(merged.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
     /// Without --skip-invalid a dry run still reads on, naming every bad record, then fails.
     @Test func dryRunNamesEveryBadRecord() throws {
         try CLI.run(["list", "--db", db])

@@ -37,6 +37,10 @@ public struct ImportSummary: Sendable, Equatable {
     /// What updated events kept because their records left it out, by export's names
     /// (`status`, `summary`, `announced`, `entities`, `tags`, `measures`, `sources`).
     public var keptFields: [String] = []
+    /// Records that gave an event exactly as an earlier record of the file did (a row written
+    /// twice), counted unchanged: how many, and the first uids.
+    public var repeatedRecords = 0
+    public var repeatedRecordExamples: [String] = []
     /// Items of updated events that the file's columns of one entity, figure or source each could
     /// not give (other roles, quantities, sources), kept: how many of each, in how many events,
     /// and the first uids.
@@ -319,6 +323,8 @@ public final class Importer {
                 }
                 try store.database.execute("RELEASE import_events")
                 summary.keptFields = saver.keptInUpdates.names
+                summary.repeatedRecords = saver.repeatedInBatch
+                summary.repeatedRecordExamples = saver.repeatedInBatchExamples
                 summary.entitiesKept = saver.itemsKeptInUpdates.entities
                 summary.figuresKept = saver.itemsKeptInUpdates.figures
                 summary.sourcesKept = saver.itemsKeptInUpdates.sources

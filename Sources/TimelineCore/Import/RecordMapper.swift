@@ -348,7 +348,11 @@ struct RecordMapper {
             return .measure(quantity: parts[1], unit: parts[2])
         default: break
         }
-        throw TimelineError(.usage, "'\(field)' is not a field to import into; fields: \(fieldHelp).")
+        // A name with parts after a colon is an entity's or a figure's.
+        let names = parts.count > 1 ? ["entity", "measure"] : scalarFields + listFields + citationFields + sourceDetailKeys.map(\.key) + ["entity", "tag", "source"]
+        let guess = NameSuggestions.closest(to: parts[0], among: names, limit: 1).first
+            .map { " (did you mean '\(([$0] + parts.dropFirst()).joined(separator: ":"))'?)" } ?? ""
+        throw TimelineError(.usage, "'\(field)' is not a field to import into\(guess); fields: \(fieldHelp).")
     }
 
     /// Says what a record with the wrong number of fields lacks or has too many of.

@@ -84,6 +84,10 @@ final class EventSaver {
     private let lastIDBefore: Int64
     /// The parts of events this saver updated that their records left out, and that were kept.
     private(set) var keptInUpdates: EventFields = []
+    /// Records that gave an event exactly as an earlier record of the same batch did (a row
+    /// written twice): how many, and the first uids.
+    private(set) var repeatedInBatch = 0
+    private(set) var repeatedInBatchExamples: [String] = []
     /// Items of updated events that their records' item columns could not give, and were kept
     /// (see `Event.keepItems`): how many of each, in how many events, and the first uids.
     private(set) var itemsKeptInUpdates = Event.KeptItems()
@@ -171,7 +175,14 @@ final class EventSaver {
             try citeFigureSources(of: &merged, citedBy: existing)
             let mergedJSON = EventJSON.object(merged)
             if EventJSON.object(existing) == mergedJSON {
-                if rejectingSecondVersionInBatch { markUnchangedInBatch(id) }
+                if rejectingSecondVersionInBatch {
+                    // An earlier record of this file gave it as it is: a row written twice.
+                    if id > lastIDBefore || updatedEventIDSet.contains(id) || wasUnchangedInBatch(id) {
+                        repeatedInBatch += 1
+                        if repeatedInBatchExamples.count < 3 && !repeatedInBatchExamples.contains(event.uid) { repeatedInBatchExamples.append(event.uid) }
+                    }
+                    markUnchangedInBatch(id)
+                }
                 return (event.uid, .unchanged)
             }
             if uidIsTheRecordsHash {
