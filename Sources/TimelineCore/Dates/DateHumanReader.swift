@@ -10,7 +10,7 @@ struct DateHumanReader {
     static let maximumTokens = 100
 
     static let notUnderstoodReason =
-        "it is not a date form this tool reads (try 2022-12-01, 2022-12, Q2 2022, December 2022 or 1 Dec 2022)"
+        "it is not a date form this tool reads (ISO and EDTF, and words in English or French: try 2022-12-01, 2022-12, Q2 2022, December 2022, 1 Dec 2022 or décembre 2022)"
 
     /// The date; nil when the text is no form this reader knows; an error when it is one but
     /// names a day that does not exist, or lacks what it needs (a year, the current date).
