@@ -123,6 +123,9 @@ extension Timeline {
         @Flag(help: "Exit 65 only for errors (a damaged file, a row pointing nowhere, a changed migration); warnings are still printed, and exit 0. For a health check in a pipeline.")
         var errorsOnly = false
 
+        @Flag(help: "One row a kind of finding (severity, check, how many, and the first one's message) in place of every finding: for a large timeline with many of one kind (every event without a source).")
+        var summary = false
+
         /// `put right the stored lists of 1 event, 1 date and 2 date labels`, or that all was right.
         static func describe(_ repair: StoredCopyRepair) -> String {
             let parts = [(repair.lists, "the stored lists of 1 event", "the stored lists of \(repair.lists) events"),
@@ -162,9 +165,28 @@ extension Timeline {
                         try output.finish()
                         return
                     }
-                    try writer.begin(columns: ["severity", "check", "message"])
-                    for finding in findings {
-                        try writer.write([.text(finding.severity.rawValue), .text(finding.check), .text(finding.message)])
+                    if summary {
+                        // In the order each kind is first found, as the findings come.
+                        var kinds: [(severity: String, check: String, count: Int, first: String)] = []
+                        var positions: [String: Int] = [:]
+                        for finding in findings {
+                            let key = finding.severity.rawValue + "\u{1F}" + finding.check
+                            if let position = positions[key] {
+                                kinds[position].count += 1
+                            } else {
+                                positions[key] = kinds.count
+                                kinds.append((finding.severity.rawValue, finding.check, 1, finding.message))
+                            }
+                        }
+                        try writer.begin(columns: ["severity", "check", "count", "first"])
+                        for kind in kinds {
+                            try writer.write([.text(kind.severity), .text(kind.check), .integer(Int64(kind.count)), .text(kind.first)])
+                        }
+                    } else {
+                        try writer.begin(columns: ["severity", "check", "message"])
+                        for finding in findings {
+                            try writer.write([.text(finding.severity.rawValue), .text(finding.check), .text(finding.message)])
+                        }
                     }
                     try writer.end()
                     if !findings.isEmpty {

@@ -150,6 +150,13 @@ private extension String {
         #expect(result.stdout.contains("error\tmigrations\tmigration 1 (initial_schema) was changed after it was applied"))
         #expect(result.stderr.contains("check found 2 errors and 1 warning."))
         #expect(try CLI.run(["check", "--db", db, "--errors-only"]).status == 65)
+        // --summary: one row a kind, counted, with the first one's message; the same exit.
+        _ = try sqlite("DELETE FROM citations WHERE event_id = (SELECT id FROM events WHERE uid = 'amazon-care-shutdown-2022-12-31');")
+        let summary = try CLI.run(["check", "--db", db, "--summary", "--format", "tsv"])
+        #expect(summary.status == 65 && summary.stderr.contains("check found 2 errors and 2 warnings."), "\(summary.stderr)")
+        let rows = summary.stdout.split(separator: "\n").map { $0.split(separator: "\t").prefix(3).joined(separator: " ") }
+        #expect(rows.sorted() == ["error foreign-keys 1", "error migrations 1", "severity check count", "warning citations 2"], "\(summary.stdout)")
+        #expect(summary.stdout.contains("warning\tcitations\t2\tevent amazon-care-"), "\(summary.stdout)")
     }
 
     /// A quote whose language is known neither by the citation nor by its source is named, with
@@ -641,6 +648,18 @@ private extension String {
                                    executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
         #expect(replaced.status == 0, "\(replaced.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: shelf) == ["earlier.sqlite"], "nothing left beside it")
+        // A timeline in WAL mode in a folder one may not write cannot even be read there: said
+        // so, not taken for a file that is no SQLite database.
+        let locked = folder.path("locked")
+        try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: false)
+        #expect(try CLI.run(["backup", locked + "/dest.sqlite", "--db", db]).status == 0)
+        try? FileManager.default.removeItem(atPath: locked + "/dest.sqlite-wal")
+        try? FileManager.default.removeItem(atPath: locked + "/dest.sqlite-shm")
+        #expect(chmod(locked + "/dest.sqlite", 0o644) == 0 && chmod(locked, 0o555) == 0)
+        let unopened = try CLI.run(["--reuid=65534", "--regid=65534", "--clear-groups", CLI.executable.path, "backup", locked + "/dest.sqlite", "--db", db],
+                                   executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        #expect(unopened.status == 73 && unopened.stderr.hasPrefix("timeline: cannot open the database \(locked)/dest.sqlite: ")
+                && unopened.stderr.hasSuffix("(its folder cannot be written, and SQLite keeps files beside a database there).\n"), "\(unopened.stderr)")
     }
 
     @Test func backupWhileAnImportRunsIsConsistent() throws {

@@ -252,6 +252,12 @@ public enum DatabaseLocation {
             return tables == .integer(2) ? nil : "another SQLite database"
         } catch let error as SQLiteError where error.isBusy {
             throw busyError(path)
+        } catch let error as SQLiteError where isSQLiteDatabase(path) {
+            // A database that cannot be opened here (one in WAL mode in a folder this process
+            // may not write, where SQLite cannot make its -shm) is no file of another kind.
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+            let why = access(folder.isEmpty ? "/" : folder, W_OK) != 0 ? " (its folder cannot be written, and SQLite keeps files beside a database there)" : ""
+            throw TimelineError(.cannotCreate, "cannot open the database \(path): \(error.message)\(why).")
         } catch {
             return "a file that is not an SQLite database"
         }
