@@ -28,7 +28,35 @@ import Testing
         }
         #expect(SearchQuery.ftsExpression("Straße OR x") == #"("Strasse" OR "Straße") OR "x""#)
         #expect(SearchQuery.ftsExpression("mass*") == #"("mass"* OR "maß"*)"#)
+        // Beside another word, a word of several spellings is ANDed outright (FTS5 takes no
+        // implicit AND beside a group).
+        #expect(SearchQuery.ftsExpression("Strasse 10") == #"("Strasse" OR "Straße") AND "10""#)
+        #expect(SearchQuery.ftsExpression("x (y OR z)") == #""x" AND ( "y" OR "z" )"#)
+        #expect(try uids(EventQuery(search: "Schliessung studios")) == ["amazon-care-launch-2019-09"])
         #expect(SearchQuery.sharpSSpellings(of: "Schlossstrasse") == ["Schlossstrasse", "Schloßstrasse", "Schlossstraße", "Schloßstraße"])
+    }
+
+    /// Letters no accent comes off (Ł, ø, Đ, œ), which the index keeps as they are, and the
+    /// plain letters typed for them find each other, as accents do.
+    @Test func searchTakesPlainLettersForLettersWithoutAccents() throws {
+        try store.database.execute("UPDATE events SET title = 'Movia quitte Bodø, Łódź et Đakovo' WHERE uid = 'amazon-care-launch-2019-09'")
+        try store.database.execute("UPDATE events SET summary = 'Le cœur de l''œuvre' WHERE uid = 'amazon-care-customer-hilton-2021-12'")
+        try store.database.execute("UPDATE events SET summary = 'Lodz and Bodo, typed plainly' WHERE uid = 'amazon-care-expansion-2022'")
+        for search in ["bodo", "lodz", "LODZ", "lod*"] {
+            #expect(try uids(EventQuery(search: search)) == ["amazon-care-launch-2019-09", "amazon-care-expansion-2022"], "\(search)")
+        }
+        for search in ["Bodø", "Łódź", "łódź"] {
+            #expect(try uids(EventQuery(search: search)) == ["amazon-care-launch-2019-09", "amazon-care-expansion-2022"], "\(search)")
+        }
+        #expect(try uids(EventQuery(search: "dakovo")) == ["amazon-care-launch-2019-09"])
+        for search in ["coeur", "cœur", "oeuvre", "\"coeur de l'oeuvre\""] {
+            #expect(try uids(EventQuery(search: search)) == ["amazon-care-customer-hilton-2021-12"], "\(search)")
+        }
+        #expect(Array(SearchQuery.letterSpellings(of: "lodz").prefix(5)) == ["lodz", "łodz", "lødz", "lođz", "lodz".replacingOccurrences(of: "d", with: "ð")])
+        #expect(SearchQuery.letterSpellings(of: "cœur") == ["cœur", "coeur"])
+        #expect(SearchQuery.letterSpellings(of: "xyz") == ["xyz"])
+        // However many letters a word has that could be others, its spellings stay few.
+        #expect(SearchQuery.letterSpellings(of: String(repeating: "old", count: 40)[...]).count == SearchQuery.maximumSpellings)
     }
 
     @Test func searchTakesPrefixesAndPhrases() throws {

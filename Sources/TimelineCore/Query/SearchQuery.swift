@@ -15,7 +15,11 @@ enum SearchQuery {
         // case and accents, and ẞ to ß, but not ß to ss), so `Schliessung` looks for `Schließung`
         // too, and the other way round.
         func term(_ word: Substring, prefix: Bool = false) -> String {
-            let spellings = Self.sharpSSpellings(of: word)
+            var spellings: [String] = []
+            for spelling in Self.letterSpellings(of: word) {
+                for each in Self.sharpSSpellings(of: spelling[...]) where !spellings.contains(each) { spellings.append(each) }
+            }
+            spellings = Array(spellings.prefix(Self.maximumSpellings))
             let terms = spellings.map { quoted($0[...]) + (prefix ? "*" : "") }
             return terms.count == 1 ? terms[0] : "(" + terms.joined(separator: " OR ") + ")"
         }
@@ -63,7 +67,7 @@ enum SearchQuery {
                 index = end
             }
         }
-        guard droppedWord else { return parts.joined(separator: " ") }
+        guard droppedWord else { return withExplicitAnd(parts) }
         // Operators and groups left with nothing on one side by a dropped word (`warn OR 🚨`).
         let operators: Set<String> = ["AND", "OR", "NOT"]
         var cleaned: [String] = []
@@ -79,7 +83,91 @@ enum SearchQuery {
             cleaned.append(part)
         }
         while let last = cleaned.last, operators.contains(last) || last == "(" { cleaned.removeLast() }
-        return cleaned.joined(separator: " ")
+        return withExplicitAnd(cleaned)
+    }
+
+    /// The parts joined, with AND written between two operands side by side: FTS5 takes a
+    /// phrase after a phrase as AND, but not one beside a group (`("a" OR "b") "c"` is its
+    /// syntax error), which a word's several spellings make.
+    private static func withExplicitAnd(_ parts: [String]) -> String {
+        var joined: [String] = []
+        for part in parts {
+            if let previous = joined.last, !["AND", "OR", "NOT", "("].contains(previous), !["AND", "OR", "NOT", ")"].contains(part) {
+                joined.append("AND")
+            }
+            joined.append(part)
+        }
+        return joined.joined(separator: " ")
+    }
+
+    /// At most this many spellings a word (an OR of that many terms, each one index lookup).
+    static let maximumSpellings = 48
+
+    /// Letters unicode61 keeps as they are (no accent comes off them), with the plain letters
+    /// people type for them: `Łódź` is `lodz` on an English keyboard, `cœur` is `coeur`.
+    private static let plainLetters: [Character: String] = [
+        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+        "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ı": "i",
+    ]
+    /// The other way: what a plain letter or pair may stand for.
+    private static let lettersForPlain: [(plain: String, letters: [String])] = [
+        ("ae", ["æ"]), ("oe", ["œ"]), ("l", ["ł"]), ("o", ["ø"]), ("d", ["đ", "ð"]),
+    ]
+
+    /// The spellings of a word with the letters above and their plain forms taken for one
+    /// another, as unicode61 does accents: the word as typed, its plain form, and the plain
+    /// form with its plain letters written as those letters, the fewest changed first (`lodz`:
+    /// `łodz`, `lødz`, …, `łødz`, …), at most `maximumSpellings`.
+    static func letterSpellings(of word: Substring) -> [String] {
+        var plain = ""
+        for character in word { plain += plainLetters[character] ?? String(character) }
+        var spellings = [String(word)]
+        if plain != String(word) { spellings.append(plain) }
+        // Where a plain letter or pair starts, and what it may stand for (in the plain form's case).
+        let characters = Array(plain)
+        var sites: [(start: Int, length: Int, letters: [String])] = []
+        var index = 0
+        while index < characters.count {
+            let lowered = String(characters[index]).lowercased()
+            let pair = index + 1 < characters.count ? lowered + String(characters[index + 1]).lowercased() : ""
+            if let match = lettersForPlain.first(where: { $0.plain == pair }) ?? lettersForPlain.first(where: { $0.plain == lowered }) {
+                let upper = characters[index].isUppercase
+                sites.append((index, match.plain.count, match.letters.map { upper ? $0.uppercased() : $0 }))
+            }
+            index += 1
+        }
+        guard !sites.isEmpty else { return spellings }
+        // Choices of sites, the fewest first; sites that overlap (`oe` and its `o`) are not both taken.
+        var frontier: [[Int: String]] = [[:]]
+        while !frontier.isEmpty && spellings.count < maximumSpellings {
+            var next: [[Int: String]] = []
+            for choice in frontier {
+                let last = choice.keys.max() ?? -1
+                for (position, site) in sites.enumerated() where position > last {
+                    let previous = choice.keys.filter { $0 < position }.max().map { sites[$0] }
+                    if let previous, previous.start + previous.length > site.start { continue }
+                    for letter in site.letters {
+                        var extended = choice
+                        extended[position] = letter
+                        next.append(extended)
+                    }
+                }
+            }
+            for choice in next {
+                guard spellings.count < maximumSpellings else { break }
+                var result = ""
+                var at = 0
+                for (position, site) in sites.enumerated() {
+                    guard let letter = choice[position] else { continue }
+                    result += String(characters[at..<site.start]) + letter
+                    at = site.start + site.length
+                }
+                result += String(characters[at...])
+                if !spellings.contains(result) { spellings.append(result) }
+            }
+            frontier = next
+        }
+        return spellings
     }
 
     /// The spellings of a text with ß (or ẞ) and ss taken for one another: the text with every
