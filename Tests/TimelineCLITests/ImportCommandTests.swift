@@ -533,14 +533,16 @@ import Testing
     @Test(arguments: [false, true])
     func aRemovalStandsAfterTheEntityWasMerged(editedFirst: Bool) throws {
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
-        let sheet = try write("acme.csv", "kind,title,when,entity\nlayoff,Acme lays off 100,2023-01-05,Acme Inc\n")
-        #expect(try CLI.run(["import", sheet, "--db", db]).status == 0)
+        // With a figure, which names the entity it counts by slug.
+        let sheet = try write("acme.csv", "kind,title,when,entity,n\nlayoff,Acme lays off 100,2023-01-05,Acme Inc,100\n")
+        let figure = ["--map", "n=measure:employees-laid-off:person"]
+        #expect(try CLI.run(["import", sheet, "--db", db] + figure).status == 0)
         let uid = try #require(try jsonEvents([]).first?["uid"] as? String)
         #expect(try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2022-05-01", "--title", "Acme Holdings forms", "--entity", "Acme Holdings"]).status == 0)
         if editedFirst { #expect(try CLI.run(["edit", uid, "--db", db, "--title", "Acme lays off 110"]).status == 0) }
         #expect(try CLI.run(["remove", uid, "--db", db]).status == 0)
         #expect(try CLI.run(["entities", "merge", "acme-inc", "acme-holdings", "--db", db]).status == 0)
-        let again = try CLI.run(["import", sheet, "--db", db])
+        let again = try CLI.run(["import", sheet, "--db", db] + figure)
         #expect(again.stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n"), "\(again.stdout)")
         #expect(again.stderr.hasPrefix("timeline: note: 1 event (\(uid)) was removed from the timeline after the version its record in this file gives"),
                 "\(again.stderr)")
@@ -1591,21 +1593,23 @@ import Testing
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
         let uid = "initech-layoff-2023-03-07"
         #expect(try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023-03-07", "--title", "Cuts 40 jobs", "--entity", "Initech",
-                             "--source", "https://example.com/a", "--published", "2023-03-07"]).status == 0)
+                             "--measure", "employees-laid-off=40:person@initech", "--source", "https://example.com/a", "--published", "2023-03-07"]).status == 0)
         #expect(try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2020", "--title", "Corp", "--entity", "Initech Corp"]).status == 0)
-        let sheet = try write("initech.csv", "when,kind,title,entity,source\n2023-03-07,layoff,Cuts 40 jobs,Initech,https://example.com/a\n")
-        #expect(try CLI.run(["import", sheet, "--db", db]).stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n"))
+        // With a figure, which names the entity it counts by slug.
+        let sheet = try write("initech.csv", "when,kind,title,entity,source,n\n2023-03-07,layoff,Cuts 40 jobs,Initech,https://example.com/a,40\n")
+        let figure = ["--map", "n=measure:employees-laid-off:person"]
+        #expect(try CLI.run(["import", sheet, "--db", db] + figure).stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n"))
         #expect(try CLI.run(["edit", uid, "--db", db, "--title", "Cuts 41 jobs"]).status == 0)
         #expect(try CLI.run(change + ["--db", db]).status == 0)
-        let edited = try CLI.run(["import", sheet, "--db", db])
+        let edited = try CLI.run(["import", sheet, "--db", db] + figure)
         #expect(edited.stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n"), "\(edited.stdout)\(edited.stderr)")
         #expect(edited.stderr.hasPrefix("timeline: note: 1 event (\(uid)) was changed in the timeline after the version its record"), "\(edited.stderr)")
         #expect(try CLI.run(["remove", uid, "--db", db]).status == 0)
-        let removed = try CLI.run(["import", sheet, "--db", db])
+        let removed = try CLI.run(["import", sheet, "--db", db] + figure)
         #expect(removed.stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n"), "\(removed.stdout)\(removed.stderr)")
         #expect(removed.stderr.hasPrefix("timeline: note: 1 event (\(uid)) was removed from the timeline after the version its record"), "\(removed.stderr)")
-        let globex = try write("globex.csv", "when,kind,title,entity,source\n2023-03-07,layoff,Cuts 40 jobs,Globex,https://example.com/a\n")
-        #expect(try CLI.run(["import", globex, "--db", db]).stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged.\n"))
+        let globex = try write("globex.csv", "when,kind,title,entity,source,n\n2023-03-07,layoff,Cuts 40 jobs,Globex,https://example.com/a,40\n")
+        #expect(try CLI.run(["import", globex, "--db", db] + figure).stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged.\n"))
     }
 
     /// A spreadsheet whose columns give one entity, figure and source each is the event's share:

@@ -48,14 +48,20 @@ struct EarlierVersionIndex {
             guard var held = try? EventJSONDecoder.event(from: JSONParser.parse(snapshot)) else { continue }
             if given == nil { given = try? EventJSONDecoder.event(from: JSONParser.parse(json)) }
             guard let given, held.entities.count == given.entities.count else { continue }
+            guard held.measures.count == given.measures.count else { continue }
             var sameEntities = true
             for (then, now) in zip(held.entities, given.entities) {
                 guard then.role == now.role else { sameEntities = false; break }
                 if then.slug != now.slug, try !sameEntity(then.slug, now.slug) { sameEntities = false; break }
             }
+            // Figures count entities by slug: each the same entity now, or none in both.
+            for (then, now) in zip(held.measures, given.measures) where sameEntities && then.entity != now.entity {
+                guard let thenSlug = then.entity, let nowSlug = now.entity, try sameEntity(thenSlug, nowSlug) else { sameEntities = false; break }
+            }
             guard sameEntities else { continue }
             held.uid = given.uid
             held.entities = given.entities
+            for index in held.measures.indices { held.measures[index].entity = given.measures[index].entity }
             if EventJSON.object(held) == json { return row.uid }
         }
         return nil
@@ -85,17 +91,21 @@ struct EarlierVersionIndex {
 
     private static let contentMarker: [UInt8] = Array(#","kind":"#.utf8)
 
-    /// The hash of what follows the uid but the entities, which a version names as they were
-    /// named then (`uid(ofEarlierVersion:)` compares them by who they are now). `EventJSON`
-    /// writes `entities` before `tags`, and a string's quotes are escaped: neither key's text
-    /// is found inside a value.
+    /// The hash of what follows the uid but the entities and figures, which a version names as
+    /// they were named then (`uid(ofEarlierVersion:)` compares them by who they are now).
+    /// `EventJSON` writes `entities`, `tags`, `measures` and `sources` in that order, and a
+    /// string's quotes are escaped: no key's text is found inside a value.
     private static func contentHash(_ json: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let content = content(of: json) else { return nil }
         var hasher = Hasher()
         if let entities = firstIndex(of: entitiesMarker, in: content, from: content.startIndex),
-           let tags = firstIndex(of: tagsMarker, in: content, from: entities) {
+           let tags = firstIndex(of: tagsMarker, in: content, from: entities),
+           let measures = firstIndex(of: measuresMarker, in: content, from: tags),
+           let sources = firstIndex(of: sourcesMarker, in: content, from: measures) {
+            // Figures left out too: they name the entities they count by slug.
             hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: content[..<entities])))
-            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: content[tags...])))
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: content[tags..<measures])))
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: content[sources...])))
         } else {
             hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: content)))
         }
@@ -104,6 +114,8 @@ struct EarlierVersionIndex {
 
     private static let entitiesMarker: [UInt8] = Array(#","entities":"#.utf8)
     private static let tagsMarker: [UInt8] = Array(#","tags":"#.utf8)
+    private static let measuresMarker: [UInt8] = Array(#","measures":"#.utf8)
+    private static let sourcesMarker: [UInt8] = Array(#","sources":"#.utf8)
 
     private static func firstIndex(of marker: [UInt8], in bytes: Slice<UnsafeBufferPointer<UInt8>>, from start: Int) -> Int? {
         var index = start

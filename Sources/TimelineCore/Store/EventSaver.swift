@@ -962,6 +962,8 @@ final class EventSaver {
             var event = event
             event.uid = uid
             event.entities = event.entities.map { EventEntity(slug: "", name: "", role: $0.role) }
+            // The entity a figure counts is named by its slug, which a merge changes too.
+            for index in event.measures.indices where event.measures[index].entity != nil { event.measures[index].entity = "" }
             return EventJSON.object(event)
         }
         let given = unnamed(event)
