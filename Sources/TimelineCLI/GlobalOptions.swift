@@ -50,22 +50,29 @@ struct GlobalOptions: ParsableArguments {
         if !DatabaseLocation.exists(path) { Interruption.arm() }
         var made = false
         var inEmptyFile = false
-        let result = try DatabaseLocation.withStore(
-            at: path, discardingNew: discard, open: { try openStore(at: path, migrations: migrations, pageCache: pageCache) }
-        ) { store in
-            let result = try body(store)
-            made = store.createdFile
-            inEmptyFile = store.madeInEmptyFile
-            return result
+        // A dry run on a mistyped --db would otherwise report on the sample as if it were the
+        // user's timeline: said whether it succeeds or not (an entity of the sample's named).
+        func noteRehearsalOnNew() {
+            guard made && discard && migrations == .automatic else { return }
+            printError(inEmptyFile
+                ? "note: the file \(path) was empty, so the dry run was rehearsed on a new database in it with the Amazon Care sample timeline, and left it empty."
+                : "note: there is no database at \(path), so the dry run was rehearsed on a new one with the Amazon Care sample timeline, and left none behind.")
         }
-        if made && migrations == .automatic {
-            if discard {
-                // A dry run on a mistyped --db would otherwise report on the sample as if it were the user's timeline.
-                printError("note: there is no database at \(path), so the dry run was rehearsed on a new one with the Amazon Care sample timeline, and left none behind.")
-            } else {
-                Self.noteNewDatabase(at: path, inEmptyFile: inEmptyFile)
+        let result: T
+        do {
+            result = try DatabaseLocation.withStore(
+                at: path, discardingNew: discard, open: { try openStore(at: path, migrations: migrations, pageCache: pageCache) }
+            ) { store in
+                made = store.createdFile
+                inEmptyFile = store.madeInEmptyFile
+                return try body(store)
             }
+        } catch {
+            noteRehearsalOnNew()
+            throw error
         }
+        if made && migrations == .automatic && !discard { Self.noteNewDatabase(at: path, inEmptyFile: inEmptyFile) }
+        noteRehearsalOnNew()
         return result
     }
 

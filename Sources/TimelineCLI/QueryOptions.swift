@@ -150,11 +150,19 @@ struct QueryArguments: Equatable {
             }
             query.asOf = last
         }
+        // A bound with no day on its side (`--to 'since 2020'`) would leave the range open
+        // there, and look like an answer.
         if let from {
-            query.from = try Self.bound(from, flag: "--from", context: context).earliest
+            guard let first = try Self.bound(from, flag: "--from", context: context).earliest else {
+                throw TimelineError(.usage, "--from '\(from)' has no first day; give the date the range starts at (a day, month, year, …).")
+            }
+            query.from = first
         }
         if let to {
-            query.to = try Self.bound(to, flag: "--to", context: context).latest
+            guard let last = try Self.bound(to, flag: "--to", context: context).latest else {
+                throw TimelineError(.usage, "--to '\(to)' has no last day; give the date the range ends at (a day, month, year, …).")
+            }
+            query.to = last
         }
         return query
     }

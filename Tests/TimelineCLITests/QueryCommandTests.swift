@@ -348,6 +348,14 @@ import Testing
         let openEnded = try CLI.run(["list", "--db", db, "--as-of", "2019/.."])
         #expect(openEnded.status == 64)
         #expect(openEnded.stderr == "timeline: --as-of '2019/..' has no last day; give a day (or a month or year, read to its last day).\n")
+        // A range's bound with no day on its side would leave the range open there: refused too,
+        // on the fast path of list as on the others.
+        for (arguments, message) in [(["list", "--to", "since 2020"], "--to 'since 2020' has no last day; give the date the range ends at (a day, month, year, …)."),
+                                     (["list", "--from", "until 2019"], "--from 'until 2019' has no first day; give the date the range starts at (a day, month, year, …)."),
+                                     (["stats", "--to", "2019/.."], "--to '2019/..' has no last day; give the date the range ends at (a day, month, year, …).")] {
+            let refused = try CLI.run(arguments + ["--db", db])
+            #expect(refused.status == 64 && refused.stderr == "timeline: \(message)\n", "\(arguments): \(refused.stderr)")
+        }
     }
 
     /// A relative date in an event (`yesterday`, `cette semaine`) is read from its source's

@@ -345,13 +345,24 @@ struct RecordMapper {
         case "source" where parts.count == 1: return .source
         case _ where parts.count == 1 && (citationFields.contains(field) || isSourceDetail(field)): return .citation(field)
         case "measure" where parts.count == 3 && !parts[1].isEmpty && !parts[2].isEmpty:
+            // A quantity is lower-case letters, digits and hyphens, as the table keeps it.
+            guard parts[1].utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") }) else {
+                let slug = EventSaver.slug(parts[1])
+                throw TimelineError(.usage, "'\(field)': the quantity '\(parts[1])' is not written in lower-case letters, digits and hyphens"
+                    + (slug.isEmpty ? "." : "; write measure:\(slug):\(parts[2])."))
+            }
             return .measure(quantity: parts[1], unit: parts[2])
         default: break
         }
         // A name with parts after a colon is an entity's or a figure's.
         let names = parts.count > 1 ? ["entity", "measure"] : scalarFields + listFields + citationFields + sourceDetailKeys.map(\.key) + ["entity", "tag", "source"]
-        let guess = NameSuggestions.closest(to: parts[0], among: names, limit: 1).first
+        var guess = NameSuggestions.closest(to: parts[0], among: names, limit: 1).first
             .map { " (did you mean '\(([$0] + parts.dropFirst()).joined(separator: ":"))'?)" } ?? ""
+        if parts[0] == "measure" || guess.contains("'measures") && parts.count == 1 {
+            guess = " (a figure is measure:QUANTITY:UNIT, as measure:employees-laid-off:person)"
+        } else if parts[0] == "entity" {
+            guess = " (an entity is entity or entity:ROLE, as entity:employer)"
+        }
         throw TimelineError(.usage, "'\(field)' is not a field to import into\(guess); fields: \(fieldHelp).")
     }
 
@@ -537,7 +548,8 @@ struct RecordMapper {
     /// three digits, not starting with 0, then three); nil for every other value.
     static func thousandsIfGroupedByAPoint(_ value: String) -> String? {
         let sign = value.hasPrefix("-") ? "-" : ""
-        let parts = value.utf8.dropFirst(sign.count).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        let signs = value.hasPrefix("-") || value.hasPrefix("+") ? 1 : 0
+        let parts = value.utf8.dropFirst(signs).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard parts.count == 2, (1...3).contains(parts[0].count), parts[0].first != UInt8(ascii: "0"), parts[1].count == 3,
               parts.allSatisfy({ $0.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }) else { return nil }
         return sign + String(decoding: parts[0], as: UTF8.self) + String(decoding: parts[1], as: UTF8.self)

@@ -176,8 +176,9 @@ final class EventSaver {
             let mergedJSON = EventJSON.object(merged)
             if EventJSON.object(existing) == mergedJSON {
                 if rejectingSecondVersionInBatch {
-                    // An earlier record of this file gave it as it is: a row written twice.
-                    if id > lastIDBefore || updatedEventIDSet.contains(id) || wasUnchangedInBatch(id) {
+                    // An earlier record of this file gave it as it is: a row written twice (a
+                    // record whose uid is its hash is all it gives; one with a uid may give a part).
+                    if uidIsTheRecordsHash && (id > lastIDBefore || updatedEventIDSet.contains(id) || wasUnchangedInBatch(id)) {
                         repeatedInBatch += 1
                         if repeatedInBatchExamples.count < 3 && !repeatedInBatchExamples.contains(event.uid) { repeatedInBatchExamples.append(event.uid) }
                     }
