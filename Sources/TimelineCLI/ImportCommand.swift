@@ -199,14 +199,15 @@ extension Timeline {
         static func itemsKeptNote(_ summary: ImportSummary, dryRun: Bool) -> String {
             let counts = [(summary.entitiesKept, "entity of another role", "entities of other roles"),
                           (summary.figuresKept, "figure of another quantity", "figures of other quantities"),
-                          (summary.sourcesKept, "citation of another source", "citations of other sources")]
+                          (summary.citationsKept, "citation of another source or quote", "citations of other sources or quotes"),
+                          (summary.tagsKept, "other tag", "other tags")]
                 .filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
             let items = counts.count == 1 ? counts[0] : counts.dropLast().joined(separator: ", ") + " and " + counts.last!
             let count = summary.eventsKeepingItems, one = count == 1
             let events = "\(count) \(dryRun ? "event\(one ? "" : "s") to update" : "updated event\(one ? "" : "s")")"
             return "note: \(events) (\(firstThree(summary.eventsKeepingItemsExamples, of: count))) \(dryRun ? "would keep" : "kept") \(items), "
                 + "which the file's columns do not give; "
-                + "`timeline edit UID` takes one out (--entity, --measure QUANTITY=, --remove-source URL)."
+                + "`timeline edit UID` takes one out (--entity, --measure QUANTITY=, --remove-source URL, --tag)."
         }
 
         /// Events edited since the version a record without a uid gives (made by it, or matched), which the file names again as then.

@@ -533,7 +533,7 @@ import Testing
                                 + "\(uid);2022-12-01;shutdown;Livi ferme;Livi;https://www.lemonde.fr/a.html;Le Monde;2022-12-01;45\n")
         let replaced = try CLI.run(["import", withUID] + arguments)
         #expect(replaced.stdout.hasSuffix(": 0 added, 1 updated, 0 unchanged.\n"), "\(replaced.stdout)")
-        #expect(replaced.stderr.hasPrefix("timeline: note: 1 updated event (\(uid)) kept 1 citation of another source, which the file's columns do not give;"),
+        #expect(replaced.stderr.hasPrefix("timeline: note: 1 updated event (\(uid)) kept 1 citation of another source or quote, which the file's columns do not give;"),
                 "\(replaced.stderr)")
         let shutdown = try #require(try jsonEvents(["--kind", "shutdown"]).first)
         #expect(shutdown["title"] as? String == "Livi ferme")
@@ -1659,10 +1659,19 @@ import Testing
         let corrected = try CLI.run(["import", try sheet(land: "Österreich", drivers: "1350"), "--db", db] + mapping)
         #expect(corrected.stdout.hasSuffix(": 0 added, 1 updated, 0 unchanged.\n"), "\(corrected.stdout)\(corrected.stderr)")
         #expect(corrected.stderr == "timeline: note: 1 updated event (mv-koeln) kept 1 entity of another role, 1 figure of another quantity and "
-                + "1 citation of another source, which the file's columns do not give; `timeline edit UID` takes one out "
-                + "(--entity, --measure QUANTITY=, --remove-source URL).\n", "\(corrected.stderr)")
+                + "1 citation of another source or quote, which the file's columns do not give; `timeline edit UID` takes one out "
+                + "(--entity, --measure QUANTITY=, --remove-source URL, --tag).\n", "\(corrected.stderr)")
         #expect(try event() == (entities: ["movia:subject", "osterreich:place", "stadt-koln:partner"], figures: ["drivers=1350", "investment=2000000"],
                                 sources: all.sources))
+        // A sheet without the subject's column: the subject keeps its place, first, and the
+        // sheet's figure counts it.
+        let placeOnly = try write("place.csv", "ID;Datum;Land;Ereignis;Art;Fahrer\nmv-koeln;2021-03-15;Schweiz;Movia startet in Köln;launch;1400\n")
+        _ = try CLI.run(["import", placeOnly, "--db", db, "--map", "ID=uid", "--map", "Datum=when", "--map", "Land=entity:place", "--map", "Ereignis=title",
+                         "--map", "Art=kind", "--map", "Fahrer=measure:drivers:person"])
+        let placed = try #require(try jsonEvents([]).first)
+        #expect((placed["entities"] as? [[String: Any]])?.compactMap { $0["slug"] as? String } == ["movia", "schweiz", "stadt-koln"])
+        #expect((placed["measures"] as? [[String: Any]])?.first.map { "\($0["value"]!) \($0["entity"]!)" } == "1400 movia")
+        _ = try CLI.run(["import", try sheet(land: "Österreich", drivers: "1350"), "--db", db] + mapping)
         // An empty cell clears its quantity's figures and its role's entities.
         _ = try CLI.run(["import", try sheet(land: "", drivers: ""), "--db", db] + mapping)
         #expect(try event() == (entities: ["movia:subject", "stadt-koln:partner"], figures: ["investment=2000000"], sources: all.sources))
@@ -1673,6 +1682,31 @@ import Testing
         let replaced = try CLI.run(["import", whole, "--db", db])
         #expect(replaced.status == 0 && !replaced.stderr.contains("kept"), "\(replaced.stderr)")
         #expect(try event() == (entities: ["movia:subject"], figures: [], sources: ["https://movia.de/koeln"]))
+    }
+
+    /// What `edit` gave a citation, a figure or the tags that a sheet's columns do not give (a
+    /// stance, a quote, a figure's source, another tag) stays when the unchanged sheet comes in
+    /// again: nothing to update.
+    @Test func anUnchangedSheetKeepsWhatEditGaveItsItems() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let sheet = try write("qq.csv", "uid,kind,when,title,entity,source,tag,n\nev-1,layoff,2022-03-01,Cuts,Acme,https://news.example.com/a,france,40\n")
+        let figure = ["--map", "n=measure:employees-laid-off:person"]
+        #expect(try CLI.run(["import", sheet, "--db", db] + figure).status == 0)
+        let figureOnly = try write("figure.csv", "uid,kind,when,title,n\nev-1,layoff,2022-03-01,Cuts,40\n")
+        let edits: [[String]] = [["--source", "https://news.example.com/a", "--stance", "contradicts"],
+                                 ["--source", "https://news.example.com/a", "--quote", "the exact words"],
+                                 ["--tag", "france", "--tag", "verified"],
+                                 ["--measure", "employees-laid-off=40:person", "--source", "https://other.example.com/b"]]
+        for edit in edits {
+            let edited = try CLI.run(["edit", "ev-1", "--db", db] + edit)
+            #expect(edited.status == 0, "\(edit): \(edited.stderr)")
+            let shown = try CLI.run(["show", "ev-1", "--db", db, "--format", "json"]).stdout
+            for file in [sheet, figureOnly] {
+                let again = try CLI.run(["import", file, "--db", db] + figure)
+                #expect(again.stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n"), "\(edit) \(file): \(again.stdout)\(again.stderr)")
+            }
+            #expect(try CLI.run(["show", "ev-1", "--db", db, "--format", "json"]).stdout == shown, "\(edit)")
+        }
     }
 
     /// A record without a uid finds an event that a record before it in the same file moved into

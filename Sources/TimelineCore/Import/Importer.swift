@@ -41,10 +41,10 @@ public struct ImportSummary: Sendable, Equatable {
     /// twice), counted unchanged: how many, and the first uids.
     public var repeatedRecords = 0
     public var repeatedRecordExamples: [String] = []
-    /// Items of updated events that the file's columns of one entity, figure or source each could
-    /// not give (other roles, quantities, sources), kept: how many of each, in how many events,
-    /// and the first uids.
-    public var entitiesKept = 0, figuresKept = 0, sourcesKept = 0
+    /// Items of updated events that the file's columns of one entity, figure, source or tag each
+    /// could not give (other roles, quantities, sources or quotes, tags), kept: how many of each,
+    /// in how many events, and the first uids.
+    public var entitiesKept = 0, figuresKept = 0, citationsKept = 0, tagsKept = 0
     public var eventsKeepingItems = 0
     public var eventsKeepingItemsExamples: [String] = []
     /// Sources the timeline held that records described otherwise (publisher, publication date
@@ -327,7 +327,8 @@ public final class Importer {
                 summary.repeatedRecordExamples = saver.repeatedInBatchExamples
                 summary.entitiesKept = saver.itemsKeptInUpdates.entities
                 summary.figuresKept = saver.itemsKeptInUpdates.figures
-                summary.sourcesKept = saver.itemsKeptInUpdates.sources
+                summary.citationsKept = saver.itemsKeptInUpdates.citations
+                summary.tagsKept = saver.itemsKeptInUpdates.tags
                 summary.eventsKeepingItems = saver.eventsKeepingItems
                 summary.eventsKeepingItemsExamples = saver.eventsKeepingItemsExamples
                 summary.changedSinceTheirRecord = saver.changedSinceTheirRecord

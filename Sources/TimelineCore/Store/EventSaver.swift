@@ -170,7 +170,7 @@ final class EventSaver {
             // such a record updates nothing, so keeps nothing.
             var keptItems = Event.KeptItems()
             if !uidIsTheRecordsHash, let itemColumns, !itemColumns.isEmpty {
-                keptItems = merged.keepItems(of: existing, notGivenBy: itemColumns)
+                keptItems = merged.keepItems(of: existing, notGivenBy: itemColumns, figuresCountFirstEntity: given.contains(.figuresCountFirstEntity))
             }
             try citeFigureSources(of: &merged, citedBy: existing)
             let mergedJSON = EventJSON.object(merged)
@@ -222,7 +222,8 @@ final class EventSaver {
             if !keptItems.isEmpty {
                 itemsKeptInUpdates.entities += keptItems.entities
                 itemsKeptInUpdates.figures += keptItems.figures
-                itemsKeptInUpdates.sources += keptItems.sources
+                itemsKeptInUpdates.citations += keptItems.citations
+                itemsKeptInUpdates.tags += keptItems.tags
                 eventsKeepingItems += 1
                 if eventsKeepingItemsExamples.count < 3 { eventsKeepingItemsExamples.append(event.uid) }
             }
