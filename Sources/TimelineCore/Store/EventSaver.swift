@@ -108,6 +108,9 @@ final class EventSaver {
     /// many, and the first pairs (added, earlier).
     private(set) var sameStemInBatch = 0
     private(set) var sameStemInBatchExamples: [(added: String, earlier: String)] = []
+    /// Hashes of the stem and title of each event added from a record without a uid (see
+    /// `noteSameStemInBatch`).
+    private var addedStemsAndTitles: Set<Int> = []
     /// Whether history holds any version, read once (nil until asked): a timeline without any
     /// has no removed events to look for.
     private var historyHasVersions: Bool?
@@ -258,6 +261,13 @@ final class EventSaver {
     /// (two layoffs at one company on one day); one title twice is one event written twice.
     private func noteSameStemInBatch(_ event: Event) throws {
         let stem = Self.readableStem(of: event)
+        // The query reads every event of the stem this saver added: thousands for a file of one
+        // group's deals by year. A hash of each stem and title added asks it only when one is
+        // met again (8 bytes an event).
+        var hasher = Hasher()
+        hasher.combine(stem)
+        hasher.combine(event.title)
+        guard !addedStemsAndTitles.insert(hasher.finalize()).inserted else { return }
         guard let earlier = try database.statement(Self.sameStemAndTitleAddedQuery).first([.text(stem), .integer(lastIDBefore), .text(event.title)], { $0.text(at: 0) }) else { return }
         sameStemInBatch += 1
         if sameStemInBatchExamples.count < 3 { sameStemInBatchExamples.append((event.uid, earlier)) }
