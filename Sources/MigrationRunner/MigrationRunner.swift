@@ -15,6 +15,11 @@ public final class MigrationRunner {
     // looked up at run time when the runner is made (every open of a timeline makes one).
     private let loaders: KeyValuePairs<String, SeedLoader>
 
+    /// When the files this runner applies or skips are recorded (`2024-06-01T00:00:00.000Z`);
+    /// nil for the time they are. A script that rebuilds a database sets it, so the rebuild is
+    /// the same to the byte.
+    public var appliedAt: String?
+
     static let historyTable = "schema_migrations"
     static let skippedTable = "schema_skipped_seeds"
 
@@ -135,9 +140,9 @@ public final class MigrationRunner {
                     try database.execute(
                         """
                         INSERT INTO schema_migrations (version, name, kind, checksum, applied_at)
-                        VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+                        VALUES (?1, ?2, ?3, ?4, coalesce(?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
                         """,
-                        [.integer(Int64(file.version)), .text(file.name), .text(file.kind.rawValue), .text(file.checksum)])
+                        [.integer(Int64(file.version)), .text(file.name), .text(file.kind.rawValue), .text(file.checksum), .text(appliedAt)])
                     if file == pending.last {
                         try database.setUserVersion(set.fingerprint)
                     }
@@ -212,8 +217,8 @@ public final class MigrationRunner {
             )
             """)
         try database.execute(
-            "INSERT INTO schema_skipped_seeds (version, name, checksum, skipped_at) VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-            [.integer(Int64(file.version)), .text(file.name), .text(file.checksum)])
+            "INSERT INTO schema_skipped_seeds (version, name, checksum, skipped_at) VALUES (?1, ?2, ?3, coalesce(?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+            [.integer(Int64(file.version)), .text(file.name), .text(file.checksum), .text(appliedAt)])
     }
 
     struct AppliedRecord {

@@ -15,8 +15,11 @@ public enum TimelineMigrations {
     /// Seeds in JSON are read by the core; SQL seeds run as SQL.
     public static let loaders: KeyValuePairs<String, MigrationRunner.SeedLoader> = ["json": SeedLoader.loadJSON]
 
-    /// A runner over the database with the given set (the embedded one unless a folder is named).
-    public static func runner(for database: Database, set: MigrationSet = embedded) -> MigrationRunner {
-        MigrationRunner(database: database, set: set, loaders: loaders)
+    /// A runner over the database with the given set (the embedded one unless a folder is named),
+    /// recording what it applies at `appliedAt` (nil for now).
+    public static func runner(for database: Database, set: MigrationSet = embedded, appliedAt: String? = nil) -> MigrationRunner {
+        let runner = MigrationRunner(database: database, set: set, loaders: loaders)
+        runner.appliedAt = appliedAt
+        return runner
     }
 }

@@ -24,7 +24,7 @@ extension TimelineStore {
     @discardableResult
     public func migrate(set: MigrationSet = TimelineMigrations.embedded, skippingSeeds: Bool = false) throws -> [MigrationFile] {
         do {
-            let applied = try TimelineMigrations.runner(for: database, set: set).migrate(skippingSeeds: skippingSeeds)
+            let applied = try TimelineMigrations.runner(for: database, set: set, appliedAt: recordingTime).migrate(skippingSeeds: skippingSeeds)
             if !applied.isEmpty { try storeMissingLists() }
             return applied
         } catch {

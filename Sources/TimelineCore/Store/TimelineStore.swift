@@ -47,7 +47,8 @@ public final class TimelineStore {
     ///   the write rolls back.
     public init(path: String, migrations: MigrationPolicy = .automatic, set: MigrationSet = TimelineMigrations.embedded,
                 busyTimeout milliseconds: Int32 = 5_000, pageCache: PageCache = .standard,
-                stoppingWhen shouldStop: (() -> Bool)? = nil, checkingCells: Bool = true) throws {
+                stoppingWhen shouldStop: (() -> Bool)? = nil, checkingCells: Bool = true, recordingTime: String? = nil) throws {
+        self.recordingTime = recordingTime
         if DatabaseLocation.isDirectory(path) {
             throw TimelineError(.cannotCreate, "\(path) is a folder, not a database file; give the path of a file.")
         }
@@ -165,7 +166,7 @@ public final class TimelineStore {
 
     /// Reads one number when the database is current; otherwise validates and applies what is pending.
     func migrateIfNeeded(set: MigrationSet) throws {
-        let runner = TimelineMigrations.runner(for: database, set: set)
+        let runner = TimelineMigrations.runner(for: database, set: set, appliedAt: recordingTime)
         do {
             if try runner.isCurrent() { return }
             if try !runner.migrate().isEmpty { try storeMissingLists() }
