@@ -562,6 +562,21 @@ import Testing
         #expect(try jsonEvents([]).compactMap { $0["title"] as? String } == ["Acme Holdings forms"])
     }
 
+    /// Two records made one event by a merge (the same words, one entity now) and removed: the
+    /// removal note names the event once.
+    @Test func aRemovedEventTwoRecordsNameIsNamedOnce() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let sheet = try write("two.csv", "kind,when,title,entity\nlayoff,2022-03-01,Cuts,Alpha\nlayoff,2022-03-01,Cuts,Bravo\n")
+        #expect(try CLI.run(["import", sheet, "--db", db]).status == 0)
+        #expect(try CLI.run(["entities", "merge", "alpha", "bravo", "--db", db]).status == 0)
+        for uid in try jsonEvents([]).compactMap({ $0["uid"] as? String }) {
+            #expect(try CLI.run(["remove", uid, "--db", db]).status == 0)
+        }
+        let again = try CLI.run(["import", sheet, "--db", db])
+        #expect(again.stdout.hasSuffix(": 0 added, 0 updated, 2 unchanged.\n"), "\(again.stdout)")
+        #expect(again.stderr.hasPrefix("timeline: note: 1 event (bravo-layoff-2022-03-01-") && !again.stderr.contains(" and bravo"), "\(again.stderr)")
+    }
+
     /// An event removed after a file without uids made it stays removed when the file comes in
     /// again, as an edit stays; restored, it is the file's again.
     @Test func aRemovalStandsWhenTheFileComesInAgain() throws {

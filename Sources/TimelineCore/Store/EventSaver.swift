@@ -103,6 +103,7 @@ final class EventSaver {
     /// many, and the first uids.
     private(set) var removedSinceTheirRecord = 0
     private(set) var removedSinceTheirRecordExamples: [String] = []
+    private var removedSinceTheirRecordUIDs: Set<String> = []
     /// Events added from records without a uid whose main entity, kind, date and title an event
     /// added earlier by this saver has, with other content (one row a source, in a spreadsheet): how
     /// many, and the first pairs (added, earlier).
@@ -235,8 +236,11 @@ final class EventSaver {
         try citeFigureSources(of: &event, citedBy: nil)
         // Removed from the timeline after this record made it: the removal stands, as an edit does.
         if uidIsTheRecordsHash, try historyHoldsEvents(), try holdsEarlierVersion(event, asJSON: EventJSON.object(event), uid: event.uid) {
-            removedSinceTheirRecord += 1
-            if removedSinceTheirRecordExamples.count < 3 { removedSinceTheirRecordExamples.append(event.uid) }
+            // Once an event, however many records name it (two entities' records, one since a merge).
+            if removedSinceTheirRecordUIDs.insert(event.uid).inserted {
+                removedSinceTheirRecord += 1
+                if removedSinceTheirRecordExamples.count < 3 { removedSinceTheirRecordExamples.append(event.uid) }
+            }
             return (event.uid, .unchanged)
         }
         // Lists rendered from the input are the saved event's when resolving entities and
