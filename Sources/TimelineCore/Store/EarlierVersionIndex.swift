@@ -79,14 +79,8 @@ struct EarlierVersionIndex {
     /// What follows the uid in an event's JSON: `EventJSON` writes the uid first and `kind` next,
     /// and a uid's text, escaped, cannot hold `,"kind":`. Nil for text of another shape.
     private static func content(of json: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>>? {
-        let marker = contentMarker
-        guard json.count > marker.count else { return nil }
-        var start = 0
-        while start + marker.count <= json.count {
-            if json[start] == marker[0], json[start..<start + marker.count].elementsEqual(marker) { return json[start...] }
-            start += 1
-        }
-        return nil
+        guard json.count > contentMarker.count, let start = firstIndex(of: contentMarker, in: json[...], from: 0) else { return nil }
+        return json[start...]
     }
 
     private static let contentMarker: [UInt8] = Array(#","kind":"#.utf8)
