@@ -964,16 +964,15 @@ final class EventSaver {
     }
 
     /// Whether history holds `event` (`json`, as `EventJSON.object` writes it with `uid`) as a
-    /// version of `uid` that later changed: as it is (one indexed look), else but for how its
-    /// entities are named. A record's names resolve to today's (`Initech Inc` renamed since,
-    /// `initech-corp` merged into since), while the uid, the record's hash, pins them as the
-    /// record names them; history's versions of the uid are then read and compared (a rename,
-    /// a merge, or another record's hash: rare).
+    /// version of `uid` that later changed: as it is, else but for how its entities are named.
+    /// A record's names resolve to today's (`Initech Inc` renamed since, `initech-corp` merged
+    /// into since), while the uid, the record's hash, pins them as the record names them; the
+    /// uid's versions (one indexed read) are compared as text first, and decoded only when none
+    /// is the same (a rename, a merge, or another record's hash: rare).
     func holdsEarlierVersion(_ event: Event, asJSON json: String, uid: String) throws -> Bool {
-        if try database.statement("SELECT 1 FROM event_history WHERE uid = ?1 AND snapshot = ?2 LIMIT 1")
-            .first([.text(uid), .text(json)], { _ in true }) ?? false {
-            return true
-        }
+        let versions = try database.statement("SELECT snapshot FROM event_history WHERE uid = ?1").map([.text(uid)]) { $0.text(at: 0) }
+        guard !versions.isEmpty else { return false }
+        if versions.contains(json) { return true }
         func unnamed(_ event: Event) -> String {
             var event = event
             event.uid = uid
@@ -983,7 +982,7 @@ final class EventSaver {
             return EventJSON.object(event)
         }
         let given = unnamed(event)
-        return try database.statement("SELECT snapshot FROM event_history WHERE uid = ?1").map([.text(uid)]) { $0.text(at: 0) }.contains { snapshot in
+        return versions.contains { snapshot in
             guard let held = try? EventJSONDecoder.event(from: JSONParser.parse(snapshot)) else { return false }
             return unnamed(held) == given
         }
