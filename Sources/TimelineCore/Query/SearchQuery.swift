@@ -137,36 +137,32 @@ enum SearchQuery {
             index += 1
         }
         guard !sites.isEmpty else { return spellings }
-        // Choices of sites, the fewest first; sites that overlap (`oe` and its `o`) are not both taken.
-        var frontier: [[Int: String]] = [[:]]
-        while !frontier.isEmpty && spellings.count < maximumSpellings {
-            var next: [[Int: String]] = []
-            for choice in frontier {
-                let last = choice.keys.max() ?? -1
-                for (position, site) in sites.enumerated() where position > last {
-                    let previous = choice.keys.filter { $0 < position }.max().map { sites[$0] }
-                    if let previous, previous.start + previous.length > site.start { continue }
-                    for letter in site.letters {
-                        var extended = choice
-                        extended[position] = letter
-                        next.append(extended)
-                    }
-                }
-            }
-            for choice in next {
-                guard spellings.count < maximumSpellings else { break }
+        // Choices of `count` sites from `first` on, in order, each spelled out as it is made
+        // until there are enough; sites that overlap (`oe` and its `o`) are not both taken.
+        var chosen: [(site: Int, letter: String)] = []
+        func choose(_ count: Int, from first: Int, after end: Int) {
+            guard spellings.count < maximumSpellings else { return }
+            guard count > 0 else {
                 var result = ""
                 var at = 0
-                for (position, site) in sites.enumerated() {
-                    guard let letter = choice[position] else { continue }
-                    result += String(characters[at..<site.start]) + letter
-                    at = site.start + site.length
+                for (site, letter) in chosen {
+                    result += String(characters[at..<sites[site].start]) + letter
+                    at = sites[site].start + sites[site].length
                 }
                 result += String(characters[at...])
                 if !spellings.contains(result) { spellings.append(result) }
+                return
             }
-            frontier = next
+            for position in first..<sites.count where sites[position].start >= end {
+                for letter in sites[position].letters {
+                    chosen.append((position, letter))
+                    choose(count - 1, from: position + 1, after: sites[position].start + sites[position].length)
+                    chosen.removeLast()
+                }
+            }
         }
+        // The fewest changed first.
+        for count in 1...sites.count where spellings.count < maximumSpellings { choose(count, from: 0, after: 0) }
         return spellings
     }
 
