@@ -16,8 +16,12 @@ struct HeldEventsBySpan {
 
     private var candidates: [Span: [(hash: Int, id: Int64)]] = [:]
     private var heldCount = 0
-    /// At most this many events are kept (32 MB); past it, spans are read again when asked.
-    private static let limit = 2_000_000
+    /// At most this many events are kept (2M: 32 MB); past it, spans are read again when asked.
+    private let limit: Int
+
+    init(limit: Int = 2_000_000) {
+        self.limit = limit
+    }
 
     /// The ids, at most `lastID`, of the events of `span` with this kind, title and date.
     mutating func ids(ofKind kind: String, title: String, edtf: String, in span: Span, upTo lastID: Int64,
@@ -43,7 +47,7 @@ struct HeldEventsBySpan {
             }
             held.append((hash, row.int64(at: 0)))
         }
-        if heldCount + held.count > Self.limit {
+        if heldCount + held.count > limit {
             candidates.removeAll()
             heldCount = 0
         }
