@@ -634,7 +634,18 @@ private extension String {
                     + "(--busy-timeout-ms sets how long to wait).\n", "\(busy.stderr)")
         }
         #expect(try sqlite("PRAGMA page_size; PRAGMA journal_mode").stdout == "8192\nwal\n")
-        let back = try CLI.run(["backup", db, "--db", original])
+        // Another process that closes it within --busy-timeout-ms is waited for: a sqlite3
+        // shell that has read the timeline (and then made a file) and stays two seconds.
+        let holder = Process()
+        let opened = folder.path("opened")
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        holder.arguments = [db, "SELECT count(*) FROM events;", ".shell touch '\(opened)'", ".shell sleep 2"]
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        for _ in 0..<200 where !FileManager.default.fileExists(atPath: opened) { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(holder.isRunning && FileManager.default.fileExists(atPath: opened), "the shell has the timeline open")
+        let back = try CLI.run(["--busy-timeout-ms", "60000", "backup", db, "--db", original])
+        holder.waitUntilExit()
         #expect(back.status == 0, "\(back.stderr)")
         #expect(try sqlite("PRAGMA page_size; PRAGMA journal_mode; PRAGMA integrity_check").stdout == "4096\nwal\nok\n")
 
