@@ -65,6 +65,10 @@ public final class Database {
             flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY
             openPath = ":memory:"
         }
+        // Debian's SQLite reads every name starting `file:` as a URI (SQLITE_USE_URI):
+        // `file:notes.db?mode=memory` would be a database in memory, written to nowhere, and
+        // `file:notes.db` the file `notes.db`. A path is a path: `./` keeps it one.
+        if mode != .readOnlyImmutable && mode != .inMemory && path.hasPrefix("file:") { openPath = "./" + path }
         if mode != .inMemory && Self.isTooShortForADatabase(path) {
             throw SQLiteError(code: SQLITE_NOTADB, message: "file is not a database")
         }
@@ -76,7 +80,7 @@ public final class Database {
             throw error
         }
         self.handle = connection
-        self.path = mode == .readOnlyImmutable ? path : openPath
+        self.path = mode == .inMemory ? openPath : path
         self.mode = mode
         sqlite3_busy_timeout(connection, milliseconds)
         // Every b-tree page's cells checked against its size as the page is read: a damaged page
