@@ -51,9 +51,7 @@ extension Timeline {
                     try fields.apply(to: &event, context: context, sourceLanguage: store.language(ofSource:),
                                      sourcePublished: store.publicationDate(ofSource:), sourceKey: store.sourceKey(matching:))
                     let note = try fields.noteOnExistingSource(in: store, context: context)
-                    // `--as-of` shows what sources published by then say: an undated one, never.
                     let newSource = try fields.source.map { try store.sourceKey(matching: $0) == nil } == true
-                    let undatedNewSource = fields.published == nil && newSource
                     let lastEntity = try store.lastEntityID()
                     let saved = try store.save(event, uidPolicy: .readable, replacingExisting: false)
                     // Never .updated: a different event under the uid is refused.
@@ -62,15 +60,7 @@ extension Timeline {
                     if let note { printError(note) }
                     fields.seasonNotes.forEach(printError)
                     fields.decimalPointNotes.forEach(printError)
-                    if undatedNewSource, saved.outcome == .inserted {
-                        printError("note: the new source \(fields.source ?? "") has no publication date, so `list --as-of` never shows what it says; "
-                                   + "--published gives one when a source is created.")
-                    }
-                    // Exports mark a quote with its language (`lang="fr"`, `(fr)`): unknown, they cannot.
-                    if newSource, fields.quote != nil, fields.quoteLanguage == nil, saved.outcome == .inserted {
-                        printError("note: the new source \(fields.source ?? "") and its quote have no language; --quote-lang (fr, en, …) gives one "
-                                   + "when a source is created, and `timeline edit \(saved.uid) --source \(fields.source ?? "") --quote 'the same quote' --quote-lang fr` gives the quote one later.")
-                    }
+                    if newSource, saved.outcome == .inserted { fields.newSourceNotes(uid: saved.uid).forEach(printError) }
                     if !fields.entity.isEmpty { try noteRolesReadingAsOthers(in: store, uid: saved.uid) }
                     // A new entity spelt as a known one but for accents or case: maybe the same.
                     for (slug, name) in try store.entities(after: lastEntity) {
@@ -134,7 +124,7 @@ extension Timeline {
                 try global.withStore { store in
                     // Read, changed and saved in one write transaction: another process's change
                     // to the event in between would otherwise be overwritten unseen.
-                    let (saved, before, note, after) = try store.readingAndWriting {
+                    let (saved, before, note, after, newSource) = try store.readingAndWriting {
                         guard var event = try store.event(uid: uid) else {
                             throw try store.noEventError(uid: uid)
                         }
@@ -147,14 +137,16 @@ extension Timeline {
                             try Self.removeCitations(of: reference, from: &event, in: store)
                         }
                         let note = try fields.noteOnExistingSource(in: store, context: context)
+                        let newSource = try fields.source.map { try store.sourceKey(matching: $0) == nil } == true
                         let saved = try store.save(event)
-                        return (saved, before, note, try store.event(uid: saved.uid))
+                        return (saved, before, note, try store.event(uid: saved.uid), newSource)
                     }
                     confirmation.write(saved.outcome == .unchanged ? "Unchanged \(saved.uid)\n" : "Updated \(saved.uid)\n",
                                        saved: saved.outcome == .unchanged ? "\(saved.uid) was left unchanged" : "the change to \(saved.uid) was saved")
                     if let note { printError(note) }
                     fields.seasonNotes.forEach(printError)
                     fields.decimalPointNotes.forEach(printError)
+                    if newSource, saved.outcome == .updated { fields.newSourceNotes(uid: saved.uid).forEach(printError) }
                     if !fields.entity.isEmpty, saved.outcome == .updated, let after {
                         if let dropped = Self.droppedEntitiesNote(before: before.entities, after: after) { printError(dropped) }
                         if let roles = Self.defaultRolesNote(before: before.entities, after: after) { printError(roles) }

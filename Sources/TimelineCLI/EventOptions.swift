@@ -171,6 +171,28 @@ struct EventOptions: ParsableArguments {
             + (dating.map { "; it had no publication date, and is now dated \($0)" } ?? "") + "."
     }
 
+    /// Notes on the source --source made (`uid` cites it): without a publication date `list
+    /// --as-of` never shows it; without a language its quote cannot be marked (`lang="fr"`); a
+    /// pasted URL was saved without its tracking parameters.
+    func newSourceNotes(uid: String) -> [String] {
+        guard let source else { return [] }
+        var notes: [String] = []
+        if published == nil {
+            notes.append("note: the new source \(source) has no publication date, so `list --as-of` never shows what it says; "
+                         + "--published gives one when a source is created.")
+        }
+        if quote != nil, quoteLanguage == nil {
+            notes.append("note: the new source \(source) and its quote have no language; --quote-lang (fr, en, …) gives one "
+                         + "when a source is created, and `timeline edit \(uid) --source \(source) --quote 'the same quote' --quote-lang fr` gives the quote one later.")
+        }
+        let saved = SourceURL.withoutTracking(source)
+        if saved != source {
+            notes.append("note: the new source's URL was saved without the parameters that only say how a reader came to the page "
+                         + "(utm_…, fbclid, …): \(saved).")
+        }
+        return notes
+    }
+
     /// Notes on dates given in EDTF's season, quarter or half-year form that read as a span of
     /// years in prose (`2019-22`: summer 2019, not 2019 to 2022), with what to write for the years.
     var seasonNotes: [String] {

@@ -413,6 +413,15 @@ import Testing
                                  "--source", "https://news.example/c", "--published", "2022-01-03"])
         #expect(dated.status == 0 && dated.stderr.isEmpty, "\(dated.stderr)")
         #expect(try CLI.run(["list", "--db", db, "--as-of", "2030", "--format", "tsv"]).stdout.split(separator: "\n").count == 2, "only the dated source's event")
+        // `edit` citing a new source says what add says of it.
+        let edited = try CLI.run(["edit", "acme-launch-2022", "--db", db, "--source", "https://news.example/e", "--quote", "цитата"])
+        #expect(edited.status == 0 && edited.stderr == "timeline: note: the new source https://news.example/e has no publication date, so `list --as-of` never shows what it says; "
+                + "--published gives one when a source is created.\n"
+                + "timeline: note: the new source https://news.example/e and its quote have no language; --quote-lang (fr, en, …) gives one when a source is created, "
+                + "and `timeline edit acme-launch-2022 --source https://news.example/e --quote 'the same quote' --quote-lang fr` gives the quote one later.\n",
+                "\(edited.stderr)")
+        let cited = try CLI.run(["edit", "acme-launch-2022", "--db", db, "--source", "https://news.example/e", "--quote", "другая"])
+        #expect(cited.status == 0 && cited.stderr.isEmpty, "a source the timeline has: \(cited.stderr)")
     }
 
     /// A source comes out on a day, in a month or year: a publication date open at one end
@@ -732,10 +741,23 @@ import Testing
         let removed = try CLI.run(["edit", "b", "--db", db, "--remove-source", "https://www.example.org/story?utm_campaign=x"])
         #expect(removed.status == 0, "\(removed.stderr)")
         #expect(try source("b") == nil)
-        // A new source is kept without the tracking it was pasted with: its link in exports is the page's.
-        try add("m", "https://news.example.com/a?id=7&utm_source=twitter&fbclid=x#part")
+        // A new source is kept without the tracking it was pasted with: its link in exports is
+        // the page's; said so.
+        let tracked = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2021", "--title", "m", "--uid", "m",
+                                   "--source", "https://news.example.com/a?id=7&utm_source=twitter&fbclid=x#part", "--published", "2021"])
+        #expect(tracked.stderr == "timeline: note: the new source's URL was saved without the parameters that only say how a reader came to the page "
+                + "(utm_…, fbclid, …): https://news.example.com/a?id=7#part.\n", "\(tracked.stderr)")
         let url = try #require(try show("m")["sources"] as? [[String: Any]]).first?["url"] as? String
         #expect(url == "https://news.example.com/a?id=7#part", "\(String(describing: url))")
+        // An archive's copy of a page is named by the page's whole address, query and all: kept
+        // as pasted, by add and by edit.
+        let archived = "https://web.archive.org/web/20211201120000/https://www.hurriyet.com.tr/ekonomi/x-41234567?utm_source=twitter&ref=x#yorumlar"
+        let archivedAdd = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2021", "--title", "w", "--uid", "w", "--source", archived, "--published", "2021"])
+        #expect(archivedAdd.status == 0 && archivedAdd.stderr.isEmpty, "\(archivedAdd.stderr)")
+        #expect(try #require(try show("w")["sources"] as? [[String: Any]]).first?["url"] as? String == archived)
+        let archiveToday = "https://archive.ph/2021.12.01-120000/https://example.com/b?utm_medium=social"
+        #expect(try CLI.run(["edit", "w", "--db", db, "--source", archiveToday, "--published", "2021"]).status == 0)
+        #expect(try #require(try show("w")["sources"] as? [[String: Any]]).compactMap { $0["url"] as? String }.contains(archiveToday))
         try add("o", "https://third.example.com/c?utm_source=x&")
         #expect(try #require(try show("o")["sources"] as? [[String: Any]]).first?["url"] as? String == "https://third.example.com/c")
         // Copied without its scheme, an address is still one, not a source key, and said to be read so.

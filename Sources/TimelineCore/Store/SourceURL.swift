@@ -2,7 +2,7 @@ import SQLiteStorage
 
 /// A source's URL as people paste it, told apart from the same page's URL with tracking added:
 /// `https://www.example.org/a/?utm_source=x#top` is `https://www.example.org/a`.
-enum SourceURL {
+public enum SourceURL {
     /// Query parameters that only say how the reader came to the page.
     /// `xtor`, `at_medium` and `at_campaign` are AT Internet's, which the French press uses (Le
     /// Monde, Le Figaro, Les Échos).
@@ -20,11 +20,15 @@ enum SourceURL {
     }
 
     /// An `http(s)` URL without its tracking parameters (`utm_…`, `fbclid`, …), all else as
-    /// written; the URL itself when it has none, or is of another form.
-    static func withoutTracking(_ url: String) -> String {
+    /// written; the URL itself when it has none, or is of another form, or is an archive's copy
+    /// of another page (`https://web.archive.org/web/2021…/https://example.org/a?utm_source=x`),
+    /// whose query is the archived address's: without it the archive finds another copy, or none.
+    public static func withoutTracking(_ url: String) -> String {
         let lowercased = url.lowercased()
         guard lowercased.hasPrefix("https://") || lowercased.hasPrefix("http://"),
               let mark = url.firstIndex(of: "?") else { return url }
+        let beforeQuery = url[url.index(url.startIndex, offsetBy: 7)..<mark].lowercased()
+        if beforeQuery.contains("http://") || beforeQuery.contains("https://") || beforeQuery.contains("http%3a") { return url }
         let fragment = url[mark...].firstIndex(of: "#").map { url[$0...] } ?? ""
         let query = url[url.index(after: mark)..<(fragment.isEmpty ? url.endIndex : fragment.startIndex)]
         let parameters = query.split(separator: "&", omittingEmptySubsequences: false)
