@@ -1962,6 +1962,26 @@ import Testing
         #expect(again.status == 0 && again.stderr.isEmpty, "an export names its sources as they are: \(again.stderr)")
     }
 
+    /// Spaces around a source's publisher or title (a scraped page's <title>) are none of it: the
+    /// source is saved without them, and the same record, or one naming a source held with them
+    /// from before, describes it no otherwise.
+    @Test func spacesAroundASourcesPublisherOrTitleAreNoneOfIt() throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        let record = #"{"uid":"p1","kind":"other","title":"pad","when":"2020","entities":[{"name":"Pad Co"}],"#
+            + #""sources":[{"url":"https://example.org/pad","publisher":" Hürriyet ","published":"2020","language":"tr","title":"  Arşiv\r\n"}]}"#
+        let file = try write("pad.ndjson", record + "\n")
+        let first = try CLI.run(["import", file, "--db", db])
+        #expect(first.status == 0 && first.stderr.isEmpty, "\(first.stderr)")
+        #expect(try CLI.run(["sql", "--db", db, "SELECT key, publisher, title FROM sources", "--format", "tsv"]).stdout
+                == "key\tpublisher\ttitle\nhurriyet-2020\tHürriyet\tArşiv\n")
+        let again = try CLI.run(["import", file, "--db", db])
+        #expect(again.stdout.contains("1 unchanged") && again.stderr.isEmpty, "\(again.stderr)")
+        // Held with the spaces (saved before they were trimmed): no other description either.
+        _ = try CLI.run([db, "UPDATE sources SET publisher = ' Hürriyet ', title = '  Arşiv  '"], executable: URL(fileURLWithPath: "/usr/bin/sqlite3"))
+        let held = try CLI.run(["import", file, "--db", db])
+        #expect(held.status == 0 && held.stderr.isEmpty, "\(held.stderr)")
+    }
+
     /// A figure cell says how exact it is as people write it: `~150`, `environ 1 200`, `150+`,
     /// `plus de 200`, `au moins 30 000`; NDJSON takes spaced thousands too.
     @Test func figureCellsTakeTheirQualifiers() throws {

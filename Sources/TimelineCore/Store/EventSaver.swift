@@ -653,6 +653,10 @@ final class EventSaver {
         // An empty title or note (`"title": ""`, as a CSV empty cell is) is none.
         if source.title?.isBlank == true { source.title = nil }
         if source.note?.isBlank == true { source.note = nil }
+        // Spaces around a publisher or title (a page's <title> as scraped) are none of it, as an
+        // event title's are not: kept, they made a source another citation described otherwise.
+        if let title = source.title, case let trimmed = title.trimmingSpaces(), trimmed != title { source.title = trimmed }
+        if case let trimmed = source.publisher.trimmingSpaces(), trimmed != source.publisher { source.publisher = trimmed }
         if let published = source.published, let problem = published.publicationProblem {
             throw TimelineError(.badData, "the publication date '\(published.edtf)' \(problem).", field: "published")
         }
@@ -801,9 +805,10 @@ final class EventSaver {
     /// `sources` list does), and a spreadsheet's column saying otherwise must not pass unseen.
     private func noteDetailsNotApplied(_ given: Source, to kept: Source) {
         let publisher = given.publisher.trimmingSpaces(), title = given.title?.trimmingSpaces()
-        let differs = (!publisher.isEmpty && publisher != kept.publisher)
+        // A source held with spaces around them (saved so before they were trimmed) is no other.
+        let differs = (!publisher.isEmpty && publisher != kept.publisher.trimmingSpaces())
             || (given.published.map { $0.edtf != kept.published?.edtf } ?? false)
-            || (title.map { !$0.isEmpty && $0 != kept.title } ?? false)
+            || (title.map { !$0.isEmpty && $0 != kept.title?.trimmingSpaces() } ?? false)
         guard differs else { return }
         citationsDescribingSourcesOtherwise += 1
         if sourcesDescribedOtherwise.count < 100, !sourcesDescribedOtherwise.contains(kept.key) {
