@@ -162,6 +162,13 @@ extension Timeline {
                                + "\(one ? "its record" : "their records") in this file \(one ? "gives" : "give"), and \(dryRun ? "would stay" : "stayed") removed; "
                                + "`timeline restore \(summary.removedSinceTheirRecordExamples[0])` brings \(one ? "it" : "one") back.")
                 }
+                if summary.broughtBack > 0 {
+                    let count = summary.broughtBack, one = count == 1
+                    let uids = Self.firstThree(summary.broughtBackExamples, of: count)
+                    printError("note: \(count) event\(one ? "" : "s") (\(uids)) removed from the timeline \(dryRun ? "would come" : "came") back: "
+                               + "\(one ? "its record" : "their records") in this file \(one ? "gives" : "give") what no version of \(one ? "it" : "them") had; "
+                               + "`timeline remove \(summary.broughtBackExamples[0])` takes \(one ? "it" : "one") out again.")
+                }
                 if summary.possibleDuplicates > 0 { printError(Self.possibleDuplicatesNote(summary, dryRun: dryRun)) }
                 if summary.sameStemInFile > 0 { printError(Self.sameStemInFileNote(summary, dryRun: dryRun)) }
                 if summary.citationsDescribingSourcesOtherwise > 0 { printError(Self.sourcesKeptNote(summary)) }

@@ -597,6 +597,37 @@ import Testing
         #expect(restored.stdout.hasSuffix(": 0 added, 0 updated, 2 unchanged.\n") && restored.stderr.isEmpty, "\(restored.stderr)")
     }
 
+    /// An event removed after a file with uids gave it stays removed when the file (the same
+    /// scraper's dump, each night) gives it again as it was, whole or in part; a record that
+    /// gives it anything new brings it back, and says so.
+    @Test func aRemovalStandsAgainstAFileWithUidsGivingItAsItWas() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let record = #"{"uid":"r1","kind":"layoff","title":"Debunked claim","when":"2021","entities":[{"name":"Acme"}]}"#
+        let file = try write("r.ndjson", record + "\n" + #"{"uid":"r2","kind":"launch","title":"Other","when":"2021"}"# + "\n")
+        #expect(try CLI.run(["import", file, "--db", db]).status == 0)
+        #expect(try CLI.run(["edit", "r1", "--db", db, "--title", "Debunked claim (edited)"]).status == 0)
+        #expect(try CLI.run(["remove", "r1", "--db", db]).status == 0)
+        for dryRun in [true, false] {
+            let again = try CLI.run(["import", file, "--db", db] + (dryRun ? ["--dry-run"] : []))
+            #expect(again.stdout.hasSuffix(dryRun ? "would add 0, update 0, leave 2 unchanged.\n" : ": 0 added, 0 updated, 2 unchanged.\n"), "\(again.stdout)")
+            #expect(again.stderr == "timeline: note: 1 event (r1) was removed from the timeline after the version its record in this file gives, "
+                    + "and \(dryRun ? "would stay" : "stayed") removed; `timeline restore r1` brings it back.\n", "\(again.stderr)")
+        }
+        // The last version, in part (a sheet of uid, kind, when and title): still removed.
+        let sheet = try write("r.csv", "uid,kind,when,title\nr1,layoff,2021,Debunked claim (edited)\n")
+        let partial = try CLI.run(["import", sheet, "--db", db])
+        #expect(partial.stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n") && partial.stderr.contains("stayed removed"), "\(partial.stdout)\(partial.stderr)")
+        #expect(try jsonEvents([]).compactMap { $0["uid"] as? String } == ["r2"])
+        // Something new: back, with what the record leaves out kept from the version removed.
+        let corrected = try write("r-new.csv", "uid,kind,when,title\nr1,layoff,2021-06,Debunked claim\n")
+        let back = try CLI.run(["import", corrected, "--db", db])
+        #expect(back.stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged.\n"), "\(back.stdout)")
+        #expect(back.stderr == "timeline: note: 1 event (r1) removed from the timeline came back: its record in this file gives what no version of it had; "
+                + "`timeline remove r1` takes it out again.\n", "\(back.stderr)")
+        let event = try #require(try jsonEvents(["--entity", "acme"]).first)
+        #expect(event["uid"] as? String == "r1" && event["when"] as? String == "2021-06")
+    }
+
     /// A record without a uid that is an event typed in, or exported without its uid column, names
     /// that event, whose uid the record cannot make: it still does after the event was edited or
     /// removed, as history holds the version the record gives.

@@ -30,10 +30,15 @@ public struct ImportSummary: Sendable, Equatable {
     /// names again as it was: left as the timeline has them. How many, and the first uids.
     public var changedSinceTheirRecord = 0
     public var changedSinceTheirRecordExamples: [String] = []
-    /// Events removed from the timeline since a record without a uid made them, which the file
-    /// names again as it was: left removed. How many, and the first uids.
+    /// Events removed from the timeline since, which the file names again as it was (a record
+    /// without a uid, as it made the event; one with the uid, as a version history holds): left
+    /// removed. How many, and the first uids.
     public var removedSinceTheirRecord = 0
     public var removedSinceTheirRecordExamples: [String] = []
+    /// Events removed from the timeline since, which a record with their uid gives with something
+    /// no version of them had: added again. How many, and the first uids.
+    public var broughtBack = 0
+    public var broughtBackExamples: [String] = []
     /// What updated events kept because their records left it out, by export's names
     /// (`status`, `summary`, `announced`, `entities`, `tags`, `measures`, `sources`).
     public var keptFields: [String] = []
@@ -335,6 +340,8 @@ public final class Importer {
                 summary.changedSinceTheirRecordExamples = saver.changedSinceTheirRecordExamples
                 summary.removedSinceTheirRecord = saver.removedSinceTheirRecord
                 summary.removedSinceTheirRecordExamples = saver.removedSinceTheirRecordExamples
+                summary.broughtBack = saver.broughtBack
+                summary.broughtBackExamples = saver.broughtBackExamples
                 summary.sameStemInFile = saver.sameStemInBatch
                 summary.sameStemInFileExamples = saver.sameStemInBatchExamples.map { .init(added: $0.added, existing: $0.earlier) }
                 summary.sourcesDescribedOtherwise = saver.sourcesDescribedOtherwise

@@ -104,6 +104,11 @@ final class EventSaver {
     private(set) var removedSinceTheirRecord = 0
     private(set) var removedSinceTheirRecordExamples: [String] = []
     private var removedSinceTheirRecordUIDs: Set<String> = []
+    /// Events removed from the timeline that a file's record with their uid gave anew (see
+    /// `save`): their uids, and the first three.
+    private var broughtBackUIDs: Set<String> = []
+    private(set) var broughtBackExamples: [String] = []
+    var broughtBack: Int { broughtBackUIDs.count }
     /// Events added from records without a uid whose main entity, kind, date and title an event
     /// added earlier by this saver has, with other content (one row a source, in a spreadsheet): how
     /// many, and the first pairs (added, earlier).
@@ -161,15 +166,7 @@ final class EventSaver {
         while let id = try eventID(uid: event.uid) {
             let existing = try reader.event(id: id)
             let kept = EventFields.all.subtracting(given)
-            var merged = event
-            if !kept.isEmpty {
-                merged.keep(kept, of: existing)
-                if given.contains(.figuresCountFirstEntity), kept.contains(.entities), let first = merged.entities.first {
-                    for index in merged.measures.indices where merged.measures[index].entity == nil {
-                        merged.measures[index].entity = first.slug
-                    }
-                }
-            }
+            var merged = Self.event(event, keeping: kept, of: existing, figuresCountFirstEntity: given.contains(.figuresCountFirstEntity))
             // A record's hash names the version it gives, which an event it finds is or was:
             // such a record updates nothing, so keeps nothing.
             var keptItems = Event.KeptItems()
@@ -232,6 +229,25 @@ final class EventSaver {
                 if eventsKeepingItemsExamples.count < 3 { eventsKeepingItemsExamples.append(event.uid) }
             }
             return (event.uid, .updated)
+        }
+        // A file's record of an event removed from the timeline since: one that gives it as it
+        // was (the same file imported again, each night) leaves the removal standing, as an edit
+        // stands; one that gives anything no version of it had brings it back, noted.
+        if !uidIsTheRecordsHash, rejectingSecondVersionInBatch, try historyHoldsEvents(),
+           let snapshot = try lastVersionInHistory(uid: event.uid),
+           let removed = try? EventJSONDecoder.event(from: JSONParser.parse(snapshot)) {
+            var merged = Self.event(event, keeping: EventFields.all.subtracting(given), of: removed,
+                                    figuresCountFirstEntity: given.contains(.figuresCountFirstEntity))
+            try citeFigureSources(of: &merged, citedBy: removed)
+            if try holdsEarlierVersion(merged, asJSON: EventJSON.object(merged), uid: event.uid) {
+                if removedSinceTheirRecordUIDs.insert(event.uid).inserted {
+                    removedSinceTheirRecord += 1
+                    if removedSinceTheirRecordExamples.count < 3 { removedSinceTheirRecordExamples.append(event.uid) }
+                }
+                return (event.uid, .unchanged)
+            }
+            event = merged
+            if broughtBackUIDs.insert(event.uid).inserted, broughtBackExamples.count < 3 { broughtBackExamples.append(event.uid) }
         }
         try citeFigureSources(of: &event, citedBy: nil)
         // Removed from the timeline after this record made it: the removal stands, as an edit does.
@@ -991,6 +1007,21 @@ final class EventSaver {
             guard let held = try? EventJSONDecoder.event(from: JSONParser.parse(snapshot)) else { return false }
             return unnamed(held) == given
         }
+    }
+
+    /// `event`, a record giving the parts not in `kept`, over `existing`: an update keeps the
+    /// others. A record giving figures but not entities counts its figures without an entity for
+    /// the event's first entity, as it would its own.
+    static func event(_ event: Event, keeping kept: EventFields, of existing: Event, figuresCountFirstEntity: Bool) -> Event {
+        guard !kept.isEmpty else { return event }
+        var merged = event
+        merged.keep(kept, of: existing)
+        if figuresCountFirstEntity, kept.contains(.entities), let first = merged.entities.first {
+            for index in merged.measures.indices where merged.measures[index].entity == nil {
+                merged.measures[index].entity = first.slug
+            }
+        }
+        return merged
     }
 
     /// The last version history holds of `uid`, as `show --format json` printed it; nil for a uid
