@@ -37,6 +37,19 @@ import Testing
         #expect(try ids(&held, title: "Opening", edtf: "1990").count == 2, "read again once forgotten")
     }
 
+    /// An update puts the event under its new title in what was read, which stays: the span is
+    /// not read again (an event saved since is not seen).
+    @Test func anUpdatedEventIsFoundUnderItsNewTitleInWhatWasRead() throws {
+        try store.save(event("opening-1", title: "Opening"))
+        var held = HeldEventsBySpan()
+        let id = try #require(try ids(&held, title: "Opening", edtf: "1990").first)
+        try store.save(event("other", title: "Renamed"))
+        held.update(id, in: try span("1990"), kind: "launch", title: "Renamed", edtf: "1990", upTo: .max)
+        #expect(try ids(&held, title: "Renamed", edtf: "1990") == [id], "the update, not the event saved since")
+        held.update(id, in: try span("1990"), kind: "launch", title: "Later", edtf: "1990", upTo: id - 1)
+        #expect(try ids(&held, title: "Later", edtf: "1990").isEmpty, "past the bound the span was read with")
+    }
+
     @Test func keptEventsPastTheBoundAreReadAgain() throws {
         try store.save(event("a", title: "A"))
         try store.save(event("b", title: "B", edtf: "1991"))

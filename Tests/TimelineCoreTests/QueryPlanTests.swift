@@ -12,7 +12,7 @@ struct QueryPlanTests {
         return try statement.map(Array(repeating: stem, count: Int(statement.parameterCount))) { $0.text(at: 3) }
     }
 
-    @Test(arguments: [TimelineStore.uidsNumberedFromAStem, TimelineStore.uidsHashedFromAStem, EventSaver.sameStemAndTitleAddedQuery.description])
+    @Test(arguments: [TimelineStore.uidsNumberedFromAStem, TimelineStore.uidsHashedFromAStem])
     func aStemsUIDsAreReadFromTheIndex(sql: String) throws {
         let store = try TimelineStore(inMemoryWith: TimelineMigrations.embedded)
         let steps = try plan(of: sql, in: store)

@@ -114,9 +114,9 @@ final class EventSaver {
     /// many, and the first pairs (added, earlier).
     private(set) var sameStemInBatch = 0
     private(set) var sameStemInBatchExamples: [(added: String, earlier: String)] = []
-    /// Hashes of the stem and title of each event added from a record without a uid (see
-    /// `noteSameStemInBatch`).
-    private var addedStemsAndTitles: Set<Int> = []
+    /// The id of the first event added from a record without a uid, by a hash of its stem and
+    /// title (see `noteSameStemInBatch`).
+    private var addedStemsAndTitles: [Int: Int64] = [:]
     /// Whether history holds any version, read once (nil until asked): a timeline without any
     /// has no removed events to look for.
     private var historyHasVersions: Bool?
@@ -215,8 +215,7 @@ final class EventSaver {
                 throw TimelineError(.badData, "the uid '\(event.uid)' appears earlier in this file with different content.", field: "uid")
             }
             try writer.replace(existing, eventID: id, with: event)
-            heldEvents.forget(Self.span(of: existing))
-            heldEvents.forget(Self.span(of: event))
+            heldEvents.update(id, in: Self.span(of: event), kind: event.kind, title: event.title, edtf: event.when.edtf, upTo: lastIDBefore)
             updatedEventIDs.append(id)
             updatedEventIDSet.insert(id)
             keptInUpdates.formUnion(kept.filled(in: existing))
@@ -265,32 +264,37 @@ final class EventSaver {
             event.entities == input.entities && event.tags == input.tags && event.measures == input.measures
                 && event.citations == input.citations ? $0 : nil
         }
-        if uidIsTheRecordsHash { try noteSameStemInBatch(event) }
-        _ = try writer.insert(event, renderedLists: listsAsRead)
+        let firstOfStemAndTitle = uidIsTheRecordsHash ? try noteSameStemInBatch(event) : nil
+        let id = try writer.insert(event, renderedLists: listsAsRead)
+        if let firstOfStemAndTitle { addedStemsAndTitles[firstOfStemAndTitle] = id }
         return (event.uid, .inserted)
     }
 
-    /// An event added after id `?2` with the stem `?1` and a hash, and the title `?3`: read from the
-    /// uid index's range (`+id` keeps the planner off the range of added ids, which a large
-    /// import would scan for each record).
-    static let sameStemAndTitleAddedQuery: StaticString =
-        "SELECT uid FROM events WHERE uid > ?1 || '-' AND uid < ?1 || '-g' AND length(uid) = length(?1) + 9 AND +id > ?2 AND title = ?3 LIMIT 1"
-
     /// Counts an event about to be added from a record without a uid whose stem and title an
-    /// event this saver added has (a probe of the uid index's range). Two titles are two events
-    /// (two layoffs at one company on one day); one title twice is one event written twice.
-    private func noteSameStemInBatch(_ event: Event) throws {
+    /// event this saver added has. Two titles are two events (two layoffs at one company on one
+    /// day); one title twice is one event written twice. Returns the key under which `save`
+    /// keeps the event's id once added, when it is the first of its stem and title.
+    ///
+    /// The first event of each stem and title is kept by a hash (16 bytes an event) and
+    /// confirmed by its row: reading the stem's added events for each repeat cost a file of one
+    /// group's deals, each title on two rows, time growing with the square of its rows.
+    private func noteSameStemInBatch(_ event: Event) throws -> Int? {
         let stem = Self.readableStem(of: event)
-        // The query reads every event of the stem this saver added: thousands for a file of one
-        // group's deals by year. A hash of each stem and title added asks it only when one is
-        // met again (8 bytes an event).
         var hasher = Hasher()
         hasher.combine(stem)
         hasher.combine(event.title)
-        guard !addedStemsAndTitles.insert(hasher.finalize()).inserted else { return }
-        guard let earlier = try database.statement(Self.sameStemAndTitleAddedQuery).first([.text(stem), .integer(lastIDBefore), .text(event.title)], { $0.text(at: 0) }) else { return }
+        let key = hasher.finalize()
+        guard let id = addedStemsAndTitles[key] else { return key }
+        guard let earlier = try database.statement("SELECT uid FROM events WHERE id = ?1 AND title = ?2")
+            .first([.integer(id), .text(event.title)], { $0.text(at: 0) }),
+              earlier.hasPrefix(stem + "-") else {
+            // Rolled back since (a record --skip-invalid set aside), or another stem and title
+            // of the same hash: this event is the first.
+            return key
+        }
         sameStemInBatch += 1
         if sameStemInBatchExamples.count < 3 { sameStemInBatchExamples.append((event.uid, earlier)) }
+        return nil
     }
 
     private func markUnchangedInBatch(_ id: Int64) {

@@ -37,6 +37,19 @@ struct HeldEventsBySpan {
         if let held = candidates.removeValue(forKey: span) { heldCount -= held.count }
     }
 
+    /// The event `id`, updated to this kind, title and date in `span`: found under them too,
+    /// where that span was read (and `id` is at most `lastID`, the bound it was read with). What
+    /// was read stays: a file whose updates and records without uids alternate in one busy year
+    /// read the whole year again for each record. The entry under its old key stays too; the
+    /// caller, confirming a candidate by reading the event, finds it is another now.
+    mutating func update(_ id: Int64, in span: Span, kind: String, title: String, edtf: String, upTo lastID: Int64) {
+        guard id <= lastID, candidates[span] != nil else { return }
+        var kind = kind, title = title, edtf = edtf
+        let hash = kind.withUTF8 { kind in title.withUTF8 { title in edtf.withUTF8 { Self.hash(kind: kind, title: title, edtf: $0) } } }
+        candidates[span]?.append((hash, id))
+        heldCount += 1
+    }
+
     private mutating func read(_ span: Span, upTo lastID: Int64, database: Database) throws -> [(hash: Int, id: Int64)] {
         var held: [(hash: Int, id: Int64)] = []
         try database.statement(
