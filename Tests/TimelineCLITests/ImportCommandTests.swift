@@ -59,6 +59,16 @@ import Testing
         // Named by its column, as a record's other faults are.
         ("latin1.csv", Array("kind,title,when\nlaunch,".utf8) + [0xE9] + Array("t\u{E9},2020\n".utf8),
          ":2: column 'title': the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
+        // Cyrillic words (runs of such bytes) and Turkish letters name their code pages: a
+        // Windows-1252 conversion would save them as other letters.
+        ("cp1251.csv", Array("kind,title,when\nlaunch,".utf8) + [209, 238, 234, 240, 224, 249, 229, 237, 232, 229, 32, 226, 32, 168, 230, 232, 234] + Array(",2020\n".utf8),
+         ":2: column 'title': the text is not valid UTF-8 (a file saved as Windows-1251, Cyrillic? convert it with iconv -f WINDOWS-1251 -t UTF-8).\n"),
+        ("koi8.csv", Array("kind,title,when\nlaunch,".utf8) + [243, 207, 203, 210, 193, 221, 197, 206, 201, 197, 32, 215, 32, 179, 214, 201, 203] + Array(",2020\n".utf8),
+         ":2: column 'title': the text is not valid UTF-8 (a file saved as KOI8-R, Cyrillic? convert it with iconv -f KOI8-R -t UTF-8).\n"),
+        ("cp1254.csv", Array("kind,title,when\nlaunch,".utf8) + [222, 105, 254, 108, 105, 32, 72, 111, 108, 100, 105, 110, 103] + Array(",2020\n".utf8),
+         ":2: column 'title': the text is not valid UTF-8 (a file saved as Windows-1254, Turkish? convert it with iconv -f WINDOWS-1254 -t UTF-8).\n"),
+        ("cp1251.ndjson", Array(#"{"title":""#.utf8) + [209, 238, 234, 240, 224, 249, 229, 237, 232, 229] + Array(#""}"#.utf8) + [0x0A],
+         ":1: invalid JSON at byte 11: a string is not valid UTF-8 (a file saved as Windows-1251, Cyrillic?).\n"),
     ] as [(String, [UInt8], String)])
     func textInAnotherEncodingIsNamed(name: String, bytes: [UInt8], message: String) throws {
         let path = folder.path(name)

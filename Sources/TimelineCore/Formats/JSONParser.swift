@@ -303,12 +303,13 @@ public struct JSONParser {
                 return "unexpected character '\(Character(scalar))'"
             }
             let hex = String(byte, radix: 16, uppercase: true)
-            return "the byte 0x\(hex) is not UTF-8 text (\(UTF8Check.likelyEncoding))"
+            let encoding = UTF8Check.likelyEncoding(of: UnsafeBufferPointer(rebasing: bytes[index..<min(index + 256, bytes.count)]))
+            return "the byte 0x\(hex) is not UTF-8 text (a file saved as \(encoding.described)?)"
         }
 
         func validUTF8(_ slice: UnsafeBufferPointer<UInt8>, at offset: Int) throws(Failure) -> String {
             guard UTF8Check.problem(in: slice) != .invalidUTF8 else {
-                throw Failure(offset: offset, reason: "a string is not valid UTF-8 (\(UTF8Check.likelyEncoding))")
+                throw Failure(offset: offset, reason: "a string is not valid UTF-8 (a file saved as \(UTF8Check.likelyEncoding(of: slice).described)?)")
             }
             return String(decoding: slice, as: UTF8.self)
         }

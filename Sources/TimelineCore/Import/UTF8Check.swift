@@ -5,8 +5,67 @@ enum UTF8Check {
         case invalidUTF8, nul
     }
 
-    /// What bytes that are not UTF-8 most often are, for the errors that meet them.
-    static let likelyEncoding = "a file saved as Latin-1 or Windows-1252?"
+    /// The length of the well-formed UTF-8 sequence of two to four bytes starting at `index`,
+    /// else nil. The allowed range of the second byte depends on the lead byte (no overlong
+    /// forms, no surrogates, nothing above U+10FFFF); later bytes are plain continuation bytes.
+    @inline(__always)
+    private static func sequenceLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let length: Int
+        var secondLow: UInt8 = 0x80
+        var secondHigh: UInt8 = 0xBF
+        switch bytes[index] {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; secondLow = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; secondHigh = 0x9F
+        case 0xF0: length = 4; secondLow = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; secondHigh = 0x8F
+        default: return nil
+        }
+        guard index + length <= bytes.count else { return nil }
+        let second = bytes[index + 1]
+        guard second >= secondLow && second <= secondHigh else { return nil }
+        var offset = 2
+        while offset < length {
+            guard bytes[index + offset] & 0xC0 == 0x80 else { return nil }
+            offset += 1
+        }
+        return length
+    }
+
+    /// The single-byte code page text that is not UTF-8 was most likely saved in, for an error's
+    /// hint: its name as `iconv` knows it, and what it is for. Cyrillic words are runs of bytes
+    /// above 0x7F (Windows-1251 writes small letters from 0xE0, KOI8-R capitals); Western
+    /// European text has one such byte among ASCII letters, and Turkish's ğ, ı, ş are bytes
+    /// (0xF0, 0xFD, 0xFE) that Windows-1252 gives to ð, ý, þ, rare outside Icelandic.
+    static func likelyEncoding(of bytes: UnsafeBufferPointer<UInt8>) -> (iconv: String, described: String) {
+        // Bytes of well-formed UTF-8 sequences (a file with both) are left aside.
+        var stray = [Bool](repeating: false, count: bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] < 0x80 {
+                index += 1
+            } else if let length = sequenceLength(in: bytes, at: index) {
+                index += length
+            } else {
+                stray[index] = true
+                index += 1
+            }
+        }
+        var high = 0, inRuns = 0, upperHalf = 0, lowerHalf = 0, turkish = 0
+        for (index, byte) in bytes.enumerated() where stray[index] {
+            high += 1
+            let before = index > 0 && stray[index - 1], after = index + 1 < bytes.count && stray[index + 1]
+            if before || after { inRuns += 1 } else if [0xD0, 0xDD, 0xDE, 0xF0, 0xFD, 0xFE].contains(byte) { turkish += 1 }
+            if byte >= 0xE0 { upperHalf += 1 } else if byte >= 0xC0 { lowerHalf += 1 }
+        }
+        if high >= 3, inRuns * 2 > high {
+            return upperHalf >= lowerHalf ? ("WINDOWS-1251", "Windows-1251, Cyrillic") : ("KOI8-R", "KOI8-R, Cyrillic")
+        }
+        if turkish > 0 { return ("WINDOWS-1254", "Windows-1254, Turkish") }
+        return ("WINDOWS-1252", "Latin-1 or Windows-1252")
+    }
 
     /// The first problem that matters: invalid UTF-8 anywhere before a NUL anywhere.
     static func problem(in bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
@@ -30,29 +89,7 @@ enum UTF8Check {
                 index += 1
                 continue
             }
-            // The allowed range of the second byte depends on the lead byte (no overlong forms,
-            // no surrogates, nothing above U+10FFFF); later bytes are plain continuation bytes.
-            let length: Int
-            var secondLow: UInt8 = 0x80
-            var secondHigh: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; secondLow = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; secondHigh = 0x9F
-            case 0xF0: length = 4; secondLow = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; secondHigh = 0x8F
-            default: return .invalidUTF8
-            }
-            guard index + length <= count else { return .invalidUTF8 }
-            let second = bytes[index + 1]
-            guard second >= secondLow && second <= secondHigh else { return .invalidUTF8 }
-            var offset = 2
-            while offset < length {
-                guard bytes[index + offset] & 0xC0 == 0x80 else { return .invalidUTF8 }
-                offset += 1
-            }
+            guard let length = sequenceLength(in: bytes, at: index) else { return .invalidUTF8 }
             index += length
         }
         return sawNUL ? .nul : nil
