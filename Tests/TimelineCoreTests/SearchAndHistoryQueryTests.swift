@@ -59,6 +59,24 @@ import Testing
         #expect(SearchQuery.letterSpellings(of: String(repeating: "old", count: 40)[...]).count == SearchQuery.maximumSpellings)
     }
 
+    /// Turkish ı, Maltese ħ, Icelandic þ, Russian ё and the Ukrainian apostrophe ʼ (letters to
+    /// the index) are found by the letters typed for them, both ways, in any case.
+    @Test func searchTakesPlainLettersForTurkishCyrillicAndOthers() throws {
+        try store.database.execute("UPDATE events SET title = 'Şirket 200 çalışanı işten çıkardı' WHERE uid = 'amazon-care-launch-2019-09'")
+        try store.database.execute("UPDATE events SET title = 'Ёжик Капитал: Мʼясокомбінат у Ħamrun і Þingvellir' WHERE uid = 'amazon-care-customer-hilton-2021-12'")
+        try store.database.execute("UPDATE events SET title = 'Calisani, ежик, м''ясокомбінат, Hamrun, Thingvellir' WHERE uid = 'amazon-care-expansion-2022'")
+        for search in ["calisani", "çalışanı", "ÇALIŞANI", "calis*"] {
+            #expect(try uids(EventQuery(search: search)) == ["amazon-care-launch-2019-09", "amazon-care-expansion-2022"], "\(search)")
+        }
+        for search in ["cikardi", "cıkardı", "ÇIKARDI"] {
+            #expect(try uids(EventQuery(search: search)) == ["amazon-care-launch-2019-09"], "\(search)")
+        }
+        for search in ["ежик", "Ёжик", "ЕЖИК", "м'ясокомбінат", "м’ясокомбінат", "мʼясокомбінат", "hamrun", "Ħamrun", "thingvellir", "Þingvellir"] {
+            #expect(try uids(EventQuery(search: search)) == ["amazon-care-customer-hilton-2021-12", "amazon-care-expansion-2022"], "\(search)")
+        }
+        #expect(SearchQuery.letterSpellings(of: "ÇALIŞANI").contains("ÇALıŞANı"), "ı in capitals' place, which I would not be")
+    }
+
     @Test func searchTakesPrefixesAndPhrases() throws {
         #expect(try uids(EventQuery(search: "licenci*")).contains("amazon-care-layoff-2022-12-01"))
         let phrase = try uids(EventQuery(search: "\"Care Medical\""))

@@ -104,14 +104,18 @@ enum SearchQuery {
     static let maximumSpellings = 48
 
     /// Letters unicode61 keeps as they are (no accent comes off them), with the plain letters
-    /// people type for them: `Łódź` is `lodz` on an English keyboard, `cœur` is `coeur`.
+    /// people type for them: `Łódź` is `lodz` on an English keyboard, `cœur` is `coeur`,
+    /// Turkish `çalışanı` is `calisani`, Russian `ёжик` is written `ежик`, and the Ukrainian
+    /// apostrophe (ʼ, a letter to the index) is typed ' or ’ (which part words).
     private static let plainLetters: [Character: String] = [
-        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H",
         "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ı": "i",
+        "ё": "е", "Ё": "Е", "ʼ": "'", "’": "'",
     ]
     /// The other way: what a plain letter or pair may stand for.
     private static let lettersForPlain: [(plain: String, letters: [String])] = [
-        ("ae", ["æ"]), ("oe", ["œ"]), ("l", ["ł"]), ("o", ["ø"]), ("d", ["đ", "ð"]),
+        ("ae", ["æ"]), ("oe", ["œ"]), ("th", ["þ"]), ("l", ["ł"]), ("o", ["ø"]), ("d", ["đ", "ð"]), ("h", ["ħ"]), ("i", ["ı"]),
+        ("е", ["ё"]), ("'", ["ʼ"]),
     ]
 
     /// The spellings of a word with the letters above and their plain forms taken for one
@@ -131,8 +135,9 @@ enum SearchQuery {
             let lowered = String(characters[index]).lowercased()
             let pair = index + 1 < characters.count ? lowered + String(characters[index + 1]).lowercased() : ""
             if let match = lettersForPlain.first(where: { $0.plain == pair }) ?? lettersForPlain.first(where: { $0.plain == lowered }) {
+                // In the plain form's case (the index ignores it), but ı, whose capital is I.
                 let upper = characters[index].isUppercase
-                sites.append((index, match.plain.count, match.letters.map { upper ? $0.uppercased() : $0 }))
+                sites.append((index, match.plain.count, match.letters.map { upper && $0 != "ı" ? $0.uppercased() : $0 }))
             }
             index += 1
         }
