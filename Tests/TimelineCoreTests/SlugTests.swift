@@ -15,6 +15,12 @@ import Testing
         #expect(EventSaver.slug(text) == slug)
     }
 
+    /// Letters no accent comes off are written as people spell them in Latin letters: Þ as th.
+    @Test(arguments: [("Þór Ltd", "thor-ltd"), ("Ðakovo Þing", "dakovo-thing"), ("Hafnarfjörður", "hafnarfjordur"), ("Łódź Straße", "lodz-strasse")])
+    func lettersWithoutAccents(text: String, slug: String) {
+        #expect(EventSaver.slug(text) == slug)
+    }
+
     /// A trailing no-break space sends the same text down the folding path without changing its
     /// slug (a separator at the end adds nothing): the two paths agree on every printable ASCII text.
     @Test func theASCIIPathAgreesWithTheFoldingPath() {

@@ -4,7 +4,7 @@ enum LatinFolding {
     static let base: [UInt32: String] = {
         var table: [UInt32: String] = [:]
         let groups: [(String, String)] = [
-            ("àáâãäåāăą", "a"), ("ÀÁÂÃÄÅĀĂĄ", "A"), ("çćĉċč", "c"), ("ÇĆĈĊČ", "C"), ("ďđ", "d"), ("ĎĐ", "D"),
+            ("àáâãäåāăą", "a"), ("ÀÁÂÃÄÅĀĂĄ", "A"), ("çćĉċč", "c"), ("ÇĆĈĊČ", "C"), ("ďđð", "d"), ("ĎĐÐ", "D"),
             ("èéêëēĕėęě", "e"), ("ÈÉÊËĒĔĖĘĚ", "E"), ("ĝğġģ", "g"), ("ĜĞĠĢ", "G"), ("ĥħ", "h"), ("ĤĦ", "H"),
             ("ìíîïĩīĭįı", "i"), ("ÌÍÎÏĨĪĬĮİ", "I"), ("ĵ", "j"), ("Ĵ", "J"), ("ķ", "k"), ("Ķ", "K"),
             ("ĺļľŀł", "l"), ("ĹĻĽĿŁ", "L"), ("ñńņňŉ", "n"), ("ÑŃŅŇ", "N"), ("òóôõöøōŏő", "o"), ("ÒÓÔÕÖØŌŎŐ", "O"),
@@ -16,6 +16,7 @@ enum LatinFolding {
             for scalar in letters.unicodeScalars { table[scalar.value] = base }
         }
         table[0xE6] = "ae"; table[0xC6] = "AE"; table[0x153] = "oe"; table[0x152] = "OE"; table[0xDF] = "ss"
+        table[0xFE] = "th"; table[0xDE] = "TH"  // þ, Þ: `Þór` is `thor`
         return table
     }()
 
