@@ -638,6 +638,25 @@ import Testing
         #expect(event["uid"] as? String == "r1" && event["when"] as? String == "2021-06")
     }
 
+    /// A list column's cell that is JSON of another type (`5`, `{"a":1}`) is refused in every
+    /// list column, `measures` too (it cleared the figures of the event the row updated), with
+    /// or without columns mapped to one figure each; nothing is written.
+    @Test func aListCellOfAnotherTypeIsRefusedInEveryListColumn() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--uid", "x1", "--kind", "layoff", "--date", "2022-01-01", "--title", "T",
+                             "--entity", "acme", "--measure", "drivers=5:person"]).status == 0)
+        let before = try CLI.run(["export", "--db", db, "--format", "ndjson"]).stdout
+        for (column, cell) in [("measures", "5"), ("measures", #""{""a"":1}""#), ("measures", "true"), ("entities", "5"), ("tags", "5")] {
+            let sheet = try write("m.csv", "uid,kind,when,title,\(column)\nx1,layoff,2022-01-01,T,\(cell)\n")
+            let refused = try CLI.run(["import", sheet, "--db", db])
+            #expect(refused.status == 65 && refused.stderr.contains("column '\(column)': expected an array, found"), "\(column) \(cell): \(refused.stderr)")
+        }
+        let mapped = try write("mapped.tsv", "uid\tkind\twhen\ttitle\tFigures\tDrivers\nx1\tlayoff\t2022-01-01\tT\t5\t7\n")
+        let refused = try CLI.run(["import", mapped, "--db", db, "--map", "Figures=measures", "--map", "Drivers=measure:drivers:person"])
+        #expect(refused.status == 65 && refused.stderr.contains("column 'Figures' (measures): expected an array, found a number"), "\(refused.stderr)")
+        #expect(try CLI.run(["export", "--db", db, "--format", "ndjson"]).stdout == before)
+    }
+
     /// A record without a uid that is an event typed in, or exported without its uid column, names
     /// that event, whose uid the record cannot make: it still does after the event was edited or
     /// removed, as history holds the version the record gives.
@@ -852,6 +871,26 @@ import Testing
         let refused = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2021", "--title", "Y", "--entity", "Livi", "--measure", "raised=45 €:USD"])
         #expect(refused.status == 64 && refused.stderr.hasPrefix("timeline: --measure 'raised=45 €:USD' has '45 €', in €, and the unit 'USD'; give the unit of that currency (EUR)"),
                 "\(refused.stderr)")
+        // Other currencies' signs (the hryvnia, the shekel, …); in a comma-separated file,
+        // points that can only group thousands (`2.500.000`) are refused, naming the
+        // --decimal-mark that reads them.
+        let more = try write("more.csv", "E;D;T;N\nKyivstar;2022;h;3 000 000 ₴\nKyivstar;2021;i;₴1,5\nKoç;2020;j;₺2.500.000\n")
+        let hryvnia = try CLI.run(["import", more, "--db", db, "--set", "kind=layoff", "--map", "E=entity", "--map", "D=when", "--map", "T=title",
+                                   "--map", "N=measure:investment:UAH", "--skip-invalid"])
+        #expect(hryvnia.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged, 1 rejected.\n"), "\(hryvnia.stdout)\(hryvnia.stderr)")
+        #expect(hryvnia.stderr.contains("more.csv:4: column 'N': '₺2.500.000' is in ₺, and the column's unit is 'UAH': map it to that currency's (--map 'N=measure:investment:TRY')"),
+                "\(hryvnia.stderr)")
+        let lira = try write("lira.csv", "E,D,T,N\nKoç,2020,j,₺2.500.000\n")
+        let points = try CLI.run(["import", lira, "--db", db, "--set", "kind=layoff", "--map", "E=entity", "--map", "D=when", "--map", "T=title",
+                                  "--map", "N=measure:investment:TRY"])
+        #expect(points.status == 65 && points.stderr.hasSuffix("'₺2.500.000' is not a number (digits with an optional '.', thousands grouped by spaces if at all, "
+                + "after ~, environ, at least, plus de, … if any, and a % sign after it); points group its thousands, as German, French or Turkish prose "
+                + "writes them: --decimal-mark , reads it as 2500000.\n"), "\(points.stderr)")
+        #expect(try CLI.run(["import", lira, "--db", db, "--set", "kind=layoff", "--map", "E=entity", "--map", "D=when", "--map", "T=title",
+                             "--map", "N=measure:investment:TRY", "--decimal-mark", ","]).status == 0)
+        let unitsAndValues = try jsonEvents(["--entity", "kyivstar"]).compactMap { ($0["measures"] as? [[String: Any]])?.first.map { "\($0["value"]!) \($0["unit"]!)" } }
+        #expect(unitsAndValues == ["1.5 UAH", "3000000 UAH"], "\(unitsAndValues)")
+        #expect(try jsonEvents(["--entity", "koc"]).first.flatMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String } == "2500000")
     }
 
     /// A day in the shape of --date-format but for its marks or its year's length is named so,

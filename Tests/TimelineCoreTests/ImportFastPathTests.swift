@@ -22,7 +22,7 @@ import Testing
         }
         text += row(["uid": "  spaced-1 ", "kind": " layoff", "title": "\u{A0}Spaced title\u{A0}", "when": " 2022-03 ",
                      "entities": #" [{"slug":"amazon","role":"employer"}] "#, "tags": #"["b","a","b"]"#,
-                     "measures": #"{"not":"a list"}"#])
+                     "measures": " [] "])
         text += row(["uid": "quoted-newline", "kind": "launch", "title": "Two\nlines, \"quoted\"", "when": "Q2 2021",
                      "summary": "Résumé — «\u{A0}cité\u{A0}»", "entities": #"["Brand New Entity"]"#,
                      "measures": #"[{"quantity":"positions-cut","value":12.50,"unit":"position","entity":"Brand New Entity"}]"#,

@@ -452,9 +452,12 @@ struct RecordMapper {
                     let form = decimalComma ? "digits with an optional decimal comma"
                         : commaGroupsThousands ? "digits with an optional '.', thousands grouped by commas or spaces if at all"
                         : "digits with an optional '.', thousands grouped by spaces if at all"
-                    let hint = !decimalMarkGiven && value.contains(",")
-                        ? "; a comma could group thousands or be the decimal mark: --decimal-mark . reads 11,000 as 11000, --decimal-mark , reads 0,15 as 0.15"
-                        : ""
+                    var hint = ""
+                    if !decimalMarkGiven, let thousands = Self.thousandsGroupedByPoints(value) {
+                        hint = "; points group its thousands, as German, French or Turkish prose writes them: --decimal-mark , reads it as \(thousands)"
+                    } else if !decimalMarkGiven, value.contains(",") {
+                        hint = "; a comma could group thousands or be the decimal mark: --decimal-mark . reads 11,000 as 11000, --decimal-mark , reads 0,15 as 0.15"
+                    }
                     throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' is not a number (\(form), after ~, environ, at least, plus de, … if any, and a % sign after it)\(hint)")
                 }
                 measures.append((quantity, unit, value, column, reading.approximate, reading.qualifier))
@@ -507,7 +510,7 @@ struct RecordMapper {
         }
         let firstEntity = entities.first?["name"]
         let firstSource = sources.indices.contains(citedSource) ? sources[citedSource]["url"] ?? sources[citedSource]["key"] : nil
-        var measureValues = measures.map { measure -> JSONValue in
+        let measureValues = measures.map { measure -> JSONValue in
             var members: [(String, JSONValue)] = [("quantity", .string(measure.quantity)), ("value", .string(measure.value)), ("unit", .string(measure.unit)),
                                                   ("entity", firstEntity ?? .null)]
             if measure.approximate { members.append(("approximate", .bool(true))) }
@@ -515,10 +518,9 @@ struct RecordMapper {
             members.append(("source", firstSource ?? .null))
             return .object(members)
         }
-        if case .array(let listed)? = lists["measures"] { measureValues = listed + measureValues }
         members.append(("entities", Self.merged(lists["entities"], entities)))
         members.append(("tags", Self.merged(lists["tags"], tags)))
-        members.append(("measures", .array(measureValues)))
+        members.append(("measures", Self.merged(lists["measures"], measureValues)))
         members.append(("sources", Self.merged(lists["sources"], sources)))
         return .object(members)
     }
@@ -553,6 +555,18 @@ struct RecordMapper {
         guard parts.count == 2, (1...3).contains(parts[0].count), parts[0].first != UInt8(ascii: "0"), parts[1].count == 3,
               parts.allSatisfy({ $0.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }) else { return nil }
         return sign + String(decoding: parts[0], as: UTF8.self) + String(decoding: parts[1], as: UTF8.self)
+    }
+
+    /// `2.500.000` (or `-2.500.000,5`) as digits, `2500000`: points between groups of three
+    /// digits, two at least, which can only group thousands. Nil for any other text.
+    static func thousandsGroupedByPoints(_ value: String) -> String? {
+        let number = value.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = number[0], sign = whole.first == "-" || whole.first == "+" ? String(whole.prefix(1)) : ""
+        let groups = whole.dropFirst(sign.count).split(separator: ".", omittingEmptySubsequences: false)
+        guard groups.count >= 3, (1...3).contains(groups[0].count), groups[0].first != "0", groups.dropFirst().allSatisfy({ $0.count == 3 }),
+              groups.allSatisfy({ $0.allSatisfy { ("0"..."9").contains($0) } }),
+              number.count == 1 || (!number[1].isEmpty && number[1].allSatisfy { ("0"..."9").contains($0) }) else { return nil }
+        return (sign == "-" ? "-" : "") + groups.joined() + (number.count == 2 ? "." + number[1] : "")
     }
 
     static func pointDecimal(fromCommaDecimal value: String, column: String, pointsGroupOnly: Bool = false) throws -> String {
@@ -669,11 +683,7 @@ struct RecordMapper {
         }
         members.append(("entities", Self.merged(lists[0], [])))
         members.append(("tags", Self.merged(lists[1], [])))
-        if case .array(let listed)? = lists[2] {
-            members.append(("measures", .array(listed)))
-        } else {
-            members.append(("measures", .array([])))
-        }
+        members.append(("measures", Self.merged(lists[2], [])))
         members.append(("sources", Self.merged(lists[3], [])))
         return .object(members)
     }
@@ -761,9 +771,13 @@ struct RecordMapper {
         return String(decoding: raw, as: UTF8.self).trimmingSpaces()
     }
 
+    /// A list column's values (`entities`, `tags`, `measures`, `sources`), then those of the
+    /// columns mapped to one item each. A list column's cell of another type (`5`, `{"a":1}`)
+    /// is passed on whatever else the row gives, for the decoder to name: taken for none, it
+    /// would clear the list of the event the record updates.
     private static func merged(_ listed: JSONValue?, _ mapped: [JSONValue]) -> JSONValue {
         if case .array(let values)? = listed { return .array(values + mapped) }
-        if let listed, mapped.isEmpty { return listed }  // the wrong type: the decoder names it
+        if let listed { return listed }
         return .array(mapped)
     }
 
@@ -779,6 +793,10 @@ struct RecordMapper {
             return column
         }
         let base = String(field.prefix { $0 != "[" && $0 != "." })
+        // The whole list, wrong (`5` where a list goes): the column that gives it, under any name.
+        if field == base, let listed = columns.first(where: { $0.target == .list(base) }), header.indices.contains(listed.index) {
+            return header[listed.index]
+        }
         return sourceColumn[base] ?? (Self.listFields.contains(base) && header.contains(base) ? base : nil)
     }
 }

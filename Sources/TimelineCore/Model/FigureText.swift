@@ -19,6 +19,9 @@ enum FigureText {
     /// Currency signs, and the units (ISO 4217 codes) each may stand for.
     private static let currencyUnits: [Character: Set<String>] = [
         "€": ["EUR"], "£": ["GBP"], "¥": ["JPY", "CNY"], "₹": ["INR"], "₩": ["KRW"], "₽": ["RUB"], "₺": ["TRY"],
+        "₴": ["UAH"], "₪": ["ILS"], "₫": ["VND"], "₱": ["PHP"], "₦": ["NGN"], "₸": ["KZT"], "₾": ["GEL"], "฿": ["THB"],
+        "₼": ["AZN"], "₮": ["MNT"], "₵": ["GHS"], "₡": ["CRC"], "₲": ["PYG"], "₭": ["LAK"], "֏": ["AMD"], "৳": ["BDT"],
+        "₨": ["PKR", "LKR", "NPR", "MUR"],
         "$": ["USD", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN", "ARS", "CLP", "COP", "TWD"],
     ]
 
