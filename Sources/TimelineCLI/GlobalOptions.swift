@@ -108,17 +108,18 @@ struct GlobalOptions: ParsableArguments {
                            pageCache: TimelineStore.PageCache) throws -> TimelineStore {
         var stop: (() -> Bool)?
         if Interruption.isArmed { stop = { Interruption.requested() } }
-        // `$TIMELINE_NOW` fixes when new rows are recorded, for reproducible history (the
-        // migrations a new database gets too, so a rebuild is the same to the byte).
-        var recordingTime: String?
-        if let now = EnvironmentVariable.value("TIMELINE_NOW"), !now.isEmpty {
-            guard let normalised = RecordingTime.normalised(now) else {
-                throw TimelineError(.usage, "TIMELINE_NOW '\(now)' is not a UTC timestamp; give it as YYYY-MM-DDTHH:MM:SS.sssZ.")
-            }
-            recordingTime = normalised
-        }
         return try TimelineStore(path: path, migrations: migrations, busyTimeout: busyTimeoutMilliseconds,
-                                 pageCache: pageCache, stoppingWhen: stop, recordingTime: recordingTime)
+                                 pageCache: pageCache, stoppingWhen: stop, recordingTime: Self.recordingTime())
+    }
+
+    /// `$TIMELINE_NOW`, which fixes when new rows are recorded, for reproducible history (the
+    /// migrations a new database gets too, so a rebuild is the same to the byte); nil when unset.
+    static func recordingTime() throws -> String? {
+        guard let now = EnvironmentVariable.value("TIMELINE_NOW"), !now.isEmpty else { return nil }
+        guard let normalised = RecordingTime.normalised(now) else {
+            throw TimelineError(.usage, "TIMELINE_NOW '\(now)' is not a UTC timestamp; give it as YYYY-MM-DDTHH:MM:SS.sssZ.")
+        }
+        return normalised
     }
 }
 

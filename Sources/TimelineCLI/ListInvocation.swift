@@ -21,6 +21,8 @@ struct ListInvocation: Equatable {
             let path = try GlobalOptions.databasePath(explicitPath: db)
             // The query first: an invalid one fails before a new database would be created.
             let query = try filters.query(dateField: dateField)
+            // Read as every command reads it: a new database records its migrations then.
+            let recordingTime = try GlobalOptions.recordingTime()
             // Some mistakes show only against the data (an unknown kind, entity or tag): a
             // database this run created for them goes again.
             // One query streamed, then the process exits: a small recycled page cache.
@@ -34,7 +36,7 @@ struct ListInvocation: Equatable {
                 // `list` reads with no cell checks: they cost a range over many events a fifth of
                 // its time; exports, `sql` and every write check (see `Database.init`).
                 try TimelineStore(path: path, busyTimeout: busyTimeoutMilliseconds, pageCache: .smallRecycled, stoppingWhen: stop,
-                                  checkingCells: false)
+                                  checkingCells: false, recordingTime: recordingTime)
             }) { store in
                 let writer = EventListWriter(format: format, output: .standardOutput(), language: lang ?? .english)
                 writer.emptyPage = { try store.emptyPageText(of: query, language: lang ?? .english) }

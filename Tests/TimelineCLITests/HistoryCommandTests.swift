@@ -33,6 +33,17 @@ import Testing
         }
         #expect(exports[0] == exports[1])
         #expect(exports[0].contains("'2024-06-01T00:00:00.000Z'"))
+        // `list`, making a database, records its migrations then too; and refuses a value that
+        // is no time, as every command does, before making one.
+        let listed = folder.path("listed.sqlite")
+        #expect(try CLI.run(["list", "--db", listed, "--limit", "1"], environment: environment).status == 0)
+        #expect(try CLI.run([listed, "SELECT DISTINCT applied_at FROM schema_migrations"], executable: URL(fileURLWithPath: "/usr/bin/sqlite3")).stdout
+                == "2024-06-01T00:00:00.000Z\n")
+        let garbage = folder.path("garbage.sqlite")
+        let refused = try CLI.run(["list", "--db", garbage], environment: ["TIMELINE_NOW": "garbage"])
+        #expect(refused.status == 64 && refused.stderr == "timeline: TIMELINE_NOW 'garbage' is not a UTC timestamp; give it as YYYY-MM-DDTHH:MM:SS.sssZ.\n",
+                "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: garbage))
     }
 
     @Test func eachEditIsNamedFieldByFieldAndTheRemovalToo() throws {
