@@ -177,6 +177,19 @@ import Testing
         let once = try write("once.csv", "kind,title,when\nlaunch,X,2020\nlaunch,Y,2021\n")
         let quiet = try CLI.run(["import", once, "--db", db])
         #expect(quiet.stdout.hasSuffix(": 0 added, 0 updated, 2 unchanged.\n") && quiet.stderr.isEmpty, "\(quiet.stderr)")
+        // With its uid, a record giving every part (as export writes one) written twice is
+        // named so too; records giving some parts (a uid and a title) may each repeat none.
+        let line = try #require(try CLI.run(["export", "--db", db, "--format", "ndjson"]).stdout.split(separator: "\n").first)
+        let twice = try write("twice.ndjson", line + "\n" + line + "\n")
+        let other = folder.path("other.sqlite")
+        #expect(try CLI.run(["--db", other, "migrate", "--skip-seeds"]).status == 0)
+        let withUID = try CLI.run(["import", twice, "--db", other])
+        #expect(withUID.stdout.hasSuffix(": 1 added, 0 updated, 1 unchanged.\n")
+                && withUID.stderr.hasPrefix("timeline: note: 1 record of the file gives an event exactly as an earlier one does ("), "\(withUID.stderr)")
+        let uid = try #require((try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["uid"] as? String)
+        let partial = try write("partial.csv", "uid,kind,when,title\n\(uid),launch,2020,X\n\(uid),launch,2020,X\n")
+        let parts = try CLI.run(["import", partial, "--db", other])
+        #expect(parts.stdout.hasSuffix(": 0 added, 0 updated, 2 unchanged.\n") && parts.stderr.isEmpty, "\(parts.stdout)\(parts.stderr)")
     }
 
     /// A --map or --set to a field that is none is refused before anything is read, naming the

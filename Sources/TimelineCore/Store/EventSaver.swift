@@ -177,9 +177,11 @@ final class EventSaver {
             let mergedJSON = EventJSON.object(merged)
             if EventJSON.object(existing) == mergedJSON {
                 if rejectingSecondVersionInBatch {
-                    // An earlier record of this file gave it as it is: a row written twice (a
-                    // record whose uid is its hash is all it gives; one with a uid may give a part).
-                    if uidIsTheRecordsHash && (id > lastIDBefore || updatedEventIDSet.contains(id) || wasUnchangedInBatch(id)) {
+                    // An earlier record of this file gave it as it is: a row written twice. A
+                    // record whose uid is its hash is all it gives, as is one with a uid that
+                    // gives every part; one giving some (a source a row) may repeat none.
+                    let givesAll = uidIsTheRecordsHash || (kept.isEmpty && (itemColumns?.isEmpty ?? true))
+                    if givesAll && (id > lastIDBefore || updatedEventIDSet.contains(id) || wasUnchangedInBatch(id)) {
                         repeatedInBatch += 1
                         if repeatedInBatchExamples.count < 3 && !repeatedInBatchExamples.contains(event.uid) { repeatedInBatchExamples.append(event.uid) }
                     }
