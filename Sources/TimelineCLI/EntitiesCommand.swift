@@ -56,7 +56,8 @@ extension Timeline.Entities {
                 A new name keeps the old one as an alias, so what named the entity still finds it. An \
                 alias another entity already answers to is refused. Removing matches an alias in any case. \
                 A relation is RELATION=OTHER, with @DATES for when it held (any form `timeline date` \
-                reads, an interval too); giving one it has already re-dates it. The search index and \
+                reads, an interval too: an acquisition given one holds during it, as for one bought then sold, \
+                which is noted); giving one it has already re-dates it. The search index and \
                 every event's lists follow the change.
 
                 Examples:
@@ -119,6 +120,9 @@ extension Timeline.Entities {
                 try global.withStore { store in
                     let edited = try store.editEntity(entity, edit)
                     for note in aliases.compactMap(\.note) { printError("note: " + note) }
+                    for (text, relation) in zip(relate, edit.addedRelations) {
+                        if let note = try Self.heldDuringNote(text, relation, in: store) { printError(note) }
+                    }
                     confirmation.write(edited.changed ? "Edited \(edited.slug)\n" : "Unchanged \(edited.slug)\n",
                                        saved: edited.changed ? "the change to \(edited.slug) was saved" : "\(edited.slug) was left unchanged")
                 }
@@ -155,6 +159,18 @@ extension Timeline.Entities {
                 throw TimelineError(.usage, "\(option) '\(text)' is not RELATION=OTHER, as in product-of=amazon.")
             }
             return (String(text[..<equals]), String(text[text.index(after: equals)...]))
+        }
+
+        /// A relation that holds from its date on (an acquisition) given an interval holds during
+        /// it, bought then sold: said, as `late 2021` or `between 2021 and 2022`, read as
+        /// intervals, mean a time bought, and would leave out every later event.
+        static func heldDuringNote(_ text: String, _ relation: EntityRelation, in store: TimelineStore) throws -> String? {
+            guard let valid = relation.valid, valid.edtf.contains("/"), let latest = valid.latest,
+                  try store.relationHoldsFromItsDate(relation.relation) else { return nil }
+            let start = valid.edtf.split(separator: "/", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            return "note: --relate '\(text)' is read as \(valid.edtf), so \(relation.relation) holds during it, as for one bought then sold, "
+                + "and the events after \(latest.iso) are not the other's with --related; for a time bought, give one date "
+                + "(\(latest.iso.prefix(7))), or \(start.isEmpty ? "DATE" : start)/.. for from then on."
         }
 
         static func relation(_ text: String) throws -> EntityRelation {

@@ -57,6 +57,14 @@ extension TimelineStore {
 }
 
 extension TimelineStore {
+    /// Whether a relation of this type holds from its date on (`acquired-by`), rather than
+    /// during its dates: given an interval, it holds during it (bought, then sold).
+    public func relationHoldsFromItsDate(_ relation: String) throws -> Bool {
+        try database.scalar("SELECT holds_from_date FROM relation_types WHERE name = ?1", [.text(relation)]) == .integer(1)
+    }
+}
+
+extension TimelineStore {
     /// The names and aliases of other entities than `slug` that read as `name` but for accents,
     /// case, spacing and punctuation (the same slug: `Nébula` for `Nebula`), with their entity's
     /// slug: for a note when a new entity may be one the timeline knows under another spelling.
