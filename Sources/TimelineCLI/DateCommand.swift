@@ -10,7 +10,8 @@ extension Timeline {
                 Takes EDTF (2019, 2019-09, 2022-34, 2021-22, 2019~, 2019/2022-12-31, 2019/..) and the forms \
                 people write, in English and French: Q2 2022, December 2022, 1 Dec 2022, summer 2021, \
                 circa 2019, since 2019, early 2022, early December 2022 (days 1-10, approximate), mid-1990s, \
-                late 2022 or early 2023 (the interval spanning both, its ends uncertain), décembre 2022, \
+                late 2022 or early 2023 (the interval spanning both, its ends uncertain), 2H 2021, 4Q21, \
+                2021–22 (with a dash: two years), March 2020 – present, no later than 2021, décembre 2022, \
                 1er décembre 2022, T2 2022, été 2021, vers 2019, mi-mars 2021, 2019 ou 2020. \
                 Relative forms (today, last quarter, 30 days ago, le mois dernier) resolve against --today, \
                 else a day given as --ref (the day the text was written), else $TIMELINE_TODAY, else the real date. A day or month with no year takes the year \

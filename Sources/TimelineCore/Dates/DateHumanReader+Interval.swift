@@ -31,9 +31,20 @@ extension DateHumanReader {
             guard !cursor.atEnd, let side = try readSide(cursor.remaining, role: .start, nearestWeekday: true) else { return nil }
             return try checked(interval(side, .open))
         }
-        // until X, till X, jusqu'en X, jusqu'au X, jusque vers X, d'ici (à) X
+        // no earlier than X, not before X
         cursor = Cursor(tokens)
-        if cursor.take(anyOf: Self.untilWords) || cursor.take("d") && cursor.take("'") && cursor.take("ici") {
+        if cursor.take(anyOf: ["no", "not"]), cursor.take("earlier") && cursor.take("than") || cursor.take("before") {
+            guard !cursor.atEnd, let side = try readSide(cursor.remaining, role: .start, nearestWeekday: true) else { return nil }
+            return try checked(interval(side, .open))
+        }
+        // until X, till X, jusqu'en X, jusqu'au X, jusque vers X, d'ici (à) X; no later than X, not after X
+        cursor = Cursor(tokens)
+        var untilOpened = cursor.take(anyOf: Self.untilWords) || cursor.take("d") && cursor.take("'") && cursor.take("ici")
+        if !untilOpened {
+            cursor = Cursor(tokens)
+            untilOpened = cursor.take(anyOf: ["no", "not"]) && (cursor.take("later") && cursor.take("than") || cursor.take("after"))
+        }
+        if untilOpened {
             if first.is("d") { cursor.take("a") }
             guard !cursor.atEnd, let side = try readSide(cursor.remaining, role: .end, nearestWeekday: true) else { return nil }
             return try checked(interval(.open, side))
@@ -115,11 +126,23 @@ extension DateHumanReader {
         }
         for index in (body.startIndex + 1)..<(body.endIndex - 1) where isSeparator(at: index, in: body, separators) {
             guard let start = try readSide(body[body.startIndex..<index], role: .start),
-                  let end = try readSide(body[(index + 1)...], role: .end)
+                  let end = try readSide(Self.withCenturyOfStart(body[body.startIndex..<index], end: body[(index + 1)...]), role: .end)
             else { continue }
             return try interval(start, end)
         }
         return nil
+    }
+
+    /// `2021–22`, `1999–2000`: an end of two digits after a year is a later year of its
+    /// century or the next, as prose writes years (with a dash: `2021-22` is EDTF's summer 2021,
+    /// read before this). Any other end as it is.
+    private static func withCenturyOfStart(_ start: ArraySlice<Token>, end: ArraySlice<Token>) -> ArraySlice<Token> {
+        guard start.count == 1, let year = start.first, year.isNumber(digits: 4...4), let short = end.first, short.isNumber(digits: 2...2),
+              end.dropFirst().allSatisfy({ $0.isAny(["?", "~", "%"]) }) else { return end }
+        let century = year.value / 100 * 100
+        let full = century + short.value > year.value ? century + short.value : century + 100 + short.value
+        guard full <= 9999 else { return end }
+        return [Token(kind: .number, text: String(full), spaceBefore: short.spaceBefore)] + end.dropFirst()
     }
 
     /// Whether the token at `index` separates two ends rather than belonging to one.
@@ -191,6 +214,8 @@ extension DateHumanReader {
         let texts = tokens.map(\.text)
         if texts == ["?"] { return .unknown }
         if texts == [".", "."] || texts == ["…"] { return .open }
+        // `March 2020 – present`, `2019 to date`: still going.
+        if role == .end, Self.ongoingWords.contains(texts) { return .open }
         // A day of the week alone is no end of two (`Wednesday or Thursday, 1 Dec 2022`: the
         // nearest Wednesday to the article is no day of that date); `since last Tuesday`, and
         // `since Tuesday` with one end open, are ends.

@@ -113,6 +113,22 @@ extension DateHumanReader {
     /// ordinal and a word (`second quarter`) before it.
     private static func numberedPart(_ cursor: inout Cursor, letters: Set<String>, words: Set<String>,
                                      last: Int) -> (number: Int, year: Int?)? {
+        // `2H 2021`, `4Q 2021`, `4Q21`: the number first, as analysts write them (a year of two
+        // digits right after the letter is of the 2000s).
+        var numberFirst = cursor
+        if let number = numberFirst.peek, number.isNumber(digits: 1...1) {
+            numberFirst.advance()
+            if let letter = numberFirst.peek, letter.isAny(letters), !letter.spaceBefore {
+                numberFirst.advance()
+                if let short = numberFirst.peek, short.isNumber(digits: 2...2), !short.spaceBefore {
+                    numberFirst.advance()
+                    cursor = numberFirst
+                    return (number.value, 2000 + short.value)
+                }
+                cursor = numberFirst
+                return (number.value, takeOptionalYear(&cursor))
+            }
+        }
         if cursor.take(anyOf: letters) {
             guard let number = cursor.peek, number.isNumber(digits: 1...2), !number.spaceBefore else { return nil }
             cursor.advance()

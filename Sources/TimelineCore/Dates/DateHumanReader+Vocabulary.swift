@@ -97,6 +97,8 @@ extension DateHumanReader {
     /// Words that open an interval with an open end (`since 2019`) or an open start (`until 2022`).
     static let sinceWords: Set<String> = ["since", "from", "depuis", "starting"]
     static let untilWords: Set<String> = ["until", "till", "by", "jusqu", "jusque", "jusqua"]
+    /// An interval's end that is still to come: `March 2020 – present`, `2019 to date`, `… to now`.
+    static let ongoingWords: Set<[String]> = [["present"], ["the", "present"], ["date"], ["now"], ["ongoing"]]
     /// Words that open an interval that ends before a date (`before 2020`) or starts after it.
     static let beforeWords: Set<String> = ["before", "avant"]
     static let afterWords: Set<String> = ["after", "apres", "après"]

@@ -111,6 +111,21 @@ struct EnglishFormTests {
         DateVector("from 2019", "2019/..", "2019-01-01", nil, .interval),
         DateVector("until 2022", "../2022", nil, "2022-12-31", .interval),
         DateVector("by 2022", "../2022", nil, "2022-12-31", .interval),
+        DateVector("no later than 2021", "../2021", nil, "2021-12-31", .interval),
+        DateVector("not after March 2021", "../2021-03", nil, "2021-03-31", .interval),
+        DateVector("no earlier than 2019", "2019/..", "2019-01-01", nil, .interval),
+        // Still going: `present`, `to date`, `now` end an interval open.
+        DateVector("March 2020 – present", "2020-03/..", "2020-03-01", nil, .interval),
+        DateVector("from 2019 to date", "2019/..", "2019-01-01", nil, .interval),
+        DateVector("2019 to the present", "2019/..", "2019-01-01", nil, .interval),
+        // Two digits after a year and a dash are a later year (`-` alone is EDTF's season).
+        DateVector("2021–22", "2021/2022", "2021-01-01", "2022-12-31", .interval),
+        DateVector("1999–00", "1999/2000", "1999-01-01", "2000-12-31", .interval),
+        DateVector("2021 to 23", "2021/2023", "2021-01-01", "2023-12-31", .interval),
+        // The number before the letter, as analysts write halves and quarters.
+        DateVector("2H 2021", "2021-41", "2021-07-01", "2021-12-31", .halfYear),
+        DateVector("4Q21", "2021-36", "2021-10-01", "2021-12-31", .quarter),
+        DateVector("1Q 2022", "2022-33", "2022-01-01", "2022-03-31", .quarter),
         // Before and after: the period of the same kind next to the date, then open.
         DateVector("before 2020", "../2019", nil, "2019-12-31", .interval),
         DateVector("prior to Q1 2022", "../2021-36", nil, "2021-12-31", .interval),
