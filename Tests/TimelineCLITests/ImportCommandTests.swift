@@ -585,19 +585,30 @@ import Testing
         #expect(try jsonEvents([]).compactMap { $0["title"] as? String } == ["Acme Holdings forms"])
     }
 
-    /// Two records made one event by a merge (the same words, one entity now) and removed: the
-    /// removal note names the event once.
-    @Test func aRemovedEventTwoRecordsNameIsNamedOnce() throws {
+    /// Two records' events made the same by a merge (the same words, one entity now) and
+    /// removed: each record is its own event, and the note names each once; with one of them
+    /// removed, its record is not taken for the other (nor for a row written twice).
+    @Test func removedEventsMadeAlikeByAMergeAreEachTheirRecords() throws {
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
-        let sheet = try write("two.csv", "kind,when,title,entity\nlayoff,2022-03-01,Cuts,Alpha\nlayoff,2022-03-01,Cuts,Bravo\n")
+        let sheet = try write("three.csv", "kind,when,title,entity\nlayoff,2022-03-01,Cuts,Alpha\nlayoff,2022-03-01,Cuts,Bravo\nlayoff,2022-03-01,Cuts,Charlie\n")
         #expect(try CLI.run(["import", sheet, "--db", db]).status == 0)
+        let uids = try jsonEvents([]).compactMap { $0["uid"] as? String }.sorted()
+        #expect(uids.count == 3)
         #expect(try CLI.run(["entities", "merge", "alpha", "bravo", "--db", db]).status == 0)
-        for uid in try jsonEvents([]).compactMap({ $0["uid"] as? String }) {
+        #expect(try CLI.run(["entities", "merge", "charlie", "bravo", "--db", db]).status == 0)
+        let bravo = try #require(uids.first { $0.hasPrefix("bravo-") })
+        #expect(try CLI.run(["remove", bravo, "--db", db]).status == 0)
+        let one = try CLI.run(["import", sheet, "--db", db])
+        #expect(one.stdout.hasSuffix(": 0 added, 0 updated, 3 unchanged.\n"), "\(one.stdout)")
+        #expect(one.stderr == "timeline: note: 1 event (\(bravo)) was removed from the timeline after the version its record in this file gives, "
+                + "and stayed removed; `timeline restore \(bravo)` brings it back.\n", "\(one.stderr)")
+        for uid in uids where uid != bravo {
             #expect(try CLI.run(["remove", uid, "--db", db]).status == 0)
         }
-        let again = try CLI.run(["import", sheet, "--db", db])
-        #expect(again.stdout.hasSuffix(": 0 added, 0 updated, 2 unchanged.\n"), "\(again.stdout)")
-        #expect(again.stderr.hasPrefix("timeline: note: 1 event (bravo-layoff-2022-03-01-") && !again.stderr.contains(" and bravo"), "\(again.stderr)")
+        let all = try CLI.run(["import", sheet, "--db", db])
+        #expect(all.stdout.hasSuffix(": 0 added, 0 updated, 3 unchanged.\n"), "\(all.stdout)")
+        #expect(all.stderr.hasPrefix("timeline: note: 3 events (") && uids.allSatisfy { all.stderr.contains($0) }, "\(all.stderr)")
+        #expect(try jsonEvents([]).isEmpty)
     }
 
     /// An event removed after a file without uids made it stays removed when the file comes in

@@ -935,8 +935,9 @@ final class EventSaver {
             }
             let uid = hashed(held)
             guard try eventID(uid: uid) == nil else { return uid }
-            // Nothing saved before this import can hold another of its uids in a timeline that had no events.
-            guard lastIDBefore > 0 else { return try uidOfEarlierVersion(of: event, hashed: uid) ?? uid }
+            // Nothing saved before this import can hold another of its uids in a timeline that had
+            // no events, unless it had some once (all removed since: each record's own removal stands).
+            guard try lastIDBefore > 0 || historyHoldsEvents() else { return try uidOfEarlierVersion(of: event, hashed: uid) ?? uid }
             // Saved when records were hashed as written; and, by the main entity as the record
             // names it, for an event saved before that entity was merged into another (whose slug
             // the stem now takes), each entity by the slug its name made then.
@@ -954,10 +955,16 @@ final class EventSaver {
             }
             let resolved = hashed(event)
             if resolved != uid, try eventID(uid: resolved) != nil { return resolved }
-            // Removed under one of them, then its entity merged: the removal stands (`save`
-            // finds the record's version in history under the uid it made).
+            // Removed under one of them (an entity merged since or not): the removal stands
+            // (`save` finds the record's version in history under the uid returned). The uids as
+            // the record names its entities first (the one it made), then as they are now: after
+            // a merge, two entities' records hash alike under the entity they are now, and the
+            // other's event, the same as this one's since, is not the event this record made.
+            // Looked for before events of the same content are (`uidOfSameEvent`).
             if try historyHoldsEvents() {
-                for earlier in earlierUIDs + [resolved] where earlier != uid {
+                var candidates: [String] = []
+                for earlier in earlierUIDs + [uid, resolved] where !candidates.contains(earlier) { candidates.append(earlier) }
+                for earlier in candidates {
                     var named = event
                     named.uid = earlier
                     if try holdsEarlierVersion(named, asJSON: EventJSON.object(named), uid: earlier) { return earlier }
