@@ -133,6 +133,10 @@ struct QueryArguments: Equatable {
 
     /// The query these filters describe; dates are read as people write them.
     func query(dateField: EventQuery.DateField = .when) throws -> EventQuery {
+        // Alone it would change nothing, and look like an answer.
+        if within && from == nil && to == nil && on == nil {
+            throw TimelineError(.usage, "--within keeps the events wholly inside a range; give --from, --to or --on too.")
+        }
         let context = try QueryOptions.dateContext(today: today)
         var query = EventQuery(
             within: within, dateField: dateField, kinds: kind, entities: entity, related: related, statuses: status,

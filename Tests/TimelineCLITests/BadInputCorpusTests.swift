@@ -65,7 +65,7 @@ enum BadInputCorpus {
             ["add", "--kind", "launch", "--date", "2020", "--title", "x", "--uid", "has space"],
             ["edit", "no-such-uid", "--title", "x"], ["remove", "no-such-uid"], ["show", "no-such-uid"], ["show", injection],
             ["list", "--limit", "-5"], ["list", "--limit", "many"], ["list", "--offset", "-1"], ["list", "--on", "2022", "--from", "2021"],
-            ["list", "--rank"], ["list", "--related"], ["list", "--search", "(unbalanced"],
+            ["list", "--rank"], ["list", "--related"], ["list", "--within"], ["stats", "--within"], ["list", "--search", "(unbalanced"],
             ["list", "--from", "2023", "--to", "2022"], ["list", "--today", "tomorrow", "--from", "today"],
             ["sql", "DELETE FROM events"], ["sql", injection], ["sql", "SELECT * FROM no_such_table"], ["sql", "SELECT :x", "-p", "y", "1"],
             ["sql", "SELECT 1", "--timeout-ms", "0"], ["sql", "SELECT 1", "-p", "only-a-name"],
