@@ -101,7 +101,7 @@ enum BadInputCorpus {
             ("a TSV with a bad date", Array("kind\ttitle\twhen\nlaunch\tx\t2022-13\n".utf8), ["--format", "tsv"]),
             ("JSON kind a number", Array(#"{"kind":5,"title":"x","when":"2020"}"#.utf8), ["--format", "ndjson"]),
             ("JSON title an array", Array(#"{"kind":"launch","title":["x"],"when":"2020"}"#.utf8), ["--format", "ndjson"]),
-            ("JSON when a number", Array(#"{"kind":"launch","title":"x","when":2020}"#.utf8), ["--format", "ndjson"]),
+            ("JSON when a number that is no year", Array(#"{"kind":"launch","title":"x","when":2020.5}"#.utf8), ["--format", "ndjson"]),
             ("JSON entities a string", Array(#"{"kind":"launch","title":"x","when":"2020","entities":"acme"}"#.utf8), ["--format", "ndjson"]),
             ("JSON measures value an object", Array(#"{"kind":"launch","title":"x","when":"2020","measures":[{"quantity":"q","value":{},"unit":"u"}]}"#.utf8), ["--format", "ndjson"]),
             ("JSON measure value an exponent past 400", Array(#"{"kind":"launch","title":"x","when":"2020","measures":[{"quantity":"q","value":1e999,"unit":"u"}]}"#.utf8), ["--format", "ndjson"]),

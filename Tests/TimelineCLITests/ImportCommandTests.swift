@@ -662,6 +662,22 @@ import Testing
         #expect(event["uid"] as? String == "r1" && event["when"] as? String == "2021-06")
     }
 
+    /// A year given as a JSON number (a script's integer column) is that year, for the event's
+    /// dates and a source's publication; another number is refused.
+    @Test func aYearGivenAsAJSONNumberIsThatYear() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let records = #"{"uid":"n1","kind":"launch","title":"N","when":2020,"announced":2019,"entities":["Acme"],"#
+            + #""sources":[{"url":"https://a.example/x","publisher":"A","published":2019}]}"# + "\n"
+        let imported = try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data(records.utf8))
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let event = try #require(try jsonEvents([]).first)
+        #expect(event["when"] as? String == "2020" && event["announced"] as? String == "2019")
+        #expect((event["sources"] as? [[String: Any]])?.first?["published"] as? String == "2019")
+        let fraction = #"{"uid":"n2","kind":"launch","title":"M","when":2020.5}"# + "\n"
+        let refused = try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data(fraction.utf8))
+        #expect(refused.status == 65 && refused.stderr.contains("field 'when': expected a string, found a number"), "\(refused.stderr)")
+    }
+
     /// A list column's cell that is JSON of another type (`5`, `{"a":1}`) is refused in every
     /// list column, `measures` too (it cleared the figures of the event the row updated), with
     /// or without columns mapped to one figure each; nothing is written.

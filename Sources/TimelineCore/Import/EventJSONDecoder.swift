@@ -231,6 +231,15 @@ public enum EventJSONDecoder {
         }
     }
 
+    /// A date's text, or a year given as a JSON number (`"when": 2020`, as a script's integer
+    /// column writes it), as four digits; any other number is refused as not a string.
+    private static func dateText(_ object: JSONValue, _ key: String, field: @autoclosure () -> String? = nil) throws(FieldError) -> String? {
+        if case .number(let digits)? = object[key], (1...4).contains(digits.utf8.count), digits.utf8.allSatisfy({ (48...57).contains($0) }) {
+            return String(repeating: "0", count: 4 - digits.utf8.count) + digits
+        }
+        return try optionalString(object, key, field: field())
+    }
+
     static func optionalBool(_ object: JSONValue, _ key: String, field: @autoclosure () -> String) throws(FieldError) -> Bool? {
         switch object[key] {
         case nil, .null?: return nil
@@ -254,7 +263,7 @@ public enum EventJSONDecoder {
     /// common record pays nothing.
     private static func eventDate(_ event: JSONValue, _ key: String, context: DateParsingContext,
                                   before: Bool = false) throws(FieldError) -> TimelineDate? {
-        guard let text = try optionalString(event, key), !text.isEmpty else { return nil }
+        guard let text = try dateText(event, key), !text.isEmpty else { return nil }
         do {
             return try TimelineDate.parse(text, context: context, yearFrom: { try firstPublicationDate(of: event, context: context) },
                                           onOrBefore: before)
@@ -285,7 +294,7 @@ public enum EventJSONDecoder {
     }
 
     static func date(_ object: JSONValue, _ key: String, field: @autoclosure () -> String? = nil, context: DateParsingContext) throws(FieldError) -> TimelineDate? {
-        guard let text = try optionalString(object, key, field: field()), !text.isEmpty else { return nil }
+        guard let text = try dateText(object, key, field: field()), !text.isEmpty else { return nil }
         do {
             return try TimelineDate.parse(text, context: context)
         } catch {
