@@ -25,6 +25,13 @@ import Testing
         let result = try CLI.run(["list", "--db", ""], environment: ["TIMELINE_DB": db])
         #expect(result.status == 64)
         #expect(result.stderr.contains("--db is empty"))
+        // Spaces only (a variable left blank) are a slip, not a file to make in the folder.
+        let spaces = try CLI.run(["import", "-", "--db", " "], currentDirectory: folder.url, stdin: Data())
+        #expect(spaces.status == 64 && spaces.stderr == "timeline: --db ' ' is only spaces; give the path of a database file.\n", "\(spaces.stderr)")
+        let variable = try CLI.run(["list"], environment: ["TIMELINE_DB": "  "], currentDirectory: folder.url)
+        #expect(variable.status == 64 && variable.stderr == "timeline: TIMELINE_DB '  ' is only spaces; give the path of a database file, or unset it for the default.\n",
+                "\(variable.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path(" ")) && !FileManager.default.fileExists(atPath: folder.path("  ")))
     }
 
     @Test func outputThroughASymlinkWritesItsTargetAndAPipeIsWrittenInPlace() throws {

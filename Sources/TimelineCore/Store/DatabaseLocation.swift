@@ -16,9 +16,18 @@ public enum DatabaseLocation {
             guard !explicitPath.isEmpty else {
                 throw TimelineError(.usage, "--db is empty; give the path of a database file.")
             }
+            // A name of spaces only is a slip (a variable left blank), not a file to make.
+            guard !explicitPath.isBlank else {
+                throw TimelineError(.usage, "--db '\(explicitPath)' is only spaces; give the path of a database file.")
+            }
             return explicitPath
         }
-        if let path = environment["TIMELINE_DB"], !path.isEmpty { return path }
+        if let path = environment["TIMELINE_DB"], !path.isEmpty {
+            guard !path.isBlank else {
+                throw TimelineError(.usage, "TIMELINE_DB '\(path)' is only spaces; give the path of a database file, or unset it for the default.")
+            }
+            return path
+        }
         if let dataHome = environment["XDG_DATA_HOME"], dataHome.hasPrefix("/") {
             return dataHome + "/timeline/timeline.sqlite"
         }
