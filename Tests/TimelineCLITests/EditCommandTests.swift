@@ -755,6 +755,8 @@ import Testing
         let archivedAdd = try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2021", "--title", "w", "--uid", "w", "--source", archived, "--published", "2021"])
         #expect(archivedAdd.status == 0 && archivedAdd.stderr.isEmpty, "\(archivedAdd.stderr)")
         #expect(try #require(try show("w")["sources"] as? [[String: Any]]).first?["url"] as? String == archived)
+        // Its publisher, not given, is the archived site, not the archive.
+        #expect(try #require(try show("w")["sources"] as? [[String: Any]]).first?["publisher"] as? String == "hurriyet.com.tr")
         let archiveToday = "https://archive.ph/2021.12.01-120000/https://example.com/b?utm_medium=social"
         #expect(try CLI.run(["edit", "w", "--db", db, "--source", archiveToday, "--published", "2021"]).status == 0)
         #expect(try #require(try show("w")["sources"] as? [[String: Any]]).compactMap { $0["url"] as? String }.contains(archiveToday))

@@ -1161,7 +1161,12 @@ final class EventSaver {
     /// A new source's publisher: the one given, else its URL's host; nil when it has neither
     /// (a made-up one would pass for a fact).
     static func publisher(of source: Source) -> String? {
-        source.publisher.isEmpty ? host(of: source.url ?? "") : source.publisher
+        guard source.publisher.isEmpty else { return source.publisher }
+        let url = source.url ?? ""
+        // An archive's copy of a page (`https://web.archive.org/web/2021…/https://example.org/a`)
+        // is the archived site's: its host, not the archive's.
+        if let archived = SourceURL.archivedAddress(in: url), let host = host(of: archived) { return host }
+        return host(of: url)
     }
 
     static func host(of url: String) -> String? {

@@ -27,14 +27,32 @@ public enum SourceURL {
         let lowercased = url.lowercased()
         guard lowercased.hasPrefix("https://") || lowercased.hasPrefix("http://"),
               let mark = url.firstIndex(of: "?") else { return url }
-        let beforeQuery = url[url.index(url.startIndex, offsetBy: 7)..<mark].lowercased()
-        if beforeQuery.contains("http://") || beforeQuery.contains("https://") || beforeQuery.contains("http%3a") { return url }
+        if archivedAddress(in: String(url[..<mark])) != nil || url[..<mark].lowercased().contains("http%3a") { return url }
         let fragment = url[mark...].firstIndex(of: "#").map { url[$0...] } ?? ""
         let query = url[url.index(after: mark)..<(fragment.isEmpty ? url.endIndex : fragment.startIndex)]
         let parameters = query.split(separator: "&", omittingEmptySubsequences: false)
         let kept = parameters.filter { !isTracking($0) && !$0.isEmpty }
         guard kept.count < parameters.count else { return url }
         return String(url[..<mark]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&")) + fragment
+    }
+
+    /// The address of the page an archive's URL holds a copy of (`https://example.org/a` in
+    /// `https://web.archive.org/web/2021…/https://example.org/a`, `https://archive.ph/…/https://…`):
+    /// a second `http://` or `https://` after the first; nil for a URL of one address.
+    static func archivedAddress(in url: String) -> String? {
+        // Bytes, ASCII letters folded: the schemes are ASCII, and an offset in bytes is one in `url`.
+        let bytes = Array(url.utf8).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        let https = Array("https://".utf8), http = Array("http://".utf8)
+        let first = bytes.starts(with: https) ? 8 : bytes.starts(with: http) ? 7 : 0
+        guard first > 0 else { return nil }
+        var index = first
+        while index + http.count <= bytes.count {
+            if bytes[index] == UInt8(ascii: "h"), bytes[index...].starts(with: http) || bytes[index...].starts(with: https) {
+                return String(decoding: url.utf8.dropFirst(index), as: UTF8.self)
+            }
+            index += 1
+        }
+        return nil
     }
 
     private static func isTracking(_ parameter: Substring) -> Bool {
