@@ -77,14 +77,25 @@ public enum SourceURL {
         var found = try samePage(as: url, amongURLsStartingWith: [prefix], in: database,
                                  statement: database.statement("SELECT key, url FROM sources WHERE url >= ?1 AND url < ?1 || char(1114111)"))
         if found == nil, let spellings = otherSpellings(ofPrefix: prefix) {
-            // One statement for the other spellings: a range of the URL index each.
-            found = try samePage(as: url, amongURLsStartingWith: spellings, in: database, statement: database.statement(
-                """
-                SELECT key, url FROM sources WHERE (url >= ?1 AND url < ?1 || char(1114111)) OR (url >= ?2 AND url < ?2 || char(1114111))
-                    OR (url >= ?3 AND url < ?3 || char(1114111)) OR (url >= ?4 AND url < ?4 || char(1114111))
-                """))
+            found = try samePage(as: url, amongURLsStartingWith: spellings, in: database)
+        }
+        // The path escaped (`%D0%93…`) where it was written out (`Г…`), or the other way.
+        if found == nil, case let unescaped = unescapedNonASCII(prefix[...]),
+           case let other = unescaped != prefix ? unescaped : escapedNonASCII(prefix), other != prefix,
+           let spellings = otherSpellings(ofPrefix: other) {
+            found = try samePage(as: url, amongURLsStartingWith: spellings, in: database)
         }
         return found
+    }
+
+    /// `samePage` among the URLs starting with one of four spellings of a page prefix
+    /// (`otherSpellings`): one statement, a range of the URL index each.
+    private static func samePage(as url: String, amongURLsStartingWith spellings: [String], in database: Database) throws -> String? {
+        try samePage(as: url, amongURLsStartingWith: spellings, in: database, statement: database.statement(
+            """
+            SELECT key, url FROM sources WHERE (url >= ?1 AND url < ?1 || char(1114111)) OR (url >= ?2 AND url < ?2 || char(1114111))
+                OR (url >= ?3 AND url < ?3 || char(1114111)) OR (url >= ?4 AND url < ?4 || char(1114111))
+            """))
     }
 
     /// The URL up to its query or fragment, without trailing slashes: what a range of the URL
@@ -132,7 +143,9 @@ public enum SourceURL {
         let schemeLength = lowered.starts(with: "https://".utf8) ? 8 : lowered.starts(with: "http://".utf8) ? 7 : 0
         guard schemeLength > 0 else { return nil }
         let hostEnd = bytes[schemeLength...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
-        let host = bytes[schemeLength..<hostEnd].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        var host = bytes[schemeLength..<hostEnd].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        // A host in another script in capitals (`ПРЕЗИДЕНТ.РФ`): in lower case too.
+        if host.contains(where: { $0 >= 0x80 }) { host = Array(String(decoding: host, as: UTF8.self).lowercased().utf8) }
         guard !host.isEmpty, host != Array("www.".utf8) else { return nil }
         let path = bytes[hostEnd...]
         let scheme = Array(lowered.prefix(schemeLength))
@@ -165,9 +178,63 @@ public enum SourceURL {
         guard !host.isEmpty else { return nil }
         // `www.example.org` and `example.org` serve one site.
         if host.hasPrefix("www."), host.count > 4 { host.removeFirst(4) }
-        var path = String(rest[slash...])
+        // A path or query copied from the address bar (`/wiki/Газпром`) or as sent
+        // (`/wiki/%D0%93%D0%B0…`, in either case of hex) names one page.
+        var path = unescapedNonASCII(rest[slash...])
         while path.hasSuffix("/") { path.removeLast() }
-        let kept = query.split(separator: "&").filter { !isTracking($0) }
+        let kept = query.split(separator: "&").filter { !isTracking($0) }.map { unescapedNonASCII($0) }
         return (host, path + route, kept.joined(separator: "&"))
+    }
+
+    /// `text` with the percent-escapes of non-ASCII UTF-8 written as their characters
+    /// (`%D0%93` is `Г`), and the other escapes in capitals (`%2f` is `%2F`): how a browser
+    /// shows an address it sends escaped. Escapes that make no UTF-8 are kept, in capitals.
+    static func unescapedNonASCII(_ text: Substring) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "%")) else { return String(text) }
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        var result: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            // A run of escapes of bytes above 0x7F: one or more characters, if they are UTF-8.
+            var run: [UInt8] = []
+            var end = index
+            while end + 2 < bytes.count, bytes[end] == UInt8(ascii: "%"), let high = hex(bytes[end + 1]), let low = hex(bytes[end + 2]), high >= 8 {
+                run.append(high << 4 | low)
+                end += 3
+            }
+            if !run.isEmpty, run.withUnsafeBufferPointer({ UTF8Check.problem(in: $0) }) == nil {
+                result += run
+                index = end
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count, hex(bytes[index + 1]) != nil, hex(bytes[index + 2]) != nil {
+                result += [UInt8(ascii: "%")] + bytes[(index + 1)...(index + 2)].map { (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) ? $0 - 0x20 : $0 }
+                index += 3
+                continue
+            }
+            result.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `text` with its non-ASCII characters as percent-escapes of their UTF-8, in capitals, as
+    /// an address is sent.
+    static func escapedNonASCII(_ text: String) -> String {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+        let digits = Array("0123456789ABCDEF".utf8)
+        var result: [UInt8] = []
+        for byte in text.utf8 {
+            if byte < 0x80 { result.append(byte) } else { result += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 15)]] }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }
