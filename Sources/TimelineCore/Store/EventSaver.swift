@@ -1003,6 +1003,10 @@ final class EventSaver {
     /// into since), while the uid, the record's hash, pins them as the record names them; the
     /// uid's versions (one indexed read) are compared as text first, and decoded only when none
     /// is the same (a rename, a merge, or another record's hash: rare).
+    ///
+    /// Its entities are compared with their names and slugs left out, which only the uid makes
+    /// safe: `EarlierVersionIndex`, which looks across every uid, must instead find each entity
+    /// then to be the entity now (a rename or merge), or any event of the same words would do.
     func holdsEarlierVersion(_ event: Event, asJSON json: String, uid: String) throws -> Bool {
         let versions = try database.statement("SELECT snapshot FROM event_history WHERE uid = ?1").map([.text(uid)]) { $0.text(at: 0) }
         guard !versions.isEmpty else { return false }
