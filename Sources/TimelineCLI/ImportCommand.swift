@@ -225,7 +225,7 @@ extension Timeline {
             return "note: \(count) event\(one ? "" : "s") (\(uids)) \(one ? "was" : "were") changed in the timeline after the version\(one ? "" : "s") "
                 + "\(one ? "its record" : "their records") in this file \(one ? "gives" : "give"): \(one ? "it" : "they") \(dryRun ? "would stay" : "stayed") "
                 + "as the timeline has \(one ? "it" : "them") (`timeline history \(summary.changedSinceTheirRecordExamples[0])` shows the change); "
-                + "with a uid column, a file's record replaces its event."
+                + "a record that gives anything no version had updates its event."
         }
 
         /// Sources the timeline holds that records gave another publisher, date or title.

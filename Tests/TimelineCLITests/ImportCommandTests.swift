@@ -464,16 +464,17 @@ import Testing
                 "\(after)")
         let summed = try sum()
         #expect(summed.contains("\t140\t"), "the correction still counts: \(summed)")
-        // An NDJSON record giving both figures but only the first source.
+        // An NDJSON record giving both figures but only the first source (its translation
+        // reworded: a version the event never had, which updates it).
         let record = #"{"uid":"cut","kind":"layoff","when":"2022-34","title":"Santéo cuts jobs","entities":[{"name":"Santéo"}],"#
             + #""measures":[{"quantity":"positions-cut","value":"120","unit":"position","source":"a-2022-06-28"},"#
             + #"{"quantity":"positions-cut","value":"140","unit":"position","source":"b-2022-07-04"}],"#
-            + #""sources":[{"key":"a-2022-06-28","quote":"120 postes","translation":"120 positions"}]}"#
+            + #""sources":[{"key":"a-2022-06-28","quote":"120 postes","translation":"120 jobs"}]}"#
         let ndjson = try write("update.ndjson", record + "\n")
         let updated = try CLI.run(["import", ndjson, "--db", db])
-        #expect(updated.status == 0, "\(updated.stderr)")
+        #expect(updated.status == 0 && updated.stdout.hasSuffix("0 added, 1 updated, 0 unchanged.\n"), "\(updated.stdout)\(updated.stderr)")
         let kept = try citations()
-        #expect(kept == before, "\(kept)")
+        #expect(kept == ["a-2022-06-28 supports 120 postes 120 jobs", "b-2022-07-04 corrects 140 postes -"], "\(kept)")
         #expect(try sum().contains("\t140\t"))
     }
 
@@ -526,9 +527,10 @@ import Testing
     }
 
     /// A record without a uid is the event its content hash names: importing the same file
-    /// again after that event was edited in the timeline keeps the edit, and says so; a file with
-    /// a uid column replaces the event as its record gives it, but for the citation its `source`
-    /// column cannot give (another source's), which it keeps, and says so.
+    /// again after that event was edited in the timeline keeps the edit, and says so; so does a
+    /// file with a uid column whose row is as it was. A row changed in the file replaces the
+    /// event as its record gives it, but for the citation its `source` column cannot give
+    /// (another source's), which it keeps, and says so.
     @Test func aFileImportedAgainKeepsEditsMadeSince() throws {
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
         let sheet = try write("livi.csv", "when;kind;title;entity;source;publisher;published;Effectif\n"
@@ -548,18 +550,24 @@ import Testing
             #expect(again.status == 0)
             #expect(again.stdout.hasSuffix(dryRun ? "would add 0, update 0, leave 2 unchanged.\n" : ": 0 added, 0 updated, 2 unchanged.\n"), "\(again.stdout)")
             #expect(again.stderr == note + "it \(dryRun ? "would stay" : "stayed") as the timeline has it (`timeline history \(uid)` shows the change); "
-                    + "with a uid column, a file's record replaces its event.\n", "\(again.stderr)")
+                    + "a record that gives anything no version had updates its event.\n", "\(again.stderr)")
             #expect(try CLI.run(["show", uid, "--db", db, "--format", "json"]).stdout == edited)
         }
-        // With the uid given, the file's record is the event's new version.
+        // With the uid given, a row as it was leaves the edit too.
         let withUID = try write("livi-uid.csv", "uid;when;kind;title;entity;source;publisher;published;Effectif\n"
                                 + "\(uid);2022-12-01;shutdown;Livi ferme;Livi;https://www.lemonde.fr/a.html;Le Monde;2022-12-01;45\n")
-        let replaced = try CLI.run(["import", withUID] + arguments)
+        let same = try CLI.run(["import", withUID] + arguments)
+        #expect(same.stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n") && same.stderr.hasPrefix(note), "\(same.stdout)\(same.stderr)")
+        #expect(try CLI.run(["show", uid, "--db", db, "--format", "json"]).stdout == edited)
+        // A row the file changed is the event's new version.
+        let changed = try write("livi-uid2.csv", "uid;when;kind;title;entity;source;publisher;published;Effectif\n"
+                                + "\(uid);2022-12-01;shutdown;Livi ferme ses centres;Livi;https://www.lemonde.fr/a.html;Le Monde;2022-12-01;45\n")
+        let replaced = try CLI.run(["import", changed] + arguments)
         #expect(replaced.stdout.hasSuffix(": 0 added, 1 updated, 0 unchanged.\n"), "\(replaced.stdout)")
         #expect(replaced.stderr.hasPrefix("timeline: note: 1 updated event (\(uid)) kept 1 citation of another source or quote, which the file's columns do not give;"),
                 "\(replaced.stderr)")
         let shutdown = try #require(try jsonEvents(["--kind", "shutdown"]).first)
-        #expect(shutdown["title"] as? String == "Livi ferme")
+        #expect(shutdown["title"] as? String == "Livi ferme ses centres")
         #expect((shutdown["sources"] as? [[String: Any]])?.compactMap { $0["url"] as? String } == ["https://www.lemonde.fr/a.html", "https://www.lesechos.fr/b.html"])
         #expect((shutdown["measures"] as? [[String: Any]])?.compactMap { $0["value"] as? String } == ["45"])
     }
@@ -631,6 +639,25 @@ import Testing
         #expect(restored.stdout.hasSuffix(": 0 added, 0 updated, 2 unchanged.\n") && restored.stderr.isEmpty, "\(restored.stderr)")
     }
 
+    /// The other way round: the entities merged into the first one's, whose event the others'
+    /// records now hash to. Each record is still its own event, held or removed.
+    @Test func recordsOfEntitiesMergedAwayAreTheirOwnEvents() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let sheet = try write("mg.csv", "kind,when,title,entity\nlayoff,2021-05,Layoffs announced,Alpha\nlayoff,2021-05,Layoffs announced,Bravo\n"
+                              + "layoff,2021-05,Layoffs announced,Charlie\n")
+        #expect(try CLI.run(["import", sheet, "--db", db]).status == 0)
+        #expect(try CLI.run(["entities", "merge", "Bravo", "alpha", "--db", db]).status == 0)
+        #expect(try CLI.run(["entities", "merge", "Charlie", "alpha", "--db", db]).status == 0)
+        let held = try CLI.run(["import", sheet, "--db", db])
+        #expect(held.stdout.hasSuffix(": 0 added, 0 updated, 3 unchanged.\n") && held.stderr.isEmpty, "\(held.stdout)\(held.stderr)")
+        let bravo = try #require(try jsonEvents([]).compactMap { $0["uid"] as? String }.first { $0.hasPrefix("bravo-") })
+        #expect(try CLI.run(["remove", bravo, "--db", db]).status == 0)
+        let removed = try CLI.run(["import", sheet, "--db", db])
+        #expect(removed.stdout.hasSuffix(": 0 added, 0 updated, 3 unchanged.\n"), "\(removed.stdout)")
+        #expect(removed.stderr == "timeline: note: 1 event (\(bravo)) was removed from the timeline after the version its record in this file gives, "
+                + "and stayed removed; `timeline restore \(bravo)` brings it back.\n", "\(removed.stderr)")
+    }
+
     /// An event removed after a file with uids gave it stays removed when the file (the same
     /// scraper's dump, each night) gives it again as it was, whole or in part; a record that
     /// gives it anything new brings it back, and says so.
@@ -660,6 +687,50 @@ import Testing
                 + "`timeline remove r1` takes it out again.\n", "\(back.stderr)")
         let event = try #require(try jsonEvents(["--entity", "acme"]).first)
         #expect(event["uid"] as? String == "r1" && event["when"] as? String == "2021-06")
+    }
+
+    /// A file's record gives some parts; an event edited in a part it gives and in one it does
+    /// not (a title, then a status) is still its record's event, as history holds it with the
+    /// other parts of then: imported again, nothing is added, and the edits stand. With a uid, a
+    /// row as it was keeps hand corrections too; removed, the event stays removed.
+    @Test func editsInPartsAFileGivesAndDoesNotStand() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let sheet = try write("b.csv", "company,total_laid_off,date\nCarvana,850,2023-01-20\n")
+        let arguments = ["--db", db, "--set", "kind=layoff", "--map", "company=entity:employer", "--map", "date=when",
+                         "--map", "total_laid_off=measure:employees-laid-off:person", "--title-template", "{company} lays off {total_laid_off}"]
+        #expect(try CLI.run(["import", sheet] + arguments).status == 0)
+        let uid = try #require(try jsonEvents([]).first?["uid"] as? String)
+        for (flag, value) in [("--title", "X"), ("--status", "planned"), ("--summary", "Said so"), ("--title", "Y")] {
+            #expect(try CLI.run(["edit", uid, "--db", db, flag, value]).status == 0)
+            let again = try CLI.run(["import", sheet] + arguments)
+            #expect(again.stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n"), "after \(flag): \(again.stdout)\(again.stderr)")
+        }
+        #expect(try jsonEvents([]).count == 1)
+        // With uids: a hand correction of a field the file gives, then of one it does not.
+        let withUIDs = try write("u.csv", "id,company,total_laid_off,date\nlf-1,Startup015,1091,2021-03-30\nlf-2,Startup092,40,2023-09-20\n")
+        let uidArguments = ["--db", db, "--set", "kind=layoff", "--map", "id=uid", "--map", "company=entity:employer", "--map", "date=when",
+                            "--map", "total_laid_off=measure:employees-laid-off:person", "--title-template", "{company} lays off {total_laid_off}"]
+        #expect(try CLI.run(["import", withUIDs] + uidArguments).status == 0)
+        #expect(try CLI.run(["edit", "lf-2", "--db", db, "--title", "Hand-written title"]).status == 0)
+        #expect(try CLI.run(["edit", "lf-2", "--db", db, "--status", "planned"]).status == 0)
+        let kept = try CLI.run(["import", withUIDs] + uidArguments)
+        #expect(kept.stdout.hasSuffix(": 0 added, 0 updated, 2 unchanged.\n") && kept.stderr.hasPrefix("timeline: note: 1 event (lf-2) was changed in the timeline"),
+                "\(kept.stdout)\(kept.stderr)")
+        #expect(try jsonEvents(["--entity", "startup092"]).first?["title"] as? String == "Hand-written title")
+        // Removed after those edits: a file giving some of its parts as they were leaves it removed.
+        #expect(try CLI.run(["remove", "lf-2", "--db", db]).status == 0)
+        let partial = try write("u2.csv", "id,company,date\nlf-2,Startup092,2023-09-20\n")
+        let removed = try CLI.run(["import", partial, "--db", db, "--set", "kind=layoff", "--set", "title=Startup092 lays off 40", "--map", "id=uid",
+                                   "--map", "company=entity:employer", "--map", "date=when"])
+        #expect(removed.stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n") && removed.stderr.contains("(lf-2) was removed"), "\(removed.stdout)\(removed.stderr)")
+        // Two rows of the removed uid that differ are refused whichever comes first.
+        let header = "id,company,date,title\n"
+        let rows = ["lf-2,Startup092,2023-09-20,Startup092 lays off 40\n", "lf-2,Startup092,2023-09-20,Startup092 lays off more\n"]
+        for order in [rows, rows.reversed()] {
+            let two = try write("two.csv", header + order.joined())
+            let refused = try CLI.run(["import", two, "--db", db, "--set", "kind=layoff", "--map", "id=uid", "--map", "company=entity:employer", "--map", "date=when"])
+            #expect(refused.status == 65 && refused.stderr.contains("the uid 'lf-2' appears earlier in this file with different content"), "\(refused.stderr)")
+        }
     }
 
     /// A year given as a JSON number (a script's integer column) is that year, for the event's

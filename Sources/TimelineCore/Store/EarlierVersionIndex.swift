@@ -24,7 +24,7 @@ struct EarlierVersionIndex {
     /// an event) in every part but the uid, its entities perhaps named otherwise then: each the
     /// same entity by `sameEntity(slug then, slug now)` (one renamed or merged since). The first
     /// recorded, when several are. (No uid pins the record here, so entities are matched one by
-    /// one, where `EventSaver.holdsEarlierVersion`, given the uid, leaves their names out.)
+    /// one, where `EventSaver.holdsVersion`, given the uid, leaves their names out.)
     func uid(ofEarlierVersion json: String, in database: Database,
              sameEntity: (_ then: String, _ now: String) throws -> Bool) throws -> String? {
         var json = json

@@ -153,8 +153,12 @@ final class EventSaver {
         recordsHeldSpellings = uidIsTheRecordsHash
         defer { recordsHeldSpellings = false }
         var event = try normalised(input)
+        // What the record gives: a record whose uid is its hash names the version it gives, which
+        // an event it finds is or was, and keeps nothing item by item.
+        let parts = RecordParts(kept: EventFields.all.subtracting(given), itemColumns: uidIsTheRecordsHash ? nil : itemColumns,
+                                figuresCountFirstEntity: given.contains(.figuresCountFirstEntity))
         if event.uid.isEmpty {
-            event.uid = try generateUID(for: event, asGiven: input, policy: uidPolicy)
+            event.uid = try generateUID(for: event, asGiven: input, policy: uidPolicy, parts: parts)
         }
         guard Self.isPrintableASCII(event.uid) || event.uid.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && $0.value >= 0x20 }) else {
             throw TimelineError(.usage, "the uid '\(event.uid)' has spaces or control characters; use letters, digits and '-'.", field: "uid")
@@ -165,22 +169,15 @@ final class EventSaver {
         var collisions = 0
         while let id = try eventID(uid: event.uid) {
             let existing = try reader.event(id: id)
-            let kept = EventFields.all.subtracting(given)
-            var merged = Self.event(event, keeping: kept, of: existing, figuresCountFirstEntity: given.contains(.figuresCountFirstEntity))
-            // A record's hash names the version it gives, which an event it finds is or was:
-            // such a record updates nothing, so keeps nothing.
-            var keptItems = Event.KeptItems()
-            if !uidIsTheRecordsHash, let itemColumns, !itemColumns.isEmpty {
-                keptItems = merged.keepItems(of: existing, notGivenBy: itemColumns, figuresCountFirstEntity: given.contains(.figuresCountFirstEntity))
-            }
-            try citeFigureSources(of: &merged, citedBy: existing)
+            let kept = parts.kept
+            let (merged, keptItems) = try applied(event, over: existing, parts)
             let mergedJSON = EventJSON.object(merged)
             if EventJSON.object(existing) == mergedJSON {
                 if rejectingSecondVersionInBatch {
                     // An earlier record of this file gave it as it is: a row written twice. A
                     // record whose uid is its hash is all it gives, as is one with a uid that
                     // gives every part; one giving some (a source a row) may repeat none.
-                    let givesAll = uidIsTheRecordsHash || (kept.isEmpty && (itemColumns?.isEmpty ?? true))
+                    let givesAll = uidIsTheRecordsHash || parts.isWhole
                     if givesAll && (id > lastIDBefore || updatedEventIDSet.contains(id) || wasUnchangedInBatch(id)) {
                         repeatedInBatch += 1
                         if repeatedInBatchExamples.count < 3 && !repeatedInBatchExamples.contains(event.uid) { repeatedInBatchExamples.append(event.uid) }
@@ -193,7 +190,7 @@ final class EventSaver {
                 // The event this record made, as history holds it, changed in the timeline since
                 // (an edit, a merge): the record, the same as then, brings nothing the change
                 // should give way to.
-                if try holdsEarlierVersion(merged, asJSON: mergedJSON, uid: event.uid) {
+                if try holdsVersion(givenBy: event, parts, uid: event.uid) {
                     if rejectingSecondVersionInBatch { markUnchangedInBatch(id) }
                     if changedSinceTheirRecordIDs.insert(id).inserted {
                         changedSinceTheirRecord += 1
@@ -208,6 +205,20 @@ final class EventSaver {
                 }
                 event.uid = "\(hashedUID)-\(collisions + 1)"
                 continue
+            }
+            // A file's record with the uid that gives a version history holds of its event
+            // (a row unchanged since an earlier import), which changed in the timeline since (an
+            // edit): the change stands, as for a record without a uid; a record giving anything
+            // no version had updates the event.
+            if rejectingSecondVersionInBatch, replacingExisting,
+               !(id > lastIDBefore || updatedEventIDSet.contains(id) || wasUnchangedInBatch(id)),
+               try historyHoldsEvents(), try holdsVersion(givenBy: event, parts, uid: event.uid) {
+                markUnchangedInBatch(id)
+                if changedSinceTheirRecordIDs.insert(id).inserted {
+                    changedSinceTheirRecord += 1
+                    if changedSinceTheirRecordExamples.count < 3 { changedSinceTheirRecordExamples.append(event.uid) }
+                }
+                return (event.uid, .unchanged)
             }
             event = merged
             guard replacingExisting else {
@@ -237,22 +248,23 @@ final class EventSaver {
         if !uidIsTheRecordsHash, rejectingSecondVersionInBatch, try historyHoldsEvents(),
            let snapshot = try lastVersionInHistory(uid: event.uid),
            let removed = try? EventJSONDecoder.event(from: JSONParser.parse(snapshot)) {
-            var merged = Self.event(event, keeping: EventFields.all.subtracting(given), of: removed,
-                                    figuresCountFirstEntity: given.contains(.figuresCountFirstEntity))
-            try citeFigureSources(of: &merged, citedBy: removed)
-            if try holdsEarlierVersion(merged, asJSON: EventJSON.object(merged), uid: event.uid) {
+            if try holdsVersion(givenBy: event, parts, uid: event.uid) {
                 if removedSinceTheirRecordUIDs.insert(event.uid).inserted {
                     removedSinceTheirRecord += 1
                     if removedSinceTheirRecordExamples.count < 3 { removedSinceTheirRecordExamples.append(event.uid) }
                 }
                 return (event.uid, .unchanged)
             }
-            event = merged
+            // An earlier record of this file left it removed: this one gives it otherwise.
+            if removedSinceTheirRecordUIDs.contains(event.uid) {
+                throw TimelineError(.badData, "the uid '\(event.uid)' appears earlier in this file with different content.", field: "uid")
+            }
+            event = try applied(event, over: removed, parts).event
             if broughtBackUIDs.insert(event.uid).inserted, broughtBackExamples.count < 3 { broughtBackExamples.append(event.uid) }
         }
         try citeFigureSources(of: &event, citedBy: nil)
         // Removed from the timeline after this record made it: the removal stands, as an edit does.
-        if uidIsTheRecordsHash, try historyHoldsEvents(), try holdsEarlierVersion(event, asJSON: EventJSON.object(event), uid: event.uid) {
+        if uidIsTheRecordsHash, try historyHoldsEvents(), try holdsVersion(givenBy: event, parts, uid: event.uid) {
             // Once an event, however many records name it (two entities' records, one since a merge).
             if removedSinceTheirRecordUIDs.insert(event.uid).inserted {
                 removedSinceTheirRecord += 1
@@ -881,7 +893,7 @@ final class EventSaver {
     /// names entities and sources that a rename or a corrected publisher changes in the timeline,
     /// and the same file imported again must find the events it made. Records imported before
     /// were hashed as resolved; such a uid is still found when the record's own is not.
-    private func generateUID(for event: Event, asGiven input: Event, policy: UIDPolicy) throws -> String {
+    private func generateUID(for event: Event, asGiven input: Event, policy: UIDPolicy, parts: RecordParts) throws -> String {
         let stem = Self.readableStem(of: event)
         switch policy {
         case .readable:
@@ -934,22 +946,32 @@ final class EventSaver {
                                                    role: role.isEmpty ? "subject" : role)
             }
             let uid = hashed(held)
-            guard try eventID(uid: uid) == nil else { return uid }
-            // Nothing saved before this import can hold another of its uids in a timeline that had
-            // no events, unless it had some once (all removed since: each record's own removal stands).
-            guard try lastIDBefore > 0 || historyHoldsEvents() else { return try uidOfEarlierVersion(of: event, hashed: uid) ?? uid }
-            // Saved when records were hashed as written; and, by the main entity as the record
-            // names it, for an event saved before that entity was merged into another (whose slug
-            // the stem now takes), each entity by the slug its name made then.
-            var earlierUIDs = [hashed(given)]
-            if let named = input.entities.first.map({ $0.slug.isEmpty ? Self.entitySlug($0.name) : $0.slug }),
-               case let namedStem = Self.readableStem(mainEntity: named, of: event), namedStem != stem {
+            // By the main entity as the record names it, for an event saved before that entity
+            // was merged into another (whose slug the stem now takes), each entity by the slug
+            // its name made then: the uids the record made then.
+            func namedUIDs() -> [String] {
+                guard let named = input.entities.first.map({ $0.slug.isEmpty ? Self.entitySlug($0.name) : $0.slug }),
+                      case let namedStem = Self.readableStem(mainEntity: named, of: event), namedStem != stem else { return [] }
                 var derived = held
                 for index in derived.entities.indices where given.entities[index].slug.isEmpty {
                     derived.entities[index].slug = Self.entitySlug(given.entities[index].name)
                 }
-                earlierUIDs += [hashed(derived, stem: namedStem), hashed(given, stem: namedStem)]
+                return [hashed(derived, stem: namedStem), hashed(given, stem: namedStem)]
             }
+            if try eventID(uid: uid) != nil {
+                // The event of the entity merged into, alike since the merge: a record naming
+                // the merged entity is its own event, held or removed (which stays removed).
+                for own in namedUIDs() where own != uid {
+                    if try eventID(uid: own) != nil { return own }
+                    if try historyHoldsEvents(), try holdsVersion(givenBy: event, parts, uid: own) { return own }
+                }
+                return uid
+            }
+            // Nothing saved before this import can hold another of its uids in a timeline that had
+            // no events, unless it had some once (all removed since: each record's own removal stands).
+            guard try lastIDBefore > 0 || historyHoldsEvents() else { return try uidOfEarlierVersion(of: event, hashed: uid, parts: parts) ?? uid }
+            // Saved when records were hashed as written, or by the names the record gives.
+            let earlierUIDs = [hashed(given)] + namedUIDs()
             for earlier in earlierUIDs where earlier != uid {
                 if try eventID(uid: earlier) != nil { return earlier }
             }
@@ -964,26 +986,22 @@ final class EventSaver {
             if try historyHoldsEvents() {
                 var candidates: [String] = []
                 for earlier in earlierUIDs + [uid, resolved] where !candidates.contains(earlier) { candidates.append(earlier) }
-                for earlier in candidates {
-                    var named = event
-                    named.uid = earlier
-                    if try holdsEarlierVersion(named, asJSON: EventJSON.object(named), uid: earlier) { return earlier }
-                }
+                for earlier in candidates where try holdsVersion(givenBy: event, parts, uid: earlier) { return earlier }
             }
             if let same = try uidOfSameEvent(as: event) { return same }
-            return try uidOfEarlierVersion(of: event, hashed: uid) ?? uid
+            return try uidOfEarlierVersion(of: event, hashed: uid, parts: parts) ?? uid
         }
     }
 
     /// The uid of an event that `event` is an earlier version of, edited or removed since; nil
     /// when history holds none, or holds this one under `hashed`, the record's own uid (which
     /// `save` finds there).
-    private func uidOfEarlierVersion(of event: Event, hashed: String) throws -> String? {
+    private func uidOfEarlierVersion(of event: Event, hashed: String, parts: RecordParts) throws -> String? {
         guard try historyHoldsEvents() else { return nil }
         var named = event
         named.uid = hashed
         let json = EventJSON.object(named)
-        if try holdsEarlierVersion(named, asJSON: json, uid: hashed) { return nil }
+        if try holdsVersion(givenBy: event, parts, uid: hashed) { return nil }
         if earlierVersions == nil { earlierVersions = try EarlierVersionIndex(database: database) }
         return try earlierVersions?.uid(ofEarlierVersion: json, in: database) { then, now in
             try existingEntity(then)?.slug == now
@@ -997,20 +1015,23 @@ final class EventSaver {
         return holds
     }
 
-    /// Whether history holds `event` (`json`, as `EventJSON.object` writes it with `uid`) as a
-    /// version of `uid` that later changed: as it is, else but for how its entities are named.
-    /// A record's names resolve to today's (`Initech Inc` renamed since, `initech-corp` merged
-    /// into since), while the uid, the record's hash, pins them as the record names them; the
-    /// uid's versions (one indexed read) are compared as text first, and decoded only when none
-    /// is the same (a rename, a merge, or another record's hash: rare).
+    /// Whether history holds a version of `uid`, changed or removed since, that `record` gives:
+    /// the record's parts over that version's others (`parts`, as an update of it would have
+    /// them), as it is, else but for how its entities are named. A record's names resolve to
+    /// today's (`Initech Inc` renamed since, `initech-corp` merged into since), while the uid,
+    /// the record's hash or its own, pins them as the record names them. The uid's versions
+    /// (one indexed read) are compared as text first, and decoded only when none is the same (a
+    /// record giving some parts, a rename, a merge, or another record's hash).
     ///
     /// Its entities are compared with their names and slugs left out, which only the uid makes
     /// safe: `EarlierVersionIndex`, which looks across every uid, must instead find each entity
     /// then to be the entity now (a rename or merge), or any event of the same words would do.
-    func holdsEarlierVersion(_ event: Event, asJSON json: String, uid: String) throws -> Bool {
+    func holdsVersion(givenBy record: Event, _ parts: RecordParts, uid: String) throws -> Bool {
         let versions = try database.statement("SELECT snapshot FROM event_history WHERE uid = ?1").map([.text(uid)]) { $0.text(at: 0) }
         guard !versions.isEmpty else { return false }
-        if versions.contains(json) { return true }
+        var named = record
+        named.uid = uid
+        if parts.isWhole, versions.contains(EventJSON.object(named)) { return true }
         func unnamed(_ event: Event) -> String {
             var event = event
             event.uid = uid
@@ -1019,11 +1040,37 @@ final class EventSaver {
             for index in event.measures.indices where event.measures[index].entity != nil { event.measures[index].entity = "" }
             return EventJSON.object(event)
         }
-        let given = unnamed(event)
-        return versions.contains { snapshot in
-            guard let held = try? EventJSONDecoder.event(from: JSONParser.parse(snapshot)) else { return false }
-            return unnamed(held) == given
+        for snapshot in versions {
+            guard let held = try? EventJSONDecoder.event(from: JSONParser.parse(snapshot)) else { continue }
+            let candidate = try applied(named, over: held, parts).event
+            if EventJSON.object(candidate) == snapshot || unnamed(candidate) == unnamed(held) { return true }
         }
+        return false
+    }
+
+    /// What a record gives of an event: every part but `kept`, and of lists its one-item
+    /// columns give (`itemColumns`), only those items.
+    struct RecordParts {
+        var kept: EventFields
+        var itemColumns: ItemColumns?
+        /// The record's figures without an entity count its first entity (a mapped file's rule).
+        var figuresCountFirstEntity: Bool
+
+        /// The whole event: what it leaves out, it clears.
+        var isWhole: Bool { kept.isEmpty && (itemColumns?.isEmpty ?? true) }
+    }
+
+    /// `record` over `base`, as an update of `base` by it saves it: the parts it does not give
+    /// and the items its one-item columns do not give kept, a figure's source cited as `base`
+    /// cites it; with how many items were kept.
+    func applied(_ record: Event, over base: Event, _ parts: RecordParts) throws -> (event: Event, keptItems: Event.KeptItems) {
+        var merged = Self.event(record, keeping: parts.kept, of: base, figuresCountFirstEntity: parts.figuresCountFirstEntity)
+        var keptItems = Event.KeptItems()
+        if let itemColumns = parts.itemColumns, !itemColumns.isEmpty {
+            keptItems = merged.keepItems(of: base, notGivenBy: itemColumns, figuresCountFirstEntity: parts.figuresCountFirstEntity)
+        }
+        try citeFigureSources(of: &merged, citedBy: base)
+        return (merged, keptItems)
     }
 
     /// `event`, a record giving the parts not in `kept`, over `existing`: an update keeps the
