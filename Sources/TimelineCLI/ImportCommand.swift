@@ -153,6 +153,14 @@ extension Timeline {
                     printError("note: \(count) record\(one ? "" : "s") of the file \(one ? "gives" : "give") an event exactly as an earlier one does "
                                + "(\(Self.firstThree(summary.repeatedRecordExamples))), and \(one ? "was" : "were") counted unchanged: a row written twice is one event.")
                 }
+                if summary.fractionsAboveOne > 0 {
+                    let count = summary.fractionsAboveOne, one = count == 1
+                    let named = summary.fractionsAboveOneExamples.joined(separator: ", ")
+                        + (count > summary.fractionsAboveOneExamples.count ? ", …" : "")
+                    printError("note: \(count) figure\(one ? "" : "s") in the unit fraction \(one ? "is" : "are") above 1 (\(named)): a fraction of 1 is 100%, "
+                               + "so 15 is 1,500%; a share written as a percentage goes in with its sign (15%) or in the unit percent, "
+                               + "and `timeline edit UID --measure QUANTITY=0.15:fraction` corrects one.")
+                }
                 if summary.eventsKeepingItems > 0 { printError(Self.itemsKeptNote(summary, dryRun: dryRun)) }
                 if summary.changedSinceTheirRecord > 0 { printError(Self.changedSinceTheirRecordNote(summary, dryRun: dryRun)) }
                 if summary.removedSinceTheirRecord > 0 {

@@ -733,6 +733,27 @@ import Testing
         }
     }
 
+    /// A share in the unit fraction above 1 (`15`, meant as 15%) is saved as given, and noted.
+    @Test func aFractionAboveOneIsNoted() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let sheet = try write("p.csv", "company,pct,date\nA,15,2023-01-05\nB,15%,2023-01-06\nC,0.2,2023-01-07\n")
+        let imported = try CLI.run(["import", sheet, "--db", db, "--set", "kind=layoff", "--map", "company=entity:employer", "--map", "date=when",
+                                    "--map", "pct=measure:workforce-share:fraction", "--title-template", "{company}"])
+        #expect(imported.status == 0 && imported.stdout.hasSuffix(": 3 added, 0 updated, 0 unchanged.\n"), "\(imported.stdout)")
+        #expect(imported.stderr.hasPrefix("timeline: note: 1 figure in the unit fraction is above 1 (a-layoff-2023-01-05-") && imported.stderr.contains(": workforce-share 15): "),
+                "\(imported.stderr)")
+    }
+
+    /// A figure cell holding a range (`100-200`, a tracker's estimate) is refused, saying how to
+    /// give it.
+    @Test func aRangeInAFigureCellIsRefusedWithTheWaysToGiveIt() throws {
+        let sheet = try write("r.csv", "company,n,date\nA,9188-9325,2023-01-05\n")
+        let refused = try CLI.run(["import", sheet, "--db", db, "--set", "kind=layoff", "--map", "company=entity:employer", "--map", "date=when",
+                                   "--map", "n=measure:employees-laid-off:person", "--title-template", "{company}"])
+        #expect(refused.status == 65 && refused.stderr.hasSuffix("; a range is no one figure: give its bound (at least 9188, up to 9325) or a value between, "
+                + "or map each end to a column of its own.\n"), "\(refused.stderr)")
+    }
+
     /// A year given as a JSON number (a script's integer column) is that year, for the event's
     /// dates and a source's publication; another number is refused.
     @Test func aYearGivenAsAJSONNumberIsThatYear() throws {

@@ -46,6 +46,9 @@ public struct ImportSummary: Sendable, Equatable {
     /// twice), counted unchanged: how many, and the first uids.
     public var repeatedRecords = 0
     public var repeatedRecordExamples: [String] = []
+    /// Figures saved in the unit `fraction` above 1 (`15` for 15%): how many, and the first.
+    public var fractionsAboveOne = 0
+    public var fractionsAboveOneExamples: [String] = []
     /// Items of updated events that the file's columns of one entity, figure, source or tag each
     /// could not give (other roles, quantities, sources or quotes, tags), kept: how many of each,
     /// in how many events, and the first uids.
@@ -329,6 +332,8 @@ public final class Importer {
                 try store.database.execute("RELEASE import_events")
                 summary.keptFields = saver.keptInUpdates.names
                 summary.repeatedRecords = saver.repeatedInBatch
+                summary.fractionsAboveOne = saver.fractionsAboveOne
+                summary.fractionsAboveOneExamples = saver.fractionsAboveOneExamples
                 summary.repeatedRecordExamples = saver.repeatedInBatchExamples
                 summary.entitiesKept = saver.itemsKeptInUpdates.entities
                 summary.figuresKept = saver.itemsKeptInUpdates.figures

@@ -453,7 +453,11 @@ struct RecordMapper {
                         : commaGroupsThousands ? "digits with an optional '.', thousands grouped by commas or spaces if at all"
                         : "digits with an optional '.', thousands grouped by spaces if at all"
                     var hint = ""
-                    if !decimalMarkGiven, let thousands = Self.thousandsGroupedByPoints(value) {
+                    let range = value.split(whereSeparator: { $0 == "-" || $0 == "–" }).map { String($0).trimmingSpaces() }
+                    if range.count == 2, range.allSatisfy({ ExactDecimal($0) != nil }) {
+                        hint = "; a range is no one figure: give its bound (at least \(range[0]), up to \(range[1])) or a value between, "
+                            + "or map each end to a column of its own"
+                    } else if !decimalMarkGiven, let thousands = Self.thousandsGroupedByPoints(value) {
                         hint = "; points group its thousands, as German, French or Turkish prose writes them: --decimal-mark , reads it as \(thousands)"
                     } else if !decimalMarkGiven, value.contains(",") {
                         hint = "; a comma could group thousands or be the decimal mark: --decimal-mark . reads 11,000 as 11000, --decimal-mark , reads 0,15 as 0.15"

@@ -88,6 +88,10 @@ final class EventSaver {
     /// written twice): how many, and the first uids.
     private(set) var repeatedInBatch = 0
     private(set) var repeatedInBatchExamples: [String] = []
+    /// Figures saved in the unit `fraction` above 1 (`15` for 15%, which is 1,500%): how many,
+    /// and the first (uid, value).
+    private(set) var fractionsAboveOne = 0
+    private(set) var fractionsAboveOneExamples: [String] = []
     /// Items of updated events that their records' item columns could not give, and were kept
     /// (see `Event.keepItems`): how many of each, in how many events, and the first uids.
     private(set) var itemsKeptInUpdates = Event.KeptItems()
@@ -227,6 +231,7 @@ final class EventSaver {
             if rejectingSecondVersionInBatch && (id > lastIDBefore || updatedEventIDSet.contains(id) || wasUnchangedInBatch(id)) {
                 throw TimelineError(.badData, "the uid '\(event.uid)' appears earlier in this file with different content.", field: "uid")
             }
+            if rejectingSecondVersionInBatch { noteFractionsAboveOne(event) }
             try writer.replace(existing, eventID: id, with: event)
             heldEvents.update(id, in: Self.span(of: event), kind: event.kind, title: event.title, edtf: event.when.edtf, upTo: lastIDBefore)
             updatedEventIDs.append(id)
@@ -279,6 +284,7 @@ final class EventSaver {
                 && event.citations == input.citations ? $0 : nil
         }
         let firstOfStemAndTitle = uidIsTheRecordsHash ? try noteSameStemInBatch(event) : nil
+        if rejectingSecondVersionInBatch { noteFractionsAboveOne(event) }
         let id = try writer.insert(event, renderedLists: listsAsRead)
         if let firstOfStemAndTitle { addedStemsAndTitles[firstOfStemAndTitle] = id }
         return (event.uid, .inserted)
@@ -309,6 +315,17 @@ final class EventSaver {
         sameStemInBatch += 1
         if sameStemInBatchExamples.count < 3 { sameStemInBatchExamples.append((event.uid, earlier)) }
         return nil
+    }
+
+    /// Counts the figures of `event` in the unit `fraction` above 1: a share of a workforce
+    /// written as a percentage without its sign (`15`) reads as 1,500%. (A growth of 150% is
+    /// 1.5, which is right: a note, not a refusal.)
+    private func noteFractionsAboveOne(_ event: Event) {
+        for measure in event.measures where measure.unit == "fraction" {
+            guard let value = Double(measure.value), value > 1 else { continue }
+            fractionsAboveOne += 1
+            if fractionsAboveOneExamples.count < 3 { fractionsAboveOneExamples.append("\(event.uid): \(measure.quantity) \(measure.value)") }
+        }
     }
 
     private func markUnchangedInBatch(_ id: Int64) {
