@@ -765,9 +765,12 @@ import Testing
         let event = try #require(try jsonEvents([]).first)
         #expect(event["when"] as? String == "2020" && event["announced"] as? String == "2019")
         #expect((event["sources"] as? [[String: Any]])?.first?["published"] as? String == "2019")
-        let fraction = #"{"uid":"n2","kind":"launch","title":"M","when":2020.5}"# + "\n"
-        let refused = try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data(fraction.utf8))
-        #expect(refused.status == 65 && refused.stderr.contains("field 'when': expected a string, found a number"), "\(refused.stderr)")
+        for number in ["2020.5", "99", "12345"] {
+            let other = #"{"uid":"n2","kind":"launch","title":"M","when":"# + number + "}\n"
+            let refused = try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data(other.utf8))
+            #expect(refused.status == 65 && refused.stderr.contains("field 'when': expected a string, found the number \(number), which is no year of four digits"),
+                    "\(refused.stderr)")
+        }
     }
 
     /// A list column's cell that is JSON of another type (`5`, `{"a":1}`) is refused in every

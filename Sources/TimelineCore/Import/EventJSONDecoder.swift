@@ -231,11 +231,15 @@ public enum EventJSONDecoder {
         }
     }
 
-    /// A date's text, or a year given as a JSON number (`"when": 2020`, as a script's integer
-    /// column writes it), as four digits; any other number is refused as not a string.
+    /// A date's text, or a year given as a JSON number of four digits (`"when": 2020`, as a
+    /// script's integer column writes it); any other number is refused, as `99` written as
+    /// text is (a year has four digits).
     private static func dateText(_ object: JSONValue, _ key: String, field: @autoclosure () -> String? = nil) throws(FieldError) -> String? {
-        if case .number(let digits)? = object[key], (1...4).contains(digits.utf8.count), digits.utf8.allSatisfy({ (48...57).contains($0) }) {
-            return String(repeating: "0", count: 4 - digits.utf8.count) + digits
+        if case .number(let digits)? = object[key] {
+            guard digits.utf8.count == 4, digits.utf8.allSatisfy({ (48...57).contains($0) }) else {
+                throw FieldError(field: field() ?? key, reason: "expected a string, found the number \(digits), which is no year of four digits")
+            }
+            return digits
         }
         return try optionalString(object, key, field: field())
     }
