@@ -62,13 +62,18 @@ import Testing
         // Cyrillic words (runs of such bytes) and Turkish letters name their code pages: a
         // Windows-1252 conversion would save them as other letters.
         ("cp1251.csv", Array("kind,title,when\nlaunch,".utf8) + [209, 238, 234, 240, 224, 249, 229, 237, 232, 229, 32, 226, 32, 168, 230, 232, 234] + Array(",2020\n".utf8),
-         ":2: column 'title': the text is not valid UTF-8 (a file saved as Windows-1251, Cyrillic? convert it with iconv -f WINDOWS-1251 -t UTF-8).\n"),
+         ":2: column 'title': the text is not valid UTF-8 (a file saved as Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1253 Greek, WINDOWS-1255 Hebrew, …)? convert it with iconv -f WINDOWS-1251 -t UTF-8).\n"),
         ("koi8.csv", Array("kind,title,when\nlaunch,".utf8) + [243, 207, 203, 210, 193, 221, 197, 206, 201, 197, 32, 215, 32, 179, 214, 201, 203] + Array(",2020\n".utf8),
          ":2: column 'title': the text is not valid UTF-8 (a file saved as KOI8-R, Cyrillic? convert it with iconv -f KOI8-R -t UTF-8).\n"),
         ("cp1254.csv", Array("kind,title,when\nlaunch,".utf8) + [222, 105, 254, 108, 105, 32, 72, 111, 108, 100, 105, 110, 103] + Array(",2020\n".utf8),
          ":2: column 'title': the text is not valid UTF-8 (a file saved as Windows-1254, Turkish? convert it with iconv -f WINDOWS-1254 -t UTF-8).\n"),
         ("cp1251.ndjson", Array(#"{"title":""#.utf8) + [209, 238, 234, 240, 224, 249, 229, 237, 232, 229] + Array(#""}"#.utf8) + [0x0A],
-         ":1: invalid JSON at byte 11: a string is not valid UTF-8 (a file saved as Windows-1251, Cyrillic?).\n"),
+         ":1: invalid JSON at byte 11: a string is not valid UTF-8 (a file saved as Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1253 Greek, WINDOWS-1255 Hebrew, …)?).\n"),
+        // Western European letters side by side (`çõ`, `éé`) are no Cyrillic word.
+        ("pt.csv", Array("kind,title,when\nlaunch,Expans".utf8) + [0xE3] + Array("o das opera".utf8) + [0xE7, 0xF5] + Array("es,2020\n".utf8),
+         ":2: column 'title': the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
+        ("fr.csv", Array("kind,title,when\nlaunch,Une soci".utf8) + [0xE9, 0x74, 0xE9, 0x20, 0x72, 0xE9, 0xE9, 0x6C, 0x75, 0x65, 0x20, 0xAB, 0xA0, 0x78, 0xA0, 0xBB] + Array(",2020\n".utf8),
+         ":2: column 'title': the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
     ] as [(String, [UInt8], String)])
     func textInAnotherEncodingIsNamed(name: String, bytes: [UInt8], message: String) throws {
         let path = folder.path(name)

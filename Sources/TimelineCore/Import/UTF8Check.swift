@@ -53,15 +53,30 @@ enum UTF8Check {
                 index += 1
             }
         }
-        var high = 0, inRuns = 0, upperHalf = 0, lowerHalf = 0, turkish = 0
-        for (index, byte) in bytes.enumerated() where stray[index] {
-            high += 1
-            let before = index > 0 && stray[index - 1], after = index + 1 < bytes.count && stray[index + 1]
-            if before || after { inRuns += 1 } else if [0xD0, 0xDD, 0xDE, 0xF0, 0xFD, 0xFE].contains(byte) { turkish += 1 }
-            if byte >= 0xE0 { upperHalf += 1 } else if byte >= 0xC0 { lowerHalf += 1 }
+        // Runs of three or more are words of another alphabet; Western European text has at
+        // most two together (`çõ`, `éé`, `« ` with a no-break space).
+        var high = 0, inLongRuns = 0, upperHalf = 0, lowerHalf = 0, turkish = 0
+        index = 0
+        while index < bytes.count {
+            guard stray[index] else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, stray[end] { end += 1 }
+            for byte in bytes[index..<end] {
+                high += 1
+                if byte >= 0xE0 { upperHalf += 1 } else if byte >= 0xC0 { lowerHalf += 1 }
+                // ğ, ş, Ğ, Ş alone among ASCII letters (ı is ý in Windows-1252 and 1250).
+                if end - index == 1, [0xD0, 0xDE, 0xF0, 0xFE].contains(byte) { turkish += 1 }
+            }
+            if end - index >= 3 { inLongRuns += end - index }
+            index = end
         }
-        if high >= 3, inRuns * 2 > high {
-            return upperHalf >= lowerHalf ? ("WINDOWS-1251", "Windows-1251, Cyrillic") : ("KOI8-R", "KOI8-R, Cyrillic")
+        if high >= 3, inLongRuns * 2 > high {
+            return upperHalf >= lowerHalf
+                ? ("WINDOWS-1251", "Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1253 Greek, WINDOWS-1255 Hebrew, …)")
+                : ("KOI8-R", "KOI8-R, Cyrillic")
         }
         if turkish > 0 { return ("WINDOWS-1254", "Windows-1254, Turkish") }
         return ("WINDOWS-1252", "Latin-1 or Windows-1252")
