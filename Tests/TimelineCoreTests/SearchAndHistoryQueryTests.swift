@@ -81,6 +81,15 @@ import Testing
         #expect(try uids(EventQuery(search: "licenci*")).contains("amazon-care-layoff-2022-12-01"))
         let phrase = try uids(EventQuery(search: "\"Care Medical\""))
         #expect(phrase.contains("care-medical-layoff-2022-12-01"))
+        // A phrase whose last word is a prefix, the star inside the quotes or after them.
+        #expect(try uids(EventQuery(search: "\"Care Med*\"")) == phrase)
+        #expect(try uids(EventQuery(search: "\"Care Med\"*")) == phrase)
+        #expect(try uids(EventQuery(search: "\"Care Med\"")).isEmpty)
+        // `-word` after another is NOT, as web searches write it; alone, a word like another.
+        let without = try uids(EventQuery(search: "amazon -medical"))
+        #expect(without == (try uids(EventQuery(search: "amazon NOT medical"))) && !without.isEmpty)
+        #expect(try uids(EventQuery(search: "amazon")).count > without.count)
+        #expect(!SearchQuery.ftsExpression("care-medical").contains("NOT"), "a hyphen inside a word is no NOT")
         #expect(try uids(EventQuery(search: "care-medical")) == phrase, "a hyphenated word is a phrase, not an FTS5 error")
     }
 

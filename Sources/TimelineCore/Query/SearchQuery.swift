@@ -1,7 +1,8 @@
 /// Turns what a user types after `--search` into an FTS5 query.
 ///
 /// Words are matched as words (accents and case ignored, ß and ss alike); `word*` is a prefix; `"two words"` is a
-/// phrase; AND, OR, NOT and parentheses keep their meaning. Anything else — hyphens, apostrophes,
+/// phrase (`"two wo*"` ends in a prefix); AND, OR, NOT and parentheses keep their meaning, and
+/// `-word` after another is NOT. Anything else — hyphens, apostrophes,
 /// punctuation — is quoted, so `care-medical` or `l'entreprise` never trips FTS5's syntax.
 enum SearchQuery {
     static func ftsExpression(_ text: String) -> String {
@@ -46,9 +47,23 @@ enum SearchQuery {
             } else if character == "\"" {
                 let start = text.index(after: index)
                 let end = text[start...].firstIndex(of: "\"") ?? text.endIndex
-                let phrase = text[start..<end]
-                if isIndexable(phrase) { parts.append(term(phrase)) } else if !phrase.isEmpty { droppedWord = true }
+                var phrase = text[start..<end]
                 index = end < text.endIndex ? text.index(after: end) : end
+                // `"tim h*"` or `"tim h"*`: its last word a prefix.
+                var prefix = false
+                if phrase.hasSuffix("*") {
+                    phrase = phrase.dropLast()
+                    prefix = true
+                } else if index < text.endIndex, text[index] == "*" {
+                    index = text.index(after: index)
+                    prefix = true
+                }
+                if isIndexable(phrase) { parts.append(term(phrase, prefix: prefix)) } else if !phrase.isEmpty { droppedWord = true }
+            } else if character == "-", !parts.isEmpty, !["AND", "OR", "NOT", "("].contains(parts.last!),
+                      case let next = text.index(after: index), next < text.endIndex, text[next].isLetter || text[next].isNumber {
+                // `opens -moscow`, as web searches write NOT.
+                parts.append("NOT")
+                index = next
             } else {
                 var end = index
                 while end < text.endIndex, !text[end].isWhitespace, text[end] != "(", text[end] != ")", text[end] != "\"" {
