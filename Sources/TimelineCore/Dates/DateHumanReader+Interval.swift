@@ -133,14 +133,22 @@ extension DateHumanReader {
         return nil
     }
 
-    /// `2021–22`, `1999–2000`: an end of two digits after a year is a later year of its
-    /// century or the next, as prose writes years (with a dash: `2021-22` is EDTF's summer 2021,
-    /// read before this). Any other end as it is.
+    /// `2021–22`, `1998–02`: an end of two digits after a year is a later year of its century,
+    /// or of the next after a year in the nineties, as prose writes years (with a dash:
+    /// `2021-22` is EDTF's summer 2021, read before this). Any other end as it is (`2022–21`
+    /// is then refused).
     private static func withCenturyOfStart(_ start: ArraySlice<Token>, end: ArraySlice<Token>) -> ArraySlice<Token> {
         guard start.count == 1, let year = start.first, year.isNumber(digits: 4...4), let short = end.first, short.isNumber(digits: 2...2),
               end.dropFirst().allSatisfy({ $0.isAny(["?", "~", "%"]) }) else { return end }
         let century = year.value / 100 * 100
-        let full = century + short.value > year.value ? century + short.value : century + 100 + short.value
+        let full: Int
+        if century + short.value > year.value {
+            full = century + short.value
+        } else if year.value % 100 >= 90, short.value < 10 {
+            full = century + 100 + short.value
+        } else {
+            return end
+        }
         guard full <= 9999 else { return end }
         return [Token(kind: .number, text: String(full), spaceBefore: short.spaceBefore)] + end.dropFirst()
     }

@@ -114,7 +114,7 @@ extension DateHumanReader {
     private static func numberedPart(_ cursor: inout Cursor, letters: Set<String>, words: Set<String>,
                                      last: Int) -> (number: Int, year: Int?)? {
         // `2H 2021`, `4Q 2021`, `4Q21`: the number first, as analysts write them (a year of two
-        // digits right after the letter is of the 2000s).
+        // digits right after the letter is 2000–2029 for 00–29, else 1930–1999, as `yy` reads).
         var numberFirst = cursor
         if let number = numberFirst.peek, number.isNumber(digits: 1...1) {
             numberFirst.advance()
@@ -123,7 +123,7 @@ extension DateHumanReader {
                 if let short = numberFirst.peek, short.isNumber(digits: 2...2), !short.spaceBefore {
                     numberFirst.advance()
                     cursor = numberFirst
-                    return (number.value, 2000 + short.value)
+                    return (number.value, (short.value < 30 ? 2000 : 1900) + short.value)
                 }
                 cursor = numberFirst
                 return (number.value, takeOptionalYear(&cursor))

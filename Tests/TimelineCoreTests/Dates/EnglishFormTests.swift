@@ -126,6 +126,8 @@ struct EnglishFormTests {
         DateVector("2H 2021", "2021-41", "2021-07-01", "2021-12-31", .halfYear),
         DateVector("4Q21", "2021-36", "2021-10-01", "2021-12-31", .quarter),
         DateVector("1Q 2022", "2022-33", "2022-01-01", "2022-03-31", .quarter),
+        DateVector("4Q99", "1999-36", "1999-10-01", "1999-12-31", .quarter),
+        DateVector("1998–02", "1998/2002", "1998-01-01", "2002-12-31", .interval),
         // Before and after: the period of the same kind next to the date, then open.
         DateVector("before 2020", "../2019", nil, "2019-12-31", .interval),
         DateVector("prior to Q1 2022", "../2021-36", nil, "2021-12-31", .interval),

@@ -5,6 +5,8 @@ import Testing
 struct InvalidFormTests {
     @Test(arguments: [
         InvalidDateVector("Q5 2022", "there is no quarter 5"),
+        // Two digits after a year and a dash that are no later year of its century.
+        InvalidDateVector("2022–21", "unexpected '–' after '2022'"),
         InvalidDateVector("2022-Q0", "there is no quarter 0"),
         InvalidDateVector("H3 2022", "there is no half-year 3"),
         InvalidDateVector("garbage", "not a date form"),
