@@ -168,9 +168,10 @@ extension Timeline.Entities {
             guard let valid = relation.valid, valid.edtf.contains("/"), let latest = valid.latest,
                   try store.relationHoldsFromItsDate(relation.relation) else { return nil }
             let start = valid.edtf.split(separator: "/", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let fromThenOn = start.isEmpty || start == ".." ? "" : ", or \(start)/.. for from then on"
             return "note: --relate '\(text)' is read as \(valid.edtf), so \(relation.relation) holds during it, as for one bought then sold, "
-                + "and the events after \(latest.iso) are not the other's with --related; for a time bought, give one date "
-                + "(\(latest.iso.prefix(7))), or \(start.isEmpty ? "DATE" : start)/.. for from then on."
+                + "and the events after \(latest.iso) are not the other's with --related; for a time bought, give one date (a day, month, quarter or year)"
+                + fromThenOn + "."
         }
 
         static func relation(_ text: String) throws -> EntityRelation {

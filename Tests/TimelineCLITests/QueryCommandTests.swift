@@ -100,11 +100,13 @@ import Testing
         let interval = try CLI.run(["entities", "edit", "one-medical", "--db", db, "--relate", "acquired-by=amazon@2023-02-22/2023-12-31"])
         #expect(interval.status == 0 && interval.stderr == "timeline: note: --relate 'acquired-by=amazon@2023-02-22/2023-12-31' is read as 2023-02-22/2023-12-31, "
                 + "so acquired-by holds during it, as for one bought then sold, and the events after 2023-12-31 are not the other's with --related; "
-                + "for a time bought, give one date (2023-12), or 2023-02-22/.. for from then on.\n", "\(interval.stderr)")
+                + "for a time bought, give one date (a day, month, quarter or year), or 2023-02-22/.. for from then on.\n", "\(interval.stderr)")
         let sold = try uids(["--entity", "amazon", "--related"])
         #expect(sold.contains("om-2023") && !sold.contains("om-2024"), "\(sold)")
         let vague = try CLI.run(["entities", "edit", "one-medical", "--db", db, "--relate", "acquired-by=amazon@late 2023"])
         #expect(vague.stderr.hasPrefix("timeline: note: --relate 'acquired-by=amazon@late 2023' is read as 2023-09~/2023-12~,"), "\(vague.stderr)")
+        let openStart = try CLI.run(["entities", "edit", "one-medical", "--db", db, "--relate", "acquired-by=amazon@no later than 2023"])
+        #expect(openStart.stderr.hasSuffix("give one date (a day, month, quarter or year).\n"), "no `../..` to offer: \(openStart.stderr)")
         // One date, or an open end, is said nothing of; nor is a relation held during its dates.
         for quiet in ["acquired-by=amazon@Q4 2023", "acquired-by=amazon@2023-09/..", "part-of=amazon@2019/2022"] {
             let said = try CLI.run(["entities", "edit", "one-medical", "--db", db, "--relate", quiet])
