@@ -161,7 +161,7 @@ struct EventOptions: ParsableArguments {
         let publishedEDTF = try published.map { try publicationDate($0, context: context).edtf }
         // A source the timeline holds undated takes the date (see `EventSaver.resolve`).
         let dating = stored.published == nil ? publishedEDTF : nil
-        let options = [publisher.flatMap { $0 == stored.publisher ? nil : "--publisher" },
+        let options = [publisher.flatMap { $0.trimmingSpaces() == stored.publisher.trimmingSpaces() ? nil : "--publisher" },
                        publishedEDTF.flatMap { dating != nil || $0 == stored.published ? nil : "--published" },
                        sourceTitle.flatMap { stored.title == nil || $0.trimmingSpaces() == stored.title ? nil : "--source-title" }].compactMap { $0 }
         guard !options.isEmpty else { return dating.map { "the source '\(key)', which had no publication date, is now dated \($0)." } }
