@@ -27,7 +27,7 @@ public enum SourceURL {
         let lowercased = url.lowercased()
         guard lowercased.hasPrefix("https://") || lowercased.hasPrefix("http://"),
               let mark = url.firstIndex(of: "?") else { return url }
-        if archivedAddress(in: String(url[..<mark])) != nil || url[..<mark].lowercased().contains("http%3a") { return url }
+        if archivedAddress(in: url) != nil || url[..<mark].lowercased().contains("http%3a") { return url }
         let fragment = url[mark...].firstIndex(of: "#").map { url[$0...] } ?? ""
         let query = url[url.index(after: mark)..<(fragment.isEmpty ? url.endIndex : fragment.startIndex)]
         let parameters = query.split(separator: "&", omittingEmptySubsequences: false)
@@ -40,8 +40,10 @@ public enum SourceURL {
     /// `https://web.archive.org/web/2021…/https://example.org/a`, `https://archive.ph/…/https://…`):
     /// a second `http://` or `https://` after the first; nil for a URL of one address.
     static func archivedAddress(in url: String) -> String? {
-        // Bytes, ASCII letters folded: the schemes are ASCII, and an offset in bytes is one in `url`.
-        let bytes = Array(url.utf8).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        // Bytes, ASCII letters folded: the schemes are ASCII, and an offset in bytes is one in
+        // `url`. Before the query: an address in a query (`?ref=https://t.co/…`) is a parameter.
+        let end = url.utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? url.utf8.endIndex
+        let bytes = Array(url.utf8[..<end]).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
         let https = Array("https://".utf8), http = Array("http://".utf8)
         let first = bytes.starts(with: https) ? 8 : bytes.starts(with: http) ? 7 : 0
         guard first > 0 else { return nil }
@@ -182,7 +184,9 @@ public enum SourceURL {
         // (`/wiki/%D0%93%D0%B0…`, in either case of hex) names one page.
         var path = unescapedNonASCII(rest[slash...])
         while path.hasSuffix("/") { path.removeLast() }
-        let kept = query.split(separator: "&").filter { !isTracking($0) }.map { unescapedNonASCII($0) }
+        // An archive's copy keeps its query whole: it is the archived address's.
+        let archived = archivedAddress(in: url) != nil
+        let kept = query.split(separator: "&").filter { archived || !isTracking($0) }.map { unescapedNonASCII($0) }
         return (host, path + route, kept.joined(separator: "&"))
     }
 
