@@ -241,21 +241,37 @@ extension Timeline {
     struct Remove: DatabaseWritingCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
-            abstract: "Remove an event; its last version stays in history for --as-of.",
-            discussion: "`timeline restore UID` brings it back.\n\nExample:\n  timeline remove amazon-care-expansion-2022"
+            abstract: "Remove events; the last version of each stays in history for --as-of.",
+            discussion: """
+                Several uids are removed together, all or none (an unknown one removes none). \
+                `timeline restore UID` brings one back.
+
+                Examples:
+                  timeline remove amazon-care-expansion-2022
+                  timeline remove acme-layoff-2024-1 acme-layoff-2024-2
+                """
         )
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The uid of the event to remove.")
-        var uid: String
+        @Argument(help: "The uids of the events to remove.")
+        var uids: [String] = []
+
+        func validate() throws {
+            guard !uids.isEmpty else { throw ValidationError("remove needs the uid of an event; `timeline list` shows the uids.") }
+        }
 
         func run() throws {
             try reportingErrors {
                 var confirmation = Confirmation()
                 try global.withStore { store in
-                    try store.remove(uid: uid)
-                    confirmation.write("Removed \(uid)\n", saved: "\(uid) was removed")
+                    // One transaction: an unknown uid removes none (a uid given twice is one).
+                    var seen = Set<String>()
+                    let distinct = uids.filter { seen.insert($0).inserted }
+                    try store.readingAndWriting {
+                        for uid in distinct { try store.remove(uid: uid) }
+                    }
+                    confirmation.write(distinct.map { "Removed \($0)\n" }.joined(), saved: distinct.count == 1 ? "\(distinct[0]) was removed" : "the \(distinct.count) events were removed")
                 }
                 try confirmation.check()
             }

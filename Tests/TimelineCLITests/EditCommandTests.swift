@@ -1203,6 +1203,23 @@ import Testing
         #expect(try CLI.run(["remove", "nope", "--db", db]).status == 66)
     }
 
+    /// `remove` takes several uids, all removed or none: an unknown one among them removes
+    /// none; one given twice is one.
+    @Test func removeTakesSeveralUIDsAllOrNone() throws {
+        for title in ["A", "B", "C"] {
+            #expect(try CLI.run(["add", "--db", db, "--uid", title.lowercased(), "--kind", "launch", "--date", "2020", "--title", title]).status == 0)
+        }
+        let before = try folder.bytes("timeline.sqlite")
+        let refused = try CLI.run(["remove", "a", "nope", "b", "--db", db])
+        #expect(refused.status == 66 && refused.stderr == "timeline: no event has the uid 'nope'; `timeline list` shows the uids.\n", "\(refused.stderr)")
+        #expect(try folder.bytes("timeline.sqlite") == before, "none removed")
+        let removed = try CLI.run(["remove", "a", "b", "a", "--db", db])
+        #expect(removed.status == 0 && removed.stdout == "Removed a\nRemoved b\n", "\(removed.stdout)\(removed.stderr)")
+        #expect(try CLI.run(["show", "a", "--db", db]).status == 66 && CLI.run(["show", "b", "--db", db]).status == 66)
+        #expect(try CLI.run(["show", "c", "--db", db]).status == 0)
+        #expect(try CLI.run(["remove", "--db", db]).status == 64)
+    }
+
     @Test func globalDatabaseOptionBeforeTheCommand() throws {
         let result = try CLI.run(["--db", db, "list", "--format", "tsv"])
         #expect(result.status == 0)
