@@ -199,6 +199,10 @@ extension TimelineEntryPoint {
             }
         }
         options.remove(typed)
+        // Another command's name for the same choice: `stats --date-field` is `list --by`.
+        if let other = Self.otherCommandsNames[typed.lowercased()], options.contains(other.option) {
+            return oneLine("unknown option '\(typed)'. Did you mean '\(other.option)'? \(other.why)", pointingTo: words)
+        }
         let near = NameSuggestions.closest(to: typed.lowercased(), among: options.sorted(), limit: 10)
         // Of those as near, the one with the same letters (`--bd` is `--db` swapped, not `--by`).
         let sameLetters = near.filter { $0.sorted() == typed.lowercased().sorted() }
@@ -206,6 +210,11 @@ extension TimelineEntryPoint {
         guard let meant = sameLetters.first ?? near.first else { return oneLine("unknown option '\(typed)'", pointingTo: words) }
         return oneLine("unknown option '\(typed)'. Did you mean '\(meant)'?", pointingTo: words)
     }
+
+    /// Options one command names otherwise than another, for the hint.
+    static let otherCommandsNames: [String: (option: String, why: String)] = [
+        "--date-field": ("--by", "List and export choose the date with --by when or announced (stats groups with --by)."),
+    ]
 
     /// For a value that starts with '-', as in `list --search -foo`, the complaint that says how
     /// to write it; nil otherwise.

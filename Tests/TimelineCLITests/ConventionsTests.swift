@@ -101,6 +101,8 @@ import Testing
     @Test(arguments: [
         (["export", "--fromat", "csv"], "timeline: unknown option '--fromat'. Did you mean '--format'? `timeline help export` lists its options.\n"),
         (["list", "--fromm", "2020"], "timeline: unknown option '--fromm'. Did you mean '--from'? `timeline help list` lists its options.\n"),
+        (["list", "--date-field", "announced"], "timeline: unknown option '--date-field'. Did you mean '--by'? List and export choose the date with --by when "
+            + "or announced (stats groups with --by); `timeline help list` lists its options.\n"),
         (["import", "x.csv", "--dleimiter", ";"], "timeline: unknown option '--dleimiter'. Did you mean '--delimiter'? `timeline help import` lists its options.\n"),
         (["entities", "list", "--fromat", "json"], "timeline: unknown option '--fromat'. Did you mean '--format'? `timeline help entities list` lists its options.\n"),
         (["list", "--xyzzy"], "timeline: unknown option '--xyzzy'; `timeline help list` lists its options.\n"),
