@@ -89,7 +89,7 @@ final class EventSaver {
     private(set) var repeatedInBatch = 0
     private(set) var repeatedInBatchExamples: [String] = []
     /// Figures saved in the unit `fraction` above 1 (`15` for 15%, which is 1,500%): how many,
-    /// and the first (uid, value).
+    /// and the first (`uid: quantity value`).
     private(set) var fractionsAboveOne = 0
     private(set) var fractionsAboveOneExamples: [String] = []
     /// Items of updated events that their records' item columns could not give, and were kept
