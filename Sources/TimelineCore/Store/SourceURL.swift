@@ -194,8 +194,9 @@ public enum SourceURL {
     /// (`%D0%93` is `Г`), and the other escapes in capitals (`%2f` is `%2F`): how a browser
     /// shows an address it sends escaped. Escapes that make no UTF-8 are kept, in capitals.
     static func unescapedNonASCII(_ text: Substring) -> String {
+        // Most paths have no escape: looked for before any copy is made.
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
         let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "%")) else { return String(text) }
         func hex(_ byte: UInt8) -> UInt8? {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
