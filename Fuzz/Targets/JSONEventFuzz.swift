@@ -48,6 +48,19 @@ enum JSONFuzzChecks {
             }
         }
 
+        // A file that starts as a binary kind does (gzip, ZIP, PDF, SQLite) is refused, named,
+        // before anything is read.
+        if InputFile.binaryKind(startingWith: Array(bytes.prefix(16)), path: nil) != nil {
+            do {
+                try FuzzFile.open(bytes).skipByteOrderMark()
+                fail("a binary file's signature was not refused", bytes)
+            } catch let error as TimelineError where error.message.contains(", not text of events; ") {
+                return
+            } catch {
+                fail("a binary file's signature refused as: \(error)", bytes)
+            }
+        }
+
         // NDJSON, as `import` reads it: each line from InputFile (without its LF, and a CR before
         // it) that is not blank; the lines must be those of the text.
         var expectedLines: [[UInt8]] = []

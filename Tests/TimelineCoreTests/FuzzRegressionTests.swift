@@ -357,6 +357,18 @@ private enum JSONChecks {
         let path = directory.appendingPathComponent("input").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
 
+        // A binary kind's signature (gzip, ZIP, PDF, SQLite) is refused, named, before anything is read.
+        if InputFile.binaryKind(startingWith: Array(bytes.prefix(16)), path: nil) != nil {
+            do {
+                try InputFile(path: path).skipByteOrderMark()
+                problems.append("a binary file's signature was not refused")
+            } catch let error as TimelineError where error.message.contains(", not text of events; ") {
+            } catch {
+                problems.append("a binary file's signature refused as: \(error)")
+            }
+            return problems
+        }
+
         // NDJSON, as import reads it: each line from InputFile that is not blank.
         let input = try InputFile(path: path)
         try input.skipByteOrderMark()
