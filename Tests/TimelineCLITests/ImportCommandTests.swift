@@ -49,8 +49,10 @@ import Testing
     @Test(arguments: [
         ("u16.csv", [0xFF, 0xFE] + Array("k\0i\0".utf8), " is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-16 -t UTF-8.\n"),
         ("u16be.ndjson", [0xFE, 0xFF, 0, 0x7B], " is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-16 -t UTF-8.\n"),
+        // UTF-8's mark then bytes that are no UTF-8, not UTF-16's mark (two bytes are read as
+        // two Cyrillic letters: a guess, as any would be).
         ("utf8-mark-then-fe.csv", [0xEF, 0xBB, 0xBF, 0xFE, 0xFF] + Array(",x\n".utf8),
-         ":1: the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
+         ":1: the text is not valid UTF-8 (a file saved as Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1253 Greek, WINDOWS-1255 Hebrew, …)? convert it with iconv -f WINDOWS-1251 -t UTF-8).\n"),
         ("u32.csv", [0xFF, 0xFE, 0, 0, 0x6B, 0, 0, 0], " is UTF-32 text (it starts with a UTF-32 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-32 -t UTF-8.\n"),
         ("latin1.ndjson", [0xE9] + Array(#"{"kind":"launch"}"#.utf8) + [0x0A], ":1: invalid JSON at byte 1: the byte 0xE9 is not UTF-8 text (a file saved as Latin-1 or Windows-1252?).\n"),
         ("stray.ndjson", Array(#"é{"kind":"launch"}"#.utf8) + [0x0A], ":1: invalid JSON at byte 1: unexpected character 'é'.\n"),

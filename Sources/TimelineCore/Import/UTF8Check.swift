@@ -35,10 +35,8 @@ enum UTF8Check {
     }
 
     /// The single-byte code page text that is not UTF-8 was most likely saved in, for an error's
-    /// hint: its name as `iconv` knows it, and what it is for. Cyrillic words are runs of bytes
-    /// above 0x7F (Windows-1251 writes small letters from 0xE0, KOI8-R capitals); Western
-    /// European text has one such byte among ASCII letters, and Turkish's ğ, ı, ş are bytes
-    /// (0xF0, 0xFD, 0xFE) that Windows-1252 gives to ð, ý, þ, rare outside Icelandic.
+    /// hint: its name as `iconv` knows it, and what it is for (`CodePageGuess` reads the bytes
+    /// that are no UTF-8 as each candidate's letters).
     static func likelyEncoding(of bytes: UnsafeBufferPointer<UInt8>) -> (iconv: String, described: String) {
         // Bytes of well-formed UTF-8 sequences (a file with both) are left aside.
         var stray = [Bool](repeating: false, count: bytes.count)
@@ -53,33 +51,8 @@ enum UTF8Check {
                 index += 1
             }
         }
-        // Runs of three or more are words of another alphabet; Western European text has at
-        // most two together (`çõ`, `éé`, `« ` with a no-break space).
-        var high = 0, inLongRuns = 0, upperHalf = 0, lowerHalf = 0, turkish = 0
-        index = 0
-        while index < bytes.count {
-            guard stray[index] else {
-                index += 1
-                continue
-            }
-            var end = index
-            while end < bytes.count, stray[end] { end += 1 }
-            for byte in bytes[index..<end] {
-                high += 1
-                if byte >= 0xE0 { upperHalf += 1 } else if byte >= 0xC0 { lowerHalf += 1 }
-                // ğ, ş, Ğ, Ş alone among ASCII letters (ı is ý in Windows-1252 and 1250).
-                if end - index == 1, [0xD0, 0xDE, 0xF0, 0xFE].contains(byte) { turkish += 1 }
-            }
-            if end - index >= 3 { inLongRuns += end - index }
-            index = end
-        }
-        if high >= 3, inLongRuns * 2 > high {
-            return upperHalf >= lowerHalf
-                ? ("WINDOWS-1251", "Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1253 Greek, WINDOWS-1255 Hebrew, …)")
-                : ("KOI8-R", "KOI8-R, Cyrillic")
-        }
-        if turkish > 0 { return ("WINDOWS-1254", "Windows-1254, Turkish") }
-        return ("WINDOWS-1252", "Latin-1 or Windows-1252")
+        let page = CodePageGuess.likely(bytes, stray: stray)
+        return (page.iconv, page.described)
     }
 
     /// The first problem that matters: invalid UTF-8 anywhere before a NUL anywhere.
