@@ -38,7 +38,7 @@ struct QueryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only events with this tag, whatever its case, accents or punctuation (sante finds santé); repeatable.", valueName: "tag"))
     var tag: [String] = []
 
-    @Option(help: ArgumentHelp("Full-text search of titles, summaries, quotes and entity names; accents and case ignored; word*, \"a phrase\", AND, OR, NOT.", valueName: "text"))
+    @Option(help: ArgumentHelp("Full-text search of titles, summaries, quotes and entity names; accents and case ignored; word*, \"a phrase\", \"a phr*\", AND, OR, NOT, -word after another.", valueName: "text"))
     var search: String?
 
     @Flag(help: "With --search: best matches first instead of chronological order.")

@@ -89,6 +89,17 @@ import Testing
         let without = try uids(EventQuery(search: "amazon -medical"))
         #expect(without == (try uids(EventQuery(search: "amazon NOT medical"))) && !without.isEmpty)
         #expect(try uids(EventQuery(search: "amazon")).count > without.count)
+        // A prefix within a phrase: FTS5 takes one only at a phrase's end, so the phrase is joined with `+`.
+        #expect(SearchQuery.ftsExpression("\"ab* cz\"") == #""ab"* + "cz""#)
+        #expect(SearchQuery.ftsExpression("\"ab* cz* xy\"*") == #""ab"* + "cz"* + "xy"*"#)
+        #expect(try uids(EventQuery(search: "\"Care Med* files\"")) == phrase)
+        #expect(try uids(EventQuery(search: "\"car* med* fil*\"")) == phrase)
+        #expect(try uids(EventQuery(search: "\"Care Med* notices\"")).isEmpty, "still a phrase: the words side by side")
+        // `-"a phrase"` and `-(a group)` after a word are NOT too.
+        let warn = try uids(EventQuery(search: "warn"))
+        #expect(warn.contains("care-medical-layoff-2022-12-01") && warn.contains("amazon-care-layoff-2022-12-01"))
+        #expect(try uids(EventQuery(search: "warn -\"care medical\"")) == warn.filter { $0 != "care-medical-layoff-2022-12-01" })
+        #expect(try uids(EventQuery(search: "warn -(medical OR zanzibar)")) == warn.filter { $0 != "care-medical-layoff-2022-12-01" })
         #expect(!SearchQuery.ftsExpression("care-medical").contains("NOT"), "a hyphen inside a word is no NOT")
         #expect(try uids(EventQuery(search: "care-medical")) == phrase, "a hyphenated word is a phrase, not an FTS5 error")
     }

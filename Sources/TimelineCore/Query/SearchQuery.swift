@@ -1,8 +1,8 @@
 /// Turns what a user types after `--search` into an FTS5 query.
 ///
 /// Words are matched as words (accents and case ignored, ß and ss alike); `word*` is a prefix; `"two words"` is a
-/// phrase (`"two wo*"` ends in a prefix); AND, OR, NOT and parentheses keep their meaning, and
-/// `-word` after another is NOT. Anything else — hyphens, apostrophes,
+/// phrase (`"two wo*"` ends in a prefix, `"tw* words"` holds one); AND, OR, NOT and parentheses
+/// keep their meaning, and `-word`, `-"a phrase"` or `-(a group)` after another is NOT. Anything else — hyphens, apostrophes,
 /// punctuation — is quoted, so `care-medical` or `l'entreprise` never trips FTS5's syntax.
 enum SearchQuery {
     static func ftsExpression(_ text: String) -> String {
@@ -15,13 +15,30 @@ enum SearchQuery {
         // A word, phrase or prefix with its German spellings: the index keeps ß (unicode61 folds
         // case and accents, and ẞ to ß, but not ß to ss), so `Schliessung` looks for `Schließung`
         // too, and the other way round.
-        func term(_ word: Substring, prefix: Bool = false) -> String {
+        //
+        // `prefixesWithin`: the phrase's words (by place) that are prefixes before its last
+        // (`"tim h* opens"`); FTS5 takes a prefix only at a phrase's end, so the phrase is
+        // written as phrases joined by `+`, one ending at each (`"tim h"* + "opens"`).
+        func term(_ word: Substring, prefix: Bool = false, prefixesWithin: Set<Int> = []) -> String {
             var spellings: [String] = []
             for spelling in Self.letterSpellings(of: word) {
                 for each in Self.sharpSSpellings(of: spelling[...]) where !spellings.contains(each) { spellings.append(each) }
             }
             spellings = Array(spellings.prefix(Self.maximumSpellings))
-            let terms = spellings.map { quoted($0[...]) + (prefix ? "*" : "") }
+            let terms = spellings.map { spelling -> String in
+                guard !prefixesWithin.isEmpty else { return quoted(spelling[...]) + (prefix ? "*" : "") }
+                var joined: [String] = []
+                var chunk: [Substring] = []
+                for (place, word) in spelling.split(whereSeparator: \.isWhitespace).enumerated() {
+                    chunk.append(word)
+                    if prefixesWithin.contains(place) {
+                        joined.append(quoted(chunk.joined(separator: " ")[...]) + "*")
+                        chunk = []
+                    }
+                }
+                if !chunk.isEmpty { joined.append(quoted(chunk.joined(separator: " ")[...]) + (prefix ? "*" : "")) }
+                return joined.joined(separator: " + ")
+            }
             return terms.count == 1 ? terms[0] : "(" + terms.joined(separator: " OR ") + ")"
         }
         // The index holds only letters, digits and private-use characters (unicode61's tokens):
@@ -58,10 +75,23 @@ enum SearchQuery {
                     index = text.index(after: index)
                     prefix = true
                 }
-                if isIndexable(phrase) { parts.append(term(phrase, prefix: prefix)) } else if !phrase.isEmpty { droppedWord = true }
+                // Words before the last ending in `*`: prefixes within the phrase.
+                var prefixesWithin: Set<Int> = []
+                let words = phrase.split(whereSeparator: \.isWhitespace)
+                for (place, word) in words.enumerated().dropLast() where word.count > 1 && word.hasSuffix("*") { prefixesWithin.insert(place) }
+                if !prefixesWithin.isEmpty {
+                    phrase = words.enumerated().map { prefixesWithin.contains($0.offset) ? $0.element.dropLast() : $0.element }
+                        .joined(separator: " ")[...]
+                }
+                if isIndexable(phrase) {
+                    parts.append(term(phrase, prefix: prefix, prefixesWithin: prefixesWithin))
+                } else if !phrase.isEmpty {
+                    droppedWord = true
+                }
             } else if character == "-", !parts.isEmpty, !["AND", "OR", "NOT", "("].contains(parts.last!),
-                      case let next = text.index(after: index), next < text.endIndex, text[next].isLetter || text[next].isNumber {
-                // `opens -moscow`, as web searches write NOT.
+                      case let next = text.index(after: index), next < text.endIndex,
+                      text[next].isLetter || text[next].isNumber || text[next] == "\"" || text[next] == "(" {
+                // `opens -moscow`, `opens -"in moscow"`, `opens -(moscow OR paris)`, as web searches write NOT.
                 parts.append("NOT")
                 index = next
             } else {
