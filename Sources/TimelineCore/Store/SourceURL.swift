@@ -81,11 +81,18 @@ public enum SourceURL {
         if found == nil, let spellings = otherSpellings(ofPrefix: prefix) {
             found = try samePage(as: url, amongURLsStartingWith: spellings, in: database)
         }
-        // The path escaped (`%D0%93…`) where it was written out (`Г…`), or the other way.
-        if found == nil, case let unescaped = unescapedNonASCII(prefix[...]),
-           case let other = unescaped != prefix ? unescaped : escapedNonASCII(prefix), other != prefix,
-           let spellings = otherSpellings(ofPrefix: other) {
-            found = try samePage(as: url, amongURLsStartingWith: spellings, in: database)
+        // The path escaped (`%D0%93…`) where it was written out (`Г…`), or the other way, or
+        // escaped in the other case of hex (`%d0%93…`): written out, and escaped as a browser
+        // sends it (in capitals). Nothing more to look up for an ASCII path without escapes.
+        if found == nil {
+            let unescaped = unescapedNonASCII(prefix[...])
+            var others = [unescaped]
+            if case let escaped = escapedNonASCII(unescaped), escaped != unescaped { others.append(escaped) }
+            for other in others where found == nil && other != prefix {
+                if let spellings = otherSpellings(ofPrefix: other) {
+                    found = try samePage(as: url, amongURLsStartingWith: spellings, in: database)
+                }
+            }
         }
         return found
     }
