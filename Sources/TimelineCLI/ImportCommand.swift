@@ -19,10 +19,11 @@ extension Timeline {
                 for --as-of), an identical one left alone, so importing a file twice changes nothing the \
                 second time. An update changes only what the record gives: a part of the event the file has \
                 no column for (or a JSON record no field for) is kept, and one given empty is cleared. Columns of one entity, figure or source each (`entity:place`, `measure:drivers:person`, \
-                `source`) replace the entities of their role, the figures of their quantity and the citation \
-                of their source, and keep the event's others. Records without a uid get one made from the main entity, kind, date and a \
+                `source`) replace the entities of their role, the figures of their quantity (with a source column, \
+                those of the record's source) and the citation of their source, and keep the event's others. Records without a uid get one made from the main entity, kind, date and a \
                 short hash of the content: such a record is the event it made, so an event edited in the timeline since \
-                keeps the edit when the same file comes in again (a note names it); a uid column makes a record replace its event. NDJSON and JSON are what `timeline export` writes; a timeline document \
+                keeps the edit when the same file comes in again (a note names it); so does a record with a uid that gives a \
+                version history holds, while one giving anything no version had updates its event. NDJSON and JSON are what `timeline export` writes; a timeline document \
                 (`export --format seed`, a .json file holding an object) also brings entities with their types, \
                 descriptions and aliases, the relations between them, and sources, added or brought up to date \
                 before its events. A CSV or TSV \
@@ -213,7 +214,7 @@ extension Timeline {
         /// Updated events that kept entities, figures or sources the file's columns of one item each could not give.
         static func itemsKeptNote(_ summary: ImportSummary, dryRun: Bool) -> String {
             let counts = [(summary.entitiesKept, "entity of another role", "entities of other roles"),
-                          (summary.figuresKept, "figure of another quantity", "figures of other quantities"),
+                          (summary.figuresKept, "figure of another quantity or source", "figures of other quantities or sources"),
                           (summary.citationsKept, "citation of another source or quote", "citations of other sources or quotes"),
                           (summary.tagsKept, "other tag", "other tags")]
                 .filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }

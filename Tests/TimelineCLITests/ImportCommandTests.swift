@@ -571,12 +571,41 @@ import Testing
                                 + "\(uid);2022-12-01;shutdown;Livi ferme ses centres;Livi;https://www.lemonde.fr/a.html;Le Monde;2022-12-01;45\n")
         let replaced = try CLI.run(["import", changed] + arguments)
         #expect(replaced.stdout.hasSuffix(": 0 added, 1 updated, 0 unchanged.\n"), "\(replaced.stdout)")
-        #expect(replaced.stderr.hasPrefix("timeline: note: 1 updated event (\(uid)) kept 1 citation of another source or quote, which the file's columns do not give;"),
+        // Les Echos' figure is that source's, as its citation is: kept beside the sheet's.
+        #expect(replaced.stderr.hasPrefix("timeline: note: 1 updated event (\(uid)) kept 1 figure of another quantity or source and 1 citation of another source or quote, which the file's columns do not give;"),
                 "\(replaced.stderr)")
         let shutdown = try #require(try jsonEvents(["--kind", "shutdown"]).first)
         #expect(shutdown["title"] as? String == "Livi ferme ses centres")
         #expect((shutdown["sources"] as? [[String: Any]])?.compactMap { $0["url"] as? String } == ["https://www.lemonde.fr/a.html", "https://www.lesechos.fr/b.html"])
-        #expect((shutdown["measures"] as? [[String: Any]])?.compactMap { $0["value"] as? String } == ["45"])
+        #expect((shutdown["measures"] as? [[String: Any]])?.compactMap { $0["value"] as? String } == ["45", "38"])
+    }
+
+    /// A row with its uid that names another entity than every version had (a corrected company)
+    /// is a new version: it updates an event edited since, and brings back one removed since.
+    @Test(arguments: [false, true])
+    func aRowNamingAnotherEntityIsANewVersion(removed: Bool) throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let first = try write("acme.csv", "uid,kind,when,title,entity,n\nx1,layoff,2022-03,Acme cuts jobs,Acme,100\n")
+        let corrected = try write("beta.csv", "uid,kind,when,title,entity,n\nx1,layoff,2022-03,Acme cuts jobs,Beta,100\n")
+        let figure = ["--db", db, "--map", "n=measure:employees-laid-off:person"]
+        #expect(try CLI.run(["import", first] + figure).status == 0)
+        if removed {
+            #expect(try CLI.run(["remove", "x1", "--db", db]).status == 0)
+        } else {
+            #expect(try CLI.run(["edit", "x1", "--db", db, "--status", "planned"]).status == 0)
+        }
+        let again = try CLI.run(["import", corrected] + figure)
+        #expect(again.status == 0)
+        #expect(again.stdout.hasSuffix(removed ? ": 1 added, 0 updated, 0 unchanged.\n" : ": 0 added, 1 updated, 0 unchanged.\n"), "\(again.stdout)")
+        #expect(!again.stderr.contains("after the version its record in this file gives"), "\(again.stderr)")
+        let event = try #require(try jsonEvents([]).first)
+        #expect((event["entities"] as? [[String: Any]])?.compactMap { $0["slug"] as? String } == ["beta"])
+        #expect((event["measures"] as? [[String: Any]])?.compactMap { $0["entity"] as? String } == ["beta"])
+        #expect(event["status"] as? String == (removed ? "occurred" : "planned"))
+        // The first file again: Acme's version, which history holds, leaves Beta's standing.
+        let back = try CLI.run(["import", first] + figure)
+        #expect(back.stdout.hasSuffix(": 0 added, 0 updated, 1 unchanged.\n"), "\(back.stdout)")
+        #expect((try jsonEvents([]).first?["entities"] as? [[String: Any]])?.compactMap { $0["slug"] as? String } == ["beta"])
     }
 
     /// A removal stands when the event's entity was merged into another after it (whose slug a
@@ -1863,6 +1892,27 @@ import Testing
         #expect(try CLI.run(["import", globex, "--db", db] + figure).stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged.\n"))
     }
 
+    /// With a source column, a figure of the sheet's quantity that `edit --source` added from
+    /// another source is that source's: a corrected row replaces its own source's figure only.
+    @Test func aFigureOfAnotherSourceStaysWhenTheSheetCorrectsItsOwn() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let mapping = ["--db", db, "--map", "id=uid", "--set", "kind=layoff", "--map", "company=entity:employer", "--map", "date=when",
+                       "--map", "n=measure:cut:person", "--map", "src=source", "--map", "q=quote", "--map", "t=title"]
+        func sheet(_ cut: String) throws -> String {
+            try write("cuts.csv", "id,company,date,n,src,q,t\nu1,Acme,2022-03-01,\(cut),https://a.example/x,cuts \(cut),Acme cuts\n")
+        }
+        #expect(try CLI.run(["import", try sheet("100")] + mapping).status == 0)
+        let edit = try CLI.run(["edit", "u1", "--db", db, "--source", "https://b.example/y", "--quote", "cuts 120", "--measure", "cut=120:person"])
+        #expect(edit.status == 0, "\(edit.stderr)")
+        let corrected = try CLI.run(["import", try sheet("110")] + mapping)
+        #expect(corrected.stdout.hasSuffix(": 0 added, 1 updated, 0 unchanged.\n"), "\(corrected.stdout)")
+        #expect(corrected.stderr.hasPrefix("timeline: note: 1 updated event (u1) kept 1 figure of another quantity or source and 1 citation"),
+                "\(corrected.stderr)")
+        let event = try #require(try jsonEvents([]).first)
+        #expect((event["measures"] as? [[String: Any]] ?? []).map { "\($0["value"] ?? "")@\($0["source"] ?? "")@\($0["entity"] ?? "")" }
+                == ["110@a-example@acme", "120@b-example@acme"])
+    }
+
     /// A spreadsheet whose columns give one entity, figure and source each is the event's share:
     /// imported again with a uid column, it keeps what `edit` added (another source's citation,
     /// a figure of another quantity, an entity of another role), says so, and still replaces what
@@ -1895,7 +1945,7 @@ import Testing
         // A corrected figure and place: replaced, the rest kept, and said so.
         let corrected = try CLI.run(["import", try sheet(land: "Österreich", drivers: "1350"), "--db", db] + mapping)
         #expect(corrected.stdout.hasSuffix(": 0 added, 1 updated, 0 unchanged.\n"), "\(corrected.stdout)\(corrected.stderr)")
-        #expect(corrected.stderr == "timeline: note: 1 updated event (mv-koeln) kept 1 entity of another role, 1 figure of another quantity and "
+        #expect(corrected.stderr == "timeline: note: 1 updated event (mv-koeln) kept 1 entity of another role, 1 figure of another quantity or source and "
                 + "1 citation of another source or quote, which the file's columns do not give; `timeline edit UID` takes one out "
                 + "(--entity, --measure QUANTITY=, --remove-source URL, --tag).\n", "\(corrected.stderr)")
         #expect(try event() == (entities: ["movia:subject", "osterreich:place", "stadt-koln:partner"], figures: ["drivers=1350", "investment=2000000"],

@@ -22,11 +22,10 @@ struct EarlierVersionIndex {
 
     /// The uid of the event an earlier version of which is `json` (as `EventJSON.object` writes
     /// an event) in every part but the uid, its entities perhaps named otherwise then: each the
-    /// same entity by `sameEntity(slug then, slug now)` (one renamed or merged since). The first
-    /// recorded, when several are. (No uid pins the record here, so entities are matched one by
-    /// one, where `EventSaver.holdsVersion`, given the uid, leaves their names out.)
+    /// same entity by `sameEntity(entity then, slug now)` (one renamed or merged since). The
+    /// first recorded, when several are.
     func uid(ofEarlierVersion json: String, in database: Database,
-             sameEntity: (_ then: String, _ now: String) throws -> Bool) throws -> String? {
+             sameEntity: (_ then: EventEntity, _ nowSlug: String) throws -> Bool) throws -> String? {
         var json = json
         guard let hash = json.withUTF8(Self.contentHash) else { return nil }
         var index = firstIndex(ofHash: hash)
@@ -46,24 +45,11 @@ struct EarlierVersionIndex {
             guard let row else { continue }
             guard let snapshot = row.snapshot else { return row.uid }
             // The same but for how the entities are named: read both, and compare the entities by who they are now.
-            guard var held = try? EventJSONDecoder.event(from: JSONParser.parse(snapshot)) else { continue }
+            guard let held = try? EventJSONDecoder.event(from: JSONParser.parse(snapshot)) else { continue }
             if given == nil { given = try? EventJSONDecoder.event(from: JSONParser.parse(json)) }
-            guard let given, held.entities.count == given.entities.count else { continue }
-            guard held.measures.count == given.measures.count else { continue }
-            var sameEntities = true
-            for (then, now) in zip(held.entities, given.entities) {
-                guard then.role == now.role else { sameEntities = false; break }
-                if then.slug != now.slug, try !sameEntity(then.slug, now.slug) { sameEntities = false; break }
-            }
-            // Figures count entities by slug: each the same entity now, or none in both.
-            for (then, now) in zip(held.measures, given.measures) where sameEntities && then.entity != now.entity {
-                guard let thenSlug = then.entity, let nowSlug = now.entity, try sameEntity(thenSlug, nowSlug) else { sameEntities = false; break }
-            }
-            guard sameEntities else { continue }
-            held.uid = given.uid
-            held.entities = given.entities
-            for index in held.measures.indices { held.measures[index].entity = given.measures[index].entity }
-            if EventJSON.object(held) == json { return row.uid }
+            guard let given, var named = try held.namingEntities(as: given, sameEntity: sameEntity) else { continue }
+            named.uid = given.uid
+            if EventJSON.object(named) == json { return row.uid }
         }
         return nil
     }

@@ -6,8 +6,9 @@ extension Event {
     }
 
     /// Keeps the items of `existing` that `columns` cannot give: entities of other roles (in
-    /// their places, so the main entity stays), figures of other quantities (and a figure the
-    /// record restates, with its source and entity), citations of other sources and of other
+    /// their places, so the main entity stays), figures of other quantities and, with a source
+    /// column, of other sources (and a figure the record restates, with its source and entity),
+    /// citations of other sources and of other
     /// quotes (and the parts of the record's citation no column gives: its stance, its quote),
     /// other tags. A list that comes out holding the same items as `existing`'s keeps that list's
     /// order, so a spreadsheet imported again changes nothing an edit only reordered.
@@ -40,17 +41,29 @@ extension Event {
             }
         }
         if let quantities = columns.quantities {
-            // A figure restated (the same number, unit and qualifier) is the one it restates.
+            // A figure restated (the same number, unit and qualifier) is the one it restates; it
+            // counts the record's entity where it counted the event's first (a corrected company),
+            // and keeps one an edit gave it.
+            let heldFirst = existing.entities.first?.slug
             for index in measures.indices {
                 let given = measures[index]
-                if let held = existing.measures.first(where: {
+                if var held = existing.measures.first(where: {
                     $0.quantity == given.quantity && $0.value == given.value && $0.unit == given.unit
                         && $0.qualifier == given.qualifier && $0.approximate == given.approximate
                 }) {
+                    if held.entity == heldFirst, let entity = given.entity { held.entity = entity }
                     measures[index] = held
                 }
             }
-            let others = existing.measures.filter { !quantities.contains($0.quantity) && !measures.contains($0) }
+            // With a source column, a figure of the quantity that another source gives (added
+            // with `edit --source`) is that source's, as its citation is: kept.
+            let givenSources = Set(measures.compactMap(\.source))
+            let others = existing.measures.filter { held in
+                guard !measures.contains(held) else { return false }
+                guard quantities.contains(held.quantity) else { return true }
+                guard columns.citeOneSource, let source = held.source else { return false }
+                return !givenSources.contains(source) && !citations.contains { $0.source.key == source }
+            }
             kept.figures = others.count
             measures = Self.inHeldOrder(measures + others, held: existing.measures)
         }

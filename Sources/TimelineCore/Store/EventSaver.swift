@@ -1021,7 +1021,7 @@ final class EventSaver {
         if try holdsVersion(givenBy: event, parts, uid: hashed) { return nil }
         if earlierVersions == nil { earlierVersions = try EarlierVersionIndex(database: database) }
         return try earlierVersions?.uid(ofEarlierVersion: json, in: database) { then, now in
-            try existingEntity(then)?.slug == now
+            try slugNow(of: then) == now
         }
     }
 
@@ -1034,35 +1034,36 @@ final class EventSaver {
 
     /// Whether history holds a version of `uid`, changed or removed since, that `record` gives:
     /// the record's parts over that version's others (`parts`, as an update of it would have
-    /// them), as it is, else but for how its entities are named. A record's names resolve to
-    /// today's (`Initech Inc` renamed since, `initech-corp` merged into since), while the uid,
-    /// the record's hash or its own, pins them as the record names them. The uid's versions
-    /// (one indexed read) are compared as text first, and decoded only when none is the same (a
-    /// record giving some parts, a rename, a merge, or another record's hash).
-    ///
-    /// Its entities are compared with their names and slugs left out, which only the uid makes
-    /// safe: `EarlierVersionIndex`, which looks across every uid, must instead find each entity
-    /// then to be the entity now (a rename or merge), or any event of the same words would do.
+    /// them), as it is, else but for how its entities are named: a record's names resolve to
+    /// today's (`Initech Inc` renamed since, `initech-corp` merged into since), so each entity
+    /// then must be the entity now (`slugNow(of:)`); another entity is another version. The
+    /// uid's versions (one indexed read) are compared as text first, and decoded only when none
+    /// is the same (a record giving some parts, a rename, a merge, or another record's hash).
     func holdsVersion(givenBy record: Event, _ parts: RecordParts, uid: String) throws -> Bool {
         let versions = try database.statement("SELECT snapshot FROM event_history WHERE uid = ?1").map([.text(uid)]) { $0.text(at: 0) }
         guard !versions.isEmpty else { return false }
         var named = record
         named.uid = uid
         if parts.isWhole, versions.contains(EventJSON.object(named)) { return true }
-        func unnamed(_ event: Event) -> String {
-            var event = event
-            event.uid = uid
-            event.entities = event.entities.map { EventEntity(slug: "", name: "", role: $0.role) }
-            // The entity a figure counts is named by its slug, which a merge changes too.
-            for index in event.measures.indices where event.measures[index].entity != nil { event.measures[index].entity = "" }
-            return EventJSON.object(event)
-        }
         for snapshot in versions {
             guard let held = try? EventJSONDecoder.event(from: JSONParser.parse(snapshot)) else { continue }
             let candidate = try applied(named, over: held, parts).event
-            if EventJSON.object(candidate) == snapshot || unnamed(candidate) == unnamed(held) { return true }
+            let json = EventJSON.object(candidate)
+            if json == snapshot { return true }
+            if let renamed = try held.namingEntities(as: candidate, sameEntity: { try slugNow(of: $0) == $1 }),
+               EventJSON.object(renamed) == json {
+                return true
+            }
         }
         return false
+    }
+
+    /// The slug of the entity that `then`, an entity as a version history holds names it, is
+    /// now: found by its slug, else by its name (an entity merged into another left its name as
+    /// an alias of that one, not its slug).
+    private func slugNow(of then: EventEntity) throws -> String? {
+        if let entity = try existingEntity(then.slug) { return entity.slug }
+        return then.name.isEmpty ? nil : try existingEntity(then.name)?.slug
     }
 
     /// What a record gives of an event: every part but `kept`, and of lists its one-item
