@@ -179,6 +179,7 @@ extension Timeline {
                                + "`timeline remove \(summary.broughtBackExamples[0])` takes \(one ? "it" : "one") out again.")
                 }
                 if summary.possibleDuplicates > 0 { printError(Self.possibleDuplicatesNote(summary, dryRun: dryRun)) }
+                if summary.entitiesReadingAlike > 0 { printError(Self.entitiesReadingAlikeNote(summary, dryRun: dryRun)) }
                 if summary.sameStemInFile > 0 { printError(Self.sameStemInFileNote(summary, dryRun: dryRun)) }
                 if summary.citationsDescribingSourcesOtherwise > 0 { printError(Self.sourcesKeptNote(summary)) }
                 if summary.recordsNamingEntitiesOtherwise > 0 { printError(Self.entityNamesKeptNote(summary)) }
@@ -268,6 +269,17 @@ extension Timeline {
                 + "with other content (\(pairs)); each record without a uid is an event of its own. One event's several sources go in one record "
                 + "(its sources column a JSON list, as export writes it), or are added to it with `timeline edit UID --source URL`; "
                 + "`timeline remove` takes out an event not wanted."
+        }
+
+        /// New entities whose names read as other entities' but for accents, case, spacing or
+        /// punctuation: maybe one entity under two spellings.
+        static func entitiesReadingAlikeNote(_ summary: ImportSummary, dryRun: Bool) -> String {
+            let count = summary.entitiesReadingAlike, one = count == 1
+            let pairs = summary.entitiesReadingAlikeExamples.map { "'\($0.name)' (\($0.slug)) as '\($0.otherText)' (\($0.otherSlug))" }
+            let first = summary.entitiesReadingAlikeExamples[0]
+            return "note: \(count) new entit\(one ? "y" : "ies") \(dryRun ? "would read" : one ? "reads" : "read") as "
+                + "\(one ? "another" : "others") but for accents, case, spacing or punctuation: \(firstThree(pairs, of: count)); "
+                + "if they are one, `timeline entities merge \(first.slug) \(first.otherSlug)` joins them (and keeps the spelling as an alias)."
         }
 
         /// Added events that look like new versions of earlier ones: a record without a uid that

@@ -1201,6 +1201,35 @@ import Testing
         let check = try CLI.run(["check", "--db", db, "--format", "tsv"])
         #expect(check.stdout.contains("warning\tentities\t'Nebula' (nebula) and 'Nébula' (one-medical) read alike but for accents, case or punctuation"),
                 "\(check.stdout)")
+        // Punctuation and spacing too: `Walmart` for `Wal-Mart`, `Hudsons Bay` for `Hudson's Bay`.
+        for (known, new) in [("Wal-Mart", "Walmart"), ("Hudson's Bay Company", "Hudsons Bay Company")] {
+            #expect(try CLI.run(["add", "--db", db, "--kind", "other", "--date", "2007", "--title", "a", "--entity", known]).stderr.isEmpty)
+            let second = try CLI.run(["add", "--db", db, "--kind", "other", "--date", "2007", "--title", "b", "--entity", new])
+            #expect(second.stderr.hasPrefix("timeline: note: the new entity '\(new)' "), "\(second.stderr)")
+            #expect(second.stderr.contains(" reads as '\(known)' of "), "\(second.stderr)")
+        }
+        let checked = try CLI.run(["check", "--db", db, "--format", "tsv"]).stdout
+        #expect(checked.contains("'Wal-Mart' (wal-mart) and 'Walmart' (walmart) read alike"), "\(checked)")
+        #expect(checked.contains("'Hudson's Bay Company' (hudson-s-bay-company) and 'Hudsons Bay Company' (hudsons-bay-company) read alike")
+                || checked.contains("'Hudson's Bay Company' (hudsons-bay-company)"), "\(checked)")
+    }
+
+    /// An import that makes entities spelt as known ones (or as each other) but for accents,
+    /// case, spacing or punctuation names them, with the merge that joins them.
+    @Test func importNamesNewEntitiesSpeltAsKnownOnes() throws {
+        #expect(try CLI.run(["add", "--db", db, "--kind", "other", "--date", "2007", "--title", "a", "--entity", "Wal-Mart"]).status == 0)
+        let sheet = folder.path("alike.csv")
+        try "kind,when,title,entity\nother,2008,b,Walmart\nother,2008,c,Schlecker AG\nother,2009,d,SCHLECKER-AG\nother,2009,e,Karstadt\n"
+            .write(toFile: sheet, atomically: true, encoding: .utf8)
+        for dryRun in [true, false] {
+            let imported = try CLI.run(["import", sheet, "--db", db] + (dryRun ? ["--dry-run"] : []))
+            #expect(imported.status == 0, "\(imported.stderr)")
+            #expect(imported.stderr == "timeline: note: 1 new entity \(dryRun ? "would read" : "reads") as another but for accents, case, spacing or punctuation: "
+                    + "'Walmart' (walmart) as 'Wal-Mart' (wal-mart); if they are one, `timeline entities merge walmart wal-mart` joins them "
+                    + "(and keeps the spelling as an alias).\n", "\(imported.stderr)")
+        }
+        // Schlecker AG and SCHLECKER-AG are one entity already (by name, ignoring case and punctuation): no note.
+        #expect(try CLI.run(["entities", "--db", db, "--format", "tsv"]).stdout.components(separatedBy: "schlecker").count == 2)
     }
 
     @Test func editAndRemoveOfAnUnknownUIDAreMissingInput() throws {

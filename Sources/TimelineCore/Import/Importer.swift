@@ -63,6 +63,10 @@ public struct ImportSummary: Sendable, Equatable {
     /// first name given, and the name the timeline holds (kept); and how many records did so.
     public var entitiesNamedOtherwise: [EntityNamedOtherwise] = []
     public var recordsNamingEntitiesOtherwise = 0
+    /// Entities the import made whose names read as another entity's name or alias but for
+    /// accents, case, spacing or punctuation (`Walmart` beside `Wal-Mart`): how many, and the first.
+    public var entitiesReadingAlike = 0
+    public var entitiesReadingAlikeExamples: [TimelineStore.EntityReadingAlike] = []
     /// Sources the timeline held undated that records gave a publication date: their keys.
     public var datedSources: [String] = []
     /// Records that write a date as an EDTF period code reading as years in prose (`2019-22`,
@@ -233,6 +237,7 @@ public final class Importer {
         do {
             try store.database.transaction(.immediate) {
                 let saver = try EventSaver(database: store.database, recordedAt: store.recordingTime)
+                let lastEntityBefore = try store.lastEntityID()
                 if format == .seed {
                     // Before the bulk load suspends the triggers: a renamed entity or a changed
                     // source is carried into the search index and stored lists of the events
@@ -357,6 +362,12 @@ public final class Importer {
                 // earlier versions of them.
                 if bulkLoad.lastIDBefore > 0, summary.inserted > 0 {
                     try findPossibleDuplicates(after: bulkLoad.lastIDBefore, added: summary.inserted, in: &summary)
+                }
+                // Entities the file made whose names read as others' (`Walmart` beside `Wal-Mart`).
+                if try store.lastEntityID() > lastEntityBefore {
+                    let alike = try store.entitiesReadingAlike(madeAfter: lastEntityBefore)
+                    summary.entitiesReadingAlike = alike.count
+                    summary.entitiesReadingAlikeExamples = Array(alike.prefix(3))
                 }
                 if checksForeignKeysAtTheEnd, let violation = try store.database.firstForeignKeyViolation() {
                     throw TimelineError(.internalError, "the import would leave \(violation.table) row \(violation.rowID.map(String.init) ?? "?") pointing at a missing \(violation.parent) row; nothing was written.")

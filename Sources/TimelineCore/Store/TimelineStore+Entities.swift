@@ -65,11 +65,54 @@ extension TimelineStore {
 }
 
 extension TimelineStore {
+    /// How a name reads but for accents, case, spacing and punctuation: its slug without the
+    /// hyphens (`Nébula` and `Nebula`, `Wal-Mart` and `Walmart`, `Hudson's Bay` and `Hudsons
+    /// Bay` read alike).
+    static func readingKey(of name: String) -> String {
+        String(String.UnicodeScalarView(EventSaver.slug(name).unicodeScalars.filter { $0 != "-" }))
+    }
+
+    /// The entities made after `id` whose name reads as another entity's name or alias but for
+    /// accents, case, spacing and punctuation (`readingKey`), each with the first other it reads
+    /// as (one made before first), in the order they were made: for a note after a write that
+    /// made entities. One pass over the names and aliases.
+    public func entitiesReadingAlike(madeAfter id: Int64) throws -> [EntityReadingAlike] {
+        var byKey: [String: [(id: Int64, slug: String, text: String)]] = [:]
+        var made: [(id: Int64, slug: String, name: String, key: String)] = []
+        try database.prepare(
+            """
+            SELECT id, slug, name, 0 FROM entities
+            UNION ALL SELECT e.id, e.slug, a.alias, 1 FROM entity_aliases AS a JOIN entities AS e ON e.id = a.entity_id
+            """
+        ).forEachRow { row in
+            let entity = row.int64(at: 0), text = row.text(at: 2)
+            let key = Self.readingKey(of: text)
+            guard !key.isEmpty else { return }
+            byKey[key, default: []].append((entity, row.text(at: 1), text))
+            if entity > id, row.int64(at: 3) == 0 { made.append((entity, row.text(at: 1), text, key)) }
+        }
+        return made.sorted { $0.id < $1.id }.compactMap { entity in
+            let others = (byKey[entity.key] ?? []).filter { $0.slug != entity.slug }
+            guard let other = others.first(where: { $0.id <= id }) ?? others.first else { return nil }
+            return EntityReadingAlike(slug: entity.slug, name: entity.name, otherSlug: other.slug, otherText: other.text)
+        }
+    }
+
+    /// A new entity whose name reads as another's name or alias (`otherText`) but for accents,
+    /// case, spacing and punctuation.
+    public struct EntityReadingAlike: Sendable, Equatable {
+        public let slug: String
+        public let name: String
+        public let otherSlug: String
+        public let otherText: String
+    }
+
     /// The names and aliases of other entities than `slug` that read as `name` but for accents,
-    /// case, spacing and punctuation (the same slug: `Nébula` for `Nebula`), with their entity's
-    /// slug: for a note when a new entity may be one the timeline knows under another spelling.
+    /// case, spacing and punctuation (`readingKey`: `Nébula` for `Nebula`, `Wal-Mart` for
+    /// `Walmart`), with their entity's slug: for a note when a new entity may be one the
+    /// timeline knows under another spelling.
     public func namesReadingAlike(_ name: String, otherThan slug: String) throws -> [(slug: String, text: String)] {
-        let key = EventSaver.slug(name)
+        let key = Self.readingKey(of: name)
         guard !key.isEmpty else { return [] }
         var found: [(slug: String, text: String)] = []
         try database.prepare(
@@ -77,7 +120,7 @@ extension TimelineStore {
         ).forEachRow { row in
             let owner = row.text(at: 0)
             let text = row.text(at: 1)
-            if owner != slug, EventSaver.slug(text) == key, !found.contains(where: { $0.slug == owner && $0.text == text }) {
+            if owner != slug, Self.readingKey(of: text) == key, !found.contains(where: { $0.slug == owner && $0.text == text }) {
                 found.append((owner, text))
             }
         }

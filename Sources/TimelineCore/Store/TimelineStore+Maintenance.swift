@@ -186,10 +186,11 @@ extension TimelineStore {
         let shared = slugsByName.values.filter { $0.slugs.count > 1 }
             .map { "'\($0.text)' names \($0.slugs.sorted().joined(separator: " and ")); `timeline entities merge` joins entities that are one, `entities edit` renames or removes an alias" }
         // Names of different entities that read alike but for accents, case or punctuation
-        // (`Nébula`, `Nebula`): the same slug, as `add --entity Nebula` makes a second entity.
+        // (`Nébula`, `Nebula`; `Wal-Mart`, `Walmart`): the same slug but for its hyphens, as
+        // `add --entity Nebula` makes a second entity.
         var spellingsBySlug: [String: [(slug: String, text: String)]] = [:]
         for entry in slugsByName.values {
-            let key = EventSaver.slug(entry.text)
+            let key = TimelineStore.readingKey(of: entry.text)
             guard !key.isEmpty else { continue }
             for owner in entry.slugs where !(spellingsBySlug[key] ?? []).contains(where: { $0.slug == owner }) {
                 spellingsBySlug[key, default: []].append((owner, entry.text))
