@@ -182,6 +182,7 @@ extension Timeline {
                 if summary.entitiesReadingAlike > 0 { printError(Self.entitiesReadingAlikeNote(summary, dryRun: dryRun)) }
                 if summary.sameStemInFile > 0 { printError(Self.sameStemInFileNote(summary, dryRun: dryRun)) }
                 if summary.citationsDescribingSourcesOtherwise > 0 { printError(Self.sourcesKeptNote(summary)) }
+                if !summary.sourceKeysWrittenAsSlugs.isEmpty { printError(Self.sourceKeysNote(summary, dryRun: dryRun)) }
                 if summary.recordsNamingEntitiesOtherwise > 0 { printError(Self.entityNamesKeptNote(summary)) }
                 if summary.periodCodesAsYears > 0 { printError(Self.periodCodesNote(summary)) }
                 if !summary.datedSources.isEmpty {
@@ -236,6 +237,14 @@ extension Timeline {
                 + "\(one ? "its record" : "their records") in this file \(one ? "gives" : "give"): \(one ? "it" : "they") \(dryRun ? "would stay" : "stayed") "
                 + "as the timeline has \(one ? "it" : "them") (`timeline history \(summary.changedSinceTheirRecordExamples[0])` shows the change); "
                 + "a record that gives anything no version had updates its event."
+        }
+
+        /// New sources whose key the file wrote otherwise than keys are written.
+        static func sourceKeysNote(_ summary: ImportSummary, dryRun: Bool) -> String {
+            let keys = summary.sourceKeysWrittenAsSlugs, one = keys.count == 1
+            let named = firstThree(keys.map { "'\($0.given)' as \($0.saved)" })
+            return "note: \(keys.count) new source key\(one ? "" : "s") \(dryRun ? "would be" : one ? "was" : "were") saved as keys are written "
+                + "(lower-case letters, digits and '-'): \(named); the key as the file writes it names the source too (`timeline edit UID --source KEY`)."
         }
 
         /// Sources the timeline holds that records gave another publisher, date or title.

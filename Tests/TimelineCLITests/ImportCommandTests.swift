@@ -1365,6 +1365,43 @@ import Testing
                 + (field == "translation" ? "." : " (a source's own language goes in its field language).") + "\n", "\(refused.stderr)")
     }
 
+    /// A source type the sources table would refuse is named by its field, in every format, as
+    /// a timeline document's is; one in capitals (`News`) is that type.
+    @Test func aSourceTypeIsCheckedByItsField() throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        let record = #"{"uid":"x","kind":"launch","when":"2021","title":"A","sources":[{"url":"https://ex.fr/b","publisher":"ex","type":"TYPE"}]}"#
+        let types = "use news, press-release, filing, memo, dataset, other.\n"
+        for dryRun in [false, true] {
+            let path = try write("t.ndjson", record.replacingOccurrences(of: "TYPE", with: "report") + "\n")
+            let refused = try CLI.run(["import", path, "--db", db] + (dryRun ? ["--dry-run"] : []))
+            #expect(refused.status == 65)
+            #expect(refused.stderr.hasPrefix("timeline: \(path):1: field 'sources[0].type': 'report' is not a source type; \(types)"), "\(refused.stderr)")
+        }
+        let sheet = try write("t.csv", "kind,when,title,sources\nlaunch,2021,B,\"[{\"\"url\"\":\"\"https://ex.fr/c\"\",\"\"publisher\"\":\"\"ex\"\",\"\"type\"\":\"\"memo!\"\"}]\"\n")
+        let cell = try CLI.run(["import", sheet, "--db", db])
+        #expect(cell.stderr == "timeline: \(sheet):2: column 'sources' (sources[0].type): 'memo!' is not a source type; \(types)", "\(cell.stderr)")
+        let capitals = try write("n.ndjson", record.replacingOccurrences(of: "TYPE", with: "Press-Release") + "\n")
+        #expect(try CLI.run(["import", capitals, "--db", db]).status == 0)
+        #expect(try CLI.run(["sql", "--db", db, "--format", "tsv", "SELECT type FROM sources"]).stdout == "type\npress-release\n")
+    }
+
+    /// A new source's key written as no key is (`Interview Müller`) is saved as its slug, said
+    /// so; the key as written names the source after, in the file and in `edit`.
+    @Test func aSourceKeyWrittenOtherwiseIsSavedAsItsSlugAndNamesItAfter() throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        let path = try write("k.ndjson", #"{"uid":"a","kind":"other","title":"A","when":"2004","sources":[{"key":"Interview Müller","publisher":"Own","type":"other"}]}"#
+                             + "\n" + #"{"uid":"b","kind":"other","title":"B","when":"2005","sources":[{"key":"Interview Müller"}]}"# + "\n")
+        let imported = try CLI.run(["import", path, "--db", db])
+        #expect(imported.status == 0)
+        #expect(imported.stderr == "timeline: note: 1 new source key was saved as keys are written (lower-case letters, digits and '-'): "
+                + "'Interview Müller' as interview-muller; the key as the file writes it names the source too (`timeline edit UID --source KEY`).\n",
+                "\(imported.stderr)")
+        let edited = try CLI.run(["edit", "b", "--db", db, "--source", "Interview Müller", "--stance", "corrects"])
+        #expect(edited.status == 0 && edited.stderr.isEmpty, "no new source: \(edited.stderr)")
+        #expect(try CLI.run(["sql", "--db", db, "--format", "tsv", "SELECT key FROM sources"]).stdout == "key\ninterview-muller\n")
+        #expect(try CLI.run(["import", path, "--db", db]).stderr.contains("new source key") == false, "not new the second time")
+    }
+
     @Test func aJSONArrayIsReadElementByElement() throws {
         let path = try write("array.json", """
             [

@@ -225,8 +225,9 @@ import Testing
     /// saver finds it first, and names its field).
     @Test(arguments: [
         (#"[{"quantity":"Positions Cut","value":"3","unit":"person"}]"#, "measures", "CHECK constraint failed: quantity"),
-        (#"[{"key":"new-source","publisher":"P","language":"en","type":"blog"}]"#, "sources", "CHECK constraint failed: type"),
         // Found before the table's constraint, named by its field.
+        (#"[{"key":"new-source","publisher":"P","language":"en","type":"blog"}]"#, "sources",
+         "column 'sources' (sources[0].type): 'blog' is not a source type; use news, press-release, filing, memo, dataset, other"),
         (#"[{"key":"other-source","publisher":"P","language":"en","translation":"t"}]"#, "sources",
          "column 'sources' (sources[0].translation): is the translation of a quote, and the citation has none"),
     ])

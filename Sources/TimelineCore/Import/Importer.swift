@@ -67,6 +67,16 @@ public struct ImportSummary: Sendable, Equatable {
     /// accents, case, spacing or punctuation (`Walmart` beside `Wal-Mart`): how many, and the first.
     public var entitiesReadingAlike = 0
     public var entitiesReadingAlikeExamples: [TimelineStore.EntityReadingAlike] = []
+    /// New sources whose key the file gave as no key is written (`Interview Müller`), saved as
+    /// its slug (`interview-muller`), which the written key names too.
+    public var sourceKeysWrittenAsSlugs: [SourceKeyWrittenAsSlug] = []
+
+    /// A source key as the file gave it and as it was saved.
+    public struct SourceKeyWrittenAsSlug: Sendable, Equatable {
+        public let given: String
+        public let saved: String
+    }
+
     /// Sources the timeline held undated that records gave a publication date: their keys.
     public var datedSources: [String] = []
     /// Records that write a date as an EDTF period code reading as years in prose (`2019-22`,
@@ -328,6 +338,7 @@ public final class Importer {
                 try bulkLoad.finish(updated: saver.updatedEventIDs)
                 // Dating a source held undated is a change too, though no event changes with it.
                 summary.datedSources = saver.datedSources
+                summary.sourceKeysWrittenAsSlugs = saver.sourceKeysWrittenAsSlugs.map { .init(given: $0.given, saved: $0.saved) }
                 if !saver.datedSources.isEmpty || !saver.describedSources.isEmpty {
                     try saver.refreshStoredLists(citing: saver.datedSources + saver.describedSources)
                 }

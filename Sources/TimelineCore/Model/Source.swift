@@ -5,6 +5,20 @@
 /// range of events copies the same few sources into every citation). Setting a field makes a
 /// new box.
 public struct Source: Sendable, Equatable {
+    /// The kinds of source, as the sources table's CHECK allows them.
+    public static let types = ["news", "press-release", "filing", "memo", "dataset", "other"]
+
+    /// `type` as saved: one of `types` in any case (`News`), in lower case; nil for another word.
+    static func savedType(_ type: String) -> String? {
+        let lowered = String(String.UnicodeScalarView(type.unicodeScalars.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 }))
+        return types.contains(lowered) ? lowered : nil
+    }
+
+    /// Why `type` is refused, as the error names it.
+    static func typeProblem(_ type: String) -> String {
+        "'\(type)' is not a source type; use \(types.joined(separator: ", "))"
+    }
+
     /// A short stable key (`ap-2022-08-24`).
     public var key: String {
         get { fields.key }
@@ -31,7 +45,7 @@ public struct Source: Sendable, Equatable {
         get { fields.language }
         set { change { $0.language = newValue } }
     }
-    /// `news`, `press-release`, `filing`, `memo`, `dataset`, `other`.
+    /// One of `types`.
     public var type: String {
         get { fields.type }
         set { change { $0.type = newValue } }

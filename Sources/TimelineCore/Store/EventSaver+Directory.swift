@@ -177,13 +177,13 @@ extension EventSaver {
     /// Checks and saves a source entry of a directory; true when a row changed.
     private func saveSourceEntry(_ input: Source, field: String) throws -> Bool {
         typealias FieldError = EventJSONDecoder.FieldError
-        let sourceTypes = ["news", "press-release", "filing", "memo", "dataset", "other"]
         var source = input
         guard Self.isSlug(source.key) else {
             throw FieldError(field: field + ".key", reason: "'\(source.key)' is not a key: use lowercase letters, digits and '-'")
         }
-        guard source.type.isEmpty || sourceTypes.contains(source.type) else {
-            throw FieldError(field: field + ".type", reason: "'\(source.type)' is not a source type; use \(sourceTypes.joined(separator: ", "))")
+        if !source.type.isEmpty {
+            guard let type = Source.savedType(source.type) else { throw FieldError(field: field + ".type", reason: Source.typeProblem(source.type)) }
+            if type != source.type { source.type = type }
         }
         if let problem = source.published?.publicationProblem {
             throw FieldError(field: field + ".published", reason: problem)

@@ -56,6 +56,9 @@ final class EventSaver {
     private(set) var sourcesDescribedOtherwise: [String] = []
     /// The keys of sources held undated that a citation gave a publication date, in order.
     private(set) var datedSources: [String] = []
+    /// New sources whose key was given as no key is written (`Interview Müller`), saved as a
+    /// slug of it (`interview-muller`): the given key and the saved one, in order.
+    private(set) var sourceKeysWrittenAsSlugs: [(given: String, saved: String)] = []
     /// The keys of sources held without a title or language that a citation gave one: their
     /// citing events' stored lists are written again after a bulk load, as for dated ones.
     private(set) var describedSources: [String] = []
@@ -362,6 +365,7 @@ final class EventSaver {
     /// a record rejected after it began takes its part out of them again.
     struct NotesMark {
         fileprivate let datedSources: Int
+        fileprivate let sourceKeysWrittenAsSlugs: Int
         fileprivate let describedSources: Int
         fileprivate let sourcesDescribedOtherwise: Int
         fileprivate let citationsDescribingSourcesOtherwise: Int
@@ -372,7 +376,7 @@ final class EventSaver {
     }
 
     var notesMark: NotesMark {
-        NotesMark(datedSources: datedSources.count, describedSources: describedSources.count, sourcesDescribedOtherwise: sourcesDescribedOtherwise.count,
+        NotesMark(datedSources: datedSources.count, sourceKeysWrittenAsSlugs: sourceKeysWrittenAsSlugs.count, describedSources: describedSources.count, sourcesDescribedOtherwise: sourcesDescribedOtherwise.count,
                   citationsDescribingSourcesOtherwise: citationsDescribingSourcesOtherwise,
                   entitiesNamedOtherwise: entitiesNamedOtherwise.count, recordsNamingEntitiesOtherwise: recordsNamingEntitiesOtherwise,
                   sameStemInBatch: sameStemInBatch, sameStemInBatchExamples: sameStemInBatchExamples.count)
@@ -383,6 +387,7 @@ final class EventSaver {
     func forgetResolved(keepingNotesAsOf mark: NotesMark? = nil) {
         if let mark {
             datedSources.removeSubrange(min(mark.datedSources, datedSources.count)...)
+            sourceKeysWrittenAsSlugs.removeSubrange(min(mark.sourceKeysWrittenAsSlugs, sourceKeysWrittenAsSlugs.count)...)
             describedSources.removeSubrange(min(mark.describedSources, describedSources.count)...)
             sourcesDescribedOtherwise.removeSubrange(min(mark.sourcesDescribedOtherwise, sourcesDescribedOtherwise.count)...)
             citationsDescribingSourcesOtherwise = mark.citationsDescribingSourcesOtherwise
@@ -506,6 +511,13 @@ final class EventSaver {
                 // A new source quoted in a language is taken to be written in it.
                 if citation.source.language.isEmpty, let quoteLanguage = citation.quoteLanguage, citation.source.key.isEmpty {
                     citation.source.language = quoteLanguage
+                }
+                // A word the sources table's CHECK refuses, named as the document's is; in any case.
+                if !citation.source.type.isEmpty {
+                    guard let type = Source.savedType(citation.source.type) else {
+                        throw TimelineError(.usage, Source.typeProblem(citation.source.type) + ".", field: "type")
+                    }
+                    if type != citation.source.type { citation.source.type = type }
                 }
                 if !citation.source.language.isEmpty {
                     let language = try Self.languageTag(citation.source.language, of: "the source's language", field: "language")
@@ -809,7 +821,7 @@ final class EventSaver {
     private func resolveUncached(_ source: Source) throws -> Source {
         var existingKey: String?
         if !source.key.isEmpty {
-            existingKey = try database.statement("SELECT key FROM sources WHERE key = ?1").first([.text(source.key)]) { $0.text(at: 0) }
+            existingKey = try SourceReference.key(named: source.key, in: database)
         }
         if existingKey == nil, let url = source.url {
             existingKey = try SourceURL.key(ofSamePageAs: url, in: database)
@@ -844,6 +856,7 @@ final class EventSaver {
             created.key = try unique(stem.isEmpty ? "source" : stem, in: "sources", column: "key")
         } else {
             created.key = Self.slug(created.key)
+            if created.key != source.key { sourceKeysWrittenAsSlugs.append((source.key, created.key)) }
         }
         _ = try writer.insert(created)
         // The row is what was just written: no need to read it back (one query less per new

@@ -7,7 +7,16 @@ enum SourceReference {
     /// URL; nil when none matches.
     static func key(matching reference: String, in database: Database) throws -> String? {
         // The URL lookup takes the URL itself before another naming the same page.
-        try database.statement("SELECT key FROM sources WHERE key = ?1").first([.text(reference)]) { $0.text(at: 0) }
-            ?? SourceURL.key(ofSamePageAs: reference, in: database)
+        try key(named: reference, in: database) ?? SourceURL.key(ofSamePageAs: reference, in: database)
+    }
+
+    /// The key of the source with this key, else with the key it is written as: a new source's
+    /// key is saved as a slug (`Interview Müller` as `interview-muller`), and the key as the file
+    /// or the command wrote it names that source too. (A URL is no key written otherwise.)
+    static func key(named key: String, in database: Database) throws -> String? {
+        let statement = try database.statement("SELECT key FROM sources WHERE key = ?1")
+        if let found = try statement.first([.text(key)], { $0.text(at: 0) }) { return found }
+        guard !key.contains("://"), case let slug = EventSaver.slug(key), !slug.isEmpty, slug != key else { return nil }
+        return try statement.first([.text(slug)]) { $0.text(at: 0) }
     }
 }
