@@ -1688,7 +1688,18 @@ import Testing
         let ambiguous = try write("ambiguous.csv", "titre;date;type;n\nZeta;2023;layoff;2.500\n")
         let guessed = try CLI.run(["import", ambiguous, "--db", db, "--map", "titre=title", "--map", "date=when", "--map", "type=kind",
                                    "--map", "n=measure:employees-laid-off:person"])
-        #expect(guessed.status == 65 && guessed.stderr.contains("ambiguous.csv:2: column 'n': '2.500' could be 2500 or a decimal"), "\(guessed.stderr)")
+        #expect(guessed.status == 65 && guessed.stderr.contains("ambiguous.csv:2: column 'n': '2.500' could be 2500 or a decimal: a CSV separated by semicolons "
+                + "takes the comma for the decimal mark, and a point could group thousands or be the decimal mark; --decimal-mark , reads it as 2500, "
+                + "--decimal-mark . as a decimal"), "\(guessed.stderr)")
+        // Each reading the hint names does what it says.
+        for (mark, value) in [(",", "2500"), (".", "2.500")] {
+            let other = folder.path("mark\(mark).sqlite")
+            #expect(try CLI.run(["migrate", "--skip-seeds", "--db", other]).status == 0)
+            let read = try CLI.run(["import", ambiguous, "--db", other, "--map", "titre=title", "--map", "date=when", "--map", "type=kind",
+                                    "--map", "n=measure:employees-laid-off:person", "--decimal-mark", mark])
+            #expect(read.status == 0, "\(mark): \(read.stderr)")
+            #expect(try jsonEvents([], database: other).first.flatMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String } == value)
+        }
         // A header with commas keeps commas, even with semicolons in its rows.
         let commas = try write("commas.csv", "title,when,kind,share\nGamma; closes,2024,shutdown,\"0,2\"\n")
         let refused = try CLI.run(["import", commas, "--db", db, "--map", "share=measure:workforce-share:fraction"])

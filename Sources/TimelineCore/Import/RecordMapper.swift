@@ -595,7 +595,11 @@ struct RecordMapper {
                 guard grouped else { return value }
                 whole = String(whole.filter { $0 != "." })
             } else if grouped {
-                throw RecordError("column '\(column)': '\(value)' could be \(String(whole.filter { $0 != "." })) or a decimal: this file writes decimals with a comma; write the number without '.' between thousands, or with a decimal comma")
+                // Only a semicolon CSV takes the comma for the decimal mark unasked (with
+                // --decimal-mark , the points group only): its point may still be a decimal one.
+                let thousands = String(whole.filter { $0 != "." })
+                throw RecordError("column '\(column)': '\(value)' could be \(thousands) or a decimal: a CSV separated by semicolons takes the comma for the decimal mark, "
+                    + "and a point could group thousands or be the decimal mark; --decimal-mark , reads it as \(thousands), --decimal-mark . as a decimal")
             } else {
                 return value
             }
