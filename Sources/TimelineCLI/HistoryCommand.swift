@@ -34,7 +34,7 @@ extension Timeline {
                 try global.withStore(pageCache: .smallRecycled) { store in
                     let versions = try store.history(of: uid)
                     guard !versions.isEmpty else {
-                        throw TimelineError(.notFound, "no event has or had the uid '\(uid)'; `timeline list` shows the uids.")
+                        throw try store.noVersionsError(uid: uid)
                     }
                     let output = TextOutput.standardOutput()
                     switch format {

@@ -1232,6 +1232,30 @@ import Testing
         #expect(try CLI.run(["entities", "--db", db, "--format", "tsv"]).stdout.components(separatedBy: "schlecker").count == 2)
     }
 
+    /// A uid typed without the hash an import gave it, or in capitals, names the uids it may
+    /// mean, in every command that takes one.
+    @Test func anUnknownUIDNamesTheUIDsItMayMean() throws {
+        let sheet = folder.path("bhs.csv")
+        try "kind,when,title,entity\nshutdown,2016-04-25,BHS closes,BHS\nother,2016-04-25,BHS owner sells,BHS\n".write(toFile: sheet, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["import", sheet, "--db", db]).status == 0)
+        let listed = try CLI.run(["list", "--db", db, "--entity", "bhs", "--format", "tsv"]).stdout.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "\t" }) }
+        let shutdown = try #require(listed.first { $0.hasPrefix("bhs-shutdown-2016-04-25-") })
+        let other = try #require(listed.first { $0.hasPrefix("bhs-other-2016-04-25-") })
+        for command in [["show"], ["edit", "--title", "x"], ["remove"], ["history"]] {
+            let result = try CLI.run([command[0], "bhs-shutdown-2016-04-25", "--db", db] + command.dropFirst())
+            #expect(result.status == 66)
+            #expect(result.stderr.hasSuffix("the uid 'bhs-shutdown-2016-04-25'; did you mean '\(shutdown)'?\n"), "\(command): \(result.stderr)")
+        }
+        #expect(try CLI.run(["show", "BHS-SHUTDOWN-2016-04-25", "--db", db]).stderr.hasSuffix("did you mean '\(shutdown)'?\n"))
+        #expect(try CLI.run(["show", "bhs", "--db", db]).stderr.hasSuffix("did you mean '\(other)' or '\(shutdown)'?\n"))
+        #expect(try CLI.run(["show", "zzz", "--db", db]).stderr == "timeline: no event has the uid 'zzz'; `timeline list` shows the uids.\n")
+        // A removed event's uid, for restore and history.
+        #expect(try CLI.run(["remove", other, "--db", db]).status == 0)
+        let restore = try CLI.run(["restore", "bhs-other-2016-04-25", "--db", db])
+        #expect(restore.status == 66 && restore.stderr.hasSuffix("had the uid 'bhs-other-2016-04-25'; did you mean '\(other)'?\n"), "\(restore.stderr)")
+        #expect(try CLI.run(["history", "bhs-other-2016-04-25", "--db", db]).stderr.hasSuffix("did you mean '\(other)'?\n"))
+    }
+
     @Test func editAndRemoveOfAnUnknownUIDAreMissingInput() throws {
         #expect(try CLI.run(["edit", "nope", "--db", db, "--title", "x"]).status == 66)
         #expect(try CLI.run(["remove", "nope", "--db", db]).status == 66)

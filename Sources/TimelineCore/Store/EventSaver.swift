@@ -414,7 +414,7 @@ final class EventSaver {
             if try lastVersionInHistory(uid: uid) != nil {
                 throw TimelineError(.notFound, "the event '\(uid)' was removed already; `timeline restore \(uid)` brings it back.")
             }
-            throw TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
+            throw TimelineError(.notFound, "no event has the uid '\(uid)'; \(try UIDSuggestions.hint(for: uid, in: database))")
         }
         let event = try reader.event(id: id)
         try writer.remove(event, eventID: id)
@@ -427,7 +427,7 @@ final class EventSaver {
             throw TimelineError(.usage, "the event '\(uid)' is in the timeline; only a removed event is restored (`timeline history \(uid)` shows its versions).")
         }
         guard let snapshot = try lastVersionInHistory(uid: uid) else {
-            throw TimelineError(.notFound, "no event has ever had the uid '\(uid)'; `timeline list` shows the uids.")
+            throw TimelineError(.notFound, "no event has ever had the uid '\(uid)'; \(try UIDSuggestions.hint(for: uid, in: database, place: .history))")
         }
         let event: Event
         do {

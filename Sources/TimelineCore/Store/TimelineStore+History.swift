@@ -22,7 +22,14 @@ extension TimelineStore {
            try database.statement("SELECT 1 FROM event_history WHERE uid = ?1 AND change = 'remove' LIMIT 1").first([.text(uid)], { _ in true }) == true {
             return TimelineError(.notFound, "the event '\(uid)' was removed; `timeline restore \(uid)` brings it back, and `timeline history \(uid)` shows it.")
         }
-        return TimelineError(.notFound, "no event has the uid '\(uid)'; `timeline list` shows the uids.")
+        return TimelineError(.notFound, "no event has the uid '\(uid)'; \(try UIDSuggestions.hint(for: uid, in: database))")
+    }
+
+    /// The error for a uid no event has or had (`history`), with the uids it may mean.
+    public func noVersionsError(uid: String) throws -> TimelineError {
+        let hint = try UIDSuggestions.uids(meantBy: uid, in: database).isEmpty
+            ? try UIDSuggestions.hint(for: uid, in: database, place: .history) : try UIDSuggestions.hint(for: uid, in: database)
+        return TimelineError(.notFound, "no event has or had the uid '\(uid)'; \(hint)")
     }
 
     /// Every version of the event `uid`, oldest first: those `edit` and `remove` kept in history,

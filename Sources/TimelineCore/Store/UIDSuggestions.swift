@@ -1,0 +1,44 @@
+import SQLiteStorage
+
+/// What a not-found error offers for a uid no event has: the uids it is the start of, up to a
+/// hyphen (`bhs-insolvency-2016-04-25` for `bhs-insolvency-2016-04-25-1a2b3c4d`: an imported
+/// event's content hash is what a typist drops), or that it is in other case (uids are made in
+/// lower case). One range of the uid index each.
+enum UIDSuggestions {
+    /// Where the uids are looked for: events in force, or every version history holds (for
+    /// `restore` and `history`).
+    enum Place {
+        case events, history
+
+        var sql: StaticString {
+            switch self {
+            case .events:
+                return "SELECT uid FROM events WHERE uid = ?1 OR (uid > ?1 || '-' AND uid < ?1 || '.') ORDER BY uid LIMIT 4"
+            case .history:
+                return "SELECT DISTINCT uid FROM event_history WHERE uid = ?1 OR (uid > ?1 || '-' AND uid < ?1 || '.') ORDER BY uid LIMIT 4"
+            }
+        }
+    }
+
+    /// Up to four uids `uid` may mean.
+    static func uids(meantBy uid: String, in database: Database, place: Place = .events) throws -> [String] {
+        guard !uid.isEmpty else { return [] }
+        if place == .history, try !database.tableExists("event_history") { return [] }
+        let lowered = String(String.UnicodeScalarView(uid.unicodeScalars.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 }))
+        // Made uids are in lower case: one typed in capitals is looked for so.
+        return try database.statement(place.sql).map([.text(lowered)]) { $0.text(at: 0) }.filter { $0 != uid }
+    }
+
+    /// The end of a not-found error's sentence, with its stop: the uids it may mean (three at
+    /// most), else where the uids are shown.
+    static func hint(for uid: String, in database: Database, place: Place = .events) throws -> String {
+        let meant = try uids(meantBy: uid, in: database, place: place)
+        switch meant.count {
+        case 0: return "`timeline list` shows the uids."
+        case 1: return "did you mean '\(meant[0])'?"
+        default:
+            let named = meant.prefix(3).map { "'\($0)'" }
+            return "did you mean " + named.dropLast().joined(separator: ", ") + " or " + named.last! + (meant.count > 3 ? " (or another of that start)" : "") + "?"
+        }
+    }
+}
