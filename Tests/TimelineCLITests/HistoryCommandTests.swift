@@ -94,6 +94,28 @@ import Testing
             """), "\(again)")
     }
 
+    /// A title or summary of several lines keeps its later lines under its first, as `show`
+    /// indents them, in the heading and in a change.
+    @Test func aValueOfSeveralLinesIsIndented() throws {
+        try run(["add", "--kind", "launch", "--date", "2020", "--title", "Einzeilig", "--uid", "m", "--entity", "Acme"], at: "2023-01-10T00:00:00.000Z")
+        try run(["edit", "m", "--title", "Mehrzeilig\nkorrigiert", "--summary", "A\r\nB"], at: "2023-02-10T00:00:00.000Z")
+        let history = try CLI.run(["history", "m", "--db", db])
+        #expect(history.stdout == """
+            m: Mehrzeilig
+              korrigiert
+            1 change since it was recorded.
+
+            2023-01-10T00:00:00.000Z  recorded
+
+            2023-02-10T00:00:00.000Z  edited
+              title: Einzeilig → Mehrzeilig
+                     korrigiert
+              summary: (none) → A
+                       B
+
+            """, "\(history.stdout)")
+    }
+
     @Test func anEventThatNeverWasIsMissingInput() throws {
         let result = try CLI.run(["history", "nope", "--db", db])
         #expect(result.status == 66 && result.stderr == "timeline: no event has or had the uid 'nope'; `timeline list` shows the uids.\n")

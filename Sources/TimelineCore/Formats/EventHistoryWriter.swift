@@ -7,7 +7,7 @@ public enum EventHistoryWriter {
         guard let last = versions.last else { return "" }
         // A removal is a change too, and an event added again under its uid after one has two.
         let count = versions.count - 1 + versions.filter { $0.ending == .remove }.count
-        var text = "\(uid): \(last.event.title)\(last.ending == .remove ? " (removed)" : "")\n"
+        var text = "\(uid): \(continued(last.event.title, by: 2))\(last.ending == .remove ? " (removed)" : "")\n"
         text += count == 0 ? "Recorded once, never changed since.\n" : "\(count) change\(count == 1 ? "" : "s") since it was recorded.\n"
         for (index, version) in versions.enumerated() {
             if index == 0 {
@@ -52,15 +52,17 @@ public enum EventHistoryWriter {
     /// A line for each field that differs; lists name the items taken out and put in.
     static func changes(from old: Event, to new: Event) -> String {
         var text = ""
+        // A value's later lines (a title or summary of several) under its first.
         func single(_ name: String, _ before: String?, _ after: String?) {
             guard before != after else { return }
-            text += "  \(name): \(before ?? "(none)") → \(after ?? "(none)")\n"
+            let width = name.count + 4
+            text += "  \(name): \(continued(before ?? "(none)", by: width)) → \(continued(after ?? "(none)", by: width))\n"
         }
         func list(_ name: String, _ before: [String], _ after: [String]) {
             let removed = before.filter { !after.contains($0) }
             let added = after.filter { !before.contains($0) }
             guard !removed.isEmpty || !added.isEmpty else { return }
-            let lines = removed.map { "− " + $0 } + added.map { "+ " + $0 }
+            let lines = (removed.map { "− " + $0 } + added.map { "+ " + $0 }).map { continued($0, by: name.count + 6) }
             let indent = String(repeating: " ", count: name.count + 4)
             text += "  \(name): " + lines.joined(separator: "\n" + indent) + "\n"
         }
@@ -75,6 +77,13 @@ public enum EventHistoryWriter {
         list("figures", old.measures.map(figure), new.measures.map(figure))
         list("sources", old.citations.map(citation), new.citations.map(citation))
         return text
+    }
+
+    /// `value` with its later lines indented by `width` spaces, whatever ends them.
+    private static func continued(_ value: String, by width: Int) -> String {
+        guard value.contains(where: \.isNewline) else { return value }
+        let pad = String(repeating: " ", count: width)
+        return String(EventDetailText.indent(value, by: pad).dropFirst(width))
     }
 
     private static func describe(_ date: TimelineDate) -> String {
