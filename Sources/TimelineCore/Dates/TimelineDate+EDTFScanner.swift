@@ -135,10 +135,10 @@ extension TimelineDate {
                     case 21...24: period = .season(year: year, season: number - 20)
                     case 33...36: period = .quarter(year: year, quarter: number - 32)
                     case 40...41: period = .halfYear(year: year, half: number - 39)
-                    case 0: throw failure("there is no month 00 (months are 01 to 12)")
+                    case 0: throw failure("there is no month 00 (months are 01 to 12)" + twoYears(after: year, number, ending: index == last))
                     default:
                         throw failure("\(CalendarDay.zeroPadded(number, width: 2)) is not a month (01–12), "
-                                      + "a season (21–24), a quarter (33–36) or a half-year (40–41)")
+                                      + "a season (21–24), a quarter (33–36) or a half-year (40–41)" + twoYears(after: year, number, ending: index == last))
                     }
                 }
 
@@ -187,6 +187,14 @@ extension TimelineDate {
 
         private func piece(_ lower: Int, _ upper: Int) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+        }
+
+        /// For `1998-99` and `1999-00` (two years, as fiscal years are written), the forms that
+        /// read as those years; else nothing.
+        private func twoYears(after year: Int, _ number: Int, ending: Bool) -> String {
+            guard ending, number == (year + 1) % 100 else { return "" }
+            let next = CalendarDay.zeroPadded(number, width: 2)
+            return "; the years \(year) and \(year + 1) are written \(year)/\(next) or \(year)–\(next)"
         }
 
         private func failure(_ reason: String) -> TimelineDateError {

@@ -78,6 +78,10 @@ struct EDTFParsingTests {
         InvalidDateVector("2022-12-00", "there is no day 00"),
         InvalidDateVector("2022-37", "37 is not a month (01–12), a season (21–24), a quarter (33–36) or a half-year (40–41)"),
         InvalidDateVector("2022-25", "25 is not a month"),
+        // Two years as fiscal years are written: the forms that read so are named.
+        InvalidDateVector("1998-99", "99 is not a month (01–12), a season (21–24), a quarter (33–36) or a half-year (40–41); "
+                          + "the years 1998 and 1999 are written 1998/99 or 1998–99"),
+        InvalidDateVector("1999-00", "there is no month 00 (months are 01 to 12); the years 1999 and 2000 are written 1999/00 or 1999–00"),
         InvalidDateVector("2022-34-01", "a season, quarter or half-year cannot have a day"),
         InvalidDateVector("", "the text is empty"),
         InvalidDateVector("   ", "the text is empty"),
@@ -108,6 +112,16 @@ struct EDTFParsingTests {
     func rejects(vector: InvalidDateVector) {
         vector.expectParseFailure()
         #expect(throws: TimelineDateError.self) { try TimelineDate(edtf: vector.input) }
+    }
+
+    /// Only a code that is the next year's two digits gets the two-year forms.
+    @Test func otherCodesNameNoYears() throws {
+        for input in ["2022-37", "2022-13", "2022-00-01"] {
+            let error = try #require(throws: TimelineDateError.self) { try TimelineDate.parse(input) }
+            #expect(!error.reason.contains("the years"), "\(input): \(error.reason)")
+        }
+        let forms = try ["1998/99", "1998–99", "1999/00", "1999–00"].map { try TimelineDate.parse($0).edtf }
+        #expect(forms == ["1998/1999", "1998/1999", "1999/2000", "1999/2000"])
     }
 
     /// A date and time other tools write is read as its day, as written in its own offset; the
