@@ -116,6 +116,29 @@ import Testing
             """, "\(history.stdout)")
     }
 
+    /// Giving a quote its language is an edit of the event: said so, and kept in history, also
+    /// when the language goes to its source too (one that had none).
+    @Test func aQuoteLanguageGivenIsAnEditHistoryNames() throws {
+        try run(["add", "--kind", "launch", "--date", "2020-09", "--title", "T", "--uid", "q", "--entity", "A",
+                 "--source", "https://ex.com.br/a", "--published", "2020-10-01", "--quote", "olá mundo"], at: "2023-01-10T00:00:00.000Z")
+        for (language, time) in [("pt-BR", "2023-02-10T00:00:00.000Z"), ("en", "2023-03-10T00:00:00.000Z")] {
+            let edited = try CLI.run(["edit", "q", "--db", db, "--source", "https://ex.com.br/a", "--quote", "olá mundo", "--quote-lang", language],
+                                     environment: ["TIMELINE_NOW": time])
+            #expect(edited.stdout == "Updated q\n", "\(language): \(edited.stdout)\(edited.stderr)")
+        }
+        let history = try CLI.run(["history", "q", "--db", db]).stdout
+        #expect(history.hasSuffix("""
+            2023-02-10T00:00:00.000Z  edited
+              sources: − ex-com-br-2020-10-01 (supports): “olá mundo”
+                       + ex-com-br-2020-10-01 (supports): “olá mundo” (pt-BR)
+
+            2023-03-10T00:00:00.000Z  edited
+              sources: − ex-com-br-2020-10-01 (supports): “olá mundo” (pt-BR)
+                       + ex-com-br-2020-10-01 (supports): “olá mundo” (en)
+
+            """), "\(history)")
+    }
+
     @Test func anEventThatNeverWasIsMissingInput() throws {
         let result = try CLI.run(["history", "nope", "--db", db])
         #expect(result.status == 66 && result.stderr == "timeline: no event has or had the uid 'nope'; `timeline list` shows the uids.\n")

@@ -101,7 +101,10 @@ public enum EventHistoryWriter {
 
     private static func citation(_ citation: Citation) -> String {
         var text = "\(citation.source.key) (\(citation.stance.rawValue))"
-        if let quote = citation.quote { text += ": " + QuoteMarks.quoted(quote, language: citation.quoteLanguage ?? citation.source.language) }
+        if let quote = citation.quote {
+            text += ": " + QuoteMarks.quoted(quote, language: citation.quoteLanguage ?? citation.source.language)
+            if let language = citation.quoteLanguage { text += " (\(language))" }
+        }
         if let translation = citation.translation { text += " — \(translation)" }
         if let note = citation.note { text += " [\(note)]" }
         return text
