@@ -163,6 +163,7 @@ extension Timeline {
                                + "and `timeline edit UID --measure QUANTITY=0.15:fraction` corrects one.")
                 }
                 if summary.eventsKeepingItems > 0 { printError(Self.itemsKeptNote(summary, dryRun: dryRun)) }
+                if summary.sourcedFiguresReplaced > 0 { printError(Self.sourcedFiguresReplacedNote(summary, dryRun: dryRun)) }
                 if summary.changedSinceTheirRecord > 0 { printError(Self.changedSinceTheirRecordNote(summary, dryRun: dryRun)) }
                 if summary.removedSinceTheirRecord > 0 {
                     let count = summary.removedSinceTheirRecord, one = count == 1
@@ -226,6 +227,16 @@ extension Timeline {
             return "note: \(events) (\(firstThree(summary.eventsKeepingItemsExamples, of: count))) \(dryRun ? "would keep" : "kept") \(items), "
                 + "which the file's columns do not give; "
                 + "`timeline edit UID` takes one out (--entity, --measure QUANTITY=, --remove-source URL, --tag)."
+        }
+
+        /// Figures sources gave that the file's figure columns replaced with figures citing none.
+        static func sourcedFiguresReplacedNote(_ summary: ImportSummary, dryRun: Bool) -> String {
+            let count = summary.sourcedFiguresReplaced, one = count == 1
+            let uid = summary.sourcedFiguresReplacedExamples[0].prefix { $0 != ":" }
+            return "note: \(count) figure\(one ? "" : "s") a source gave \(dryRun ? "would be" : one ? "was" : "were") replaced by the file's, "
+                + "which cite\(one ? "s" : "") no source (\(firstThree(summary.sourcedFiguresReplacedExamples, of: count))); a `source` column "
+                + "names the file's source, and `timeline edit \(uid) --measure QUANTITY=VALUE --source KEY` cites one "
+                + "(`timeline history \(uid)` shows what was there)."
         }
 
         /// Events edited since the version a record without a uid gives (made by it, or matched), which the file names again as then.

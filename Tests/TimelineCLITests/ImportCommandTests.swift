@@ -1940,6 +1940,23 @@ import Testing
         #expect(try CLI.run(["import", globex, "--db", db] + figure).stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged.\n"))
     }
 
+    /// A sheet without a source column whose corrected figure takes the place of one a source
+    /// gave says so: the figure now cites nothing, and what backed the old one is named.
+    @Test func aSourcedFigureReplacedByTheSheetsIsNamed() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--uid", "v1", "--kind", "layoff", "--date", "2022-Q1", "--title", "Varejão demite", "--entity", "Varejão",
+                             "--source", "https://valor.example/a", "--published", "2022-04-12", "--measure", "employees-laid-off=2300:person"]).status == 0)
+        let mapping = ["--db", db, "--map", "Tipo=kind", "--map", "Data=when", "--map", "Título=title", "--map", "N=measure:employees-laid-off:person"]
+        let same = try write("same.csv", "uid;Tipo;Data;Título;N\nv1;layoff;1T22;Varejão demite;2300\n")
+        #expect(!(try CLI.run(["import", same] + mapping).stderr.contains("a source gave")), "a figure restated keeps its source")
+        let fixed = try write("fix.csv", "uid;Tipo;Data;Título;N\nv1;layoff;1T22;Varejão demite;2350\n")
+        let imported = try CLI.run(["import", fixed] + mapping)
+        #expect(imported.status == 0)
+        #expect(imported.stderr.contains("timeline: note: 1 figure a source gave was replaced by the file's, which cites no source "
+                + "(v1: employees-laid-off 2,300 people from valor-example-2022-04-12); a `source` column names the file's source, and "
+                + "`timeline edit v1 --measure QUANTITY=VALUE --source KEY` cites one (`timeline history v1` shows what was there).\n"), "\(imported.stderr)")
+    }
+
     /// With a source column, a figure of the sheet's quantity that `edit --source` added from
     /// another source is that source's: a corrected row replaces its own source's figure only.
     @Test func aFigureOfAnotherSourceStaysWhenTheSheetCorrectsItsOwn() throws {

@@ -55,6 +55,10 @@ public struct ImportSummary: Sendable, Equatable {
     public var entitiesKept = 0, figuresKept = 0, citationsKept = 0, tagsKept = 0
     public var eventsKeepingItems = 0
     public var eventsKeepingItemsExamples: [String] = []
+    /// Figures a source gave that the file's figure columns replaced with figures citing no
+    /// source: how many, and the first (`uid: quantity value from key`).
+    public var sourcedFiguresReplaced = 0
+    public var sourcedFiguresReplacedExamples: [String] = []
     /// Sources the timeline held that records described otherwise (publisher, publication date
     /// or title), kept as they were: the first keys, and how many citations did so.
     public var sourcesDescribedOtherwise: [String] = []
@@ -357,6 +361,8 @@ public final class Importer {
                 summary.tagsKept = saver.itemsKeptInUpdates.tags
                 summary.eventsKeepingItems = saver.eventsKeepingItems
                 summary.eventsKeepingItemsExamples = saver.eventsKeepingItemsExamples
+                summary.sourcedFiguresReplaced = saver.sourcedFiguresReplaced
+                summary.sourcedFiguresReplacedExamples = saver.sourcedFiguresReplacedExamples
                 summary.changedSinceTheirRecord = saver.changedSinceTheirRecord
                 summary.changedSinceTheirRecordExamples = saver.changedSinceTheirRecordExamples
                 summary.removedSinceTheirRecord = saver.removedSinceTheirRecord

@@ -103,6 +103,11 @@ final class EventSaver {
     private(set) var itemsKeptInUpdates = Event.KeptItems()
     private(set) var eventsKeepingItems = 0
     private(set) var eventsKeepingItemsExamples: [String] = []
+    /// Figures a source gave that a record's figure columns replaced with figures citing none
+    /// (a corrected number in a sheet without a source column): how many, and the first
+    /// (`uid: quantity value from key`).
+    private(set) var sourcedFiguresReplaced = 0
+    private(set) var sourcedFiguresReplacedExamples: [String] = []
     /// Events changed in the timeline since the record that made them, which a record without a
     /// uid named again as it was (see `save`): how many, and the first uids.
     private(set) var changedSinceTheirRecord = 0
@@ -255,6 +260,9 @@ final class EventSaver {
                 itemsKeptInUpdates.tags += keptItems.tags
                 eventsKeepingItems += 1
                 if eventsKeepingItemsExamples.count < 3 { eventsKeepingItemsExamples.append(event.uid) }
+            }
+            if let quantities = parts.itemColumns?.quantities {
+                noteSourcedFiguresReplaced(of: existing, by: event, quantities: quantities)
             }
             return (event.uid, .updated)
         }
@@ -1078,6 +1086,19 @@ final class EventSaver {
             }
         }
         return false
+    }
+
+    /// Counts the figures of `quantities` a source gave in `existing` that `updated` no longer
+    /// has, where it has one of that quantity citing no source: the sheet's number took the
+    /// place of a sourced one, and what backed it is gone unseen (`edit` names such figures too).
+    private func noteSourcedFiguresReplaced(of existing: Event, by updated: Event, quantities: Set<String>) {
+        for held in existing.measures where held.source != nil && quantities.contains(held.quantity) && !updated.measures.contains(held)
+            && updated.measures.contains(where: { $0.quantity == held.quantity && $0.source == nil }) {
+            sourcedFiguresReplaced += 1
+            if sourcedFiguresReplacedExamples.count < 3 {
+                sourcedFiguresReplacedExamples.append("\(updated.uid): \(held.quantity) \(held.display(.english)) from \(held.source ?? "")")
+            }
+        }
     }
 
     /// The slug of the entity that `then`, an entity as a version history holds names it, is
