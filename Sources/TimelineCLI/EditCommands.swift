@@ -152,10 +152,12 @@ extension Timeline {
                         if let roles = Self.defaultRolesNote(before: before.entities, after: after) { printError(roles) }
                         try noteRolesReadingAsOthers(in: store, uid: saved.uid)
                     }
-                    // Only a figure given replaces; `--measure ''` and `QUANTITY=` remove, as asked.
+                    // Only a figure given replaces; `--measure ''` and `QUANTITY=` remove, as asked
+                    // (those quantities' figures are not named beside another's given).
                     if fields.measure.contains(where: { !$0.isEmpty && !$0.hasSuffix("=") }), fields.source == nil,
                        saved.outcome == .updated, let after,
-                       let replaced = Self.replacedSourcedFiguresNote(before: before, after: after) {
+                       let replaced = Self.replacedSourcedFiguresNote(before: before, after: after,
+                                                                      removed: Set(fields.measure.filter { $0.hasSuffix("=") }.map { String($0.dropLast()) })) {
                         printError(replaced)
                     }
                 }
@@ -184,8 +186,10 @@ extension Timeline {
         /// `--measure` without `--source` replaces its quantity's figures from every source: those a
         /// source gave are named, as a correction typed in would otherwise erase, unseen, figures
         /// sources disagree about.
-        static func replacedSourcedFiguresNote(before: Event, after: Event) -> String? {
-            let gone = before.measures.filter { figure in figure.source != nil && !after.measures.contains(figure) }
+        static func replacedSourcedFiguresNote(before: Event, after: Event, removed: Set<String> = []) -> String? {
+            let gone = before.measures.filter { figure in
+                figure.source != nil && !after.measures.contains(figure) && !removed.contains(figure.quantity)
+            }
             guard let first = gone.first, let source = first.source else { return nil }
             let named = gone.prefix(3).map { "\($0.quantity) \($0.display(.english)) from \($0.source ?? "")" }
             let list = (named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!)

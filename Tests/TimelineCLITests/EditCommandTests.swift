@@ -174,6 +174,11 @@ import Testing
         let all = try CLI.run(["edit", "acq", "--db", db, "--measure", "deal-value="])
         #expect(all.status == 0 && all.stderr.isEmpty, "\(all.stderr)")
         #expect(try figures().isEmpty, "without a source, QUANTITY= removes them all")
+        // A removal asked for beside another quantity's figure given is not named either.
+        #expect(try CLI.run(["edit", "acq", "--db", db, "--source", "https://a.example/1", "--measure", "deal-value=45000000:EUR"]).status == 0)
+        let beside = try CLI.run(["edit", "acq", "--db", db, "--measure", "deal-value=", "--measure", "stake=100:percent"])
+        #expect(beside.status == 0 && beside.stderr.isEmpty, "\(beside.stderr)")
+        #expect(try figures() == ["100@-"])
     }
 
     /// `--measure` takes the words and spaced thousands a figure column does; a comma, which could
