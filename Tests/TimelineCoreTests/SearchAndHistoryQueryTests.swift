@@ -77,6 +77,16 @@ import Testing
         #expect(SearchQuery.letterSpellings(of: "ÇALIŞANI").contains("ÇALıŞANı"), "ı in capitals' place, which I would not be")
     }
 
+    /// The ordinal signs after a number (`1º trimestre`, `2ª fase`), letters to the index, are
+    /// found by the `o` and `a` typed for them, and the other way; not in the middle of a word.
+    @Test func searchTakesOrdinalSignsTypedAsLetters() throws {
+        try store.database.execute("UPDATE events SET title = 'Varejão demite no 1º trimestre, 2ª fase' WHERE uid = 'amazon-care-launch-2019-09'")
+        for search in ["1o", "1º", "\"1o trimestre\"", "2a", "2ª fase", "1O"] {
+            #expect(try uids(EventQuery(search: search)) == ["amazon-care-launch-2019-09"], "\(search)")
+        }
+        #expect(!SearchQuery.letterSpellings(of: "hotel").contains { $0.contains("º") }, "an o after a letter is an o")
+    }
+
     @Test func searchTakesPrefixesAndPhrases() throws {
         #expect(try uids(EventQuery(search: "licenci*")).contains("amazon-care-layoff-2022-12-01"))
         let phrase = try uids(EventQuery(search: "\"Care Medical\""))

@@ -151,12 +151,15 @@ enum SearchQuery {
     /// Letters unicode61 keeps as they are (no accent comes off them), with the plain letters
     /// people type for them: `Łódź` is `lodz` on an English keyboard, `cœur` is `coeur`,
     /// Turkish `çalışanı` is `calisani`, Russian `ёжик` is written `ежик`, and the Ukrainian
-    /// apostrophe (ʼ, a letter to the index) is typed ' or ’ (which part words).
+    /// apostrophe (ʼ, a letter to the index) is typed ' or ’ (which part words); the ordinal
+    /// signs of Portuguese, Spanish and Italian (`1º`, `2ª`) are typed `1o`, `2a`.
     private static let plainLetters: [Character: String] = [
         "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H",
         "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ı": "i",
-        "ё": "е", "Ё": "Е", "ʼ": "'", "’": "'",
+        "ё": "е", "Ё": "Е", "ʼ": "'", "’": "'", "º": "o", "ª": "a",
     ]
+    /// The ordinal signs (`1º`, `2ª`, letters to the index) for the letters typed after a digit.
+    private static let ordinalSigns: [String: String] = ["o": "º", "a": "ª"]
     /// The other way: what a plain letter or pair may stand for.
     private static let lettersForPlain: [(plain: String, letters: [String])] = [
         ("ae", ["æ"]), ("oe", ["œ"]), ("th", ["þ"]), ("l", ["ł"]), ("o", ["ø"]), ("d", ["đ", "ð"]), ("h", ["ħ"]), ("i", ["ı"]),
@@ -179,7 +182,10 @@ enum SearchQuery {
         while index < characters.count {
             let lowered = String(characters[index]).lowercased()
             let pair = index + 1 < characters.count ? lowered + String(characters[index + 1]).lowercased() : ""
-            if let match = lettersForPlain.first(where: { $0.plain == pair }) ?? lettersForPlain.first(where: { $0.plain == lowered }) {
+            // After a digit, `o` and `a` may be the ordinal signs (`1o` for `1º`, `2a` for `2ª`).
+            if index > 0, characters[index - 1].isASCII, characters[index - 1].isNumber, let ordinal = ordinalSigns[lowered] {
+                sites.append((index, 1, [ordinal]))
+            } else if let match = lettersForPlain.first(where: { $0.plain == pair }) ?? lettersForPlain.first(where: { $0.plain == lowered }) {
                 // In the plain form's case (the index ignores it), but ı, whose capital is I.
                 let upper = characters[index].isUppercase
                 sites.append((index, match.plain.count, match.letters.map { upper && $0 != "ı" ? $0.uppercased() : $0 }))
