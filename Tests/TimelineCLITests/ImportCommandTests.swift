@@ -1062,6 +1062,18 @@ import Testing
         let unitsAndValues = try jsonEvents(["--entity", "kyivstar"]).compactMap { ($0["measures"] as? [[String: Any]])?.first.map { "\($0["value"]!) \($0["unit"]!)" } }
         #expect(unitsAndValues == ["1.5 UAH", "3000000 UAH"], "\(unitsAndValues)")
         #expect(try jsonEvents(["--entity", "koc"]).first.flatMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String } == "2500000")
+        // A dollar sign with its country's letters (`R$`, `US$`), as Brazilian Excel saves a
+        // currency cell; Portuguese, Spanish and German words around a number.
+        let reais = try write("reais.csv", "E;D;T;V;N\nVarejão;2022;k;R$ 1.200.000,00;mais de 1.000\nVarejão;2021;l;R$1.500,5;cerca de 300\n"
+                              + "Varejão;2020;m;r$ 10;hasta 50\nVarejão;2019;n;US$ 300;mindestens 7\n")
+        let real = try CLI.run(["import", reais, "--db", db, "--set", "kind=layoff", "--map", "E=entity", "--map", "D=when", "--map", "T=title",
+                                "--map", "V=measure:deal-value:BRL", "--map", "N=measure:staff:person", "--decimal-mark", ",", "--skip-invalid"])
+        #expect(real.stdout.hasSuffix(": 3 added, 0 updated, 0 unchanged, 1 rejected.\n"), "\(real.stdout)\(real.stderr)")
+        #expect(real.stderr.contains("reais.csv:5: column 'V': 'US$ 300' is in US$, and the column's unit is 'BRL': map it to that currency's (--map 'V=measure:deal-value:USD')"),
+                "\(real.stderr)")
+        let figures = try jsonEvents(["--entity", "varejao"]).flatMap { ($0["measures"] as? [[String: Any]]) ?? [] }
+            .map { "\($0["value"]!) \($0["unit"]!) \($0["qualifier"] as? String ?? (($0["approximate"] as? Bool) == true ? "~" : "="))" }
+        #expect(figures == ["10 BRL =", "50 person up-to", "1500.5 BRL =", "300 person ~", "1200000.00 BRL =", "1000 person more-than"], "\(figures)")
     }
 
     /// A day in the shape of --date-format but for its marks or its year's length is named so,

@@ -12,8 +12,9 @@ enum FigureText {
         /// Written with a percent sign after it (`13%`, `13 %`): see `value(ofPercentage:inUnit:)`.
         var percentage = false
         /// A currency sign before or after it (`1 200 €`, `$45`), as spreadsheets save a cell as
-        /// shown: the unit must be that currency's (see `currencySign(_:fits:)`).
-        var currencySign: Character?
+        /// shown, or a dollar sign with its country's letters (`R$ 1.200`, `US$ 300`): the unit
+        /// must be that currency's (see `currencySign(_:fits:)`).
+        var currencySign: String?
     }
 
     /// Currency signs, and the units (ISO 4217 codes) each may stand for.
@@ -25,17 +26,29 @@ enum FigureText {
         "$": ["USD", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN", "ARS", "CLP", "COP", "TWD"],
     ]
 
-    /// Whether a value written with `sign` may be in `unit` (`€` in EUR, `$` in USD or CAD, …).
-    static func currencySign(_ sign: Character, fits unit: String) -> Bool {
-        currencyUnits[sign]?.contains(unit.uppercased()) ?? false
+    /// Dollar signs with their country's letters before them, as Brazilian, Latin American and
+    /// other papers write them (`R$` is the real, `US$` the US dollar), and their currencies.
+    private static let lettersAndDollar: [String: String] = [
+        "R$": "BRL", "US$": "USD", "U$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
+        "HK$": "HKD", "S$": "SGD", "MX$": "MXN", "NT$": "TWD", "COL$": "COP", "CLP$": "CLP", "AR$": "ARS",
+    ]
+
+    /// Whether a value written with `sign` may be in `unit` (`€` in EUR, `$` in USD or CAD,
+    /// `R$` in BRL, …).
+    static func currencySign(_ sign: String, fits unit: String) -> Bool {
+        if let code = lettersAndDollar[sign] { return code == unit.uppercased() }
+        guard sign.count == 1, let character = sign.first else { return false }
+        return currencyUnits[character]?.contains(unit.uppercased()) ?? false
     }
 
     /// The unit a sign's currency is written as, for a hint: the only one, else the first.
-    static func unit(ofCurrencySign sign: Character) -> String {
-        sign == "$" ? "USD" : sign == "¥" ? "JPY" : currencyUnits[sign]?.first ?? "EUR"
+    static func unit(ofCurrencySign sign: String) -> String {
+        if let code = lettersAndDollar[sign] { return code }
+        return sign == "$" ? "USD" : sign == "¥" ? "JPY" : sign.first.flatMap { currencyUnits[$0]?.first } ?? "EUR"
     }
 
-    /// The words and signs before a value, longest first within each meaning, in English and French.
+    /// The words and signs before a value, longest first within each meaning, in English and
+    /// French, and the common ones of Portuguese, Spanish and German.
     private static let prefixes: [(text: String, approximate: Bool, qualifier: String?)] = [
         ("~", true, nil), ("≈", true, nil), ("approximately", true, nil), ("approx.", true, nil), ("about", true, nil),
         ("around", true, nil), ("roughly", true, nil), ("circa", true, nil), ("ca.", true, nil), ("c.", true, nil),
@@ -46,6 +59,15 @@ enum FigureText {
         (">", false, "more-than"), ("more than", false, "more-than"), ("over", false, "more-than"), ("plus de", false, "more-than"),
         ("<", false, "less-than"), ("less than", false, "less-than"), ("fewer than", false, "less-than"), ("under", false, "less-than"),
         ("moins de", false, "less-than"),
+        // Portuguese and Spanish.
+        ("cerca de", true, nil), ("aproximadamente", true, nil), ("alrededor de", true, nil), ("aprox.", true, nil),
+        ("pelo menos", false, "at-least"), ("no mínimo", false, "at-least"), ("al menos", false, "at-least"), ("como mínimo", false, "at-least"),
+        ("no máximo", false, "up-to"), ("até", false, "up-to"), ("hasta", false, "up-to"), ("como máximo", false, "up-to"),
+        ("mais de", false, "more-than"), ("más de", false, "more-than"), ("menos de", false, "less-than"),
+        // German.
+        ("etwa", true, nil), ("rund", true, nil), ("ungefähr", true, nil), ("mindestens", false, "at-least"),
+        ("bis zu", false, "up-to"), ("höchstens", false, "up-to"), ("mehr als", false, "more-than"), ("über", false, "more-than"),
+        ("weniger als", false, "less-than"), ("unter", false, "less-than"),
     ]
 
     /// `text` read as a qualified value; the digits are left as written but for spaced
@@ -74,13 +96,19 @@ enum FigureText {
         if rest.count > 1, let last = rest.last, currencyUnits[last] != nil {
             rest = rest.dropLast()
             while let end = rest.last, isSpace(end) { rest = rest.dropLast() }
-            reading.currencySign = last
+            reading.currencySign = String(last)
         } else {
             let sign = rest.first == "-" || rest.first == "+" ? String(rest.prefix(1)) : ""
             let afterSign = rest.dropFirst(sign.count)
-            if afterSign.count > 1, let first = afterSign.first, currencyUnits[first] != nil {
+            // `R$ 1.200`: letters, then the dollar sign.
+            if let dollar = afterSign.prefix(5).firstIndex(of: "$"), dollar > afterSign.startIndex,
+               case let letters = String(afterSign[...dollar]).uppercased(), lettersAndDollar[letters] != nil,
+               afterSign.index(after: dollar) < afterSign.endIndex {
+                rest = Substring(sign + afterSign[afterSign.index(after: dollar)...].drop(while: isSpace))
+                reading.currencySign = letters
+            } else if afterSign.count > 1, let first = afterSign.first, currencyUnits[first] != nil {
                 rest = Substring(sign + afterSign.dropFirst().drop(while: isSpace))
-                reading.currencySign = first
+                reading.currencySign = String(first)
             }
         }
         if rest.count > 1, rest.last == "%" {
