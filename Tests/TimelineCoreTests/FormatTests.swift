@@ -88,6 +88,8 @@ import Testing
         ("2", "kwh", "2 kwh"), ("2", "MWh", "2 MWh"), ("2", "employé", "2 employé"), ("2", "job", "2 jobs"),
         ("2", "key", "2 keys"), ("2", "square-", "2 square-"), ("2", "analysis", "2 analyses"),
         ("2", "business", "2 businesses"), ("2", "class", "2 classes"), ("2", "status", "2 status"),
+        ("85.5", "BRL-million", "85.5 BRL-million"), ("2", "USD-billion", "2 USD-billion"), ("3", "million", "3 million"),
+        ("2", "thousand-tonne", "2 thousand-tonnes"),
     ])
     func unitsCountInEnglish(value: String, unit: String, shown: String) {
         #expect(Measure(quantity: "x", value: value, unit: unit).display() == shown)

@@ -14,6 +14,9 @@ enum UnitPlural {
         ("sheep", "sheep"), ("staff", "staff"), ("equipment", "equipment"), ("fish", "fish"),
         ("personnel", "personnel"), ("headcount", "headcount"), ("information", "information"),
         ("hertz", "hertz"), ("lux", "lux"), ("ppm", "ppm"),
+        // After a number, English counts in them unchanged (`85.5 BRL-million`, `2 million`).
+        ("thousand", "thousand"), ("million", "million"), ("billion", "billion"), ("trillion", "trillion"),
+        ("hundred", "hundred"), ("dozen", "dozen"),
     ]
 
     /// Three-letter nouns of count: shorter words are mostly codes (`usd`, `eur`, `kwh`), so a
