@@ -107,14 +107,25 @@ struct DateHumanReader {
         }
         // `15/03/2023` can only be day first, but its file's `03/04/2023` can be either: the
         // order is the file's, not the day's, and is given, not guessed one day at a time.
-        let numbers = tokens.prefix(3).compactMap { Int($0.text) }
+        let numbers = stride(from: 0, to: tokens.count, by: 2).compactMap { Int(tokens[$0].text) }
+        // Two numbers alone: two years (`20/21`), or a month and a year of two digits (`01/22`).
+        if numbers.count == 2, numbers[0] > 12, numbers[1] > 12, numbers[1] == (numbers[0] + 1) % 100 {
+            let first = numbers[0] <= 29 ? 2000 + numbers[0] : 1900 + numbers[0]
+            throw TimelineDateError(input: text, reason: "neither \(numbers[0]) nor \(numbers[1]) is a month; the years \(first) and "
+                                    + "\(first + 1) are written \(first)/\(CalendarDay.zeroPadded(numbers[1], width: 2)), and a day in ISO, as in 2022-12-31")
+        }
+        var monthAndYear = ""
+        if numbers.count == 2, (1...12).contains(numbers[0]), (13...99).contains(numbers[1]) {
+            let year = numbers[1] <= 29 ? 2000 + numbers[1] : 1900 + numbers[1], month = CalendarDay.zeroPadded(numbers[0], width: 2)
+            monthAndYear = "; a month and year are written with the year whole, \(month)\(separator)\(year) or \(year)-\(month)"
+        }
         let why = numbers.count >= 2 && (numbers[0] > 12) != (numbers[1] > 12) && max(numbers[0], numbers[1]) <= 31
             ? "here \(max(numbers[0], numbers[1])) can only be the day, but in a date such as 03\(separator)04 either number can be, so the order is not guessed"
             : "day or month first?"
         throw TimelineDateError(
             input: text,
             reason: "numeric dates are ambiguous (\(why)): write ISO, as in 2022-12-31, "
-                + "or a month name, as in 31 December 2022")
+                + "or a month name, as in 31 December 2022" + monthAndYear)
     }
 
     /// Gives a year to a reading written without one: the occurrence nearest to the reference (to

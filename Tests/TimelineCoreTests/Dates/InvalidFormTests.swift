@@ -33,6 +33,11 @@ struct InvalidFormTests {
         // One that can be read one way only says so, and why the order is still not guessed.
         InvalidDateVector("15/03/2023", "numeric dates are ambiguous (here 15 can only be the day, but in a date such as 03/04 either number can be, so the order is not guessed)"),
         InvalidDateVector("03.15.2023", "(here 15 can only be the day, but in a date such as 03.04 either number can be"),
+        // Two numbers alone: two years, or a month and a year of two digits, named so.
+        InvalidDateVector("20/21", "neither 20 nor 21 is a month; the years 2020 and 2021 are written 2020/21"),
+        InvalidDateVector("98/99", "the years 1998 and 1999 are written 1998/99"),
+        InvalidDateVector("01/22", "write ISO, as in 2022-12-31, or a month name, as in 31 December 2022; "
+                          + "a month and year are written with the year whole, 01/2022 or 2022-01"),
         InvalidDateVector("03/04/2023", "numeric dates are ambiguous (day or month first?)"),
         InvalidDateVector("13/14/2023", "numeric dates are ambiguous (day or month first?)"),
         InvalidDateVector("32/03/2023", "numeric dates are ambiguous (day or month first?)"),
