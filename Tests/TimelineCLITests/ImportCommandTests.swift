@@ -49,10 +49,9 @@ import Testing
     @Test(arguments: [
         ("u16.csv", [0xFF, 0xFE] + Array("k\0i\0".utf8), " is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-16 -t UTF-8.\n"),
         ("u16be.ndjson", [0xFE, 0xFF, 0, 0x7B], " is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-16 -t UTF-8.\n"),
-        // UTF-8's mark then bytes that are no UTF-8, not UTF-16's mark (two bytes are read as
-        // two Cyrillic letters: a guess, as any would be).
-        ("utf8-mark-then-fe.csv", [0xEF, 0xBB, 0xBF, 0xFE, 0xFF] + Array(",x\n".utf8),
-         ":1: the text is not valid UTF-8 (a file saved as Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1253 Greek, WINDOWS-1255 Hebrew, …)? convert it with iconv -f WINDOWS-1251 -t UTF-8).\n"),
+        // UTF-8's mark then bytes that are no UTF-8, not UTF-16's mark: named by the text's code page.
+        ("utf8-mark-then-fe.csv", [0xEF, 0xBB, 0xBF, 0xFE, 0xFF] + Array("caf".utf8) + [0xE9] + Array(",x\n".utf8),
+         ":1: the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
         ("u32.csv", [0xFF, 0xFE, 0, 0, 0x6B, 0, 0, 0], " is UTF-32 text (it starts with a UTF-32 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-32 -t UTF-8.\n"),
         ("latin1.ndjson", [0xE9] + Array(#"{"kind":"launch"}"#.utf8) + [0x0A], ":1: invalid JSON at byte 1: the byte 0xE9 is not UTF-8 text (a file saved as Latin-1 or Windows-1252?).\n"),
         ("stray.ndjson", Array(#"é{"kind":"launch"}"#.utf8) + [0x0A], ":1: invalid JSON at byte 1: unexpected character 'é'.\n"),
@@ -64,13 +63,13 @@ import Testing
         // Cyrillic words (runs of such bytes) and Turkish letters name their code pages: a
         // Windows-1252 conversion would save them as other letters.
         ("cp1251.csv", Array("kind,title,when\nlaunch,".utf8) + [209, 238, 234, 240, 224, 249, 229, 237, 232, 229, 32, 226, 32, 168, 230, 232, 234] + Array(",2020\n".utf8),
-         ":2: column 'title': the text is not valid UTF-8 (a file saved as Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1253 Greek, WINDOWS-1255 Hebrew, …)? convert it with iconv -f WINDOWS-1251 -t UTF-8).\n"),
+         ":2: column 'title': the text is not valid UTF-8 (a file saved as Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1255 Hebrew, WINDOWS-1256 Arabic, …)? convert it with iconv -f WINDOWS-1251 -t UTF-8).\n"),
         ("koi8.csv", Array("kind,title,when\nlaunch,".utf8) + [243, 207, 203, 210, 193, 221, 197, 206, 201, 197, 32, 215, 32, 179, 214, 201, 203] + Array(",2020\n".utf8),
          ":2: column 'title': the text is not valid UTF-8 (a file saved as KOI8-R, Cyrillic? convert it with iconv -f KOI8-R -t UTF-8).\n"),
         ("cp1254.csv", Array("kind,title,when\nlaunch,".utf8) + [222, 105, 254, 108, 105, 32, 72, 111, 108, 100, 105, 110, 103] + Array(",2020\n".utf8),
          ":2: column 'title': the text is not valid UTF-8 (a file saved as Windows-1254, Turkish? convert it with iconv -f WINDOWS-1254 -t UTF-8).\n"),
         ("cp1251.ndjson", Array(#"{"title":""#.utf8) + [209, 238, 234, 240, 224, 249, 229, 237, 232, 229] + Array(#""}"#.utf8) + [0x0A],
-         ":1: invalid JSON at byte 11: a string is not valid UTF-8 (a file saved as Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1253 Greek, WINDOWS-1255 Hebrew, …)?).\n"),
+         ":1: invalid JSON at byte 11: a string is not valid UTF-8 (a file saved as Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1255 Hebrew, WINDOWS-1256 Arabic, …)?).\n"),
         // Western European letters side by side (`çõ`, `éé`) are no Cyrillic word.
         ("pt.csv", Array("kind,title,when\nlaunch,Expans".utf8) + [0xE3] + Array("o das opera".utf8) + [0xE7, 0xF5] + Array("es,2020\n".utf8),
          ":2: column 'title': the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),

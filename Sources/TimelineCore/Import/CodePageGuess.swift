@@ -1,11 +1,14 @@
 /// A guess at the 8-bit code page of text that is not UTF-8, for the hint that names the
 /// `iconv` command converting it. Each candidate reads the bytes that are no UTF-8 as its
-/// letters, and scores them as text of its languages: a letter they write often scores, a rare
-/// one little; a capital after a small letter in one word, a word of two alphabets, or a sign
-/// inside a word costs. Windows-1251 and KOI8-R hold the same letters, capitals and small
-/// letters swapped, so a mixed-case word tells them apart, and letter frequencies tell words in
-/// capitals; the Latin code pages differ in a few letters (Windows-1250's `ł ś ż ć ő`,
-/// Windows-1254's `ş ı ğ`), which their languages write often and the others rarely.
+/// characters, and is scored by the one of its languages that explains them best: each letter
+/// that language writes scores (Cyrillic and Greek ones by how often), each it does not write
+/// costs; a capital after a small letter in one word, a word of two alphabets, a sign inside a
+/// word or a third marked Latin letter in a row cost whatever the language. A text is one
+/// language's: Czech read as Windows-1252 gives `ø` beside `á`, letters of no one language
+/// together, while French read as Windows-1250 gives `ů` alone, as Czech has it, and the tie
+/// goes to the most written code page. Windows-1251 and KOI8-R hold the same letters, capitals
+/// and small letters swapped, so a mixed-case word tells them apart, and letter frequencies
+/// tell words in capitals.
 struct CodePageGuess {
     /// What the guess names: the code page as `iconv` knows it, and what it is for.
     struct CodePage {
@@ -13,19 +16,29 @@ struct CodePageGuess {
         let described: String
         /// The characters of bytes 0x80 to 0xFF (0 where the code page has none).
         let scalars: [UInt16]
-        /// Letters its languages write often (4), now and then (2) and rarely (1); others, which
-        /// they do not write, -1.
-        let weights: [UInt32: Int]
+        /// For each language written in it, the letters above ASCII it writes (both cases),
+        /// with their weight.
+        let languages: [[UInt32: Int]]
 
-        init(iconv: String, described: String, scalars: [UInt16], often: String, sometimes: String, rarely: String) {
+        /// `languages`: each language's letters, in small letters, all of weight 4.
+        init(iconv: String, described: String, scalars: [UInt16], languages: [String]) {
+            self.init(iconv: iconv, described: described, scalars: scalars, weighted: languages.map { [($0, 4)] })
+        }
+
+        /// `weighted`: each language's letters by weight (a Cyrillic letter often written 4, …).
+        init(iconv: String, described: String, scalars: [UInt16], weighted: [[(letters: String, weight: Int)]]) {
             self.iconv = iconv
             self.described = described
             self.scalars = scalars
-            var weights: [UInt32: Int] = [:]
-            for (letters, weight) in [(rarely, 1), (sometimes, 2), (often, 4)] {
-                for scalar in letters.unicodeScalars + letters.uppercased().unicodeScalars { weights[scalar.value] = weight }
+            languages = weighted.map { groups in
+                var weights: [UInt32: Int] = [:]
+                for (letters, weight) in groups {
+                    for scalar in letters.unicodeScalars + letters.uppercased().unicodeScalars where scalar.value >= 0x80 {
+                        weights[scalar.value] = weight
+                    }
+                }
+                return weights
             }
-            self.weights = weights
         }
 
         func scalar(of byte: UInt8) -> Unicode.Scalar? {
@@ -35,27 +48,57 @@ struct CodePageGuess {
 
     /// The candidates, in the order that settles a tie (the most written first).
     static let candidates: [CodePage] = [
-        CodePage(iconv: "WINDOWS-1252", described: "Latin-1 or Windows-1252", scalars: windows1252,
-                 often: "éèàçñüöäßáíóúâêôãîûëï", sometimes: "æøåìòùœ", rarely: "õýÿðþšž"),
-        CodePage(iconv: "WINDOWS-1250", described: "Windows-1250, Central European", scalars: windows1250,
-                 often: "ąćęłńśźżčďěňřšťůžőűđáéíóúöüôä", sometimes: "ýăşţâîçë", rarely: "ĺľŕ"),
-        CodePage(iconv: "WINDOWS-1254", described: "Windows-1254, Turkish", scalars: windows1254,
-                 often: "çğışöüâîûİ", sometimes: "", rarely: "éèàáíóúäêôëïñ"),
+        CodePage(iconv: "WINDOWS-1252", described: "Latin-1 or Windows-1252", scalars: windows1252, weighted: [
+            [("éèàùâêîôûëïüÿçœæ", 4)],  // French
+            [("äöüß", 4)],  // German
+            [("áéíóúñüç", 4)],  // Spanish
+            [("áéíóúâêôãõàç", 4)],  // Portuguese
+            [("àèéìòùíóúï", 4)],  // Italian
+            [("àèéíïòóúüç", 4)],  // Catalan
+            [("æøåéóüö", 4)],  // Danish, Norwegian
+            [("åäöéü", 4)],  // Swedish, Finnish
+            // Icelandic, whose ð and þ are bytes other code pages give to the letters of more
+            // written languages (Turkish ğ and ş, Croatian đ): less evidence.
+            [("áéíóúýæö", 4), ("ðþ", 2)],
+            [("éëïèöüáóú", 4)],  // Dutch, Afrikaans
+            [("õäöüšž", 4)],  // Estonian
+        ]),
+        CodePage(iconv: "WINDOWS-1250", described: "Windows-1250, Central European", scalars: windows1250, weighted: [
+            [("áčďéěíňóřšťúůýž", 4)],  // Czech
+            [("áäčďéíĺľňóôŕšťúýž", 4)],  // Slovak
+            [("ąćęłńóśźż", 4)],  // Polish
+            [("áéíóöőúüű", 4)],  // Hungarian
+            [("čćđšž", 4)],  // Croatian, Bosnian, Serbian, Slovene
+            // Romanian, whose ş and ţ are the bytes of Turkish ş: less evidence.
+            [("ăâî", 4), ("şţ", 2)],
+            [("ëç", 4)],  // Albanian
+        ]),
+        CodePage(iconv: "WINDOWS-1254", described: "Windows-1254, Turkish", scalars: windows1254, languages: [
+            "çğıöşüâîûİ",  // Turkish
+        ]),
+        CodePage(iconv: "WINDOWS-1257", described: "Windows-1257, Baltic", scalars: windows1257, languages: [
+            "āčēģīķļņšūž",  // Latvian
+            "ąčęėįšųūž",  // Lithuanian
+        ]),
         CodePage(iconv: "WINDOWS-1251",
-                 described: "Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1253 Greek, WINDOWS-1255 Hebrew, …)",
-                 scalars: windows1251, often: cyrillicOften, sometimes: cyrillicSometimes, rarely: cyrillicRarely),
-        CodePage(iconv: "KOI8-R", described: "KOI8-R, Cyrillic", scalars: koi8R,
-                 often: cyrillicOften, sometimes: cyrillicSometimes, rarely: cyrillicRarely),
+                 described: "Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1255 Hebrew, WINDOWS-1256 Arabic, …)",
+                 scalars: windows1251, weighted: [cyrillic]),
+        CodePage(iconv: "KOI8-R", described: "KOI8-R, Cyrillic", scalars: koi8R, weighted: [cyrillic]),
+        CodePage(iconv: "WINDOWS-1253", described: "Windows-1253, Greek", scalars: windows1253, weighted: [greek]),
     ]
 
-    /// Russian, Ukrainian and Serbian letters by how often they are written.
-    private static let cyrillicOften = "оеаинтсрвлкмдпуі"
-    private static let cyrillicSometimes = "яыьгзбчйхжшюїєјљњ"
-    private static let cyrillicRarely = "цщэфъёґўђѓќћџ"
+    /// Russian, Ukrainian, Bulgarian and Serbian letters by how often they are written.
+    private static let cyrillic: [(letters: String, weight: Int)] = [
+        ("оеаинтсрвлкмдпуі", 4), ("яыьгзбчйхжшюїєјљњ", 2), ("цщэфъёґўђѓќћџ", 1),
+    ]
+    /// Greek letters by how often they are written (with their accents).
+    private static let greek: [(letters: String, weight: Int)] = [
+        ("αεοιτνσςηκπρυμλάέίόήύώ", 4), ("γδθχφβωξζψϊϋΐΰ", 2),
+    ]
 
     /// The candidate that reads the bytes marked `stray` (bytes of no UTF-8 sequence) best. The
     /// first, the most written, unless another reads them better by more than a rare letter:
-    /// two stray signs (`þÿ`) are no evidence of Turkish.
+    /// two stray signs (`þÿ`) are no evidence of another code page.
     static func likely(_ bytes: UnsafeBufferPointer<UInt8>, stray: [Bool]) -> CodePage {
         var best = candidates[0]
         let firstScore = score(of: best, reading: bytes, stray: stray)
@@ -70,12 +113,13 @@ struct CodePageGuess {
         return best
     }
 
-    private enum Script { case latin, cyrillic, other }
+    private enum Script { case latin, cyrillic, greek, other }
 
     private static func script(of scalar: Unicode.Scalar) -> Script {
         switch scalar.value {
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: .latin
         case 0x400...0x52F: .cyrillic
+        case 0x370...0x3FF: .greek
         default: .other
         }
     }
@@ -101,7 +145,9 @@ struct CodePageGuess {
             if script(of: first) != script(of: second) { cost += 4 }
             return cost
         }
+        // What costs whatever the language; and what each language makes of the letters.
         var score = 0
+        var letters = [Int](repeating: 0, count: page.languages.count)
         for index in 0..<bytes.count where stray[index] {
             guard let character = page.scalar(of: bytes[index]) else {
                 // A byte the code page has no character for.
@@ -110,7 +156,7 @@ struct CodePageGuess {
             }
             let previous = scalar(at: index - 1), next = scalar(at: index + 1)
             if isLetter(character) {
-                score += page.weights[character.value] ?? -1
+                for (language, weights) in page.languages.enumerated() { letters[language] += weights[character.value] ?? -2 }
                 if let previous { score -= cost(previous, character) }
                 // A third letter with a mark in a row: Latin-script words have at most two
                 // (`çõ`), Cyrillic words are all such bytes.
@@ -125,7 +171,7 @@ struct CodePageGuess {
                 score -= 4
             }
         }
-        return score
+        return score + (letters.max() ?? 0)
     }
 
     private static let windows1252: [UInt16] = [
@@ -181,5 +227,27 @@ struct CodePageGuess {
             0x043F, 0x044F, 0x0440, 0x0441, 0x0442, 0x0443, 0x0436, 0x0432, 0x044C, 0x044B, 0x0437, 0x0448, 0x044D, 0x0449, 0x0447, 0x044A,
             0x042E, 0x0410, 0x0411, 0x0426, 0x0414, 0x0415, 0x0424, 0x0413, 0x0425, 0x0418, 0x0419, 0x041A, 0x041B, 0x041C, 0x041D, 0x041E,
             0x041F, 0x042F, 0x0420, 0x0421, 0x0422, 0x0423, 0x0416, 0x0412, 0x042C, 0x042B, 0x0417, 0x0428, 0x042D, 0x0429, 0x0427, 0x042A,
+    ]
+
+    private static let windows1257: [UInt16] = [
+            0x20AC, 0x0000, 0x201A, 0x0000, 0x201E, 0x2026, 0x2020, 0x2021, 0x0000, 0x2030, 0x0000, 0x2039, 0x0000, 0x00A8, 0x02C7, 0x00B8,
+            0x0000, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x0000, 0x2122, 0x0000, 0x203A, 0x0000, 0x00AF, 0x02DB, 0x0000,
+            0x00A0, 0x0000, 0x00A2, 0x00A3, 0x00A4, 0x0000, 0x00A6, 0x00A7, 0x00D8, 0x00A9, 0x0156, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00C6,
+            0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00B5, 0x00B6, 0x00B7, 0x00F8, 0x00B9, 0x0157, 0x00BB, 0x00BC, 0x00BD, 0x00BE, 0x00E6,
+            0x0104, 0x012E, 0x0100, 0x0106, 0x00C4, 0x00C5, 0x0118, 0x0112, 0x010C, 0x00C9, 0x0179, 0x0116, 0x0122, 0x0136, 0x012A, 0x013B,
+            0x0160, 0x0143, 0x0145, 0x00D3, 0x014C, 0x00D5, 0x00D6, 0x00D7, 0x0172, 0x0141, 0x015A, 0x016A, 0x00DC, 0x017B, 0x017D, 0x00DF,
+            0x0105, 0x012F, 0x0101, 0x0107, 0x00E4, 0x00E5, 0x0119, 0x0113, 0x010D, 0x00E9, 0x017A, 0x0117, 0x0123, 0x0137, 0x012B, 0x013C,
+            0x0161, 0x0144, 0x0146, 0x00F3, 0x014D, 0x00F5, 0x00F6, 0x00F7, 0x0173, 0x0142, 0x015B, 0x016B, 0x00FC, 0x017C, 0x017E, 0x02D9,
+    ]
+
+    private static let windows1253: [UInt16] = [
+            0x20AC, 0x0000, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x0000, 0x2030, 0x0000, 0x2039, 0x0000, 0x0000, 0x0000, 0x0000,
+            0x0000, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x0000, 0x2122, 0x0000, 0x203A, 0x0000, 0x0000, 0x0000, 0x0000,
+            0x00A0, 0x0385, 0x0386, 0x00A3, 0x00A4, 0x00A5, 0x00A6, 0x00A7, 0x00A8, 0x00A9, 0x0000, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x2015,
+            0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x0384, 0x00B5, 0x00B6, 0x00B7, 0x0388, 0x0389, 0x038A, 0x00BB, 0x038C, 0x00BD, 0x038E, 0x038F,
+            0x0390, 0x0391, 0x0392, 0x0393, 0x0394, 0x0395, 0x0396, 0x0397, 0x0398, 0x0399, 0x039A, 0x039B, 0x039C, 0x039D, 0x039E, 0x039F,
+            0x03A0, 0x03A1, 0x0000, 0x03A3, 0x03A4, 0x03A5, 0x03A6, 0x03A7, 0x03A8, 0x03A9, 0x03AA, 0x03AB, 0x03AC, 0x03AD, 0x03AE, 0x03AF,
+            0x03B0, 0x03B1, 0x03B2, 0x03B3, 0x03B4, 0x03B5, 0x03B6, 0x03B7, 0x03B8, 0x03B9, 0x03BA, 0x03BB, 0x03BC, 0x03BD, 0x03BE, 0x03BF,
+            0x03C0, 0x03C1, 0x03C2, 0x03C3, 0x03C4, 0x03C5, 0x03C6, 0x03C7, 0x03C8, 0x03C9, 0x03CA, 0x03CB, 0x03CC, 0x03CD, 0x03CE, 0x0000,
     ]
 }
