@@ -212,7 +212,10 @@ import Testing
     ])
     func aValueThatStartsWithADashSaysHowToWriteIt(arguments: [String], message: String) throws {
         let folder = try expectUsageError(arguments, message)
-        #expect(try CLI.run(["list", "--search=-foo", "--db", folder.path("timeline.sqlite")]).status == 0)
+        // Written so, the value reaches the command (which refuses a `-word` with nothing before it to leave out of).
+        let written = try CLI.run(["list", "--search=-foo", "--db", folder.path("timeline.sqlite")])
+        #expect(written.status == 64 && written.stderr.contains("'-foo' leaves out what matches it only after something to look for"), "\(written.stderr)")
+        #expect(try CLI.run(["list", "--search=a -foo", "--db", folder.path("timeline.sqlite")]).status == 0)
     }
 
     /// After `--`, words are arguments, even ones that look like a count option and a negative number.

@@ -95,7 +95,7 @@ import Testing
         #expect(try uids(EventQuery(search: "\"Care Med*\"")) == phrase)
         #expect(try uids(EventQuery(search: "\"Care Med\"*")) == phrase)
         #expect(try uids(EventQuery(search: "\"Care Med\"")).isEmpty)
-        // `-word` after another is NOT, as web searches write it; alone, a word like another.
+        // `-word` after another is NOT, as web searches write it (alone, it is refused: below).
         let without = try uids(EventQuery(search: "amazon -medical"))
         #expect(without == (try uids(EventQuery(search: "amazon NOT medical"))) && !without.isEmpty)
         #expect(try uids(EventQuery(search: "amazon")).count > without.count)
@@ -110,6 +110,13 @@ import Testing
         #expect(warn.contains("care-medical-layoff-2022-12-01") && warn.contains("amazon-care-layoff-2022-12-01"))
         #expect(try uids(EventQuery(search: "warn -\"care medical\"")) == warn.filter { $0 != "care-medical-layoff-2022-12-01" })
         #expect(try uids(EventQuery(search: "warn -(medical OR zanzibar)")) == warn.filter { $0 != "care-medical-layoff-2022-12-01" })
+        #expect(try uids(EventQuery(search: "warn AND -medical")) == warn.filter { $0 != "care-medical-layoff-2022-12-01" }, "AND -word is AND NOT")
+        #expect(try uids(EventQuery(search: "warn -\"\"")) == warn && uids(EventQuery(search: "warn -()")) == warn, "nothing to leave out")
+        // With nothing before it to be NOT of, `-medical` alone would find what it means to leave out: refused.
+        for search in ["-medical warn", "-\"care medical\" warn", "warn OR -medical", "(-medical) warn", "-medical"] {
+            let error = try #require(throws: TimelineError.self) { try store.events(matching: EventQuery(search: search)) }
+            #expect(error.category == .usage && error.message.contains("leaves out what matches it only after something to look for"), "\(search): \(error.message)")
+        }
         #expect(!SearchQuery.ftsExpression("care-medical").contains("NOT"), "a hyphen inside a word is no NOT")
         #expect(try uids(EventQuery(search: "care-medical")) == phrase, "a hyphenated word is a phrase, not an FTS5 error")
     }

@@ -88,12 +88,24 @@ enum SearchQuery {
                 } else if !phrase.isEmpty {
                     droppedWord = true
                 }
-            } else if character == "-", !parts.isEmpty, !["AND", "OR", "NOT", "("].contains(parts.last!),
-                      case let next = text.index(after: index), next < text.endIndex,
-                      text[next].isLetter || text[next].isNumber || text[next] == "\"" || text[next] == "(" {
-                // `opens -moscow`, `opens -"in moscow"`, `opens -(moscow OR paris)`, as web searches write NOT.
-                parts.append("NOT")
-                index = next
+            } else if character == "-", case let next = text.index(after: index), Self.startsExclusion(text[next...]) {
+                if text[next...].hasPrefix("\"\"") || text[next...].hasPrefix("()") {
+                    // `-""`, `-()`: nothing to leave out.
+                    index = text.index(next, offsetBy: 2)
+                } else if parts.last == "AND" {
+                    // `opens AND -moscow`: AND NOT.
+                    parts[parts.count - 1] = "NOT"
+                    index = next
+                } else if let last = parts.last, !["OR", "NOT", "("].contains(last) {
+                    // `opens -moscow`, `opens -"in moscow"`, `opens -(moscow OR paris)`, as web searches write NOT.
+                    parts.append("NOT")
+                    index = next
+                } else {
+                    // At the start, or after OR, NOT or `(`: FTS5's NOT needs a word before it
+                    // (`misplacedExclusion` refuses the search); the word alone would be looked for.
+                    parts.append("NOT")
+                    index = next
+                }
             } else {
                 var end = index
                 while end < text.endIndex, !text[end].isWhitespace, text[end] != "(", text[end] != ")", text[end] != "\"" {
@@ -129,6 +141,58 @@ enum SearchQuery {
         }
         while let last = cleaned.last, operators.contains(last) || last == "(" { cleaned.removeLast() }
         return withExplicitAnd(cleaned)
+    }
+
+    /// Whether `text` (what follows a `-`) starts what a `-` leaves out: a word, a phrase or a group.
+    private static func startsExclusion(_ text: Substring) -> Bool {
+        guard let first = text.first else { return false }
+        return first.isLetter || first.isNumber || first == "\"" || first == "("
+    }
+
+    /// A `-word` (or `-"phrase"`, `-(group)`) that leaves out nothing it could be NOT of: at the
+    /// start, or after OR, NOT or `(` (`-moscow opens`). Looked for alone, it would find the very
+    /// events it meant to leave out; nil when the search has none.
+    static func misplacedExclusion(in text: String) -> Substring? {
+        var previous: Substring?
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index].isWhitespace {
+                index = text.index(after: index)
+                continue
+            }
+            if text[index] == "\"" {
+                // A phrase is a word here: what follows it may be NOT of it.
+                let start = text.index(after: index)
+                let end = text[start...].firstIndex(of: "\"").map { text.index(after: $0) } ?? text.endIndex
+                previous = text[index..<end]
+                index = end
+                continue
+            }
+            if text[index] == "(" || text[index] == ")" {
+                previous = text[index...index]
+                index = text.index(after: index)
+                continue
+            }
+            var end = index
+            while end < text.endIndex, !text[end].isWhitespace, text[end] != "(", text[end] != ")", text[end] != "\"" { end = text.index(after: end) }
+            if end == text.index(after: index), text[index] == "-", end < text.endIndex, text[end] == "\"" || text[end] == "(" {
+                // `-"…"` or `-(…)`: the word ends at the quote or parenthesis.
+                let closing: Character = text[end] == "\"" ? "\"" : ")"
+                let close = text[text.index(after: end)...].firstIndex(of: closing).map { text.index(after: $0) } ?? text.endIndex
+                let empty = text.index(after: end) == close || text.index(after: text.index(after: end)) == close
+                if !empty, previous == nil || ["OR", "NOT", "("].contains(previous!) { return text[index..<close] }
+                previous = text[index..<close]
+                index = close
+                continue
+            }
+            let word = text[index..<end]
+            if word.count > 1, word.first == "-", startsExclusion(word.dropFirst()), previous == nil || ["OR", "NOT", "("].contains(previous!) {
+                return word
+            }
+            previous = word
+            index = end
+        }
+        return nil
     }
 
     /// The parts joined, with AND written between two operands side by side: FTS5 takes a

@@ -350,6 +350,11 @@ extension TimelineStore {
         if query.related && query.entities.isEmpty {
             throw TimelineError(.usage, "--related widens --entity; name at least one entity with --entity.")
         }
+        if let search = query.search, let exclusion = SearchQuery.misplacedExclusion(in: search) {
+            // Looked for alone, `-moscow` would find the very events it means to leave out.
+            throw TimelineError(.usage, "--search '\(search)': '\(exclusion)' leaves out what matches it only after something to look for "
+                                + "(opens -moscow, or opens NOT moscow); put it after a word, or write NOT between the two.")
+        }
         if let search = query.search, SearchQuery.ftsExpression(search).isEmpty {
             // FTS5 would answer "syntax error near """.
             throw TimelineError(.usage, "--search '\(search)' has no words to look for.")
