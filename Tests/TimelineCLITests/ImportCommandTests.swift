@@ -1987,6 +1987,11 @@ import Testing
         let event = try #require(try jsonEvents([]).first)
         #expect((event["measures"] as? [[String: Any]] ?? []).map { "\($0["value"] ?? "")@\($0["source"] ?? "")@\($0["entity"] ?? "")" }
                 == ["110@a-example@acme", "120@b-example@acme"])
+        // The sheet's number the same as the other source's: still two sources' figures, not B's alone.
+        #expect(try CLI.run(["import", try sheet("120")] + mapping).status == 0)
+        let same = try #require(try jsonEvents([]).first)
+        #expect((same["measures"] as? [[String: Any]] ?? []).map { "\($0["value"] ?? "")@\($0["source"] ?? "")" }.sorted()
+                == ["120@a-example", "120@b-example"])
     }
 
     /// A spreadsheet whose columns give one entity, figure and source each is the event's share:

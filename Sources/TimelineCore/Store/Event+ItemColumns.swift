@@ -47,9 +47,12 @@ extension Event {
             let heldFirst = existing.entities.first?.slug
             for index in measures.indices {
                 let given = measures[index]
+                // With a source column, the sheet's source's figure (or one of none): another
+                // source's of the same number is that source's claim, kept below.
                 if var held = existing.measures.first(where: {
                     $0.quantity == given.quantity && $0.value == given.value && $0.unit == given.unit
                         && $0.qualifier == given.qualifier && $0.approximate == given.approximate
+                        && (!columns.citeOneSource || given.source == nil || $0.source == nil || $0.source == given.source)
                 }) {
                     if held.entity == heldFirst, let entity = given.entity { held.entity = entity }
                     measures[index] = held
