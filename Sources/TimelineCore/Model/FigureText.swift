@@ -93,7 +93,14 @@ enum FigureText {
         // A typographic minus (U+2212), as pasted from a page or a word processor, is a minus.
         if rest.first == "\u{2212}" { rest = "-" + rest.dropFirst() }
         func isSpace(_ character: Character) -> Bool { character == " " || character == "\u{A0}" || character == "\u{202F}" }
-        if rest.count > 1, let last = rest.last, currencyUnits[last] != nil {
+        // `1.200,00 R$`: letters and a dollar sign after the number.
+        if rest.last == "$", case let letters = rest.dropLast().reversed().prefix(while: { $0.isLetter }), !letters.isEmpty,
+           case let sign = String(letters.reversed()).uppercased() + "$", lettersAndDollar[sign] != nil,
+           rest.count > sign.count {
+            rest = rest.dropLast(sign.count)
+            while let end = rest.last, isSpace(end) { rest = rest.dropLast() }
+            reading.currencySign = sign
+        } else if rest.count > 1, let last = rest.last, currencyUnits[last] != nil {
             rest = rest.dropLast()
             while let end = rest.last, isSpace(end) { rest = rest.dropLast() }
             reading.currencySign = String(last)
