@@ -1411,6 +1411,12 @@ import Testing
         #expect(edited.status == 0 && edited.stderr.isEmpty, "no new source: \(edited.stderr)")
         #expect(try CLI.run(["sql", "--db", db, "--format", "tsv", "SELECT key FROM sources"]).stdout == "key\ninterview-muller\n")
         #expect(try CLI.run(["import", path, "--db", db]).stderr.contains("new source key") == false, "not new the second time")
+        // A key with no letter a key is written with is refused by its field, not by the table's CHECK.
+        let cjk = try write("cjk.csv", "kind,when,title,entity,source,publisher,published\nlaunch,2020,B,Acme,東京 会見,NHK,2020-01-01\n")
+        let refused = try CLI.run(["import", cjk, "--db", db])
+        #expect(refused.status == 65 && refused.stderr == "timeline: \(cjk):2: column 'source' (sources[0].key): the source key '東京 会見' has no letter or digit "
+                + "a key is written with (a–z, 0–9, '-'); write one (nhk-2020-interview), or leave the key out and give the source's URL or publisher.\n",
+                "\(refused.stderr)")
     }
 
     @Test func aJSONArrayIsReadElementByElement() throws {

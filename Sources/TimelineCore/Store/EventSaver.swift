@@ -873,6 +873,11 @@ final class EventSaver {
             created.key = try unique(stem.isEmpty ? "source" : stem, in: "sources", column: "key")
         } else {
             created.key = Self.slug(created.key)
+            guard !created.key.isEmpty else {
+                // `東京 会見`, `!!!`: no letter a key is written with.
+                throw TimelineError(.usage, "the source key '\(source.key)' has no letter or digit a key is written with (a–z, 0–9, '-'); "
+                    + "write one (nhk-2020-interview), or leave the key out and give the source's URL or publisher.", field: "key")
+            }
             if created.key != source.key { sourceKeysWrittenAsSlugs.append((source.key, created.key)) }
         }
         _ = try writer.insert(created)
