@@ -65,20 +65,28 @@ extension TimelineStore {
 }
 
 extension TimelineStore {
-    /// How a name reads but for accents, case, spacing and punctuation: its slug without the
-    /// hyphens (`Nébula` and `Nebula`, `Wal-Mart` and `Walmart`, `Hudson's Bay` and `Hudsons
-    /// Bay` read alike).
-    static func readingKey(of name: String) -> String {
-        String(String.UnicodeScalarView(EventSaver.slug(name).unicodeScalars.filter { $0 != "-" }))
+    /// How a name reads but for accents, case, spacing and punctuation: its slug (`Nébula` and
+    /// `Nebula`, `Care Medical` and `Care-Medical`), and its slug with punctuation taken out
+    /// rather than read as a space (`Wal-Mart` and `Walmart`, `Hudson's Bay` and `Hudsons Bay`).
+    /// Spaces stay: `The Rapist` is not `Therapist`. Two names read alike when a key is shared.
+    static func readingKeys(of name: String) -> [String] {
+        let slug = EventSaver.slug(name)
+        guard !slug.isEmpty else { return [] }
+        let joined = EventSaver.slug(String(String.UnicodeScalarView(name.unicodeScalars.filter { scalar in
+            scalar.properties.isWhitespace || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || scalar.properties.generalCategory == .nonspacingMark
+        })))
+        return joined.isEmpty || joined == slug ? [slug] : [slug, joined]
     }
 
     /// The entities made after `id` whose name reads as another entity's name or alias but for
-    /// accents, case, spacing and punctuation (`readingKey`), each with the first other it reads
-    /// as (one made before first), in the order they were made: for a note after a write that
-    /// made entities. One pass over the names and aliases.
+    /// accents, case, spacing and punctuation (`readingKeys`), each with the first other made
+    /// before it that it reads as (one the timeline held first), in the order they were made,
+    /// each pair once: for a note
+    /// after a write that made entities. One pass over the names and aliases.
     public func entitiesReadingAlike(madeAfter id: Int64) throws -> [EntityReadingAlike] {
         var byKey: [String: [(id: Int64, slug: String, text: String)]] = [:]
-        var made: [(id: Int64, slug: String, name: String, key: String)] = []
+        var made: [(id: Int64, slug: String, name: String, keys: [String])] = []
         try database.prepare(
             """
             SELECT id, slug, name, 0 FROM entities
@@ -86,14 +94,16 @@ extension TimelineStore {
             """
         ).forEachRow { row in
             let entity = row.int64(at: 0), text = row.text(at: 2)
-            let key = Self.readingKey(of: text)
-            guard !key.isEmpty else { return }
-            byKey[key, default: []].append((entity, row.text(at: 1), text))
-            if entity > id, row.int64(at: 3) == 0 { made.append((entity, row.text(at: 1), text, key)) }
+            let keys = Self.readingKeys(of: text)
+            for key in keys { byKey[key, default: []].append((entity, row.text(at: 1), text)) }
+            if entity > id, row.int64(at: 3) == 0, !keys.isEmpty { made.append((entity, row.text(at: 1), text, keys)) }
         }
+        var pairs = Set<[String]>()
         return made.sorted { $0.id < $1.id }.compactMap { entity in
-            let others = (byKey[entity.key] ?? []).filter { $0.slug != entity.slug }
-            guard let other = others.first(where: { $0.id <= id }) ?? others.first else { return nil }
+            // Named beside one made before it: the timeline's, else the write's own earlier one.
+            let others = entity.keys.flatMap { byKey[$0] ?? [] }.filter { $0.slug != entity.slug && $0.id < entity.id }
+            guard let other = others.first(where: { $0.id <= id }) ?? others.first,
+                  pairs.insert([entity.slug, other.slug].sorted()).inserted else { return nil }
             return EntityReadingAlike(slug: entity.slug, name: entity.name, otherSlug: other.slug, otherText: other.text)
         }
     }
@@ -108,19 +118,19 @@ extension TimelineStore {
     }
 
     /// The names and aliases of other entities than `slug` that read as `name` but for accents,
-    /// case, spacing and punctuation (`readingKey`: `Nébula` for `Nebula`, `Wal-Mart` for
+    /// case, spacing and punctuation (`readingKeys`: `Nébula` for `Nebula`, `Wal-Mart` for
     /// `Walmart`), with their entity's slug: for a note when a new entity may be one the
     /// timeline knows under another spelling.
     public func namesReadingAlike(_ name: String, otherThan slug: String) throws -> [(slug: String, text: String)] {
-        let key = Self.readingKey(of: name)
-        guard !key.isEmpty else { return [] }
+        let keys = Self.readingKeys(of: name)
+        guard !keys.isEmpty else { return [] }
         var found: [(slug: String, text: String)] = []
         try database.prepare(
             "SELECT slug, name FROM entities UNION ALL SELECT e.slug, a.alias FROM entity_aliases AS a JOIN entities AS e ON e.id = a.entity_id"
         ).forEachRow { row in
             let owner = row.text(at: 0)
             let text = row.text(at: 1)
-            if owner != slug, Self.readingKey(of: text) == key, !found.contains(where: { $0.slug == owner && $0.text == text }) {
+            if owner != slug, Self.readingKeys(of: text).contains(where: keys.contains), !found.contains(where: { $0.slug == owner && $0.text == text }) {
                 found.append((owner, text))
             }
         }

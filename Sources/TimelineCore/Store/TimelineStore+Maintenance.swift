@@ -186,14 +186,14 @@ extension TimelineStore {
         let shared = slugsByName.values.filter { $0.slugs.count > 1 }
             .map { "'\($0.text)' names \($0.slugs.sorted().joined(separator: " and ")); `timeline entities merge` joins entities that are one, `entities edit` renames or removes an alias" }
         // Names of different entities that read alike but for accents, case or punctuation
-        // (`Nébula`, `Nebula`; `Wal-Mart`, `Walmart`): the same slug but for its hyphens, as
-        // `add --entity Nebula` makes a second entity.
+        // (`Nébula`, `Nebula`; `Wal-Mart`, `Walmart`): a reading key shared, as `add --entity
+        // Nebula` makes a second entity.
         var spellingsBySlug: [String: [(slug: String, text: String)]] = [:]
         for entry in slugsByName.values {
-            let key = TimelineStore.readingKey(of: entry.text)
-            guard !key.isEmpty else { continue }
-            for owner in entry.slugs where !(spellingsBySlug[key] ?? []).contains(where: { $0.slug == owner }) {
-                spellingsBySlug[key, default: []].append((owner, entry.text))
+            for key in TimelineStore.readingKeys(of: entry.text) {
+                for owner in entry.slugs where !(spellingsBySlug[key] ?? []).contains(where: { $0.slug == owner }) {
+                    spellingsBySlug[key, default: []].append((owner, entry.text))
+                }
             }
         }
         let alike = spellingsBySlug.values.filter { Set($0.map(\.slug)).count > 1 && Set($0.map(\.text)).count > 1 }
@@ -201,7 +201,8 @@ extension TimelineStore {
                 let named = spellings.sorted { $0.slug < $1.slug }.map { "'\($0.text)' (\($0.slug))" }.joined(separator: " and ")
                 return "\(named) read alike but for accents, case or punctuation; `timeline entities merge` joins entities that are one"
             }
-        return (shared + alike).sorted()
+        // A pair sharing both its keys (`A.B. Foods`, `A.B Foods`) is named once.
+        return Array(Set(shared + alike)).sorted()
     }
 
     /// Refuses `requested` (at `destination`, its links followed) as the path of a file a command
