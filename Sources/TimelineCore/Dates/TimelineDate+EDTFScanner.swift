@@ -192,7 +192,7 @@ extension TimelineDate {
         /// For `1998-99` and `1999-00` (two years, as fiscal years are written), the forms that
         /// read as those years; else nothing.
         private func twoYears(after year: Int, _ number: Int, ending: Bool) -> String {
-            guard ending, number == (year + 1) % 100 else { return "" }
+            guard ending, year < 9999, number == (year + 1) % 100 else { return "" }
             let next = CalendarDay.zeroPadded(number, width: 2)
             return "; the years \(year) and \(year + 1) are written \(year)/\(next) or \(year)–\(next)"
         }

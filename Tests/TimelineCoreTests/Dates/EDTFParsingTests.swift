@@ -116,7 +116,7 @@ struct EDTFParsingTests {
 
     /// Only a code that is the next year's two digits gets the two-year forms.
     @Test func otherCodesNameNoYears() throws {
-        for input in ["2022-37", "2022-13", "2022-00-01"] {
+        for input in ["2022-37", "2022-13", "2022-00-01", "9999-00"] {
             let error = try #require(throws: TimelineDateError.self) { try TimelineDate.parse(input) }
             #expect(!error.reason.contains("the years"), "\(input): \(error.reason)")
         }
