@@ -50,9 +50,9 @@ final class EventSaver {
     var foldedUnitSpellings: [String: String] = [:]
     /// Source keys a figure named and found, so the next figure naming them skips the query.
     private var figureSourceKeys: Set<String> = []
-    /// The row id of the event the record being saved updates (given its uid), while it is
-    /// saved: its citations are the update's to change (see `describing`).
-    private var eventBeingSaved: Int64?
+    /// The uid the record being saved gives, while it is saved: the citations of the event it
+    /// updates are the update's to change (see `describing`).
+    private var uidBeingSaved: String?
     /// Sources the timeline held that citations described otherwise (another publisher,
     /// publication date or title), which were kept as they are: their keys in the order met,
     /// and how many citations did so.
@@ -170,8 +170,9 @@ final class EventSaver {
         // The event a record with a uid updates: a source the record describes (a language it
         // lacked) takes the quotes of other events into that language in place, and this
         // event's by the update, which history then keeps the version before of.
-        eventBeingSaved = input.uid.isEmpty ? nil : try eventID(uid: input.uid)
-        defer { eventBeingSaved = nil }
+        // (Its uid, looked up only then: most records describe no source.)
+        uidBeingSaved = input.uid.isEmpty ? nil : input.uid
+        defer { uidBeingSaved = nil }
         var event = try normalised(input)
         // What the record gives: a record whose uid is its hash names the version it gives, which
         // an event it finds is or was, and keeps nothing item by item.
@@ -798,8 +799,8 @@ final class EventSaver {
                     """
                     UPDATE citations SET quote_language = ?2
                     WHERE source_id = (SELECT id FROM sources WHERE key = ?1) AND quote IS NOT NULL AND quote_language IS NULL
-                        AND event_id IS NOT ?3
-                    """).run([.text(stored.key), .text(given.language), eventBeingSaved.map { .integer($0) } ?? .null])
+                        AND event_id IS NOT (SELECT id FROM events WHERE uid = ?3)
+                    """).run([.text(stored.key), .text(given.language), .text(uidBeingSaved)])
             }
         }
         return described
