@@ -26,13 +26,13 @@ dates=("$core"/Dates/*.swift)
 # target name, corpus folder, -max_len, then the files it is built from.
 date_sources=(Fuzz/Targets/DateParserFuzz.swift "${dates[@]}")
 delimited_sources=(Fuzz/Targets/DelimitedReaderFuzz.swift
-    "$core"/Import/DelimitedReader.swift "$core"/Import/InputFile.swift "$core"/Formats/DescriptorWriting.swift "$core"/Import/UTF8Check.swift
+    "$core"/Import/DelimitedReader.swift "$core"/Import/InputFile.swift "$core"/Formats/DescriptorWriting.swift "$core"/Import/UTF8Check.swift "$core"/Import/CodePageGuess.swift
     "$core"/Formats/DelimitedText.swift "$core"/Formats/TerminalText.swift Sources/SQLiteStorage/ByteScan.swift "$core"/TimelineError.swift)
 json_sources=(Fuzz/Targets/JSONEventFuzz.swift
     "$core"/Formats/JSONParser.swift "$core"/Formats/JSONValue.swift "$core"/Formats/JSONText.swift
     Sources/SQLiteStorage/ByteScan.swift
     "$core"/Formats/EventJSON.swift "$core"/Import/EventJSONDecoder.swift "$core"/Import/JSONArrayReader.swift "$core"/Import/JSONByteScanner.swift
-    "$core"/Import/InputFile.swift "$core"/Formats/DescriptorWriting.swift "$core"/Import/UTF8Check.swift "$core"/Model/*.swift "${dates[@]}" "$core"/Query/ExactDecimal.swift
+    "$core"/Import/InputFile.swift "$core"/Formats/DescriptorWriting.swift "$core"/Import/UTF8Check.swift "$core"/Import/CodePageGuess.swift "$core"/Model/*.swift "${dates[@]}" "$core"/Query/ExactDecimal.swift
     "$core"/Store/NameSuggestions.swift "$core"/Import/String+TrimmingSpaces.swift "$core"/TimelineError.swift)
 
 swiftc_flags=(-sanitize=fuzzer,address -parse-as-library -O)
