@@ -10,6 +10,8 @@ public struct Source: Sendable, Equatable {
 
     /// `type` as saved: one of `types` in any case (`News`), in lower case; nil for another word.
     static func savedType(_ type: String) -> String? {
+        // As saved already: most are (every citation of an import asks).
+        if types.contains(type) { return type }
         let lowered = String(String.UnicodeScalarView(type.unicodeScalars.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 }))
         return types.contains(lowered) ? lowered : nil
     }

@@ -16,7 +16,9 @@ enum SourceReference {
     static func key(named key: String, in database: Database) throws -> String? {
         let statement = try database.statement("SELECT key FROM sources WHERE key = ?1")
         if let found = try statement.first([.text(key)], { $0.text(at: 0) }) { return found }
-        guard !key.contains("://"), case let slug = EventSaver.slug(key), !slug.isEmpty, slug != key else { return nil }
+        // A key saved as written is a slug already: no other spelling to look up (the common case).
+        guard !EventSaver.isSlug(key), !key.utf8.contains(UInt8(ascii: ":")) || !key.contains("://"),
+              case let slug = EventSaver.slug(key), !slug.isEmpty, slug != key else { return nil }
         return try statement.first([.text(slug)]) { $0.text(at: 0) }
     }
 }

@@ -72,6 +72,12 @@ extension TimelineStore {
     static func readingKeys(of name: String) -> [String] {
         let slug = EventSaver.slug(name)
         guard !slug.isEmpty else { return [] }
+        // ASCII letters, digits and spaces only (most names): no punctuation to take out.
+        if name.utf8.allSatisfy({ byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x20
+        }) {
+            return [slug]
+        }
         let joined = EventSaver.slug(String(String.UnicodeScalarView(name.unicodeScalars.filter { scalar in
             scalar.properties.isWhitespace || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                 || scalar.properties.generalCategory == .nonspacingMark
