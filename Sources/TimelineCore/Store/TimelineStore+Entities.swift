@@ -67,8 +67,9 @@ extension TimelineStore {
 extension TimelineStore {
     /// How a name reads but for accents, case, spacing and punctuation: its slug (`Nébula` and
     /// `Nebula`, `Care Medical` and `Care-Medical`), and its slug with punctuation taken out
-    /// rather than read as a space (`Wal-Mart` and `Walmart`, `Hudson's Bay` and `Hudsons Bay`).
-    /// Spaces stay: `The Rapist` is not `Therapist`. Two names read alike when a key is shared.
+    /// rather than read as a space (`Wal-Mart` and `Walmart`, `Hudson's Bay` and `Hudsons Bay`),
+    /// and with `&` as `and` (`Marks & Spencer`). Spaces stay: `The Rapist` is not `Therapist`.
+    /// Two names read alike when a key is shared.
     static func readingKeys(of name: String) -> [String] {
         let slug = EventSaver.slug(name)
         guard !slug.isEmpty else { return [] }
@@ -82,7 +83,13 @@ extension TimelineStore {
             scalar.properties.isWhitespace || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                 || scalar.properties.generalCategory == .nonspacingMark
         })))
-        return joined.isEmpty || joined == slug ? [slug] : [slug, joined]
+        var keys = joined.isEmpty || joined == slug ? [slug] : [slug, joined]
+        // `Marks & Spencer` is `Marks and Spencer`.
+        if name.utf8.contains(UInt8(ascii: "&")) {
+            let spelled = EventSaver.slug(String(name.flatMap { $0 == "&" ? Array(" and ") : [$0] }))
+            if !spelled.isEmpty, !keys.contains(spelled) { keys.append(spelled) }
+        }
+        return keys
     }
 
     /// The entities made after `id` whose name reads as another entity's name or alias but for
