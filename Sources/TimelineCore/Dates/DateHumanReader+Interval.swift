@@ -24,6 +24,13 @@ extension DateHumanReader {
         if let date = try readAlternatives(tokens) { return try checked(date) }
         if let date = try readClosedInterval(tokens) { return try checked(date) }
 
+        // X onwards, from X onwards (a British press's "from X")
+        if let last = tokens.last, last.is("onwards") || last.is("onward"), tokens.count > 1 {
+            var start = tokens.dropLast()
+            if let word = start.first, Self.sinceWords.contains(where: { word.is($0) }), start.count > 1 { start = start.dropFirst() }
+            guard let side = try readSide(start, role: .start, nearestWeekday: true) else { return nil }
+            return try checked(interval(side, .open))
+        }
         // since X, from X, à partir de X, depuis X (`since Tuesday`: the nearest to the article)
         var cursor = Cursor(tokens)
         if cursor.take(anyOf: Self.sinceWords) || cursor.take("a") && cursor.take("partir") {

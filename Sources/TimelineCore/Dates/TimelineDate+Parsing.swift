@@ -74,11 +74,31 @@ extension TimelineDate {
             case .failure(let error): throw TimelineDateError(input: trimmed, reason: error.reason)
             }
         }
+        // A spreadsheet's display of a day or month (`14-Mar-2022`, `14-Mar-22`, `Mar-22`): the
+        // words people write, with spaces.
+        if let spaced = spreadsheetDisplay(trimmed), let date = try? DateHumanReader(text: spaced, context: context).read() {
+            return date
+        }
         if let date = try DateHumanReader(text: trimmed, context: context).read() {
             return date
         }
         if EDTFScanner.looksLikeEDTF(trimmed) { throw strictError }
         throw TimelineDateError(input: trimmed, reason: DateHumanReader.notUnderstoodReason)
+    }
+
+    /// `14-Mar-2022`, `14-Mar-22`, `Mar-2022`, `Mar-22` (how Excel and LibreOffice display a
+    /// day or month) as `14 Mar 2022` and `Mar 2022`, a year of two digits read as `4Q21` is
+    /// (00–29 this century, else the last); nil for any other text.
+    static func spreadsheetDisplay(_ text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3 else { return nil }
+        let day = parts.count == 3 ? parts[0] : nil
+        let month = parts[parts.count - 2], year = parts[parts.count - 1]
+        if let day { guard (1...2).contains(day.count), day.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil } }
+        guard (3...9).contains(month.count), month.allSatisfy({ $0.isLetter }),
+              year.count == 2 || year.count == 4, year.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(year) else { return nil }
+        let fullYear = year.count == 4 ? number : number <= 29 ? 2000 + number : 1900 + number
+        return (day.map { "\($0) " } ?? "") + "\(month) \(fullYear)"
     }
 
     /// The `YYYY-MM-DD` of an ISO 8601 date and time (`T` or a space, `hh:mm`, optional seconds

@@ -117,6 +117,14 @@ struct EnglishFormTests {
         // Still going: `present`, `to date`, `now` end an interval open.
         DateVector("March 2020 – present", "2020-03/..", "2020-03-01", nil, .interval),
         DateVector("from 2019 to date", "2019/..", "2019-01-01", nil, .interval),
+        // `X onwards`, as British papers write "from X".
+        DateVector("March 2023 onwards", "2023-03/..", "2023-03-01", nil, .interval),
+        DateVector("from 2019 onwards", "2019/..", "2019-01-01", nil, .interval),
+        // A spreadsheet's display of a day or a month, hyphens between.
+        DateVector("14-Mar-2022", "2022-03-14", "2022-03-14", "2022-03-14", .day),
+        DateVector("14-mar-22", "2022-03-14", "2022-03-14", "2022-03-14", .day),
+        DateVector("01-Jan-99", "1999-01-01", "1999-01-01", "1999-01-01", .day),
+        DateVector("Mar-2022", "2022-03", "2022-03-01", "2022-03-31", .month),
         DateVector("2019 to the present", "2019/..", "2019-01-01", nil, .interval),
         // Two digits after a year and a dash are a later year (`-` alone is EDTF's season).
         DateVector("2021–22", "2021/2022", "2021-01-01", "2022-12-31", .interval),
