@@ -6,7 +6,20 @@
 /// punctuation — is quoted, so `care-medical` or `l'entreprise` never trips FTS5's syntax.
 enum SearchQuery {
     static func ftsExpression(_ text: String) -> String {
+        translated(text).expression
+    }
+
+    /// A `-word` (or `-"phrase"`, `-(group)`) that leaves out nothing it could be NOT of: at the
+    /// start, or after OR, NOT or `(` (`-moscow opens`). Looked for alone, it would find the very
+    /// events it meant to leave out; nil when the search has none.
+    static func misplacedExclusion(in text: String) -> Substring? {
+        translated(text).misplacedExclusion
+    }
+
+    /// The FTS5 expression, and the first `-` exclusion with nothing before it (as typed).
+    private static func translated(_ text: String) -> (expression: String, misplacedExclusion: Substring?) {
         var parts: [String] = []
+        var misplaced: Substring?
         var droppedWord = false
         var index = text.startIndex
         func quoted(_ word: Substring) -> String {
@@ -103,6 +116,14 @@ enum SearchQuery {
                 } else {
                     // At the start, or after OR, NOT or `(`: FTS5's NOT needs a word before it
                     // (`misplacedExclusion` refuses the search); the word alone would be looked for.
+                    if misplaced == nil {
+                        // As typed: to the phrase's or group's closing mark, else the word's end.
+                        let closing: Character? = text[next] == "\"" ? "\"" : text[next] == "(" ? ")" : nil
+                        let end = closing.map { mark in
+                            text[text.index(after: next)...].firstIndex(of: mark).map { text.index(after: $0) } ?? text.endIndex
+                        } ?? text[next...].firstIndex { $0.isWhitespace || $0 == "(" || $0 == ")" || $0 == "\"" } ?? text.endIndex
+                        misplaced = text[index..<end]
+                    }
                     parts.append("NOT")
                     index = next
                 }
@@ -124,7 +145,7 @@ enum SearchQuery {
                 index = end
             }
         }
-        guard droppedWord else { return withExplicitAnd(parts) }
+        guard droppedWord else { return (withExplicitAnd(parts), misplaced) }
         // Operators and groups left with nothing on one side by a dropped word (`warn OR 🚨`).
         let operators: Set<String> = ["AND", "OR", "NOT"]
         var cleaned: [String] = []
@@ -140,59 +161,13 @@ enum SearchQuery {
             cleaned.append(part)
         }
         while let last = cleaned.last, operators.contains(last) || last == "(" { cleaned.removeLast() }
-        return withExplicitAnd(cleaned)
+        return (withExplicitAnd(cleaned), misplaced)
     }
 
     /// Whether `text` (what follows a `-`) starts what a `-` leaves out: a word, a phrase or a group.
     private static func startsExclusion(_ text: Substring) -> Bool {
         guard let first = text.first else { return false }
         return first.isLetter || first.isNumber || first == "\"" || first == "("
-    }
-
-    /// A `-word` (or `-"phrase"`, `-(group)`) that leaves out nothing it could be NOT of: at the
-    /// start, or after OR, NOT or `(` (`-moscow opens`). Looked for alone, it would find the very
-    /// events it meant to leave out; nil when the search has none.
-    static func misplacedExclusion(in text: String) -> Substring? {
-        var previous: Substring?
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index].isWhitespace {
-                index = text.index(after: index)
-                continue
-            }
-            if text[index] == "\"" {
-                // A phrase is a word here: what follows it may be NOT of it.
-                let start = text.index(after: index)
-                let end = text[start...].firstIndex(of: "\"").map { text.index(after: $0) } ?? text.endIndex
-                previous = text[index..<end]
-                index = end
-                continue
-            }
-            if text[index] == "(" || text[index] == ")" {
-                previous = text[index...index]
-                index = text.index(after: index)
-                continue
-            }
-            var end = index
-            while end < text.endIndex, !text[end].isWhitespace, text[end] != "(", text[end] != ")", text[end] != "\"" { end = text.index(after: end) }
-            if end == text.index(after: index), text[index] == "-", end < text.endIndex, text[end] == "\"" || text[end] == "(" {
-                // `-"…"` or `-(…)`: the word ends at the quote or parenthesis.
-                let closing: Character = text[end] == "\"" ? "\"" : ")"
-                let close = text[text.index(after: end)...].firstIndex(of: closing).map { text.index(after: $0) } ?? text.endIndex
-                let empty = text.index(after: end) == close || text.index(after: text.index(after: end)) == close
-                if !empty, previous == nil || ["OR", "NOT", "("].contains(previous!) { return text[index..<close] }
-                previous = text[index..<close]
-                index = close
-                continue
-            }
-            let word = text[index..<end]
-            if word.count > 1, word.first == "-", startsExclusion(word.dropFirst()), previous == nil || ["OR", "NOT", "("].contains(previous!) {
-                return word
-            }
-            previous = word
-            index = end
-        }
-        return nil
     }
 
     /// The parts joined, with AND written between two operands side by side: FTS5 takes a
