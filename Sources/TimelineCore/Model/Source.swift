@@ -12,7 +12,7 @@ public struct Source: Sendable, Equatable {
     static func savedType(_ type: String) -> String? {
         // As saved already: most are (every citation of an import asks).
         if types.contains(type) { return type }
-        let lowered = String(String.UnicodeScalarView(type.unicodeScalars.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 }))
+        let lowered = type.lowercased()
         return types.contains(lowered) ? lowered : nil
     }
 

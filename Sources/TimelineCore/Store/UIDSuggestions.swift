@@ -24,9 +24,8 @@ enum UIDSuggestions {
     static func uids(meantBy uid: String, in database: Database, place: Place = .events) throws -> [String] {
         guard !uid.isEmpty else { return [] }
         if place == .history, try !database.tableExists("event_history") { return [] }
-        let lowered = String(String.UnicodeScalarView(uid.unicodeScalars.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 }))
         // Made uids are in lower case: one typed in capitals is looked for so.
-        return try database.statement(place.sql).map([.text(lowered)]) { $0.text(at: 0) }.filter { $0 != uid }
+        return try database.statement(place.sql).map([.text(uid.lowercased())]) { $0.text(at: 0) }.filter { $0 != uid }
     }
 
     /// The end of a not-found error's sentence, with its stop: the uids it may mean (three at
