@@ -63,10 +63,9 @@ extension Timeline {
                     if newSource, saved.outcome == .inserted { fields.newSourceNotes(uid: saved.uid).forEach(printError) }
                     if !fields.entity.isEmpty { try noteRolesReadingAsOthers(in: store, uid: saved.uid) }
                     // A new entity spelt as a known one but for accents or case: maybe the same.
-                    for (slug, name) in try store.entities(after: lastEntity) {
-                        guard let alike = try store.namesReadingAlike(name, otherThan: slug).first else { continue }
-                        printError("note: the new entity '\(name)' (\(slug)) reads as '\(alike.text)' of \(alike.slug) but for accents, case or "
-                                   + "punctuation; if they are one, `timeline entities merge \(slug) \(alike.slug)` joins them.")
+                    for alike in try store.entitiesReadingAlike(madeAfter: lastEntity) {
+                        printError("note: the new entity '\(alike.name)' (\(alike.slug)) reads as '\(alike.otherText)' of \(alike.otherSlug) but for accents, case or "
+                                   + "punctuation; if they are one, `timeline entities merge \(alike.slug) \(alike.otherSlug)` joins them.")
                     }
                     // A uid made with a number: another event has this one's main entity, kind and
                     // a date written the same in a uid; the same date, it may be the same event.

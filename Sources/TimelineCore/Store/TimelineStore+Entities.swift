@@ -191,9 +191,4 @@ extension TimelineStore {
         if case .integer(let id)? = try database.scalar("SELECT coalesce(max(id), 0) FROM entities") { return id }
         return 0
     }
-
-    /// The slugs and names of the entities made after `id`.
-    public func entities(after id: Int64) throws -> [(slug: String, name: String)] {
-        try database.prepare("SELECT slug, name FROM entities WHERE id > ?1 ORDER BY id").map([.integer(id)]) { ($0.text(at: 0), $0.text(at: 1)) }
-    }
 }
