@@ -24,7 +24,7 @@ struct EventOptions: ParsableArguments {
     @Option(help: ArgumentHelp("An entity involved, by slug, name or alias, with an optional role: 'Amazon Care:employer' (repeatable; a new name creates the entity).", valueName: "entity[:role]"))
     var entity: [String] = []
 
-    @Option(help: ArgumentHelp("A figure: QUANTITY=VALUE:UNIT[@ENTITY], e.g. employees-laid-off=159:person@amazon-care; ~VALUE for about, >VALUE more than, <VALUE less than, >=VALUE at least, <=VALUE up to (repeatable). With edit, it replaces the figures of its quantity and keeps the others (without @ENTITY, counting the entity the replaced figures counted); QUANTITY= removes that quantity's, and --measure '' alone removes them all.", valueName: "measure"))
+    @Option(help: ArgumentHelp("A figure: QUANTITY=VALUE:UNIT[@ENTITY], e.g. employees-laid-off=159:person@amazon-care; ~VALUE for about, >VALUE more than, <VALUE less than, >=VALUE at least, <=VALUE up to; money as papers write it, £1.2m, $450k:USD, GBP 5,000, (£5,000), is multiplied out, a sign or code of one currency giving the unit (repeatable). With edit, it replaces the figures of its quantity and keeps the others (without @ENTITY, counting the entity the replaced figures counted); QUANTITY= removes that quantity's, and --measure '' alone removes them all.", valueName: "measure"))
     var measure: [String] = []
 
     @Option(help: ArgumentHelp("A tag (repeatable); with edit, the tags given replace the event's, and --tag '' alone removes them all.", valueName: "tag"))

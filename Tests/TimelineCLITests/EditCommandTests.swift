@@ -203,6 +203,29 @@ import Testing
                 "\(comma.stderr)")
     }
 
+    /// Money as papers write it: `£1.2m`, `$450k`, `GBP 5,000`, `(£5,000)`; a sign or code of one
+    /// currency gives the unit; `m` of a length is refused, not read as millions.
+    @Test func measureTakesMoneyAsPapersWriteIt() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let added = try CLI.run(["add", "--db", db, "--uid", "m", "--kind", "funding", "--title", "T", "--date", "2020", "--entity", "Acme",
+                                 "--measure", "raised=£1.2m", "--measure", "valuation=$1.2bn:USD", "--measure", "loss=(£5,000):GBP",
+                                 "--measure", "fee=5000 CHF", "--measure", "users=1.5 million:person", "--measure", "grant=$12,500.50:USD"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let figures = try #require(try show("m")["measures"] as? [[String: Any]])
+        #expect(figures.map { "\($0["quantity"]!) \($0["value"]!) \($0["unit"]!)" }
+                == ["raised 1200000 GBP", "valuation 1200000000 USD", "loss -5000 GBP", "fee 5000 CHF", "users 1500000 person", "grant 12500.50 USD"],
+                "\(figures)")
+        #expect(try CLI.run(["edit", "m", "--db", db, "--measure", "raised=£450k:GBP-million"]).status == 0)
+        #expect(try #require(try show("m")["measures"] as? [[String: Any]]).first.map { "\($0["value"]!) \($0["unit"]!)" } == "0.450 GBP-million")
+        let metres = try CLI.run(["edit", "m", "--db", db, "--measure", "height=1.2m:metre"])
+        #expect(metres.status == 64 && metres.stderr.contains("'1.2m', which is not an exact decimal number (~, >, <, >=, <=, about, at least, environ, plus de, … "
+                                                               + "may come before it, and k, million, bn (m, b after a currency) after it)"), "\(metres.stderr)")
+        let dollars = try CLI.run(["edit", "m", "--db", db, "--measure", "raised=$3m"])
+        #expect(dollars.status == 64 && dollars.stderr.contains("has no unit ('$' is the sign of several currencies: add :USD, :CAD, …)"), "\(dollars.stderr)")
+        let other = try CLI.run(["edit", "m", "--db", db, "--measure", "raised=GBP 5:USD"])
+        #expect(other.status == 64 && other.stderr.contains("has 'GBP 5', in GBP, and the unit 'USD'; give the unit of that currency (GBP)"), "\(other.stderr)")
+    }
+
     /// A quote cited without its language is noted, and citing the same quote again with one
     /// puts it right: the one citation takes the language (and translation), not a second one.
     @Test func aQuoteGivenAgainTakesItsLanguage() throws {

@@ -1075,6 +1075,31 @@ import Testing
         #expect(figures == ["10 BRL =", "50 person up-to", "1500.5 BRL =", "300 person ~", "1200000.00 BRL =", "1000 person more-than"], "\(figures)")
     }
 
+    /// A money column as a paper's figures fill it: `£1.2m`, `$450k`, `GBP 5,000`, `(£5,000)`,
+    /// `1.2bn`; a sum's commas group thousands where a bare number's are refused.
+    @Test func moneyCellsTakeScaleWordsCodesAndBrackets() throws {
+        let sheet = try write("pounds.csv", "E,D,T,V\nOcado,2022,a,£1.2m\nOcado,2021,b,\"GBP 5,000\"\nOcado,2020,c,\"(£5,000)\"\nOcado,2019,d,1.2bn\n"
+                              + "Ocado,2018,e,450k GBP\nOcado,2017,f,\"5,000\"\nOcado,2016,g,1.2m USD\n")
+        let result = try CLI.run(["import", sheet, "--db", db, "--set", "kind=funding", "--map", "E=entity", "--map", "D=when", "--map", "T=title",
+                                  "--map", "V=measure:raised:GBP", "--skip-invalid"])
+        #expect(result.stdout.hasSuffix(": 5 added, 0 updated, 0 unchanged, 2 rejected.\n"), "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("pounds.csv:7: column 'V': '5,000' is not a number"), "\(result.stderr)")
+        #expect(result.stderr.contains("pounds.csv:8: column 'V': '1.2m USD' is in USD, and the column's unit is 'GBP': map it to that currency's "
+                                       + "(--map 'V=measure:raised:USD')"), "\(result.stderr)")
+        let values = try jsonEvents(["--entity", "ocado"]).compactMap { ($0["measures"] as? [[String: Any]])?.first.map { "\($0["value"]!) \($0["unit"]!)" } }
+        #expect(values == ["450000 GBP", "1200000000 GBP", "-5000 GBP", "5000 GBP", "1200000 GBP"], "\(values)")
+        // A semicolon CSV, whose comma is the decimal mark: a code or bracket around it is read,
+        // and a cell that is no number is not told to try the other decimal mark.
+        let reais = try write("reais.csv", "E;D;T;V\nVarejão;2022;a;R$ (1.200,00)\nVarejão;2021;b;BRL 1.200,00\nVarejão;2020;c;1,2,5\n")
+        let real = try CLI.run(["import", reais, "--db", db, "--set", "kind=funding", "--map", "E=entity", "--map", "D=when", "--map", "T=title",
+                                "--map", "V=measure:raised:BRL", "--skip-invalid"])
+        #expect(real.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged, 1 rejected.\n"), "\(real.stdout)\(real.stderr)")
+        #expect(real.stderr.hasSuffix("reais.csv:4: column 'V': '1,2,5' is not a number (digits with an optional decimal comma, after ~, environ, at least, "
+                                      + "plus de, … if any, and a % sign after it).\n"), "\(real.stderr)")
+        let reals = try jsonEvents(["--entity", "varejao"]).compactMap { ($0["measures"] as? [[String: Any]])?.first.map { "\($0["value"]!) \($0["unit"]!)" } }
+        #expect(reals == ["1200.00 BRL", "-1200.00 BRL"], "\(reals)")
+    }
+
     /// A day in the shape of --date-format but for its marks or its year's length is named so,
     /// with the pattern that reads it, not as an ambiguous date.
     @Test func aDayOfAnotherShapeThanTheDateFormatNamesThePatternThatReadsIt() throws {

@@ -425,7 +425,7 @@ struct RecordMapper {
                     citationDetails.append((field, value, column))
                 }
             case .measure(let quantity, let unit):
-                let reading = FigureText.read(value)
+                let reading = FigureText.read(value, unit: unit)
                 if let sign = reading.currencySign, !FigureText.currencySign(sign, fits: unit) {
                     throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' is in \(sign), and the column's unit is '\(unit)': "
                         + "map it to that currency's (--map '\(column)=measure:\(quantity):\(FigureText.unit(ofCurrencySign: sign))')")
@@ -434,8 +434,9 @@ struct RecordMapper {
                 var unit = unit
                 if decimalComma {
                     value = try Self.pointDecimal(fromCommaDecimal: value, column: column, pointsGroupOnly: decimalMarkGiven)
-                } else if commaGroupsThousands {
-                    value = Self.withoutCommasBetweenThousands(value)
+                } else if commaGroupsThousands || reading.groupsThousandsWithCommas {
+                    // `$5,000`: no sum of money is written to three decimals.
+                    value = FigureText.withoutCommasBetweenThousands(value)
                 } else if !decimalMarkGiven, let thousands = Self.thousandsIfGroupedByAPoint(value) {
                     // `1.200` is twelve hundred in German or French prose, 1.2 in English: as
                     // ambiguous as `1,200`, which is refused too; a sum would be a thousand off.
@@ -448,7 +449,7 @@ struct RecordMapper {
                     }
                     (value, unit) = share
                 }
-                guard ExactDecimal(value) != nil else {
+                guard let scaled = FigureText.value(value, of: reading, inUnit: unit), ExactDecimal(scaled) != nil else {
                     let form = decimalComma ? "digits with an optional decimal comma"
                         : commaGroupsThousands ? "digits with an optional '.', thousands grouped by commas or spaces if at all"
                         : "digits with an optional '.', thousands grouped by spaces if at all"
@@ -459,12 +460,12 @@ struct RecordMapper {
                             + "or map each end to a column of its own"
                     } else if !decimalMarkGiven, let thousands = Self.thousandsGroupedByPoints(value) {
                         hint = "; points group its thousands, as German, French or Turkish prose writes them: --decimal-mark , reads it as \(thousands)"
-                    } else if !decimalMarkGiven, value.contains(",") {
+                    } else if !decimalMarkGiven, !decimalComma, value.contains(",") {
                         hint = "; a comma could group thousands or be the decimal mark: --decimal-mark . reads 11,000 as 11000, --decimal-mark , reads 0,15 as 0.15"
                     }
                     throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' is not a number (\(form), after ~, environ, at least, plus de, … if any, and a % sign after it)\(hint)")
                 }
-                measures.append((quantity, unit, value, column, reading.approximate, reading.qualifier))
+                measures.append((quantity, unit, scaled, column, reading.approximate, reading.qualifier))
             case .list(let field):
                 do {
                     lists[field] = try JSONParser.parse(value)
@@ -529,27 +530,6 @@ struct RecordMapper {
         return .object(members)
     }
 
-    /// A figure from a file whose decimal mark is the comma (a semicolon-separated spreadsheet)
-    /// with a decimal point: `0,15` is `0.15`, and `1.234,5` (points grouping thousands) is
-    /// `1234.5`, and so is `1.234.567` 1234567. `2.500` could be 2500 or 2.5 there, and is
-    /// refused rather than guessed.
-    /// `11,000` and `1,234,567.5` without their commas, which group thousands; a value whose commas
-    /// group otherwise (`1,5`, `12,34`) is left as it is, to be refused as no number.
-    static func withoutCommasBetweenThousands(_ value: String) -> String {
-        guard value.contains(",") else { return value }
-        let end = value.firstIndex(of: ".") ?? value.endIndex
-        let sign = value.first == "-" || value.first == "+" ? 1 : 0
-        let groups = value[value.index(value.startIndex, offsetBy: sign)..<end].split(separator: ",", omittingEmptySubsequences: false)
-        guard groups.count > 1, (1...3).contains(groups[0].count), groups[0].first != "0", groups.dropFirst().allSatisfy({ $0.count == 3 }),
-              groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), !value[end...].contains(",")
-        else { return value }
-        return String(value.prefix(sign)) + groups.joined() + value[end...]
-    }
-
-    /// A figure written with a decimal comma, as one with a decimal point: `0,15` is `0.15`, and
-    /// points between thousands go (`1.234,5`). A lone point before three digits (`2.500`) could
-    /// be either, and is refused, unless `pointsGroupOnly` (`--decimal-mark ,` says so): then
-    /// it groups, and a point that groups nothing (`1.5`) is refused.
     /// The whole number `value` is when its one point groups thousands (`1.200`, `-12.500`: one to
     /// three digits, not starting with 0, then three); nil for every other value.
     static func thousandsIfGroupedByAPoint(_ value: String) -> String? {
@@ -573,6 +553,11 @@ struct RecordMapper {
         return (sign == "-" ? "-" : "") + groups.joined() + (number.count == 2 ? "." + number[1] : "")
     }
 
+    /// A figure from a file whose decimal mark is the comma (a semicolon-separated spreadsheet),
+    /// as one with a decimal point: `0,15` is `0.15`, and points between thousands go (`1.234,5`
+    /// is `1234.5`, `1.234.567` 1234567). A lone point before three digits (`2.500`) could be
+    /// either, and is refused, unless `pointsGroupOnly` (`--decimal-mark ,` says so): then it
+    /// groups, and a point that groups nothing (`1.5`) is refused.
     static func pointDecimal(fromCommaDecimal value: String, column: String, pointsGroupOnly: Bool = false) throws -> String {
         let commas = value.count(where: { $0 == "," })
         let points = value.count(where: { $0 == "." })

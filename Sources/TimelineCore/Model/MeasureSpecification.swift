@@ -14,26 +14,39 @@ public enum MeasureSpecification {
             rest = rest[..<at]
             if entity?.isEmpty == true { throw fail("names no entity after '@'") }
         }
-        guard let colon = rest.firstIndex(of: ":") else { throw fail("has no unit") }
-        let valueText = String(rest[..<colon])
-        var unit = String(rest[rest.index(after: colon)...])
+        let valueText: String
+        var unit: String
+        let reading: FigureText.Reading
+        if let colon = rest.firstIndex(of: ":") {
+            valueText = String(rest[..<colon])
+            unit = String(rest[rest.index(after: colon)...])
+            reading = FigureText.read(valueText, unit: unit)
+        } else {
+            // `£1.2m`, `5000 CHF`: money whose sign or code names its one currency says its unit.
+            valueText = String(rest)
+            reading = FigureText.read(valueText)
+            guard let sign = reading.currencySign, let only = FigureText.onlyUnit(ofCurrencySign: sign) else {
+                throw fail(reading.currencySign.map { "has no unit ('\($0)' is the sign of several currencies: add :USD, :CAD, …)" } ?? "has no unit")
+            }
+            unit = only
+        }
         guard isQuantity(quantity) else {
             let suggestion = Self.quantitySuggestion(quantity)
             throw fail("has a quantity that is not lowercase ASCII letters, digits and '-'" + (suggestion.isEmpty ? "" : " (as in '\(suggestion)')"))
         }
         guard !unit.isEmpty else { throw fail("has an empty unit") }
-        let reading = FigureText.read(valueText)
         if let sign = reading.currencySign, !FigureText.currencySign(sign, fits: unit) {
             throw fail("has '\(valueText)', in \(sign), and the unit '\(unit)'; give the unit of that currency (\(FigureText.unit(ofCurrencySign: sign))) or the value without its sign")
         }
-        var digits = Self.withDecimalComma(reading.digits)
+        // `£5,000`: money is never written to three decimals, so its commas group thousands.
+        var digits = reading.groupsThousandsWithCommas ? FigureText.withoutCommasBetweenThousands(reading.digits) : Self.withDecimalComma(reading.digits)
         if reading.percentage, ExactDecimal(digits) != nil {
             guard let share = FigureText.value(ofPercentage: digits, inUnit: unit) else {
                 throw fail("is a percentage in the unit '\(unit)'; give it the unit fraction (13% is 0.13) or percent")
             }
             (digits, unit) = share
         }
-        guard let value = ExactDecimal(digits) else {
+        guard let value = FigureText.value(digits, of: reading, inUnit: unit).flatMap({ ExactDecimal($0) }) else {
             let parts = digits.split(separator: ",", omittingEmptySubsequences: false)
             let hint: String
             if parts.count == 2, !parts[0].isEmpty, parts[1].count == 3, !digits.contains("."),
@@ -45,7 +58,7 @@ public enum MeasureSpecification {
             } else if valueText.contains(",") {
                 hint = "digits with one decimal mark, '.' or ',' (1.5 or 1,5), thousands grouped by spaces if at all (1 200)"
             } else {
-                hint = "~, >, <, >=, <=, about, at least, environ, plus de, … may come before it"
+                hint = "~, >, <, >=, <=, about, at least, environ, plus de, … may come before it, and k, million, bn (m, b after a currency) after it"
             }
             throw fail("has '\(valueText)', which is not an exact decimal number (\(hint))")
         }

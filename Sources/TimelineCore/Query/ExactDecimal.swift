@@ -65,13 +65,7 @@ public struct ExactDecimal: Equatable, Sendable, CustomStringConvertible {
         guard parts.count <= 2, var number = ExactDecimal(String(parts[0])) else { return nil }
         if parts.count == 2 {
             guard let exponent = Int(parts[1]), abs(exponent) <= 400 else { return nil }
-            if exponent < 0 {
-                number = number.divided(byPowerOfTen: -exponent)
-            } else if exponent > 0 {
-                let shift = min(exponent, number.scale)
-                number.scale -= shift
-                number.digits += [UInt8](repeating: 0, count: exponent - shift)
-            }
+            number = exponent < 0 ? number.divided(byPowerOfTen: -exponent) : number.multiplied(byPowerOfTen: exponent)
         }
         while number.scale > 0, number.digits.last == 0 {
             number.digits.removeLast()
@@ -84,6 +78,13 @@ public struct ExactDecimal: Equatable, Sendable, CustomStringConvertible {
     /// The number divided by 10^power, exactly, its digits kept (`13` by 10² is `0.13`, `150` is `1.50`).
     public func divided(byPowerOfTen power: Int) -> ExactDecimal {
         ExactDecimal(digits: digits, scale: scale + power, negative: negative)
+    }
+
+    /// The number times 10^power, exactly: its point moves right, zeros added past its digits
+    /// (`1.2` by 10⁶ is `1200000`, `1.25` by 10¹ is `12.5`).
+    public func multiplied(byPowerOfTen power: Int) -> ExactDecimal {
+        let shift = min(power, scale)
+        return ExactDecimal(digits: digits + [UInt8](repeating: 0, count: power - shift), scale: scale - shift, negative: negative)
     }
 
     /// Whether two decimals are the same number, however many zeros end them (`0.2`, `0.20`).

@@ -1,0 +1,61 @@
+import Testing
+@testable import TimelineCore
+
+/// Money and counts as papers and accounts write them: a scale word or letter after the number,
+/// a currency's code before or after it, brackets for a loss, commas grouping a sum's thousands.
+@Suite struct FigureTextTests {
+    /// The exact value `text` reads as in `unit`, nil when it reads as no number.
+    func value(_ text: String, unit: String) -> String? {
+        let reading = FigureText.read(text, unit: unit)
+        let digits = reading.groupsThousandsWithCommas ? FigureText.withoutCommasBetweenThousands(reading.digits) : reading.digits
+        return FigureText.value(digits, of: reading, inUnit: unit).flatMap { ExactDecimal($0)?.description }
+    }
+
+    @Test(arguments: [
+        ("£1.2m", "GBP", "1200000"), ("£1.2M", "GBP", "1200000"), ("$450k", "USD", "450000"), ("$1.2bn", "USD", "1200000000"),
+        ("$1.2 billion", "USD", "1200000000"), ("£1.2 million", "GBP", "1200000"), ("$3MM", "USD", "3000000"),
+        ("1.5 million", "person", "1500000"), ("5k", "metre", "5000"), ("2 trillion", "USD", "2000000000000"),
+        ("3 Mio. €", "EUR", "3000000"), ("3 Mrd", "EUR", "3000000000"), ("2 milliards", "EUR", "2000000000"),
+        ("500 mil", "BRL", "500000"), ("2 mil millones", "EUR", "2000000000"), ("1.20m", "GBP", "1200000"),
+        ("1.2345678m", "GBP", "1234567.8"),
+        // A unit counted in millions takes the value in millions.
+        ("£1.2m", "GBP-million", "1.2"), ("£450k", "GBP-million", "0.450"), ("£1.2", "GBP-million", "1.2"),
+        // A currency's code before or after the number, with or without a space.
+        ("GBP 5000", "GBP", "5000"), ("5000 GBP", "GBP", "5000"), ("GBP1.2bn", "GBP", "1200000000"), ("1.2bn USD", "USD", "1200000000"),
+        ("usd 40", "USD", "40"), ("-CHF 30", "CHF", "-30"),
+        // A loss in brackets; a sum's commas group thousands.
+        ("(5000)", "GBP", "-5000"), ("(£5,000)", "GBP", "-5000"), ("( 12 )", "person", "-12"), ("£5,000", "GBP", "5000"),
+        ("$12,500.50", "USD", "12500.50"), ("£(5,000)", "GBP", "-5000"), ("R$ (1200.00)", "BRL", "-1200.00"), ("GBP 1,234,567", "GBP", "1234567"),
+    ])
+    func reads(_ text: String, _ unit: String, _ expected: String) {
+        #expect(value(text, unit: unit) == expected, "\(text) in \(unit)")
+    }
+
+    /// What would be a guess stays no number: `m` and `b` of a length or a count, a comma of no
+    /// sum, a bracketed minus, a scale word glued to other letters.
+    @Test(arguments: [
+        ("1.2m", "metre"), ("3b", "person"), ("5,000", "person"), ("(-5)", "GBP"), ("5 millionaires", "person"), ("5km", "metre"),
+        ("m", "GBP"), ("GBP", "GBP"), ("5000 XYZ", "GBP"), ("£5,000m", "GBP"),
+    ])
+    func refuses(_ text: String, _ unit: String) {
+        #expect(value(text, unit: unit) == nil, "\(text) in \(unit)")
+    }
+
+    @Test func aCodeIsACurrencySignThatFitsItsUnit() {
+        #expect(FigureText.read("5000 CHF").currencySign == "CHF")
+        #expect(FigureText.currencySign("CHF", fits: "chf"))
+        #expect(!FigureText.currencySign("GBP", fits: "USD"))
+        #expect(FigureText.currencySign("£", fits: "GBP-million"))
+        // Three letters that are no currency's are left to the number, to be refused.
+        #expect(FigureText.read("5000 abc").currencySign == nil)
+        #expect(FigureText.onlyUnit(ofCurrencySign: "£") == "GBP")
+        #expect(FigureText.onlyUnit(ofCurrencySign: "$") == nil)
+    }
+
+    @Test func multiplyingByAPowerOfTenMovesThePoint() {
+        #expect(ExactDecimal("1.2")!.multiplied(byPowerOfTen: 6).description == "1200000")
+        #expect(ExactDecimal("1.25")!.multiplied(byPowerOfTen: 1).description == "12.5")
+        #expect(ExactDecimal("-0.005")!.multiplied(byPowerOfTen: 3).description == "-5")
+        #expect(ExactDecimal("7")!.multiplied(byPowerOfTen: 0).description == "7")
+    }
+}
