@@ -109,10 +109,14 @@ struct DateHumanReader {
         // order is the file's, not the day's, and is given, not guessed one day at a time.
         let numbers = stride(from: 0, to: tokens.count, by: 2).compactMap { Int(tokens[$0].text) }
         // Two numbers alone: two years (`20/21`), or a month and a year of two digits (`01/22`).
-        if numbers.count == 2, numbers[0] > 12, numbers[1] > 12, numbers[1] == (numbers[0] + 1) % 100 {
-            let first = numbers[0] <= 29 ? 2000 + numbers[0] : 1900 + numbers[0]
-            throw TimelineDateError(input: text, reason: "neither \(numbers[0]) nor \(numbers[1]) is a month; the years \(first) and "
-                                    + "\(first + 1) are written \(first)/\(CalendarDay.zeroPadded(numbers[1], width: 2)), and a day in ISO, as in 2022-12-31")
+        if numbers.count == 2, numbers[1] == (numbers[0] + 1) % 100,
+           case let (a, b) = (numbers[0], numbers[1]),
+           !((1...12).contains(a) && (1...31).contains(b)) && !((1...12).contains(b) && (1...31).contains(a)) {
+            // `99/00` and `00/01` across a century too: no day and month, and the second the next year.
+            let first = a <= 29 ? 2000 + a : 1900 + a
+            let why = a > 12 && b > 12 ? "neither \(a) nor \(b) is a month" : "it is no day and month"
+            throw TimelineDateError(input: text, reason: "\(why); the years \(first) and "
+                                    + "\(first + 1) are written \(first)/\(CalendarDay.zeroPadded(b, width: 2)), and a day in ISO, as in 2022-12-31")
         }
         var monthAndYear = ""
         if numbers.count == 2, (1...12).contains(numbers[0]), (13...99).contains(numbers[1]) {

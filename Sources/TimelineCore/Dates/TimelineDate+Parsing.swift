@@ -76,8 +76,20 @@ extension TimelineDate {
         }
         // A spreadsheet's display of a day or month (`14-Mar-2022`, `14-Mar-22`, `Mar-22`): the
         // words people write, with spaces.
-        if let spaced = spreadsheetDisplay(trimmed), let date = try? DateHumanReader(text: spaced, context: context).read() {
-            return date
+        if let spaced = spreadsheetDisplay(trimmed, monthOfThreeLetters: false), spreadsheetDisplay(trimmed) == nil,
+           let month = try? DateHumanReader(text: spaced, context: context).read(), let number = trimmed.split(separator: "-").last {
+            // `June-12`: not how a spreadsheet shows a month (`Jun-12`), and a day of June as much as June 2012.
+            let word = trimmed.prefix { $0 != "-" }
+            throw TimelineDateError(input: trimmed, reason: "it could be \(word) \(number), a day, or \(word) \(month.edtf.prefix(4)); "
+                                    + "write the day with its year (\(number) \(word) YYYY) or the month with its year whole (\(month.edtf))")
+        }
+        if let spaced = spreadsheetDisplay(trimmed) {
+            do {
+                if let date = try DateHumanReader(text: spaced, context: context).read() { return date }
+            } catch {
+                // `31-Feb-2022`: the day's own reason (February has 28 days), of the text as given.
+                if error.reason != DateHumanReader.notUnderstoodReason { throw TimelineDateError(input: trimmed, reason: error.reason) }
+            }
         }
         if let date = try DateHumanReader(text: trimmed, context: context).read() {
             return date
@@ -88,15 +100,18 @@ extension TimelineDate {
 
     /// `14-Mar-2022`, `14-Mar-22`, `Mar-2022`, `Mar-22` (how Excel and LibreOffice display a
     /// day or month) as `14 Mar 2022` and `Mar 2022`, a year of two digits read as `4Q21` is
-    /// (00–29 this century, else the last); nil for any other text.
-    static func spreadsheetDisplay(_ text: String) -> String? {
+    /// (00–29 this century, else the last); nil for any other text. A month and two digits is
+    /// read so only with the month's three letters, as spreadsheets show it: `June-12` or
+    /// `Sept-30` is someone's day of a month (June 12) as much as a year, and is not guessed.
+    static func spreadsheetDisplay(_ text: String, monthOfThreeLetters: Bool = true) -> String? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3 else { return nil }
         let day = parts.count == 3 ? parts[0] : nil
         let month = parts[parts.count - 2], year = parts[parts.count - 1]
         if let day { guard (1...2).contains(day.count), day.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil } }
         guard (3...9).contains(month.count), month.allSatisfy({ $0.isLetter }),
-              year.count == 2 || year.count == 4, year.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(year) else { return nil }
+              year.count == 2 || year.count == 4, year.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(year),
+              day != nil || year.count == 4 || month.count == 3 || !monthOfThreeLetters else { return nil }
         let fullYear = year.count == 4 ? number : number <= 29 ? 2000 + number : 1900 + number
         return (day.map { "\($0) " } ?? "") + "\(month) \(fullYear)"
     }

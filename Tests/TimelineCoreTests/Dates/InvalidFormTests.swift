@@ -35,6 +35,14 @@ struct InvalidFormTests {
         InvalidDateVector("03.15.2023", "(here 15 can only be the day, but in a date such as 03.04 either number can be"),
         // Two numbers alone: two years, or a month and a year of two digits, named so.
         InvalidDateVector("20/21", "neither 20 nor 21 is a month; the years 2020 and 2021 are written 2020/21"),
+        // A month's whole name and two digits is no spreadsheet's display: a day as much as a year.
+        InvalidDateVector("June-12", "it could be June 12, a day, or June 2012; write the day with its year (12 June YYYY) or the month with its year whole (2012-06)"),
+        InvalidDateVector("Sept-30", "it could be Sept 30, a day, or Sept 1930"),
+        // A spreadsheet's day that is no day says why.
+        InvalidDateVector("31-Feb-2022", "February 2022 has 28 days"),
+        InvalidDateVector("31-Feb-22", "February 2022 has 28 days"),
+        InvalidDateVector("99/00", "it is no day and month; the years 1999 and 2000 are written 1999/00"),
+        InvalidDateVector("00/01", "it is no day and month; the years 2000 and 2001 are written 2000/01"),
         InvalidDateVector("98/99", "the years 1998 and 1999 are written 1998/99"),
         InvalidDateVector("01/22", "write ISO, as in 2022-12-31, or a month name, as in 31 December 2022; "
                           + "a month and year are written with the year whole, 01/2022 or 2022-01"),
