@@ -1230,7 +1230,8 @@ import Testing
         #expect(check.stdout.contains("warning\tentities\t'Nebula' (nebula) and 'Nébula' (one-medical) read alike but for accents, case or punctuation"),
                 "\(check.stdout)")
         // Punctuation and spacing too: `Walmart` for `Wal-Mart`, `Hudsons Bay` for `Hudson's Bay`.
-        for (known, new) in [("Wal-Mart", "Walmart"), ("Hudson's Bay Company", "Hudsons Bay Company"), ("Marks & Spencer", "Marks and Spencer")] {
+        for (known, new) in [("Wal-Mart", "Walmart"), ("Hudson's Bay Company", "Hudsons Bay Company"), ("Marks & Spencer", "Marks and Spencer"),
+                             ("Standard and Poors", "Standard & Poor's")] {
             #expect(try CLI.run(["add", "--db", db, "--kind", "other", "--date", "2007", "--title", "a", "--entity", known]).stderr.isEmpty)
             let second = try CLI.run(["add", "--db", db, "--kind", "other", "--date", "2007", "--title", "b", "--entity", new])
             #expect(second.stderr.hasPrefix("timeline: note: the new entity '\(new)' "), "\(second.stderr)")

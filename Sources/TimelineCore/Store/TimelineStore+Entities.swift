@@ -79,15 +79,20 @@ extension TimelineStore {
         }) {
             return [slug]
         }
-        let joined = EventSaver.slug(String(String.UnicodeScalarView(name.unicodeScalars.filter { scalar in
-            scalar.properties.isWhitespace || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                || scalar.properties.generalCategory == .nonspacingMark
-        })))
-        var keys = joined.isEmpty || joined == slug ? [slug] : [slug, joined]
-        // `Marks & Spencer` is `Marks and Spencer`.
+        func joined(_ name: String) -> String {
+            EventSaver.slug(String(String.UnicodeScalarView(name.unicodeScalars.filter { scalar in
+                scalar.properties.isWhitespace || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                    || scalar.properties.generalCategory == .nonspacingMark
+            })))
+        }
+        var keys = [slug]
+        func add(_ key: String) { if !key.isEmpty, !keys.contains(key) { keys.append(key) } }
+        add(joined(name))
+        // `Marks & Spencer` is `Marks and Spencer`, and `Standard & Poor's` `Standard and Poors`.
         if name.utf8.contains(UInt8(ascii: "&")) {
-            let spelled = EventSaver.slug(String(name.flatMap { $0 == "&" ? Array(" and ") : [$0] }))
-            if !spelled.isEmpty, !keys.contains(spelled) { keys.append(spelled) }
+            let spelled = String(name.flatMap { $0 == "&" ? Array(" and ") : [$0] })
+            add(EventSaver.slug(spelled))
+            add(joined(spelled))
         }
         return keys
     }
