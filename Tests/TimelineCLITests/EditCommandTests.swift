@@ -1292,6 +1292,14 @@ import Testing
         let restore = try CLI.run(["restore", "bhs-other-2016-04-25", "--db", db])
         #expect(restore.status == 66 && restore.stderr.hasSuffix("had the uid 'bhs-other-2016-04-25'; did you mean '\(other)'?\n"), "\(restore.stderr)")
         #expect(try CLI.run(["history", "bhs-other-2016-04-25", "--db", db]).stderr.hasSuffix("did you mean '\(other)'?\n"))
+        // A uid given with --uid keeps its capitals: it is looked for as typed too.
+        for uid in ["ACME-Layoff-2022", "Événement-Paris-1", "événement-lyon-1"] {
+            #expect(try CLI.run(["add", "--db", db, "--uid", uid, "--kind", "layoff", "--date", "2022", "--title", uid, "--entity", "Acme"]).status == 0)
+        }
+        #expect(try CLI.run(["show", "ACME-Layoff", "--db", db]).stderr.hasSuffix("did you mean 'ACME-Layoff-2022'?\n"))
+        #expect(try CLI.run(["history", "ACME", "--db", db]).stderr.hasSuffix("did you mean 'ACME-Layoff-2022'?\n"))
+        let accented = try CLI.run(["show", "Événement", "--db", db]).stderr
+        #expect(accented.hasSuffix("did you mean 'Événement-Paris-1' or 'événement-lyon-1'?\n"), "\(accented)")
     }
 
     @Test func editAndRemoveOfAnUnknownUIDAreMissingInput() throws {

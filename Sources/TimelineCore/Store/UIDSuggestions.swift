@@ -24,8 +24,14 @@ enum UIDSuggestions {
     static func uids(meantBy uid: String, in database: Database, place: Place = .events) throws -> [String] {
         guard !uid.isEmpty else { return [] }
         if place == .history, try !database.tableExists("event_history") { return [] }
-        // Made uids are in lower case: one typed in capitals is looked for so.
-        return try database.statement(place.sql).map([.text(uid.lowercased())]) { $0.text(at: 0) }.filter { $0 != uid }
+        // Made uids are in lower case: one typed in capitals is looked for so too, and as typed,
+        // since a uid given with --uid keeps its capitals (`ACME-Layoff-2022`).
+        var meant = try database.statement(place.sql).map([.text(uid)]) { $0.text(at: 0) }
+        let lowered = uid.lowercased()
+        if lowered != uid {
+            meant += try database.statement(place.sql).map([.text(lowered)]) { $0.text(at: 0) }.filter { !meant.contains($0) }
+        }
+        return Array(meant.filter { $0 != uid }.sorted().prefix(4))
     }
 
     /// The end of a not-found error's sentence, with its stop: the uids it may mean (three at
