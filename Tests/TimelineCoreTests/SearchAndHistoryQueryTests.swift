@@ -113,7 +113,7 @@ import Testing
         #expect(try uids(EventQuery(search: "warn AND -medical")) == warn.filter { $0 != "care-medical-layoff-2022-12-01" }, "AND -word is AND NOT")
         #expect(try uids(EventQuery(search: "warn -\"\"")) == warn && uids(EventQuery(search: "warn -()")) == warn, "nothing to leave out")
         // With nothing before it to be NOT of, `-medical` alone would find what it means to leave out: refused.
-        for search in ["-medical warn", "-\"care medical\" warn", "warn OR -medical", "(-medical) warn", "-medical"] {
+        for search in ["-medical warn", "-\"care medical\" warn", "warn OR -medical", "(-medical) warn", "-medical", "AND -medical", "(AND -medical)", "warn OR AND -medical"] {
             let error = try #require(throws: TimelineError.self) { try store.events(matching: EventQuery(search: search)) }
             #expect(error.category == .usage && error.message.contains("leaves out what matches it only after something to look for"), "\(search): \(error.message)")
         }

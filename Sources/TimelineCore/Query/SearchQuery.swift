@@ -105,16 +105,17 @@ enum SearchQuery {
                 if text[next...].hasPrefix("\"\"") || text[next...].hasPrefix("()") {
                     // `-""`, `-()`: nothing to leave out.
                     index = text.index(next, offsetBy: 2)
-                } else if parts.last == "AND" {
+                } else if parts.last == "AND", parts.count > 1, !["AND", "OR", "NOT", "("].contains(parts[parts.count - 2]) {
                     // `opens AND -moscow`: AND NOT.
                     parts[parts.count - 1] = "NOT"
                     index = next
-                } else if let last = parts.last, !["OR", "NOT", "("].contains(last) {
+                } else if let last = parts.last, !["AND", "OR", "NOT", "("].contains(last) {
                     // `opens -moscow`, `opens -"in moscow"`, `opens -(moscow OR paris)`, as web searches write NOT.
                     parts.append("NOT")
                     index = next
                 } else {
-                    // At the start, or after OR, NOT or `(`: FTS5's NOT needs a word before it
+                    // At the start, or after AND, OR, NOT or `(` with no word before them
+                    // (`AND -moscow`, `opens OR AND -moscow`): FTS5's NOT needs a word before it
                     // (`misplacedExclusion` refuses the search); the word alone would be looked for.
                     if misplaced == nil {
                         // As typed: to the phrase's or group's closing mark, else the word's end.
