@@ -63,7 +63,7 @@ struct EventOptions: ParsableArguments {
             throw ValidationError("\(given) a source: give --source URL too.")
         }
         // `www.lemonde.fr/…`, copied without its scheme, is a web address, not a source key.
-        if let given = source, let address = Self.webAddressWithoutScheme(given) {
+        if let given = source, let address = SourceURL.webAddressWithoutScheme(given) {
             printError("note: --source '\(given)' is read as the web address \(address).")
             source = address
         }
@@ -94,18 +94,6 @@ struct EventOptions: ParsableArguments {
             }
         }
         return folded
-    }
-
-    /// `https://` and the text, when the text is a host and a path with no scheme (`www.lemonde.fr/…`,
-    /// `lemonde.fr/economie/…`); nil for anything else, a source key among them.
-    static func webAddressWithoutScheme(_ text: String) -> String? {
-        guard !text.contains("://"), !text.contains(" ") else { return nil }
-        let host = text.prefix { $0 != "/" }
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }),
-              let top = labels.last, top.count >= 2, top.allSatisfy(\.isLetter),
-              host.lowercased().hasPrefix("www.") || host.count < text.count else { return nil }
-        return "https://" + text
     }
 
     func parsedDate(_ text: String, flag: String, context: DateParsingContext) throws -> TimelineDate {

@@ -1075,6 +1075,32 @@ import Testing
         #expect(figures == ["10 BRL =", "50 person up-to", "1500.5 BRL =", "300 person ~", "1200000.00 BRL =", "1000 person more-than"], "\(figures)")
     }
 
+    /// A source cell of several URLs cites each; one copied without its scheme is a URL; a URL
+    /// with a space in it (no URL has one) is refused, by add too, leaving the timeline as it was.
+    @Test func aSourceCellOfSeveralURLsCitesEach() throws {
+        let sheet = try write("two.csv", "when,company,title,kind,url,quote\n2021,Z,two,other,\"https://a.example.org/x; https://b.example.org/y\",hello\n"
+                              + "2020,Z,lines,other,\"https://a.example.org/x\nhttps://c.example.org/z\",\n2019,Z,bare,other,www.statnews.com/2023/x,\n")
+        let result = try CLI.run(["import", sheet, "--db", db, "--map", "company=entity", "--map", "url=source"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let cited = try jsonEvents(["--entity", "z"]).map { event in
+            "\(event["title"]!): " + ((event["sources"] as? [[String: Any]]) ?? []).map { "\($0["url"]!) \($0["publisher"]!) \($0["quote"] as? String ?? "-")" }
+                .joined(separator: ", ")
+        }
+        #expect(cited == ["bare: https://www.statnews.com/2023/x statnews.com -",
+                          "lines: https://a.example.org/x a.example.org -, https://c.example.org/z c.example.org -",
+                          "two: https://a.example.org/x a.example.org hello, https://b.example.org/y b.example.org -"], "\(cited)")
+        let before = try CLI.run(["export", "--db", db, "--format", "sql"]).stdout
+        let spaced = try write("spaced.csv", "when,company,title,kind,url\n2018,Z,space,other,https://a.example.org/a b\n")
+        let refused = try CLI.run(["import", spaced, "--db", db, "--map", "company=entity", "--map", "url=source"])
+        #expect(refused.status == 65 && refused.stderr == "timeline: \(spaced):2: column 'url' (sources[0].url): the source URL 'https://a.example.org/a b' "
+                + "has a space in it, which no URL has: write it as %20, or give the address as the page's link shows it.\n", "\(refused.stderr)")
+        let added = try CLI.run(["add", "--db", db, "--kind", "other", "--date", "2018", "--title", "t", "--entity", "Z",
+                                 "--source", "https://a.example.org/p; https://b.example.org/q"])
+        #expect(added.status == 64 && added.stderr.hasPrefix("timeline: the source URL 'https://a.example.org/p; https://b.example.org/q' holds several addresses"),
+                "\(added.stderr)")
+        #expect(try CLI.run(["export", "--db", db, "--format", "sql"]).stdout == before)
+    }
+
     /// A money column as a paper's figures fill it: `£1.2m`, `$450k`, `GBP 5,000`, `(£5,000)`,
     /// `1.2bn`; a sum's commas group thousands where a bare number's are refused.
     @Test func moneyCellsTakeScaleWordsCodesAndBrackets() throws {

@@ -411,8 +411,19 @@ struct RecordMapper {
             case .tag:
                 tags.append(.string(value))
             case .source:
-                let key = value.contains("://") ? "url" : "key"
-                sources.append(.object([(key, .string(value))]))
+                // `https://a.example/x; https://b.example/y`: two sources in one cell, each cited.
+                let pieces = value.split { $0.isWhitespace || $0 == ";" }
+                let addresses = pieces.compactMap { $0.contains("://") ? String($0) : SourceURL.webAddressWithoutScheme(String($0)) }
+                if pieces.count > 1, addresses.count == pieces.count {
+                    for address in addresses { sources.append(.object([("url", .string(address))])) }
+                } else if value.contains("://") {
+                    sources.append(.object([("url", .string(value))]))
+                } else if let address = SourceURL.webAddressWithoutScheme(value) {
+                    // `www.statnews.com/…`, copied without its scheme, as `--source` reads it.
+                    sources.append(.object([("url", .string(address))]))
+                } else {
+                    sources.append(.object([("key", .string(value))]))
+                }
             case .citation(let field):
                 // A spreadsheet writes its sources' dates as its events': --date-format reads both.
                 if field == "published", let dateFormat {

@@ -10,6 +10,18 @@ public enum SourceURL {
                                                           "xtor", "at_medium", "at_campaign", "yclid", "twclid", "ttclid", "mkt_tok",
                                                           "_hsenc", "_hsmi"]
 
+    /// `https://` and the text, when the text is a host and a path with no scheme (`www.lemonde.fr/…`,
+    /// `lemonde.fr/economie/…`); nil for anything else, a source key among them.
+    public static func webAddressWithoutScheme(_ text: String) -> String? {
+        guard !text.contains("://"), !text.contains(" ") else { return nil }
+        let host = text.prefix { $0 != "/" }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }),
+              let top = labels.last, top.count >= 2, top.allSatisfy(\.isLetter),
+              host.lowercased().hasPrefix("www.") || host.count < text.count else { return nil }
+        return "https://" + text
+    }
+
     /// The parts of an `http(s)` URL that name the page, for comparing: the host in lower case
     /// without `www.`, the path without a trailing `/` (with a one-page site's `#/route`), and the
     /// query without tracking parameters; no scheme, nor a fragment that only points into the
