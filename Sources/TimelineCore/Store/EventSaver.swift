@@ -852,14 +852,13 @@ final class EventSaver {
         if let existingKey {
             return try dating(try storedSource(key: existingKey), from: source)
         }
-        // A URL has no space in it: `https://a.example/x; https://b.example/y` is two sources,
-        // which saved as one would cite neither (its publisher the second's site).
-        if let url = source.url, url.contains(where: \.isWhitespace) {
-            let several = url.split { $0.isWhitespace || $0 == ";" || $0 == "," }.count { $0.contains("://") } > 1
-            throw TimelineError(.usage, several
-                ? "the source URL '\(url)' holds several addresses: give each its own source (`edit --source` cites another; a file's source cell may hold URLs alone, separated by spaces or ';')."
-                : "the source URL '\(url)' has a space in it, which no URL has: write it as %20, or give the address as the page's link shows it.",
-                field: "url")
+        // `https://a.example/x; https://b.example/y` is two sources, which saved as one would
+        // cite neither (its publisher the second's site). (One address with a space, as a PDF's
+        // name pasted, `report (final).pdf`, is kept as written.)
+        if let url = source.url, url.contains(where: \.isWhitespace),
+           url.split(whereSeparator: { $0.isWhitespace || $0 == ";" || $0 == "," }).count(where: { $0.contains("://") }) > 1 {
+            throw TimelineError(.usage, "the source URL '\(url)' holds several addresses: give each its own source (`edit --source` cites another; "
+                                + "a file's source cell may hold URLs alone, separated by spaces or ';').", field: "url")
         }
         var created = source
         guard !source.publisher.isEmpty || source.url != nil else {
