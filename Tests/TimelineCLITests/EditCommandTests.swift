@@ -222,6 +222,10 @@ import Testing
                                                                + "may come before it, and k, million, bn (m, b after a currency) after it)"), "\(metres.stderr)")
         let dollars = try CLI.run(["edit", "m", "--db", db, "--measure", "raised=$3m"])
         #expect(dollars.status == 64 && dollars.stderr.contains("has no unit ('$' is the sign of several currencies: add :USD, :CAD, …)"), "\(dollars.stderr)")
+        // Several groups of three after commas can only be thousands; one stays refused as either.
+        #expect(try CLI.run(["edit", "m", "--db", db, "--measure", "deal=18,500,000,000:USD"]).status == 0)
+        #expect(try #require(try show("m")["measures"] as? [[String: Any]]).contains { $0["quantity"] as? String == "deal" && $0["value"] as? String == "18500000000" })
+        #expect(try CLI.run(["edit", "m", "--db", db, "--measure", "deal=1,500:USD"]).status == 64)
         let other = try CLI.run(["edit", "m", "--db", db, "--measure", "raised=GBP 5:USD"])
         #expect(other.status == 64 && other.stderr.contains("has 'GBP 5', in GBP, and the unit 'USD'; give the unit of that currency (GBP)"), "\(other.stderr)")
     }

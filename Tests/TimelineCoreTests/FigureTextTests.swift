@@ -41,6 +41,19 @@ import Testing
         #expect(value(text, unit: unit) == nil, "\(text) in \(unit)")
     }
 
+    /// Estimates as reports word them, before or after the number.
+    @Test(arguments: ["approx 400", "approx. 400", "est. 400", "an estimated 400", "estimated 400", "nearly 400", "almost 400", "some 400",
+                      "close to 400", "400 (approx.)", "400 approx.", "400 (est.)", "400 (estimated)"])
+    func estimatesAreApproximate(_ text: String) {
+        let reading = FigureText.read(text)
+        #expect(reading.digits == "400" && reading.approximate && reading.qualifier == nil, "\(text): \(reading)")
+    }
+
+    @Test func aWordThatOnlyBeginsLikeAnEstimateIsNone() {
+        #expect(!FigureText.read("something 400").approximate)
+        #expect(!FigureText.read("(approx.)").approximate, "a note with no number before it")
+    }
+
     @Test func aCodeIsACurrencySignThatFitsItsUnit() {
         #expect(FigureText.read("5000 CHF").currencySign == "CHF")
         #expect(FigureText.currencySign("CHF", fits: "chf"))

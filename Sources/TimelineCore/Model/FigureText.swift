@@ -127,6 +127,8 @@ enum FigureText {
         ("~", true, nil), ("≈", true, nil), ("approximately", true, nil), ("approx.", true, nil), ("about", true, nil),
         ("around", true, nil), ("roughly", true, nil), ("circa", true, nil), ("ca.", true, nil), ("c.", true, nil),
         ("environ", true, nil), ("près de", true, nil), ("pres de", true, nil),
+        ("an estimated", true, nil), ("estimated", true, nil), ("est.", true, nil), ("approx", true, nil), ("nearly", true, nil),
+        ("almost", true, nil), ("some", true, nil), ("close to", true, nil), ("presque", true, nil),
         (">=", false, "at-least"), ("≥", false, "at-least"), ("at least", false, "at-least"), ("au moins", false, "at-least"),
         ("<=", false, "up-to"), ("≤", false, "up-to"), ("up to", false, "up-to"), ("at most", false, "up-to"),
         ("jusqu'à", false, "up-to"), ("jusqu’à", false, "up-to"), ("au plus", false, "up-to"),
@@ -143,6 +145,9 @@ enum FigureText {
         ("bis zu", false, "up-to"), ("höchstens", false, "up-to"), ("mehr als", false, "more-than"), ("über", false, "more-than"),
         ("weniger als", false, "less-than"), ("unter", false, "less-than"),
     ]
+
+    /// Words after a value that make it approximate, as tables footnote an estimate.
+    private static let approximateSuffixes = ["(approx.)", "(approx)", "approx.", "(est.)", "(estimated)", "(e)", "(environ)"]
 
     /// `text` read as a qualified value; the digits are left as written but for spaced
     /// thousands, for the caller to check as a number.
@@ -163,6 +168,11 @@ enum FigureText {
         } else if rest.count > 1, rest.last == "+" {
             rest = rest.dropLast()
             reading.qualifier = "at-least"
+        } else if let suffix = approximateSuffixes.first(where: { lowered.hasSuffix($0) && lowered.count > $0.count }) {
+            // `400 (approx.)`, `400 approx.`, `400 (est.)`: approximate, as a footnote says it.
+            rest = rest.dropLast(suffix.count)
+            while let end = rest.last, end == " " || end == "\u{A0}" || end == "\u{202F}" { rest = rest.dropLast() }
+            reading.approximate = true
         }
         func isSpace(_ character: Character) -> Bool { character == " " || character == "\u{A0}" || character == "\u{202F}" }
         // `(5,000)`, `(£5,000)`, `£(5,000)`: a loss as accounts write it.

@@ -39,7 +39,11 @@ public enum MeasureSpecification {
             throw fail("has '\(valueText)', in \(sign), and the unit '\(unit)'; give the unit of that currency (\(FigureText.unit(ofCurrencySign: sign))) or the value without its sign")
         }
         // `£5,000`: money is never written to three decimals, so its commas group thousands.
-        var digits = reading.groupsThousandsWithCommas ? FigureText.withoutCommasBetweenThousands(reading.digits) : Self.withDecimalComma(reading.digits)
+        // So are commas between several groups of three (`18,500,000,000`), which no decimal
+        // comma can be; a lone `1,500` stays refused, as either.
+        let ungrouped = FigureText.withoutCommasBetweenThousands(reading.digits)
+        var digits = reading.groupsThousandsWithCommas || (ungrouped != reading.digits && reading.digits.count(where: { $0 == "," }) > 1)
+            ? ungrouped : Self.withDecimalComma(reading.digits)
         if reading.percentage, ExactDecimal(digits) != nil {
             guard let share = FigureText.value(ofPercentage: digits, inUnit: unit) else {
                 throw fail("is a percentage in the unit '\(unit)'; give it the unit fraction (13% is 0.13) or percent")
