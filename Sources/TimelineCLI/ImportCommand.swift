@@ -29,7 +29,7 @@ extension Timeline {
                 before its events. A CSV or TSV \
                 header whose names are event fields (uid, kind, status, title, summary, when, announced, \
                 entities, tags, measures, sources) needs no options; other columns are mapped with --map, \
-                constants given with --set, and unmapped columns ignored.
+                constants given with --set, and unmapped columns left out (named in a note).
 
                 All or nothing: the first bad record stops the import with FILE:LINE and the reason, exit 65, \
                 and nothing written. --skip-invalid imports the good records and reports each rejected one (exit 65 if all were). \
@@ -132,7 +132,9 @@ extension Timeline {
                 confirmation.write(line + ".\n", saved: dryRun ? "the dry run wrote nothing" : changedNothing ? "the import changed nothing" : "the import was saved")
                 if onACopy { printError(try global.rehearsalNote()) }
                 if !summary.ignoredColumns.isEmpty {
-                    let columns = summary.ignoredColumns.map { "'\($0)'" }.joined(separator: ", ")
+                    let columns = summary.ignoredColumns.map { name in
+                        "'\(name)'" + (summary.ignoredColumnsNearFields[name].map { " (--map '\(name)=\($0)'?)" } ?? "")
+                    }.joined(separator: ", ")
                     let one = summary.ignoredColumns.count == 1
                     let leftOut = dryRun ? "would be" : one ? "was" : "were"
                     printError("note: the column\(one ? "" : "s") \(columns) \(one ? "is no event field" : "are no event fields") and \(leftOut) left out; --map COLUMN=FIELD imports one (`timeline help import` lists the fields).")

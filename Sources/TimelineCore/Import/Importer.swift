@@ -20,9 +20,10 @@ public struct ImportSummary: Sendable, Equatable {
     /// event. How many, and the first few pairs (`existing` is the earlier record's event).
     public var sameStemInFile = 0
     public var sameStemInFileExamples: [PossibleDuplicate] = []
-    /// The columns of a CSV or TSV file read by its header alone that are no event field, and
-    /// were left out.
+    /// The columns of a CSV or TSV file that are no event field and nothing maps: left out.
     public var ignoredColumns: [String] = []
+    /// Of those, the ones spelt a few letters from a field the file does not give, with it.
+    public var ignoredColumnsNearFields: [String: String] = [:]
     /// The columns (1-based) of a CSV or TSV file that have no name in its header and held a
     /// value in some record: left out.
     public var unnamedColumnsWithValues: [Int] = []
@@ -160,6 +161,7 @@ public final class Importer {
             throw TimelineError(.usage, error.message)
         }
         summary.ignoredColumns = fieldColumns.mapper?.ignoredColumns ?? []
+        summary.ignoredColumnsNearFields = fieldColumns.mapper?.ignoredColumnsNearFields ?? [:]
         summary.unnamedColumnsWithValues = fieldColumns.unnamedColumnsWithValues.sorted()
         return summary
     }

@@ -47,8 +47,11 @@ struct RecordMapper {
     let nullTokens: Set<String>
     /// The column each scalar field came from, for error messages.
     let sourceColumn: [String: String]
-    /// The columns of a file read by its header alone that are no event field: left out.
+    /// The columns that are no event field and nothing maps (`--map`, `--title-template`): left out.
     let ignoredColumns: [String]
+    /// Of those, the ones a few letters from a field the file does not give (`Quote language`
+    /// for quote_language), with that field: a mapping probably meant.
+    let ignoredColumnsNearFields: [String: String]
     /// The positions of the columns the header gives no name: nothing maps them, so a value in
     /// one is left out (and noted).
     let unnamedColumns: [Int]
@@ -270,16 +273,35 @@ struct RecordMapper {
         // event field would be dropped with its values. One a typo away from a field the header
         // lacks (`annouced`, `sumary`) is refused; the others are named in a note.
         var ignoredColumns: [String] = []
+        var nearFields: [String: String] = [:]
+        let lacking = knownNames.filter { name in
+            !fieldNames.contains(name) && !columns.contains { $0.1 == .scalar(name) || $0.1 == .list(name) }
+        }
         if readByHeader {
-            let lacking = knownNames.filter { !fieldNames.contains($0) }
             for name in unknownColumns {
                 if let near = NameSuggestions.closest(to: name.lowercased(), among: lacking, limit: 1).first {
                     throw TimelineError(.usage, "the column '\(name)' of \(fileName) is no event field, and its values would be left out: did you mean '\(near)'? Rename it, or map it with --map '\(name)=\(near)'.")
                 }
                 ignoredColumns.append(name)
             }
+        } else {
+            // Mapped by hand, a sheet's other columns are left out as asked; named in the note,
+            // so that a column forgotten (`Notes`, a figure) is not lost unseen.
+            let templated = Set(titleTemplate?.compactMap { part -> String? in
+                if case .column(let index, _) = part { return header[index] } else { return nil }
+            } ?? [])
+            // A quote's or source's detail too (`Quote language`), unless a column gives it.
+            let details = (Self.citationFields + Self.sourceDetailKeys.map(\.key)).filter { detail in
+                !fieldNames.contains(detail) && !columns.contains { $0.1 == .citation(detail) }
+            }
+            for name in unknownColumns where !templated.contains(name) {
+                ignoredColumns.append(name)
+                let spelled = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: "_")
+                if let near = NameSuggestions.closest(to: spelled, among: lacking + details, limit: 1).first { nearFields[name] = near }
+            }
         }
         self.ignoredColumns = ignoredColumns
+        ignoredColumnsNearFields = nearFields
         unnamedColumns = header.indices.filter { header[$0].isBlank }
     }
 
@@ -367,20 +389,23 @@ struct RecordMapper {
     }
 
     /// Says what a record with the wrong number of fields lacks or has too many of.
-    static func fieldCountMismatch(_ count: Int, header: [String]) -> String {
+    static func fieldCountMismatch(_ count: Int, header: [String], fields: [String] = []) -> String {
         let counted = "the record has \(count) field\(count == 1 ? "" : "s") where the header has \(header.count)"
         if count < header.count {
             let missing = header[count...].prefix(3).map { "'\($0)'" }.joined(separator: ", ")
             let more = header.count - count > 3 ? ", …" : ""
             return "\(counted): no value for \(missing)\(more)"
         }
+        // `“Amazon, Inc.”`, as a word processor's autocorrect writes quotes: no quotes to CSV.
+        let curly = fields.first { field in field.trimmingSpaces().first.map { "“”„«".contains($0) } == true }
         return "\(counted): a value that holds the delimiter must be in double quotes"
+            + (curly.map { " (straight ones, \"; the typographic quote starting '\($0.trimmingSpaces().prefix(12))' is text)" } ?? "")
     }
 
     /// The event object for one record; a wrong value is an error naming its column.
     func object(for fields: [String]) throws -> JSONValue {
         guard fields.count == header.count else {
-            throw RecordError(Self.fieldCountMismatch(fields.count, header: header))
+            throw RecordError(Self.fieldCountMismatch(fields.count, header: header, fields: fields))
         }
         var scalars: [String: String] = [:]
         var entities: [JSONValue] = []
@@ -497,7 +522,14 @@ struct RecordMapper {
         // one `--set` gives every record; without one, the first.
         let ownSourcesStart = sources.count
         for (index, target) in columns {
-            try assign(target, fields[index], column: header[index])
+            do {
+                try assign(target, fields[index], column: header[index])
+            } catch let error as RecordError {
+                // `N/A`, `-`, `TBD`: a spreadsheet's way of writing no value.
+                let value = fields[index].trimmingSpaces()
+                guard Self.placeholders.contains(value.lowercased()) else { throw error }
+                throw RecordError(error.description + "; if '\(value)' means no value, --null '\(value)' reads it as an empty cell")
+            }
         }
         if let titleTemplate {
             var title = ""
@@ -806,6 +838,12 @@ struct RecordMapper {
 }
 
 /// A record that cannot become an event, and why.
+extension RecordMapper {
+    /// What spreadsheets write for no value, in lower case: named with `--null` when refused.
+    static let placeholders: Set<String> = ["n/a", "na", "#n/a", "n.a.", "-", "–", "—", "?", "tbd", "tbc", "unknown", "none", "null", "nil",
+                                            "n.d.", "nd", "nc", "n.c.", "s/o", "x"]
+}
+
 struct RecordError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
