@@ -27,6 +27,19 @@ import Testing
         #expect(try uids(["--tag", "warn-notice"]).count == 2)
     }
 
+    /// A name written with and without its apostrophe finds both spellings: the index holds
+    /// `Sainsbury's` as `sainsbury` and `s`.
+    @Test func aPossessiveNameIsFoundWithOrWithoutItsApostrophe() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        for (uid, title) in [("a", "Sainsbury's opens a store"), ("b", "Sainsburys closes a store"), ("c", "Sainsbury’s cuts jobs"), ("d", "Sainsbury opens")] {
+            #expect(try CLI.run(["add", "--db", db, "--uid", uid, "--kind", "other", "--date", "2022", "--title", title, "--entity", "Sainsbury"]).status == 0)
+        }
+        #expect(try uids(["--search", "Sainsburys"]) == ["a", "b", "c"])
+        #expect(try uids(["--search", "Sainsbury's"]) == ["a", "b", "c"])
+        #expect(try uids(["--search", "Sainsbury’s -cuts"]) == ["a", "b"])
+        #expect(try uids(["--search", "Sainsbury"]).count == 4, "the name alone finds every one")
+    }
+
     /// As of a past day, a tag or a figure's quantity only an earlier version of an event had is
     /// known, not refused as unknown; today it is.
     @Test func asOfKnowsTheTagsAndQuantitiesOfEarlierVersions() throws {

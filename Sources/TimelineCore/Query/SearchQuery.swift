@@ -38,6 +38,9 @@ enum SearchQuery {
                 for each in Self.sharpSSpellings(of: spelling[...]) where !spellings.contains(each) { spellings.append(each) }
             }
             spellings = Array(spellings.prefix(Self.maximumSpellings))
+            if !prefix, prefixesWithin.isEmpty, let possessive = Self.possessiveSpelling(of: word), !spellings.contains(possessive) {
+                spellings.append(possessive)
+            }
             let terms = spellings.map { spelling -> String in
                 guard !prefixesWithin.isEmpty else { return quoted(spelling[...]) + (prefix ? "*" : "") }
                 var joined: [String] = []
@@ -187,6 +190,23 @@ enum SearchQuery {
 
     /// At most this many spellings a word (an OR of that many terms, each one index lookup).
     static let maximumSpellings = 48
+
+    /// A shop's or firm's name as papers write it with and without its apostrophe: `Sainsburys`
+    /// is also `Sainsbury's`, which the index holds as two words, `sainsbury` then `s` (so the
+    /// phrase `"sainsbury s"`), and `Sainsbury's` (or `Sainsbury’s`) is also `Sainsburys`. Nil for
+    /// any other word: one of several words, or shorter than four letters before its `s`.
+    static func possessiveSpelling(of word: Substring) -> String? {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 5, scalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "'" || $0 == "’" }),
+              let last = scalars.last, last == "s" || last == "S" else { return nil }
+        let beforeS = scalars[scalars.count - 2]
+        if beforeS == "'" || beforeS == "’" {
+            guard scalars.dropLast(2).allSatisfy(\.properties.isAlphabetic) else { return nil }
+            return String(String.UnicodeScalarView(scalars.dropLast(2))) + String(last)
+        }
+        guard scalars.allSatisfy(\.properties.isAlphabetic) else { return nil }
+        return String(String.UnicodeScalarView(scalars.dropLast())) + " " + String(last)
+    }
 
     /// Letters unicode61 keeps as they are (no accent comes off them), with the plain letters
     /// people type for them: `Łódź` is `lodz` on an English keyboard, `cœur` is `coeur`,
