@@ -437,7 +437,8 @@ struct RecordMapper {
                 tags.append(.string(value))
             case .source:
                 // `https://a.example/x; https://b.example/y`: two sources in one cell, each cited.
-                let pieces = value.split { $0.isWhitespace || $0 == ";" }
+                func separates(_ character: Character) -> Bool { character.isWhitespace || character == ";" }
+                let pieces = value.contains(where: separates) ? value.split(whereSeparator: separates) : []
                 let addresses = pieces.compactMap { $0.contains("://") ? String($0) : SourceURL.webAddressWithoutScheme(String($0)) }
                 if pieces.count > 1, addresses.count == pieces.count {
                     for address in addresses { sources.append(.object([("url", .string(address))])) }
