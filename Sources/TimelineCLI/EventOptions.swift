@@ -195,7 +195,8 @@ struct EventOptions: ParsableArguments {
     var decimalPointNotes: [String] {
         // The value as `--measure` reads it: signs, bounds and spaced thousands are the parser's.
         measure.compactMap { text in
-            guard let value = (try? MeasureSpecification.parse(text))?.value else { return nil }
+            // A point the value was given with (`1500 thousand` in a unit of millions has none).
+            guard text.contains("."), let value = (try? MeasureSpecification.parse(text))?.value else { return nil }
             let sign = value.hasPrefix("-") ? "-" : ""
             let parts = value.dropFirst(sign.count).split(separator: ".", omittingEmptySubsequences: false)
             guard parts.count == 2, (1...3).contains(parts[0].count), parts[0].first != "0", parts[1].count == 3 else { return nil }

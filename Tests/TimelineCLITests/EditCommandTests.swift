@@ -219,9 +219,16 @@ import Testing
         #expect(try #require(try show("m")["measures"] as? [[String: Any]]).first.map { "\($0["value"]!) \($0["unit"]!)" } == "0.450 GBP-million")
         let metres = try CLI.run(["edit", "m", "--db", db, "--measure", "height=1.2m:metre"])
         #expect(metres.status == 64 && metres.stderr.contains("'1.2m', which is not an exact decimal number (~, >, <, >=, <=, about, at least, environ, plus de, … "
-                                                               + "may come before it, and k, million, bn (m, b after a currency) after it)"), "\(metres.stderr)")
+                                                               + "may come before it, and thousand, million, billion, or beside money k, m, bn, after it)"), "\(metres.stderr)")
         let dollars = try CLI.run(["edit", "m", "--db", db, "--measure", "raised=$3m"])
         #expect(dollars.status == 64 && dollars.stderr.contains("has no unit ('$' is the sign of several currencies: add :USD, :CAD, …)"), "\(dollars.stderr)")
+        let yen = try CLI.run(["edit", "m", "--db", db, "--measure", "raised=¥5"])
+        #expect(yen.status == 64 && yen.stderr.contains("has no unit ('¥' is the sign of several currencies: add :JPY, :CNY)"), "\(yen.stderr)")
+        // Worded in German, its point groups thousands: a billion and a half, not a million and a half.
+        #expect(try CLI.run(["edit", "m", "--db", db, "--measure", "revenue=1.500 Mio. €"]).status == 0)
+        #expect(try #require(try show("m")["measures"] as? [[String: Any]]).contains { $0["quantity"] as? String == "revenue" && $0["value"] as? String == "1500000000" })
+        let english = try CLI.run(["edit", "m", "--db", db, "--measure", "revenue=€1.500m"])
+        #expect(english.status == 64 && english.stderr.contains("has '€1.500m', whose number could be 1500 or 1.5"), "\(english.stderr)")
         // Several groups of three after commas can only be thousands; one stays refused as either.
         #expect(try CLI.run(["edit", "m", "--db", db, "--measure", "deal=18,500,000,000:USD"]).status == 0)
         #expect(try #require(try show("m")["measures"] as? [[String: Any]]).contains { $0["quantity"] as? String == "deal" && $0["value"] as? String == "18500000000" })

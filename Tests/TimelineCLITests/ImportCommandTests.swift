@@ -1157,6 +1157,15 @@ import Testing
         #expect(real.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged, 1 rejected.\n"), "\(real.stdout)\(real.stderr)")
         #expect(real.stderr.hasSuffix("reais.csv:4: column 'V': '1,2,5' is not a number (digits with an optional decimal comma, after ~, environ, at least, "
                                       + "plus de, … if any, and a % sign after it).\n"), "\(real.stderr)")
+        // Worded in German, a cell's marks are German's in a comma-separated file too; English
+        // words after a point before three digits are refused as either.
+        let german = try write("german.csv", "E,D,T,V\nWirecard,2020,a,\"3,2 Mrd. €\"\nWirecard,2019,b,1.500 Mio. €\nWirecard,2018,c,1.200 million\n")
+        let read = try CLI.run(["import", german, "--db", db, "--set", "kind=funding", "--map", "E=entity", "--map", "D=when", "--map", "T=title",
+                                "--map", "V=measure:raised:EUR", "--skip-invalid"])
+        #expect(read.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged, 1 rejected.\n"), "\(read.stdout)\(read.stderr)")
+        #expect(read.stderr.contains("german.csv:4: column 'V': '1.200 million' could be 1200 or a decimal"), "\(read.stderr)")
+        let euros = try jsonEvents(["--entity", "wirecard"]).compactMap { ($0["measures"] as? [[String: Any]])?.first.map { "\($0["value"]!)" } }
+        #expect(euros == ["1500000000", "3200000000"], "\(euros)")
         let reals = try jsonEvents(["--entity", "varejao"]).compactMap { ($0["measures"] as? [[String: Any]])?.first.map { "\($0["value"]!) \($0["unit"]!)" } }
         #expect(reals == ["1200.00 BRL", "-1200.00 BRL"], "\(reals)")
     }

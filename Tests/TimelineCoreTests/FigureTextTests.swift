@@ -4,17 +4,15 @@ import Testing
 /// Money and counts as papers and accounts write them: a scale word or letter after the number,
 /// a currency's code before or after it, brackets for a loss, commas grouping a sum's thousands.
 @Suite struct FigureTextTests {
-    /// The exact value `text` reads as in `unit`, nil when it reads as no number.
+    /// The exact value `text` reads as in `unit` as `--measure` reads it, nil when refused.
     func value(_ text: String, unit: String) -> String? {
-        let reading = FigureText.read(text, unit: unit)
-        let digits = reading.groupsThousandsWithCommas ? FigureText.withoutCommasBetweenThousands(reading.digits) : reading.digits
-        return FigureText.value(digits, of: reading, inUnit: unit).flatMap { ExactDecimal($0)?.description }
+        (try? MeasureSpecification.parse("q=\(text):\(unit)"))?.value
     }
 
     @Test(arguments: [
         ("£1.2m", "GBP", "1200000"), ("£1.2M", "GBP", "1200000"), ("$450k", "USD", "450000"), ("$1.2bn", "USD", "1200000000"),
         ("$1.2 billion", "USD", "1200000000"), ("£1.2 million", "GBP", "1200000"), ("$3MM", "USD", "3000000"),
-        ("1.5 million", "person", "1500000"), ("5k", "metre", "5000"), ("2 trillion", "USD", "2000000000000"),
+        ("1.5 million", "person", "1500000"), ("2 trillion", "USD", "2000000000000"), ("450k", "USD", "450000"),
         ("3 Mio. €", "EUR", "3000000"), ("3 Mrd", "EUR", "3000000000"), ("2 milliards", "EUR", "2000000000"),
         ("500 mil", "BRL", "500000"), ("2 mil millones", "EUR", "2000000000"), ("1.20m", "GBP", "1200000"),
         ("1.2345678m", "GBP", "1234567.8"),
@@ -25,6 +23,11 @@ import Testing
         ("usd 40", "USD", "40"), ("-CHF 30", "CHF", "-30"),
         // A loss in brackets; a sum's commas group thousands.
         ("(5000)", "GBP", "-5000"), ("(£5,000)", "GBP", "-5000"), ("( 12 )", "person", "-12"), ("£5,000", "GBP", "5000"),
+        // Worded in German, French, Spanish or Portuguese, points group thousands and the comma
+        // is the decimal mark: `1.500 Mio. €` is one and a half billion.
+        ("1.500 Mio. €", "EUR", "1500000000"), ("3,2 Mrd. €", "EUR", "3200000000"), ("R$ 1.500 mil", "BRL", "1500000"),
+        ("US$ 1.200 millones", "USD", "1200000000"), ("mehr als 1.000", "person", "1000"), ("rund 1.800", "person", "1800"),
+        ("plus de 1.234,5", "EUR", "1234.5"), ("500 mil €", "EUR", "500000"), ("knapp 300", "person", "300"),
         ("$12,500.50", "USD", "12500.50"), ("£(5,000)", "GBP", "-5000"), ("R$ (1200.00)", "BRL", "-1200.00"), ("GBP 1,234,567", "GBP", "1234567"),
     ])
     func reads(_ text: String, _ unit: String, _ expected: String) {
@@ -36,6 +39,12 @@ import Testing
     @Test(arguments: [
         ("1.2m", "metre"), ("3b", "person"), ("5,000", "person"), ("(-5)", "GBP"), ("5 millionaires", "person"), ("5km", "metre"),
         ("m", "GBP"), ("GBP", "GBP"), ("5000 XYZ", "GBP"), ("£5,000m", "GBP"),
+        // Abbreviations of another unit's: kelvin, minutes, tonnes; `mil` of a dollar is a million in the US.
+        ("5k", "metre"), ("300 K", "kelvin"), ("45 mn", "minute"), ("1.2 tn", "tonne"), ("$5 mil", "USD"),
+        // A bracketed count could be a footnote's; three decimals are a dinar's.
+        ("(5)", "person"), ("2,500 TND", "TND"), ("KWD 1,250", "KWD"),
+        // English words, a German number: a thousand times apart, refused.
+        ("1.200 million", "EUR"), ("€1.500m", "EUR"), ("$1.250bn", "USD"),
     ])
     func refuses(_ text: String, _ unit: String) {
         #expect(value(text, unit: unit) == nil, "\(text) in \(unit)")

@@ -470,11 +470,15 @@ struct RecordMapper {
                 var value = reading.digits
                 var unit = unit
                 if decimalComma {
-                    value = try Self.pointDecimal(fromCommaDecimal: value, column: column, pointsGroupOnly: decimalMarkGiven)
+                    // `1.500 Mio. €`: worded in German (or French, Spanish, Portuguese), its point groups.
+                    value = try Self.pointDecimal(fromCommaDecimal: value, column: column, pointsGroupOnly: decimalMarkGiven || reading.continentalMarks)
+                } else if !decimalMarkGiven, reading.continentalMarks, let continental = FigureText.continentalDigits(value) {
+                    // `3,2 Mrd. €`, `mehr als 1.000`: the words say which mark is which.
+                    value = continental
                 } else if commaGroupsThousands || reading.groupsThousandsWithCommas {
                     // `$5,000`: no sum of money is written to three decimals.
                     value = FigureText.withoutCommasBetweenThousands(value)
-                } else if !decimalMarkGiven, let thousands = Self.thousandsIfGroupedByAPoint(value) {
+                } else if !decimalMarkGiven, let thousands = FigureText.thousandsIfGroupedByAPoint(value) {
                     // `1.200` is twelve hundred in German or French prose, 1.2 in English: as
                     // ambiguous as `1,200`, which is refused too; a sum would be a thousand off.
                     throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' could be \(thousands) or a decimal: a point could group thousands "
@@ -572,17 +576,6 @@ struct RecordMapper {
         members.append(("measures", Self.merged(lists["measures"], measureValues)))
         members.append(("sources", Self.merged(lists["sources"], sources)))
         return .object(members)
-    }
-
-    /// The whole number `value` is when its one point groups thousands (`1.200`, `-12.500`: one to
-    /// three digits, not starting with 0, then three); nil for every other value.
-    static func thousandsIfGroupedByAPoint(_ value: String) -> String? {
-        let sign = value.hasPrefix("-") ? "-" : ""
-        let signs = value.hasPrefix("-") || value.hasPrefix("+") ? 1 : 0
-        let parts = value.utf8.dropFirst(signs).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count == 2, (1...3).contains(parts[0].count), parts[0].first != UInt8(ascii: "0"), parts[1].count == 3,
-              parts.allSatisfy({ $0.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }) else { return nil }
-        return sign + String(decoding: parts[0], as: UTF8.self) + String(decoding: parts[1], as: UTF8.self)
     }
 
     /// `2.500.000` (or `-2.500.000,5`) as digits, `2500000`: points between groups of three

@@ -21,12 +21,17 @@ enum FigureText {
         var scale = 0
         /// In brackets, as accounts write a loss (`(5,000)`): the digits carry the minus.
         var bracketed = false
+        /// Worded in German, French, Spanish or Portuguese (`mehr als 1.000`, `2.500 Mio. €`,
+        /// `3,2 Mrd.`), whose numbers group thousands with points and mark decimals with a comma:
+        /// see `continentalDigits(_:)`.
+        var continentalMarks = false
 
         /// `5,000` of money: a sign or a currency's code, no scale word, and commas between groups
         /// of three only. No sum of money is written to three decimals, so the commas group
         /// thousands (`£5,000` is five thousand pounds), where a bare `5,000` could be five.
         var groupsThousandsWithCommas: Bool {
             currencySign != nil && scale == 0 && digits.contains(",")
+                && !FigureText.threeDecimalCurrencies.contains(FigureText.unit(ofCurrencySign: currencySign!))
                 && FigureText.withoutCommasBetweenThousands(digits) != digits
         }
     }
@@ -60,6 +65,10 @@ enum FigureText {
             || currencyUnits.values.contains { $0.contains(letters) })
     }
 
+    /// The dollars of countries that write `1.234,5` (Brazil's real, the Colombian, Chilean and
+    /// Argentine pesos).
+    private static let continentalDollars: Set<String> = ["R$", "COL$", "CLP$", "AR$"]
+
     /// Whether a value written with `sign` (or a code, `GBP`) may be in `unit` (`€` in EUR, `$`
     /// in USD or CAD, `R$` in BRL, …, or in that currency counted in millions, `EUR-million`).
     static func currencySign(_ sign: String, fits unit: String) -> Bool {
@@ -77,6 +86,16 @@ enum FigureText {
         return sign == "$" ? "USD" : sign == "¥" ? "JPY" : sign.first.flatMap { currencyUnits[$0]?.first } ?? "EUR"
     }
 
+    /// The units a sign may stand for, the most written first (`$`: USD, CAD, …; `¥`: JPY, CNY).
+    static func units(ofCurrencySign sign: String) -> [String] {
+        let first = unit(ofCurrencySign: sign)
+        let others = sign.count == 1 ? (sign.first.flatMap { currencyUnits[$0] } ?? []).filter { $0 != first } : []
+        return [first] + others.sorted { first, second in
+            // The currencies most written after the first: CAD before the others, then by code.
+            (first == "CAD" || first == "CNY") != (second == "CAD" || second == "CNY") ? first == "CAD" || first == "CNY" : first < second
+        }
+    }
+
     /// The one unit a sign or code stands for (`£` GBP, `R$` BRL, `CHF`), nil for `$` or `¥`,
     /// which stand for several: a `--measure` written `£1.2m` needs no `:GBP`.
     static func onlyUnit(ofCurrencySign sign: String) -> String? {
@@ -87,17 +106,26 @@ enum FigureText {
     }
 
     /// Words and letters after a number that multiply it by a power of ten, in the languages
-    /// the prefixes speak, longest first where one ends another. `money` marks those read only
-    /// beside a currency (`£1.2m` is millions, `1.2m` of a length is metres).
+    /// the prefixes speak, longest first where one ends another. Whole words count anything
+    /// (`1.5 million` people); abbreviations only money (`money`), where they cannot be another
+    /// unit's (`1.2m` metres, `300 K` kelvin, `45 mn` minutes, `1.2 tn` tonnes); `mil` only
+    /// money of a country whose language counts in `mil` (`R$ 500 mil`: in the US, `$5 mil` is
+    /// five million).
     private static let scaleWords: [(text: String, power: Int, money: Bool)] = [
-        ("thousand", 3, false), ("k", 3, false), ("tsd.", 3, false), ("mil", 3, false),
-        ("millions", 6, false), ("million", 6, false), ("mln", 6, false), ("mn", 6, false), ("mio.", 6, false), ("mio", 6, false),
+        ("thousand", 3, false), ("k", 3, true), ("tsd.", 3, true), ("mil", 3, true),
+        ("millions", 6, false), ("million", 6, false), ("mln", 6, true), ("mn", 6, true), ("mio.", 6, false), ("mio", 6, false),
         ("millones", 6, false), ("milhões", 6, false), ("mi", 6, true), ("mm", 6, true), ("m", 6, true),
-        ("billions", 9, false), ("billion", 9, false), ("bn", 9, false), ("milliards", 9, false), ("milliard", 9, false),
-        ("mds", 9, false), ("md", 9, false), ("mrd.", 9, false), ("mrd", 9, false), ("mil millones", 9, false),
+        ("billions", 9, false), ("billion", 9, false), ("bn", 9, true), ("milliards", 9, false), ("milliard", 9, false),
+        ("mds", 9, true), ("md", 9, true), ("mrd.", 9, false), ("mrd", 9, false), ("mil millones", 9, true),
         ("bilhões", 9, false), ("bi", 9, true), ("b", 9, true),
-        ("trillions", 12, false), ("trillion", 12, false), ("tn", 12, false), ("trn", 12, false),
+        ("trillions", 12, false), ("trillion", 12, false), ("tn", 12, true), ("trn", 12, true),
     ].sorted { $0.text.count > $1.text.count }
+
+    /// The currencies whose countries count in `mil` (Portuguese and Spanish).
+    private static let milCurrencies: Set<String> = ["BRL", "ARS", "COP", "CLP", "MXN", "PEN", "UYU", "BOB", "EUR"]
+
+    /// Currencies with a thousand subunits, written to three decimals (`2,500 TND` is 2.5 dinars).
+    private static let threeDecimalCurrencies: Set<String> = ["TND", "KWD", "BHD", "OMR", "JOD", "IQD", "LYD"]
 
     /// A unit counted in thousands, millions or billions (`EUR-million`, `GBP-thousand`): its
     /// base unit and the power of ten each of it stands for; `(unit, 0)` for any other.
@@ -128,7 +156,8 @@ enum FigureText {
         ("around", true, nil), ("roughly", true, nil), ("circa", true, nil), ("ca.", true, nil), ("c.", true, nil),
         ("environ", true, nil), ("près de", true, nil), ("pres de", true, nil),
         ("an estimated", true, nil), ("estimated", true, nil), ("est.", true, nil), ("approx", true, nil), ("nearly", true, nil),
-        ("almost", true, nil), ("some", true, nil), ("close to", true, nil), ("presque", true, nil),
+        ("almost", true, nil), ("some", true, nil), ("close to", true, nil), ("presque", true, nil), ("quelque", true, nil),
+        ("knapp", true, nil), ("fast", true, nil), ("gut", true, nil),
         (">=", false, "at-least"), ("≥", false, "at-least"), ("at least", false, "at-least"), ("au moins", false, "at-least"),
         ("<=", false, "up-to"), ("≤", false, "up-to"), ("up to", false, "up-to"), ("at most", false, "up-to"),
         ("jusqu'à", false, "up-to"), ("jusqu’à", false, "up-to"), ("au plus", false, "up-to"),
@@ -144,6 +173,16 @@ enum FigureText {
         ("etwa", true, nil), ("rund", true, nil), ("ungefähr", true, nil), ("mindestens", false, "at-least"),
         ("bis zu", false, "up-to"), ("höchstens", false, "up-to"), ("mehr als", false, "more-than"), ("über", false, "more-than"),
         ("weniger als", false, "less-than"), ("unter", false, "less-than"),
+    ]
+
+    /// The words above and below of languages whose numbers are written `1.234,5`.
+    private static let continentalWords: Set<String> = [
+        "environ", "près de", "pres de", "presque", "quelque", "knapp", "fast", "gut", "au moins", "jusqu'à", "jusqu’à", "au plus", "plus de", "moins de",
+        "cerca de", "aproximadamente", "alrededor de", "aprox.", "pelo menos", "no mínimo", "al menos", "como mínimo",
+        "no máximo", "até", "hasta", "como máximo", "mais de", "más de", "menos de",
+        "etwa", "rund", "ungefähr", "mindestens", "bis zu", "höchstens", "mehr als", "über", "weniger als", "unter",
+        "tsd.", "mil", "mio.", "mio", "millones", "milhões", "mi", "milliards", "milliard", "mds", "md", "mrd.", "mrd",
+        "mil millones", "bilhões", "bi",
     ]
 
     /// Words after a value that make it approximate, as tables footnote an estimate.
@@ -164,6 +203,7 @@ enum FigureText {
                 rest = after.drop { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" }
                 reading.approximate = prefix.approximate
                 reading.qualifier = prefix.qualifier
+                reading.continentalMarks = continentalWords.contains(prefix.text)
             }
         } else if rest.count > 1, rest.last == "+" {
             rest = rest.dropLast()
@@ -175,9 +215,12 @@ enum FigureText {
             reading.approximate = true
         }
         func isSpace(_ character: Character) -> Bool { character == " " || character == "\u{A0}" || character == "\u{202F}" }
-        // `(5,000)`, `(£5,000)`, `£(5,000)`: a loss as accounts write it.
+        // `(5,000)`, `(£5,000)`, `£(5,000)`: a loss as accounts write it; of money only, where
+        // a bracketed count (`(5)`) could be a footnote's number.
+        let moneyUnit = unit.map { isCurrencyCode(unitScale(of: $0).base.uppercased()) } == true
         func unbracket() {
-            guard !reading.bracketed, rest.count > 2, rest.first == "(", rest.last == ")" else { return }
+            guard !reading.bracketed, rest.count > 2, rest.first == "(", rest.last == ")",
+                  moneyUnit || reading.currencySign != nil || rest.dropFirst().first.map({ !$0.isNumber && $0 != "-" }) == true else { return }
             rest = rest.dropFirst().dropLast().drop(while: isSpace)
             while let end = rest.last, isSpace(end) { rest = rest.dropLast() }
             reading.bracketed = true
@@ -198,6 +241,7 @@ enum FigureText {
             rest = rest.dropLast(sign.count)
             while let end = rest.last, isSpace(end) { rest = rest.dropLast() }
             reading.currencySign = sign
+            if continentalDollars.contains(sign) { reading.continentalMarks = true }
         } else if rest.count > 1, let last = rest.last, currencyUnits[last] != nil {
             rest = rest.dropLast()
             while let end = rest.last, isSpace(end) { rest = rest.dropLast() }
@@ -217,6 +261,7 @@ enum FigureText {
                afterSign.index(after: dollar) < afterSign.endIndex {
                 rest = Substring(sign + afterSign[afterSign.index(after: dollar)...].drop(while: isSpace))
                 reading.currencySign = letters
+                if continentalDollars.contains(letters) { reading.continentalMarks = true }
             } else if afterSign.count > 1, let first = afterSign.first, currencyUnits[first] != nil {
                 rest = Substring(sign + afterSign.dropFirst().drop(while: isSpace))
                 reading.currencySign = String(first)
@@ -231,14 +276,19 @@ enum FigureText {
         // `1.2 million`, `£1.2m`, `450k`, `3 Md`: a word or letter after the digits that counts in
         // thousands, millions, billions; `m` and `b` only of money, where they cannot be metres.
         if rest.count > 1, rest.last?.isLetter == true || rest.last == "." {
-            let money = reading.currencySign != nil || unit.map { isCurrencyCode(unitScale(of: $0).base.uppercased()) } == true
+            let currency = reading.currencySign.map(unit(ofCurrencySign:))
+                ?? unit.map { unitScale(of: $0).base.uppercased() }.flatMap { isCurrencyCode($0) ? $0 : nil }
             let lowered = rest.lowercased()
-            if let word = scaleWords.first(where: { (money || !$0.money) && lowered.hasSuffix($0.text) && lowered.count > $0.text.count }) {
+            if let word = scaleWords.first(where: { word in
+                lowered.hasSuffix(word.text) && lowered.count > word.text.count && (!word.money || currency != nil)
+                    && (!word.text.hasPrefix("mil ") && word.text != "mil" || currency.map(milCurrencies.contains) == true)
+            }) {
                 let before = rest.dropLast(word.text.count)
                 if let end = before.last, isSpace(end) || end.isNumber {
                     rest = before
                     while let end = rest.last, isSpace(end) { rest = rest.dropLast() }
                     reading.scale = word.power
+                    if continentalWords.contains(word.text) { reading.continentalMarks = true }
                 }
             }
         }
@@ -276,6 +326,31 @@ enum FigureText {
               groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), !value[end...].contains(",")
         else { return value }
         return String(value.prefix(sign)) + groups.joined() + value[end...]
+    }
+
+    /// The whole number `value` is when its one point groups thousands (`1.200`, `-12.500`: one to
+    /// three digits, not starting with 0, then three); nil for every other value.
+    static func thousandsIfGroupedByAPoint(_ value: String) -> String? {
+        let sign = value.hasPrefix("-") ? "-" : ""
+        let signs = value.hasPrefix("-") || value.hasPrefix("+") ? 1 : 0
+        let parts = value.utf8.dropFirst(signs).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...3).contains(parts[0].count), parts[0].first != UInt8(ascii: "0"), parts[1].count == 3,
+              parts.allSatisfy({ $0.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }) else { return nil }
+        return sign + String(decoding: parts[0], as: UTF8.self) + String(decoding: parts[1], as: UTF8.self)
+    }
+
+    /// `1.000`, `2.500`, `1.234,5`, `3,2` as German, French, Spanish or Portuguese write them
+    /// (points between thousands, a decimal comma) as digits, `1000`, `2500`, `1234.5`, `3.2`; nil
+    /// for text of another shape, or with neither mark.
+    static func continentalDigits(_ value: String) -> String? {
+        let sign = value.hasPrefix("-") ? "-" : ""
+        let unsigned = value.dropFirst(value.hasPrefix("-") || value.hasPrefix("+") ? 1 : 0)
+        let halves = unsigned.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
+        let groups = halves[0].split(separator: ".", omittingEmptySubsequences: false)
+        func digits(_ text: Substring) -> Bool { !text.isEmpty && text.allSatisfy { ("0"..."9").contains($0) } }
+        guard groups.count > 1 || halves.count == 2, groups.allSatisfy(digits), (1...3).contains(groups[0].count) || groups.count == 1,
+              groups.dropFirst().allSatisfy({ $0.count == 3 }), halves.count == 1 || digits(halves[1]) else { return nil }
+        return sign + groups.joined() + (halves.count == 2 ? "." + halves[1] : "")
     }
 
     /// `30 000 000`, `1 234,5`, `1 234.5`: spaces (plain, no-break or narrow, as French

@@ -26,7 +26,11 @@ public enum MeasureSpecification {
             valueText = String(rest)
             reading = FigureText.read(valueText)
             guard let sign = reading.currencySign, let only = FigureText.onlyUnit(ofCurrencySign: sign) else {
-                throw fail(reading.currencySign.map { "has no unit ('\($0)' is the sign of several currencies: add :USD, :CAD, …)" } ?? "has no unit")
+                throw fail(reading.currencySign.map { sign in
+                    let units = FigureText.units(ofCurrencySign: sign)
+                    return "has no unit ('\(sign)' is the sign of several currencies: add " + units.prefix(2).map { ":" + $0 }.joined(separator: ", ")
+                        + (units.count > 2 ? ", …)" : ")")
+                } ?? "has no unit")
             }
             unit = only
         }
@@ -41,9 +45,20 @@ public enum MeasureSpecification {
         // `£5,000`: money is never written to three decimals, so its commas group thousands.
         // So are commas between several groups of three (`18,500,000,000`), which no decimal
         // comma can be; a lone `1,500` stays refused, as either.
+        // Worded in German, French, Spanish or Portuguese (`mehr als 1.000`, `2.500 Mio. €`), its
+        // points group thousands and its comma is the decimal mark.
         let ungrouped = FigureText.withoutCommasBetweenThousands(reading.digits)
-        var digits = reading.groupsThousandsWithCommas || (ungrouped != reading.digits && reading.digits.count(where: { $0 == "," }) > 1)
+        var digits = reading.continentalMarks ? FigureText.continentalDigits(reading.digits) ?? reading.digits
+            : reading.groupsThousandsWithCommas || (ungrouped != reading.digits && reading.digits.count(where: { $0 == "," }) > 1)
             ? ungrouped : Self.withDecimalComma(reading.digits)
+        // `2.500 million`, `€1.500m`: English words, a German number? A thousand times apart.
+        if reading.scale != 0, !reading.continentalMarks, let thousands = FigureText.thousandsIfGroupedByAPoint(digits) {
+            var decimal = digits
+            while decimal.hasSuffix("0") { decimal.removeLast() }
+            if decimal.hasSuffix(".") { decimal.removeLast() }
+            throw fail("has '\(valueText)', whose number could be \(thousands) or \(decimal): a point before three digits groups thousands "
+                       + "in German or French and is a decimal mark in English; write \(thousands) or \(decimal) before the scale word")
+        }
         if reading.percentage, ExactDecimal(digits) != nil {
             guard let share = FigureText.value(ofPercentage: digits, inUnit: unit) else {
                 throw fail("is a percentage in the unit '\(unit)'; give it the unit fraction (13% is 0.13) or percent")
@@ -62,7 +77,7 @@ public enum MeasureSpecification {
             } else if valueText.contains(",") {
                 hint = "digits with one decimal mark, '.' or ',' (1.5 or 1,5), thousands grouped by spaces if at all (1 200)"
             } else {
-                hint = "~, >, <, >=, <=, about, at least, environ, plus de, … may come before it, and k, million, bn (m, b after a currency) after it"
+                hint = "~, >, <, >=, <=, about, at least, environ, plus de, … may come before it, and thousand, million, billion, or beside money k, m, bn, after it"
             }
             throw fail("has '\(valueText)', which is not an exact decimal number (\(hint))")
         }
