@@ -1093,13 +1093,20 @@ import Testing
         let several = try write("several.csv", "when,company,title,kind,url\n2018,Z,space,other,https://a.example.org/a b https://b.example.org\n")
         let refused = try CLI.run(["import", several, "--db", db, "--map", "company=entity", "--map", "url=source"])
         #expect(refused.status == 65 && refused.stderr == "timeline: \(several):2: column 'url' (sources[0].url): the source URL "
-                + "'https://a.example.org/a b https://b.example.org' holds several addresses: give each its own source (`edit --source` cites another; "
+                + "'https://a.example.org/a b https://b.example.org' holds 2 addresses: give each its own source (`edit --source` cites another; "
                 + "a file's source cell may hold URLs alone, separated by spaces or ';').\n", "\(refused.stderr)")
-        let added = try CLI.run(["add", "--db", db, "--kind", "other", "--date", "2018", "--title", "t", "--entity", "Z",
-                                 "--source", "https://a.example.org/p; https://b.example.org/q"])
-        #expect(added.status == 64 && added.stderr.hasPrefix("timeline: the source URL 'https://a.example.org/p; https://b.example.org/q' holds several addresses"),
-                "\(added.stderr)")
+        for given in ["https://a.example.org/p; https://b.example.org/q", "https://a.example.org/p;https://b.example.org/q", "https://a.example.org/p,https://b.example.org/q"] {
+            let added = try CLI.run(["add", "--db", db, "--kind", "other", "--date", "2018", "--title", "t", "--entity", "Z", "--source", given])
+            #expect(added.status == 64 && added.stderr.hasPrefix("timeline: the source URL '\(given)' holds 2 addresses"), "\(added.stderr)")
+        }
+        let keys = try CLI.run(["add", "--db", db, "--kind", "other", "--date", "2018", "--title", "t", "--entity", "Z", "--source", "www.a.example/x www.b.example/y"])
+        #expect(keys.status == 64 && keys.stderr.hasPrefix("timeline: the source key 'www.a.example/x www.b.example/y' holds 2 addresses"), "\(keys.stderr)")
         #expect(try CLI.run(["export", "--db", db, "--format", "sql"]).stdout == before)
+        // One address with a space of its own (a PDF's name) is one source, no host made of its end.
+        let pdf = try write("pdf.csv", "when,company,title,kind,url\n2017,Z,pdf,other,https://i.example/files/annual report.pdf/view\n")
+        #expect(try CLI.run(["import", pdf, "--db", db, "--map", "company=entity", "--map", "url=source"]).status == 0)
+        let cites = try jsonEvents(["--entity", "z", "--to", "2017"]).first?["sources"] as? [[String: Any]]
+        #expect(cites?.map { "\($0["url"]!)" } == ["https://i.example/files/annual report.pdf/view"], "\(String(describing: cites))")
     }
 
     /// A spreadsheet's `N/A` in a figure column names --null; a field in typographic quotes that

@@ -439,7 +439,10 @@ struct RecordMapper {
                 // `https://a.example/x; https://b.example/y`: two sources in one cell, each cited.
                 func separates(_ character: Character) -> Bool { character.isWhitespace || character == ";" }
                 let pieces = value.contains(where: separates) ? value.split(whereSeparator: separates) : []
-                let addresses = pieces.compactMap { $0.contains("://") ? String($0) : SourceURL.webAddressWithoutScheme(String($0)) }
+                // Each a URL or `www.…`: a URL's own space (`annual report.pdf`) makes no host of `report.pdf`.
+                let addresses = pieces.compactMap { piece in
+                    piece.contains("://") ? String(piece) : piece.lowercased().hasPrefix("www.") ? SourceURL.webAddressWithoutScheme(String(piece)) : nil
+                }
                 if pieces.count > 1, addresses.count == pieces.count {
                     for address in addresses { sources.append(.object([("url", .string(address))])) }
                 } else if value.contains("://") {

@@ -855,10 +855,11 @@ final class EventSaver {
         // `https://a.example/x; https://b.example/y` is two sources, which saved as one would
         // cite neither (its publisher the second's site). (One address with a space, as a PDF's
         // name pasted, `report (final).pdf`, is kept as written.)
-        if let url = source.url, url.contains(where: \.isWhitespace),
-           url.split(whereSeparator: { $0.isWhitespace || $0 == ";" || $0 == "," }).count(where: { $0.contains("://") }) > 1 {
-            throw TimelineError(.usage, "the source URL '\(url)' holds several addresses: give each its own source (`edit --source` cites another; "
-                                + "a file's source cell may hold URLs alone, separated by spaces or ';').", field: "url")
+        for (text, field) in [(source.url, "url"), (source.key, "key")] {
+            guard let text, case let addresses = text.split(whereSeparator: { $0.isWhitespace || $0 == ";" || $0 == "," })
+                    .count(where: { $0.contains("://") || $0.lowercased().hasPrefix("www.") }), addresses > 1 else { continue }
+            throw TimelineError(.usage, "the source \(field == "url" ? "URL" : "key") '\(text)' holds \(addresses) addresses: give each its own source "
+                                + "(`edit --source` cites another; a file's source cell may hold URLs alone, separated by spaces or ';').", field: field)
         }
         var created = source
         guard !source.publisher.isEmpty || source.url != nil else {
