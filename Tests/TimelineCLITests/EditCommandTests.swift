@@ -1311,6 +1311,9 @@ import Testing
         #expect(try CLI.run(["history", "ACME", "--db", db]).stderr.hasSuffix("did you mean 'ACME-Layoff-2022'?\n"))
         let accented = try CLI.run(["show", "Événement", "--db", db]).stderr
         #expect(accented.hasSuffix("did you mean 'Événement-Paris-1' or 'événement-lyon-1'?\n"), "\(accented)")
+        // In another mix of case, or short of its last letter.
+        #expect(try CLI.run(["edit", "Acme-layoff-2022", "--db", db, "--title", "x"]).stderr.hasSuffix("did you mean 'ACME-Layoff-2022'?\n"))
+        #expect(try CLI.run(["remove", String(shutdown.dropLast()), "--db", db]).stderr.hasSuffix("did you mean '\(shutdown)'?\n"))
     }
 
     @Test func editAndRemoveOfAnUnknownUIDAreMissingInput() throws {

@@ -1,9 +1,10 @@
 import SQLiteStorage
 
-/// What a not-found error offers for a uid no event has: the uids it is the start of, up to a
-/// hyphen (`bhs-insolvency-2016-04-25` for `bhs-insolvency-2016-04-25-1a2b3c4d`: an imported
-/// event's content hash is what a typist drops), or that it is in other case (uids are made in
-/// lower case). One range of the uid index each.
+/// What a not-found error offers for a uid no event has: the uids it is the start of
+/// (`bhs-insolvency-2016-04-25` for `bhs-insolvency-2016-04-25-1a2b3c4d`: an imported event's
+/// content hash is what a typist drops, or its last letter), or that it is in other case (uids
+/// are made in lower case; one given with --uid keeps its own). One range of the uid index
+/// each, and a scan of them only when those found none.
 enum UIDSuggestions {
     /// Where the uids are looked for: events in force, or every version history holds (for
     /// `restore` and `history`).
@@ -13,9 +14,20 @@ enum UIDSuggestions {
         var sql: StaticString {
             switch self {
             case .events:
-                return "SELECT uid FROM events WHERE uid = ?1 OR (uid > ?1 || '-' AND uid < ?1 || '.') ORDER BY uid LIMIT 4"
+                return "SELECT uid FROM events WHERE uid >= ?1 AND uid < ?1 || char(1114111) ORDER BY uid LIMIT 4"
             case .history:
-                return "SELECT DISTINCT uid FROM event_history WHERE uid = ?1 OR (uid > ?1 || '-' AND uid < ?1 || '.') ORDER BY uid LIMIT 4"
+                return "SELECT DISTINCT uid FROM event_history WHERE uid >= ?1 AND uid < ?1 || char(1114111) ORDER BY uid LIMIT 4"
+            }
+        }
+
+        /// The same in any case of ASCII letters (`acme-layoff` for `ACME-Layoff-2022`): a scan
+        /// of the uids, run only when the index found none.
+        var anyCaseSQL: StaticString {
+            switch self {
+            case .events:
+                return "SELECT uid FROM events WHERE substr(lower(uid), 1, length(?1)) = lower(?1) ORDER BY uid LIMIT 4"
+            case .history:
+                return "SELECT DISTINCT uid FROM event_history WHERE substr(lower(uid), 1, length(?1)) = lower(?1) ORDER BY uid LIMIT 4"
             }
         }
     }
@@ -31,7 +43,11 @@ enum UIDSuggestions {
         if lowered != uid {
             meant += try database.statement(place.sql).map([.text(lowered)]) { $0.text(at: 0) }.filter { !meant.contains($0) }
         }
-        return Array(meant.filter { $0 != uid }.sorted().prefix(4))
+        meant = meant.filter { $0 != uid }
+        if meant.isEmpty {
+            meant = try database.statement(place.anyCaseSQL).map([.text(uid)]) { $0.text(at: 0) }.filter { $0 != uid }
+        }
+        return Array(meant.sorted().prefix(4))
     }
 
     /// The end of a not-found error's sentence, with its stop: the uids it may mean (three at
