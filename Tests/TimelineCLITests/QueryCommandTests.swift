@@ -38,6 +38,11 @@ import Testing
         #expect(try uids(["--search", "Sainsbury's"]) == ["a", "b", "c"])
         #expect(try uids(["--search", "Sainsbury’s -cuts"]) == ["a", "b"])
         #expect(try uids(["--search", "Sainsbury"]).count == 4, "the name alone finds every one")
+        // Left out, a word is looked for as typed: `-models` leaves `Model S` in.
+        #expect(try CLI.run(["add", "--db", db, "--uid", "t", "--kind", "launch", "--date", "2021", "--title", "Tesla launches Model S Plaid",
+                             "--entity", "Tesla"]).status == 0)
+        #expect(try uids(["--search", "Tesla -models"]) == ["t"])
+        #expect(try uids(["--search", "Tesla -(models OR trucks)"]) == ["t"])
     }
 
     /// As of a past day, a tag or a figure's quantity only an earlier version of an event had is

@@ -32,13 +32,19 @@ enum SearchQuery {
         // `prefixesWithin`: the phrase's words (by place) that are prefixes before its last
         // (`"tim h* opens"`); FTS5 takes a prefix only at a phrase's end, so the phrase is
         // written as phrases joined by `+`, one ending at each (`"tim h"* + "opens"`).
+        // Whether what comes next is left out (after NOT, or in a group after one): there a word
+        // is looked for as typed, with no other spelling that would leave out more.
+        var excludedGroups: [Bool] = []
+        func isExcluded() -> Bool { parts.last == "NOT" || excludedGroups.last == true }
         func term(_ word: Substring, prefix: Bool = false, prefixesWithin: Set<Int> = []) -> String {
             var spellings: [String] = []
             for spelling in Self.letterSpellings(of: word) {
                 for each in Self.sharpSSpellings(of: spelling[...]) where !spellings.contains(each) { spellings.append(each) }
             }
             spellings = Array(spellings.prefix(Self.maximumSpellings))
-            if !prefix, prefixesWithin.isEmpty, let possessive = Self.possessiveSpelling(of: word), !spellings.contains(possessive) {
+            // `models` as `model s` finds `Model S` too, a small price in a search, none in what it
+            // leaves out: not after NOT.
+            if !prefix, prefixesWithin.isEmpty, !isExcluded(), let possessive = Self.possessiveSpelling(of: word), !spellings.contains(possessive) {
                 spellings.append(possessive)
             }
             let terms = spellings.map { spelling -> String in
@@ -75,6 +81,7 @@ enum SearchQuery {
             if character.isWhitespace {
                 index = text.index(after: index)
             } else if character == "(" || character == ")" {
+                if character == "(" { excludedGroups.append(isExcluded()) } else { _ = excludedGroups.popLast() }
                 parts.append(String(character))
                 index = text.index(after: index)
             } else if character == "\"" {
