@@ -98,20 +98,28 @@ extension TimelineDate {
         throw TimelineDateError(input: trimmed, reason: DateHumanReader.notUnderstoodReason)
     }
 
+    /// English month names longer than the three letters spreadsheets show: `June-12` in English
+    /// is as likely June 12 as June 2012. (French spreadsheets show `juin-22`, `mars-22`: read.)
+    private static let englishMonthNames: Set<String> = [
+        "january", "february", "march", "april", "june", "july", "august", "sept", "september", "october", "november", "december",
+    ]
+
     /// `14-Mar-2022`, `14-Mar-22`, `Mar-2022`, `Mar-22` (how Excel and LibreOffice display a
     /// day or month) as `14 Mar 2022` and `Mar 2022`, a year of two digits read as `4Q21` is
-    /// (00–29 this century, else the last); nil for any other text. A month and two digits is
-    /// read so only with the month's three letters, as spreadsheets show it: `June-12` or
-    /// `Sept-30` is someone's day of a month (June 12) as much as a year, and is not guessed.
+    /// (00–29 this century, else the last); nil for any other text. A month's English name
+    /// longer than three letters and two digits that could be a day (`June-12`, `Sept-30`) is
+    /// someone's day of a month as much as a year, and is not guessed (`monthOfThreeLetters`).
     static func spreadsheetDisplay(_ text: String, monthOfThreeLetters: Bool = true) -> String? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3 else { return nil }
         let day = parts.count == 3 ? parts[0] : nil
         let month = parts[parts.count - 2], year = parts[parts.count - 1]
         if let day { guard (1...2).contains(day.count), day.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil } }
-        guard (3...9).contains(month.count), month.allSatisfy({ $0.isLetter }),
+        // `janv.-22`, `févr.-22`: French spreadsheets abbreviate with a point.
+        guard (3...9).contains(month.count), month.dropLast(month.last == "." ? 1 : 0).allSatisfy({ $0.isLetter }),
               year.count == 2 || year.count == 4, year.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(year),
-              day != nil || year.count == 4 || month.count == 3 || !monthOfThreeLetters else { return nil }
+              day != nil || year.count == 4 || !monthOfThreeLetters || number > 31
+                || !englishMonthNames.contains(month.lowercased()) else { return nil }
         let fullYear = year.count == 4 ? number : number <= 29 ? 2000 + number : 1900 + number
         return (day.map { "\($0) " } ?? "") + "\(month) \(fullYear)"
     }

@@ -127,6 +127,7 @@ struct EnglishFormTests {
         DateVector("Mar-2022", "2022-03", "2022-03-01", "2022-03-31", .month),
         DateVector("Mar-22", "2022-03", "2022-03-01", "2022-03-31", .month),
         DateVector("June-2022", "2022-06", "2022-06-01", "2022-06-30", .month),
+        DateVector("December-99", "1999-12", "1999-12-01", "1999-12-31", .month),
         DateVector("2019 to the present", "2019/..", "2019-01-01", nil, .interval),
         // Two digits after a year and a dash are a later year (`-` alone is EDTF's season).
         DateVector("2021–22", "2021/2022", "2021-01-01", "2022-12-31", .interval),

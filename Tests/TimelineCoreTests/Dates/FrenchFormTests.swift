@@ -6,6 +6,10 @@ struct FrenchFormTests {
     static let vectors: [DateVector] = [
         // Months, with and without accents.
         DateVector("décembre 2022", "2022-12", "2022-12-01", "2022-12-31", .month),
+        // A French spreadsheet's display of a month: its abbreviation, a hyphen, two digits.
+        DateVector("juin-22", "2022-06", "2022-06-01", "2022-06-30", .month),
+        DateVector("mars-22", "2022-03", "2022-03-01", "2022-03-31", .month),
+        DateVector("janv.-22", "2022-01", "2022-01-01", "2022-01-31", .month),
         DateVector("decembre 2022", "2022-12", "2022-12-01", "2022-12-31", .month),
         DateVector("déc. 2022", "2022-12", "2022-12-01", "2022-12-31", .month),
         DateVector("Février 2024", "2024-02", "2024-02-01", "2024-02-29", .month),
