@@ -159,6 +159,10 @@ extension Timeline {
                                                                       removed: Set(fields.measure.filter { $0.hasSuffix("=") }.map { String($0.dropLast()) })) {
                         printError(replaced)
                     }
+                    if fields.measure.contains(where: { !$0.isEmpty && !$0.hasSuffix("=") }), fields.source == nil,
+                       saved.outcome == .updated, let after, let unsourced = Self.unsourcedNewFiguresNote(before: before, after: after) {
+                        printError(unsourced)
+                    }
                 }
                 try confirmation.check()
             }
@@ -196,6 +200,23 @@ extension Timeline {
             return "note: --measure without --source replaced the figures of its quantity from every source, so \(after.uid) no longer has \(list); "
                 + "give --source with --measure to replace one source's figures only (`timeline history \(after.uid)` shows what was there; "
                 + "--measure \(first.quantity)=… --source \(source) gives it back)."
+        }
+
+        /// A figure of a new quantity `--measure` added without `--source` to an event that cites
+        /// sources cites none: named, with the source that would back it, as `check` would warn
+        /// of it later.
+        static func unsourcedNewFiguresNote(before: Event, after: Event) -> String? {
+            var keys: [String] = []
+            for citation in after.citations where !keys.contains(citation.source.key) { keys.append(citation.source.key) }
+            // Of a quantity the event had none of: a replaced figure has the note on replacing.
+            let added = after.measures.filter { figure in figure.source == nil && !before.measures.contains { $0.quantity == figure.quantity } }
+            guard let first = added.first, let key = keys.first else { return nil }
+            let named = added.prefix(3).map { "\($0.quantity) \($0.display(.english))" }
+            let list = (named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!)
+                + (added.count > 3 ? " (and \(added.count - 3) more)" : "")
+            return "note: the new figure\(added.count == 1 ? "" : "s") \(list) of \(after.uid) cite\(added.count == 1 ? "s" : "") no source, "
+                + "while the event cites \(keys.prefix(3).joined(separator: ", "))\(keys.count > 3 ? ", …" : ""); "
+                + "`timeline edit \(after.uid) --measure \(first.quantity)=… --source \(key)` gives \(added.count == 1 ? "it" : "one") its source."
         }
 
         /// `--entity NAME` without a role is the subject: an entity the event kept whose role was
