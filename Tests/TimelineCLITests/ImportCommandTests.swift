@@ -1171,6 +1171,11 @@ import Testing
                                 "--map", "V=measure:raised:EUR", "--skip-invalid"])
         #expect(read.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged, 1 rejected.\n"), "\(read.stdout)\(read.stderr)")
         #expect(read.stderr.contains("german.csv:4: column 'V': '1.200 million' could be 1200 or a decimal"), "\(read.stderr)")
+        // A refusal names the cell as written, not its digits.
+        let marked = try write("marked.csv", "E,D,T,V\nGorillas,2021,a,€1.9bn\n")
+        let refused = try CLI.run(["import", marked, "--db", db, "--set", "kind=funding", "--map", "E=entity", "--map", "D=when", "--map", "T=title",
+                                   "--map", "V=measure:raised:EUR", "--decimal-mark", ","])
+        #expect(refused.status == 65 && refused.stderr.contains("column 'V': '€1.9bn' is not a number with --decimal-mark ,"), "\(refused.stderr)")
         let euros = try jsonEvents(["--entity", "wirecard"]).compactMap { ($0["measures"] as? [[String: Any]])?.first.map { "\($0["value"]!)" } }
         #expect(euros == ["1500000000", "3200000000"], "\(euros)")
         let reals = try jsonEvents(["--entity", "varejao"]).compactMap { ($0["measures"] as? [[String: Any]])?.first.map { "\($0["value"]!) \($0["unit"]!)" } }

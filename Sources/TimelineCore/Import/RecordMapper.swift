@@ -474,7 +474,8 @@ struct RecordMapper {
                 var unit = unit
                 if decimalComma {
                     // `1.500 Mio. €`: worded in German (or French, Spanish, Portuguese), its point groups.
-                    value = try Self.pointDecimal(fromCommaDecimal: value, column: column, pointsGroupOnly: decimalMarkGiven || reading.continentalMarks)
+                    value = try Self.pointDecimal(fromCommaDecimal: value, column: column, pointsGroupOnly: decimalMarkGiven || reading.continentalMarks,
+                                                  written: raw.trimmingSpaces())
                 } else if !decimalMarkGiven, reading.continentalMarks, let continental = FigureText.continentalDigits(value) {
                     // `3,2 Mrd. €`, `mehr als 1.000`: the words say which mark is which.
                     value = continental
@@ -598,7 +599,9 @@ struct RecordMapper {
     /// is `1234.5`, `1.234.567` 1234567). A lone point before three digits (`2.500`) could be
     /// either, and is refused, unless `pointsGroupOnly` (`--decimal-mark ,` says so): then it
     /// groups, and a point that groups nothing (`1.5`) is refused.
-    static func pointDecimal(fromCommaDecimal value: String, column: String, pointsGroupOnly: Bool = false) throws -> String {
+    static func pointDecimal(fromCommaDecimal value: String, column: String, pointsGroupOnly: Bool = false, written: String? = nil) throws -> String {
+        // The cell as written (`€1.9bn`, `(5.000)`) names it in a refusal, not its digits.
+        let written = written ?? value
         let commas = value.count(where: { $0 == "," })
         let points = value.count(where: { $0 == "." })
         guard commas <= 1 else { return value }
@@ -613,7 +616,7 @@ struct RecordMapper {
             let grouped = groups.count > 1 && (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
                 && groups.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
             if pointsGroupOnly && !grouped {
-                throw RecordError("column '\(column)': '\(value)' is not a number with --decimal-mark ,: the comma is the decimal mark, and a point only groups thousands in threes (1.234,5)")
+                throw RecordError("column '\(column)': '\(written)' is not a number with --decimal-mark ,: the comma is the decimal mark, and a point only groups thousands in threes (1.234,5)")
             }
             if fraction != nil || (grouped && points > 1) || pointsGroupOnly {
                 // `1.234,5` and `1.234.567`: the points group thousands.
@@ -623,7 +626,7 @@ struct RecordMapper {
                 // Only a semicolon CSV takes the comma for the decimal mark unasked (with
                 // --decimal-mark , the points group only): its point may still be a decimal one.
                 let thousands = String(whole.filter { $0 != "." })
-                throw RecordError("column '\(column)': '\(value)' could be \(thousands) or a decimal: a CSV separated by semicolons takes the comma for the decimal mark, "
+                throw RecordError("column '\(column)': '\(written)' could be \(thousands) or a decimal: a CSV separated by semicolons takes the comma for the decimal mark, "
                     + "and a point could group thousands or be the decimal mark; --decimal-mark , reads it as \(thousands), --decimal-mark . as a decimal")
             } else {
                 return value
