@@ -11,7 +11,7 @@ import Testing
 
     @Test(arguments: [
         ("£1.2m", "GBP", "1200000"), ("£1.2M", "GBP", "1200000"), ("$450k", "USD", "450000"), ("$1.2bn", "USD", "1200000000"),
-        ("$1.2 billion", "USD", "1200000000"), ("£1.2 million", "GBP", "1200000"), ("$3MM", "USD", "3000000"),
+        ("$1.2 billion", "USD", "1200000000"), ("£1.2 million", "GBP", "1200000"),
         ("1.5 million", "person", "1500000"), ("2 trillion", "USD", "2000000000000"), ("450k", "USD", "450000"),
         ("3 Mio. €", "EUR", "3000000"), ("3 Mrd", "EUR", "3000000000"), ("2 milliards", "EUR", "2000000000"),
         ("500 mil", "BRL", "500000"), ("2 mil millones", "EUR", "2000000000"), ("1.20m", "GBP", "1200000"),
@@ -22,12 +22,17 @@ import Testing
         ("GBP 5000", "GBP", "5000"), ("5000 GBP", "GBP", "5000"), ("GBP1.2bn", "GBP", "1200000000"), ("1.2bn USD", "USD", "1200000000"),
         ("usd 40", "USD", "40"), ("-CHF 30", "CHF", "-30"),
         // A loss in brackets; a sum's commas group thousands.
-        ("(5000)", "GBP", "-5000"), ("(£5,000)", "GBP", "-5000"), ("( 12 )", "person", "-12"), ("£5,000", "GBP", "5000"),
+        ("(5000)", "GBP", "-5000"), ("(£5,000)", "GBP", "-5000"), ("( £12 )", "GBP", "-12"), ("£5,000", "GBP", "5000"),
         // Worded in German, French, Spanish or Portuguese, points group thousands and the comma
         // is the decimal mark: `1.500 Mio. €` is one and a half billion.
         ("1.500 Mio. €", "EUR", "1500000000"), ("3,2 Mrd. €", "EUR", "3200000000"), ("R$ 1.500 mil", "BRL", "1500000"),
         ("US$ 1.200 millones", "USD", "1200000000"), ("mehr als 1.000", "person", "1000"), ("rund 1.800", "person", "1800"),
         ("plus de 1.234,5", "EUR", "1234.5"), ("500 mil €", "EUR", "500000"), ("knapp 300", "person", "300"),
+        // Currencies by name, singular scale words, Spanish and Indian ones; points between
+        // several groups of three can only group thousands.
+        ("1.200 millones de euros", "EUR", "1200000000"), ("R$ 2 milhões de reais", "BRL", "2000000"), ("1,2 Mrd. Euro", "EUR", "1200000000"),
+        ("R$ 1 bilhão", "BRL", "1000000000"), ("R$ 1,5 bilhão", "BRL", "1500000000"), ("3,5 mill. €", "EUR", "3500000"),
+        ("unos 300", "person", "300"), ("2 lakh", "INR", "200000"), ("1.200.000 €", "EUR", "1200000"), ("500 euros", "EUR", "500"),
         ("$12,500.50", "USD", "12500.50"), ("£(5,000)", "GBP", "-5000"), ("R$ (1200.00)", "BRL", "-1200.00"), ("GBP 1,234,567", "GBP", "1234567"),
     ])
     func reads(_ text: String, _ unit: String, _ expected: String) {
@@ -45,6 +50,12 @@ import Testing
         ("(5)", "person"), ("2,500 TND", "TND"), ("KWD 1,250", "KWD"),
         // English words, a German number: a thousand times apart, refused.
         ("1.200 million", "EUR"), ("€1.500m", "EUR"), ("$1.250bn", "USD"),
+        // A comma before three digits with such words: 1500 in English and Mexican Spanish, 1.5 in German.
+        ("$1,500 millones", "MXN"), ("1,500 Mio.", "EUR"), ("mehr als 1,000", "person"), ("3,500 mil", "MXN"),
+        // Brackets with a space or a point inside, of a count; a unit's letters that are no
+        // currency's code, whose case is meaning; a leading zero before spaced groups; `mm`,
+        // millions to a banker and billions to a Spanish paper.
+        ("( 5)", "person"), ("(.5)", "person"), ("5 MWh", "mWh"), ("(5) bit", "bit"), ("5m ton", "ton"), ("0 500", "person"), ("30 mm €", "EUR"), ("$3MM", "USD"),
     ])
     func refuses(_ text: String, _ unit: String) {
         #expect(value(text, unit: unit) == nil, "\(text) in \(unit)")

@@ -472,10 +472,20 @@ struct RecordMapper {
                 }
                 var value = reading.digits
                 var unit = unit
-                if decimalComma {
+                if !decimalMarkGiven, reading.continentalMarks || reading.scale != 0, !reading.groupsThousandsWithCommas,
+                   let readings = FigureText.commaBeforeThreeDigits(value) {
+                    // `1,500 millones`, `€1,500m`: 1500 million in English or Mexican Spanish, 1.5 in German.
+                    throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' could be \(readings.thousands) or \(readings.decimal) "
+                        + "before its word: a comma before three digits groups thousands in English and Mexican Spanish and is the decimal mark "
+                        + "in German, French or Brazilian Portuguese; --decimal-mark . reads it as \(readings.thousands), --decimal-mark , as \(readings.decimal)")
+                }
+                if !decimalMarkGiven, reading.groupsThousandsWithCommas {
+                    // `£5,000` in a semicolon CSV too: no sum of money is written to three decimals.
+                    value = FigureText.withoutCommasBetweenThousands(value)
+                } else if decimalComma {
                     // `1.500 Mio. €`: worded in German (or French, Spanish, Portuguese), its point groups.
                     value = try Self.pointDecimal(fromCommaDecimal: value, column: column, pointsGroupOnly: decimalMarkGiven || reading.continentalMarks,
-                                                  written: raw.trimmingSpaces())
+                                                  written: raw.trimmingSpaces(), decimalMarkGiven: decimalMarkGiven)
                 } else if !decimalMarkGiven, reading.continentalMarks, let continental = FigureText.continentalDigits(value) {
                     // `3,2 Mrd. €`, `mehr als 1.000`: the words say which mark is which.
                     value = continental
@@ -599,7 +609,8 @@ struct RecordMapper {
     /// is `1234.5`, `1.234.567` 1234567). A lone point before three digits (`2.500`) could be
     /// either, and is refused, unless `pointsGroupOnly` (`--decimal-mark ,` says so): then it
     /// groups, and a point that groups nothing (`1.5`) is refused.
-    static func pointDecimal(fromCommaDecimal value: String, column: String, pointsGroupOnly: Bool = false, written: String? = nil) throws -> String {
+    static func pointDecimal(fromCommaDecimal value: String, column: String, pointsGroupOnly: Bool = false, written: String? = nil,
+                             decimalMarkGiven: Bool = true) throws -> String {
         // The cell as written (`€1.9bn`, `(5.000)`) names it in a refusal, not its digits.
         let written = written ?? value
         let commas = value.count(where: { $0 == "," })
@@ -616,7 +627,8 @@ struct RecordMapper {
             let grouped = groups.count > 1 && (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
                 && groups.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
             if pointsGroupOnly && !grouped {
-                throw RecordError("column '\(column)': '\(written)' is not a number with --decimal-mark ,: the comma is the decimal mark, and a point only groups thousands in threes (1.234,5)")
+                throw RecordError("column '\(column)': '\(written)' is not a number \(decimalMarkGiven ? "with --decimal-mark ," : "worded in German, French, Spanish or Portuguese in this file")"
+                                  + ": the comma is the decimal mark, and a point only groups thousands in threes (1.234,5)")
             }
             if fraction != nil || (grouped && points > 1) || pointsGroupOnly {
                 // `1.234,5` and `1.234.567`: the points group thousands.
@@ -841,7 +853,7 @@ struct RecordMapper {
 extension RecordMapper {
     /// What spreadsheets write for no value, in lower case: named with `--null` when refused.
     static let placeholders: Set<String> = ["n/a", "na", "#n/a", "n.a.", "-", "–", "—", "?", "tbd", "tbc", "unknown", "none", "null", "nil",
-                                            "n.d.", "nd", "nc", "n.c.", "s/o", "x"]
+                                            "n.d.", "nd", "n/d", "nc", "n.c.", "n/c", "s/o", "s/d", "s.d.", "x"]
 }
 
 struct RecordError: Error, CustomStringConvertible {

@@ -114,12 +114,20 @@ enum FigureText {
     private static let scaleWords: [(text: String, power: Int, money: Bool)] = [
         ("thousand", 3, false), ("k", 3, true), ("tsd.", 3, true), ("mil", 3, true),
         ("millions", 6, false), ("million", 6, false), ("mln", 6, true), ("mn", 6, true), ("mio.", 6, false), ("mio", 6, false),
-        ("millones", 6, false), ("milhões", 6, false), ("mi", 6, true), ("mm", 6, true), ("m", 6, true),
+        ("millones", 6, false), ("millón", 6, false), ("milhões", 6, false), ("milhão", 6, false), ("mill.", 6, true), ("mill", 6, true),
+        ("mi", 6, true), ("m", 6, true), ("lakh", 5, false), ("lakhs", 5, false), ("crore", 7, false), ("crores", 7, false),
         ("billions", 9, false), ("billion", 9, false), ("bn", 9, true), ("milliards", 9, false), ("milliard", 9, false),
         ("mds", 9, true), ("md", 9, true), ("mrd.", 9, false), ("mrd", 9, false), ("mil millones", 9, true),
-        ("bilhões", 9, false), ("bi", 9, true), ("b", 9, true),
+        ("bilhões", 9, false), ("bilhão", 9, false), ("bi", 9, true), ("b", 9, true),
         ("trillions", 12, false), ("trillion", 12, false), ("tn", 12, true), ("trn", 12, true),
     ].sorted { $0.text.count > $1.text.count }
+
+    /// Currencies' names after a number, and the sign each stands for (`pesos` and `dollars` for
+    /// several currencies, as `$` does).
+    private static let currencyWords: [(text: String, sign: String)] = [
+        ("euros", "€"), ("euro", "€"), ("reais", "R$"), ("real", "R$"), ("pounds", "£"), ("libras", "£"), ("dollars", "$"),
+        ("dólares", "$"), ("dolares", "$"), ("pesos", "$"), ("francs", "CHF"), ("francos", "CHF"), ("yen", "¥"),
+    ]
 
     /// The currencies whose countries count in `mil` (Portuguese and Spanish).
     private static let milCurrencies: Set<String> = ["BRL", "ARS", "COP", "CLP", "MXN", "PEN", "UYU", "BOB", "EUR"]
@@ -157,7 +165,7 @@ enum FigureText {
         ("environ", true, nil), ("près de", true, nil), ("pres de", true, nil),
         ("an estimated", true, nil), ("estimated", true, nil), ("est.", true, nil), ("approx", true, nil), ("nearly", true, nil),
         ("almost", true, nil), ("some", true, nil), ("close to", true, nil), ("presque", true, nil), ("quelque", true, nil),
-        ("knapp", true, nil), ("fast", true, nil), ("gut", true, nil),
+        ("knapp", true, nil), ("fast", true, nil), ("gut", true, nil), ("unos", true, nil), ("unas", true, nil),
         (">=", false, "at-least"), ("≥", false, "at-least"), ("at least", false, "at-least"), ("au moins", false, "at-least"),
         ("<=", false, "up-to"), ("≤", false, "up-to"), ("up to", false, "up-to"), ("at most", false, "up-to"),
         ("jusqu'à", false, "up-to"), ("jusqu’à", false, "up-to"), ("au plus", false, "up-to"),
@@ -181,8 +189,8 @@ enum FigureText {
         "cerca de", "aproximadamente", "alrededor de", "aprox.", "pelo menos", "no mínimo", "al menos", "como mínimo",
         "no máximo", "até", "hasta", "como máximo", "mais de", "más de", "menos de",
         "etwa", "rund", "ungefähr", "mindestens", "bis zu", "höchstens", "mehr als", "über", "weniger als", "unter",
-        "tsd.", "mil", "mio.", "mio", "millones", "milhões", "mi", "milliards", "milliard", "mds", "md", "mrd.", "mrd",
-        "mil millones", "bilhões", "bi",
+        "tsd.", "mil", "mio.", "mio", "millones", "millón", "milhões", "milhão", "mill.", "mill", "mi", "milliards", "milliard", "mds", "md",
+        "mrd.", "mrd", "mil millones", "bilhões", "bilhão", "bi", "unos", "unas",
     ]
 
     /// Words after a value that make it approximate, as tables footnote an estimate.
@@ -219,8 +227,9 @@ enum FigureText {
         // a bracketed count (`(5)`) could be a footnote's number.
         let moneyUnit = unit.map { isCurrencyCode(unitScale(of: $0).base.uppercased()) } == true
         func unbracket() {
+            let inner = rest.dropFirst().drop(while: isSpace).first
             guard !reading.bracketed, rest.count > 2, rest.first == "(", rest.last == ")",
-                  moneyUnit || reading.currencySign != nil || rest.dropFirst().first.map({ !$0.isNumber && $0 != "-" }) == true else { return }
+                  moneyUnit || reading.currencySign != nil || inner.map({ currencyUnits[$0] != nil || $0.isLetter }) == true else { return }
             rest = rest.dropFirst().dropLast().drop(while: isSpace)
             while let end = rest.last, isSpace(end) { rest = rest.dropLast() }
             reading.bracketed = true
@@ -228,11 +237,12 @@ enum FigureText {
         unbracket()
         // A typographic minus (U+2212), as pasted from a page or a word processor, is a minus.
         if rest.first == "\u{2212}" { rest = "-" + rest.dropFirst() }
-        /// Three letters that are a currency's code (`GBP`, `chf`), or the unit's own.
+        /// Three letters that are a currency's code (`GBP`, `chf`); a unit's own letters that are
+        /// none (`MWh`, `bit`) stay with the number, whose case is meaning.
         func currencyCode(_ letters: Substring) -> String? {
             guard letters.utf8.count == 3, letters.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
             let code = letters.uppercased()
-            return isCurrencyCode(code) || (unit.map { unitScale(of: $0).base.uppercased() == code } ?? false) ? code : nil
+            return isCurrencyCode(code) ? code : nil
         }
         // `1.200,00 R$`: letters and a dollar sign after the number.
         if rest.last == "$", case let letters = rest.dropLast().reversed().prefix(while: { $0.isLetter }), !letters.isEmpty,
@@ -246,6 +256,25 @@ enum FigureText {
             rest = rest.dropLast()
             while let end = rest.last, isSpace(end) { rest = rest.dropLast() }
             reading.currencySign = String(last)
+        } else if rest.last?.isLetter == true, case let restLowered = rest.lowercased(), let word = currencyWords.first(where: { word in
+                      restLowered.hasSuffix(word.text) && restLowered.count > word.text.count
+                          && restLowered.dropLast(word.text.count).last.map { isSpace($0) || $0.isNumber || $0 == "." } == true }) {
+            // `1.200 millones de euros`, `500 euros`, `R$ 2 milhões de reais`: the currency's name,
+            // and a sign before the number too.
+            rest = rest.dropLast(word.text.count)
+            while let end = rest.last, isSpace(end) { rest = rest.dropLast() }
+            if rest.lowercased().hasSuffix(" de") { rest = rest.dropLast(3) }
+            while let end = rest.last, isSpace(end) { rest = rest.dropLast() }
+            reading.currencySign = word.sign
+            if let dollar = rest.prefix(5).firstIndex(of: "$"), case let letters = String(rest[...dollar]).uppercased(),
+               lettersAndDollar[letters] != nil || letters == "$" {
+                rest = rest[rest.index(after: dollar)...].drop(while: isSpace)
+                if letters != "$" { reading.currencySign = letters }
+            } else if let first = rest.first, currencyUnits[first] != nil {
+                rest = rest.dropFirst().drop(while: isSpace)
+                reading.currencySign = String(first)
+            }
+            if reading.currencySign.map(continentalDollars.contains) == true { reading.continentalMarks = true }
         } else if rest.count > 3, rest.last?.isLetter == true, let code = currencyCode(rest.suffix(3)),
                   case let before = rest.dropLast(3), let end = before.last, isSpace(end) || end.isNumber {
             // `5000 GBP`, `1.2bn USD`: the code after the number.
@@ -339,6 +368,20 @@ enum FigureText {
         return sign + String(decoding: parts[0], as: UTF8.self) + String(decoding: parts[1], as: UTF8.self)
     }
 
+    /// `1,500` (or `-12,500`): one comma before exactly three digits, and no point. With a scale
+    /// word or worded in another language than English it is a thousand times apart between
+    /// English or Mexican Spanish (`1,500 millones` is 1500 million) and German or Brazilian
+    /// (`1,500 Mio.` would be 1.5): both readings, for a refusal; nil for any other text.
+    static func commaBeforeThreeDigits(_ digits: String) -> (thousands: String, decimal: String)? {
+        let sign = digits.hasPrefix("-") ? "-" : ""
+        let parts = digits.dropFirst(digits.hasPrefix("-") || digits.hasPrefix("+") ? 1 : 0).split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...3).contains(parts[0].count), parts[1].count == 3,
+              parts.allSatisfy({ $0.allSatisfy { ("0"..."9").contains($0) } }) else { return nil }
+        var fraction = parts[1]
+        while fraction.last == "0" { fraction.removeLast() }
+        return (sign + parts[0] + parts[1], sign + parts[0] + (fraction.isEmpty ? "" : "." + fraction))
+    }
+
     /// `1.000`, `2.500`, `1.234,5`, `3,2` as German, French, Spanish or Portuguese write them
     /// (points between thousands, a decimal comma) as digits, `1000`, `2500`, `1234.5`, `3.2`; nil
     /// for text of another shape, or with neither mark.
@@ -365,7 +408,7 @@ enum FigureText {
         let sign = value.first == "-" || value.first == "+" ? String(value.first!) : ""
         let groups = value[value.index(value.startIndex, offsetBy: sign.count)..<end].split(separator: " ", omittingEmptySubsequences: false)
             .flatMap { $0.split(omittingEmptySubsequences: false, whereSeparator: isSpace) }
-        guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+        guard groups.count > 1, (1...3).contains(groups[0].count), groups[0].first != "0", groups.dropFirst().allSatisfy({ $0.count == 3 }),
               groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), !value[end...].contains(where: isSpace)
         else { return value }
         return sign + groups.joined() + value[end...]

@@ -45,10 +45,21 @@ public enum MeasureSpecification {
         // `£5,000`: money is never written to three decimals, so its commas group thousands.
         // So are commas between several groups of three (`18,500,000,000`), which no decimal
         // comma can be; a lone `1,500` stays refused, as either.
+        // `1,500 millones`, `mehr als 1,000`: thousands to a Mexican or English reader, a decimal
+        // comma to a German one.
+        if reading.continentalMarks || reading.scale != 0, !reading.groupsThousandsWithCommas,
+           let readings = FigureText.commaBeforeThreeDigits(reading.digits) {
+            throw fail("has '\(valueText)', whose number could be \(readings.thousands) or \(readings.decimal): a comma before three digits groups "
+                       + "thousands in English and Mexican Spanish and is the decimal mark in German, French or Brazilian Portuguese; write "
+                       + "\(readings.thousands) or \(readings.decimal)")
+        }
         // Worded in German, French, Spanish or Portuguese (`mehr als 1.000`, `2.500 Mio. €`), its
-        // points group thousands and its comma is the decimal mark.
+        // points group thousands and its comma is the decimal mark; points between several groups
+        // of three (`1.200.000 €`) can only group thousands, however it is worded.
         let ungrouped = FigureText.withoutCommasBetweenThousands(reading.digits)
+        let pointGroups = reading.digits.count(where: { $0 == "." }) > 1 ? FigureText.continentalDigits(reading.digits) : nil
         var digits = reading.continentalMarks ? FigureText.continentalDigits(reading.digits) ?? reading.digits
+            : pointGroups != nil ? pointGroups!
             : reading.groupsThousandsWithCommas || (ungrouped != reading.digits && reading.digits.count(where: { $0 == "," }) > 1)
             ? ungrouped : Self.withDecimalComma(reading.digits)
         // `2.500 million`, `€1.500m`: English words, a German number? A thousand times apart.
