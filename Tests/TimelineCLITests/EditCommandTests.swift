@@ -1329,6 +1329,10 @@ import Testing
         // In another mix of case, or short of its last letter.
         #expect(try CLI.run(["edit", "Acme-layoff-2022", "--db", db, "--title", "x"]).stderr.hasSuffix("did you mean 'ACME-Layoff-2022'?\n"))
         #expect(try CLI.run(["remove", String(shutdown.dropLast()), "--db", db]).stderr.hasSuffix("did you mean '\(shutdown)'?\n"))
+        // A letter wrong or missing inside it.
+        #expect(try CLI.run(["add", "--db", db, "--uid", "glovo-launch-2015", "--kind", "launch", "--date", "2015", "--title", "G", "--entity", "Glovo"]).status == 0)
+        #expect(try CLI.run(["edit", "glovo-lanch-2015", "--db", db, "--title", "y"]).stderr.hasSuffix("did you mean 'glovo-launch-2015'?\n"))
+        #expect(try CLI.run(["show", "glovo-lunch-2016", "--db", db]).stderr.hasSuffix("did you mean 'glovo-launch-2015'?\n"))
     }
 
     @Test func editAndRemoveOfAnUnknownUIDAreMissingInput() throws {

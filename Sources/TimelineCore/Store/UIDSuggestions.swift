@@ -20,6 +20,16 @@ enum UIDSuggestions {
             }
         }
 
+        /// The uids that start as `?1` does (its first word and hyphen), a thousand at most.
+        var sameStartSQL: StaticString {
+            switch self {
+            case .events:
+                return "SELECT uid FROM events WHERE uid >= ?1 AND uid < ?1 || char(1114111) ORDER BY uid LIMIT 1000"
+            case .history:
+                return "SELECT DISTINCT uid FROM event_history WHERE uid >= ?1 AND uid < ?1 || char(1114111) ORDER BY uid LIMIT 1000"
+            }
+        }
+
         /// The same in any case of ASCII letters (`acme-layoff` for `ACME-Layoff-2022`): a scan
         /// of the uids, run only when the index found none.
         var anyCaseSQL: StaticString {
@@ -46,6 +56,12 @@ enum UIDSuggestions {
         meant = meant.filter { $0 != uid }
         if meant.isEmpty {
             meant = try database.statement(place.anyCaseSQL).map([.text(uid)]) { $0.text(at: 0) }.filter { $0 != uid }
+        }
+        if meant.isEmpty, let first = uid.split(separator: "-").first, first.count < uid.count {
+            // A letter wrong or missing (`glovo-lanch-2015`): the uids of its first word's range,
+            // a few letters from it.
+            let sameStart = try database.statement(place.sameStartSQL).map([.text(String(first) + "-")]) { $0.text(at: 0) }
+            meant = NameSuggestions.closest(to: uid, among: sameStart, limit: 4)
         }
         return Array(meant.sorted().prefix(4))
     }
