@@ -74,6 +74,7 @@ extension TimelineDate {
             case .failure(let error): throw TimelineDateError(input: trimmed, reason: error.reason)
             }
         }
+        if let week = try week(trimmed, context: context) { return week }
         // A spreadsheet's display of a day or month (`14-Mar-2022`, `14-Mar-22`, `Mar-22`): the
         // words people write, with spaces.
         if let spaced = spreadsheetDisplay(trimmed, monthOfThreeLetters: false), spreadsheetDisplay(trimmed) == nil,
@@ -96,6 +97,55 @@ extension TimelineDate {
         }
         if EDTFScanner.looksLikeEDTF(trimmed) { throw strictError }
         throw TimelineDateError(input: trimmed, reason: DateHumanReader.notUnderstoodReason)
+    }
+
+    /// How papers name a week by its first day: `w/c 14 March 2022` (British, week commencing),
+    /// `week of March 14, 2022`, `semaine du 14 mars 2022`.
+    private static let weekPrefixes = ["w/c ", "w/c. ", "w/b ", "week commencing ", "week beginning ", "the week of ", "week of ",
+                                       "la semaine du ", "semaine du "]
+
+    /// A week as papers and ISO 8601 name it: the seven days from the day after a week prefix,
+    /// or ISO's week `2022-W11` (Monday to Sunday, week 1 holding the year's first Thursday), as
+    /// the interval of its days. Nil for any other text.
+    static func week(_ text: String, context: DateParsingContext) throws(TimelineDateError) -> TimelineDate? {
+        // Every date that is not EDTF passes here: a look at its first letter before a copy.
+        guard let lead = text.utf8.first, "wWtTsSlL0123456789".utf8.contains(lead) else { return nil }
+        var first: CalendarDay
+        let lowered = text.lowercased()
+        if let prefix = weekPrefixes.first(where: { lowered.hasPrefix($0) }) {
+            let dayText = String(text.dropFirst(prefix.count))
+            let day: TimelineDate
+            do { day = try parse(dayText, context: context) } catch {
+                throw TimelineDateError(input: text, reason: "a week is named by its first day, as in w/c 14 March 2022, and '\(dayText)' is none: \(error.reason)")
+            }
+            guard day.precision == .day, let start = day.earliest, !day.approximate, !day.uncertain else {
+                throw TimelineDateError(input: text, reason: "a week is named by its first day, as in w/c 14 March 2022, and '\(dayText)' is no one day")
+            }
+            first = start
+        } else {
+            // `2022-W11`, `2022W11`.
+            let bytes = Array(text.utf8)
+            guard (7...8).contains(bytes.count), bytes[0..<4].allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            let w = bytes.count == 8 ? 5 : 4
+            guard bytes.count == 8 ? bytes[4] == UInt8(ascii: "-") : true, bytes[w] == UInt8(ascii: "W"),
+                  bytes[(w + 1)...].allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            let year = bytes[0..<4].reduce(0) { $0 * 10 + Int($1 - 0x30) }, number = bytes[(w + 1)...].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            // Week 1 is the week (from Monday) that holds 4 January; 1970-01-01 was a Thursday.
+            let fourth = CalendarDay(checkedYear: year, month: 1, day: 4).dayNumber
+            let monday = fourth - ((fourth + 3) % 7 + 7) % 7 + 7 * (number - 1)
+            guard number >= 1, CalendarDay.dayNumberRange.contains(monday), CalendarDay.dayNumberRange.contains(monday + 6),
+                  CalendarDay(dayNumber: monday + 3).year == year else {
+                throw TimelineDateError(input: text, reason: "\(year) has no ISO week \(number)")
+            }
+            first = CalendarDay(dayNumber: monday)
+        }
+        guard let last = first.adding(days: 6) else {
+            throw TimelineDateError(input: text, reason: "the week from \(first.iso) runs past year 9999")
+        }
+        switch EDTFScanner.scan("\(first.iso)/\(last.iso)") {
+        case .success(let date): return date
+        case .failure(let error): throw TimelineDateError(input: text, reason: error.reason)
+        }
     }
 
     /// English month names longer than the three letters spreadsheets show: `June-12` in English

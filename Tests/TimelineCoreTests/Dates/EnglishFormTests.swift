@@ -128,6 +128,13 @@ struct EnglishFormTests {
         DateVector("Mar-22", "2022-03", "2022-03-01", "2022-03-31", .month),
         DateVector("June-2022", "2022-06", "2022-06-01", "2022-06-30", .month),
         DateVector("December-99", "1999-12", "1999-12-01", "1999-12-31", .month),
+        // A week by its first day, as British and American papers name one; ISO 8601's weeks.
+        DateVector("w/c 14 March 2022", "2022-03-14/2022-03-20", "2022-03-14", "2022-03-20", .interval),
+        DateVector("week commencing 14 March 2022", "2022-03-14/2022-03-20", "2022-03-14", "2022-03-20", .interval),
+        DateVector("the week of March 14, 2022", "2022-03-14/2022-03-20", "2022-03-14", "2022-03-20", .interval),
+        DateVector("2022-W11", "2022-03-14/2022-03-20", "2022-03-14", "2022-03-20", .interval),
+        DateVector("2022W01", "2022-01-03/2022-01-09", "2022-01-03", "2022-01-09", .interval),
+        DateVector("2020-W53", "2020-12-28/2021-01-03", "2020-12-28", "2021-01-03", .interval),
         DateVector("2019 to the present", "2019/..", "2019-01-01", nil, .interval),
         // Two digits after a year and a dash are a later year (`-` alone is EDTF's season).
         DateVector("2021–22", "2021/2022", "2021-01-01", "2022-12-31", .interval),

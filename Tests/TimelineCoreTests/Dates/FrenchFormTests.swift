@@ -8,6 +8,7 @@ struct FrenchFormTests {
         DateVector("décembre 2022", "2022-12", "2022-12-01", "2022-12-31", .month),
         // A French spreadsheet's display of a month: its abbreviation, a hyphen, two digits.
         DateVector("juin-22", "2022-06", "2022-06-01", "2022-06-30", .month),
+        DateVector("semaine du 14 mars 2022", "2022-03-14/2022-03-20", "2022-03-14", "2022-03-20", .interval),
         DateVector("mars-22", "2022-03", "2022-03-01", "2022-03-31", .month),
         DateVector("janv.-22", "2022-01", "2022-01-01", "2022-01-31", .month),
         DateVector("decembre 2022", "2022-12", "2022-12-01", "2022-12-31", .month),

@@ -41,6 +41,10 @@ struct InvalidFormTests {
         // A spreadsheet's day that is no day says why.
         InvalidDateVector("31-Feb-2022", "February 2022 has 28 days"),
         InvalidDateVector("31-Feb-22", "February 2022 has 28 days"),
+        InvalidDateVector("w/c March 2022", "a week is named by its first day, as in w/c 14 March 2022, and 'March 2022' is no one day"),
+        InvalidDateVector("w/c 31 Feb 2022", "'31 Feb 2022' is none: February 2022 has 28 days"),
+        InvalidDateVector("2021-W53", "2021 has no ISO week 53"),
+        InvalidDateVector("2022-W00", "2022 has no ISO week 0"),
         InvalidDateVector("99/00", "it is no day and month; the years 1999 and 2000 are written 1999/00"),
         InvalidDateVector("00/01", "it is no day and month; the years 2000 and 2001 are written 2000/01"),
         InvalidDateVector("98/99", "the years 1998 and 1999 are written 1998/99"),
