@@ -1173,13 +1173,21 @@ import Testing
         #expect(read.stderr.contains("german.csv:4: column 'V': '1.200 million' could be 1200 or a decimal"), "\(read.stderr)")
         // A comma before three digits with a scale word is refused as either; a sum's commas group
         // thousands in a semicolon CSV too; N/D names --null.
-        let mexican = try write("mexican.csv", "E;D;T;V\nBimbo;2020;a;$1,500 millones\nBimbo;2019;b;$5,000\nBimbo;2018;c;N/D\n")
+        // In a semicolon CSV, whose comma is the decimal mark, `$5,000` could be either and is
+        // refused, while `1,899 €` (a price to the tenth of a cent) keeps the file's mark.
+        let mexican = try write("mexican.csv", "E;D;T;V\nBimbo;2020;a;$1,500 millones\nBimbo;2019;b;$5,000\nBimbo;2018;c;N/D\nBimbo;2017;d;10 mil pesos\n")
         let pesos = try CLI.run(["import", mexican, "--db", db, "--set", "kind=funding", "--map", "E=entity", "--map", "D=when", "--map", "T=title",
                                  "--map", "V=measure:raised:MXN", "--skip-invalid"])
-        #expect(pesos.stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged, 2 rejected.\n"), "\(pesos.stdout)\(pesos.stderr)")
+        #expect(pesos.stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged, 3 rejected.\n"), "\(pesos.stdout)\(pesos.stderr)")
         #expect(pesos.stderr.contains("mexican.csv:2: column 'V': '$1,500 millones' could be 1500 or 1.5 before its word"), "\(pesos.stderr)")
+        #expect(pesos.stderr.contains("mexican.csv:3: column 'V': '$5,000' could be 5000 or 5: the file's comma is its decimal mark, and MXN groups "
+                                     + "thousands with one; --decimal-mark . reads it as 5000, --decimal-mark , as 5"), "\(pesos.stderr)")
         #expect(pesos.stderr.contains("mexican.csv:4: column 'V': 'N/D' is not a number") && pesos.stderr.contains("--null 'N/D'"), "\(pesos.stderr)")
-        #expect(try jsonEvents(["--entity", "bimbo"]).first.flatMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String } == "5000")
+        #expect(try jsonEvents(["--entity", "bimbo"]).first.flatMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String } == "10000")
+        let fuel = try write("fuel.csv", "E;D;T;V\nTotal;2022;a;1,899 €\n")
+        #expect(try CLI.run(["import", fuel, "--db", db, "--set", "kind=other", "--map", "E=entity", "--map", "D=when", "--map", "T=title",
+                             "--map", "V=measure:price:EUR"]).status == 0)
+        #expect(try jsonEvents(["--entity", "total"]).first.flatMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String } == "1.899")
         // A refusal names the cell as written, not its digits.
         let marked = try write("marked.csv", "E,D,T,V\nGorillas,2021,a,€1.9bn\n")
         let refused = try CLI.run(["import", marked, "--db", db, "--set", "kind=funding", "--map", "E=entity", "--map", "D=when", "--map", "T=title",

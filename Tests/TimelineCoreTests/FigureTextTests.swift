@@ -33,6 +33,13 @@ import Testing
         ("1.200 millones de euros", "EUR", "1200000000"), ("R$ 2 milhões de reais", "BRL", "2000000"), ("1,2 Mrd. Euro", "EUR", "1200000000"),
         ("R$ 1 bilhão", "BRL", "1000000000"), ("R$ 1,5 bilhão", "BRL", "1500000000"), ("3,5 mill. €", "EUR", "3500000"),
         ("unos 300", "person", "300"), ("2 lakh", "INR", "200000"), ("1.200.000 €", "EUR", "1200000"), ("500 euros", "EUR", "500"),
+        // A point after a lone 0 is a decimal one, in any language; both marks say which is which.
+        ("0.250 Mio.", "person", "250000"), ("etwa 0.125", "fraction", "0.125"), ("R$ 0.500", "BRL", "0.500"),
+        ("1.500,50 €", "EUR", "1500.50"), ("1,500.50", "USD", "1500.50"), ("3 thousands", "person", "3000"),
+        // A unit counted in any scale word; currencies by name and the `mil` of Spanish.
+        ("3 crore", "INR-crore", "3"), ("3 crore", "INR-lakh", "300"), ("1.2 billion", "USD-bn", "1.2"), ("1,2 Mrd.", "EUR-Mio", "1200"),
+        ("10 mil pesos", "MXN", "10000"), ("$5 mil", "MXN", "5000"), ("5 mil millones de dólares", "USD", "5000000000"),
+        ("5 mil dólares", "USD", "5000"), ("about (£5m)", "GBP", "-5000000"),
         ("$12,500.50", "USD", "12500.50"), ("£(5,000)", "GBP", "-5000"), ("R$ (1200.00)", "BRL", "-1200.00"), ("GBP 1,234,567", "GBP", "1234567"),
     ])
     func reads(_ text: String, _ unit: String, _ expected: String) {
@@ -55,6 +62,11 @@ import Testing
         // Brackets with a space or a point inside, of a count; a unit's letters that are no
         // currency's code, whose case is meaning; a leading zero before spaced groups; `mm`,
         // millions to a banker and billions to a Spanish paper.
+        // A bound of a loss; two currencies; a currency's name in another's unit; long-scale billions;
+        // a price in euros to the tenth of a cent, whose comma may be decimal; a lone 0 before points.
+        ("more than (£5m)", "GBP"), ("up to (£5m)", "GBP"), ("£5 euros", "EUR"), ("$5 euros", "EUR"), ("500 pesos", "USD"),
+        ("500 dollars", "MXN"), ("5 yen", "CNY"), ("2 billions", "EUR"), ("€1,5 billion", "EUR"), ("1,899 €", "EUR"), ("R$ 1,500", "BRL"),
+        ("0.500.000", "EUR"),
         ("( 5)", "person"), ("(.5)", "person"), ("5 MWh", "mWh"), ("(5) bit", "bit"), ("5m ton", "ton"), ("0 500", "person"), ("30 mm €", "EUR"), ("$3MM", "USD"),
     ])
     func refuses(_ text: String, _ unit: String) {

@@ -479,10 +479,14 @@ struct RecordMapper {
                         + "before its word: a comma before three digits groups thousands in English and Mexican Spanish and is the decimal mark "
                         + "in German, French or Brazilian Portuguese; --decimal-mark . reads it as \(readings.thousands), --decimal-mark , as \(readings.decimal)")
                 }
-                if !decimalMarkGiven, reading.groupsThousandsWithCommas {
-                    // `£5,000` in a semicolon CSV too: no sum of money is written to three decimals.
-                    value = FigureText.withoutCommasBetweenThousands(value)
-                } else if decimalComma {
+                if !decimalMarkGiven, decimalComma, reading.groupsThousandsWithCommas, let readings = FigureText.commaBeforeThreeDigits(value) {
+                    // `£5,000` in a file whose comma is the decimal mark: five thousand pounds as
+                    // written in Britain, five as the file writes its numbers.
+                    throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' could be \(readings.thousands) or \(readings.decimal): the file's "
+                        + "comma is its decimal mark, and \(reading.currencyUnit ?? FigureText.unit(ofCurrencySign: reading.currencySign ?? "")) groups thousands with one; "
+                        + "--decimal-mark . reads it as \(readings.thousands), --decimal-mark , as \(readings.decimal)")
+                }
+                if decimalComma {
                     // `1.500 Mio. €`: worded in German (or French, Spanish, Portuguese), its point groups.
                     value = try Self.pointDecimal(fromCommaDecimal: value, column: column, pointsGroupOnly: decimalMarkGiven || reading.continentalMarks,
                                                   written: raw.trimmingSpaces(), decimalMarkGiven: decimalMarkGiven)
@@ -624,7 +628,7 @@ struct RecordMapper {
         }
         if points > 0 {
             let groups = whole.drop(while: { $0 == "-" || $0 == "+" }).split(separator: ".", omittingEmptySubsequences: false)
-            let grouped = groups.count > 1 && (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
+            let grouped = groups.count > 1 && (1...3).contains(groups[0].count) && groups[0].first != "0" && groups.dropFirst().allSatisfy { $0.count == 3 }
                 && groups.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
             if pointsGroupOnly && !grouped {
                 throw RecordError("column '\(column)': '\(written)' is not a number \(decimalMarkGiven ? "with --decimal-mark ," : "worded in German, French, Spanish or Portuguese in this file")"

@@ -21,19 +21,24 @@ enum FigureText {
         var scale = 0
         /// In brackets, as accounts write a loss (`(5,000)`): the digits carry the minus.
         var bracketed = false
+        /// A currency named in Spanish or Portuguese (`dólares`, `pesos`), whose `mil` is a thousand.
+        var iberianCurrencyWord = false
         /// Worded in German, French, Spanish or Portuguese (`mehr als 1.000`, `2.500 Mio. €`,
         /// `3,2 Mrd.`), whose numbers group thousands with points and mark decimals with a comma:
         /// see `continentalDigits(_:)`.
         var continentalMarks = false
 
-        /// `5,000` of money: a sign or a currency's code, no scale word, and commas between groups
-        /// of three only. No sum of money is written to three decimals, so the commas group
-        /// thousands (`£5,000` is five thousand pounds), where a bare `5,000` could be five.
+        /// `5,000` of money: the sign or code of a currency whose country groups thousands with
+        /// commas (`£`, `$`, `GBP`; not `€`, whose `1,899 €` may be a price to the tenth of a cent,
+        /// nor the dinars written to three decimals), no scale word, and commas between groups of
+        /// three only: `£5,000` is five thousand pounds, where a bare `5,000` could be five.
         var groupsThousandsWithCommas: Bool {
-            currencySign != nil && scale == 0 && digits.contains(",")
-                && !FigureText.threeDecimalCurrencies.contains(FigureText.unit(ofCurrencySign: currencySign!))
-                && FigureText.withoutCommasBetweenThousands(digits) != digits
+            guard let sign = currencySign, scale == 0, digits.contains(",") else { return false }
+            let units = currencyUnit.map { [$0] } ?? FigureText.units(ofCurrencySign: sign)
+            return units.allSatisfy(FigureText.commaGroupingCurrencies.contains) && FigureText.withoutCommasBetweenThousands(digits) != digits
         }
+        /// The currency the figure is read in, when its unit is one (`MXN` for `$5,000:MXN`).
+        var currencyUnit: String?
     }
 
     /// Currency signs, and the units (ISO 4217 codes) each may stand for.
@@ -73,6 +78,7 @@ enum FigureText {
     /// in USD or CAD, `R$` in BRL, …, or in that currency counted in millions, `EUR-million`).
     static func currencySign(_ sign: String, fits unit: String) -> Bool {
         let unit = unitScale(of: unit).base.uppercased()
+        if let units = units(ofCurrencyWord: sign) { return units.contains(unit) }
         if let code = lettersAndDollar[sign] { return code == unit }
         if sign.utf8.count == 3, sign.allSatisfy(\.isLetter) { return sign.uppercased() == unit }
         guard sign.count == 1, let character = sign.first else { return false }
@@ -81,6 +87,7 @@ enum FigureText {
 
     /// The unit a sign's currency is written as, for a hint: the only one, else the first.
     static func unit(ofCurrencySign sign: String) -> String {
+        if let units = units(ofCurrencyWord: sign) { return units[0] }
         if let code = lettersAndDollar[sign] { return code }
         if sign.utf8.count == 3, sign.allSatisfy(\.isLetter) { return sign.uppercased() }
         return sign == "$" ? "USD" : sign == "¥" ? "JPY" : sign.first.flatMap { currencyUnits[$0]?.first } ?? "EUR"
@@ -88,6 +95,7 @@ enum FigureText {
 
     /// The units a sign may stand for, the most written first (`$`: USD, CAD, …; `¥`: JPY, CNY).
     static func units(ofCurrencySign sign: String) -> [String] {
+        if let units = units(ofCurrencyWord: sign) { return units }
         let first = unit(ofCurrencySign: sign)
         let others = sign.count == 1 ? (sign.first.flatMap { currencyUnits[$0] } ?? []).filter { $0 != first } : []
         return [first] + others.sorted { first, second in
@@ -99,6 +107,8 @@ enum FigureText {
     /// The one unit a sign or code stands for (`£` GBP, `R$` BRL, `CHF`), nil for `$` or `¥`,
     /// which stand for several: a `--measure` written `£1.2m` needs no `:GBP`.
     static func onlyUnit(ofCurrencySign sign: String) -> String? {
+        // `500 pounds` could be a weight: a name gives the unit only when it is money's alone.
+        if let units = units(ofCurrencyWord: sign) { return units.count == 1 && sign != "pounds" ? units[0] : nil }
         if let code = lettersAndDollar[sign] { return code }
         if sign.utf8.count == 3, sign.allSatisfy(\.isLetter) { return sign.uppercased() }
         guard sign.count == 1, let units = sign.first.flatMap({ currencyUnits[$0] }), units.count == 1 else { return nil }
@@ -112,46 +122,59 @@ enum FigureText {
     /// money of a country whose language counts in `mil` (`R$ 500 mil`: in the US, `$5 mil` is
     /// five million).
     private static let scaleWords: [(text: String, power: Int, money: Bool)] = [
-        ("thousand", 3, false), ("k", 3, true), ("tsd.", 3, true), ("mil", 3, true),
+        ("thousands", 3, false), ("thousand", 3, false), ("k", 3, true), ("tsd.", 3, true), ("mil", 3, true),
         ("millions", 6, false), ("million", 6, false), ("mln", 6, true), ("mn", 6, true), ("mio.", 6, false), ("mio", 6, false),
         ("millones", 6, false), ("millón", 6, false), ("milhões", 6, false), ("milhão", 6, false), ("mill.", 6, true), ("mill", 6, true),
         ("mi", 6, true), ("m", 6, true), ("lakh", 5, false), ("lakhs", 5, false), ("crore", 7, false), ("crores", 7, false),
-        ("billions", 9, false), ("billion", 9, false), ("bn", 9, true), ("milliards", 9, false), ("milliard", 9, false),
+        ("billion", 9, false), ("bn", 9, true), ("milliards", 9, false), ("milliard", 9, false),
         ("mds", 9, true), ("md", 9, true), ("mrd.", 9, false), ("mrd", 9, false), ("mil millones", 9, true),
         ("bilhões", 9, false), ("bilhão", 9, false), ("bi", 9, true), ("b", 9, true),
-        ("trillions", 12, false), ("trillion", 12, false), ("tn", 12, true), ("trn", 12, true),
+        ("trillion", 12, false), ("tn", 12, true), ("trn", 12, true),
     ].sorted { $0.text.count > $1.text.count }
 
-    /// Currencies' names after a number, and the sign each stands for (`pesos` and `dollars` for
-    /// several currencies, as `$` does).
-    private static let currencyWords: [(text: String, sign: String)] = [
-        ("euros", "€"), ("euro", "€"), ("reais", "R$"), ("real", "R$"), ("pounds", "£"), ("libras", "£"), ("dollars", "$"),
-        ("dólares", "$"), ("dolares", "$"), ("pesos", "$"), ("francs", "CHF"), ("francos", "CHF"), ("yen", "¥"),
+    /// Currencies' names after a number, and the units each may be, the most written first;
+    /// `iberian` for the Spanish and Portuguese names, whose `mil` is a thousand.
+    private static let currencyWords: [(text: String, units: [String], iberian: Bool)] = [
+        ("euros", ["EUR"], true), ("euro", ["EUR"], false), ("reais", ["BRL"], true), ("real", ["BRL"], true),
+        ("pounds", ["GBP"], false), ("libras", ["GBP"], true),
+        ("dollars", ["USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD"], false), ("dólares", ["USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD"], true),
+        ("dolares", ["USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD"], true),
+        ("pesos", ["MXN", "ARS", "COP", "CLP", "UYU", "PHP", "DOP", "CUP"], true),
+        ("francs", ["CHF", "XOF", "XAF", "XPF"], false), ("francos", ["CHF", "XOF", "XAF", "XPF"], true), ("yen", ["JPY"], false),
     ]
+
+    /// The units of a currency's name (`pesos`), nil for a sign or code.
+    static func units(ofCurrencyWord word: String) -> [String]? {
+        currencyWords.first { $0.text == word }?.units
+    }
 
     /// The currencies whose countries count in `mil` (Portuguese and Spanish).
     private static let milCurrencies: Set<String> = ["BRL", "ARS", "COP", "CLP", "MXN", "PEN", "UYU", "BOB", "EUR"]
 
-    /// Currencies with a thousand subunits, written to three decimals (`2,500 TND` is 2.5 dinars).
-    private static let threeDecimalCurrencies: Set<String> = ["TND", "KWD", "BHD", "OMR", "JOD", "IQD", "LYD"]
+    /// Currencies whose countries group thousands with commas and mark decimals with a point.
+    static let commaGroupingCurrencies: Set<String> = [
+        "USD", "GBP", "CAD", "AUD", "NZD", "HKD", "SGD", "INR", "JPY", "CNY", "MXN", "KRW", "PHP", "ILS", "THB", "NGN", "GHS",
+        "KES", "PKR", "LKR", "NPR", "MUR", "BDT", "TWD", "MYR", "EGP", "SAR", "AED", "QAR",
+    ]
 
-    /// A unit counted in thousands, millions or billions (`EUR-million`, `GBP-thousand`): its
+    /// A unit counted in thousands, millions or billions (`EUR-million`, `GBP-thousand`, `INR-crore`): its
     /// base unit and the power of ten each of it stands for; `(unit, 0)` for any other.
     static func unitScale(of unit: String) -> (base: Substring, power: Int) {
         guard let hyphen = unit.lastIndex(of: "-") else { return (Substring(unit), 0) }
-        switch unit[unit.index(after: hyphen)...].lowercased() {
-        case "thousand", "thousands": return (unit[..<hyphen], 3)
-        case "million", "millions": return (unit[..<hyphen], 6)
-        case "billion", "billions": return (unit[..<hyphen], 9)
-        default: return (Substring(unit), 0)
+        let suffix = unit[unit.index(after: hyphen)...].lowercased()
+        // Any scale word or abbreviation (`INR-crore`, `USD-bn`, `EUR-Mio`), as the figure's.
+        guard let word = scaleWords.first(where: { $0.text == suffix }) ?? (suffix == "thousands" ? ("thousands", 3, false) : nil) else {
+            return (Substring(unit), 0)
         }
+        return (unit[..<hyphen], word.power)
     }
 
     /// An exact number read with its scale word in `unit`: `1.2` of `£1.2m` is 1200000 GBP and
     /// 1.2 GBP-million; a bracketed one (`(5,000)`) is negative. Nil for digits that are no number.
     static func value(_ digits: String, of reading: Reading, inUnit unit: String) -> String? {
         guard reading.scale != 0 || reading.bracketed else { return digits }
-        if reading.bracketed, digits.hasPrefix("-") || digits.hasPrefix("+") { return nil }
+        // `more than (£5m)`: a bound of a loss reads both ways round.
+        if reading.bracketed, digits.hasPrefix("-") || digits.hasPrefix("+") || reading.qualifier != nil { return nil }
         guard let number = ExactDecimal(reading.bracketed ? "-" + digits : digits) else { return nil }
         let power = reading.scale - (reading.scale == 0 ? 0 : unitScale(of: unit).power)
         return (power >= 0 ? number.multiplied(byPowerOfTen: power) : number.divided(byPowerOfTen: -power)).description
@@ -226,6 +249,7 @@ enum FigureText {
         // `(5,000)`, `(£5,000)`, `£(5,000)`: a loss as accounts write it; of money only, where
         // a bracketed count (`(5)`) could be a footnote's number.
         let moneyUnit = unit.map { isCurrencyCode(unitScale(of: $0).base.uppercased()) } == true
+        if moneyUnit { reading.currencyUnit = unit.map { unitScale(of: $0).base.uppercased() } }
         func unbracket() {
             let inner = rest.dropFirst().drop(while: isSpace).first
             guard !reading.bracketed, rest.count > 2, rest.first == "(", rest.last == ")",
@@ -260,21 +284,29 @@ enum FigureText {
                       restLowered.hasSuffix(word.text) && restLowered.count > word.text.count
                           && restLowered.dropLast(word.text.count).last.map { isSpace($0) || $0.isNumber || $0 == "." } == true }) {
             // `1.200 millones de euros`, `500 euros`, `R$ 2 milhões de reais`: the currency's name,
-            // and a sign before the number too.
-            rest = rest.dropLast(word.text.count)
-            while let end = rest.last, isSpace(end) { rest = rest.dropLast() }
-            if rest.lowercased().hasSuffix(" de") { rest = rest.dropLast(3) }
-            while let end = rest.last, isSpace(end) { rest = rest.dropLast() }
-            reading.currencySign = word.sign
-            if let dollar = rest.prefix(5).firstIndex(of: "$"), case let letters = String(rest[...dollar]).uppercased(),
+            // and a sign before the number too, which must be of that currency (`£5 euros` names two).
+            var named = rest.dropLast(word.text.count)
+            while let end = named.last, isSpace(end) { named = named.dropLast() }
+            if named.lowercased().hasSuffix(" de") { named = named.dropLast(3) }
+            while let end = named.last, isSpace(end) { named = named.dropLast() }
+            var sign = word.text
+            if let dollar = named.prefix(5).firstIndex(of: "$"), case let letters = String(named[...dollar]).uppercased(),
                lettersAndDollar[letters] != nil || letters == "$" {
-                rest = rest[rest.index(after: dollar)...].drop(while: isSpace)
-                if letters != "$" { reading.currencySign = letters }
-            } else if let first = rest.first, currencyUnits[first] != nil {
-                rest = rest.dropFirst().drop(while: isSpace)
-                reading.currencySign = String(first)
+                named = named[named.index(after: dollar)...].drop(while: isSpace)
+                sign = letters
+            } else if let first = named.first, currencyUnits[first] != nil {
+                named = named.dropFirst().drop(while: isSpace)
+                sign = String(first)
             }
-            if reading.currencySign.map(continentalDollars.contains) == true { reading.continentalMarks = true }
+            if sign == word.text || !Set(units(ofCurrencySign: sign)).isDisjoint(with: word.units) {
+                rest = named
+                // The narrower of the two: `R$ … reais` is the real, `$ … pesos` the peso.
+                reading.currencySign = units(ofCurrencySign: sign).count < word.units.count ? sign : word.text
+                reading.iberianCurrencyWord = word.iberian
+                if reading.currencySign.map(continentalDollars.contains) == true || word.text == "reais" || word.text == "real" {
+                    reading.continentalMarks = true
+                }
+            }
         } else if rest.count > 3, rest.last?.isLetter == true, let code = currencyCode(rest.suffix(3)),
                   case let before = rest.dropLast(3), let end = before.last, isSpace(end) || end.isNumber {
             // `5000 GBP`, `1.2bn USD`: the code after the number.
@@ -305,12 +337,16 @@ enum FigureText {
         // `1.2 million`, `£1.2m`, `450k`, `3 Md`: a word or letter after the digits that counts in
         // thousands, millions, billions; `m` and `b` only of money, where they cannot be metres.
         if rest.count > 1, rest.last?.isLetter == true || rest.last == "." {
-            let currency = reading.currencySign.map(unit(ofCurrencySign:))
-                ?? unit.map { unitScale(of: $0).base.uppercased() }.flatMap { isCurrencyCode($0) ? $0 : nil }
+            // The unit's currency when it is one (`$5 mil:MXN` is in pesos), else the sign's.
+            let currency = unit.map { unitScale(of: $0).base.uppercased() }.flatMap { isCurrencyCode($0) ? $0 : nil }
+                ?? reading.currencySign.map(unit(ofCurrencySign:))
             let lowered = rest.lowercased()
             if let word = scaleWords.first(where: { word in
                 lowered.hasSuffix(word.text) && lowered.count > word.text.count && (!word.money || currency != nil)
-                    && (!word.text.hasPrefix("mil ") && word.text != "mil" || currency.map(milCurrencies.contains) == true)
+                    && (word.text != "mil" || currency.map(milCurrencies.contains) == true || reading.iberianCurrencyWord)
+                    && (word.text != "mil millones" || currency != nil)
+                    // `1,5 billion`: written with a decimal comma, a billion may be French or German's, 10¹².
+                    && (word.power < 9 || !["billion", "trillion"].contains(word.text) || !lowered.contains(","))
             }) {
                 let before = rest.dropLast(word.text.count)
                 if let end = before.last, isSpace(end) || end.isNumber {
@@ -392,6 +428,7 @@ enum FigureText {
         let groups = halves[0].split(separator: ".", omittingEmptySubsequences: false)
         func digits(_ text: Substring) -> Bool { !text.isEmpty && text.allSatisfy { ("0"..."9").contains($0) } }
         guard groups.count > 1 || halves.count == 2, groups.allSatisfy(digits), (1...3).contains(groups[0].count) || groups.count == 1,
+              groups.count == 1 || groups[0].first != "0",
               groups.dropFirst().allSatisfy({ $0.count == 3 }), halves.count == 1 || digits(halves[1]) else { return nil }
         return sign + groups.joined() + (halves.count == 2 ? "." + halves[1] : "")
     }

@@ -28,7 +28,8 @@ public enum MeasureSpecification {
             guard let sign = reading.currencySign, let only = FigureText.onlyUnit(ofCurrencySign: sign) else {
                 throw fail(reading.currencySign.map { sign in
                     let units = FigureText.units(ofCurrencySign: sign)
-                    return "has no unit ('\(sign)' is the sign of several currencies: add " + units.prefix(2).map { ":" + $0 }.joined(separator: ", ")
+                    let why = FigureText.units(ofCurrencyWord: sign) == nil ? "is the sign of several currencies" : "does not say which unit"
+                    return "has no unit ('\(sign)' \(why): add " + units.prefix(2).map { ":" + $0 }.joined(separator: ", ")
                         + (units.count > 2 ? ", …)" : ")")
                 } ?? "has no unit")
             }
@@ -56,12 +57,16 @@ public enum MeasureSpecification {
         // Worded in German, French, Spanish or Portuguese (`mehr als 1.000`, `2.500 Mio. €`), its
         // points group thousands and its comma is the decimal mark; points between several groups
         // of three (`1.200.000 €`) can only group thousands, however it is worded.
+        // Both marks say which is which by their order: `1.500,50` is continental, `1,500.50` English.
         let ungrouped = FigureText.withoutCommasBetweenThousands(reading.digits)
-        let pointGroups = reading.digits.count(where: { $0 == "." }) > 1 ? FigureText.continentalDigits(reading.digits) : nil
+        let lastPoint = reading.digits.lastIndex(of: "."), lastComma = reading.digits.lastIndex(of: ",")
+        let pointGroups = reading.digits.count(where: { $0 == "." }) > 1 || (lastPoint != nil && lastComma != nil && lastComma! > lastPoint!)
+            ? FigureText.continentalDigits(reading.digits) : nil
+        let commaGroups = reading.groupsThousandsWithCommas || reading.digits.count(where: { $0 == "," }) > 1
+            || (lastPoint != nil && lastComma != nil && lastPoint! > lastComma!)
         var digits = reading.continentalMarks ? FigureText.continentalDigits(reading.digits) ?? reading.digits
             : pointGroups != nil ? pointGroups!
-            : reading.groupsThousandsWithCommas || (ungrouped != reading.digits && reading.digits.count(where: { $0 == "," }) > 1)
-            ? ungrouped : Self.withDecimalComma(reading.digits)
+            : commaGroups && ungrouped != reading.digits ? ungrouped : Self.withDecimalComma(reading.digits)
         // `2.500 million`, `€1.500m`: English words, a German number? A thousand times apart.
         if reading.scale != 0, !reading.continentalMarks, let thousands = FigureText.thousandsIfGroupedByAPoint(digits) {
             var decimal = digits
