@@ -856,8 +856,7 @@ final class EventSaver {
         // cite neither (its publisher the second's site). (One address with a space, as a PDF's
         // name pasted, `report (final).pdf`, is kept as written.)
         for (text, field) in [(source.url, "url"), (source.key, "key")] {
-            guard let text, case let addresses = text.split(whereSeparator: { $0.isWhitespace || $0 == ";" || $0 == "," })
-                    .count(where: { $0.contains("://") || $0.lowercased().hasPrefix("www.") }), addresses > 1 else { continue }
+            guard let text, let addresses = SourceURL.severalAddresses(in: text) else { continue }
             throw TimelineError(.usage, "the source \(field == "url" ? "URL" : "key") '\(text)' holds \(addresses) addresses: give each its own source "
                                 + "(`edit --source` cites another; a file's source cell may hold URLs alone, separated by spaces or ';').", field: field)
         }

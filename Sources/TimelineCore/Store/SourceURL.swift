@@ -22,6 +22,31 @@ public enum SourceURL {
         return "https://" + text
     }
 
+    /// How many web addresses a source's URL or key holds when it holds several: its pieces
+    /// between spaces, `;` and `,` that hold `://` or start with `www.`
+    /// (`https://a.example/x; https://b.example/y`: 2). Nil for one address or none.
+    ///
+    /// Runs for every new source an import makes: a text with fewer than two `://` and `www.`
+    /// (most, one URL each) is answered from its bytes, without splitting it into Characters.
+    static func severalAddresses(in text: String) -> Int? {
+        // At least as many as the addresses: each `://`, and each `www.` but after a `/` (where
+        // no piece starts: `https://www.example.org` is one).
+        var marks = 0
+        // The last four bytes, ASCII letters in lower case (`://` and `www.` are ASCII).
+        var previous: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        for byte in text.utf8 {
+            let folded = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            if folded == UInt8(ascii: "/"), previous.2 == UInt8(ascii: ":"), previous.3 == UInt8(ascii: "/") { marks += 1 }
+            if folded == UInt8(ascii: "."), previous.0 != UInt8(ascii: "/"),
+               (previous.1, previous.2, previous.3) == (UInt8(ascii: "w"), UInt8(ascii: "w"), UInt8(ascii: "w")) { marks += 1 }
+            previous = (previous.1, previous.2, previous.3, folded)
+        }
+        guard marks > 1 else { return nil }
+        let addresses = text.split(whereSeparator: { $0.isWhitespace || $0 == ";" || $0 == "," })
+            .count(where: { $0.contains("://") || $0.lowercased().hasPrefix("www.") })
+        return addresses > 1 ? addresses : nil
+    }
+
     /// The parts of an `http(s)` URL that name the page, for comparing: the host in lower case
     /// without `www.`, the path without a trailing `/` (with a one-page site's `#/route`), and the
     /// query without tracking parameters; no scheme, nor a fragment that only points into the
