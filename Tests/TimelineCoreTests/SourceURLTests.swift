@@ -32,6 +32,10 @@ import Testing
             ("https://a.example/x\u{3000}www.b.example", 2),
             ("https://a.example/x https://b.example/y?ref=https://c.example", 2),
             ("www.a.example/?u=https://b.example", nil),
+            ("https://a.example/x https://", 2),
+            ("a:// b://", 2),
+            ("x www.", nil),
+            ("www. www.", 2),
         ]
         for (text, expected) in cases {
             #expect(SourceURL.severalAddresses(in: text) == expected, "\(text)")

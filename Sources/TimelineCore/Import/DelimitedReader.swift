@@ -248,20 +248,22 @@ public final class DelimitedReader {
                             index = count
                         }
                         line += Self.newlines(in: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                        // A doubled quote is copied as one with the run before it (JSON in a
+                        // cell doubles every quote of it: one copy each, not two).
+                        if index + 1 < count && bytes[index + 1] == UInt8(ascii: "\"") {
+                            recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...index]))
+                            index += 2
+                            continue
+                        }
                         if index > runStart { recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
                         guard index < count else { break }
                         if index + 1 == count && lookaheadMissing {
                             needsLookahead = true
                             return index
                         }
-                        if index + 1 < count && bytes[index + 1] == UInt8(ascii: "\"") {
-                            recordBytes.append(UInt8(ascii: "\""))
-                            index += 2
-                        } else {
-                            quoted = false
-                            afterQuote = true
-                            index += 1
-                        }
+                        quoted = false
+                        afterQuote = true
+                        index += 1
                         continue
                     }
                     let byte = bytes[index]

@@ -30,17 +30,27 @@ public enum SourceURL {
     /// (most, one URL each) is answered from its bytes, without splitting it into Characters.
     static func severalAddresses(in text: String) -> Int? {
         // At least as many as the addresses: each `://`, and each `www.` but after a `/` (where
-        // no piece starts: `https://www.example.org` is one).
-        var marks = 0
-        // The last four bytes, ASCII letters in lower case (`://` and `www.` are ASCII).
-        var previous: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-        for byte in text.utf8 {
-            let folded = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-            if folded == UInt8(ascii: "/"), previous.2 == UInt8(ascii: ":"), previous.3 == UInt8(ascii: "/") { marks += 1 }
-            if folded == UInt8(ascii: "."), previous.0 != UInt8(ascii: "/"),
-               (previous.1, previous.2, previous.3) == (UInt8(ascii: "w"), UInt8(ascii: "w"), UInt8(ascii: "w")) { marks += 1 }
-            previous = (previous.1, previous.2, previous.3, folded)
-        }
+        // no piece starts: `https://www.example.org` is one). ASCII letters folded.
+        var text = text
+        text.makeContiguousUTF8()
+        let marks = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var marks = 0
+            var index = 0
+            while index + 2 < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") {
+                    marks += 1
+                    index += 3
+                } else if byte | 0x20 == UInt8(ascii: "w"), index + 3 < bytes.count, bytes[index + 1] | 0x20 == UInt8(ascii: "w"), bytes[index + 2] | 0x20 == UInt8(ascii: "w"),
+                          bytes[index + 3] == UInt8(ascii: "."), index == 0 || bytes[index - 1] != UInt8(ascii: "/") {
+                    marks += 1
+                    index += 4
+                } else {
+                    index += 1
+                }
+            }
+            return marks
+        } ?? 2
         guard marks > 1 else { return nil }
         let addresses = text.split(whereSeparator: { $0.isWhitespace || $0 == ";" || $0 == "," })
             .count(where: { $0.contains("://") || $0.lowercased().hasPrefix("www.") })
