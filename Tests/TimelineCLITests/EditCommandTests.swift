@@ -636,6 +636,14 @@ import Testing
         #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "workforce-share-laid-off=0.20:fraction", "--measure", "offices=<12:office"]).status == 0)
         #expect(try figures() == ["employees-laid-off 17 - ud-example", "employees-laid-off 18 - lm-example",
                                   "workforce-share-laid-off 0.20 - ud-example", "offices 12 less-than -"])
+        // Restated with the entity it counts, where it counted none, it is the same figure, its source kept.
+        #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "workforce-share-laid-off="]).status == 0)
+        #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "workforce-share-laid-off=14%:fraction", "--source", "ud-example"]).status == 0)
+        let named = try CLI.run(["edit", "cut", "--db", db, "--measure", "workforce-share-laid-off=14%:fraction@nebula-sante", "--measure", "offices=<12:office"])
+        #expect(named.status == 0 && named.stderr.isEmpty, "\(named.stderr)")
+        let share = try #require(try show("cut")["measures"] as? [[String: Any]]).first { $0["quantity"] as? String == "workforce-share-laid-off" }
+        #expect(share?["source"] as? String == "ud-example" && share?["entity"] as? String == "nebula-sante", "\(String(describing: share))")
+        #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "workforce-share-laid-off=0.20:fraction", "--source", "ud-example"]).status == 0)
         #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "offices="]).status == 0)
         #expect(try figures() == ["employees-laid-off 17 - ud-example", "employees-laid-off 18 - lm-example",
                                   "workforce-share-laid-off 0.20 - ud-example"])

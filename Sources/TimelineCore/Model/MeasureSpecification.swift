@@ -135,8 +135,8 @@ public enum MeasureSpecification {
     /// quantity (several of one quantity replace them together) and leaves the others as they
     /// were, with their sources; `QUANTITY=` removes that quantity's, and `''` alone removes all.
     /// A figure that restates one the event has (the same quantity, number, unit and qualifier,
-    /// and entity if it names one) is that figure, with its entity, source and note; another
-    /// comes from `source`, or from none.
+    /// and entity if both name one) is that figure, with its entity (or the one it names, where
+    /// the figure counted none), source and note; another comes from `source`, or from none.
     ///
     /// Given with a `source`, figures replace (and `QUANTITY=` removes) only those of their quantity
     /// that come from that source (`sourceKey`, its key when the timeline has it) or from none: another source's
@@ -179,7 +179,7 @@ public enum MeasureSpecification {
                 let value = ExactDecimal(figure.value)
                 let restated = figures.first {
                     $0.quantity == figure.quantity && $0.unit == figure.unit && $0.qualifier == figure.qualifier
-                        && $0.approximate == figure.approximate && (figure.entity == nil || figure.entity == $0.entity)
+                        && $0.approximate == figure.approximate && (figure.entity == nil || $0.entity == nil || figure.entity == $0.entity)
                         && ExactDecimal($0.value).map { old in value?.isSameNumber(as: old) == true } == true
                 }
                 if let restated, fromOtherSource(restated) {
