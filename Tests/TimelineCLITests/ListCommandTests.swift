@@ -256,6 +256,12 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stderr.contains("unknown entity 'nobody'"))
         #expect(result.stderr.contains("amazon-care"))
+        // Of a few, the one meant first, then all; a word of a longer name finds it.
+        for (typed, meant) in [("amazn-car", "amazon-care"), ("Amazon Car", "amazon-care"), ("one", "one-medical")] {
+            let close = try CLI.run(["list", "--db", db, "--entity", typed])
+            #expect(close.status == 64 && close.stderr.hasPrefix("timeline: unknown entity '\(typed)' in --entity; did you mean \(meant)")
+                    && close.stderr.contains("? (known entities: amazon, amazon-care,"), "\(close.stderr)")
+        }
     }
 
     /// Of thousands of entities the message names the few close to the one asked for, not all.

@@ -319,7 +319,7 @@ import Testing
         let result = try CLI.run(["stats", "--db", db, "--sum", "positions-cutt", "--by", "year"])
         #expect(result.status == 64)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("no figure in this timeline counts 'positions-cutt'; known quantities: "), "\(result.stderr)")
+        #expect(result.stderr.contains("no figure in this timeline counts 'positions-cutt'; did you mean positions-cut? (known quantities: "), "\(result.stderr)")
         #expect(result.stderr.contains("positions-cut,") || result.stderr.contains("positions-cut."))
         let filtered = try CLI.run(["stats", "--db", db, "--sum", "positions-cut", "--kind", "launch", "--format", "csv"])
         #expect(filtered.status == 0, "\(filtered.stderr)")

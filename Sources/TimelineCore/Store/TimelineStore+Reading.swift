@@ -449,13 +449,12 @@ extension TimelineStore {
         return ids
     }
 
-    /// The known entities for an error about one that is not: all of a few; of many, those whose
-    /// slug, name or an alias is close to it (`meta` finds `meta-platforms`, `1life` the entity
-    /// whose alias is `1Life Healthcare`), and where to see the rest.
+    /// The known entities for an error about one that is not: those whose slug, name or an
+    /// alias is close to it (`meta` finds `meta-platforms`, `1life` the entity whose alias is
+    /// `1Life Healthcare`), then all of a few, or of many where to see them.
     static func entityHint(near wanted: String, in database: Database) throws -> String {
         let known = try database.prepare("SELECT slug FROM entities ORDER BY slug").map { $0.text(at: 0) }
         if known.isEmpty { return "the timeline has no entities yet" }
-        if known.count <= 20 { return "known entities: \(known.joined(separator: ", "))" }
         var bySlugOfName: [String: [String]] = [:]
         try database.prepare(
             "SELECT slug, slug FROM entities UNION SELECT slug, name FROM entities UNION SELECT e.slug, a.alias FROM entity_aliases AS a JOIN entities AS e ON e.id = a.entity_id"
@@ -471,17 +470,17 @@ extension TimelineStore {
         }
         var suggested: [String] = []
         for text in close { for entity in bySlugOfName[text] ?? [] where !suggested.contains(entity) { suggested.append(entity) } }
-        let all = "`timeline entities` lists all \(known.count)"
+        // A few are all listed, after the ones meant if any (`gorilas`: did you mean gorillas?).
+        let all = known.count <= 20 ? "known entities: \(known.joined(separator: ", "))" : "`timeline entities` lists all \(known.count)"
         return suggested.isEmpty ? all : "did you mean \(suggested.prefix(3).joined(separator: ", "))? (\(all))"
     }
 
-    /// Known names for an error: all of a few; of many, the ones close to what was asked, and
-    /// what lists the rest.
+    /// Known names for an error: the ones close to what was asked, if any, then all of a few,
+    /// or of many what lists them.
     static func describe(_ known: [String], near wanted: String, as plural: String, listedBy command: String) -> String {
         if known.isEmpty { return "the timeline has no \(plural) yet" }
-        if known.count <= 20 { return "known \(plural): \(known.joined(separator: ", "))" }
         let close = NameSuggestions.closest(to: wanted, among: known)
-        let all = "\(command) lists all \(known.count)"
+        let all = known.count <= 20 ? "known \(plural): \(known.joined(separator: ", "))" : "\(command) lists all \(known.count)"
         return close.isEmpty ? all : "did you mean \(close.joined(separator: ", "))? (\(all))"
     }
 }
