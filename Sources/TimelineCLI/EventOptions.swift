@@ -70,6 +70,7 @@ struct EventOptions: ParsableArguments {
         if let quoteLanguage, LanguageTag.canonical(quoteLanguage) == nil {
             throw ValidationError("--quote-lang \(LanguageTag.problem(with: quoteLanguage)).")
         }
+        if let refusal = decimalPointRefusals.first { throw ValidationError(refusal) }
     }
 
     /// A quote as typed again is compared: spaces around it and within it (no-break ones too) as
@@ -193,18 +194,35 @@ struct EventOptions: ParsableArguments {
     /// Notes for a figure such as `1.200`: decimal here (1.2), as in English, while French and
     /// German prose write twelve hundred so. Kept as given; said, since a sum would be a thousand off.
     var decimalPointNotes: [String] {
-        // The value as `--measure` reads it: signs, bounds and spaced thousands are the parser's.
         measure.compactMap { text in
-            // A point the value was given with (`1500 thousand` in a unit of millions has none).
-            guard text.contains("."), let value = (try? MeasureSpecification.parse(text))?.value else { return nil }
-            let sign = value.hasPrefix("-") ? "-" : ""
-            let parts = value.dropFirst(sign.count).split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count == 2, (1...3).contains(parts[0].count), parts[0].first != "0", parts[1].count == 3 else { return nil }
-            var decimals = parts[1]
-            while decimals.last == "0" { decimals.removeLast() }
-            let read = sign + (decimals.isEmpty ? String(parts[0]) : "\(parts[0]).\(decimals)")
-            return "note: --measure '\(text)' is read as \(read) (a point in a figure is its decimal mark); if the point groups thousands, write \(sign)\(parts[0])\(parts[1])."
+            guard let figure = pointBeforeThreeDigits(text), !UnitPlural.countsWholeThings(figure.unit) else { return nil }
+            return "note: --measure '\(text)' is read as \(figure.read) (a point in a figure is its decimal mark); if the point groups thousands, write \(figure.thousands)."
         }
+    }
+
+    /// The same figure in a unit of things that come whole (`1.500:person`): 1.5 people is no
+    /// reading, and German prose writes fifteen hundred so. Refused, naming both numbers.
+    var decimalPointRefusals: [String] {
+        measure.compactMap { text in
+            guard let figure = pointBeforeThreeDigits(text), UnitPlural.countsWholeThings(figure.unit) else { return nil }
+            return "--measure '\(text)' counts \(UnitPlural.of(figure.unit)), which come whole, and a point in a figure is its decimal mark: "
+                + "for \(figure.thousands) write \(figure.thousands) (the point grouping thousands), or \(figure.read) if that is meant."
+        }
+    }
+
+    /// A figure given with a point before three digits (`1.200`, `-1.200`, `1.500+`), as
+    /// `--measure` reads it (signs, bounds and spaced thousands are the parser's): its unit,
+    /// how it reads (1.2) and the number it is with the point grouping thousands (1200).
+    private func pointBeforeThreeDigits(_ text: String) -> (unit: String, read: String, thousands: String)? {
+        // A point the value was given with (`1500 thousand` in a unit of millions has none).
+        guard text.contains("."), let figure = try? MeasureSpecification.parse(text) else { return nil }
+        let value = figure.value
+        let sign = value.hasPrefix("-") ? "-" : ""
+        let parts = value.dropFirst(sign.count).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...3).contains(parts[0].count), parts[0].first != "0", parts[1].count == 3 else { return nil }
+        var decimals = parts[1]
+        while decimals.last == "0" { decimals.removeLast() }
+        return (figure.unit, sign + (decimals.isEmpty ? String(parts[0]) : "\(parts[0]).\(decimals)"), "\(sign)\(parts[0])\(parts[1])")
     }
 
     /// - Parameter sourceLanguage: the language of a source the timeline has, by key or URL; a

@@ -537,16 +537,18 @@ import Testing
     }
 
     /// `1.200` is 1.2, as the README says; as French and German prose write twelve hundred so,
-    /// add and edit say how it was read and what to write for the thousands.
+    /// add and edit say how it was read and what to write for the thousands. In a unit of things
+    /// that come whole (people, stores, hubs) 1.2 is no reading: refused, naming both numbers,
+    /// the timeline left as it was.
     @Test func aFigureWithAPointBeforeThreeDigitsIsNoted() throws {
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
         let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023", "--title", "T", "--entity", "Acme",
-                                 "--measure", "employees-laid-off=1.200:person"])
-        #expect(added.status == 0 && added.stderr == "timeline: note: --measure 'employees-laid-off=1.200:person' is read as 1.2 "
+                                 "--measure", "distance=1.200:km"])
+        #expect(added.status == 0 && added.stderr == "timeline: note: --measure 'distance=1.200:km' is read as 1.2 "
                 + "(a point in a figure is its decimal mark); if the point groups thousands, write 1200.\n", "\(added.stderr)")
         let edited = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", "deal-value=~12.500:EUR"])
         #expect(edited.status == 0 && edited.stderr.contains("is read as 12.5 (a point"), "\(edited.stderr)")
-        for signed in ["employees-laid-off=1.500+:person", "headcount-change=-1.200:person", "employees-laid-off=≥1.200:person"] {
+        for signed in ["deal-value=1.500+:EUR", "headcount-change=-1.200:tonne", "length=≥1.200:kilometre"] {
             let noted = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", signed])
             #expect(noted.status == 0 && noted.stderr.contains("(a point in a figure is its decimal mark)"), "\(signed): \(noted.stderr)")
             #expect(!signed.contains("-1") || noted.stderr.contains("read as -1.2 ") && noted.stderr.contains("write -1200."), "\(noted.stderr)")
@@ -556,6 +558,19 @@ import Testing
             let quiet = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", plain])
             #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(plain): \(quiet.stderr)")
         }
+        let before = try CLI.run(["export", "--db", db, "--format", "sql"]).stdout
+        let people = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2022", "--title", "T", "--entity", "Acme",
+                                  "--measure", "employees-laid-off=1.500:person"])
+        #expect(people.status == 64 && people.stderr.hasPrefix("timeline: --measure 'employees-laid-off=1.500:person' counts people, which come whole, "
+                + "and a point in a figure is its decimal mark: for 1500 write 1500 (the point grouping thousands), or 1.5 if that is meant"), "\(people.stderr)")
+        for whole in ["hubs=≥1.200:hub", "headcount-change=-1.200:person", "stores=12.000+:store", "jobs=~1.500:job@acme", "employees-laid-off=1.500:warehouse-worker"] {
+            let refused = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", whole])
+            #expect(refused.status == 64 && refused.stderr.contains("which come whole"), "\(whole): \(refused.stderr)")
+        }
+        #expect(try CLI.run(["export", "--db", db, "--format", "sql"]).stdout == before)
+        // Plural of a unit of count (`hub`, three letters, is a noun).
+        #expect(try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", "hubs=100:hub"]).status == 0)
+        #expect(try CLI.run(["show", "acme-layoff-2023", "--db", db]).stdout.contains("hubs: 100 hubs"))
     }
 
     /// An argument that is no UTF-8 (Latin-1 text from an old script) is refused, not stored with

@@ -4,7 +4,7 @@
 /// Units are free text: only a lowercase word that is clearly a noun is changed. Codes and
 /// abbreviations (`USD`, `km`, `MWh`, `usd`) and words that already end in `s` are left as
 /// they are; of a hyphenated or spaced unit (`square-metre`) the last word takes the plural.
-enum UnitPlural {
+public enum UnitPlural {
     /// Words whose plural is not made by a rule. (Arrays, not a dictionary and a set: the first
     /// dictionary a static binary uses makes it scan every protocol conformance, a cost a plain
     /// `list` should not pay for a few words.)
@@ -23,10 +23,30 @@ enum UnitPlural {
     /// three-letter unit takes a plural only when it is one of these.
     private static let threeLetterNouns = [
         "job", "day", "car", "bed", "app", "ton", "kit", "van", "lot", "cow", "pig", "egg", "key",
-        "cup", "bag", "box", "gun", "hen", "bit",
+        "cup", "bag", "box", "gun", "hen", "bit", "hub", "pub", "bar", "cab", "jet", "rig", "lab", "dam",
     ]
 
-    static func of(_ unit: String) -> String {
+    /// Units of measure, time and money that English counts with a plural but in fractions too
+    /// (1.5 kilometres, 2.5 days): not things that come whole.
+    private static let measuresInFractions = [
+        "foot", "metre", "meter", "kilometre", "kilometer", "centimetre", "centimeter", "millimetre", "millimeter", "mile", "inch", "yard",
+        "litre", "liter", "gallon", "barrel", "gram", "kilogram", "tonne", "ton", "pound", "ounce", "acre", "hectare",
+        "second", "minute", "hour", "day", "week", "month", "year", "decade", "watt", "kilowatt", "megawatt", "gigawatt",
+        "degree", "point", "dollar", "euro", "franc", "peso", "rupee", "yuan", "rouble", "ruble", "lira", "krona", "krone",
+        "real", "rand", "shekel", "dirham", "dinar", "riyal", "ringgit", "baht", "won", "zloty", "forint", "koruna", "unit",
+    ]
+
+    /// Whether a unit counts things that come whole (`person`, `store`, `job`, `warehouse`):
+    /// a lowercase noun English puts in the plural, not a unit of measure, time or money, nor
+    /// a code, a percentage or a number word.
+    public static func countsWholeThings(_ unit: String) -> Bool {
+        let word = unit.utf8.lastIndex(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ") })
+            .map { String(unit[unit.utf8.index(after: $0)...]) } ?? unit
+        guard let plural = plural(of: word), plural != word else { return false }
+        return !measuresInFractions.contains(word)
+    }
+
+    public static func of(_ unit: String) -> String {
         // Split on the bytes, and join Strings as Strings: `Substring + String` is generic, and
         // its first use makes a static binary look up conformances at run time (0.3M
         // instructions in a plain `list`).
