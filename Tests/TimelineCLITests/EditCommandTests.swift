@@ -200,9 +200,13 @@ import Testing
         #expect(odd.stderr.contains("'1,5e3', which is not an exact decimal number (digits with one decimal mark, '.' or ',' (1.5 or 1,5), thousands grouped by spaces if at all (1 200))"), "\(odd.stderr)")
         let accented = try CLI.run(["edit", "m", "--db", db, "--measure", "salariés-concernés=10:salarié"])
         #expect(accented.status == 64 && accented.stderr.contains("has a quantity that is not lowercase ASCII letters, digits and '-' (as in 'salaries-concernes')"), "\(accented.stderr)")
-        let comma = try CLI.run(["edit", "m", "--db", db, "--measure", "jobs=1,200:person"])
+        let comma = try CLI.run(["edit", "m", "--db", db, "--measure", "debt=1,200:EUR"])
         #expect(comma.status == 64 && comma.stderr.contains("'1,200', which is not an exact decimal number (a comma before three digits could be a decimal mark or group thousands: write 1200, 1 200 or 1.2)"),
                 "\(comma.stderr)")
+        // People come whole: `3,870` of them can only be thousands grouped, as English prints them.
+        #expect(try CLI.run(["edit", "m", "--db", db, "--measure", "riders=3,870:person", "--measure", "jobs=c. 1,500:job"]).status == 0)
+        let whole = try #require(try show("m")["measures"] as? [[String: Any]]).filter { ["riders", "jobs"].contains($0["quantity"] as? String) }
+        #expect(whole.map { "\($0["quantity"]!) \($0["value"]!) \($0["approximate"] as? Bool == true)" } == ["jobs 1500 true", "riders 3870 false"], "\(whole)")
     }
 
     /// Money as papers write it: `£1.2m`, `$450k`, `GBP 5,000`, `(£5,000)`; a sign or code of one

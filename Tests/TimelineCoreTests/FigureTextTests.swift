@@ -40,6 +40,8 @@ import Testing
         ("3 crore", "INR-crore", "3"), ("3 crore", "INR-lakh", "300"), ("1.2 billion", "USD-bn", "1.2"), ("1,2 Mrd.", "EUR-Mio", "1200"),
         ("10 mil pesos", "MXN", "10000"), ("$5 mil", "MXN", "5000"), ("5 mil millones de dólares", "USD", "5000000000"),
         ("5 mil dólares", "USD", "5000"), ("about (£5m)", "GBP", "-5000000"),
+        // Of things that come whole, a comma before three digits can only group thousands.
+        ("5,000", "person", "5000"), ("c. 1,500", "job", "1500"), ("-3,870", "rider", "-3870"), ("more than 1,200", "store", "1200"),
         ("$12,500.50", "USD", "12500.50"), ("£(5,000)", "GBP", "-5000"), ("R$ (1200.00)", "BRL", "-1200.00"), ("GBP 1,234,567", "GBP", "1234567"),
     ])
     func reads(_ text: String, _ unit: String, _ expected: String) {
@@ -49,7 +51,7 @@ import Testing
     /// What would be a guess stays no number: `m` and `b` of a length or a count, a comma of no
     /// sum, a bracketed minus, a scale word glued to other letters.
     @Test(arguments: [
-        ("1.2m", "metre"), ("3b", "person"), ("5,000", "person"), ("(-5)", "GBP"), ("5 millionaires", "person"), ("5km", "metre"),
+        ("1.2m", "metre"), ("3b", "person"), ("5,000", "metre"), ("5,000", "EUR"), ("(-5)", "GBP"), ("5 millionaires", "person"), ("5km", "metre"),
         ("m", "GBP"), ("GBP", "GBP"), ("5000 XYZ", "GBP"), ("£5,000m", "GBP"),
         // Abbreviations of another unit's: kelvin, minutes, tonnes; `mil` of a dollar is a million in the US.
         ("5k", "metre"), ("300 K", "kelvin"), ("45 mn", "minute"), ("1.2 tn", "tonne"), ("$5 mil", "USD"),

@@ -62,8 +62,10 @@ public enum MeasureSpecification {
         let lastPoint = reading.digits.lastIndex(of: "."), lastComma = reading.digits.lastIndex(of: ",")
         let pointGroups = reading.digits.count(where: { $0 == "." }) > 1 || (lastPoint != nil && lastComma != nil && lastComma! > lastPoint!)
             ? FigureText.continentalDigits(reading.digits) : nil
+        // `3,870:person`: people come whole, so a comma before three digits groups thousands.
         let commaGroups = reading.groupsThousandsWithCommas || reading.digits.count(where: { $0 == "," }) > 1
             || (lastPoint != nil && lastComma != nil && lastPoint! > lastComma!)
+            || (reading.scale == 0 && UnitPlural.countsWholeThings(unit) && FigureText.commaBeforeThreeDigits(reading.digits) != nil)
         var digits = reading.continentalMarks ? FigureText.continentalDigits(reading.digits) ?? reading.digits
             : pointGroups != nil ? pointGroups!
             : commaGroups && ungrouped != reading.digits ? ungrouped : Self.withDecimalComma(reading.digits)
