@@ -131,13 +131,8 @@ extension Timeline {
                     && summary.datedSources.isEmpty
                 confirmation.write(line + ".\n", saved: dryRun ? "the dry run wrote nothing" : changedNothing ? "the import changed nothing" : "the import was saved")
                 if onACopy { printError(try global.rehearsalNote()) }
-                if !summary.ignoredColumns.isEmpty {
-                    let columns = summary.ignoredColumns.map { name in
-                        "'\(name)'" + (summary.ignoredColumnsNearFields[name].map { " (--map '\(name)=\($0)'?)" } ?? "")
-                    }.joined(separator: ", ")
-                    let one = summary.ignoredColumns.count == 1
-                    let leftOut = dryRun ? "would be" : one ? "was" : "were"
-                    printError("note: the column\(one ? "" : "s") \(columns) \(one ? "is no event field" : "are no event fields") and \(leftOut) left out; --map COLUMN=FIELD imports one (`timeline help import` lists the fields).")
+                if let note = Self.ignoredColumnsNote(summary.ignoredColumns, nearFields: summary.ignoredColumnsNearFields, saved: !dryRun) {
+                    printError(note)
                 }
                 if !summary.unnamedColumnsWithValues.isEmpty {
                     let columns = summary.unnamedColumnsWithValues.map(String.init)
@@ -321,13 +316,33 @@ extension Timeline {
         private func importEvents(into store: TimelineStore, options: ImportOptions) throws -> ImportSummary {
             let importer = try Importer(store: store, path: file, options: options)
             let showProgress = isatty(2) == 1
-            let summary = try importer.run(
-                reject: { printError($0) },
-                progress: { count in
-                    if showProgress { writeToStandardError("\rimporting: \(count) records read") }
-                })
+            let summary: ImportSummary
+            do {
+                summary = try importer.run(
+                    reject: { printError($0) },
+                    progress: { count in
+                        if showProgress { writeToStandardError("\rimporting: \(count) records read") }
+                    })
+            } catch {
+                // Bad records failed the run: the columns that would be left out are said too,
+                // before the error, so that one fix of the file mends both.
+                let ignored = importer.ignoredColumns
+                if let note = Self.ignoredColumnsNote(ignored.names, nearFields: ignored.nearFields, saved: false) { printError(note) }
+                throw error
+            }
             if showProgress && summary.records >= 1000 { writeToStandardError("\n") }
             return summary
+        }
+
+        /// The note naming a file's columns that are no event field (and the field one may be
+        /// meant for), left out of an import saved, or that would be of one not saved.
+        static func ignoredColumnsNote(_ names: [String], nearFields: [String: String], saved: Bool) -> String? {
+            guard !names.isEmpty else { return nil }
+            let columns = names.map { name in "'\(name)'" + (nearFields[name].map { " (--map '\(name)=\($0)'?)" } ?? "") }.joined(separator: ", ")
+            let one = names.count == 1
+            let leftOut = !saved ? "would be" : one ? "was" : "were"
+            return "note: the column\(one ? "" : "s") \(columns) \(one ? "is no event field" : "are no event fields") and \(leftOut) left out; "
+                + "--map COLUMN=FIELD imports one (`timeline help import` lists the fields)."
         }
 
         static func pair(_ text: String, flag: String, shape: String) throws -> (String, String) {

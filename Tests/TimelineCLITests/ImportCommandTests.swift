@@ -132,7 +132,10 @@ import Testing
         let result = try CLI.run(["import", RepositoryFiles.fixture("layoffs.csv"), "--db", db] + Self.layoffsArguments)
         #expect(result.status == 65)
         #expect(result.stderr.contains("layoffs.csv:8: column 'date' is empty, and an event needs a when"))
-        #expect(result.stderr.split(separator: "\n").count == 1)
+        // The first bad record stops it; the columns that would be left out are named before it.
+        #expect(result.stderr.split(separator: "\n").count == 2)
+        #expect(result.stderr.hasPrefix("timeline: note: the columns 'location', 'industry', 'stage', 'funds_raised_millions' are no event fields and would be left out;"),
+                "\(result.stderr)")
         #expect(try folder.bytes("timeline.sqlite") == before, "nothing written")
     }
 
@@ -245,8 +248,9 @@ import Testing
         let result = try CLI.run(["import", RepositoryFiles.fixture("layoffs.csv"), "--db", db, "--dry-run"] + Self.layoffsArguments)
         #expect(result.status == 65)
         let lines = result.stderr.split(separator: "\n")
-        #expect(lines.count == 3, "\(result.stderr)")
+        #expect(lines.count == 4, "\(result.stderr)")
         #expect(lines.first?.contains("layoffs.csv:8: column 'date' is empty") == true)
+        #expect(lines[2].hasPrefix("timeline: note: the columns 'location', 'industry', 'stage', 'funds_raised_millions' are no event fields and would be left out;"))
         #expect(lines.last == "timeline: 2 of 8 records are bad in \(RepositoryFiles.fixture("layoffs.csv")) (each named above); nothing was written, and an import would stop at the first.")
         #expect(result.stdout.isEmpty)
         #expect(try folder.bytes("timeline.sqlite") == before)
@@ -1868,6 +1872,15 @@ import Testing
         let noted = try CLI.run(["import", extra, "--db", db])
         #expect(noted.status == 0, "\(noted.stderr)")
         #expect(noted.stderr == "timeline: note: the columns 'notes', 'url' are no event fields and were left out; --map COLUMN=FIELD imports one (`timeline help import` lists the fields).\n")
+        // A run that bad records fail says so too (a dry run is where one looks), before the error.
+        let bad = try write("bad.csv", "uid,kind,when,title,notes\nz9,layoff,2022-13-45,C,x\n")
+        for dryRun in [["--dry-run"], []] {
+            let failed = try CLI.run(["import", bad, "--db", db] + dryRun)
+            let lines = failed.stderr.split(separator: "\n")
+            let note = lines.firstIndex { $0.hasPrefix("timeline: note: the column 'notes' is no event field and would be left out; --map COLUMN=FIELD") }
+            let error = lines.lastIndex { $0.contains("\(bad)") }
+            #expect(failed.status == 65 && note != nil && error != nil && note! < error!, "\(dryRun): \(failed.stderr)")
+        }
 
         // Columns named as --map targets of one value a record take it without options.
         let single = try write("single.csv", "uid,title,when,kind,entity,entity:employer,tag,source,quote,quote_language,translation,stance\n"

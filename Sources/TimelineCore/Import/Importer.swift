@@ -160,10 +160,15 @@ public final class Importer {
         } catch let error as SetValueError {
             throw TimelineError(.usage, error.message)
         }
-        summary.ignoredColumns = fieldColumns.mapper?.ignoredColumns ?? []
-        summary.ignoredColumnsNearFields = fieldColumns.mapper?.ignoredColumnsNearFields ?? [:]
+        (summary.ignoredColumns, summary.ignoredColumnsNearFields) = ignoredColumns
         summary.unnamedColumnsWithValues = fieldColumns.unnamedColumnsWithValues.sorted()
         return summary
+    }
+
+    /// The file's columns that are no event field, known once its header is read: said on a
+    /// failed run too, as a dry run is where one looks for them.
+    public var ignoredColumns: (names: [String], nearFields: [String: String]) {
+        (fieldColumns.mapper?.ignoredColumns ?? [], fieldColumns.mapper?.ignoredColumnsNearFields ?? [:])
     }
 
     /// A value given with --set that no record can take (every record gets it): a usage error of
