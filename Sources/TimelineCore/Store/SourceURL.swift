@@ -112,9 +112,10 @@ public enum SourceURL {
     /// The key of the source with this URL, else of one whose URL names the same page with a
     /// trailing slash, query or fragment more or less, under `http` or `https`, with `www.` or without.
     ///
-    /// Those URLs start with a scheme, host and path: one range of the URL index, which holds the
-    /// URL itself too, so that a saver's lookup costs what an exact one did. The other spellings
-    /// of the scheme and host are looked up only for a URL no source has yet.
+    /// Those URLs start with a scheme, host and path: four ranges of the URL index, one a
+    /// spelling, in one statement, the URL's own spelling first (which holds the URL itself too).
+    /// Most URLs an import names are new: one statement finds that, where a lookup of the URL's
+    /// own spelling first, then of the four, took two.
     static func key(ofSamePageAs url: String, in database: Database) throws -> String? {
         // Runs for every source an import names: bytes, and a String only for a URL that has a
         // query, fragment or trailing slash to set aside.
@@ -123,10 +124,17 @@ public enum SourceURL {
             return try database.statement("SELECT key FROM sources WHERE url = ?1").first([.text(url)]) { $0.text(at: 0) }
         }
         let prefix = pagePrefix(of: url)
-        var found = try samePage(as: url, amongURLsStartingWith: [prefix], in: database,
-                                 statement: database.statement("SELECT key, url FROM sources WHERE url >= ?1 AND url < ?1 || char(1114111)"))
-        if found == nil, let spellings = otherSpellings(ofPrefix: prefix) {
+        let spellings = otherSpellings(ofPrefix: prefix)
+        var found: String?
+        if let spellings, spellings[0] == prefix {
             found = try samePage(as: url, amongURLsStartingWith: spellings, in: database)
+        } else {
+            // A scheme or host written in capitals (`HTTPS://Example.org/a`): as written first.
+            found = try samePage(as: url, amongURLsStartingWith: [prefix], in: database,
+                                 statement: database.statement("SELECT key, url FROM sources WHERE url >= ?1 AND url < ?1 || char(1114111)"))
+            if found == nil, let spellings {
+                found = try samePage(as: url, amongURLsStartingWith: spellings, in: database)
+            }
         }
         // The path escaped (`%D0%93…`) where it was written out (`Г…`), or the other way, or
         // escaped in the other case of hex (`%d0%93…`): written out, and escaped as a browser
