@@ -1093,6 +1093,12 @@ import Testing
         #expect(cited == ["bare: https://www.statnews.com/2023/x statnews.com -",
                           "lines: https://a.example.org/x a.example.org -, https://c.example.org/z c.example.org -",
                           "two: https://a.example.org/x a.example.org hello, https://b.example.org/y b.example.org -"], "\(cited)")
+        // Commas of a list between them are the list's, not the URLs'.
+        let listed = try write("listed.csv", "when,company,title,kind,url\n2016,Y,list,other,\"https://a.example.org/x, https://d.example.org/w\"\n"
+                               + "2015,Y,spaced,other,\"https://a.example.org/x , https://e.example.org/v\"\n")
+        #expect(try CLI.run(["import", listed, "--db", db, "--map", "company=entity", "--map", "url=source"]).status == 0)
+        let urls = try jsonEvents(["--entity", "y"]).map { (($0["sources"] as? [[String: Any]]) ?? []).map { "\($0["url"]!)" }.joined(separator: " ") }
+        #expect(urls == ["https://a.example.org/x https://e.example.org/v", "https://a.example.org/x https://d.example.org/w"], "\(urls)")
         let before = try CLI.run(["export", "--db", db, "--format", "sql"]).stdout
         let several = try write("several.csv", "when,company,title,kind,url\n2018,Z,space,other,https://a.example.org/a b https://b.example.org\n")
         let refused = try CLI.run(["import", several, "--db", db, "--map", "company=entity", "--map", "url=source"])

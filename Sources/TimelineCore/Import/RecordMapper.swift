@@ -438,7 +438,9 @@ struct RecordMapper {
             case .source:
                 // `https://a.example/x; https://b.example/y`: two sources in one cell, each cited.
                 func separates(_ character: Character) -> Bool { character.isWhitespace || character == ";" }
-                let pieces = value.contains(where: separates) ? value.split(whereSeparator: separates) : []
+                // A comma ending a piece is the list's (`https://a.example/x, https://b.example/y`).
+                let pieces = value.contains(where: separates)
+                    ? value.split(whereSeparator: separates).map { $0.last == "," ? $0.dropLast() : $0 }.filter { !$0.isEmpty } : []
                 // Each a URL or `www.…`: a URL's own space (`annual report.pdf`) makes no host of `report.pdf`.
                 let addresses = pieces.compactMap { piece in
                     piece.contains("://") ? String(piece) : piece.lowercased().hasPrefix("www.") ? SourceURL.webAddressWithoutScheme(String(piece)) : nil
