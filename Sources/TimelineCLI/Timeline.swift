@@ -295,7 +295,11 @@ extension TimelineEntryPoint {
         // Marks read as the sentence's own punctuation (`one of ., ,`) unless quoted.
         let quoted = list.contains { choice in !choice.contains { $0.isLetter || $0.isNumber } }
         choices = list.map { quoted ? "'\($0)'" : $0 }.joined(separator: ", ")
-        return "\(option) '\(value)' is not one of \(choices)"
+        // A word mistyped (`occured`), not a mark (`;` is as near `,` as `.` is).
+        let meant = !value.contains(where: \.isLetter) ? ""
+            : NameSuggestions.closest(to: value.lowercased(), among: list.flatMap { $0.split(separator: ", ").map(String.init) }, limit: 1)
+                .first.map { " (did you mean '\($0)'?)" } ?? ""
+        return "\(option) '\(value)' is not one of \(choices)\(meant)"
     }
 }
 

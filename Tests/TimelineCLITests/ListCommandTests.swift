@@ -264,6 +264,21 @@ import Testing
         }
     }
 
+    /// A kind, status or quantity mistyped in a filter names the one meant (a word of a longer
+    /// name too), then the known ones; a mark is not taken for a typo of another.
+    @Test func aMistypedKindStatusOrQuantityNamesTheOneMeant() throws {
+        for (arguments, expected) in [
+            (["list", "--kind", "layof"], "unknown kind 'layof' in --kind; did you mean layoff? (known kinds: acquisition,"),
+            (["list", "--kind", "Layoffs"], "unknown kind 'Layoffs' in --kind; did you mean layoff? (known kinds:"),
+            (["stats", "--kind", "lay off"], "unknown kind 'lay off' in --kind; did you mean layoff? (known kinds:"),
+            (["list", "--status", "occured"], "--status 'occured' is not one of occurred, planned, considered, cancelled (did you mean 'occurred'?)"),
+            (["stats", "--sum", "positions", "--by", "year"], "no figure in this timeline counts 'positions'; did you mean positions-cut? (known quantities:"),
+        ] as [([String], String)] {
+            let result = try CLI.run(arguments + ["--db", db])
+            #expect(result.status == 64 && result.stderr.hasPrefix("timeline: " + expected), "\(arguments): \(result.stderr)")
+        }
+    }
+
     /// Of thousands of entities the message names the few close to the one asked for, not all.
     @Test func anUnknownEntityAmongManyGetsSuggestions() throws {
         let lines = (1...40).map { #"{"kind":"launch","title":"t","when":"2020","entities":["Company \#($0)"],"tags":["tag-\#($0)"]}"# }

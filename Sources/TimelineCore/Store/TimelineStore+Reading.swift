@@ -327,7 +327,8 @@ extension TimelineStore {
             let known = try eventKinds()
             // Any case, and spaces for hyphens: `--kind Layoff` is `layoff`.
             if let unknown = query.kinds.first(where: { !known.contains($0) && !known.contains(EventSaver.slug($0)) }) {
-                throw TimelineError(.usage, "unknown kind '\(unknown)' in --kind; known kinds: \(known.joined(separator: ", ")).")
+                let slug = EventSaver.slug(unknown)
+                throw TimelineError(.usage, "unknown kind '\(unknown)' in --kind; \(Self.describe(known, near: slug.isEmpty ? unknown : slug, as: "kinds", listedBy: "`timeline kinds`")).")
             }
             query.kinds = query.kinds.map { known.contains($0) ? $0 : EventSaver.slug($0) }
         }
@@ -479,7 +480,13 @@ extension TimelineStore {
     /// or of many what lists them.
     static func describe(_ known: [String], near wanted: String, as plural: String, listedBy command: String) -> String {
         if known.isEmpty { return "the timeline has no \(plural) yet" }
-        let close = NameSuggestions.closest(to: wanted, among: known)
+        var close = NameSuggestions.closest(to: wanted, among: known)
+        if close.isEmpty, case let slug = EventSaver.slug(wanted), !slug.isEmpty {
+            // Written otherwise (`M&A` for `m-and-a`), or a word of a longer one (`positions`
+            // of `positions-cut`).
+            close = known.contains(slug) ? [slug] : NameSuggestions.closest(to: slug, among: known)
+            if close.isEmpty { close = Array(known.filter { ("-" + $0 + "-").contains("-" + slug + "-") }.prefix(3)) }
+        }
         let all = known.count <= 20 ? "known \(plural): \(known.joined(separator: ", "))" : "\(command) lists all \(known.count)"
         return close.isEmpty ? all : "did you mean \(close.joined(separator: ", "))? (\(all))"
     }
