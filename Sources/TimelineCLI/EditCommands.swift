@@ -190,13 +190,11 @@ extension Timeline {
         /// source gave are named, as a correction typed in would otherwise erase, unseen, figures
         /// sources disagree about.
         static func replacedSourcedFiguresNote(before: Event, after: Event, removed: Set<String> = []) -> String? {
-            // A figure restated naming the entity it left unsaid is the same figure, kept.
+            // A figure restated (`1.5` for `1.500`, `eur` for `EUR`, naming the entity it left
+            // unsaid) is the same figure, kept with its source.
             let gone = before.measures.filter { figure in
-                figure.source != nil && !removed.contains(figure.quantity) && !after.measures.contains { kept in
-                    var restated = kept
-                    if figure.entity == nil { restated.entity = nil }
-                    return restated == figure
-                }
+                figure.source != nil && !removed.contains(figure.quantity)
+                    && !after.measures.contains { $0.source == figure.source && MeasureSpecification.restates($0, figure) }
             }
             guard let first = gone.first, let source = first.source else { return nil }
             let named = gone.prefix(3).map { "\($0.quantity) \($0.display(.english)) from \($0.source ?? "")" }

@@ -663,6 +663,12 @@ import Testing
         let share = try #require(try show("cut")["measures"] as? [[String: Any]]).first { $0["quantity"] as? String == "workforce-share-laid-off" }
         #expect(share?["source"] as? String == "ud-example" && share?["entity"] as? String == "nebula-sante", "\(String(describing: share))")
         #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "workforce-share-laid-off=0.20:fraction", "--source", "ud-example"]).status == 0)
+        // Its unit in another case, its number written otherwise: the same figure, no note.
+        for restated in ["workforce-share-laid-off=0.200:FRACTION", "workforce-share-laid-off=0.20:fraction"] {
+            let same = try CLI.run(["edit", "cut", "--db", db, "--measure", restated])
+            let figure = try #require(try show("cut")["measures"] as? [[String: Any]]).first { $0["quantity"] as? String == "workforce-share-laid-off" }
+            #expect(same.status == 0 && same.stderr.isEmpty && figure?["source"] as? String == "ud-example", "\(restated): \(same.stderr)")
+        }
         #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "offices="]).status == 0)
         #expect(try figures() == ["employees-laid-off 17 - ud-example", "employees-laid-off 18 - lm-example",
                                   "workforce-share-laid-off 0.20 - ud-example"])

@@ -108,7 +108,8 @@ public enum MeasureSpecification {
     /// be either, and stays, to be refused.
     static func withDecimalComma(_ digits: String) -> String {
         let parts = digits.split(separator: ",", omittingEmptySubsequences: false)
-        guard parts.count == 2, !digits.contains("."), !parts[1].isEmpty, parts[1].count != 3,
+        // `0,250`: after a lone 0 a comma can only be a decimal one.
+        guard parts.count == 2, !digits.contains("."), !parts[1].isEmpty, parts[1].count != 3 || ["0", "-0"].contains(parts[0]),
               parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else { return digits }
         return parts[0] + "." + parts[1]
     }
@@ -144,6 +145,21 @@ public enum MeasureSpecification {
     /// that come from that source (`sourceKey`, its key when the timeline has it) or from none: another source's
     /// figure stays beside them, as a second source's claim does not erase the first's (`stats
     /// --sum` counts one of them, the correcting source's).
+    /// Whether `given` restates `held`: the same quantity, number (`1.5` is `1.500`), unit (in
+    /// any case of its ASCII letters, as saving compares units: `eur` is `EUR`), qualifier and
+    /// approximation, and entity where both name one.
+    public static func restates(_ given: Measure, _ held: Measure) -> Bool {
+        guard given.quantity == held.quantity, given.qualifier == held.qualifier, given.approximate == held.approximate,
+              given.entity == nil || held.entity == nil || given.entity == held.entity,
+              given.unit.utf8.elementsEqual(held.unit.utf8, by: { Self.asciiLowercased($0) == Self.asciiLowercased($1) }),
+              let value = ExactDecimal(given.value), let old = ExactDecimal(held.value) else { return false }
+        return value.isSameNumber(as: old)
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+    }
+
     public static func edit(_ figures: [Measure], with texts: [String], source: String?, sourceKey: String? = nil) throws -> [Measure] {
         func fromOtherSource(_ figure: Measure) -> Bool {
             guard let source, let figureSource = figure.source else { return false }
@@ -178,12 +194,7 @@ public enum MeasureSpecification {
             } else {
                 var figure = try parse(text)
                 quantity = figure.quantity
-                let value = ExactDecimal(figure.value)
-                let restated = figures.first {
-                    $0.quantity == figure.quantity && $0.unit == figure.unit && $0.qualifier == figure.qualifier
-                        && $0.approximate == figure.approximate && (figure.entity == nil || $0.entity == nil || figure.entity == $0.entity)
-                        && ExactDecimal($0.value).map { old in value?.isSameNumber(as: old) == true } == true
-                }
+                let restated = figures.first { Self.restates(figure, $0) }
                 if let restated, fromOtherSource(restated) {
                     // Another source's figure, which stays: the same number again is no new one.
                     if !replacements.contains(where: { $0.quantity == quantity }) { replacements.append((quantity, [])) }
