@@ -200,20 +200,28 @@ struct EventOptions: ParsableArguments {
         }
     }
 
-    /// The same figure in a unit of things that come whole (`1.500:person`): 1.5 people is no
-    /// reading, and German prose writes fifteen hundred so. Refused, naming both numbers.
+    /// The same figure in a unit of things that come whole (`1.500:person`): 1.5 people is an
+    /// unlikely reading, and German prose writes fifteen hundred so. Refused, naming both
+    /// figures as they would be written, with their qualifiers (`~1500`, `1500+`).
     var decimalPointRefusals: [String] {
         measure.compactMap { text in
             guard let figure = pointBeforeThreeDigits(text), UnitPlural.countsWholeThings(figure.unit) else { return nil }
-            return "--measure '\(text)' counts \(UnitPlural.of(figure.unit)), which come whole, and a point in a figure is its decimal mark: "
-                + "for \(figure.thousands) write \(figure.thousands) (the point grouping thousands), or \(figure.read) if that is meant."
+            let things = UnitPlural.of(figure.unit.lowercased())
+            guard let typed = text.firstRange(of: figure.typed) else { return nil }
+            var thousands = text, decimal = text
+            thousands.replaceSubrange(typed, with: figure.thousandsUnsigned)
+            decimal.replaceSubrange(typed, with: figure.readUnsigned)
+            return "--measure '\(text)' counts \(things) (\(figure.read) of them is unlikely), and a point in a figure is its decimal mark: "
+                + "write --measure '\(thousands)' for \(figure.thousands) (the point grouping thousands), or '\(decimal)' if \(figure.read) is meant."
         }
     }
 
     /// A figure given with a point before three digits (`1.200`, `-1.200`, `1.500+`), as
     /// `--measure` reads it (signs, bounds and spaced thousands are the parser's): its unit,
-    /// how it reads (1.2) and the number it is with the point grouping thousands (1200).
-    private func pointBeforeThreeDigits(_ text: String) -> (unit: String, read: String, thousands: String)? {
+    /// how it reads (1.2) and the number it is with the point grouping thousands (1200), and
+    /// the digits as typed (`1.200`) with those two without their sign, to put in their place.
+    private func pointBeforeThreeDigits(_ text: String)
+        -> (unit: String, read: String, thousands: String, typed: String, readUnsigned: String, thousandsUnsigned: String)? {
         // A point the value was given with (`1500 thousand` in a unit of millions has none).
         guard text.contains("."), let figure = try? MeasureSpecification.parse(text) else { return nil }
         let value = figure.value
@@ -222,7 +230,8 @@ struct EventOptions: ParsableArguments {
         guard parts.count == 2, (1...3).contains(parts[0].count), parts[0].first != "0", parts[1].count == 3 else { return nil }
         var decimals = parts[1]
         while decimals.last == "0" { decimals.removeLast() }
-        return (figure.unit, sign + (decimals.isEmpty ? String(parts[0]) : "\(parts[0]).\(decimals)"), "\(sign)\(parts[0])\(parts[1])")
+        let read = decimals.isEmpty ? String(parts[0]) : "\(parts[0]).\(decimals)"
+        return (figure.unit, sign + read, "\(sign)\(parts[0])\(parts[1])", "\(parts[0]).\(parts[1])", read, "\(parts[0])\(parts[1])")
     }
 
     /// - Parameter sourceLanguage: the language of a source the timeline has, by key or URL; a

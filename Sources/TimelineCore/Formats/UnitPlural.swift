@@ -9,7 +9,7 @@ public enum UnitPlural {
     /// dictionary a static binary uses makes it scan every protocol conformance, a cost a plain
     /// `list` should not pay for a few words.)
     private static let irregular: [(singular: String, plural: String)] = [
-        ("person", "people"), ("man", "men"), ("woman", "women"), ("child", "children"), ("foot", "feet"),
+        ("person", "people"), ("people", "people"), ("man", "men"), ("woman", "women"), ("child", "children"), ("foot", "feet"),
         ("tooth", "teeth"), ("mouse", "mice"), ("percent", "percent"), ("aircraft", "aircraft"),
         ("sheep", "sheep"), ("staff", "staff"), ("equipment", "equipment"), ("fish", "fish"),
         ("personnel", "personnel"), ("headcount", "headcount"), ("information", "information"),
@@ -36,14 +36,31 @@ public enum UnitPlural {
         "real", "rand", "shekel", "dirham", "dinar", "riyal", "ringgit", "baht", "won", "zloty", "forint", "koruna", "unit",
     ]
 
-    /// Whether a unit counts things that come whole (`person`, `store`, `job`, `warehouse`):
-    /// a lowercase noun English puts in the plural, not a unit of measure, time or money, nor
-    /// a code, a percentage or a number word.
+    /// Words of count that are their own plural, or a plural already.
+    private static let countsInTheirOwnPlural = ["people", "staff", "personnel", "headcount"]
+
+    /// Whether a unit counts things that come whole (`person`, `store`, `job`, `warehouse`, and
+    /// given in the plural or in capitals, `workers`, `Person`): a noun English puts in the
+    /// plural, not a unit of measure, time or money, nor a code, a percentage or a number word.
     public static func countsWholeThings(_ unit: String) -> Bool {
-        let word = unit.utf8.lastIndex(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ") })
-            .map { String(unit[unit.utf8.index(after: $0)...]) } ?? unit
-        guard let plural = plural(of: word), plural != word else { return false }
-        return !measuresInFractions.contains(word)
+        // Units are compared in any case of ASCII letters, as saving does.
+        let lowered = String(decoding: unit.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let word = lowered.utf8.lastIndex(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ") })
+            .map { String(lowered[lowered.utf8.index(after: $0)...]) } ?? lowered
+        if countsInTheirOwnPlural.contains(word) { return true }
+        func isSingularOfCount(_ word: String) -> Bool {
+            guard let plural = plural(of: word), plural != word else { return false }
+            return !measuresInFractions.contains(word)
+        }
+        if isSingularOfCount(word) { return true }
+        // A plural (`workers`, `cities`, `boxes`, `persons`): its singular's.
+        var singulars: [String] = []
+        if word.hasSuffix("s") { singulars.append(String(word.dropLast())) }
+        if word.hasSuffix("es") { singulars.append(String(word.dropLast(2))) }
+        if word.hasSuffix("ies") { singulars.append(String(word.dropLast(3)) + "y") }
+        return singulars.contains { singular in
+            isSingularOfCount(singular) && (plural(of: singular) == word || singular + "s" == word)
+        }
     }
 
     public static func of(_ unit: String) -> String {
