@@ -501,8 +501,10 @@ struct RecordMapper {
                 } else if !decimalMarkGiven, let thousands = FigureText.thousandsIfGroupedByAPoint(value) {
                     // `1.200` is twelve hundred in German or French prose, 1.2 in English: as
                     // ambiguous as `1,200`, which is refused too; a sum would be a thousand off.
-                    throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' could be \(thousands) or a decimal: a point could group thousands "
-                        + "or be the decimal mark; --decimal-mark . reads it as a decimal, --decimal-mark , as \(thousands)")
+                    // `1.200 million`: the number before the word is what the two marks read.
+                    let word = reading.scale != 0 ? " before its word" : ""
+                    throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' could be \(thousands) or a decimal\(word): a point could group thousands "
+                        + "or be the decimal mark; --decimal-mark . reads it as a decimal, --decimal-mark , as \(thousands)\(word)")
                 }
                 if reading.percentage, ExactDecimal(value) != nil {
                     guard let share = FigureText.value(ofPercentage: value, inUnit: unit) else {
