@@ -689,6 +689,10 @@ import Testing
                              "--source", "https://s3.example/c"]).status == 0)
         #expect(try figures() == ["employees-laid-off 17 - ud-example", "employees-laid-off 18 - lm-example", "employees-laid-off 20 - s3-example",
                                   "workforce-share-laid-off 0.20 - ud-example"])
+        // Restated by another source with the entity it counts, where it counted none: that figure counts it.
+        #expect(try CLI.run(["edit", "cut", "--db", db, "--measure", "employees-laid-off=17:person@nebula-sante", "--source", "https://s4.example/d"]).status == 0)
+        let counted = try #require(try show("cut")["measures"] as? [[String: Any]]).map { "\($0["value"]!) \($0["entity"] as? String ?? "-") \($0["source"]!)" }
+        #expect(counted.prefix(3) == ["17 nebula-sante ud-example", "18 - lm-example", "20 - s3-example"], "\(counted)")
         let typo = try CLI.run(["edit", "cut", "--db", db, "--measure", "ofices="])
         #expect(typo.status == 64 && typo.stderr.contains("removes the figures of ofices, and the event has none; its figures count employees-laid-off, workforce-share-laid-off"),
                 "\(typo.stderr)")

@@ -167,6 +167,8 @@ public enum MeasureSpecification {
         }
         if texts == [""] { return [] }
         var replacements: [(quantity: String, figures: [Measure])] = []
+        /// Other sources' figures (by index) restated with the entity they count.
+        var entitiesNamed: [Int: String] = [:]
         for text in texts {
             if text.isEmpty {
                 throw TimelineError(.usage, "--measure '' removes every figure, and goes alone; QUANTITY= removes the figures of one quantity.")
@@ -194,9 +196,12 @@ public enum MeasureSpecification {
             } else {
                 var figure = try parse(text)
                 quantity = figure.quantity
-                let restated = figures.first { Self.restates(figure, $0) }
-                if let restated, fromOtherSource(restated) {
+                let restatedIndex = figures.firstIndex { Self.restates(figure, $0) }
+                let restated = restatedIndex.map { figures[$0] }
+                if let restatedIndex, let restated, fromOtherSource(restated) {
                     // Another source's figure, which stays: the same number again is no new one.
+                    // The entity it names, where that figure named none, is what it counts.
+                    if restated.entity == nil, let entity = figure.entity { entitiesNamed[restatedIndex] = entity }
                     if !replacements.contains(where: { $0.quantity == quantity }) { replacements.append((quantity, [])) }
                     continue
                 } else if let restated {
@@ -236,7 +241,11 @@ public enum MeasureSpecification {
             }
             // Another source's figure stays, removed or replaced: `QUANTITY=` with a source takes
             // out that source's figures only, as a figure given with one replaces only those.
-            if fromOtherSource(figure) { result.append(figure) }
+            if fromOtherSource(figure) {
+                var kept = figure
+                if let entity = entitiesNamed[index] { kept.entity = entity }
+                result.append(kept)
+            }
             if index == lastIndex[figure.quantity] {
                 placed.insert(figure.quantity)
                 result += replacement.figures
