@@ -34,7 +34,7 @@ import Testing
         ("R$ 1 bilhão", "BRL", "1000000000"), ("R$ 1,5 bilhão", "BRL", "1500000000"), ("3,5 mill. €", "EUR", "3500000"),
         ("unos 300", "person", "300"), ("2 lakh", "INR", "200000"), ("1.200.000 €", "EUR", "1200000"), ("500 euros", "EUR", "500"),
         // A point after a lone 0 is a decimal one, in any language; both marks say which is which.
-        ("0.250 Mio.", "person", "250000"), ("0,250", "MWh", "0.250"), ("-0,125", "fraction", "-0.125"), ("etwa 0.125", "fraction", "0.125"), ("R$ 0.500", "BRL", "0.500"),
+        ("3 millions d'euros", "EUR", "3000000"), ("1,5 milliard d’euros", "EUR", "1500000000"), ("0.250 Mio.", "person", "250000"), ("0,250", "MWh", "0.250"), ("-0,125", "fraction", "-0.125"), ("etwa 0.125", "fraction", "0.125"), ("R$ 0.500", "BRL", "0.500"),
         ("1.500,50 €", "EUR", "1500.50"), ("1,500.50", "USD", "1500.50"), ("3 thousands", "person", "3000"),
         // A unit counted in any scale word; currencies by name and the `mil` of Spanish.
         ("3 crore", "INR-crore", "3"), ("3 crore", "INR-lakh", "300"), ("1.2 billion", "USD-bn", "1.2"), ("1,2 Mrd.", "EUR-Mio", "1200"),

@@ -282,12 +282,14 @@ enum FigureText {
             reading.currencySign = String(last)
         } else if rest.last?.isLetter == true, case let restLowered = rest.lowercased(), let word = currencyWords.first(where: { word in
                       restLowered.hasSuffix(word.text) && restLowered.count > word.text.count
-                          && restLowered.dropLast(word.text.count).last.map { isSpace($0) || $0.isNumber || $0 == "." } == true }) {
+                          && restLowered.dropLast(word.text.count).last.map { isSpace($0) || $0.isNumber || $0 == "." || $0 == "'" || $0 == "’" } == true }) {
             // `1.200 millones de euros`, `500 euros`, `R$ 2 milhões de reais`: the currency's name,
             // and a sign before the number too, which must be of that currency (`£5 euros` names two).
             var named = rest.dropLast(word.text.count)
             while let end = named.last, isSpace(end) { named = named.dropLast() }
             if named.lowercased().hasSuffix(" de") { named = named.dropLast(3) }
+            // French elides it: `3 millions d'euros`.
+            if case let lowered = named.lowercased(), lowered.hasSuffix(" d'") || lowered.hasSuffix(" d’") { named = named.dropLast(3) }
             while let end = named.last, isSpace(end) { named = named.dropLast() }
             var sign = word.text
             if let dollar = named.prefix(5).firstIndex(of: "$"), case let letters = String(named[...dollar]).uppercased(),
