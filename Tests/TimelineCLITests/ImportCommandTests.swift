@@ -1104,7 +1104,7 @@ import Testing
         let refused = try CLI.run(["import", several, "--db", db, "--map", "company=entity", "--map", "url=source"])
         #expect(refused.status == 65 && refused.stderr == "timeline: \(several):2: column 'url' (sources[0].url): the source URL "
                 + "'https://a.example.org/a b https://b.example.org' holds 2 addresses: give each its own source (`edit --source` cites another; "
-                + "a file's source cell may hold URLs alone, separated by spaces or ';').\n", "\(refused.stderr)")
+                + "a file's source cell may hold URLs alone, separated by spaces or ';', a space within one written %20).\n", "\(refused.stderr)")
         for given in ["https://a.example.org/p; https://b.example.org/q", "https://a.example.org/p;https://b.example.org/q", "https://a.example.org/p,https://b.example.org/q"] {
             let added = try CLI.run(["add", "--db", db, "--kind", "other", "--date", "2018", "--title", "t", "--entity", "Z", "--source", given])
             #expect(added.status == 64 && added.stderr.hasPrefix("timeline: the source URL '\(given)' holds 2 addresses"), "\(added.stderr)")

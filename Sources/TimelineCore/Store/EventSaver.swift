@@ -858,7 +858,7 @@ final class EventSaver {
         for (text, field) in [(source.url, "url"), (source.key, "key")] {
             guard let text, let addresses = SourceURL.severalAddresses(in: text) else { continue }
             throw TimelineError(.usage, "the source \(field == "url" ? "URL" : "key") '\(text)' holds \(addresses) addresses: give each its own source "
-                                + "(`edit --source` cites another; a file's source cell may hold URLs alone, separated by spaces or ';').", field: field)
+                                + "(`edit --source` cites another; a file's source cell may hold URLs alone, separated by spaces or ';', a space within one written %20).", field: field)
         }
         var created = source
         guard !source.publisher.isEmpty || source.url != nil else {
