@@ -33,7 +33,7 @@ json_sources=(Fuzz/Targets/JSONEventFuzz.swift
     Sources/SQLiteStorage/ByteScan.swift
     "$core"/Formats/EventJSON.swift "$core"/Import/EventJSONDecoder.swift "$core"/Import/JSONArrayReader.swift "$core"/Import/JSONByteScanner.swift
     "$core"/Import/InputFile.swift "$core"/Formats/DescriptorWriting.swift "$core"/Import/UTF8Check.swift "$core"/Import/CodePageGuess.swift "$core"/Model/*.swift "${dates[@]}" "$core"/Query/ExactDecimal.swift
-    "$core"/Store/NameSuggestions.swift "$core"/Import/String+TrimmingSpaces.swift "$core"/TimelineError.swift)
+    "$core"/Store/NameSuggestions.swift "$core"/Import/String+TrimmingSpaces.swift "$core"/Formats/UnitPlural.swift "$core"/TimelineError.swift)
 
 swiftc_flags=(-sanitize=fuzzer,address -parse-as-library -O)
 # LLD links the sanitizer runtimes without gold's warnings; use it when the toolchain has it.
