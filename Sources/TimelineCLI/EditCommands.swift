@@ -60,6 +60,7 @@ extension Timeline {
                     if let note { printError(note) }
                     fields.seasonNotes.forEach(printError)
                     fields.decimalPointNotes.forEach(printError)
+                    fields.fractionNotes.forEach(printError)
                     if newSource, saved.outcome == .inserted { fields.newSourceNotes(uid: saved.uid).forEach(printError) }
                     if !fields.entity.isEmpty { try noteRolesReadingAsOthers(in: store, uid: saved.uid) }
                     // A new entity spelt as a known one but for accents or case: maybe the same.
@@ -145,6 +146,7 @@ extension Timeline {
                     if let note { printError(note) }
                     fields.seasonNotes.forEach(printError)
                     fields.decimalPointNotes.forEach(printError)
+                    fields.fractionNotes.forEach(printError)
                     if newSource, saved.outcome == .updated { fields.newSourceNotes(uid: saved.uid).forEach(printError) }
                     if !fields.entity.isEmpty, saved.outcome == .updated, let after {
                         if let dropped = Self.droppedEntitiesNote(before: before.entities, after: after) { printError(dropped) }

@@ -200,6 +200,17 @@ struct EventOptions: ParsableArguments {
         }
     }
 
+    /// Notes for a figure above 1 in the unit fraction (`15:fraction`, 1,500%): most likely a
+    /// percentage given without its sign. Kept as given; said, as an import says it.
+    var fractionNotes: [String] {
+        measure.compactMap { text in
+            guard let figure = try? MeasureSpecification.parse(text), figure.unit.lowercased() == "fraction",
+                  let value = Double(figure.value), value > 1 else { return nil }
+            return "note: --measure '\(text)' is more than 1 in the unit fraction, where 1 is 100%; a share written as a percentage "
+                + "goes in with its sign (\(figure.value)%) or in the unit percent."
+        }
+    }
+
     /// The same figure in a unit of things that come whole (`1.500:person`): 1.5 people is an
     /// unlikely reading, and German prose writes fifteen hundred so. Refused, naming both
     /// figures as they would be written, with their qualifiers (`~1500`, `1500+`).

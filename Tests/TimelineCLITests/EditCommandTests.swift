@@ -584,6 +584,13 @@ import Testing
             #expect(refused.status == 64 && refused.stderr.contains("write --measure '\(written)' for "), "\(whole): \(refused.stderr)")
         }
         #expect(try CLI.run(["export", "--db", db, "--format", "sql"]).stdout == before)
+        // A fraction above 1 is most likely a percentage without its sign: said, as import says it.
+        let fraction = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", "share=15:fraction"])
+        #expect(fraction.status == 0 && fraction.stderr == "timeline: note: --measure 'share=15:fraction' is more than 1 in the unit fraction, "
+                + "where 1 is 100%; a share written as a percentage goes in with its sign (15%) or in the unit percent.\n", "\(fraction.stderr)")
+        for share in ["share=0.15:fraction", "share=15%:fraction", "share=1:fraction", "share=15:percent"] {
+            #expect(try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", share]).stderr.isEmpty, "\(share)")
+        }
         // Plural of a unit of count (`hub`, three letters, is a noun).
         #expect(try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", "hubs=100:hub"]).status == 0)
         #expect(try CLI.run(["show", "acme-layoff-2023", "--db", db]).stdout.contains("hubs: 100 hubs"))
