@@ -217,7 +217,7 @@ struct EventOptions: ParsableArguments {
     var decimalPointRefusals: [String] {
         measure.compactMap { text in
             guard let figure = pointBeforeThreeDigits(text), UnitPlural.countsWholeThings(figure.unit) else { return nil }
-            let things = UnitPlural.of(figure.unit.lowercased())
+            let things = UnitPlural.of(figure.unit.asciiLowercased)
             guard let typed = text.firstRange(of: figure.typed) else { return nil }
             var thousands = text, decimal = text
             thousands.replaceSubrange(typed, with: figure.thousandsUnsigned)

@@ -44,7 +44,7 @@ public enum UnitPlural {
     /// plural, not a unit of measure, time or money, nor a code, a percentage or a number word.
     public static func countsWholeThings(_ unit: String) -> Bool {
         // Units are compared in any case of ASCII letters, as saving does.
-        let lowered = String(decoding: unit.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let lowered = unit.asciiLowercased
         let word = lowered.utf8.lastIndex(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ") })
             .map { String(lowered[lowered.utf8.index(after: $0)...]) } ?? lowered
         if countsInTheirOwnPlural.contains(word) { return true }

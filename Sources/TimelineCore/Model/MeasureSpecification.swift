@@ -151,13 +151,9 @@ public enum MeasureSpecification {
     public static func restates(_ given: Measure, _ held: Measure) -> Bool {
         guard given.quantity == held.quantity, given.qualifier == held.qualifier, given.approximate == held.approximate,
               given.entity == nil || held.entity == nil || given.entity == held.entity,
-              given.unit.utf8.elementsEqual(held.unit.utf8, by: { Self.asciiLowercased($0) == Self.asciiLowercased($1) }),
+              given.unit.asciiLowercased == held.unit.asciiLowercased,
               let value = ExactDecimal(given.value), let old = ExactDecimal(held.value) else { return false }
         return value.isSameNumber(as: old)
-    }
-
-    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
-        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
     }
 
     public static func edit(_ figures: [Measure], with texts: [String], source: String?, sourceKey: String? = nil) throws -> [Measure] {

@@ -37,7 +37,7 @@ extension EventSaver {
     /// A quantity and a unit as saving compares them: ASCII letters in any case (SQLite's NOCASE),
     /// others as written; `check` groups spellings by it too.
     static func unitKey(quantity: String, unit: String) -> String {
-        quantity + "\u{0}" + String(decoding: unit.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        quantity + "\u{0}" + unit.asciiLowercased
     }
 
     /// Whether two spellings of a unit are one word in another case: one of three letters or
