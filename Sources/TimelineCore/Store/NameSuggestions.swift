@@ -17,6 +17,12 @@ public enum NameSuggestions {
         return found.filter { $0.distance == best }.map(\.name).sorted().prefix(limit).map { $0 }
     }
 
+    /// The slugs of `known` that hold `slug` as whole words (`meta` of `meta-platforms`,
+    /// `positions` of `positions-cut`), in the order given: what a word of a longer name means.
+    static func holdingWords(of slug: String, among known: some Sequence<String>) -> [String] {
+        known.filter { ("-" + $0 + "-").contains("-" + slug + "-") }
+    }
+
     /// Edit distance counting a swap of two neighbours as one edit (`whne` is one from `when`),
     /// or nil once it must exceed `bound`.
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost bound: Int) -> Int? {

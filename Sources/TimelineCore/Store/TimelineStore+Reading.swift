@@ -467,7 +467,7 @@ extension TimelineStore {
         var close = NameSuggestions.closest(to: slug.isEmpty ? wanted : slug, among: Array(bySlugOfName.keys), limit: 6)
         if close.isEmpty && !slug.isEmpty {
             // A word of a longer name, as `meta` is of `meta-platforms`.
-            close = bySlugOfName.keys.filter { ("-" + $0 + "-").contains("-" + slug + "-") }.sorted()
+            close = NameSuggestions.holdingWords(of: slug, among: bySlugOfName.keys).sorted()
         }
         var suggested: [String] = []
         for text in close { for entity in bySlugOfName[text] ?? [] where !suggested.contains(entity) { suggested.append(entity) } }
@@ -485,7 +485,7 @@ extension TimelineStore {
             // Written otherwise (`M&A` for `m-and-a`), or a word of a longer one (`positions`
             // of `positions-cut`).
             close = known.contains(slug) ? [slug] : NameSuggestions.closest(to: slug, among: known)
-            if close.isEmpty { close = Array(known.filter { ("-" + $0 + "-").contains("-" + slug + "-") }.prefix(3)) }
+            if close.isEmpty { close = Array(NameSuggestions.holdingWords(of: slug, among: known).prefix(3)) }
         }
         let all = known.count <= 20 ? "known \(plural): \(known.joined(separator: ", "))" : "\(command) lists all \(known.count)"
         return close.isEmpty ? all : "did you mean \(close.joined(separator: ", "))? (\(all))"
