@@ -279,6 +279,24 @@ import Testing
         #expect(!markdown.stdout.utf8.contains(0x0D) && !shown.stdout.utf8.contains(0x0D), "no carriage return")
     }
 
+    /// The formats that write figures in words name the entity a figure counts by its name, one
+    /// the event itself does not list too; the machine formats keep its slug.
+    @Test func figuresNameTheEntityTheyCountByName() throws {
+        let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023-03", "--title", "Cuts at Care",
+                                 "--entity", "amazon-care", "--measure", "employees-laid-off=200:person@amazon",
+                                 "--source", "https://example.com/a", "--published", "2023-03-02"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let range = ["--from", "2023-03", "--to", "2023-03", "--db", db]
+        let markdown = try CLI.run(["export", "--format", "markdown"] + range)
+        #expect(markdown.stdout.contains("Figures: employees laid off: 200 people (Amazon; source: example.com)"), "\(markdown.stdout)")
+        let timelineJS = try CLI.run(["export", "--format", "timelinejs"] + range)
+        #expect(timelineJS.stdout.contains("employees laid off: 200 people (Amazon; source: example.com)"), "\(timelineJS.stdout)")
+        let html = try CLI.run(["export", "--format", "html"] + range)
+        #expect(html.stdout.contains("employees laid off, Amazon</span>"), "\(html.stdout)")
+        let json = try CLI.run(["export", "--format", "json"] + range)
+        #expect(json.stdout.contains("\"entity\":\"amazon\""), "\(json.stdout)")
+    }
+
     /// In French, the chronology's dates and its own words: title, statuses, figures, stances.
     @Test func frenchChronology() throws {
         let result = try CLI.run(["export", "--format", "markdown", "--lang", "fr", "--db", db])

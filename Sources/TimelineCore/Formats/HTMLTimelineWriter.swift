@@ -7,6 +7,7 @@
 /// bytes for the same data. It is sized to all the events, so they are collected until `end`.
 public final class HTMLTimelineWriter: EventStreamWriter, NamesEntities {
     public var entityNames: [String: String] = [:]
+    public var entityNaming: NamesEntities? { self }
     /// What the chart's lanes group events by.
     public enum Lanes: String, Sendable, CaseIterable {
         /// The event's first (main) entity.

@@ -2,6 +2,7 @@
 /// and the sources as footnotes with their quotes in their own language.
 public final class MarkdownChronologyWriter: EventStreamWriter, NamesEntities {
     public var entityNames: [String: String] = [:]
+    public var entityNaming: NamesEntities? { self }
     private let output: TextOutput
     private let language: DateDisplayLanguage
     private let words: TimelineWords

@@ -4,6 +4,7 @@
 /// a quarter or season spans from its first to its last month, an interval from its start to its end.
 public final class TimelineJSWriter: EventStreamWriter, NamesEntities {
     public var entityNames: [String: String] = [:]
+    public var entityNaming: NamesEntities? { self }
     public enum Grouping: String, Sendable, CaseIterable {
         case kind, entity
     }

@@ -23,7 +23,7 @@ extension TimelineStore {
     /// straight from the stored rows (`StoredEventText`), the others from whole events; both give
     /// the same text.
     public func writeEvents(matching query: EventQuery, to writer: EventStreamWriter) throws {
-        if let named = writer as? NamesEntities {
+        if let named = writer.entityNaming {
             named.entityNames = Dictionary(try database.prepare("SELECT slug, name FROM entities").map { ($0.text(at: 0), $0.text(at: 1)) },
                                            uniquingKeysWith: { first, _ in first })
         }
