@@ -44,7 +44,8 @@ enum EmbedFilesTool {
             source += "        MigrationFile(kind: .\(file.kind.rawValue), version: \(file.version), name: \(literal(file.name)), "
             source += "fileExtension: \(literal(file.fileExtension)), text: \(literal(file.text)), checksum: \(literal(file.checksum))),\n"
         }
-        source += "    ]\n}\n"
+        source += "    ]\n\n    /// `MigrationSet.fingerprint` of these files, computed when they were checked.\n"
+        source += "    static let fingerprint: Int32 = \(set.fingerprint)\n}\n"
         do {
             try Data(source.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {

@@ -6,8 +6,18 @@ public struct MigrationSet: Sendable {
     /// Every file, migrations first, each kind in version order: the order they are applied in.
     public var files: [MigrationFile] { migrations + seeds }
 
+    /// A number that identifies this exact set (kinds, versions, checksums), kept in the database's
+    /// `user_version` once everything is applied: one read tells that a database is current.
+    public let fingerprint: Int32
+
     /// Checks that no two files of one kind share a version.
     public init(files: [MigrationFile]) throws(MigrationError) {
+        try self.init(files: files, fingerprint: nil)
+    }
+
+    /// The set of `files`, whose fingerprint was computed when they were checked (at build time,
+    /// for the files a binary embeds): hashing them again cost 2% of a small `list`.
+    public init(files: [MigrationFile], fingerprint: Int32?) throws(MigrationError) {
         var migrations: [MigrationFile] = []
         var seeds: [MigrationFile] = []
         for file in files {
@@ -25,6 +35,7 @@ public struct MigrationSet: Sendable {
         }
         self.migrations = migrations
         self.seeds = seeds
+        self.fingerprint = fingerprint ?? Self.fingerprint(of: migrations + seeds)
     }
 
     /// Reads `Migrations/` and `Seeds/` under `directory` (either may be missing).
@@ -40,9 +51,8 @@ public struct MigrationSet: Sendable {
         try self.init(files: files)
     }
 
-    /// A number that identifies this exact set (kinds, versions, checksums), kept in the database's
-    /// `user_version` once everything is applied: one read tells that a database is current.
-    public var fingerprint: Int32 {
+    /// The fingerprint of `files` in application order (never 0, which a new database holds).
+    public static func fingerprint(of files: [MigrationFile]) -> Int32 {
         var hasher = SHA256()
         for file in files {
             hasher.update(Array("\(file.kind.rawValue) \(file.version) \(file.checksum)\n".utf8))

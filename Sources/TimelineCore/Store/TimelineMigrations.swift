@@ -6,7 +6,7 @@ public enum TimelineMigrations {
     /// `Migrations/` and `Seeds/` as they were when the binary was built (checked then).
     public static let embedded: MigrationSet = {
         do {
-            return try MigrationSet(files: EmbeddedFiles.files)
+            return try MigrationSet(files: EmbeddedFiles.files, fingerprint: EmbeddedFiles.fingerprint)
         } catch {
             fatalError("the embedded migrations were checked at build time: \(error)")
         }
