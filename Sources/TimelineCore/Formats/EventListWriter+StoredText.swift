@@ -39,14 +39,10 @@ extension EventListWriter {
                 if let bytes { field(bytes, &line) }
             }
         }
-        func list(_ json: [UInt8]) {
+        for list in StoredEventText.List.allCases {
             line.append(separator)
-            json.withUnsafeBufferPointer { field($0, &line) }
+            event.withList(list) { field($0, &line) }
         }
-        list(event.entities)
-        list(event.tags)
-        list(event.measures)
-        list(event.sources)
     }
 
     /// The `flatColumns` before the lists.
@@ -68,14 +64,10 @@ extension EventListWriter {
                 if raw { output.append(contentsOf: bytes) } else { JSONText.appendString(utf8: bytes, to: &output) }
             }
         }
-        output.append(contentsOf: ",\"entities\":".utf8)
-        output.append(contentsOf: event.entities)
-        output.append(contentsOf: ",\"tags\":".utf8)
-        output.append(contentsOf: event.tags)
-        output.append(contentsOf: ",\"measures\":".utf8)
-        output.append(contentsOf: event.measures)
-        output.append(contentsOf: ",\"sources\":".utf8)
-        output.append(contentsOf: event.sources)
+        for (prefix, list) in jsonListFields {
+            output.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+            event.withList(list) { output.append(contentsOf: $0) }
+        }
         output.append(UInt8(ascii: "}"))
     }
 
@@ -88,5 +80,10 @@ extension EventListWriter {
         (",\"approximate\":", .approximate, true), (",\"uncertain\":", .uncertain, true),
         (",\"announced\":", .announced, false), (",\"announced_earliest\":", .announcedEarliest, false),
         (",\"announced_latest\":", .announcedLatest, false), (",\"announced_precision\":", .announcedPrecision, false),
+    ]
+
+    /// `EventJSON`'s keys of the lists, in `StoredEventText.List` order.
+    private static let jsonListFields: [(prefix: StaticString, list: StoredEventText.List)] = [
+        (",\"entities\":", .entities), (",\"tags\":", .tags), (",\"measures\":", .measures), (",\"sources\":", .sources),
     ]
 }

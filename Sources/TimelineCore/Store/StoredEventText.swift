@@ -6,21 +6,23 @@
 /// with no `Event` (and no Swift string) in between. The date columns are the ones written from
 /// the event's date when it was saved (`TimelineWriter`), so they are what the date would give.
 public struct StoredEventText {
-    /// The event columns, in `StoredEventText.Column` order; nil for NULL.
+    /// The columns' bytes, then the four lists' (`[...]` JSON arrays), one after another: one
+    /// buffer an event, not one a column, since a batch's buffers are made and freed with it.
     private var bytes: [UInt8] = []
-    private var starts: [Int] = []
-    private var counts: [Int] = []
-    /// `[...]` JSON arrays.
-    var entities: [UInt8] = []
-    var tags: [UInt8] = []
-    var measures: [UInt8] = []
-    var sources: [UInt8] = []
+    /// Each part's start in `bytes` and its length (-1 for NULL), two numbers a part: the columns
+    /// in `Column` order (when read), then the lists in `List` order.
+    private var spans: [Int] = []
 
     /// The stored columns a query selects after `e.id`, in this order.
     enum Column: Int, CaseIterable {
         case uid, kind, status, title, summary
         case when, earliest, latest, precision, approximate, uncertain
         case announced, announcedEarliest, announcedLatest, announcedPrecision
+    }
+
+    /// The lists, in the order they follow the columns.
+    enum List: Int, CaseIterable {
+        case entities, tags, measures, sources
     }
 
     /// The `Column`s, then the four stored lists (`entities_json` … `sources_json`, NULL when they
@@ -35,37 +37,66 @@ public struct StoredEventText {
 
     init() {
         bytes.reserveCapacity(512)
-        starts.reserveCapacity(Column.allCases.count)
-        counts.reserveCapacity(Column.allCases.count)
+        spans.reserveCapacity(2 * (Column.allCases.count + List.allCases.count))
     }
 
     /// Empties it for the next event, keeping its storage.
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
-        counts.removeAll(keepingCapacity: true)
-        entities.removeAll(keepingCapacity: true)
-        tags.removeAll(keepingCapacity: true)
-        measures.removeAll(keepingCapacity: true)
-        sources.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
     }
 
-    /// Appends the next column (nil for NULL).
+    /// Appends the next column (nil for NULL), or the next list whole.
     mutating func appendColumn(_ value: UnsafeBufferPointer<UInt8>?) {
-        starts.append(bytes.count)
+        spans.append(bytes.count)
         guard let value else {
-            counts.append(-1)
+            spans.append(-1)
             return
         }
         bytes.append(contentsOf: value)
-        counts.append(value.count)
+        spans.append(value.count)
+    }
+
+    /// Begins the next list, rendered an element at a time (`appendListElement`) until `endList`.
+    mutating func beginList() {
+        spans.append(bytes.count)
+        spans.append(0)
+    }
+
+    /// Appends an element to the list begun last: `[` before the first, `,` before the others, then
+    /// what `body` appends.
+    mutating func appendListElement(_ body: (inout [UInt8]) -> Void) {
+        bytes.append(bytes.count == spans[spans.count - 2] ? UInt8(ascii: "[") : UInt8(ascii: ","))
+        body(&bytes)
+    }
+
+    /// Closes the list begun last (an empty one is `[]`).
+    mutating func endList() {
+        let start = spans[spans.count - 2]
+        if bytes.count == start { bytes.append(UInt8(ascii: "[")) }
+        bytes.append(UInt8(ascii: "]"))
+        spans[spans.count - 1] = bytes.count - start
     }
 
     /// Calls `body` with the column's bytes, or nil when it is NULL.
     func withColumn<T>(_ column: Column, _ body: (UnsafeBufferPointer<UInt8>?) throws -> T) rethrows -> T {
-        let count = counts[column.rawValue]
+        try withPart(column.rawValue, body)
+    }
+
+    /// Calls `body` with the list's JSON array (the last four parts, whether columns were read).
+    func withList<T>(_ list: List, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        try withPart(spans.count / 2 - List.allCases.count + list.rawValue) { try body($0 ?? UnsafeBufferPointer(start: nil, count: 0)) }
+    }
+
+    /// A copy of the list's JSON array.
+    func list(_ list: List) -> [UInt8] {
+        withList(list) { Array($0) }
+    }
+
+    private func withPart<T>(_ part: Int, _ body: (UnsafeBufferPointer<UInt8>?) throws -> T) rethrows -> T {
+        let count = spans[2 * part + 1]
         guard count >= 0 else { return try body(nil) }
-        let start = starts[column.rawValue]
+        let start = spans[2 * part]
         return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
     }
 }

@@ -42,10 +42,9 @@ struct StoredEventTextReader {
                 unstoredIDs.append(row.int64(at: 0))
                 unstoredSlots.append(slot)
             } else {
-                row.withTextBytes(at: firstList) { events[slot].entities.append(contentsOf: $0) }
-                row.withTextBytes(at: firstList + 1) { events[slot].tags.append(contentsOf: $0) }
-                row.withTextBytes(at: firstList + 2) { events[slot].measures.append(contentsOf: $0) }
-                row.withTextBytes(at: firstList + 3) { events[slot].sources.append(contentsOf: $0) }
+                for list in firstList..<firstList + Int32(StoredEventText.List.allCases.count) {
+                    row.withTextBytes(at: list) { events[slot].appendColumn($0) }
+                }
             }
         } endBatch: { count, order in
             if !unstoredIDs.isEmpty {
@@ -79,7 +78,7 @@ struct StoredEventTextReader {
             try renderLists(of: &rendered, ids: ids, slots: Array(ids.indices))
             for (slot, event) in stored.enumerated() {
                 let lists = rendered[slot]
-                if event.lists != [lists.entities, lists.tags, lists.measures, lists.sources] { try body(event.uid) }
+                if event.lists != StoredEventText.List.allCases.map(lists.list) { try body(event.uid) }
             }
             ids.removeAll(keepingCapacity: true)
             stored.removeAll(keepingCapacity: true)
@@ -108,43 +107,19 @@ struct StoredEventTextReader {
         for (index, id) in ids.enumerated() { slots.set(slotOfIndex[index], for: id) }
         let idList = EventSelection.jsonArray(of: ids)
 
-        try details.forEachDetail(.entities, idList: idList) { row in
-            let slot = slots[row.int64(at: 0)]!
-            Self.beginElement(of: &events[slot].entities)
-            Self.appendObject(of: row, fields: Self.entityFields, to: &events[slot].entities)
+        // Each list of every event of the batch in turn: an event's lists follow one another in
+        // its buffer, each closed before the next begins.
+        func renderList(_ detail: EventReader.DetailTable, _ element: (Statement, inout [UInt8]) -> Void) throws {
+            for slot in slotOfIndex { events[slot].beginList() }
+            try details.forEachDetail(detail, idList: idList) { row in
+                events[slots[row.int64(at: 0)]!].appendListElement { element(row, &$0) }
+            }
+            for slot in slotOfIndex { events[slot].endList() }
         }
-        try details.forEachDetail(.tags, idList: idList) { row in
-            let slot = slots[row.int64(at: 0)]!
-            Self.beginElement(of: &events[slot].tags)
-            row.withTextBytes(at: 1) { JSONText.appendString(utf8: $0, to: &events[slot].tags) }
-        }
-        try details.forEachDetail(.measures, idList: idList) { row in
-            let slot = slots[row.int64(at: 0)]!
-            Self.beginElement(of: &events[slot].measures)
-            Self.appendObject(of: row, fields: Self.measureFields, to: &events[slot].measures)
-        }
-        try details.forEachDetail(.citations, idList: idList) { row in
-            let slot = slots[row.int64(at: 0)]!
-            Self.beginElement(of: &events[slot].sources)
-            Self.appendObject(of: row, fields: Self.sourceFields, to: &events[slot].sources)
-        }
-        for slot in slotOfIndex {
-            Self.close(&events[slot].entities)
-            Self.close(&events[slot].tags)
-            Self.close(&events[slot].measures)
-            Self.close(&events[slot].sources)
-        }
-    }
-
-    /// `[` before a list's first element, `,` before the others.
-    private static func beginElement(of list: inout [UInt8]) {
-        list.append(list.isEmpty ? UInt8(ascii: "[") : UInt8(ascii: ","))
-    }
-
-    /// `[` was written for a list's first element; an empty list is `[]`.
-    private static func close(_ list: inout [UInt8]) {
-        if list.isEmpty { list.append(UInt8(ascii: "[")) }
-        list.append(UInt8(ascii: "]"))
+        try renderList(.entities) { row, list in Self.appendObject(of: row, fields: Self.entityFields, to: &list) }
+        try renderList(.tags) { row, list in row.withTextBytes(at: 1) { JSONText.appendString(utf8: $0, to: &list) } }
+        try renderList(.measures) { row, list in Self.appendObject(of: row, fields: Self.measureFields, to: &list) }
+        try renderList(.citations) { row, list in Self.appendObject(of: row, fields: Self.sourceFields, to: &list) }
     }
 
     /// How a column becomes a JSON value, as the `Event` path reads it: `text` reads NULL as "",

@@ -191,10 +191,10 @@ struct TimelineWriter {
             WHERE id = ?1
             """)
         try statement.bind(eventID, at: 1)
-        try statement.bindText(lists.entities, at: 2)
-        try statement.bindText(lists.tags, at: 3)
-        try statement.bindText(lists.measures, at: 4)
-        try statement.bindText(lists.sources, at: 5)
+        try statement.bindText(lists.list(.entities), at: 2)
+        try statement.bindText(lists.list(.tags), at: 3)
+        try statement.bindText(lists.list(.measures), at: 4)
+        try statement.bindText(lists.list(.sources), at: 5)
         try statement.bind(Measure.labelledList(figures), at: 6)
         try Self.runOnce(statement)
     }
