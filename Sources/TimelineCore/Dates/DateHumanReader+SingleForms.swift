@@ -281,7 +281,7 @@ extension DateHumanReader {
     /// `Dec. 1st 2022`, `December 2022`, `décembre`.
     private static func dayMonthForm(_ cursor: inout Cursor) -> Reading? {
         if let day = cursor.takeNumber(digits: 1...2) {
-            takeOrdinalSuffix(&cursor)
+            if !takeOrdinalSuffix(&cursor) { takeOrdinalDot(&cursor) }
             cursor.take(anyOf: ["of", "de"])
             guard let month = cursor.take(from: monthNumbers) else { return nil }
             cursor.takeAbbreviationDot()
@@ -319,6 +319,16 @@ extension DateHumanReader {
         guard let number = look.takeNumber(digits: 1...2), takeOrdinalSuffix(&look) else { return nil }
         cursor = look
         return number
+    }
+
+    /// `2. Juni`: the dot German writes after a day's digits, taken only before a month's name
+    /// (`2.6.2022` is numbers, refused as ambiguous).
+    static func takeOrdinalDot(_ cursor: inout Cursor) {
+        guard let dot = cursor.peek, dot.is("."), !dot.spaceBefore else { return }
+        var look = cursor
+        look.advance()
+        guard let month = look.peek, monthNumbers[month.text] != nil else { return }
+        cursor = look
     }
 
     /// The letters right after an ordinal's digits (`st`, `er`, `eme`…).

@@ -1,5 +1,8 @@
-/// The English and French words dates are written with, folded as tokens are (lower case, no
-/// accents). Both languages are read at once: no word means one thing in one and another in the other.
+/// The words dates are written with, folded as tokens are (lower case, no accents): English and
+/// French throughout, and the months and seasons of German, Dutch, Spanish, Italian and
+/// Portuguese, which sources quote dates in. All are read at once: no word means one thing in one
+/// language and another in another (Spanish and Italian abbreviations are left out: `ago` is
+/// English, `set` and `dic` too short to be sure of).
 extension DateHumanReader {
     static let monthNumbers: [String: Int] = [
         "january": 1, "jan": 1, "janvier": 1, "janv": 1,
@@ -14,6 +17,20 @@ extension DateHumanReader {
         "october": 10, "oct": 10, "octobre": 10,
         "november": 11, "nov": 11, "novembre": 11,
         "december": 12, "dec": 12, "decembre": 12,
+        // German (Jänner is Austria's January), with its abbreviations that differ from English.
+        "januar": 1, "janner": 1, "februar": 2, "marz": 3, "mrz": 3, "juni": 6, "juli": 7,
+        "oktober": 10, "okt": 10, "dezember": 12, "dez": 12,
+        // Dutch.
+        "januari": 1, "februari": 2, "maart": 3, "mrt": 3, "mei": 5, "augustus": 8,
+        // Spanish.
+        "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+        "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+        // Italian.
+        "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+        "settembre": 9, "ottobre": 10, "dicembre": 12,
+        // Portuguese (março folds to marco).
+        "janeiro": 1, "fevereiro": 2, "marco": 3, "maio": 5, "junho": 6, "julho": 7,
+        "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
     ]
 
     /// 1 spring … 4 winter, as EDTF numbers them 21…24.
@@ -22,6 +39,11 @@ extension DateHumanReader {
         "summer": 2, "ete": 2,
         "autumn": 3, "fall": 3, "automne": 3,
         "winter": 4, "hiver": 4,
+        // German, Dutch, Spanish, Italian, Portuguese.
+        "fruhling": 1, "fruhjahr": 1, "lente": 1, "voorjaar": 1, "primavera": 1,
+        "sommer": 2, "zomer": 2, "verano": 2, "estate": 2, "verao": 2,
+        "herbst": 3, "herfst": 3, "najaar": 3, "otono": 3, "autunno": 3, "outono": 3,
+        "invierno": 4, "inverno": 4,
     ]
 
     /// Ordinals as words; `last`/`dernier` is the last of the kind (`lastOrdinal`).
@@ -46,6 +68,10 @@ extension DateHumanReader {
         "early": 1, "beginning": 1, "start": 1, "debut": 1,
         "mid": 2, "middle": 2, "mi": 2, "milieu": 2,
         "late": 3, "end": 3, "fin": 3,
+        // German, Spanish, Dutch, Italian, Portuguese (`Ende 2022`, `a mediados de 2021`, `begin 2023`).
+        "anfang": 1, "principios": 1, "inicio": 1, "inizio": 1, "begin": 1,
+        "mitte": 2, "mediados": 2, "midden": 2, "meados": 2,
+        "ende": 3, "finales": 3, "eind": 3, "einde": 3, "fim": 3,
     ]
 
     /// Words between a third and its month: `end of June`, `début du mois de mars`.
@@ -65,6 +91,8 @@ extension DateHumanReader {
         "in", "on", "at", "the", "of", "during", "month", "year",
         "le", "la", "l", "les", "en", "au", "aux", "a", "lors", "du", "de", "d", "des", "dans", "durant",
         "pendant", "courant", "mois", "annee", "an", "'", ",",
+        // am/im (German), op (Dutch), el/en (Spanish), il/nel (Italian), em (Portuguese).
+        "am", "im", "op", "el", "il", "nel", "em",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
@@ -79,7 +107,8 @@ extension DateHumanReader {
     ]
 
     /// Words that link a part of a date to its year: `first half of 2022`, `été de 2021`.
-    static let ofWords: Set<String> = ["of", "de", "d", "du", "'", "l", "the", "year", "annee", ","]
+    /// `del` (Spanish, Italian: `junio del 2022`) and `van` (Dutch: `zomer van 2022`) too.
+    static let ofWords: Set<String> = ["of", "de", "d", "du", "'", "l", "the", "year", "annee", ",", "del", "van"]
 
     /// Words that open an interval, with the words that may separate its two ends.
     static let intervalOpeners: [String: Set<String>] = [

@@ -1,0 +1,71 @@
+import Testing
+@testable import TimelineCore
+
+/// The months, seasons and thirds of German, Dutch, Spanish, Italian and Portuguese, as sources in
+/// those languages write dates.
+@Suite("German, Dutch, Spanish, Italian and Portuguese forms")
+struct OtherLanguageFormTests {
+    static let vectors: [DateVector] = [
+        // German: the day's ordinal dot, am/im, the abbreviations that differ from English.
+        DateVector("2. Juni 2022", "2022-06-02", "2022-06-02", "2022-06-02", .day),
+        DateVector("am 31. Dezember 2021", "2021-12-31", "2021-12-31", "2021-12-31", .day),
+        DateVector("3. März 2020", "2020-03-03", "2020-03-03", "2020-03-03", .day),
+        DateVector("Jänner 2023", "2023-01", "2023-01-01", "2023-01-31", .month),
+        DateVector("Okt. 2021", "2021-10", "2021-10-01", "2021-10-31", .month),
+        DateVector("Dez 2022", "2022-12", "2022-12-01", "2022-12-31", .month),
+        DateVector("Mrz 2022", "2022-03", "2022-03-01", "2022-03-31", .month),
+        DateVector("im Sommer 2022", "2022-22", "2022-06-01", "2022-08-31", .season),
+        DateVector("Frühjahr 2023", "2023-21", "2023-03-01", "2023-05-31", .season),
+        DateVector("Herbst 2019", "2019-23", "2019-09-01", "2019-11-30", .season),
+        DateVector("Ende 2022", "2022-09~/2022-12~", "2022-09-01", "2022-12-31", .interval, "~"),
+        DateVector("Anfang März 2021", "2021-03-01~/2021-03-10~", "2021-03-01", "2021-03-10", .interval, "~"),
+        DateVector("Mitte 2020", "2020-05~/2020-08~", "2020-05-01", "2020-08-31", .interval, "~"),
+        // Dutch.
+        DateVector("2 juni 2022", "2022-06-02", "2022-06-02", "2022-06-02", .day),
+        DateVector("op 1 mei 2021", "2021-05-01", "2021-05-01", "2021-05-01", .day),
+        DateVector("maart 2020", "2020-03", "2020-03-01", "2020-03-31", .month),
+        DateVector("mrt 2020", "2020-03", "2020-03-01", "2020-03-31", .month),
+        DateVector("zomer van 2022", "2022-22", "2022-06-01", "2022-08-31", .season),
+        DateVector("najaar 2021", "2021-23", "2021-09-01", "2021-11-30", .season),
+        DateVector("eind 2022", "2022-09~/2022-12~", "2022-09-01", "2022-12-31", .interval, "~"),
+        // Spanish.
+        DateVector("el 2 de junio de 2022", "2022-06-02", "2022-06-02", "2022-06-02", .day),
+        DateVector("junio del 2022", "2022-06", "2022-06-01", "2022-06-30", .month),
+        DateVector("setiembre de 2019", "2019-09", "2019-09-01", "2019-09-30", .month),
+        DateVector("otoño de 2020", "2020-23", "2020-09-01", "2020-11-30", .season),
+        DateVector("a finales de 2022", "2022-09~/2022-12~", "2022-09-01", "2022-12-31", .interval, "~"),
+        DateVector("a mediados de marzo de 2021", "2021-03-11~/2021-03-20~", "2021-03-11", "2021-03-20", .interval, "~"),
+        // Italian.
+        DateVector("il 2 giugno 2022", "2022-06-02", "2022-06-02", "2022-06-02", .day),
+        DateVector("nel luglio 2021", "2021-07", "2021-07-01", "2021-07-31", .month),
+        DateVector("estate 2021", "2021-22", "2021-06-01", "2021-08-31", .season),
+        DateVector("inverno 2022", "2022-24", "2022-12-01", "2023-02-28", .season),
+        DateVector("inizio 2022", "2022-01~/2022-04~", "2022-01-01", "2022-04-30", .interval, "~"),
+        // Portuguese.
+        DateVector("2 de março de 2022", "2022-03-02", "2022-03-02", "2022-03-02", .day),
+        DateVector("em dezembro de 2021", "2021-12", "2021-12-01", "2021-12-31", .month),
+        DateVector("verão de 2022", "2022-22", "2022-06-01", "2022-08-31", .season),
+        DateVector("fim de 2022", "2022-09~/2022-12~", "2022-09-01", "2022-12-31", .interval, "~"),
+        // Intervals take them as they take English months.
+        DateVector("Juni–September 2022", "2022-06/2022-09", "2022-06-01", "2022-09-30", .interval),
+        DateVector("de enero a marzo de 2022", "2022-01/2022-03", "2022-01-01", "2022-03-31", .interval),
+    ]
+
+    @Test(arguments: vectors)
+    func otherLanguage(vector: DateVector) throws {
+        vector.check(try TimelineDate.parse(vector.input))
+    }
+
+    /// What stays refused: numeric days however written, the German dot before a number, and the
+    /// Spanish and Italian abbreviations that are English words or too short to be sure of.
+    @Test(arguments: [
+        InvalidDateVector("2.6.2022", "numeric dates are ambiguous"),
+        InvalidDateVector("02.06.2022", "numeric dates are ambiguous"),
+        InvalidDateVector("1 ago 2022", "months and seasons in German, Dutch, Spanish, Italian and Portuguese"),
+        InvalidDateVector("2 set 2022", "not a date form this tool reads"),
+        InvalidDateVector("2 . Juni 2022", "not a date form this tool reads"),
+    ])
+    func refused(vector: InvalidDateVector) {
+        vector.expectParseFailure()
+    }
+}
