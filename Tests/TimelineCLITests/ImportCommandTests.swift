@@ -1207,6 +1207,14 @@ import Testing
         #expect(euros == ["1500000000", "3200000000"], "\(euros)")
         let reals = try jsonEvents(["--entity", "varejao"]).compactMap { ($0["measures"] as? [[String: Any]])?.first.map { "\($0["value"]!) \($0["unit"]!)" } }
         #expect(reals == ["1200.00 BRL", "-1200.00 BRL"], "\(reals)")
+        // Dutch and Italian, spelled out and bounded, in a comma-separated file: their marks are theirs.
+        let dutch = try write("dutch.csv", "E,D,T,V\nPicnic,2022,a,\"ruim 2,5 miljoen euro\"\nPicnic,2021,b,oltre 1.200 milioni\nPicnic,2020,c,ongeveer 1.500\n")
+        let dutchRead = try CLI.run(["import", dutch, "--db", db, "--set", "kind=funding", "--map", "E=entity", "--map", "D=when", "--map", "T=title",
+                                     "--map", "V=measure:raised:EUR"])
+        #expect(dutchRead.status == 0, "\(dutchRead.stderr)")
+        let picnic = try jsonEvents(["--entity", "picnic"]).compactMap { ($0["measures"] as? [[String: Any]])?.first }
+            .map { "\($0["value"]!) \($0["qualifier"] ?? "") \($0["approximate"]!)" }
+        #expect(picnic == ["1500 <null> 1", "1200000000 more-than 0", "2500000 more-than 0"], "\(picnic)")
     }
 
     /// A day in the shape of --date-format but for its marks or its year's length is named so,

@@ -40,6 +40,13 @@ import Testing
         ("3 crore", "INR-crore", "3"), ("3 crore", "INR-lakh", "300"), ("1.2 billion", "USD-bn", "1.2"), ("1,2 Mrd.", "EUR-Mio", "1200"),
         ("10 mil pesos", "MXN", "10000"), ("$5 mil", "MXN", "5000"), ("5 mil millones de dólares", "USD", "5000000000"),
         ("5 mil dólares", "USD", "5000"), ("about (£5m)", "GBP", "-5000000"),
+        // German, Dutch and Italian spelled out, with their words before the number.
+        ("rund 3,2 Milliarden Euro", "EUR", "3200000000"), ("1,5 Millionen", "person", "1500000"), ("1 Milliarde €", "EUR", "1000000000"),
+        ("2 Billionen", "USD", "2000000000000"), ("10 Tausend", "person", "10000"), ("2,5 miljoen euro", "EUR", "2500000"),
+        ("ruim 1.500", "person", "1500"), ("ongeveer 3 miljard", "EUR", "3000000000"), ("zo'n 200", "person", "200"),
+        ("meer dan 1.200", "store", "1200"), ("tot 500", "person", "500"), ("oltre 2 miliardi", "EUR", "2000000000"),
+        ("più di 1.000", "person", "1000"), ("circa 1,5 milioni", "EUR", "1500000"), ("10 mila", "person", "10000"),
+        ("almeno 300", "person", "300"), ("quasi 1 miliardo", "EUR", "1000000000"), ("3,5 mld €", "EUR", "3500000000"),
         // Of things that come whole, a comma before three digits can only group thousands.
         ("5,000", "person", "5000"), ("c. 1,500", "job", "1500"), ("-3,870", "rider", "-3870"), ("more than 1,200", "store", "1200"),
         ("$12,500.50", "USD", "12500.50"), ("£(5,000)", "GBP", "-5000"), ("R$ (1200.00)", "BRL", "-1200.00"), ("GBP 1,234,567", "GBP", "1234567"),
@@ -81,6 +88,22 @@ import Testing
     func estimatesAreApproximate(_ text: String) {
         let reading = FigureText.read(text)
         #expect(reading.digits == "400" && reading.approximate && reading.qualifier == nil, "\(text): \(reading)")
+    }
+
+    /// Dutch and Italian words before a number bound it or make it approximate, as the other
+    /// languages' do; a word that only begins like one (`totaal`) is none.
+    @Test(arguments: [
+        ("ruim 400", false, "more-than"), ("meer dan 400", false, "more-than"), ("minder dan 400", false, "less-than"),
+        ("minstens 400", false, "at-least"), ("ten minste 400", false, "at-least"), ("tot 400", false, "up-to"),
+        ("maximaal 400", false, "up-to"), ("ongeveer 400", true, nil), ("bijna 400", true, nil), ("zo’n 400", true, nil),
+        ("oltre 400", false, "more-than"), ("più di 400", false, "more-than"), ("meno di 400", false, "less-than"),
+        ("almeno 400", false, "at-least"), ("fino a 400", false, "up-to"), ("quasi 400", true, nil), ("intorno a 400", true, nil),
+        ("totaal 400", false, nil),
+    ] as [(String, Bool, String?)])
+    func dutchAndItalianWordsQualify(_ text: String, _ approximate: Bool, _ qualifier: String?) {
+        let reading = FigureText.read(text)
+        #expect(reading.approximate == approximate && reading.qualifier == qualifier, "\(text): \(reading)")
+        #expect(reading.continentalMarks == (qualifier != nil || approximate), "\(text): points group thousands after it")
     }
 
     @Test func aWordThatOnlyBeginsLikeAnEstimateIsNone() {

@@ -635,7 +635,7 @@ struct RecordMapper {
             let grouped = groups.count > 1 && (1...3).contains(groups[0].count) && groups[0].first != "0" && groups.dropFirst().allSatisfy { $0.count == 3 }
                 && groups.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
             if pointsGroupOnly && !grouped {
-                throw RecordError("column '\(column)': '\(written)' is not a number \(decimalMarkGiven ? "with --decimal-mark ," : "worded in German, French, Spanish or Portuguese in this file")"
+                throw RecordError("column '\(column)': '\(written)' is not a number \(decimalMarkGiven ? "with --decimal-mark ," : "worded in German, French, Spanish, Portuguese, Dutch or Italian in this file")"
                                   + ": the comma is the decimal mark, and a point only groups thousands in threes (1.234,5)")
             }
             if fraction != nil || (grouped && points > 1) || pointsGroupOnly {

@@ -23,7 +23,7 @@ enum FigureText {
         var bracketed = false
         /// A currency named in Spanish or Portuguese (`dólares`, `pesos`), whose `mil` is a thousand.
         var iberianCurrencyWord = false
-        /// Worded in German, French, Spanish or Portuguese (`mehr als 1.000`, `2.500 Mio. €`,
+        /// Worded in German, French, Spanish, Portuguese, Dutch or Italian (`mehr als 1.000`, `2.500 Mio. €`,
         /// `3,2 Mrd.`), whose numbers group thousands with points and mark decimals with a comma:
         /// see `continentalDigits(_:)`.
         var continentalMarks = false
@@ -130,6 +130,12 @@ enum FigureText {
         ("mds", 9, true), ("md", 9, true), ("mrd.", 9, false), ("mrd", 9, false), ("mil millones", 9, true),
         ("bilhões", 9, false), ("bilhão", 9, false), ("bi", 9, true), ("b", 9, true),
         ("trillion", 12, false), ("tn", 12, true), ("trn", 12, true),
+        // German, Dutch and Italian spelled out (`1,5 Millionen`, `2,5 miljoen`, `3 miliardi`, `10 mila`);
+        // their billion (`Billion`, `biljoen`) is a million million, as their plurals say alone.
+        ("tausend", 3, false), ("millionen", 6, false), ("milliarde", 9, false), ("milliarden", 9, false), ("billionen", 12, false),
+        ("duizend", 3, false), ("miljoen", 6, false), ("miljard", 9, false), ("miljarden", 9, false),
+        ("mila", 3, false), ("milione", 6, false), ("milioni", 6, false), ("miliardo", 9, false), ("miliardi", 9, false),
+        ("mld", 9, true), ("mld.", 9, true),
     ].sorted { $0.text.count > $1.text.count }
 
     /// Currencies' names after a number, and the units each may be, the most written first;
@@ -204,6 +210,13 @@ enum FigureText {
         ("etwa", true, nil), ("rund", true, nil), ("ungefähr", true, nil), ("mindestens", false, "at-least"),
         ("bis zu", false, "up-to"), ("höchstens", false, "up-to"), ("mehr als", false, "more-than"), ("über", false, "more-than"),
         ("weniger als", false, "less-than"), ("unter", false, "less-than"),
+        // Dutch (`ruim`: well over).
+        ("ongeveer", true, nil), ("bijna", true, nil), ("zo'n", true, nil), ("zo’n", true, nil), ("ruim", false, "more-than"),
+        ("meer dan", false, "more-than"), ("minder dan", false, "less-than"), ("minstens", false, "at-least"),
+        ("ten minste", false, "at-least"), ("maximaal", false, "up-to"), ("tot", false, "up-to"),
+        // Italian.
+        ("quasi", true, nil), ("intorno a", true, nil), ("oltre", false, "more-than"), ("più di", false, "more-than"),
+        ("piu di", false, "more-than"), ("meno di", false, "less-than"), ("almeno", false, "at-least"), ("fino a", false, "up-to"),
     ]
 
     /// The words above and below of languages whose numbers are written `1.234,5`.
@@ -214,6 +227,10 @@ enum FigureText {
         "etwa", "rund", "ungefähr", "mindestens", "bis zu", "höchstens", "mehr als", "über", "weniger als", "unter",
         "tsd.", "mil", "mio.", "mio", "millones", "millón", "milhões", "milhão", "mill.", "mill", "mi", "milliards", "milliard", "mds", "md",
         "mrd.", "mrd", "mil millones", "bilhões", "bilhão", "bi", "unos", "unas",
+        "tausend", "millionen", "milliarde", "milliarden", "billionen", "duizend", "miljoen", "miljard", "miljarden",
+        "mila", "milione", "milioni", "miliardo", "miliardi", "mld", "mld.",
+        "ongeveer", "bijna", "zo'n", "zo’n", "ruim", "meer dan", "minder dan", "minstens", "ten minste", "maximaal", "tot",
+        "quasi", "intorno a", "oltre", "più di", "piu di", "meno di", "almeno", "fino a",
     ]
 
     /// Words after a value that make it approximate, as tables footnote an estimate.
@@ -420,7 +437,7 @@ enum FigureText {
         return (sign + parts[0] + parts[1], sign + parts[0] + (fraction.isEmpty ? "" : "." + fraction))
     }
 
-    /// `1.000`, `2.500`, `1.234,5`, `3,2` as German, French, Spanish or Portuguese write them
+    /// `1.000`, `2.500`, `1.234,5`, `3,2` as German, French, Spanish, Portuguese, Dutch or Italian write them
     /// (points between thousands, a decimal comma) as digits, `1000`, `2500`, `1234.5`, `3.2`; nil
     /// for text of another shape, or with neither mark.
     static func continentalDigits(_ value: String) -> String? {

@@ -54,7 +54,7 @@ public enum MeasureSpecification {
                        + "thousands in English and Mexican Spanish and is the decimal mark in German, French or Brazilian Portuguese; write "
                        + "\(readings.thousands) or \(readings.decimal)")
         }
-        // Worded in German, French, Spanish or Portuguese (`mehr als 1.000`, `2.500 Mio. €`), its
+        // Worded in German, French, Spanish, Portuguese, Dutch or Italian (`mehr als 1.000`, `2.500 Mio. €`), its
         // points group thousands and its comma is the decimal mark; points between several groups
         // of three (`1.200.000 €`) can only group thousands, however it is worded.
         // Both marks say which is which by their order: `1.500,50` is continental, `1,500.50` English.
