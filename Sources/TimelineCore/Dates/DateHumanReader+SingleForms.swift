@@ -287,14 +287,32 @@ extension DateHumanReader {
             cursor.takeAbbreviationDot()
             return Reading(.day(month: month, day: day), year: takeOptionalYear(&cursor))
         }
+        let monthWord = cursor.peek?.text ?? ""
         guard let month = cursor.take(from: monthNumbers) else { return nil }
         cursor.takeAbbreviationDot()
+        // `Okt 21`, `Juni 22`, `juin 22`: no language but English puts a day after the month's
+        // name, so two digits there with nothing after are its year, as in `Mar-22`.
+        if !englishMonthWords.contains(monthWord), let short = cursor.peek, short.isNumber(digits: 2...2) {
+            var look = cursor
+            look.advance()
+            if look.atEnd {
+                cursor = look
+                return Reading(.month(month), year: (short.value < 30 ? 2000 : 1900) + short.value)
+            }
+        }
         if let day = cursor.takeNumber(digits: 1...2) {
             takeOrdinalSuffix(&cursor)
             return Reading(.day(month: month, day: day), year: takeOptionalYear(&cursor))
         }
         return Reading(.month(month), year: takeOptionalYear(&cursor))
     }
+
+    /// The months' names and abbreviations in English: a number after them may be a day
+    /// (`June 22`, `Oct 21`); after another language's (`Juni 22`), it is a year.
+    private static let englishMonthWords: Set<String> = [
+        "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul",
+        "august", "aug", "september", "sep", "sept", "october", "oct", "november", "nov", "december", "dec",
+    ]
 
     /// `1`, `1er`: a day whose month and year are the other end's (`1–5 December 2022`).
     private static func bareDayForm(_ cursor: inout Cursor) -> Reading? {

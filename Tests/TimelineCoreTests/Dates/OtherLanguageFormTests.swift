@@ -46,6 +46,12 @@ struct OtherLanguageFormTests {
         DateVector("em dezembro de 2021", "2021-12", "2021-12-01", "2021-12-31", .month),
         DateVector("verão de 2022", "2022-22", "2022-06-01", "2022-08-31", .season),
         DateVector("fim de 2022", "2022-09~/2022-12~", "2022-09-01", "2022-12-31", .interval, "~"),
+        // Two digits after another language's month are its year (no day follows a month there).
+        DateVector("Okt 21", "2021-10", "2021-10-01", "2021-10-31", .month),
+        DateVector("Dez. 22", "2022-12", "2022-12-01", "2022-12-31", .month),
+        DateVector("Juni 22", "2022-06", "2022-06-01", "2022-06-30", .month),
+        DateVector("juin 22", "2022-06", "2022-06-01", "2022-06-30", .month),
+        DateVector("mei 99", "1999-05", "1999-05-01", "1999-05-31", .month),
         // Intervals take them as they take English months.
         DateVector("Juni–September 2022", "2022-06/2022-09", "2022-06-01", "2022-09-30", .interval),
         DateVector("de enero a marzo de 2022", "2022-01/2022-03", "2022-01-01", "2022-03-31", .interval),
@@ -54,6 +60,15 @@ struct OtherLanguageFormTests {
     @Test(arguments: vectors)
     func otherLanguage(vector: DateVector) throws {
         vector.check(try TimelineDate.parse(vector.input))
+    }
+
+    /// After an English month's name, two digits stay a day of it (`June 22`), its year from the
+    /// reference as before.
+    @Test func twoDigitsAfterAnEnglishMonthAreADay() throws {
+        let context = DateParsingContext(reference: CalendarDay(iso: "2022-07-15"))
+        #expect(try TimelineDate.parse("June 22", context: context).edtf == "2022-06-22")
+        #expect(try TimelineDate.parse("Oct 21", context: context).edtf == "2022-10-21")
+        #expect(try TimelineDate.parse("Okt 21", context: context).edtf == "2021-10")
     }
 
     /// What stays refused: numeric days however written, the German dot before a number, and the
