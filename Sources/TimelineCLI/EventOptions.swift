@@ -195,7 +195,7 @@ struct EventOptions: ParsableArguments {
     /// German prose write twelve hundred so. Kept as given; said, since a sum would be a thousand off.
     var decimalPointNotes: [String] {
         measure.compactMap { text in
-            guard let figure = pointBeforeThreeDigits(text), !UnitPlural.countsWholeThings(figure.unit) else { return nil }
+            guard let figure = pointBeforeThreeDigits(text), !Self.pointIsRefused(inUnit: figure.unit) else { return nil }
             return "note: --measure '\(text)' is read as \(figure.read) (a point in a figure is its decimal mark); if the point groups thousands, write \(figure.thousands)."
         }
     }
@@ -214,17 +214,28 @@ struct EventOptions: ParsableArguments {
     /// The same figure in a unit of things that come whole (`1.500:person`): 1.5 people is an
     /// unlikely reading, and German prose writes fifteen hundred so. Refused, naming both
     /// figures as they would be written, with their qualifiers (`~1500`, `1500+`).
+    /// So in a currency (`250.000 €`, `1.500:EUR`): money is seldom written to three decimals,
+    /// and most of the languages that write euros group their thousands so; an import refuses such
+    /// a cell as either too. (Not in the currencies written to three decimals, the dinars.)
     var decimalPointRefusals: [String] {
         measure.compactMap { text in
-            guard let figure = pointBeforeThreeDigits(text), UnitPlural.countsWholeThings(figure.unit) else { return nil }
-            let things = UnitPlural.of(figure.unit.asciiLowercased)
+            guard let figure = pointBeforeThreeDigits(text), Self.pointIsRefused(inUnit: figure.unit) else { return nil }
             guard let typed = text.firstRange(of: figure.typed) else { return nil }
+            // `1.899 €` meant as a price to the tenth of a cent: a fourth decimal says so.
+            let decimalDigits = figure.readUnsigned == figure.typed ? figure.typed + "0" : figure.readUnsigned
             var thousands = text, decimal = text
             thousands.replaceSubrange(typed, with: figure.thousandsUnsigned)
-            decimal.replaceSubrange(typed, with: figure.readUnsigned)
-            return "--measure '\(text)' counts \(things) (\(figure.read) of them is unlikely), and a point in a figure is its decimal mark: "
+            decimal.replaceSubrange(typed, with: decimalDigits)
+            let why = UnitPlural.countsWholeThings(figure.unit)
+                ? "counts \(UnitPlural.of(figure.unit.asciiLowercased)) (\(figure.read) of them is unlikely)"
+                : "is money, seldom written to three decimals"
+            return "--measure '\(text)' \(why), and a point in a figure is its decimal mark: "
                 + "write --measure '\(thousands)' for \(figure.thousands) (the point grouping thousands), or '\(decimal)' if \(figure.read) is meant."
         }
+    }
+
+    static func pointIsRefused(inUnit unit: String) -> Bool {
+        MeasureSpecification.refusesPointBeforeThreeDigits(inUnit: unit)
     }
 
     /// A figure given with a point before three digits (`1.200`, `-1.200`, `1.500+`), as
@@ -235,6 +246,10 @@ struct EventOptions: ParsableArguments {
         -> (unit: String, read: String, thousands: String, typed: String, readUnsigned: String, thousandsUnsigned: String)? {
         // A point the value was given with (`1500 thousand` in a unit of millions has none).
         guard text.contains("."), let figure = try? MeasureSpecification.parse(text) else { return nil }
+        // `1.500 Mio. €:EUR-Mrd` is 1.5 read from a point that grouped thousands: nothing to say.
+        if let equals = text.firstIndex(of: "="), let colon = text.lastIndex(of: ":"), equals < colon {
+            if MeasureSpecification.readsPointsAsGrouping(String(text[text.index(after: equals)..<colon])) { return nil }
+        }
         let value = figure.value
         let sign = value.hasPrefix("-") ? "-" : ""
         let parts = value.dropFirst(sign.count).split(separator: ".", omittingEmptySubsequences: false)

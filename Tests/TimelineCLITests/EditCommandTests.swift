@@ -542,17 +542,17 @@ import Testing
 
     /// `1.200` is 1.2, as the README says; as French and German prose write twelve hundred so,
     /// add and edit say how it was read and what to write for the thousands. In a unit of things
-    /// that come whole (people, stores, hubs) 1.2 is no reading: refused, naming both numbers,
-    /// the timeline left as it was.
+    /// that come whole (people, stores, hubs) 1.2 is no reading, nor in a currency (money is seldom
+    /// written to three decimals): refused, naming both numbers, the timeline left as it was.
     @Test func aFigureWithAPointBeforeThreeDigitsIsNoted() throws {
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
         let added = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023", "--title", "T", "--entity", "Acme",
                                  "--measure", "distance=1.200:km"])
         #expect(added.status == 0 && added.stderr == "timeline: note: --measure 'distance=1.200:km' is read as 1.2 "
                 + "(a point in a figure is its decimal mark); if the point groups thousands, write 1200.\n", "\(added.stderr)")
-        let edited = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", "deal-value=~12.500:EUR"])
+        let edited = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", "distance=~12.500:km"])
         #expect(edited.status == 0 && edited.stderr.contains("is read as 12.5 (a point"), "\(edited.stderr)")
-        for signed in ["deal-value=1.500+:EUR", "headcount-change=-1.200:tonne", "length=≥1.200:kilometre"] {
+        for signed in ["length=1.500+:km", "headcount-change=-1.200:tonne", "length=≥1.200:kilometre"] {
             let noted = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", signed])
             #expect(noted.status == 0 && noted.stderr.contains("(a point in a figure is its decimal mark)"), "\(signed): \(noted.stderr)")
             #expect(!signed.contains("-1") || noted.stderr.contains("read as -1.2 ") && noted.stderr.contains("write -1200."), "\(noted.stderr)")
@@ -562,11 +562,14 @@ import Testing
             let quiet = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", plain])
             #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(plain): \(quiet.stderr)")
         }
-        // Units of measure, time and money take fractions: a note only.
-        for measured in ["cut=1.500:days", "cut=1.500:euros", "cut=1.500:tonnes", "cut=1.500:EUR", "cut=1.500:mwh"] {
+        // Units of measure and time take fractions, and the dinars three decimals, and a currency
+        // counted in millions: a note only. A point that a scale word's language groups with, none.
+        for measured in ["cut=1.500:days", "cut=1.500:euros", "cut=1.500:tonnes", "cut=1.500:TND", "cut=1.500:EUR-million", "cut=1.500:mwh"] {
             let noted = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", measured])
             #expect(noted.status == 0 && noted.stderr.contains("(a point in a figure is its decimal mark)"), "\(measured): \(noted.stderr)")
         }
+        let grouped = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", "cut=1.500 Mio. €:EUR-Mrd"])
+        #expect(grouped.status == 0 && grouped.stderr.isEmpty, "1.500 Mio. is 1.5 Mrd: \(grouped.stderr)")
         #expect(try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", "cut="]).status == 0)
         let before = try CLI.run(["export", "--db", db, "--format", "sql"]).stdout
         let people = try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2022", "--title", "T", "--entity", "Acme",
@@ -579,11 +582,18 @@ import Testing
                                  ("stores=12.000+:stores", "stores=12000+:stores"), ("jobs=~1.500:jobs@acme", "jobs=~1500:jobs@acme"),
                                  ("employees-laid-off=1.500:warehouse-workers", "employees-laid-off=1500:warehouse-workers"),
                                  ("cut=about 1.500:people", "cut=about 1500:people"), ("cut=1.500:staff", "cut=1500:staff"),
-                                 ("cut=1.500:cities", "cut=1500:cities"), ("cut=1.500:persons", "cut=1500:persons")] {
+                                 ("cut=1.500:cities", "cut=1500:cities"), ("cut=1.500:persons", "cut=1500:persons"),
+                                 ("deal-value=~12.500:EUR", "deal-value=~12500:EUR"), ("deal-value=1.500+:EUR", "deal-value=1500+:EUR"),
+                                 ("raised=250.000 €", "raised=250000 €"), ("raised=EUR 1.500", "raised=EUR 1500")] {
             let refused = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", whole])
             #expect(refused.status == 64 && refused.stderr.contains("write --measure '\(written)' for "), "\(whole): \(refused.stderr)")
         }
+        let money = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", "price=1.899 €"])
+        #expect(money.status == 64 && money.stderr.hasPrefix("timeline: --measure 'price=1.899 €' is money, seldom written to three decimals, and "
+                + "a point in a figure is its decimal mark: write --measure 'price=1899 €' for 1899 (the point grouping thousands), "
+                + "or 'price=1.8990 €' if 1.899 is meant"), "\(money.stderr)")
         #expect(try CLI.run(["export", "--db", db, "--format", "sql"]).stdout == before)
+        #expect(try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", "price=1.8990 €"]).stderr.isEmpty, "four decimals say it")
         // A fraction above 1 is most likely a percentage without its sign: said, as import says it.
         let fraction = try CLI.run(["edit", "acme-layoff-2023", "--db", db, "--measure", "share=15:fraction"])
         #expect(fraction.status == 0 && fraction.stderr == "timeline: note: --measure 'share=15:fraction' is more than 1 in the unit fraction, "

@@ -64,6 +64,10 @@ enum FigureText {
         "KES", "SAR", "AED", "QAR", "KWD", "BHD", "OMR", "JOD", "IDR", "MYR", "PEN", "UYU", "BOB", "XOF", "XAF", "XPF",
     ]
 
+    /// The currencies written to three decimals (the dinars of Tunisia, Kuwait, Bahrain, Jordan,
+    /// Iraq and Libya, Oman's rial): a point before three digits there is their decimal mark.
+    static let threeDecimalCurrencies: Set<String> = ["TND", "KWD", "BHD", "JOD", "IQD", "LYD", "OMR"]
+
     /// Whether three letters are a currency's code this reader knows.
     static func isCurrencyCode(_ letters: String) -> Bool {
         letters.utf8.count == 3 && (otherCurrencyCodes.contains(letters) || lettersAndDollar.values.contains(letters)

@@ -103,6 +103,25 @@ public enum MeasureSpecification {
                        qualifier: reading.qualifier)
     }
 
+    /// Whether a point before three digits (`1.500`) is refused in `unit` rather than read as a
+    /// decimal mark with a note, by `add` and `edit`: in a unit of things that come whole (1.5
+    /// people is unlikely), or in a currency (money is seldom written to three decimals, and most
+    /// of the languages that write euros group thousands so), not counted in thousands or
+    /// millions (`EUR-million`) nor one written to three decimals (the dinars).
+    public static func refusesPointBeforeThreeDigits(inUnit unit: String) -> Bool {
+        if UnitPlural.countsWholeThings(unit) { return true }
+        let (base, power) = FigureText.unitScale(of: unit)
+        let code = base.uppercased()
+        return power == 0 && FigureText.isCurrencyCode(code) && !FigureText.threeDecimalCurrencies.contains(code)
+    }
+
+    /// Whether a value as written has a scale word or words that make its points group thousands
+    /// (`1.500 Mio. €`, `ruim 1.500`): a point in its number is then no decimal mark.
+    public static func readsPointsAsGrouping(_ valueText: String) -> Bool {
+        let reading = FigureText.read(valueText)
+        return reading.scale != 0 || reading.continentalMarks
+    }
+
     /// `1,3` and `0,15` as `1.3` and `0.15`: a comma that cannot be grouping thousands (not
     /// followed by exactly three digits) is a decimal comma, as French writes it. `1,300` could
     /// be either, and stays, to be refused.
