@@ -13,8 +13,9 @@ extension Timeline {
                 late 2022 or early 2023 (the interval spanning both, its ends uncertain), 2H 2021, 4Q21, \
                 2021–22 (with a dash: two years), March 2020 – present, no later than 2021, décembre 2022, \
                 1er décembre 2022, T2 2022, été 2021, vers 2019, mi-mars 2021, 2019 ou 2020; and months, \
-                seasons and early/mid/late in German, Dutch, Spanish, Italian and Portuguese: 2. Juni 2022, \
-                im Sommer 2022, Ende 2022, 2 de junio de 2022, giugno 2022, zomer van 2022, verão de 2022. \
+                seasons, early/mid/late, open ends, ranges and quarters in German, Dutch, Spanish, Italian \
+                and Portuguese: 2. Juni 2022, im Sommer 2022, Ende 2022, seit März 2021, 1. Quartal 2022, \
+                2 de junio de 2022, desde 2019, giugno 2022, zomer van 2022, van maart tot juni 2021, verão de 2022. \
                 Relative forms (today, last quarter, 30 days ago, le mois dernier) resolve against --today, \
                 else a day given as --ref (the day the text was written), else $TIMELINE_TODAY, else the real date. A day or month with no year takes the year \
                 nearest to --ref (a day, or a period such as 2022: nearest to any of its days). An input it cannot read is reported with the reason, and exits 65.

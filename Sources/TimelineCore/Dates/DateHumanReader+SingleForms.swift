@@ -334,7 +334,13 @@ extension DateHumanReader {
     static func takeOrdinal(_ cursor: inout Cursor) -> Int? {
         if let number = cursor.take(from: ordinalWords) { return number }
         var look = cursor
-        guard let number = look.takeNumber(digits: 1...2), takeOrdinalSuffix(&look) else { return nil }
+        guard let number = look.takeNumber(digits: 1...2) else { return nil }
+        if !takeOrdinalSuffix(&look) {
+            // `1. Quartal`, `2. Halbjahr`: German's ordinal dot, before a quarter's or half's word.
+            guard let dot = look.peek, dot.is("."), !dot.spaceBefore else { return nil }
+            look.advance()
+            guard let word = look.peek, word.isAny(quarterWords) || word.isAny(halfWords) else { return nil }
+        }
         cursor = look
         return number
     }

@@ -1,6 +1,7 @@
 /// The words dates are written with, folded as tokens are (lower case, no accents): English and
-/// French throughout, and the months and seasons of German, Dutch, Spanish, Italian and
-/// Portuguese, which sources quote dates in. All are read at once: no word means one thing in one
+/// French throughout, and the common ones of German, Dutch, Spanish, Italian and Portuguese
+/// (months, seasons, thirds, days of the week, open ends, ranges, ordinals of quarters and
+/// halves), which sources quote dates in. All are read at once: no word means one thing in one
 /// language and another in another (Spanish and Italian abbreviations are left out: `ago` is
 /// English, `set` and `dic` too short to be sure of).
 extension DateHumanReader {
@@ -51,16 +52,23 @@ extension DateHumanReader {
         "first": 1, "second": 2, "third": 3, "fourth": 4, "last": lastOrdinal,
         "premier": 1, "premiere": 1, "seconde": 2, "deuxieme": 2, "troisieme": 3, "quatrieme": 4,
         "dernier": lastOrdinal, "derniere": lastOrdinal,
+        // German, Spanish, Italian, Dutch, Portuguese (`im ersten Quartal`, `primer trimestre`).
+        "erste": 1, "ersten": 1, "erstes": 1, "zweite": 2, "zweiten": 2, "dritte": 3, "dritten": 3, "vierte": 4, "vierten": 4,
+        "letzte": lastOrdinal, "letzten": lastOrdinal,
+        "primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4, "ultimo": lastOrdinal,
+        "primo": 1, "secondo": 2, "terzo": 3, "quarto": 4,
+        "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": lastOrdinal,
+        "primeiro": 1, "terceiro": 3,
     ]
     static let lastOrdinal = -1
 
     /// What may follow the digits of an ordinal: `2nd`, `1er`, `1re`, `2e`, `2ème`.
-    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th", "er", "re", "ere", "e", "eme", "nde", "d"]
+    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th", "er", "re", "ere", "e", "eme", "nde", "d", "º", "ª"]
 
-    static let quarterWords: Set<String> = ["quarter", "qtr", "trimestre"]
+    static let quarterWords: Set<String> = ["quarter", "qtr", "trimestre", "quartal", "kwartaal"]
     /// The letters of `Q2`, `T2` (trimestre), `H1` and `S1` (semestre).
     static let numberedPartLetters: Set<String> = ["q", "t", "h", "s"]
-    static let halfWords: Set<String> = ["half", "semester", "semestre", "moitie"]
+    static let halfWords: Set<String> = ["half", "semester", "semestre", "moitie", "halbjahr", "halfjaar"]
     static let centuryWords: Set<String> = ["century", "siecle"]
 
     /// early, mid, late: 1, 2, 3 (thirds of a year: January–April, May–August, September–December).
@@ -72,6 +80,7 @@ extension DateHumanReader {
         "anfang": 1, "principios": 1, "inicio": 1, "inizio": 1, "begin": 1,
         "mitte": 2, "mediados": 2, "midden": 2, "meados": 2,
         "ende": 3, "finales": 3, "eind": 3, "einde": 3, "fim": 3,
+        "inicios": 1, "comienzos": 1, "meta": 2, "medio": 2, "fine": 3, "fines": 3, "finais": 3,
     ]
 
     /// Words between a third and its month: `end of June`, `début du mois de mars`.
@@ -91,8 +100,12 @@ extension DateHumanReader {
         "in", "on", "at", "the", "of", "during", "month", "year",
         "le", "la", "l", "les", "en", "au", "aux", "a", "lors", "du", "de", "d", "des", "dans", "durant",
         "pendant", "courant", "mois", "annee", "an", "'", ",",
-        // am/im (German), op (Dutch), el/en (Spanish), il/nel (Italian), em (Portuguese).
-        "am", "im", "op", "el", "il", "nel", "em",
+        // am/im (German), op (Dutch), el/en/al (Spanish), il/nel/alla/all' (Italian), em (Portuguese).
+        "am", "im", "op", "el", "il", "nel", "em", "al", "alla", "all",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
+        "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
@@ -104,6 +117,10 @@ extension DateHumanReader {
         "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
         "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7,
         "lundi": 1, "mardi": 2, "mercredi": 3, "jeudi": 4, "vendredi": 5, "samedi": 6, "dimanche": 7,
+        "montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5, "samstag": 6, "sonnabend": 6, "sonntag": 7,
+        "maandag": 1, "dinsdag": 2, "woensdag": 3, "donderdag": 4, "vrijdag": 5, "zaterdag": 6, "zondag": 7,
+        "lunes": 1, "martes": 2, "miercoles": 3, "jueves": 4, "viernes": 5, "sabado": 6, "domingo": 7,
+        "lunedi": 1, "martedi": 2, "mercoledi": 3, "giovedi": 4, "venerdi": 5, "sabato": 6, "domenica": 7,
     ]
 
     /// Words that link a part of a date to its year: `first half of 2022`, `été de 2021`.
@@ -117,17 +134,22 @@ extension DateHumanReader {
         "de": ["a", "au", "–", "-"],
         "d": ["a", "au", "–", "-"],
         "du": ["au", "a", "–", "-"],
-        "entre": ["et"],
+        "entre": ["et", "y", "e"],
+        // German, Dutch, Spanish, Italian.
+        "von": ["bis", "–", "-"], "vom": ["bis", "–", "-"], "zwischen": ["und"],
+        "van": ["tot", "–", "-"], "tussen": ["en"],
+        "desde": ["hasta", "a", "–", "-"], "dal": ["al", "–", "-"], "da": ["a", "–", "-"],
     ]
     /// Separators an interval may have without an opening word: `2019 to 2022`, `2019–2022`,
     /// `Q2 2022 / Q4 2022`.
-    static let plainSeparators: Set<String> = ["to", "till", "until", "through", "thru", "–", "-", "/", "→"]
+    static let plainSeparators: Set<String> = ["to", "till", "until", "through", "thru", "–", "-", "/", "→", "bis", "tot"]
 
     /// Words that open an interval with an open end (`since 2019`) or an open start (`until 2022`).
-    static let sinceWords: Set<String> = ["since", "from", "depuis", "starting"]
-    static let untilWords: Set<String> = ["until", "till", "by", "jusqu", "jusque", "jusqua"]
+    static let sinceWords: Set<String> = ["since", "from", "depuis", "starting", "seit", "ab", "sinds", "vanaf", "desde", "dal"]
+    static let untilWords: Set<String> = ["until", "till", "by", "jusqu", "jusque", "jusqua", "bis", "tot", "hasta", "fino", "ate"]
     /// An interval's end that is still to come: `March 2020 – present`, `2019 to date`, `… to now`.
-    static let ongoingWords: Set<[String]> = [["present"], ["the", "present"], ["date"], ["now"], ["ongoing"]]
+    static let ongoingWords: Set<[String]> = [["present"], ["the", "present"], ["date"], ["now"], ["ongoing"],
+                                              ["heute"], ["vandaag"], ["hoy"], ["oggi"], ["hoje"]]
     /// Words that open an interval that ends before a date (`before 2020`) or starts after it.
     static let beforeWords: Set<String> = ["before", "avant"]
     static let afterWords: Set<String> = ["after", "apres", "après"]

@@ -1,4 +1,4 @@
-/// Reads the date forms people write, in English or French (and months and seasons in German,
+/// Reads the date forms people write, in English or French (and their common forms in German,
 /// Dutch, Spanish, Italian and Portuguese), into a `TimelineDate` with
 /// normalised EDTF (`Q2 2022` → `2022-34`, `circa 2019` → `2019~`, `since 2019` → `2019/..`).
 ///
@@ -11,7 +11,7 @@ struct DateHumanReader {
     static let maximumTokens = 100
 
     static let notUnderstoodReason =
-        "it is not a date form this tool reads (ISO and EDTF, and words in English or French, months and seasons in German, Dutch, Spanish, Italian and Portuguese too: try 2022-12-01, 2022-12, Q2 2022, December 2022, 1 Dec 2022 or décembre 2022)"
+        "it is not a date form this tool reads (ISO and EDTF, and words in English or French, and their common forms in German, Dutch, Spanish, Italian and Portuguese: try 2022-12-01, 2022-12, Q2 2022, December 2022, 1 Dec 2022 or décembre 2022)"
 
     /// The date; nil when the text is no form this reader knows; an error when it is one but
     /// names a day that does not exist, or lacks what it needs (a year, the current date).

@@ -55,6 +55,48 @@ struct OtherLanguageFormTests {
         // Intervals take them as they take English months.
         DateVector("Juni–September 2022", "2022-06/2022-09", "2022-06-01", "2022-09-30", .interval),
         DateVector("de enero a marzo de 2022", "2022-01/2022-03", "2022-01-01", "2022-03-31", .interval),
+        // Thirds in Italian, Dutch, Spanish and Portuguese too.
+        DateVector("alla fine del 2022", "2022-09~/2022-12~", "2022-09-01", "2022-12-31", .interval, "~"),
+        DateVector("a metà marzo 2022", "2022-03-11~/2022-03-20~", "2022-03-11", "2022-03-20", .interval, "~"),
+        DateVector("medio 2022", "2022-05~/2022-08~", "2022-05-01", "2022-08-31", .interval, "~"),
+        DateVector("a fines de 2022", "2022-09~/2022-12~", "2022-09-01", "2022-12-31", .interval, "~"),
+        DateVector("finais de 2022", "2022-09~/2022-12~", "2022-09-01", "2022-12-31", .interval, "~"),
+        DateVector("all'inizio del 2022", "2022-01~/2022-04~", "2022-01-01", "2022-04-30", .interval, "~"),
+        // Open ends and ranges.
+        DateVector("seit März 2021", "2021-03/..", "2021-03-01", nil, .interval),
+        DateVector("ab 2022", "2022/..", "2022-01-01", nil, .interval),
+        DateVector("desde 2019", "2019/..", "2019-01-01", nil, .interval),
+        DateVector("sinds 2019", "2019/..", "2019-01-01", nil, .interval),
+        DateVector("vanaf 2022", "2022/..", "2022-01-01", nil, .interval),
+        DateVector("dal 2019", "2019/..", "2019-01-01", nil, .interval),
+        DateVector("bis Ende 2023", "../2023-12~", nil, "2023-12-31", .interval, "~"),
+        DateVector("hasta 2023", "../2023", nil, "2023-12-31", .interval),
+        DateVector("tot 2023", "../2023", nil, "2023-12-31", .interval),
+        DateVector("fino al 2023", "../2023", nil, "2023-12-31", .interval),
+        DateVector("até 2023", "../2023", nil, "2023-12-31", .interval),
+        DateVector("vom 1. bis 5. Juni 2022", "2022-06-01/2022-06-05", "2022-06-01", "2022-06-05", .interval),
+        DateVector("März bis Juni 2021", "2021-03/2021-06", "2021-03-01", "2021-06-30", .interval),
+        DateVector("von 2019 bis 2022", "2019/2022", "2019-01-01", "2022-12-31", .interval),
+        DateVector("zwischen 2019 und 2022", "2019/2022", "2019-01-01", "2022-12-31", .interval),
+        DateVector("entre 2019 y 2022", "2019/2022", "2019-01-01", "2022-12-31", .interval),
+        DateVector("entre 2019 e 2022", "2019/2022", "2019-01-01", "2022-12-31", .interval),
+        DateVector("tussen 2019 en 2022", "2019/2022", "2019-01-01", "2022-12-31", .interval),
+        DateVector("van maart tot juni 2021", "2021-03/2021-06", "2021-03-01", "2021-06-30", .interval),
+        DateVector("desde marzo hasta junio de 2021", "2021-03/2021-06", "2021-03-01", "2021-06-30", .interval),
+        DateVector("März 2020 bis heute", "2020-03/..", "2020-03-01", nil, .interval),
+        // Days of the week (checked against the day), ordinals, quarters and halves.
+        DateVector("Donnerstag, 2. Juni 2022", "2022-06-02", "2022-06-02", "2022-06-02", .day),
+        DateVector("jueves 2 de junio de 2022", "2022-06-02", "2022-06-02", "2022-06-02", .day),
+        DateVector("giovedì 2 giugno 2022", "2022-06-02", "2022-06-02", "2022-06-02", .day),
+        DateVector("donderdag 2 juni 2022", "2022-06-02", "2022-06-02", "2022-06-02", .day),
+        DateVector("1º de junio de 2022", "2022-06-01", "2022-06-01", "2022-06-01", .day),
+        DateVector("1. Quartal 2022", "2022-33", "2022-01-01", "2022-03-31", .quarter),
+        DateVector("im ersten Quartal 2022", "2022-33", "2022-01-01", "2022-03-31", .quarter),
+        DateVector("primer trimestre de 2022", "2022-33", "2022-01-01", "2022-03-31", .quarter),
+        DateVector("primo trimestre 2022", "2022-33", "2022-01-01", "2022-03-31", .quarter),
+        DateVector("eerste kwartaal 2022", "2022-33", "2022-01-01", "2022-03-31", .quarter),
+        DateVector("1. Halbjahr 2022", "2022-40", "2022-01-01", "2022-06-30", .halfYear),
+        DateVector("2º semestre de 2022", "2022-41", "2022-07-01", "2022-12-31", .halfYear),
     ]
 
     @Test(arguments: vectors)
@@ -76,9 +118,11 @@ struct OtherLanguageFormTests {
     @Test(arguments: [
         InvalidDateVector("2.6.2022", "numeric dates are ambiguous"),
         InvalidDateVector("02.06.2022", "numeric dates are ambiguous"),
-        InvalidDateVector("1 ago 2022", "months and seasons in German, Dutch, Spanish, Italian and Portuguese"),
+        InvalidDateVector("1 ago 2022", "their common forms in German, Dutch, Spanish, Italian and Portuguese"),
         InvalidDateVector("2 set 2022", "not a date form this tool reads"),
         InvalidDateVector("2 . Juni 2022", "not a date form this tool reads"),
+        InvalidDateVector("Freitag, 2. Juni 2022", "it names a Friday, but 2 Jun 2022 was a Thursday"),
+        InvalidDateVector("1 . Quartal 2022", "not a date form this tool reads"),
     ])
     func refused(vector: InvalidDateVector) {
         vector.expectParseFailure()
