@@ -47,6 +47,7 @@ import Testing
         ("meer dan 1.200", "store", "1200"), ("tot 500", "person", "500"), ("oltre 2 miliardi", "EUR", "2000000000"),
         ("più di 1.000", "person", "1000"), ("circa 1,5 milioni", "EUR", "1500000"), ("10 mila", "person", "10000"),
         ("almeno 300", "person", "300"), ("quasi 1 miliardo", "EUR", "1000000000"), ("3,5 mld €", "EUR", "3500000000"),
+        ("1,5 miliardi di euro", "EUR", "1500000000"), ("1,2 milioni di euro", "EUR", "1200000"),
         // Of things that come whole, a comma before three digits can only group thousands.
         ("5,000", "person", "5000"), ("c. 1,500", "job", "1500"), ("-3,870", "rider", "-3870"), ("more than 1,200", "store", "1200"),
         ("$12,500.50", "USD", "12500.50"), ("£(5,000)", "GBP", "-5000"), ("R$ (1200.00)", "BRL", "-1200.00"), ("GBP 1,234,567", "GBP", "1234567"),
@@ -104,6 +105,23 @@ import Testing
         let reading = FigureText.read(text)
         #expect(reading.approximate == approximate && reading.qualifier == qualifier, "\(text): \(reading)")
         #expect(reading.continentalMarks == (qualifier != nil || approximate), "\(text): points group thousands after it")
+    }
+
+    /// A word after the number that is no scale word, currency or estimate is what a refusal
+    /// names, not the number before it.
+    @Test func anUnknownWordAfterTheNumberIsNamed() {
+        #expect(FigureText.unknownTrailingWord(in: "1,5 Mio. Kunden") == "Kunden")
+        #expect(FigureText.unknownTrailingWord(in: "14 Prozent") == "Prozent")
+        #expect(FigureText.unknownTrailingWord(in: "mehr als 2 Mrd. Dollar") == "Dollar")
+        for known in ["1,5 Mio.", "500 euros", "5000 CHF", "400 approx.", "1,5 mln.", "abc", "1 200", "£5m"] {
+            #expect(FigureText.unknownTrailingWord(in: known) == nil, "\(known)")
+        }
+        do {
+            _ = try MeasureSpecification.parse("q=1,5 Mio. Kunden:person")
+            Issue.record("1,5 Mio. Kunden is no number")
+        } catch {
+            #expect("\(error)".contains("('Kunden' after the number is no scale word or currency name this tool reads"), "\(error)")
+        }
     }
 
     @Test func aWordThatOnlyBeginsLikeAnEstimateIsNone() {

@@ -133,7 +133,7 @@ enum FigureText {
         ("billion", 9, false), ("bn", 9, true), ("milliards", 9, false), ("milliard", 9, false),
         ("mds", 9, true), ("md", 9, true), ("mrd.", 9, false), ("mrd", 9, false), ("mil millones", 9, true),
         ("bilhões", 9, false), ("bilhão", 9, false), ("bi", 9, true), ("b", 9, true),
-        ("trillion", 12, false), ("tn", 12, true), ("trn", 12, true),
+        ("trillion", 12, false), ("tn", 12, true), ("trn", 12, true), ("mln.", 6, true),
         // German, Dutch and Italian spelled out (`1,5 Millionen`, `2,5 miljoen`, `3 miliardi`, `10 mila`);
         // their billion (`Billion`, `biljoen`) is a million million, as their plurals say alone.
         ("tausend", 3, false), ("millionen", 6, false), ("milliarde", 9, false), ("milliarden", 9, false), ("billionen", 12, false),
@@ -152,6 +152,21 @@ enum FigureText {
         ("pesos", ["MXN", "ARS", "COP", "CLP", "UYU", "PHP", "DOP", "CUP"], true),
         ("francs", ["CHF", "XOF", "XAF", "XPF"], false), ("francos", ["CHF", "XOF", "XAF", "XPF"], true), ("yen", ["JPY"], false),
     ]
+
+    /// The word a value ends with when it is none this reader knows after a number (`Kunden` of
+    /// `1,5 Mio. Kunden`, `Prozent` of `14 Prozent`): nil when the value ends with no word, or with a
+    /// scale word, a currency's name or code, or an estimate's word.
+    static func unknownTrailingWord(in text: String) -> String? {
+        let trimmed = text.trimmingSpaces()
+        guard let last = trimmed.last, last.isLetter || last == "." else { return nil }
+        var word = trimmed.reversed().prefix { $0.isLetter || $0 == "." }.reversed().map { $0 }
+        while word.first == "." { word.removeFirst() }
+        guard !word.isEmpty, word.count < trimmed.count else { return nil }
+        let text = String(word), lowered = text.lowercased()
+        let known = scaleWords.contains { $0.text == lowered } || currencyWords.contains { $0.text == lowered }
+            || isCurrencyCode(text.uppercased()) || approximateSuffixes.contains(lowered) || lowered == "approx"
+        return known ? nil : text
+    }
 
     /// The units of a currency's name (`pesos`), nil for a sign or code.
     static func units(ofCurrencyWord word: String) -> [String]? {
@@ -308,7 +323,8 @@ enum FigureText {
             // and a sign before the number too, which must be of that currency (`£5 euros` names two).
             var named = rest.dropLast(word.text.count)
             while let end = named.last, isSpace(end) { named = named.dropLast() }
-            if named.lowercased().hasSuffix(" de") { named = named.dropLast(3) }
+            // Spanish and Portuguese `de`, Italian `di` (`1,5 miliardi di euro`).
+            if case let lowered = named.lowercased(), lowered.hasSuffix(" de") || lowered.hasSuffix(" di") { named = named.dropLast(3) }
             // French elides it: `3 millions d'euros`.
             if case let lowered = named.lowercased(), lowered.hasSuffix(" d'") || lowered.hasSuffix(" d’") { named = named.dropLast(3) }
             while let end = named.last, isSpace(end) { named = named.dropLast() }

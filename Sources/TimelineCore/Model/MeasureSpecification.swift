@@ -86,7 +86,11 @@ public enum MeasureSpecification {
         guard let value = FigureText.value(digits, of: reading, inUnit: unit).flatMap({ ExactDecimal($0) }) else {
             let parts = digits.split(separator: ",", omittingEmptySubsequences: false)
             let hint: String
-            if parts.count == 2, !parts[0].isEmpty, parts[1].count == 3, !digits.contains("."),
+            if let word = FigureText.unknownTrailingWord(in: valueText) {
+                // `1,5 Mio. Kunden`: the word is what is not read, not the number.
+                hint = "'\(word)' after the number is no scale word or currency name this tool reads (thousand, million, Mio., Mrd., "
+                    + "milliards, millones, miliardi, euros, dollars, …); what is counted goes in the unit"
+            } else if parts.count == 2, !parts[0].isEmpty, parts[1].count == 3, !digits.contains("."),
                (parts[0] + parts[1]).allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) {
                 // `1,300`: 1300 or 1.3? Both readings of the value given, to pick from.
                 let fraction = parts[1].reversed().drop { $0 == "0" }.reversed()
