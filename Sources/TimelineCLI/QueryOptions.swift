@@ -174,6 +174,9 @@ struct QueryArguments: Equatable {
     private static func bound(_ text: String, flag: String, context: DateParsingContext) throws -> TimelineDate {
         do {
             return try TimelineDate.parse(text, context: context)
+        } catch where error.needsYear {
+            // A query has no reference date to take a year from: the year is to be written.
+            throw TimelineError(.usage, "\(flag) '\(error.input)' has no year: write it (as in '\(error.input) \(context.today?.year ?? 2022)').")
         } catch {
             throw TimelineError(.usage, "\(flag) \(error.description)")
         }

@@ -29,6 +29,16 @@ import Testing
 
     /// A name written with and without its apostrophe finds both spellings: the index holds
     /// `Sainsbury's` as `sainsbury` and `s`.
+    /// A range's end written without its year has nothing to take one from: the message says to
+    /// write it, with the current year as an example, not to give a reference date list has none of.
+    @Test func aRangeEndWithoutItsYearSaysToWriteIt() throws {
+        for (arguments, flag, text) in [(["list", "--from", "2. Juni"], "--from", "2. Juni"), (["list", "--to", "mid-March"], "--to", "mid-March"),
+                                         (["stats", "--from", "June"], "--from", "June")] {
+            let result = try CLI.run(arguments + ["--db", db, "--today", "2026-11-27"])
+            #expect(result.status == 64 && result.stderr == "timeline: \(flag) '\(text)' has no year: write it (as in '\(text) 2026').\n", "\(result.stderr)")
+        }
+    }
+
     @Test func aPossessiveNameIsFoundWithOrWithoutItsApostrophe() throws {
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
         for (uid, title) in [("a", "Sainsbury's opens a store"), ("b", "Sainsburys closes a store"), ("c", "Sainsbury’s cuts jobs"), ("d", "Sainsbury opens")] {
