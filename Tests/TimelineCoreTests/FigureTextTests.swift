@@ -48,6 +48,7 @@ import Testing
         ("più di 1.000", "person", "1000"), ("circa 1,5 milioni", "EUR", "1500000"), ("10 mila", "person", "10000"),
         ("almeno 300", "person", "300"), ("quasi 1 miliardo", "EUR", "1000000000"), ("3,5 mld €", "EUR", "3500000000"),
         ("1,5 miliardi di euro", "EUR", "1500000000"), ("1,2 milioni di euro", "EUR", "1200000"),
+        ("etwa 0,125", "fraction", "0.125"), ("gut 1.000", "person", "1000"), ("casi 1.000", "person", "1000"),
         // Of things that come whole, a comma before three digits can only group thousands.
         ("5,000", "person", "5000"), ("c. 1,500", "job", "1500"), ("-3,870", "rider", "-3870"), ("more than 1,200", "store", "1200"),
         ("$12,500.50", "USD", "12500.50"), ("£(5,000)", "GBP", "-5000"), ("R$ (1200.00)", "BRL", "-1200.00"), ("GBP 1,234,567", "GBP", "1234567"),
@@ -92,14 +93,15 @@ import Testing
     }
 
     /// Dutch and Italian words before a number bound it or make it approximate, as the other
-    /// languages' do; a word that only begins like one (`totaal`) is none.
+    /// languages' do (German `gut`, "a good", is more than; Spanish `casi` and Portuguese `quase`
+    /// almost); a word that only begins like one (`totaal`) is none.
     @Test(arguments: [
         ("ruim 400", false, "more-than"), ("meer dan 400", false, "more-than"), ("minder dan 400", false, "less-than"),
         ("minstens 400", false, "at-least"), ("ten minste 400", false, "at-least"), ("tot 400", false, "up-to"),
         ("maximaal 400", false, "up-to"), ("ongeveer 400", true, nil), ("bijna 400", true, nil), ("zo’n 400", true, nil),
         ("oltre 400", false, "more-than"), ("più di 400", false, "more-than"), ("meno di 400", false, "less-than"),
         ("almeno 400", false, "at-least"), ("fino a 400", false, "up-to"), ("quasi 400", true, nil), ("intorno a 400", true, nil),
-        ("totaal 400", false, nil),
+        ("totaal 400", false, nil), ("gut 400", false, "more-than"), ("casi 400", true, nil), ("quase 400", true, nil),
     ] as [(String, Bool, String?)])
     func dutchAndItalianWordsQualify(_ text: String, _ approximate: Bool, _ qualifier: String?) {
         let reading = FigureText.read(text)

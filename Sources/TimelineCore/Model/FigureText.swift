@@ -213,7 +213,8 @@ enum FigureText {
         ("environ", true, nil), ("près de", true, nil), ("pres de", true, nil),
         ("an estimated", true, nil), ("estimated", true, nil), ("est.", true, nil), ("approx", true, nil), ("nearly", true, nil),
         ("almost", true, nil), ("some", true, nil), ("close to", true, nil), ("presque", true, nil), ("quelque", true, nil),
-        ("knapp", true, nil), ("fast", true, nil), ("gut", true, nil), ("unos", true, nil), ("unas", true, nil),
+        ("knapp", true, nil), ("fast", true, nil), ("unos", true, nil), ("unas", true, nil),
+        ("casi", true, nil), ("quase", true, nil), ("gut", false, "more-than"),
         (">=", false, "at-least"), ("≥", false, "at-least"), ("at least", false, "at-least"), ("au moins", false, "at-least"),
         ("<=", false, "up-to"), ("≤", false, "up-to"), ("up to", false, "up-to"), ("at most", false, "up-to"),
         ("jusqu'à", false, "up-to"), ("jusqu’à", false, "up-to"), ("au plus", false, "up-to"),
@@ -240,7 +241,7 @@ enum FigureText {
 
     /// The words above and below of languages whose numbers are written `1.234,5`.
     private static let continentalWords: Set<String> = [
-        "environ", "près de", "pres de", "presque", "quelque", "knapp", "fast", "gut", "au moins", "jusqu'à", "jusqu’à", "au plus", "plus de", "moins de",
+        "environ", "près de", "pres de", "presque", "quelque", "knapp", "fast", "gut", "casi", "quase", "au moins", "jusqu'à", "jusqu’à", "au plus", "plus de", "moins de",
         "cerca de", "aproximadamente", "alrededor de", "aprox.", "pelo menos", "no mínimo", "al menos", "como mínimo",
         "no máximo", "até", "hasta", "como máximo", "mais de", "más de", "menos de",
         "etwa", "rund", "ungefähr", "mindestens", "bis zu", "höchstens", "mehr als", "über", "weniger als", "unter",
@@ -450,7 +451,8 @@ enum FigureText {
     static func commaBeforeThreeDigits(_ digits: String) -> (thousands: String, decimal: String)? {
         let sign = digits.hasPrefix("-") ? "-" : ""
         let parts = digits.dropFirst(digits.hasPrefix("-") || digits.hasPrefix("+") ? 1 : 0).split(separator: ",", omittingEmptySubsequences: false)
-        guard parts.count == 2, (1...3).contains(parts[0].count), parts[1].count == 3,
+        // After a lone 0 (`0,125`) a comma can only be a decimal one.
+        guard parts.count == 2, (1...3).contains(parts[0].count), parts[0] != "0", parts[1].count == 3,
               parts.allSatisfy({ $0.allSatisfy { ("0"..."9").contains($0) } }) else { return nil }
         var fraction = parts[1]
         while fraction.last == "0" { fraction.removeLast() }
