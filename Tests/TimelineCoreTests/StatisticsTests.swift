@@ -127,6 +127,14 @@ import Testing
         #expect((left + right).description == sum)
     }
 
+    /// A sum is shown without the zeros that end its fraction; the number is the same.
+    @Test(arguments: [("250250.000", "250250"), ("2007.400", "2007.4"), ("31.00", "31"), ("0.0", "0"), ("-0.50", "-0.5"), ("120", "120"), ("1.25", "1.25")])
+    func exactDecimalTrimsTrailingZeros(text: String, trimmed: String) throws {
+        let number = try #require(ExactDecimal(text))
+        #expect(number.trimmingTrailingZeros.description == trimmed)
+        #expect(number.trimmingTrailingZeros.isSameNumber(as: number))
+    }
+
     /// Written as SQLite's CHECK on stored values wants them: a digit before any point.
     @Test(arguments: [(".5", "0.5"), ("-.5", "-0.5"), ("+.25", "0.25"), ("-.0", "0.0"), ("007.50", "7.50"), ("-0", "0")])
     func exactDecimalIsWrittenWithADigitBeforeThePoint(text: String, written: String) throws {

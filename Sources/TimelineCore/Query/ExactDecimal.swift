@@ -128,6 +128,17 @@ public struct ExactDecimal: Equatable, Sendable, CustomStringConvertible {
         left = left + right
     }
 
+    /// The same number without the zeros that end its fraction (`250250.000` as `250250`,
+    /// `2007.400` as `2007.4`): a sum of figures written to several decimals.
+    public var trimmingTrailingZeros: ExactDecimal {
+        var trimmed = self
+        while trimmed.scale > 0, trimmed.digits.last == 0 {
+            trimmed.digits.removeLast()
+            trimmed.scale -= 1
+        }
+        return trimmed
+    }
+
     public var description: String {
         var text = negative ? "-" : ""
         let integerCount = digits.count - scale

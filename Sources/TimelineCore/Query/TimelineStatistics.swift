@@ -190,7 +190,7 @@ public struct TimelineStatistics: Sendable {
                 for unit in units.keys.sorted() {
                     let (total, count) = units[unit]!
                     let quality = bounds[group + "\u{0}" + unit]?.sumQuality ?? (approximate: false, qualifier: nil)
-                    rows.append(Row(groups: split[group]!, events: events, sum: total.description, unit: unit, measures: count,
+                    rows.append(Row(groups: split[group]!, events: events, sum: total.trimmingTrailingZeros.description, unit: unit, measures: count,
                                     approximate: quality.approximate, qualifier: quality.qualifier))
                 }
             }
