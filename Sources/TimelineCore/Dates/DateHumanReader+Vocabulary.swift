@@ -18,8 +18,9 @@ extension DateHumanReader {
         "october": 10, "oct": 10, "octobre": 10,
         "november": 11, "nov": 11, "novembre": 11,
         "december": 12, "dec": 12, "decembre": 12,
-        // German (Jänner is Austria's January), with its abbreviations that differ from English.
-        "januar": 1, "janner": 1, "februar": 2, "marz": 3, "mrz": 3, "juni": 6, "juli": 7,
+        // German (Jänner is Austria's January; `Maerz`, as written without umlauts), with its
+        // abbreviations that differ from English.
+        "januar": 1, "janner": 1, "jaenner": 1, "februar": 2, "marz": 3, "maerz": 3, "mrz": 3, "juni": 6, "juli": 7,
         "oktober": 10, "okt": 10, "dezember": 12, "dez": 12,
         // Dutch.
         "januari": 1, "februari": 2, "maart": 3, "mrt": 3, "mei": 5, "augustus": 8,
@@ -41,7 +42,7 @@ extension DateHumanReader {
         "autumn": 3, "fall": 3, "automne": 3,
         "winter": 4, "hiver": 4,
         // German, Dutch, Spanish, Italian, Portuguese.
-        "fruhling": 1, "fruhjahr": 1, "lente": 1, "voorjaar": 1, "primavera": 1,
+        "fruhling": 1, "fruhjahr": 1, "fruehling": 1, "fruehjahr": 1, "lente": 1, "voorjaar": 1, "primavera": 1,
         "sommer": 2, "zomer": 2, "verano": 2, "estate": 2, "verao": 2,
         "herbst": 3, "herfst": 3, "najaar": 3, "otono": 3, "autunno": 3, "outono": 3,
         "invierno": 4, "inverno": 4,

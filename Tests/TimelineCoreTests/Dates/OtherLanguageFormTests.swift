@@ -14,6 +14,8 @@ struct OtherLanguageFormTests {
         DateVector("Okt. 2021", "2021-10", "2021-10-01", "2021-10-31", .month),
         DateVector("Dez 2022", "2022-12", "2022-12-01", "2022-12-31", .month),
         DateVector("Mrz 2022", "2022-03", "2022-03-01", "2022-03-31", .month),
+        DateVector("Maerz 2020", "2020-03", "2020-03-01", "2020-03-31", .month),
+        DateVector("Fruehjahr 2023", "2023-21", "2023-03-01", "2023-05-31", .season),
         DateVector("im Sommer 2022", "2022-22", "2022-06-01", "2022-08-31", .season),
         DateVector("Frühjahr 2023", "2023-21", "2023-03-01", "2023-05-31", .season),
         DateVector("Herbst 2019", "2019-23", "2019-09-01", "2019-11-30", .season),
