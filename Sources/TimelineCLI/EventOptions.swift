@@ -195,7 +195,7 @@ struct EventOptions: ParsableArguments {
     /// German prose write twelve hundred so. Kept as given; said, since a sum would be a thousand off.
     var decimalPointNotes: [String] {
         measure.compactMap { text in
-            guard let figure = pointBeforeThreeDigits(text), !Self.pointIsRefused(inUnit: figure.unit) else { return nil }
+            guard let figure = pointBeforeThreeDigits(text), !MeasureSpecification.refusesPointBeforeThreeDigits(inUnit: figure.unit) else { return nil }
             return "note: --measure '\(text)' is read as \(figure.read) (a point in a figure is its decimal mark); if the point groups thousands, write \(figure.thousands)."
         }
     }
@@ -219,7 +219,7 @@ struct EventOptions: ParsableArguments {
     /// a cell as either too. (Not in the currencies written to three decimals, the dinars.)
     var decimalPointRefusals: [String] {
         measure.compactMap { text in
-            guard let figure = pointBeforeThreeDigits(text), Self.pointIsRefused(inUnit: figure.unit) else { return nil }
+            guard let figure = pointBeforeThreeDigits(text), MeasureSpecification.refusesPointBeforeThreeDigits(inUnit: figure.unit) else { return nil }
             guard let typed = text.firstRange(of: figure.typed) else { return nil }
             // `1.899 €` meant as a price to the tenth of a cent: a fourth decimal says so.
             let decimalDigits = figure.readUnsigned == figure.typed ? figure.typed + "0" : figure.readUnsigned
@@ -232,10 +232,6 @@ struct EventOptions: ParsableArguments {
             return "--measure '\(text)' \(why), and a point in a figure is its decimal mark: "
                 + "write --measure '\(thousands)' for \(figure.thousands) (the point grouping thousands), or '\(decimal)' if \(figure.read) is meant."
         }
-    }
-
-    static func pointIsRefused(inUnit unit: String) -> Bool {
-        MeasureSpecification.refusesPointBeforeThreeDigits(inUnit: unit)
     }
 
     /// A figure given with a point before three digits (`1.200`, `-1.200`, `1.500+`), as

@@ -307,13 +307,6 @@ extension DateHumanReader {
         return Reading(.month(month), year: takeOptionalYear(&cursor))
     }
 
-    /// The months' names and abbreviations in English: a number after them may be a day
-    /// (`June 22`, `Oct 21`); after another language's (`Juni 22`), it is a year.
-    private static let englishMonthWords: Set<String> = [
-        "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul",
-        "august", "aug", "september", "sep", "sept", "october", "oct", "november", "nov", "december", "dec",
-    ]
-
     /// `1`, `1er`: a day whose month and year are the other end's (`1–5 December 2022`).
     private static func bareDayForm(_ cursor: inout Cursor) -> Reading? {
         guard let day = cursor.takeNumber(digits: 1...2) else { return nil }

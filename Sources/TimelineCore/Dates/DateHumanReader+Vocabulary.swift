@@ -35,6 +35,13 @@ extension DateHumanReader {
         "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
     ]
 
+    /// The months' names and abbreviations in English: a number after them may be a day
+    /// (`June 22`, `Oct 21`); after another language's (`Juni 22`), it is a year.
+    static let englishMonthWords: Set<String> = [
+        "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul",
+        "august", "aug", "september", "sep", "sept", "october", "oct", "november", "nov", "december", "dec",
+    ]
+
     /// 1 spring … 4 winter, as EDTF numbers them 21…24.
     static let seasonNumbers: [String: Int] = [
         "spring": 1, "printemps": 1,
