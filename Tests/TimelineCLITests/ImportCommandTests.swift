@@ -1194,6 +1194,13 @@ import Testing
                                      + "thousands with one; --decimal-mark . reads it as 5000, --decimal-mark , as 5"), "\(pesos.stderr)")
         #expect(pesos.stderr.contains("mexican.csv:4: column 'V': 'N/D' is not a number") && pesos.stderr.contains("--null 'N/D'"), "\(pesos.stderr)")
         #expect(try jsonEvents(["--entity", "bimbo"]).first.flatMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String } == "10000")
+        // After a lone 0, a point is a decimal one, worded in German in a semicolon CSV too.
+        let share = try write("share.csv", "E;D;T;V\nZalando;2022;a;etwa 0.125\nZalando;2021;b;0,25\n")
+        let shares = try CLI.run(["import", share, "--db", db, "--set", "kind=other", "--map", "E=entity", "--map", "D=when", "--map", "T=title",
+                                  "--map", "V=measure:share:fraction"])
+        #expect(shares.status == 0, "\(shares.stderr)")
+        let zalando = try jsonEvents(["--entity", "zalando"]).compactMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String }
+        #expect(zalando == ["0.25", "0.125"], "\(zalando)")
         let fuel = try write("fuel.csv", "E;D;T;V\nTotal;2022;a;1,899 €\n")
         #expect(try CLI.run(["import", fuel, "--db", db, "--set", "kind=other", "--map", "E=entity", "--map", "D=when", "--map", "T=title",
                              "--map", "V=measure:price:EUR"]).status == 0)

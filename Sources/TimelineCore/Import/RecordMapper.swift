@@ -634,7 +634,9 @@ struct RecordMapper {
             let groups = whole.drop(while: { $0 == "-" || $0 == "+" }).split(separator: ".", omittingEmptySubsequences: false)
             let grouped = groups.count > 1 && (1...3).contains(groups[0].count) && groups[0].first != "0" && groups.dropFirst().allSatisfy { $0.count == 3 }
                 && groups.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
-            if pointsGroupOnly && !grouped {
+            // `etwa 0.125`: after a lone 0 a point can only be a decimal one, in any language.
+            let afterLoneZero = groups.count == 2 && groups[0] == "0" && fraction == nil
+            if pointsGroupOnly && !grouped && !(afterLoneZero && !decimalMarkGiven) {
                 throw RecordError("column '\(column)': '\(written)' is not a number \(decimalMarkGiven ? "with --decimal-mark ," : "worded in German, French, Spanish, Portuguese, Dutch or Italian in this file")"
                                   + ": the comma is the decimal mark, and a point only groups thousands in threes (1.234,5)")
             }
