@@ -252,6 +252,15 @@ extension DateHumanReader {
                 first.shape = .day(month: month, day: day)
                 first.year = last.year
             }
+            // `early to mid-March 2022`, `Anfang bis Mitte März`: a third alone at the start is of
+            // the end's month or decade, as in `early or mid-March`, not of the year.
+            if case .third(let third) = first.shape, first.year == nil {
+                switch last.shape {
+                case .monthThird(_, let month): first.shape = .monthThird(third, month: month)
+                case .decadeThird(_, let firstYear): first.shape = .decadeThird(third, firstYear: firstYear)
+                default: break
+                }
+            }
             if first.needsYear && last.needsYear {
                 try settleYear(&last)
             }

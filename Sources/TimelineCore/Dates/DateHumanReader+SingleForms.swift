@@ -63,7 +63,7 @@ extension DateHumanReader {
         if let reading = try whole(tokens, thirdForm) { return reading }
         if let reading = try whole(tokens, decadeForm) { return reading }
         if let reading = try whole(tokens, Self.centuryForm) { return reading }
-        if let reading = try whole(tokens, Self.dayMonthForm) { return reading }
+        if let reading = try whole(tokens, dayMonthForm) { return reading }
         if allowBareDay, let reading = try whole(tokens, Self.bareDayForm) { return reading }
         return nil
     }
@@ -279,32 +279,34 @@ extension DateHumanReader {
 
     /// `1 December 2022`, `1er décembre 2022`, `1st of Dec. 2022`, `December 1, 2022`,
     /// `Dec. 1st 2022`, `December 2022`, `décembre`.
-    private static func dayMonthForm(_ cursor: inout Cursor) -> Reading? {
+    private func dayMonthForm(_ cursor: inout Cursor) throws(TimelineDateError) -> Reading? {
         if let day = cursor.takeNumber(digits: 1...2) {
-            if !takeOrdinalSuffix(&cursor) { takeOrdinalDot(&cursor) }
+            if !Self.takeOrdinalSuffix(&cursor) { Self.takeOrdinalDot(&cursor) }
             cursor.take(anyOf: ["of", "de"])
-            guard let month = cursor.take(from: monthNumbers) else { return nil }
+            guard let month = cursor.take(from: Self.monthNumbers) else { return nil }
             cursor.takeAbbreviationDot()
-            return Reading(.day(month: month, day: day), year: takeOptionalYear(&cursor))
+            return Reading(.day(month: month, day: day), year: Self.takeOptionalYear(&cursor))
         }
-        let monthWord = cursor.peek?.text ?? ""
-        guard let month = cursor.take(from: monthNumbers) else { return nil }
+        let monthWord = cursor.peek
+        guard let month = cursor.take(from: Self.monthNumbers) else { return nil }
         cursor.takeAbbreviationDot()
-        // `Okt 21`, `Juni 22`, `juin 22`: no language but English puts a day after the month's
-        // name, so two digits there with nothing after are its year, as in `Mar-22`.
-        if !englishMonthWords.contains(monthWord), let short = cursor.peek, short.isNumber(digits: 2...2) {
+        // `Okt 21`, `Juni 22`, `juin 22`: German, Dutch, French, Italian and Portuguese put no day
+        // after a month's name, so the number is its year as often as a day (or a Latin American
+        // Spanish day: `mayo 15`); either guess would be wrong for some, so neither is made.
+        if let monthWord, !Self.englishMonthWords.contains(monthWord.text), let number = cursor.peek, number.isNumber(digits: 1...2) {
             var look = cursor
             look.advance()
             if look.atEnd {
-                cursor = look
-                return Reading(.month(month), year: (short.value < 30 ? 2000 : 1900) + short.value)
+                let year = (number.value < 30 ? 2000 : 1900) + number.value
+                throw TimelineDateError(input: text, reason: "after the month's name '\(monthWord.text)', \(number.text) could be its day or its year (\(year)): "
+                    + "write the year in full, or the day before the month (\(number.value) \(monthWord.text))")
             }
         }
         if let day = cursor.takeNumber(digits: 1...2) {
-            takeOrdinalSuffix(&cursor)
-            return Reading(.day(month: month, day: day), year: takeOptionalYear(&cursor))
+            Self.takeOrdinalSuffix(&cursor)
+            return Reading(.day(month: month, day: day), year: Self.takeOptionalYear(&cursor))
         }
-        return Reading(.month(month), year: takeOptionalYear(&cursor))
+        return Reading(.month(month), year: Self.takeOptionalYear(&cursor))
     }
 
     /// `1`, `1er`: a day whose month and year are the other end's (`1–5 December 2022`).

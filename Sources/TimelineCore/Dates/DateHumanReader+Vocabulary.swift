@@ -61,11 +61,13 @@ extension DateHumanReader {
         "premier": 1, "premiere": 1, "seconde": 2, "deuxieme": 2, "troisieme": 3, "quatrieme": 4,
         "dernier": lastOrdinal, "derniere": lastOrdinal,
         // German, Spanish, Italian, Dutch, Portuguese (`im ersten Quartal`, `primer trimestre`).
+        // Not their words for last (`letzten`, `laatste`, `último`): without a year, `im letzten
+        // Quartal` is the quarter before this one, a relative date this reader knows in English
+        // and French only.
         "erste": 1, "ersten": 1, "erstes": 1, "zweite": 2, "zweiten": 2, "dritte": 3, "dritten": 3, "vierte": 4, "vierten": 4,
-        "letzte": lastOrdinal, "letzten": lastOrdinal,
-        "primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4, "ultimo": lastOrdinal,
+        "primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4,
         "primo": 1, "secondo": 2, "terzo": 3, "quarto": 4,
-        "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": lastOrdinal,
+        "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4,
         "primeiro": 1, "terceiro": 3,
     ]
     static let lastOrdinal = -1

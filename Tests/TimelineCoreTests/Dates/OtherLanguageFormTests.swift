@@ -48,12 +48,12 @@ struct OtherLanguageFormTests {
         DateVector("em dezembro de 2021", "2021-12", "2021-12-01", "2021-12-31", .month),
         DateVector("verão de 2022", "2022-22", "2022-06-01", "2022-08-31", .season),
         DateVector("fim de 2022", "2022-09~/2022-12~", "2022-09-01", "2022-12-31", .interval, "~"),
-        // Two digits after another language's month are its year (no day follows a month there).
-        DateVector("Okt 21", "2021-10", "2021-10-01", "2021-10-31", .month),
-        DateVector("Dez. 22", "2022-12", "2022-12-01", "2022-12-31", .month),
-        DateVector("Juni 22", "2022-06", "2022-06-01", "2022-06-30", .month),
-        DateVector("juin 22", "2022-06", "2022-06-01", "2022-06-30", .month),
-        DateVector("mei 99", "1999-05", "1999-05-01", "1999-05-31", .month),
+        // A third alone at a range's start is of the end's month (`early or mid-March` already was).
+        DateVector("Anfang bis Mitte März 2022", "2022-03-01~/2022-03-20~", "2022-03-01", "2022-03-20", .interval, "~"),
+        DateVector("Mitte bis Ende Juni 2022", "2022-06-11~/2022-06-30~", "2022-06-11", "2022-06-30", .interval, "~"),
+        DateVector("early to mid-March 2022", "2022-03-01~/2022-03-20~", "2022-03-01", "2022-03-20", .interval, "~"),
+        DateVector("de début à mi-juin 2022", "2022-06-01~/2022-06-20~", "2022-06-01", "2022-06-20", .interval, "~"),
+        DateVector("early to mid-1990s", "1990~/1996~", "1990-01-01", "1996-12-31", .interval, "~"),
         // Intervals take them as they take English months.
         DateVector("Juni–September 2022", "2022-06/2022-09", "2022-06-01", "2022-09-30", .interval),
         DateVector("de enero a marzo de 2022", "2022-01/2022-03", "2022-01-01", "2022-03-31", .interval),
@@ -106,13 +106,22 @@ struct OtherLanguageFormTests {
         vector.check(try TimelineDate.parse(vector.input))
     }
 
-    /// After an English month's name, two digits stay a day of it (`June 22`), its year from the
-    /// reference as before.
-    @Test func twoDigitsAfterAnEnglishMonthAreADay() throws {
+    /// After an English month's name, a number stays a day of it (`June 22`), its year from the
+    /// reference as before; after another language's it could be its day or its year, and is
+    /// refused, in a range too (`Okt 21 – Nov 21`, whose `Nov` is English as well).
+    @Test func aNumberAfterAMonthOtherThanEnglishIsRefused() throws {
         let context = DateParsingContext(reference: CalendarDay(iso: "2022-07-15"))
         #expect(try TimelineDate.parse("June 22", context: context).edtf == "2022-06-22")
         #expect(try TimelineDate.parse("Oct 21", context: context).edtf == "2022-10-21")
-        #expect(try TimelineDate.parse("Okt 21", context: context).edtf == "2021-10")
+        for text in ["Okt 21", "Dez. 22", "Juni 22", "juin 22", "mayo 15", "juin 31", "Okt 21 – Nov 21", "Sept 21 – Okt 21", "Mai 22 – Jun 22"] {
+            do {
+                let date = try TimelineDate.parse(text, context: context)
+                Issue.record("'\(text)' read as \(date.edtf)")
+            } catch {
+                #expect(error.reason.contains("could be its day or its year"), "\(text): \(error.reason)")
+            }
+        }
+        #expect(try TimelineDate.parse("juin-22", context: context).edtf == "2022-06", "a spreadsheet's display stays month and year")
     }
 
     /// What stays refused: numeric days however written, the German dot before a number, and the
@@ -124,6 +133,7 @@ struct OtherLanguageFormTests {
         InvalidDateVector("2 set 2022", "not a date form this tool reads"),
         InvalidDateVector("2 . Juni 2022", "not a date form this tool reads"),
         InvalidDateVector("Freitag, 2. Juni 2022", "it names a Friday, but 2 Jun 2022 was a Thursday"),
+        InvalidDateVector("im letzten Quartal 2022", "not a date form this tool reads"),
         InvalidDateVector("1 . Quartal 2022", "not a date form this tool reads"),
     ])
     func refused(vector: InvalidDateVector) {
