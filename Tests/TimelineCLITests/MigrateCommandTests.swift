@@ -92,19 +92,23 @@ import Testing
     @Test func twoProcessesMigratingOneNewDatabaseApplyEachFileOnce() throws {
         for round in 0..<3 {
             let path = folder.path("race-\(round).sqlite")
-            let results = try [0, 1].map { _ in
+            // Each process's standard error goes to a file, for the message should one fail.
+            let errors = [0, 1].map { folder.path("race-\(round)-\($0).err") }
+            let results = try errors.map { errorPath in
                 let process = Process()
                 process.executableURL = CLI.executable
                 process.arguments = ["list", "--db", path, "--format", "tsv"]
                 process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
+                #expect(FileManager.default.createFile(atPath: errorPath, contents: nil))
+                process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
                 try process.run()
                 return process
             }.map { process in
                 process.waitUntilExit()
                 return process.terminationStatus
             }
-            #expect(results == [0, 0], "round \(round)")
+            let stderr = errors.map { (try? String(contentsOfFile: $0, encoding: .utf8)) ?? "" }
+            #expect(results == [0, 0], "round \(round): \(stderr)")
             let count = try CLI.run([path, "SELECT count(*) FROM schema_migrations; SELECT count(*) FROM events;"],
                                     executable: URL(fileURLWithPath: "/usr/bin/sqlite3"))
             #expect(count.stdout == "\(RepositoryFiles.all.count)\n15\n")
