@@ -49,6 +49,8 @@ import Testing
         ("almeno 300", "person", "300"), ("quasi 1 miliardo", "EUR", "1000000000"), ("3,5 mld €", "EUR", "3500000000"),
         ("1,5 miliardi di euro", "EUR", "1500000000"), ("1,2 milioni di euro", "EUR", "1200000"),
         ("etwa 0,125", "fraction", "0.125"), ("gut 1.000", "person", "1000"), ("casi 1.000", "person", "1000"),
+        // English's billion after a currency sign, or in lower case.
+        ("$1 Billion", "USD", "1000000000"), ("€1 Billion", "EUR", "1000000000"), ("1 billion euros", "EUR", "1000000000"),
         // Of things that come whole, a comma before three digits can only group thousands.
         ("5,000", "person", "5000"), ("c. 1,500", "job", "1500"), ("-3,870", "rider", "-3870"), ("more than 1,200", "store", "1200"),
         ("$12,500.50", "USD", "12500.50"), ("£(5,000)", "GBP", "-5000"), ("R$ (1200.00)", "BRL", "-1200.00"), ("GBP 1,234,567", "GBP", "1234567"),
@@ -78,6 +80,8 @@ import Testing
         ("more than (£5m)", "GBP"), ("up to (£5m)", "GBP"), ("£5 euros", "EUR"), ("$5 euros", "EUR"), ("500 pesos", "USD"),
         ("500 dollars", "MXN"), ("5 yen", "CNY"), ("2 billions", "EUR"), ("€1,5 billion", "EUR"), ("1,899 €", "EUR"), ("R$ 1,500", "BRL"),
         ("0.500.000", "EUR"),
+        // A capitalised Billion after a bare number or among German words may be German's, 10¹².
+        ("1 Billion Euro", "EUR"), ("rund 1 Billion Euro", "EUR"), ("1 Billion €", "EUR"), ("2 Trillion", "USD"), ("~1 Billion", "EUR"),
         ("( 5)", "person"), ("(.5)", "person"), ("5 MWh", "mWh"), ("(5) bit", "bit"), ("5m ton", "ton"), ("0 500", "person"), ("30 mm €", "EUR"), ("$3MM", "USD"),
     ])
     func refuses(_ text: String, _ unit: String) {
@@ -117,6 +121,12 @@ import Testing
         #expect(FigureText.unknownTrailingWord(in: "mehr als 2 Mrd. Dollar") == "Dollar")
         for known in ["1,5 Mio.", "500 euros", "5000 CHF", "400 approx.", "1,5 mln.", "abc", "1 200", "£5m"] {
             #expect(FigureText.unknownTrailingWord(in: known) == nil, "\(known)")
+        }
+        do {
+            _ = try MeasureSpecification.parse("q=1 Billion Euro:EUR")
+            Issue.record("1 Billion Euro may be German's")
+        } catch {
+            #expect("\(error)".contains("'Billion' is a thousand times more in German than in English (10¹² against 10⁹)"), "\(error)")
         }
         do {
             _ = try MeasureSpecification.parse("q=1,5 Mio. Kunden:person")

@@ -153,6 +153,18 @@ enum FigureText {
         ("francs", ["CHF", "XOF", "XAF", "XPF"], false), ("francos", ["CHF", "XOF", "XAF", "XPF"], true), ("yen", ["JPY"], false),
     ]
 
+    /// `1 Billion Euro`, `rund 1 Billion`: a `Billion` (or `Trillion`) capitalised as German
+    /// writes its nouns, after a number no currency sign comes before, or among German words, may
+    /// be German's, a million million (a million times that), where English's is a thousand
+    /// million: read as neither. `$1 Billion`, `€1 Billion`, `1 billion euros` stay English's.
+    static func mayBeGermanLongScale(_ word: String, writtenAs value: Substring, in text: String, continental: Bool) -> Bool {
+        guard word == "billion" || word == "trillion", value.count >= word.count,
+              value.suffix(word.count).first?.isUppercase == true else { return false }
+        if continental { return true }
+        guard let first = text.trimmingSpaces().first else { return false }
+        return first.isNumber || "-+~≈(".contains(first)
+    }
+
     /// The word a value ends with when it is none this reader knows after a number (`Kunden` of
     /// `1,5 Mio. Kunden`, `Prozent` of `14 Prozent`): nil when the value ends with no word, or with a
     /// scale word, a currency's name or code, or an estimate's word.
@@ -387,6 +399,7 @@ enum FigureText {
                     && (word.text != "mil millones" || currency != nil)
                     // `1,5 billion`: written with a decimal comma, a billion may be French or German's, 10¹².
                     && (word.power < 9 || !["billion", "trillion"].contains(word.text) || !lowered.contains(","))
+                    && !Self.mayBeGermanLongScale(word.text, writtenAs: rest, in: text, continental: reading.continentalMarks)
             }) {
                 let before = rest.dropLast(word.text.count)
                 if let end = before.last, isSpace(end) || end.isNumber {

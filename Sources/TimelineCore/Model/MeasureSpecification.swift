@@ -86,7 +86,13 @@ public enum MeasureSpecification {
         guard let value = FigureText.value(digits, of: reading, inUnit: unit).flatMap({ ExactDecimal($0) }) else {
             let parts = digits.split(separator: ",", omittingEmptySubsequences: false)
             let hint: String
-            if let word = FigureText.unknownTrailingWord(in: valueText) {
+            if case let reading = FigureText.read(valueText),
+               let word = ["Billion", "Trillion"].first(where: { valueText.contains($0) }),
+               FigureText.mayBeGermanLongScale(word.lowercased(), writtenAs: Substring(word), in: valueText, continental: reading.continentalMarks) {
+                // `1 Billion Euro`: a thousand million in English, a million million in German.
+                hint = "'\(word)' is a thousand times more in German than in English (\(word == "Billion" ? "10¹² against 10⁹" : "10¹⁸ against 10¹²")): "
+                    + "write the number in digits, or in English lower case after a currency sign ($1 billion)"
+            } else if let word = FigureText.unknownTrailingWord(in: valueText) {
                 // `1,5 Mio. Kunden`: the word is what is not read, not the number.
                 hint = "'\(word)' after the number is no scale word or currency name this tool reads (thousand, million, Mio., Mrd., "
                     + "milliards, millones, miliardi, euros, dollars, …); what is counted goes in the unit"
