@@ -243,9 +243,7 @@ struct EventOptions: ParsableArguments {
         // A point the value was given with (`1500 thousand` in a unit of millions has none).
         guard text.contains("."), let figure = try? MeasureSpecification.parse(text) else { return nil }
         // `1.500 Mio. €:EUR-Mrd` is 1.5 read from a point that grouped thousands: nothing to say.
-        if let equals = text.firstIndex(of: "="), let colon = text.lastIndex(of: ":"), equals < colon {
-            if MeasureSpecification.readsPointsAsGrouping(String(text[text.index(after: equals)..<colon])) { return nil }
-        }
+        if MeasureSpecification.valueReadsPointsAsGrouping(text) { return nil }
         let value = figure.value
         let sign = value.hasPrefix("-") ? "-" : ""
         let parts = value.dropFirst(sign.count).split(separator: ".", omittingEmptySubsequences: false)

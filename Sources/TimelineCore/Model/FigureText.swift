@@ -39,6 +39,9 @@ enum FigureText {
         }
         /// The currency the figure is read in, when its unit is one (`MXN` for `$5,000:MXN`).
         var currencyUnit: String?
+        /// `Billion` or `Trillion` as written when it may be German's, a thousand times English's
+        /// (`mayBeGermanLongScale`): not read as a scale word.
+        var longScaleWord: String?
     }
 
     /// Currency signs, and the units (ISO 4217 codes) each may stand for.
@@ -157,8 +160,8 @@ enum FigureText {
     /// writes its nouns, after a number no currency sign comes before, or among German words, may
     /// be German's, a million million (a million times that), where English's is a thousand
     /// million: read as neither. `$1 Billion`, `€1 Billion`, `1 billion euros` stay English's.
-    static func mayBeGermanLongScale(_ word: String, writtenAs value: Substring, in text: String, continental: Bool) -> Bool {
-        guard word == "billion" || word == "trillion", value.count >= word.count,
+    private static func mayBeGermanLongScale(_ word: String, writtenAs value: Substring, in text: String, continental: Bool) -> Bool {
+        guard value.count >= word.count,
               value.suffix(word.count).first?.isUppercase == true else { return false }
         if continental { return true }
         guard let first = text.trimmingSpaces().first else { return false }
@@ -393,13 +396,17 @@ enum FigureText {
             let currency = unit.map { unitScale(of: $0).base.uppercased() }.flatMap { isCurrencyCode($0) ? $0 : nil }
                 ?? reading.currencySign.map(unit(ofCurrencySign:))
             let lowered = rest.lowercased()
+            if let long = ["billion", "trillion"].first(where: { lowered.hasSuffix($0) }),
+               mayBeGermanLongScale(long, writtenAs: rest, in: text, continental: reading.continentalMarks) {
+                reading.longScaleWord = String(rest.suffix(long.count))
+            }
             if let word = scaleWords.first(where: { word in
                 lowered.hasSuffix(word.text) && lowered.count > word.text.count && (!word.money || currency != nil)
                     && (word.text != "mil" || currency.map(milCurrencies.contains) == true || reading.iberianCurrencyWord)
                     && (word.text != "mil millones" || currency != nil)
                     // `1,5 billion`: written with a decimal comma, a billion may be French or German's, 10¹².
                     && (word.power < 9 || !["billion", "trillion"].contains(word.text) || !lowered.contains(","))
-                    && !Self.mayBeGermanLongScale(word.text, writtenAs: rest, in: text, continental: reading.continentalMarks)
+                    && reading.longScaleWord?.lowercased() != word.text
             }) {
                 let before = rest.dropLast(word.text.count)
                 if let end = before.last, isSpace(end) || end.isNumber {

@@ -5,25 +5,18 @@ public enum MeasureSpecification {
         func fail(_ reason: String) -> TimelineError {
             TimelineError(.usage, "--measure '\(text)' \(reason); write QUANTITY=VALUE:UNIT[@ENTITY], e.g. employees-laid-off=159:person@amazon-care.")
         }
-        guard let equals = text.firstIndex(of: "=") else { throw fail("has no '='") }
-        let quantity = String(text[..<equals])
-        var rest = text[text.index(after: equals)...]
-        var entity: String?
-        if let at = rest.lastIndex(of: "@") {
-            entity = String(rest[rest.index(after: at)...])
-            rest = rest[..<at]
-            if entity?.isEmpty == true { throw fail("names no entity after '@'") }
-        }
-        let valueText: String
+        guard let parts = parts(of: text) else { throw fail("has no '='") }
+        let quantity = String(parts.quantity)
+        let entity = parts.entity.map(String.init)
+        if entity?.isEmpty == true { throw fail("names no entity after '@'") }
+        let valueText = String(parts.value)
         var unit: String
         let reading: FigureText.Reading
-        if let colon = rest.firstIndex(of: ":") {
-            valueText = String(rest[..<colon])
-            unit = String(rest[rest.index(after: colon)...])
+        if let given = parts.unit {
+            unit = String(given)
             reading = FigureText.read(valueText, unit: unit)
         } else {
             // `£1.2m`, `5000 CHF`: money whose sign or code names its one currency says its unit.
-            valueText = String(rest)
             reading = FigureText.read(valueText)
             guard let sign = reading.currencySign, let only = FigureText.onlyUnit(ofCurrencySign: sign) else {
                 throw fail(reading.currencySign.map { sign in
@@ -86,9 +79,7 @@ public enum MeasureSpecification {
         guard let value = FigureText.value(digits, of: reading, inUnit: unit).flatMap({ ExactDecimal($0) }) else {
             let parts = digits.split(separator: ",", omittingEmptySubsequences: false)
             let hint: String
-            if case let reading = FigureText.read(valueText),
-               let word = ["Billion", "Trillion"].first(where: { valueText.contains($0) }),
-               FigureText.mayBeGermanLongScale(word.lowercased(), writtenAs: Substring(word), in: valueText, continental: reading.continentalMarks) {
+            if let word = reading.longScaleWord {
                 // `1 Billion Euro`: a thousand million in English, a million million in German.
                 hint = "'\(word)' is a thousand times more in German than in English (\(word == "Billion" ? "10¹² against 10⁹" : "10¹⁸ against 10¹²")): "
                     + "write the number in digits, or in English lower case after a currency sign ($1 billion)"
@@ -125,11 +116,25 @@ public enum MeasureSpecification {
         return power == 0 && FigureText.isCurrencyCode(code) && !FigureText.threeDecimalCurrencies.contains(code)
     }
 
-    /// Whether a value as written has a scale word or words that make its points group thousands
-    /// (`1.500 Mio. €`, `ruim 1.500`): a point in its number is then no decimal mark.
-    public static func readsPointsAsGrouping(_ valueText: String) -> Bool {
-        let reading = FigureText.read(valueText)
+    /// Whether the value of a `--measure` has a scale word or words that make its points group
+    /// thousands (`1.500 Mio. €`, `ruim 1.500`): a point in its number is then no decimal mark.
+    public static func valueReadsPointsAsGrouping(_ text: String) -> Bool {
+        guard let parts = parts(of: text) else { return false }
+        let reading = FigureText.read(String(parts.value))
         return reading.scale != 0 || reading.continentalMarks
+    }
+
+    /// `QUANTITY=VALUE[:UNIT][@ENTITY]` cut at its marks as written; nil without `=`.
+    private static func parts(of text: String) -> (quantity: Substring, value: Substring, unit: Substring?, entity: Substring?)? {
+        guard let equals = text.firstIndex(of: "=") else { return nil }
+        var rest = text[text.index(after: equals)...]
+        var entity: Substring?
+        if let at = rest.lastIndex(of: "@") {
+            entity = rest[rest.index(after: at)...]
+            rest = rest[..<at]
+        }
+        guard let colon = rest.firstIndex(of: ":") else { return (text[..<equals], rest, nil, entity) }
+        return (text[..<equals], rest[..<colon], rest[rest.index(after: colon)...], entity)
     }
 
     /// `1,3` and `0,15` as `1.3` and `0.15`: a comma that cannot be grouping thousands (not
