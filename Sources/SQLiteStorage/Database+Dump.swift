@@ -4,8 +4,8 @@ extension Database {
     /// Writes the whole main database as SQL text that the sqlite3 shell can replay into an empty file.
     ///
     /// The output is deterministic: tables in creation order with their rows by rowid (or by every
-    /// column for WITHOUT ROWID tables), then indexes, triggers and views by name, then the user
-    /// version.
+    /// column for WITHOUT ROWID tables), then indexes, views and triggers by name (views first:
+    /// an INSTEAD OF trigger needs its view), then the user version.
     /// Text survives exactly: text with control characters, NULs or invalid UTF-8 is written as a
     /// hex blob cast to text. Internal tables (`sqlite_*`) and the shadow tables of virtual tables
     /// are left out; `rebuildStatements` can name statements that refill virtual tables. `write`
@@ -36,7 +36,7 @@ extension Database {
         }
         // By name: a trigger or index dropped and created again (as a bulk write does) moves to
         // the end of the schema, and the same database must give the same text.
-        for kind in ["index", "trigger", "view"] {
+        for kind in ["index", "view", "trigger"] {
             for object in objects.filter({ $0.type == kind && !isShadow($0) }).sorted(by: { $0.name < $1.name }) {
                 try writeText(object.sql + ";\n")
             }

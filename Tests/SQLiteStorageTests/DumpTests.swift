@@ -16,6 +16,7 @@ import Testing
             CREATE TABLE w (k TEXT PRIMARY KEY, v INTEGER) WITHOUT ROWID;
             CREATE INDEX t_by_s ON t (s);
             CREATE VIEW v AS SELECT s FROM t;
+            CREATE TRIGGER a_before_its_view_by_name INSTEAD OF INSERT ON v BEGIN INSERT INTO t (s) VALUES (NEW.s); END;
             PRAGMA user_version = 7;
             """)
         // Quotes and special bytes at every offset of the eight-byte words the dump scans by.
@@ -39,6 +40,10 @@ import Testing
         #expect(try copy.scalar("SELECT hex(v) FROM raw") == .text("61C328FF6162636465666768"))
         #expect(first.contains("CAST(X'61C328FF6162636465666768' AS TEXT)"))
         #expect(first.contains("CREATE VIEW v"))
+        // A trigger on a view can only be made after it.
+        #expect(first.range(of: "CREATE VIEW v")!.lowerBound < first.range(of: "CREATE TRIGGER a_before")!.lowerBound)
+        try copy.execute("INSERT INTO v VALUES ('through the view')")
+        #expect(try copy.scalar("SELECT count(*) FROM t WHERE s = 'through the view'") == .integer(1))
         #expect(first.range(of: "INSERT INTO \"w\" VALUES('a',1)")!.lowerBound < first.range(of: "INSERT INTO \"w\" VALUES('b',2)")!.lowerBound)
     }
 
