@@ -218,7 +218,7 @@ private extension String {
         try CLI.run(["list", "--db", db])
         _ = try sqlite(
             """
-            DROP TRIGGER event_lists_after_tag_insert;
+            DROP TRIGGER event_refresh_after_tag_insert;
             INSERT INTO event_tags (event_id, tag) VALUES ((SELECT id FROM events WHERE uid = 'amazon-care-launch-2019-09'), 'stale');
             """)
         let stale = try CLI.run(["list", "--db", db, "--tag", "stale", "--format", "csv"])
@@ -249,7 +249,7 @@ private extension String {
         #expect(try found("hilton").contains("amazon-care-launch-2019-09"))
         #expect(!(try CLI.run(["check", "--db", db, "--format", "tsv"]).stdout.contains("search-index")))
 
-        _ = try sqlite("DROP TRIGGER event_search_after_alias_update; UPDATE entity_aliases SET alias = 'Blorp' WHERE alias = 'Quux Alias'")
+        _ = try sqlite("DROP TRIGGER event_refresh_after_alias_update; UPDATE entity_aliases SET alias = 'Blorp' WHERE alias = 'Quux Alias'")
         #expect(!(try found("blorp").contains("care-medical-layoff-2022-12-01")))
         let check = try CLI.run(["check", "--db", db, "--format", "tsv"])
         #expect(check.status == 65)

@@ -3,6 +3,10 @@ import SQLiteStorage
 import Testing
 @testable import TimelineCore
 
+/// Two of the seed's events, by id, in the statements below.
+private let layoffID = "(SELECT id FROM events WHERE uid = 'amazon-care-layoff-2022-12-01')"
+private let launchID = "(SELECT id FROM events WHERE uid = 'amazon-care-launch-2019-09')"
+
 /// The copy of each event's lists kept in its row (`entities_json` … `sources_json`): written by
 /// every way of saving an event, equal to what its rows in the tables give, cleared by any other
 /// change to those rows, and found by `check` when it is stale.
@@ -129,11 +133,64 @@ import Testing
         try Self.expectFastPathMatchesEvents(store)
     }
 
+    /// Every kind of change another client makes to the rows an event's lists or search entry are
+    /// made of (each table, insert, update and delete) goes through `event_refreshes`: afterwards
+    /// no event's lists are stale and every search entry is what its rows give, as `check` finds.
+    @Test(arguments: [
+        ("INSERT INTO events (uid, kind, title, when_edtf, when_precision) VALUES ('by-hand', 'launch', 'Zorblax opens', '2023', 'year')", true),
+        ("UPDATE events SET title = 'Zorblax closes', summary = 'Quuxly' WHERE uid = 'amazon-care-layoff-2022-12-01'", true),
+        ("DELETE FROM events WHERE uid = 'amazon-care-layoff-2022-12-01'", true),
+        ("INSERT INTO citations (event_id, source_id, quote) SELECT \(launchID), id, 'Zorblax' FROM sources LIMIT 1", true),
+        ("UPDATE citations SET event_id = \(launchID) WHERE id = (SELECT min(id) FROM citations WHERE event_id = \(layoffID))", true),
+        ("INSERT INTO event_entities (event_id, entity_id, position) SELECT \(launchID), id, 9 FROM entities WHERE slug = 'hilton'", true),
+        ("UPDATE event_entities SET entity_id = (SELECT id FROM entities WHERE slug = 'hilton') WHERE event_id = \(launchID) AND position = 1", true),
+        ("DELETE FROM event_tags WHERE event_id = \(layoffID)", false),
+        ("INSERT INTO measures (event_id, quantity, value, unit) VALUES (\(launchID), 'clinics', '3', 'clinic')", false),
+        ("INSERT INTO entity_aliases (entity_id, alias) SELECT id, 'Zorblax' FROM entities WHERE slug = 'amazon-care'", true),
+        ("UPDATE entity_aliases SET alias = 'Zorblax' WHERE id = (SELECT min(id) FROM entity_aliases)", true),
+        ("DELETE FROM entity_aliases WHERE id = (SELECT min(id) FROM entity_aliases)", true),
+        ("UPDATE entities SET slug = 'zorblax' WHERE slug = 'amazon-care'", true),
+        // As the sqlite3 shell does by default, with the foreign keys off (they would refuse these).
+        ("PRAGMA foreign_keys = OFF; DELETE FROM entities WHERE slug = 'hilton'", true),
+        ("PRAGMA foreign_keys = OFF; DELETE FROM sources WHERE id = (SELECT source_id FROM citations WHERE event_id = \(layoffID) LIMIT 1)", false),
+    ])
+    func everyChangeByAnotherClientKeepsListsAndSearchCurrent(sql: String, changesSearch: Bool) throws {
+        let store = try TimelineStore(inMemoryWith: TimelineMigrations.embedded)
+        let entries = "SELECT group_concat(rowid || title || summary || quotes || names, '|') FROM (SELECT rowid, * FROM event_search ORDER BY rowid)"
+        let before = try store.database.scalar(entries)
+        let lists = try store.database.scalar("SELECT group_concat(uid) FROM events WHERE entities_json IS NOT NULL")
+        try store.database.execute(sql)
+        #expect(store.database.changes > 0)
+        #expect(try store.database.scalar(entries) != before || !changesSearch, "the search index took the change")
+        #expect(try store.database.scalar("SELECT group_concat(uid) FROM events WHERE entities_json IS NOT NULL") != lists
+                || sql.hasPrefix("UPDATE events") || sql.hasPrefix("INSERT INTO events") || sql.contains("alias"), "the lists it touched were cleared")
+        #expect(try Self.staleEvents(in: store) == [])
+        let findings = try store.check().filter { ["stored-lists", "search-index"].contains($0.check) }
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+    }
+
+    /// A row inserted into `event_refreshes` clears that event's lists, rebuilds its search entry,
+    /// or both, as its flags say; the view itself stays empty.
+    @Test func insertingIntoEventRefreshesRefreshesOneEvent() throws {
+        let store = try TimelineStore(inMemoryWith: TimelineMigrations.embedded)
+        let id = "(SELECT id FROM events WHERE uid = 'amazon-care-layoff-2022-12-01')"
+        try store.database.execute("DROP TRIGGER event_refresh_after_event_update")
+        try store.database.execute("UPDATE events SET title = 'Zorblax' WHERE id = \(id)")
+        #expect(try store.check().contains { $0.check == "search-index" })
+        try store.database.execute("INSERT INTO event_refreshes VALUES (\(id), 0, 1)")
+        #expect(try store.check().allSatisfy { $0.check != "search-index" })
+        #expect(try Self.eventsWithoutLists(in: store) == .integer(0))
+        try store.database.execute("INSERT INTO event_refreshes VALUES (\(id), 1, 0)")
+        #expect(try store.database.prepare("SELECT uid FROM events WHERE entities_json IS NULL").map { $0.text(at: 0) }
+                == ["amazon-care-layoff-2022-12-01"])
+        #expect(try store.database.scalar("SELECT count(*) FROM event_refreshes") == .integer(0))
+    }
+
     /// With the triggers dropped, a change leaves the copy stale: `check` says which event, and
     /// rewriting the lists repairs it.
     @Test func checkFindsStaleListsAndRewritingRepairsThem() throws {
         let store = try TimelineStore(inMemoryWith: TimelineMigrations.embedded)
-        try store.database.execute("DROP TRIGGER event_lists_after_tag_insert")
+        try store.database.execute("DROP TRIGGER event_refresh_after_tag_insert")
         try store.database.execute(
             "INSERT INTO event_tags (event_id, tag) VALUES ((SELECT id FROM events WHERE uid = 'amazon-care-layoff-2022-12-01'), 'added')")
         #expect(try Self.staleEvents(in: store) == ["amazon-care-layoff-2022-12-01"])
@@ -151,21 +208,14 @@ import Testing
         let path = folder.appendingPathComponent("db.sqlite").path
         do {
             // The seeded database as the version before migration 0007 left it (0008 only replaces
-            // a view, so it is applied again as it was; 0009's and 0010's labels and 0011's triggers go too).
+            // a view, so it is applied again as it was; 0009's and 0010's labels go too, and the
+            // triggers 0014 made of 0007's and 0011's).
             let store = try TimelineStore(path: path)
-            try store.database.execute("DROP VIEW timeline_events")
+            try Self.undoEventRefreshesAndSQLDateLabels(store)
             try store.database.execute("DROP TRIGGER event_labels_after_date_update")
-            for trigger in ["event_search_after_event_entity_update", "event_search_after_alias_update"] {
-                try store.database.execute("DROP TRIGGER \(trigger)")  // 0011's
-            }
             for column in ["when_label", "announced_label", "figures_label"] {
                 try store.database.execute("ALTER TABLE events DROP COLUMN \(column)")
             }
-            try store.database.execute("CREATE VIEW timeline_events AS SELECT uid FROM events")
-            let triggers = try store.database.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'event_lists_%'")
-                .map { $0.text(at: 0) }
-            #expect(triggers.count == 16)
-            for trigger in triggers { try store.database.execute("DROP TRIGGER \(trigger)") }
             for column in ["entities_json", "tags_json", "measures_json", "sources_json"] {
                 try store.database.execute("ALTER TABLE events DROP COLUMN \(column)")
             }
@@ -194,12 +244,8 @@ import Testing
         let path = folder.appendingPathComponent("db.sqlite").path
         do {
             let store = try TimelineStore(path: path)
-            try store.database.execute("DROP VIEW timeline_events")
+            try Self.undoEventRefreshesAndSQLDateLabels(store)
             try store.database.execute("ALTER TABLE events DROP COLUMN figures_label")
-            for trigger in ["event_search_after_event_entity_update", "event_search_after_alias_update"] {
-                try store.database.execute("DROP TRIGGER \(trigger)")  // 0011's
-            }
-            try store.database.execute("CREATE VIEW timeline_events AS SELECT uid FROM events")
             try Self.undoRelationsHeldFromTheirDate(store)  // 0013's
             try store.database.execute("DELETE FROM schema_migrations WHERE kind = 'migration' AND version >= 10")
             try store.database.execute("PRAGMA user_version = 9")
@@ -215,6 +261,20 @@ import Testing
     }
 
     /// Takes back migration 0013, so a test's older database can be migrated again.
+    /// Undoes migrations 0014 and 0015: their triggers and views go, and timeline_events is left
+    /// a stub for the migrations that replace it. The earlier triggers 0014 replaced are not made
+    /// again: 0007 and 0011 make theirs when they run again, and 0014 drops only those there are.
+    static func undoEventRefreshesAndSQLDateLabels(_ store: TimelineStore) throws {
+        let triggers = try store.database.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'event_refresh%'")
+            .map { $0.text(at: 0) }
+        #expect(triggers.count == 23)
+        for trigger in triggers { try store.database.execute("DROP TRIGGER \(trigger)") }
+        for view in ["event_refreshes", "timeline_events", "event_sql_date_labels"] {
+            try store.database.execute("DROP VIEW \(view)")
+        }
+        try store.database.execute("CREATE VIEW timeline_events AS SELECT uid FROM events")
+    }
+
     static func undoRelationsHeldFromTheirDate(_ store: TimelineStore) throws {
         try store.database.execute("ALTER TABLE relation_types DROP COLUMN holds_from_date")
         try store.database.execute("UPDATE relation_types SET transitive = 0 WHERE name = 'acquired-by'")

@@ -11,8 +11,9 @@ import SQLiteStorage
 ///
 /// The triggers that keep the search index and the span R*Tree current rebuild an event's search
 /// row on every entity and citation added to it, and each makes SQLite open a statement journal:
-/// right for one edit, wasteful for a million-row import. They are dropped (with those that clear
-/// an event's stored lists when its rows change: the writer writes the lists with the row); when the import is done
+/// right for one edit, wasteful for a million-row import. They are dropped (the same triggers clear
+/// an event's stored lists when its rows change: the writer writes the lists with the row; the one
+/// on `event_refreshes` they all insert into stays); when the import is done
 /// the rows of the events it added or changed are built once each, set-wise, and the triggers put
 /// back. Loading into an empty timeline, the secondary indexes are dropped too and built after the
 /// load, sorted once, instead of being kept up to date row by row, and CHECK constraints may be left
@@ -44,8 +45,7 @@ struct BulkLoad {
         triggers = try database.prepare(
             """
             SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'
-            AND (name LIKE 'event\\_search\\_%' ESCAPE '\\' OR name LIKE 'event\\_spans\\_%' ESCAPE '\\'
-                 OR name LIKE 'event\\_lists\\_%' ESCAPE '\\') ORDER BY rowid
+            AND (name LIKE 'event\\_refresh\\_after\\_%' ESCAPE '\\' OR name LIKE 'event\\_spans\\_%' ESCAPE '\\') ORDER BY rowid
             """
         ).map { ($0.text(at: 0), $0.text(at: 1)) }
         if case .integer(let id)? = try database.scalar("SELECT coalesce(max(id), 0) FROM events") {
