@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Testing
 @testable import TimelineCore
 
@@ -76,5 +81,61 @@ import Testing
         }
         readAhead.stop()
         #expect(log.toldToStop)
+    }
+
+    /// An item that notes, when it is freed, whether that happened on the consumer's thread.
+    final class FreedWhere: Sendable {
+        let consumer: pthread_t
+        let log: FreeLog
+
+        init(consumer: pthread_t, log: FreeLog) {
+            self.consumer = consumer
+            self.log = log
+        }
+
+        deinit { log.note(onConsumer: pthread_equal(pthread_self(), consumer) != 0) }
+    }
+
+    final class FreeLog: @unchecked Sendable {
+        private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        private var onConsumer = 0
+        private var elsewhere = 0
+
+        init() { pthread_mutex_init(lock, nil) }
+
+        func note(onConsumer here: Bool) {
+            pthread_mutex_lock(lock)
+            if here { onConsumer += 1 } else { elsewhere += 1 }
+            pthread_mutex_unlock(lock)
+        }
+
+        var counts: (onConsumer: Int, elsewhere: Int) {
+            pthread_mutex_lock(lock)
+            defer { pthread_mutex_unlock(lock) }
+            return (onConsumer, elsewhere)
+        }
+    }
+
+    /// Batches the consumer gives back are freed by the producer, as it goes on: only those
+    /// given back after it has made its last (at most the queue's depth and one more) are freed
+    /// on the consumer's thread, by `stop()`; nothing is freed twice or lost.
+    @Test func recycledBatchesAreFreedOnTheProducersThread() throws {
+        let log = FreeLog()
+        let consumer = pthread_self()
+        let batches = 40, batchSize = 8, depth = 2
+        let readAhead = try ReadAhead<FreedWhere>(batchSize: batchSize, depth: depth) { emit in
+            for _ in 0..<(batches * batchSize) where !emit(FreedWhere(consumer: consumer, log: log)) { return }
+        }
+        var received = 0
+        while var batch = try readAhead.next() {
+            received += batch.count
+            readAhead.recycle(&batch)
+            #expect(batch.isEmpty)
+        }
+        readAhead.stop()
+        #expect(received == batches * batchSize)
+        let counts = log.counts
+        #expect(counts.onConsumer + counts.elsewhere == batches * batchSize)
+        #expect(counts.onConsumer <= (depth + 2) * batchSize, "\(counts)")
     }
 }

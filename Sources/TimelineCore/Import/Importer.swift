@@ -640,10 +640,11 @@ public final class Importer {
             }
         }
         defer { readAhead.stop() }
-        while let batch = try readAhead.next() {
-            for record in batch {
-                try body(record.line, { try record.event.get() }, record.renderedLists)
+        while var batch = try readAhead.next() {
+            for index in batch.indices {
+                try body(batch[index].line, { try batch[index].event.get() }, batch[index].renderedLists)
             }
+            readAhead.recycle(&batch)
         }
     }
 

@@ -13,7 +13,9 @@ import Darwin
 /// calling thread writes the previous ones into SQLite on the other; the bound keeps memory flat.
 /// The producer owns everything it captured until it returns: the calling thread only receives
 /// items, and `stop()` (always called, also on error) joins the thread before anything it
-/// captured is used again.
+/// captured is used again. A batch the consumer is done with goes back (`recycle`) and is freed
+/// on the producer's thread, which made it: the consumer's core spends nothing on taking apart
+/// what it read, and the memory goes back to the allocator's arena of the thread that took it.
 final class ReadAhead<Item: Sendable>: @unchecked Sendable {
     /// What the producer calls with each item; false means stop: the consumer has gone.
     typealias Emit = (Item) -> Bool
@@ -26,6 +28,7 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
     private var thread: pthread_t?
     // Guarded by `lock`.
     private var ready: [[Item]] = []
+    private var recycled: [[Item]] = []
     private var finished = false
     private var failure: (any Error)?
     private var stopped = false
@@ -73,6 +76,16 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
         return nil
     }
 
+    /// Takes back a batch `next()` gave, for the producer to free; `batch` is left empty. The
+    /// caller must hold no other copy of it (nor of its items) for the freeing to happen there.
+    func recycle(_ batch: inout [Item]) {
+        var taken: [Item] = []
+        swap(&taken, &batch)
+        pthread_mutex_lock(lock)
+        recycled.append(taken)
+        pthread_mutex_unlock(lock)
+    }
+
     /// Tells the producer to stop at its next item and waits until its thread has ended.
     func stop() {
         pthread_mutex_lock(lock)
@@ -84,6 +97,8 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
             pthread_join(thread, nil)
             self.thread = nil
         }
+        // What was given back after the producer's last batch.
+        recycled.removeAll()
     }
 
     private func start() throws {
@@ -117,7 +132,9 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
                 batch.append(item)
                 guard batch.count == self.batchSize else { return true }
                 defer { batch = []; batch.reserveCapacity(self.batchSize) }
-                return self.deliver(batch)
+                guard self.deliver(batch) else { return false }
+                self.freeRecycled()
+                return true
             }
         } catch {
             outcome = error
@@ -128,6 +145,15 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
         finished = true
         pthread_cond_broadcast(changed)
         pthread_mutex_unlock(lock)
+    }
+
+    /// Frees the batches the consumer gave back, out of the lock.
+    private func freeRecycled() {
+        pthread_mutex_lock(lock)
+        var taken: [[Item]] = []
+        swap(&taken, &recycled)
+        pthread_mutex_unlock(lock)
+        taken.removeAll()
     }
 
     /// Queues a full batch, waiting while `depth` are queued; false once the consumer stopped.
