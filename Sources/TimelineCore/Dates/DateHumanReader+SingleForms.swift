@@ -290,16 +290,17 @@ extension DateHumanReader {
         let monthWord = cursor.peek
         guard let month = cursor.take(from: Self.monthNumbers) else { return nil }
         cursor.takeAbbreviationDot()
-        // `Okt 21`, `Juni 22`, `juin 22`: German, Dutch, French, Italian and Portuguese put no day
+        // `Okt 21`, `Juni 22`, `juin 22`, `Mär 22`: German, Dutch, French, Italian and Portuguese put no day
         // after a month's name, so the number is its year as often as a day (or a Latin American
         // Spanish day: `mayo 15`); either guess would be wrong for some, so neither is made.
-        if let monthWord, !Self.englishMonthWords.contains(monthWord.text), let number = cursor.peek, number.isNumber(digits: 1...2) {
+        if let monthWord, monthWord.accented || !Self.englishMonthWords.contains(monthWord.text),
+           let number = cursor.peek, number.isNumber(digits: 1...2) {
             var look = cursor
             look.advance()
             if look.atEnd {
                 let year = (number.value < 30 ? 2000 : 1900) + number.value
-                throw TimelineDateError(input: text, reason: "after the month's name '\(monthWord.text)', \(number.text) could be its day or its year (\(year)): "
-                    + "write the year in full, or the day before the month (\(number.value) \(monthWord.text))")
+                throw TimelineDateError(input: text, reason: "after the month's name '\(monthWord.written)', \(number.text) could be its day or its year (\(year)): "
+                    + "write the year in full, or the day before the month (\(number.value) \(monthWord.written))")
             }
         }
         if let day = cursor.takeNumber(digits: 1...2) {

@@ -13,6 +13,19 @@ extension DateHumanReader {
         let text: String
         /// Whitespace came right before it: `mid - 2022` and `mid-2022` differ.
         let spaceBefore: Bool
+        /// A word written with a letter beyond ASCII (`Mär`, `déc`): no English word, whatever
+        /// it folds to (`mar`, `dec`).
+        var accented = false
+        /// As the text had it (`Mär`), for messages.
+        var written: String
+
+        init(kind: Kind, text: String, spaceBefore: Bool, accented: Bool = false, written: String? = nil) {
+            self.kind = kind
+            self.text = text
+            self.spaceBefore = spaceBefore
+            self.accented = accented
+            self.written = written ?? text
+        }
 
         /// A number's value; digits beyond nine are not counted (no date needs them).
         var value: Int {
@@ -39,16 +52,21 @@ extension DateHumanReader {
         var current = ""
         var currentKind: Token.Kind?
         var currentSpaceBefore = false
+        var currentAccented = false
+        var currentWritten = ""
         var pendingSpace = false
 
         func flush() {
             if let kind = currentKind, !current.isEmpty {
-                tokens.append(Token(kind: kind, text: current, spaceBefore: currentSpaceBefore))
+                tokens.append(Token(kind: kind, text: current, spaceBefore: currentSpaceBefore, accented: currentAccented,
+                                    written: currentWritten))
             }
             current = ""
+            currentWritten = ""
             currentKind = nil
+            currentAccented = false
         }
-        func append(_ piece: String, as kind: Token.Kind) {
+        func append(_ piece: String, as kind: Token.Kind, from scalar: Unicode.Scalar) {
             if currentKind != kind || kind == .symbol {
                 flush()
                 currentKind = kind
@@ -56,6 +74,7 @@ extension DateHumanReader {
                 pendingSpace = false
             }
             current += piece
+            currentWritten.unicodeScalars.append(scalar)
             if kind == .symbol { flush() }
         }
 
@@ -65,13 +84,19 @@ extension DateHumanReader {
                 flush()
                 pendingSpace = true
             case .ignored:
+                // A decomposed accent marks the letter before it.
+                if currentKind == .word {
+                    currentAccented = true
+                    currentWritten.unicodeScalars.append(scalar)
+                }
                 continue
             case .letters(let letters):
-                append(letters, as: .word)
+                append(letters, as: .word, from: scalar)
+                if !scalar.isASCII { currentAccented = true }
             case .digit(let digit):
-                append(digit, as: .number)
+                append(digit, as: .number, from: scalar)
             case .symbol(let symbol):
-                append(symbol, as: .symbol)
+                append(symbol, as: .symbol, from: scalar)
             }
         }
         flush()

@@ -113,7 +113,11 @@ struct OtherLanguageFormTests {
         let context = DateParsingContext(reference: CalendarDay(iso: "2022-07-15"))
         #expect(try TimelineDate.parse("June 22", context: context).edtf == "2022-06-22")
         #expect(try TimelineDate.parse("Oct 21", context: context).edtf == "2022-10-21")
-        for text in ["Okt 21", "Dez. 22", "Juni 22", "juin 22", "mayo 15", "juin 31", "Okt 21 – Nov 21", "Sept 21 – Okt 21", "Mai 22 – Jun 22"] {
+        #expect(try TimelineDate.parse("MAR 22", context: context).edtf == "2022-03-22", "capitals are still English")
+        // `Mär` and `déc` fold to English words (`mar`, `dec`) but are not written as English writes them,
+        // nor is `Ma\u{308}r` with its accent decomposed.
+        for text in ["Okt 21", "Dez. 22", "Juni 22", "juin 22", "mayo 15", "juin 31", "Okt 21 – Nov 21", "Sept 21 – Okt 21", "Mai 22 – Jun 22",
+                     "Mär 22", "déc 22", "Déc. 22", "Ma\u{308}r 22", "févr 22"] {
             do {
                 let date = try TimelineDate.parse(text, context: context)
                 Issue.record("'\(text)' read as \(date.edtf)")
@@ -122,6 +126,14 @@ struct OtherLanguageFormTests {
             }
         }
         #expect(try TimelineDate.parse("juin-22", context: context).edtf == "2022-06", "a spreadsheet's display stays month and year")
+        // The month is named as written, not as folded to be matched.
+        do {
+            let date = try TimelineDate.parse("Mär 22", context: context)
+            Issue.record("'Mär 22' read as \(date.edtf)")
+        } catch {
+            #expect(error.reason.hasPrefix("after the month's name 'Mär', 22 could be its day or its year (2022)") && error.reason.hasSuffix("(22 Mär)"),
+                    "\(error.reason)")
+        }
     }
 
     /// What stays refused: numeric days however written, the German dot before a number, and the
