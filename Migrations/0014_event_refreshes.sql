@@ -9,8 +9,8 @@
 -- that event's lists and rebuilds its search entry. The view is always empty. Each trigger on a
 -- table inserts the events its change touches, as the ones it replaces cleared or indexed them,
 -- one trigger for each table and kind of change. Inserting into the view by hand does the same
--- (`INSERT INTO event_refreshes VALUES (42, 1, 1)`); `timeline check --repair-lists` rewrites
--- what it cleared.
+-- (`INSERT INTO event_refreshes (event_id) VALUES (42)`: both); `timeline check --repair-lists`
+-- rewrites what it cleared.
 
 DROP TRIGGER IF EXISTS event_lists_after_entity_link_insert;
 DROP TRIGGER IF EXISTS event_lists_after_entity_link_update;
@@ -45,13 +45,13 @@ DROP TRIGGER IF EXISTS event_search_after_alias_delete;
 CREATE VIEW event_refreshes (event_id, lists, search) AS SELECT NULL, NULL, NULL WHERE 0;
 
 -- Only rows with lists are rewritten; an event's search entry is deleted, then made again from
--- its row when it still has one.
+-- its row when it still has one. A flag left out is 1.
 CREATE TRIGGER event_refresh INSTEAD OF INSERT ON event_refreshes BEGIN
     UPDATE events SET entities_json = NULL, tags_json = NULL, measures_json = NULL, sources_json = NULL
-    WHERE NEW.lists AND id = NEW.event_id AND entities_json IS NOT NULL;
-    DELETE FROM event_search WHERE NEW.search AND rowid = NEW.event_id;
+    WHERE coalesce(NEW.lists, 1) AND id = NEW.event_id AND entities_json IS NOT NULL;
+    DELETE FROM event_search WHERE coalesce(NEW.search, 1) AND rowid = NEW.event_id;
     INSERT INTO event_search (rowid, title, summary, quotes, names)
-    SELECT id, title, summary, quotes, names FROM event_search_documents WHERE NEW.search AND id = NEW.event_id;
+    SELECT id, title, summary, quotes, names FROM event_search_documents WHERE coalesce(NEW.search, 1) AND id = NEW.event_id;
 END;
 
 CREATE TRIGGER event_refresh_after_event_insert AFTER INSERT ON events BEGIN

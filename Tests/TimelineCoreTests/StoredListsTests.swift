@@ -170,7 +170,7 @@ private let launchID = "(SELECT id FROM events WHERE uid = 'amazon-care-launch-2
     }
 
     /// A row inserted into `event_refreshes` clears that event's lists, rebuilds its search entry,
-    /// or both, as its flags say; the view itself stays empty.
+    /// or both, as its flags say (both when left out); the view itself stays empty.
     @Test func insertingIntoEventRefreshesRefreshesOneEvent() throws {
         let store = try TimelineStore(inMemoryWith: TimelineMigrations.embedded)
         let id = "(SELECT id FROM events WHERE uid = 'amazon-care-layoff-2022-12-01')"
@@ -184,6 +184,13 @@ private let launchID = "(SELECT id FROM events WHERE uid = 'amazon-care-launch-2
         #expect(try store.database.prepare("SELECT uid FROM events WHERE entities_json IS NULL").map { $0.text(at: 0) }
                 == ["amazon-care-layoff-2022-12-01"])
         #expect(try store.database.scalar("SELECT count(*) FROM event_refreshes") == .integer(0))
+        // An id alone refreshes both.
+        try store.rewriteStoredLists()
+        try store.database.execute("UPDATE events SET summary = 'Quuxly' WHERE id = \(id)")
+        #expect(try store.check().contains { $0.check == "search-index" })
+        try store.database.execute("INSERT INTO event_refreshes (event_id) VALUES (\(id))")
+        #expect(try store.check().allSatisfy { $0.check != "search-index" })
+        #expect(try Self.eventsWithoutLists(in: store) == .integer(1))
     }
 
     /// With the triggers dropped, a change leaves the copy stale: `check` says which event, and
