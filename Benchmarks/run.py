@@ -270,6 +270,12 @@ def build(scratch, bin_dir):
     results = {}
     show = subprocess.run(["swift", "build", "-c", "release", "--scratch-path", scratch, "--show-bin-path"], cwd=ROOT,
                           capture_output=True, text=True).stdout.strip()
+    # SwiftPM keeps the build plan, with the list of migration files the embedding watches, until
+    # the package's structure changes: a migration edited after it was added could stay embedded
+    # as first built. Without the plan, the build makes it again from the files as they are.
+    plan = os.path.join(scratch, "release.yaml")
+    if os.path.exists(plan):
+        os.remove(plan)
     log("building the static release binaries")
     results["static_build"] = swift_build(["-c", "release", "--static-swift-stdlib", "--product", "timeline"], scratch)
     shutil.copy2(os.path.join(show, "timeline"), os.path.join(bin_dir, "timeline"))
