@@ -15,9 +15,9 @@ extension DateHumanReader {
         let spaceBefore: Bool
         /// A word written with a letter beyond ASCII (`Mär`, `déc`): no English word, whatever
         /// it folds to (`mar`, `dec`).
-        var accented = false
+        let accented: Bool
         /// As the text had it (`Mär`), for messages.
-        var written: String
+        let written: String
 
         init(kind: Kind, text: String, spaceBefore: Bool, accented: Bool = false, written: String? = nil) {
             self.kind = kind
