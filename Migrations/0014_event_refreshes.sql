@@ -106,7 +106,13 @@ END;
 
 -- An entity's name and slug are in the search entries of its events; its figures name it too.
 -- (Deleting one its events still name is refused with the foreign keys on; with them off, as in
--- the sqlite3 shell, those events' entries lose its name, which 0002's triggers left in them.)
+-- the sqlite3 shell, those events' entries lose its name, which 0002's triggers left in them, and
+-- get it back when a row of that id is inserted again. A new entity's id names no event: one
+-- indexed lookup. Figures are not looked up on insert, measures having no index by entity: their
+-- events' lists were cleared when the entity went.)
+CREATE TRIGGER event_refresh_after_entity_insert AFTER INSERT ON entities BEGIN
+    INSERT INTO event_refreshes SELECT event_id, 1, 1 FROM event_entities WHERE entity_id = NEW.id;
+END;
 CREATE TRIGGER event_refresh_after_entity_update AFTER UPDATE OF id, slug, name ON entities BEGIN
     INSERT INTO event_refreshes SELECT event_id, 1, 1 FROM event_entities WHERE entity_id IN (OLD.id, NEW.id)
     UNION SELECT event_id, 1, 0 FROM measures WHERE entity_id IN (OLD.id, NEW.id);

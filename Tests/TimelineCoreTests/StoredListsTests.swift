@@ -152,6 +152,10 @@ private let launchID = "(SELECT id FROM events WHERE uid = 'amazon-care-launch-2
         ("UPDATE entities SET slug = 'zorblax' WHERE slug = 'amazon-care'", true),
         // As the sqlite3 shell does by default, with the foreign keys off (they would refuse these).
         ("PRAGMA foreign_keys = OFF; DELETE FROM entities WHERE slug = 'hilton'", true),
+        // Deleted and inserted again: its events' entries get its name back.
+        ("PRAGMA foreign_keys = OFF; UPDATE entities SET name = 'Hilton Quokka' WHERE slug = 'hilton'; "
+            + "CREATE TEMP TABLE kept AS SELECT * FROM entities WHERE slug = 'hilton'; DELETE FROM entities WHERE slug = 'hilton'; "
+            + "INSERT INTO entities SELECT * FROM kept", true),
         ("PRAGMA foreign_keys = OFF; DELETE FROM sources WHERE id = (SELECT source_id FROM citations WHERE event_id = \(layoffID) LIMIT 1)", false),
     ])
     func everyChangeByAnotherClientKeepsListsAndSearchCurrent(sql: String, changesSearch: Bool) throws {
@@ -274,7 +278,7 @@ private let launchID = "(SELECT id FROM events WHERE uid = 'amazon-care-launch-2
     static func undoEventRefreshesAndSQLDateLabels(_ store: TimelineStore) throws {
         let triggers = try store.database.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'event_refresh%'")
             .map { $0.text(at: 0) }
-        #expect(triggers.count == 23)
+        #expect(triggers.count == 24)
         for trigger in triggers { try store.database.execute("DROP TRIGGER \(trigger)") }
         for view in ["event_refreshes", "timeline_events", "event_sql_date_labels"] {
             try store.database.execute("DROP VIEW \(view)")
