@@ -98,7 +98,9 @@ extension Timeline {
 
                 Each event's row keeps a copy of its lists (entities, tags, figures, sources) for fast \
                 reading; check compares every copy with the tables. Triggers clear a copy whenever its \
-                rows change, so a difference means they were dropped: --repair-lists rewrites the copies. \
+                rows change, so a difference means they were dropped or did not see the change (an INSERT OR \
+                REPLACE, an id changed by hand): --repair-lists rewrites the copies, and the search and span \
+                index entries that are not what the events give. \
                 Dates are checked against their EDTF (a date another tool changed alone keeps its old span): \
                 --repair-lists works each date's span, precision, flags and label out again from it. Tags \
                 that read alike but for case, accents or punctuation (santé, Santé) are one to every filter: \
@@ -112,7 +114,7 @@ extension Timeline {
 
         @OptionGroup var global: GlobalOptions
 
-        @Flag(help: "Rewrite every event's stored lists and figures label from its entities, tags, figures and sources, its dates' spans and labels from their EDTF, and its search index entry where stale, then check.")
+        @Flag(help: "Rewrite every event's stored lists and figures label from its entities, tags, figures and sources, its dates' spans and labels from their EDTF, and its search and span index entries where stale, then check.")
         var repairLists = false
 
         @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))
@@ -133,6 +135,7 @@ extension Timeline {
                          (repair.dates, "1 date", "\(repair.dates) dates"), (repair.labels, "1 date label", "\(repair.labels) date labels"),
                          (repair.figuresLabels, "the figures label of 1 event", "the figures labels of \(repair.figuresLabels) events"),
                          (repair.searchEntries, "1 search index entry", "\(repair.searchEntries) search index entries"),
+                         (repair.spans, "1 span index entry", "\(repair.spans) span index entries"),
                          (repair.tagSpellings, "1 tag spelling", "\(repair.tagSpellings) tag spellings")]
                 .filter { $0.0 > 0 }.map { $0.0 == 1 ? $0.1 : $0.2 }
             guard let last = parts.last else { return "note: --repair-lists found every stored list, date and label right already." }

@@ -261,6 +261,39 @@ private extension String {
         #expect(!(try CLI.run(["check", "--db", db, "--format", "tsv"]).stdout.contains("search-index")))
     }
 
+    /// Another tool's `INSERT OR REPLACE` of an event fires no delete trigger: the span index keeps
+    /// an entry of the replaced row. A range reaching it stops with a data error naming the
+    /// remedy; `check` finds it, and a span changed by hand, and `--repair-lists` rewrites both.
+    @Test func aStaleSpanIndexIsFoundAndRepaired() throws {
+        try CLI.run(["list", "--db", db])
+        let edited = try sqlite(
+            """
+            PRAGMA foreign_keys = ON;
+            INSERT OR REPLACE INTO events (uid, kind, status, title, summary, when_edtf, when_earliest, when_latest, when_precision,
+                                           when_approximate, when_uncertain, recorded_at)
+            SELECT uid, kind, status, title, summary, when_edtf, when_earliest, when_latest, when_precision, when_approximate,
+                   when_uncertain, recorded_at FROM events WHERE uid = 'amazon-care-expansion-2021-summer';
+            UPDATE event_spans SET earliest_day = earliest_day - 400 WHERE id = (SELECT id FROM events WHERE uid = 'amazon-care-launch-2019-09');
+            """)
+        #expect(edited.status == 0, "\(edited.stderr)")
+        let range = try CLI.run(["list", "--db", db, "--from", "2021-06", "--to", "2021-09"])
+        #expect(range.status == 65)
+        #expect(range.stderr.hasPrefix("timeline: 1 of the selected events is not in the events table: an index names events that are gone"),
+                "\(range.stderr)")
+        let check = try CLI.run(["check", "--db", db, "--format", "tsv"])
+        #expect(check.status == 65)
+        #expect(check.stdout.contains("error\tspan-index\tthe span index has an entry (id "), "\(check.stdout)")
+        #expect(check.stdout.contains(
+            "error\tspan-index\tevent amazon-care-launch-2019-09: its entry in the span index is not its dates' span, so --from and --to may miss it"))
+        let repaired = try CLI.run(["check", "--repair-lists", "--db", db])
+        #expect(repaired.stderr.contains("2 span index entries"), "\(repaired.stderr)")
+        #expect(!(try CLI.run(["check", "--db", db, "--format", "tsv"]).stdout.contains("span-index")))
+        let listed = try CLI.run(["list", "--db", db, "--from", "2021-06", "--to", "2021-09", "--format", "tsv"])
+        #expect(listed.status == 0 && listed.stdout.contains("amazon-care-expansion-2021-summer"), "\(listed.stderr)")
+        #expect(try CLI.run(["list", "--db", db, "--from", "2019-09", "--to", "2019-09", "--format", "tsv"]).stdout
+            .contains("amazon-care-launch-2019-09"))
+    }
+
     @Test func repairingListsOfAFileThatIsNoDatabaseIsOneLineAndLeavesItAlone() throws {
         let junk = folder.path("junk.sqlite")
         try "not a database\n".write(toFile: junk, atomically: true, encoding: .utf8)

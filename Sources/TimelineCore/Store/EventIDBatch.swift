@@ -64,7 +64,12 @@ struct EventIDBatch {
             seen += 1
         }
         guard seen == ids.count else {
-            throw TimelineError(.internalError, "\(ids.count - seen) of the selected events disappeared while they were being read.")
+            // One read transaction: no other writer took them meanwhile. The ids came from an
+            // index that names events no longer in the table (another tool's REPLACE or change
+            // of an id, unseen by the triggers).
+            throw TimelineError(.badData, "\(ids.count - seen) of the selected events \(ids.count - seen == 1 ? "is" : "are") not in the events table: "
+                + "an index names events that are gone (the span index, after another tool replaced an event or changed its id); "
+                + "`timeline check` finds such entries and `timeline check --repair-lists` rewrites them.")
         }
     }
 

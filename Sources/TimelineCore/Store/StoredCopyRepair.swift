@@ -12,6 +12,8 @@ public struct StoredCopyRepair: Sendable, Equatable {
     public var figuresLabels = 0
     /// Search index entries missing, stale or of no event.
     public var searchEntries = 0
+    /// Span index entries missing, not their event's span, or of no event.
+    public var spans = 0
     /// Tag spellings saved under another that reads alike (`Santé` under `santé`).
     public var tagSpellings = 0
 

@@ -92,6 +92,11 @@ extension TimelineStore {
                 "event \($0): its search index entry is not what its title, summary, quotes and entity names give, so --search may miss or wrongly find it; `timeline check --repair-lists` rewrites it"
             } ?? "the search index has an entry (rowid \(entry.id)) of no event; `timeline check --repair-lists` removes it")
         }
+        findings += try staleSpans().map { entry in
+            CheckFinding(severity: .error, check: "span-index", message: entry.uid.map {
+                "event \($0): its entry in the span index is not its dates' span, so --from and --to may miss it; `timeline check --repair-lists` rewrites it"
+            } ?? "the span index has an entry (id \(entry.id)) of no event, which stops a date range that reaches it; `timeline check --repair-lists` removes it")
+        }
         let warnings: [(check: String, sql: String)] = [
             ("citations", "SELECT 'event ' || uid || ' is cited by no source' FROM events WHERE id NOT IN (SELECT event_id FROM citations) ORDER BY uid"),
             ("figures", "SELECT 'event ' || e.uid || ': the figure ' || m.quantity || ' has no source' FROM measures m JOIN events e ON e.id = m.event_id WHERE m.source_id IS NULL ORDER BY e.uid, m.id"),

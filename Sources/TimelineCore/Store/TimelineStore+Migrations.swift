@@ -79,6 +79,7 @@ extension TimelineStore {
                 // Rewriting the lists writes every figures label too.
                 try storeListsFromTables(rewritingAll: true)
                 repair.searchEntries = try rewriteStaleSearchEntries()
+                repair.spans = try rewriteStaleSpans()
                 (repair.dates, repair.labels) = try storeDateLabels(rewritingAll: true)
                 try stopIfRequested()
             }
@@ -111,6 +112,39 @@ extension TimelineStore {
         stale += try database.prepare("SELECT rowid FROM event_search WHERE rowid NOT IN (SELECT id FROM events) ORDER BY rowid")
             .map { (id: $0.int64(at: 0), uid: nil) }
         return stale
+    }
+
+    /// The row ids and uids of events whose entry in the span index (`event_spans`, which date
+    /// ranges are answered from) is missing or not their dates' span, and the ids of entries of no
+    /// event (uid nil): what another tool leaves when it replaces an event (`INSERT OR REPLACE`
+    /// fires no delete trigger unless `recursive_triggers` is on) or changes its id. Nothing for
+    /// a schema without the index.
+    func staleSpans() throws -> [(id: Int64, uid: String?)] {
+        guard try database.tableExists("event_spans") else { return [] }
+        var stale = try database.prepare(
+            """
+            SELECT r.id, e.uid FROM event_span_rows AS r JOIN events AS e ON e.id = r.id
+            LEFT JOIN event_spans AS s ON s.id = r.id
+            WHERE s.id IS NULL OR s.earliest_day <> r.earliest_day OR s.latest_day <> r.latest_day
+            ORDER BY e.uid
+            """
+        ).map { (id: $0.int64(at: 0), uid: Optional($0.text(at: 1))) }
+        stale += try database.prepare("SELECT id FROM event_spans WHERE id NOT IN (SELECT id FROM events) ORDER BY id")
+            .map { (id: $0.int64(at: 0), uid: nil) }
+        return stale
+    }
+
+    /// Writes again the span index entries `staleSpans` finds; returns how many.
+    private func rewriteStaleSpans() throws -> Int {
+        let stale = try staleSpans()
+        let delete = try database.prepare("DELETE FROM event_spans WHERE id = ?1")
+        let insert = try database.prepare(
+            "INSERT INTO event_spans (id, earliest_day, latest_day) SELECT id, earliest_day, latest_day FROM event_span_rows WHERE id = ?1")
+        for entry in stale {
+            try delete.run([.integer(entry.id)])
+            try insert.run([.integer(entry.id)])
+        }
+        return stale.count
     }
 
     /// Writes again the search entries `staleSearchEntries` finds; returns how many.
