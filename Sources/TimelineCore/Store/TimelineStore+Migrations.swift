@@ -136,23 +136,23 @@ extension TimelineStore {
 
     /// Writes again the span index entries `staleSpans` finds; returns how many.
     private func rewriteStaleSpans() throws -> Int {
-        let stale = try staleSpans()
-        let delete = try database.prepare("DELETE FROM event_spans WHERE id = ?1")
-        let insert = try database.prepare(
-            "INSERT INTO event_spans (id, earliest_day, latest_day) SELECT id, earliest_day, latest_day FROM event_span_rows WHERE id = ?1")
-        for entry in stale {
-            try delete.run([.integer(entry.id)])
-            try insert.run([.integer(entry.id)])
-        }
-        return stale.count
+        try rewriteEntries(
+            of: try staleSpans(), deleting: "DELETE FROM event_spans WHERE id = ?1",
+            inserting: "INSERT INTO event_spans (id, earliest_day, latest_day) SELECT id, earliest_day, latest_day FROM event_span_rows WHERE id = ?1")
     }
 
     /// Writes again the search entries `staleSearchEntries` finds; returns how many.
     private func rewriteStaleSearchEntries() throws -> Int {
-        let stale = try staleSearchEntries()
-        let delete = try database.prepare("DELETE FROM event_search WHERE rowid = ?1")
-        let insert = try database.prepare(
-            "INSERT INTO event_search (rowid, title, summary, quotes, names) SELECT id, title, summary, quotes, names FROM event_search_documents WHERE id = ?1")
+        try rewriteEntries(
+            of: try staleSearchEntries(), deleting: "DELETE FROM event_search WHERE rowid = ?1",
+            inserting: "INSERT INTO event_search (rowid, title, summary, quotes, names) SELECT id, title, summary, quotes, names FROM event_search_documents WHERE id = ?1")
+    }
+
+    /// Deletes each event's entry of an index and makes it again from its row (none for an event
+    /// that is gone); returns how many.
+    private func rewriteEntries(of stale: [(id: Int64, uid: String?)], deleting: String, inserting: String) throws -> Int {
+        let delete = try database.prepare(deleting)
+        let insert = try database.prepare(inserting)
         for entry in stale {
             try delete.run([.integer(entry.id)])
             try insert.run([.integer(entry.id)])
