@@ -254,19 +254,18 @@ enum FigureText {
         ("piu di", false, "more-than"), ("meno di", false, "less-than"), ("almeno", false, "at-least"), ("fino a", false, "up-to"),
     ]
 
-    /// The words above and below of languages whose numbers are written `1.234,5`.
-    private static let continentalWords: Set<String> = [
-        "environ", "près de", "pres de", "presque", "quelque", "knapp", "fast", "gut", "casi", "quase", "au moins", "jusqu'à", "jusqu’à", "au plus", "plus de", "moins de",
-        "cerca de", "aproximadamente", "alrededor de", "aprox.", "pelo menos", "no mínimo", "al menos", "como mínimo",
-        "no máximo", "até", "hasta", "como máximo", "mais de", "más de", "menos de",
-        "etwa", "rund", "ungefähr", "mindestens", "bis zu", "höchstens", "mehr als", "über", "weniger als", "unter",
-        "tsd.", "mil", "mio.", "mio", "millones", "millón", "milhões", "milhão", "mill.", "mill", "mi", "milliards", "milliard", "mds", "md",
-        "mrd.", "mrd", "mil millones", "bilhões", "bilhão", "bi", "unos", "unas",
-        "tausend", "millionen", "milliarde", "milliarden", "billionen", "duizend", "miljoen", "miljard", "miljarden",
-        "mila", "milione", "milioni", "miliardo", "miliardi", "mld", "mld.",
-        "ongeveer", "bijna", "zo'n", "zo’n", "ruim", "meer dan", "minder dan", "minstens", "ten minste", "maximaal", "tot",
-        "quasi", "intorno a", "oltre", "più di", "piu di", "meno di", "almeno", "fino a",
+    /// The words and signs above and below that English writes (with `millions` and `million`,
+    /// French's too): every other is of a language whose numbers are written `1.234,5`.
+    private static let englishWords: Set<String> = [
+        "~", "≈", "<", "<=", "≤", ">", ">=", "≥", "about", "almost", "an estimated", "approx", "approx.", "approximately",
+        "around", "at least", "at most", "c.", "ca.", "circa", "close to", "est.", "estimated", "fewer than", "less than",
+        "more than", "nearly", "over", "roughly", "some", "under", "up to",
+        "k", "thousand", "thousands", "lakh", "lakhs", "crore", "crores", "m", "mn", "mln", "mln.", "million", "millions",
+        "b", "bn", "billion", "tn", "trn", "trillion",
     ]
+
+    /// The words above and below of languages whose numbers are written `1.234,5`.
+    private static let continentalWords = Set(prefixes.map(\.text) + scaleWords.map(\.text)).subtracting(englishWords)
 
     /// Words after a value that make it approximate, as tables footnote an estimate.
     private static let approximateSuffixes = ["(approx.)", "(approx)", "approx.", "(est.)", "(estimated)", "(e)", "(environ)"]
