@@ -281,7 +281,7 @@ extension DateHumanReader {
     /// `Dec. 1st 2022`, `December 2022`, `décembre`.
     private func dayMonthForm(_ cursor: inout Cursor) throws(TimelineDateError) -> Reading? {
         if let day = cursor.takeNumber(digits: 1...2) {
-            if !Self.takeOrdinalSuffix(&cursor) { Self.takeOrdinalDot(&cursor) }
+            if !Self.takeOrdinalSuffix(&cursor) { Self.takeOrdinalDot(&cursor, before: { Self.monthNumbers[$0.text] != nil }) }
             cursor.take(anyOf: ["of", "de"])
             guard let month = cursor.take(from: Self.monthNumbers) else { return nil }
             cursor.takeAbbreviationDot()
@@ -330,25 +330,24 @@ extension DateHumanReader {
     static func takeOrdinal(_ cursor: inout Cursor) -> Int? {
         if let number = cursor.take(from: ordinalWords) { return number }
         var look = cursor
-        guard let number = look.takeNumber(digits: 1...2) else { return nil }
-        if !takeOrdinalSuffix(&look) {
-            // `1. Quartal`, `2. Halbjahr`: German's ordinal dot, before a quarter's or half's word.
-            guard let dot = look.peek, dot.is("."), !dot.spaceBefore else { return nil }
-            look.advance()
-            guard let word = look.peek, word.isAny(quarterWords) || word.isAny(halfWords) else { return nil }
-        }
+        guard let number = look.takeNumber(digits: 1...2),
+              takeOrdinalSuffix(&look) || takeOrdinalDot(&look, before: { $0.isAny(quarterWords) || $0.isAny(halfWords) })
+        else { return nil }
         cursor = look
         return number
     }
 
-    /// `2. Juni`: the dot German writes after a day's digits, taken only before a month's name
-    /// (`2.6.2022` is numbers, refused as ambiguous).
-    static func takeOrdinalDot(_ cursor: inout Cursor) {
-        guard let dot = cursor.peek, dot.is("."), !dot.spaceBefore else { return }
+    /// `2. Juni`, `1. Quartal`: the dot German writes after an ordinal's digits, right after them,
+    /// taken only before a word `follows` accepts (a month's name; a quarter's or half's word):
+    /// `2.6.2022` is numbers, refused as ambiguous.
+    @discardableResult
+    static func takeOrdinalDot(_ cursor: inout Cursor, before follows: (Token) -> Bool) -> Bool {
+        guard let dot = cursor.peek, dot.is("."), !dot.spaceBefore else { return false }
         var look = cursor
         look.advance()
-        guard let month = look.peek, monthNumbers[month.text] != nil else { return }
+        guard let word = look.peek, follows(word) else { return false }
         cursor = look
+        return true
     }
 
     /// The letters right after an ordinal's digits (`st`, `er`, `eme`…).

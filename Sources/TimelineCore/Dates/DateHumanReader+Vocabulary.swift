@@ -105,21 +105,15 @@ extension DateHumanReader {
     ]
     static let uncertainWords: Set<String> = ["probably", "possibly", "perhaps", "maybe", "probablement"]
 
-    /// Words a date may be preceded by that change nothing: `in`, `on`, `le`, `lors du`, `dès le mois de`.
-    static let fillerWords: Set<String> = [
+    /// Words a date may be preceded by that change nothing: `in`, `on`, `le`, `lors du`, `dès le mois de`,
+    /// and the days of the week (`weekdays`; `Friday, 19 November 2019`).
+    static let fillerWords: Set<String> = Set([
         "in", "on", "at", "the", "of", "during", "month", "year",
         "le", "la", "l", "les", "en", "au", "aux", "a", "lors", "du", "de", "d", "des", "dans", "durant",
         "pendant", "courant", "mois", "annee", "an", "'", ",",
         // am/im (German), op (Dutch), el/en/al (Spanish), il/nel/alla/all' (Italian), em (Portuguese).
         "am", "im", "op", "el", "il", "nel", "em", "al", "alla", "all",
-        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
-        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
-        "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
-        "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    ]
+    ]).union(weekdays.keys)
 
     /// Days of the week, to their ISO number (Monday 1 … Sunday 7): `last Tuesday`, `mardi
     /// dernier`, and the check that `Friday, 19 November 2019` names a Friday.
