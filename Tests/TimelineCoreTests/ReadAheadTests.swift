@@ -100,8 +100,21 @@ import Testing
         private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
         private var onConsumer = 0
         private var elsewhere = 0
+        private var madeCount = 0
 
         init() { pthread_mutex_init(lock, nil) }
+
+        func noteMade() {
+            pthread_mutex_lock(lock)
+            madeCount += 1
+            pthread_mutex_unlock(lock)
+        }
+
+        var made: Int {
+            pthread_mutex_lock(lock)
+            defer { pthread_mutex_unlock(lock) }
+            return madeCount
+        }
 
         func note(onConsumer here: Bool) {
             pthread_mutex_lock(lock)
@@ -137,5 +150,43 @@ import Testing
         let counts = log.counts
         #expect(counts.onConsumer + counts.elsewhere == batches * batchSize)
         #expect(counts.onConsumer <= (depth + 2) * batchSize, "\(counts)")
+    }
+
+    /// A batch given back while the producer waits for room in the queue is freed then, not
+    /// after the producer's next batch: what is alive stays the queue, the producer's batch and
+    /// the consumer's.
+    @Test func aBatchGivenBackWhileTheProducerWaitsForRoomIsFreedThen() throws {
+        let log = FreeLog()
+        let consumer = pthread_self()
+        let batchSize = 4, depth = 2
+        let readAhead = try ReadAhead<FreedWhere>(batchSize: batchSize, depth: depth) { emit in
+            while true {
+                log.noteMade()
+                guard emit(FreedWhere(consumer: consumer, log: log)) else { return }
+            }
+        }
+        defer { readAhead.stop() }
+        // The queue is full and the producer waits to add one more batch.
+        try #require(Self.waitUntil { log.made == (depth + 1) * batchSize })
+        // (Not through #require, which would keep a copy of the batch.)
+        guard var batch = try readAhead.next() else {
+            Issue.record("no batch")
+            return
+        }
+        // That made room for it; it makes the next one and waits again.
+        try #require(Self.waitUntil { log.made == (depth + 2) * batchSize })
+        readAhead.recycle(&batch)
+        #expect(Self.waitUntil { log.counts.elsewhere == batchSize }, "the batch given back is freed while the producer waits")
+        #expect(log.made == (depth + 2) * batchSize, "and nothing more is made until the consumer takes a batch")
+        #expect(log.counts.onConsumer == 0)
+    }
+
+    /// Polls `condition` for up to ten seconds (another thread's progress; no timing is measured).
+    private static func waitUntil(_ condition: () -> Bool) -> Bool {
+        for _ in 0..<10_000 {
+            if condition() { return true }
+            usleep(1_000)
+        }
+        return condition()
     }
 }

@@ -79,10 +79,12 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
     /// Takes back a batch `next()` gave, for the producer to free; `batch` is left empty. The
     /// caller must hold no other copy of it (nor of its items) for the freeing to happen there.
     func recycle(_ batch: inout [Item]) {
-        var taken: [Item] = []
-        swap(&taken, &batch)
         pthread_mutex_lock(lock)
-        recycled.append(taken)
+        // Moved in under the lock: a local copy released after it would free it here.
+        recycled.append([])
+        swap(&recycled[recycled.count - 1], &batch)
+        // A producer waiting for room frees it now rather than after its next batch.
+        pthread_cond_broadcast(changed)
         pthread_mutex_unlock(lock)
     }
 
@@ -156,12 +158,22 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
         taken.removeAll()
     }
 
-    /// Queues a full batch, waiting while `depth` are queued; false once the consumer stopped.
+    /// Queues a full batch, waiting while `depth` are queued and freeing, out of the lock, what
+    /// comes back meanwhile (the consumer is the slower one: freeing only between batches let
+    /// up to `depth` more of them wait for it); false once the consumer stopped.
     private func deliver(_ batch: [Item]) -> Bool {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
         while ready.count >= depth && !stopped {
-            pthread_cond_wait(changed, lock)
+            if recycled.isEmpty {
+                pthread_cond_wait(changed, lock)
+                continue
+            }
+            var taken: [[Item]] = []
+            swap(&taken, &recycled)
+            pthread_mutex_unlock(lock)
+            taken.removeAll()
+            pthread_mutex_lock(lock)
         }
         guard !stopped else { return false }
         ready.append(batch)
