@@ -2629,4 +2629,43 @@ import Testing
         #expect(folderInput.stderr.contains("is a folder"))
         #expect(!FileManager.default.fileExists(atPath: db))
     }
+
+    /// A file large beside the default timeline (the sample one, some 300 KB) goes in as into an
+    /// empty one, its indexes built after the load: the timeline is whole and answers as before,
+    /// for its own events and the new ones, to `timeline` and to the sqlite3 shell.
+    @Test func aFileLargeBesideTheSampleTimelineIsLoadedWhole() throws {
+        let environment = ["TIMELINE_DB": db]
+        #expect(try CLI.run(["list", "--format", "tsv"], environment: environment).status == 0)
+        let schemaBefore = try CLI.shell("sqlite3 '\(db)' .schema").stdout
+        let sampleIn2019 = try CLI.run(["list", "--from", "2019-01-01", "--to", "2019-12-31", "--format", "tsv"], environment: environment)
+        var text = "kind,title,when,sources\n"
+        for index in 0..<3_000 {
+            text += "launch,Ouverture \(index) à Lyon,\(2000 + index % 25)-0\(1 + index % 9)-1\(index % 10),"
+                + "\"[{\"\"url\"\":\"\"https://example.org/ouverture-\(index)\"\"}]\"\n"
+        }
+        let path = try write("large.csv", text)
+        let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
+        let databaseSize = try FileManager.default.attributesOfItem(atPath: db)[.size] as! Int
+        #expect(size * 4 >= databaseSize, "\(size) bytes beside \(databaseSize)")
+
+        let imported = try CLI.run(["import", path], environment: environment)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("3000 added"), "\(imported.stdout)")
+        let checked = try CLI.run(["check"], environment: environment)
+        #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
+        // The same statements; the indexes built again are listed after the others.
+        #expect(try CLI.shell("sqlite3 '\(db)' .schema").stdout.split(separator: "\n").sorted() == schemaBefore.split(separator: "\n").sorted())
+        #expect(try CLI.shell("sqlite3 '\(db)' \"SELECT rtreecheck('event_spans')\"").stdout == "ok\n")
+        #expect(try CLI.shell("sqlite3 '\(db)' 'SELECT count(*) FROM event_spans'").stdout
+                    == CLI.shell("sqlite3 '\(db)' 'SELECT count(*) FROM events'").stdout)
+
+        let in2019 = try CLI.run(["list", "--from", "2019-01-01", "--to", "2019-12-31", "--format", "tsv"], environment: environment)
+        let lines = in2019.stdout.split(separator: "\n")
+        // Every sample event of 2019 (the header too) is still found, and the 120 new ones dated in 2019.
+        for line in sampleIn2019.stdout.split(separator: "\n") { #expect(lines.contains(line)) }
+        #expect(lines.count == sampleIn2019.stdout.split(separator: "\n").count + 120)
+        let found = try CLI.run(["list", "--search", "Ouverture", "--format", "tsv"], environment: environment)
+        #expect(found.stdout.split(separator: "\n").count == 1 + 3_000, "\(found.stderr)")
+    }
 }
+

@@ -526,3 +526,95 @@ struct SeededGenerator: RandomNumberGenerator {
         }
     }
 }
+
+/// A file large beside the timeline it goes into is loaded as into an empty one (the indexes that
+/// serve reads only and the span index built after the load, CHECK constraints checked at the
+/// end), keeping the indexes saving reads existing rows by; it writes what a load keeping every
+/// index up to date writes.
+@Suite struct LargeLoadTests {
+    /// Whether each index exists, by name.
+    static func indexes(_ database: Database) throws -> [String: Bool] {
+        var found: [String: Bool] = [:]
+        for name in ["events_by_when", "events_by_kind", "event_tags_by_tag", "measures_by_event", "citations_by_event",
+                     "citations_by_source", "measures_by_quantity", "event_entities_by_entity"] {
+            found[name] = try database.scalar("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1", [.text(name)]) != nil
+        }
+        return found
+    }
+
+    static func schema(of store: TimelineStore) throws -> [String] {
+        try store.database.prepare("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name")
+            .map { $0.text(at: 0) }
+    }
+
+    @Test func aLargeLoadIntoATimelineWithEventsWritesWhatALoadKeepingTheIndexesWrites() throws {
+        let folder = try ImportFastPathTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Fewer than the sample's: the first pass packs the span index anew, the others insert into it.
+        let earlier = try ImportFastPathTests.plainCSV(count: 10, in: folder)
+        let csv = try ImportJournalTests.sampleWithABadRow(in: folder)
+        // The same records again, each changed: every event the first pass added is updated.
+        let changed = folder.appendingPathComponent("changed.csv").path
+        try String(contentsOfFile: csv, encoding: .utf8).replacingOccurrences(of: "Amazon Care", with: "Amazon Care Services")
+            .write(toFile: changed, atomically: true, encoding: .utf8)
+        var options = ImportOptions()
+        options.skipInvalid = true
+        var stores: [TimelineStore] = []
+        for (name, share) in [("indexes-kept", Double.infinity), ("indexes-rebuilt", 0)] {
+            let store = try ImportFastPathTests.emptyStore(folder.appendingPathComponent("\(name).sqlite").path)
+            _ = try Importer(store: store, path: earlier, options: ImportOptions()).run()
+            let schemaBefore = try Self.schema(of: store)
+            for (pass, file) in [csv, csv, changed].enumerated() {
+                let importer = try Importer(store: store, path: file, options: options)
+                importer.largeLoadShare = share
+                #expect(try importer.loadsLargeBesideTimeline() == (share == 0))
+                var indexesDuringLoad: [[String: Bool]] = []
+                let summary = try importer.run(reject: { _ in indexesDuringLoad.append(try! Self.indexes(store.database)) })
+                switch pass {
+                case 0: #expect(summary.inserted == 18, "\(name)")
+                case 1: #expect(summary.unchanged == 18, "\(name)")
+                default: #expect(summary.updated > 0 && summary.inserted == 0, "\(name): \(summary.updated) updated, \(summary.inserted) added")
+                }
+                // Seen while the bad row is rejected, in the middle of the load.
+                let during = try #require(indexesDuringLoad.first, "the bad row is rejected in \(name), pass \(pass)")
+                let readingOnly: Set = ["events_by_when", "events_by_kind", "event_tags_by_tag"]
+                for (index, exists) in during {
+                    #expect(exists == (share != 0 || !readingOnly.contains(index)), "\(index) during pass \(pass) of \(name)")
+                }
+                #expect(try Self.schema(of: store) == schemaBefore, "every index and trigger is back after pass \(pass) of \(name)")
+            }
+            #expect(try store.database.scalar("SELECT rtreecheck('event_spans')") == .text("ok"))
+            #expect(try store.database.integrityCheck() == ["ok"])
+            #expect(try store.database.firstForeignKeyViolation() == nil)
+            #expect(try store.staleSpans().isEmpty && store.staleSearchEntries().isEmpty, "\(name)")
+            stores.append(store)
+        }
+        // In the order of their tables, but for the span index's entries, packed in another order.
+        #expect(try ImportFastPathTests.content(of: stores[0]).filter { !$0.hasPrefix("event_spans:") }
+                    == ImportFastPathTests.content(of: stores[1]).filter { !$0.hasPrefix("event_spans:") })
+        #expect(try ImportFastPathTests.content(of: stores[0]).sorted() == ImportFastPathTests.content(of: stores[1]).sorted())
+        #expect(try stores[0].check() == stores[1].check())
+        for query in [EventQuery(), EventQuery(from: CalendarDay(iso: "2005-01-01")!, to: CalendarDay(iso: "2021-12-31")!)] {
+            #expect(try stores[0].events(matching: query) == stores[1].events(matching: query))
+        }
+    }
+
+    /// The default share: a quarter of the database's size.
+    @Test func aFileIsLargeFromAQuarterOfTheDatabase() throws {
+        let folder = try ImportFastPathTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try ImportFastPathTests.emptyStore(folder.appendingPathComponent("sized.sqlite").path)
+        _ = try Importer(store: store, path: try ImportFastPathTests.plainCSV(count: 400, in: folder), options: ImportOptions()).run()
+        guard case .integer(let pages)? = try store.database.scalar("PRAGMA page_count"),
+              case .integer(let pageSize)? = try store.database.scalar("PRAGMA page_size") else {
+            Issue.record("no size")
+            return
+        }
+        let quarter = Int(pages * pageSize) / 4
+        for (size, large) in [(quarter - 100, false), (quarter + 100, true)] {
+            let path = folder.appendingPathComponent("sized-\(size).csv").path
+            try ("kind,title,when\nlaunch,Padded,2020\n" + String(repeating: "\n", count: size - 34)).write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(try Importer(store: store, path: path, options: ImportOptions()).loadsLargeBesideTimeline() == large, "\(size) bytes")
+        }
+    }
+}

@@ -3,9 +3,9 @@ import SQLiteStorage
 import Testing
 @testable import TimelineCore
 
-/// A load into an empty timeline runs under a rollback journal (the write-ahead log would grow with
-/// the load and slow every page read), only when no other connection has the file, and puts the
-/// log back afterwards.
+/// A load into an empty timeline, or large beside the timeline, runs under a rollback journal (the
+/// write-ahead log would grow with the load and slow every page read), only when no other
+/// connection has the file, and puts the log back afterwards.
 @Suite struct ImportJournalTests {
     /// The sample file with one row whose date cannot be read: skipped with `--skip-invalid`,
     /// which calls `reject` during the load, where the journal mode is looked at.
@@ -44,12 +44,19 @@ import Testing
         #expect(modesDuringLoad.allSatisfy { $0 == "delete" }, "\(modesDuringLoad)")
         #expect(try Self.journalMode(store.database) == "wal")
 
-        // A second load into the now non-empty timeline keeps the log.
-        modesDuringLoad = []
-        _ = try Importer(store: store, path: csv, options: options).run(reject: { _ in
-            modesDuringLoad.append(try? Self.journalMode(store.database))
-        })
-        #expect(!modesDuringLoad.isEmpty && modesDuringLoad.allSatisfy { $0 == "wal" }, "\(modesDuringLoad)")
+        // A second load into the now non-empty timeline keeps the log when the file is small beside
+        // it, and leaves it when large.
+        for (share, mode) in [(Double.infinity, "wal"), (0, "delete")] {
+            modesDuringLoad = []
+            let importer = try Importer(store: store, path: csv, options: options)
+            importer.rollbackJournalLoadSize = 0
+            importer.largeLoadShare = share
+            _ = try importer.run(reject: { _ in
+                modesDuringLoad.append(try? Self.journalMode(store.database))
+            })
+            #expect(!modesDuringLoad.isEmpty && modesDuringLoad.allSatisfy { $0 == mode }, "share \(share): \(modesDuringLoad)")
+            #expect(try Self.journalMode(store.database) == "wal")
+        }
     }
 
     /// A small file, and a dry run of any size, keep the log: switching would move the change

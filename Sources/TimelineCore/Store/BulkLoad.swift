@@ -16,8 +16,12 @@ import SQLiteStorage
 /// on `event_refreshes` they all insert into stays); when the import is done
 /// the rows of the events it added or changed are built once each, set-wise, and the triggers put
 /// back. Loading into an empty timeline, the secondary indexes are dropped too and built after the
-/// load, sorted once, instead of being kept up to date row by row, and CHECK constraints may be left
-/// to one pass over the tables at the end. A failed import rolls all of it back.
+/// load, sorted once, instead of being kept up to date row by row, the span index is packed, and
+/// CHECK constraints may be left to one pass over the tables at the end. A load large beside a
+/// timeline that has events does the same, but for the indexes saving reads the timeline's rows
+/// by (an updated event's figures and citations, a source's citations, a quantity's units, an
+/// entity's events): a file that updates them needs them as it goes. A failed import rolls all of
+/// it back.
 struct BulkLoad {
     private let database: Database
     private let triggers: [(name: String, sql: String)]
@@ -25,22 +29,31 @@ struct BulkLoad {
     /// Events with an id above this one were added during the suspension (0: the timeline had none).
     let lastIDBefore: Int64
     /// Whether CHECK constraints are off during the load and checked by `finish`: asked for,
-    /// and the timeline has no events yet.
+    /// and the timeline has no events yet or the load rebuilds its indexes.
     let checksConstraintsAtTheEnd: Bool
+    /// Whether the load drops indexes and builds them after: into a timeline with no events, or
+    /// asked for.
+    let rebuildsIndexes: Bool
 
     /// A row written during the load breaks a CHECK constraint (found by `finish`).
     struct ConstraintViolated: Error, CustomStringConvertible {
         let description: String
     }
 
-    /// Tables whose secondary indexes only serve reads, never the import's own lookups.
+    /// Tables whose secondary indexes serve no lookup of the import's among the rows it writes.
     private static let indexedTables = ["events", "event_entities", "event_tags", "measures", "citations"]
+    /// Those of them whose secondary indexes serve no lookup of the import's at all.
+    private static let tablesIndexedForReadingOnly = ["events", "event_tags"]
 
-    /// - Parameter checksConstraintsAtTheEnd: leave CHECK constraints to `finish` when loading into
-    ///   a timeline with no events: it checks every table once and throws `ConstraintViolated` if
-    ///   a row breaks one (the caller then runs the load again with them checked row by row, to
-    ///   say which row).
-    init(database: Database, checkingConstraintsAtTheEnd checksConstraintsAtTheEnd: Bool = false) throws {
+    /// - Parameters:
+    ///   - checksConstraintsAtTheEnd: leave CHECK constraints to `finish` when the load rebuilds
+    ///     the indexes: it checks every table once and throws `ConstraintViolated` if a row breaks
+    ///     one (the caller then runs the load again with them checked row by row, to say which row).
+    ///   - rebuildsIndexes: rebuild the indexes that serve reads only, and the span index, after
+    ///     the load also when the timeline has events (a load large beside it); always done into
+    ///     a timeline without.
+    init(database: Database, checkingConstraintsAtTheEnd checksConstraintsAtTheEnd: Bool = false,
+         rebuildingIndexes rebuildsIndexes: Bool = false) throws {
         self.database = database
         triggers = try database.prepare(
             """
@@ -56,14 +69,16 @@ struct BulkLoad {
         for trigger in triggers {
             try database.execute("DROP TRIGGER \(SQLLiteral.identifier(trigger.name))")
         }
-        // The check at the end reads whole tables: worth it only when the load writes (nearly)
-        // all of their rows, as into a timeline with no events.
-        self.checksConstraintsAtTheEnd = checksConstraintsAtTheEnd && lastIDBefore == 0
+        self.rebuildsIndexes = rebuildsIndexes || lastIDBefore == 0
+        // The check at the end reads whole tables: worth it only when the load writes a large
+        // share of their rows.
+        self.checksConstraintsAtTheEnd = checksConstraintsAtTheEnd && self.rebuildsIndexes
         if self.checksConstraintsAtTheEnd {
             try database.execute("PRAGMA ignore_check_constraints = ON")
         }
-        if lastIDBefore == 0 {
-            let tables = Self.indexedTables.map(SQLLiteral.string).joined(separator: ", ")
+        if self.rebuildsIndexes {
+            let tables = (lastIDBefore == 0 ? Self.indexedTables : Self.tablesIndexedForReadingOnly)
+                .map(SQLLiteral.string).joined(separator: ", ")
             indexes = try database.prepare(
                 "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables)) ORDER BY rowid"
             ).map { ($0.text(at: 0), $0.text(at: 1)) }
@@ -110,17 +125,17 @@ struct BulkLoad {
                 SELECT id, title, summary, quotes, names FROM event_search_documents WHERE id > ?1
                 """, [.integer(lastIDBefore)])
         }
-        // New events have ids above the old largest one: the largest id bounds their number,
-        // one index lookup where counting them would read the whole table.
-        if case .integer(let largest)? = try database.scalar("SELECT max(id) FROM events"),
-           largest - lastIDBefore >= Self.eventsForLargeSearchBuffer {
+        if try Self.newEvents(in: database, after: lastIDBefore) >= Self.eventsForLargeSearchBuffer {
             try withLargeSearchIndexBuffer(indexNewEvents)
         } else {
             // Few or no new events: the default buffer makes few segments, and the index's
             // settings (and so its file pages) are left untouched.
             try indexNewEvents()
         }
-        if lastIDBefore == 0 {
+        // Packing takes an empty R*Tree: the entries of the events there before are deleted
+        // first, one at a time, which is worth it when they are fewer than the new ones.
+        if try lastIDBefore == 0 || (rebuildsIndexes && Self.newEvents(in: database, after: lastIDBefore) >= lastIDBefore) {
+            if lastIDBefore > 0 { try database.execute("DELETE FROM event_spans") }
             // Every event: the R*Tree is packed from the span rows in order of start, each length
             // class apart (1M events: 0.9 s instead of 6.0 s inserting one at a time, with range
             // queries as fast). The rows come from the (earliest, latest) index just built, a few
@@ -136,6 +151,14 @@ struct BulkLoad {
         for trigger in triggers {
             try database.execute(trigger.sql)
         }
+    }
+
+    /// How many events at most were added after `lastIDBefore`. New events have ids above the old
+    /// largest one: the largest id bounds their number, one index lookup where counting them would
+    /// read the whole table.
+    private static func newEvents(in database: Database, after lastIDBefore: Int64) throws -> Int64 {
+        guard case .integer(let largest)? = try database.scalar("SELECT max(id) FROM events") else { return 0 }
+        return largest - lastIDBefore
     }
 
     /// A span's order of magnitude of length, in powers of two of days: spans of one class fill
