@@ -221,9 +221,9 @@ public final class Importer {
     var rollbackJournalLoadSize = 64 << 20
 
     /// Whether the file is large beside the timeline it goes into: at least `largeLoadShare` of
-    /// the database's size. Such a load is run as into an empty timeline: the indexes that only
-    /// serve reads are built again after it rather than kept up to date row by row (200,000
-    /// events into the sample timeline: 19.4 s kept, 9.8 s rebuilt), and it may use a rollback
+    /// the database's size. Such a load is run as into an empty timeline: the indexes an update
+    /// does without are built again after it rather than kept up to date row by row (200,000
+    /// events into the sample timeline: 19.4 s kept, 9.1 s rebuilt), and it may use a rollback
     /// journal. A smaller one keeps them: 20,000 events into 200,000 took 4.4 s kept, 6.9 s
     /// rebuilt, and the two met at about a sixth. A file of unknown size (a pipe) is taken as small.
     func loadsLargeBesideTimeline() throws -> Bool {
@@ -365,15 +365,19 @@ public final class Importer {
                     summary.directory?.entities += countsAfter.entities - countsBefore.entities
                     summary.directory?.sources += countsAfter.sources - countsBefore.sources
                 }
-                try bulkLoad.finish(updated: saver.updatedEventIDs)
                 // Dating a source held undated is a change too, though no event changes with it.
                 summary.datedSources = saver.datedSources
                 summary.sourceKeysWrittenAsSlugs = saver.sourceKeysWrittenAsSlugs.map { .init(given: $0.given, saved: $0.saved) }
-                if !saver.datedSources.isEmpty || !saver.describedSources.isEmpty {
-                    try saver.refreshStoredLists(citing: saver.datedSources + saver.describedSources)
-                }
                 if summary.inserted == 0 && summary.updated == 0 && summary.datedSources.isEmpty {
+                    // Undone before the indexes are built again: the savepoint has them as they
+                    // were (a file imported again into the timeline it came from, large beside
+                    // it, spent 1.8 s of 13.5 rebuilding what it then undid).
                     try store.database.execute("ROLLBACK TO import_events")
+                } else {
+                    try bulkLoad.finish(updated: saver.updatedEventIDs)
+                    if !saver.datedSources.isEmpty || !saver.describedSources.isEmpty {
+                        try saver.refreshStoredLists(citing: saver.datedSources + saver.describedSources)
+                    }
                 }
                 try store.database.execute("RELEASE import_events")
                 summary.keptFields = saver.keptInUpdates.names

@@ -18,10 +18,9 @@ import SQLiteStorage
 /// back. Loading into an empty timeline, the secondary indexes are dropped too and built after the
 /// load, sorted once, instead of being kept up to date row by row, the span index is packed, and
 /// CHECK constraints may be left to one pass over the tables at the end. A load large beside a
-/// timeline that has events does the same, but for the indexes saving reads the timeline's rows
-/// by (an updated event's figures and citations, a source's citations, a quantity's units, an
-/// entity's events): a file that updates them needs them as it goes. A failed import rolls all of
-/// it back.
+/// timeline that has events does the same, but for the indexes that find an event's figures and
+/// citations: a file that updates its events needs them as it goes. A failed import rolls all
+/// of it back.
 struct BulkLoad {
     private let database: Database
     private let triggers: [(name: String, sql: String)]
@@ -40,18 +39,19 @@ struct BulkLoad {
         let description: String
     }
 
-    /// Tables whose secondary indexes serve no lookup of the import's among the rows it writes.
+    /// Tables whose secondary indexes serve no lookup of the import's that a load into an empty
+    /// timeline cannot do without: those it does there (a quantity's units, a source's
+    /// citations) are each made once for a few of the rows, and a load large beside the timeline
+    /// meets at most a few times as many rows there.
     private static let indexedTables = ["events", "event_entities", "event_tags", "measures", "citations"]
-    /// Those of them whose secondary indexes serve no lookup of the import's at all.
-    private static let tablesIndexedForReadingOnly = ["events", "event_tags"]
 
     /// - Parameters:
     ///   - checksConstraintsAtTheEnd: leave CHECK constraints to `finish` when the load rebuilds
     ///     the indexes: it checks every table once and throws `ConstraintViolated` if a row breaks
     ///     one (the caller then runs the load again with them checked row by row, to say which row).
-    ///   - rebuildsIndexes: rebuild the indexes that serve reads only, and the span index, after
-    ///     the load also when the timeline has events (a load large beside it); always done into
-    ///     a timeline without.
+    ///   - rebuildsIndexes: rebuild the secondary indexes (but those by event) and the span index
+    ///     after the load also when the timeline has events (a load large beside it); always
+    ///     done into a timeline without.
     init(database: Database, checkingConstraintsAtTheEnd checksConstraintsAtTheEnd: Bool = false,
          rebuildingIndexes rebuildsIndexes: Bool = false) throws {
         self.database = database
@@ -77,11 +77,18 @@ struct BulkLoad {
             try database.execute("PRAGMA ignore_check_constraints = ON")
         }
         if self.rebuildsIndexes {
-            let tables = (lastIDBefore == 0 ? Self.indexedTables : Self.tablesIndexedForReadingOnly)
-                .map(SQLLiteral.string).joined(separator: ", ")
+            let tables = Self.indexedTables.map(SQLLiteral.string).joined(separator: ", ")
+            // With events there before, a record may update one: the indexes that find an event's
+            // figures and citations (by `event_id` first) are kept, or each update would read
+            // their whole table.
             indexes = try database.prepare(
-                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables)) ORDER BY rowid"
-            ).map { ($0.text(at: 0), $0.text(at: 1)) }
+                """
+                SELECT name, sql FROM sqlite_schema AS s
+                WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables))
+                    AND (?1 OR (SELECT name FROM pragma_index_info(s.name) WHERE seqno = 0) IS NOT 'event_id')
+                ORDER BY rowid
+                """
+            ).map([.bool(lastIDBefore == 0)]) { ($0.text(at: 0), $0.text(at: 1)) }
             for index in indexes {
                 try database.execute("DROP INDEX \(SQLLiteral.identifier(index.name))")
             }
