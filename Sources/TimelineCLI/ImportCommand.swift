@@ -128,7 +128,7 @@ extension Timeline {
                 }
                 var confirmation = Confirmation()
                 let changedNothing = summary.inserted + summary.updated == 0 && (summary.directory ?? DirectoryChanges()) == DirectoryChanges()
-                    && summary.datedSources.isEmpty
+                    && summary.datedSources.isEmpty && summary.describedSources.isEmpty
                 confirmation.write(line + ".\n", saved: dryRun ? "the dry run wrote nothing" : changedNothing ? "the import changed nothing" : "the import was saved")
                 if onACopy { printError(try global.rehearsalNote()) }
                 if let note = Self.ignoredColumnsNote(summary.ignoredColumns, nearFields: summary.ignoredColumnsNearFields, saved: !dryRun) {
@@ -188,6 +188,12 @@ extension Timeline {
                     let named = keys.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (keys.count > 3 ? " (and \(keys.count - 3) more)" : "")
                     printError("note: \(keys.count) source\(keys.count == 1 ? "" : "s") without a publication date \(dryRun ? "would take" : "took") "
                         + "the one the file gives: \(named).")
+                }
+                if !summary.describedSources.isEmpty {
+                    let keys = summary.describedSources
+                    let named = keys.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (keys.count > 3 ? " (and \(keys.count - 3) more)" : "")
+                    printError("note: \(keys.count) source\(keys.count == 1 ? "" : "s") held without a title or a language \(dryRun ? "would take" : "took") "
+                        + "what the file gives: \(named).")
                 }
                 try confirmation.check()
             }

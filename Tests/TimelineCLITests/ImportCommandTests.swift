@@ -2474,9 +2474,11 @@ import Testing
             """)
         let imported = try CLI.run(["import", csv, "--db", db, "--map", "url=source"])
         #expect(imported.status == 0)
-        // The source was held undated and untitled: it takes the date and the title, and keeps its publisher.
+        // The source was held undated and untitled: it takes the date and the title (each noted),
+        // and keeps its publisher.
         #expect(imported.stderr == "timeline: note: 2 citations in the file gave another publisher, publication date or title for the source 'lemonde-fr', which the timeline holds already; it was kept as it is, and a timeline document listing it changes it (see `timeline help import`).\n"
-                + "timeline: note: 1 source without a publication date took the one the file gives: 'lemonde-fr'.\n",
+                + "timeline: note: 1 source without a publication date took the one the file gives: 'lemonde-fr'.\n"
+                + "timeline: note: 1 source held without a title or a language took what the file gives: 'lemonde-fr'.\n",
                 "\(imported.stderr)")
         let kept = try CLI.run(["sql", "--db", db, "SELECT key, publisher, title FROM sources ORDER BY key", "--format", "tsv"]).stdout
         #expect(kept.contains("lemonde-fr\tlemonde.fr\tTitre\n") && kept.contains("\tLe Monde\tAutre\n"), "\(kept)")
@@ -2666,6 +2668,37 @@ import Testing
         #expect(lines.count == sampleIn2019.stdout.split(separator: "\n").count + 120)
         let found = try CLI.run(["list", "--search", "Ouverture", "--format", "tsv"], environment: environment)
         #expect(found.stdout.split(separator: "\n").count == 1 + 3_000, "\(found.stderr)")
+    }
+
+    /// A title or a language a file gives a source held without one is written also when the
+    /// file changes no event (it was undone with the load, and lost, unless some event changed).
+    @Test func aSourceTakesTheTitleAndLanguageAFileChangingNoEventGives() throws {
+        let environment = ["TIMELINE_DB": db]
+        #expect(try CLI.run(["migrate", "--skip-seeds"], environment: environment).status == 0)
+        let header = "uid,kind,title,when,sources\n"
+        let bare = try write("bare.csv", header + #"x-1,launch,Opening,2020,"[{""url"":""https://example.org/a""}]""# + "\n")
+        let described = try write("described.csv", header
+            + #"x-1,launch,Opening,2020,"[{""url"":""https://example.org/a"",""title"":""The A page"",""language"":""fr""}]""# + "\n")
+        #expect(try CLI.run(["import", bare], environment: environment).status == 0)
+        let source = "sqlite3 '\(db)' 'SELECT key, title, language FROM sources'"
+        #expect(try CLI.shell(source).stdout == "example-org||und\n")
+
+        let dry = try CLI.run(["import", described, "--dry-run"], environment: environment)
+        #expect(dry.status == 0)
+        #expect(dry.stderr.contains("note: 1 source held without a title or a language would take what the file gives: 'example-org'."), "\(dry.stderr)")
+        #expect(try CLI.shell(source).stdout == "example-org||und\n")
+
+        let imported = try CLI.run(["import", described], environment: environment)
+        #expect(imported.status == 0)
+        #expect(imported.stdout == "Imported \(described): 0 added, 0 updated, 1 unchanged.\n")
+        #expect(imported.stderr.contains("note: 1 source held without a title or a language took what the file gives: 'example-org'."), "\(imported.stderr)")
+        #expect(try CLI.shell(source).stdout == "example-org|The A page|fr\n")
+        let shown = try CLI.run(["show", "x-1"], environment: environment)
+        #expect(shown.stdout.contains("The A page"), "\(shown.stdout)")
+
+        let again = try CLI.run(["import", described], environment: environment)
+        #expect(again.status == 0)
+        #expect(!again.stderr.contains("note:"), "\(again.stderr)")
     }
 }
 

@@ -84,6 +84,11 @@ public struct ImportSummary: Sendable, Equatable {
 
     /// Sources the timeline held undated that records gave a publication date: their keys.
     public var datedSources: [String] = []
+    /// Sources the timeline held without a title or a language that records gave one: their keys,
+    /// each once.
+    public var describedSources: [String] = []
+    /// Whether the import writes a change to a source no event's change carries.
+    var changesSources: Bool { !datedSources.isEmpty || !describedSources.isEmpty }
     /// Records that write a date as an EDTF period code reading as years in prose (`2019-22`,
     /// kept as summer 2019): how many, and the first (line, date) pairs.
     public var periodCodesAsYears = 0
@@ -367,8 +372,11 @@ public final class Importer {
                 }
                 // Dating a source held undated is a change too, though no event changes with it.
                 summary.datedSources = saver.datedSources
+                // A title or a language given to a source held without is one too.
+                var seen = Set<String>()
+                summary.describedSources = saver.describedSources.filter { seen.insert($0).inserted }
                 summary.sourceKeysWrittenAsSlugs = saver.sourceKeysWrittenAsSlugs.map { .init(given: $0.given, saved: $0.saved) }
-                if summary.inserted == 0 && summary.updated == 0 && summary.datedSources.isEmpty {
+                if summary.inserted == 0 && summary.updated == 0 && !summary.changesSources {
                     // Undone before the indexes are built again: the savepoint has them as they
                     // were (a file imported again into the timeline it came from, large beside
                     // it, spent 1.8 s of 13.5 rebuilding what it then undid).
@@ -430,7 +438,7 @@ public final class Importer {
                 try store.stopIfRequested()
                 // Nothing to write: rolled back rather than committed, which would still move
                 // the counter in the file's header.
-                if summary.inserted == 0 && summary.updated == 0 && summary.datedSources.isEmpty
+                if summary.inserted == 0 && summary.updated == 0 && !summary.changesSources
                     && (summary.directory ?? DirectoryChanges()) == DirectoryChanges() {
                     throw DryRunFinished()
                 }
