@@ -178,16 +178,18 @@ struct BulkLoad {
     /// How many new events make the search index worth building with a large buffer.
     static let eventsForLargeSearchBuffer: Int64 = 10_000
 
-    /// Runs `body` with the search index's buffer of pending terms at 16 MiB instead of FTS5's
+    /// Runs `body` with the search index's buffer of pending terms at 8 MiB instead of FTS5's
     /// 1 MiB, then puts the setting back as it was.
     ///
     /// FTS5 writes a new segment each time the buffer fills, and merges segments as they pile
-    /// up: at a million events the default buffer made about 16 times as many segments to merge
-    /// (the search index took 7.4 s to build instead of 4.6). The buffer is freed at the end of
-    /// the statement; the import's peak memory grows by at most its size.
+    /// up: at a million events the default buffer made many more segments to merge (the search
+    /// index took 7.4 s to build instead of 4.6). Past 8 MiB nothing more was gained (a million
+    /// events' documents indexed from the sqlite3 shell: 12.0 s with 1 MiB, 10.2 s with 8 or 16)
+    /// but memory: the buffer is freed at the end of the statement, and the import's peak
+    /// memory grows by its size, and more (16 MiB took the shell's peak 10 MiB above 8's).
     private func withLargeSearchIndexBuffer(_ body: () throws -> Void) throws {
         let setting = try database.scalar("SELECT v FROM event_search_config WHERE k = 'hashsize'")
-        try database.execute("INSERT INTO event_search (event_search, rank) VALUES ('hashsize', \(16 << 20))")
+        try database.execute("INSERT INTO event_search (event_search, rank) VALUES ('hashsize', \(8 << 20))")
         defer {
             // The setting is a row of the index's config table: put back as it was, the table
             // is as before. After a failure the rollback undoes it; and once SQLite has rolled
