@@ -2,8 +2,9 @@ import SQLiteStorage
 
 /// Applies a `MigrationSet` to a database and records each file in `schema_migrations`.
 ///
-/// Each file runs with its history row in one `BEGIN IMMEDIATE` transaction, checked with
-/// `PRAGMA foreign_key_check` before it commits. Before anything is written, the recorded history
+/// Each file runs with its history row in one `BEGIN IMMEDIATE` transaction and, when it wrote
+/// rows or made, dropped or altered a table, is checked for rows breaking a foreign key (what
+/// `PRAGMA foreign_key_check` reports first) before it commits. Before anything is written, the recorded history
 /// is compared with the set, and any disagreement refuses the whole run.
 public final class MigrationRunner {
     /// Reads a seed's contents into the database (inside the runner's transaction).
@@ -132,8 +133,14 @@ public final class MigrationRunner {
                         if file == pending.last { try database.setUserVersion(set.fingerprint) }
                         return false
                     }
+                    let tablesBefore = try tableDefinitions()
+                    let changesBefore = database.totalChanges
                     try apply(file)
-                    if let violation = try database.foreignKeyViolations().first {
+                    // Only rows written, or tables made, dropped or altered, can break a foreign
+                    // key: a file of views, triggers and indexes alone is not checked, which reads
+                    // every child table whole (4.4 s a file on a 1M-event timeline).
+                    if try database.totalChanges != changesBefore || tableDefinitions() != tablesBefore,
+                       let violation = try database.firstForeignKeyViolation() {
                         throw MigrationError.foreignKeyViolation(
                             file: file.displayPath, table: violation.table, rowID: violation.rowID, parent: violation.parent)
                     }
@@ -182,6 +189,12 @@ public final class MigrationRunner {
             throw MigrationError.noLoader(file: file.displayPath)
         }
         try loader(database, file)
+    }
+
+    /// Each table's name and definition, in order of name.
+    private func tableDefinitions() throws -> [String] {
+        try database.prepare("SELECT name || ': ' || coalesce(sql, '') FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+            .map { $0.text(at: 0) }
     }
 
     private func createHistoryTable() throws {

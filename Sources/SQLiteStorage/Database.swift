@@ -225,6 +225,9 @@ extension Database {
 
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     public var changes: Int { Int(sqlite3_changes64(handle)) }
+    /// Rows inserted, changed or deleted since the connection opened, by every statement and the
+    /// triggers they fired.
+    public var totalChanges: Int { Int(sqlite3_total_changes64(handle)) }
 
     /// Whether the connection is inside a transaction.
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }

@@ -113,6 +113,31 @@ final class Workspace {
         #expect(try runner.database.scalar("SELECT count(*) FROM pets") == .integer(0))
     }
 
+    /// A file that writes no row and makes, drops or alters no table cannot break a foreign key:
+    /// it is not checked (a row broken before it is `check`'s to report, not its).
+    @Test func aFileOfViewsAndIndexesAloneIsNotCheckedForForeignKeys() throws {
+        try workspace.runner().migrate()
+        let database = try Database(path: workspace.databasePath)
+        try database.execute("PRAGMA foreign_keys = OFF")
+        try database.execute("INSERT INTO pets (owner) VALUES (99)")
+        try workspace.write("Migrations/0003_views.sql", "CREATE VIEW owners AS SELECT DISTINCT owner FROM pets;\nCREATE INDEX pets_by_owner ON pets (owner);\n")
+        #expect(try workspace.runner().migrate().map(\.displayPath) == ["Migrations/0003_views.sql"])
+    }
+
+    /// A file that drops a table other rows point at, writing no row, is checked (on a connection
+    /// with foreign keys off, where SQLite itself lets the drop through).
+    @Test func aFileDroppingAParentTableIsChecked() throws {
+        try workspace.runner().migrate()
+        let database = try Database(path: workspace.databasePath)
+        try database.execute("INSERT INTO pets (owner) VALUES (1)")
+        try database.execute("PRAGMA foreign_keys = OFF")
+        try workspace.write("Migrations/0003_no_people.sql", "DROP TABLE people;\n")
+        let runner = MigrationRunner(database: database, set: try workspace.set())
+        let error = try #require(throws: MigrationError.self) { try runner.migrate() }
+        #expect(error.description.contains("Migrations/0003_no_people.sql") && error.description.contains("pets"), "\(error)")
+        #expect(try runner.database.tableExists("people"))
+    }
+
     @Test func changedChecksumIsRefusedAndTheFileIsUntouched() throws {
         try workspace.runner().migrate()
         try workspace.write("Migrations/0001_people.sql", "CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT);\n")

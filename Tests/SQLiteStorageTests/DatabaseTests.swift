@@ -28,6 +28,23 @@ import Testing
         #expect(error.sql == "SELEC 1")
     }
 
+    /// Every row a statement or its triggers insert, change or delete counts; making a table or
+    /// a view does not.
+    @Test func totalChangesCountsRowsByStatementsAndTriggers() throws {
+        let database = try Database(path: "", mode: .inMemory)
+        try database.execute("CREATE TABLE people (name TEXT)")
+        try database.execute("CREATE TABLE log (name TEXT)")
+        try database.execute("CREATE TRIGGER logged AFTER INSERT ON people BEGIN INSERT INTO log VALUES (new.name); END")
+        try database.execute("CREATE VIEW names AS SELECT name FROM people")
+        #expect(database.totalChanges == 0)
+        try database.execute("INSERT INTO people VALUES ('Ada'), ('Grace')")
+        #expect(database.totalChanges == 4, "two rows and the two the trigger wrote")
+        try database.execute("UPDATE people SET name = upper(name) WHERE name = 'Ada'")
+        #expect(database.totalChanges == 5)
+        try database.execute("CREATE INDEX people_by_name ON people (name)")
+        #expect(database.totalChanges == 5)
+    }
+
     @Test func foreignKeysAreEnforced() throws {
         let database = try Database(path: "", mode: .inMemory)
         try database.execute("CREATE TABLE a (id INTEGER PRIMARY KEY); CREATE TABLE b (a_id INTEGER REFERENCES a (id))")
