@@ -19,8 +19,8 @@ import SQLiteStorage
 /// load, sorted once, instead of being kept up to date row by row, the span index is packed, and
 /// CHECK constraints may be left to one pass over the tables at the end. A load large beside a
 /// timeline that has events does the same, but for the indexes that find an event's figures and
-/// citations: a file that updates its events needs them as it goes. A failed import rolls all
-/// of it back.
+/// citations and the events of a span: a file that updates its events, or names them without
+/// their uids, needs them as it goes. A failed import rolls all of it back.
 struct BulkLoad {
     private let database: Database
     private let triggers: [(name: String, sql: String)]
@@ -49,7 +49,7 @@ struct BulkLoad {
     ///   - checksConstraintsAtTheEnd: leave CHECK constraints to `finish` when the load rebuilds
     ///     the indexes: it checks every table once and throws `ConstraintViolated` if a row breaks
     ///     one (the caller then runs the load again with them checked row by row, to say which row).
-    ///   - rebuildsIndexes: rebuild the secondary indexes (but those by event) and the span index
+    ///   - rebuildsIndexes: rebuild the secondary indexes (but those by event or span) and the span index
     ///     after the load also when the timeline has events (a load large beside it); always
     ///     done into a timeline without.
     init(database: Database, checkingConstraintsAtTheEnd checksConstraintsAtTheEnd: Bool = false,
@@ -78,14 +78,16 @@ struct BulkLoad {
         }
         if self.rebuildsIndexes {
             let tables = Self.indexedTables.map(SQLLiteral.string).joined(separator: ", ")
-            // With events there before, a record may update one: the indexes that find an event's
-            // figures and citations (by `event_id` first) are kept, or each update would read
-            // their whole table.
+            // With events there before, a record may update one, or be one without its uid: the
+            // indexes that find an event's figures and citations (by `event_id` first) and the
+            // events of a span (by `when_earliest` first: `HeldEventsBySpan`) are kept, or each
+            // lookup would read a whole table (an export imported again without its uids, 20,000
+            // events: 30 s with them, 112 s without).
             indexes = try database.prepare(
                 """
                 SELECT name, sql FROM sqlite_schema AS s
                 WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables))
-                    AND (?1 OR (SELECT name FROM pragma_index_info(s.name) WHERE seqno = 0) IS NOT 'event_id')
+                    AND (?1 OR (SELECT name FROM pragma_index_info(s.name) WHERE seqno = 0) NOT IN ('event_id', 'when_earliest'))
                 ORDER BY rowid
                 """
             ).map([.bool(lastIDBefore == 0)]) { ($0.text(at: 0), $0.text(at: 1)) }
