@@ -56,11 +56,22 @@ final class ProgressBox {
 final class BusyBox {
     let timeout: Int32
     let shouldStop: () -> Bool
-    /// Milliseconds slept in the current wait (SQLite counts its calls from 0 for each).
+    let connection: OpaquePointer
+    /// Milliseconds slept in the current wait (SQLite counts its calls from 0 for each), or in
+    /// the current transaction's waits.
     var waited: Int32 = 0
-    init(timeout: Int32, shouldStop: @escaping () -> Bool) {
+    /// Whether a wait inside the current transaction ran out of time.
+    var gaveUpInTransaction = false
+    init(timeout: Int32, shouldStop: @escaping () -> Bool, connection: OpaquePointer) {
         self.timeout = timeout
         self.shouldStop = shouldStop
+        self.connection = connection
+    }
+
+    /// A transaction begins or ends: the next one's waits share the whole timeout again.
+    func beginTransaction() {
+        waited = 0
+        gaveUpInTransaction = false
     }
 }
 
@@ -99,18 +110,34 @@ extension Database {
     /// Waits up to `milliseconds` for another connection's lock, as `sqlite3_busy_timeout` does,
     /// but in steps of at most 20 ms with `shouldStop` asked between them: true gives up at once
     /// (the statement fails as busy). SQLite's own wait cannot be broken off.
+    ///
+    /// Inside a transaction begun with `transaction` or `savepoint`, the waits share the timeout: under a
+    /// rollback journal, a write that spills its page cache asks for the file's lock at every
+    /// spill and, refused, goes on without spilling, so a timeout for each wait added up to as
+    /// long as a reader stayed (an import waited four minutes behind a 5 s timeout). Once they
+    /// have used it, `gaveUpWaitingForLock` is true until the next transaction.
     public func setBusyHandler(timeout milliseconds: Int32, stoppingWhen shouldStop: @escaping () -> Bool) {
-        let box = BusyBox(timeout: milliseconds, shouldStop: shouldStop)
+        let box = BusyBox(timeout: milliseconds, shouldStop: shouldStop, connection: handle)
         busyBox = box
         sqlite3_busy_handler(handle, { context, count in
             guard let context else { return 0 }
             let box = Unmanaged<BusyBox>.fromOpaque(context).takeUnretainedValue()
-            if count == 0 { box.waited = 0 }
-            guard box.waited < box.timeout, !box.shouldStop() else { return 0 }
+            let inTransaction = sqlite3_get_autocommit(box.connection) == 0
+            if count == 0 && !inTransaction { box.waited = 0 }
+            guard box.waited < box.timeout else {
+                if inTransaction { box.gaveUpInTransaction = true }
+                return 0
+            }
+            guard !box.shouldStop() else { return 0 }
             let step = min(count < 3 ? Int32(1 + count * 2) : 20, box.timeout - box.waited)
             usleep(useconds_t(step) * 1_000)
             box.waited += step
             return box.shouldStop() ? 0 : 1
         }, Unmanaged.passUnretained(box).toOpaque())
     }
+
+    /// Whether, in the current transaction, a wait for another connection's lock ran out of the
+    /// busy handler's timeout (`setBusyHandler`): what it was for was not done (a spill of the
+    /// page cache is put off, and the commit will fail as busy unless the lock is freed first).
+    public var gaveUpWaitingForLock: Bool { busyBox?.gaveUpInTransaction ?? false }
 }

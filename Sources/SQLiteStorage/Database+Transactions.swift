@@ -12,6 +12,9 @@ extension Database {
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     public func transaction<T>(_ kind: TransactionKind = .deferred, _ body: () throws -> T) throws -> T {
+        // The waits for locks inside share the busy timeout, afresh for each transaction.
+        busyBox?.beginTransaction()
+        defer { busyBox?.beginTransaction() }
         try execute("BEGIN \(kind.rawValue) TRANSACTION")
         let result: T
         do {
@@ -32,6 +35,9 @@ extension Database {
     /// Runs `body` in a savepoint (nestable): released when it returns, rolled back to when it throws.
     public func savepoint<T>(_ name: String = "timeline_savepoint", _ body: () throws -> T) throws -> T {
         let quoted = "\"" + name.replacingDoubleQuotes() + "\""
+        let outermost = !isInTransaction
+        if outermost { busyBox?.beginTransaction() }
+        defer { if outermost { busyBox?.beginTransaction() } }
         try execute("SAVEPOINT \(quoted)")
         do {
             let result = try body()

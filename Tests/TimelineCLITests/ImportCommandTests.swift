@@ -2700,5 +2700,31 @@ import Testing
         #expect(again.status == 0)
         #expect(!again.stderr.contains("note:"), "\(again.stderr)")
     }
+
+    /// Under a rollback journal a reader's lock keeps a writer from spilling its cache into the
+    /// file; an import asks at every spill, and the waits share the busy timeout: it gives up with
+    /// exit 75 while the reader still reads, not once it has gone, and writes nothing.
+    @Test func anImportBehindAReaderUnderARollbackJournalGivesUpAtTheBusyTimeout() throws {
+        #expect(try CLI.run(["list", "--db", db, "--format", "tsv"]).status == 0)
+        #expect(try CLI.shell("sqlite3 '\(db)' 'PRAGMA journal_mode = DELETE'").stdout == "delete\n")
+        var text = "kind,title,when\n"
+        for index in 0..<20_000 { text += "launch,Ouverture \(index) à Lyon,\(2000 + index % 25)-0\(1 + index % 9)-1\(index % 10)\n" }
+        let path = try write("many.csv", text)
+        let before = try CLI.shell("sqlite3 '\(db)' .dump | sha256sum").stdout
+        // The reader holds its read transaction for 10 s; the import gives up after waiting 0.3 s
+        // in all, and says when it did, relative to the reader's end.
+        let script = """
+            (echo 'BEGIN; SELECT count(*) FROM events;'; sleep 10; echo 'SELECT 1;') | sqlite3 '\(db)' > /dev/null &
+            sleep 1
+            '\(CLI.executable.path)' --db '\(db)' import '\(path)' --busy-timeout-ms 300
+            echo "exit $?"
+            if kill -0 $! 2>/dev/null; then echo 'reader still reading'; fi
+            wait
+            """
+        let run = try CLI.shell(script)
+        #expect(run.stdout.contains("exit 75\nreader still reading\n"), "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("is busy (locked by another process); try again"), "\(run.stderr)")
+        #expect(try CLI.shell("sqlite3 '\(db)' .dump | sha256sum").stdout == before)
+    }
 }
 

@@ -363,7 +363,10 @@ public final class Importer {
                     } catch let error as SQLiteError where error.isConstraintViolation {
                         try handle(error.message)
                     }
-                    if summary.records % 1000 == 0 { progress(summary.records) }
+                    if summary.records % 1000 == 0 {
+                        progress(summary.records)
+                        try store.stopIfLockRefused()
+                    }
                 }
                 if let countsBefore {
                     let countsAfter = try directoryCounts()

@@ -112,6 +112,16 @@ public final class TimelineStore {
         if stopRequested { throw Self.interrupted(path: path) }
     }
 
+    /// Throws the busy error when a wait for another process's lock in this transaction ran out
+    /// of time: a long write checks it as it goes rather than failing only at its commit.
+    func stopIfLockRefused() throws {
+        if database.gaveUpWaitingForLock { throw Self.busy(path: path) }
+    }
+
+    static func busy(path: String) -> TimelineError {
+        TimelineError(.busy, "the database \(path) is busy (locked by another process); try again (--busy-timeout-ms sets how long to wait).")
+    }
+
     static func interrupted(path: String) -> TimelineError {
         TimelineError(.interrupted, "the work on \(path) was stopped and rolled back.")
     }
@@ -182,7 +192,7 @@ public final class TimelineStore {
             return error
         case let error as MigrationError:
             if error.isBusy {
-                return TimelineError(.busy, "the database \(path) is busy (locked by another process); try again (--busy-timeout-ms sets how long to wait).")
+                return busy(path: path)
             }
             if case .unreadable = error { return TimelineError(.notFound, error.description) }
             if case .database(let inner) = error { return translate(inner, path: path) }
@@ -196,7 +206,7 @@ public final class TimelineStore {
 
     static func translate(_ error: SQLiteError, path: String) -> TimelineError {
         if error.isBusy {
-            return TimelineError(.busy, "the database \(path) is busy (locked by another process); try again (--busy-timeout-ms sets how long to wait).")
+            return busy(path: path)
         }
         switch error.code {
         case 26:  // SQLITE_NOTADB
