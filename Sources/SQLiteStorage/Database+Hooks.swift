@@ -111,10 +111,10 @@ extension Database {
     /// but in steps of at most 20 ms with `shouldStop` asked between them: true gives up at once
     /// (the statement fails as busy). SQLite's own wait cannot be broken off.
     ///
-    /// Inside a transaction begun with `transaction` or `savepoint`, the waits share the timeout: under a
-    /// rollback journal, a write that spills its page cache asks for the file's lock at every
-    /// spill and, refused, goes on without spilling, so a timeout for each wait added up to as
-    /// long as a reader stayed (an import waited four minutes behind a 5 s timeout). Once they
+    /// Inside a transaction begun with `transaction` or `savepoint`, the waits share the timeout:
+    /// under a rollback journal, a write that spills its page cache asks for the file's lock at
+    /// every spill and, refused, goes on without spilling, so a timeout for each wait added up to
+    /// as long as a reader stayed (an import waited four minutes behind a 5 s timeout). Once they
     /// have used it, `gaveUpWaitingForLock` is true until the next transaction.
     public func setBusyHandler(timeout milliseconds: Int32, stoppingWhen shouldStop: @escaping () -> Bool) {
         let box = BusyBox(timeout: milliseconds, shouldStop: shouldStop, connection: handle)

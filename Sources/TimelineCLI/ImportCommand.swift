@@ -185,13 +185,13 @@ extension Timeline {
                 if summary.periodCodesAsYears > 0 { printError(Self.periodCodesNote(summary)) }
                 if !summary.datedSources.isEmpty {
                     let keys = summary.datedSources
-                    let named = keys.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (keys.count > 3 ? " (and \(keys.count - 3) more)" : "")
+                    let named = Self.quotedFirstThree(keys)
                     printError("note: \(keys.count) source\(keys.count == 1 ? "" : "s") without a publication date \(dryRun ? "would take" : "took") "
                         + "the one the file gives: \(named).")
                 }
                 if !summary.describedSources.isEmpty {
                     let keys = summary.describedSources
-                    let named = keys.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (keys.count > 3 ? " (and \(keys.count - 3) more)" : "")
+                    let named = Self.quotedFirstThree(keys)
                     printError("note: \(keys.count) source\(keys.count == 1 ? "" : "s") held without a title or a language \(dryRun ? "would take" : "took") "
                         + "what the file gives: \(named).")
                 }
@@ -206,6 +206,11 @@ extension Timeline {
             let lines = summary.periodCodeExamples.map { "\($0.line)" }.joined(separator: ", ") + (count > summary.periodCodeExamples.count ? ", …" : "")
             return "note: \(count) record\(count == 1 ? "" : "s") (line\(count == 1 ? "" : "s") \(lines)) write\(count == 1 ? "s" : "") a date such as "
                 + "'\(first.date)', which is EDTF for \(reading.periodName); for the years \(reading.year) to \(reading.end), write \(reading.yearsForm)."
+        }
+
+        /// The first three keys, `'a', 'b', 'c'`, and how many more.
+        static func quotedFirstThree(_ keys: [String]) -> String {
+            keys.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (keys.count > 3 ? " (and \(keys.count - 3) more)" : "")
         }
 
         /// The first three items, `a, b and c`, and how many more of `total` (the items' count
