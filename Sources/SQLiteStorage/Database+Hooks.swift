@@ -68,8 +68,8 @@ final class BusyBox {
         self.connection = connection
     }
 
-    /// A transaction begins or ends: the next one's waits share the whole timeout again.
-    func beginTransaction() {
+    /// A transaction begins or ends: the waits of the next one share the whole timeout again.
+    func resetSharedWait() {
         waited = 0
         gaveUpInTransaction = false
     }

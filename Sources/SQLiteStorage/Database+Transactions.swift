@@ -13,8 +13,8 @@ extension Database {
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     public func transaction<T>(_ kind: TransactionKind = .deferred, _ body: () throws -> T) throws -> T {
         // The waits for locks inside share the busy timeout, afresh for each transaction.
-        busyBox?.beginTransaction()
-        defer { busyBox?.beginTransaction() }
+        busyBox?.resetSharedWait()
+        defer { busyBox?.resetSharedWait() }
         try execute("BEGIN \(kind.rawValue) TRANSACTION")
         let result: T
         do {
@@ -36,8 +36,8 @@ extension Database {
     public func savepoint<T>(_ name: String = "timeline_savepoint", _ body: () throws -> T) throws -> T {
         let quoted = "\"" + name.replacingDoubleQuotes() + "\""
         let outermost = !isInTransaction
-        if outermost { busyBox?.beginTransaction() }
-        defer { if outermost { busyBox?.beginTransaction() } }
+        if outermost { busyBox?.resetSharedWait() }
+        defer { if outermost { busyBox?.resetSharedWait() } }
         try execute("SAVEPOINT \(quoted)")
         do {
             let result = try body()

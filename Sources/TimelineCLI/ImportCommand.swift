@@ -128,7 +128,7 @@ extension Timeline {
                 }
                 var confirmation = Confirmation()
                 let changedNothing = summary.inserted + summary.updated == 0 && (summary.directory ?? DirectoryChanges()) == DirectoryChanges()
-                    && summary.datedSources.isEmpty && summary.describedSources.isEmpty
+                    && !summary.changesSources
                 confirmation.write(line + ".\n", saved: dryRun ? "the dry run wrote nothing" : changedNothing ? "the import changed nothing" : "the import was saved")
                 if onACopy { printError(try global.rehearsalNote()) }
                 if let note = Self.ignoredColumnsNote(summary.ignoredColumns, nearFields: summary.ignoredColumnsNearFields, saved: !dryRun) {

@@ -88,7 +88,7 @@ public struct ImportSummary: Sendable, Equatable {
     /// each once.
     public var describedSources: [String] = []
     /// Whether the import writes a change to a source no event's change carries.
-    var changesSources: Bool { !datedSources.isEmpty || !describedSources.isEmpty }
+    public var changesSources: Bool { !datedSources.isEmpty || !describedSources.isEmpty }
     /// Records that write a date as an EDTF period code reading as years in prose (`2019-22`,
     /// kept as summer 2019): how many, and the first (line, date) pairs.
     public var periodCodesAsYears = 0

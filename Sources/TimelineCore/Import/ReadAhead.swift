@@ -167,13 +167,11 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
         while ready.count >= depth && !stopped {
             if recycled.isEmpty {
                 pthread_cond_wait(changed, lock)
-                continue
+            } else {
+                pthread_mutex_unlock(lock)
+                freeRecycled()
+                pthread_mutex_lock(lock)
             }
-            var taken: [[Item]] = []
-            swap(&taken, &recycled)
-            pthread_mutex_unlock(lock)
-            taken.removeAll()
-            pthread_mutex_lock(lock)
         }
         guard !stopped else { return false }
         ready.append(batch)

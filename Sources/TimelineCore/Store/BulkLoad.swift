@@ -134,7 +134,8 @@ struct BulkLoad {
                 SELECT id, title, summary, quotes, names FROM event_search_documents WHERE id > ?1
                 """, [.integer(lastIDBefore)])
         }
-        if try Self.newEvents(in: database, after: lastIDBefore) >= Self.eventsForLargeSearchBuffer {
+        let newEvents = try Self.newEvents(in: database, after: lastIDBefore)
+        if newEvents >= Self.eventsForLargeSearchBuffer {
             try withLargeSearchIndexBuffer(indexNewEvents)
         } else {
             // Few or no new events: the default buffer makes few segments, and the index's
@@ -143,7 +144,7 @@ struct BulkLoad {
         }
         // Packing takes an empty R*Tree: the entries of the events there before are deleted
         // first, one at a time, which is worth it when they are fewer than the new ones.
-        if try lastIDBefore == 0 || (rebuildsIndexes && Self.newEvents(in: database, after: lastIDBefore) >= lastIDBefore) {
+        if lastIDBefore == 0 || (rebuildsIndexes && newEvents >= lastIDBefore) {
             if lastIDBefore > 0 { try database.execute("DELETE FROM event_spans") }
             // Every event: the R*Tree is packed from the span rows in order of start, each length
             // class apart (1M events: 0.9 s instead of 6.0 s inserting one at a time, with range
