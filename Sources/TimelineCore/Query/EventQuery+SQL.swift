@@ -14,6 +14,69 @@ extension EventQuery {
                    excludingUIDsWithHistory: Bool = false, orderingFromSpans: Bool = true) -> EventSelection {
         let column = dateField.rawValue
         let direction = reverse ? "DESC" : "ASC"
+        let filter = filter(entities: entities, excludingUIDsWithHistory: excludingUIDsWithHistory)
+        let spanSelection = filter.spanSelection
+        var conditions = filter.conditions
+        var arguments = filter.arguments
+        func argument(_ value: SQLValue) -> String {
+            arguments.append(value)
+            return "?\(arguments.count)"
+        }
+        if let spanSelection, orderingFromSpans, conditions.count == 1, search == nil {
+            // Day numbers order as the ISO days do (open ends are far-away days: an open start
+            // first, an open end last), so the R*Tree gives the order up to ties, which the uid breaks.
+            return EventSelection(
+                sql: "SELECT id, earliest_day, latest_day \(spanSelection) ORDER BY earliest_day \(direction), latest_day \(direction)",
+                arguments: arguments, rowsSQL: EventSelection.rowsSQL(columns: columns),
+                tieBreak: EventSelection.TieBreak(
+                    sql: "SELECT e.id FROM events AS e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.uid \(direction)",
+                    descending: reverse, offset: offset, limit: limit))
+        }
+        var from = "events AS e"
+        if let search {
+            let match = argument(.text(SearchQuery.ftsExpression(search)))
+            if rank {
+                from += " JOIN event_search AS s ON s.rowid = e.id"
+                conditions.append("event_search MATCH \(match)")
+            } else {
+                conditions.append("e.id IN (SELECT rowid FROM event_search WHERE event_search MATCH \(match))")
+            }
+        }
+        // Chronological: earliest day (open start first), then latest day (the more precise first,
+        // open end last), then uid. SQLite sorts NULL first ascending and last descending, which is
+        // where an open start belongs either way; so the first term is the bare column, and the
+        // (earliest, latest) index gives that order without sorting the whole table.
+        let order = """
+            ORDER BY \(search != nil && rank ? "s.rank \(direction), " : "")e.\(column)_earliest \(direction),
+                     e.\(column)_latest IS NULL \(direction), e.\(column)_latest \(direction), e.uid \(direction)
+            """
+        var limitClause = ""
+        if limit != nil || offset > 0 {
+            limitClause = "\nLIMIT \(argument(.integer(Int64(limit ?? -1)))) OFFSET \(argument(.integer(Int64(offset))))"
+        }
+        guard !conditions.isEmpty else {
+            return EventSelection(sql: "SELECT e.id, \(columns) FROM \(from)\n\(order)\(limitClause)", arguments: arguments)
+        }
+        let sql = """
+            SELECT e.id FROM \(from)
+            WHERE \(Self.joined(conditions, by: " AND "))
+            \(order)\(limitClause)
+            """
+        return EventSelection(sql: sql, arguments: arguments, rowsSQL: EventSelection.rowsSQL(columns: columns))
+    }
+
+    /// The conditions on `events AS e` that a matching event meets, all of them (none: every event),
+    /// with their arguments (`?1` on). A date range on `when` is answered by the R*Tree:
+    /// `spanSelection` is its `FROM event_spans WHERE …`.
+    struct Filter {
+        var conditions: [String] = []
+        var arguments: [SQLValue] = []
+        var spanSelection: String?
+    }
+
+    /// The query's filter but for the search, which the selection joins or tests as its order needs.
+    func filter(entities: EntityScope, excludingUIDsWithHistory: Bool = false) -> Filter {
+        let column = dateField.rawValue
         var spanSelection: String?
         var conditions: [String] = []
         var arguments: [SQLValue] = []
@@ -100,50 +163,26 @@ extension EventQuery {
                         WHERE c.event_id = e.id AND s.published_latest <= \(argument(.text(asOf.iso))))
                 """)
         }
+        if let measuredQuantity {
+            conditions.append("e.id IN (SELECT event_id FROM measures WHERE quantity = \(argument(.text(measuredQuantity))))")
+        }
         if excludingUIDsWithHistory {
             conditions.append("e.uid NOT IN (SELECT uid FROM event_history)")
         }
-        if let spanSelection, orderingFromSpans, conditions.count == 1, search == nil {
-            // Day numbers order as the ISO days do (open ends are far-away days: an open start
-            // first, an open end last), so the R*Tree gives the order up to ties, which the uid breaks.
-            return EventSelection(
-                sql: "SELECT id, earliest_day, latest_day \(spanSelection) ORDER BY earliest_day \(direction), latest_day \(direction)",
-                arguments: arguments, rowsSQL: EventSelection.rowsSQL(columns: columns),
-                tieBreak: EventSelection.TieBreak(
-                    sql: "SELECT e.id FROM events AS e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.uid \(direction)",
-                    descending: reverse, offset: offset, limit: limit))
-        }
-        var from = "events AS e"
+        return Filter(conditions: conditions, arguments: arguments, spanSelection: spanSelection)
+    }
+
+    /// The matching events as one condition on `events AS e` (the search too, whatever the order
+    /// asked), with its arguments; nil when every event matches. Limit, offset and order are left
+    /// out: what the matching events add up to does not depend on them.
+    func matchingCondition(entities: EntityScope) -> (sql: String, arguments: [SQLValue])? {
+        var filter = filter(entities: entities)
         if let search {
-            let match = argument(.text(SearchQuery.ftsExpression(search)))
-            if rank {
-                from += " JOIN event_search AS s ON s.rowid = e.id"
-                conditions.append("event_search MATCH \(match)")
-            } else {
-                conditions.append("e.id IN (SELECT rowid FROM event_search WHERE event_search MATCH \(match))")
-            }
+            filter.arguments.append(.text(SearchQuery.ftsExpression(search)))
+            filter.conditions.append("e.id IN (SELECT rowid FROM event_search WHERE event_search MATCH ?\(filter.arguments.count))")
         }
-        // Chronological: earliest day (open start first), then latest day (the more precise first,
-        // open end last), then uid. SQLite sorts NULL first ascending and last descending, which is
-        // where an open start belongs either way; so the first term is the bare column, and the
-        // (earliest, latest) index gives that order without sorting the whole table.
-        let order = """
-            ORDER BY \(search != nil && rank ? "s.rank \(direction), " : "")e.\(column)_earliest \(direction),
-                     e.\(column)_latest IS NULL \(direction), e.\(column)_latest \(direction), e.uid \(direction)
-            """
-        var limitClause = ""
-        if limit != nil || offset > 0 {
-            limitClause = "\nLIMIT \(argument(.integer(Int64(limit ?? -1)))) OFFSET \(argument(.integer(Int64(offset))))"
-        }
-        guard !conditions.isEmpty else {
-            return EventSelection(sql: "SELECT e.id, \(columns) FROM \(from)\n\(order)\(limitClause)", arguments: arguments)
-        }
-        let sql = """
-            SELECT e.id FROM \(from)
-            WHERE \(Self.joined(conditions, by: " AND "))
-            \(order)\(limitClause)
-            """
-        return EventSelection(sql: sql, arguments: arguments, rowsSQL: EventSelection.rowsSQL(columns: columns))
+        guard !filter.conditions.isEmpty else { return nil }
+        return (Self.joined(filter.conditions, by: " AND "), filter.arguments)
     }
 
     /// A day as a JSON value: `"2022-12-31"`, or `null` for an open end.

@@ -34,6 +34,8 @@ public struct EventQuery: Sendable, Equatable {
     public var offset: Int = 0
     /// Latest first.
     public var reverse = false
+    /// Only events giving a figure of this quantity: the events a sum reads (`TimelineStore.addEvents`).
+    var measuredQuantity: String?
 
     public init(
         from: CalendarDay? = nil, to: CalendarDay? = nil, within: Bool = false, dateField: DateField = .when,

@@ -45,7 +45,7 @@ extension TimelineStore {
     ///
     /// All of it reads one snapshot (one read transaction): the sorted ids, then rows a batch at a
     /// time, come from the same state of the file even while another process writes.
-    private func reading(_ query: EventQuery, _ body: (EventQuery, EntityScope) throws -> Void) throws {
+    func reading(_ query: EventQuery, _ body: (EventQuery, EntityScope) throws -> Void) throws {
         let query = try validated(query)
         do {
             func run() throws {
