@@ -53,7 +53,7 @@ extension Timeline {
                     if let sum { try store.validateQuantity(sum, includingHistory: query.asOf != nil) }
                     let groupings = groupBy.isEmpty ? [.kind] : groupBy
                     var statistics = TimelineStatistics(groupings: groupings, quantity: sum, dateField: query.dateField)
-                    try store.forEachEvent(matching: query, details: statistics.neededDetails) { try statistics.add($0) }
+                    try store.addEvents(matching: query, to: &statistics)
                     try StatisticsWriter(format: format, output: .standardOutput())
                         .write(statistics.finished(), groupings: groupings, quantity: sum, entityNames: statistics.entityNames)
                     let several = statistics.eventsWithSeveralFigures

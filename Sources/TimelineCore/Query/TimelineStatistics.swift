@@ -98,27 +98,23 @@ public struct TimelineStatistics: Sendable {
         return details
     }
 
-    /// Counts one event into its groups.
+    /// Counts one event into its groups, and adds up its figure.
     public mutating func add(_ event: Event) throws {
-        let keys = groupings.map { groupKeys(event, by: $0) }
-        if groupings.contains(.entity) {
-            for entity in event.entities where entityNames[entity.slug] == nil { entityNames[entity.slug] = entity.name }
-        }
-        for (dimension, grouping) in groupings.enumerated()
-        where (grouping == .year || grouping == .quarter || grouping == .month) && keys[dimension].count == 1 {
-            let date = dateField == .when ? event.when : event.announced
-            if let earliest = date?.earliest {
-                // A regular period sorts by its own first day; a spanning date by its earliest day.
-                let key = keys[dimension][0]
-                let start = periodKey(earliest, by: grouping) == key ? periodStart(earliest, by: grouping) : earliest
-                sortKeys[dimension][key] = start.iso + " " + key
-            }
-        }
-        let groups = Self.combinations(keys)
-        for group in groups {
-            if eventCounts[group] == nil { order.append(group) }
-            eventCounts[group, default: 0] += 1
-        }
+        let (keys, groups) = count(1, kind: event.kind, date: dateField == .when ? event.when : event.announced,
+                                   entities: event.entities.map { ($0.slug, $0.name) })
+        try addFigures(of: event, keys: keys, groups: groups)
+    }
+
+    /// Adds up the figure of an event counted already (`add(events:kind:date:entity:)`), as `add(_:)` does.
+    mutating func addFigures(of event: Event) throws {
+        let (keys, groups) = groupsOf(kind: event.kind, date: dateField == .when ? event.when : event.announced,
+                                    entities: event.entities.map { ($0.slug, $0.name) })
+        try addFigures(of: event, keys: keys, groups: groups)
+    }
+
+    /// Adds up the event's figures of `quantity` into its groups (`keys` and `groups`, from its
+    /// kind, date and entities), or into its measured entity's.
+    private mutating func addFigures(of event: Event, keys: [[String]], groups: [String]) throws {
         guard let quantity else { return }
         for measure in counted(event.measures.filter { $0.quantity == quantity }, of: event) {
             guard let value = ExactDecimal(measure.value) else {
@@ -140,6 +136,47 @@ public struct TimelineStatistics: Sendable {
                 if measure.approximate || measure.qualifier != nil { bounds[group + "\u{0}" + measure.unit, default: SumBounds()].add(measure) }
             }
         }
+    }
+
+    /// Counts `events` events that share a kind, a date (of `dateField`) and an entity into their
+    /// groups, as `add(_:)` counts each of them: what SQL counted, grouped by what the groupings
+    /// read (`TimelineStore.addEvents`). `entity` is nil for events with no entity; an event with
+    /// several is counted once with each. Only what the groupings read needs to be given.
+    mutating func add(events: Int, kind: String, date: TimelineDate?, entity: (slug: String, name: String)?) {
+        _ = count(events, kind: kind, date: date, entities: entity.map { [$0] } ?? [])
+    }
+
+    /// Counts `events` events of this kind, date and entities into their groups: each grouping's
+    /// keys, and the groups they make.
+    private mutating func count(_ events: Int, kind: String, date: TimelineDate?,
+                                entities: [(slug: String, name: String)]) -> (keys: [[String]], groups: [String]) {
+        let (keys, groups) = groupsOf(kind: kind, date: date, entities: entities)
+        for group in groups {
+            if eventCounts[group] == nil { order.append(group) }
+            eventCounts[group, default: 0] += events
+        }
+        return (keys, groups)
+    }
+
+    /// The groups of events of this kind, date and entities: each grouping's keys, and the groups
+    /// they make. The entities' names and the periods' sort keys are noted.
+    private mutating func groupsOf(kind: String, date: TimelineDate?,
+                                   entities: [(slug: String, name: String)]) -> (keys: [[String]], groups: [String]) {
+        let keys = groupings.map { groupKeys(kind: kind, date: date, entitySlugs: entities.map(\.slug), by: $0) }
+        if groupings.contains(.entity) {
+            for entity in entities where entityNames[entity.slug] == nil { entityNames[entity.slug] = entity.name }
+        }
+        for (dimension, grouping) in groupings.enumerated()
+        where (grouping == .year || grouping == .quarter || grouping == .month) && keys[dimension].count == 1 {
+            // The same for every event in the group: worked out once.
+            if let earliest = date?.earliest, sortKeys[dimension][keys[dimension][0]] == nil {
+                // A regular period sorts by its own first day; a spanning date by its earliest day.
+                let key = keys[dimension][0]
+                let start = periodKey(earliest, by: grouping) == key ? periodStart(earliest, by: grouping) : earliest
+                sortKeys[dimension][key] = start.iso + " " + key
+            }
+        }
+        return (keys, Self.combinations(keys))
     }
 
     /// The figures of one event that count: one for each entity and unit. Several for one
@@ -176,10 +213,10 @@ public struct TimelineStatistics: Sendable {
     /// first grouping, then within it by the second.
     public func finished() -> [Row] {
         let split = Dictionary(uniqueKeysWithValues: order.map { ($0, $0.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)) })
-        func sortKey(_ group: String) -> [String] {
-            split[group]!.enumerated().map { dimension, key in sortKeys[dimension][key] ?? key }
-        }
-        let groups = order.sorted { sortKey($0).lexicographicallyPrecedes(sortKey($1)) }
+        // Each group's sort key made once, not at every comparison.
+        let groups = order.map { group in
+            (group, split[group]!.enumerated().map { dimension, key in sortKeys[dimension][key] ?? key })
+        }.sorted { $0.1.lexicographicallyPrecedes($1.1) }.map(\.0)
         var rows: [Row] = []
         for group in groups {
             let events = eventCounts[group] ?? 0
@@ -198,12 +235,12 @@ public struct TimelineStatistics: Sendable {
         return rows
     }
 
-    private func groupKeys(_ event: Event, by grouping: Grouping) -> [String] {
+    private func groupKeys(kind: String, date: TimelineDate?, entitySlugs: [String], by grouping: Grouping) -> [String] {
         switch grouping {
-        case .kind: return [event.kind]
-        case .entity: return event.entities.isEmpty ? ["(none)"] : Array(Set(event.entities.map(\.slug))).sorted()
+        case .kind: return [kind]
+        case .entity: return entitySlugs.isEmpty ? ["(none)"] : entitySlugs.count == 1 ? entitySlugs : Array(Set(entitySlugs)).sorted()
         case .year, .quarter, .month:
-            guard let date = dateField == .when ? event.when : event.announced else { return ["(none)"] }
+            guard let date else { return ["(none)"] }
             guard let earliest = date.earliest, let latest = date.latest else { return [date.edtf] }
             let first = periodKey(earliest, by: grouping)
             // A date less precise than the period (2022 when grouping by month) is its own group.
