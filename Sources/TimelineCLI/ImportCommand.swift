@@ -127,9 +127,7 @@ extension Timeline {
                     line += dryRun ? "; would add or change \(list)" : "; \(list) added or changed"
                 }
                 var confirmation = Confirmation()
-                let changedNothing = summary.inserted + summary.updated == 0 && (summary.directory ?? DirectoryChanges()) == DirectoryChanges()
-                    && !summary.changesSources
-                confirmation.write(line + ".\n", saved: dryRun ? "the dry run wrote nothing" : changedNothing ? "the import changed nothing" : "the import was saved")
+                confirmation.write(line + ".\n", saved: dryRun ? "the dry run wrote nothing" : summary.changesNothing ? "the import changed nothing" : "the import was saved")
                 if onACopy { printError(try global.rehearsalNote()) }
                 if let note = Self.ignoredColumnsNote(summary.ignoredColumns, nearFields: summary.ignoredColumnsNearFields, saved: !dryRun) {
                     printError(note)

@@ -89,6 +89,10 @@ public struct ImportSummary: Sendable, Equatable {
     public var describedSources: [String] = []
     /// Whether the import writes a change to a source no event's change carries.
     public var changesSources: Bool { !datedSources.isEmpty || !describedSources.isEmpty }
+    /// Whether the import adds and changes nothing: no event, source, or entry of a document's lists.
+    public var changesNothing: Bool {
+        inserted == 0 && updated == 0 && !changesSources && (directory ?? DirectoryChanges()) == DirectoryChanges()
+    }
     /// Records that write a date as an EDTF period code reading as years in prose (`2019-22`,
     /// kept as summer 2019): how many, and the first (line, date) pairs.
     public var periodCodesAsYears = 0
@@ -441,8 +445,7 @@ public final class Importer {
                 try store.stopIfRequested()
                 // Nothing to write: rolled back rather than committed, which would still move
                 // the counter in the file's header.
-                if summary.inserted == 0 && summary.updated == 0 && !summary.changesSources
-                    && (summary.directory ?? DirectoryChanges()) == DirectoryChanges() {
+                if summary.changesNothing {
                     throw DryRunFinished()
                 }
             }
