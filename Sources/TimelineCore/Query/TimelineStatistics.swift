@@ -100,16 +100,19 @@ public struct TimelineStatistics: Sendable {
 
     /// Counts one event into its groups, and adds up its figure.
     public mutating func add(_ event: Event) throws {
-        let (keys, groups) = count(1, kind: event.kind, date: dateField == .when ? event.when : event.announced,
-                                   entities: event.entities.map { ($0.slug, $0.name) })
+        let (keys, groups) = count(1, kind: event.kind, date: groupedDate(of: event), entities: event.entities.map { ($0.slug, $0.name) })
         try addFigures(of: event, keys: keys, groups: groups)
     }
 
     /// Adds up the figure of an event counted already (`add(events:kind:date:entity:)`), as `add(_:)` does.
     mutating func addFigures(of event: Event) throws {
-        let (keys, groups) = groupsOf(kind: event.kind, date: dateField == .when ? event.when : event.announced,
-                                    entities: event.entities.map { ($0.slug, $0.name) })
+        let (keys, groups) = groupsOf(kind: event.kind, date: groupedDate(of: event), entities: event.entities.map { ($0.slug, $0.name) })
         try addFigures(of: event, keys: keys, groups: groups)
+    }
+
+    /// The event's date that periods group by (`dateField`).
+    private func groupedDate(of event: Event) -> TimelineDate? {
+        dateField == .when ? event.when : event.announced
     }
 
     /// Adds up the event's figures of `quantity` into its groups (`keys` and `groups`, from its
@@ -162,7 +165,8 @@ public struct TimelineStatistics: Sendable {
     /// they make. The entities' names and the periods' sort keys are noted.
     private mutating func groupsOf(kind: String, date: TimelineDate?,
                                    entities: [(slug: String, name: String)]) -> (keys: [[String]], groups: [String]) {
-        let keys = groupings.map { groupKeys(kind: kind, date: date, entitySlugs: entities.map(\.slug), by: $0) }
+        let slugs = entities.map(\.slug)
+        let keys = groupings.map { groupKeys(kind: kind, date: date, entitySlugs: slugs, by: $0) }
         if groupings.contains(.entity) {
             for entity in entities where entityNames[entity.slug] == nil { entityNames[entity.slug] = entity.name }
         }

@@ -16,10 +16,10 @@ extension TimelineStore {
 
     /// `countingInSQL: false` reads the events one by one whatever the query (tests compare the two).
     func addEvents(matching query: EventQuery, to statistics: inout TimelineStatistics, countingInSQL: Bool) throws {
-        guard countingInSQL, query.asOf == nil, query.limit == nil, query.offset == 0 else {
+        func readOneByOne() throws {
             try forEachEvent(matching: query, details: statistics.neededDetails) { try statistics.add($0) }
-            return
         }
+        guard countingInSQL, query.asOf == nil, query.limit == nil, query.offset == 0 else { return try readOneByOne() }
         // One snapshot for the counts and the figures, as reading every event reads one.
         func countAndAdd() throws {
             var counted = statistics
@@ -27,8 +27,7 @@ extension TimelineStore {
                 try count(matching: query, into: &counted)
             } catch is UnreadableStoredDate {
                 // Read one by one, the event whose date cannot be read is named in the error.
-                try forEachEvent(matching: query, details: statistics.neededDetails) { try statistics.add($0) }
-                return
+                return try readOneByOne()
             }
             if let quantity = counted.quantity {
                 var measured = query
@@ -77,9 +76,9 @@ extension TimelineStore {
                             matching: (sql: String, arguments: [SQLValue])?) -> (sql: String, arguments: [SQLValue]) {
         let kind = groupings.contains(.kind) ? "e.kind" : nil
         let date = groupings.contains { $0 == .year || $0 == .quarter || $0 == .month } ? "e.\(dateField.rawValue)_edtf" : nil
-        let columns = [kind, date].compactMap { $0 }
+        let columns = EventQuery.joined([kind, date].compactMap { $0 }, by: ", ")
         let selected = "\(kind ?? "NULL"), \(date ?? "NULL")"
-        let groupBy = columns.isEmpty ? "" : " GROUP BY " + EventQuery.joined(columns, by: ", ")
+        let groupBy = columns.isEmpty ? "" : " GROUP BY " + columns
         guard groupings.contains(.entity) else {
             let sql = "SELECT \(selected), NULL, NULL, count(*) FROM events AS e"
                 + (matching.map { " WHERE \($0.sql)" } ?? "") + groupBy
@@ -93,7 +92,7 @@ extension TimelineStore {
             SELECT \(selected), en.slug, en.name, count(DISTINCT ee.event_id)
             FROM \(readsEvents ? "events AS e CROSS JOIN event_entities AS ee ON ee.event_id = e.id CROSS JOIN" : "event_entities AS ee JOIN")
                 entities AS en ON en.id = ee.entity_id
-            \(matching.map { "WHERE \($0.sql) " } ?? "")GROUP BY en.id\(columns.isEmpty ? "" : ", " + EventQuery.joined(columns, by: ", "))
+            \(matching.map { "WHERE \($0.sql) " } ?? "")GROUP BY en.id\(columns.isEmpty ? "" : ", " + columns)
             """
         let withoutEntities = """
             SELECT \(selected), NULL, NULL, count(*) FROM events AS e
