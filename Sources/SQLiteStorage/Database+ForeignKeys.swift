@@ -57,8 +57,7 @@ extension Database {
                 var broken = false
                 for key in setWise {
                     let parentValues = idTables[key.parent].map { "SELECT id FROM temp.\($0)" } ?? key.parentValues
-                    let check = "SELECT 1 FROM \(SQLLiteral.identifier(table)) WHERE \(key.column) IS NOT NULL AND \(key.column) NOT IN (\(parentValues)) LIMIT 1"
-                    if try prepare(check).step() {
+                    if try prepare(Self.setWiseCheck(of: table, column: key.column, parentValues: parentValues)).step() {
                         broken = true
                         break
                     }
@@ -73,6 +72,18 @@ extension Database {
             }
         }
         return nil
+    }
+
+    /// The query finding a row of `table` whose `column` (quoted) is none of `parentValues`.
+    ///
+    /// It reads the child rows in the key's order where an index or the primary key gives it
+    /// (and sorts only rows found breaking it otherwise): the parent values are then looked up
+    /// in order, a page of them after the other, where the smallest covering index the planner
+    /// would pick instead looks them up at random. At a million events, a million ids in a
+    /// temporary table larger than its page cache: the entity links, whose smaller index is by
+    /// entity, took 1.6 s; in the order of their primary key (by event), 0.12 s.
+    static func setWiseCheck(of table: String, column: String, parentValues: String) -> String {
+        "SELECT 1 FROM \(SQLLiteral.identifier(table)) WHERE \(column) IS NOT NULL AND \(column) NOT IN (\(parentValues)) ORDER BY \(column) LIMIT 1"
     }
 
     /// One column of a foreign key: its key's id, the child column, the parent table, and the

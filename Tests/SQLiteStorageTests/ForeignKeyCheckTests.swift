@@ -108,6 +108,33 @@ import Testing
         #expect(try database.firstForeignKeyViolation() == nil)
         #expect(checked.tables.sorted() == ["folded_children", "loose", "pair_children", "tagged"])
     }
+
+    /// The child rows are read in the key's order where the primary key or an index gives it,
+    /// not through a smaller index in another order, which would look the parent values up at random.
+    @Test func aSetWiseCheckReadsTheChildRowsInTheKeysOrder() throws {
+        let database = try Database(path: "", mode: .inMemory)
+        try database.execute("PRAGMA foreign_keys = OFF")
+        try database.execute(
+            """
+            CREATE TABLE parents (id INTEGER PRIMARY KEY);
+            CREATE TABLE links (parent_id INTEGER NOT NULL REFERENCES parents, other_id INTEGER NOT NULL,
+                                role TEXT, note TEXT, PRIMARY KEY (parent_id, other_id)) WITHOUT ROWID;
+            CREATE INDEX links_by_other ON links (other_id);
+            CREATE TABLE notes (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parents, body TEXT);
+            CREATE INDEX notes_by_parent ON notes (parent_id);
+            """)
+        func plan(_ table: String) throws -> String {
+            let check = Database.setWiseCheck(of: table, column: "parent_id", parentValues: "SELECT +id FROM parents")
+            return try database.prepare("EXPLAIN QUERY PLAN " + check).map { $0.text(at: 3) }.joined(separator: "; ")
+        }
+        #expect(try plan("links").hasPrefix("SCAN links;"), "by the primary key, not links_by_other")
+        #expect(try plan("notes").contains("notes_by_parent"))
+        #expect(try !plan("links").contains("TEMP B-TREE"))
+        #expect(try !plan("notes").contains("TEMP B-TREE"))
+        // The order changes which rows are read first, not what is found.
+        try database.execute("INSERT INTO parents (id) VALUES (1), (2); INSERT INTO links (parent_id, other_id) VALUES (2, 1), (1, 2), (9, 0)")
+        #expect(try database.firstForeignKeyViolation() == Database.ForeignKeyViolation(table: "links", rowID: nil, parent: "parents"))
+    }
 }
 
 private final class PragmaLog: @unchecked Sendable {
