@@ -14,32 +14,25 @@ extension EventQuery {
                    excludingUIDsWithHistory: Bool = false, orderingFromSpans: Bool = true) -> EventSelection {
         let column = dateField.rawValue
         let direction = reverse ? "DESC" : "ASC"
-        let filter = filter(entities: entities, excludingUIDsWithHistory: excludingUIDsWithHistory)
-        let spanSelection = filter.spanSelection
-        var conditions = filter.conditions
-        var arguments = filter.arguments
-        func argument(_ value: SQLValue) -> String {
-            arguments.append(value)
-            return "?\(arguments.count)"
-        }
-        if let spanSelection, orderingFromSpans, conditions.count == 1, search == nil {
+        var filter = filter(entities: entities, excludingUIDsWithHistory: excludingUIDsWithHistory)
+        if let spanSelection = filter.spanSelection, orderingFromSpans, filter.conditions.count == 1, search == nil {
             // Day numbers order as the ISO days do (open ends are far-away days: an open start
             // first, an open end last), so the R*Tree gives the order up to ties, which the uid breaks.
             return EventSelection(
                 sql: "SELECT id, earliest_day, latest_day \(spanSelection) ORDER BY earliest_day \(direction), latest_day \(direction)",
-                arguments: arguments, rowsSQL: EventSelection.rowsSQL(columns: columns),
+                arguments: filter.arguments, rowsSQL: EventSelection.rowsSQL(columns: columns),
                 tieBreak: EventSelection.TieBreak(
                     sql: "SELECT e.id FROM events AS e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.uid \(direction)",
                     descending: reverse, offset: offset, limit: limit))
         }
         var from = "events AS e"
         if let search {
-            let match = argument(.text(SearchQuery.ftsExpression(search)))
+            let match = filter.argument(.text(SearchQuery.ftsExpression(search)))
             if rank {
                 from += " JOIN event_search AS s ON s.rowid = e.id"
-                conditions.append("event_search MATCH \(match)")
+                filter.conditions.append("event_search MATCH \(match)")
             } else {
-                conditions.append("e.id IN (SELECT rowid FROM event_search WHERE event_search MATCH \(match))")
+                filter.conditions.append(Self.searchMembership(match))
             }
         }
         // Chronological: earliest day (open start first), then latest day (the more precise first,
@@ -52,17 +45,17 @@ extension EventQuery {
             """
         var limitClause = ""
         if limit != nil || offset > 0 {
-            limitClause = "\nLIMIT \(argument(.integer(Int64(limit ?? -1)))) OFFSET \(argument(.integer(Int64(offset))))"
+            limitClause = "\nLIMIT \(filter.argument(.integer(Int64(limit ?? -1)))) OFFSET \(filter.argument(.integer(Int64(offset))))"
         }
-        guard !conditions.isEmpty else {
-            return EventSelection(sql: "SELECT e.id, \(columns) FROM \(from)\n\(order)\(limitClause)", arguments: arguments)
+        guard !filter.conditions.isEmpty else {
+            return EventSelection(sql: "SELECT e.id, \(columns) FROM \(from)\n\(order)\(limitClause)", arguments: filter.arguments)
         }
         let sql = """
             SELECT e.id FROM \(from)
-            WHERE \(Self.joined(conditions, by: " AND "))
+            WHERE \(Self.joined(filter.conditions, by: " AND "))
             \(order)\(limitClause)
             """
-        return EventSelection(sql: sql, arguments: arguments, rowsSQL: EventSelection.rowsSQL(columns: columns))
+        return EventSelection(sql: sql, arguments: filter.arguments, rowsSQL: EventSelection.rowsSQL(columns: columns))
     }
 
     /// The conditions on `events AS e` that a matching event meets, all of them (none: every event),
@@ -72,51 +65,57 @@ extension EventQuery {
         var conditions: [String] = []
         var arguments: [SQLValue] = []
         var spanSelection: String?
+
+        /// Adds `value` to the arguments and returns its placeholder (`?N`).
+        mutating func argument(_ value: SQLValue) -> String {
+            arguments.append(value)
+            return "?\(arguments.count)"
+        }
+    }
+
+    /// The search's condition in the form that needs no join: the events whose documents match
+    /// the FTS expression bound at `match`.
+    private static func searchMembership(_ match: String) -> String {
+        "e.id IN (SELECT rowid FROM event_search WHERE event_search MATCH \(match))"
     }
 
     /// The query's filter but for the search, which the selection joins or tests as its order needs.
     func filter(entities: EntityScope, excludingUIDsWithHistory: Bool = false) -> Filter {
         let column = dateField.rawValue
-        var spanSelection: String?
-        var conditions: [String] = []
-        var arguments: [SQLValue] = []
-        func argument(_ value: SQLValue) -> String {
-            arguments.append(value)
-            return "?\(arguments.count)"
-        }
+        var filter = Filter()
         if dateField == .announced {
-            conditions.append("e.announced_edtf IS NOT NULL")
+            filter.conditions.append("e.announced_edtf IS NOT NULL")
         }
         if dateField == .when && (from != nil || to != nil) {
             // The R*Tree over day numbers answers the overlap (or containment) test exactly, visiting
             // only events near the range; open ends are stored there as far-away days.
             var spanConditions: [String] = []
             if within {
-                if let from { spanConditions.append("earliest_day >= \(argument(.integer(Int64(from.dayNumber))))") }
-                if let to { spanConditions.append("latest_day <= \(argument(.integer(Int64(to.dayNumber))))") }
+                if let from { spanConditions.append("earliest_day >= \(filter.argument(.integer(Int64(from.dayNumber))))") }
+                if let to { spanConditions.append("latest_day <= \(filter.argument(.integer(Int64(to.dayNumber))))") }
             } else {
-                if let to { spanConditions.append("earliest_day <= \(argument(.integer(Int64(to.dayNumber))))") }
-                if let from { spanConditions.append("latest_day >= \(argument(.integer(Int64(from.dayNumber))))") }
+                if let to { spanConditions.append("earliest_day <= \(filter.argument(.integer(Int64(to.dayNumber))))") }
+                if let from { spanConditions.append("latest_day >= \(filter.argument(.integer(Int64(from.dayNumber))))") }
             }
-            spanSelection = "FROM event_spans WHERE \(Self.joined(spanConditions, by: " AND "))"
-            conditions.append("e.id IN (SELECT id \(spanSelection!))")
+            filter.spanSelection = "FROM event_spans WHERE \(Self.joined(spanConditions, by: " AND "))"
+            filter.conditions.append("e.id IN (SELECT id \(filter.spanSelection!))")
         } else if within {
             if let from {
-                conditions.append("e.\(column)_earliest >= \(argument(.text(from.iso)))")
+                filter.conditions.append("e.\(column)_earliest >= \(filter.argument(.text(from.iso)))")
             }
             if let to {
-                conditions.append("e.\(column)_latest <= \(argument(.text(to.iso)))")
+                filter.conditions.append("e.\(column)_latest <= \(filter.argument(.text(to.iso)))")
             }
         } else {
             if let to {
-                conditions.append("(e.\(column)_earliest IS NULL OR e.\(column)_earliest <= \(argument(.text(to.iso))))")
+                filter.conditions.append("(e.\(column)_earliest IS NULL OR e.\(column)_earliest <= \(filter.argument(.text(to.iso))))")
             }
             if let from {
-                conditions.append("(e.\(column)_latest IS NULL OR e.\(column)_latest >= \(argument(.text(from.iso))))")
+                filter.conditions.append("(e.\(column)_latest IS NULL OR e.\(column)_latest >= \(filter.argument(.text(from.iso))))")
             }
         }
         if !kinds.isEmpty {
-            conditions.append("e.kind IN (" + Self.joined(kinds.map { argument(.text($0)) }, by: ", ") + ")")
+            filter.conditions.append("e.kind IN (" + Self.joined(kinds.map { filter.argument(.text($0)) }, by: ", ") + ")")
         }
         if !entities.isEmpty {
             // An entity named counts for all its events; one reached by relations only for events
@@ -127,9 +126,9 @@ extension EventQuery {
             let always = entities.members.filter(\.isAlways)
             if always.count > 64 {
                 let list = "[" + Self.joined(always.map { String($0.id) }, by: ",") + "]"
-                alternatives.append("e.id IN (SELECT event_id FROM event_entities WHERE entity_id IN (SELECT value FROM json_each(\(argument(.text(list))))))")
+                alternatives.append("e.id IN (SELECT event_id FROM event_entities WHERE entity_id IN (SELECT value FROM json_each(\(filter.argument(.text(list))))))")
             } else if !always.isEmpty {
-                let list = Self.joined(always.map { argument(.integer($0.id)) }, by: ", ")
+                let list = Self.joined(always.map { filter.argument(.integer($0.id)) }, by: ", ")
                 alternatives.append("e.id IN (SELECT event_id FROM event_entities WHERE entity_id IN (\(list)))")
             }
             let windowed = entities.members.filter { !$0.isAlways }.flatMap { member in
@@ -140,36 +139,36 @@ extension EventQuery {
                 // window's entity's events (by the entity index), not every event for every window.
                 alternatives.append(
                     """
-                    e.id IN (SELECT ee.event_id FROM json_each(\(argument(.text("[" + Self.joined(windowed, by: ",") + "]")))) AS w
+                    e.id IN (SELECT ee.event_id FROM json_each(\(filter.argument(.text("[" + Self.joined(windowed, by: ",") + "]")))) AS w
                              JOIN event_entities AS ee ON ee.entity_id = json_extract(w.value, '$[0]')
                              JOIN events AS x ON x.id = ee.event_id
                              WHERE (json_extract(w.value, '$[2]') IS NULL OR x.when_earliest IS NULL OR x.when_earliest <= json_extract(w.value, '$[2]'))
                                AND (json_extract(w.value, '$[1]') IS NULL OR x.when_latest IS NULL OR x.when_latest >= json_extract(w.value, '$[1]')))
                     """)
             }
-            conditions.append(alternatives.count == 1 ? alternatives[0] : "(" + Self.joined(alternatives, by: " OR ") + ")")
+            filter.conditions.append(alternatives.count == 1 ? alternatives[0] : "(" + Self.joined(alternatives, by: " OR ") + ")")
         }
         if !statuses.isEmpty {
-            conditions.append("e.status IN (" + Self.joined(statuses.map { argument(.text($0.rawValue)) }, by: ", ") + ")")
+            filter.conditions.append("e.status IN (" + Self.joined(statuses.map { filter.argument(.text($0.rawValue)) }, by: ", ") + ")")
         }
         if !tags.isEmpty {
-            let list = Self.joined(tags.map { argument(.text($0)) }, by: ", ")
-            conditions.append("e.id IN (SELECT event_id FROM event_tags WHERE tag IN (\(list)))")
+            let list = Self.joined(tags.map { filter.argument(.text($0)) }, by: ", ")
+            filter.conditions.append("e.id IN (SELECT event_id FROM event_tags WHERE tag IN (\(list)))")
         }
         if let asOf {
-            conditions.append(
+            filter.conditions.append(
                 """
                 EXISTS (SELECT 1 FROM citations AS c JOIN sources AS s ON s.id = c.source_id
-                        WHERE c.event_id = e.id AND s.published_latest <= \(argument(.text(asOf.iso))))
+                        WHERE c.event_id = e.id AND s.published_latest <= \(filter.argument(.text(asOf.iso))))
                 """)
         }
         if let measuredQuantity {
-            conditions.append("e.id IN (SELECT event_id FROM measures WHERE quantity = \(argument(.text(measuredQuantity))))")
+            filter.conditions.append("e.id IN (SELECT event_id FROM measures WHERE quantity = \(filter.argument(.text(measuredQuantity))))")
         }
         if excludingUIDsWithHistory {
-            conditions.append("e.uid NOT IN (SELECT uid FROM event_history)")
+            filter.conditions.append("e.uid NOT IN (SELECT uid FROM event_history)")
         }
-        return Filter(conditions: conditions, arguments: arguments, spanSelection: spanSelection)
+        return filter
     }
 
     /// The matching events as one condition on `events AS e` (the search too, whatever the order
@@ -178,8 +177,7 @@ extension EventQuery {
     func matchingCondition(entities: EntityScope) -> (sql: String, arguments: [SQLValue])? {
         var filter = filter(entities: entities)
         if let search {
-            filter.arguments.append(.text(SearchQuery.ftsExpression(search)))
-            filter.conditions.append("e.id IN (SELECT rowid FROM event_search WHERE event_search MATCH ?\(filter.arguments.count))")
+            filter.conditions.append(Self.searchMembership(filter.argument(.text(SearchQuery.ftsExpression(search)))))
         }
         guard !filter.conditions.isEmpty else { return nil }
         return (Self.joined(filter.conditions, by: " AND "), filter.arguments)
