@@ -61,12 +61,10 @@ public struct DayFormat: Sendable, Equatable {
     /// date in another form: `2023-03-06`, `Q2 2022`); an error when it is, but names no day.
     public func day(from text: String) throws -> CalendarDay? {
         guard let fields = fields(of: text) else { return nil }
-        guard (1...12).contains(fields.month) else {
-            throw TimelineError(.badData, "'\(text)' has no month \(fields.month) (read as \(pattern))")
-        }
         guard let day = CalendarDay(year: fields.year, month: fields.month, day: fields.day) else {
-            let days = CalendarDay.daysInMonth(fields.month, year: fields.year)
-            throw TimelineError(.badData, "'\(text)' is not a date: month \(fields.month) of \(fields.year) has \(days) days (read as \(pattern))")
+            // Said as a date in any other form is (`2023-02-30`), with the pattern it was read by.
+            let period = TimelineDate.Period.day(year: fields.year, month: fields.month, day: fields.day)
+            throw TimelineError(.badData, "'\(text)', read as \(pattern), is not a valid date: \(period.problem ?? "it names no day")")
         }
         return day
     }
