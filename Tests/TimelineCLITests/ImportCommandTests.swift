@@ -2340,6 +2340,19 @@ import Testing
         let badDate = try CLI.run(["import", csv, "--db", db, "--set", "when=2023-02-30", "--dry-run", "--skip-invalid"])
         #expect(badDate.status == 64)
         #expect(badDate.stderr == "timeline: --set when=2023-02-30: '2023-02-30' is not a valid date: February 2023 has 28 days.\n", "\(badDate.stderr)")
+
+        // Said too when no record would say it: a file of no bytes (a filter that matched
+        // nothing), or a header alone; the file's own ways of writing a kind still count.
+        let before = try CLI.run(["list", "--db", db, "--format", "tsv"]).stdout
+        for (name, text) in [("nothing.csv", ""), ("header.csv", "uid,when,title\n")] {
+            let file = try write(name, text)
+            let typo = try CLI.run(["import", file, "--db", db, "--set", "kind=layof"])
+            #expect(typo.status == 64, "\(name)")
+            #expect(typo.stderr.hasPrefix("timeline: --set kind=layof: unknown kind 'layof' (did you mean 'layoff'?); known kinds:"), "\(name): \(typo.stderr)")
+            let spelled = try CLI.run(["import", file, "--db", db, "--set", "kind=Layoff"])
+            #expect(spelled.status == 0 && spelled.stdout.hasSuffix(": 0 added, 0 updated, 0 unchanged.\n"), "\(name): \(spelled.stderr)")
+        }
+        #expect(try CLI.run(["list", "--db", db, "--format", "tsv"]).stdout == before)
     }
 
     /// A spreadsheet of claims with their quotes: the quote, its language, a translation and the

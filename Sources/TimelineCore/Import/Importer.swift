@@ -160,6 +160,15 @@ public final class Importer {
         // rolled back and run again with the constraints checked row by row, to name the first
         // bad record as ever. That needs a file that can be read twice, and is pointless when bad
         // records are skipped one by one.
+        // A kind given with --set is the command's: a wrong one is said whether or not the file
+        // holds a record (an empty file, a header alone), as the first record would say it.
+        if let kind = options.constants.last(where: { $0.field == "kind" })?.value, format == .csv || format == .tsv {
+            do {
+                _ = try EventSaver(database: store.database, recordedAt: store.recordingTime).savedKind(kind)
+            } catch let error as TimelineError where error.field == "kind" {
+                throw TimelineError(.usage, SetValueError(field: "kind", reason: error.message, options: options).message)
+            }
+        }
         // No bytes at all (a filter that matched nothing, piped in): no events, in any format.
         try input.skipByteOrderMark()
         if try input.peekByte() == nil { return ImportSummary() }

@@ -461,27 +461,30 @@ final class EventSaver {
 
     /// The event as the database will hold it: kinds checked, entities and sources resolved to
     /// their rows (created when new), tags sorted, duplicates dropped.
+    /// The kind an event of `kind` is saved as: a known kind, or a spreadsheet's spelling of one
+    /// (`Layoff`, `Headcount change`); else refused, naming the kind meant or the command that
+    /// adds a new one.
+    func savedKind(_ kind: String) throws -> String {
+        if knownKinds == nil {
+            knownKinds = Set(try database.prepare("SELECT name FROM event_kinds").map { $0.text(at: 0) })
+        }
+        if knownKinds?.contains(kind) == true { return kind }
+        if case let folded = Self.slug(kind), knownKinds?.contains(folded) == true { return folded }
+        let known = (knownKinds ?? []).sorted()
+        // A typo is named with the kind meant; a new word with the command that adds it.
+        let meant = NameSuggestions.closest(to: kind.lowercased(), among: known, limit: 1).first
+        let adding = Self.isSlug(kind) && meant == nil ? "; `timeline kinds add \(kind) --description TEXT` adds it" : ""
+        throw TimelineError(.usage, "unknown kind '\(kind)'\(meant.map { " (did you mean '\($0)'?)" } ?? ""); known kinds: \(known.joined(separator: ", "))\(adding).",
+                            field: "kind")
+    }
+
     func normalised(_ input: Event) throws -> Event {
         var event = input
         if recordsHeldSpellings {
             heldURLs.removeAll(keepingCapacity: true)
             heldEntitySlugs.removeAll(keepingCapacity: true)
         }
-        if knownKinds == nil {
-            knownKinds = Set(try database.prepare("SELECT name FROM event_kinds").map { $0.text(at: 0) })
-        }
-        // `Layoff`, `Headcount change`: a spreadsheet's spelling of a known kind is that kind.
-        if knownKinds?.contains(event.kind) == false, case let folded = Self.slug(event.kind), knownKinds?.contains(folded) == true {
-            event.kind = folded
-        }
-        guard knownKinds?.contains(event.kind) == true else {
-            let known = (knownKinds ?? []).sorted()
-            // A typo is named with the kind meant; a new word with the command that adds it.
-            let meant = NameSuggestions.closest(to: event.kind.lowercased(), among: known, limit: 1).first
-            let adding = Self.isSlug(event.kind) && meant == nil ? "; `timeline kinds add \(event.kind) --description TEXT` adds it" : ""
-            throw TimelineError(.usage, "unknown kind '\(event.kind)'\(meant.map { " (did you mean '\($0)'?)" } ?? ""); known kinds: \(known.joined(separator: ", "))\(adding).",
-                                field: "kind")
-        }
+        event.kind = try savedKind(event.kind)
         // Without surrounding spaces and line breaks, whichever format brought them: CSV's
         // reader trims its fields, and a JSON record holding "  t  " must save the same event.
         event.title = event.title.trimmingSpaces()
