@@ -1425,6 +1425,13 @@ import Testing
         let refused = try CLI.run(["import", odd, "--db", db, "--decimal-mark", ".", "--skip-invalid", "--dry-run"] + map.prefix(2))
         #expect(refused.stderr.contains("odd.csv:2: column 'n': '1,5' is not a number (digits with an optional '.', thousands grouped by commas"), "\(refused.stderr)")
         #expect(refused.stderr.contains("odd.csv:3: column 'n': '0,155' is not a number"), "\(refused.stderr)")
+        // Unsaid, such a comma can only be a decimal mark: the one option that reads it is named.
+        let oddUnsaid = try CLI.run(["import", odd, "--db", db, "--skip-invalid", "--dry-run"] + map.prefix(2))
+        for (line, figure, decimal) in [(2, "1,5", "1.5"), (3, "0,155", "0.155")] {
+            #expect(oddUnsaid.stderr.contains("odd.csv:\(line): column 'n': '\(figure)' is not a number (")
+                    && oddUnsaid.stderr.contains("; a comma before other than three digits, or after a lone 0, groups no thousands: "
+                                                 + "--decimal-mark , reads it as \(decimal).\n"), "\(oddUnsaid.stderr)")
+        }
         // Said to be the decimal mark, the comma leaves the point only grouping thousands.
         let pointed = try write("pointed-comma.csv", "title,when,kind,n\nK,2023,layoff,2.500\nL,2023,layoff,1.5\n")
         let grouping = try CLI.run(["import", pointed, "--db", db, "--decimal-mark", ",", "--skip-invalid", "--map", "n=measure:employees-laid-off:person"])
@@ -1435,8 +1442,10 @@ import Testing
         let ambiguous = try write("ambiguous.csv", "title,when,kind,n\nM,2023,layoff,1.200\nN,2023,layoff,-12.500\nO,2023,layoff,0.125\nP,2023,layoff,2.5\nQ,2023,layoff,+1.200\n"
                                   + "R,2023,layoff,1.200 million\n")
         let unclear = try CLI.run(["import", ambiguous, "--db", db, "--skip-invalid", "--map", "n=measure:employees-laid-off:person"])
+        // In a unit of things that come whole, only the option that reads it as 1200 is offered:
+        // the decimal reading is refused there with --decimal-mark . too (below).
         #expect(unclear.stderr.contains("ambiguous.csv:2: column 'n': '1.200' could be 1200 or a decimal: a point could group thousands or be the decimal mark; "
-                                        + "--decimal-mark . reads it as a decimal, --decimal-mark , as 1200"), "\(unclear.stderr)")
+                                        + "--decimal-mark , reads it as 1200.\n"), "\(unclear.stderr)")
         #expect(unclear.stderr.contains("ambiguous.csv:3: column 'n': '-12.500' could be -12500 or a decimal"), "\(unclear.stderr)")
         #expect(unclear.stderr.contains("ambiguous.csv:6: column 'n': '+1.200' could be 1200 or a decimal"), "\(unclear.stderr)")
         // Before a scale word, the number before the word is what the marks read (not 1200 people).
@@ -1444,9 +1453,25 @@ import Testing
                                         + "a point could group thousands or be the decimal mark; --decimal-mark . reads it as a decimal, "
                                         + "--decimal-mark , as 1200 before its word"), "\(unclear.stderr)")
         #expect(unclear.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged, 4 rejected.\n"), "\(unclear.stdout)")
-        let said = try CLI.run(["import", ambiguous, "--db", db, "--decimal-mark", ".", "--map", "n=measure:employees-laid-off:person"])
+        let said = try CLI.run(["import", ambiguous, "--db", db, "--decimal-mark", ".", "--map", "n=measure:distance:km"])
         #expect(said.status == 0, "\(said.stderr)")
         #expect(try jsonEvents(["--search", "M"]).first.flatMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String } == "1.200")
+        // But in a unit of things that come whole, or money, a point before three digits read as
+        // the decimal mark is refused, as `add` refuses `1.500:person`: `ruim 4.000` people are
+        // not 4, nor `250.000 €` 250 euros; a fourth decimal says a price to the tenth of a cent.
+        let whole = try write("whole.csv", "title,when,kind,n,cost\nS,2023,layoff,ruim 4.000,\nT,2023,layoff,12,250.000 €\nU,2023,layoff,12,1.8990\n"
+                              + "V,2023,layoff,\"1,200.500\",\n")
+        let wholeMap = ["--map", "n=measure:employees-laid-off:person", "--map", "cost=measure:cost:EUR"]
+        let refusedWhole = try CLI.run(["import", whole, "--db", db, "--decimal-mark", ".", "--skip-invalid"] + wholeMap)
+        #expect(refusedWhole.stderr.contains("whole.csv:2: column 'n': 'ruim 4.000' counts people, and 4 of them written to three decimals is unlikely: "
+                                             + "--decimal-mark . makes its point the decimal mark, where German, French or Dutch group thousands with one; "
+                                             + "write 4000 if the point groups thousands, or 4 if it is the decimal mark.\n"), "\(refusedWhole.stderr)")
+        #expect(refusedWhole.stderr.contains("whole.csv:3: column 'cost': '250.000 €' is money, seldom written to three decimals: --decimal-mark . makes its point "
+                                             + "the decimal mark, where German, French or Dutch group thousands with one; write 250000 if the point groups thousands, "
+                                             + "or 250 if it is the decimal mark.\n"), "\(refusedWhole.stderr)")
+        #expect(refusedWhole.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged, 2 rejected.\n"), "\(refusedWhole.stdout)")
+        let wholeValues = try jsonEvents(["--search", "U OR V"]).compactMap { ($0["measures"] as? [[String: Any]])?.map { "\($0["value"]!) \($0["unit"]!)" } }
+        #expect(wholeValues.flatMap { $0 }.sorted() == ["1.8990 EUR", "12 person", "1200.500 person"], "\(wholeValues)")
         // A comma for the decimal mark in a file separated by commas.
         let french = try write("fr.csv", "title,when,kind,share\nE,2023,layoff,\"0,15\"\nF,2023,layoff,\"15,5 %\"\n")
         #expect(try CLI.run(["import", french, "--db", db, "--decimal-mark", ",", "--map", "share=measure:workforce-share:percent"]).status == 0)
@@ -1862,14 +1887,17 @@ import Testing
         let guessed = try CLI.run(["import", ambiguous, "--db", db, "--map", "titre=title", "--map", "date=when", "--map", "type=kind",
                                    "--map", "n=measure:employees-laid-off:person"])
         #expect(guessed.status == 65 && guessed.stderr.contains("ambiguous.csv:2: column 'n': '2.500' could be 2500 or a decimal: a CSV separated by semicolons "
-                + "takes the comma for the decimal mark, and a point could group thousands or be the decimal mark; --decimal-mark , reads it as 2500, "
-                + "--decimal-mark . as a decimal"), "\(guessed.stderr)")
-        // Each reading the hint names does what it says.
-        for (mark, value) in [(",", "2500"), (".", "2.500")] {
+                + "takes the comma for the decimal mark, and a point could group thousands or be the decimal mark; --decimal-mark , reads it as 2500.\n"),
+                "in people only that reading is offered: \(guessed.stderr)")
+        let kilometres = try CLI.run(["import", ambiguous, "--db", db, "--map", "titre=title", "--map", "date=when", "--map", "type=kind",
+                                      "--map", "n=measure:distance:km"])
+        #expect(kilometres.stderr.hasSuffix("--decimal-mark , reads it as 2500, --decimal-mark . as a decimal.\n"), "\(kilometres.stderr)")
+        // Each reading a hint names does what it says.
+        for (mark, figure, value) in [(",", "employees-laid-off:person", "2500"), (".", "distance:km", "2.500")] {
             let other = folder.path("mark\(mark).sqlite")
             #expect(try CLI.run(["migrate", "--skip-seeds", "--db", other]).status == 0)
             let read = try CLI.run(["import", ambiguous, "--db", other, "--map", "titre=title", "--map", "date=when", "--map", "type=kind",
-                                    "--map", "n=measure:employees-laid-off:person", "--decimal-mark", mark])
+                                    "--map", "n=measure:\(figure)", "--decimal-mark", mark])
             #expect(read.status == 0, "\(mark): \(read.stderr)")
             #expect(try jsonEvents([], database: other).first.flatMap { ($0["measures"] as? [[String: Any]])?.first?["value"] as? String } == value)
         }

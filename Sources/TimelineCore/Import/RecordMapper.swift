@@ -490,21 +490,38 @@ struct RecordMapper {
                 }
                 if decimalComma {
                     // `1.500 Mio. €`: worded in German (or French, Spanish, Portuguese), its point groups.
+                    // In people, things or money, --decimal-mark . refuses such a point too: not offered.
                     value = try Self.pointDecimal(fromCommaDecimal: value, column: column, pointsGroupOnly: decimalMarkGiven || reading.continentalMarks,
-                                                  written: raw.trimmingSpaces(), decimalMarkGiven: decimalMarkGiven)
+                                                  written: raw.trimmingSpaces(), decimalMarkGiven: decimalMarkGiven,
+                                                  decimalPointReadable: reading.scale != 0 || !MeasureSpecification.refusesPointBeforeThreeDigits(inUnit: unit))
                 } else if !decimalMarkGiven, reading.continentalMarks, let continental = FigureText.continentalDigits(value) {
                     // `3,2 Mrd. €`, `mehr als 1.000`: the words say which mark is which.
                     value = continental
                 } else if commaGroupsThousands || reading.groupsThousandsWithCommas {
                     // `$5,000`: no sum of money is written to three decimals.
                     value = FigureText.withoutCommasBetweenThousands(value)
+                    if decimalMarkGiven, reading.scale == 0, MeasureSpecification.refusesPointBeforeThreeDigits(inUnit: unit),
+                       let thousands = FigureText.thousandsIfGroupedByAPoint(value) {
+                        // `ruim 4.000` in a column of people, `250.000 €`: the point is the decimal
+                        // mark as the option says, but that reading is unlikely (`add` refuses it
+                        // too), and a sum would be a thousand off.
+                        // `1.899` meant as a price to the tenth of a cent: a fourth decimal says so.
+                        let trimmed = Self.withoutTrailingZeros(value)
+                        let decimal = trimmed == value ? value + "0" : trimmed
+                        throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' " + Self.pointBeforeThreeDigitsProblem(value, unit: unit)
+                            + "; write \(thousands) if the point groups thousands, or \(decimal) if it is the decimal mark")
+                    }
                 } else if !decimalMarkGiven, let thousands = FigureText.thousandsIfGroupedByAPoint(value) {
                     // `1.200` is twelve hundred in German or French prose, 1.2 in English: as
                     // ambiguous as `1,200`, which is refused too; a sum would be a thousand off.
                     // `1.200 million`: the number before the word is what the two marks read.
                     let word = reading.scale != 0 ? " before its word" : ""
+                    // In a unit of things that come whole or money, the decimal reading is
+                    // refused with --decimal-mark . too: only the other option is offered.
+                    let options = reading.scale == 0 && MeasureSpecification.refusesPointBeforeThreeDigits(inUnit: unit)
+                        ? "--decimal-mark , reads it as \(thousands)" : "--decimal-mark . reads it as a decimal, --decimal-mark , as \(thousands)\(word)"
                     throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' could be \(thousands) or a decimal\(word): a point could group thousands "
-                        + "or be the decimal mark; --decimal-mark . reads it as a decimal, --decimal-mark , as \(thousands)\(word)")
+                        + "or be the decimal mark; \(options)")
                 }
                 if reading.percentage, ExactDecimal(value) != nil {
                     guard let share = FigureText.value(ofPercentage: value, inUnit: unit) else {
@@ -523,6 +540,9 @@ struct RecordMapper {
                             + "or map each end to a column of its own"
                     } else if !decimalMarkGiven, let thousands = Self.thousandsGroupedByPoints(value) {
                         hint = "; points group its thousands, as German, French or Turkish prose writes them: --decimal-mark , reads it as \(thousands)"
+                    } else if !decimalMarkGiven, !decimalComma, let decimal = Self.decimalOfCommaGroupingNothing(value) {
+                        // `1,5`, `0,155`: no thousands before or after the comma.
+                        hint = "; a comma before other than three digits, or after a lone 0, groups no thousands: --decimal-mark , reads it as \(decimal)"
                     } else if !decimalMarkGiven, !decimalComma, value.contains(",") {
                         hint = "; a comma could group thousands or be the decimal mark: --decimal-mark . reads 11,000 as 11000, --decimal-mark , reads 0,15 as 0.15"
                     }
@@ -612,13 +632,44 @@ struct RecordMapper {
         return (sign == "-" ? "-" : "") + groups.joined() + (number.count == 2 ? "." + number[1] : "")
     }
 
+    /// Why a figure with a point before three digits (`4.000`) read as a decimal is refused in
+    /// `unit`, a unit of things that come whole or money: as `add` refuses `1.500:person`.
+    static func pointBeforeThreeDigitsProblem(_ value: String, unit: String) -> String {
+        let read = withoutTrailingZeros(value)
+        let what = UnitPlural.countsWholeThings(unit)
+            ? "counts \(UnitPlural.of(unit.asciiLowercased)), and \(read) of them written to three decimals is unlikely"
+            : "is money, seldom written to three decimals"
+        return what + ": --decimal-mark . makes its point the decimal mark, where German, French or Dutch group thousands with one"
+    }
+
+    /// `1,5` as `1.5`: a figure with one comma that cannot group thousands (other than three
+    /// digits after it, or a lone 0 before it), read with the comma as its decimal mark; nil for
+    /// any other text.
+    static func decimalOfCommaGroupingNothing(_ value: String) -> String? {
+        let signs = value.hasPrefix("-") || value.hasPrefix("+") ? 1 : 0
+        let parts = value.dropFirst(signs).split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              parts[1].count != 3 || parts[0] == "0" else { return nil }
+        return value.replacing(",", with: ".")
+    }
+
+    /// `4.000` as `4`, `1.500` as `1.5`: a decimal without the zeros that end its fraction.
+    static func withoutTrailingZeros(_ value: String) -> String {
+        guard value.contains(".") else { return value }
+        var text = Substring(value)
+        while text.last == "0" { text.removeLast() }
+        if text.last == "." { text.removeLast() }
+        return String(text)
+    }
+
     /// A figure from a file whose decimal mark is the comma (a semicolon-separated spreadsheet),
     /// as one with a decimal point: `0,15` is `0.15`, and points between thousands go (`1.234,5`
     /// is `1234.5`, `1.234.567` 1234567). A lone point before three digits (`2.500`) could be
     /// either, and is refused, unless `pointsGroupOnly` (`--decimal-mark ,` says so): then it
     /// groups, and a point that groups nothing (`1.5`) is refused.
     static func pointDecimal(fromCommaDecimal value: String, column: String, pointsGroupOnly: Bool = false, written: String? = nil,
-                             decimalMarkGiven: Bool = true) throws -> String {
+                             decimalMarkGiven: Bool = true, decimalPointReadable: Bool = true) throws -> String {
         // The cell as written (`€1.9bn`, `(5.000)`) names it in a refusal, not its digits.
         let written = written ?? value
         let commas = value.count(where: { $0 == "," })
@@ -649,7 +700,8 @@ struct RecordMapper {
                 // --decimal-mark , the points group only): its point may still be a decimal one.
                 let thousands = String(whole.filter { $0 != "." })
                 throw RecordError("column '\(column)': '\(written)' could be \(thousands) or a decimal: a CSV separated by semicolons takes the comma for the decimal mark, "
-                    + "and a point could group thousands or be the decimal mark; --decimal-mark , reads it as \(thousands), --decimal-mark . as a decimal")
+                    + "and a point could group thousands or be the decimal mark; --decimal-mark , reads it as \(thousands)"
+                    + (decimalPointReadable ? ", --decimal-mark . as a decimal" : ""))
             } else {
                 return value
             }
