@@ -53,10 +53,10 @@ import Testing
         ("utf8-mark-then-fe.csv", [0xEF, 0xBB, 0xBF, 0xFE, 0xFF] + Array("caf".utf8) + [0xE9] + Array(",x\n".utf8),
          ":1: the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
         ("u32.csv", [0xFF, 0xFE, 0, 0, 0x6B, 0, 0, 0], " is UTF-32 text (it starts with a UTF-32 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-32 -t UTF-8.\n"),
-        ("latin1.ndjson", [0xE9] + Array(#"{"kind":"launch"}"#.utf8) + [0x0A], ":1: invalid JSON at byte 1: the byte 0xE9 is not UTF-8 text (a file saved as Latin-1 or Windows-1252?).\n"),
+        ("latin1.ndjson", [0xE9] + Array(#"{"kind":"launch"}"#.utf8) + [0x0A], ":1: invalid JSON at byte 1: the byte 0xE9 is not UTF-8 text (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
         ("stray.ndjson", Array(#"é{"kind":"launch"}"#.utf8) + [0x0A], ":1: invalid JSON at byte 1: unexpected character 'é'.\n"),
         ("latin1-string.ndjson", Array(#"{"title":""#.utf8) + [0xE9] + Array(#""}"#.utf8) + [0x0A],
-         ":1: invalid JSON at byte 11: a string is not valid UTF-8 (a file saved as Latin-1 or Windows-1252?).\n"),
+         ":1: invalid JSON at byte 11: a string is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
         // Named by its column, as a record's other faults are.
         ("latin1.csv", Array("kind,title,when\nlaunch,".utf8) + [0xE9] + Array("t\u{E9},2020\n".utf8),
          ":2: column 'title': the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
@@ -69,7 +69,7 @@ import Testing
         ("cp1254.csv", Array("kind,title,when\nlaunch,".utf8) + [222, 105, 254, 108, 105, 32, 72, 111, 108, 100, 105, 110, 103] + Array(",2020\n".utf8),
          ":2: column 'title': the text is not valid UTF-8 (a file saved as Windows-1254, Turkish? convert it with iconv -f WINDOWS-1254 -t UTF-8).\n"),
         ("cp1251.ndjson", Array(#"{"title":""#.utf8) + [209, 238, 234, 240, 224, 249, 229, 237, 232, 229] + Array(#""}"#.utf8) + [0x0A],
-         ":1: invalid JSON at byte 11: a string is not valid UTF-8 (a file saved as Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1255 Hebrew, WINDOWS-1256 Arabic, …)?).\n"),
+         ":1: invalid JSON at byte 11: a string is not valid UTF-8 (a file saved as Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1255 Hebrew, WINDOWS-1256 Arabic, …)? convert it with iconv -f WINDOWS-1251 -t UTF-8).\n"),
         // Western European letters side by side (`çõ`, `éé`) are no Cyrillic word.
         ("pt.csv", Array("kind,title,when\nlaunch,Expans".utf8) + [0xE3] + Array("o das opera".utf8) + [0xE7, 0xF5] + Array("es,2020\n".utf8),
          ":2: column 'title': the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
