@@ -46,6 +46,22 @@ import Testing
         "DELETE FROM event_spans",
     ]
 
+    /// What a refused query does is named as the user wrote it: a CREATE, DROP or ALTER changes
+    /// the schema (SQLite asks first for the schema table's row, which the user never named).
+    @Test(arguments: [
+        ("CREATE TEMP TABLE t(x)", "changes the schema (creates, alters or drops a table, index, view or trigger)"),
+        ("CREATE INDEX i ON events(kind)", "changes the schema (creates, alters or drops a table, index, view or trigger)"),
+        ("DROP VIEW timeline_events", "changes the schema (creates, alters or drops a table, index, view or trigger)"),
+        ("ALTER TABLE events ADD COLUMN z", "changes the schema (creates, alters or drops a table, index, view or trigger)"),
+        ("INSERT INTO events (uid) VALUES ('x')", "inserts into events"),
+        ("UPDATE events SET title = 'x'", "updates events"),
+    ])
+    func aRefusalSaysWhatTheQueryDoes(query: String, does: String) throws {
+        let result = try CLI.run(["sql", query, "--db", db])
+        #expect(result.status == 64)
+        #expect(result.stderr == "timeline: timeline sql only reads, and the query \(does).\n", "\(query): \(result.stderr)")
+    }
+
     @Test(arguments: attempts)
     func writesAndEscapesAreRefusedAndChangeNothing(query: String) throws {
         let before = try folder.bytes("timeline.sqlite")

@@ -138,13 +138,24 @@ public struct ReadOnlySQL {
             if reportingPragmas.contains(name) || (request.second == nil && readingPragmas.contains(name)) { return nil }
             return "runs PRAGMA \(name)\(request.second.map { " = \($0)" } ?? "")"
         case .attach, .detach: return "attaches or detaches a database"
-        case .insert: return "inserts into \(request.first ?? "a table")"
-        case .update: return "updates \(request.first ?? "a table")"
-        case .delete: return "deletes from \(request.first ?? "a table")"
+        case .insert, .update, .delete:
+            // SQLite asks for the schema's row before the CREATE or DROP itself.
+            if schemaTables.contains((request.first ?? "").lowercased()) { return schemaChange }
+            let table = request.first ?? "a table"
+            return request.kind == .insert ? "inserts into \(table)" : request.kind == .update ? "updates \(table)" : "deletes from \(table)"
         case .transaction: return "opens or ends a transaction"
+        case .other where request.action == alterTable: return schemaChange
         case .other: return "changes the database or its schema (SQLite action \(request.action))"
         }
     }
+
+    private static let schemaChange = "changes the schema (creates, alters or drops a table, index, view or trigger)"
+
+    /// The tables that hold a database's schema, under their names old and new.
+    private static let schemaTables: Set<String> = ["sqlite_master", "sqlite_temp_master", "sqlite_schema", "sqlite_temp_schema"]
+
+    /// SQLite's authorizer code for ALTER TABLE (`SQLITE_ALTER_TABLE`).
+    private static let alterTable: Int32 = 26
 
     /// `-p NAME VALUE`: integers and decimals bind as numbers, anything else as text. A NAME that
     /// is a number binds `?NNN` or a bare `?` by its place.
