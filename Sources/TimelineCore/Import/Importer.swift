@@ -154,12 +154,6 @@ public final class Importer {
     ///     or found bad (in a dry run, which then fails if any was and `skipInvalid` is off).
     ///   - progress: called now and then with the number of records read.
     public func run(reject: (String) -> Void = { _ in }, progress: (Int) -> Void = { _ in }) throws -> ImportSummary {
-        // CHECK constraints cost SQLite more than anything else per row (each IN list becomes a
-        // temporary table, built again for every insert): they are checked once, over the
-        // tables, at the end. When that finds a bad row, or anything else fails, the import is
-        // rolled back and run again with the constraints checked row by row, to name the first
-        // bad record as ever. That needs a file that can be read twice, and is pointless when bad
-        // records are skipped one by one.
         // A kind given with --set is the command's: a wrong one is said whether or not the file
         // holds a record (an empty file, a header alone), as the first record would say it.
         if let kind = options.constants.last(where: { $0.field == "kind" })?.value, format == .csv || format == .tsv {
@@ -169,6 +163,12 @@ public final class Importer {
                 throw TimelineError(.usage, SetValueError(field: "kind", reason: error.message, options: options).message)
             }
         }
+        // CHECK constraints cost SQLite more than anything else per row (each IN list becomes a
+        // temporary table, built again for every insert): they are checked once, over the
+        // tables, at the end. When that finds a bad row, or anything else fails, the import is
+        // rolled back and run again with the constraints checked row by row, to name the first
+        // bad record as ever. That needs a file that can be read twice, and is pointless when bad
+        // records are skipped one by one.
         // No bytes at all (a filter that matched nothing, piped in): no events, in any format.
         try input.skipByteOrderMark()
         if try input.peekByte() == nil { return ImportSummary() }

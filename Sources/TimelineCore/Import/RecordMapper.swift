@@ -518,10 +518,10 @@ struct RecordMapper {
                     let word = reading.scale != 0 ? " before its word" : ""
                     // In a unit of things that come whole or money, the decimal reading is
                     // refused with --decimal-mark . too: only the other option is offered.
-                    let options = reading.scale == 0 && MeasureSpecification.refusesPointBeforeThreeDigits(inUnit: unit)
+                    let readings = reading.scale == 0 && MeasureSpecification.refusesPointBeforeThreeDigits(inUnit: unit)
                         ? "--decimal-mark , reads it as \(thousands)" : "--decimal-mark . reads it as a decimal, --decimal-mark , as \(thousands)\(word)"
                     throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' could be \(thousands) or a decimal\(word): a point could group thousands "
-                        + "or be the decimal mark; \(options)")
+                        + "or be the decimal mark; \(readings)")
                 }
                 if reading.percentage, ExactDecimal(value) != nil {
                     guard let share = FigureText.value(ofPercentage: value, inUnit: unit) else {

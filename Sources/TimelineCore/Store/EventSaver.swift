@@ -459,8 +459,6 @@ final class EventSaver {
         try database.statement("SELECT id FROM events WHERE uid = ?1").first([.text(uid)]) { $0.int64(at: 0) }
     }
 
-    /// The event as the database will hold it: kinds checked, entities and sources resolved to
-    /// their rows (created when new), tags sorted, duplicates dropped.
     /// The kind an event of `kind` is saved as: a known kind, or a spreadsheet's spelling of one
     /// (`Layoff`, `Headcount change`); else refused, naming the kind meant or the command that
     /// adds a new one.
@@ -478,6 +476,8 @@ final class EventSaver {
                             field: "kind")
     }
 
+    /// The event as the database will hold it: kinds checked, entities and sources resolved to
+    /// their rows (created when new), tags sorted, duplicates dropped.
     func normalised(_ input: Event) throws -> Event {
         var event = input
         if recordsHeldSpellings {
