@@ -1470,6 +1470,12 @@ import Testing
                                              + "the decimal mark, where German, French or Dutch group thousands with one; write 250000 if the point groups thousands, "
                                              + "or 250 if it is the decimal mark.\n"), "\(refusedWhole.stderr)")
         #expect(refusedWhole.stdout.hasSuffix(": 2 added, 0 updated, 0 unchanged, 2 rejected.\n"), "\(refusedWhole.stdout)")
+        // Points that can only group thousands name the option that reads them so.
+        let grouped = try write("grouped.csv", "title,when,kind,n\nW,2023,layoff,1.200.000\n")
+        let groupedRefused = try CLI.run(["import", grouped, "--db", db, "--decimal-mark", ".", "--dry-run", "--map", "n=measure:distance:km"])
+        #expect(groupedRefused.stderr.contains("grouped.csv:2: column 'n': '1.200.000' is not a number (")
+                && groupedRefused.stderr.contains("; --decimal-mark . makes the point the decimal mark, which a figure has once, and its points group thousands: "
+                                                  + "--decimal-mark , reads it as 1200000.\n"), "\(groupedRefused.stderr)")
         let wholeValues = try jsonEvents(["--search", "U OR V"]).compactMap { ($0["measures"] as? [[String: Any]])?.map { "\($0["value"]!) \($0["unit"]!)" } }
         #expect(wholeValues.flatMap { $0 }.sorted() == ["1.8990 EUR", "12 person", "1200.500 person"], "\(wholeValues)")
         // A comma for the decimal mark in a file separated by commas.

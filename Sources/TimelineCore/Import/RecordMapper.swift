@@ -540,6 +540,10 @@ struct RecordMapper {
                             + "or map each end to a column of its own"
                     } else if !decimalMarkGiven, let thousands = Self.thousandsGroupedByPoints(value) {
                         hint = "; points group its thousands, as German, French or Turkish prose writes them: --decimal-mark , reads it as \(thousands)"
+                    } else if decimalMarkGiven, !decimalComma, let thousands = Self.thousandsGroupedByPoints(value) {
+                        // `1.200.000` with --decimal-mark .: the option said otherwise than the file.
+                        hint = "; --decimal-mark . makes the point the decimal mark, which a figure has once, and its points group thousands: "
+                            + "--decimal-mark , reads it as \(thousands)"
                     } else if !decimalMarkGiven, !decimalComma, let decimal = Self.decimalOfCommaGroupingNothing(value) {
                         // `1,5`, `0,155`: no thousands before or after the comma.
                         hint = "; a comma before other than three digits, or after a lone 0, groups no thousands: --decimal-mark , reads it as \(decimal)"
