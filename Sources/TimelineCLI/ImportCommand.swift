@@ -84,6 +84,24 @@ extension Timeline {
         @Option(help: ArgumentHelp("The current day for relative dates in the file (default: $TIMELINE_TODAY, else the real date).", valueName: "date"))
         var today: String?
 
+        /// The options given, but the file and the database, as words that parse to them again:
+        /// for a command an error suggests (`gunzip -c FILE | timeline import - …`).
+        var optionsAsGiven: [String] {
+            var words: [String] = []
+            if let format { words += ["--format", format.rawValue] }
+            for pair in map { words += ["--map", pair] }
+            for pair in set { words += ["--set", pair] }
+            if let titleTemplate { words += ["--title-template", titleTemplate] }
+            if let dateFormat { words += ["--date-format", dateFormat] }
+            if let decimalMark { words += ["--decimal-mark", decimalMark.rawValue] }
+            if let delimiter { words += ["--delimiter", delimiter.rawValue] }
+            for token in null { words += ["--null", token] }
+            if dryRun { words.append("--dry-run") }
+            if skipInvalid { words.append("--skip-invalid") }
+            if let today { words += ["--today", today] }
+            return words
+        }
+
         func run() throws {
             try reportingErrors {
                 var options = ImportOptions()
@@ -103,6 +121,7 @@ extension Timeline {
                 try InputFile.checkReadable(path: file)
                 // Hints name the timeline as given, not a dry run's copy of it.
                 options.databasePath = try global.databasePath()
+                options.optionsGiven = optionsAsGiven
                 let (summary, onACopy) = try global.withStore(dryRun: dryRun) { store in
                     let summary = try importEvents(into: store, options: options)
                     if summary.rejected > 0, summary.inserted + summary.updated + summary.unchanged == 0,

@@ -421,7 +421,7 @@ private extension String {
         } else {
             binary = try CLI.run(["import", zipped, "--dry-run", "--db", path], environment: ["TMPDIR": scratch])
         }
-        #expect(binary.status == 65 && binary.stderr.contains("| timeline --db \(path) import -`"), "\(binary.stderr)")
+        #expect(binary.status == 65 && binary.stderr.contains("| timeline --db \(path) import - --dry-run`"), "\(binary.stderr)")
         #expect(try importing([]).status == 73)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: shelf) == ["t.sqlite"])

@@ -94,18 +94,39 @@ import Testing
         ("article.pdf", Array("%PDF-1.7\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3],
          "is a PDF document, not text of events; events are read from CSV, TSV, NDJSON, JSON or a timeline document (`timeline help import`).\n"),
         ("events.csv.gz", [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00],
-         "is compressed with gzip, not text of events; `gunzip -c {FILE} | timeline --db {DB} import -` reads what it holds.\n"),
+         "is compressed with gzip, not text of events; `gunzip -c {FILE} | timeline --db {DB} import -{OPTIONS}` reads what it holds.\n"),
     ] as [(String, [UInt8], String)])
     func aBinaryFileIsNamedForWhatItIs(name: String, bytes: [UInt8], message: String) throws {
         let path = folder.path(name)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let result = try CLI.run(["import", path, "--db", db, "--set", "kind=launch"])
         #expect(result.status == 65)
-        #expect(result.stderr == "timeline: \(path) " + message.replacing("{FILE}", with: path).replacing("{DB}", with: db), "\(result.stderr)")
+        #expect(result.stderr == "timeline: \(path) " + message.replacing("{FILE}", with: path).replacing("{DB}", with: db)
+                    .replacing("{OPTIONS}", with: " --set kind=launch"), "\(result.stderr)")
         let piped = try CLI.run(["import", "-", "--db", db], stdin: Data(bytes))
         #expect(piped.status == 65)
-        #expect(piped.stderr == "timeline: standard input " + message.replacing("{FILE}", with: "FILE").replacing("{DB}", with: db), "\(piped.stderr)")
+        #expect(piped.stderr == "timeline: standard input " + message.replacing("{FILE}", with: "FILE").replacing("{DB}", with: db)
+                    .replacing("{OPTIONS}", with: ""), "\(piped.stderr)")
         #expect(!FileManager.default.fileExists(atPath: db), "no database made for it")
+    }
+
+    /// The command a compressed file's refusal gives, run as printed, imports it: with the
+    /// options the import was given (quoted for the shell where they need it).
+    @Test func theCommandForACompressedFileKeepsTheOptions() throws {
+        let csv = folder.path("layoffs.csv")
+        try "company,date,n\nAcme Corp,3/6/2023,120\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try CLI.shell("gzip -k '\(csv)'").status == 0)
+        let options = ["--set", "kind=layoff", "--map", "company=entity:employer", "--map", "date=when", "--date-format", "m/d/yyyy",
+                       "--map", "n=measure:employees-laid-off:person", "--title-template", "{company} lays off {n|staff}",
+                       "--null", "N/A", "--decimal-mark", ".", "--delimiter", ",", "--format", "csv", "--skip-invalid", "--today", "2024-01-01"]
+        let refused = try CLI.run(["import", csv + ".gz", "--db", db] + options)
+        #expect(refused.status == 65)
+        let command = refused.stderr.split(separator: "`").dropFirst().first.map(String.init) ?? ""
+        #expect(command.hasPrefix("gunzip -c \(csv).gz | timeline --db \(db) import - --format csv --map company=entity:employer "), "\(command)")
+        #expect(command.contains("--title-template '{company} lays off {n|staff}'"), "\(command)")
+        let run = try CLI.shell(command.replacing("| timeline ", with: "| '\(CLI.executable.path)' "))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try jsonEvents(["--search", "Acme"]).map { $0["title"] as? String } == ["Acme Corp lays off 120"])
     }
 
     /// An SQLite database given to import: a timeline's is exported and piped in.

@@ -29,6 +29,9 @@ public struct ImportOptions: Sendable {
     /// The timeline's path as the user gave it, for the commands an error suggests (a dry run
     /// may run on a temporary copy); nil: the store's own.
     public var databasePath: String?
+    /// The command's options as given, but the file and the database, for a command an error
+    /// suggests that reads the file another way (`gunzip -c FILE | timeline import - OPTIONS`).
+    public var optionsGiven: [String] = []
     /// Import the good records and report the rejected ones, instead of stopping at the first.
     public var skipInvalid = false
     /// The current day, for relative dates in the file.

@@ -129,6 +129,7 @@ public final class Importer {
         self.options = options
         self.input = try InputFile(path: path, stoppingWhen: options.shouldStop)
         input.importingInto = options.databasePath ?? store.path
+        input.importOptions = options.optionsGiven
         if let format = options.format {
             self.format = format
         } else {

@@ -28,6 +28,8 @@ public final class InputFile {
     var shouldStop: (@Sendable () -> Bool)?
     /// The database an import reads this file into, for the commands an error suggests.
     var importingInto: String?
+    /// The import's options, which a command the error suggests to read the file gives again.
+    var importOptions: [String] = []
 
     /// - Parameter shouldStop: see `shouldStop`; a FIFO that no writer has opened yet is then
     ///   waited on with it too, not in `open`, which nothing breaks off.
@@ -331,24 +333,28 @@ public final class InputFile {
         }
         // A spreadsheet's own file, a PDF or an archive is no text at all: say what it is, rather
         // than that it is not UTF-8 (and suggest a conversion that cannot work).
-        if let (what, instead) = Self.binaryKind(startingWith: head, path: path, database: importingInto) {
+        if let (what, instead) = Self.binaryKind(startingWith: head, path: path, database: importingInto, options: importOptions) {
             throw TimelineError(.badData, "\(name) is \(what), not text of events; \(instead)")
         }
     }
 
     /// What a file starting with `head` is, by its signature, when it is a kind of binary file
     /// people give for a table, and what to give instead.
-    /// - Parameter database: the timeline the import was to go into, for the commands the hints give.
-    static func binaryKind(startingWith head: [UInt8], path: String?, database: String? = nil) -> (what: String, instead: String)? {
+    /// - Parameters:
+    ///   - database: the timeline the import was to go into, for the commands the hints give.
+    ///   - options: the import's options, which the command reading a compressed file gives again.
+    static func binaryKind(startingWith head: [UInt8], path: String?, database: String? = nil,
+                           options: [String] = []) -> (what: String, instead: String)? {
         // The path as a shell word, for a command to copy (FILE for standard input).
         let file = path.map(shellWord) ?? "FILE"
         let importing = "timeline " + (database.map { "--db \(shellWord($0)) " } ?? "") + "import -"
+        let importingWithOptions = ([importing] + options.map(shellQuoted)).joined(separator: " ")
         let saveAsCSV = "save the sheet as CSV (UTF-8) from the spreadsheet, and import that."
         let signatures: [([UInt8], String, String)] = [
             (Array("PK\u{03}\u{04}".utf8), "a ZIP archive (an .xlsx or .ods spreadsheet is one)", saveAsCSV),
             ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an Excel 97–2003 workbook (.xls)", saveAsCSV),
             (Array("%PDF-".utf8), "a PDF document", "events are read from CSV, TSV, NDJSON, JSON or a timeline document (`timeline help import`)."),
-            ([0x1F, 0x8B], "compressed with gzip", "`gunzip -c \(file) | \(importing)` reads what it holds."),
+            ([0x1F, 0x8B], "compressed with gzip", "`gunzip -c \(file) | \(importingWithOptions)` reads what it holds."),
             (Array("SQLite format 3\u{0}".utf8), "an SQLite database",
              "for a timeline's, `timeline --db \(file) export --format ndjson | \(importing)` brings its events in."),
         ]
@@ -356,10 +362,18 @@ public final class InputFile {
         return nil
     }
 
-    /// `path` as one word of a shell command: quoted when it holds more than letters, digits and
-    /// `._-/+,`, and after `./` when it starts with `-`, which a command reads as an option.
+    /// `path` as one word of a shell command (`shellQuoted`), after `./` when it starts with `-`,
+    /// which a command reads as an option.
     static func shellWord(_ path: String) -> String {
-        let word = path.allSatisfy({ $0.isLetter || $0.isNumber || "._-/+,".contains($0) }) ? path : "'" + path.replacing("'", with: "'\\''") + "'"
-        return path.hasPrefix("-") ? "./" + word : word
+        path.hasPrefix("-") ? "./" + shellQuoted(path) : shellQuoted(path)
+    }
+
+    /// `text` as one word of a shell command: quoted when it is empty or holds more than
+    /// letters, digits and `._-/+,` (and `=:@%` after its first character: `kind=layoff`).
+    static func shellQuoted(_ text: String) -> String {
+        let plain = !text.isEmpty && text.enumerated().allSatisfy { index, character in
+            character.isLetter || character.isNumber || "._-/+,".contains(character) || (index > 0 && "=:@%".contains(character))
+        }
+        return plain ? text : "'" + text.replacing("'", with: "'\\''") + "'"
     }
 }
