@@ -490,7 +490,8 @@ struct RecordMapper {
                 }
                 if decimalComma {
                     // `1.500 Mio. €`: worded in German (or French, Spanish, Portuguese), its point groups.
-                    // In people, things or money, --decimal-mark . refuses such a point too: not offered.
+                    // In people, things or money, --decimal-mark . refuses such a point too: not
+                    // offered (the unit looked at only for a refusal, not for every cell).
                     value = try Self.pointDecimal(fromCommaDecimal: value, column: column, pointsGroupOnly: decimalMarkGiven || reading.continentalMarks,
                                                   written: raw.trimmingSpaces(), decimalMarkGiven: decimalMarkGiven,
                                                   decimalPointReadable: reading.scale != 0 || !MeasureSpecification.refusesPointBeforeThreeDigits(inUnit: unit))
@@ -500,14 +501,13 @@ struct RecordMapper {
                 } else if commaGroupsThousands || reading.groupsThousandsWithCommas {
                     // `$5,000`: no sum of money is written to three decimals.
                     value = FigureText.withoutCommasBetweenThousands(value)
-                    if decimalMarkGiven, reading.scale == 0, MeasureSpecification.refusesPointBeforeThreeDigits(inUnit: unit),
-                       let thousands = FigureText.thousandsIfGroupedByAPoint(value) {
+                    if decimalMarkGiven, reading.scale == 0, let thousands = FigureText.thousandsIfGroupedByAPoint(value),
+                       MeasureSpecification.refusesPointBeforeThreeDigits(inUnit: unit) {
                         // `ruim 4.000` in a column of people, `250.000 €`: the point is the decimal
                         // mark as the option says, but that reading is unlikely (`add` refuses it
                         // too), and a sum would be a thousand off.
                         // `1.899` meant as a price to the tenth of a cent: a fourth decimal says so.
-                        let trimmed = Self.withoutTrailingZeros(value)
-                        let decimal = trimmed == value ? value + "0" : trimmed
+                        let decimal = value.hasSuffix("0") ? Self.decimalRead(value) : value + "0"
                         throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' " + Self.pointBeforeThreeDigitsProblem(value, unit: unit)
                             + "; write \(thousands) if the point groups thousands, or \(decimal) if it is the decimal mark")
                     }
@@ -639,7 +639,7 @@ struct RecordMapper {
     /// Why a figure with a point before three digits (`4.000`) read as a decimal is refused in
     /// `unit`, a unit of things that come whole or money: as `add` refuses `1.500:person`.
     static func pointBeforeThreeDigitsProblem(_ value: String, unit: String) -> String {
-        let read = withoutTrailingZeros(value)
+        let read = decimalRead(value)
         let what = UnitPlural.countsWholeThings(unit)
             ? "counts \(UnitPlural.of(unit.asciiLowercased)), and \(read) of them written to three decimals is unlikely"
             : "is money, seldom written to three decimals"
@@ -658,13 +658,10 @@ struct RecordMapper {
         return value.replacing(",", with: ".")
     }
 
-    /// `4.000` as `4`, `1.500` as `1.5`: a decimal without the zeros that end its fraction.
-    static func withoutTrailingZeros(_ value: String) -> String {
-        guard value.contains(".") else { return value }
-        var text = Substring(value)
-        while text.last == "0" { text.removeLast() }
-        if text.last == "." { text.removeLast() }
-        return String(text)
+    /// `4.000` as `4`, `1.500` as `1.5`: the decimal a figure reads as, without the zeros that
+    /// end its fraction.
+    static func decimalRead(_ value: String) -> String {
+        ExactDecimal(value)?.trimmingTrailingZeros.description ?? value
     }
 
     /// A figure from a file whose decimal mark is the comma (a semicolon-separated spreadsheet),
@@ -673,7 +670,7 @@ struct RecordMapper {
     /// either, and is refused, unless `pointsGroupOnly` (`--decimal-mark ,` says so): then it
     /// groups, and a point that groups nothing (`1.5`) is refused.
     static func pointDecimal(fromCommaDecimal value: String, column: String, pointsGroupOnly: Bool = false, written: String? = nil,
-                             decimalMarkGiven: Bool = true, decimalPointReadable: Bool = true) throws -> String {
+                             decimalMarkGiven: Bool = true, decimalPointReadable: @autoclosure () -> Bool = true) throws -> String {
         // The cell as written (`€1.9bn`, `(5.000)`) names it in a refusal, not its digits.
         let written = written ?? value
         let commas = value.count(where: { $0 == "," })
@@ -705,7 +702,7 @@ struct RecordMapper {
                 let thousands = String(whole.filter { $0 != "." })
                 throw RecordError("column '\(column)': '\(written)' could be \(thousands) or a decimal: a CSV separated by semicolons takes the comma for the decimal mark, "
                     + "and a point could group thousands or be the decimal mark; --decimal-mark , reads it as \(thousands)"
-                    + (decimalPointReadable ? ", --decimal-mark . as a decimal" : ""))
+                    + (decimalPointReadable() ? ", --decimal-mark . as a decimal" : ""))
             } else {
                 return value
             }
