@@ -118,6 +118,28 @@ import Testing
         #expect(json.stdout.contains(#""sum":"6200000","unit":"EUR","measures":2,"approximate":true,"qualifier":null"#), "bounds both ways: \(json.stdout)")
     }
 
+    /// A bound a source gives as an estimate ("plus d’environ 350") keeps both words wherever it
+    /// is shown, and read back as printed is the same figure; a sum with it is both too.
+    @Test func aBoundThatIsAnEstimateKeepsBothWords() throws {
+        #expect(try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2018-03", "--title", "Acme cuts", "--entity", "Acme",
+                             "--measure", "employees-laid-off=plus d’environ 350:person"]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2018-04", "--title", "Acme cuts again", "--entity", "Acme",
+                             "--measure", "employees-laid-off=more than about 20:person"]).status == 0)
+        let list = try CLI.run(["list", "--db", db, "--from", "2018-03", "--to", "2018-04"])
+        #expect(list.stdout.contains("employees laid off: more than about 350 people")
+                && list.stdout.contains("employees laid off: more than about 20 people"), "\(list.stdout)")
+        let french = try CLI.run(["list", "--db", db, "--from", "2018-03", "--to", "2018-03", "--lang", "fr"])
+        #expect(french.stdout.contains("employees laid off\u{a0}: plus d’environ 350 person"), "\(french.stdout)")
+        let show = try CLI.run(["show", "acme-layoff-2018-03", "--db", db])
+        #expect(show.stdout.contains("employees-laid-off: more than about 350 people"), "\(show.stdout)")
+        let stats = try CLI.run(["stats", "--sum", "employees-laid-off", "--by", "year", "--db", db, "--from", "2018-03", "--to", "2018-04"])
+        #expect(stats.stdout.contains("2018  2       more than about 370  person"), "\(stats.stdout)")
+        let json = try CLI.run(["stats", "--sum", "employees-laid-off", "--format", "json", "--db", db, "--from", "2018-03", "--to", "2018-04"])
+        #expect(json.stdout.contains(#""sum":"370","unit":"person","measures":2,"approximate":true,"qualifier":"more-than""#), "\(json.stdout)")
+        let view = try CLI.run(["sql", "--db", db, "--format", "tsv", "SELECT figures FROM timeline_events WHERE title = 'Acme cuts'"])
+        #expect(view.stdout.contains("employees laid off: more than about 350 people"), "\(view.stdout)")
+    }
+
     @Test func tagsMatchInAnyCase() throws {
         let result = try CLI.run(["list", "--tag", "WARN-Notice", "--format", "tsv", "--db", db])
         #expect(result.status == 0)

@@ -96,6 +96,24 @@ import Testing
         #expect(reading.digits == "400" && reading.approximate && reading.qualifier == nil, "\(text): \(reading)")
     }
 
+    /// A bound followed by an estimate's word or sign is both, as a figure so bounded is printed
+    /// (`more than about 350`, French `plus d’environ 350`).
+    @Test(arguments: [
+        ("more than about 350", "more-than"), (">~350", "more-than"), ("> ~350", "more-than"), ("plus d’environ 350", "more-than"),
+        ("plus d'environ 350", "more-than"), ("over some 350", "more-than"), ("mehr als etwa 350", "more-than"),
+        ("moins d’environ 350", "less-than"), ("at least about 350", "at-least"), ("<=~350", "up-to"),
+    ])
+    func aBoundThatIsAnEstimateIsReadAsBoth(_ text: String, _ qualifier: String) {
+        let reading = FigureText.read(text)
+        #expect(reading.digits == "350" && reading.approximate && reading.qualifier == qualifier, "\(text): \(reading)")
+    }
+
+    /// Only an estimate after a bound: an estimate's word before a bound's, or two bounds, are no figure.
+    @Test(arguments: ["about more than 350", "at least at most 350", "~>350"])
+    func wordsInAnotherOrderAreNoFigure(_ text: String) {
+        #expect(value(text, unit: "person") == nil, "\(text)")
+    }
+
     /// Dutch and Italian words before a number bound it or make it approximate, as the other
     /// languages' do (German `gut`, "a good", is more than; Spanish `casi` and Portuguese `quase`
     /// almost); a word that only begins like one (`totaal`) is none.

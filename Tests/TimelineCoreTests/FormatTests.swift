@@ -73,6 +73,20 @@ import Testing
         #expect(Measure(quantity: "x", value: "125", unit: "office", qualifier: "more-than").display() == "more than 125 offices")
     }
 
+    /// A bound that is itself an estimate keeps both words, the bound first, in both languages
+    /// (French `de` elides before `environ`).
+    @Test(arguments: [
+        ("more-than", "more than about 350 people", "plus d’environ 350 person"),
+        ("less-than", "less than about 350 people", "moins d’environ 350 person"),
+        ("at-least", "at least about 350 people", "au moins environ 350 person"),
+        ("up-to", "up to about 350 people", "jusqu’à environ 350 person"),
+    ])
+    func aBoundThatIsAnEstimateSaysBoth(qualifier: String, english: String, french: String) {
+        let measure = Measure(quantity: "x", value: "350", unit: "person", approximate: true, qualifier: qualifier)
+        #expect(measure.display() == english)
+        #expect(measure.display(.french) == french)
+    }
+
     /// English counts one in the singular and anything else in the plural: `1 person`, `0 people`,
     /// `1.5 people`; a unit that is a code or abbreviation stays as written.
     @Test(arguments: [

@@ -79,7 +79,8 @@ import Testing
     }
 
     /// A sum of figures bounded one way is bounded that way ("at least" and "more than" make
-    /// "more than"); bounds both ways, or an approximate figure, make an approximate sum.
+    /// "more than"), and with an approximate figure in it, a bound that is an estimate ("more
+    /// than about"); bounds both ways, or approximate figures alone, make an approximate sum.
     @Test(arguments: [
         ([nil], false, nil),
         ([nil, "at-least"], false, "at-least"),
@@ -87,7 +88,9 @@ import Testing
         (["up-to"], false, "up-to"),
         (["up-to", "less-than"], false, "less-than"),
         (["at-least", "up-to"], true, nil),
-        (["about", "more-than"], true, nil),
+        (["about", "more-than"], true, "more-than"),
+        (["less-than", "about"], true, "less-than"),
+        (["about", "at-least", "up-to"], true, nil),
         (["about", nil], true, nil),
     ] as [([String?], Bool, String?)])
     func aSumIsBoundedAsItsFiguresAre(qualifiers: [String?], approximate: Bool, qualifier: String?) {
@@ -97,6 +100,13 @@ import Testing
         }
         #expect(bounds.sumQuality.approximate == approximate)
         #expect(bounds.sumQuality.qualifier == qualifier)
+    }
+
+    /// One figure both bounded and approximate ("more than about 350") sums to both.
+    @Test func aBoundThatIsAnEstimateSumsToOne() {
+        var bounds = TimelineStatistics.SumBounds()
+        bounds.add(Measure(quantity: "q", value: "350", unit: "person", approximate: true, qualifier: "more-than"))
+        #expect(bounds.sumQuality.approximate && bounds.sumQuality.qualifier == "more-than")
     }
 
     @Test func sumsNeverMixUnits() throws {

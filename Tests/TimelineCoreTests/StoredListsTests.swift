@@ -271,6 +271,34 @@ private let launchID = "(SELECT id FROM events WHERE uid = 'amazon-care-launch-2
         #expect(try store.check().allSatisfy { $0.check != "figures-labels" })
     }
 
+    /// A figure both bounded and approximate was labelled with its bound alone before migration
+    /// 0016 ("more than 159 people"): migrating labels it with both words, and the view, naming
+    /// figures in SQL for an event without its lists, puts the bound first.
+    @Test func migratingLabelsBoundsThatAreEstimatesWithBothWords() throws {
+        let folder = try ImportFastPathTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("db.sqlite").path
+        let layoff = "uid = 'amazon-care-layoff-2022-12-01'"
+        do {
+            let store = try TimelineStore(path: path)
+            try store.database.execute("UPDATE measures SET approximate = 1, qualifier = 'more-than' WHERE event_id = (SELECT id FROM events WHERE \(layoff))")
+            _ = try store.rewriteStoredLists()
+            // As 0015 left it: the label naming the bound alone, the view naming "about" first.
+            try store.database.execute("UPDATE events SET figures_label = 'employees laid off: more than 159 people' WHERE \(layoff)")
+            try store.database.execute("DELETE FROM schema_migrations WHERE kind = 'migration' AND version >= 16")
+            try store.database.execute("PRAGMA user_version = 15")
+            #expect(try Self.wrongFiguresLabels(in: store) == ["amazon-care-layoff-2022-12-01"])
+        }
+        let store = try TimelineStore(path: path)
+        #expect(try Self.wrongFiguresLabels(in: store) == [])
+        #expect(try store.database.scalar("SELECT figures FROM timeline_events WHERE \(layoff)")
+                == .text("employees laid off: more than about 159 people"))
+        #expect(try store.check().allSatisfy { $0.check != "figures-labels" })
+        try store.database.execute("UPDATE events SET measures_json = NULL WHERE \(layoff)")
+        #expect(try store.database.scalar("SELECT figures FROM timeline_events WHERE \(layoff)")
+                == .text("employees-laid-off: more than about 159 person"))
+    }
+
     /// Takes back migration 0013, so a test's older database can be migrated again.
     /// Undoes migrations 0014 and 0015: their triggers and views go, and timeline_events is left
     /// a stub for the migrations that replace it. The earlier triggers 0014 replaced are not made

@@ -18,13 +18,7 @@ extension Measure {
 
     // On bytes throughout: figures are printed for every row of a list.
     private func display(_ language: DateDisplayLanguage, unitText: String) -> String {
-        var text = ""
-        if let qualifier {
-            text += (language == .french ? Self.frenchQualifier(qualifier) : nil) ?? Self.hyphensAsSpaces(qualifier)
-            text += " "
-        } else if approximate {
-            text += language == .french ? "environ " : "about "
-        }
+        let text = Self.qualifierWords(qualifier, approximate: approximate, language)
         // A share of a whole reads as a percentage (`0.15 fraction` is `15%`), in any case the
         // unit was first saved in (later figures take that spelling).
         if unit.utf8.count == 8, unit.lowercased() == "fraction", let percentage = Self.percentage(ofFraction: value) {
@@ -32,6 +26,17 @@ extension Measure {
         }
         let number = language == .french ? Self.frenchNumber(Self.groupThousands(value)) : Self.groupThousands(value)
         return text + number + " " + unitText
+    }
+
+    /// The words before a value, with their space: `about `, `more than `, and for a bound that is
+    /// itself an estimate both, `more than about ` (French `plus d’environ `: `de` elides before a
+    /// vowel); the empty text for an exact value.
+    static func qualifierWords(_ qualifier: String?, approximate: Bool, _ language: DateDisplayLanguage) -> String {
+        let estimate = approximate ? (language == .french ? "environ " : "about ") : ""
+        guard let qualifier else { return estimate }
+        let bound = (language == .french ? frenchQualifier(qualifier) : nil) ?? hyphensAsSpaces(qualifier)
+        if approximate, language == .french, bound.hasSuffix(" de") { return bound.dropLast(2) + "d’" + estimate }
+        return bound + " " + estimate
     }
 
     /// `more-than` → `plus de`, …; nil for a qualifier the timeline does not know.

@@ -36,10 +36,11 @@ public struct StatisticsWriter {
                 var row = row
                 for (index, grouping) in groupings.enumerated() { row[index] = shown(row[index], grouping) }
                 if quantity != nil {
-                    // In the table a sum reads as a figure does: "about 11,900,000,000", "at least 5,000,000".
+                    // In the table a sum reads as a figure does: "about 11,900,000,000", "at least 5,000,000",
+                    // "more than about 1,200".
                     let sum = keys + 1
                     if !row[sum].isEmpty {
-                        let words = row[sum + 4].isEmpty ? (row[sum + 3] == "true" ? "about " : "") : Measure.hyphensAsSpaces(row[sum + 4]) + " "
+                        let words = Measure.qualifierWords(row[sum + 4].isEmpty ? nil : row[sum + 4], approximate: row[sum + 3] == "true", .english)
                         row[sum] = words + Measure.groupThousands(row[sum])
                     }
                     row.removeLast(2)

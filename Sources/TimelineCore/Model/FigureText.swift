@@ -235,7 +235,8 @@ enum FigureText {
         ("jusqu'à", false, "up-to"), ("jusqu’à", false, "up-to"), ("au plus", false, "up-to"),
         (">", false, "more-than"), ("more than", false, "more-than"), ("over", false, "more-than"), ("plus de", false, "more-than"),
         ("<", false, "less-than"), ("less than", false, "less-than"), ("fewer than", false, "less-than"), ("under", false, "less-than"),
-        ("moins de", false, "less-than"),
+        ("moins de", false, "less-than"), ("plus d'environ", true, "more-than"), ("plus d’environ", true, "more-than"),
+        ("moins d'environ", true, "less-than"), ("moins d’environ", true, "less-than"),
         // Portuguese and Spanish.
         ("cerca de", true, nil), ("aproximadamente", true, nil), ("alrededor de", true, nil), ("aprox.", true, nil),
         ("pelo menos", false, "at-least"), ("no mínimo", false, "at-least"), ("al menos", false, "at-least"), ("como mínimo", false, "at-least"),
@@ -270,6 +271,17 @@ enum FigureText {
     /// Words after a value that make it approximate, as tables footnote an estimate.
     private static let approximateSuffixes = ["(approx.)", "(approx)", "approx.", "(est.)", "(estimated)", "(e)", "(environ)"]
 
+    /// The word or sign `text` starts with (`lowered` is it in lower case, no-break spaces as
+    /// spaces), and what follows it without the spaces between; nil when it starts with none.
+    private static func prefix(of text: Substring, lowered: String)
+        -> (prefix: (text: String, approximate: Bool, qualifier: String?), after: Substring)? {
+        guard let prefix = prefixes.first(where: { lowered.hasPrefix($0.text) }) else { return nil }
+        // A word must end where the number starts (`over` is not `overall`), a sign need not.
+        let after = text.dropFirst(prefix.text.count)
+        guard prefix.text.last?.isLetter != true || after.first.map({ !$0.isLetter }) == true else { return nil }
+        return (prefix, after.drop { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" })
+    }
+
     /// `text` read as a qualified value; the digits are left as written but for spaced
     /// thousands, for the caller to check as a number.
     static func read(_ text: String, unit: String? = nil) -> Reading {
@@ -277,15 +289,18 @@ enum FigureText {
         var reading = Reading(digits: "")
         // A no-break space within the words (`plus de`, pasted from a French page) is a space.
         let lowered = String(rest.lowercased().map { $0 == "\u{A0}" || $0 == "\u{202F}" ? " " : $0 })
-        if let prefix = prefixes.first(where: { lowered.hasPrefix($0.text) }) {
-            // A word must end where the number starts (`over` is not `overall`), a sign need not.
-            let after = rest.dropFirst(prefix.text.count)
-            let isWord = prefix.text.last?.isLetter == true
-            if !isWord || after.first.map({ !$0.isLetter }) == true {
-                rest = after.drop { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" }
-                reading.approximate = prefix.approximate
-                reading.qualifier = prefix.qualifier
-                reading.continentalMarks = continentalWords.contains(prefix.text)
+        if let (prefix, after) = prefix(of: rest, lowered: lowered) {
+            rest = after
+            reading.approximate = prefix.approximate
+            reading.qualifier = prefix.qualifier
+            reading.continentalMarks = continentalWords.contains(prefix.text)
+            // A bound that is itself an estimate, as figures print it: `more than about 350`, `>~350`.
+            if prefix.qualifier != nil, !prefix.approximate,
+               let (estimate, after) = self.prefix(of: rest, lowered: String(lowered.suffix(rest.count))),
+               estimate.approximate, estimate.qualifier == nil {
+                rest = after
+                reading.approximate = true
+                reading.continentalMarks = reading.continentalMarks || continentalWords.contains(estimate.text)
             }
         } else if rest.count > 1, rest.last == "+" {
             rest = rest.dropLast()

@@ -22,8 +22,9 @@ public struct TimelineStatistics: Sendable {
         /// from above were added together: so is the sum.
         public var approximate: Bool = false
         /// The sum is a bound, as the figures bounded one way make it: `more-than` or `at-least`
-        /// (some figure was "more than"/"at least", none approximate or bounded from above),
-        /// `less-than` or `up-to`; nil for an exact or approximate sum.
+        /// (some figure was "more than"/"at least", none bounded from above), `less-than` or
+        /// `up-to`; nil for a sum bounded neither way or both. With `approximate` too, the bound
+        /// is an estimate: more than about the sum.
         public var qualifier: String? = nil
     }
 
@@ -45,12 +46,13 @@ public struct TimelineStatistics: Sendable {
             }
         }
 
-        /// The sum's `approximate` and `qualifier`: a lower bound plus an upper bound bounds nothing.
+        /// The sum's `approximate` and `qualifier`: a lower bound plus an upper bound bounds
+        /// nothing; a bound plus an estimate is a bound that is an estimate.
         var sumQuality: (approximate: Bool, qualifier: String?) {
-            if approximate || (lower && upper) { return (true, nil) }
-            if lower { return (false, lowerStrict ? "more-than" : "at-least") }
-            if upper { return (false, upperStrict ? "less-than" : "up-to") }
-            return (false, nil)
+            if lower && upper { return (true, nil) }
+            if lower { return (approximate, lowerStrict ? "more-than" : "at-least") }
+            if upper { return (approximate, upperStrict ? "less-than" : "up-to") }
+            return (approximate, nil)
         }
     }
 
