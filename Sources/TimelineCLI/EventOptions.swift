@@ -185,10 +185,7 @@ struct EventOptions: ParsableArguments {
     /// Notes on dates given in EDTF's season, quarter or half-year form that read as a span of
     /// years in prose (`2019-22`: summer 2019, not 2019 to 2022), with what to write for the years.
     var seasonNotes: [String] {
-        [("--date", date), ("--announced", announced)].compactMap { flag, text in
-            guard let text, let reading = PeriodCodeAsYears.reading(in: text) else { return nil }
-            return "note: \(flag) '\(text)' is EDTF for \(reading.periodName); for the years \(reading.year) to \(reading.end), write \(reading.yearsForm)."
-        }
+        [PeriodCodeAsYears.note("--date", date), PeriodCodeAsYears.note("--announced", announced)].compactMap { $0 }
     }
 
     /// Notes for a figure such as `1.200`: decimal here (1.2), as in English, while French and

@@ -116,6 +116,7 @@ extension Timeline {
                         try store.writeEvents(matching: query, to: writer)
                     }
                 }
+                filters.seasonNotes.forEach(printError)
             }
         }
     }

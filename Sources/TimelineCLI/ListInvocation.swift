@@ -44,6 +44,7 @@ struct ListInvocation: Equatable {
                 return (store.createdFile, store.madeInEmptyFile)
             }
             if made.0 { GlobalOptions.noteNewDatabase(at: path, inEmptyFile: made.1) }
+            filters.seasonNotes.forEach(printError)
         }
     }
 }

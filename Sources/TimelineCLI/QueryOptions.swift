@@ -79,6 +79,9 @@ struct QueryOptions: ParsableArguments {
         try arguments.query(dateField: dateField)
     }
 
+    /// Notes on dates that read as a span of years in prose (`QueryArguments.seasonNotes`).
+    var seasonNotes: [String] { arguments.seasonNotes }
+
     /// `--today`, else `$TIMELINE_TODAY` (for reproducible runs), else today's date in UTC, as
     /// the context relative dates are read in. A bad `--today` is refused at once; a bad
     /// `$TIMELINE_TODAY` only when a relative date needs it, as a variable set for one task must
@@ -169,6 +172,13 @@ struct QueryArguments: Equatable {
             query.to = last
         }
         return query
+    }
+
+    /// Notes on dates given in EDTF's season, quarter or half-year form that read as a span of
+    /// years in prose (`--on 2021-22` is summer 2021): the query runs as EDTF reads them.
+    var seasonNotes: [String] {
+        [PeriodCodeAsYears.note("--on", on), PeriodCodeAsYears.note("--from", from), PeriodCodeAsYears.note("--to", to),
+         PeriodCodeAsYears.note("--as-of", asOf)].compactMap { $0 }
     }
 
     private static func bound(_ text: String, flag: String, context: DateParsingContext) throws -> TimelineDate {

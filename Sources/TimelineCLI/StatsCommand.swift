@@ -64,6 +64,7 @@ extension Timeline {
                                    + (several.count > 1 ? " and \(several.count - 1) more" : "") + ").")
                     }
                 }
+                filters.seasonNotes.forEach(printError)
             }
         }
     }

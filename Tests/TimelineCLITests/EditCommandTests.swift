@@ -540,6 +540,31 @@ import Testing
         #expect(later.status == 0 && later.stderr.isEmpty, "1998 to 1922 is no span: \(later.stderr)")
     }
 
+    /// A query's date in that form (`list --on 2021-22`) is read as EDTF reads it, summer 2021,
+    /// and said so, with what to write for the years; the output is the query's all the same.
+    @Test func aQueryDateThatReadsAsYearsIsNoted() throws {
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2021-07", "--title", "Summer", "--entity", "Nébula"]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--kind", "launch", "--date", "2022-03", "--title", "Spring", "--entity", "Nébula"]).status == 0)
+        let on = try CLI.run(["list", "--db", db, "--on", "2021-22", "--format", "tsv"])
+        #expect(on.status == 0 && on.stdout.contains("\tSummer\t") && !on.stdout.contains("\tSpring\t"), "\(on.stdout)")
+        #expect(on.stderr == "timeline: note: --on '2021-22' is EDTF for summer 2021; for the years 2021 to 2022, write 2021/2022.\n", "\(on.stderr)")
+        let years = try CLI.run(["list", "--db", db, "--on", "2021/2022", "--format", "tsv"])
+        #expect(years.status == 0 && years.stdout.contains("\tSpring\t") && years.stderr.isEmpty, "\(years.stderr)")
+        let range = try CLI.run(["list", "--db", db, "--from", "2021-22", "--to", "2022-34", "--by", "when", "--format", "tsv"])
+        #expect(range.stderr.contains("--from '2021-22' is EDTF for summer 2021") && range.stderr.contains("--to '2022-34' is EDTF for Q2 2022"),
+                "\(range.stderr)")
+        for command in [["stats"], ["export", "--format", "csv"], ["list", "--format", "json"]] {
+            let noted = try CLI.run(command + ["--db", db, "--on", "c. 2021-22"])
+            #expect(noted.status == 0 && noted.stderr.contains("--on 'c. 2021-22' is EDTF for summer 2021, approximate; for the years 2021 to 2022, write 2021~/2022~."),
+                    "\(command): \(noted.stderr)")
+        }
+        let asOf = try CLI.run(["list", "--db", db, "--as-of", "2021-22"])
+        #expect(asOf.status == 0 && asOf.stderr.contains("--as-of '2021-22' is EDTF for summer 2021"), "\(asOf.stderr)")
+        let failed = try CLI.run(["list", "--db", db, "--on", "2021-22", "--kind", "nosuch"])
+        #expect(failed.status == 64 && !failed.stderr.contains("note:"), "the error alone: \(failed.stderr)")
+    }
+
     /// `1.200` is 1.2, as the README says; as French and German prose write twelve hundred so,
     /// add and edit say how it was read and what to write for the thousands. In a unit of things
     /// that come whole (people, stores, hubs) 1.2 is no reading, nor in a currency (money is seldom
