@@ -85,7 +85,9 @@ extension Timeline {
         var today: String?
 
         /// The options given, but the file and the database, as words that parse to them again:
-        /// for a command an error suggests (`gunzip -c FILE | timeline import - …`).
+        /// for a command an error suggests (`gunzip -c FILE | timeline import - …`). An option
+        /// added to import goes here too (a test reads import's options from its help and fails
+        /// for one missing).
         var optionsAsGiven: [String] {
             var words: [String] = []
             if let format { words += ["--format", format.rawValue] }

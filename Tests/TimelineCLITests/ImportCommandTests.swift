@@ -124,6 +124,18 @@ import Testing
         let command = refused.stderr.split(separator: "`").dropFirst().first.map(String.init) ?? ""
         #expect(command.hasPrefix("gunzip -c \(csv).gz | timeline --db \(db) import - --format csv --map company=entity:employer "), "\(command)")
         #expect(command.contains("--title-template '{company} lays off {n|staff}'"), "\(command)")
+        // Every option import has is given above (but --dry-run, whose command would import
+        // nothing: CheckBackupTests), and each is in the command: an option added to import and
+        // not to the command fails here.
+        let help = try CLI.run(["import", "--experimental-dump-help"])
+        let arguments = ((try JSONSerialization.jsonObject(with: Data(help.stdout.utf8)) as? [String: Any])?["command"] as? [String: Any])?["arguments"]
+            as? [[String: Any]] ?? []
+        let names = arguments.filter { ["option", "flag"].contains($0["kind"] as? String) }
+            .compactMap { ($0["preferredName"] as? [String: Any])?["name"] as? String }.map { "--" + $0 }
+        #expect(names.count > 10, "\(help.stdout.prefix(300))")
+        for name in names where !["--db", "--busy-timeout-ms", "--help", "--version", "--dry-run"].contains(name) {
+            #expect(options.contains(name) && command.contains(" \(name)"), "\(name) is not given again: \(command)")
+        }
         let run = try CLI.shell(command.replacing("| timeline ", with: "| '\(CLI.executable.path)' "))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try jsonEvents(["--search", "Acme"]).map { $0["title"] as? String } == ["Acme Corp lays off 120"])
