@@ -66,7 +66,7 @@ extension Timeline {
         @Option(name: .customLong("date-format"), help: ArgumentHelp("How the file writes days in when, announced and published: m/d/yyyy, d/m/yyyy, dd.mm.yyyy, …, or m/d/yy for two-digit years (00–29 the 2000s, 30–99 the 1900s), a time after the day left out (values in other forms, such as ISO days or Q2 2022, are read as `timeline date` reads them, as they are without this option).", valueName: "format"))
         var dateFormat: String?
 
-        @Option(name: .customLong("decimal-mark"), help: ArgumentHelp("The decimal mark of the file's figures, . or , (point or comma): with ., commas group thousands (11,000), but a point before three digits is refused in people, things or money (4.000 people); with ,, points do (1.234,5). Default: a point, a comma in CSV separated by semicolons; a figure whose comma or point could be either (11,000, 1.200) is refused.", valueName: "mark"))
+        @Option(name: .customLong("decimal-mark"), help: ArgumentHelp("The decimal mark of the file's figures, . or , (point or comma): with ., commas group thousands (11,000), but a point before three digits is refused in people, things or money (4.000 people); with ,, points do (1.234,5), and a comma before three digits is refused in people or things, and in money when the third decimal is 0 (1,500 people, 2,500 €). Default: a point, a comma in CSV separated by semicolons; a figure whose comma or point could be either (11,000, 1.200) is refused.", valueName: "mark"))
         var decimalMark: ImportOptions.DecimalMark?
 
         @Option(help: ArgumentHelp("What separates a CSV file's fields, , or ; (default: ; when the header row has more semicolons than commas outside quotes, else ,).", valueName: "delimiter"))

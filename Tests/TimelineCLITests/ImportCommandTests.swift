@@ -1439,6 +1439,53 @@ import Testing
         #expect(try CLI.run(["show", "n", "--db", db]).stdout.contains("1,200,000,000 USD"))
     }
 
+    /// A feed written the German or French way gives `"250.000"` euros and `"1.200"` people as
+    /// strings: read as decimals, a sum would be a thousand off, so they are refused naming both
+    /// readings; a price to three decimals (`"1.899"`), a distance, a lone 0 or a JSON number are read.
+    @Test func aJSONStringWhosePointCouldGroupThousandsIsRefusedInPeopleAndMoney() throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        func record(_ uid: String, _ value: String, _ unit: String) -> String {
+            #"{"uid":"\#(uid)","kind":"other","title":"\#(uid)","when":"2023","entities":["Acme"],"measures":[{"quantity":"q-\#(uid)","value":\#(value),"unit":"\#(unit)"}]}"#
+        }
+        let before = try CLI.run(["sql", "--db", db, "SELECT count(*) FROM events"]).stdout
+        let money = try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((record("g", #""250.000""#, "EUR") + "\n").utf8))
+        #expect(money.status == 65 && money.stderr == "timeline: standard input:1: field 'measures[0].value': '250.000' could be 250000 or 250: "
+                + "German or French group thousands with a point, and EUR is money (seldom written to three decimals); "
+                + "write \"250000\" if the point groups thousands, or \"250\" if it is the decimal mark.\n", "\(money.stderr)")
+        #expect(try CLI.run(["sql", "--db", db, "SELECT count(*) FROM events"]).stdout == before)
+        let people = try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((record("a", #""-1.200""#, "person") + "\n").utf8))
+        #expect(people.status == 65 && people.stderr.contains("'-1.200' could be -1200 or -1.2: German or French group thousands with a point, "
+                + "and person counts people (-1.2 of them is unlikely)"), "\(people.stderr)")
+        let read = [record("p", #""1.899""#, "EUR"), record("d", #""1.500""#, "km"), record("z", #""0.500""#, "EUR"),
+                    record("m", #""250.000""#, "EUR-million"), record("n", "1.500", "person"), record("b", #""1.25""#, "EUR")]
+        let imported = try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((read.joined(separator: "\n") + "\n").utf8))
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let values = try CLI.run(["sql", "--db", db, "--format", "tsv", "SELECT value || ' ' || unit FROM measures ORDER BY id"]).stdout
+        #expect(values == "value || ' ' || unit\n1.899 EUR\n1.500 km\n0.500 EUR\n250.000 EUR-million\n1.5 person\n1.25 EUR\n", "\(values)")
+    }
+
+    /// With the comma for the decimal mark (the option, or a CSV separated by semicolons), a comma
+    /// before three digits in people or things, or in money with a 0 for its third decimal, could
+    /// as well group thousands, as English writes them: refused naming both readings.
+    @Test func aCommaBeforeThreeDigitsReadAsTheDecimalMarkIsRefusedInPeopleAndMoney() throws {
+        #expect(try CLI.run(["migrate", "--skip-seeds", "--db", db]).status == 0)
+        let file = try write("comma.csv", "title,when,kind,n,v\nA,2023,layoff,\"1,500\",\"1,899\"\nB,2023,layoff,\"1,5\",\"2,500\"\nC,2023,layoff,15,\"2,50\"\n")
+        let map = ["--map", "n=measure:employees-laid-off:person", "--map", "v=measure:price:EUR"]
+        let refused = try CLI.run(["import", file, "--db", db, "--decimal-mark", ",", "--skip-invalid"] + map)
+        #expect(refused.stderr.contains("comma.csv:2: column 'n': '1,500' could be 1500 or 1.5: the file's comma is its decimal mark (--decimal-mark ,), "
+                + "where English groups thousands with one, and person counts people (1.5 of them is unlikely); write 1500 if the comma groups thousands, "
+                + "or 1,5 if it is the decimal mark.\n"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("comma.csv:3: column 'v': '2,500' could be 2500 or 2.5: the file's comma is its decimal mark (--decimal-mark ,), "
+                + "where English groups thousands with one, and EUR is money (seldom written to three decimals)"), "\(refused.stderr)")
+        #expect(refused.stdout.hasSuffix(": 1 added, 0 updated, 0 unchanged, 2 rejected.\n"), "\(refused.stdout)")
+        let semicolons = try write("semicolons.csv", "title;when;kind;v\nD;2023;layoff;1,500 €\nE;2023;layoff;1,899 €\n")
+        let refusedToo = try CLI.run(["import", semicolons, "--db", db, "--skip-invalid", "--map", "v=measure:price:EUR"])
+        #expect(refusedToo.stderr.contains("semicolons.csv:2: column 'v': '1,500 €' could be 1500 or 1.5: the file's comma is its decimal mark "
+                + "(it is separated by semicolons)"), "\(refusedToo.stderr)")
+        let values = try CLI.run(["sql", "--db", db, "--format", "tsv", "SELECT value || ' ' || unit FROM measures ORDER BY id"]).stdout
+        #expect(values == "value || ' ' || unit\n15 person\n2.50 EUR\n1.899 EUR\n", "\(values)")
+    }
+
     /// A spreadsheet's `11,000` and `13%`: --decimal-mark says what a comma is; a percentage is
     /// read in the unit fraction or percent, and refused in another.
     @Test func decimalMarkAndPercentagesInFigures() throws {

@@ -186,6 +186,16 @@ public enum EventJSONDecoder {
             guard let value = ExactDecimal(text) ?? ExactDecimal(FigureText.withoutSpacesBetweenThousands(text)) else {
                 throw FieldError(field: field + ".value", reason: "'\(text)' is not an exact decimal number (digits, one optional point, no exponent)")
             }
+            // `"250.000"` euros or `"1.200"` people from a feed written the German or French way:
+            // kept as a decimal, a sum would be a thousand off (a CSV cell and `add` refuse them too).
+            let bytes = text.utf8.count
+            if bytes >= 5, bytes <= 8, text.utf8.dropLast(3).last == UInt8(ascii: "."), let thousands = FigureText.thousandsIfGroupedByAPoint(text),
+               MeasureSpecification.refusesThreeDecimals(text.suffix(3), inUnit: unit) {
+                let decimal = value.trimmingTrailingZeros.description
+                throw FieldError(field: field + ".value", reason: "'\(text)' could be \(thousands) or \(decimal): German or French group thousands "
+                    + "with a point, and " + MeasureSpecification.threeDecimalsUnlikely(decimal, inUnit: unit)
+                    + "; write \"\(thousands)\" if the point groups thousands, or \"\(decimal)\" if it is the decimal mark")
+            }
             exact = value
         case .number(let text)?:
             // A program's float: `1.2e9` and `1200000000.0` are 1200000000.

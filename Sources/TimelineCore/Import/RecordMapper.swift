@@ -488,6 +488,15 @@ struct RecordMapper {
                         + "comma is its decimal mark, and \(reading.currencyUnit ?? FigureText.unit(ofCurrencySign: reading.currencySign ?? "")) groups thousands with one; "
                         + "--decimal-mark . reads it as \(readings.thousands), --decimal-mark , as \(readings.decimal)")
                 }
+                if decimalComma, reading.scale == 0, let readings = FigureText.commaBeforeThreeDigits(value),
+                   MeasureSpecification.refusesThreeDecimals(value.suffix(3), inUnit: unit) {
+                    // `1,500` people in a file whose comma is the decimal mark: 1.5 is unlikely,
+                    // and English groups thousands so; a sum would be a thousand off.
+                    throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' could be \(readings.thousands) or \(readings.decimal): the file's comma is "
+                        + "its decimal mark (\(decimalMarkGiven ? "--decimal-mark ," : "it is separated by semicolons")), where English groups thousands with one, and "
+                        + MeasureSpecification.threeDecimalsUnlikely(readings.decimal, inUnit: unit) + "; write \(readings.thousands) if the comma groups "
+                        + "thousands, or \(readings.decimal.replacing(".", with: ",")) if it is the decimal mark")
+                }
                 if decimalComma {
                     // `1.500 Mio. €`: worded in German (or French, Spanish, Portuguese), its point groups.
                     // In people, things or money, --decimal-mark . refuses such a point too: not

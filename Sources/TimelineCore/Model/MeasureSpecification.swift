@@ -116,6 +116,23 @@ public enum MeasureSpecification {
         return power == 0 && FigureText.isCurrencyCode(code) && !FigureText.threeDecimalCurrencies.contains(code)
     }
 
+    /// Whether a figure whose mark before exactly three digits was taken for the decimal mark,
+    /// where it could as well group thousands (a JSON string `"250.000"`, `1,500` in a file whose
+    /// comma is the decimal mark), is refused in `unit`: in a unit of things that come whole,
+    /// always (1.5 people is unlikely); in a currency, when the third decimal is a 0, which money
+    /// written to three decimals (`1.899` a litre) would not need; `fraction` is the three digits.
+    public static func refusesThreeDecimals<Digits: StringProtocol>(_ fraction: Digits, inUnit unit: String) -> Bool {
+        guard refusesPointBeforeThreeDigits(inUnit: unit) else { return false }
+        return UnitPlural.countsWholeThings(unit) || fraction.hasSuffix("0")
+    }
+
+    /// Why such a figure read as `decimal` is unlikely in `unit`: `person counts people (1.5 of
+    /// them is unlikely)`, `EUR is money (seldom written to three decimals)`.
+    public static func threeDecimalsUnlikely(_ decimal: String, inUnit unit: String) -> String {
+        UnitPlural.countsWholeThings(unit) ? "\(unit) counts \(UnitPlural.of(unit.asciiLowercased)) (\(decimal) of them is unlikely)"
+            : "\(unit) is money (seldom written to three decimals)"
+    }
+
     /// Whether the value of a `--measure` has a scale word or words that make its points group
     /// thousands (`1.500 Mio. €`, `ruim 1.500`): a point in its number is then no decimal mark.
     public static func valueReadsPointsAsGrouping(_ text: String) -> Bool {
