@@ -559,6 +559,22 @@ import Testing
                 "\(typedIn.stderr)")
         #expect(typedIn.stderr.contains(" beside initech-layoff-2023-03-07)"), "\(typedIn.stderr)")
 
+        // An event that came in with a uid of its own (an API's JSON), and one whose main entity
+        // was renamed since its uid was made, share no stem with the record: named too, by their
+        // main entity, kind and day (whichever side the search starts from).
+        let given = #"{"uid":"umbrella-cut","kind":"layoff","when":"2023-01-26","title":"Umbrella cuts","entities":[{"name":"Umbrella","role":"employer"}]}"#
+        #expect(try CLI.run(["import", "-", "--db", db, "--format", "ndjson"], stdin: Data((given + "\n").utf8)).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2023-01-27", "--title", "Vandelay cuts", "--entity", "Vandelay"]).status == 0)
+        #expect(try CLI.run(["entities", "edit", "vandelay", "--db", db, "--name", "Vandelay Industries"]).status == 0)
+        let rows = "company,date,n\nUmbrella,2023-01-26,40\nVandelay Industries,2023-01-27,8\n"
+            + (1...30).map { "Filler \($0),2023-05-\(String(format: "%02d", $0)),1\n" }.joined()
+        for (file, content) in [("few.csv", String(rows.prefix { $0 != "F" })), ("many.csv", rows)] {
+            let sheet = try CLI.run(["import", try write(file, content), "--dry-run"] + arguments)
+            #expect(sheet.stderr.hasPrefix("timeline: note: 2 events would have the main entity, kind and date of events already in the timeline"),
+                    "\(file): \(sheet.stderr)")
+            #expect(sheet.stderr.contains(" beside umbrella-cut") && sheet.stderr.contains(" beside vandelay-layoff-2023-01-27"), "\(file): \(sheet.stderr)")
+        }
+
         // The date edited only to say "about" or "uncertain": the same days, named too.
         _ = try CLI.run(["import", try write("hooli.csv", "company,date,n\nHooli,2023-04-03,10\n")] + arguments)
         for qualified in ["2023-04-03~", "2023-04-03?"] {
