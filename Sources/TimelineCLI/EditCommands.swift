@@ -165,6 +165,10 @@ extension Timeline {
                        saved.outcome == .updated, let after, let unsourced = Self.unsourcedNewFiguresNote(before: before, after: after) {
                         printError(unsourced)
                     }
+                    if fields.source != nil, saved.outcome == .updated, let after,
+                       let replaced = Self.replacedUnsourcedFiguresNote(before: before, after: after, given: fields.measure) {
+                        printError(replaced)
+                    }
                 }
                 try confirmation.check()
             }
@@ -205,6 +209,25 @@ extension Timeline {
             return "note: --measure without --source replaced the figures of its quantity from every source, so \(after.uid) no longer has \(list); "
                 + "give --source with --measure to replace one source's figures only (`timeline history \(after.uid)` shows what was there; "
                 + "--measure \(first.quantity)=… --source \(source) gives it back)."
+        }
+
+        /// `--measure` with `--source` replaces its quantity's figures from that source and from
+        /// none: a figure that cited no source is named, as a source's figure added beside it (one
+        /// that contradicts it) would otherwise take its place unseen.
+        static func replacedUnsourcedFiguresNote(before: Event, after: Event, given: [String]) -> String? {
+            let quantities = Set(given.filter { !$0.hasSuffix("=") }.compactMap { $0.split(separator: "=", maxSplits: 1).first.map(String.init) })
+            // One the new figure restates was given its source (as the note on unsourced figures
+            // suggests): no news.
+            let gone = before.measures.filter { figure in
+                figure.source == nil && quantities.contains(figure.quantity) && !after.measures.contains { MeasureSpecification.restates($0, figure) }
+            }
+            guard let first = gone.first else { return nil }
+            let named = gone.prefix(3).map { "\($0.quantity) \($0.display(.english))" }
+            let list = (named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!)
+                + (gone.count > 3 ? " (and \(gone.count - 3) more)" : "")
+            return "note: --measure with --source replaces the figures of its quantity from that source and from none, so \(after.uid) "
+                + "no longer has \(list), which cited no source; a figure kept beside a source's needs a source of its own "
+                + "(`timeline history \(after.uid)` shows what was there; --measure \(first.quantity)=… --source ITS-SOURCE gives it back)."
         }
 
         /// A figure of a new quantity `--measure` added without `--source` to an event that cites
