@@ -1502,6 +1502,21 @@ import Testing
         #expect(values == "value || ' ' || unit\n15 person\n2.50 EUR\n1.899 EUR\n", "\(values)")
     }
 
+    /// A figure cell with a word after its number (`1200 Stellen`, pasted from prose) is refused
+    /// naming the word, as `add` names it, not the number; `N/A` is no number with a word.
+    @Test func aWordAfterAFiguresNumberIsNamed() throws {
+        let file = try write("stellen.tsv", "title\twhen\tkind\tStellen\nA\t2023\tlayoff\tca. 1.200 Stellen\nB\t2023\tlayoff\tmehr als 300 Jobs\n"
+                             + "C\t2023\tlayoff\tN/A\n")
+        let refused = try CLI.run(["import", file, "--db", db, "--dry-run", "--map", "Stellen=measure:employees-laid-off:person"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("stellen.tsv:2: column 'Stellen': 'ca. 1.200 Stellen' is not a number: 'Stellen' after the number is no scale word "
+                + "or currency name this tool reads (thousand, million, Mio., Mrd., milliards, millones, miliardi, euros, dollars, …); what is counted "
+                + "goes in the unit, here person from --map: the cell gives the number alone.\n"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("stellen.tsv:3: column 'Stellen': 'mehr als 300 Jobs' is not a number: 'Jobs' after the number"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("stellen.tsv:4: column 'Stellen': 'N/A' is not a number (digits") && refused.stderr.contains("--null 'N/A'"),
+                "\(refused.stderr)")
+    }
+
     /// A spreadsheet's `11,000` and `13%`: --decimal-mark says what a comma is; a percentage is
     /// read in the unit fraction or percent, and refused in another.
     @Test func decimalMarkAndPercentagesInFigures() throws {

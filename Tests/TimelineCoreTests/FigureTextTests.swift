@@ -137,7 +137,7 @@ import Testing
         #expect(FigureText.unknownTrailingWord(in: "1,5 Mio. Kunden") == "Kunden")
         #expect(FigureText.unknownTrailingWord(in: "14 Prozent") == "Prozent")
         #expect(FigureText.unknownTrailingWord(in: "mehr als 2 Mrd. Dollar") == "Dollar")
-        for known in ["1,5 Mio.", "500 euros", "5000 CHF", "400 approx.", "1,5 mln.", "abc", "1 200", "£5m"] {
+        for known in ["1,5 Mio.", "500 euros", "5000 CHF", "400 approx.", "1,5 mln.", "abc", "1 200", "£5m", "N/A", "n. a."] {
             #expect(FigureText.unknownTrailingWord(in: known) == nil, "\(known)")
         }
         do {

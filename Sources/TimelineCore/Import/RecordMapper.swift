@@ -542,6 +542,11 @@ struct RecordMapper {
                     let form = decimalComma ? "digits with an optional decimal comma"
                         : commaGroupsThousands ? "digits with an optional '.', thousands grouped by commas or spaces if at all"
                         : "digits with an optional '.', thousands grouped by spaces if at all"
+                    if let word = FigureText.unknownTrailingWord(in: raw.trimmingSpaces()) {
+                        // `1200 Stellen`: the word is what is not read, not the number (as `add` says it).
+                        throw RecordError("column '\(column)': '\(raw.trimmingSpaces())' is not a number: " + FigureText.unknownTrailingWordProblem(word)
+                            + ", here \(unit) from --map: the cell gives the number alone")
+                    }
                     var hint = ""
                     let range = value.split(whereSeparator: { $0 == "-" || $0 == "–" }).map { String($0).trimmingSpaces() }
                     if range.count == 2, range.allSatisfy({ ExactDecimal($0) != nil }) {

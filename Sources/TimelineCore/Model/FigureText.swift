@@ -176,11 +176,19 @@ enum FigureText {
         guard let last = trimmed.last, last.isLetter || last == "." else { return nil }
         var word = trimmed.reversed().prefix { $0.isLetter || $0 == "." }.reversed().map { $0 }
         while word.first == "." { word.removeFirst() }
-        guard !word.isEmpty, word.count < trimmed.count else { return nil }
+        // After a number: `N/A` has a word at its end, and no number before it.
+        guard !word.isEmpty, word.count < trimmed.count, trimmed.dropLast(word.count).contains(where: { $0.isASCII && $0.isNumber }) else { return nil }
         let text = String(word), lowered = text.lowercased()
         let known = scaleWords.contains { $0.text == lowered } || currencyWords.contains { $0.text == lowered }
             || isCurrencyCode(text.uppercased()) || approximateSuffixes.contains(lowered) || lowered == "approx"
         return known ? nil : text
+    }
+
+    /// Why a figure with `word` after its number is refused: the word is no scale word or
+    /// currency name (`1,5 Mio. Kunden`), and what is counted goes in the unit.
+    static func unknownTrailingWordProblem(_ word: String) -> String {
+        "'\(word)' after the number is no scale word or currency name this tool reads (thousand, million, Mio., Mrd., "
+            + "milliards, millones, miliardi, euros, dollars, …); what is counted goes in the unit"
     }
 
     /// The units of a currency's name (`pesos`), nil for a sign or code.

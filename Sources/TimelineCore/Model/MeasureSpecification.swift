@@ -85,8 +85,7 @@ public enum MeasureSpecification {
                     + "write the number in digits, or in English lower case after a currency sign ($1 billion)"
             } else if let word = FigureText.unknownTrailingWord(in: valueText) {
                 // `1,5 Mio. Kunden`: the word is what is not read, not the number.
-                hint = "'\(word)' after the number is no scale word or currency name this tool reads (thousand, million, Mio., Mrd., "
-                    + "milliards, millones, miliardi, euros, dollars, …); what is counted goes in the unit"
+                hint = FigureText.unknownTrailingWordProblem(word)
             } else if parts.count == 2, !parts[0].isEmpty, parts[1].count == 3, !digits.contains("."),
                (parts[0] + parts[1]).allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) {
                 // `1,300`: 1300 or 1.3? Both readings of the value given, to pick from.
