@@ -206,8 +206,14 @@ extension TimelineEntryPoint {
         let near = NameSuggestions.closest(to: typed.lowercased(), among: options.sorted(), limit: 10)
         // Of those as near, the one with the same letters (`--bd` is `--db` swapped, not `--by`).
         let sameLetters = near.filter { $0.sorted() == typed.lowercased().sorted() }
+        // None near, but one option that the name begins or that begins it (`--mapping` is
+        // `--map`, `--delim` `--delimiter`), three letters at least in common.
+        let lowered = typed.lowercased()
+        let extended = options.filter { ($0.count >= 5 && lowered.hasPrefix($0)) || (lowered.count >= 5 && $0.hasPrefix(lowered)) }
         // None near: the parser's guess, by another measure, is dropped (`--sett` is not `--to`).
-        guard let meant = sameLetters.first ?? near.first else { return oneLine("unknown option '\(typed)'", pointingTo: words) }
+        guard let meant = sameLetters.first ?? near.first ?? (extended.count == 1 ? extended.first : nil) else {
+            return oneLine("unknown option '\(typed)'", pointingTo: words)
+        }
         return oneLine("unknown option '\(typed)'. Did you mean '\(meant)'?", pointingTo: words)
     }
 

@@ -97,7 +97,8 @@ import Testing
     }
 
     /// An unknown option a typo of one of the command's is named with it, two letters swapped
-    /// counting as one edit; one near none keeps the parser's sentence.
+    /// counting as one edit, or that begins or extends only one of them; one near none keeps the
+    /// parser's sentence.
     @Test(arguments: [
         (["export", "--fromat", "csv"], "timeline: unknown option '--fromat'. Did you mean '--format'? `timeline help export` lists its options.\n"),
         (["list", "--fromm", "2020"], "timeline: unknown option '--fromm'. Did you mean '--from'? `timeline help list` lists its options.\n"),
@@ -108,6 +109,10 @@ import Testing
         (["list", "--xyzzy"], "timeline: unknown option '--xyzzy'; `timeline help list` lists its options.\n"),
         (["list", "--sett", "x"], "timeline: unknown option '--sett'; `timeline help list` lists its options.\n"),
         (["list", "--bd", "x.sqlite"], "timeline: unknown option '--bd'. Did you mean '--db'? `timeline help list` lists its options.\n"),
+        // A name that one option's begins, or that begins one (three letters at least in common).
+        (["import", "x.csv", "--mapping", "a=title"], "timeline: unknown option '--mapping'. Did you mean '--map'? `timeline help import` lists its options.\n"),
+        (["import", "x.csv", "--delim", ";"], "timeline: unknown option '--delim'. Did you mean '--delimiter'? `timeline help import` lists its options.\n"),
+        (["list", "--within-range"], "timeline: unknown option '--within-range'. Did you mean '--within'? `timeline help list` lists its options.\n"),
         // An option another command has, which this one's help mentions, is not offered as itself.
         (["remove", "--as-of", "2020", "x"], "timeline: unknown option '--as-of'; `timeline help remove` lists its options.\n"),
         (["kinds", "--description", "x"], "timeline: unknown option '--description'; `timeline help kinds` lists its options.\n"),
