@@ -40,7 +40,7 @@ extension Timeline {
         @Option(name: .customLong("date-field"), help: ArgumentHelp("The date that filters and groups: when (default) or announced (events with no announcement date are left out).", valueName: "field"))
         var dateField: EventQuery.DateField = .when
 
-        @Option(help: ArgumentHelp("Add up this measure (employees-laid-off, positions-cut, deal-value, …): one figure an event for each entity and unit (a correcting source's, else the first listed); one naming no entity counts toward the event's first.", valueName: "quantity"))
+        @Option(help: ArgumentHelp("Add up this measure (employees-laid-off, positions-cut, deal-value, …): one figure an event for each entity and unit (a correcting source's, else the first listed not from a contradicting source); one naming no entity counts toward the event's first.", valueName: "quantity"))
         var sum: String?
 
         @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))
@@ -60,7 +60,7 @@ extension Timeline {
                     if let sum, let first = several.first {
                         let these = several.count == 1 ? "1 event gives" : "\(several.count) events give"
                         printError("note: \(these) more than one \(sum) figure for one entity and unit; one counts, "
-                                   + "the correcting source's or else the first listed (`timeline show \(first)`"
+                                   + "the correcting source's, else the first listed not from a contradicting one (`timeline show \(first)`"
                                    + (several.count > 1 ? " and \(several.count - 1) more" : "") + ").")
                     }
                 }

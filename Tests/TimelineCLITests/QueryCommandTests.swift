@@ -238,7 +238,8 @@ import Testing
 
     /// A figure naming no entity counts toward the event's first entity, not every one; several
     /// figures of the quantity for one entity (sources that disagree, a correction) count once:
-    /// the correcting source's, else the first listed, with a note naming the event.
+    /// the correcting source's, else the first listed not from a source that contradicts the
+    /// event (else the first listed), with a note naming the event.
     @Test func statsCountOneFigureAnEntityAndEventAndNoneTowardAnInvestor() throws {
         let db = folder.path("figures.sqlite")
         #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
@@ -252,20 +253,25 @@ import Testing
 
         let sources = #"[{"key":"le-monde","url":"https://lemonde.fr/a","publisher":"Le Monde","published":"2022-05-01","stance":"supports"},"#
             + #"{"key":"le-monde-fix","url":"https://lemonde.fr/b","publisher":"Le Monde","published":"2022-05-02","stance":"corrects"}]"#
-        func event(_ uid: String, _ figures: String) -> String {
+        let disputed = #"[{"key":"denial","url":"https://ex.de/d","publisher":"Ex","published":"2022-05-03","stance":"contradicts"},"#
+            + #"{"key":"report","url":"https://ex.de/r","publisher":"Ex","published":"2022-05-01","stance":"supports"}]"#
+        func event(_ uid: String, _ figures: String, sources: String = sources) -> String {
             #"{"uid":"\#(uid)","kind":"layoff","title":"\#(uid)","when":"2022-05","entities":[{"slug":"alpha-sas","role":"employer"}],"measures":\#(figures),"sources":\#(sources)}"#
         }
         let lines = [
             event("disagree", #"[{"quantity":"employees-laid-off","value":"250","unit":"person","source":"le-monde"},{"quantity":"employees-laid-off","value":"230","unit":"person","source":"le-monde"}]"#),
             event("corrected", #"[{"quantity":"employees-laid-off","value":"40","unit":"person","source":"le-monde"},{"quantity":"employees-laid-off","value":"45","unit":"person","source":"le-monde-fix"}]"#),
+            // The denial's figure listed first: the report's counts.
+            event("disputed", #"[{"quantity":"employees-laid-off","value":"800","unit":"person","source":"denial"},{"quantity":"employees-laid-off","value":"1300","unit":"person","source":"report"}]"#,
+                  sources: disputed),
         ]
         try lines.joined(separator: "\n").write(toFile: folder.path("figures.ndjson"), atomically: true, encoding: .utf8)
         let imported = try CLI.run(["import", folder.path("figures.ndjson"), "--db", db])
         #expect(imported.status == 0, "\(imported.stderr)")
         let sum = try CLI.run(["stats", "--db", db, "--kind", "layoff", "--sum", "employees-laid-off", "--format", "csv"])
-        #expect(sum.status == 0 && sum.stdout.contains("layoff,2,295,person,2,false,\r\n"), "250 and the corrected 45: \(sum.stdout)")
-        #expect(sum.stderr == "timeline: note: 2 events give more than one employees-laid-off figure for one entity and unit; one counts, "
-                + "the correcting source's or else the first listed (`timeline show corrected` and 1 more).\n", "\(sum.stderr)")
+        #expect(sum.status == 0 && sum.stdout.contains("layoff,3,1595,person,3,false,\r\n"), "250, the corrected 45 and the reported 1300: \(sum.stdout)")
+        #expect(sum.stderr == "timeline: note: 3 events give more than one employees-laid-off figure for one entity and unit; one counts, "
+                + "the correcting source's, else the first listed not from a contradicting one (`timeline show corrected` and 2 more).\n", "\(sum.stderr)")
     }
 
     /// A word the index does not hold (emoji, punctuation) is left out with the operator that

@@ -188,11 +188,19 @@ public struct TimelineStatistics: Sendable {
     /// The figures of one event that count: one for each entity and unit. Several for one
     /// entity and unit are sources that disagree, a correction, or counts at different times,
     /// never parts to add up: the one from a source the event cites as correcting counts, else
-    /// the first listed, and the event is named in `eventsWithSeveralFigures`.
+    /// the first listed not from a source that contradicts the event, else the first listed; the
+    /// event is named in `eventsWithSeveralFigures`.
     private mutating func counted(_ figures: [Measure], of event: Event) -> [Measure] {
         guard figures.count > 1 else { return figures }
         let first = event.entities.first?.slug
-        let correcting = Set(event.citations.filter { $0.stance == .corrects }.map(\.source.key))
+        // A source's standing: 2 correcting, 0 contradicting, 1 otherwise (or no source); cited
+        // both ways, the more trusted.
+        var standing: [String: Int] = [:]
+        for citation in event.citations {
+            let rank = citation.stance == .corrects ? 2 : citation.stance == .contradicts ? 0 : 1
+            standing[citation.source.key] = max(standing[citation.source.key] ?? 0, rank)
+        }
+        func rank(_ figure: Measure) -> Int { figure.source.flatMap { standing[$0] } ?? 1 }
         var kept: [Measure] = []
         var setAside = false
         for figure in figures {
@@ -202,8 +210,7 @@ public struct TimelineStatistics: Sendable {
                 continue
             }
             setAside = true
-            let keptCorrects = kept[index].source.map(correcting.contains) ?? false
-            if !keptCorrects, let source = figure.source, correcting.contains(source) { kept[index] = figure }
+            if rank(figure) > rank(kept[index]) { kept[index] = figure }
         }
         if setAside { eventsWithSeveralFigures.append(event.uid) }
         return kept
