@@ -27,6 +27,19 @@ import Testing
         #expect(try uids(["--tag", "warn-notice"]).count == 2)
     }
 
+    /// A source dated to a month or a year counts for `--as-of` from its last day, as the README
+    /// says: it may have come out then.
+    @Test func aSourceDatedToAMonthCountsFromItsLastDay() throws {
+        #expect(try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2022-08", "--title", "M", "--entity", "Acme", "--uid", "m",
+                             "--source", "https://example.com/m", "--published", "2022-09"]).status == 0)
+        #expect(try CLI.run(["add", "--db", db, "--kind", "layoff", "--date", "2022-08", "--title", "Y", "--entity", "Acme", "--uid", "y",
+                             "--source", "https://example.com/y", "--published", "2022"]).status == 0)
+        #expect(try !uids(["--entity", "acme", "--as-of", "2022-09-29"]).contains("m"))
+        #expect(try uids(["--entity", "acme", "--as-of", "2022-09-30"]) == ["m"])
+        #expect(try uids(["--entity", "acme", "--as-of", "2022-12-30"]) == ["m"])
+        #expect(try uids(["--entity", "acme", "--as-of", "2022-12-31"]) == ["m", "y"])
+    }
+
     /// A name written with and without its apostrophe finds both spellings: the index holds
     /// `Sainsbury's` as `sainsbury` and `s`.
     /// A range's end written without its year has nothing to take one from: the message says to
