@@ -17,6 +17,9 @@ extension DateHumanReader {
         /// A month named with last or next (`last September`, `septembre dernier`): the last
         /// one before today's month, or the next one after it.
         case month(Int, before: Bool)
+        /// A season (1 spring … 4 winter) named with last or next (`last summer`, `l'été
+        /// dernier`): the last one before the season today is in, or the next one after it.
+        case season(Int, before: Bool)
     }
 
     enum WeekdayDirection {
@@ -68,6 +71,7 @@ extension DateHumanReader {
     private static func relativeForm(_ words: [String]) -> RelativeForm? {
         if let form = weekdayForm(words) { return form }
         if let form = monthForm(words) { return form }
+        if let form = seasonForm(words) { return form }
         switch words.count {
         case 1:
             return dayWords[words[0]].map { .shifted(.day, $0) }
@@ -104,6 +108,19 @@ extension DateHumanReader {
             if ["ce", "cet", "cette"].contains(parts[0]), let unit = frenchUnits[parts[1]] { return .calendar(unit, 0) }
         }
         if parts.count == 3, parts[1...] == ["en", "cours"], let unit = frenchUnits[parts[0]] { return .calendar(unit, 0) }
+        return nil
+    }
+
+    /// `last summer`, `next winter`, `in the summer before last`… only `last`/`next` and the
+    /// French `l'été dernier`, `l'hiver prochain` (`this summer` is left unread: before or after
+    /// today's season, prose means either).
+    private static func seasonForm(_ words: [String]) -> RelativeForm? {
+        var rest = words[...]
+        while let first = rest.first, ["in", "en", "le", "l", "au", "a"].contains(first), rest.count > 2 { rest = rest.dropFirst() }
+        guard rest.count == 2 else { return nil }
+        let first = rest[rest.startIndex], second = rest[rest.startIndex + 1]
+        if let season = seasonNumbers[second], let offset = englishOffsets[first], offset != 0 { return .season(season, before: offset < 0) }
+        if let season = seasonNumbers[first], let offset = frenchOffsets[second] { return .season(season, before: offset < 0) }
         return nil
     }
 
@@ -177,6 +194,18 @@ extension DateHumanReader {
             let year = before ? (today.month > month ? today.year : today.year - 1) : (today.month < month ? today.year : today.year + 1)
             let period = TimelineDate.Period.month(year: year, month: month)
             guard year >= 0, year <= 9999, period.problem == nil else { return nil }
+            return TimelineDate(period: period)
+        case .season(let season, let before):
+            // Seasons by the month they start in (meteorological: March, June, September,
+            // December; a winter is its December's year's): today's season starts on the last of
+            // those months on or before today's.
+            let month = today.year * 12 + today.month - 1
+            let current = month - (today.month + 9) % 3
+            var start = current
+            repeat { start += before ? -3 : 3 } while (start % 12) / 3 + 1 != season
+            guard start >= 0 else { return nil }
+            let period = TimelineDate.Period.season(year: start / 12, season: season)
+            guard period.year <= 9999 else { return nil }
             return TimelineDate(period: period)
         case .weekday(let weekday, let direction):
             let ahead = ((weekday - today.isoWeekday) % 7 + 7) % 7  // 0…6 days to the next such day

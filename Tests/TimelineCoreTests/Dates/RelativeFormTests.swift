@@ -40,6 +40,15 @@ struct RelativeFormTests {
         DateVector("en juin dernier", "2022-06", "2022-06-01", "2022-06-30", .month),
         DateVector("septembre dernier", "2021-09", "2021-09-01", "2021-09-30", .month),
         DateVector("le mois de mars prochain", "2023-03", "2023-03-01", "2023-03-31", .month),
+        // A season with last or next: the last one before the season this day is in (autumn
+        // 2022 on 12 September), the next after it; a winter is its December's year's.
+        DateVector("last summer", "2022-22", "2022-06-01", "2022-08-31", .season),
+        DateVector("l'été dernier", "2022-22", "2022-06-01", "2022-08-31", .season),
+        DateVector("last fall", "2021-23", "2021-09-01", "2021-11-30", .season),
+        DateVector("last winter", "2021-24", "2021-12-01", "2022-02-28", .season),
+        DateVector("l’hiver prochain", "2022-24", "2022-12-01", "2023-02-28", .season),
+        DateVector("next autumn", "2023-23", "2023-09-01", "2023-11-30", .season),
+        DateVector("le printemps prochain", "2023-21", "2023-03-01", "2023-05-31", .season),
         DateVector("aujourd'hui", "2022-09-12", "2022-09-12", "2022-09-12", .day),
         DateVector("aujourd’hui", "2022-09-12", "2022-09-12", "2022-09-12", .day),
         DateVector("hier", "2022-09-11", "2022-09-11", "2022-09-11", .day),
@@ -82,6 +91,17 @@ struct RelativeFormTests {
     @Test(arguments: vectors)
     func relative(vector: DateVector) throws {
         vector.check(try TimelineDate.parse(vector.input, context: .init(today: Self.today)))
+    }
+
+    /// In summer, last summer is the year before's: AP's "last summer" of 24 August 2022 is
+    /// summer 2021, as the sample timeline dates the nationwide roll-out.
+    @Test func lastSummerInSummerIsTheYearBefores() throws {
+        let august = DateParsingContext(today: CalendarDay(year: 2022, month: 8, day: 24)!)
+        #expect(try TimelineDate.parse("last summer", context: august).edtf == "2021-22")
+        #expect(try TimelineDate.parse("next summer", context: august).edtf == "2023-22")
+        let january = DateParsingContext(today: CalendarDay(year: 2023, month: 1, day: 15)!)
+        #expect(try TimelineDate.parse("last winter", context: january).edtf == "2021-24", "January 2023 is in winter 2022")
+        #expect(try TimelineDate.parse("l'hiver prochain", context: january).edtf == "2023-24")
     }
 
     @Test("month arithmetic clamps to the month's last day", arguments: [
