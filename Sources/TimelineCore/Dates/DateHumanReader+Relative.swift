@@ -111,9 +111,9 @@ extension DateHumanReader {
         return nil
     }
 
-    /// `last summer`, `next winter`, `in the summer before last`… only `last`/`next` and the
-    /// French `l'été dernier`, `l'hiver prochain` (`this summer` is left unread: before or after
-    /// today's season, prose means either).
+    /// `last summer`, `next winter`, `in last autumn`; `l'été dernier`, `l'hiver prochain`: only
+    /// with last or next (`this summer` is left unread: before or after today's season, prose
+    /// means either).
     private static func seasonForm(_ words: [String]) -> RelativeForm? {
         var rest = words[...]
         while let first = rest.first, ["in", "en", "le", "l", "au", "a"].contains(first), rest.count > 2 { rest = rest.dropFirst() }
