@@ -192,6 +192,13 @@ extension Timeline {
                 + "; give --entity once for each entity to keep."
         }
 
+        /// The first three figures as `naming` names them (`a, b and c`), and how many more.
+        static func figureList(_ figures: [Measure], naming: (Measure) -> String) -> String {
+            let named = figures.prefix(3).map(naming)
+            return (named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!)
+                + (figures.count > 3 ? " (and \(figures.count - 3) more)" : "")
+        }
+
         /// `--measure` without `--source` replaces its quantity's figures from every source: those a
         /// source gave are named, as a correction typed in would otherwise erase, unseen, figures
         /// sources disagree about.
@@ -203,9 +210,7 @@ extension Timeline {
                     && !after.measures.contains { $0.source == figure.source && MeasureSpecification.restates($0, figure) }
             }
             guard let first = gone.first, let source = first.source else { return nil }
-            let named = gone.prefix(3).map { "\($0.quantity) \($0.display(.english)) from \($0.source ?? "")" }
-            let list = (named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!)
-                + (gone.count > 3 ? " (and \(gone.count - 3) more)" : "")
+            let list = Self.figureList(gone) { "\($0.quantity) \($0.display(.english)) from \($0.source ?? "")" }
             return "note: --measure without --source replaced the figures of its quantity from every source, so \(after.uid) no longer has \(list); "
                 + "give --source with --measure to replace one source's figures only (`timeline history \(after.uid)` shows what was there; "
                 + "--measure \(first.quantity)=… --source \(source) gives it back)."
@@ -222,9 +227,7 @@ extension Timeline {
                 figure.source == nil && quantities.contains(figure.quantity) && !after.measures.contains { MeasureSpecification.restates($0, figure) }
             }
             guard let first = gone.first else { return nil }
-            let named = gone.prefix(3).map { "\($0.quantity) \($0.display(.english))" }
-            let list = (named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!)
-                + (gone.count > 3 ? " (and \(gone.count - 3) more)" : "")
+            let list = Self.figureList(gone) { "\($0.quantity) \($0.display(.english))" }
             return "note: --measure with --source replaces the figures of its quantity from that source and from none, so \(after.uid) "
                 + "no longer has \(list), which cited no source; a figure kept beside a source's needs a source of its own "
                 + "(`timeline history \(after.uid)` shows what was there; --measure \(first.quantity)=… --source ITS-SOURCE gives it back)."
@@ -239,9 +242,7 @@ extension Timeline {
             // Of a quantity the event had none of: a replaced figure has the note on replacing.
             let added = after.measures.filter { figure in figure.source == nil && !before.measures.contains { $0.quantity == figure.quantity } }
             guard let first = added.first, let key = keys.first else { return nil }
-            let named = added.prefix(3).map { "\($0.quantity) \($0.display(.english))" }
-            let list = (named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!)
-                + (added.count > 3 ? " (and \(added.count - 3) more)" : "")
+            let list = Self.figureList(added) { "\($0.quantity) \($0.display(.english))" }
             return "note: the new figure\(added.count == 1 ? "" : "s") \(list) of \(after.uid) cite\(added.count == 1 ? "s" : "") no source, "
                 + "while the event cites \(keys.prefix(3).joined(separator: ", "))\(keys.count > 3 ? ", …" : ""); "
                 + "`timeline edit \(after.uid) --measure \(first.quantity)=… --source \(key)` gives \(added.count == 1 ? "it" : "one") its source."
