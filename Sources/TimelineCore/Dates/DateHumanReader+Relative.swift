@@ -115,25 +115,26 @@ extension DateHumanReader {
     /// with last or next (`this summer` is left unread: before or after today's season, prose
     /// means either).
     private static func seasonForm(_ words: [String]) -> RelativeForm? {
-        var rest = words[...]
-        while let first = rest.first, ["in", "en", "le", "l", "au", "a"].contains(first), rest.count > 2 { rest = rest.dropFirst() }
-        guard rest.count == 2 else { return nil }
-        let first = rest[rest.startIndex], second = rest[rest.startIndex + 1]
-        if let season = seasonNumbers[second], let offset = englishOffsets[first], offset != 0 { return .season(season, before: offset < 0) }
-        if let season = seasonNumbers[first], let offset = frenchOffsets[second] { return .season(season, before: offset < 0) }
-        return nil
+        named(in: words, from: seasonNumbers, after: ["in", "en", "le", "l", "au", "a"]).map { .season($0.number, before: $0.before) }
     }
 
     /// `last September`, `next March`, `in September last`; `septembre dernier`, `en septembre
     /// dernier`, `le mois de mars prochain`. A month named alone is no relative form: it takes
     /// the year nearest to the reference, as any date without a year does.
     private static func monthForm(_ words: [String]) -> RelativeForm? {
+        named(in: words, from: monthNumbers, after: ["in", "en", "le", "mois", "de", "d"]).map { .month($0.number, before: $0.before) }
+    }
+
+    /// A name of `numbers` with last or next before it (English) or `dernier`, `prochain`… after
+    /// it (French), after any of `leading` (`in`, `le mois de`): its number, and whether the
+    /// words ask for the one before; nil for any other words.
+    private static func named(in words: [String], from numbers: [String: Int], after leading: [String]) -> (number: Int, before: Bool)? {
         var rest = words[...]
-        while let first = rest.first, ["in", "en", "le", "mois", "de", "d"].contains(first), rest.count > 2 { rest = rest.dropFirst() }
+        while let first = rest.first, leading.contains(first), rest.count > 2 { rest = rest.dropFirst() }
         guard rest.count == 2 else { return nil }
         let first = rest[rest.startIndex], second = rest[rest.startIndex + 1]
-        if let month = monthNumbers[second], let offset = englishOffsets[first], offset != 0 { return .month(month, before: offset < 0) }
-        if let month = monthNumbers[first], let offset = frenchOffsets[second] { return .month(month, before: offset < 0) }
+        if let number = numbers[second], let offset = englishOffsets[first], offset != 0 { return (number, offset < 0) }
+        if let number = numbers[first], let offset = frenchOffsets[second] { return (number, offset < 0) }
         return nil
     }
 
