@@ -335,7 +335,7 @@ struct Timeline: ParsableCommand {
             interrupted by Ctrl-C (SIGTERM, SIGHUP) during a write: rolled back.
             """,
         version: "0.1.0",
-        subcommands: [List.self, Show.self, History.self, DateCommand.self, Stats.self, Entities.self, Kinds.self, Add.self, Edit.self, Remove.self, Restore.self, Import.self, Export.self, SQL.self, Check.self, Backup.self, Migrate.self],
+        subcommands: [List.self, Show.self, History.self, DateCommand.self, Stats.self, Entities.self, Sources.self, Kinds.self, Add.self, Edit.self, Remove.self, Restore.self, Import.self, Export.self, SQL.self, Check.self, Backup.self, Migrate.self],
         defaultSubcommand: List.self
     )
 

@@ -14,13 +14,13 @@ import Testing
     func completionScriptsKnowTheCommands(shell: String) throws {
         let result = try CLI.run(["--generate-completion-script", shell])
         #expect(result.status == 0)
-        for command in ["list", "show", "import", "export", "migrate", "stats", "entities"] {
+        for command in ["list", "show", "import", "export", "migrate", "stats", "entities", "sources"] {
             #expect(result.stdout.contains(command), "\(shell) completes \(command)")
         }
     }
 
     @Test(arguments: ["list", "show", "date", "stats", "entities", "entities list", "entities edit", "entities merge", "entities remove",
-                      "add", "edit", "remove", "import", "export", "migrate apply", "migrate status"])
+                      "sources", "sources list", "sources show", "add", "edit", "remove", "import", "export", "migrate apply", "migrate status"])
     func everyCommandHasHelpWithAnExample(command: String) throws {
         let result = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"])
         #expect(result.status == 0)
@@ -31,7 +31,8 @@ import Testing
     /// Examples in help can be pasted into a shell as printed: at 80 columns no example line is
     /// wrapped (a wrapped line starts at the margin, cutting a quoted word or a `\\`).
     @Test(arguments: ["list", "show", "date", "stats", "entities", "entities list", "entities edit", "entities merge", "entities remove",
-                      "add", "edit", "remove", "import", "export", "sql", "check", "backup", "migrate apply", "migrate status",
+                      "sources", "sources list", "sources show", "add", "edit", "remove", "import", "export", "sql", "check", "backup",
+                      "migrate apply", "migrate status",
                       "migrate validate"])
     func helpExamplesAreNotWrapped(command: String) throws {
         let result = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"], environment: ["COLUMNS": "80"])

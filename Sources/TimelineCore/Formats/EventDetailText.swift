@@ -47,24 +47,38 @@ public enum EventDetailText {
             text += "\n\(words.sources)\n"
             for (index, citation) in event.citations.enumerated() {
                 let source = citation.source
-                var heading = "  [\(index + 1)] \(words.stance(citation.stance).uppercased())\(words.colon)\(source.publisher)"
-                if let title = source.title { heading += ", " + QuoteMarks.quoted(title, language: language == .french ? "fr" : "en") }
-                heading += ", " + (source.published.map { $0.display(language) } ?? words.undated)
-                heading += " (\(source.language), \(source.type)\(words.listSeparator)\(words.key) \(source.key))"
-                text += heading + "\n"
+                text += "  [\(index + 1)] \(words.stance(citation.stance).uppercased())\(words.colon)"
+                    + sourceHeading(source, words: words, language) + "\n"
                 if let url = source.url { text += "      \(url)\n" }
-                if let quote = citation.quote {
-                    let languageTag = citation.quoteLanguage.map { " [\($0)]" } ?? ""
-                    let quoted = QuoteMarks.quoted(quote, language: citation.quoteLanguage ?? source.language)
-                    text += indent(quoted + languageTag, by: "      ") + "\n"
-                }
-                if let translation = citation.translation {
-                    text += indent(words.translation + words.colon + translation, by: "      ") + "\n"
-                }
-                if let note = citation.note {
-                    text += indent(words.note + words.colon + note, by: "      ") + "\n"
-                }
+                text += citationWords(citation, words: words, indent: "      ")
             }
+        }
+        return text
+    }
+
+    /// `Le Monde, “Amazon rachète One Medical”, 21 Jul 2022 (fr, news; key le-monde-2022-07-21)`.
+    static func sourceHeading(_ source: Source, words: TimelineWords, _ language: DateDisplayLanguage) -> String {
+        var heading = source.publisher
+        if let title = source.title { heading += ", " + QuoteMarks.quoted(title, language: language == .french ? "fr" : "en") }
+        heading += ", " + (source.published.map { $0.display(language) } ?? words.undated)
+        heading += " (\(source.language), \(source.type)\(words.listSeparator)\(words.key) \(source.key))"
+        return heading
+    }
+
+    /// A citation's quote (in its own language's quotation marks, the language named), translation
+    /// and note, each line indented.
+    static func citationWords(_ citation: Citation, words: TimelineWords, indent prefix: String) -> String {
+        var text = ""
+        if let quote = citation.quote {
+            let languageTag = citation.quoteLanguage.map { " [\($0)]" } ?? ""
+            let quoted = QuoteMarks.quoted(quote, language: citation.quoteLanguage ?? citation.source.language)
+            text += indent(quoted + languageTag, by: prefix) + "\n"
+        }
+        if let translation = citation.translation {
+            text += indent(words.translation + words.colon + translation, by: prefix) + "\n"
+        }
+        if let note = citation.note {
+            text += indent(words.note + words.colon + note, by: prefix) + "\n"
         }
         return text
     }

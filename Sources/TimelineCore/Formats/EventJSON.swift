@@ -60,17 +60,23 @@ enum EventJSON {
         json.beginArray()
         for measure in event.measures {
             json.beginObject()
-            json.field("quantity", measure.quantity)
-            json.field("value", measure.value)
-            json.field("unit", measure.unit)
-            json.field("entity", measure.entity)
-            json.field("approximate", measure.approximate)
-            json.field("qualifier", measure.qualifier)
-            json.field("source", measure.source)
-            json.field("note", measure.note)
+            appendMeasureFields(measure, to: &json)
             json.endObject()
         }
         json.endArray()
+    }
+
+    /// A figure's fields: quantity, value, unit, entity, approximate, qualifier, source, note.
+    @inline(__always)
+    static func appendMeasureFields(_ measure: Measure, to json: inout JSONText) {
+        json.field("quantity", measure.quantity)
+        json.field("value", measure.value)
+        json.field("unit", measure.unit)
+        json.field("entity", measure.entity)
+        json.field("approximate", measure.approximate)
+        json.field("qualifier", measure.qualifier)
+        json.field("source", measure.source)
+        json.field("note", measure.note)
     }
 
     static func appendSources(_ event: Event, to json: inout JSONText) {

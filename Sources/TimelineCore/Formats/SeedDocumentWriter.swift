@@ -41,14 +41,7 @@ final class SeedDocumentWriter {
         }
         try writeList("sources", directory.sources) { source, json in
             json.beginObject()
-            json.field("key", source.key)
-            json.field("url", source.url)
-            json.field("title", source.title)
-            json.field("publisher", source.publisher)
-            json.field("published", source.published?.edtf)
-            json.field("language", source.language)
-            json.field("type", source.type)
-            json.field("note", source.note)
+            SourceListWriter.appendSourceFields(source, to: &json)
             json.endObject()
         }
         try output.write("\"events\":[")

@@ -33,6 +33,7 @@ struct TimelineWords: Sendable {
     var figures: String
     var uid: String
     var sources: String
+    var relations: String
     var tags: String
     /// A source's key, a figure's source, a note, an open end (the `show` page).
     var key: String
@@ -162,6 +163,7 @@ struct TimelineWords: Sendable {
         figures: "Figures",
         uid: "UID",
         sources: "Sources",
+        relations: "Relations",
         tags: "Tags",
         key: "key",
         source: "source",
@@ -220,6 +222,7 @@ struct TimelineWords: Sendable {
         figures: "Chiffres",
         uid: "UID",
         sources: "Sources",
+        relations: "Relations",
         tags: "Étiquettes",
         key: "clé",
         source: "source",
