@@ -72,6 +72,9 @@ extension Timeline {
         @Option(help: ArgumentHelp("What separates a CSV file's fields, , or ; (default: ; when the header row has more semicolons than commas outside quotes, else ,).", valueName: "delimiter"))
         var delimiter: CSVDelimiter?
 
+        @Option(help: ArgumentHelp("The file's encoding, when it is not UTF-8: windows-1252 (also latin-1), windows-1250, windows-1251, windows-1253, windows-1254, windows-1257, koi8-r, utf-16, utf-16le or utf-16be (UTF-16 that starts with its byte order mark, as spreadsheets save \"Unicode text\", is read without it).", valueName: "encoding"))
+        var encoding: String?
+
         @Option(help: ArgumentHelp("A value that means 'no value' (repeatable), e.g. NULL or N/A; the empty string always does.", valueName: "token"))
         var null: [String] = []
 
@@ -97,6 +100,7 @@ extension Timeline {
             if let dateFormat { words += ["--date-format", dateFormat] }
             if let decimalMark { words += ["--decimal-mark", decimalMark.rawValue] }
             if let delimiter { words += ["--delimiter", delimiter.rawValue] }
+            if let encoding { words += ["--encoding", encoding] }
             for token in null { words += ["--null", token] }
             if dryRun { words.append("--dry-run") }
             if skipInvalid { words.append("--skip-invalid") }
@@ -115,6 +119,12 @@ extension Timeline {
                 options.decimalMark = decimalMark
                 options.delimiter = delimiter
                 options.nullTokens = null
+                if let encoding {
+                    guard let named = TextEncoding(named: encoding) else {
+                        throw TimelineError(.usage, "--encoding '\(encoding)' is no encoding import reads; use one of \(TextEncoding.names.joined(separator: ", ")).")
+                    }
+                    options.encoding = named
+                }
                 options.shouldStop = { Interruption.requested() }
                 options.dryRun = dryRun
                 options.skipInvalid = skipInvalid

@@ -47,34 +47,32 @@ import Testing
 
     /// Text in another encoding is named as such, with the way to convert it.
     @Test(arguments: [
-        ("u16.csv", [0xFF, 0xFE] + Array("k\0i\0".utf8), " is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-16 -t UTF-8.\n"),
-        ("u16be.ndjson", [0xFE, 0xFF, 0, 0x7B], " is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-16 -t UTF-8.\n"),
         // UTF-8's mark then bytes that are no UTF-8, not UTF-16's mark: named by the text's code page.
         ("utf8-mark-then-fe.csv", [0xEF, 0xBB, 0xBF, 0xFE, 0xFF] + Array("caf".utf8) + [0xE9] + Array(",x\n".utf8),
-         ":1: the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
+         ":1: the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? import it with --encoding windows-1252, or convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
         ("u32.csv", [0xFF, 0xFE, 0, 0, 0x6B, 0, 0, 0], " is UTF-32 text (it starts with a UTF-32 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-32 -t UTF-8.\n"),
-        ("latin1.ndjson", [0xE9] + Array(#"{"kind":"launch"}"#.utf8) + [0x0A], ":1: invalid JSON at byte 1: the byte 0xE9 is not UTF-8 text (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
+        ("latin1.ndjson", [0xE9] + Array(#"{"kind":"launch"}"#.utf8) + [0x0A], ":1: invalid JSON at byte 1: the byte 0xE9 is not UTF-8 text (a file saved as Latin-1 or Windows-1252? import it with --encoding windows-1252, or convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
         ("stray.ndjson", Array(#"é{"kind":"launch"}"#.utf8) + [0x0A], ":1: invalid JSON at byte 1: unexpected character 'é'.\n"),
         ("latin1-string.ndjson", Array(#"{"title":""#.utf8) + [0xE9] + Array(#""}"#.utf8) + [0x0A],
-         ":1: invalid JSON at byte 11: a string is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
+         ":1: invalid JSON at byte 11: a string is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? import it with --encoding windows-1252, or convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
         // Named by its column, as a record's other faults are.
         ("latin1.csv", Array("kind,title,when\nlaunch,".utf8) + [0xE9] + Array("t\u{E9},2020\n".utf8),
-         ":2: column 'title': the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
+         ":2: column 'title': the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? import it with --encoding windows-1252, or convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
         // Cyrillic words (runs of such bytes) and Turkish letters name their code pages: a
         // Windows-1252 conversion would save them as other letters.
         ("cp1251.csv", Array("kind,title,when\nlaunch,".utf8) + [209, 238, 234, 240, 224, 249, 229, 237, 232, 229, 32, 226, 32, 168, 230, 232, 234] + Array(",2020\n".utf8),
-         ":2: column 'title': the text is not valid UTF-8 (a file saved as Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1255 Hebrew, WINDOWS-1256 Arabic, …)? convert it with iconv -f WINDOWS-1251 -t UTF-8).\n"),
+         ":2: column 'title': the text is not valid UTF-8 (a file saved as Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1255 Hebrew, WINDOWS-1256 Arabic, …)? import it with --encoding windows-1251, or convert it with iconv -f WINDOWS-1251 -t UTF-8).\n"),
         ("koi8.csv", Array("kind,title,when\nlaunch,".utf8) + [243, 207, 203, 210, 193, 221, 197, 206, 201, 197, 32, 215, 32, 179, 214, 201, 203] + Array(",2020\n".utf8),
-         ":2: column 'title': the text is not valid UTF-8 (a file saved as KOI8-R, Cyrillic? convert it with iconv -f KOI8-R -t UTF-8).\n"),
+         ":2: column 'title': the text is not valid UTF-8 (a file saved as KOI8-R, Cyrillic? import it with --encoding koi8-r, or convert it with iconv -f KOI8-R -t UTF-8).\n"),
         ("cp1254.csv", Array("kind,title,when\nlaunch,".utf8) + [222, 105, 254, 108, 105, 32, 72, 111, 108, 100, 105, 110, 103] + Array(",2020\n".utf8),
-         ":2: column 'title': the text is not valid UTF-8 (a file saved as Windows-1254, Turkish? convert it with iconv -f WINDOWS-1254 -t UTF-8).\n"),
+         ":2: column 'title': the text is not valid UTF-8 (a file saved as Windows-1254, Turkish? import it with --encoding windows-1254, or convert it with iconv -f WINDOWS-1254 -t UTF-8).\n"),
         ("cp1251.ndjson", Array(#"{"title":""#.utf8) + [209, 238, 234, 240, 224, 249, 229, 237, 232, 229] + Array(#""}"#.utf8) + [0x0A],
-         ":1: invalid JSON at byte 11: a string is not valid UTF-8 (a file saved as Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1255 Hebrew, WINDOWS-1256 Arabic, …)? convert it with iconv -f WINDOWS-1251 -t UTF-8).\n"),
+         ":1: invalid JSON at byte 11: a string is not valid UTF-8 (a file saved as Windows-1251 (Cyrillic) or another alphabet's code page (WINDOWS-1255 Hebrew, WINDOWS-1256 Arabic, …)? import it with --encoding windows-1251, or convert it with iconv -f WINDOWS-1251 -t UTF-8).\n"),
         // Western European letters side by side (`çõ`, `éé`) are no Cyrillic word.
         ("pt.csv", Array("kind,title,when\nlaunch,Expans".utf8) + [0xE3] + Array("o das opera".utf8) + [0xE7, 0xF5] + Array("es,2020\n".utf8),
-         ":2: column 'title': the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
+         ":2: column 'title': the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? import it with --encoding windows-1252, or convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
         ("fr.csv", Array("kind,title,when\nlaunch,Une soci".utf8) + [0xE9, 0x74, 0xE9, 0x20, 0x72, 0xE9, 0xE9, 0x6C, 0x75, 0x65, 0x20, 0xAB, 0xA0, 0x78, 0xA0, 0xBB] + Array(",2020\n".utf8),
-         ":2: column 'title': the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
+         ":2: column 'title': the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? import it with --encoding windows-1252, or convert it with iconv -f WINDOWS-1252 -t UTF-8).\n"),
     ] as [(String, [UInt8], String)])
     func textInAnotherEncodingIsNamed(name: String, bytes: [UInt8], message: String) throws {
         let path = folder.path(name)
@@ -118,7 +116,8 @@ import Testing
         #expect(try CLI.shell("gzip -k '\(csv)'").status == 0)
         let options = ["--set", "kind=layoff", "--map", "company=entity:employer", "--map", "date=when", "--date-format", "m/d/yyyy",
                        "--map", "n=measure:employees-laid-off:person", "--title-template", "{company} lays off {n|staff}",
-                       "--null", "N/A", "--decimal-mark", ".", "--delimiter", ",", "--format", "csv", "--skip-invalid", "--today", "2024-01-01"]
+                       "--null", "N/A", "--decimal-mark", ".", "--delimiter", ",", "--format", "csv", "--skip-invalid", "--today", "2024-01-01",
+                       "--encoding", "utf-8"]
         let refused = try CLI.run(["import", csv + ".gz", "--db", db] + options)
         #expect(refused.status == 65)
         let command = refused.stderr.split(separator: "`").dropFirst().first.map(String.init) ?? ""

@@ -405,7 +405,7 @@ private enum ByteAtATimeCSV {
         func peek() -> UInt8? { position < input.count ? input[position] : nil }
         struct Failure: Error { let line: Int; let reason: String }
         func text(_ bytes: [UInt8], _ startLine: Int) throws -> String {
-            guard let text = String(validating: bytes, as: UTF8.self) else { throw Failure(line: startLine, reason: "the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? convert it with iconv -f WINDOWS-1252 -t UTF-8)") }
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw Failure(line: startLine, reason: "the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? import it with --encoding windows-1252, or convert it with iconv -f WINDOWS-1252 -t UTF-8)") }
             if bytes.contains(0) { throw Failure(line: startLine, reason: "a field holds a NUL byte") }
             return text
         }

@@ -79,7 +79,7 @@ import Testing
                 case .failure(let failure):
                     #expect(expected == nil, "\(sample): \(failure)")
                     // The encoding named is a guess from the bytes (random here).
-                    #expect(failure.reason.hasPrefix("a string is not valid UTF-8 (a file saved as ") && failure.reason.contains("? convert it with iconv -f ")
+                    #expect(failure.reason.hasPrefix("a string is not valid UTF-8 (a file saved as ") && failure.reason.contains("? import it with --encoding ") && failure.reason.contains(", or convert it with iconv -f ")
                             && failure.reason.hasSuffix(" -t UTF-8)"), "\(failure.reason)")
                 default:
                     Issue.record("\(sample): not a string")

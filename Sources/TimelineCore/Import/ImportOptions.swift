@@ -22,6 +22,8 @@ public struct ImportOptions: Sendable {
     public var decimalMark: DecimalMark?
     /// `--delimiter`: what separates a CSV file's fields; nil: read off its header row.
     public var delimiter: CSVDelimiter?
+    /// `--encoding`: the file's encoding; nil: UTF-8, or UTF-16 when its byte order mark says so.
+    public var encoding: TextEncoding?
     /// Values that mean "no value" besides the empty string (`NULL`, `N/A`).
     public var nullTokens: [String] = []
     /// Check everything, write nothing.

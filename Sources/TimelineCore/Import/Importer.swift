@@ -130,6 +130,9 @@ public final class Importer {
         self.input = try InputFile(path: path, stoppingWhen: options.shouldStop)
         input.importingInto = options.databasePath ?? store.path
         input.importOptions = options.optionsGiven
+        if let encoding = try Self.encoding(of: input, given: options.encoding) {
+            input = try input.transcoded(from: encoding)
+        }
         if let format = options.format {
             self.format = format
         } else {
@@ -147,6 +150,22 @@ public final class Importer {
         if options.delimiter != nil && format != .csv {
             throw TimelineError(.usage, "--delimiter applies to CSV files; \(input.name) is read as \(format.rawValue)\(format == .tsv ? ", separated by tabs" : "").")
         }
+    }
+
+    /// The encoding to convert the file from before reading it; nil: read as it is, UTF-8. UTF-16
+    /// marked so is read without being asked (what spreadsheets save as "Unicode text"); UTF-32 is
+    /// left to be named by the reader. A file marked as UTF-8 given another encoding is refused.
+    private static func encoding(of input: InputFile, given: TextEncoding?) throws -> TextEncoding? {
+        if given == .utf8 { return nil }
+        let head = try input.peekBytes(4)
+        if let given {
+            if head.starts(with: [0xEF, 0xBB, 0xBF]) {
+                throw TimelineError(.usage, "--encoding \(given.name): \(input.name) starts with UTF-8's byte order mark, so it is UTF-8; leave --encoding out.")
+            }
+            return given
+        }
+        if head.starts(with: [0xFF, 0xFE, 0, 0]) { return nil }
+        return head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) ? .utf16(bigEndian: nil) : nil
     }
 
     /// Runs the import.

@@ -327,12 +327,20 @@ public final class InputFile {
             _ = try readIntoFreeEnd()
         }
         let head = Array(buffer[start..<min(end, start + 16)])
-        for (mark, encoding) in [([0xFF, 0xFE, 0, 0], "UTF-32"), ([0, 0, 0xFE, 0xFF], "UTF-32"), ([0xFF, 0xFE], "UTF-16"),
-                                 ([0xFE, 0xFF], "UTF-16")] as [([UInt8], String)] where head.starts(with: mark) {
+        for (mark, encoding) in [([0xFF, 0xFE, 0, 0], "UTF-32"), ([0, 0, 0xFE, 0xFF], "UTF-32")] as [([UInt8], String)]
+        where head.starts(with: mark) {
             throw TimelineError(.badData, "\(name) is \(encoding) text (it starts with a \(encoding) byte order mark); save it as UTF-8, or convert it with iconv -f \(encoding) -t UTF-8.")
         }
-        // A spreadsheet's own file, a PDF or an archive is no text at all: say what it is, rather
-        // than that it is not UTF-8 (and suggest a conversion that cannot work).
+        // Read as UTF-16 unless `--encoding utf-8` said otherwise.
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            throw TimelineError(.usage, "--encoding utf-8: \(name) starts with UTF-16's byte order mark, so it is UTF-16; leave --encoding out.")
+        }
+        try refuseIfNoText(startingWith: head)
+    }
+
+    /// A spreadsheet's own file, a PDF or an archive is no text at all: says what it is, rather
+    /// than that it is not UTF-8 (and suggest a conversion that cannot work).
+    func refuseIfNoText(startingWith head: [UInt8]) throws {
         if let (what, instead) = Self.binaryKind(startingWith: head, path: path, database: importingInto, options: importOptions) {
             throw TimelineError(.badData, "\(name) is \(what), not text of events; \(instead)")
         }

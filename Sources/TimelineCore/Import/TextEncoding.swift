@@ -1,0 +1,192 @@
+/// An encoding `import --encoding` reads a file in, other than UTF-8: the file is converted to
+/// UTF-8 first, into a temporary copy, and read from that as any file is (its lines are the same
+/// lines, so errors name them as in the original). UTF-16 with its byte order mark is read so
+/// without being asked.
+public enum TextEncoding: Sendable, Equatable {
+    case utf8
+    /// nil: by the byte order mark, else by where the zero bytes of ASCII fall.
+    case utf16(bigEndian: Bool?)
+    /// A code page of 256 characters: ASCII, then `scalars` for bytes 0x80 to 0xFF (0: none).
+    case singleByte(name: String, scalars: [UInt16])
+
+    /// The names `--encoding` takes, as written in its help.
+    public static let names = ["utf-8", "utf-16", "utf-16le", "utf-16be", "windows-1252", "latin-1", "windows-1250",
+                               "windows-1251", "windows-1253", "windows-1254", "windows-1257", "koi8-r"]
+
+    /// The encoding by name, in any case, with or without the hyphen (`cp1252`, `Windows-1252`,
+    /// `ISO-8859-1`); nil for a name it does not know. Latin-1 is read as Windows-1252, as browsers
+    /// do: the bytes 0x80–0x9F that Latin-1 leaves to control characters are, in files saved as
+    /// "Latin-1", Windows-1252's quotation marks, dashes and euro sign.
+    public init?(named given: String) {
+        let name = String(given.lowercased().unicodeScalars.filter { $0 != "-" && $0 != "_" && $0 != " " })
+        switch name {
+        case "utf8": self = .utf8
+        case "utf16": self = .utf16(bigEndian: nil)
+        case "utf16le": self = .utf16(bigEndian: false)
+        case "utf16be": self = .utf16(bigEndian: true)
+        default:
+            let aliases = ["latin1": "windows1252", "iso88591": "windows1252", "l1": "windows1252", "cp1252": "windows1252",
+                           "cp1250": "windows1250", "cp1251": "windows1251", "cp1253": "windows1253", "cp1254": "windows1254",
+                           "cp1257": "windows1257"]
+            let canonical = aliases[name] ?? name
+            guard let page = CodePageGuess.candidates.first(where: {
+                String($0.iconv.lowercased().unicodeScalars.filter { $0 != "-" }) == canonical
+            }) else { return nil }
+            self = .singleByte(name: page.iconv.lowercased(), scalars: page.scalars)
+        }
+    }
+
+    /// The name as `--encoding` takes it.
+    public var name: String {
+        switch self {
+        case .utf8: "utf-8"
+        case .utf16(let bigEndian): bigEndian.map { $0 ? "utf-16be" : "utf-16le" } ?? "utf-16"
+        case .singleByte(let name, _): name
+        }
+    }
+
+    /// The name `--encoding` takes for a code page as `iconv` names it (`WINDOWS-1252`).
+    static func optionName(ofCodePage iconv: String) -> String {
+        iconv.lowercased()
+    }
+}
+
+extension InputFile {
+    /// This file read in `encoding`, as UTF-8: a temporary copy under the same name (see
+    /// `spooled`). The bytes are checked as they are converted: one the code page has no character
+    /// for, or UTF-16 that is cut short or pairs no surrogates, is an error naming its line; and a
+    /// file whose bytes above ASCII all form UTF-8 characters, read in a code page, is refused as
+    /// the UTF-8 it is (`é` as `Ã©` is what reading it so would give).
+    func transcoded(from encoding: TextEncoding) throws -> InputFile {
+        try refuseIfNoText(startingWith: try peekBytes(16))
+        let copy = try InputFile.spooled(named: name) { writer in
+            switch encoding {
+            case .utf8:
+                while try consume({ bytes in for byte in bytes { try writer.append(byte) } }) {}
+            case .utf16(let bigEndian):
+                try writeUTF16(to: writer, bigEndian: bigEndian)
+            case .singleByte(let pageName, let scalars):
+                try writeCodePage(to: writer, named: pageName, scalars: scalars)
+            }
+        }
+        copy.importingInto = importingInto
+        copy.importOptions = importOptions
+        return copy
+    }
+
+    /// Calls `body` with the next block of bytes, and consumes them all; false at the end.
+    private func consume(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Bool {
+        var any = false
+        try consumeAvailable { bytes in
+            any = !bytes.isEmpty
+            try body(bytes)
+            return bytes.count
+        }
+        return any
+    }
+
+    private func writeCodePage(to writer: SpoolWriter, named pageName: String, scalars: [UInt16]) throws {
+        var line = 1
+        var utf8 = UTF8Shape()
+        while try consume({ bytes in
+            for byte in bytes {
+                utf8.take(byte)
+                if byte < 0x80 {
+                    if byte == 0x0A { line += 1 }
+                    try writer.append(byte)
+                    continue
+                }
+                let value = scalars[Int(byte) - 0x80]
+                guard value != 0, let scalar = Unicode.Scalar(UInt32(value)) else {
+                    throw TimelineError(.badData, "\(name):\(line): the byte 0x\(Self.hex(byte)) is no character in \(pageName); the file is in another encoding (leave --encoding out to have it named).")
+                }
+                for unit in UTF8.encode(scalar)! { try writer.append(unit) }
+            }
+        }) {}
+        if utf8.isUTF8 {
+            throw TimelineError(.usage, "--encoding \(pageName): \(name) is UTF-8 (its bytes above ASCII all form UTF-8 characters), which \(pageName) would misread, é as Ã©; leave --encoding out.")
+        }
+    }
+
+    private func writeUTF16(to writer: SpoolWriter, bigEndian given: Bool?) throws {
+        let head = try peekBytes(2)
+        var bigEndian = given ?? false
+        if head == [0xFF, 0xFE] || head == [0xFE, 0xFF] {
+            let marked = head == [0xFE, 0xFF]
+            if let given, given != marked {
+                throw TimelineError(.usage, "--encoding utf-16\(given ? "be" : "le"): \(name) starts with the byte order mark of UTF-16\(marked ? "BE" : "LE"); give --encoding utf-16, which follows it.")
+            }
+            bigEndian = marked
+            try consumeAvailable { _ in 2 }
+        } else if given == nil, head.count == 2 {
+            // No mark: ASCII's zero byte comes first in big-endian, second in little-endian.
+            bigEndian = head[0] == 0 && head[1] != 0
+        }
+        var line = 1
+        var pendingByte: UInt8?
+        var highSurrogate: UInt16?
+        func take(_ unit: UInt16) throws {
+            if let high = highSurrogate {
+                highSurrogate = nil
+                guard UTF16.isTrailSurrogate(unit) else {
+                    throw TimelineError(.badData, "\(name):\(line): the UTF-16 surrogate 0x\(Self.hex(high)) is not followed by its pair; the file is not UTF-16\(bigEndian ? "BE" : "LE").")
+                }
+                let scalar = Unicode.Scalar(0x10000 + ((UInt32(high) - 0xD800) << 10) + (UInt32(unit) - 0xDC00))!
+                for byte in UTF8.encode(scalar)! { try writer.append(byte) }
+                return
+            }
+            if UTF16.isLeadSurrogate(unit) {
+                highSurrogate = unit
+                return
+            }
+            guard let scalar = Unicode.Scalar(unit) else {
+                throw TimelineError(.badData, "\(name):\(line): the UTF-16 surrogate 0x\(Self.hex(unit)) comes without its pair; the file is not UTF-16\(bigEndian ? "BE" : "LE").")
+            }
+            if unit == 0x0A { line += 1 }
+            for byte in UTF8.encode(scalar)! { try writer.append(byte) }
+        }
+        while try consume({ bytes in
+            for byte in bytes {
+                guard let first = pendingByte else {
+                    pendingByte = byte
+                    continue
+                }
+                pendingByte = nil
+                try take(bigEndian ? UInt16(first) << 8 | UInt16(byte) : UInt16(byte) << 8 | UInt16(first))
+            }
+        }) {}
+        if pendingByte != nil || highSurrogate != nil {
+            throw TimelineError(.badData, "\(name):\(line): the file ends in the middle of a UTF-16 character; it is cut short, or not UTF-16.")
+        }
+    }
+
+    private static func hex<Value: BinaryInteger>(_ value: Value) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, (value is UInt8 ? 2 : 4) - digits.count)) + digits
+    }
+}
+
+/// Whether bytes form UTF-8 with at least one character above ASCII: such a file given as a code
+/// page is UTF-8 (text in a code page almost never happens to pair its letters so).
+private struct UTF8Shape {
+    private var continuations = 0
+    private var broken = false
+    private var multibyte = false
+
+    var isUTF8: Bool { multibyte && !broken && continuations == 0 }
+
+    mutating func take(_ byte: UInt8) {
+        guard !broken else { return }
+        if continuations > 0 {
+            if byte & 0xC0 == 0x80 { continuations -= 1 } else { broken = true }
+            return
+        }
+        switch byte {
+        case 0..<0x80: break
+        case 0xC2...0xDF: continuations = 1; multibyte = true
+        case 0xE0...0xEF: continuations = 2; multibyte = true
+        case 0xF0...0xF4: continuations = 3; multibyte = true
+        default: broken = true
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+/// `import --encoding`: files saved in a code page or as UTF-16 are read as such, checked as they
+/// are converted, and a file that is UTF-8 after all is not misread.
+@Suite struct ImportEncodingTests {
+    let folder: TemporaryFolder
+    var db: String { folder.path("timeline.sqlite") }
+
+    init() throws {
+        folder = try TemporaryFolder()
+    }
+
+    private func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let path = folder.path(name)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    private func sqlite(_ query: String, in database: String? = nil) throws -> String {
+        let result = try CLI.shell("sqlite3 '\(database ?? db)' \"\(query)\"")
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout
+    }
+
+    /// `Société Générale’s 1 500 € – plan` as Windows-1252 writes it: é E9, ’ 92, € 80, – 96.
+    static let windows1252Title: [UInt8] = Array("Soci".utf8) + [0xE9] + Array("t".utf8) + [0xE9] + Array(" G".utf8) + [0xE9, 0x6E, 0xE9]
+        + Array("rale".utf8) + [0x92] + Array("s 1500 ".utf8) + [0x80, 0x20, 0x96] + Array(" plan".utf8)
+    static let windows1252CSV: [UInt8] = Array("kind,title,when\n".utf8) + Array("layoff,".utf8) + windows1252Title + Array(",2022-03\n".utf8)
+
+    @Test(arguments: ["windows-1252", "WINDOWS-1252", "cp1252", "latin-1", "ISO-8859-1"])
+    func aWindows1252FileIsReadWithItsName(name: String) throws {
+        let path = try file("sheet.csv", Self.windows1252CSV)
+        let imported = try CLI.run(["--db", db, "import", path, "--encoding", name])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try sqlite("SELECT title FROM events WHERE when_edtf = '2022-03'") == "Société Générale’s 1500 € – plan\n")
+    }
+
+    @Test func withoutItTheHintNamesTheOption() throws {
+        let path = try file("sheet.csv", Self.windows1252CSV)
+        let refused = try CLI.run(["--db", db, "import", path])
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "timeline: \(path):2: column 'title': the text is not valid UTF-8 (a file saved as Latin-1 or Windows-1252? "
+                + "import it with --encoding windows-1252, or convert it with iconv -f WINDOWS-1252 -t UTF-8).\n", "\(refused.stderr)")
+        // The option the hint names reads it.
+        #expect(try CLI.run(["--db", db, "import", path, "--encoding", "windows-1252"]).status == 0)
+    }
+
+    @Test func aCyrillicCodePageIsReadAsItsLetters() throws {
+        // `Сокращение` in Windows-1251 and in KOI8-R.
+        let cp1251: [UInt8] = [209, 238, 234, 240, 224, 249, 229, 237, 232, 229]
+        let koi8: [UInt8] = [243, 207, 203, 210, 193, 221, 197, 206, 201, 197]
+        for (name, bytes) in [("windows-1251", cp1251), ("koi8-r", koi8)] {
+            let path = try file("\(name).csv", Array("kind,title,when\nlayoff,".utf8) + bytes + Array(" \(name),2021\n".utf8))
+            let imported = try CLI.run(["--db", db, "import", path, "--encoding", name])
+            #expect(imported.status == 0, "\(imported.stderr)")
+        }
+        #expect(try sqlite("SELECT title FROM events WHERE when_edtf = '2021' ORDER BY title") == "Сокращение koi8-r\nСокращение windows-1251\n")
+    }
+
+    /// What spreadsheets save as "Unicode text": UTF-16LE with its byte order mark, tab-separated.
+    @Test func utf16WithItsByteOrderMarkIsReadWithoutBeingAsked() throws {
+        let text = "kind\ttitle\twhen\nlaunch\tSociété 🚀 launch\t2021-06\n"
+        let littleEndian = try file("unicode.txt", [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let imported = try CLI.run(["--db", db, "import", littleEndian, "--format", "tsv"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        // Big-endian NDJSON too, its emoji's surrogate pair joined again.
+        let record = #"{"kind":"launch","title":"Ünïcödé 🚀 big","when":"2021-07"}"# + "\n"
+        let bigEndian = try file("big.ndjson", [0xFE, 0xFF] + record.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+        let importedBig = try CLI.run(["--db", db, "import", bigEndian])
+        #expect(importedBig.status == 0, "\(importedBig.stderr)")
+        #expect(try sqlite("SELECT title FROM events WHERE when_edtf IN ('2021-06', '2021-07') ORDER BY when_edtf")
+                == "Société 🚀 launch\nÜnïcödé 🚀 big\n")
+        // Without a mark, given: little-endian as asked.
+        let unmarked = try file("unmarked.tsv", "kind\ttitle\twhen\nlaunch\tNo mark\t2021-08\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        #expect(try CLI.run(["--db", db, "import", unmarked, "--encoding", "utf-16le"]).status == 0)
+        #expect(try sqlite("SELECT count(*) FROM events WHERE title = 'No mark'") == "1\n")
+    }
+
+    @Test func standardInputIsConvertedToo() throws {
+        let imported = try CLI.run(["--db", db, "import", "-", "--format", "csv", "--encoding", "windows-1252"], stdin: Data(Self.windows1252CSV))
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try sqlite("SELECT count(*) FROM events WHERE title LIKE 'Société Générale%'") == "1\n")
+    }
+
+    /// A record's fault is named by its line in the original file, as without --encoding.
+    @Test func aBadRecordIsNamedByItsLine() throws {
+        let bytes = Self.windows1252CSV + Array("layoff,".utf8) + [0xC9] + Array("chec,not a date\n".utf8)
+        let path = try file("bad.csv", bytes)
+        let refused = try CLI.run(["--db", db, "import", path, "--encoding", "windows-1252"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.hasPrefix("timeline: \(path):3: "), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db), "a failed import into a new database leaves none")
+    }
+
+    @Test(arguments: [
+        // A file that is UTF-8 after all: reading it in a code page would give `Ã©`.
+        ("utf8.csv", Array("kind,title,when\nlayoff,Société,2022\n".utf8), ["--encoding", "windows-1252"], 64,
+         "--encoding windows-1252: {FILE} is UTF-8 (its bytes above ASCII all form UTF-8 characters), which windows-1252 would misread, é as Ã©; leave --encoding out.\n"),
+        ("marked.csv", [0xEF, 0xBB, 0xBF] + Array("kind,title,when\nlayoff,x,2022\n".utf8), ["--encoding", "latin-1"], 64,
+         "--encoding windows-1252: {FILE} starts with UTF-8's byte order mark, so it is UTF-8; leave --encoding out.\n"),
+        ("u16.csv", [0xFF, 0xFE] + Array("k\0".utf8), ["--encoding", "utf-8"], 64,
+         "--encoding utf-8: {FILE} starts with UTF-16's byte order mark, so it is UTF-16; leave --encoding out.\n"),
+        ("be.csv", [0xFE, 0xFF, 0, 0x6B], ["--encoding", "utf-16le"], 64,
+         "--encoding utf-16le: {FILE} starts with the byte order mark of UTF-16BE; give --encoding utf-16, which follows it.\n"),
+        // 0x81 is no character in Windows-1252.
+        ("undefined.csv", Array("kind,title,when\nlayoff,a".utf8) + [0x81] + Array(",2022\n".utf8), ["--encoding", "windows-1252"], 65,
+         "{FILE}:2: the byte 0x81 is no character in windows-1252; the file is in another encoding (leave --encoding out to have it named).\n"),
+        ("odd.csv", [0xFF, 0xFE] + Array("k\0i\0n".utf8), [], 65,
+         "{FILE}:1: the file ends in the middle of a UTF-16 character; it is cut short, or not UTF-16.\n"),
+        ("lone.csv", [0xFF, 0xFE, 0x6B, 0, 0x00, 0xDC, 0x0A, 0], [], 65,
+         "{FILE}:1: the UTF-16 surrogate 0xDC00 comes without its pair; the file is not UTF-16LE.\n"),
+        ("u32.csv", [0xFF, 0xFE, 0, 0, 0x6B, 0, 0, 0], [], 65,
+         "{FILE} is UTF-32 text (it starts with a UTF-32 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-32 -t UTF-8.\n"),
+        ("any.csv", Array("kind,title,when\n".utf8), ["--encoding", "ebcdic"], 64,
+         "--encoding 'ebcdic' is no encoding import reads; use one of utf-8, utf-16, utf-16le, utf-16be, windows-1252, latin-1, windows-1250, "
+            + "windows-1251, windows-1253, windows-1254, windows-1257, koi8-r.\n"),
+    ] as [(String, [UInt8], [String], Int32, String)])
+    func whatCannotBeReadAsGivenIsNamed(name: String, bytes: [UInt8], options: [String], status: Int32, message: String) throws {
+        let path = try file(name, bytes)
+        let result = try CLI.run(["--db", db, "import", path] + options)
+        #expect(result.status == status)
+        #expect(result.stderr == "timeline: " + message.replacingOccurrences(of: "{FILE}", with: path), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db), "a failed import into a new database leaves none")
+    }
+
+    /// Into a timeline that has events, a refused file leaves it as it was.
+    @Test func aRefusedFileLeavesTheTimelineAsItWas() throws {
+        #expect(try CLI.run(["--db", db, "migrate"]).status == 0)
+        let before = try sqlite(".dump")
+        let path = try file("utf8.csv", Array("kind,title,when\nlayoff,Société,2022\n".utf8))
+        #expect(try CLI.run(["--db", db, "import", path, "--encoding", "cp1252"]).status == 64)
+        #expect(try sqlite(".dump") == before)
+    }
+
+    /// A compressed file given an encoding is still named for what it is.
+    @Test func aGzipFileIsNamedWithTheEncodingInTheCommand() throws {
+        let path = try file("events.csv.gz", [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00])
+        let result = try CLI.run(["--db", db, "import", path, "--encoding", "windows-1252"])
+        #expect(result.status == 65)
+        #expect(result.stderr == "timeline: \(path) is compressed with gzip, not text of events; "
+                + "`gunzip -c \(path) | timeline --db \(db) import - --encoding windows-1252` reads what it holds.\n", "\(result.stderr)")
+    }
+}
