@@ -65,7 +65,7 @@ extension TimelineStore {
             throw TimelineError(.usage, "--publisher '\(publisher)' holds no letter or digit to look for.")
         }
         return try readingSources {
-            try database.prepare(Self.listingSQL(where: "")).map([], Self.listing).filter { filter.admits($0.source) }
+            try database.prepare(Self.allListingsSQL).map([], Self.listing).filter { filter.admits($0.source) }
         }
     }
 
@@ -74,7 +74,7 @@ extension TimelineStore {
     public func sourceUse(_ reference: String) throws -> SourceUse {
         try readingSources {
             guard let key = try SourceReference.key(matching: reference, in: database),
-                  let listing = try database.prepare(Self.listingSQL(where: "WHERE s.key = ?1")).first([.text(key)], Self.listing)
+                  let listing = try database.prepare(Self.oneListingSQL).first([.text(key)], Self.listing)
             else {
                 throw try noSourceError(reference)
             }
@@ -131,21 +131,30 @@ extension TimelineStore {
         return TimelineError(.notFound, "no source has the key or URL '\(reference)'; \(hint)")
     }
 
-    /// The sources with their counts; `filter` is a WHERE clause on `s` (the sources table).
-    private static func listingSQL(where filter: String) -> String {
-        """
-        SELECT s.key, s.url, s.title, s.publisher, s.published_edtf, s.language, s.type, s.note,
-               coalesce(c.events, 0), coalesce(m.figures, 0), coalesce(r.relations, 0)
+    /// A source's columns, as `listing` reads them, before its three counts.
+    private static let sourceColumns = "s.key, s.url, s.title, s.publisher, s.published_edtf, s.language, s.type, s.note"
+
+    /// Every source with its counts, each counted in one pass over its table. The citations are
+    /// read in table order and sorted, not through their index by source: at a million events that
+    /// index leads to each citation's row in turn (4.1 s instead of 0.8).
+    private static let allListingsSQL = """
+        SELECT \(sourceColumns), coalesce(c.events, 0), coalesce(m.figures, 0), coalesce(r.relations, 0)
         FROM sources AS s
-        LEFT JOIN (SELECT source_id, count(DISTINCT event_id) AS events FROM citations GROUP BY source_id) AS c ON c.source_id = s.id
+        LEFT JOIN (SELECT source_id, count(DISTINCT event_id) AS events FROM citations NOT INDEXED GROUP BY source_id) AS c
+            ON c.source_id = s.id
         LEFT JOIN (SELECT source_id, count(*) AS figures FROM measures WHERE source_id IS NOT NULL GROUP BY source_id) AS m
             ON m.source_id = s.id
         LEFT JOIN (SELECT source_id, count(*) AS relations FROM entity_relations WHERE source_id IS NOT NULL GROUP BY source_id) AS r
             ON r.source_id = s.id
-        \(filter)
         ORDER BY s.published_earliest IS NULL, s.published_earliest, s.published_latest, s.key
         """
-    }
+
+    /// The source with the key `?1` and its counts, its citations found by their index.
+    private static let oneListingSQL = """
+        SELECT \(sourceColumns), (SELECT count(DISTINCT event_id) FROM citations WHERE source_id = s.id),
+               (SELECT count(*) FROM measures WHERE source_id = s.id), (SELECT count(*) FROM entity_relations WHERE source_id = s.id)
+        FROM sources AS s WHERE s.key = ?1
+        """
 
     private static func listing(_ row: Statement) throws -> SourceListing {
         SourceListing(
