@@ -45,37 +45,35 @@ public enum SourceUseText {
         var json = JSONText()
         json.beginObject()
         SourceListWriter.appendSourceFields(use.listing.source, to: &json)
-        json.key("cited_by")
-        json.beginArray()
-        for citing in use.citations {
-            json.beginObject()
+        appendObjects("cited_by", use.citations, to: &json) { citing, json in
             json.field("uid", citing.uid)
             json.field("title", citing.title)
             json.field("when", citing.when.edtf)
             EventJSON.appendCitationFields(citing.citation, to: &json)
-            json.endObject()
         }
-        json.endArray()
-        json.key("figures")
-        json.beginArray()
-        for figure in use.figures {
-            json.beginObject()
+        appendObjects("figures", use.figures, to: &json) { figure, json in
             json.field("uid", figure.uid)
             EventJSON.appendMeasureFields(figure.measure, to: &json)
-            json.endObject()
         }
-        json.endArray()
-        json.key("relations")
-        json.beginArray()
-        for relation in use.relations {
-            json.beginObject()
+        appendObjects("relations", use.relations, to: &json) { relation, json in
             json.field("entity", relation.entity)
             EntityListWriter.appendRelationFields(relation, to: &json)
+        }
+        json.endObject()
+        return json.text + "\n"
+    }
+
+    /// `"key":[{…},…]`, each item's fields written by `fields`.
+    private static func appendObjects<Item>(_ key: String, _ items: [Item], to json: inout JSONText,
+                                            _ fields: (Item, inout JSONText) -> Void) {
+        json.key(key)
+        json.beginArray()
+        for item in items {
+            json.beginObject()
+            fields(item, &json)
             json.endObject()
         }
         json.endArray()
-        json.endObject()
-        return json.text + "\n"
     }
 
     private static func capitalised(_ word: String) -> String {
