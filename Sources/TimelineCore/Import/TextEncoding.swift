@@ -53,16 +53,16 @@ public enum TextEncoding: Sendable, Equatable {
 
 extension InputFile {
     /// This file read in `encoding`, as UTF-8: a temporary copy under the same name (see
-    /// `spooled`). The bytes are checked as they are converted: one the code page has no character
+    /// `spooled`); UTF-8 is this file itself. The bytes are checked as they are converted: one the code page has no character
     /// for, or UTF-16 that is cut short or pairs no surrogates, is an error naming its line; and a
     /// file whose bytes above ASCII all form UTF-8 characters, read in a code page, is refused as
     /// the UTF-8 it is (`é` as `Ã©` is what reading it so would give).
     func transcoded(from encoding: TextEncoding) throws -> InputFile {
+        if encoding == .utf8 { return self }
         try refuseIfNoText(startingWith: try peekBytes(16))
         let copy = try InputFile.spooled(named: name) { writer in
             switch encoding {
-            case .utf8:
-                while try consume({ bytes in for byte in bytes { try writer.append(byte) } }) {}
+            case .utf8: return
             case .utf16(let bigEndian):
                 try writeUTF16(to: writer, bigEndian: bigEndian)
             case .singleByte(let pageName, let scalars):
