@@ -10,7 +10,7 @@ extension Timeline {
                 A source is cited by events (`add`/`edit --source`, an import's sources), gives figures \
                 and backs relations between entities. A source with no publication date never counts \
                 for --as-of: `timeline sources --undated` finds them, and `timeline edit UID --source KEY \
-                --published DATE` dates one.
+                --published DATE`, for an event that cites it, dates one (`sources show KEY` names those events).
 
                 Examples:
                   timeline sources
@@ -74,6 +74,10 @@ extension Timeline.Sources {
 
         @Argument(help: ArgumentHelp("The source: its key, or its URL.", valueName: "key-or-url"))
         var source: String
+
+        func validate() throws {
+            if source.allSatisfy(\.isWhitespace) { throw ValidationError("the source is empty; give its key or URL (`timeline sources` lists them).") }
+        }
 
         @Option(help: ArgumentHelp("text (default) or json.", valueName: "format"))
         var format: Timeline.Show.ShowFormat = .text

@@ -29,6 +29,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines[0].hasPrefix("Published  "))
+        // No source of the sample has a title: no column of empty titles.
+        #expect(!lines[0].contains("Title"))
         #expect(lines.count == 2 + Int(try sqlite("SELECT count(*) FROM sources").dropLast())!)
         #expect(lines[2].hasPrefix("26 Sep 2019 "), "the pilot's RetailWire report comes first")
         #expect(lines[2].hasSuffix(" retailwire-2019-09-26"))
@@ -85,6 +87,9 @@ import Testing
         ("post", ["washington-post-2022-07-21", "washington-post-2022-08-24", "washington-post-care-medical"]),
         ("wash", []),
         ("cvs health", ["cvs-health-sec-filing-2023-q1", "cvs-health-sec-filing-signify-agreement"]),
+        // An apostrophe joins its word.
+        ("beckers", ["beckers-2022-09-06", "beckers-hospital-review-amazon-care-shutdown", "beckers-q2-2022-earnings-call"]),
+        ("Becker’s Healthcare", ["beckers-2022-09-06", "beckers-q2-2022-earnings-call"]),
     ])
     func publisherFindsWholeWordsOfTheName(words: String, expected: [String]) throws {
         #expect(try keys(["--publisher", words]).sorted() == expected)
@@ -180,10 +185,32 @@ import Testing
         #expect(unknown.status == 66)
         #expect(unknown.stdout.isEmpty)
         #expect(unknown.stderr == "timeline: no source has the key or URL 'ap-2022'; keys like it: ap-2022-08-24.\n", "\(unknown.stderr)")
+        // A letter or two from a key.
+        let nearMiss = try CLI.run(["--db", db, "sources", "show", "cnbc-2022-09-9"])
+        #expect(nearMiss.status == 66)
+        #expect(nearMiss.stderr == "timeline: no source has the key or URL 'cnbc-2022-09-9'; keys like it: cnbc-2022-09-09.\n", "\(nearMiss.stderr)")
+        let empty = try CLI.run(["--db", db, "sources", "show", ""])
+        #expect(empty.status == 64)
+        #expect(empty.stderr.hasPrefix("timeline: the source is empty; give its key or URL (`timeline sources` lists them)"), "\(empty.stderr)")
         let nothingLike = try CLI.run(["--db", db, "sources", "show", "https://example.com/nothing"])
         #expect(nothingLike.status == 66)
         #expect(nothingLike.stderr == "timeline: no source has the key or URL 'https://example.com/nothing'; `timeline sources` lists them.\n",
                 "\(nothingLike.stderr)")
         #expect(try sqlite(".dump") == before)
+    }
+}
+
+/// The title column, when a source has a title.
+@Suite struct SourcesTitleColumnTests {
+    @Test func aTitledSourceBringsTheColumn() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("t.sqlite")
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        let added = try CLI.run(["--db", db, "add", "--kind", "launch", "--date", "2021", "--title", "Acme launches", "--source", "https://example.org/a",
+                                 "--publisher", "Example News", "--published", "2021-02-03", "--source-title", "Acme opens its doors"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let lines = try CLI.run(["--db", db, "sources"]).stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("Published   Publisher     Title                 Type"), "\(lines[0])")
+        #expect(lines[2].contains("  Example News  Acme opens its doors  news"), "\(lines[2])")
     }
 }

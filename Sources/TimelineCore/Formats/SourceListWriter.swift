@@ -1,7 +1,7 @@
 /// Prints `timeline sources` in the list formats.
 ///
 /// The table shows each source's publication date at its precision (`undated` for none), its
-/// publisher and title, and how many events, figures and relations rest on it; JSON and NDJSON
+/// publisher and title (when any source has one), and how many events, figures and relations rest on it; JSON and NDJSON
 /// give each source as an object with the fields of a timeline document's sources and those three
 /// counts; CSV and TSV the same columns, the date in EDTF.
 public struct SourceListWriter {
@@ -16,11 +16,13 @@ public struct SourceListWriter {
     public func write(_ listings: [SourceListing], filtered: Bool = false) throws {
         switch format {
         case .table, .markdown:
-            let header = ["Published", "Publisher", "Title", "Type", "Language", "Events", "Figures", "Relations", "Key"]
+            // A column of titles none has (sources given by URL alone, as the sample's) is left out.
+            let titled = listings.contains { $0.source.title != nil }
+            let header = ["Published", "Publisher"] + (titled ? ["Title"] : []) + ["Type", "Language", "Events", "Figures", "Relations", "Key"]
             let rows = listings.map { listing -> [String] in
                 let source = listing.source
-                return [source.published?.display() ?? TimelineWords.english.undated, source.publisher, source.title ?? "", source.type,
-                        source.language, String(listing.events), String(listing.figures), String(listing.relations), source.key]
+                return [source.published?.display() ?? TimelineWords.english.undated, source.publisher] + (titled ? [source.title ?? ""] : [])
+                    + [source.type, source.language, String(listing.events), String(listing.figures), String(listing.relations), source.key]
             }
             if format == .table {
                 let none = filtered ? "No sources match.\n" : "The timeline has no sources yet.\n"

@@ -50,10 +50,15 @@ public struct SourceFilter: Sendable, Equatable {
         if undatedOnly, source.published != nil { return false }
         if let publisher {
             // Whole words of the publisher's name: `post` finds The Washington Post, not Compost.
-            let words = "-" + EventSaver.slug(publisher) + "-"
-            guard ("-" + EventSaver.slug(source.publisher) + "-").contains(words) else { return false }
+            guard ("-" + Self.words(source.publisher) + "-").contains("-" + Self.words(publisher) + "-") else { return false }
         }
         return true
+    }
+
+    /// A name as the words `--publisher` looks for, an apostrophe joining its word (`beckers`
+    /// finds Becker's Healthcare).
+    static func words(_ name: String) -> String {
+        EventSaver.slug(String(name.unicodeScalars.filter { $0 != "'" && $0 != "’" }.map(Character.init)))
     }
 }
 
@@ -61,7 +66,7 @@ extension TimelineStore {
     /// The sources, in order of publication (undated ones last), then by key, with how many events
     /// cite each, how many figures come from each, and how many relations each backs.
     public func sourceListings(_ filter: SourceFilter = SourceFilter()) throws -> [SourceListing] {
-        if let publisher = filter.publisher, EventSaver.slug(publisher).isEmpty {
+        if let publisher = filter.publisher, SourceFilter.words(publisher).isEmpty {
             throw TimelineError(.usage, "--publisher '\(publisher)' holds no letter or digit to look for.")
         }
         return try readingSources {
@@ -121,11 +126,15 @@ extension TimelineStore {
     }
 
     private func noSourceError(_ reference: String) throws -> TimelineError {
-        // Keys holding the words given: `ap-2022` may mean ap-2022-08-24.
+        // Keys holding the words given (`ap-2022` may mean ap-2022-08-24), else a letter or two
+        // from them (`cnbc-2022-09-9`).
         let words = EventSaver.slug(reference)
-        let like = words.isEmpty ? [] : try database.prepare(
+        var like = words.isEmpty ? [] : try database.prepare(
             "SELECT key FROM sources WHERE instr(key, ?1) > 0 ORDER BY key LIMIT 6"
         ).map([.text(words)]) { $0.text(at: 0) }
+        if like.isEmpty, !words.isEmpty {
+            like = NameSuggestions.closest(to: words, among: try database.prepare("SELECT key FROM sources").map { $0.text(at: 0) }, limit: 5)
+        }
         let hint = like.isEmpty ? "`timeline sources` lists them."
             : "keys like it: " + like.prefix(5).joined(separator: ", ") + (like.count > 5 ? ", …" : "") + "."
         return TimelineError(.notFound, "no source has the key or URL '\(reference)'; \(hint)")
