@@ -71,6 +71,11 @@ import Testing
         #expect(importedBig.status == 0, "\(importedBig.stderr)")
         #expect(try sqlite("SELECT title FROM events WHERE when_edtf IN ('2021-06', '2021-07') ORDER BY when_edtf")
                 == "Société 🚀 launch\nÜnïcödé 🚀 big\n")
+        // Without a mark, ASCII's zero bytes every other byte tell UTF-16 and its byte order.
+        let bare = try file("bare.tsv", "kind\ttitle\twhen\nlaunch\tBare\t2021-09\n".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+        let importedBare = try CLI.run(["--db", db, "import", bare])
+        #expect(importedBare.status == 0, "\(importedBare.stderr)")
+        #expect(try sqlite("SELECT count(*) FROM events WHERE title = 'Bare'") == "1\n")
         // Without a mark, given: little-endian as asked.
         let unmarked = try file("unmarked.tsv", "kind\ttitle\twhen\nlaunch\tNo mark\t2021-08\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         #expect(try CLI.run(["--db", db, "import", unmarked, "--encoding", "utf-16le"]).status == 0)
@@ -105,7 +110,27 @@ import Testing
          "--encoding utf-16le: {FILE} starts with the byte order mark of UTF-16BE; give --encoding utf-16, which follows it.\n"),
         // 0x81 is no character in Windows-1252.
         ("undefined.csv", Array("kind,title,when\nlayoff,a".utf8) + [0x81] + Array(",2022\n".utf8), ["--encoding", "windows-1252"], 65,
-         "{FILE}:2: the byte 0x81 is no character in windows-1252; the file is in another encoding (leave --encoding out to have it named).\n"),
+         "{FILE}:2: the byte 0x81 is no character in windows-1252: the file is damaged, or in another encoding; "
+            + "`iconv -f WINDOWS-1252 -t UTF-8 -c {FILE}` drops such bytes, to import what it prints.\n"),
+        // The wrong code page named: KOI8-R read as Windows-1251 makes words in the wrong case,
+        // French read as Windows-1250 Czech letters no word holds together.
+        ("koi8.csv", Array("kind,title,when\nlayoff,".utf8) + [243, 207, 203, 210, 193, 221, 197, 206, 201, 197] + Array(",2022\n".utf8),
+         ["--encoding", "windows-1251"], 64,
+         "--encoding windows-1251: {FILE} reads as KOI8-R, Cyrillic, not windows-1251, which makes its letters into words no language writes; "
+            + "give --encoding koi8-r (sure of windows-1251? `iconv -f WINDOWS-1251 -t UTF-8 {FILE}` converts it, to import what it prints).\n"),
+        ("french.csv", Array("kind,title,when\nlayoff,La Bi".utf8) + [0xE8] + Array("vre : gr".utf8) + [0xE8] + Array("ve, co".utf8) + [0xFB, 0x74]
+            + Array(" ".utf8) + [0xE9, 0x74, 0xE9] + Array(",2022\n".utf8), ["--encoding", "windows-1250"], 64,
+         "--encoding windows-1250: {FILE} reads as Latin-1 or Windows-1252, not windows-1250, which makes its letters into words no language writes; "
+            + "give --encoding windows-1252 (sure of windows-1250? `iconv -f WINDOWS-1250 -t UTF-8 {FILE}` converts it, to import what it prints).\n"),
+        // A row pasted as UTF-8 into a Windows-1252 file would be stored as `CafÃ©`.
+        ("mixed.csv", Array("kind,title,when\nlayoff,Caf".utf8) + [0xE9] + Array(" one,2021\nlayoff,Café two,2022\n".utf8),
+         ["--encoding", "windows-1252"], 65,
+         "{FILE}:3: the text holds UTF-8 (the bytes C3 A9, which windows-1252 reads as Ã©) in a file of windows-1252: save the whole file in one encoding.\n"),
+        ("unicode.txt", [0xFF, 0xFE] + Array("k\0".utf8), ["--encoding", "windows-1252"], 64,
+         "--encoding windows-1252: {FILE} starts with UTF-16's byte order mark, so it is UTF-16; leave --encoding out.\n"),
+        ("eight-bit.csv", Array("kind,title,when\nlayoff,Caf".utf8) + [0xE9] + Array(",2022\n".utf8), ["--encoding", "utf-16le"], 64,
+         "--encoding utf-16le: {FILE} is not UTF-16 (not one zero byte in its first lines, where UTF-16 has one in every line break); "
+            + "leave --encoding out to have its encoding named.\n"),
         ("odd.csv", [0xFF, 0xFE] + Array("k\0i\0n".utf8), [], 65,
          "{FILE}:1: the file ends in the middle of a UTF-16 character; it is cut short, or not UTF-16.\n"),
         ("lone.csv", [0xFF, 0xFE, 0x6B, 0, 0x00, 0xDC, 0x0A, 0], [], 65,

@@ -113,6 +113,20 @@ struct CodePageGuess {
         return best
     }
 
+    /// A candidate that reads the stray bytes as letters of a language, better than `named` does
+    /// by more than a common letter, else nil: the code page a file was said to be in makes no one
+    /// language's words of them, and another does. (A stray sign or two is no evidence either way:
+    /// the code page named is taken at its word.)
+    static func better(than named: CodePage, _ bytes: UnsafeBufferPointer<UInt8>, stray: [Bool]) -> CodePage? {
+        let namedScore = score(of: named, reading: bytes, stray: stray)
+        var best: (page: CodePage, score: Int)?
+        for candidate in candidates where candidate.iconv != named.iconv {
+            let score = score(of: candidate, reading: bytes, stray: stray)
+            if score > 0, score > namedScore + 4, score > (best?.score ?? Int.min) { best = (candidate, score) }
+        }
+        return best?.page
+    }
+
     private enum Script { case latin, cyrillic, greek, other }
 
     private static func script(of scalar: Unicode.Scalar) -> Script {

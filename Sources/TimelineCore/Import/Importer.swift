@@ -158,14 +158,25 @@ public final class Importer {
     private static func encoding(of input: InputFile, given: TextEncoding?) throws -> TextEncoding? {
         if given == .utf8 { return nil }
         let head = try input.peekBytes(4)
+        let utf16Marked = !head.starts(with: [0xFF, 0xFE, 0, 0]) && (head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]))
         if let given {
             if head.starts(with: [0xEF, 0xBB, 0xBF]) {
                 throw TimelineError(.usage, "--encoding \(given.name): \(input.name) starts with UTF-8's byte order mark, so it is UTF-8; leave --encoding out.")
             }
+            if utf16Marked, !given.isUTF16 {
+                throw TimelineError(.usage, "--encoding \(given.name): \(input.name) starts with UTF-16's byte order mark, so it is UTF-16; leave --encoding out.")
+            }
+            // UTF-16 text has a zero byte at least in each line break (0A 00).
+            if given.isUTF16, !utf16Marked, try !input.peekBytes(65_536).contains(0) {
+                throw TimelineError(.usage, "--encoding \(given.name): \(input.name) is not UTF-16 (not one zero byte in its first lines, where UTF-16 has one in every line break); leave --encoding out to have its encoding named.")
+            }
             return given
         }
-        if head.starts(with: [0xFF, 0xFE, 0, 0]) { return nil }
-        return head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) ? .utf16(bigEndian: nil) : nil
+        if utf16Marked { return .utf16(bigEndian: nil) }
+        // No mark, but ASCII's zero bytes every other byte: UTF-16, which no UTF-8 text looks like.
+        if head.count == 4, head[0] != 0, head[1] == 0, head[2] != 0, head[3] == 0 { return .utf16(bigEndian: false) }
+        if head.count == 4, head[0] == 0, head[1] != 0, head[2] == 0, head[3] != 0 { return .utf16(bigEndian: true) }
+        return nil
     }
 
     /// Runs the import.

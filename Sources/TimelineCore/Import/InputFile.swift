@@ -79,6 +79,9 @@ public final class InputFile {
         return fstat(descriptor, &info) == 0 ? Int(info.st_size) : nil
     }
 
+    /// The file as a command pasted into a shell names it (FILE for standard input).
+    var shellName: String { path.map(Self.shellWord) ?? "FILE" }
+
     /// The offset in the file of the next byte `nextByte` gives.
     var offset: Int { bytesRead - (end - start) }
 

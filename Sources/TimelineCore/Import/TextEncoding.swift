@@ -2,12 +2,26 @@
 /// UTF-8 first, into a temporary copy, and read from that as any file is (its lines are the same
 /// lines, so errors name them as in the original). UTF-16 with its byte order mark is read so
 /// without being asked.
-public enum TextEncoding: Sendable, Equatable {
-    case utf8
-    /// nil: by the byte order mark, else by where the zero bytes of ASCII fall.
-    case utf16(bigEndian: Bool?)
-    /// A code page of 256 characters: ASCII, then `scalars` for bytes 0x80 to 0xFF (0: none).
-    case singleByte(name: String, scalars: [UInt16])
+public struct TextEncoding: Sendable, Equatable {
+    enum Kind: Sendable {
+        case utf8
+        /// nil: by the byte order mark, else by where the zero bytes of ASCII fall.
+        case utf16(bigEndian: Bool?)
+        /// A code page of 256 characters: ASCII, then its own for bytes 0x80 to 0xFF.
+        case singleByte(CodePageGuess.CodePage)
+    }
+
+    let kind: Kind
+
+    public static let utf8 = TextEncoding(kind: .utf8)
+
+    static func utf16(bigEndian: Bool?) -> TextEncoding { TextEncoding(kind: .utf16(bigEndian: bigEndian)) }
+
+    private init(kind: Kind) {
+        self.kind = kind
+    }
+
+    public static func == (left: TextEncoding, right: TextEncoding) -> Bool { left.name == right.name }
 
     /// The names `--encoding` takes, as written in its help.
     public static let names = ["utf-8", "utf-16", "utf-16le", "utf-16be", "windows-1252", "latin-1", "windows-1250",
@@ -32,16 +46,21 @@ public enum TextEncoding: Sendable, Equatable {
             guard let page = CodePageGuess.candidates.first(where: {
                 String($0.iconv.lowercased().unicodeScalars.filter { $0 != "-" }) == canonical
             }) else { return nil }
-            self = .singleByte(name: page.iconv.lowercased(), scalars: page.scalars)
+            self.init(kind: .singleByte(page))
         }
+    }
+
+    var isUTF16: Bool {
+        if case .utf16 = kind { return true }
+        return false
     }
 
     /// The name as `--encoding` takes it.
     public var name: String {
-        switch self {
+        switch kind {
         case .utf8: "utf-8"
         case .utf16(let bigEndian): bigEndian.map { $0 ? "utf-16be" : "utf-16le" } ?? "utf-16"
-        case .singleByte(let name, _): name
+        case .singleByte(let page): Self.optionName(ofCodePage: page.iconv)
         }
     }
 
@@ -61,12 +80,12 @@ extension InputFile {
         if encoding == .utf8 { return self }
         try refuseIfNoText(startingWith: try peekBytes(16))
         let copy = try InputFile.spooled(named: name) { writer in
-            switch encoding {
+            switch encoding.kind {
             case .utf8: return
             case .utf16(let bigEndian):
                 try writeUTF16(to: writer, bigEndian: bigEndian)
-            case .singleByte(let pageName, let scalars):
-                try writeCodePage(to: writer, named: pageName, scalars: scalars)
+            case .singleByte(let page):
+                try writeCodePage(to: writer, page)
             }
         }
         copy.importingInto = importingInto
@@ -85,26 +104,51 @@ extension InputFile {
         return any
     }
 
-    private func writeCodePage(to writer: SpoolWriter, named pageName: String, scalars: [UInt16]) throws {
+    private func writeCodePage(to writer: SpoolWriter, _ page: CodePageGuess.CodePage) throws {
+        let pageName = TextEncoding.optionName(ofCodePage: page.iconv)
+        // Another code page that makes words of the text where this one makes none: the file was
+        // saved in that one (KOI8-R given as Windows-1251 reads as words in the wrong case).
+        let sample = try peekBytes(65_536)
+        let stray = sample.map { $0 >= 0x80 }
+        if let better = sample.withUnsafeBufferPointer({ CodePageGuess.better(than: page, $0, stray: stray) }) {
+            throw TimelineError(.usage, "--encoding \(pageName): \(name) reads as \(better.described), not \(pageName), which makes its letters "
+                                + "into words no language writes; give --encoding \(TextEncoding.optionName(ofCodePage: better.iconv)) (sure of \(pageName)? "
+                                + "`iconv -f \(page.iconv) -t UTF-8 \(shellName)` converts it, to import what it prints).")
+        }
         var line = 1
         var utf8 = UTF8Shape()
+        var previous: UInt8 = 0
+        // The first line holding the two bytes of a UTF-8 letter of Latin-1's range.
+        var utf8Line: (line: Int, lead: UInt8, trail: UInt8)?
         while try consume({ bytes in
             for byte in bytes {
                 utf8.take(byte)
+                defer { previous = byte }
                 if byte < 0x80 {
                     if byte == 0x0A { line += 1 }
                     try writer.append(byte)
                     continue
                 }
-                let value = scalars[Int(byte) - 0x80]
-                guard value != 0, let scalar = Unicode.Scalar(UInt32(value)) else {
-                    throw TimelineError(.badData, "\(name):\(line): the byte 0x\(Self.hex(byte)) is no character in \(pageName); the file is in another encoding (leave --encoding out to have it named).")
+                // `é` saved as UTF-8 is C3 A9, `Ã©` in a Latin code page: a line of UTF-8 in a file
+                // of another encoding (rows pasted from elsewhere) would be stored so.
+                if utf8Line == nil, previous == 0xC2 || previous == 0xC3, byte & 0xC0 == 0x80,
+                   let lead = page.scalar(of: previous), lead == "Â" || lead == "Ã" {
+                    utf8Line = (line, previous, byte)
+                }
+                guard let scalar = page.scalar(of: byte) else {
+                    throw TimelineError(.badData, "\(name):\(line): the byte 0x\(Self.hex(byte)) is no character in \(pageName): the file is damaged, or in another "
+                                        + "encoding; `iconv -f \(page.iconv) -t UTF-8 -c \(shellName)` drops such bytes, to import what it prints.")
                 }
                 for unit in UTF8.encode(scalar)! { try writer.append(unit) }
             }
         }) {}
         if utf8.isUTF8 {
             throw TimelineError(.usage, "--encoding \(pageName): \(name) is UTF-8 (its bytes above ASCII all form UTF-8 characters), which \(pageName) would misread, é as Ã©; leave --encoding out.")
+        }
+        if let (line, lead, trail) = utf8Line {
+            let read = [lead, trail].compactMap(page.scalar(of:)).map(String.init).joined()
+            throw TimelineError(.badData, "\(name):\(line): the text holds UTF-8 (the bytes \(Self.hex(lead)) \(Self.hex(trail)), which \(pageName) reads as \(read)) "
+                                + "in a file of \(pageName): save the whole file in one encoding.")
         }
     }
 
