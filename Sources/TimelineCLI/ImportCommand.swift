@@ -72,7 +72,7 @@ extension Timeline {
         @Option(help: ArgumentHelp("What separates a CSV file's fields, , or ; (default: ; when the header row has more semicolons than commas outside quotes, else ,).", valueName: "delimiter"))
         var delimiter: CSVDelimiter?
 
-        @Option(help: ArgumentHelp("The file's encoding, when it is not UTF-8: windows-1252 (also latin-1), windows-1250, windows-1251, windows-1253, windows-1254, windows-1257, koi8-r, utf-16, utf-16le or utf-16be (UTF-16 that starts with its byte order mark, as spreadsheets save \"Unicode text\", is read without it).", valueName: "encoding"))
+        @Option(help: ArgumentHelp("The file's encoding, when it is not UTF-8: windows-1252 (also latin-1), iso-8859-15 (latin-9), macintosh (macroman), windows-1250, windows-1251, windows-1253, windows-1254, windows-1257, koi8-r, utf-16, utf-16le or utf-16be (UTF-16 that starts with its byte order mark, as spreadsheets save \"Unicode text\", is read without it).", valueName: "encoding"))
         var encoding: String?
 
         @Option(help: ArgumentHelp("A value that means 'no value' (repeatable), e.g. NULL or N/A; the empty string always does.", valueName: "token"))

@@ -58,6 +58,29 @@ import Testing
         #expect(try sqlite("SELECT title FROM events WHERE when_edtf = '2021' ORDER BY title") == "Сокращение koi8-r\nСокращение windows-1251\n")
     }
 
+    /// Excel for Mac's "CSV (Macintosh)" is Mac OS Roman; older Unix exports ISO-8859-15 (Latin-9),
+    /// Latin-1 with the euro sign.
+    @Test func macRomanAndLatin9AreReadWithTheirNames() throws {
+        // `Société : l’œuvre coûte 1 500 €` in Mac OS Roman (é 8E, ’ D5, œ CF, û 9E, € DB).
+        let mac: [UInt8] = Array("kind,title,when\nlayoff,Soci".utf8) + [0x8E] + Array("t".utf8) + [0x8E] + Array(" : l".utf8) + [0xD5, 0xCF]
+            + Array("uvre co".utf8) + [0x9E] + Array("te 1 500 ".utf8) + [0xDB] + Array(",2020\n".utf8)
+        let macPath = try file("mac.csv", mac)
+        let imported = try CLI.run(["--db", db, "import", macPath, "--encoding", "macroman"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        // `Œuvre à 1 500 €` in Latin-9 (Œ BC, à E0, € A4).
+        let latin9 = try file("l9.csv", Array("kind,title,when\nlayoff,".utf8) + [0xBC] + Array("uvre ".utf8) + [0xE0]
+            + Array(" 1 500 ".utf8) + [0xA4] + Array(",2019\n".utf8))
+        let importedLatin9 = try CLI.run(["--db", db, "import", latin9, "--encoding", "latin-9"])
+        #expect(importedLatin9.status == 0, "\(importedLatin9.stderr)")
+        #expect(try sqlite("SELECT title FROM events WHERE when_edtf IN ('2019', '2020') ORDER BY when_edtf")
+                == "Œuvre à 1 500 €\nSociété : l’œuvre coûte 1 500 €\n")
+        // The Mac file given as Windows-1252 (`SociŽtŽ`) is refused, naming Mac OS Roman.
+        let refused = try CLI.run(["--db", folder.path("other.sqlite"), "import", macPath, "--encoding", "windows-1252"])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.hasPrefix("timeline: --encoding windows-1252: \(macPath) reads as Mac OS Roman, not windows-1252, "), "\(refused.stderr)")
+        #expect(refused.stderr.contains("give --encoding macintosh"), "\(refused.stderr)")
+    }
+
     /// What spreadsheets save as "Unicode text": UTF-16LE with its byte order mark, tab-separated.
     @Test func utf16WithItsByteOrderMarkIsReadWithoutBeingAsked() throws {
         let text = "kind\ttitle\twhen\nlaunch\tSociété 🚀 launch\t2021-06\n"
@@ -138,8 +161,8 @@ import Testing
         ("u32.csv", [0xFF, 0xFE, 0, 0, 0x6B, 0, 0, 0], [], 65,
          "{FILE} is UTF-32 text (it starts with a UTF-32 byte order mark); save it as UTF-8, or convert it with iconv -f UTF-32 -t UTF-8.\n"),
         ("any.csv", Array("kind,title,when\n".utf8), ["--encoding", "ebcdic"], 64,
-         "--encoding 'ebcdic' is no encoding import reads; use one of utf-8, utf-16, utf-16le, utf-16be, windows-1252, latin-1, windows-1250, "
-            + "windows-1251, windows-1253, windows-1254, windows-1257, koi8-r.\n"),
+         "--encoding 'ebcdic' is no encoding import reads; use one of utf-8, utf-16, utf-16le, utf-16be, windows-1252, latin-1, iso-8859-15, "
+            + "latin-9, macintosh, macroman, windows-1250, windows-1251, windows-1253, windows-1254, windows-1257, koi8-r.\n"),
     ] as [(String, [UInt8], [String], Int32, String)])
     func whatCannotBeReadAsGivenIsNamed(name: String, bytes: [UInt8], options: [String], status: Int32, message: String) throws {
         let path = try file(name, bytes)

@@ -24,8 +24,9 @@ public struct TextEncoding: Sendable, Equatable {
     public static func == (left: TextEncoding, right: TextEncoding) -> Bool { left.name == right.name }
 
     /// The names `--encoding` takes, as written in its help.
-    public static let names = ["utf-8", "utf-16", "utf-16le", "utf-16be", "windows-1252", "latin-1", "windows-1250",
-                               "windows-1251", "windows-1253", "windows-1254", "windows-1257", "koi8-r"]
+    public static let names = ["utf-8", "utf-16", "utf-16le", "utf-16be", "windows-1252", "latin-1", "iso-8859-15", "latin-9",
+                               "macintosh", "macroman", "windows-1250", "windows-1251", "windows-1253", "windows-1254", "windows-1257",
+                               "koi8-r"]
 
     /// The encoding by name, in any case, with or without the hyphen (`cp1252`, `Windows-1252`,
     /// `ISO-8859-1`); nil for a name it does not know. Latin-1 is read as Windows-1252, as browsers
@@ -41,9 +42,10 @@ public struct TextEncoding: Sendable, Equatable {
         default:
             let aliases = ["latin1": "windows1252", "iso88591": "windows1252", "l1": "windows1252", "cp1252": "windows1252",
                            "cp1250": "windows1250", "cp1251": "windows1251", "cp1253": "windows1253", "cp1254": "windows1254",
-                           "cp1257": "windows1257"]
+                           "cp1257": "windows1257", "latin9": "iso885915", "l9": "iso885915", "macroman": "macintosh",
+                           "mac": "macintosh", "xmacroman": "macintosh"]
             let canonical = aliases[name] ?? name
-            guard let page = CodePageGuess.candidates.first(where: {
+            guard let page = (CodePageGuess.candidates + CodePageGuess.readByName).first(where: {
                 String($0.iconv.lowercased().unicodeScalars.filter { $0 != "-" }) == canonical
             }) else { return nil }
             self.init(kind: .singleByte(page))
