@@ -125,6 +125,10 @@ import Testing
         // A file that is UTF-8 after all: reading it in a code page would give `Ã©`.
         ("utf8.csv", Array("kind,title,when\nlayoff,Société,2022\n".utf8), ["--encoding", "windows-1252"], 64,
          "--encoding windows-1252: {FILE} is UTF-8 (its bytes above ASCII all form UTF-8 characters), which windows-1252 would misread, é as Ã©; leave --encoding out.\n"),
+        // Named by what the code page would make of its first letter.
+        ("russian.csv", Array("kind,title,when\nlayoff,Компания,2022\n".utf8), ["--encoding", "windows-1252"], 64,
+         "--encoding windows-1252: {FILE} is UTF-8 (its bytes above ASCII all form UTF-8 characters), which windows-1252 would misread, К as Ðš; "
+            + "leave --encoding out.\n"),
         ("marked.csv", [0xEF, 0xBB, 0xBF] + Array("kind,title,when\nlayoff,x,2022\n".utf8), ["--encoding", "latin-1"], 64,
          "--encoding windows-1252: {FILE} starts with UTF-8's byte order mark, so it is UTF-8; leave --encoding out.\n"),
         ("u16.csv", [0xFF, 0xFE] + Array("k\0".utf8), ["--encoding", "utf-8"], 64,

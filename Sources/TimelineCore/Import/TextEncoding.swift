@@ -74,10 +74,10 @@ public struct TextEncoding: Sendable, Equatable {
 
 extension InputFile {
     /// This file read in `encoding`, as UTF-8: a temporary copy under the same name (see
-    /// `spooled`); UTF-8 is this file itself. The bytes are checked as they are converted: one the code page has no character
-    /// for, or UTF-16 that is cut short or pairs no surrogates, is an error naming its line; and a
-    /// file whose bytes above ASCII all form UTF-8 characters, read in a code page, is refused as
-    /// the UTF-8 it is (`é` as `Ã©` is what reading it so would give).
+    /// `spooled`); UTF-8 is this file itself. The bytes are checked as they are converted: one the
+    /// code page has no character for, or UTF-16 that is cut short or pairs no surrogates, is an
+    /// error naming its line; and a file whose bytes above ASCII all form UTF-8 characters, read in
+    /// a code page, is refused as the UTF-8 it is (`é` as `Ã©` is what reading it so would give).
     func transcoded(from encoding: TextEncoding) throws -> InputFile {
         if encoding == .utf8 { return self }
         try refuseIfNoText(startingWith: try peekBytes(16))
@@ -111,6 +111,9 @@ extension InputFile {
         // Another code page that makes words of the text where this one makes none: the file was
         // saved in that one (KOI8-R given as Windows-1251 reads as words in the wrong case).
         let sample = try peekBytes(65_536)
+        var sampleShape = UTF8Shape()
+        for byte in sample { sampleShape.take(byte) }
+        if sampleShape.isUTF8 { throw isUTF8Error(page, sample) }
         let stray = sample.map { $0 >= 0x80 }
         if let better = sample.withUnsafeBufferPointer({ CodePageGuess.better(than: page, $0, stray: stray) }) {
             throw TimelineError(.usage, "--encoding \(pageName): \(name) reads as \(better.described), not \(pageName), which makes its letters "
@@ -144,14 +147,27 @@ extension InputFile {
                 for unit in UTF8.encode(scalar)! { try writer.append(unit) }
             }
         }) {}
-        if utf8.isUTF8 {
-            throw TimelineError(.usage, "--encoding \(pageName): \(name) is UTF-8 (its bytes above ASCII all form UTF-8 characters), which \(pageName) would misread, é as Ã©; leave --encoding out.")
-        }
+        if utf8.isUTF8 { throw isUTF8Error(page, sample) }
         if let (line, lead, trail) = utf8Line {
             let read = [lead, trail].compactMap(page.scalar(of:)).map(String.init).joined()
             throw TimelineError(.badData, "\(name):\(line): the text holds UTF-8 (the bytes \(Self.hex(lead)) \(Self.hex(trail)), which \(pageName) reads as \(read)) "
                                 + "in a file of \(pageName): save the whole file in one encoding.")
         }
+    }
+
+    /// The refusal of a UTF-8 file given a code page, with what the page would make of its first
+    /// letter above ASCII in `sample` (`é as Ã©`), when the sample has one.
+    private func isUTF8Error(_ page: CodePageGuess.CodePage, _ sample: [UInt8]) -> TimelineError {
+        let pageName = TextEncoding.optionName(ofCodePage: page.iconv)
+        var example = ""
+        if let start = sample.firstIndex(where: { $0 >= 0xC2 && $0 <= 0xF4 }) {
+            let length = sample[start] >= 0xF0 ? 4 : sample[start] >= 0xE0 ? 3 : 2
+            let bytes = sample[start..<min(sample.count, start + length)]
+            let misread = String(String.UnicodeScalarView(bytes.map { page.scalar(of: $0) ?? "\u{FFFD}" }))
+            example = ", \(String(decoding: bytes, as: UTF8.self)) as \(misread)"
+        }
+        return TimelineError(.usage, "--encoding \(pageName): \(name) is UTF-8 (its bytes above ASCII all form UTF-8 characters), which \(pageName) "
+                             + "would misread\(example); leave --encoding out.")
     }
 
     private func writeUTF16(to writer: SpoolWriter, bigEndian given: Bool?) throws {
