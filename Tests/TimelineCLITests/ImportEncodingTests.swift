@@ -74,6 +74,12 @@ import Testing
         #expect(importedLatin9.status == 0, "\(importedLatin9.stderr)")
         #expect(try sqlite("SELECT title FROM events WHERE when_edtf IN ('2019', '2020') ORDER BY when_edtf")
                 == "Œuvre à 1 500 €\nSociété : l’œuvre coûte 1 500 €\n")
+        // Excel for Mac ends its lines in a carriage return alone: they end lines in the copy too.
+        let classic = try file("classic.csv", Array("kind,title,when\rlayoff,M".utf8) + [0x9F] + Array("ller schlie".utf8) + [0xA7]
+            + Array("t,2018\rlayoff,Zweite,2017\r".utf8))
+        let importedClassic = try CLI.run(["--db", db, "import", classic, "--encoding", "macintosh"])
+        #expect(importedClassic.status == 0, "\(importedClassic.stderr)")
+        #expect(try sqlite("SELECT title FROM events WHERE when_edtf IN ('2017', '2018') ORDER BY when_edtf") == "Zweite\nMüller schließt\n")
         // The Mac file given as Windows-1252 (`SociŽtŽ`) is refused, naming Mac OS Roman.
         let refused = try CLI.run(["--db", folder.path("other.sqlite"), "import", macPath, "--encoding", "windows-1252"])
         #expect(refused.status == 64)
@@ -129,6 +135,13 @@ import Testing
         ("russian.csv", Array("kind,title,when\nlayoff,Компания,2022\n".utf8), ["--encoding", "windows-1252"], 64,
          "--encoding windows-1252: {FILE} is UTF-8 (its bytes above ASCII all form UTF-8 characters), which windows-1252 would misread, К as Ðš; "
             + "leave --encoding out.\n"),
+        // Latin-9's € is Windows-1252's ¤: a file with that byte and no € of 1252's own is Latin-9.
+        ("latin9.csv", Array("kind,title,when\nlayoff,2 Mio. ".utf8) + [0xA4] + Array(",2022\n".utf8), ["--encoding", "windows-1252"], 64,
+         "--encoding windows-1252: {FILE} holds the byte A4, which windows-1252 reads as ¤ and ISO-8859-15 (Latin-9) as €; give --encoding iso-8859-15 "
+            + "(sure of ¤? `iconv -f WINDOWS-1252 -t UTF-8 {FILE}` converts it, to import what it prints).\n"),
+        // UTF-16 given the wrong byte order.
+        ("little.tsv", Array("k\0i\0n\0d\0\n\0".utf8), ["--encoding", "utf-16be"], 64,
+         "--encoding utf-16be: {FILE} is UTF-16LE (the zero bytes of its first characters come second); give --encoding utf-16le, or leave --encoding out.\n"),
         ("marked.csv", [0xEF, 0xBB, 0xBF] + Array("kind,title,when\nlayoff,x,2022\n".utf8), ["--encoding", "latin-1"], 64,
          "--encoding windows-1252: {FILE} starts with UTF-8's byte order mark, so it is UTF-8; leave --encoding out.\n"),
         ("u16.csv", [0xFF, 0xFE] + Array("k\0".utf8), ["--encoding", "utf-8"], 64,

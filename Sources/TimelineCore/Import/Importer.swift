@@ -166,6 +166,11 @@ public final class Importer {
             if utf16Marked, !given.isUTF16 {
                 throw TimelineError(.usage, "--encoding \(given.name): \(input.name) starts with UTF-16's byte order mark, so it is UTF-16; leave --encoding out.")
             }
+            // Given a byte order, unmarked text whose ASCII's zero bytes fall the other way.
+            if let bigEndian = given.utf16ByteOrder, !utf16Marked, head.count == 4,
+               bigEndian ? (head[0] != 0 && head[1] == 0 && head[2] != 0 && head[3] == 0) : (head[0] == 0 && head[1] != 0 && head[2] == 0 && head[3] != 0) {
+                throw TimelineError(.usage, "--encoding \(given.name): \(input.name) is UTF-16\(bigEndian ? "LE" : "BE") (the zero bytes of its first characters come \(bigEndian ? "second" : "first")); give --encoding utf-16\(bigEndian ? "le" : "be"), or leave --encoding out.")
+            }
             // UTF-16 text has a zero byte at least in each line break (0A 00).
             if given.isUTF16, !utf16Marked, try !input.peekBytes(65_536).contains(0) {
                 throw TimelineError(.usage, "--encoding \(given.name): \(input.name) is not UTF-16 (not one zero byte in its first lines, where UTF-16 has one in every line break); leave --encoding out to have its encoding named.")

@@ -57,6 +57,12 @@ public struct TextEncoding: Sendable, Equatable {
         return false
     }
 
+    /// The byte order given with UTF-16 (true: big-endian); nil for other encodings and `utf-16`.
+    var utf16ByteOrder: Bool? {
+        if case .utf16(let bigEndian) = kind { return bigEndian }
+        return nil
+    }
+
     /// The name as `--encoding` takes it.
     public var name: String {
         switch kind {
@@ -114,6 +120,12 @@ extension InputFile {
         var sampleShape = UTF8Shape()
         for byte in sample { sampleShape.take(byte) }
         if sampleShape.isUTF8 { throw isUTF8Error(page, sample) }
+        // Windows-1252 and Latin-1 put `¤` where Latin-9 puts `€`: a sign next to no text uses, in a
+        // file with no `€` of Windows-1252's own.
+        if page.iconv == "WINDOWS-1252", sample.contains(0xA4), !sample.contains(0x80) {
+            throw TimelineError(.usage, "--encoding \(pageName): \(name) holds the byte A4, which \(pageName) reads as ¤ and ISO-8859-15 (Latin-9) as €; "
+                                + "give --encoding iso-8859-15 (sure of ¤? `iconv -f \(page.iconv) -t UTF-8 \(shellName)` converts it, to import what it prints).")
+        }
         let stray = sample.map { $0 >= 0x80 }
         if let better = sample.withUnsafeBufferPointer({ CodePageGuess.better(than: page, $0, stray: stray) }) {
             throw TimelineError(.usage, "--encoding \(pageName): \(name) reads as \(better.described), not \(pageName), which makes its letters "
@@ -125,13 +137,16 @@ extension InputFile {
         var previous: UInt8 = 0
         // The first line holding the two bytes of a UTF-8 letter of Latin-1's range.
         var utf8Line: (line: Int, lead: UInt8, trail: UInt8)?
+        // Lines that end in a carriage return alone (Mac OS Roman files from Excel for Mac, and
+        // older Mac files) end in a line feed in the copy, as everything else reads them.
+        let lineEnd: UInt8 = sample.contains(0x0A) || !sample.contains(0x0D) ? 0x0A : 0x0D
         while try consume({ bytes in
             for byte in bytes {
                 utf8.take(byte)
                 defer { previous = byte }
                 if byte < 0x80 {
-                    if byte == 0x0A { line += 1 }
-                    try writer.append(byte)
+                    if byte == lineEnd { line += 1 }
+                    try writer.append(byte == 0x0D && lineEnd == 0x0D ? 0x0A : byte)
                     continue
                 }
                 // `é` saved as UTF-8 is C3 A9, `Ã©` in a Latin code page: a line of UTF-8 in a file
