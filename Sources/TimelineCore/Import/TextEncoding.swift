@@ -114,24 +114,8 @@ extension InputFile {
 
     private func writeCodePage(to writer: SpoolWriter, _ page: CodePageGuess.CodePage) throws {
         let pageName = TextEncoding.optionName(ofCodePage: page.iconv)
-        // Another code page that makes words of the text where this one makes none: the file was
-        // saved in that one (KOI8-R given as Windows-1251 reads as words in the wrong case).
         let sample = try peekBytes(65_536)
-        var sampleShape = UTF8Shape()
-        for byte in sample { sampleShape.take(byte) }
-        if sampleShape.isUTF8 { throw isUTF8Error(page, sample) }
-        // Windows-1252 and Latin-1 put `¤` where Latin-9 puts `€`: a sign next to no text uses, in a
-        // file with no `€` of Windows-1252's own.
-        if page.iconv == "WINDOWS-1252", sample.contains(0xA4), !sample.contains(0x80) {
-            throw TimelineError(.usage, "--encoding \(pageName): \(name) holds the byte A4, which \(pageName) reads as ¤ and ISO-8859-15 (Latin-9) as €; "
-                                + "give --encoding iso-8859-15 (sure of ¤? `iconv -f \(page.iconv) -t UTF-8 \(shellName)` converts it, to import what it prints).")
-        }
-        let stray = sample.map { $0 >= 0x80 }
-        if let better = sample.withUnsafeBufferPointer({ CodePageGuess.better(than: page, $0, stray: stray) }) {
-            throw TimelineError(.usage, "--encoding \(pageName): \(name) reads as \(better.described), not \(pageName), which makes its letters "
-                                + "into words no language writes; give --encoding \(TextEncoding.optionName(ofCodePage: better.iconv)) (sure of \(pageName)? "
-                                + "`iconv -f \(page.iconv) -t UTF-8 \(shellName)` converts it, to import what it prints).")
-        }
+        try refuseAsMisnamed(by: page, sample: sample)
         var line = 1
         var utf8 = UTF8Shape()
         var previous: UInt8 = 0
@@ -167,6 +151,29 @@ extension InputFile {
             let read = [lead, trail].compactMap(page.scalar(of:)).map(String.init).joined()
             throw TimelineError(.badData, "\(name):\(line): the text holds UTF-8 (the bytes \(Self.hex(lead)) \(Self.hex(trail)), which \(pageName) reads as \(read)) "
                                 + "in a file of \(pageName): save the whole file in one encoding.")
+        }
+    }
+
+    /// Refuses, from its first 64 KiB, a file `page` would misread: UTF-8 text; a Latin-9 file
+    /// given as Windows-1252, whose `€` that page reads as `¤`; and text another code page makes
+    /// one language's words of where this one makes none (KOI8-R given as Windows-1251 reads as
+    /// words in the wrong case).
+    private func refuseAsMisnamed(by page: CodePageGuess.CodePage, sample: [UInt8]) throws {
+        let pageName = TextEncoding.optionName(ofCodePage: page.iconv)
+        var sampleShape = UTF8Shape()
+        for byte in sample { sampleShape.take(byte) }
+        if sampleShape.isUTF8 { throw isUTF8Error(page, sample) }
+        // `¤` is a sign text hardly ever uses; in a file with no `€` of Windows-1252's own, the
+        // byte is Latin-9's `€`.
+        if page.iconv == "WINDOWS-1252", sample.contains(0xA4), !sample.contains(0x80) {
+            throw TimelineError(.usage, "--encoding \(pageName): \(name) holds the byte A4, which \(pageName) reads as ¤ and ISO-8859-15 (Latin-9) as €; "
+                                + "give --encoding iso-8859-15 (sure of ¤? `iconv -f \(page.iconv) -t UTF-8 \(shellName)` converts it, to import what it prints).")
+        }
+        let stray = sample.map { $0 >= 0x80 }
+        if let better = sample.withUnsafeBufferPointer({ CodePageGuess.better(than: page, $0, stray: stray) }) {
+            throw TimelineError(.usage, "--encoding \(pageName): \(name) reads as \(better.described), not \(pageName), which makes its letters "
+                                + "into words no language writes; give --encoding \(TextEncoding.optionName(ofCodePage: better.iconv)) (sure of \(pageName)? "
+                                + "`iconv -f \(page.iconv) -t UTF-8 \(shellName)` converts it, to import what it prints).")
         }
     }
 
