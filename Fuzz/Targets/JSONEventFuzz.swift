@@ -41,7 +41,10 @@ enum JSONFuzzChecks {
             do {
                 try FuzzFile.open(bytes).skipByteOrderMark()
                 fail("a UTF-16 or UTF-32 byte order mark was not refused", bytes)
-            } catch let error as TimelineError where error.message.contains(" text (it starts with a UTF-") {
+            } catch let error as TimelineError
+                where error.message.contains(" text (it starts with a UTF-") || error.message.contains(" starts with UTF-16's byte order mark") {
+                // (An import converts UTF-16 before the reader sees it: the reader meets it only
+                // under --encoding utf-8.)
                 return
             } catch {
                 fail("a UTF-16 or UTF-32 byte order mark refused as: \(error)", bytes)

@@ -304,14 +304,14 @@ public struct JSONParser {
             }
             let hex = String(byte, radix: 16, uppercase: true)
             let encoding = UTF8Check.likelyEncoding(of: UnsafeBufferPointer(rebasing: bytes[index..<min(index + 256, bytes.count)]))
-            return "the byte 0x\(hex) is not UTF-8 text (a file saved as \(encoding.described)? import it with --encoding \(TextEncoding.optionName(ofCodePage: encoding.iconv)), or convert it with iconv -f \(encoding.iconv) -t UTF-8)"
+            return "the byte 0x\(hex) is not UTF-8 text (a file saved as \(encoding.described)? import it with --encoding \(encoding.option), or convert it with iconv -f \(encoding.iconv) -t UTF-8)"
         }
 
         func validUTF8(_ slice: UnsafeBufferPointer<UInt8>, at offset: Int) throws(Failure) -> String {
             guard UTF8Check.problem(in: slice) != .invalidUTF8 else {
                 // As a CSV field's is named: the code page, and the conversion.
                 let encoding = UTF8Check.likelyEncoding(of: slice)
-                throw Failure(offset: offset, reason: "a string is not valid UTF-8 (a file saved as \(encoding.described)? import it with --encoding \(TextEncoding.optionName(ofCodePage: encoding.iconv)), or convert it with iconv -f \(encoding.iconv) -t UTF-8)")
+                throw Failure(offset: offset, reason: "a string is not valid UTF-8 (a file saved as \(encoding.described)? import it with --encoding \(encoding.option), or convert it with iconv -f \(encoding.iconv) -t UTF-8)")
             }
             return String(decoding: slice, as: UTF8.self)
         }

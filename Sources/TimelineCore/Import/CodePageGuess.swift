@@ -49,6 +49,9 @@ struct CodePageGuess {
             languages = other.languages
         }
 
+        /// The name `import --encoding` takes for it (`windows-1252`).
+        var optionName: String { iconv.lowercased() }
+
         func scalar(of byte: UInt8) -> Unicode.Scalar? {
             byte < 0x80 ? Unicode.Scalar(byte) : Unicode.Scalar(UInt32(scalars[Int(byte) - 0x80])).flatMap { $0.value == 0 ? nil : $0 }
         }

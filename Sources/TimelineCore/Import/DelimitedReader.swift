@@ -129,7 +129,7 @@ public final class DelimitedReader {
         switch problem {
         case .invalidUTF8?:
             let encoding = recordBytes.withUnsafeBufferPointer { UTF8Check.likelyEncoding(of: UnsafeBufferPointer(rebasing: $0[fieldStart...])) }
-            throw Failure(line: startLine, reason: "the text is not valid UTF-8 (a file saved as \(encoding.described)? import it with --encoding \(TextEncoding.optionName(ofCodePage: encoding.iconv)), or convert it with iconv -f \(encoding.iconv) -t UTF-8)",
+            throw Failure(line: startLine, reason: "the text is not valid UTF-8 (a file saved as \(encoding.described)? import it with --encoding \(encoding.option), or convert it with iconv -f \(encoding.iconv) -t UTF-8)",
                           field: fieldEnds.count)
         case .nul?: throw Failure(line: startLine, reason: "a field holds a NUL byte", field: fieldEnds.count)
         case nil: fieldEnds.append(recordBytes.count)

@@ -68,13 +68,8 @@ public struct TextEncoding: Sendable, Equatable {
         switch kind {
         case .utf8: "utf-8"
         case .utf16(let bigEndian): bigEndian.map { $0 ? "utf-16be" : "utf-16le" } ?? "utf-16"
-        case .singleByte(let page): Self.optionName(ofCodePage: page.iconv)
+        case .singleByte(let page): page.optionName
         }
-    }
-
-    /// The name `--encoding` takes for a code page as `iconv` names it (`WINDOWS-1252`).
-    static func optionName(ofCodePage iconv: String) -> String {
-        iconv.lowercased()
     }
 }
 
@@ -113,7 +108,7 @@ extension InputFile {
     }
 
     private func writeCodePage(to writer: SpoolWriter, _ page: CodePageGuess.CodePage) throws {
-        let pageName = TextEncoding.optionName(ofCodePage: page.iconv)
+        let pageName = page.optionName
         let sample = try peekBytes(65_536)
         try refuseAsMisnamed(by: page, sample: sample)
         var line = 1
@@ -159,7 +154,7 @@ extension InputFile {
     /// one language's words of where this one makes none (KOI8-R given as Windows-1251 reads as
     /// words in the wrong case).
     private func refuseAsMisnamed(by page: CodePageGuess.CodePage, sample: [UInt8]) throws {
-        let pageName = TextEncoding.optionName(ofCodePage: page.iconv)
+        let pageName = page.optionName
         var sampleShape = UTF8Shape()
         for byte in sample { sampleShape.take(byte) }
         if sampleShape.isUTF8 { throw isUTF8Error(page, sample) }
@@ -172,7 +167,7 @@ extension InputFile {
         let stray = sample.map { $0 >= 0x80 }
         if let better = sample.withUnsafeBufferPointer({ CodePageGuess.better(than: page, $0, stray: stray) }) {
             throw TimelineError(.usage, "--encoding \(pageName): \(name) reads as \(better.described), not \(pageName), which makes its letters "
-                                + "into words no language writes; give --encoding \(TextEncoding.optionName(ofCodePage: better.iconv)) (sure of \(pageName)? "
+                                + "into words no language writes; give --encoding \(better.optionName) (sure of \(pageName)? "
                                 + "`iconv -f \(page.iconv) -t UTF-8 \(shellName)` converts it, to import what it prints).")
         }
     }
@@ -180,7 +175,7 @@ extension InputFile {
     /// The refusal of a UTF-8 file given a code page, with what the page would make of its first
     /// letter above ASCII in `sample` (`é as Ã©`), when the sample has one.
     private func isUTF8Error(_ page: CodePageGuess.CodePage, _ sample: [UInt8]) -> TimelineError {
-        let pageName = TextEncoding.optionName(ofCodePage: page.iconv)
+        let pageName = page.optionName
         var example = ""
         if let start = sample.firstIndex(where: { $0 >= 0xC2 && $0 <= 0xF4 }) {
             let length = sample[start] >= 0xF0 ? 4 : sample[start] >= 0xE0 ? 3 : 2

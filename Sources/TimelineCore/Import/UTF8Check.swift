@@ -37,7 +37,7 @@ enum UTF8Check {
     /// The single-byte code page text that is not UTF-8 was most likely saved in, for an error's
     /// hint: its name as `iconv` knows it, and what it is for (`CodePageGuess` reads the bytes
     /// that are no UTF-8 as each candidate's letters).
-    static func likelyEncoding(of bytes: UnsafeBufferPointer<UInt8>) -> (iconv: String, described: String) {
+    static func likelyEncoding(of bytes: UnsafeBufferPointer<UInt8>) -> (iconv: String, described: String, option: String) {
         // Bytes of well-formed UTF-8 sequences (a file with both) are left aside.
         var stray = [Bool](repeating: false, count: bytes.count)
         var index = 0
@@ -52,7 +52,7 @@ enum UTF8Check {
             }
         }
         let page = CodePageGuess.likely(bytes, stray: stray)
-        return (page.iconv, page.described)
+        return (page.iconv, page.described, page.optionName)
     }
 
     /// The first problem that matters: invalid UTF-8 anywhere before a NUL anywhere.
