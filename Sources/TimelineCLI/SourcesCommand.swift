@@ -41,7 +41,7 @@ extension Timeline.Sources {
         @Flag(help: "Only sources with no publication date (which --as-of never counts).")
         var undated = false
 
-        @Option(help: ArgumentHelp("Only sources whose publisher's name holds these whole words, any case, accents and punctuation aside (siecle finds Siècle Digital).", valueName: "words"))
+        @Option(help: ArgumentHelp("Only sources whose publisher's name holds these whole words, any case, accents and punctuation aside (siecle finds Siècle Digital, sueddeutsche Süddeutsche).", valueName: "words"))
         var publisher: String?
 
         @Option(help: ArgumentHelp("table, json, ndjson, csv, tsv or markdown.", valueName: "format"))

@@ -200,6 +200,25 @@ import Testing
     }
 }
 
+/// German publishers typed as on a keyboard without umlauts.
+@Suite struct SourcesPublisherSpellingTests {
+    @Test(arguments: ["sueddeutsche", "Süddeutsche", "suddeutsche zeitung", "SUEDDEUTSCHE ZEITUNG"])
+    func anUmlautWrittenWithAnEFindsThePublisher(words: String) throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("t.sqlite")
+        #expect(try CLI.run(["--db", db, "migrate", "--skip-seeds"]).status == 0)
+        for (url, publisher) in [("https://example.de/a", "Süddeutsche Zeitung"), ("https://example.de/b", "Börsen-Zeitung")] {
+            let added = try CLI.run(["--db", db, "add", "--kind", "launch", "--date", "2021", "--title", "Event from \(publisher)",
+                                     "--source", url, "--publisher", publisher, "--published", "2021-02-03"])
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        let listed = try CLI.run(["--db", db, "sources", "--publisher", words, "--format", "tsv"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false)[3] }
+                == ["Süddeutsche Zeitung"], "\(listed.stdout)")
+    }
+}
+
 /// The title column, when a source has a title.
 @Suite struct SourcesTitleColumnTests {
     @Test func aTitledSourceBringsTheColumn() throws {

@@ -56,9 +56,11 @@ public struct SourceFilter: Sendable, Equatable {
     }
 
     /// A name as the words `--publisher` looks for, an apostrophe joining its word (`beckers`
-    /// finds Becker's Healthcare).
+    /// finds Becker's Healthcare), and a German umlaut's spelling with an e the letter alone
+    /// (`sueddeutsche` finds Süddeutsche Zeitung, as `suddeutsche` does).
     static func words(_ name: String) -> String {
         EventSaver.slug(String(name.unicodeScalars.filter { $0 != "'" && $0 != "’" }.map(Character.init)))
+            .replacing("ae", with: "a").replacing("oe", with: "o").replacing("ue", with: "u")
     }
 }
 
