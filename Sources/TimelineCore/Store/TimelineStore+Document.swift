@@ -34,11 +34,7 @@ extension TimelineStore {
             try forEachEvent(matching: query) { try writer.write($0) }
             try writer.end()
         }
-        do {
-            if database.isInTransaction { try run() } else { try database.transaction(.deferred, run) }
-        } catch let error as SQLiteError {
-            throw TimelineStore.translate(error, path: path)
-        }
+        try readingSnapshot(run)
     }
 
     /// The entities with these slugs and those related to them, the relations that touch them, and

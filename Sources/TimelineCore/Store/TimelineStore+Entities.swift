@@ -26,11 +26,7 @@ extension TimelineStore {
                 .map { EntityListing(entity: $0, relations: relations[$0.slug] ?? [], events: eventCounts[$0.slug] ?? 0) }
                 .sorted { $0.entity.slug.utf8.lexicographicallyPrecedes($1.entity.slug.utf8) }
         }
-        do {
-            return try database.isInTransaction ? run() : database.transaction(.deferred, run)
-        } catch let error as SQLiteError {
-            throw TimelineStore.translate(error, path: path)
-        }
+        return try readingSnapshot(run)
     }
 }
 

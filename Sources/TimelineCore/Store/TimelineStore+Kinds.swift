@@ -23,11 +23,7 @@ extension TimelineStore {
                 """
             ).map { KindListing(name: $0.text(at: 0), description: $0.text(at: 1), events: Int($0.int64(at: 2))) }
         }
-        do {
-            return try database.isInTransaction ? run() : database.transaction(.deferred, run)
-        } catch let error as SQLiteError {
-            throw TimelineStore.translate(error, path: path)
-        }
+        return try readingSnapshot(run)
     }
 
     /// Adds a kind. The same kind with the same description again changes nothing (a script's

@@ -46,11 +46,13 @@ public struct SourceFilter: Sendable, Equatable {
         self.publisher = publisher
     }
 
-    func admits(_ source: Source) -> Bool {
+    /// Whether the filter keeps `source`; `words` is `publisher` as `words(_:)` gives it, worked
+    /// out once for all the sources.
+    func admits(_ source: Source, publisherWords words: String?) -> Bool {
         if undatedOnly, source.published != nil { return false }
-        if let publisher {
+        if let words {
             // Whole words of the publisher's name: `post` finds The Washington Post, not Compost.
-            guard ("-" + Self.words(source.publisher) + "-").contains("-" + Self.words(publisher) + "-") else { return false }
+            guard ("-" + Self.words(source.publisher) + "-").contains("-" + words + "-") else { return false }
         }
         return true
     }
@@ -68,18 +70,19 @@ extension TimelineStore {
     /// The sources, in order of publication (undated ones last), then by key, with how many events
     /// cite each, how many figures come from each, and how many relations each backs.
     public func sourceListings(_ filter: SourceFilter = SourceFilter()) throws -> [SourceListing] {
-        if let publisher = filter.publisher, SourceFilter.words(publisher).isEmpty {
+        let publisherWords = filter.publisher.map(SourceFilter.words)
+        if let publisher = filter.publisher, publisherWords?.isEmpty == true {
             throw TimelineError(.usage, "--publisher '\(publisher)' holds no letter or digit to look for.")
         }
-        return try readingSources {
-            try database.prepare(Self.allListingsSQL).map([], Self.listing).filter { filter.admits($0.source) }
+        return try readingSnapshot {
+            try database.prepare(Self.allListingsSQL).map([], Self.listing).filter { filter.admits($0.source, publisherWords: publisherWords) }
         }
     }
 
     /// The source with this key or URL and everything citing it; a `.notFound` error naming keys
     /// like it when there is none.
     public func sourceUse(_ reference: String) throws -> SourceUse {
-        try readingSources {
+        try readingSnapshot {
             guard let key = try SourceReference.key(matching: reference, in: database),
                   let listing = try database.prepare(Self.oneListingSQL).first([.text(key)], Self.listing)
             else {
@@ -115,15 +118,6 @@ extension TimelineStore {
             }
             let relations = try directory(entities: nil, sources: []).relations.filter { $0.source == key }
             return SourceUse(listing: listing, citations: citations, figures: figures, relations: relations)
-        }
-    }
-
-    /// `body` in one read transaction (one snapshot of the file), SQLite's errors as sentences.
-    private func readingSources<Result>(_ body: () throws -> Result) throws -> Result {
-        do {
-            return try database.isInTransaction ? body() : database.transaction(.deferred, body)
-        } catch let error as SQLiteError {
-            throw TimelineStore.translate(error, path: path)
         }
     }
 

@@ -101,6 +101,16 @@ public final class TimelineStore {
         }
     }
 
+    /// `body` in one read transaction (one snapshot of the file, even while another process
+    /// writes; inside a caller's transaction, that one), SQLite's errors as sentences.
+    func readingSnapshot<Result>(_ body: () throws -> Result) throws -> Result {
+        do {
+            return try database.isInTransaction ? body() : database.transaction(.deferred, body)
+        } catch let error as SQLiteError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
     /// Whether the work on this store was asked to stop (a signal): a write about to commit
     /// throws `interrupted` instead, and a database the command made is removed.
     public var stopRequested: Bool { shouldStop?() ?? false }
