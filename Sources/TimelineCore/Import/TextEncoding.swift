@@ -246,7 +246,9 @@ extension InputFile {
 }
 
 /// Whether bytes form UTF-8 with at least one character above ASCII: such a file given as a code
-/// page is UTF-8 (text in a code page almost never happens to pair its letters so).
+/// page is UTF-8 (text in a code page almost never happens to pair its letters so). `UTF8Check`
+/// checks a whole buffer against the standard's table; this takes the file a byte at a time
+/// across its blocks, and needs only the shape of lead and continuation bytes to tell the two apart.
 private struct UTF8Shape {
     private var continuations = 0
     private var broken = false
