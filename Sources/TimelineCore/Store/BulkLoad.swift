@@ -128,11 +128,8 @@ struct BulkLoad {
             for statement in refresh { try statement.run([.integer(id)]) }
         }
         let indexNewEvents = {
-            try database.execute(
-                """
-                INSERT INTO event_search (rowid, title, summary, quotes, names)
-                SELECT id, title, summary, quotes, names FROM event_search_documents WHERE id > ?1
-                """, [.integer(lastIDBefore)])
+            var indexing = try NewEventsSearchIndexing(database: database)
+            try indexing.indexEvents(after: lastIDBefore)
         }
         let newEvents = try Self.newEvents(in: database, after: lastIDBefore)
         if newEvents >= Self.eventsForLargeSearchBuffer {
