@@ -21,7 +21,7 @@ import Testing
     @Test func theSampleDocumentLoadedInBulkIsIndexedAsTheViewReadsIt() throws {
         // The sample's document imported into an empty timeline: a bulk load, and its entities
         // have aliases.
-        let folder = try Self.folder()
+        let folder = try ImportFastPathTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try TimelineStore(path: folder.appendingPathComponent("t.sqlite").path, migrations: .none)
         _ = try store.migrate(skippingSeeds: true)
@@ -37,14 +37,8 @@ import Testing
         #expect(try store.staleSearchEntries().isEmpty)
     }
 
-    static func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("search-indexing-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     @Test func newEventsBesideHeldOnesAreIndexedAsTheViewReadsThem() throws {
-        let folder = try Self.folder()
+        let folder = try ImportFastPathTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // A timeline with the sample in it (migrated as it is opened).
         let store = try TimelineStore(path: folder.appendingPathComponent("t.sqlite").path)
