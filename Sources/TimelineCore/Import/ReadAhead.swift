@@ -25,7 +25,7 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
     private let produce: (Emit) throws -> Void
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private var thread: pthread_t?
+    private var thread: WorkerThread?
     // Guarded by `lock`.
     private var ready: [[Item]] = []
     private var recycled: [[Item]] = []
@@ -95,34 +95,14 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
         ready.removeAll()
         pthread_cond_broadcast(changed)
         pthread_mutex_unlock(lock)
-        if let thread {
-            pthread_join(thread, nil)
-            self.thread = nil
-        }
+        thread?.join()
+        thread = nil
         // What was given back after the producer's last batch.
         recycled.removeAll()
     }
 
     private func start() throws {
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        defer { pthread_attr_destroy(&attributes) }
-        pthread_attr_setstacksize(&attributes, Self.stackSize)
-        let body = Unmanaged.passRetained(ThreadBody { [self] in runProducer() })
-        #if canImport(Darwin)
-        var created: pthread_t?
-        #else
-        var created = pthread_t()
-        #endif
-        let status = pthread_create(&created, &attributes, { context in
-            Unmanaged<ThreadBody>.fromOpaque(context!).takeRetainedValue().run()
-            return nil
-        }, body.toOpaque())
-        guard status == 0 else {
-            body.release()
-            throw TimelineError(.internalError, "could not start a thread to read the input: \(String(cString: strerror(status))).")
-        }
-        thread = created
+        thread = try WorkerThread(stackSize: Self.stackSize, for: "to read the input") { [self] in runProducer() }
     }
 
     private func runProducer() {
@@ -177,15 +157,5 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
         ready.append(batch)
         pthread_cond_broadcast(changed)
         return true
-    }
-}
-
-/// The closure a new thread runs, passed to it through `pthread_create`'s context pointer (a C
-/// function pointer cannot capture it).
-private final class ThreadBody {
-    let run: () -> Void
-
-    init(_ run: @escaping () -> Void) {
-        self.run = run
     }
 }
