@@ -126,11 +126,11 @@ import Testing
         return path
     }
 
-    /// A load of many events builds the search index with a large buffer of pending terms and the
-    /// secondary indexes with sorting threads; the settings are as they were afterwards, and the
-    /// span index holds every event.
-    @Test(arguments: [nil, 2 << 20])
-    func settingsAreAsBeforeAndEverySpanIsIndexed(hashSize: Int?) throws {
+    /// A load of many events builds the search index with a large buffer of pending terms (in
+    /// the timeline, or aside) and the secondary indexes with sorting threads; the settings are
+    /// as they were afterwards, and the span index holds every event.
+    @Test(arguments: [nil, 2 << 20], [false, true])
+    func settingsAreAsBeforeAndEverySpanIsIndexed(hashSize: Int?, aside: Bool) throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let count = Int(BulkLoad.eventsForLargeSearchBuffer) + 1
@@ -144,7 +144,11 @@ import Testing
         }
         let before = try settings()
         #expect(before.contains { $0.hasPrefix("hashsize=") } == (hashSize != nil))
-        #expect(try Importer(store: store, path: csv, options: ImportOptions()).run().inserted == count)
+        var options = ImportOptions()
+        options.searchIndexAsideFrom = aside ? 0 : nil
+        let importer = try Importer(store: store, path: csv, options: options)
+        #expect(try importer.run().inserted == count)
+        #expect(importer.builtSearchIndexAside == aside)
         #expect(try settings() == before)
         #expect(try store.database.scalar("PRAGMA threads") == .integer(0), "no sorting threads after the index builds")
         #expect(try store.events(matching: EventQuery(search: "ouverture 10000")).map(\.title) == ["Ouverture 10000 à Lyon"])

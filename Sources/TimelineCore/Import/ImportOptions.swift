@@ -38,6 +38,9 @@ public struct ImportOptions: Sendable {
     public var skipInvalid = false
     /// The current day, for relative dates in the file.
     public var today: CalendarDay?
+    /// How many new events make a bulk load build its search index aside, on another thread
+    /// (`SearchIndexBuiltAside`); nil for never. Tests lower it to take that way with few events.
+    var searchIndexAsideFrom: Int64? = BulkLoad.defaultSearchIndexAsideFrom
     /// Why `today` is missing, for the error of a record with a relative date.
     public var missingTodayReason: String?
     /// `--today` was given: relative dates count from it (see `DateParsingContext.todayGiven`).

@@ -120,6 +120,8 @@ public final class Importer {
     private let format: ImportOptions.Format
     /// Whether the last run left CHECK constraints to the end of the load.
     private var checkedConstraintsAtTheEnd = false
+    /// Whether the last run's search index was built aside (`SearchIndexBuiltAside`).
+    private(set) var builtSearchIndexAside = false
     /// A timeline document's reader, past its directory, at its events.
     private var seedDocument: SeedDocumentReader?
 
@@ -300,6 +302,7 @@ public final class Importer {
                      progress: (Int) -> Void) throws -> ImportSummary {
         var summary = ImportSummary()
         checkedConstraintsAtTheEnd = false
+        builtSearchIndexAside = false
         // Foreign keys are checked once, set-wise, at the end instead of by every insert, which
         // spares SQLite a statement journal per row (the pragma only takes effect outside a
         // transaction). That check reads every table whole, though: a small file (a day's few
@@ -346,7 +349,8 @@ public final class Importer {
                 // and its schema (which `.dump` lists in stored order) stay the same.
                 try store.database.execute("SAVEPOINT import_events")
                 let bulkLoad = try BulkLoad(database: store.database, checkingConstraintsAtTheEnd: checksLater,
-                                            rebuildingIndexes: loadsLarge)
+                                            rebuildingIndexes: loadsLarge, buildingSearchIndexAsideFrom: options.searchIndexAsideFrom,
+                                            stoppingWhen: store.shouldStop)
                 defer { bulkLoad.restoreSettings() }
                 // The triggers that would clear the stored lists are suspended: each event's are
                 // written with its row, from the event as saved.
@@ -434,7 +438,7 @@ public final class Importer {
                     // it, spent 1.8 s of 13.5 rebuilding what it then undid).
                     try store.database.execute("ROLLBACK TO import_events")
                 } else {
-                    try bulkLoad.finish(updated: saver.updatedEventIDs)
+                    builtSearchIndexAside = try bulkLoad.finish(updated: saver.updatedEventIDs)
                     if !saver.datedSources.isEmpty || !saver.describedSources.isEmpty {
                         try saver.refreshStoredLists(citing: saver.datedSources + saver.describedSources)
                     }

@@ -24,7 +24,10 @@ import SQLiteStorage
 struct BulkLoad {
     private let database: Database
     private let triggers: [(name: String, sql: String)]
-    private let indexes: [(name: String, sql: String)]
+    private let indexes: [(name: String, sql: String, leadsWithEventID: Bool)]
+    /// How many new events make the search index worth building aside; nil for never.
+    private let searchIndexAsideFrom: Int64?
+    private let shouldStop: (() -> Bool)?
     /// Events with an id above this one were added during the suspension (0: the timeline had none).
     let lastIDBefore: Int64
     /// Whether CHECK constraints are off during the load and checked by `finish`: asked for,
@@ -53,8 +56,11 @@ struct BulkLoad {
     ///     after the load also when the timeline has events (a load large beside it); always
     ///     done into a timeline without.
     init(database: Database, checkingConstraintsAtTheEnd checksConstraintsAtTheEnd: Bool = false,
-         rebuildingIndexes rebuildsIndexes: Bool = false) throws {
+         rebuildingIndexes rebuildsIndexes: Bool = false, buildingSearchIndexAsideFrom searchIndexAsideFrom: Int64? = nil,
+         stoppingWhen shouldStop: (() -> Bool)? = nil) throws {
         self.database = database
+        self.searchIndexAsideFrom = searchIndexAsideFrom
+        self.shouldStop = shouldStop
         triggers = try database.prepare(
             """
             SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'
@@ -85,12 +91,13 @@ struct BulkLoad {
             // events: 30 s with them, 112 s without).
             indexes = try database.prepare(
                 """
-                SELECT name, sql FROM sqlite_schema AS s
-                WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables))
-                    AND (?1 OR (SELECT name FROM pragma_index_info(s.name) WHERE seqno = 0) NOT IN ('event_id', 'when_earliest'))
+                SELECT name, sql, leading = 'event_id' FROM (
+                    SELECT name, sql, rowid, (SELECT name FROM pragma_index_info(s.name) WHERE seqno = 0) AS leading
+                    FROM sqlite_schema AS s WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables)))
+                WHERE ?1 OR leading NOT IN ('event_id', 'when_earliest')
                 ORDER BY rowid
                 """
-            ).map([.bool(lastIDBefore == 0)]) { ($0.text(at: 0), $0.text(at: 1)) }
+            ).map([.bool(lastIDBefore == 0)]) { ($0.text(at: 0), $0.text(at: 1), $0.bool(at: 2)) }
             for index in indexes {
                 try database.execute("DROP INDEX \(SQLLiteral.identifier(index.name))")
             }
@@ -99,49 +106,58 @@ struct BulkLoad {
         }
     }
 
-    /// Builds the dropped indexes, indexes the added and `updated` events, and restores the triggers.
-    func finish(updated: [Int64]) throws {
+    /// Builds the dropped indexes, indexes the added and `updated` events, and restores the
+    /// triggers; returns whether the search index was built aside.
+    @discardableResult
+    func finish(updated: [Int64]) throws -> Bool {
         defer { restoreSettings() }
-        if checksConstraintsAtTheEnd {
-            try database.execute("PRAGMA ignore_check_constraints = OFF")
-            try checkConstraints()
-        }
-        if !indexes.isEmpty {
-            // Each index build sorts a whole table; with helper threads SQLite sorts the runs
-            // that do not fit in the cache in parallel (at 1M events, 0.8 s -> 0.55 s an index).
+        let newEvents = try Self.newEvents(in: database, after: lastIDBefore)
+        // Packing takes an empty R*Tree: the entries of the events there before are deleted
+        // first, one at a time, which is worth it when they are fewer than the new ones.
+        let packsSpans = lastIDBefore == 0 || (rebuildsIndexes && newEvents >= lastIDBefore)
+        // The whole search index built aside when the new events are the most of it: every
+        // event's document goes to it, and it replaces the timeline's.
+        var aside = try searchIndexBuiltAside(whenPacking: packsSpans, newEvents: newEvents)
+        defer { aside?.cancel() }
+        do {
+            // Each index build sorts a whole table; with helper threads SQLite sorts the runs that
+            // do not fit in the cache in parallel (at 1M events, 0.8 s -> 0.55 s an index).
             try database.execute("PRAGMA threads = \(Self.sortingThreads)")
             defer { try? database.execute("PRAGMA threads = 0") }
-            for index in indexes {
+            var built = Set<String>()
+            if let building = aside {
+                // The documents for the index built aside are read first (through the indexes
+                // that find an event's citations, by `event_id`), so that it is built while the
+                // constraints are checked and the other indexes built.
+                for index in indexes where index.leadsWithEventID {
+                    try database.execute(index.sql)
+                    built.insert(index.name)
+                }
+                if !spoolDocuments(to: building) { aside = nil }
+            }
+            if checksConstraintsAtTheEnd {
+                try database.execute("PRAGMA ignore_check_constraints = OFF")
+                try checkConstraints()
+            }
+            for index in indexes where !built.contains(index.name) {
                 try database.execute(index.sql)
             }
         }
-        guard !triggers.isEmpty else { return }
-        let refresh = [
-            try database.prepare("DELETE FROM event_search WHERE rowid = ?1"),
-            try database.prepare(
-                "INSERT INTO event_search (rowid, title, summary, quotes, names) SELECT id, title, summary, quotes, names FROM event_search_documents WHERE id = ?1"),
-            try database.prepare("DELETE FROM event_spans WHERE id = ?1"),
-            try database.prepare(
-                "INSERT INTO event_spans (id, earliest_day, latest_day) SELECT id, earliest_day, latest_day FROM event_span_rows WHERE id = ?1"),
-        ]
-        for id in updated where id <= lastIDBefore {
-            for statement in refresh { try statement.run([.integer(id)]) }
+        guard !triggers.isEmpty else { return false }
+        var builtAside = false
+        if let building = aside {
+            aside = nil
+            // An index that could not be built aside (no room for its files, say) is built here
+            // as it would have been; an interruption stops the first statement of that too.
+            if (try? building.finish()) != nil {
+                try building.replaceIndex(in: database)
+                builtAside = true
+            }
         }
-        let indexNewEvents = {
-            var indexing = try NewEventsSearchIndexing(database: database)
-            try indexing.indexEvents(after: lastIDBefore)
+        if !builtAside {
+            try indexSearch(newEvents: newEvents, updated: updated)
         }
-        let newEvents = try Self.newEvents(in: database, after: lastIDBefore)
-        if newEvents >= Self.eventsForLargeSearchBuffer {
-            try withLargeSearchIndexBuffer(indexNewEvents)
-        } else {
-            // Few or no new events: the default buffer makes few segments, and the index's
-            // settings (and so its file pages) are left untouched.
-            try indexNewEvents()
-        }
-        // Packing takes an empty R*Tree: the entries of the events there before are deleted
-        // first, one at a time, which is worth it when they are fewer than the new ones.
-        if lastIDBefore == 0 || (rebuildsIndexes && newEvents >= lastIDBefore) {
+        if packsSpans {
             if lastIDBefore > 0 { try database.execute("DELETE FROM event_spans") }
             // Every event: the R*Tree is packed from the span rows in order of start, each length
             // class apart (1M events: 0.9 s instead of 6.0 s inserting one at a time, with range
@@ -151,12 +167,68 @@ struct BulkLoad {
                 "event_spans", rows: "SELECT id, earliest_day, latest_day FROM event_span_rows ORDER BY earliest_day, latest_day",
                 group: Self.lengthClass)
         } else {
+            let refresh = [
+                try database.prepare("DELETE FROM event_spans WHERE id = ?1"),
+                try database.prepare(
+                    "INSERT INTO event_spans (id, earliest_day, latest_day) SELECT id, earliest_day, latest_day FROM event_span_rows WHERE id = ?1"),
+            ]
+            for id in updated where id <= lastIDBefore {
+                for statement in refresh { try statement.run([.integer(id)]) }
+            }
             try database.execute(
                 "INSERT INTO event_spans (id, earliest_day, latest_day) SELECT id, earliest_day, latest_day FROM event_span_rows WHERE id > ?1",
                 [.integer(lastIDBefore)])
         }
         for trigger in triggers {
             try database.execute(trigger.sql)
+        }
+        return builtAside
+    }
+
+    /// Indexes the added and `updated` events for search through the timeline's connection.
+    private func indexSearch(newEvents: Int64, updated: [Int64]) throws {
+        let refresh = [
+            try database.prepare("DELETE FROM event_search WHERE rowid = ?1"),
+            try database.prepare(
+                "INSERT INTO event_search (rowid, title, summary, quotes, names) SELECT id, title, summary, quotes, names FROM event_search_documents WHERE id = ?1"),
+        ]
+        for id in updated where id <= lastIDBefore {
+            for statement in refresh { try statement.run([.integer(id)]) }
+        }
+        let indexNewEvents = {
+            var indexing = try NewEventsSearchIndexing(database: database)
+            try indexing.indexEvents(after: lastIDBefore)
+        }
+        if newEvents >= Self.eventsForLargeSearchBuffer {
+            try withLargeSearchIndexBuffer(indexNewEvents)
+        } else {
+            // Few or no new events: the default buffer makes few segments, and the index's
+            // settings (and so its file pages) are left untouched.
+            try indexNewEvents()
+        }
+    }
+
+    /// The search index's build aside, started, when the load replaces the whole of it (`packsSpans`)
+    /// with at least `searchIndexAsideFrom` new events; nil when it is not worth it or cannot
+    /// be started (the index is then built through the timeline's connection).
+    private func searchIndexBuiltAside(whenPacking packsSpans: Bool, newEvents: Int64) throws -> SearchIndexBuiltAside? {
+        guard packsSpans, !triggers.isEmpty, let threshold = searchIndexAsideFrom, newEvents >= threshold,
+              case .text(let createSQL)? = try database.scalar("SELECT sql FROM sqlite_schema WHERE name = 'event_search'")
+        else { return nil }
+        return try? SearchIndexBuiltAside(createSQL: createSQL, stoppingWhen: shouldStop)
+    }
+
+    /// Writes every event's search document to the build aside; false when that failed (the
+    /// build is then cancelled), so that the index is built here instead.
+    private func spoolDocuments(to aside: SearchIndexBuiltAside) -> Bool {
+        do {
+            var indexing = try NewEventsSearchIndexing(database: database)
+            try indexing.forEachDocument(after: 0) { id, fields in try aside.spool.append(rowID: id, fields) }
+            try aside.spool.finishWriting()
+            return true
+        } catch {
+            aside.cancel()
+            return false
         }
     }
 
@@ -177,6 +249,12 @@ struct BulkLoad {
 
     /// How many new events make the search index worth building with a large buffer.
     static let eventsForLargeSearchBuffer: Int64 = 10_000
+
+    /// How many new events make the search index worth building aside, on a machine with more
+    /// than one processor: on one, the two builds would take turns, and the copy be a loss.
+    static var defaultSearchIndexAsideFrom: Int64? {
+        sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 ? 10_000 : nil
+    }
 
     /// Runs `body` with the search index's buffer of pending terms at 8 MiB instead of FTS5's
     /// 1 MiB, then puts the setting back as it was.

@@ -1,7 +1,8 @@
 import SQLiteStorage
 
 /// Adds the events a bulk load added to the search index, each with the document the view
-/// `event_search_documents` gives it, built from three ordered scans instead of the view.
+/// `event_search_documents` gives it, built from three ordered scans instead of the view; or
+/// hands the documents to an index built aside (`SearchIndexBuiltAside`).
 ///
 /// The view finds an event's citations, entities and aliases with lookups of their own, per
 /// event: at a million new events the index took 12.3 s, 5 of them in those lookups, and takes
@@ -27,6 +28,24 @@ struct NewEventsSearchIndexing {
 
     /// Indexes every event with an id above `lastIDBefore`.
     mutating func indexEvents(after lastIDBefore: Int64) throws {
+        let insert = try database.prepare("INSERT INTO event_search (rowid, title, summary, quotes, names) VALUES (?1, ?2, ?3, ?4, ?5)")
+        try forEachDocument(after: lastIDBefore) { id, fields in
+            try insert.bind(id, at: 1)
+            try insert.bindTextNoCopy(fields.0, at: 2)
+            try insert.bindTextNoCopy(fields.1, at: 3)
+            try insert.bindTextNoCopy(fields.2, at: 4)
+            try insert.bindTextNoCopy(fields.3, at: 5)
+            defer { insert.reset() }
+            try insert.step()
+        }
+    }
+
+    /// Calls `body` with the id and the document (title, summary, quotes, names: UTF-8 valid
+    /// while it runs) of every event with an id above `lastIDBefore`, in id order.
+    mutating func forEachDocument(
+        after lastIDBefore: Int64,
+        _ body: (Int64, (UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeRawBufferPointer)) throws -> Void
+    ) throws {
         let after: [SQLValue] = [.integer(lastIDBefore)]
         let events = try database.prepare("SELECT id, title, coalesce(summary, '') FROM events WHERE id > ?1 ORDER BY id")
         // The view's lookups read an event's citations through `citations_by_event` (in id order
@@ -35,7 +54,6 @@ struct NewEventsSearchIndexing {
             "SELECT event_id, coalesce(quote, '') || ' ' || coalesce(translation, '') FROM citations WHERE event_id > ?1 ORDER BY event_id, id")
         let links = try database.prepare(
             "SELECT event_id, entity_id FROM event_entities WHERE event_id > ?1 ORDER BY event_id, entity_id, role")
-        let insert = try database.prepare("INSERT INTO event_search (rowid, title, summary, quotes, names) VALUES (?1, ?2, ?3, ?4, ?5)")
         try events.bind(after)
         try citations.bind(after)
         try links.bind(after)
@@ -48,7 +66,7 @@ struct NewEventsSearchIndexing {
         var linkReady = try links.step()
         var quotes: [UInt8] = []
         var names: [UInt8] = []
-        var linkedEntities: [Int64] = []
+        var linkedEntities: [(text: [UInt8]?, aliases: [[UInt8]])] = []
         while try events.step() {
             let id = events.int64(at: 0)
             // `group_concat(…, ' ')`: the pieces (never empty here) with a space between.
@@ -62,34 +80,28 @@ struct NewEventsSearchIndexing {
             linkedEntities.removeAll(keepingCapacity: true)
             while linkReady && links.int64(at: 0) < id { linkReady = try links.step() }
             while linkReady && links.int64(at: 0) == id {
-                linkedEntities.append(links.int64(at: 1))
+                linkedEntities.append(try texts(of: links.int64(at: 1)))
                 linkReady = try links.step()
             }
             // The entities' texts, then their aliases (the view's `UNION ALL`).
             names.removeAll(keepingCapacity: true)
             for entity in linkedEntities {
                 // A link to no entity row joins nothing in the view (foreign keys forbid it).
-                guard let text = try texts(of: entity).text else { continue }
+                guard let text = entity.text else { continue }
                 if !names.isEmpty { names.append(UInt8(ascii: " ")) }
                 names.append(contentsOf: text)
             }
             for entity in linkedEntities {
-                for alias in try texts(of: entity).aliases {
+                for alias in entity.aliases {
                     if !names.isEmpty { names.append(UInt8(ascii: " ")) }
                     names.append(contentsOf: alias)
                 }
             }
-            try insert.bind(id, at: 1)
             try events.withTextBytes(at: 1) { title in
                 try events.withTextBytes(at: 2) { summary in
                     try quotes.withUnsafeBytes { quotes in
                         try names.withUnsafeBytes { names in
-                            try insert.bindTextNoCopy(UnsafeRawBufferPointer(title), at: 2)
-                            try insert.bindTextNoCopy(UnsafeRawBufferPointer(summary), at: 3)
-                            try insert.bindTextNoCopy(quotes, at: 4)
-                            try insert.bindTextNoCopy(names, at: 5)
-                            defer { insert.reset() }
-                            try insert.step()
+                            try body(id, (UnsafeRawBufferPointer(title), UnsafeRawBufferPointer(summary), quotes, names))
                         }
                     }
                 }
