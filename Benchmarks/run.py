@@ -563,14 +563,25 @@ def main():
          "timeline --db ours.sqlite export --format json --output out.json",
          "sqlite3 -json ours.sqlite \"<the same 18 columns> ORDER BY …\" > out.json"),
     ]:
+        # Each side's output size, read after its own run (the file is the other side's after the next).
+        sizes = {}
+
+        def sized(side, run):
+            def measured():
+                result = run()
+                sizes[side] = os.path.getsize(out)
+                return result
+            return measured
+
         if key == "sql-export":
             shell_run = (lambda: shell(ours_db, ".dump", stdout=out, rss=True))
         else:
             shell_run = (lambda shell_args=shell_args: shell(*shell_args, ours_db, full_sql, stdout=out, rss=True))
-        w = Workload(key, label, (lambda ours_args=ours_args: ours("--db", ours_db, *ours_args, "--output", out, rss=True)),
-                     shell_run, ours_text, shell_text, prepare=fresh_output, runs=args.runs)
+        ours_run = (lambda ours_args=ours_args: ours("--db", ours_db, *ours_args, "--output", out, rss=True))
+        w = Workload(key, label, sized("ours", ours_run), sized("shell", shell_run), ours_text, shell_text,
+                     prepare=fresh_output, runs=args.runs)
         w.measure()
-        w.notes.append("output: %.0f MB (ours, last run)" % (os.path.getsize(out) / 1e6))
+        w.notes.append("output: ours %.0f MB, the shell's %.0f MB" % (sizes["ours"] / 1e6, sizes["shell"] / 1e6))
         workloads.append(w)
         os.remove(out)
 
