@@ -119,6 +119,7 @@ struct BulkLoad {
         // event's document goes to it, and it replaces the timeline's.
         var aside = try searchIndexBuiltAside(whenPacking: packsSpans, newEvents: newEvents)
         defer { aside?.cancel() }
+        var searchIndexEmptied = false
         do {
             // Each index build sorts a whole table; with helper threads SQLite sorts the runs that
             // do not fit in the cache in parallel (at 1M events, 0.8 s -> 0.55 s an index).
@@ -133,6 +134,8 @@ struct BulkLoad {
                     try database.execute(index.sql)
                     built.insert(index.name)
                 }
+                try building.emptyIndex(in: database)
+                searchIndexEmptied = true
                 if !spoolDocuments(to: building) { aside = nil }
             }
             if checksConstraintsAtTheEnd {
@@ -150,11 +153,18 @@ struct BulkLoad {
             // An index that could not be built aside (no room for its files, say) is built here
             // as it would have been; an interruption stops the first statement of that too.
             if (try? building.finish()) != nil {
-                try building.replaceIndex(in: database)
+                try building.copyIndex(into: database)
                 builtAside = true
             }
         }
-        if !builtAside {
+        if searchIndexEmptied && !builtAside {
+            // Every event's, the text written so far taken out first.
+            try database.execute("DELETE FROM event_search_content")
+            try withLargeSearchIndexBuffer {
+                var indexing = try NewEventsSearchIndexing(database: database)
+                try indexing.indexEvents(after: 0)
+            }
+        } else if !builtAside {
             try indexSearch(newEvents: newEvents, updated: updated)
         }
         if packsSpans {
@@ -218,12 +228,14 @@ struct BulkLoad {
         return try? SearchIndexBuiltAside(createSQL: createSQL, stoppingWhen: shouldStop)
     }
 
-    /// Writes every event's search document to the build aside; false when that failed (the
-    /// build is then cancelled), so that the index is built here instead.
+    /// Writes every event's search document to the build aside, and its text into the emptied
+    /// index's content table; false when that failed (the build is then cancelled), so that the
+    /// index is built here instead.
     private func spoolDocuments(to aside: SearchIndexBuiltAside) -> Bool {
         do {
             var indexing = try NewEventsSearchIndexing(database: database)
-            try indexing.forEachDocument(after: 0) { id, fields in try aside.spool.append(rowID: id, fields) }
+            let contentWriter = try SearchIndexBuiltAside.contentWriter(in: database)
+            try indexing.forEachDocument(after: 0) { id, fields in try aside.writeDocument(id, fields, with: contentWriter) }
             try aside.spool.finishWriting()
             return true
         } catch {
