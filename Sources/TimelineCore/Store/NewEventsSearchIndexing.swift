@@ -30,13 +30,7 @@ struct NewEventsSearchIndexing {
     mutating func indexEvents(after lastIDBefore: Int64) throws {
         let insert = try database.prepare("INSERT INTO event_search (rowid, title, summary, quotes, names) VALUES (?1, ?2, ?3, ?4, ?5)")
         try forEachDocument(after: lastIDBefore) { id, fields in
-            try insert.bind(id, at: 1)
-            try insert.bindTextNoCopy(fields.0, at: 2)
-            try insert.bindTextNoCopy(fields.1, at: 3)
-            try insert.bindTextNoCopy(fields.2, at: 4)
-            try insert.bindTextNoCopy(fields.3, at: 5)
-            defer { insert.reset() }
-            try insert.step()
+            try insert.insertSearchDocument(id, fields)
         }
     }
 
@@ -44,7 +38,7 @@ struct NewEventsSearchIndexing {
     /// while it runs) of every event with an id above `lastIDBefore`, in id order.
     mutating func forEachDocument(
         after lastIDBefore: Int64,
-        _ body: (Int64, (UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeRawBufferPointer)) throws -> Void
+        _ body: (Int64, SearchDocumentFields) throws -> Void
     ) throws {
         let after: [SQLValue] = [.integer(lastIDBefore)]
         let events = try database.prepare("SELECT id, title, coalesce(summary, '') FROM events WHERE id > ?1 ORDER BY id")

@@ -86,18 +86,18 @@ final class SearchDocumentSpool: @unchecked Sendable {
     // MARK: - Writing (one thread)
 
     /// Appends a document.
-    func append(rowID: Int64, _ fields: (UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeRawBufferPointer)) throws {
+    func append(rowID: Int64, _ fields: SearchDocumentFields) throws {
         // No array of the fields: this runs once an event on the thread the import waits for.
-        let header = (rowID, UInt32(fields.0.count), UInt32(fields.1.count), UInt32(fields.2.count), UInt32(fields.3.count))
+        let header = (rowID, UInt32(fields.title.count), UInt32(fields.summary.count), UInt32(fields.quotes.count), UInt32(fields.names.count))
         withUnsafeBytes(of: header.0) { pending.append(contentsOf: $0) }
         withUnsafeBytes(of: header.1) { pending.append(contentsOf: $0) }
         withUnsafeBytes(of: header.2) { pending.append(contentsOf: $0) }
         withUnsafeBytes(of: header.3) { pending.append(contentsOf: $0) }
         withUnsafeBytes(of: header.4) { pending.append(contentsOf: $0) }
-        pending.append(contentsOf: fields.0)
-        pending.append(contentsOf: fields.1)
-        pending.append(contentsOf: fields.2)
-        pending.append(contentsOf: fields.3)
+        pending.append(contentsOf: fields.title)
+        pending.append(contentsOf: fields.summary)
+        pending.append(contentsOf: fields.quotes)
+        pending.append(contentsOf: fields.names)
         if pending.count >= Self.chunkSize { try flush() }
     }
 
@@ -149,7 +149,7 @@ final class SearchDocumentSpool: @unchecked Sendable {
 
     /// Calls `body` with the next document, waiting for the writer to get that far; false at the
     /// end (the writer closed the spool and everything written was read, or abandoned it).
-    func next(_ body: (Int64, (UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeRawBufferPointer)) throws -> Void) throws -> Bool {
+    func next(_ body: (Int64, SearchDocumentFields) throws -> Void) throws -> Bool {
         guard !abandoned.load(ordering: .relaxed), try fill(Self.headerSize) else { return false }
         let (rowID, lengths) = readBuffer.withUnsafeBytes { bytes in
             let length = { (field: Int) in Int(bytes.loadUnaligned(fromByteOffset: self.readStart + 8 + 4 * field, as: UInt32.self)) }

@@ -60,15 +60,7 @@ final class SearchIndexBuiltAside: @unchecked Sendable {
         do {
             try aside.transaction {
                 let insert = try aside.prepare("INSERT INTO \(Self.table) (rowid, title, summary, quotes, names) VALUES (?1, ?2, ?3, ?4, ?5)")
-                while try spool.next({ rowID, fields in
-                    try insert.bind(rowID, at: 1)
-                    try insert.bindTextNoCopy(fields.0, at: 2)
-                    try insert.bindTextNoCopy(fields.1, at: 3)
-                    try insert.bindTextNoCopy(fields.2, at: 4)
-                    try insert.bindTextNoCopy(fields.3, at: 5)
-                    defer { insert.reset() }
-                    try insert.step()
-                }) {}
+                while try spool.next({ rowID, fields in try insert.insertSearchDocument(rowID, fields) }) {}
             }
         } catch {
             failure = error
@@ -117,18 +109,9 @@ final class SearchIndexBuiltAside: @unchecked Sendable {
 
     /// Hands a document to the build, and writes its text into the timeline's content table
     /// through `contentWriter`.
-    func writeDocument(
-        _ id: Int64, _ fields: (UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeRawBufferPointer),
-        with contentWriter: Statement
-    ) throws {
+    func writeDocument(_ id: Int64, _ fields: SearchDocumentFields, with contentWriter: Statement) throws {
         try spool.append(rowID: id, fields)
-        try contentWriter.bind(id, at: 1)
-        try contentWriter.bindTextNoCopy(fields.0, at: 2)
-        try contentWriter.bindTextNoCopy(fields.1, at: 3)
-        try contentWriter.bindTextNoCopy(fields.2, at: 4)
-        try contentWriter.bindTextNoCopy(fields.3, at: 5)
-        defer { contentWriter.reset() }
-        try contentWriter.step()
+        try contentWriter.insertSearchDocument(id, fields)
     }
 
     /// Copies the built index into the timeline's, emptied by `emptyIndex(in:)` and holding the
