@@ -177,14 +177,10 @@ struct BulkLoad {
                 "event_spans", rows: "SELECT id, earliest_day, latest_day FROM event_span_rows ORDER BY earliest_day, latest_day",
                 group: Self.lengthClass)
         } else {
-            let refresh = [
-                try database.prepare("DELETE FROM event_spans WHERE id = ?1"),
-                try database.prepare(
-                    "INSERT INTO event_spans (id, earliest_day, latest_day) SELECT id, earliest_day, latest_day FROM event_span_rows WHERE id = ?1"),
-            ]
-            for id in updated where id <= lastIDBefore {
-                for statement in refresh { try statement.run([.integer(id)]) }
-            }
+            try refreshHeldEvents(updated, [
+                "DELETE FROM event_spans WHERE id = ?1",
+                "INSERT INTO event_spans (id, earliest_day, latest_day) SELECT id, earliest_day, latest_day FROM event_span_rows WHERE id = ?1",
+            ])
             try database.execute(
                 "INSERT INTO event_spans (id, earliest_day, latest_day) SELECT id, earliest_day, latest_day FROM event_span_rows WHERE id > ?1",
                 [.integer(lastIDBefore)])
@@ -195,16 +191,21 @@ struct BulkLoad {
         return builtAside
     }
 
+    /// Runs `statements` (each taking an event's id as `?1`) for every event of `updated` that was
+    /// held before the load: its entry in an index taken out, then written again from its rows.
+    private func refreshHeldEvents(_ updated: [Int64], _ statements: [String]) throws {
+        let prepared = try statements.map { try database.prepare($0) }
+        for id in updated where id <= lastIDBefore {
+            for statement in prepared { try statement.run([.integer(id)]) }
+        }
+    }
+
     /// Indexes the added and `updated` events for search through the timeline's connection.
     private func indexSearch(newEvents: Int64, updated: [Int64]) throws {
-        let refresh = [
-            try database.prepare("DELETE FROM event_search WHERE rowid = ?1"),
-            try database.prepare(
-                "INSERT INTO event_search (rowid, title, summary, quotes, names) SELECT id, title, summary, quotes, names FROM event_search_documents WHERE id = ?1"),
-        ]
-        for id in updated where id <= lastIDBefore {
-            for statement in refresh { try statement.run([.integer(id)]) }
-        }
+        try refreshHeldEvents(updated, [
+            "DELETE FROM event_search WHERE rowid = ?1",
+            "INSERT INTO event_search (rowid, title, summary, quotes, names) SELECT id, title, summary, quotes, names FROM event_search_documents WHERE id = ?1",
+        ])
         let indexNewEvents = {
             var indexing = try NewEventsSearchIndexing(database: database)
             try indexing.indexEvents(after: lastIDBefore)
@@ -223,7 +224,7 @@ struct BulkLoad {
     /// be started (the index is then built through the timeline's connection).
     private func searchIndexBuiltAside(whenPacking packsSpans: Bool, newEvents: Int64) throws -> SearchIndexBuiltAside? {
         guard packsSpans, !triggers.isEmpty, let threshold = searchIndexAsideFrom, newEvents >= threshold,
-              case .text(let createSQL)? = try database.scalar("SELECT sql FROM sqlite_schema WHERE name = 'event_search'")
+              case .text(let createSQL)? = try database.scalar("SELECT sql FROM sqlite_schema WHERE name = ?1", [.text(SearchIndexBuiltAside.table)])
         else { return nil }
         return try? SearchIndexBuiltAside(createSQL: createSQL, stoppingWhen: shouldStop)
     }

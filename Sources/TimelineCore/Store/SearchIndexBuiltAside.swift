@@ -20,6 +20,8 @@ import SQLiteStorage
 final class SearchIndexBuiltAside: @unchecked Sendable {
     let spool: SearchDocumentSpool
     private let aside: Database
+    /// The timeline's `CREATE VIRTUAL TABLE` of the index, which `emptyIndex(in:)` runs again.
+    private let createSQL: String
     private var thread: WorkerThread?
     /// What stopped the build; written by its thread, read after it has been joined.
     private var failure: (any Error)?
@@ -39,6 +41,7 @@ final class SearchIndexBuiltAside: @unchecked Sendable {
         guard let end = createSQL.lastIndex(of: ")") else {
             throw TimelineError(.internalError, "the search index's table is not made as an FTS5 table: \(createSQL)")
         }
+        self.createSQL = createSQL
         spool = try SearchDocumentSpool()
         aside = try Database(path: "")
         // A copy made to be thrown away: no journal, no waiting for the disk.
@@ -91,11 +94,8 @@ final class SearchIndexBuiltAside: @unchecked Sendable {
     /// into the emptied tables failed on a duplicate segment).
     func emptyIndex(in database: Database) throws {
         let settings = try database.prepare("SELECT k, v FROM \(Self.table)_config").map { ($0.value(at: 0), $0.value(at: 1)) }
-        guard case .text(let create)? = try database.scalar("SELECT sql FROM sqlite_schema WHERE name = ?1", [.text(Self.table)]) else {
-            throw TimelineError(.internalError, "the timeline has no search index table \(Self.table) to replace.")
-        }
         try database.execute("DROP TABLE \(Self.table)")
-        try database.execute(create)
+        try database.execute(createSQL)
         // Written behind the module, which reads them again when it next reads the index: the
         // copied index's header carries another settings version (the aside build's).
         let keep = try database.prepare("INSERT OR REPLACE INTO \(Self.table)_config (k, v) VALUES (?1, ?2)")
