@@ -263,10 +263,11 @@ struct BulkLoad {
     /// How many new events make the search index worth building with a large buffer.
     static let eventsForLargeSearchBuffer: Int64 = 10_000
 
-    /// How many new events make the search index worth building aside, on a machine with more
-    /// than one processor: on one, the two builds would take turns, and the copy be a loss.
+    /// How many new events make the search index worth building aside, when the process can use
+    /// more than one processor (`ProcessorCount`): on one, the two builds would take turns, and
+    /// the copy be a loss.
     static var defaultSearchIndexAsideFrom: Int64? {
-        sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 ? 10_000 : nil
+        ProcessorCount.available > 1 ? 10_000 : nil
     }
 
     /// Runs `body` with the search index's buffer of pending terms at 8 MiB instead of FTS5's
@@ -298,9 +299,10 @@ struct BulkLoad {
         try body()
     }
 
-    /// SQLite's helper threads for sorting: one for each processor, up to four.
+    /// SQLite's helper threads for sorting: one for each processor the process can use, up to
+    /// four; none when it can use one, where they would only take turns with the sort itself.
     private static var sortingThreads: Int {
-        min(max(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 1), 4)
+        ProcessorCount.available > 1 ? min(ProcessorCount.available, 4) : 0
     }
 
     /// Checks the CHECK constraints of every table that has any, with one query a table that

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import TimelineCore
+
+/// The processors a process can use: the fewest of those online, those it may run on, and its
+/// cgroup's CPU quota, each read as Linux writes it.
+@Suite struct ProcessorCountTests {
+    @Test(arguments: [
+        ("0-1", 2), ("0", 1), ("3", 1), ("0-3,8,10-11", 7), ("0,2,4,6", 4), ("0-63", 64),
+    ])
+    func allowedListsAreCounted(list: String, count: Int) {
+        #expect(ProcessorCount.allowedCount(list: list) == count)
+    }
+
+    @Test(arguments: ["", "x", "1-0", "0-1-2", "0,,1", "-1", "0-"])
+    func unreadableAllowedListsCountNothing(list: String) {
+        #expect(ProcessorCount.allowedCount(list: list) == nil)
+    }
+
+    /// cgroup v2's `cpu.max` and v1's quota and period: whole processors, a fraction rounded up.
+    @Test(arguments: [
+        ("100000", "100000", 1 as Int?), ("150000", "100000", 2), ("50000", "100000", 1), ("400000", "100000", 4),
+        ("200001", "100000", 3), ("max", "100000", nil), ("-1", "100000", nil), ("0", "100000", nil), ("100000", "0", nil),
+    ])
+    func quotasAreWholeProcessorsRoundedUp(quota: String, period: String, processors: Int?) {
+        #expect(ProcessorCount.quota(quota, period: period) == processors)
+    }
+
+    @Test func theFewestLimitCounts() {
+        #expect(ProcessorCount.usable(online: 8, allowed: nil, quota: nil) == 8)
+        #expect(ProcessorCount.usable(online: 8, allowed: 2, quota: nil) == 2)
+        #expect(ProcessorCount.usable(online: 8, allowed: 4, quota: 1) == 1)
+        #expect(ProcessorCount.usable(online: 2, allowed: 4, quota: 3) == 2)
+        #expect(ProcessorCount.usable(online: -1, allowed: nil, quota: nil) == 1)
+    }
+
+    @Test func aFileLineIsFoundByItsStart() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("processor-count-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let status = directory.appendingPathComponent("status").path
+        try "Name:\ttimeline\nCpus_allowed:\t3\nCpus_allowed_list:\t0-1\n".write(toFile: status, atomically: true, encoding: .utf8)
+        #expect(ProcessorCount.firstLine(startingWith: "Cpus_allowed_list:", inFile: status) == "0-1")
+        #expect(ProcessorCount.firstLine(startingWith: "Cpus_allowed:", inFile: status) == "3")
+        #expect(ProcessorCount.firstLine(startingWith: "Threads:", inFile: status) == nil)
+        #expect(ProcessorCount.firstLine(startingWith: "", inFile: directory.appendingPathComponent("none").path) == nil)
+        let quota = directory.appendingPathComponent("cpu.max").path
+        try "150000 100000\n".write(toFile: quota, atomically: true, encoding: .utf8)
+        #expect(ProcessorCount.firstLine(startingWith: "", inFile: quota) == "150000 100000")
+    }
+
+    /// This process pinned to one processor (as `taskset -c 0` or a container's cpuset would)
+    /// counts one, though more are online; its count goes back with its affinity.
+    @Test func aProcessPinnedToOneProcessorCountsOne() throws {
+        #if os(Linux)
+        guard sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1, FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset") else { return }
+        let allowed = try #require(ProcessorCount.firstLine(startingWith: "Cpus_allowed_list:", inFile: "/proc/self/status"))
+        let before = ProcessorCount.current()
+        try Self.taskset(["-p", "-c", "0", "\(getpid())"])
+        defer { try? Self.taskset(["-p", "-c", allowed, "\(getpid())"]) }
+        #expect(ProcessorCount.current() == 1)
+        try Self.taskset(["-p", "-c", allowed, "\(getpid())"])
+        #expect(ProcessorCount.current() == before)
+        #endif
+    }
+
+    static func taskset(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    /// On Linux, this process's count is at most what its own status allows.
+    @Test func thisProcessCountsNoMoreThanItMayRunOn() throws {
+        let online = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        #expect(ProcessorCount.available >= 1 && ProcessorCount.available <= max(online, 1))
+        #if os(Linux)
+        let allowed = try #require(ProcessorCount.firstLine(startingWith: "Cpus_allowed_list:", inFile: "/proc/self/status")
+            .flatMap(ProcessorCount.allowedCount(list:)))
+        #expect(ProcessorCount.available <= allowed)
+        #endif
+    }
+}
