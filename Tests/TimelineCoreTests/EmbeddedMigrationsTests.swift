@@ -14,6 +14,8 @@ import Testing
         let embedded = TimelineMigrations.embedded
         #expect(embedded.fingerprint == MigrationSet.fingerprint(of: embedded.files))
         #expect(embedded.fingerprint == (try MigrationSet(files: EmbeddedFiles.files)).fingerprint)
+        // Opening a store compares the header with this, without gathering the set.
+        #expect(TimelineMigrations.embeddedFingerprint == MigrationSet.fingerprint(of: embedded.files))
     }
 
     /// They are the repository's `Migrations/` and `Seeds/`, with the same fingerprint.

@@ -12,6 +12,10 @@ public enum TimelineMigrations {
         }
     }()
 
+    /// The embedded set's fingerprint, without the set: what a database brought up to it holds
+    /// in its header (a current database is known by it alone).
+    public static var embeddedFingerprint: Int32 { EmbeddedFiles.fingerprint }
+
     /// Seeds in JSON are read by the core; SQL seeds run as SQL.
     public static let loaders: KeyValuePairs<String, MigrationRunner.SeedLoader> = ["json": SeedLoader.loadJSON]
 

@@ -45,7 +45,7 @@ public final class TimelineStore {
     /// - Parameter shouldStop: checked every few thousand SQLite instructions, from the opening
     ///   on; true stops the running statement of a transaction (an `.interrupted` error), so that
     ///   the write rolls back.
-    public init(path: String, migrations: MigrationPolicy = .automatic, set: MigrationSet = TimelineMigrations.embedded,
+    public init(path: String, migrations: MigrationPolicy = .automatic, set: MigrationSet? = nil,
                 busyTimeout milliseconds: Int32 = 5_000, pageCache: PageCache = .standard,
                 stoppingWhen shouldStop: (() -> Bool)? = nil, checkingCells: Bool = true, recordingTime: String? = nil) throws {
         self.recordingTime = recordingTime
@@ -184,10 +184,12 @@ public final class TimelineStore {
         try migrateIfNeeded(set: set)
     }
 
-    /// Reads one number when the database is current; otherwise validates and applies what is pending.
-    func migrateIfNeeded(set: MigrationSet) throws {
-        let runner = TimelineMigrations.runner(for: database, set: set, appliedAt: recordingTime)
+    /// Reads one number when the database is current; otherwise validates and applies what is
+    /// pending, of `set` (nil: the embedded one, gathered only then).
+    func migrateIfNeeded(set: MigrationSet?) throws {
         do {
+            if set == nil, try database.userVersion() == TimelineMigrations.embeddedFingerprint { return }
+            let runner = TimelineMigrations.runner(for: database, set: set ?? TimelineMigrations.embedded, appliedAt: recordingTime)
             if try runner.isCurrent() { return }
             if try !runner.migrate().isEmpty { try storeMissingLists() }
         } catch {
