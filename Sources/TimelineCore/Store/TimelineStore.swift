@@ -42,6 +42,7 @@ public final class TimelineStore {
     }
 
     /// Opens (creating when missing) the database at `path`, migrated unless told not to.
+    /// - Parameter set: the migrations to bring it up to; nil for the embedded ones.
     /// - Parameter shouldStop: checked every few thousand SQLite instructions, from the opening
     ///   on; true stops the running statement of a transaction (an `.interrupted` error), so that
     ///   the write rolls back.
