@@ -90,6 +90,53 @@ import Testing
         #expect(try fast.database.integrityCheck() == ["ok"])
     }
 
+    /// A file decoded on the writing thread itself (as with one processor) writes what one read
+    /// ahead on a thread of its own writes; with a bad record among good ones, both stop at it
+    /// with the same message, or skip it with the same rejection.
+    @Test func readingInTurnWritesWhatReadingAheadWrites() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = try Self.sampleCSV(in: folder)
+        var stores: [TimelineStore] = []
+        for readsAhead in [true, false] {
+            let store = try Self.emptyStore(folder.appendingPathComponent("ahead-\(readsAhead).sqlite").path)
+            var options = ImportOptions()
+            options.readsAhead = readsAhead
+            let importer = try Importer(store: store, path: csv, options: options)
+            #expect(try importer.run().inserted == 18)
+            #expect(importer.readAhead == readsAhead)
+            stores.append(store)
+        }
+        #expect(try Self.content(of: stores[0]) == Self.content(of: stores[1]))
+
+        let bad = folder.appendingPathComponent("bad.csv").path
+        var text = "kind,title,when\n"
+        for index in 0..<600 { text += "launch,Ouverture \(index),2020-0\(1 + index % 9)-01\n" }
+        text += "launch,Ouverture mauvaise,2020-13-01\n"
+        for index in 600..<1_200 { text += "launch,Ouverture \(index),2021-0\(1 + index % 9)-01\n" }
+        try text.write(toFile: bad, atomically: true, encoding: .utf8)
+        var stopped: [String] = []
+        var skipped: [[String]] = []
+        for readsAhead in [true, false] {
+            let store = try Self.emptyStore(folder.appendingPathComponent("bad-\(readsAhead).sqlite").path)
+            var options = ImportOptions()
+            options.readsAhead = readsAhead
+            #expect {
+                try Importer(store: store, path: bad, options: options).run()
+            } throws: { error in
+                stopped.append("\(error)")
+                return true
+            }
+            #expect(try store.database.scalar("SELECT count(*) FROM events") == .integer(0))
+            options.skipInvalid = true
+            var rejected: [String] = []
+            #expect(try Importer(store: store, path: bad, options: options).run(reject: { rejected.append($0) }).inserted == 1_200)
+            skipped.append(rejected)
+        }
+        #expect(stopped.count == 2 && stopped[0] == stopped[1] && stopped[0].contains("bad.csv:602"), "\(stopped)")
+        #expect(skipped[0].count == 1 && skipped[0] == skipped[1], "\(skipped)")
+    }
+
     /// A small file checks foreign keys row by row, a large one once at the end (which reads
     /// every table whole): both write the same rows, into a timeline that has events already,
     /// adding, and then finding them unchanged.

@@ -122,6 +122,8 @@ public final class Importer {
     private var checkedConstraintsAtTheEnd = false
     /// Whether the last run's search index was built aside (`SearchIndexBuiltAside`).
     private(set) var builtSearchIndexAside = false
+    /// Whether the last run read its records on a thread of its own (`forEachRecord`).
+    private(set) var readAhead = false
     /// A timeline document's reader, past its directory, at its events.
     private var seedDocument: SeedDocumentReader?
 
@@ -727,9 +729,10 @@ public final class Importer {
     /// other. That thread also renders each event's lists, which the writer uses when saving
     /// leaves them as read. What `body` sees is the same, in the same order, errors included.
     /// Standard input is read here: its writer may keep a reading thread waiting after the import
-    /// has failed.
+    /// has failed; so is any file when the process can use one processor (`options.readsAhead`).
     private func forEachRecord(_ body: (Int, () throws -> RecordEvent, TimelineWriter.RenderedLists?) throws -> Void) throws {
-        guard input.isRegularFile else {
+        readAhead = input.isRegularFile && options.readsAhead
+        guard readAhead else {
             return try decodeRecords { line, decode in
                 try withoutActuallyEscaping(decode) { decode in try body(line, decode, nil) }
             }
