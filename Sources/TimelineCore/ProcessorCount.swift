@@ -16,8 +16,8 @@ import Darwin
 /// processor took 14.1-14.7 s with the search index built aside and two sorting threads,
 /// 13.6-14.2 s without either).
 enum ProcessorCount {
-    /// The fewest of the processors online, those the process may run on, and its cgroup's CPU
-    /// quota rounded up; at least one. Read once, on first use.
+    /// The fewest of the processors online, those the process may run on, and the CPU quota of
+    /// its cgroup or one above it, rounded up; at least one. Read once, on first use.
     static let available = current()
 
     /// `available` as read now.
@@ -50,21 +50,65 @@ enum ProcessorCount {
         return (quota + period - 1) / period
     }
 
-    /// The quota of the cgroup the process sees as its root, as a container does its own.
+    /// The CPU quota of the process's cgroup or of one above it, the smallest: a container sees
+    /// its own as the root, and a systemd unit's `CPUQuota=` is set on the unit's cgroup below it.
     private static func cgroupQuota() -> Int? {
-        if let line = firstLine(startingWith: "", inFile: "/sys/fs/cgroup/cpu.max") {
-            let parts = line.split(separator: " ")
-            return parts.count == 2 ? quota(String(parts[0]), period: String(parts[1])) : nil
-        }
-        guard let quotaLine = firstLine(startingWith: "", inFile: "/sys/fs/cgroup/cpu/cpu.cfs_quota_us"),
-              let periodLine = firstLine(startingWith: "", inFile: "/sys/fs/cgroup/cpu/cpu.cfs_period_us")
-        else { return nil }
-        return quota(quotaLine, period: periodLine)
+        cgroupQuota(membership: wholeFile("/proc/self/cgroup"), hierarchies: "/sys/fs/cgroup")
     }
 
-    /// The first line of a small file (up to 16 KiB read) that starts with `prefix`, without the
-    /// prefix and the spaces around the rest; nil when there is none or the file cannot be read.
-    static func firstLine(startingWith prefix: String, inFile path: String) -> String? {
+    /// The smallest CPU quota along the process's cgroup path (`membership`, as
+    /// `/proc/self/cgroup` gives it) and the cgroups above it, in the hierarchies mounted under
+    /// `hierarchies`: cgroup v1's `cpu` controller where it is mounted (its own line names its
+    /// path), else cgroup v2's single hierarchy (the `0::` line). A cgroup whose folder is not
+    /// there (a path the host sees, inside a container that has the root mounted as its own) or
+    /// that sets no quota counts for nothing; nil when none does.
+    static func cgroupQuota(membership: String?, hierarchies: String) -> Int? {
+        var version1Path: String?
+        var version2Path: String?
+        for line in (membership ?? "").split(separator: "\n") {
+            // `hierarchy-id:controllers:path`; the path may itself hold colons.
+            let fields = line.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3 else { continue }
+            if fields[0] == "0" && fields[1].isEmpty {
+                version2Path = String(fields[2])
+            } else if fields[1].split(separator: ",").contains("cpu") {
+                version1Path = String(fields[2])
+            }
+        }
+        if let mount = ["cpu", "cpu,cpuacct", "cpuacct,cpu"].lazy.map({ hierarchies + "/" + $0 }).first(where: isFolder) {
+            return cgroupFolders(along: version1Path ?? "/", under: mount).compactMap { folder -> Int? in
+                guard let quotaLine = firstLine(startingWith: "", inFile: folder + "/cpu.cfs_quota_us"),
+                      let periodLine = firstLine(startingWith: "", inFile: folder + "/cpu.cfs_period_us") else { return nil }
+                return quota(quotaLine, period: periodLine)
+            }.min()
+        }
+        return cgroupFolders(along: version2Path ?? "/", under: hierarchies).compactMap { folder -> Int? in
+            guard let line = firstLine(startingWith: "", inFile: folder + "/cpu.max") else { return nil }
+            let parts = line.split(separator: " ")
+            return parts.count == 2 ? quota(String(parts[0]), period: String(parts[1])) : nil
+        }.min()
+    }
+
+    /// The folders of the cgroup at `path` and of each above it up to the root, under `mount`;
+    /// the root's alone for a path that would lead out of it (`..`, which Linux never writes).
+    static func cgroupFolders(along path: String, under mount: String) -> [String] {
+        var components = path.split(separator: "/").filter { $0 != "." }
+        if components.contains("..") { components = [] }
+        var folders: [String] = []
+        while true {
+            folders.append(([mount] + components.map(String.init)).joined(separator: "/"))
+            guard !components.isEmpty else { return folders }
+            components.removeLast()
+        }
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// A small file's text (up to 16 KiB); nil when it cannot be read.
+    static func wholeFile(_ path: String) -> String? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -76,7 +120,13 @@ enum ProcessorCount {
             guard count > 0 else { break }
             filled += count
         }
-        let text = String(decoding: bytes[..<filled], as: UTF8.self)
+        return String(decoding: bytes[..<filled], as: UTF8.self)
+    }
+
+    /// The first line of a small file (up to 16 KiB read) that starts with `prefix`, without the
+    /// prefix and the spaces around the rest; nil when there is none or the file cannot be read.
+    static func firstLine(startingWith prefix: String, inFile path: String) -> String? {
+        guard let text = wholeFile(path) else { return nil }
         for line in text.split(separator: "\n") where line.hasPrefix(prefix) {
             return String(line.dropFirst(prefix.count)).trimmingSpaces()
         }

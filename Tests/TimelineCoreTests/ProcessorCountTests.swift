@@ -2,9 +2,10 @@ import Foundation
 import Testing
 @testable import TimelineCore
 
-/// The processors a process can use: the fewest of those online, those it may run on, and its
-/// cgroup's CPU quota, each read as Linux writes it.
-@Suite struct ProcessorCountTests {
+/// The processors a process can use: the fewest of those online, those it may run on, and the
+/// CPU quota of its cgroup or one above it, each read as Linux writes it. One test at a time: one
+/// pins this process to a processor for a moment, which another reading its affinity would see.
+@Suite(.serialized) struct ProcessorCountTests {
     @Test(arguments: [
         ("0-1", 2), ("0", 1), ("3", 1), ("0-3,8,10-11", 7), ("0,2,4,6", 4), ("0-63", 64),
     ])
@@ -47,6 +48,64 @@ import Testing
         let quota = directory.appendingPathComponent("cpu.max").path
         try "150000 100000\n".write(toFile: quota, atomically: true, encoding: .utf8)
         #expect(ProcessorCount.firstLine(startingWith: "", inFile: quota) == "150000 100000")
+    }
+
+    /// A folder standing for `/sys/fs/cgroup`, with `files` (path under it: text) written.
+    static func hierarchies(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("cgroup-\(UUID().uuidString)")
+        for (path, text) in files {
+            let file = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        return root
+    }
+
+    /// cgroup v2: the quota of the process's own cgroup (a systemd unit's `CPUQuota=150%`) or of
+    /// one above it (its slice's), the smallest; the root's as a container sees its own.
+    @Test(arguments: [
+        // The unit's own quota, under a slice without one.
+        (["system.slice/cpu.max": "max 100000\n", "system.slice/import.service/cpu.max": "150000 100000\n"],
+         "0::/system.slice/import.service\n", 2 as Int?),
+        // The slice's, smaller than the unit's.
+        (["system.slice/cpu.max": "50000 100000\n", "system.slice/import.service/cpu.max": "400000 100000\n"],
+         "0::/system.slice/import.service\n", 1),
+        // No quota anywhere.
+        (["system.slice/import.service/cpu.max": "max 100000\n"], "0::/system.slice/import.service\n", nil),
+        // A container: the host's path is not there, its root is its own cgroup.
+        (["cpu.max": "200000 100000\n"], "0::/docker/4f2a\n", 2),
+        // Unreadable membership: the root alone.
+        (["cpu.max": "300000 100000\n", "a/cpu.max": "100000 100000\n"], "", 3),
+    ] as [([String: String], String, Int?)])
+    func version2QuotasAlongThePath(files: [String: String], membership: String, processors: Int?) throws {
+        let root = try Self.hierarchies(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(ProcessorCount.cgroupQuota(membership: membership, hierarchies: root.path) == processors)
+    }
+
+    /// cgroup v1 (alone, or beside v2 as on hybrid systems): the `cpu` controller's line names
+    /// the path, its hierarchy is mounted as `cpu` or `cpu,cpuacct`, and v2's files are not read.
+    @Test(arguments: [
+        (["cpu,cpuacct/batch/cpu.cfs_quota_us": "250000\n", "cpu,cpuacct/batch/cpu.cfs_period_us": "100000\n",
+          "cpu,cpuacct/cpu.cfs_quota_us": "-1\n", "cpu,cpuacct/cpu.cfs_period_us": "100000\n", "cpu.max": "100000 100000\n"],
+         "9:name=systemd:/\n4:cpu,cpuacct:/batch\n3:memory:/other\n0::/\n", 3 as Int?),
+        (["cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"], "1:cpu:/\n0::/\n", nil),
+        (["cpu/cpu.cfs_quota_us": "100000\n", "cpu/cpu.cfs_period_us": "100000\n",
+          "cpu/a/b/cpu.cfs_quota_us": "800000\n", "cpu/a/b/cpu.cfs_period_us": "100000\n"], "2:cpuacct,cpu:/a/b\n", 1),
+    ] as [([String: String], String, Int?)])
+    func version1QuotasAlongThePath(files: [String: String], membership: String, processors: Int?) throws {
+        let root = try Self.hierarchies(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(ProcessorCount.cgroupQuota(membership: membership, hierarchies: root.path) == processors)
+    }
+
+    @Test func aCgroupPathIsWalkedUpToTheRoot() {
+        #expect(ProcessorCount.cgroupFolders(along: "/system.slice/import.service", under: "/sys/fs/cgroup")
+            == ["/sys/fs/cgroup/system.slice/import.service", "/sys/fs/cgroup/system.slice", "/sys/fs/cgroup"])
+        #expect(ProcessorCount.cgroupFolders(along: "/", under: "/m") == ["/m"])
+        #expect(ProcessorCount.cgroupFolders(along: "/a/./b", under: "/m") == ["/m/a/b", "/m/a", "/m"])
+        #expect(ProcessorCount.cgroupFolders(along: "/a/../../etc", under: "/m") == ["/m"])
     }
 
     /// This process pinned to one processor (as `taskset -c 0` or a container's cpuset would)
