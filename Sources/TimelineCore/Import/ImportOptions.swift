@@ -46,6 +46,10 @@ public struct ImportOptions: Sendable {
     /// take turns, and decoding in turn was faster (200,000 events pinned to one processor:
     /// 12.9-13.0 s against 13.7-13.9). Tests set it to take either way.
     var readsAhead = ProcessorCount.available > 1
+    /// Whether a load into a timeline without events skips the lookup of each record's uid when
+    /// no event written before it had that uid (`NewUIDFilter`). Tests clear it to take the
+    /// plain way.
+    var filtersNewUIDs = true
     /// Why `today` is missing, for the error of a record with a relative date.
     public var missingTodayReason: String?
     /// `--today` was given: relative dates count from it (see `DateParsingContext.todayGiven`).

@@ -124,6 +124,9 @@ public final class Importer {
     private(set) var builtSearchIndexAside = false
     /// Whether the last run read its records on a thread of its own (`forEachRecord`).
     private(set) var readAhead = false
+    /// Whether the last run looked up only the uids that events it wrote may have had
+    /// (`NewUIDFilter`).
+    private(set) var filteredNewUIDs = false
     /// A timeline document's reader, past its directory, at its events.
     private var seedDocument: SeedDocumentReader?
 
@@ -335,6 +338,8 @@ public final class Importer {
         do {
             try store.database.transaction(.immediate) {
                 let saver = try EventSaver(database: store.database, recordedAt: store.recordingTime)
+                if options.filtersNewUIDs { try saver.remembersNewUIDs(bits: NewUIDFilter.bits(forFileOf: input.size)) }
+                filteredNewUIDs = saver.filtersNewUIDs
                 let lastEntityBefore = try store.lastEntityID()
                 if format == .seed {
                     // Before the bulk load suspends the triggers: a renamed entity or a changed

@@ -140,6 +140,9 @@ final class EventSaver {
     private var earlierVersions: EarlierVersionIndex?
     /// The events held before this saver began, by span, kind, title and date (see `uidOfSameEvent`).
     private var heldEvents = HeldEventsBySpan()
+    /// The uids of the events this saver inserted, when it was asked to remember them on a
+    /// timeline without events (`remembersNewUIDs`): a uid it never saw is in no row.
+    private var newUIDs: NewUIDFilter?
     /// Caches stay bounded, so memory stays flat however many distinct names a file holds.
     static let cacheLimit = 50_000
 
@@ -188,7 +191,7 @@ final class EventSaver {
         // saved under the hash numbered (`…-1a2b3c4d-2`), where the same file finds it again.
         let hashedUID = event.uid
         var collisions = 0
-        while let id = try eventID(uid: event.uid) {
+        while let id = try existingEventID(uid: event.uid) {
             let existing = try reader.event(id: id)
             let kept = parts.kept
             let (merged, keptItems) = try applied(event, over: existing, parts)
@@ -306,6 +309,7 @@ final class EventSaver {
         let firstOfStemAndTitle = uidIsTheRecordsHash ? try noteSameStemInBatch(event) : nil
         if rejectingSecondVersionInBatch { noteFractionsAboveOne(event) }
         let id = try writer.insert(event, renderedLists: listsAsRead)
+        newUIDs?.insert(event.uid)
         if let firstOfStemAndTitle { addedStemsAndTitles[firstOfStemAndTitle] = id }
         return (event.uid, .inserted)
     }
@@ -453,6 +457,24 @@ final class EventSaver {
             throw TimelineError(.badData, "the last version of \(uid) in history cannot be read: \(error).")
         }
         _ = try save(event, uidPolicy: .readable, replacingExisting: false)
+    }
+
+    /// Remembers the uid of every event this saver inserts from now on, in a filter of `bits`
+    /// bits (`NewUIDFilter`), when the timeline has no events: a load's records then look up
+    /// only the uids the filter cannot rule out. Nothing when it has events (their uids are not
+    /// in the filter).
+    func remembersNewUIDs(bits: Int) throws {
+        guard newUIDs == nil, try database.scalar("SELECT EXISTS (SELECT 1 FROM events)") == .integer(0) else { return }
+        newUIDs = NewUIDFilter(bits: bits)
+    }
+
+    /// Whether `remembersNewUIDs` took: the lookups of uids are filtered.
+    var filtersNewUIDs: Bool { newUIDs != nil }
+
+    /// `eventID(uid:)`, but nil at once for a uid the filter of new uids never saw.
+    private func existingEventID(uid: String) throws -> Int64? {
+        if let newUIDs, !newUIDs.mightContain(uid) { return nil }
+        return try eventID(uid: uid)
     }
 
     func eventID(uid: String) throws -> Int64? {
