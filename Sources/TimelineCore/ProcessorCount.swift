@@ -58,9 +58,10 @@ enum ProcessorCount {
 
     /// The smallest CPU quota along the process's cgroup path (`membership`, as
     /// `/proc/self/cgroup` gives it) and the cgroups above it, in the hierarchies mounted under
-    /// `hierarchies`: cgroup v1's `cpu` controller where it is mounted (its own line names its
-    /// path), else cgroup v2's single hierarchy (the `0::` line). A cgroup whose folder is not
-    /// there (a path the host sees, inside a container that has the root mounted as its own) or
+    /// `hierarchies`: cgroup v1's `cpu` controller when the process has a line for it and it is
+    /// mounted (as on hybrid systems), else cgroup v2's single hierarchy (the `0::` line); with
+    /// no membership read, the roots' (v2's, else v1's). A cgroup whose folder is not there (a
+    /// path the host sees, inside a container that has its own cgroup mounted as the root) or
     /// that sets no quota counts for nothing; nil when none does.
     static func cgroupQuota(membership: String?, hierarchies: String) -> Int? {
         var version1Path: String?
@@ -75,18 +76,24 @@ enum ProcessorCount {
                 version1Path = String(fields[2])
             }
         }
-        if let mount = ["cpu", "cpu,cpuacct", "cpuacct,cpu"].lazy.map({ hierarchies + "/" + $0 }).first(where: isFolder) {
-            return cgroupFolders(along: version1Path ?? "/", under: mount).compactMap { folder -> Int? in
+        let version1Mount = ["cpu", "cpu,cpuacct", "cpuacct,cpu"].lazy.map { hierarchies + "/" + $0 }.first(where: isFolder)
+        func version1Quota(along path: String, under mount: String) -> Int? {
+            cgroupFolders(along: path, under: mount).compactMap { folder -> Int? in
                 guard let quotaLine = firstLine(startingWith: "", inFile: folder + "/cpu.cfs_quota_us"),
                       let periodLine = firstLine(startingWith: "", inFile: folder + "/cpu.cfs_period_us") else { return nil }
                 return quota(quotaLine, period: periodLine)
             }.min()
         }
-        return cgroupFolders(along: version2Path ?? "/", under: hierarchies).compactMap { folder -> Int? in
-            guard let line = firstLine(startingWith: "", inFile: folder + "/cpu.max") else { return nil }
-            let parts = line.split(separator: " ")
-            return parts.count == 2 ? quota(String(parts[0]), period: String(parts[1])) : nil
-        }.min()
+        func version2Quota(along path: String) -> Int? {
+            cgroupFolders(along: path, under: hierarchies).compactMap { folder -> Int? in
+                guard let line = firstLine(startingWith: "", inFile: folder + "/cpu.max") else { return nil }
+                let parts = line.split(separator: " ")
+                return parts.count == 2 ? quota(String(parts[0]), period: String(parts[1])) : nil
+            }.min()
+        }
+        if let version1Path, let version1Mount { return version1Quota(along: version1Path, under: version1Mount) }
+        if let version2Path { return version2Quota(along: version2Path) }
+        return version2Quota(along: "/") ?? version1Mount.flatMap { version1Quota(along: "/", under: $0) }
     }
 
     /// The folders of the cgroup at `path` and of each above it up to the root, under `mount`;

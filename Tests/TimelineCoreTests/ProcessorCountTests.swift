@@ -77,6 +77,8 @@ import Testing
         (["cpu.max": "200000 100000\n"], "0::/docker/4f2a\n", 2),
         // Unreadable membership: the root alone.
         (["cpu.max": "300000 100000\n", "a/cpu.max": "100000 100000\n"], "", 3),
+        // A cgroup of the process's own named `cpu` is no cgroup v1 mount.
+        (["cpu/cpu.max": "400000 100000\n", "app/cpu.max": "100000 100000\n"], "0::/app\n", 1),
     ] as [([String: String], String, Int?)])
     func version2QuotasAlongThePath(files: [String: String], membership: String, processors: Int?) throws {
         let root = try Self.hierarchies(files)
@@ -93,6 +95,8 @@ import Testing
         (["cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"], "1:cpu:/\n0::/\n", nil),
         (["cpu/cpu.cfs_quota_us": "100000\n", "cpu/cpu.cfs_period_us": "100000\n",
           "cpu/a/b/cpu.cfs_quota_us": "800000\n", "cpu/a/b/cpu.cfs_period_us": "100000\n"], "2:cpuacct,cpu:/a/b\n", 1),
+        // Unreadable membership, v1 alone: its root.
+        (["cpu,cpuacct/cpu.cfs_quota_us": "200000\n", "cpu,cpuacct/cpu.cfs_period_us": "100000\n"], "", 2),
     ] as [([String: String], String, Int?)])
     func version1QuotasAlongThePath(files: [String: String], membership: String, processors: Int?) throws {
         let root = try Self.hierarchies(files)
