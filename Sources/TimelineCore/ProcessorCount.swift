@@ -77,23 +77,28 @@ enum ProcessorCount {
             }
         }
         let version1Mount = ["cpu", "cpu,cpuacct", "cpuacct,cpu"].lazy.map { hierarchies + "/" + $0 }.first(where: isFolder)
-        func version1Quota(along path: String, under mount: String) -> Int? {
-            cgroupFolders(along: path, under: mount).compactMap { folder -> Int? in
-                guard let quotaLine = firstLine(startingWith: "", inFile: folder + "/cpu.cfs_quota_us"),
-                      let periodLine = firstLine(startingWith: "", inFile: folder + "/cpu.cfs_period_us") else { return nil }
-                return quota(quotaLine, period: periodLine)
-            }.min()
+        // One walk up the path, each folder read as its version writes its quota.
+        func smallest(along path: String, under mount: String, _ quotaIn: (String) -> Int?) -> Int? {
+            cgroupFolders(along: path, under: mount).compactMap(quotaIn).min()
         }
-        func version2Quota(along path: String) -> Int? {
-            cgroupFolders(along: path, under: hierarchies).compactMap { folder -> Int? in
-                guard let line = firstLine(startingWith: "", inFile: folder + "/cpu.max") else { return nil }
-                let parts = line.split(separator: " ")
-                return parts.count == 2 ? quota(String(parts[0]), period: String(parts[1])) : nil
-            }.min()
-        }
-        if let version1Path, let version1Mount { return version1Quota(along: version1Path, under: version1Mount) }
-        if let version2Path { return version2Quota(along: version2Path) }
-        return version2Quota(along: "/") ?? version1Mount.flatMap { version1Quota(along: "/", under: $0) }
+        if let version1Path, let version1Mount { return smallest(along: version1Path, under: version1Mount, version1Quota(in:)) }
+        if let version2Path { return smallest(along: version2Path, under: hierarchies, version2Quota(in:)) }
+        return smallest(along: "/", under: hierarchies, version2Quota(in:))
+            ?? version1Mount.flatMap { smallest(along: "/", under: $0, version1Quota(in:)) }
+    }
+
+    /// A cgroup v1 folder's quota (`cpu.cfs_quota_us` over `cpu.cfs_period_us`).
+    private static func version1Quota(in folder: String) -> Int? {
+        guard let quotaLine = firstLine(startingWith: "", inFile: folder + "/cpu.cfs_quota_us"),
+              let periodLine = firstLine(startingWith: "", inFile: folder + "/cpu.cfs_period_us") else { return nil }
+        return quota(quotaLine, period: periodLine)
+    }
+
+    /// A cgroup v2 folder's quota (`cpu.max`: quota and period on one line).
+    private static func version2Quota(in folder: String) -> Int? {
+        guard let line = firstLine(startingWith: "", inFile: folder + "/cpu.max") else { return nil }
+        let parts = line.split(separator: " ")
+        return parts.count == 2 ? quota(String(parts[0]), period: String(parts[1])) : nil
     }
 
     /// The folders of the cgroup at `path` and of each above it up to the root, under `mount`;

@@ -121,20 +121,34 @@ import Testing
             let store = try Self.emptyStore(folder.appendingPathComponent("bad-\(readsAhead).sqlite").path)
             var options = ImportOptions()
             options.readsAhead = readsAhead
-            #expect {
-                try Importer(store: store, path: bad, options: options).run()
-            } throws: { error in
-                stopped.append("\(error)")
-                return true
-            }
-            #expect(try store.database.scalar("SELECT count(*) FROM events") == .integer(0))
-            options.skipInvalid = true
-            var rejected: [String] = []
-            #expect(try Importer(store: store, path: bad, options: options).run(reject: { rejected.append($0) }).inserted == 1_200)
-            skipped.append(rejected)
+            let outcome = try Self.stoppedThenSkipped(bad, into: store, options: options)
+            stopped += outcome.stopped.map { [$0] } ?? []
+            #expect(outcome.summary.inserted == 1_200)
+            skipped.append(outcome.rejected)
         }
         #expect(stopped.count == 2 && stopped[0] == stopped[1] && stopped[0].contains("bad.csv:602"), "\(stopped)")
         #expect(skipped[0].count == 1 && skipped[0] == skipped[1], "\(skipped)")
+    }
+
+    /// Imports `path`, a file with bad records, into `store`, which has no events: first as is,
+    /// which must stop with an error and leave the store without events, then with
+    /// `skipInvalid`. The stopping error, the rejections, and the second import and its summary.
+    static func stoppedThenSkipped(_ path: String, into store: TimelineStore, options: ImportOptions) throws
+        -> (stopped: String?, rejected: [String], importer: Importer, summary: ImportSummary) {
+        var stopped: String?
+        #expect {
+            try Importer(store: store, path: path, options: options).run()
+        } throws: { error in
+            stopped = "\(error)"
+            return true
+        }
+        #expect(try store.database.scalar("SELECT count(*) FROM events") == .integer(0))
+        var skipping = options
+        skipping.skipInvalid = true
+        var rejected: [String] = []
+        let importer = try Importer(store: store, path: path, options: skipping)
+        let summary = try importer.run(reject: { rejected.append($0) })
+        return (stopped, rejected, importer, summary)
     }
 
     /// A small file checks foreign keys row by row, a large one once at the end (which reads

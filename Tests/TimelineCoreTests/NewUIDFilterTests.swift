@@ -82,19 +82,11 @@ import Testing
             contents.append(try ImportFastPathTests.content(of: store))
 
             let refusing = try ImportFastPathTests.emptyStore(folder.appendingPathComponent("contradicting-\(filters).sqlite").path)
-            #expect {
-                try Importer(store: refusing, path: contradicting, options: options).run()
-            } throws: { error in
-                stopped.append("\(error)")
-                return true
-            }
-            #expect(try refusing.database.scalar("SELECT count(*) FROM events") == .integer(0))
-            options.skipInvalid = true
-            var rejected: [String] = []
-            let importer = try Importer(store: refusing, path: contradicting, options: options)
-            #expect(try importer.run(reject: { rejected.append($0) }).inserted == 502)
-            #expect(importer.filteredNewUIDs == filters)
-            skipped.append(rejected)
+            let outcome = try ImportFastPathTests.stoppedThenSkipped(contradicting, into: refusing, options: options)
+            stopped += outcome.stopped.map { [$0] } ?? []
+            #expect(outcome.summary.inserted == 502)
+            #expect(outcome.importer.filteredNewUIDs == filters)
+            skipped.append(outcome.rejected)
         }
         #expect(summaries[0] == summaries[1])
         #expect(contents[0] == contents[1])

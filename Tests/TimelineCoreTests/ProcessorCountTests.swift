@@ -62,6 +62,13 @@ import Testing
         return root
     }
 
+    /// The quota read from hierarchies holding `files`, for a process of `membership`.
+    static func quota(files: [String: String], membership: String) throws -> Int? {
+        let root = try hierarchies(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        return ProcessorCount.cgroupQuota(membership: membership, hierarchies: root.path)
+    }
+
     /// cgroup v2: the quota of the process's own cgroup (a systemd unit's `CPUQuota=150%`) or of
     /// one above it (its slice's), the smallest; the root's as a container sees its own.
     @Test(arguments: [
@@ -81,9 +88,7 @@ import Testing
         (["cpu/cpu.max": "400000 100000\n", "app/cpu.max": "100000 100000\n"], "0::/app\n", 1),
     ] as [([String: String], String, Int?)])
     func version2QuotasAlongThePath(files: [String: String], membership: String, processors: Int?) throws {
-        let root = try Self.hierarchies(files)
-        defer { try? FileManager.default.removeItem(at: root) }
-        #expect(ProcessorCount.cgroupQuota(membership: membership, hierarchies: root.path) == processors)
+        #expect(try Self.quota(files: files, membership: membership) == processors)
     }
 
     /// cgroup v1 (alone, or beside v2 as on hybrid systems): the `cpu` controller's line names
@@ -99,9 +104,7 @@ import Testing
         (["cpu,cpuacct/cpu.cfs_quota_us": "200000\n", "cpu,cpuacct/cpu.cfs_period_us": "100000\n"], "", 2),
     ] as [([String: String], String, Int?)])
     func version1QuotasAlongThePath(files: [String: String], membership: String, processors: Int?) throws {
-        let root = try Self.hierarchies(files)
-        defer { try? FileManager.default.removeItem(at: root) }
-        #expect(ProcessorCount.cgroupQuota(membership: membership, hierarchies: root.path) == processors)
+        #expect(try Self.quota(files: files, membership: membership) == processors)
     }
 
     @Test func aCgroupPathIsWalkedUpToTheRoot() {
